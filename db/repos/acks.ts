@@ -1,0 +1,40 @@
+import { and, eq, inArray, asc } from 'drizzle-orm';
+import type { Db } from '../client.js';
+import { acknowledgments } from '../schema/index.js';
+import type { AckRepo } from '../../src/ports/repos/acks.js';
+import type { Acknowledgment } from '../../src/ports/records.js';
+import type { Clock } from '../../src/ports/clock.js';
+
+export function makeAckRepo(db: Db, clock: Clock): AckRepo {
+  const map = (r: typeof acknowledgments.$inferSelect): Acknowledgment => ({ ...r });
+  return {
+    record(a) {
+      const row = db
+        .insert(acknowledgments)
+        .values({ ...a, comment: a.comment ?? null, witnessId: a.witnessId ?? null, createdAt: clock.now() })
+        .onConflictDoNothing()
+        .returning()
+        .get();
+      return row ? map(row) : null;
+    },
+    find(subjectType, subjectId, personId) {
+      const r = db
+        .select()
+        .from(acknowledgments)
+        .where(and(eq(acknowledgments.subjectType, subjectType), eq(acknowledgments.subjectId, subjectId), eq(acknowledgments.personId, personId)))
+        .get();
+      return r ? map(r) : null;
+    },
+    forSubjects(subjectType, subjectIds) {
+      if (!subjectIds.length) return [];
+      return db
+        .select()
+        .from(acknowledgments)
+        .where(and(eq(acknowledgments.subjectType, subjectType), inArray(acknowledgments.subjectId, subjectIds)))
+        .all()
+        .map(map);
+    },
+    forPerson: (personId) =>
+      db.select().from(acknowledgments).where(eq(acknowledgments.personId, personId)).orderBy(asc(acknowledgments.id)).all().map(map),
+  };
+}

@@ -1,0 +1,111 @@
+import { and, eq, asc, lte, gte, sql } from 'drizzle-orm';
+import type { Db } from '../client.js';
+import { people, jobs, kpis, leaves } from '../schema/index.js';
+import type { OrgRepo } from '../../src/ports/repos/org.js';
+import type { Person, Kpi, Locale } from '../../src/ports/records.js';
+import type { Clock } from '../../src/ports/clock.js';
+
+type PersonRow = typeof people.$inferSelect;
+
+export const toPerson = (r: PersonRow): Person => ({
+  id: r.id,
+  name: r.name,
+  email: r.email,
+  managerId: r.managerId,
+  department: r.department,
+  jobId: r.jobId,
+  role: r.role,
+  slackId: r.slackId,
+  feishuOpenId: r.feishuOpenId,
+  locale: r.locale as Locale | null,
+  timezone: r.timezone,
+  hireDate: r.hireDate,
+  teamChannelSlack: r.teamChannelSlack,
+  teamChannelFeishu: r.teamChannelFeishu,
+  monthlyWage: r.monthlyWage,
+  active: r.active,
+});
+
+const sameKpis = (a: Kpi[], b: Kpi[]) =>
+  a.length === b.length &&
+  a.every((k, i) => {
+    const o = b[i]!;
+    return k.key === o.key && k.name === o.name && k.unit === o.unit && k.target === o.target && k.direction === o.direction;
+  });
+
+export function makeOrgRepo(db: Db, clock: Clock): OrgRepo {
+  const one = (rows: PersonRow | undefined) => (rows ? toPerson(rows) : null);
+  const kpiSet = (jobId: string, version: number): Kpi[] =>
+    db
+      .select()
+      .from(kpis)
+      .where(and(eq(kpis.jobId, jobId), eq(kpis.version, version)))
+      .orderBy(asc(kpis.position))
+      .all()
+      .map(({ key, name, unit, target, direction }) => ({ key, name, unit, target, direction }));
+
+  const repo: OrgRepo = {
+    person: (id) => one(db.select().from(people).where(eq(people.id, id)).get()),
+    personBySlackId: (id) => one(db.select().from(people).where(eq(people.slackId, id)).get()),
+    personByFeishuId: (id) => one(db.select().from(people).where(eq(people.feishuOpenId, id)).get()),
+    personByEmail: (email) => one(db.select().from(people).where(sql`lower(${people.email}) = lower(${email})`).get()),
+    reportsOf: (managerId) =>
+      db.select().from(people).where(and(eq(people.managerId, managerId), eq(people.active, true))).orderBy(asc(people.name)).all().map(toPerson),
+    isInChainAbove(managerId, personId) {
+      let current = repo.person(personId)?.managerId ?? null;
+      for (let hops = 0; current && hops < 64; hops++) {
+        if (current === managerId) return true;
+        current = repo.person(current)?.managerId ?? null;
+      }
+      return false;
+    },
+    activePeople: (filter) =>
+      db
+        .select()
+        .from(people)
+        .where(filter?.department ? and(eq(people.active, true), eq(people.department, filter.department)) : eq(people.active, true))
+        .orderBy(asc(people.name))
+        .all()
+        .map(toPerson),
+    allPeople: () => db.select().from(people).orderBy(asc(people.id)).all().map(toPerson),
+    upsertPerson(p) {
+      const row = { ...p, updatedAt: clock.now() };
+      db.insert(people).values(row).onConflictDoUpdate({ target: people.id, set: row }).run();
+    },
+    setActive: (id, active) => void db.update(people).set({ active, updatedAt: clock.now() }).where(eq(people.id, id)).run(),
+
+    job(id) {
+      const r = db.select().from(jobs).where(eq(jobs.id, id)).get();
+      return r ? { id: r.id, title: r.title, duties: r.duties, requirements: r.requirements, kpiVersion: r.kpiVersion } : null;
+    },
+    jobWithKpis(id, version) {
+      const j = repo.job(id);
+      if (!j) return null;
+      return { ...j, kpis: kpiSet(id, version ?? j.kpiVersion) };
+    },
+    allJobs: () => db.select().from(jobs).orderBy(asc(jobs.id)).all().map(({ updatedAt: _u, ...j }) => j),
+    upsertJob(j) {
+      const row = { ...j, updatedAt: clock.now() };
+      db.insert(jobs).values(row).onConflictDoUpdate({ target: jobs.id, set: row }).run();
+    },
+    replaceKpis(jobId, next) {
+      const j = repo.job(jobId);
+      if (!j) throw new Error(`replaceKpis: unknown job ${jobId}`);
+      if (j.kpiVersion > 0 && sameKpis(kpiSet(jobId, j.kpiVersion), next)) return null;
+      if (j.kpiVersion === 0 && next.length === 0) return null;
+      const version = j.kpiVersion + 1;
+      if (next.length) db.insert(kpis).values(next.map((k, position) => ({ ...k, jobId, version, position }))).run();
+      db.update(jobs).set({ kpiVersion: version, updatedAt: clock.now() }).where(eq(jobs.id, jobId)).run();
+      return version;
+    },
+
+    onLeave: (personId, date) =>
+      !!db
+        .select({ id: leaves.id })
+        .from(leaves)
+        .where(and(eq(leaves.personId, personId), lte(leaves.startDate, date), gte(leaves.endDate, date)))
+        .get(),
+    addLeave: (l) => Number(db.insert(leaves).values({ ...l, createdAt: clock.now() }).run().lastInsertRowid),
+  };
+  return repo;
+}

@@ -1,0 +1,152 @@
+import { and, eq, inArray, lte, sql, asc } from 'drizzle-orm';
+import type { Db } from '../client.js';
+import { outbox, people } from '../schema/index.js';
+import type { Outbox, OutgoingMessage, Recipient } from '../../src/ports/outbox.js';
+import type { OutboxQueue, OutboxRow, UploadPayload } from '../../src/ports/outbox-queue.js';
+import type { Locale, Platform } from '../../src/ports/records.js';
+import type { Clock } from '../../src/ports/clock.js';
+import type { Message } from '../../src/ui/model.js';
+
+export interface OutboxSettings {
+  /** Platforms that deliver messages in this process (a row is written for each). */
+  platforms: readonly Platform[];
+  defaultLocale: Locale;
+}
+
+interface Address {
+  platform: Platform;
+  address: string;
+  locale: Locale;
+}
+
+/** The use cases' side of the outbox: it turns a recipient into one row per enabled platform. */
+export function makeOutbox(db: Db, clock: Clock, settings: OutboxSettings): Outbox {
+  function resolve(to: Recipient, forced?: Locale): Address[] {
+    const out: Address[] = [];
+    if ('person' in to) {
+      const p = db.select().from(people).where(eq(people.id, to.person)).get();
+      if (!p) return out;
+      for (const platform of settings.platforms) {
+        const address = platform === 'slack' ? p.slackId : platform === 'feishu' ? p.feishuOpenId : p.id;
+        if (!address) continue;
+        // Feishu users read Chinese by default unless their record says otherwise.
+        const fallback: Locale = platform === 'feishu' ? 'zh-CN' : settings.defaultLocale;
+        out.push({ platform, address, locale: forced ?? ((p.locale as Locale | null) ?? fallback) });
+      }
+    } else {
+      for (const platform of settings.platforms) {
+        const address = to.channel[platform];
+        if (!address) continue;
+        out.push({ platform, address, locale: forced ?? (platform === 'feishu' ? 'zh-CN' : settings.defaultLocale) });
+      }
+    }
+    return out;
+  }
+
+  function insert(key: string, op: 'post' | 'upload', to: Recipient, payload: unknown, threadKey?: string, locale?: Locale): boolean {
+    let any = false;
+    const now = clock.now();
+    for (const a of resolve(to, locale)) {
+      const res = db
+        .insert(outbox)
+        .values({ platform: a.platform, key, op, address: a.address, threadKey: threadKey ?? null, locale: a.locale, payload, nextAttemptAt: now, createdAt: now })
+        .onConflictDoNothing()
+        .run();
+      if (res.changes > 0) any = true;
+    }
+    return any;
+  }
+
+  return {
+    post: (m: OutgoingMessage) => insert(m.key, 'post', m.to, m.message, m.threadKey, m.locale),
+    upload: (m) => insert(m.key, 'upload', m.to, { filename: m.filename, title: m.title, content: m.content } satisfies UploadPayload, m.threadKey),
+    update(targetKey: string, message: Message, locale?: Locale) {
+      const now = clock.now();
+      const targets = db.select().from(outbox).where(and(eq(outbox.key, targetKey), eq(outbox.op, 'post'))).all();
+      for (const target of targets) {
+        const lang = locale ?? target.locale;
+        // Only the newest content matters: fold into a pending update of the same target if any.
+        const pending = db
+          .select({ id: outbox.id })
+          .from(outbox)
+          .where(and(eq(outbox.platform, target.platform), eq(outbox.targetKey, targetKey), eq(outbox.op, 'update'), eq(outbox.status, 'pending')))
+          .get();
+        if (pending) {
+          db.update(outbox).set({ payload: message, locale: lang }).where(eq(outbox.id, pending.id)).run();
+          continue;
+        }
+        const seq = db.select({ n: sql<number>`count(*)` }).from(outbox).where(and(eq(outbox.platform, target.platform), eq(outbox.targetKey, targetKey))).get()?.n ?? 0;
+        db.insert(outbox)
+          .values({ platform: target.platform, key: `${targetKey}#update${seq + 1}`, op: 'update', address: target.address, targetKey, locale: lang, payload: message, nextAttemptAt: now, createdAt: now })
+          .run();
+      }
+    },
+  };
+}
+
+export function makeOutboxQueue(db: Db): OutboxQueue {
+  return {
+    due(platform, now, limit) {
+      const rows = db
+        .select()
+        .from(outbox)
+        .where(and(eq(outbox.platform, platform), inArray(outbox.status, ['pending', 'sending']), lte(outbox.nextAttemptAt, now)))
+        .orderBy(asc(outbox.id))
+        .limit(limit * 4)
+        .all();
+      const refKeys = [...new Set(rows.flatMap((r) => [r.targetKey, r.threadKey]).filter((k): k is string => !!k))];
+      const refs = new Map<string, string | null>();
+      if (refKeys.length) {
+        for (const r of db
+          .select({ key: outbox.key, ref: outbox.sentRef, status: outbox.status })
+          .from(outbox)
+          .where(and(eq(outbox.platform, platform), inArray(outbox.key, refKeys)))
+          .all()) {
+          refs.set(r.key, r.status === 'failed' ? 'failed' : r.ref);
+        }
+      }
+      const ready: OutboxRow[] = [];
+      for (const r of rows) {
+        const targetRef = r.targetKey ? refs.get(r.targetKey) ?? null : null;
+        const threadRef = r.threadKey ? refs.get(r.threadKey) ?? null : null;
+        // Wait until what this row points at has been delivered (the root of a thread, the edited post).
+        if ((r.targetKey && !targetRef) || (r.threadKey && !threadRef)) continue;
+        ready.push({
+          id: r.id,
+          platform: r.platform,
+          key: r.key,
+          op: r.op,
+          address: r.address,
+          targetKey: r.targetKey,
+          targetRef: targetRef === 'failed' ? null : targetRef,
+          threadKey: r.threadKey,
+          threadRef: threadRef === 'failed' ? null : threadRef,
+          locale: r.locale as Locale,
+          payload: r.payload as Message | UploadPayload,
+          attempts: r.attempts,
+          status: r.status as 'pending' | 'sending',
+        });
+        if (ready.length >= limit) break;
+      }
+      return ready;
+    },
+    markSending(id) {
+      db.update(outbox).set({ status: 'sending', attempts: sql`${outbox.attempts} + 1` }).where(eq(outbox.id, id)).run();
+    },
+    markSent(id, ref, now) {
+      db.update(outbox).set({ status: 'sent', sentRef: ref, sentAt: now, lastError: null }).where(eq(outbox.id, id)).run();
+    },
+    retryAt(id, at, error) {
+      db.update(outbox).set({ status: 'pending', nextAttemptAt: at, lastError: error }).where(eq(outbox.id, id)).run();
+    },
+    markFailed(id, error) {
+      db.update(outbox).set({ status: 'failed', lastError: error }).where(eq(outbox.id, id)).run();
+    },
+    pendingCount(platform) {
+      const cond = platform
+        ? and(eq(outbox.platform, platform), inArray(outbox.status, ['pending', 'sending']))
+        : inArray(outbox.status, ['pending', 'sending']);
+      return db.select({ n: sql<number>`count(*)` }).from(outbox).where(cond).get()?.n ?? 0;
+    },
+  };
+}

@@ -1,0 +1,87 @@
+import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { people, jobs } from './org.js';
+
+/** A documented conversation. A private note is readable by its author only. */
+export const notes = sqliteTable(
+  'notes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    personId: text('person_id').notNull().references(() => people.id),
+    authorId: text('author_id').notNull().references(() => people.id),
+    kind: text('kind', { enum: ['one_on_one', 'feedback', 'formal_warning', 'pip_kickoff'] }).notNull(),
+    heldOn: text('held_on').notNull(),
+    discussion: text('discussion').notNull(),
+    kpiKeys: text('kpi_keys', { mode: 'json' }).$type<string[]>().notNull(),
+    nextCheckIn: text('next_check_in'),
+    visibility: text('visibility', { enum: ['private', 'shared', 'evidence'] }).notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('notes_person').on(t.personId)],
+);
+
+export const noteActions = sqliteTable('note_actions', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  noteId: integer('note_id').notNull().references(() => notes.id),
+  description: text('description').notNull(),
+  ownerId: text('owner_id').notNull().references(() => people.id),
+  dueOn: text('due_on').notNull(),
+  doneAt: integer('done_at'),
+  remindedAt: integer('reminded_at'),
+});
+
+/** A training plan tied to the KPIs the person is missing. */
+export const trainingPlans = sqliteTable(
+  'training_plans',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    personId: text('person_id').notNull().references(() => people.id),
+    createdBy: text('created_by').notNull().references(() => people.id),
+    jobId: text('job_id').notNull().references(() => jobs.id),
+    kpiVersion: integer('kpi_version').notNull(),
+    kpiKeys: text('kpi_keys', { mode: 'json' }).$type<string[]>().notNull(),
+    goal: text('goal').notNull(),
+    content: text('content').notNull(),
+    trainer: text('trainer').notNull(),
+    trainerId: text('trainer_id').references(() => people.id),
+    expectedResult: text('expected_result').notNull(),
+    status: text('status', { enum: ['active', 'completed'] }).notNull().default('active'),
+    completedAt: integer('completed_at'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('training_person').on(t.personId)],
+);
+
+export const trainingSessions = sqliteTable('training_sessions', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  planId: integer('plan_id').notNull().references(() => trainingPlans.id),
+  startsAt: integer('starts_at').notNull(),
+  endsAt: integer('ends_at').notNull(),
+  location: text('location').notNull(),
+});
+
+export const attendance = sqliteTable(
+  'attendance',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    sessionId: integer('session_id').notNull().references(() => trainingSessions.id),
+    personId: text('person_id').notNull().references(() => people.id),
+    status: text('status', { enum: ['present', 'absent'] }).notNull(),
+    method: text('method', { enum: ['sign_in', 'marked'] }).notNull(),
+    reason: text('reason'),
+    recordedBy: text('recorded_by').notNull().references(() => people.id),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('attendance_session_person').on(t.sessionId, t.personId)],
+);
+
+/** 调岗: the other remedy Art. 40(2) accepts. Later reviews use the new job's KPIs. */
+export const jobAdjustments = sqliteTable('job_adjustments', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  personId: text('person_id').notNull().references(() => people.id),
+  fromJobId: text('from_job_id').notNull().references(() => jobs.id),
+  toJobId: text('to_job_id').notNull().references(() => jobs.id),
+  reason: text('reason').notNull(),
+  effectiveOn: text('effective_on').notNull(),
+  createdBy: text('created_by').notNull().references(() => people.id),
+  createdAt: integer('created_at').notNull(),
+});

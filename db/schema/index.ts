@@ -1,0 +1,5 @@
+export * from './org.js';
+export * from './reviews.js';
+export * from './evidence.js';
+export * from './cases.js';
+export * from './infra.js';

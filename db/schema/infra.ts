@@ -1,0 +1,64 @@
+import { sqliteTable, text, integer, uniqueIndex, index } from 'drizzle-orm/sqlite-core';
+
+/**
+ * Every outgoing message, one row per platform delivery, written in the same transaction as the
+ * change that caused it. `key` is the idempotency key: enqueueing the same key twice is a no-op.
+ */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    platform: text('platform', { enum: ['slack', 'feishu', 'local'] }).notNull(),
+    key: text('key').notNull(),
+    op: text('op', { enum: ['post', 'update', 'upload'] }).notNull(),
+    /** Platform address: a user id (DM) or a channel id. */
+    address: text('address').notNull(),
+    /** For op=update: the key of the earlier post to edit. For a thread reply: the root's key. */
+    targetKey: text('target_key'),
+    threadKey: text('thread_key'),
+    locale: text('locale').notNull(),
+    /** The neutral message (src/ui/model.ts), rendered by the platform's sender at send time. */
+    payload: text('payload', { mode: 'json' }).notNull(),
+    status: text('status', { enum: ['pending', 'sending', 'sent', 'failed'] }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at').notNull(),
+    lastError: text('last_error'),
+    /** Platform reference of the delivered message: Slack "channel:ts", Feishu message_id. */
+    sentRef: text('sent_ref'),
+    createdAt: integer('created_at').notNull(),
+    sentAt: integer('sent_at'),
+  },
+  (t) => [
+    uniqueIndex('outbox_platform_key').on(t.platform, t.key),
+    index('outbox_pending').on(t.platform, t.status, t.nextAttemptAt),
+  ],
+);
+
+/** Inbound deliveries already handled; the primary key makes retries no-ops. */
+export const processedEvents = sqliteTable('processed_events', {
+  key: text('key').primaryKey(),
+  receivedAt: integer('received_at').notNull(),
+});
+
+/** Append-only, hash-chained: hash = sha256(prevHash + canonical row). */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at').notNull(),
+    actorId: text('actor_id'),
+    action: text('action').notNull(),
+    subjectType: text('subject_type').notNull(),
+    subjectId: text('subject_id').notNull(),
+    detail: text('detail').notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [index('audit_subject').on(t.subjectType, t.subjectId)],
+);
+
+/** Small key/value state for the scheduler (last tick) and similar singletons. */
+export const meta = sqliteTable('meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});

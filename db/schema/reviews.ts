@@ -1,0 +1,117 @@
+import { sqliteTable, text, integer, real, uniqueIndex, index } from 'drizzle-orm/sqlite-core';
+import { people, jobs } from './org.js';
+
+/** One review period for one department ("2026-W48" for weekly cadence). */
+export const cycles = sqliteTable(
+  'cycles',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    department: text('department').notNull(),
+    cadence: text('cadence', { enum: ['weekly', 'biweekly', 'monthly'] }).notNull(),
+    label: text('label').notNull(),
+    periodStart: text('period_start').notNull(),
+    periodEnd: text('period_end').notNull(),
+    openedAt: integer('opened_at').notNull(),
+    openedBy: text('opened_by'),
+  },
+  (t) => [uniqueIndex('cycles_department_period').on(t.department, t.periodStart)],
+);
+
+/** A review owed by one manager for one report in one cycle. Due time is in the manager's zone. */
+export const reviewSlots = sqliteTable(
+  'review_slots',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    cycleId: integer('cycle_id').notNull().references(() => cycles.id),
+    managerId: text('manager_id').notNull().references(() => people.id),
+    employeeId: text('employee_id').notNull().references(() => people.id),
+    dueAt: integer('due_at').notNull(),
+    status: text('status', { enum: ['pending', 'submitted', 'skipped'] }).notNull().default('pending'),
+    /** Highest reminder-ladder step already sent (-1 = none). */
+    escalationLevel: integer('escalation_level').notNull().default(-1),
+    digestSent: integer('digest_sent', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [
+    uniqueIndex('slots_cycle_employee').on(t.cycleId, t.employeeId),
+    index('slots_manager_status').on(t.managerId, t.status),
+    index('slots_status_due').on(t.status, t.dueAt),
+  ],
+);
+
+export const reviews = sqliteTable(
+  'reviews',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slotId: integer('slot_id').references(() => reviewSlots.id),
+    kind: text('kind', { enum: ['regular', 'reassessment'] }).notNull().default('regular'),
+    /** Set for a reassessment that closes a training plan or job adjustment. */
+    trainingPlanId: integer('training_plan_id'),
+    employeeId: text('employee_id').notNull().references(() => people.id),
+    authorId: text('author_id').notNull().references(() => people.id),
+    jobId: text('job_id').notNull().references(() => jobs.id),
+    kpiVersion: integer('kpi_version').notNull(),
+    periodLabel: text('period_label').notNull(),
+    rating: integer('rating').notNull(),
+    strengths: text('strengths').notNull().default(''),
+    improvement: text('improvement').notNull().default(''),
+    comment: text('comment').notNull().default(''),
+    belowTarget: integer('below_target', { mode: 'boolean' }).notNull(),
+    submittedAt: integer('submitted_at').notNull(),
+    amendedAt: integer('amended_at'),
+  },
+  (t) => [
+    uniqueIndex('reviews_slot').on(t.slotId),
+    index('reviews_employee_time').on(t.employeeId, t.submittedAt),
+  ],
+);
+
+/** KPI definition is copied into the result so a later KPI change never rewrites history. */
+export const reviewKpiResults = sqliteTable(
+  'review_kpi_results',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reviewId: integer('review_id').notNull().references(() => reviews.id),
+    kpiKey: text('kpi_key').notNull(),
+    kpiName: text('kpi_name').notNull(),
+    unit: text('unit').notNull(),
+    target: real('target').notNull(),
+    direction: text('direction', { enum: ['higher', 'lower'] }).notNull(),
+    actual: real('actual').notNull(),
+    met: integer('met', { mode: 'boolean' }).notNull(),
+  },
+  (t) => [uniqueIndex('results_review_kpi').on(t.reviewId, t.kpiKey)],
+);
+
+/** A submitted review changes only through an amendment, which keeps the before/after. */
+export const reviewAmendments = sqliteTable('review_amendments', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  reviewId: integer('review_id').notNull().references(() => reviews.id),
+  authorId: text('author_id').notNull().references(() => people.id),
+  reason: text('reason').notNull(),
+  before: text('before', { mode: 'json' }).notNull(),
+  after: text('after', { mode: 'json' }).notNull(),
+  createdAt: integer('created_at').notNull(),
+});
+
+/**
+ * The employee's response to anything recorded about them: a review, a note, a training plan,
+ * a job adjustment, or a KPI set (subject id `<job>@<version>`). Disputes keep the comment verbatim;
+ * a refusal names the witness and who recorded it.
+ */
+export const acknowledgments = sqliteTable(
+  'acknowledgments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    subjectType: text('subject_type', {
+      enum: ['review', 'note', 'training_plan', 'job_adjustment', 'kpis', 'case'],
+    }).notNull(),
+    subjectId: text('subject_id').notNull(),
+    personId: text('person_id').notNull().references(() => people.id),
+    state: text('state', { enum: ['acknowledged', 'disputed', 'refused'] }).notNull(),
+    comment: text('comment'),
+    witnessId: text('witness_id').references(() => people.id),
+    recordedBy: text('recorded_by').notNull().references(() => people.id),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('acks_subject_person').on(t.subjectType, t.subjectId, t.personId)],
+);

@@ -1,0 +1,35 @@
+import type { Connection } from './client.js';
+import { processedEvents } from './schema/index.js';
+import type { Store, Tx } from '../src/ports/store.js';
+import type { Clock } from '../src/ports/clock.js';
+import { makeAuditLog } from './repos/audit.js';
+import { makeOutbox, type OutboxSettings } from './repos/outbox.js';
+import { makeOrgRepo } from './repos/org.js';
+import { makeAckRepo } from './repos/acks.js';
+import { makeReviewRepo } from './repos/reviews.js';
+import { makeEvidenceRepo } from './repos/evidence.js';
+import { makeCaseRepo } from './repos/cases.js';
+
+/**
+ * The Store over one SQLite connection. better-sqlite3 is synchronous and single-connection, so
+ * every repository shares `db` and a `BEGIN IMMEDIATE` around `fn` makes them one transaction.
+ */
+export function makeStore(conn: Connection, clock: Clock, outboxSettings: OutboxSettings): Store {
+  const { db, sqlite } = conn;
+  const tx: Tx = {
+    org: makeOrgRepo(db, clock),
+    acks: makeAckRepo(db, clock),
+    reviews: makeReviewRepo(db, clock),
+    evidence: makeEvidenceRepo(db, clock),
+    cases: makeCaseRepo(db, clock),
+    outbox: makeOutbox(db, clock, outboxSettings),
+    audit: makeAuditLog(db, clock),
+    markProcessed: (key) => db.insert(processedEvents).values({ key, receivedAt: clock.now() }).onConflictDoNothing().run().changes > 0,
+  };
+  return {
+    tx<T>(fn: (t: Tx) => T): T {
+      if (sqlite.inTransaction) return fn(tx);
+      return sqlite.transaction(() => fn(tx)).immediate();
+    },
+  };
+}

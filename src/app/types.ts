@@ -1,0 +1,49 @@
+/**
+ * The neutral inbound events every adapter produces, and the handler registry that routes them to
+ * use cases. Slack, Feishu and the local workspace all call `Router.dispatch`, so a command, button
+ * or form behaves the same everywhere.
+ */
+import type { Person, Platform, Locale } from '../ports/records.js';
+import type { ActionId, FormId } from '../ui/actions.js';
+import type { FormValues, Reply } from '../ui/model.js';
+import type { Store } from '../ports/store.js';
+import type { Clock } from '../ports/clock.js';
+import type { AppSettings } from './settings.js';
+
+/** Who is acting, resolved by the adapter from the platform user id. Never trust more than this. */
+export interface Actor {
+  person: Person;
+  platform: Platform;
+  locale: Locale;
+}
+
+export type CommandName = 'review' | 'note' | 'training' | 'offboard' | 'dandang';
+
+export type Inbound =
+  /** `/review status`: args is the text after the command with mentions replaced by person ids. */
+  | { kind: 'command'; actor: Actor; command: CommandName; args: string; mentions: string[] }
+  /** A button click. `value` is untrusted. */
+  | { kind: 'action'; actor: Actor; actionId: ActionId; value: string }
+  /** A form submission. `state` and `values` are untrusted. */
+  | { kind: 'submit'; actor: Actor; formId: FormId; state: string; values: FormValues };
+
+export type CommandHandler = (ev: Extract<Inbound, { kind: 'command' }>) => Promise<Reply> | Reply;
+export type ActionHandler = (ev: Extract<Inbound, { kind: 'action' }>) => Promise<Reply> | Reply;
+export type FormHandler = (ev: Extract<Inbound, { kind: 'submit' }>) => Promise<Reply> | Reply;
+
+/** What every feature module's handlers are built from. */
+export interface AppDeps {
+  store: Store;
+  clock: Clock;
+  settings: AppSettings;
+}
+
+/**
+ * A feature's contribution to the router. `subcommands` maps the first word of a command's args
+ * (`status` in `/review status`); `''` is the handler when no subcommand matches.
+ */
+export interface FeatureHandlers {
+  commands?: Partial<Record<CommandName, Record<string, CommandHandler>>>;
+  actions?: Partial<Record<ActionId, ActionHandler>>;
+  forms?: Partial<Record<FormId, FormHandler>>;
+}

@@ -1,0 +1,174 @@
+/**
+ * The only place that reads process.env. Env selects platforms and secrets; the YAML file
+ * (DANDANG_CONFIG, default ./dandang.yml) holds the organisation's settings. Errors name the key
+ * and say how to fix it.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+
+const isTimezone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const envSchema = z.object({
+  SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'Set SLACK_BOT_TOKEN to the bot token (xoxb-…) from OAuth & Permissions').optional(),
+  SLACK_SIGNING_SECRET: z.string().min(1).optional(),
+  SLACK_APP_TOKEN: z
+    .string()
+    .startsWith('xapp-', 'Set SLACK_APP_TOKEN (xapp-…) or remove it to use HTTP mode')
+    .optional(),
+  SLACK_API_URL: z.url('SLACK_API_URL must be a URL such as https://slack.com/api/').optional(),
+  FEISHU_APP_ID: z.string().min(1).optional(),
+  FEISHU_APP_SECRET: z.string().min(1).optional(),
+  FEISHU_DOMAIN: z.string().min(1).optional(),
+  FEISHU_VERIFICATION_TOKEN: z.string().min(1).optional(),
+  FEISHU_ENCRYPT_KEY: z.string().min(1).optional(),
+  /** `ws` (long connection, default) or `http` (callbacks at /feishu/events and /feishu/cards). */
+  FEISHU_MODE: z.enum(['ws', 'http'], 'FEISHU_MODE must be "ws" or "http"').default('ws'),
+  /** Allow HTTP callback mode without an encrypt key. Only for a trusted network. */
+  FEISHU_ALLOW_INSECURE: z.enum(['0', '1', 'true', 'false']).optional(),
+  PORT: z.coerce.number('PORT must be a number such as 3000').int().min(0).max(65535).default(3000),
+  /** Host the HTTP server binds; the local workspace refuses a non-loopback host unless DANDANG_LOCAL_ALLOW_REMOTE=1. */
+  HOST: z.string().default('127.0.0.1'),
+  DANDANG_DB: z.string().default('./data/dandang.db'),
+  DANDANG_CONFIG: z.string().default('./dandang.yml'),
+  /** Force the local workspace on (1) or off (0); by default it runs only with no platform credentials. */
+  DANDANG_LOCAL: z.enum(['0', '1']).optional(),
+  DANDANG_LOCAL_ALLOW_REMOTE: z.enum(['0', '1']).optional(),
+});
+
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use 24-hour HH:MM, e.g. "18:00"');
+const weekday = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], 'use mon, tue, wed, thu, fri, sat or sun');
+const duration = z.string().regex(/^\d+[mhd]$/, 'use a number with m, h or d, e.g. "0h", "1d", "90m"');
+
+const scheduleSchema = z.object({
+  cadence: z.enum(['weekly', 'biweekly', 'monthly'], 'use weekly, biweekly or monthly').default('weekly'),
+  /** When the cycle opens and managers are nudged, in each manager's own timezone. */
+  openDay: weekday.default('mon'),
+  openTime: time.default('09:00'),
+  /** When reviews are due. For monthly cadence, the last working day of the month. */
+  dueDay: weekday.default('fri'),
+  dueTime: time.default('18:00'),
+});
+
+const channelSchema = z.object({ slack: z.string().optional(), feishu: z.string().optional() }).default({});
+
+const fileSchema = z.object({
+  timezone: z.string().refine(isTimezone, 'use an IANA zone such as Asia/Shanghai or America/New_York').default('UTC'),
+  locale: z.enum(['en', 'zh-CN'], 'use en or zh-CN').default('en'),
+  /** ISO country for public holidays (date-holidays); CN also honours make-up workdays (调休). */
+  holidays: z.string().regex(/^[A-Z]{2}$/, 'use a two-letter country code such as CN, US or GB').optional(),
+  hrChannel: channelSchema,
+  schedule: z
+    .object({
+      default: scheduleSchema.default(scheduleSchema.parse({})),
+      departments: z.record(z.string(), scheduleSchema.partial()).default({}),
+    })
+    .default({ default: scheduleSchema.parse({}), departments: {} }),
+  reminders: z
+    .array(
+      z.object({
+        after: duration,
+        notify: z.array(z.enum(['manager', 'skip_manager', 'hr_channel'], 'use manager, skip_manager or hr_channel')).min(1),
+      }),
+    )
+    .min(1)
+    .default([
+      { after: '0h', notify: ['manager'] },
+      { after: '1d', notify: ['manager'] },
+      { after: '3d', notify: ['manager', 'skip_manager', 'hr_channel'] },
+    ]),
+  digest: z.object({ after: duration.default('0h') }).default({ after: '0h' }),
+  policy: z
+    .object({
+      preset: z.enum(['cn-art40', 'us-pip', 'uk-capability'], 'use cn-art40, us-pip or uk-capability').default('cn-art40'),
+      /** A custom policy file (YAML or JSON), validated against the policy schema. */
+      file: z.string().optional(),
+      /** Overrides merged into the preset, e.g. { evidence: { below_target_review: { count: 3 } } }. */
+      overrides: z.record(z.string(), z.unknown()).default({}),
+    })
+    .default({ preset: 'cn-art40', overrides: {} }),
+  severance: z
+    .object({
+      /** Local average monthly wage, for the 3× cap in cn-art40. */
+      localAverageMonthlyWage: z.number().positive().optional(),
+      currency: z.string().default('CNY'),
+    })
+    .default({ currency: 'CNY' }),
+});
+
+export type FileConfig = z.infer<typeof fileSchema>;
+export type Schedule = z.infer<typeof scheduleSchema>;
+export type ReminderStep = FileConfig['reminders'][number];
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  env: Env;
+  file: FileConfig;
+  slack: { botToken: string; signingSecret: string; appToken?: string; apiUrl?: string } | null;
+  feishu: { appId: string; appSecret: string; domain?: string; verificationToken?: string; encryptKey?: string; mode: 'ws' | 'http'; allowInsecure: boolean } | null;
+  local: { enabled: boolean; allowRemote: boolean };
+  /** The effective schedule for a department (department overrides over the default). */
+  scheduleFor(department: string): Schedule;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const describe = (source: string, issues: z.core.$ZodIssue[]) =>
+  issues.map((i) => `  ${source} ${i.path.join('.') || '(root)'}: ${i.message}`).join('\n');
+
+export function parseFileConfig(text: string, source = 'dandang.yml'): FileConfig {
+  let raw: unknown;
+  try {
+    raw = text.trim() ? parseYaml(text) : {};
+  } catch (e) {
+    throw new ConfigError(`${source} is not valid YAML: ${(e as Error).message}`);
+  }
+  const parsed = fileSchema.safeParse(raw ?? {});
+  if (!parsed.success) throw new ConfigError(`Invalid configuration:\n${describe(source, parsed.error.issues)}`);
+  return parsed.data;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsedEnv = envSchema.safeParse(env);
+  if (!parsedEnv.success) throw new ConfigError(`Invalid environment:\n${describe('env', parsedEnv.error.issues)}`);
+  const e = parsedEnv.data;
+  const file = existsSync(e.DANDANG_CONFIG) ? parseFileConfig(readFileSync(e.DANDANG_CONFIG, 'utf8'), e.DANDANG_CONFIG) : parseFileConfig('');
+
+  let slack: Config['slack'] = null;
+  if (e.SLACK_BOT_TOKEN || e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN) {
+    if (!e.SLACK_BOT_TOKEN) throw new ConfigError('Set SLACK_BOT_TOKEN (xoxb-…) from the Slack app\'s OAuth & Permissions page, or unset the other SLACK_* variables.');
+    if (!e.SLACK_SIGNING_SECRET) throw new ConfigError('Set SLACK_SIGNING_SECRET from the Slack app\'s Basic Information page.');
+    slack = { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL };
+  }
+  let feishu: Config['feishu'] = null;
+  if (e.FEISHU_APP_ID || e.FEISHU_APP_SECRET) {
+    if (!e.FEISHU_APP_ID || !e.FEISHU_APP_SECRET) throw new ConfigError('Set both FEISHU_APP_ID and FEISHU_APP_SECRET (from the Feishu developer console, Credentials & Basic Info).');
+    feishu = {
+      appId: e.FEISHU_APP_ID,
+      appSecret: e.FEISHU_APP_SECRET,
+      domain: e.FEISHU_DOMAIN,
+      verificationToken: e.FEISHU_VERIFICATION_TOKEN,
+      encryptKey: e.FEISHU_ENCRYPT_KEY,
+      mode: e.FEISHU_MODE,
+      allowInsecure: e.FEISHU_ALLOW_INSECURE === '1' || e.FEISHU_ALLOW_INSECURE === 'true',
+    };
+  }
+  const localEnabled = e.DANDANG_LOCAL === '1' || (e.DANDANG_LOCAL !== '0' && !slack && !feishu);
+  return {
+    env: e,
+    file,
+    slack,
+    feishu,
+    local: { enabled: localEnabled, allowRemote: e.DANDANG_LOCAL_ALLOW_REMOTE === '1' },
+    scheduleFor: (department) => ({ ...file.schedule.default, ...(file.schedule.departments[department] ?? {}) }),
+  };
+}

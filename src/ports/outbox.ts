@@ -1,0 +1,39 @@
+import type { Message } from '../ui/model.js';
+
+/**
+ * Who a message is for. Use cases name people and logical channels; the outbox resolves them to
+ * each enabled platform's address (Slack user id, Feishu open_id, local person id).
+ */
+export type Recipient =
+  | { person: string }
+  | { channel: ChannelAddress };
+
+/** A channel as each platform knows it. `local` is the local workspace's channel id. */
+export interface ChannelAddress {
+  slack?: string | null;
+  feishu?: string | null;
+  local: string;
+}
+
+export interface OutgoingMessage {
+  /** Idempotency key, e.g. `nudge:<cycle>:<manager>`. Enqueueing the same key twice is a no-op. */
+  key: string;
+  to: Recipient;
+  message: Message;
+  /** Post as a reply in the thread whose root was sent under this key. */
+  threadKey?: string;
+  /** Force a locale (channels); otherwise the person's locale or the config default. */
+  locale?: 'en' | 'zh-CN';
+}
+
+export interface Outbox {
+  /** Queue a new message. Returns false if the key was already queued (nothing is written). */
+  post(msg: OutgoingMessage): boolean;
+  /**
+   * Replace the content of the message sent under `targetKey`, in place (chat.update, card patch).
+   * Pending updates of the same target are coalesced: only the latest content is sent.
+   */
+  update(targetKey: string, message: Message, locale?: 'en' | 'zh-CN'): void;
+  /** Queue a file (the dossier) into the thread of `threadKey`. */
+  upload(msg: { key: string; to: Recipient; threadKey?: string; filename: string; title: string; content: string }): boolean;
+}

@@ -1,0 +1,60 @@
+/** Plain records the use cases work with; the db layer maps rows to these. */
+
+export type Role = 'employee' | 'hr' | 'admin';
+export type Locale = 'en' | 'zh-CN';
+export type Platform = 'slack' | 'feishu' | 'local';
+
+export interface Person {
+  id: string;
+  name: string;
+  email: string;
+  managerId: string | null;
+  department: string;
+  jobId: string | null;
+  role: Role;
+  slackId: string | null;
+  feishuOpenId: string | null;
+  /** Null means "use the config default". */
+  locale: Locale | null;
+  timezone: string | null;
+  hireDate: string | null;
+  teamChannelSlack: string | null;
+  teamChannelFeishu: string | null;
+  monthlyWage: number | null;
+  active: boolean;
+}
+
+export interface Job {
+  id: string;
+  title: string;
+  duties: string;
+  requirements: string;
+  kpiVersion: number;
+}
+
+export interface Kpi {
+  key: string;
+  name: string;
+  unit: string;
+  target: number;
+  direction: 'higher' | 'lower';
+}
+
+export interface JobWithKpis extends Job {
+  kpis: Kpi[];
+}
+
+export type AckState = 'acknowledged' | 'disputed' | 'refused';
+export type AckSubject = 'review' | 'note' | 'training_plan' | 'job_adjustment' | 'kpis' | 'case';
+
+export interface Acknowledgment {
+  id: number;
+  subjectType: AckSubject;
+  subjectId: string;
+  personId: string;
+  state: AckState;
+  comment: string | null;
+  witnessId: string | null;
+  recordedBy: string;
+  createdAt: number;
+}

@@ -1,0 +1,32 @@
+import type { Person, Job, JobWithKpis, Kpi } from '../records.js';
+
+/** People, jobs and their versioned KPI sets. */
+export interface OrgRepo {
+  person(id: string): Person | null;
+  personBySlackId(slackId: string): Person | null;
+  personByFeishuId(openId: string): Person | null;
+  personByEmail(email: string): Person | null;
+  /** Active direct reports of a manager. */
+  reportsOf(managerId: string): Person[];
+  /** True when `managerId` is anywhere above `personId` in the management chain. */
+  isInChainAbove(managerId: string, personId: string): boolean;
+  activePeople(filter?: { department?: string }): Person[];
+  allPeople(): Person[];
+  upsertPerson(p: Person): void;
+  setActive(id: string, active: boolean): void;
+
+  job(id: string): Job | null;
+  /** The job with the KPI set of its current version (or of `version` if given). */
+  jobWithKpis(id: string, version?: number): JobWithKpis | null;
+  allJobs(): Job[];
+  upsertJob(j: Omit<Job, 'kpiVersion'>): void;
+  /**
+   * Writes `kpis` as a new version if they differ from the current set. Returns the new version,
+   * or null when nothing changed.
+   */
+  replaceKpis(jobId: string, kpis: Kpi[]): number | null;
+
+  /** True when the person is on leave on the given calendar date (YYYY-MM-DD). */
+  onLeave(personId: string, date: string): boolean;
+  addLeave(l: { personId: string; startDate: string; endDate: string; reason: string }): number;
+}

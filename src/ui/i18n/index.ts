@@ -1,0 +1,42 @@
+/**
+ * Every user-facing string, in `en` and `zh-CN`. Each feature keeps its own catalog file
+ * (`./review.ts` …) exporting `{ en, zh }`; `zh` must have exactly the keys of `en`.
+ * Placeholders are `{name}`.
+ */
+import type { Locale } from '../../ports/records.js';
+import * as common from './common.js';
+
+const catalogs = [common] as const;
+
+type Merge<T extends readonly { en: object }[]> = T extends readonly [infer H, ...infer R]
+  ? (H extends { en: infer E } ? E : never) & (R extends readonly { en: object }[] ? Merge<R> : unknown)
+  : unknown;
+
+export type MessageKey = keyof Merge<typeof catalogs> & string;
+
+const tables: Record<Locale, Record<string, string>> = { en: {}, 'zh-CN': {} };
+for (const c of catalogs) {
+  Object.assign(tables.en, c.en);
+  Object.assign(tables['zh-CN'], c.zh);
+}
+
+export const LOCALES: readonly Locale[] = ['en', 'zh-CN'];
+
+export function t(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
+  const template = tables[locale][key] ?? tables.en[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+/** A translator bound to one locale, for screen builders. */
+export type T = (key: MessageKey, params?: Record<string, string | number>) => string;
+export const translator = (locale: Locale): T => (key, params) => t(locale, key, params);
+
+/** Every key present in one catalog but not the other; the i18n test asserts this is empty. */
+export function catalogGaps(): string[] {
+  const gaps: string[] = [];
+  for (const c of catalogs) {
+    for (const k of Object.keys(c.en)) if (!(k in c.zh)) gaps.push(`zh-CN missing ${k}`);
+    for (const k of Object.keys(c.zh)) if (!(k in c.en)) gaps.push(`en missing ${k}`);
+  }
+  return gaps;
+}

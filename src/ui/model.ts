@@ -1,0 +1,99 @@
+/**
+ * The neutral message model. Use cases and screen builders produce these plain objects; each
+ * adapter has exactly one renderer (Block Kit, Feishu card JSON 2.0, HTML) that switches on `type`.
+ *
+ * Text uses a tiny markup every platform can express:
+ *   **bold**, [label](https://url), and mentions written `<@person:ID>` (resolved per platform).
+ */
+import type { ActionId, FormId } from './actions.js';
+
+export interface Message {
+  /** Plain-text fallback for notifications and screen readers. */
+  text: string;
+  blocks: Block[];
+}
+
+export type Block =
+  | { type: 'header'; text: string }
+  | { type: 'text'; text: string }
+  | { type: 'fields'; fields: Field[] }
+  | { type: 'context'; text: string }
+  | { type: 'divider' }
+  | { type: 'actions'; buttons: Button[] }
+  /** ✅/❌ lines, e.g. the evidence checklist of a case. */
+  | { type: 'checklist'; items: ChecklistItem[] }
+  /** A form shown inside the message (Feishu cards, the local workspace); Slack opens it as a modal. */
+  | { type: 'form'; form: Form };
+
+export interface Field {
+  label: string;
+  value: string;
+}
+
+export interface ChecklistItem {
+  ok: boolean;
+  label: string;
+  detail?: string;
+}
+
+export type ButtonStyle = 'primary' | 'danger' | 'default';
+
+export interface Button {
+  actionId: ActionId;
+  label: string;
+  /** Opaque to the platform and untrusted on the way back: use cases re-check it against the db. */
+  value: string;
+  style?: ButtonStyle;
+  /** Ask "are you sure?" before the action fires. */
+  confirm?: { title: string; text: string; confirm: string; deny: string };
+}
+
+/**
+ * A form. Slack renders it as a modal (views.open), Feishu inline in a card, the local workspace as
+ * a dialog. On submit the adapter hands `{ formId, state, values }` back to the owning use case.
+ */
+export interface Form {
+  formId: FormId;
+  title: string;
+  submitLabel: string;
+  cancelLabel?: string;
+  /** Opaque context the form carries (e.g. a slot id). Untrusted on the way back. */
+  state: string;
+  /** Read-only lines shown above the inputs (e.g. the employee and the period). */
+  intro?: Block[];
+  inputs: Input[];
+  /** Inline errors keyed by input id, shown next to the input. */
+  errors?: Record<string, string>;
+}
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+interface InputBase {
+  /** Stable id; it is the key of the submitted value and of any error. */
+  id: string;
+  label: string;
+  hint?: string;
+  /** Optional inputs are marked "(optional)" by renderers that support it. */
+  optional?: boolean;
+}
+
+export type Input =
+  | (InputBase & { kind: 'text'; multiline?: boolean; initial?: string; placeholder?: string; maxLength?: number })
+  | (InputBase & { kind: 'number'; initial?: string; placeholder?: string; decimal?: boolean; min?: number; max?: number })
+  | (InputBase & { kind: 'select'; options: Option[]; initial?: string; placeholder?: string })
+  | (InputBase & { kind: 'multiselect'; options: Option[]; initial?: string[]; placeholder?: string })
+  | (InputBase & { kind: 'date'; initial?: string })
+  | (InputBase & { kind: 'datetime'; initial?: string });
+
+/** What an adapter gets back from a submitted form: strings, or string arrays for multiselects. */
+export type FormValues = Record<string, string | string[] | undefined>;
+
+/** The answer a use case gives to an interaction, rendered as a modal error, ephemeral or toast. */
+export type Reply =
+  | { kind: 'ok'; toast?: string; message?: Message }
+  | { kind: 'form'; form: Form }
+  | { kind: 'formErrors'; errors: Record<string, string> }
+  | { kind: 'error'; code: string; text: string };
