@@ -174,7 +174,9 @@ CREATE TABLE `job_adjustments` (
 	`from_job_id` text NOT NULL,
 	`to_job_id` text NOT NULL,
 	`reason` text NOT NULL,
+	`kpi_keys` text DEFAULT '[]' NOT NULL,
 	`effective_on` text NOT NULL,
+	`applied_at` integer,
 	`created_by` text NOT NULL,
 	`created_at` integer NOT NULL,
 	FOREIGN KEY (`person_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE no action,
@@ -239,6 +241,7 @@ CREATE TABLE `training_sessions` (
 	`starts_at` integer NOT NULL,
 	`ends_at` integer NOT NULL,
 	`location` text NOT NULL,
+	`prompted_at` integer,
 	FOREIGN KEY (`plan_id`) REFERENCES `training_plans`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
@@ -331,3 +334,17 @@ CREATE TABLE `processed_events` (
 	`key` text PRIMARY KEY NOT NULL,
 	`received_at` integer NOT NULL
 );
+--> statement-breakpoint
+CREATE TABLE `local_messages` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`conversation` text NOT NULL,
+	`thread_id` integer,
+	`locale` text NOT NULL,
+	`payload` text NOT NULL,
+	`kind` text DEFAULT 'message' NOT NULL,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `local_messages_conversation` ON `local_messages` (`conversation`,`id`);--> statement-breakpoint
+CREATE INDEX `local_messages_thread` ON `local_messages` (`thread_id`);

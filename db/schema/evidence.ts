@@ -57,6 +57,8 @@ export const trainingSessions = sqliteTable('training_sessions', {
   startsAt: integer('starts_at').notNull(),
   endsAt: integer('ends_at').notNull(),
   location: text('location').notNull(),
+  /** When the employee was sent the Sign in (签到) prompt for this session's window. */
+  promptedAt: integer('prompted_at'),
 });
 
 export const attendance = sqliteTable(
@@ -80,8 +82,13 @@ export const jobAdjustments = sqliteTable('job_adjustments', {
   personId: text('person_id').notNull().references(() => people.id),
   fromJobId: text('from_job_id').notNull().references(() => jobs.id),
   toJobId: text('to_job_id').notNull().references(() => jobs.id),
+  /** The stated performance gap, verbatim. */
   reason: text('reason').notNull(),
+  /** The missed KPIs of the old job the reason names; the reason must name a gap (KPIs or text). */
+  kpiKeys: text('kpi_keys', { mode: 'json' }).$type<string[]>().notNull().default([]),
   effectiveOn: text('effective_on').notNull(),
+  /** When the person's job was actually switched (on or after the effective date). */
+  appliedAt: integer('applied_at'),
   createdBy: text('created_by').notNull().references(() => people.id),
   createdAt: integer('created_at').notNull(),
 });

@@ -3,3 +3,4 @@ export * from './reviews.js';
 export * from './evidence.js';
 export * from './cases.js';
 export * from './infra.js';
+export * from './local.js';

@@ -5,8 +5,9 @@
  */
 import type { Locale } from '../../ports/records.js';
 import * as common from './common.js';
+import * as help from './help.js';
 
-const catalogs = [common] as const;
+const catalogs = [common, help] as const;
 
 type Merge<T extends readonly { en: object }[]> = T extends readonly [infer H, ...infer R]
   ? (H extends { en: infer E } ? E : never) & (R extends readonly { en: object }[] ? Merge<R> : unknown)

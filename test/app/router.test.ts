@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { makeRouter } from '../../src/app/router.js';
+import { helpHandlers } from '../../src/app/help.js';
+import type { Actor } from '../../src/app/types.js';
+import type { Person } from '../../src/ports/records.js';
+
+const person: Person = {
+  id: 'e1', name: 'Alice', email: 'a@x.test', managerId: null, department: 'Sales', jobId: null, role: 'employee',
+  slackId: null, feishuOpenId: null, locale: 'zh-CN', timezone: null, hireDate: null, teamChannelSlack: null,
+  teamChannelFeishu: null, monthlyWage: null, active: true,
+};
+const actor: Actor = { person, platform: 'local', locale: 'zh-CN' };
+
+describe('router', () => {
+  it('routes /dandang help in the actor locale and hides HR commands from employees', async () => {
+    const router = makeRouter([helpHandlers()]);
+    const reply = await router.dispatch({ kind: 'command', actor, command: 'dandang', args: 'help', mentions: [] });
+    expect(reply.kind).toBe('ok');
+    const text = JSON.stringify(reply);
+    expect(text).toContain('担当');
+    expect(text).not.toContain('/review start');
+  });
+
+  it('answers an unknown command with a localised error instead of throwing', async () => {
+    const router = makeRouter([helpHandlers()]);
+    const reply = await router.dispatch({ kind: 'command', actor, command: 'offboard', args: '', mentions: [] });
+    expect(reply).toMatchObject({ kind: 'error', code: 'NOT_FOUND' });
+  });
+
+  it('refuses two features registering the same subcommand', () => {
+    expect(() => makeRouter([helpHandlers(), helpHandlers()])).toThrow(/duplicate handler/);
+  });
+});
