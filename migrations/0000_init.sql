@@ -128,6 +128,7 @@ CREATE TABLE `review_slots` (
 CREATE UNIQUE INDEX `slots_cycle_employee` ON `review_slots` (`cycle_id`,`employee_id`);--> statement-breakpoint
 CREATE INDEX `slots_manager_status` ON `review_slots` (`manager_id`,`status`);--> statement-breakpoint
 CREATE INDEX `slots_status_due` ON `review_slots` (`status`,`due_at`);--> statement-breakpoint
+CREATE INDEX `slots_digest_due` ON `review_slots` (`digest_sent`,`due_at`);--> statement-breakpoint
 CREATE TABLE `reviews` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`slot_id` integer,
@@ -269,6 +270,7 @@ CREATE TABLE `cases` (
 	`policy_snapshot` text NOT NULL,
 	`status` text DEFAULT 'open' NOT NULL,
 	`step_index` integer DEFAULT 0 NOT NULL,
+	`confirmations` text DEFAULT '{}' NOT NULL,
 	`settlement` text,
 	`opened_at` integer NOT NULL,
 	`closed_at` integer,

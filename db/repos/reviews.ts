@@ -1,7 +1,197 @@
+import { and, eq, inArray, asc, desc, lte, lt, gte, sql, isNotNull } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client.js';
+import { cycles, reviewSlots, reviews, reviewKpiResults, reviewAmendments, people, leaves } from '../schema/index.js';
+import type { ReviewRepo, Cycle, ReviewSlot, SlotView, Review, KpiResult, ReviewContent } from '../../src/ports/repos/reviews.js';
 import type { Clock } from '../../src/ports/clock.js';
-import type { ReviewRepo } from '../../src/ports/repos/reviews.js';
+import { toPerson } from './org.js';
 
-export function makeReviewRepo(_db: Db, _clock: Clock): ReviewRepo {
-  return {};
+/** Rows per multi-row INSERT: well under SQLite's bound-variable limit. */
+const CHUNK = 500;
+
+const chunks = <T>(xs: T[]): T[][] => {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += CHUNK) out.push(xs.slice(i, i + CHUNK));
+  return out;
+};
+
+export function makeReviewRepo(db: Db, _clock: Clock): ReviewRepo {
+  const managers = alias(people, 'managers');
+  const employees = alias(people, 'employees');
+
+  const slotViewQuery = () =>
+    db
+      .select({
+        slot: reviewSlots,
+        employeeName: employees.name,
+        managerName: managers.name,
+        department: cycles.department,
+        cycleLabel: cycles.label,
+        teamChannelSlack: employees.teamChannelSlack,
+        teamChannelFeishu: employees.teamChannelFeishu,
+      })
+      .from(reviewSlots)
+      .innerJoin(employees, eq(employees.id, reviewSlots.employeeId))
+      .innerJoin(managers, eq(managers.id, reviewSlots.managerId))
+      .innerJoin(cycles, eq(cycles.id, reviewSlots.cycleId));
+
+  const toView = ({ slot, ...names }: { slot: ReviewSlot } & Omit<SlotView, keyof ReviewSlot>): SlotView => ({ ...slot, ...names });
+
+  const resultsOf = (reviewIds: number[]): Map<number, KpiResult[]> => {
+    const map = new Map<number, KpiResult[]>();
+    if (!reviewIds.length) return map;
+    for (const r of db.select().from(reviewKpiResults).where(inArray(reviewKpiResults.reviewId, reviewIds)).orderBy(asc(reviewKpiResults.id)).all()) {
+      const list = map.get(r.reviewId) ?? [];
+      list.push({ key: r.kpiKey, name: r.kpiName, unit: r.unit, target: r.target, direction: r.direction, actual: r.actual, met: r.met });
+      map.set(r.reviewId, list);
+    }
+    return map;
+  };
+
+  const withResults = (rows: (typeof reviews.$inferSelect)[]): Review[] => {
+    const res = resultsOf(rows.map((r) => r.id));
+    return rows.map((r) => ({ ...r, results: res.get(r.id) ?? [] }));
+  };
+
+  const writeResults = (reviewId: number, results: KpiResult[]) => {
+    if (!results.length) return;
+    db.insert(reviewKpiResults)
+      .values(results.map((k) => ({ reviewId, kpiKey: k.key, kpiName: k.name, unit: k.unit, target: k.target, direction: k.direction, actual: k.actual, met: k.met })))
+      .run();
+  };
+
+  const repo: ReviewRepo = {
+    cycle: (id) => db.select().from(cycles).where(eq(cycles.id, id)).get() ?? null,
+    cycleFor: (department, periodStart) =>
+      db.select().from(cycles).where(and(eq(cycles.department, department), eq(cycles.periodStart, periodStart))).get() ?? null,
+    latestCycles(department) {
+      const latest = db
+        .select({ department: cycles.department, start: sql<string>`max(${cycles.periodStart})`.as('start') })
+        .from(cycles)
+        .where(department ? eq(cycles.department, department) : undefined)
+        .groupBy(cycles.department)
+        .as('latest');
+      return db
+        .select({ c: cycles })
+        .from(cycles)
+        .innerJoin(latest, and(eq(latest.department, cycles.department), eq(latest.start, cycles.periodStart)))
+        .orderBy(asc(cycles.department))
+        .all()
+        .map((r) => r.c);
+    },
+    createCycle: (c) => db.insert(cycles).values(c).onConflictDoNothing().returning().get() ?? null,
+    departmentZones() {
+      const rows = db
+        .selectDistinct({ d: employees.department, tz: managers.timezone })
+        .from(employees)
+        .innerJoin(managers, eq(managers.id, employees.managerId))
+        .where(and(eq(employees.active, true), eq(managers.active, true)))
+        .orderBy(asc(employees.department))
+        .all();
+      const byDept = new Map<string, (string | null)[]>();
+      for (const r of rows) byDept.set(r.d, [...(byDept.get(r.d) ?? []), r.tz]);
+      return [...byDept].map(([department, timezones]) => ({ department, timezones }));
+    },
+    reportsWithManagers: (department) =>
+      db
+        .select({ e: employees, m: managers })
+        .from(employees)
+        .innerJoin(managers, eq(managers.id, employees.managerId))
+        .where(and(eq(employees.department, department), eq(employees.active, true), eq(managers.active, true)))
+        .orderBy(asc(managers.id), asc(employees.name))
+        .all()
+        .map((r) => ({ employee: toPerson(r.e), manager: toPerson(r.m) })),
+    onLeaveOn: (date) =>
+      new Set(
+        db
+          .selectDistinct({ p: leaves.personId })
+          .from(leaves)
+          .where(and(lte(leaves.startDate, date), gte(leaves.endDate, date)))
+          .all()
+          .map((r) => r.p),
+      ),
+    holdersOfJob: (jobId) =>
+      db.select().from(people).where(and(eq(people.jobId, jobId), eq(people.active, true))).orderBy(asc(people.name)).all().map(toPerson),
+    insertSlots(slots) {
+      let n = 0;
+      for (const part of chunks(slots)) n += db.insert(reviewSlots).values(part).onConflictDoNothing().run().changes;
+      return n;
+    },
+
+    slot: (id) => db.select().from(reviewSlots).where(eq(reviewSlots.id, id)).get() ?? null,
+    slotViews(f) {
+      const conds = [
+        f.cycleId !== undefined ? eq(reviewSlots.cycleId, f.cycleId) : undefined,
+        f.managerId !== undefined ? eq(reviewSlots.managerId, f.managerId) : undefined,
+        f.ids ? inArray(reviewSlots.id, f.ids.length ? f.ids : [-1]) : undefined,
+      ];
+      return slotViewQuery().where(and(...conds)).orderBy(asc(reviewSlots.dueAt), asc(employees.name)).all().map(toView);
+    },
+    pendingSlotsOf: (managerId) =>
+      slotViewQuery()
+        .where(and(eq(reviewSlots.managerId, managerId), eq(reviewSlots.status, 'pending')))
+        .orderBy(asc(reviewSlots.dueAt), asc(employees.name))
+        .all()
+        .map(toView),
+    markSlotSubmitted: (id) =>
+      db.update(reviewSlots).set({ status: 'submitted' }).where(and(eq(reviewSlots.id, id), eq(reviewSlots.status, 'pending'))).run().changes > 0,
+    overdueSlots: (now, maxLevel) =>
+      db
+        .select()
+        .from(reviewSlots)
+        .where(and(eq(reviewSlots.status, 'pending'), lte(reviewSlots.dueAt, now), lt(reviewSlots.escalationLevel, maxLevel)))
+        .orderBy(asc(reviewSlots.id))
+        .all(),
+    setEscalationLevel(ids, level) {
+      for (const part of chunks(ids)) db.update(reviewSlots).set({ escalationLevel: level }).where(inArray(reviewSlots.id, part)).run();
+    },
+    digestCandidates: (now) =>
+      db
+        .select()
+        .from(reviewSlots)
+        .where(and(eq(reviewSlots.digestSent, false), lte(reviewSlots.dueAt, now)))
+        .orderBy(asc(reviewSlots.id))
+        .all(),
+    markDigestSent(ids) {
+      for (const part of chunks(ids)) db.update(reviewSlots).set({ digestSent: true }).where(inArray(reviewSlots.id, part)).run();
+    },
+
+    insertReview(r) {
+      const { results, ...row } = r;
+      const saved = db.insert(reviews).values(row).returning().get();
+      writeResults(saved.id, results);
+      return { ...saved, results };
+    },
+    review: (id) => withResults(db.select().from(reviews).where(eq(reviews.id, id)).all())[0] ?? null,
+    reviewBySlot: (slotId) => withResults(db.select().from(reviews).where(and(isNotNull(reviews.slotId), eq(reviews.slotId, slotId))).all())[0] ?? null,
+    reviewsOf: (employeeId) => withResults(db.select().from(reviews).where(eq(reviews.employeeId, employeeId)).orderBy(desc(reviews.submittedAt), desc(reviews.id)).all()),
+    amendReview(id, a) {
+      const current = repo.review(id);
+      if (!current) throw new Error(`amendReview: unknown review ${id}`);
+      const before: ReviewContent = {
+        rating: current.rating,
+        strengths: current.strengths,
+        improvement: current.improvement,
+        comment: current.comment,
+        belowTarget: current.belowTarget,
+        results: current.results,
+      };
+      const { results, ...fields } = a.after;
+      db.update(reviews).set({ ...fields, amendedAt: a.at }).where(eq(reviews.id, id)).run();
+      db.delete(reviewKpiResults).where(eq(reviewKpiResults.reviewId, id)).run();
+      writeResults(id, results);
+      return Number(
+        db.insert(reviewAmendments).values({ reviewId: id, authorId: a.authorId, reason: a.reason, before, after: a.after, createdAt: a.at }).run().lastInsertRowid,
+      );
+    },
+    amendments: (reviewId) =>
+      db
+        .select()
+        .from(reviewAmendments)
+        .where(eq(reviewAmendments.reviewId, reviewId))
+        .orderBy(asc(reviewAmendments.id))
+        .all()
+        .map((r) => ({ ...r, before: r.before as ReviewContent, after: r.after as ReviewContent })),
+  };
+  return repo;
 }

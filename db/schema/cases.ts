@@ -17,6 +17,8 @@ export const cases = sqliteTable(
     status: text('status', { enum: ['open', 'closed', 'withdrawn'] }).notNull().default('open'),
     /** Index into the policy's ordered steps of the next step to complete. */
     stepIndex: integer('step_index').notNull().default(0),
+    /** For a step every listed role must confirm (a meeting): role → person id, reset per step. */
+    confirmations: text('confirmations', { mode: 'json' }).$type<Record<string, string>>().notNull().default({}),
     /** Computed notice and severance, once the notice step is done. */
     settlement: text('settlement', { mode: 'json' }),
     openedAt: integer('opened_at').notNull(),

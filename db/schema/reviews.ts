@@ -35,6 +35,8 @@ export const reviewSlots = sqliteTable(
     uniqueIndex('slots_cycle_employee').on(t.cycleId, t.employeeId),
     index('slots_manager_status').on(t.managerId, t.status),
     index('slots_status_due').on(t.status, t.dueAt),
+    /** The tick's digest scan: slots past due whose channel digest is not sent yet. */
+    index('slots_digest_due').on(t.digestSent, t.dueAt),
   ],
 );
 

@@ -9,12 +9,42 @@ export const ACTIONS = {
   acknowledgeKpis: 'kpi.acknowledge',
   acknowledgeReview: 'review.acknowledge',
   disputeReview: 'review.dispute',
+  // evidence: notes, training, attendance, job adjustment (issue 4)
+  acknowledgeNote: 'note.acknowledge',
+  disputeNote: 'note.dispute',
+  recordRefusal: 'evidence.record_refusal',
+  acknowledgeTraining: 'training.acknowledge',
+  signInSession: 'training.sign_in',
+  openMarkAttendance: 'training.open_mark_attendance',
+  completeTraining: 'training.complete',
+  openReassessment: 'training.open_reassessment',
+  acknowledgeJobAdjustment: 'job_adjustment.acknowledge',
+  promptTrainingPlan: 'evidence.prompt_training',
+  promptConversation: 'evidence.prompt_conversation',
+  // offboarding cases (issue 5): one advance button per case message, the step comes in the value
+  caseAdvance: 'case.advance',
+  caseAdvanceInLieu: 'case.advance_in_lieu',
+  caseOpenStepForm: 'case.open_step_form',
+  caseOpenWithdraw: 'case.open_withdraw',
+  caseExportDossier: 'case.export_dossier',
 } as const;
 
 export const FORMS = {
   review: 'review.form',
   defineKpis: 'kpi.define_form',
   disputeReview: 'review.dispute_form',
+  // evidence (issue 4)
+  note: 'note.form',
+  disputeNote: 'note.dispute_form',
+  recordRefusal: 'evidence.refusal_form',
+  trainingPlan: 'training.form',
+  markAttendance: 'training.mark_attendance_form',
+  reassessment: 'training.reassessment_form',
+  jobAdjustment: 'job_adjustment.form',
+  // offboarding cases (issue 5)
+  caseStep: 'case.step_form',
+  caseWithdraw: 'case.withdraw_form',
+  protectedStatus: 'case.protected_status_form',
 } as const;
 
 export type ActionId = (typeof ACTIONS)[keyof typeof ACTIONS];

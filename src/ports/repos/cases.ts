@@ -1,3 +1,117 @@
-/** Repository for the cases area; grown by that feature. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface CaseRepo {}
+/** Dismissal cases, their timeline, protected statuses, and the evidence facts the gate reads. */
+import type { EvidenceFacts, ReasonKind } from '../../domain/policy/index.js';
+import type { AckState } from '../records.js';
+
+export type CaseStatus = 'open' | 'closed' | 'withdrawn';
+
+export interface CaseRecord {
+  id: number;
+  employeeId: string;
+  openedBy: string;
+  reasonKind: ReasonKind;
+  reasonText: string;
+  policyId: string;
+  policyVersion: string;
+  /** The Policy as it was when the case opened; the case is evaluated against it, not today's config. */
+  policySnapshot: unknown;
+  status: CaseStatus;
+  stepIndex: number;
+  confirmations: Partial<Record<'manager' | 'hr', string>>;
+  settlement: unknown | null;
+  openedAt: number;
+  closedAt: number | null;
+}
+
+export type CaseEventOutcome = 'done' | 'refused' | 'withdrawn' | 'note';
+
+export interface CaseEvent {
+  id: number;
+  caseId: number;
+  step: string;
+  actorId: string;
+  outcome: CaseEventOutcome;
+  detail: Record<string, unknown>;
+  at: number;
+}
+
+export interface ProtectedStatus {
+  id: number;
+  personId: string;
+  kind: string;
+  startsOn: string;
+  endsOn: string | null;
+  note: string;
+  recordedBy: string;
+  createdAt: number;
+}
+
+export interface AckView {
+  state: AckState;
+  comment: string | null;
+  witnessId: string | null;
+  at: number;
+}
+
+/** Everything the dossier prints, gathered in one read so the export is consistent. */
+export interface DossierData {
+  kpiSets: { jobId: string; jobTitle: string; version: number; kpis: { key: string; name: string; unit: string; target: number; direction: string }[]; ack: AckView | null }[];
+  reviews: {
+    id: number;
+    kind: 'regular' | 'reassessment';
+    periodLabel: string;
+    authorId: string;
+    rating: number;
+    belowTarget: boolean;
+    comment: string;
+    improvement: string;
+    submittedAt: number;
+    results: { kpiKey: string; kpiName: string; unit: string; target: number; direction: string; actual: number; met: boolean }[];
+    ack: AckView | null;
+  }[];
+  notes: { id: number; kind: string; heldOn: string; authorId: string; discussion: string; kpiKeys: string[]; ack: AckView | null }[];
+  trainings: {
+    id: number;
+    goal: string;
+    content: string;
+    trainer: string;
+    kpiKeys: string[];
+    createdAt: number;
+    status: string;
+    sessions: { id: number; startsAt: number; location: string; attendance: { personId: string; status: string; method: string; reason: string | null }[] }[];
+    ack: AckView | null;
+  }[];
+  jobAdjustments: { id: number; fromJobId: string; toJobId: string; reason: string; effectiveOn: string; ack: AckView | null }[];
+}
+
+export interface CaseRepo {
+  create(c: {
+    employeeId: string;
+    openedBy: string;
+    reasonKind: ReasonKind;
+    reasonText: string;
+    policyId: string;
+    policyVersion: string;
+    policySnapshot: unknown;
+  }): CaseRecord;
+  get(id: number): CaseRecord | null;
+  /** Open cases, oldest first; of one employee when given. */
+  open(employeeId?: string): CaseRecord[];
+  /** Every case opened at or after `since` (epoch ms), for the report. */
+  openedSince(since: number): CaseRecord[];
+  update(id: number, patch: Partial<Pick<CaseRecord, 'status' | 'stepIndex' | 'confirmations' | 'settlement' | 'closedAt'>>): void;
+
+  addEvent(e: Omit<CaseEvent, 'id' | 'at'>): CaseEvent;
+  events(caseId: number): CaseEvent[];
+
+  addProtectedStatus(s: Omit<ProtectedStatus, 'id' | 'createdAt'>): ProtectedStatus;
+  protectedStatuses(personId: string): ProtectedStatus[];
+
+  /** The facts the evidence engine evaluates: never a private note. */
+  evidenceFacts(employeeId: string): EvidenceFacts;
+  /** The records for the dossier, from `since` (epoch ms) on. */
+  dossierData(employeeId: string, since: number): DossierData;
+  /** Disputed and refused responses by these people, for the report. */
+  disputeCounts(personIds: string[]): { disputed: number; refused: number };
+  /** Hash of the newest audit row (the chain head), quoted in an exported dossier. */
+  auditHead(): string;
+}

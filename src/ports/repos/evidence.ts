@@ -1,3 +1,139 @@
-/** Repository for the evidence area; grown by that feature. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface EvidenceRepo {}
+/** Repository for the evidence area: notes, training, attendance, job adjustments, reassessments. */
+
+export type NoteKind = 'one_on_one' | 'feedback' | 'formal_warning' | 'pip_kickoff';
+export type NoteVisibility = 'private' | 'shared' | 'evidence';
+
+export interface NoteAction {
+  id: number;
+  noteId: number;
+  description: string;
+  ownerId: string;
+  dueOn: string;
+  doneAt: number | null;
+  remindedAt: number | null;
+}
+
+export interface Note {
+  id: number;
+  personId: string;
+  authorId: string;
+  kind: NoteKind;
+  heldOn: string;
+  discussion: string;
+  kpiKeys: string[];
+  nextCheckIn: string | null;
+  visibility: NoteVisibility;
+  createdAt: number;
+  actions: NoteAction[];
+}
+
+export interface TrainingSession {
+  id: number;
+  planId: number;
+  startsAt: number;
+  endsAt: number;
+  location: string;
+  promptedAt: number | null;
+}
+
+export interface TrainingPlan {
+  id: number;
+  personId: string;
+  createdBy: string;
+  jobId: string;
+  kpiVersion: number;
+  kpiKeys: string[];
+  goal: string;
+  content: string;
+  trainer: string;
+  trainerId: string | null;
+  expectedResult: string;
+  status: 'active' | 'completed';
+  completedAt: number | null;
+  createdAt: number;
+  sessions: TrainingSession[];
+}
+
+export interface Attendance {
+  id: number;
+  sessionId: number;
+  personId: string;
+  status: 'present' | 'absent';
+  method: 'sign_in' | 'marked';
+  reason: string | null;
+  recordedBy: string;
+  createdAt: number;
+}
+
+export interface JobAdjustment {
+  id: number;
+  personId: string;
+  fromJobId: string;
+  toJobId: string;
+  reason: string;
+  kpiKeys: string[];
+  effectiveOn: string;
+  appliedAt: number | null;
+  createdBy: string;
+  createdAt: number;
+}
+
+/** A review as the evidence views need it (read-only; the review feature owns writing regular ones). */
+export interface ReviewSummary {
+  id: number;
+  kind: 'regular' | 'reassessment';
+  trainingPlanId: number | null;
+  authorId: string;
+  jobId: string;
+  kpiVersion: number;
+  periodLabel: string;
+  rating: number;
+  comment: string;
+  belowTarget: boolean;
+  submittedAt: number;
+  results: { kpiKey: string; kpiName: string; unit: string; target: number; direction: 'higher' | 'lower'; actual: number; met: boolean }[];
+}
+
+export interface EvidenceRepo {
+  insertNote(n: Omit<Note, 'id' | 'createdAt' | 'actions'>, actions: { description: string; ownerId: string; dueOn: string }[]): Note;
+  note(id: number): Note | null;
+  notesAbout(personId: string): Note[];
+  /** Open agreed actions due strictly before `today` that were never reminded, with the note's subject. */
+  overdueActions(today: string): (NoteAction & { personId: string })[];
+  markActionReminded(id: number): void;
+
+  insertPlan(p: Omit<TrainingPlan, 'id' | 'createdAt' | 'status' | 'completedAt' | 'sessions'>, sessions: { startsAt: number; endsAt: number; location: string }[]): TrainingPlan;
+  plan(id: number): TrainingPlan | null;
+  plansAbout(personId: string): TrainingPlan[];
+  session(id: number): TrainingSession | null;
+  /** Sessions of active plans whose sign-in window is open at `now` and whose prompt is not sent yet. */
+  sessionsToPrompt(now: number, windowOpensBeforeMs: number): TrainingSession[];
+  markSessionPrompted(id: number): void;
+  completePlan(id: number): void;
+  attendanceFor(sessionIds: number[]): Attendance[];
+  /** Inserts the row; when one exists, a `marked` record replaces it and a `sign_in` one is dropped (returns null). */
+  recordAttendance(a: Omit<Attendance, 'id' | 'createdAt'>): { row: Attendance; previous: Attendance | null } | null;
+
+  insertJobAdjustment(j: Omit<JobAdjustment, 'id' | 'createdAt' | 'appliedAt'>): JobAdjustment;
+  jobAdjustment(id: number): JobAdjustment | null;
+  jobAdjustmentsAbout(personId: string): JobAdjustment[];
+  /** Adjustments whose effective date is on or before `today` and that are not applied yet. */
+  dueJobAdjustments(today: string): JobAdjustment[];
+  markJobAdjustmentApplied(id: number): void;
+
+  reviewsOf(personId: string): ReviewSummary[];
+  latestReviewOf(personId: string): ReviewSummary | null;
+  reassessmentForPlan(planId: number): ReviewSummary | null;
+  insertReassessment(r: {
+    trainingPlanId: number;
+    employeeId: string;
+    authorId: string;
+    jobId: string;
+    kpiVersion: number;
+    periodLabel: string;
+    rating: number;
+    comment: string;
+    belowTarget: boolean;
+    results: ReviewSummary['results'];
+  }): number;
+}

@@ -1,3 +1,123 @@
-/** Repository for the reviews area; grown by that feature. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface ReviewRepo {}
+import type { Person } from '../records.js';
+
+/** One review period of one department ("2026-W48"). */
+export interface Cycle {
+  id: number;
+  department: string;
+  cadence: 'weekly' | 'biweekly' | 'monthly';
+  label: string;
+  periodStart: string;
+  periodEnd: string;
+  openedAt: number;
+  openedBy: string | null;
+}
+
+export type SlotStatus = 'pending' | 'submitted' | 'skipped';
+
+/** A review one manager owes for one report in one cycle. */
+export interface ReviewSlot {
+  id: number;
+  cycleId: number;
+  managerId: string;
+  employeeId: string;
+  dueAt: number;
+  status: SlotStatus;
+  /** Highest reminder-ladder step already sent (-1 = none). */
+  escalationLevel: number;
+  digestSent: boolean;
+}
+
+/** A slot with the names a screen needs, so listing a team costs one query. */
+export interface SlotView extends ReviewSlot {
+  employeeName: string;
+  managerName: string;
+  department: string;
+  cycleLabel: string;
+  /** The employee's team channel, where the cycle's digest goes. */
+  teamChannelSlack: string | null;
+  teamChannelFeishu: string | null;
+}
+
+/** A KPI's definition copied into the review, with the actual value and whether it met target. */
+export interface KpiResult {
+  key: string;
+  name: string;
+  unit: string;
+  target: number;
+  direction: 'higher' | 'lower';
+  actual: number;
+  met: boolean;
+}
+
+export interface Review {
+  id: number;
+  slotId: number | null;
+  kind: 'regular' | 'reassessment';
+  trainingPlanId: number | null;
+  employeeId: string;
+  authorId: string;
+  jobId: string;
+  kpiVersion: number;
+  periodLabel: string;
+  rating: number;
+  strengths: string;
+  improvement: string;
+  comment: string;
+  belowTarget: boolean;
+  submittedAt: number;
+  amendedAt: number | null;
+  results: KpiResult[];
+}
+
+export type NewReview = Omit<Review, 'id' | 'amendedAt' | 'trainingPlanId' | 'kind'> & {
+  kind?: Review['kind'];
+  trainingPlanId?: number | null;
+};
+
+/** The editable part of a review: what an amendment may change. */
+export type ReviewContent = Pick<Review, 'rating' | 'strengths' | 'improvement' | 'comment' | 'belowTarget' | 'results'>;
+
+/** Cycles, slots, reviews and amendments. Set-based where a cycle of 10,000 managers needs it. */
+export interface ReviewRepo {
+  cycle(id: number): Cycle | null;
+  cycleFor(department: string, periodStart: string): Cycle | null;
+  /** The most recent cycle of each department (or of one), newest first. */
+  latestCycles(department?: string): Cycle[];
+  /** Null if the department already has a cycle for that period (a concurrent opener won). */
+  createCycle(c: Omit<Cycle, 'id'>): Cycle | null;
+  /**
+   * Departments of active people who have an active manager (the ones that get cycles), each with
+   * the distinct timezones of those managers (null = config default). One query; the tick runs it.
+   */
+  departmentZones(): { department: string; timezones: (string | null)[] }[];
+  /** Active people of a department with their active manager, one query. */
+  reportsWithManagers(department: string): { employee: Person; manager: Person }[];
+  /** Ids of people on leave on a calendar date, one query. */
+  onLeaveOn(date: string): Set<string>;
+  /** Active holders of a job. */
+  holdersOfJob(jobId: string): Person[];
+  /** Batched insert; an existing (cycle, employee) slot is left alone. Returns rows inserted. */
+  insertSlots(slots: { cycleId: number; managerId: string; employeeId: string; dueAt: number }[]): number;
+
+  slot(id: number): ReviewSlot | null;
+  slotViews(filter: { cycleId?: number; managerId?: string; ids?: number[] }): SlotView[];
+  /** The manager's pending slots across cycles, earliest due first. */
+  pendingSlotsOf(managerId: string): SlotView[];
+  /** Only moves pending → submitted; false if it was not pending (a double submit). */
+  markSlotSubmitted(id: number): boolean;
+  /** Pending slots due at or before `now` whose ladder is not finished (index: status, due_at). */
+  overdueSlots(now: number, maxLevel: number): ReviewSlot[];
+  setEscalationLevel(ids: number[], level: number): void;
+  /** Slots due at or before `now` whose channel digest is not sent yet (index: digest_sent, due_at). */
+  digestCandidates(now: number): ReviewSlot[];
+  markDigestSent(ids: number[]): void;
+
+  insertReview(r: NewReview): Review;
+  review(id: number): Review | null;
+  reviewBySlot(slotId: number): Review | null;
+  /** Reviews of one employee, newest first. */
+  reviewsOf(employeeId: string): Review[];
+  /** Rewrites the content and records the amendment (before/after) in one go. Returns its id. */
+  amendReview(id: number, a: { authorId: string; reason: string; after: ReviewContent; at: number }): number;
+  amendments(reviewId: number): { id: number; authorId: string; reason: string; before: ReviewContent; after: ReviewContent; createdAt: number }[];
+}

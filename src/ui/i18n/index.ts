@@ -6,8 +6,15 @@
 import type { Locale } from '../../ports/records.js';
 import * as common from './common.js';
 import * as help from './help.js';
+import * as feishu from './feishu.js';
+import * as local from './local.js';
+import * as review from './review.js';
+import * as evidence from './evidence.js';
+import * as slack from './slack.js';
+import * as importing from './import.js';
+import * as offboarding from './offboarding.js';
 
-const catalogs = [common, help] as const;
+const catalogs = [common, help, feishu, local, review, evidence, slack, importing, offboarding] as const;
 
 type Merge<T extends readonly { en: object }[]> = T extends readonly [infer H, ...infer R]
   ? (H extends { en: infer E } ? E : never) & (R extends readonly { en: object }[] ? Merge<R> : unknown)

@@ -1,0 +1,98 @@
+/**
+ * The Feishu/Lark adapter: long connection (WSClient, the default: no public URL needed) or HTTP
+ * callbacks on the shared server, the guarded event dispatcher, and the paced outbox sender.
+ */
+import * as lark from '@larksuiteoapi/node-sdk';
+import type { AdapterContext, RunningAdapter } from '../context.js';
+import { ConfigError } from '../../src/config.js';
+import { GuardedDispatcher, type GuardOptions } from './guard.js';
+import { registerListeners } from './listeners/index.js';
+import { sendReply } from './replies.js';
+import { startFeishuSender } from './outbox.js';
+import { mountFeishuHttp } from './http-mode.js';
+import type { PacingPolicy } from '../../src/delivery/sender.js';
+
+/** FEISHU_DOMAIN: `feishu` (default), `lark` (Lark international) or a base URL. */
+export function resolveDomain(domain: string | undefined): lark.Domain | string {
+  if (!domain || domain === 'feishu') return lark.Domain.Feishu;
+  if (domain === 'lark') return lark.Domain.Lark;
+  return domain.replace(/\/+$/, '');
+}
+
+const log: GuardOptions['log'] = (level, msg, err) => (level === 'error' ? console.error(`[feishu] ${msg}`, err ?? '') : console.warn(`[feishu] ${msg}`));
+
+/** What tests and the bench can reach beyond RunningAdapter. */
+export interface FeishuAdapter extends RunningAdapter {
+  /** Look for queued outbox rows now instead of at the next poll. */
+  wakeSender(): void;
+  /** Resolves once the long connection is up (immediately in HTTP mode). */
+  ready: Promise<void>;
+}
+
+export interface FeishuOptions {
+  /** Outbox poll interval in ms (default 500). */
+  pollMs?: number;
+  /** Override Feishu's limits (tests, bench). */
+  pacing?: PacingPolicy;
+}
+
+export async function startFeishu(ctx: AdapterContext, options: FeishuOptions = {}): Promise<FeishuAdapter> {
+  const cfg = ctx.config.feishu;
+  if (!cfg) throw new ConfigError('Set FEISHU_APP_ID and FEISHU_APP_SECRET to start the Feishu adapter.');
+  if (cfg.mode === 'http' && !cfg.encryptKey && !cfg.allowInsecure) {
+    throw new ConfigError(
+      'FEISHU_MODE=http needs FEISHU_ENCRYPT_KEY (Events & Callbacks → Encryption Strategy) so callbacks are signed. Use the long connection (FEISHU_MODE=ws), or set FEISHU_ALLOW_INSECURE=1 only on a trusted network.',
+    );
+  }
+  if (cfg.mode === 'http' && !cfg.verificationToken) log('warn', 'FEISHU_VERIFICATION_TOKEN is not set: callbacks are checked by signature only.');
+
+  const domain = resolveDomain(cfg.domain);
+  const client = new lark.Client({
+    appId: cfg.appId,
+    appSecret: cfg.appSecret,
+    appType: lark.AppType.SelfBuild,
+    domain,
+    cache: new lark.DefaultCache(),
+    loggerLevel: lark.LoggerLevel.error,
+  });
+  const sender = startFeishuSender({ client, store: ctx.store, queue: ctx.queue, clock: ctx.clock, pollMs: options.pollMs, pacing: options.pacing });
+  const guard: GuardOptions = { verificationToken: cfg.verificationToken, encryptKey: cfg.encryptKey, store: ctx.store, clock: ctx.clock, log };
+  const dispatcher = new GuardedDispatcher(guard);
+  registerListeners(dispatcher, guard, {
+    store: ctx.store,
+    router: ctx.router,
+    // Answer in the background so the event is acknowledged at once.
+    send: async (target, content) => {
+      void sendReply(client, target, content).catch((err: unknown) => log('error', 'could not send an answer', err));
+    },
+    onQueued: () => sender.wake(),
+  });
+
+  let ws: lark.WSClient | null = null;
+  let markReady: () => void = () => {};
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  if (cfg.mode === 'ws') {
+    ws = new lark.WSClient({
+      appId: cfg.appId,
+      appSecret: cfg.appSecret,
+      domain,
+      loggerLevel: lark.LoggerLevel.error,
+      onReady: () => markReady(),
+      onError: (err: Error) => log('error', 'long connection gave up', err),
+    });
+    await ws.start({ eventDispatcher: dispatcher });
+  } else {
+    mountFeishuHttp(ctx.http, dispatcher, guard);
+    markReady();
+  }
+
+  return {
+    platform: 'feishu',
+    wakeSender: () => sender.wake(),
+    ready,
+    async stop() {
+      ws?.close({ force: true });
+      await sender.stop();
+    },
+  };
+}

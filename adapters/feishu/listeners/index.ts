@@ -1,0 +1,32 @@
+/**
+ * Registers one listener per Feishu event type on the guarded dispatcher. Each runs at most once
+ * per event_id and never throws out of the dispatcher.
+ */
+import type { Router } from '../../../src/app/router.js';
+import type { Store } from '../../../src/ports/store.js';
+import { translator } from '../../../src/ui/i18n/index.js';
+import { once, type GuardedDispatcher, type GuardOptions } from '../guard.js';
+import type { ReplyTarget, OutgoingContent } from '../replies.js';
+import type { CallbackResponse } from '../render/reply.js';
+import { makeCardActionListener } from './card-action.js';
+import { makeMessageListener } from './message.js';
+import { makeMenuListener } from './menu.js';
+
+export interface ListenerDeps {
+  store: Store;
+  router: Router;
+  /** Sends an answer message; failures are logged by the caller, never thrown into the dispatcher. */
+  send: (target: ReplyTarget, content: OutgoingContent) => Promise<void>;
+  /** A use case may have queued outbox rows: wake the sender. */
+  onQueued: () => void;
+}
+
+export function registerListeners(dispatcher: GuardedDispatcher, guard: GuardOptions, deps: ListenerDeps): void {
+  const failedToast = (): CallbackResponse => ({ toast: { type: 'error', content: translator('zh-CN')('feishu.failed') } });
+  const nothing = () => undefined;
+  dispatcher.register({
+    'im.message.receive_v1': once(guard, 'message', makeMessageListener(deps), { onDuplicate: nothing, onFailure: nothing }),
+    'application.bot.menu_v6': once(guard, 'menu', makeMenuListener(deps), { onDuplicate: nothing, onFailure: nothing }),
+    'card.action.trigger': once(guard, 'card action', makeCardActionListener(deps), { onDuplicate: () => ({}), onFailure: failedToast }),
+  } as never);
+}

@@ -1,0 +1,55 @@
+/** im.message.receive_v1: a command typed to the bot (DM, or @bot in a group) → Router → a reply. */
+import { parseCommandText, substituteMentions, textOfMessage, type MentionRef } from '../parse/command-text.js';
+import { replyContent, sendReply } from '../replies.js';
+import { translator } from '../../../src/ui/i18n/index.js';
+import { actorByOpenId, localeOf, mentionLookup, personByOpenId } from '../people.js';
+import type { ListenerDeps } from './index.js';
+
+interface ReceiveEvent {
+  sender?: { sender_id?: { open_id?: string }; sender_type?: string };
+  message?: {
+    message_id?: string;
+    chat_type?: string;
+    message_type?: string;
+    content?: string;
+    mentions?: { key?: string; id?: { open_id?: string }; name?: string }[];
+  };
+}
+
+export function makeMessageListener(deps: ListenerDeps) {
+  const mentionsInCards = mentionLookup(deps.store);
+  return async (data: ReceiveEvent): Promise<void> => {
+    const openId = data.sender?.sender_id?.open_id;
+    const messageId = data.message?.message_id;
+    // Other bots (and our own messages) are not commands.
+    if (!openId || !messageId || data.sender?.sender_type === 'app') return;
+    const text = textOfMessage(data.message?.message_type, data.message?.content);
+    const t = translator(localeOf(personByOpenId(deps.store, openId)));
+    const answer = (content: Parameters<typeof sendReply>[2]) => deps.send({ replyTo: messageId }, content);
+    const plainText = (s: string) => answer({ msg_type: 'text', content: JSON.stringify({ text: s }) });
+
+    const mentions: MentionRef[] = (data.message?.mentions ?? []).flatMap((m) =>
+      m.key && m.id?.open_id ? [{ key: m.key, openId: m.id.open_id, name: m.name ?? m.key }] : [],
+    );
+    const parsed = text === null ? null : parseCommandText(text, mentions);
+    if (!parsed) return plainText(t('feishu.notACommand'));
+    const actor = actorByOpenId(deps.store, openId);
+    if (!actor) return plainText(t('feishu.notRegistered'));
+
+    const resolved: { key: string; personId: string }[] = [];
+    for (const m of parsed.mentions) {
+      const person = personByOpenId(deps.store, m.openId);
+      if (!person) return plainText(t('feishu.unknownMention', { name: m.name }));
+      resolved.push({ key: m.key, personId: person.id });
+    }
+    const reply = await deps.router.dispatch({
+      kind: 'command',
+      actor,
+      command: parsed.command,
+      args: substituteMentions(parsed.args, resolved),
+      mentions: resolved.map((r) => r.personId),
+    });
+    deps.onQueued();
+    return answer(replyContent(reply, { t: translator(actor.locale), mentions: mentionsInCards }));
+  };
+}

@@ -1,0 +1,121 @@
+/**
+ * Delivers the outbox's Feishu rows through the generic paced sender (src/delivery/sender.ts), at
+ * Feishu's limits: 50/s and 1,000/min per app, 5/s per user or chat. Every send carries
+ * `uuid` = a hash of the outbox key, so when a crash leaves a row 'sending' and it is sent again,
+ * Feishu itself drops the duplicate (it dedupes a uuid for one hour).
+ */
+import { createHash } from 'node:crypto';
+import type * as lark from '@larksuiteoapi/node-sdk';
+import { startOutboxSender, type DeliveryOutcome, type OutboxSender, type PacingPolicy } from '../../src/delivery/sender.js';
+import type { OutboxQueue, OutboxRow, UploadPayload } from '../../src/ports/outbox-queue.js';
+import type { Clock } from '../../src/ports/clock.js';
+import type { Store } from '../../src/ports/store.js';
+import type { Message } from '../../src/ui/model.js';
+import { translator } from '../../src/ui/i18n/index.js';
+import { renderMessageCard } from './render/card.js';
+import { mentionLookup } from './people.js';
+
+export const FEISHU_PACING: PacingPolicy = {
+  global: [
+    { ratePerSec: 50, burst: 50 },
+    { ratePerSec: 1000 / 60, burst: 50 },
+  ],
+  perChannel: { ratePerSec: 5, burst: 5 },
+};
+
+/** Feishu's "too many requests" business code, sent with HTTP 429 or 400. */
+export const FEISHU_RATE_LIMITED = 99991400;
+
+/** uuid for message create/reply: at most 50 characters, stable for one outbox key. */
+export const uuidFor = (key: string) => createHash('sha256').update(key).digest('hex').slice(0, 32);
+
+/** Chats have `oc_` ids; everything else we address is a person's open_id. */
+const receiveIdType = (address: string) => (address.startsWith('oc_') ? 'chat_id' : 'open_id');
+
+interface ApiAnswer {
+  code?: number;
+  msg?: string;
+  data?: { message_id?: string; file_key?: string };
+}
+
+export function makeFeishuDeliver(client: lark.Client, store: Store) {
+  const mentions = mentionLookup(store);
+
+  async function send(row: OutboxRow, msgType: string, content: string): Promise<ApiAnswer> {
+    const uuid = uuidFor(row.key);
+    if (row.threadRef) {
+      return client.im.v1.message.reply({ path: { message_id: row.threadRef }, data: { msg_type: msgType, content, uuid, reply_in_thread: true } });
+    }
+    return client.im.v1.message.create({ params: { receive_id_type: receiveIdType(row.address) }, data: { receive_id: row.address, msg_type: msgType, content, uuid } });
+  }
+
+  async function deliverRow(row: OutboxRow): Promise<DeliveryOutcome> {
+    const t = translator(row.locale);
+    switch (row.op) {
+      case 'post': {
+        const card = renderMessageCard(row.payload as Message, { t, mentions });
+        return outcomeOf(await send(row, 'interactive', JSON.stringify(card)), (d) => d?.message_id);
+      }
+      case 'update': {
+        if (!row.targetRef) return { kind: 'permanent', error: `the message ${row.targetKey ?? ''} was never delivered` };
+        const card = renderMessageCard(row.payload as Message, { t, mentions });
+        const res = await client.im.v1.message.patch({ path: { message_id: row.targetRef }, data: { content: JSON.stringify(card) } });
+        return outcomeOf(res, () => row.targetRef ?? undefined);
+      }
+      case 'upload': {
+        const file = row.payload as UploadPayload;
+        const uploaded = await client.im.v1.file.create({ data: { file_type: 'stream', file_name: file.filename, file: Buffer.from(file.content, 'utf8') } });
+        const fileKey = uploaded?.file_key;
+        if (!fileKey) return { kind: 'transient', error: 'file upload returned no file_key', maybeDelivered: false };
+        return outcomeOf(await send(row, 'file', JSON.stringify({ file_key: fileKey })), (d) => d?.message_id);
+      }
+    }
+  }
+
+  return async (row: OutboxRow): Promise<DeliveryOutcome> => {
+    try {
+      return await deliverRow(row);
+    } catch (err) {
+      return outcomeOfError(err);
+    }
+  };
+}
+
+function outcomeOf(res: ApiAnswer, ref: (data: ApiAnswer['data']) => string | undefined): DeliveryOutcome {
+  if (res.code === FEISHU_RATE_LIMITED) return { kind: 'rateLimited', retryAfterMs: 1000 };
+  if (res.code !== 0) return { kind: 'permanent', error: `feishu ${res.code}: ${res.msg ?? ''}` };
+  const r = ref(res.data);
+  return r ? { kind: 'sent', ref: r } : { kind: 'transient', error: 'no message_id in the answer', maybeDelivered: true };
+}
+
+/** The SDK throws axios errors for non-2xx answers; Feishu puts its own code in the body. */
+export function outcomeOfError(err: unknown): DeliveryOutcome {
+  const e = err as { response?: { status?: number; data?: { code?: number; msg?: string }; headers?: Record<string, string | undefined> }; message?: string };
+  const status = e.response?.status;
+  const code = e.response?.data?.code;
+  if (status === 429 || code === FEISHU_RATE_LIMITED) {
+    // Feishu's gateway says when the window resets; Retry-After is the generic spelling.
+    const h = e.response?.headers ?? {};
+    const seconds = Number(h['x-ogw-ratelimit-reset'] ?? h['retry-after'] ?? 1);
+    return { kind: 'rateLimited', retryAfterMs: Math.max(200, (Number.isFinite(seconds) ? seconds : 1) * 1000) };
+  }
+  if (status !== undefined && status >= 400 && status < 500 && status !== 408) {
+    return { kind: 'permanent', error: `feishu HTTP ${status} ${code ?? ''} ${e.response?.data?.msg ?? ''}`.trim() };
+  }
+  // 5xx, timeouts, dropped connections: the message may have gone out; the uuid makes a resend safe.
+  return { kind: 'transient', error: e.message ?? String(err), maybeDelivered: true };
+}
+
+export function startFeishuSender(opts: { client: lark.Client; store: Store; queue: OutboxQueue; clock: Clock; pollMs?: number; pacing?: PacingPolicy }): OutboxSender {
+  return startOutboxSender({
+    platform: 'feishu',
+    queue: opts.queue,
+    clock: opts.clock,
+    deliver: makeFeishuDeliver(opts.client, opts.store),
+    pacing: opts.pacing ?? FEISHU_PACING,
+    pollMs: opts.pollMs,
+    onOutcome: (row, outcome) => {
+      if (outcome.kind === 'permanent') console.warn(`[feishu] outbox ${row.key} failed: ${outcome.error}`);
+    },
+  });
+}

@@ -1,0 +1,77 @@
+/**
+ * `card.action.trigger` (card JSON 2.0 callbacks) → a neutral action or submission. Defensive:
+ * returns null for a payload it cannot use. Shape seen (after the SDK flattens header + event):
+ *   { event_id, operator: { open_id }, action: { tag, name, value, form_value? },
+ *     context: { open_message_id, open_chat_id } }
+ */
+import { isActionId, isFormId, type ActionId, type FormId } from '../../../src/ui/actions.js';
+import type { Form, FormValues } from '../../../src/ui/model.js';
+
+export type ParsedCardAction =
+  | { kind: 'action'; openId: string; actionId: ActionId; value: string; messageId?: string }
+  | { kind: 'submit'; openId: string; formId: FormId; state: string; values: FormValues; form: Form | null; messageId?: string };
+
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const str = (x: unknown): string | undefined => (typeof x === 'string' ? x : undefined);
+
+export function parseCardAction(data: unknown): ParsedCardAction | null {
+  if (!isRecord(data)) return null;
+  const operator = isRecord(data.operator) ? data.operator : {};
+  const openId = str(operator.open_id) ?? str(data.open_id);
+  const action = isRecord(data.action) ? data.action : null;
+  if (!openId || !action) return null;
+  const context = isRecord(data.context) ? data.context : {};
+  const messageId = str(context.open_message_id) ?? str(data.open_message_id);
+  // Old-style cards send the value as a JSON string; 2.0 sends an object.
+  const value = typeof action.value === 'string' ? safeJson(action.value) : action.value;
+  if (!isRecord(value)) return null;
+
+  if (isRecord(action.form_value) || 'f' in value) {
+    const formId = str(value.f);
+    if (!formId || !isFormId(formId)) return null;
+    return {
+      kind: 'submit',
+      openId,
+      formId,
+      state: str(value.s) ?? '',
+      values: normalizeFormValues(isRecord(action.form_value) ? action.form_value : {}),
+      form: looksLikeForm(value.form) ? value.form : null,
+      messageId,
+    };
+  }
+  const actionId = str(value.a);
+  if (!actionId || !isActionId(actionId)) return null;
+  return { kind: 'action', openId, actionId, value: str(value.v) ?? '', messageId };
+}
+
+/**
+ * Feishu sends dates as "2026-11-23 +0800" and date-times as "2026-11-23 10:30 +0800". The neutral
+ * model uses "2026-11-23" and "2026-11-23T10:30+08:00".
+ */
+export function normalizeFormValues(raw: Record<string, unknown>): FormValues {
+  const out: FormValues = {};
+  for (const [k, v] of Object.entries(raw)) {
+    if (Array.isArray(v)) out[k] = v.filter((x): x is string => typeof x === 'string');
+    else if (typeof v === 'string') out[k] = normalizeDate(v);
+    else if (typeof v === 'number' || typeof v === 'boolean') out[k] = String(v);
+  }
+  return out;
+}
+
+function normalizeDate(v: string): string {
+  const dateOnly = /^(\d{4}-\d{2}-\d{2}) [+-]\d{4}$/.exec(v);
+  if (dateOnly) return dateOnly[1]!;
+  const dateTime = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}) ([+-])(\d{2})(\d{2})$/.exec(v);
+  if (dateTime) return `${dateTime[1]}T${dateTime[2]}${dateTime[3]}${dateTime[4]}:${dateTime[5]}`;
+  return v;
+}
+
+function safeJson(s: string): unknown {
+  try {
+    return JSON.parse(s);
+  } catch {
+    return null;
+  }
+}
+
+const looksLikeForm = (x: unknown): x is Form => isRecord(x) && typeof x.formId === 'string' && Array.isArray(x.inputs) && typeof x.title === 'string';

@@ -1,0 +1,42 @@
+/**
+ * Reply → the answer to a card callback, `{ toast, card }`, which Feishu applies to the card the
+ * user clicked (its in-place update; Feishu's equivalent of an ack). Feishu has no modals, so a
+ * form opens by replacing the card with one holding the inline form.
+ */
+import type { Form, FormValues, Reply } from '../../../src/ui/model.js';
+import { renderFormCard, renderMessageCard, type Card, type RenderDeps } from './card.js';
+import { withSubmittedValues } from './form.js';
+
+export interface CallbackResponse {
+  toast?: { type: 'success' | 'error' | 'info' | 'warning'; content: string };
+  card?: { type: 'raw'; data: Card };
+}
+
+/** The form that was submitted and what it held, when the reply answers a submission. */
+export interface SubmittedForm {
+  form: Form;
+  values: FormValues;
+}
+
+export function renderCallbackResponse(reply: Reply, deps: RenderDeps, submitted?: SubmittedForm): CallbackResponse {
+  switch (reply.kind) {
+    case 'ok': {
+      const out: CallbackResponse = {};
+      if (reply.toast) out.toast = { type: 'success', content: reply.toast };
+      if (reply.message) out.card = { type: 'raw', data: renderMessageCard(reply.message, deps) };
+      if (!out.toast && !out.card) out.toast = { type: 'success', content: deps.t('feishu.done') };
+      return out;
+    }
+    case 'form':
+      return { card: { type: 'raw', data: renderFormCard(reply.form, deps) } };
+    case 'formErrors': {
+      const first = Object.values(reply.errors)[0] ?? deps.t('common.invalidInput');
+      const toast = { type: 'error' as const, content: first };
+      if (!submitted) return { toast };
+      const form = { ...withSubmittedValues(submitted.form, submitted.values), errors: reply.errors };
+      return { toast, card: { type: 'raw', data: renderFormCard(form, deps) } };
+    }
+    case 'error':
+      return { toast: { type: 'error', content: reply.text } };
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * Answers to typed commands and menu clicks. Unlike card callbacks these have no synchronous
+ * response, so the answer is a message: a reply to the user's message, or a DM for a menu click.
+ */
+import type * as lark from '@larksuiteoapi/node-sdk';
+import type { Reply } from '../../src/ui/model.js';
+import { renderFormCard, renderMessageCard, type RenderDeps } from './render/card.js';
+
+export type ReplyTarget = { replyTo: string } | { openId: string };
+
+export interface OutgoingContent {
+  msg_type: 'interactive' | 'text';
+  content: string;
+}
+
+export function replyContent(reply: Reply, deps: RenderDeps): OutgoingContent {
+  const text = (t: string): OutgoingContent => ({ msg_type: 'text', content: JSON.stringify({ text: t }) });
+  const card = (c: unknown): OutgoingContent => ({ msg_type: 'interactive', content: JSON.stringify(c) });
+  switch (reply.kind) {
+    case 'ok':
+      if (reply.message) return card(renderMessageCard(reply.message, deps));
+      return text(reply.toast ?? deps.t('feishu.done'));
+    case 'form':
+      return card(renderFormCard(reply.form, deps));
+    case 'formErrors':
+      return text(Object.values(reply.errors)[0] ?? deps.t('common.invalidInput'));
+    case 'error':
+      return text(reply.text);
+  }
+}
+
+export async function sendReply(client: lark.Client, target: ReplyTarget, content: OutgoingContent): Promise<void> {
+  const res =
+    'replyTo' in target
+      ? await client.im.v1.message.reply({ path: { message_id: target.replyTo }, data: content })
+      : await client.im.v1.message.create({ params: { receive_id_type: 'open_id' }, data: { receive_id: target.openId, ...content } });
+  if (res.code !== 0) throw new Error(`feishu reply failed: ${res.code} ${res.msg ?? ''}`);
+}

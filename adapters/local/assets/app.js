@@ -1,0 +1,216 @@
+// The local workspace's page script. The server renders every message and form to HTML; this
+// script only posts what the user did, inserts the fragments it gets back, and listens for live
+// updates. Plain modern JS, served as is: no build step.
+const body = document.body;
+const persona = body.dataset.persona;
+const current = body.dataset.conversation;
+const messages = document.getElementById('messages');
+const dialog = document.getElementById('form-dialog');
+const toasts = document.getElementById('toasts');
+let returnFocus = null;
+
+async function post(path, payload) {
+  const res = await fetch(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-dandang-persona': persona },
+    body: JSON.stringify(payload),
+  });
+  return res.json().catch(() => ({ kind: 'error', text: `${res.status} ${res.statusText}` }));
+}
+
+function toast(text, kind = 'info') {
+  const el = document.createElement('p');
+  el.className = `toast toast-${kind}`;
+  el.textContent = text;
+  toasts.append(el);
+  setTimeout(() => el.remove(), kind === 'error' ? 10000 : 6000);
+}
+
+function fragment(html) {
+  const t = document.createElement('template');
+  t.innerHTML = html.trim();
+  return t.content.firstElementChild;
+}
+
+function appendToConversation(el) {
+  messages.querySelector('.empty')?.remove();
+  messages.append(el);
+  el.scrollIntoView({ block: 'nearest' });
+}
+
+function openDialog(html) {
+  returnFocus = document.activeElement;
+  dialog.innerHTML = html;
+  dialog.setAttribute('aria-labelledby', dialog.querySelector('.form-title')?.id ?? '');
+  if (!dialog.open) dialog.showModal();
+  dialog.querySelector('input, textarea, select')?.focus();
+}
+
+function closeDialog() {
+  if (dialog.open) dialog.close();
+}
+dialog.addEventListener('close', () => {
+  dialog.innerHTML = '';
+  returnFocus?.focus?.();
+});
+
+function clearErrors(form) {
+  for (const field of form.querySelectorAll('.field')) {
+    field.classList.remove('has-error');
+    const err = field.querySelector('.field-error');
+    err.hidden = true;
+    err.textContent = '';
+    field.querySelector('[name]')?.removeAttribute('aria-invalid');
+  }
+  const top = form.querySelector('.form-error');
+  top.hidden = true;
+  top.textContent = '';
+}
+
+function showErrors(form, errors, summary) {
+  clearErrors(form);
+  let first = null;
+  const unplaced = [];
+  for (const [id, text] of Object.entries(errors)) {
+    const field = form.querySelector(`.field[data-input="${CSS.escape(id)}"]`);
+    if (!field) {
+      unplaced.push(text);
+      continue;
+    }
+    field.classList.add('has-error');
+    const err = field.querySelector('.field-error');
+    err.textContent = text;
+    err.hidden = false;
+    const control = field.querySelector('[name]');
+    control.setAttribute('aria-invalid', 'true');
+    first ??= control;
+  }
+  const top = form.querySelector('.form-error');
+  top.textContent = unplaced.length ? unplaced.join(' ') : summary;
+  top.hidden = false;
+  first?.focus();
+}
+
+function formValues(form) {
+  const values = {};
+  for (const el of form.querySelectorAll('[name]')) {
+    values[el.name] = el.multiple ? [...el.selectedOptions].map((o) => o.value) : el.value;
+  }
+  return values;
+}
+
+/** Acts on the server's answer. `form` is the form that was submitted, if any. */
+function handleReply(reply, form) {
+  switch (reply.kind) {
+    case 'ok':
+      if (form && dialog.contains(form)) closeDialog();
+      if (reply.html) appendToConversation(fragment(reply.html));
+      if (reply.toast) toast(reply.toast);
+      return true;
+    case 'form':
+      openDialog(reply.html);
+      return true;
+    case 'formErrors':
+      if (form) showErrors(form, reply.errors, reply.text);
+      else toast(reply.text, 'error');
+      return false;
+    case 'error':
+    default:
+      if (form) {
+        const top = form.querySelector('.form-error');
+        top.textContent = reply.text;
+        top.hidden = false;
+      }
+      toast(reply.text ?? 'error', 'error');
+      return false;
+  }
+}
+
+async function busy(control, fn) {
+  control.setAttribute('aria-busy', 'true');
+  control.disabled = true;
+  try {
+    return await fn();
+  } catch (e) {
+    toast(String(e), 'error');
+    return false;
+  } finally {
+    control.disabled = false;
+    control.removeAttribute('aria-busy');
+  }
+}
+
+document.getElementById('persona-select').addEventListener('change', (e) => {
+  location.href = `/?as=${encodeURIComponent(e.target.value)}`;
+});
+
+document.getElementById('composer').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const input = document.getElementById('composer-input');
+  const text = input.value.trim();
+  if (!text) return;
+  const button = e.target.querySelector('button[type="submit"]');
+  const ok = await busy(button, async () => handleReply(await post('/api/command', { text })));
+  if (ok) input.value = '';
+  input.focus();
+});
+
+document.addEventListener('click', async (e) => {
+  const target = e.target instanceof Element ? e.target : null;
+  if (target?.closest('[data-close]')) {
+    closeDialog();
+    return;
+  }
+  const button = target?.closest('button[data-action]');
+  if (!button) return;
+  if (button.dataset.confirm && !window.confirm(button.dataset.confirm)) return;
+  await busy(button, async () => handleReply(await post('/api/action', { actionId: button.dataset.action, value: button.dataset.value })));
+});
+
+document.addEventListener('submit', async (e) => {
+  const form = e.target;
+  if (!(form instanceof HTMLFormElement) || !form.classList.contains('nm-form')) return;
+  e.preventDefault();
+  const button = form.querySelector('button[type="submit"]');
+  await busy(button, async () => {
+    const reply = await post('/api/submit', { formId: form.dataset.formId, state: form.dataset.state, values: formValues(form) });
+    return handleReply(reply, form);
+  });
+});
+
+// Live updates: the bot's posts and in-place edits, for every conversation this persona can see.
+const live = document.getElementById('live-status');
+const events = new EventSource(`/api/events?as=${encodeURIComponent(persona)}`);
+events.addEventListener('open', () => {
+  live.textContent = live.dataset.live;
+  live.classList.add('on');
+});
+events.addEventListener('error', () => {
+  live.textContent = live.dataset.reconnecting;
+  live.classList.remove('on');
+});
+events.addEventListener('message', (e) => {
+  const m = JSON.parse(e.data);
+  if (m.conversation !== current) {
+    const badge = document.querySelector(`a[data-conversation="${CSS.escape(m.conversation)}"] .badge`);
+    if (badge) {
+      badge.textContent = String(Number(badge.textContent || 0) + 1);
+      badge.hidden = false;
+    }
+    return;
+  }
+  const el = fragment(m.html);
+  const existing = document.getElementById(`msg-${m.id}`);
+  if (existing) {
+    existing.replaceWith(el);
+    el.classList.add('flash');
+  } else if (m.threadId) {
+    const thread = document.getElementById(`thread-${m.threadId}`);
+    if (thread) {
+      thread.hidden = false;
+      thread.append(el);
+    }
+  } else {
+    appendToConversation(el);
+  }
+});

@@ -1,0 +1,81 @@
+/**
+ * Loads the demo organisation into an EMPTY database: people, jobs with KPIs (acknowledged), about
+ * eight weeks of reviews, and the current cycle opened through the same code the schedule uses, so
+ * every manager has a nudge waiting. Never touches a database that already has people.
+ */
+import type { Connection } from '../../../db/client.js';
+import { makeStore } from '../../../db/store.js';
+import { ManualClock, type Clock } from '../../../src/ports/clock.js';
+import type { Store } from '../../../src/ports/store.js';
+import type { AppSettings } from '../../../src/app/settings.js';
+import type { AdapterContext } from '../../context.js';
+import { openCycle, currentPeriod } from '../../../src/usecases/shared/open-cycle.js';
+import { kpiSubjectId } from '../../../src/ui/screens/review/kpi-ack.js';
+import { DEMO_JOBS, DEMO_PEOPLE, toPersonRecord } from './org.js';
+import { seedHistory, noteEvents } from './seed-history.js';
+
+const DAY = 86_400_000;
+
+export interface DemoDeps {
+  conn: Connection;
+  /** The live store: the current cycle's nudges go through its outbox. */
+  store: Store;
+  clock: Clock;
+  settings: AppSettings;
+}
+
+export interface DemoSummary {
+  people: number;
+  cycles: number;
+  reviews: number;
+  openedCycles: number;
+}
+
+export function hasPeople(store: Store): boolean {
+  return store.tx((tx) => tx.org.allPeople().length > 0);
+}
+
+export function loadDemo(deps: DemoDeps): DemoSummary | null {
+  const { conn, settings } = deps;
+  const now = deps.clock.now();
+  if (hasPeople(deps.store)) return null;
+
+  // The past is written with a clock that walks through it, and with no outbox platforms: those
+  // messages went out weeks ago and must not be delivered now.
+  const past = new ManualClock(now - 63 * DAY);
+  const history = makeStore(conn, past, { platforms: [], defaultLocale: settings.locale });
+  history.tx((tx) => {
+    for (const j of DEMO_JOBS) {
+      tx.org.upsertJob({ id: j.id, title: j.title, duties: j.duties, requirements: j.requirements });
+      const version = tx.org.replaceKpis(j.id, j.kpis);
+      tx.audit.record({ actorId: 'oliver', action: 'job.import', subjectType: 'job', subjectId: j.id, detail: { kpiVersion: version, demo: true } });
+    }
+    // Managers first, so every manager id exists before a report points at it.
+    for (const p of [...DEMO_PEOPLE].sort((a, b) => Number(!!a.managerId) - Number(!!b.managerId))) {
+      tx.org.upsertPerson(toPersonRecord(p));
+      tx.audit.record({ actorId: 'oliver', action: 'person.import', subjectType: 'person', subjectId: p.id, detail: { department: p.department, role: p.role, demo: true } });
+    }
+  });
+  // Everyone acknowledged their KPIs within a day or two of getting them.
+  for (const p of DEMO_PEOPLE.filter((x) => x.jobId)) {
+    past.set(now - 62 * DAY + DEMO_PEOPLE.indexOf(p) * 3_600_000);
+    history.tx((tx) => {
+      const subjectId = kpiSubjectId(p.jobId!, tx.org.job(p.jobId!)!.kpiVersion);
+      if (tx.acks.record({ subjectType: 'kpis', subjectId, personId: p.id, state: 'acknowledged', recordedBy: p.id }))
+        tx.audit.record({ actorId: p.id, action: 'kpis.acknowledge', subjectType: 'kpis', subjectId, detail: { demo: true } });
+    });
+  }
+  const summary = seedHistory(history, past, settings, now, noteEvents(now, settings.timezone));
+
+  // The current cycle, through the shared opener: nudges are queued for every manager.
+  const departments = [...new Set(DEMO_PEOPLE.filter((p) => p.managerId).map((p) => p.department))];
+  const opened = deps.store.tx((tx) =>
+    departments.map((d) => openCycle(tx, d, currentPeriod(d, now, settings), { settings, now, actorId: null })).filter((o) => o.created).length,
+  );
+  return { people: DEMO_PEOPLE.length, cycles: summary.cycles + opened, reviews: summary.reviews, openedCycles: opened };
+}
+
+/** Called by the local adapter at start: the demo appears only in a database with nobody in it. */
+export async function loadDemoIfEmpty(ctx: AdapterContext): Promise<DemoSummary | null> {
+  return loadDemo({ conn: ctx.conn, store: ctx.store, clock: ctx.clock, settings: ctx.settings });
+}

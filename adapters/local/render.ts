@@ -1,0 +1,146 @@
+/**
+ * The local workspace's one renderer for the neutral message model (src/ui/model.ts): Message and
+ * Form → HTML fragments. The server renders; the browser only inserts the fragments, so there is no
+ * second renderer in the page script.
+ */
+import type { Block, Button, Form, Input, Message } from '../../src/ui/model.js';
+import type { UploadPayload } from '../../src/ports/outbox-queue.js';
+import type { Locale } from '../../src/ports/records.js';
+import { t } from '../../src/ui/i18n/index.js';
+
+/** Resolves `<@person:ID>` mentions to display names. */
+export type NameOf = (personId: string) => string | undefined;
+
+/** What rendering needs besides the model: names for mentions, and the locale of chrome words. */
+export interface RenderCtx {
+  nameOf: NameOf;
+  locale: Locale;
+}
+
+interface BlockCounter {
+  prefix: string;
+  n: number;
+}
+
+export const escapeHtml = (s: string): string =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** The shared tiny markup: **bold**, [label](https://url), `<@person:ID>`, `code`, newlines. */
+export function renderInline(text: string, nameOf: NameOf): string {
+  // Mentions first (their angle brackets would be escaped otherwise), then escape, then markup.
+  const withNames = text.replace(/<@person:([^>\s]+)>/g, (_m, id: string) => `\u0000${nameOf(id) ?? id}\u0001`);
+  return escapeHtml(withNames)
+    .replace(/\u0000([^\u0001]*)\u0001/g, '<span class="mention">@$1</span>')
+    .replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>')
+    .replace(/`([^`]+)`/g, '<code>$1</code>')
+    .replace(/\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g, '<a href="$2" rel="noreferrer noopener" target="_blank">$1</a>')
+    .replace(/\n/g, '<br>');
+}
+
+/** Plain text with mentions resolved, for attributes and accessible names. */
+export const plainText = (text: string, nameOf: NameOf): string =>
+  text.replace(/<@person:([^>\s]+)>/g, (_m, id: string) => `@${nameOf(id) ?? id}`).replace(/\*\*(.+?)\*\*/g, '$1');
+
+function renderButton(b: Button, { nameOf }: RenderCtx): string {
+  const confirm = b.confirm
+    ? ` data-confirm="${escapeHtml(plainText(`${b.confirm.title}\n\n${b.confirm.text}`, nameOf))}"`
+    : '';
+  return `<button type="button" class="btn btn-${b.style ?? 'default'}" data-action="${escapeHtml(b.actionId)}" data-value="${escapeHtml(b.value)}"${confirm}>${escapeHtml(plainText(b.label, nameOf))}</button>`;
+}
+
+function renderBlock(block: Block, ctx: RenderCtx, counter: BlockCounter): string {
+  const { nameOf } = ctx;
+  switch (block.type) {
+    case 'header':
+      return `<h3 class="blk-header">${renderInline(block.text, nameOf)}</h3>`;
+    case 'text':
+      return `<p class="blk-text">${renderInline(block.text, nameOf)}</p>`;
+    case 'context':
+      return `<p class="blk-context">${renderInline(block.text, nameOf)}</p>`;
+    case 'divider':
+      return '<hr class="blk-divider">';
+    case 'fields':
+      return `<dl class="blk-fields">${block.fields
+        .map((f) => `<div><dt>${renderInline(f.label, nameOf)}</dt><dd>${renderInline(f.value, nameOf)}</dd></div>`)
+        .join('')}</dl>`;
+    case 'actions':
+      return `<div class="blk-actions">${block.buttons.map((b) => renderButton(b, ctx)).join('')}</div>`;
+    case 'checklist':
+      return `<ul class="blk-checklist">${block.items
+        .map(
+          (i) =>
+            `<li class="${i.ok ? 'ok' : 'missing'}"><span aria-hidden="true">${i.ok ? '✅' : '❌'}</span> <span class="visually-hidden">${t(ctx.locale, i.ok ? 'local.checkDone' : 'local.checkMissing')}</span> ${renderInline(i.label, nameOf)}${i.detail ? ` <span class="detail">${renderInline(i.detail, nameOf)}</span>` : ''}</li>`,
+        )
+        .join('')}</ul>`;
+    case 'form':
+      return renderForm(block.form, ctx, { inline: true, idPrefix: `${counter.prefix}-f${counter.n++}` });
+  }
+}
+
+/** The blocks of one message. `idPrefix` keeps DOM ids of inline forms unique on the page. */
+export function renderMessageBody(m: Message, ctx: RenderCtx, idPrefix: string): string {
+  const counter: BlockCounter = { prefix: idPrefix, n: 0 };
+  const blocks = m.blocks.length ? m.blocks : [{ type: 'text' as const, text: m.text }];
+  return blocks.map((b) => renderBlock(b, ctx, counter)).join('');
+}
+
+export function renderUpload(u: UploadPayload, fileHref: string): string {
+  return `<p class="blk-file">📎 <a href="${escapeHtml(fileHref)}" download="${escapeHtml(u.filename)}">${escapeHtml(u.title)}</a> <span class="detail">${escapeHtml(u.filename)}</span></p>`;
+}
+
+function renderInput(input: Input, domId: string, error: string | undefined, ctx: RenderCtx): string {
+  const { nameOf } = ctx;
+  const hintId = `${domId}-hint`;
+  const errId = `${domId}-err`;
+  const describedBy = [input.hint ? hintId : '', errId].filter(Boolean).join(' ');
+  const common = `id="${domId}" name="${escapeHtml(input.id)}" aria-describedby="${describedBy}"${error ? ' aria-invalid="true"' : ''}`;
+  const opt = (v: string, label: string, selected: boolean) =>
+    `<option value="${escapeHtml(v)}"${selected ? ' selected' : ''}>${escapeHtml(plainText(label, nameOf))}</option>`;
+  let control: string;
+  switch (input.kind) {
+    case 'text':
+      control = input.multiline
+        ? `<textarea ${common} rows="3"${input.maxLength ? ` maxlength="${input.maxLength}"` : ''}${input.placeholder ? ` placeholder="${escapeHtml(input.placeholder)}"` : ''}>${escapeHtml(input.initial ?? '')}</textarea>`
+        : `<input type="text" ${common} value="${escapeHtml(input.initial ?? '')}"${input.maxLength ? ` maxlength="${input.maxLength}"` : ''}${input.placeholder ? ` placeholder="${escapeHtml(input.placeholder)}"` : ''}>`;
+      break;
+    case 'number':
+      // type=text + inputmode keeps the browser from blocking submission: the use case validates.
+      control = `<input type="text" inputmode="${input.decimal ? 'decimal' : 'numeric'}" ${common} value="${escapeHtml(input.initial ?? '')}"${input.placeholder ? ` placeholder="${escapeHtml(input.placeholder)}"` : ''}>`;
+      break;
+    case 'select':
+      control = `<select ${common}>${opt('', input.placeholder ?? '—', !input.initial)}${input.options.map((o) => opt(o.value, o.label, o.value === input.initial)).join('')}</select>`;
+      break;
+    case 'multiselect':
+      control = `<select multiple ${common}>${input.options.map((o) => opt(o.value, o.label, (input.initial ?? []).includes(o.value))).join('')}</select>`;
+      break;
+    case 'date':
+      control = `<input type="date" ${common} value="${escapeHtml(input.initial ?? '')}">`;
+      break;
+    case 'datetime':
+      control = `<input type="datetime-local" ${common} value="${escapeHtml(input.initial ?? '')}">`;
+      break;
+  }
+  return `<div class="field${error ? ' has-error' : ''}" data-input="${escapeHtml(input.id)}">
+<label for="${domId}">${escapeHtml(plainText(input.label, nameOf))}${input.optional ? ` <span class="optional">${escapeHtml(t(ctx.locale, 'local.optional'))}</span>` : ''}</label>
+${input.hint ? `<p class="hint" id="${hintId}">${renderInline(input.hint, nameOf)}</p>` : ''}${control}
+<p class="field-error" id="${errId}"${error ? '' : ' hidden'}>${escapeHtml(error ?? '')}</p>
+</div>`;
+}
+
+/**
+ * A form, as a <form> element the page script submits to /api/submit. `inline` forms sit inside a
+ * message (Feishu-style); others are shown in a modal <dialog>.
+ */
+export function renderForm(form: Form, ctx: RenderCtx, opts: { inline?: boolean; idPrefix?: string } = {}): string {
+  const { nameOf } = ctx;
+  const prefix = opts.idPrefix ?? 'dlg';
+  const titleId = `${prefix}-title`;
+  const intro = (form.intro ?? []).map((b) => renderBlock(b, ctx, { prefix: `${prefix}-intro`, n: 0 })).join('');
+  const inputs = form.inputs.map((i) => renderInput(i, `${prefix}-${i.id}`, form.errors?.[i.id], ctx)).join('');
+  return `<form class="nm-form${opts.inline ? ' inline' : ''}" novalidate aria-labelledby="${titleId}" data-form-id="${escapeHtml(form.formId)}" data-state="${escapeHtml(form.state)}">
+<h2 class="form-title" id="${titleId}">${escapeHtml(plainText(form.title, nameOf))}</h2>
+${intro ? `<div class="form-intro">${intro}</div>` : ''}${inputs}
+<p class="form-error" role="alert" hidden></p>
+<div class="form-buttons">${opts.inline ? '' : `<button type="button" class="btn btn-default" data-close>${escapeHtml(form.cancelLabel ?? t(ctx.locale, 'common.cancel'))}</button>`}<button type="submit" class="btn btn-primary">${escapeHtml(form.submitLabel)}</button></div>
+</form>`;
+}

@@ -1,0 +1,54 @@
+/**
+ * Starts the app in-process with the local workspace, the way src/main.ts composes it (config →
+ * db → router → adapters → HTTP), minus the cron schedule. Used by the browser tests and the
+ * README screenshot script instead of spawning `npm start`.
+ */
+import { loadConfig } from '../../src/config.js';
+import { openDatabase, type Connection } from '../../db/client.js';
+import { makeStore } from '../../db/store.js';
+import { makeOutboxQueue } from '../../db/repos/outbox.js';
+import { systemClock, type Clock } from '../../src/ports/clock.js';
+import { settingsFromConfig } from '../../src/app/settings.js';
+import { makeRouter } from '../../src/app/router.js';
+import { allFeatures } from '../../src/app/features.js';
+import type { Store } from '../../src/ports/store.js';
+import { HttpHost } from '../http-host.js';
+import type { AdapterContext } from '../context.js';
+import { startLocal } from './index.js';
+
+export interface LocalApp {
+  url: string;
+  port: number;
+  conn: Connection;
+  store: Store;
+  stop(): Promise<void>;
+}
+
+/** `env` is parsed by the real config schema; pass PORT '0' for a free port and a temp DANDANG_DB. */
+export async function startLocalApp(env: Record<string, string>, clock: Clock = systemClock): Promise<LocalApp> {
+  const config = loadConfig({ DANDANG_LOCAL: '1', HOST: '127.0.0.1', DANDANG_CONFIG: '/nonexistent/dandang.yml', ...env });
+  const conn = openDatabase(config.env.DANDANG_DB);
+  const settings = settingsFromConfig(config);
+  const store = makeStore(conn, clock, { platforms: ['local'], defaultLocale: settings.locale });
+  const router = makeRouter(allFeatures({ store, clock, settings }));
+  const http = new HttpHost();
+  const ctx: AdapterContext = { config, conn, store, queue: makeOutboxQueue(conn.db), router, clock, settings, http };
+  try {
+    const adapter = await startLocal(ctx);
+    const port = await http.listen(config.env.PORT, config.env.HOST);
+    return {
+      url: `http://127.0.0.1:${port}`,
+      port,
+      conn,
+      store,
+      async stop() {
+        await adapter.stop();
+        await http.close();
+        conn.close();
+      },
+    };
+  } catch (e) {
+    conn.close();
+    throw e;
+  }
+}

@@ -1,0 +1,161 @@
+/**
+ * The local workspace's behaviour, free of HTTP: who is acting, what they may see, turning typed
+ * commands, clicks and form submissions into neutral Inbound events, and Replies into fragments.
+ */
+import type { AdapterContext } from '../context.js';
+import type { Person, Locale } from '../../src/ports/records.js';
+import type { Reply, FormValues } from '../../src/ui/model.js';
+import { isActionId, isFormId } from '../../src/ui/actions.js';
+import { t } from '../../src/ui/i18n/index.js';
+import { makeLocalMessageStore, type LocalMessageStore, type StoredMessage } from './messages.js';
+import { actorFor, canSee, conversationsFor, dmConversation, localeOf, personaLabel, resolvePersona, isHr } from './persona.js';
+import { parseCommandLine, commandSuggestions } from './commands.js';
+import { renderForm, type RenderCtx } from './render.js';
+import { renderEphemeral, renderPage, renderStoredMessage, type MessageView } from './views.js';
+import { LiveHub } from './live.js';
+
+/** What the page script gets back for a command, click or submission. */
+export type ReplyJson =
+  | { kind: 'ok'; toast?: string; html?: string }
+  | { kind: 'form'; html: string }
+  | { kind: 'formErrors'; errors: Record<string, string>; text: string }
+  | { kind: 'error'; text: string };
+
+export class Workspace {
+  readonly messages: LocalMessageStore;
+  readonly live: LiveHub;
+  private ephemeralSeq = 0;
+  /** Set by index.ts: drains the outbox right after an interaction. */
+  wakeSender: () => Promise<void> = async () => {};
+
+  constructor(private readonly ctx: AdapterContext) {
+    this.messages = makeLocalMessageStore(ctx.conn.db);
+    this.live = new LiveHub((personaId, conversation) => {
+      const p = this.person(personaId);
+      return !!p?.active && canSee(p, conversation);
+    });
+  }
+
+  person(id: string): Person | null {
+    return this.ctx.store.tx((tx) => tx.org.person(id));
+  }
+
+  persona(requested: string | undefined): Person | null {
+    return resolvePersona(this.ctx.store, requested);
+  }
+
+  isPerson(address: string): boolean {
+    return this.person(address) !== null;
+  }
+
+  localeOf(p: Person): Locale {
+    return localeOf(p, this.ctx.settings.locale);
+  }
+
+  private viewFor(p: Person | null, people?: Person[]): MessageView {
+    const all = people ?? this.ctx.store.tx((tx) => tx.org.allPeople());
+    const names = new Map(all.map((x) => [x.id, x.name]));
+    const ctx: RenderCtx = { nameOf: (id) => names.get(id), locale: p ? this.localeOf(p) : this.ctx.settings.locale };
+    return { ctx, timezone: p?.timezone ?? this.ctx.settings.timezone };
+  }
+
+  /** The whole page for a persona and a conversation (their DM if none or not visible). */
+  page(p: Person, requested: string | undefined): string {
+    const locale = this.localeOf(p);
+    const { people, departments, managers } = this.ctx.store.tx((tx) => {
+      const active = tx.org.activePeople();
+      const depts = [...new Set(active.map((x) => x.department))].sort();
+      const mgrs = new Set(active.filter((x) => x.managerId).map((x) => x.managerId!));
+      return { people: active, departments: depts, managers: mgrs };
+    });
+    const conversations = conversationsFor(p, departments, locale);
+    const current = conversations.find((c) => c.id === requested) ?? conversations[0]!;
+    const view = this.viewFor(p, people);
+    const messagesHtml = this.messages
+      .conversation(current.id)
+      .map(({ root, replies }) => renderStoredMessage(root, replies, view))
+      .join('\n');
+    return renderPage({
+      persona: p,
+      personaOptions: people.map((x) => ({ id: x.id, label: personaLabel(x, managers.has(x.id), locale) })),
+      locale,
+      conversations,
+      current,
+      messagesHtml,
+      suggestions: commandSuggestions(people, { hr: isHr(p) }),
+    });
+  }
+
+  /** A delivered message pushed to every tab that can see its conversation. */
+  publishDelivered(m: StoredMessage, op: 'post' | 'update'): void {
+    const root = m.threadId ? this.messages.get(m.threadId) : null;
+    const conversation = root?.conversation ?? m.conversation;
+    const replies = op === 'update' && !m.threadId ? this.messages.conversation(m.conversation).find((x) => x.root.id === m.id)?.replies ?? [] : [];
+    // Chrome words follow the message's own locale here: one fragment serves every viewer.
+    const view = this.viewFor(null);
+    view.ctx.locale = m.locale;
+    const html = renderStoredMessage(m, replies, view);
+    this.live.publish(conversation, 'message', { conversation, id: m.id, threadId: m.threadId, op, html });
+  }
+
+  async command(p: Person, text: string): Promise<ReplyJson> {
+    const locale = this.localeOf(p);
+    const people = this.ctx.store.tx((tx) => tx.org.activePeople());
+    const parsed = parseCommandLine(text, people);
+    if (!parsed.ok) {
+      if (parsed.reason === 'unknownMention') return { kind: 'error', text: t(locale, 'local.unknownMention', { name: parsed.name }) };
+      return { kind: 'error', text: t(locale, parsed.reason === 'notACommand' ? 'local.notACommand' : 'common.unknownCommand') };
+    }
+    const reply = await this.ctx.router.dispatch({ kind: 'command', actor: actorFor(p, this.ctx.settings.locale), ...parsed });
+    return this.toJson(p, reply);
+  }
+
+  async action(p: Person, actionId: string, value: string): Promise<ReplyJson> {
+    if (!isActionId(actionId)) return { kind: 'error', text: t(this.localeOf(p), 'common.unknownCommand') };
+    const reply = await this.ctx.router.dispatch({ kind: 'action', actor: actorFor(p, this.ctx.settings.locale), actionId, value });
+    return this.toJson(p, reply);
+  }
+
+  async submit(p: Person, formId: string, state: string, values: FormValues): Promise<ReplyJson> {
+    if (!isFormId(formId)) return { kind: 'error', text: t(this.localeOf(p), 'common.unknownCommand') };
+    const reply = await this.ctx.router.dispatch({ kind: 'submit', actor: actorFor(p, this.ctx.settings.locale), formId, state, values });
+    return this.toJson(p, reply);
+  }
+
+  /** Whether `p` may download the file in message `id` (dossiers go to HR threads only). */
+  file(p: Person, id: number): StoredMessage | null {
+    const m = this.messages.get(id);
+    if (!m || m.kind !== 'upload') return null;
+    const root = m.threadId ? this.messages.get(m.threadId) : null;
+    return canSee(p, root?.conversation ?? m.conversation) ? m : null;
+  }
+
+  canSee(p: Person, conversation: string): boolean {
+    return canSee(p, conversation);
+  }
+
+  dmOf(p: Person): string {
+    return dmConversation(p.id);
+  }
+
+  private async toJson(p: Person, reply: Reply): Promise<ReplyJson> {
+    // The use case's outbox rows are committed by now; deliver them before answering, so the page
+    // sees the bot's messages arrive together with the reply.
+    await this.wakeSender();
+    const view = this.viewFor(p);
+    switch (reply.kind) {
+      case 'ok':
+        return {
+          kind: 'ok',
+          toast: reply.toast ?? (reply.message ? undefined : t(view.ctx.locale, 'local.done')),
+          html: reply.message ? renderEphemeral(reply.message, view, ++this.ephemeralSeq) : undefined,
+        };
+      case 'form':
+        return { kind: 'form', html: renderForm(reply.form, view.ctx) };
+      case 'formErrors':
+        return { kind: 'formErrors', errors: reply.errors, text: t(view.ctx.locale, 'common.invalidInput') };
+      case 'error':
+        return { kind: 'error', text: reply.text };
+    }
+  }
+}

@@ -1,0 +1,157 @@
+/**
+ * Delivers one Slack outbox row for the shared sender (src/delivery/sender.ts) and classifies the
+ * result. Every post carries `metadata.event_payload.key` = the row's idempotency key, so a row
+ * left 'sending' by a crash is first looked up in the conversation: if Slack has it, we record its
+ * ts instead of posting again.
+ */
+import type { WebClient } from '@slack/web-api';
+import type { OutboxRow, UploadPayload } from '../../src/ports/outbox-queue.js';
+import type { DeliveryOutcome } from '../../src/delivery/sender.js';
+import type { Message } from '../../src/ui/model.js';
+import { renderMessageToBlockKit } from './render/message.js';
+import type { ResolveMention } from './render/markup.js';
+
+export const OUTBOX_EVENT_TYPE = 'dandang_outbox';
+
+/** Errors that will not go away by retrying the same call. */
+const PERMANENT = new Set([
+  'channel_not_found', 'not_in_channel', 'is_archived', 'invalid_auth', 'not_authed', 'account_inactive', 'token_revoked',
+  'token_expired', 'missing_scope', 'no_permission', 'user_not_found', 'users_not_found', 'user_disabled', 'cannot_dm_bot',
+  'msg_too_long', 'invalid_blocks', 'invalid_blocks_format', 'invalid_metadata_format', 'message_not_found', 'cant_update_message',
+  'edit_window_closed', 'restricted_action', 'ekm_access_denied', 'invalid_arguments', 'team_access_not_granted', 'target_not_delivered',
+]);
+
+/** A Slack message ref as stored in outbox.sent_ref: `C123:1700000000.000100`. */
+export const formatRef = (channel: string, ts: string) => `${channel}:${ts}`;
+export function parseRef(ref: string): { channel: string; ts: string } | null {
+  const i = ref.indexOf(':');
+  return i > 0 ? { channel: ref.slice(0, i), ts: ref.slice(i + 1) } : null;
+}
+
+const isUserId = (address: string) => /^[UW][A-Z0-9]+$/.test(address);
+
+export function classifySlackError(err: unknown): DeliveryOutcome {
+  const e = err as { code?: string; retryAfter?: number; data?: { error?: string }; statusCode?: number; message?: string };
+  switch (e.code) {
+    case 'slack_webapi_rate_limited_error':
+      return { kind: 'rateLimited', retryAfterMs: Math.max(1, e.retryAfter ?? 1) * 1000 };
+    case 'slack_webapi_platform_error': {
+      const code = e.data?.error ?? 'unknown_error';
+      if (code === 'ratelimited') return { kind: 'rateLimited', retryAfterMs: 1000 };
+      if (PERMANENT.has(code)) return { kind: 'permanent', error: code };
+      // internal_error, fatal_error, service_unavailable, request_timeout: Slack may have posted it.
+      return { kind: 'transient', error: code, maybeDelivered: true };
+    }
+    case 'slack_webapi_http_error':
+      return { kind: 'transient', error: `http_${e.statusCode ?? '?'}`, maybeDelivered: (e.statusCode ?? 500) >= 500 };
+    default:
+      // A dropped connection or timeout: the request may have been processed.
+      return { kind: 'transient', error: e.message ?? String(err), maybeDelivered: true };
+  }
+}
+
+export interface SlackDeliveryDeps {
+  client: WebClient;
+  resolveMention: ResolveMention;
+  /** How many recent messages to scan when reconciling a possibly delivered row. */
+  reconcileWindow?: number;
+}
+
+export function makeSlackDeliver(deps: SlackDeliveryDeps): (row: OutboxRow) => Promise<DeliveryOutcome> {
+  const { client } = deps;
+  const window = deps.reconcileWindow ?? 30;
+  const dmChannels = new Map<string, string>();
+
+  /** DMs are posted with channel = user id; history and uploads need the D… channel id. */
+  async function conversationId(address: string): Promise<string> {
+    if (!isUserId(address)) return address;
+    const known = dmChannels.get(address);
+    if (known) return known;
+    const res = await client.conversations.open({ users: address });
+    const id = res.channel?.id;
+    if (!id) throw new Error(`conversations.open gave no channel for ${address}`);
+    dmChannels.set(address, id);
+    return id;
+  }
+
+  /** Finds a message we already posted for `key` (it carries the key in its metadata). */
+  async function findDelivered(row: OutboxRow): Promise<string | null> {
+    const channel = await conversationId(row.address);
+    const thread = row.threadRef ? parseRef(row.threadRef) : null;
+    const res = thread
+      ? await client.conversations.replies({ channel, ts: thread.ts, limit: window, include_all_metadata: true })
+      : await client.conversations.history({ channel, limit: window, include_all_metadata: true });
+    for (const m of res.messages ?? []) {
+      const meta = m.metadata as { event_type?: string; event_payload?: { key?: string } } | undefined;
+      if (meta?.event_type === OUTBOX_EVENT_TYPE && meta.event_payload?.key === row.key && m.ts) return formatRef(channel, m.ts);
+    }
+    return null;
+  }
+
+  async function post(row: OutboxRow): Promise<DeliveryOutcome> {
+    if (row.status === 'sending') {
+      let found: string | null = null;
+      try {
+        found = await findDelivered(row);
+      } catch (err) {
+        // Rate limits and network trouble: try the whole row later. A permanent lookup failure
+        // (e.g. no history scope for that channel) cannot be fixed by waiting, so post anyway.
+        const outcome = classifySlackError(err);
+        if (outcome.kind !== 'permanent') return outcome;
+      }
+      if (found) return { kind: 'sent', ref: found };
+    }
+    const msg = renderMessageToBlockKit(row.payload as Message, deps.resolveMention);
+    const thread = row.threadRef ? parseRef(row.threadRef) : null;
+    const res = await client.chat.postMessage({
+      channel: row.address,
+      text: msg.text,
+      blocks: msg.blocks as never,
+      ...(thread ? { thread_ts: thread.ts } : {}),
+      metadata: { event_type: OUTBOX_EVENT_TYPE, event_payload: { key: row.key } },
+      unfurl_links: false,
+    });
+    if (!res.channel || !res.ts) return { kind: 'transient', error: 'chat.postMessage returned no ts', maybeDelivered: true };
+    return { kind: 'sent', ref: formatRef(res.channel, res.ts) };
+  }
+
+  async function update(row: OutboxRow): Promise<DeliveryOutcome> {
+    const target = row.targetRef ? parseRef(row.targetRef) : null;
+    // The original post failed permanently: there is nothing to edit.
+    if (!target) return { kind: 'permanent', error: 'target_not_delivered' };
+    const msg = renderMessageToBlockKit(row.payload as Message, deps.resolveMention);
+    // chat.update is idempotent, so a possibly delivered update is simply sent again.
+    await client.chat.update({ channel: target.channel, ts: target.ts, text: msg.text, blocks: msg.blocks as never });
+    return { kind: 'sent', ref: row.targetRef! };
+  }
+
+  async function upload(row: OutboxRow): Promise<DeliveryOutcome> {
+    const file = row.payload as UploadPayload;
+    const channel = row.threadRef ? parseRef(row.threadRef)!.channel : await conversationId(row.address);
+    const thread = row.threadRef ? parseRef(row.threadRef) : null;
+    const res = (await client.files.uploadV2({
+      channel_id: channel,
+      ...(thread ? { thread_ts: thread.ts } : {}),
+      filename: file.filename,
+      title: file.title,
+      content: file.content,
+    } as never)) as { files?: { files?: { id?: string }[] }[] };
+    const id = res.files?.[0]?.files?.[0]?.id ?? 'uploaded';
+    return { kind: 'sent', ref: formatRef(channel, id) };
+  }
+
+  return async (row) => {
+    try {
+      switch (row.op) {
+        case 'post':
+          return await post(row);
+        case 'update':
+          return await update(row);
+        case 'upload':
+          return await upload(row);
+      }
+    } catch (err) {
+      return classifySlackError(err);
+    }
+  };
+}

@@ -1,0 +1,125 @@
+/**
+ * The Slack adapter: Bolt (Socket Mode when an app token is set, otherwise HTTP on the shared
+ * server at /slack/events, with Bolt's signature check on) and the paced outbox sender.
+ * Listeners only parse, dispatch to the router and render; see ./listeners.
+ */
+import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import { WebClient, LogLevel, type RetryOptions } from '@slack/web-api';
+import type { AdapterContext, RunningAdapter } from '../context.js';
+import { startOutboxSender, type OutboxSenderOptions, type PacingPolicy } from '../../src/delivery/sender.js';
+import { registerListeners } from './listeners/index.js';
+import { makeSlackDeliver } from './deliver.js';
+import type { ResolveMention } from './render/markup.js';
+import type { Store } from '../../src/ports/store.js';
+
+/**
+ * chat.postMessage allows about one message per second per channel, and "several hundred per
+ * minute" per workspace. 4/s (240/min) stays clear of the workspace limit with 10k nudges in ~42 min.
+ */
+export const SLACK_DEFAULT_PACING: PacingPolicy = {
+  global: [{ ratePerSec: 4, burst: 10 }],
+  perChannel: { ratePerSec: 1, burst: 1 },
+};
+
+/** Knobs for tests and the bench; production uses the defaults. */
+export interface SlackAdapterOptions {
+  pacing?: PacingPolicy;
+  sender?: Pick<OutboxSenderOptions, 'maxInFlight' | 'pollMs' | 'backoffMs' | 'maxAttempts' | 'onOutcome'>;
+  /** Retries of listener-side Web API calls (views.open, chat.postEphemeral). Tests pass 0. */
+  retryConfig?: RetryOptions;
+  logLevel?: LogLevel;
+  /** Do not start the outbox sender (the bench drives its own). */
+  noSender?: boolean;
+}
+
+export interface RunningSlack extends RunningAdapter {
+  /** Ask the sender to look for due rows now. */
+  wakeSender(): void;
+  /** Resolves when the sender has nothing due and nothing in flight. */
+  senderIdle(): Promise<void>;
+}
+
+export function mentionResolver(store: Store): ResolveMention {
+  return (personId) => {
+    const p = store.tx((tx) => tx.org.person(personId));
+    return p?.slackId ? `<@${p.slackId}>` : (p?.name ?? personId);
+  };
+}
+
+export async function startSlack(ctx: AdapterContext, options: SlackAdapterOptions = {}): Promise<RunningSlack> {
+  const cfg = ctx.config.slack;
+  if (!cfg) throw new Error('startSlack called without Slack configuration');
+  const logLevel = options.logLevel ?? LogLevel.INFO;
+  const slackApiUrl = cfg.apiUrl;
+  const retryConfig = options.retryConfig ?? { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 1000 };
+
+  // One auth.test at start: it checks the token now, and its ids spare Bolt an auth.test per request.
+  const probe = new WebClient(cfg.botToken, { slackApiUrl, retryConfig, logLevel });
+  const auth = await probe.auth.test();
+  if (!auth.user_id || !auth.bot_id) throw new Error('auth.test returned no bot ids: is SLACK_BOT_TOKEN a bot token (xoxb-…)?');
+
+  const common = {
+    token: cfg.botToken,
+    botId: auth.bot_id,
+    botUserId: auth.user_id,
+    clientOptions: { slackApiUrl, retryConfig },
+    logLevel,
+  };
+  let app: App;
+  if (cfg.appToken) {
+    const receiver = new SocketModeReceiver({ appToken: cfg.appToken, logLevel, installerOptions: { clientOptions: { slackApiUrl } } });
+    app = new App({ ...common, receiver });
+  } else {
+    // Mounted on the shared server (adapters/http-host.ts); Bolt still verifies every signature.
+    const receiver = new HTTPReceiver({ signingSecret: cfg.signingSecret, endpoints: '/slack/events', logLevel });
+    app = new App({ ...common, receiver });
+    ctx.http.mount('/slack', (req, res) => {
+      try {
+        receiver.requestListener(req, res);
+      } catch {
+        // HTTPReceiver throws for paths it does not serve; answer instead of crashing the server.
+        if (!res.headersSent) res.writeHead(404, { 'content-type': 'text/plain' });
+        res.end('not found');
+      }
+    });
+  }
+
+  const resolveMention = mentionResolver(ctx.store);
+  const senderClient = new WebClient(cfg.botToken, {
+    slackApiUrl,
+    // The sender owns retries and Retry-After: a 429 must pause every send, not sleep inside one call.
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    logLevel,
+  });
+  const sender = options.noSender
+    ? null
+    : startOutboxSender({
+        platform: 'slack',
+        queue: ctx.queue,
+        clock: ctx.clock,
+        deliver: makeSlackDeliver({ client: senderClient, resolveMention }),
+        pacing: options.pacing ?? SLACK_DEFAULT_PACING,
+        ...options.sender,
+      });
+
+  registerListeners(app, {
+    store: ctx.store,
+    router: ctx.router,
+    settings: ctx.settings,
+    resolveMention,
+    afterDispatch: () => sender?.wake(),
+  });
+  if (cfg.appToken) await app.start();
+
+  return {
+    platform: 'slack',
+    wakeSender: () => sender?.wake(),
+    senderIdle: () => sender?.whenIdle() ?? Promise.resolve(),
+    async stop() {
+      await sender?.stop();
+      if (cfg.appToken) await app.stop();
+      // HTTP mode: the shared server is closed by the composition root; nothing else to release.
+    },
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * Slash commands: ack at once (Slack's 3-second deadline), then resolve the actor, parse mentions,
+ * dispatch, and answer with a modal or an ephemeral message.
+ */
+import type { App } from '@slack/bolt';
+import type { CommandName } from '../../../src/app/types.js';
+import { t } from '../../../src/ui/i18n/index.js';
+import { parseCommandText, resolveActor } from '../parse.js';
+import { replyToInteraction, type InteractionOrigin } from './reply.js';
+import type { ListenerDeps } from './deps.js';
+
+/** Registered even before their feature lands, so Slack never shows "dispatch_failed". */
+export const SLACK_COMMANDS: readonly CommandName[] = ['review', 'note', 'training', 'offboard', 'dandang'];
+
+export function registerCommands(app: App, deps: ListenerDeps): void {
+  const names = new Set<CommandName>([...SLACK_COMMANDS, ...deps.router.commandNames()]);
+  for (const name of names) {
+    app.command(`/${name}`, async ({ command, ack, respond, client }) => {
+      await ack();
+      const actor = resolveActor(deps.store, command.user_id, deps.settings.locale);
+      const origin: InteractionOrigin = {
+        client,
+        userId: command.user_id,
+        locale: actor?.locale ?? deps.settings.locale,
+        triggerId: command.trigger_id,
+        respond,
+        responseUrl: command.response_url,
+        channelId: command.channel_id,
+      };
+      if (!actor) return replyToInteraction({ kind: 'error', code: 'NOT_FOUND', text: t(origin.locale, 'common.unknownPerson') }, origin, deps.resolveMention);
+      const parsed = parseCommandText(command.text ?? '', (slackId) => deps.store.tx((tx) => tx.org.personBySlackId(slackId)));
+      if (parsed.unknown.length > 0) {
+        return replyToInteraction({ kind: 'error', code: 'NOT_FOUND', text: t(actor.locale, 'common.unknownPerson') }, origin, deps.resolveMention);
+      }
+      const reply = await deps.router.dispatch({ kind: 'command', actor, command: name, args: parsed.args, mentions: parsed.mentions });
+      deps.afterDispatch();
+      await replyToInteraction(reply, origin, deps.resolveMention);
+    });
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * Events API: the Home tab. Opening it shows the person's own records (`/review mine`, owned by the
+ * evidence feature) or, until that exists, the help card. Slack retries events it thinks we missed,
+ * so each event id is processed once (tx.markProcessed).
+ */
+import type { App } from '@slack/bolt';
+import type { Message } from '../../../src/ui/model.js';
+import { resolveActor } from '../parse.js';
+import { renderBlocks } from '../render/message.js';
+import type { ListenerDeps } from './deps.js';
+
+export function registerEvents(app: App, deps: ListenerDeps): void {
+  app.event('app_home_opened', async ({ event, body, client }) => {
+    if (event.tab !== 'home') return;
+    const eventId = (body as { event_id?: string }).event_id;
+    if (eventId && !deps.store.tx((tx) => tx.markProcessed(`slack:${eventId}`))) return;
+    const actor = resolveActor(deps.store, event.user, deps.settings.locale);
+    if (!actor) return;
+    let message: Message | undefined;
+    if (deps.router.commandNames().includes('review')) {
+      const reply = await deps.router.dispatch({ kind: 'command', actor, command: 'review', args: 'mine', mentions: [] });
+      if (reply.kind === 'ok' && reply.message) message = reply.message;
+    }
+    if (!message) {
+      const help = await deps.router.dispatch({ kind: 'command', actor, command: 'dandang', args: 'help', mentions: [] });
+      if (help.kind === 'ok' && help.message) message = help.message;
+    }
+    if (!message) return;
+    await client.views.publish({ user_id: event.user, view: { type: 'home', blocks: renderBlocks(message.blocks, deps.resolveMention) as never } });
+  });
+}

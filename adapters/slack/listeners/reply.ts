@@ -1,0 +1,89 @@
+/**
+ * A neutral Reply → what Slack expects: a modal, an ephemeral message, a DM, or (for a modal
+ * submission) the body of the ack. Listeners call these after dispatching to the router.
+ */
+import type { WebClient } from '@slack/web-api';
+import type { RespondFn } from '@slack/bolt';
+import type { Reply } from '../../../src/ui/model.js';
+import type { Locale } from '../../../src/ports/records.js';
+import { t } from '../../../src/ui/i18n/index.js';
+import { renderBlocks, renderMessageToBlockKit, type SlackBlock, type SlackMessage } from '../render/message.js';
+import { renderFormToModal, renderNoticeModal } from '../render/modal.js';
+import { toMrkdwn, type ResolveMention } from '../render/markup.js';
+
+/** Where an interaction came from, as far as answering it goes. */
+export interface InteractionOrigin {
+  client: WebClient;
+  userId: string;
+  locale: Locale;
+  triggerId?: string;
+  /** Present for slash commands and message buttons; absent for buttons in modals and the Home tab. */
+  respond?: RespondFn;
+  responseUrl?: string;
+  channelId?: string;
+  /** True when the interaction happened inside an open modal (then forms are pushed onto it). */
+  inModal?: boolean;
+}
+
+/** Shows `msg` only to the acting user: via response_url, chat.postEphemeral, or a DM as a last resort. */
+export async function sendEphemeral(origin: InteractionOrigin, msg: SlackMessage): Promise<void> {
+  if (origin.respond && origin.responseUrl) {
+    await origin.respond({ response_type: 'ephemeral', replace_original: false, text: msg.text, blocks: msg.blocks as never });
+  } else if (origin.channelId && !origin.channelId.startsWith('D')) {
+    await origin.client.chat.postEphemeral({ channel: origin.channelId, user: origin.userId, text: msg.text, blocks: msg.blocks as never });
+  } else {
+    await origin.client.chat.postMessage({ channel: origin.userId, text: msg.text, blocks: msg.blocks as never });
+  }
+}
+
+/** Catalog and use-case text uses the neutral markup too, so it goes through the same converter. */
+const textOnly = (text: string, resolve: ResolveMention): SlackMessage => {
+  const mrkdwn = toMrkdwn(text, resolve);
+  return { text: mrkdwn, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: mrkdwn } }] };
+};
+
+/** Answers a slash command or a button click (already acked). */
+export async function replyToInteraction(reply: Reply, origin: InteractionOrigin, resolve: ResolveMention): Promise<void> {
+  switch (reply.kind) {
+    case 'form': {
+      if (!origin.triggerId) throw new Error('a form reply needs a trigger_id');
+      const view = renderFormToModal(reply.form, resolve);
+      if (origin.inModal) await origin.client.views.push({ trigger_id: origin.triggerId, view: view as never });
+      else await origin.client.views.open({ trigger_id: origin.triggerId, view: view as never });
+      return;
+    }
+    case 'formErrors':
+      return sendEphemeral(origin, textOnly(Object.values(reply.errors).join('\n') || t(origin.locale, 'common.invalidInput'), resolve));
+    case 'error':
+      return sendEphemeral(origin, textOnly(reply.text, resolve));
+    case 'ok':
+      if (reply.message) return sendEphemeral(origin, renderMessageToBlockKit(reply.message, resolve));
+      if (reply.toast) return sendEphemeral(origin, textOnly(reply.toast, resolve));
+      return;
+  }
+}
+
+/** The ack body for a view_submission. Validation errors stay in the modal, next to their input. */
+export function viewSubmissionAck(reply: Reply, ctx: { locale: Locale; title: string; inputIds: string[]; resolve: ResolveMention }): Record<string, unknown> | undefined {
+  const notice = (blocks: SlackBlock[]) => ({
+    response_action: 'update',
+    view: renderNoticeModal(ctx.title, blocks, t(ctx.locale, 'slack.close')),
+  });
+  const lines = (text: string) => [{ type: 'section', text: { type: 'mrkdwn', text: toMrkdwn(text, ctx.resolve) } }];
+  switch (reply.kind) {
+    case 'form':
+      return { response_action: 'update', view: renderFormToModal(reply.form, ctx.resolve) };
+    case 'formErrors': {
+      // Slack rejects the whole ack if a key is not an input block of the view.
+      const errors = Object.fromEntries(Object.entries(reply.errors).filter(([id]) => ctx.inputIds.includes(id)));
+      if (Object.keys(errors).length > 0) return { response_action: 'errors', errors };
+      return notice(lines(Object.values(reply.errors).join('\n') || t(ctx.locale, 'common.invalidInput')));
+    }
+    case 'error':
+      return notice(lines(reply.text));
+    case 'ok':
+      if (reply.message) return notice(renderBlocks(reply.message.blocks, ctx.resolve));
+      if (reply.toast) return notice(lines(reply.toast));
+      return undefined; // closes the modal
+  }
+}

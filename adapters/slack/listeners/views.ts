@@ -1,0 +1,36 @@
+/**
+ * Modal submissions, by callback_id = form id. Unlike buttons, the use case runs BEFORE the ack:
+ * its answer (inline field errors, the next form, an outcome notice) IS the ack body. That is fine
+ * for the 3-second deadline because validation and the SQLite write are synchronous and fast.
+ */
+import type { App, ViewSubmitAction } from '@slack/bolt';
+import { FORMS, isFormId } from '../../../src/ui/actions.js';
+import { t } from '../../../src/ui/i18n/index.js';
+import { parseViewValues, resolveActor } from '../parse.js';
+import { viewSubmissionAck } from './reply.js';
+import type { ListenerDeps } from './deps.js';
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const formIdPattern = () => new RegExp(`^(${Object.values(FORMS).map(escapeRegex).join('|')})$`);
+
+export function registerViews(app: App, deps: ListenerDeps): void {
+  app.view<ViewSubmitAction>(formIdPattern(), async ({ ack, body, view }) => {
+    const actor = resolveActor(deps.store, body.user.id, deps.settings.locale);
+    const locale = actor?.locale ?? deps.settings.locale;
+    const inputIds = view.blocks.filter((b) => b.type === 'input').map((b) => b.block_id ?? '');
+    const ackCtx = { locale, title: view.title.text, inputIds, resolve: deps.resolveMention };
+    if (!actor || !isFormId(view.callback_id)) {
+      await ack(viewSubmissionAck({ kind: 'error', code: 'NOT_FOUND', text: t(locale, 'common.unknownPerson') }, ackCtx) as never);
+      return;
+    }
+    const reply = await deps.router.dispatch({
+      kind: 'submit',
+      actor,
+      formId: view.callback_id,
+      state: view.private_metadata ?? '',
+      values: parseViewValues(view.state.values as never),
+    });
+    await ack(viewSubmissionAck(reply, ackCtx) as never);
+    deps.afterDispatch();
+  });
+}

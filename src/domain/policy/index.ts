@@ -1,0 +1,6 @@
+export * from './schema.js';
+export * from './presets.js';
+export * from './resolve.js';
+export * from './facts.js';
+export * from './evaluate.js';
+export * from './advance.js';

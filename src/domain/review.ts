@@ -1,0 +1,145 @@
+/**
+ * Pure rules of a weekly review: whether a KPI met its target, what a submitted form must contain,
+ * and how the define-KPIs text is parsed. Errors are codes; the use case localises them.
+ */
+import type { Kpi } from '../ports/records.js';
+import type { KpiResult, ReviewContent } from '../ports/repos/reviews.js';
+
+/** Input ids of the review form. KPI inputs are `kpi_<key>` so an error lands on the right field. */
+export const REVIEW_INPUTS = {
+  rating: 'rating',
+  strengths: 'strengths',
+  improvement: 'improvement',
+  comment: 'comment',
+} as const;
+export const kpiInputId = (key: string) => `kpi_${key}`;
+
+export const RATINGS = [1, 2, 3, 4, 5] as const;
+/** At or below this rating the improvement suggestion is required. */
+export const LOW_RATING = 2;
+
+export type ReviewFieldError = 'required' | 'notANumber' | 'improvementRequired' | 'ratingInvalid' | 'tooLong';
+
+/** Long enough for a real paragraph, short enough for a Slack modal input (3,000 max). */
+export const MAX_TEXT = 3000;
+
+export function kpiMet(k: Pick<Kpi, 'target' | 'direction'>, actual: number): boolean {
+  return k.direction === 'higher' ? actual >= k.target : actual <= k.target;
+}
+
+/** A number as people type it: "42", "3.5", "-1", "1,234.5". Null for anything else. */
+export function parseNumber(raw: string | undefined): number | null {
+  const s = (raw ?? '').trim().replace(/,(?=\d{3}(\D|$))/g, '');
+  if (!/^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(s)) return null;
+  const n = Number(s);
+  return Number.isFinite(n) ? n : null;
+}
+
+const text = (v: string | string[] | undefined) => (Array.isArray(v) ? v.join(', ') : (v ?? '')).trim();
+
+/**
+ * Checks a submitted review form against the job's KPIs. Returns either the review content or
+ * error codes keyed by input id (all of them at once, so the form shows every problem together).
+ */
+export function validateReview(
+  kpis: Kpi[],
+  values: Record<string, string | string[] | undefined>,
+): { ok: true; content: ReviewContent } | { ok: false; errors: Record<string, ReviewFieldError> } {
+  const errors: Record<string, ReviewFieldError> = {};
+  const results: KpiResult[] = [];
+  for (const k of kpis) {
+    const id = kpiInputId(k.key);
+    const raw = text(values[id]);
+    if (!raw) {
+      errors[id] = 'required';
+      continue;
+    }
+    const actual = parseNumber(raw);
+    if (actual === null) {
+      errors[id] = 'notANumber';
+      continue;
+    }
+    results.push({ ...k, actual, met: kpiMet(k, actual) });
+  }
+  const ratingRaw = text(values[REVIEW_INPUTS.rating]);
+  const rating = Number(ratingRaw);
+  if (!ratingRaw) errors[REVIEW_INPUTS.rating] = 'required';
+  else if (!RATINGS.includes(rating as (typeof RATINGS)[number])) errors[REVIEW_INPUTS.rating] = 'ratingInvalid';
+
+  const strengths = text(values[REVIEW_INPUTS.strengths]);
+  const improvement = text(values[REVIEW_INPUTS.improvement]);
+  const comment = text(values[REVIEW_INPUTS.comment]);
+  for (const [id, v] of [[REVIEW_INPUTS.strengths, strengths], [REVIEW_INPUTS.improvement, improvement], [REVIEW_INPUTS.comment, comment]] as const) {
+    if (v.length > MAX_TEXT) errors[id] = 'tooLong';
+  }
+
+  const belowTarget = results.some((r) => !r.met);
+  // Judged on what we could parse: a KPI already in error gets its own message first.
+  const lowRating = !errors[REVIEW_INPUTS.rating] && rating <= LOW_RATING;
+  if ((belowTarget || lowRating) && !improvement && !errors[REVIEW_INPUTS.improvement]) errors[REVIEW_INPUTS.improvement] = 'improvementRequired';
+
+  if (Object.keys(errors).length) return { ok: false, errors };
+  return { ok: true, content: { rating, strengths, improvement, comment, belowTarget, results } };
+}
+
+/** Keys of the KPIs that missed their target, for follow-up buttons (training, conversation). */
+export const missedKpiKeys = (results: KpiResult[]) => results.filter((r) => !r.met).map((r) => r.key);
+
+// ---------------------------------------------------------------------------------------------
+// Define-KPIs text: one KPI per line, `key | name | unit | target | higher|lower`.
+// A single multiline input renders the same on a Slack modal, a Feishu card and the web page.
+// ---------------------------------------------------------------------------------------------
+
+export type KpiLineError = 'columns' | 'key' | 'name' | 'target' | 'direction' | 'duplicate' | 'empty';
+
+const DIRECTIONS: Record<string, Kpi['direction']> = {
+  higher: 'higher',
+  high: 'higher',
+  up: 'higher',
+  '越高越好': 'higher',
+  '高': 'higher',
+  lower: 'lower',
+  low: 'lower',
+  down: 'lower',
+  '越低越好': 'lower',
+  '低': 'lower',
+};
+
+export const KPI_KEY = /^[a-z0-9][a-z0-9_.-]{0,39}$/i;
+
+/** Parses the KPI lines; blank lines and lines starting with `#` are ignored. Line numbers are 1-based. */
+export function parseKpiLines(input: string): { ok: true; kpis: Kpi[] } | { ok: false; errors: { line: number; error: KpiLineError }[] } {
+  const errors: { line: number; error: KpiLineError }[] = [];
+  const kpis: Kpi[] = [];
+  const seen = new Set<string>();
+  input.split(/\r?\n/).forEach((raw, i) => {
+    const line = i + 1;
+    const trimmed = raw.trim();
+    if (!trimmed || trimmed.startsWith('#')) return;
+    // Full-width bars are what a Chinese IME types.
+    const cols = trimmed.split(/[|｜]/).map((c) => c.trim());
+    if (cols.length !== 5) return void errors.push({ line, error: 'columns' });
+    const [key, name, unit, targetRaw, dirRaw] = cols as [string, string, string, string, string];
+    if (!KPI_KEY.test(key)) return void errors.push({ line, error: 'key' });
+    if (!name) return void errors.push({ line, error: 'name' });
+    const target = parseNumber(targetRaw);
+    if (target === null) return void errors.push({ line, error: 'target' });
+    const direction = DIRECTIONS[dirRaw.toLowerCase()];
+    if (!direction) return void errors.push({ line, error: 'direction' });
+    if (seen.has(key)) return void errors.push({ line, error: 'duplicate' });
+    seen.add(key);
+    kpis.push({ key, name, unit, target, direction });
+  });
+  if (errors.length) return { ok: false, errors };
+  if (!kpis.length) return { ok: false, errors: [{ line: 1, error: 'empty' }] };
+  return { ok: true, kpis };
+}
+
+/** The inverse of parseKpiLines, to pre-fill the form with the current set. */
+export const formatKpiLines = (kpis: Kpi[]) => kpis.map((k) => `${k.key} | ${k.name} | ${k.unit} | ${k.target} | ${k.direction}`).join('\n');
+
+/** "2026-W48" → 48, for "Week 48 reviews"; other labels are shown as they are. */
+export function weekNumberOf(label: string): number | null {
+  const m = /^\d{4}-W(\d{2})$/.exec(label);
+  return m ? Number(m[1]) : null;
+}

@@ -1,0 +1,164 @@
+/**
+ * Review periods and the instants a cycle opens and falls due, in a person's own timezone.
+ * Pure: every instant is computed from calendar dates, a Schedule and an IANA zone; nothing
+ * here reads the clock.
+ *
+ * Periods are calendar dates (`YYYY-MM-DD`, inclusive):
+ * - weekly:   the ISO week, labelled `2026-W48` (ISO week-numbering year).
+ * - biweekly: two ISO weeks, labelled `2026-W47/48` (or `2026-W53/2027-W01` across a year end).
+ *   Pairs are counted from a fixed anchor, Monday 2025-12-29 (2026-W01), not from "now", so the
+ *   same two weeks always form a pair whenever and wherever this runs.
+ * - monthly:  the calendar month, labelled `2026-11`.
+ */
+import type { Schedule } from '../config.js';
+import { type WorkCalendar, shiftDate, weekdayOf } from './calendar.js';
+import { dateOf, instantOfWallTime, pad2, wallTimeAt } from './zoned-time.js';
+
+export type Cadence = 'weekly' | 'biweekly' | 'monthly';
+
+export interface Period {
+  label: string;
+  /** First day, `YYYY-MM-DD`. */
+  start: string;
+  /** Last day, `YYYY-MM-DD`, inclusive. */
+  end: string;
+}
+
+const DAY_MS = 86_400_000;
+const dayNumber = (date: string) => {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return Math.floor(Date.UTC(y, m - 1, d) / DAY_MS);
+};
+/** Monday = 1 … Sunday = 7 */
+const isoWeekday = (date: string) => weekdayOf(date) || 7;
+
+/** The ISO week-numbering year and week of a date. */
+export function isoWeek(date: string): { year: number; week: number } {
+  const thursday = shiftDate(date, 4 - isoWeekday(date));
+  const year = Number(thursday.slice(0, 4));
+  const week = Math.floor((dayNumber(thursday) - dayNumber(`${year}-01-01`)) / 7) + 1;
+  return { year, week };
+}
+
+const weekLabel = (date: string) => {
+  const { year, week } = isoWeek(date);
+  return { year, text: `${year}-W${pad2(week)}` };
+};
+
+/** Monday 2025-12-29, the start of 2026-W01. See the header for why biweekly needs an anchor. */
+const BIWEEKLY_ANCHOR = dayNumber('2025-12-29');
+
+const lastDayOfMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+export function periodContaining(cadence: Cadence, date: string): Period {
+  if (cadence === 'monthly') {
+    const [y, m] = date.split('-').map(Number) as [number, number];
+    return { label: `${y}-${pad2(m)}`, start: `${y}-${pad2(m)}-01`, end: `${y}-${pad2(m)}-${pad2(lastDayOfMonth(y, m))}` };
+  }
+  const monday = shiftDate(date, 1 - isoWeekday(date));
+  if (cadence === 'weekly') return { label: weekLabel(monday).text, start: monday, end: shiftDate(monday, 6) };
+  const weeksFromAnchor = Math.floor((dayNumber(monday) - BIWEEKLY_ANCHOR) / 7);
+  const offset = ((weeksFromAnchor % 2) + 2) % 2;
+  const first = shiftDate(monday, -7 * offset);
+  const second = shiftDate(first, 7);
+  const a = weekLabel(first);
+  const b = weekLabel(second);
+  const label = a.year === b.year ? `${a.text}/${b.text.slice(-2)}` : `${a.text}/${b.text}`;
+  return { label, start: first, end: shiftDate(second, 6) };
+}
+
+/** The period right after `p`, for catching up and for "next cycle" hints. */
+export function periodAfter(cadence: Cadence, p: Period): Period {
+  return periodContaining(cadence, shiftDate(p.end, 1));
+}
+
+const WEEKDAY_INDEX: Record<Schedule['openDay'], number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
+
+/** First date on or after `from` that falls on `day`. */
+const onOrAfter = (from: string, day: Schedule['openDay']) => shiftDate(from, (WEEKDAY_INDEX[day] - weekdayOf(from) + 7) % 7);
+
+const parseTime = (hhmm: string) => {
+  const [hour, minute] = hhmm.split(':').map(Number) as [number, number];
+  return { hour, minute };
+};
+
+/** The calendar date a cycle opens: openDay in the first week, or day 1 of the month. */
+export function openDate(s: Schedule, p: Period): string {
+  return s.cadence === 'monthly' ? p.start : onOrAfter(p.start, s.openDay);
+}
+
+/** Opening is workday-agnostic: a cycle opens on its day even if that day is a holiday. */
+export function openInstant(s: Schedule, p: Period, timezone: string): number {
+  return instantOfWallTime(openDate(s, p), parseTime(s.openTime), timezone);
+}
+
+/** The due date before any holiday shift: dueDay on/after the open date (second week for biweekly), or the month's last day. */
+function nominalDueDate(s: Schedule, p: Period): string {
+  if (s.cadence === 'monthly') return p.end;
+  const opens = openDate(s, p);
+  return onOrAfter(s.cadence === 'biweekly' ? shiftDate(opens, 7) : opens, s.dueDay);
+}
+
+/**
+ * The date reviews are due, shifted off non-working days.
+ *
+ * Rule: if the nominal due date is not a workday, move it to the closest EARLIER workday that is
+ * still on or after the open date (so managers lose a day rather than the period gaining one and
+ * drifting into the next cycle). If there is none — e.g. a whole week of Spring Festival — move it
+ * to the first workday AFTER the nominal date. Make-up workdays (调休) count as workdays.
+ */
+export function dueDate(s: Schedule, p: Period, cal: WorkCalendar): string {
+  const nominal = nominalDueDate(s, p);
+  if (cal.isWorkday(nominal)) return nominal;
+  const earliest = openDate(s, p);
+  for (let d = shiftDate(nominal, -1); d >= earliest; d = shiftDate(d, -1)) if (cal.isWorkday(d)) return d;
+  // Holidays never run longer than a few weeks; 60 days guards against a calendar with no workdays.
+  for (let i = 1; i <= 60; i++) {
+    const d = shiftDate(nominal, i);
+    if (cal.isWorkday(d)) return d;
+  }
+  return nominal;
+}
+
+export function dueInstant(s: Schedule, p: Period, timezone: string, cal: WorkCalendar): number {
+  return instantOfWallTime(dueDate(s, p, cal), parseTime(s.dueTime), timezone);
+}
+
+/** Parsed reminder/digest duration such as '0h', '1d', '90m'. */
+export function parseDuration(d: string): { amount: number; unit: 'm' | 'h' | 'd' } {
+  const m = /^(\d+)([mhd])$/.exec(d);
+  if (!m) throw new Error(`bad duration "${d}" (use a number with m, h or d, e.g. "1d", "90m")`);
+  return { amount: Number(m[1]), unit: m[2] as 'm' | 'h' | 'd' };
+}
+
+/**
+ * `instant` plus a duration. Days keep the local wall time ("1d after Friday 18:00" is Saturday
+ * 18:00 even when the clocks change overnight); hours and minutes are elapsed time.
+ */
+export function addDuration(instant: number, d: string, timezone: string): number {
+  const { amount, unit } = parseDuration(d);
+  if (unit === 'm') return instant + amount * 60_000;
+  if (unit === 'h') return instant + amount * 3_600_000;
+  const w = wallTimeAt(instant, timezone);
+  return instantOfWallTime(shiftDate(dateOf(w), amount), w, timezone);
+}
+
+/** The calendar date the instant falls on in that zone. */
+export function localDate(instant: number, timezone: string): string {
+  return dateOf(wallTimeAt(instant, timezone));
+}
+
+const EN_DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
+const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+const ZH_DAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'] as const;
+
+/**
+ * A short local time for messages: 'Fri 27 Nov 18:00' / '11月27日 周五 18:00'. Built by hand
+ * rather than with Intl so the output does not depend on the ICU data the host ships.
+ */
+export function formatLocal(instant: number, timezone: string, locale: 'en' | 'zh-CN'): string {
+  const w = wallTimeAt(instant, timezone);
+  const hm = `${pad2(w.hour)}:${pad2(w.minute)}`;
+  if (locale === 'zh-CN') return `${w.month}月${w.day}日 ${ZH_DAYS[w.weekday]} ${hm}`;
+  return `${EN_DAYS[w.weekday]} ${w.day} ${EN_MONTHS[w.month - 1]} ${hm}`;
+}

@@ -1,0 +1,90 @@
+/**
+ * Wall-clock ↔ instant conversion for an IANA zone, using only Intl. dayjs' timezone plugin has
+ * known off-by-an-hour bugs around transitions, and this is small enough to own and test.
+ * Pure: instants are epoch ms passed in, never read from a clock.
+ */
+
+export interface WallTime {
+  year: number;
+  month: number; // 1-12
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond: number;
+  /** 0 = Sunday … 6 = Saturday */
+  weekday: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterFor(timezone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timezone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: timezone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      weekday: 'short',
+    });
+    formatters.set(timezone, f);
+  }
+  return f;
+}
+
+const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
+
+export function wallTimeAt(instant: number, timezone: string): WallTime {
+  const parts: Record<string, string> = {};
+  for (const p of formatterFor(timezone).formatToParts(new Date(instant))) parts[p.type] = p.value;
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+    millisecond: ((instant % 1000) + 1000) % 1000,
+    weekday: WEEKDAYS[parts.weekday ?? ''] ?? 0,
+  };
+}
+
+/** The zone's UTC offset in ms at an instant (e.g. -5h for New York in winter). */
+export function offsetAt(instant: number, timezone: string): number {
+  const w = wallTimeAt(instant, timezone);
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.millisecond);
+  return asUtc - instant;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The instant a wall clock in `timezone` shows the given local time.
+ * - A time that happens twice (fall back, 01:30 in New York on 2026-11-01): the first one.
+ * - A time that never happens (spring forward, 02:30 on 2026-03-08): pushed forward by the gap
+ *   (03:30 EDT), which is what a person setting an alarm expects.
+ * Assumes at most one offset change within a day either side, true of every real zone.
+ */
+export function instantOfWallTime(
+  date: string,
+  time: { hour: number; minute: number; second?: number; millisecond?: number },
+  timezone: string,
+): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const local = Date.UTC(y, m - 1, d, time.hour, time.minute, time.second ?? 0, time.millisecond ?? 0);
+  const before = offsetAt(local - DAY_MS, timezone);
+  const after = offsetAt(local + DAY_MS, timezone);
+  const valid = [...new Set([before, after])].map((o) => local - o).filter((t) => offsetAt(t, timezone) === local - t);
+  if (valid.length > 0) return Math.min(...valid);
+  return local - before;
+}
+
+export const pad2 = (n: number) => String(n).padStart(2, '0');
+
+export function dateOf(w: Pick<WallTime, 'year' | 'month' | 'day'>): string {
+  return `${w.year}-${pad2(w.month)}-${pad2(w.day)}`;
+}

@@ -1,0 +1,22 @@
+/** Strings the Feishu adapter itself shows (card chrome, toasts, command replies). */
+export const en = {
+  'feishu.optional': '(optional)',
+  'feishu.done': 'Done.',
+  'feishu.notRegistered': 'I could not find you in Dandang. Ask HR to add your Feishu account to the org import.',
+  'feishu.unknownMention': 'I could not find {name} in Dandang. Ask HR to import them.',
+  'feishu.notACommand': 'Type a command such as `/review`, `/note @someone`, `/offboard @someone` or `/dandang help`.',
+  'feishu.staleCard': 'This card is out of date. Run the command again.',
+  'feishu.failed': 'Something went wrong. Try again in a minute.',
+  'feishu.formSummary': 'Form: {title}',
+} as const;
+
+export const zh: Record<keyof typeof en, string> = {
+  'feishu.optional': '(选填)',
+  'feishu.done': '已完成。',
+  'feishu.notRegistered': '在担当中找不到你的账号,请联系 HR 在组织导入中添加你的飞书账号。',
+  'feishu.unknownMention': '在担当中找不到 {name},请联系 HR 导入。',
+  'feishu.notACommand': '请输入命令,例如 `/review`、`/note @某人`、`/offboard @某人` 或 `/dandang help`。',
+  'feishu.staleCard': '此卡片已过期,请重新输入命令。',
+  'feishu.failed': '出了点问题,请稍后再试。',
+  'feishu.formSummary': '表单:{title}',
+};

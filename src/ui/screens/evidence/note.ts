@@ -1,0 +1,106 @@
+/**
+ * The `/note` form and the note as the employee receives it.
+ *
+ * Agreed actions are three fixed rows (description / owner select / due date) rather than a
+ * repeating group: the neutral Form has no repeater, and fixed rows render inline in a Feishu card,
+ * as a Slack modal and as an HTML dialog alike. Empty rows are ignored.
+ */
+import type { Form, Message, Block, Option } from '../../model.js';
+import { ACTIONS, FORMS } from '../../actions.js';
+import type { T } from '../../i18n/index.js';
+import type { Kpi, Acknowledgment } from '../../../ports/records.js';
+import type { Note, NoteKind, NoteVisibility } from '../../../ports/repos/evidence.js';
+import { responseLine } from './responses.js';
+
+export const NOTE_KINDS: readonly NoteKind[] = ['one_on_one', 'feedback', 'formal_warning', 'pip_kickoff'];
+export const NOTE_VISIBILITIES: readonly NoteVisibility[] = ['private', 'shared', 'evidence'];
+export const ACTION_ROWS = 3;
+
+export interface NoteFormData {
+  personId: string;
+  personName: string;
+  kpis: Kpi[];
+  owners: Option[];
+  today: string;
+  prefill?: { kpiKeys?: string[]; kind?: NoteKind; values?: Record<string, string | string[] | undefined> };
+  errors?: Record<string, string>;
+}
+
+export function buildNoteForm(t: T, d: NoteFormData): Form {
+  const v = d.prefill?.values ?? {};
+  const s = (id: string) => (typeof v[id] === 'string' ? (v[id] as string) : undefined);
+  const actionInputs: Form['inputs'] = [];
+  for (let n = 1; n <= ACTION_ROWS; n++) {
+    actionInputs.push(
+      { id: `action${n}`, kind: 'text', optional: true, label: t('ev.note.actionDesc', { n }), initial: s(`action${n}`), ...(n === 1 ? { hint: t('ev.note.actionHint') } : {}) },
+      { id: `action${n}_owner`, kind: 'select', optional: true, label: t('ev.note.actionOwner', { n }), options: d.owners, initial: s(`action${n}_owner`) ?? d.owners[0]?.value },
+      { id: `action${n}_due`, kind: 'date', optional: true, label: t('ev.note.actionDue', { n }), initial: s(`action${n}_due`) },
+    );
+  }
+  const kpiInitial = Array.isArray(v.kpis) ? v.kpis : d.prefill?.kpiKeys;
+  return {
+    formId: FORMS.note,
+    title: t('ev.note.formTitle'),
+    submitLabel: t('ev.note.save'),
+    cancelLabel: t('common.cancel'),
+    state: d.personId,
+    intro: [{ type: 'text', text: t('ev.note.about', { name: d.personName }) }],
+    inputs: [
+      { id: 'kind', kind: 'select', label: t('ev.note.kind'), options: NOTE_KINDS.map((k) => ({ value: k, label: t(`ev.noteKind.${k}`) })), initial: s('kind') ?? d.prefill?.kind ?? 'one_on_one' },
+      { id: 'held_on', kind: 'date', label: t('ev.note.heldOn'), initial: s('held_on') ?? d.today },
+      { id: 'discussion', kind: 'text', multiline: true, label: t('ev.note.discussion'), initial: s('discussion'), maxLength: 3000 },
+      ...(d.kpis.length
+        ? [{ id: 'kpis', kind: 'multiselect' as const, optional: true, label: t('ev.note.kpis'), options: d.kpis.map((k) => ({ value: k.key, label: k.name })), initial: kpiInitial?.filter((k) => d.kpis.some((x) => x.key === k)) }]
+        : []),
+      ...actionInputs,
+      { id: 'next_check_in', kind: 'date', optional: true, label: t('ev.note.nextCheckIn'), initial: s('next_check_in') },
+      { id: 'visibility', kind: 'select', label: t('ev.note.visibility'), options: NOTE_VISIBILITIES.map((k) => ({ value: k, label: t(`ev.visibility.${k}`) })), initial: s('visibility') ?? 'shared' },
+    ],
+    errors: d.errors,
+  };
+}
+
+export interface NoteView {
+  note: Note;
+  authorName: string;
+  employeeName: string;
+  kpiNames: string[];
+  names: (id: string) => string;
+  ack: Acknowledgment | null;
+  zone: string;
+}
+
+/** The note's content blocks, shared by the DM and the record view. */
+export function noteBlocks(t: T, v: NoteView): Block[] {
+  const n = v.note;
+  const blocks: Block[] = [
+    { type: 'context', text: t('ev.note.line', { date: n.heldOn, kind: t(`ev.noteKind.${n.kind}`), author: v.authorName }) },
+    { type: 'text', text: n.discussion },
+  ];
+  if (v.kpiNames.length) blocks.push({ type: 'fields', fields: [{ label: t('ev.note.kpis'), value: v.kpiNames.join(', ') }] });
+  if (n.actions.length) {
+    const lines = n.actions.map((a) => t('ev.note.actionLine', { description: a.description, owner: v.names(a.ownerId), due: a.dueOn }));
+    blocks.push({ type: 'text', text: [t('ev.note.actionsHeader'), ...lines].join('\n') });
+  }
+  if (n.nextCheckIn) blocks.push({ type: 'fields', fields: [{ label: t('ev.note.nextCheckIn'), value: n.nextCheckIn }] });
+  if (n.visibility === 'private') blocks.push({ type: 'context', text: t('ev.note.privateTag') });
+  else blocks.push({ type: 'context', text: responseLine(t, v.ack, v.employeeName, v.names, v.zone) });
+  return blocks;
+}
+
+/** The DM the employee gets; once they respond, the same builder renders it without buttons. */
+export function buildNoteMessage(t: T, v: NoteView): Message {
+  const title = t('ev.note.dmTitle', { author: v.authorName });
+  const blocks: Block[] = [{ type: 'header', text: title }, ...noteBlocks(t, v)];
+  if (v.note.visibility === 'evidence' && !v.ack) blocks.push({ type: 'text', text: t('ev.note.evidenceHint') });
+  if (!v.ack) {
+    blocks.push({
+      type: 'actions',
+      buttons: [
+        { actionId: ACTIONS.acknowledgeNote, label: t('ev.ack.acknowledge'), value: String(v.note.id), style: 'primary' },
+        { actionId: ACTIONS.disputeNote, label: t('ev.ack.dispute'), value: String(v.note.id) },
+      ],
+    });
+  }
+  return { text: title, blocks };
+}

@@ -1,0 +1,51 @@
+/** The employee's response (acknowledge / dispute / witnessed refusal), as lines and forms. */
+import type { Acknowledgment, AckSubject } from '../../../ports/records.js';
+import type { Block, Form, Option } from '../../model.js';
+import { FORMS } from '../../actions.js';
+import type { T } from '../../i18n/index.js';
+import { wallTimeAt, dateOf } from '../../../domain/zoned-time.js';
+
+export const dateIn = (instant: number, zone: string): string => dateOf(wallTimeAt(instant, zone));
+
+/** One line saying where the response stands; `names` resolves person ids to display names. */
+export function responseLine(t: T, ack: Acknowledgment | null, employeeName: string, names: (id: string) => string, zone: string): string {
+  if (!ack) return t('ev.ack.pending', { name: employeeName });
+  const date = dateIn(ack.createdAt, zone);
+  if (ack.state === 'acknowledged') return t('ev.ack.acknowledged', { name: employeeName, date });
+  if (ack.state === 'disputed') return t('ev.ack.disputed', { name: employeeName, date, comment: ack.comment ?? '' });
+  return t('ev.ack.refused', { name: employeeName, date, witness: ack.witnessId ? names(ack.witnessId) : '?', by: names(ack.recordedBy) });
+}
+
+/** The untrusted state a dispute or refusal form carries: which record it answers. */
+export const subjectState = (subjectType: AckSubject, subjectId: string | number): string => `${subjectType}:${subjectId}`;
+export function parseSubjectState(state: string): { subjectType: 'note' | 'training_plan' | 'job_adjustment'; subjectId: number } | null {
+  const m = /^(note|training_plan|job_adjustment):(\d+)$/.exec(state);
+  return m ? { subjectType: m[1] as 'note', subjectId: Number(m[2]) } : null;
+}
+
+export function buildDisputeForm(t: T, noteId: number, intro: Block[] = []): Form {
+  return {
+    formId: FORMS.disputeNote,
+    title: t('ev.dispute.formTitle'),
+    submitLabel: t('ev.dispute.submit'),
+    cancelLabel: t('common.cancel'),
+    state: String(noteId),
+    intro,
+    inputs: [{ id: 'comment', kind: 'text', multiline: true, label: t('ev.dispute.comment'), maxLength: 3000 }],
+  };
+}
+
+export function buildRefusalForm(t: T, subject: { type: 'note' | 'training_plan' | 'job_adjustment'; id: number }, employeeName: string, witnesses: Option[]): Form {
+  return {
+    formId: FORMS.recordRefusal,
+    title: t('ev.refusal.formTitle'),
+    submitLabel: t('common.submit'),
+    cancelLabel: t('common.cancel'),
+    state: subjectState(subject.type, subject.id),
+    intro: [{ type: 'text', text: t('ev.refusal.intro', { name: employeeName }) }],
+    inputs: [
+      { id: 'witness', kind: 'select', label: t('ev.refusal.witness'), options: witnesses },
+      { id: 'comment', kind: 'text', multiline: true, optional: true, label: t('ev.refusal.comment') },
+    ],
+  };
+}

@@ -1,0 +1,146 @@
+/**
+ * The case's root message in the HR channel and the manager's DM. Both are rebuilt from the same
+ * builder on every change; once resolved, the buttons are replaced by an outcome line so the
+ * thread keeps the history.
+ */
+import type { Block, Button, ChecklistItem, Message } from '../../model.js';
+import type { T } from '../../i18n/index.js';
+import { ACTIONS } from '../../actions.js';
+import { pathFor } from '../../../domain/policy/index.js';
+import { rolesWaitingOn } from '../../../domain/policy/advance.js';
+import type { CaseView, ScreenContext } from './view.js';
+import { blockerLine, itemDetail, itemLabel, localized, mention, roleList, stepLabel } from './labels.js';
+import { settlementLines } from './settlement.js';
+
+const dateIn = (ms: number, tz: string) => new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
+
+function checklist(t: T, ctx: ScreenContext, v: CaseView, onlyMissing = false): Block[] {
+  const items = pathFor(v.policy, v.reason).evidence;
+  const lines: ChecklistItem[] = v.evaluation.items
+    .filter((e) => !onlyMissing || !e.ok)
+    .map((e) => ({ ok: e.ok, label: itemLabel(t, ctx.locale, items[e.id] ?? { kind: e.kind }), detail: itemDetail(t, ctx.locale, v.policy, items, e) }));
+  if (!v.evaluation.items.length) return [{ type: 'context', text: t('off.case.noEvidence') }];
+  return lines.length ? [{ type: 'checklist', items: lines }] : [];
+}
+
+function blockers(t: T, ctx: ScreenContext, v: CaseView): Block[] {
+  const lines = v.evaluation.blockers.map((b) => blockerLine(t, ctx.locale, v.policy, b));
+  return [{ type: 'text', text: t('off.case.blockers') }, { type: 'text', text: lines.length ? lines.join('\n') : t('off.case.noBlockers') }];
+}
+
+function stepsBlock(t: T, ctx: ScreenContext, v: CaseView): Block {
+  const steps = pathFor(v.policy, v.reason).steps;
+  const items: ChecklistItem[] = steps.map((s, i) => {
+    const done = v.done.filter((d) => d.step === s.id);
+    if (i < v.state.stepIndex || (v.state.status === 'closed' && done.length)) {
+      return { ok: true, label: stepLabel(t, ctx.locale, s), detail: t('off.case.stepDoneBy', { who: done.map((d) => mention(d.actorId)).join(', ') || '—', date: done.length ? dateIn(done[done.length - 1]!.at, ctx.timezone) : '—' }) };
+    }
+    if (i === v.state.stepIndex && v.state.status === 'open') {
+      const waiting = rolesWaitingOn(s, v.state.confirmations);
+      const confirmed = Object.values(v.state.confirmations).filter((x): x is string => !!x);
+      const detail = confirmed.length
+        ? t('off.case.stepPartial', { done: confirmed.map(mention).join(', '), who: roleList(t, waiting) })
+        : t('off.case.stepWaiting', { who: roleList(t, waiting) });
+      return { ok: false, label: stepLabel(t, ctx.locale, s), detail };
+    }
+    return { ok: false, label: stepLabel(t, ctx.locale, s) };
+  });
+  return { type: 'checklist', items };
+}
+
+/** The buttons of the step the case waits on (the use case re-checks everything on click). */
+export function stepButtons(t: T, ctx: ScreenContext, v: CaseView, forRole: 'hr' | 'manager' | 'any'): Button[] {
+  if (v.state.status !== 'open') return [];
+  const step = pathFor(v.policy, v.reason).steps[v.state.stepIndex];
+  if (!step) return [];
+  if (forRole !== 'any' && !step.who.includes(forRole)) return [];
+  const value = `${v.id}:${step.id}`;
+  const label = step.mode === 'all' ? `${t('off.btn.confirmAttendance')}: ${stepLabel(t, ctx.locale, step)}` : stepLabel(t, ctx.locale, step);
+  if (step.input === 'date' || step.input === 'release') return [{ actionId: ACTIONS.caseOpenStepForm, label, value, style: 'primary' }];
+  if (step.input === 'notice') {
+    const rule = v.policy.notice;
+    if (rule.kind === 'fixed_days') {
+      const out: Button[] = [{ actionId: ACTIONS.caseAdvance, label: t('off.btn.notice', { days: rule.days }), value, style: 'primary' }];
+      if (rule.payInLieu) out.push({ actionId: ACTIONS.caseAdvanceInLieu, label: t('off.btn.noticeInLieu'), value });
+      return out;
+    }
+  }
+  return [{ actionId: ACTIONS.caseAdvance, label, value, style: 'primary' }];
+}
+
+function outcome(t: T, ctx: ScreenContext, v: CaseView): Block[] {
+  if (v.state.status === 'closed') return [{ type: 'text', text: t('off.case.closed', { date: dateIn(v.closedAt ?? v.openedAt, ctx.timezone) }) }];
+  if (v.state.status === 'withdrawn' && v.withdrawal) {
+    return [{ type: 'text', text: t('off.case.withdrawn', { date: dateIn(v.withdrawal.at, ctx.timezone), by: mention(v.withdrawal.by), reason: v.withdrawal.reason }) }];
+  }
+  return [];
+}
+
+function header(t: T, ctx: ScreenContext, v: CaseView): Block[] {
+  return [
+    { type: 'header', text: t('off.case.header', { id: v.id, name: v.employee.name }) },
+    {
+      type: 'fields',
+      fields: [
+        { label: t('off.case.employee'), value: mention(v.employee.id) },
+        { label: t('off.case.job'), value: v.job?.title ?? t('off.case.none') },
+        { label: t('off.case.manager'), value: v.manager ? mention(v.manager.id) : t('off.case.none') },
+        { label: t('off.case.policy'), value: `${localized(v.policy.name, ctx.locale)} (${v.policy.id} ${v.policy.version})` },
+        { label: t('off.case.reason'), value: `${t(`off.reason.${v.reason}`)}${v.reasonText ? `: ${v.reasonText}` : ''}` },
+        { label: t('off.case.openedBy'), value: mention(v.openedBy) },
+      ],
+    },
+  ];
+}
+
+/** The root message in the HR channel. HR may see the settlement figures, including the 2N risk. */
+export function buildCaseMessage(t: T, ctx: ScreenContext, v: CaseView): Message {
+  const resolved = v.state.status !== 'open';
+  const settlement = v.settlement ? settlementLines(t, v.settlement, { showRisk: true }) : [];
+  const buttons: Button[] = resolved
+    ? []
+    : [
+        ...stepButtons(t, ctx, v, 'any'),
+        { actionId: ACTIONS.caseOpenWithdraw, label: t('off.btn.withdraw'), value: String(v.id), style: 'danger' },
+        { actionId: ACTIONS.caseExportDossier, label: t('off.btn.dossier'), value: String(v.id) },
+      ];
+  const blocks: Block[] = [
+    ...header(t, ctx, v),
+    { type: 'divider' },
+    { type: 'text', text: t('off.case.checklist') },
+    ...checklist(t, ctx, v),
+    ...blockers(t, ctx, v),
+    { type: 'text', text: t('off.case.steps') },
+    stepsBlock(t, ctx, v),
+    ...(settlement.length ? [{ type: 'text' as const, text: [t('off.settle.header'), ...settlement].join('\n') }] : []),
+    ...(resolved ? [{ type: 'divider' as const }, ...outcome(t, ctx, v), { type: 'actions' as const, buttons: [{ actionId: ACTIONS.caseExportDossier, label: t('off.btn.dossier'), value: String(v.id) }] }] : [{ type: 'actions' as const, buttons }]),
+  ];
+  const missing = v.evaluation.items.filter((i) => !i.ok).length;
+  return { text: `${t('off.case.header', { id: v.id, name: v.employee.name })}${missing ? ` (${missing} ❌)` : ''}`, blocks };
+}
+
+/**
+ * The manager's DM: what is missing and the buttons to add it. Never the severance figures: the
+ * risk number is for HR only.
+ */
+export function buildManagerCaseDm(t: T, ctx: ScreenContext, v: CaseView): Message {
+  const resolved = v.state.status !== 'open';
+  const missing = v.evaluation.items.some((i) => !i.ok);
+  const helpButtons: Button[] = resolved || !missing
+    ? []
+    : [
+        { actionId: ACTIONS.promptConversation, label: t('off.btn.addConversation'), value: v.employee.id },
+        { actionId: ACTIONS.promptTrainingPlan, label: t('off.btn.planTraining'), value: v.employee.id },
+        ...(v.latestTrainingPlanId ? [{ actionId: ACTIONS.openReassessment, label: t('off.btn.reassess'), value: String(v.latestTrainingPlanId) }] : []),
+      ];
+  const buttons = [...stepButtons(t, ctx, v, 'manager'), ...helpButtons];
+  const blocks: Block[] = [
+    { type: 'header', text: t('off.dm.header', { id: v.id, name: v.employee.name }) },
+    { type: 'text', text: t('off.dm.intro', { by: mention(v.openedBy), name: v.employee.name, reason: t(`off.reason.${v.reason}`) }) },
+    ...(missing ? [{ type: 'text' as const, text: t('off.dm.missing') }, ...checklist(t, ctx, v, true)] : [{ type: 'text' as const, text: t('off.dm.complete') }]),
+    { type: 'text', text: t('off.case.steps') },
+    stepsBlock(t, ctx, v),
+    ...(resolved ? outcome(t, ctx, v) : buttons.length ? [{ type: 'actions' as const, buttons }] : []),
+  ];
+  return { text: t('off.dm.header', { id: v.id, name: v.employee.name }), blocks };
+}

@@ -1,0 +1,39 @@
+/** `/offboard status` and `/dandang report`: HR's view of open cases and of how long cases take. */
+import type { Message } from '../../model.js';
+import type { T } from '../../i18n/index.js';
+
+export interface OpenCaseLine {
+  id: number;
+  name: string;
+  days: number;
+  step: string;
+  /** Who the step waits on, already rendered (mentions of people). */
+  who: string;
+}
+
+export function buildCaseStatus(t: T, lines: OpenCaseLine[]): Message {
+  const text = lines.length ? lines.map((l) => `• ${t('off.status.line', { id: l.id, name: l.name, days: l.days, step: l.step, who: l.who })}`).join('\n') : t('off.status.none');
+  return { text: t('off.status.header'), blocks: [{ type: 'header', text: t('off.status.header') }, { type: 'text', text }] };
+}
+
+export interface CaseReport {
+  opened: number;
+  open: number;
+  closed: number;
+  withdrawn: number;
+  cycleMedianDays: number | null;
+  cycleAverageDays: number | null;
+  steps: { step: string; medianDays: number }[];
+  disputed: number;
+  refused: number;
+}
+
+export function buildCaseReport(t: T, r: CaseReport): Message {
+  const lines = [
+    t('off.report.counts', { opened: r.opened, open: r.open, closed: r.closed, withdrawn: r.withdrawn }),
+    r.cycleMedianDays === null ? t('off.report.noCycle') : t('off.report.cycle', { median: r.cycleMedianDays, average: r.cycleAverageDays ?? 0 }),
+    ...r.steps.map((s) => `• ${t('off.report.step', { step: s.step, median: s.medianDays })}`),
+    t('off.report.disputes', { disputed: r.disputed, refused: r.refused }),
+  ];
+  return { text: t('off.report.header'), blocks: [{ type: 'header', text: t('off.report.header') }, { type: 'text', text: lines.join('\n') }] };
+}

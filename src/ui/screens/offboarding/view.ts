@@ -1,0 +1,40 @@
+/** What the case screens render: assembled by the use cases from the db, never from button values. */
+import type { Locale } from '../../../ports/records.js';
+import type { Policy, ReasonKind } from '../../../domain/policy/index.js';
+import type { Evaluation } from '../../../domain/policy/evaluate.js';
+import type { CaseState } from '../../../domain/policy/advance.js';
+import type { Settlement } from '../../../domain/severance.js';
+
+export interface CaseStepRecord {
+  step: string;
+  actorId: string;
+  at: number;
+  detail: Record<string, unknown>;
+}
+
+export interface CaseView {
+  id: number;
+  reason: ReasonKind;
+  reasonText: string;
+  openedBy: string;
+  openedAt: number;
+  closedAt: number | null;
+  employee: { id: string; name: string };
+  manager: { id: string; name: string } | null;
+  job: { title: string } | null;
+  policy: Policy;
+  state: CaseState;
+  evaluation: Evaluation;
+  /** Completed steps ("done" events), oldest first. */
+  done: CaseStepRecord[];
+  settlement: Settlement | null;
+  withdrawal: { by: string; reason: string; at: number } | null;
+  /** The latest training plan, so the manager's DM can offer "record the reassessment". */
+  latestTrainingPlanId: number | null;
+}
+
+export interface ScreenContext {
+  locale: Locale;
+  /** Calendar dates are shown in this zone. */
+  timezone: string;
+}

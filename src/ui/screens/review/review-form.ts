@@ -1,0 +1,69 @@
+import type { Form, Input } from '../../model.js';
+import type { T } from '../../i18n/index.js';
+import type { Kpi } from '../../../ports/records.js';
+import { FORMS } from '../../actions.js';
+import { REVIEW_INPUTS, RATINGS, kpiInputId, MAX_TEXT } from '../../../domain/review.js';
+import { kpiLabel } from './kpi-text.js';
+
+export interface ReviewFormInput {
+  slotId: number;
+  employeeName: string;
+  jobTitle: string;
+  period: string;
+  due: string;
+  kpis: Kpi[];
+  /** Values to keep when the form is shown again with errors (Feishu and local re-render it). */
+  values?: Record<string, string | string[] | undefined>;
+  errors?: Record<string, string>;
+}
+
+const str = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+/** The review form: one number input per KPI, a 1–5 rating, and three texts. State = slot id. */
+export function buildReviewForm(t: T, f: ReviewFormInput): Form {
+  const v = f.values ?? {};
+  const kpiInputs: Input[] = f.kpis.map((k) => ({
+    id: kpiInputId(k.key),
+    kind: 'number',
+    decimal: true,
+    label: kpiLabel(k),
+    hint: t(k.direction === 'higher' ? 'review.form.kpiHintHigher' : 'review.form.kpiHintLower', { target: k.target, unit: k.unit }).trim(),
+    ...(str(v[kpiInputId(k.key)]) ? { initial: str(v[kpiInputId(k.key)]) } : {}),
+  }));
+  const text = (id: string, label: string, extra: Partial<Extract<Input, { kind: 'text' }>> = {}): Input => ({
+    id,
+    kind: 'text',
+    multiline: true,
+    optional: true,
+    maxLength: MAX_TEXT,
+    label,
+    ...(str(v[id]) ? { initial: str(v[id]) } : {}),
+    ...extra,
+  });
+  return {
+    formId: FORMS.review,
+    title: t('review.form.title'),
+    submitLabel: t('review.form.submit'),
+    cancelLabel: t('common.cancel'),
+    state: String(f.slotId),
+    intro: [
+      { type: 'text', text: t('review.form.intro', { name: f.employeeName, job: f.jobTitle, period: f.period }) },
+      { type: 'context', text: t('review.form.dueLine', { due: f.due }) },
+    ],
+    inputs: [
+      ...kpiInputs,
+      {
+        id: REVIEW_INPUTS.rating,
+        kind: 'select',
+        label: t('review.form.rating'),
+        options: RATINGS.map((r) => ({ value: String(r), label: t(`review.rating.${r}`) })),
+        ...(str(v[REVIEW_INPUTS.rating]) ? { initial: str(v[REVIEW_INPUTS.rating]) } : {}),
+      },
+      text(REVIEW_INPUTS.strengths, t('review.form.strengths')),
+      // Optional to the renderer: whether it is required depends on the other answers, so the use case decides.
+      text(REVIEW_INPUTS.improvement, t('review.form.improvement'), { hint: t('review.form.improvementHint') }),
+      text(REVIEW_INPUTS.comment, t('review.form.comment')),
+    ],
+    ...(f.errors && Object.keys(f.errors).length ? { errors: f.errors } : {}),
+  };
+}

@@ -1,0 +1,107 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeTestDb, type TestDb } from '../support/db.js';
+import { makeOutboxQueue } from '../../db/repos/outbox.js';
+import { startOutboxSender, type DeliveryOutcome, type OutboxSender, type PacingPolicy } from '../../src/delivery/sender.js';
+import type { OutboxRow } from '../../src/ports/outbox-queue.js';
+
+/** The platform boundary: records each call with its real start/end time. */
+class FakePlatform {
+  calls: { key: string; address: string; status: string; start: number; end: number }[] = [];
+  inFlight = new Map<string, number>();
+  maxPerAddress = 0;
+  maxTotal = 0;
+  script = new Map<string, DeliveryOutcome[]>();
+
+  deliver = async (row: OutboxRow): Promise<DeliveryOutcome> => {
+    const start = performance.now();
+    this.inFlight.set(row.address, (this.inFlight.get(row.address) ?? 0) + 1);
+    this.maxPerAddress = Math.max(this.maxPerAddress, ...this.inFlight.values());
+    this.maxTotal = Math.max(this.maxTotal, [...this.inFlight.values()].reduce((a, b) => a + b, 0));
+    await new Promise((r) => setTimeout(r, 15));
+    this.inFlight.set(row.address, this.inFlight.get(row.address)! - 1);
+    this.calls.push({ key: row.key, address: row.address, status: row.status, start, end: performance.now() });
+    return this.script.get(row.key)?.shift() ?? { kind: 'sent', ref: `${row.address}:${this.calls.length}` };
+  };
+}
+
+function seed(db: TestDb, rows: { key: string; person: string }[]): void {
+  db.store.tx((tx) => {
+    for (const r of rows) {
+      if (!tx.org.person(r.person)) {
+        tx.org.upsertPerson({ id: r.person, name: r.person, email: `${r.person}@x.test`, managerId: null, department: 'd', jobId: null, role: 'employee', slackId: `U${r.person}`, feishuOpenId: null, locale: null, timezone: null, hireDate: null, teamChannelSlack: null, teamChannelFeishu: null, monthlyWage: null, active: true });
+      }
+      tx.outbox.post({ key: r.key, to: { person: r.person }, message: { text: r.key, blocks: [] } });
+    }
+  });
+}
+
+const statusOf = (db: TestDb, key: string) => (db.conn.sqlite.prepare('select status from outbox where key = ?').get(key) as { status: string }).status;
+
+async function until(check: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+describe('the paced outbox sender', () => {
+  let db: TestDb;
+  let sender: OutboxSender | undefined;
+  afterEach(async () => {
+    await sender?.stop();
+    db.cleanup();
+  });
+
+  const start = (platform: FakePlatform, pacing: PacingPolicy, extra: { maxInFlight?: number } = {}) =>
+    (sender = startOutboxSender({ platform: 'slack', queue: makeOutboxQueue(db.conn.db), clock: db.clock, deliver: platform.deliver, pacing, pollMs: 20, backoffMs: () => 30, ...extra }));
+
+  it('keeps one call in flight per destination, spaces them by the per-channel rate, and caps concurrency', async () => {
+    db = makeTestDb();
+    seed(db, [
+      ...[1, 2, 3].map((i) => ({ key: `same:${i}`, person: 'p0' })),
+      ...[1, 2, 3, 4, 5, 6].map((i) => ({ key: `other:${i}`, person: `p${i}` })),
+    ]);
+    const platform = new FakePlatform();
+    start(platform, { global: [{ ratePerSec: 1000, burst: 100 }], perChannel: { ratePerSec: 10, burst: 1 } }, { maxInFlight: 3 });
+    await until(() => platform.calls.length === 9, 'all nine rows');
+    expect(platform.maxPerAddress).toBe(1);
+    expect(platform.maxTotal).toBeLessThanOrEqual(3);
+    const same = platform.calls.filter((c) => c.address === 'Up0').map((c) => c.start);
+    expect(same[1]! - same[0]!).toBeGreaterThanOrEqual(90);
+    expect(same[2]! - same[1]!).toBeGreaterThanOrEqual(90);
+  });
+
+  it('pauses every destination on a rate limit and delivers the limited row once, afterwards', async () => {
+    db = makeTestDb();
+    seed(db, [{ key: 'a', person: 'pa' }, { key: 'b', person: 'pb' }, { key: 'c', person: 'pc' }]);
+    const platform = new FakePlatform();
+    platform.script.set('a', [{ kind: 'rateLimited', retryAfterMs: 400 }]);
+    start(platform, { global: [{ ratePerSec: 1000, burst: 1 }] }, { maxInFlight: 1 });
+    await until(() => ['a', 'b', 'c'].every((k) => statusOf(db, k) === 'sent'), 'all sent');
+    const first = platform.calls[0]!;
+    expect(first.key).toBe('a');
+    for (const c of platform.calls.slice(1)) expect(c.start - first.end).toBeGreaterThanOrEqual(380);
+    expect(platform.calls.filter((c) => c.key === 'a')).toHaveLength(2);
+  });
+
+  it('keeps a possibly delivered row "sending", so the retry knows to look before posting', async () => {
+    db = makeTestDb();
+    seed(db, [{ key: 'x', person: 'px' }]);
+    const platform = new FakePlatform();
+    platform.script.set('x', [{ kind: 'transient', error: 'socket hang up', maybeDelivered: true }]);
+    start(platform, { global: [{ ratePerSec: 1000, burst: 10 }] });
+    await until(() => statusOf(db, 'x') === 'sent', 'the retry');
+    expect(platform.calls.map((c) => c.status)).toEqual(['pending', 'sending']);
+  });
+
+  it('gives up after maxAttempts transient failures and marks the row failed', async () => {
+    db = makeTestDb();
+    seed(db, [{ key: 'y', person: 'py' }]);
+    const platform = new FakePlatform();
+    platform.script.set('y', Array.from({ length: 5 }, () => ({ kind: 'transient', error: 'http_503', maybeDelivered: false }) as const));
+    sender = startOutboxSender({ platform: 'slack', queue: makeOutboxQueue(db.conn.db), clock: db.clock, deliver: platform.deliver, pacing: { global: [{ ratePerSec: 1000, burst: 10 }] }, pollMs: 20, backoffMs: () => 10, maxAttempts: 3 });
+    await until(() => statusOf(db, 'y') === 'failed', 'the row to fail');
+    expect(platform.calls).toHaveLength(3);
+  });
+});

@@ -1,0 +1,268 @@
+/**
+ * A fake Feishu open platform on 127.0.0.1 for the real Lark SDK: tenant token, IM messages
+ * (create / reply / patch, with uuid dedupe like Feishu's), file upload, contact lookup by email,
+ * and the long connection (POST /callback/ws/endpoint, then a WebSocket speaking pbbp2.Frame).
+ * It records every call and can answer the message API with Feishu's rate-limit error.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { decodeFrame, encodeFrame, headerOf, FRAME_CONTROL, FRAME_DATA, type Frame } from './fake-feishu-frames.js';
+
+export const FAKE_TENANT_TOKEN = 't-fake-tenant-token';
+
+export interface FakeCall {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  body: any;
+  /** The HTTP status the fake answered. */
+  status: number;
+}
+
+export interface FakeMessage {
+  messageId: string;
+  receiveId: string;
+  receiveIdType: string;
+  /** The root message when sent as a reply in a thread. */
+  rootId: string | null;
+  msgType: string;
+  /** Parsed content JSON (a card, `{ text }` or `{ file_key }`). */
+  content: any;
+  uuid: string | null;
+  /** How many times the content was replaced with a patch. */
+  patches: number;
+}
+
+export interface FakeFile {
+  fileKey: string;
+  fileName: string;
+  content: string;
+}
+
+/** The ACK the SDK sent back for an event frame: `data` is the handler's answer (decoded). */
+export interface WsAck {
+  code: number;
+  data?: any;
+}
+
+export class FakeFeishu {
+  readonly calls: FakeCall[] = [];
+  readonly messages: FakeMessage[] = [];
+  readonly files: FakeFile[] = [];
+  /** email → open_id for contact batch_get_id. */
+  readonly directory = new Map<string, string>();
+  url = '';
+  private server: Server;
+  private wss: WebSocketServer;
+  private sockets = new Set<WebSocket>();
+  private seq = 0;
+  private rateLimitLeft = 0;
+  private pendingAcks = new Map<string, (ack: WsAck) => void>();
+  pings = 0;
+
+  constructor() {
+    this.server = createServer((req, res) => void this.route(req, res));
+    this.wss = new WebSocketServer({ noServer: true });
+    this.server.on('upgrade', (req, socket, head) => {
+      this.wss.handleUpgrade(req, socket, head, (ws) => this.onSocket(ws));
+    });
+  }
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async close(): Promise<void> {
+    for (const s of this.sockets) s.terminate();
+    this.wss.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** The next `n` calls to the message API answer HTTP 429 with code 99991400. */
+  rateLimit(n: number): void {
+    this.rateLimitLeft = n;
+  }
+
+  /** Delivered messages (and replies) to one open_id or chat id. */
+  messagesTo(receiveId: string): FakeMessage[] {
+    return this.messages.filter((m) => m.receiveId === receiveId);
+  }
+
+  callsTo(pathPart: string): FakeCall[] {
+    return this.calls.filter((c) => c.path.includes(pathPart));
+  }
+
+  get wsConnections(): number {
+    return this.sockets.size;
+  }
+
+  // ---- long connection -------------------------------------------------------------------------
+
+  private onSocket(ws: WebSocket): void {
+    this.sockets.add(ws);
+    ws.on('close', () => this.sockets.delete(ws));
+    ws.on('message', (raw: Buffer) => {
+      const frame = decodeFrame(raw);
+      if (frame.method === FRAME_CONTROL && headerOf(frame, 'type') === 'ping') {
+        this.pings++;
+        const pong = JSON.stringify({ PingInterval: 120, ReconnectCount: -1, ReconnectInterval: 120, ReconnectNonce: 30 });
+        ws.send(encodeFrame({ ...frame, headers: [{ key: 'type', value: 'pong' }], payload: new TextEncoder().encode(pong) }));
+        return;
+      }
+      if (frame.method === FRAME_DATA) {
+        // The SDK answers an event frame by echoing it with the result as payload.
+        const id = headerOf(frame, 'message_id') ?? '';
+        const body = JSON.parse(new TextDecoder().decode(frame.payload ?? new Uint8Array())) as { code: number; data?: string };
+        this.pendingAcks.get(id)?.({ code: body.code, data: body.data ? JSON.parse(Buffer.from(body.data, 'base64').toString('utf8')) : undefined });
+        this.pendingAcks.delete(id);
+      }
+    });
+  }
+
+  /**
+   * Pushes an event (or a card callback: Feishu sends both as type "event" frames) to the
+   * connected client, split into `parts` fragments, and resolves with the client's ACK.
+   */
+  pushEvent(payload: unknown, opts: { parts?: number; timeoutMs?: number } = {}): Promise<WsAck> {
+    const socket = [...this.sockets][0];
+    if (!socket) throw new Error('no long connection');
+    const id = `msg_${++this.seq}`;
+    const bytes = new TextEncoder().encode(JSON.stringify(payload));
+    const parts = opts.parts ?? 1;
+    const size = Math.ceil(bytes.length / parts);
+    const ack = new Promise<WsAck>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no ACK for ${id}`)), opts.timeoutMs ?? 15_000);
+      this.pendingAcks.set(id, (a) => {
+        clearTimeout(timer);
+        resolve(a);
+      });
+    });
+    for (let i = 0; i < parts; i++) {
+      const frame: Frame = {
+        SeqID: this.seq,
+        LogID: this.seq,
+        service: 1,
+        method: FRAME_DATA,
+        headers: [
+          { key: 'type', value: 'event' },
+          { key: 'message_id', value: id },
+          { key: 'sum', value: String(parts) },
+          { key: 'seq', value: String(i) },
+          { key: 'trace_id', value: `trace_${id}` },
+        ],
+        payload: bytes.subarray(i * size, (i + 1) * size),
+      };
+      socket.send(encodeFrame(frame));
+    }
+    return ack;
+  }
+
+  // ---- HTTP API --------------------------------------------------------------------------------
+
+  private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const u = new URL(req.url ?? '/', this.url);
+    const raw = await readAll(req);
+    const isJson = (req.headers['content-type'] ?? '').includes('json');
+    const body = isJson && raw.length ? JSON.parse(raw.toString('utf8')) : raw;
+    const call: FakeCall = { method: req.method ?? 'GET', path: u.pathname, query: Object.fromEntries(u.searchParams), body, status: 200 };
+    this.calls.push(call);
+    const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
+      call.status = status;
+      res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(payload));
+    };
+    const p = u.pathname;
+
+    if (p === '/callback/ws/endpoint' && req.method === 'POST') {
+      const wsUrl = `${this.url.replace('http', 'ws')}/ws/v2?device_id=fake-device&service_id=1`;
+      return send(200, { code: 0, data: { URL: wsUrl, ClientConfig: { PingInterval: 120, ReconnectCount: -1, ReconnectInterval: 1, ReconnectNonce: 0 } } });
+    }
+    if (p === '/open-apis/auth/v3/tenant_access_token/internal' && req.method === 'POST') {
+      return send(200, { code: 0, msg: 'ok', tenant_access_token: FAKE_TENANT_TOKEN, expire: 7200 });
+    }
+    if (p.startsWith('/open-apis/') && req.headers.authorization !== `Bearer ${FAKE_TENANT_TOKEN}`) {
+      return send(400, { code: 99991663, msg: 'Invalid access token for authorization.' });
+    }
+    const isMessageApi = p.startsWith('/open-apis/im/v1/messages');
+    if (isMessageApi && this.rateLimitLeft > 0) {
+      this.rateLimitLeft--;
+      return send(429, { code: 99991400, msg: 'request trigger frequency limit' }, { 'x-ogw-ratelimit-limit': '5', 'x-ogw-ratelimit-reset': '1' });
+    }
+
+    if (p === '/open-apis/im/v1/messages' && req.method === 'POST') {
+      return send(200, this.store({ receiveId: body.receive_id, receiveIdType: call.query.receive_id_type ?? 'open_id', rootId: null, msgType: body.msg_type, content: body.content, uuid: body.uuid ?? null }));
+    }
+    const reply = /^\/open-apis\/im\/v1\/messages\/([^/]+)\/reply$/.exec(p);
+    if (reply && req.method === 'POST') {
+      const root = this.messages.find((m) => m.messageId === reply[1]);
+      if (!root) return send(400, { code: 230011, msg: 'message not found' });
+      return send(200, this.store({ receiveId: root.receiveId, receiveIdType: root.receiveIdType, rootId: root.messageId, msgType: body.msg_type, content: body.content, uuid: body.uuid ?? null }));
+    }
+    const patch = /^\/open-apis\/im\/v1\/messages\/([^/]+)$/.exec(p);
+    if (patch && req.method === 'PATCH') {
+      const m = this.messages.find((x) => x.messageId === patch[1]);
+      if (!m) return send(400, { code: 230011, msg: 'message not found' });
+      m.content = JSON.parse(body.content);
+      m.patches++;
+      return send(200, { code: 0, msg: 'success', data: {} });
+    }
+    if (p === '/open-apis/im/v1/files' && req.method === 'POST') {
+      const file = parseMultipart(raw, req.headers['content-type'] ?? '');
+      const fileKey = `file_${this.files.length + 1}`;
+      this.files.push({ fileKey, fileName: file.fields.file_name ?? file.filename ?? '', content: file.content });
+      call.body = { file_name: file.fields.file_name, file_type: file.fields.file_type };
+      return send(200, { code: 0, msg: 'success', data: { file_key: fileKey } });
+    }
+    if (p === '/open-apis/contact/v3/users/batch_get_id' && req.method === 'POST') {
+      const emails: string[] = body.emails ?? [];
+      return send(200, { code: 0, msg: 'success', data: { user_list: emails.map((email) => ({ email, ...(this.directory.has(email) ? { user_id: this.directory.get(email) } : {}) })) } });
+    }
+    send(404, { code: 404, msg: `fake feishu: no route ${req.method} ${p}` });
+  }
+
+  private store(m: Omit<FakeMessage, 'messageId' | 'patches' | 'content'> & { content: string }): unknown {
+    // Feishu answers a repeated uuid with the message it already sent instead of sending another.
+    const existing = m.uuid ? this.messages.find((x) => x.uuid === m.uuid) : undefined;
+    const msg = existing ?? { ...m, content: JSON.parse(m.content), messageId: `om_${this.messages.length + 1}`, patches: 0 };
+    if (!existing) this.messages.push(msg);
+    return { code: 0, msg: 'success', data: { message_id: msg.messageId, root_id: msg.rootId ?? undefined, msg_type: msg.msgType } };
+  }
+}
+
+function readAll(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function parseMultipart(raw: Buffer, contentType: string): { fields: Record<string, string>; filename?: string; content: string } {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
+  const fields: Record<string, string> = {};
+  let filename: string | undefined;
+  let content = '';
+  if (!boundary) return { fields, content };
+  for (const part of raw.toString('utf8').split(`--${boundary[1] ?? boundary[2]}`)) {
+    const sep = part.indexOf('\r\n\r\n');
+    if (sep < 0) continue;
+    const head = part.slice(0, sep);
+    const value = part.slice(sep + 4).replace(/\r\n$/, '');
+    const name = /name="([^"]+)"/.exec(head)?.[1];
+    if (!name) continue;
+    const fn = /filename="([^"]*)"/.exec(head)?.[1];
+    if (fn !== undefined || name === 'file') {
+      filename = fn;
+      content = value;
+    } else fields[name] = value;
+  }
+  return { fields, filename, content };
+}
+
+export async function startFakeFeishu(): Promise<FakeFeishu> {
+  return new FakeFeishu().start();
+}

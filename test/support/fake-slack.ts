@@ -1,0 +1,277 @@
+/**
+ * A fake Slack Web API on 127.0.0.1 for the real @slack/web-api and Bolt clients. It keeps
+ * conversations in memory (so conversations.history can answer a reconcile), records every call
+ * for assertions, and has switches for the failures we must survive: 429 + Retry-After, a
+ * connection dropped after the post was accepted, platform errors, and a workspace-wide rate limit.
+ * Socket Mode: apps.connections.open hands out a ws URL served by the same server (see
+ * fake-slack-socket.ts for sending envelopes).
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+export interface RecordedCall {
+  method: string;
+  args: Record<string, any>;
+  at: number;
+}
+
+export interface FakeMessage {
+  channel: string;
+  ts: string;
+  text: string;
+  blocks?: unknown[];
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+  thread_ts?: string;
+  files?: { id: string; name: string }[];
+}
+
+type Handler = (args: Record<string, any>) => Record<string, unknown>;
+
+export class FakeSlack {
+  readonly calls: RecordedCall[] = [];
+  /** Bodies POSTed to response_url (ephemeral replies to commands and buttons). */
+  readonly responses: { id: string; body: Record<string, any> }[] = [];
+  readonly uploads: { fileId: string; bytes: number }[] = [];
+  /** Channel id → messages, oldest first. DMs live under `D<user id>`. */
+  readonly conversations = new Map<string, FakeMessage[]>();
+  /** Email → user id for users.lookupByEmail. */
+  readonly users = new Map<string, string>();
+  sockets: WebSocket[] = [];
+  url = '';
+  private server: Server;
+  private wss = new WebSocketServer({ noServer: true });
+  private seq = 0;
+  private rateLimits = new Map<string, { times: number; retryAfterSec: number }>();
+  private drops = new Map<string, number>();
+  private failures = new Map<string, { error: string; times: number }>();
+  private limiter: { method: string; ratePerSec: number; burst: number; tokens: number; last: number; retryAfterSec: number } | null = null;
+  /** How many calls were answered 429, per method. */
+  readonly rateLimited = new Map<string, number>();
+
+  constructor() {
+    this.server = createServer((req, res) => void this.route(req, res));
+    this.server.on('upgrade', (req, socket, head) => {
+      this.wss.handleUpgrade(req, socket, head, (ws) => {
+        this.sockets.push(ws);
+        this.wss.emit('connection', ws, req);
+        ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { approximate_connection_time: 3600 }, connection_info: { app_id: 'A1' } }));
+      });
+    });
+  }
+
+  async start(): Promise<this> {
+    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', () => r()));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  /** Base for `slackApiUrl` / SLACK_API_URL. */
+  get apiUrl(): string {
+    return `${this.url}/api/`;
+  }
+
+  async stop(): Promise<void> {
+    for (const s of this.sockets) s.terminate();
+    this.wss.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((r) => this.server.close(() => r()));
+  }
+
+  // ---- switches -------------------------------------------------------------------------------
+
+  /** Answer the next `times` calls of `method` with HTTP 429 and Retry-After. */
+  rateLimitNext(method: string, times = 1, retryAfterSec = 1): void {
+    this.rateLimits.set(method, { times, retryAfterSec });
+  }
+
+  /** Accept the next `times` calls of `method` (the message is posted) but drop the connection. */
+  dropAfterAccept(method: string, times = 1): void {
+    this.drops.set(method, times);
+  }
+
+  /** Answer the next `times` calls of `method` with `{ ok: false, error }`. */
+  failNext(method: string, error: string, times = 1): void {
+    this.failures.set(method, { error, times });
+  }
+
+  /** Enforce a token-bucket limit on `method` workspace-wide; beyond it, 429 + Retry-After. */
+  enforceRate(method: string, ratePerSec: number, burst: number, retryAfterSec = 1): void {
+    this.limiter = { method, ratePerSec, burst, tokens: burst, last: performance.now(), retryAfterSec };
+  }
+
+  // ---- queries --------------------------------------------------------------------------------
+
+  callsTo(method: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** The DM channel id the fake uses for a user (conversations.open returns the same). */
+  dmOf(userId: string): string {
+    return `D${userId}`;
+  }
+
+  messagesIn(channel: string): FakeMessage[] {
+    return this.conversations.get(channel) ?? [];
+  }
+
+  /** Messages in the DM with `userId` whose outbox key (metadata) starts with `prefix`. */
+  dmsWithKey(userId: string, prefix = ''): FakeMessage[] {
+    return this.messagesIn(this.dmOf(userId)).filter((m) => String(m.metadata?.event_payload.key ?? '').startsWith(prefix));
+  }
+
+  // ---- plumbing -------------------------------------------------------------------------------
+
+  private nextTs(): string {
+    this.seq += 1;
+    return `${1_700_000_000 + this.seq}.${String(this.seq).padStart(6, '0')}`;
+  }
+
+  private channelFor(channel: string): string {
+    return /^[UW]/.test(channel) ? this.dmOf(channel) : channel;
+  }
+
+  private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks);
+    const path = (req.url ?? '').split('?')[0]!;
+    if (path.startsWith('/upload/')) {
+      this.uploads.push({ fileId: path.slice('/upload/'.length), bytes: raw.length });
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('OK');
+      return;
+    }
+    if (path.startsWith('/response/')) {
+      this.responses.push({ id: path.slice('/response/'.length), body: JSON.parse(raw.toString('utf8') || '{}') });
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+      return;
+    }
+    if (!path.startsWith('/api/')) {
+      res.writeHead(404).end();
+      return;
+    }
+    const method = path.slice('/api/'.length);
+    const args = parseBody(raw.toString('utf8'), String(req.headers['content-type'] ?? ''));
+    this.calls.push({ method, args, at: Date.now() });
+
+    const rl = this.rateLimits.get(method);
+    if (rl && rl.times > 0) {
+      rl.times -= 1;
+      return this.answer429(res, method, rl.retryAfterSec);
+    }
+    if (this.limiter && this.limiter.method === method) {
+      const l = this.limiter;
+      const now = performance.now();
+      l.tokens = Math.min(l.burst, l.tokens + ((now - l.last) / 1000) * l.ratePerSec);
+      l.last = now;
+      if (l.tokens < 1) return this.answer429(res, method, l.retryAfterSec);
+      l.tokens -= 1;
+    }
+    const failure = this.failures.get(method);
+    if (failure && failure.times > 0) {
+      failure.times -= 1;
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: failure.error }));
+      return;
+    }
+    const handler = this.handlers[method];
+    const body = handler ? handler(args) : { ok: false, error: 'unknown_method' };
+    const drop = this.drops.get(method) ?? 0;
+    if (drop > 0) {
+      // The work is done (the message exists) but the client never hears back.
+      this.drops.set(method, drop - 1);
+      req.socket.destroy();
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  }
+
+  private answer429(res: ServerResponse, method: string, retryAfterSec: number): void {
+    this.rateLimited.set(method, (this.rateLimited.get(method) ?? 0) + 1);
+    res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(retryAfterSec) }).end('{"ok":false,"error":"ratelimited"}');
+  }
+
+  private post(channelArg: string, m: Omit<FakeMessage, 'channel' | 'ts'>): FakeMessage {
+    const channel = this.channelFor(channelArg);
+    const msg: FakeMessage = { channel, ts: this.nextTs(), ...m };
+    const list = this.conversations.get(channel) ?? [];
+    list.push(msg);
+    this.conversations.set(channel, list);
+    return msg;
+  }
+
+  private handlers: Record<string, Handler> = {
+    'auth.test': () => ({ ok: true, url: 'https://fake.slack.com/', team: 'Fake', user: 'dandang', team_id: 'T1', user_id: 'UBOT', bot_id: 'BBOT' }),
+    'apps.connections.open': () => ({ ok: true, url: `${this.url.replace('http', 'ws')}/socket` }),
+    'chat.postMessage': (a) => {
+      if (!a.channel) return { ok: false, error: 'channel_not_found' };
+      const msg = this.post(a.channel, { text: a.text ?? '', blocks: a.blocks, metadata: a.metadata, thread_ts: a.thread_ts });
+      return { ok: true, channel: msg.channel, ts: msg.ts, message: { text: msg.text, ts: msg.ts } };
+    },
+    'chat.update': (a) => {
+      const msg = this.messagesIn(a.channel).find((m) => m.ts === a.ts);
+      if (!msg) return { ok: false, error: 'message_not_found' };
+      msg.text = a.text ?? msg.text;
+      msg.blocks = a.blocks ?? msg.blocks;
+      return { ok: true, channel: a.channel, ts: a.ts };
+    },
+    'chat.postEphemeral': () => ({ ok: true, message_ts: this.nextTs() }),
+    'views.open': (a) => ({ ok: true, view: { ...a.view, id: `V${++this.seq}` } }),
+    'views.push': (a) => ({ ok: true, view: { ...a.view, id: `V${++this.seq}` } }),
+    'views.update': (a) => ({ ok: true, view: { ...a.view, id: a.view_id ?? `V${++this.seq}` } }),
+    'views.publish': (a) => ({ ok: true, view: { ...a.view, id: `V${++this.seq}` } }),
+    'conversations.open': (a) => ({ ok: true, channel: { id: this.dmOf(String(a.users).split(',')[0]!) } }),
+    'conversations.history': (a) => {
+      const limit = Number(a.limit ?? 100);
+      const all = this.messagesIn(a.channel).filter((m) => !m.thread_ts || m.thread_ts === m.ts);
+      const messages = all.slice(-limit).reverse().map((m) => this.view(m, a.include_all_metadata));
+      return { ok: true, messages, has_more: all.length > limit };
+    },
+    'conversations.replies': (a) => {
+      const thread = this.messagesIn(a.channel).filter((m) => m.ts === a.ts || m.thread_ts === a.ts);
+      return { ok: true, messages: thread.slice(0, Number(a.limit ?? 100)).map((m) => this.view(m, a.include_all_metadata)) };
+    },
+    'users.lookupByEmail': (a) => {
+      const id = this.users.get(String(a.email).toLowerCase());
+      return id ? { ok: true, user: { id, profile: { email: a.email } } } : { ok: false, error: 'users_not_found' };
+    },
+    'files.getUploadURLExternal': (a) => {
+      const fileId = `F${++this.seq}`;
+      return { ok: true, upload_url: `${this.url}/upload/${fileId}`, file_id: fileId, filename: a.filename };
+    },
+    'files.completeUploadExternal': (a) => {
+      const files = (a.files as { id: string; title?: string }[]) ?? [];
+      if (a.channel_id) this.post(a.channel_id, { text: '', thread_ts: a.thread_ts, files: files.map((f) => ({ id: f.id, name: f.title ?? f.id })) });
+      return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title })) };
+    },
+  };
+
+  private view(m: FakeMessage, withMetadata: unknown): Record<string, unknown> {
+    const out: Record<string, unknown> = { type: 'message', ts: m.ts, text: m.text, user: 'UBOT', bot_id: 'BBOT' };
+    if (m.thread_ts) out.thread_ts = m.thread_ts;
+    if (m.metadata && (withMetadata === true || withMetadata === 'true')) out.metadata = m.metadata;
+    return out;
+  }
+}
+
+/** The Web API client sends form-encoded bodies with nested values as JSON strings. */
+function parseBody(text: string, contentType: string): Record<string, any> {
+  if (!text) return {};
+  if (contentType.includes('application/json')) return JSON.parse(text) as Record<string, any>;
+  const out: Record<string, any> = {};
+  for (const [k, v] of new URLSearchParams(text)) {
+    out[k] = /^[[{]/.test(v) ? tryJson(v) : v === 'true' ? true : v === 'false' ? false : v;
+  }
+  return out;
+}
+
+function tryJson(v: string): unknown {
+  try {
+    return JSON.parse(v);
+  } catch {
+    return v;
+  }
+}
+
+export async function startFakeSlack(): Promise<FakeSlack> {
+  return new FakeSlack().start();
+}
