@@ -6,6 +6,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { isKnownHolidayCountry } from './domain/calendar.js';
 
 const isTimezone = (tz: string) => {
   try {
@@ -47,7 +48,7 @@ const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use 24-hour HH:MM, e
 const weekday = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], 'use mon, tue, wed, thu, fri, sat or sun');
 const duration = z.string().regex(/^\d+[mhd]$/, 'use a number with m, h or d, e.g. "0h", "1d", "90m"');
 
-const scheduleSchema = z.object({
+const scheduleSchema = z.strictObject({
   cadence: z.enum(['weekly', 'biweekly', 'monthly'], 'use weekly, biweekly or monthly').default('weekly'),
   /** When the cycle opens and managers are nudged, in each manager's own timezone. */
   openDay: weekday.default('mon'),
@@ -57,23 +58,36 @@ const scheduleSchema = z.object({
   dueTime: time.default('18:00'),
 });
 
-const channelSchema = z.object({ slack: z.string().optional(), feishu: z.string().optional() }).default({});
+/** A department's overrides: no defaults here, so unset keys fall through to `schedule.default`. */
+const scheduleOverrideSchema = z.strictObject({
+  cadence: z.enum(['weekly', 'biweekly', 'monthly'], 'use weekly, biweekly or monthly').optional(),
+  openDay: weekday.optional(),
+  openTime: time.optional(),
+  dueDay: weekday.optional(),
+  dueTime: time.optional(),
+});
 
-const fileSchema = z.object({
+const channelSchema = z.strictObject({ slack: z.string().optional(), feishu: z.string().optional() }).default({});
+
+const fileSchema = z.strictObject({
   timezone: z.string().refine(isTimezone, 'use an IANA zone such as Asia/Shanghai or America/New_York').default('UTC'),
   locale: z.enum(['en', 'zh-CN'], 'use en or zh-CN').default('en'),
   /** ISO country for public holidays (date-holidays); CN also honours make-up workdays (调休). */
-  holidays: z.string().regex(/^[A-Z]{2}$/, 'use a two-letter country code such as CN, US or GB').optional(),
+  holidays: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'use a two-letter country code such as CN, US or GB')
+    .refine(isKnownHolidayCountry, 'no holiday calendar for this country; use an ISO code such as CN, US, GB or DE, or remove the key for Monday-Friday')
+    .optional(),
   hrChannel: channelSchema,
   schedule: z
-    .object({
+    .strictObject({
       default: scheduleSchema.default(scheduleSchema.parse({})),
-      departments: z.record(z.string(), scheduleSchema.partial()).default({}),
+      departments: z.record(z.string(), scheduleOverrideSchema).default({}),
     })
     .default({ default: scheduleSchema.parse({}), departments: {} }),
   reminders: z
     .array(
-      z.object({
+      z.strictObject({
         after: duration,
         notify: z.array(z.enum(['manager', 'skip_manager', 'hr_channel'], 'use manager, skip_manager or hr_channel')).min(1),
       }),
@@ -84,9 +98,9 @@ const fileSchema = z.object({
       { after: '1d', notify: ['manager'] },
       { after: '3d', notify: ['manager', 'skip_manager', 'hr_channel'] },
     ]),
-  digest: z.object({ after: duration.default('0h') }).default({ after: '0h' }),
+  digest: z.strictObject({ after: duration.default('0h') }).default({ after: '0h' }),
   policy: z
-    .object({
+    .strictObject({
       preset: z.enum(['cn-art40', 'us-pip', 'uk-capability'], 'use cn-art40, us-pip or uk-capability').default('cn-art40'),
       /** A custom policy file (YAML or JSON), validated against the policy schema. */
       file: z.string().optional(),
@@ -95,7 +109,7 @@ const fileSchema = z.object({
     })
     .default({ preset: 'cn-art40', overrides: {} }),
   severance: z
-    .object({
+    .strictObject({
       /** Local average monthly wage, for the 3× cap in cn-art40. */
       localAverageMonthlyWage: z.number().positive().optional(),
       currency: z.string().default('CNY'),
@@ -122,8 +136,16 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+/** One line per problem: where (`dandang.yml schedule.departments.Sales.cadence`) and how to fix it. */
 const describe = (source: string, issues: z.core.$ZodIssue[]) =>
-  issues.map((i) => `  ${source} ${i.path.join('.') || '(root)'}: ${i.message}`).join('\n');
+  issues
+    .flatMap((i) => {
+      const at = (path: PropertyKey[]) => `  ${source} ${path.map(String).join('.') || '(root)'}`;
+      // File sections are strict so a misspelt key is reported instead of silently ignored.
+      if (i.code === 'unrecognized_keys') return i.keys.map((k) => `${at([...i.path, k])}: unknown key "${k}"; remove it or check the spelling against dandang.example.yml`);
+      return [`${at(i.path)}: ${i.message}`];
+    })
+    .join('\n');
 
 export function parseFileConfig(text: string, source = 'dandang.yml'): FileConfig {
   let raw: unknown;

@@ -10,6 +10,7 @@ import { registerListeners } from './listeners/index.js';
 import { sendReply } from './replies.js';
 import { startFeishuSender } from './outbox.js';
 import { mountFeishuHttp } from './http-mode.js';
+import { resolveMissingOpenIds } from './resolve-ids.js';
 import type { PacingPolicy } from '../../src/delivery/sender.js';
 
 /** FEISHU_DOMAIN: `feishu` (default), `lark` (Lark international) or a base URL. */
@@ -19,7 +20,9 @@ export function resolveDomain(domain: string | undefined): lark.Domain | string 
   return domain.replace(/\/+$/, '');
 }
 
-const log: GuardOptions['log'] = (level, msg, err) => (level === 'error' ? console.error(`[feishu] ${msg}`, err ?? '') : console.warn(`[feishu] ${msg}`));
+// Errors from the SDK are axios errors carrying the whole request; the message is enough.
+const log: GuardOptions['log'] = (level, msg, err) =>
+  level === 'error' ? console.error(`[feishu] ${msg}`, err instanceof Error ? (err.stack ?? err.message) : (err ?? '')) : console.warn(`[feishu] ${msg}`);
 
 /** What tests and the bench can reach beyond RunningAdapter. */
 export interface FeishuAdapter extends RunningAdapter {
@@ -27,6 +30,8 @@ export interface FeishuAdapter extends RunningAdapter {
   wakeSender(): void;
   /** Resolves once the long connection is up (immediately in HTTP mode). */
   ready: Promise<void>;
+  /** Looks up people without a Feishu open_id by email now; returns how many were found. */
+  resolveOpenIds(): Promise<number>;
 }
 
 export interface FeishuOptions {
@@ -34,7 +39,12 @@ export interface FeishuOptions {
   pollMs?: number;
   /** Override Feishu's limits (tests, bench). */
   pacing?: PacingPolicy;
+  /** The SDK's own log level (default error). */
+  sdkLogLevel?: lark.LoggerLevel;
 }
+
+/** People imported without a Feishu id are looked up by email this often. */
+const RESOLVE_EVERY_MS = 60 * 60 * 1000;
 
 export async function startFeishu(ctx: AdapterContext, options: FeishuOptions = {}): Promise<FeishuAdapter> {
   const cfg = ctx.config.feishu;
@@ -53,7 +63,7 @@ export async function startFeishu(ctx: AdapterContext, options: FeishuOptions = 
     appType: lark.AppType.SelfBuild,
     domain,
     cache: new lark.DefaultCache(),
-    loggerLevel: lark.LoggerLevel.error,
+    loggerLevel: options.sdkLogLevel ?? lark.LoggerLevel.error,
   });
   const sender = startFeishuSender({ client, store: ctx.store, queue: ctx.queue, clock: ctx.clock, pollMs: options.pollMs, pacing: options.pacing });
   const guard: GuardOptions = { verificationToken: cfg.verificationToken, encryptKey: cfg.encryptKey, store: ctx.store, clock: ctx.clock, log };
@@ -76,7 +86,7 @@ export async function startFeishu(ctx: AdapterContext, options: FeishuOptions = 
       appId: cfg.appId,
       appSecret: cfg.appSecret,
       domain,
-      loggerLevel: lark.LoggerLevel.error,
+      loggerLevel: options.sdkLogLevel ?? lark.LoggerLevel.error,
       onReady: () => markReady(),
       onError: (err: Error) => log('error', 'long connection gave up', err),
     });
@@ -86,11 +96,19 @@ export async function startFeishu(ctx: AdapterContext, options: FeishuOptions = 
     markReady();
   }
 
+  const resolveOpenIds = () => resolveMissingOpenIds(client, ctx.store);
+  const resolveQuietly = () => void resolveOpenIds().catch((err: unknown) => log('error', 'could not resolve open_ids by email', err));
+  resolveQuietly();
+  const resolveTimer = setInterval(resolveQuietly, RESOLVE_EVERY_MS);
+  resolveTimer.unref();
+
   return {
     platform: 'feishu',
+    resolveOpenIds,
     wakeSender: () => sender.wake(),
     ready,
     async stop() {
+      clearInterval(resolveTimer);
       ws?.close({ force: true });
       await sender.stop();
     },

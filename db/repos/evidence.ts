@@ -1,10 +1,8 @@
-import { and, eq, inArray, asc, desc, lt, lte, gt, isNull } from 'drizzle-orm';
+import { and, eq, inArray, asc, lt, lte, gt, isNull } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { notes, noteActions, trainingPlans, trainingSessions, attendance, jobAdjustments, reviews, reviewKpiResults } from '../schema/index.js';
-import type { EvidenceRepo, Note, TrainingPlan, ReviewSummary } from '../../src/ports/repos/evidence.js';
+import { notes, noteActions, trainingPlans, trainingSessions, attendance, jobAdjustments, reviews } from '../schema/index.js';
+import type { EvidenceRepo, Note, TrainingPlan } from '../../src/ports/repos/evidence.js';
 import type { Clock } from '../../src/ports/clock.js';
-
-type ReviewRow = typeof reviews.$inferSelect;
 
 export function makeEvidenceRepo(db: Db, clock: Clock): EvidenceRepo {
   const withActions = (n: typeof notes.$inferSelect): Note => ({
@@ -15,27 +13,6 @@ export function makeEvidenceRepo(db: Db, clock: Clock): EvidenceRepo {
     ...p,
     sessions: db.select().from(trainingSessions).where(eq(trainingSessions.planId, p.id)).orderBy(asc(trainingSessions.startsAt)).all(),
   });
-  const summary = (r: ReviewRow): ReviewSummary => ({
-    id: r.id,
-    kind: r.kind,
-    trainingPlanId: r.trainingPlanId,
-    authorId: r.authorId,
-    jobId: r.jobId,
-    kpiVersion: r.kpiVersion,
-    periodLabel: r.periodLabel,
-    rating: r.rating,
-    comment: r.comment,
-    belowTarget: r.belowTarget,
-    submittedAt: r.submittedAt,
-    results: db
-      .select()
-      .from(reviewKpiResults)
-      .where(eq(reviewKpiResults.reviewId, r.id))
-      .orderBy(asc(reviewKpiResults.id))
-      .all()
-      .map(({ kpiKey, kpiName, unit, target, direction, actual, met }) => ({ kpiKey, kpiName, unit, target, direction, actual, met })),
-  });
-
   const repo: EvidenceRepo = {
     insertNote(n, actions) {
       const row = db.insert(notes).values({ ...n, createdAt: clock.now() }).returning().get();
@@ -98,21 +75,8 @@ export function makeEvidenceRepo(db: Db, clock: Clock): EvidenceRepo {
       db.select().from(jobAdjustments).where(and(lte(jobAdjustments.effectiveOn, today), isNull(jobAdjustments.appliedAt))).orderBy(asc(jobAdjustments.id)).all(),
     markJobAdjustmentApplied: (id) => void db.update(jobAdjustments).set({ appliedAt: clock.now() }).where(eq(jobAdjustments.id, id)).run(),
 
-    reviewsOf: (personId) => db.select().from(reviews).where(eq(reviews.employeeId, personId)).orderBy(asc(reviews.submittedAt), asc(reviews.id)).all().map(summary),
-    latestReviewOf(personId) {
-      const r = db.select().from(reviews).where(eq(reviews.employeeId, personId)).orderBy(desc(reviews.submittedAt), desc(reviews.id)).get();
-      return r ? summary(r) : null;
-    },
-    reassessmentForPlan(planId) {
-      const r = db.select().from(reviews).where(and(eq(reviews.trainingPlanId, planId), eq(reviews.kind, 'reassessment'))).get();
-      return r ? summary(r) : null;
-    },
-    insertReassessment(r) {
-      const { results, ...rest } = r;
-      const row = db.insert(reviews).values({ ...rest, kind: 'reassessment', slotId: null, submittedAt: clock.now() }).returning().get();
-      if (results.length) db.insert(reviewKpiResults).values(results.map((k) => ({ ...k, reviewId: row.id }))).run();
-      return row.id;
-    },
+    reassessmentForPlan: (planId) =>
+      db.select({ id: reviews.id }).from(reviews).where(and(eq(reviews.trainingPlanId, planId), eq(reviews.kind, 'reassessment'))).get()?.id ?? null,
   };
   return repo;
 }

@@ -1,10 +1,11 @@
 import type { AppDeps, FeatureHandlers } from './types.js';
 import { helpHandlers } from './help.js';
+import { reviewHandlers } from './review.js';
 
 /**
  * Every feature module's handlers. Each feature adds one line here and keeps its own handler file
  * (`./review.ts`, `./evidence.ts`, `./offboarding.ts`, `./help.ts`).
  */
-export function allFeatures(_deps: AppDeps): FeatureHandlers[] {
-  return [helpHandlers()];
+export function allFeatures(deps: AppDeps): FeatureHandlers[] {
+  return [helpHandlers(), reviewHandlers(deps)];
 }

@@ -97,17 +97,27 @@ export function startOutboxSender(opts: OutboxSenderOptions): OutboxSender {
   const notBefore = new Map<number, number>();
   const inFlight = new Set<Promise<void>>();
   let pausedUntil = 0;
+  let blockedOnCap = false;
+  const lowWater = Math.floor(maxInFlight / 2);
   let stopped = false;
   let wakeUp: (() => void) | null = null;
+  /** A wake() that arrived while the loop was busy: the next sleep returns at once instead of losing it. */
+  let wakePending = false;
   let idleWaiters: (() => void)[] = [];
 
   const wake = () => {
     const w = wakeUp;
     wakeUp = null;
-    w?.();
+    if (w) w();
+    else wakePending = true;
   };
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
+      if (wakePending) {
+        wakePending = false;
+        resolve();
+        return;
+      }
       const timer = setTimeout(done, Math.max(0, ms));
       function done() {
         clearTimeout(timer);
@@ -196,13 +206,18 @@ export function startOutboxSender(opts: OutboxSenderOptions): OutboxSender {
     inFlight.add(p);
     void p.finally(() => {
       inFlight.delete(p);
-      wake();
+      // When the loop waits on the concurrency cap, wake it only at the low-water mark, so one
+      // due() query refills many slots instead of one query per completed call.
+      if (!blockedOnCap || inFlightIds.size <= lowWater) wake();
     });
   }
 
   /** One pass over the due rows; returns how long to wait before the next pass. */
   async function pass(): Promise<number> {
-    const rows = queue.due(platform, clock.now(), maxInFlight * 4 + inFlightIds.size);
+    blockedOnCap = inFlightIds.size >= maxInFlight;
+    if (blockedOnCap) return pollMs;
+    // Rows in flight are still 'sending' and come back from due(); ask for enough beyond them.
+    const rows = queue.due(platform, clock.now(), inFlightIds.size + 2 * (maxInFlight - inFlightIds.size) + 4);
     let nextWait = pollMs;
     let launched = 0;
     let waiting = 0;
@@ -221,7 +236,10 @@ export function startOutboxSender(opts: OutboxSenderOptions): OutboxSender {
         nextWait = Math.min(nextWait, chWait);
         continue;
       }
-      if (inFlightIds.size >= maxInFlight) return nextWait; // woken when a call completes
+      if (inFlightIds.size >= maxInFlight) {
+        blockedOnCap = true;
+        return nextWait; // woken when calls complete
+      }
       if (!(await takeGlobalToken())) break;
       cb?.take(monotonic());
       launch(row);

@@ -54,7 +54,7 @@ const DAY_MS = 86_400_000;
 
 function publicHolidayCalendar(country: string): WorkCalendar {
   const hd = new Holidays(country);
-  if (!hd.getCountries()[country]) throw new Error(`unknown holiday country "${country}" (use an ISO code such as US, GB, DE)`);
+  if (!isKnownHolidayCountry(country)) throw new Error(`unknown holiday country "${country}" (use an ISO code such as US, GB, DE)`);
   // One set of holiday dates per year, built on first use.
   const byYear = new Map<number, Set<string>>();
   const holidaysOf = (year: number): Set<string> => {
@@ -84,6 +84,12 @@ function publicHolidayCalendar(country: string): WorkCalendar {
 export function shiftDate(date: string, days: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** True when a holiday calendar exists for this ISO country code (for config validation). */
+export function isKnownHolidayCountry(country: string): boolean {
+  const code = country.toUpperCase();
+  return code === 'CN' || !!new Holidays().getCountries()[code];
 }
 
 export function makeWorkCalendar(country?: string): WorkCalendar {

@@ -49,7 +49,7 @@ describe.skipIf(!chromiumAvailable)('local workspace in a browser', () => {
   it('1. starts on a free port with the demo organisation', async () => {
     expect(app.port).toBeGreaterThan(0);
     const page = await openAs('lina');
-    await expect(page.locator('#persona-select option')).toHaveCount(14);
+    expect(await page.locator('#persona-select option').count()).toBe(14);
     await expect(page.locator('#persona-select option:checked').textContent()).resolves.toBe('Li Na (manager, Sales)');
     await expect(nudge(page).textContent()).resolves.toMatch(/0 of 3/);
     expect(await unnamedControls(page)).toEqual([]);

@@ -58,6 +58,7 @@ export class FakeFeishu {
   private sockets = new Set<WebSocket>();
   private seq = 0;
   private rateLimitLeft = 0;
+  private dropLeft = 0;
   private pendingAcks = new Map<string, (ack: WsAck) => void>();
   pings = 0;
 
@@ -88,6 +89,16 @@ export class FakeFeishu {
   }
 
   /** Delivered messages (and replies) to one open_id or chat id. */
+  /** The next `n` message sends are stored, then the connection is cut before the answer (a crash mid-call). */
+  dropAfterAccept(n: number): void {
+    this.dropLeft = n;
+  }
+
+  /** Replies in the thread of `rootId` (including replies to a user's own message). */
+  repliesTo(rootId: string): FakeMessage[] {
+    return this.messages.filter((m) => m.rootId === rootId);
+  }
+
   messagesTo(receiveId: string): FakeMessage[] {
     return this.messages.filter((m) => m.receiveId === receiveId);
   }
@@ -172,6 +183,12 @@ export class FakeFeishu {
     this.calls.push(call);
     const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
       call.status = status;
+      if (this.dropLeft > 0 && status === 200 && /^\/open-apis\/im\/v1\/messages(\/[^/]+\/reply)?$/.test(u.pathname)) {
+        this.dropLeft--;
+        call.status = 0;
+        req.socket.destroy();
+        return;
+      }
       res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(payload));
     };
     const p = u.pathname;
@@ -197,8 +214,8 @@ export class FakeFeishu {
     }
     const reply = /^\/open-apis\/im\/v1\/messages\/([^/]+)\/reply$/.exec(p);
     if (reply && req.method === 'POST') {
-      const root = this.messages.find((m) => m.messageId === reply[1]);
-      if (!root) return send(400, { code: 230011, msg: 'message not found' });
+      // A reply to a message the bot sent, or to one a user sent (a typed command).
+      const root = this.messages.find((m) => m.messageId === reply[1]) ?? { receiveId: `reply:${reply[1]}`, receiveIdType: 'message_id', messageId: reply[1]! };
       return send(200, this.store({ receiveId: root.receiveId, receiveIdType: root.receiveIdType, rootId: root.messageId, msgType: body.msg_type, content: body.content, uuid: body.uuid ?? null }));
     }
     const patch = /^\/open-apis\/im\/v1\/messages\/([^/]+)$/.exec(p);

@@ -8,6 +8,8 @@ const messages = document.getElementById('messages');
 const dialog = document.getElementById('form-dialog');
 const toasts = document.getElementById('toasts');
 let returnFocus = null;
+// Like any chat app, open at the newest message.
+messages.scrollTop = messages.scrollHeight;
 
 async function post(path, payload) {
   const res = await fetch(path, {

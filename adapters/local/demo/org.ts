@@ -63,7 +63,10 @@ export interface DemoPerson {
   profile?: Profile;
 }
 
-const p = (d: Omit<DemoPerson, 'email'>): DemoPerson => ({ ...d, email: `${d.id}@demo.dandang.local` });
+/** Demo people's emails use this domain; `demo reset` refuses a database with anyone else in it. */
+export const DEMO_EMAIL_DOMAIN = 'demo.dandang.local';
+
+const p = (d: Omit<DemoPerson, 'email'>): DemoPerson => ({ ...d, email: `${d.id}@${DEMO_EMAIL_DOMAIN}` });
 
 export const DEMO_PEOPLE: DemoPerson[] = [
   p({ id: 'oliver', name: 'Oliver Brown', managerId: null, department: 'People', jobId: null, role: 'admin', locale: 'en', timezone: 'Asia/Shanghai', hireDate: '2019-03-01', monthlyWage: 42000 }),

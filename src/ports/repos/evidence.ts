@@ -78,22 +78,6 @@ export interface JobAdjustment {
   createdAt: number;
 }
 
-/** A review as the evidence views need it (read-only; the review feature owns writing regular ones). */
-export interface ReviewSummary {
-  id: number;
-  kind: 'regular' | 'reassessment';
-  trainingPlanId: number | null;
-  authorId: string;
-  jobId: string;
-  kpiVersion: number;
-  periodLabel: string;
-  rating: number;
-  comment: string;
-  belowTarget: boolean;
-  submittedAt: number;
-  results: { kpiKey: string; kpiName: string; unit: string; target: number; direction: 'higher' | 'lower'; actual: number; met: boolean }[];
-}
-
 export interface EvidenceRepo {
   insertNote(n: Omit<Note, 'id' | 'createdAt' | 'actions'>, actions: { description: string; ownerId: string; dueOn: string }[]): Note;
   note(id: number): Note | null;
@@ -121,19 +105,6 @@ export interface EvidenceRepo {
   dueJobAdjustments(today: string): JobAdjustment[];
   markJobAdjustmentApplied(id: number): void;
 
-  reviewsOf(personId: string): ReviewSummary[];
-  latestReviewOf(personId: string): ReviewSummary | null;
-  reassessmentForPlan(planId: number): ReviewSummary | null;
-  insertReassessment(r: {
-    trainingPlanId: number;
-    employeeId: string;
-    authorId: string;
-    jobId: string;
-    kpiVersion: number;
-    periodLabel: string;
-    rating: number;
-    comment: string;
-    belowTarget: boolean;
-    results: ReviewSummary['results'];
-  }): number;
+  /** Id of the reassessment review linked to a training plan, if recorded. */
+  reassessmentForPlan(planId: number): number | null;
 }

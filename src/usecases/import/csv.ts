@@ -35,7 +35,7 @@ export function parseCsv(
   const issues: ImportIssue[] = [];
   const known = new Set([...columns.required, ...columns.optional]);
   const expected = [...columns.required, ...columns.optional].join(', ');
-  for (const c of columns.required) if (!header.includes(c)) issues.push({ line: startLine(head), field: c, message: t('import.missingColumn', { column: c, expected }) });
+  for (const c of columns.required) if (!header.includes(c)) issues.push({ line: startLine(head), field: c, message: t('import.missingColumn', { column: c, expected: columns.required.join(', ') }) });
   for (const c of header) if (!known.has(c)) issues.push({ line: startLine(head), field: c, message: t('import.unknownColumn', { column: c, expected }) });
 
   const records = body.map((r) => {

@@ -1,5 +1,6 @@
 import type { Tx } from '../../ports/store.js';
 import type { AppSettings } from '../../app/settings.js';
+import { caseView, publishCase } from '../case-support.js';
 
 /**
  * Called inside the transaction of any use case that records evidence about `employeeId`
@@ -7,6 +8,6 @@ import type { AppSettings } from '../../app/settings.js';
  * open case of that employee and queues an in-place update of the case message, so the checklist
  * is live. Owned by the offboarding feature.
  */
-export function refreshOpenCases(_tx: Tx, _employeeId: string, _ctx: { settings: AppSettings; now: number }): void {
-  // Filled in by the offboarding feature.
+export function refreshOpenCases(tx: Tx, employeeId: string, ctx: { settings: AppSettings; now: number }): void {
+  for (const c of tx.cases.open(employeeId)) publishCase(tx, caseView(tx, c, ctx.now), ctx.settings);
 }

@@ -164,6 +164,7 @@ export function buildMarkAttendanceForm(t: T, session: TrainingSession, employee
   };
 }
 
+/** Same input ids as the weekly review form, so the review domain's validation applies as is. */
 export function buildReassessmentForm(t: T, d: { plan: TrainingPlan; jobTitle: string; kpis: Kpi[]; errors?: Record<string, string> }): Form {
   return {
     formId: FORMS.reassessment,
@@ -173,8 +174,15 @@ export function buildReassessmentForm(t: T, d: { plan: TrainingPlan; jobTitle: s
     state: String(d.plan.id),
     intro: [{ type: 'text', text: t('ev.reassess.intro', { goal: d.plan.goal, job: d.jobTitle, version: d.plan.kpiVersion }) }],
     inputs: [
-      ...d.kpis.map((k): Input => ({ id: `kpi_${k.key}`, kind: 'number', decimal: true, label: t('ev.reassess.actual', { name: k.name, target: `${k.direction === 'higher' ? '≥' : '≤'} ${k.target}`, unit: k.unit ? ` ${k.unit}` : '' }) })),
+      ...d.kpis.map((k): Input => ({
+        id: `kpi_${k.key}`,
+        kind: 'number',
+        decimal: true,
+        label: t('ev.reassess.actual', { name: k.name, target: `${k.direction === 'higher' ? '≥' : '≤'} ${k.target}`, unit: k.unit ? ` ${k.unit}` : '' }),
+      })),
       { id: 'rating', kind: 'select', label: t('ev.reassess.rating'), options: [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: String(n) })) },
+      { id: 'strengths', kind: 'text', multiline: true, optional: true, label: t('review.form.strengths') },
+      { id: 'improvement', kind: 'text', multiline: true, optional: true, label: t('review.form.improvement'), hint: t('review.form.improvementHint') },
       { id: 'comment', kind: 'text', multiline: true, optional: true, label: t('ev.reassess.comment') },
     ],
     errors: d.errors,

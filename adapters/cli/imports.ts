@@ -1,0 +1,90 @@
+/** `org import`, `jobs import` and `leave …`: read the file, call the use case, print the outcome. */
+import { readFileSync } from 'node:fs';
+import { makeImportOrg } from '../../src/usecases/import-org.js';
+import { makeImportJobs } from '../../src/usecases/import-jobs.js';
+import { makeAddLeaves } from '../../src/usecases/add-leaves.js';
+import { formatIssue, importIssues } from '../../src/usecases/import/issues.js';
+import type { Failure } from '../../src/usecases/result.js';
+import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, type CliCommand, type CliContext } from './context.js';
+import { lookupsFor } from './lookups.js';
+
+/** The file's text, or null after printing why it could not be read. */
+function readInput(path: string | undefined, usage: string, ctx: CliContext): string | null {
+  if (!path) {
+    ctx.err(usage);
+    return null;
+  }
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    ctx.err(`Cannot read ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+    return null;
+  }
+}
+
+/** Prints every problem as `file:line: field: message` (what editors and CI logs link to). */
+function printIssues(file: string, failure: Failure, ctx: CliContext): number {
+  const issues = importIssues(failure);
+  for (const i of issues) ctx.err(formatIssue(file, i));
+  ctx.err(failure.message);
+  return failure.code === 'INVALID_INPUT' ? EXIT_INVALID : EXIT_USAGE;
+}
+
+export const USAGE_ORG = 'Usage: npm run dandang -- org import <people.csv>';
+export const USAGE_JOBS = 'Usage: npm run dandang -- jobs import <jobs.yml>';
+export const USAGE_LEAVE = 'Usage: npm run dandang -- leave add <person id> <from YYYY-MM-DD> <to YYYY-MM-DD> [reason]\n       npm run dandang -- leave import <leave.csv>   (columns person_id,start_date,end_date,reason)';
+
+export const orgCommand: CliCommand = async ([sub, file, ...rest], ctx) => {
+  if (sub !== 'import' || rest.length) return usage(USAGE_ORG, ctx);
+  const csv = readInput(file, USAGE_ORG, ctx);
+  if (csv === null) return EXIT_USAGE;
+  const importOrg = makeImportOrg({ store: ctx.store, clock: ctx.clock, settings: ctx.settings, ...lookupsFor(ctx.config) });
+  const r = await importOrg({ csv });
+  if (!r.ok) return printIssues(file!, r, ctx);
+  const v = r.value;
+  ctx.out(`Imported ${file}: ${v.created} created, ${v.updated} updated, ${v.deactivated} deactivated, ${v.unchanged} unchanged.`);
+  if (v.resolved.slack || v.resolved.feishu) ctx.out(`Found by email: ${v.resolved.slack} Slack id(s), ${v.resolved.feishu} Feishu open_id(s).`);
+  for (const u of v.unresolved) ctx.err(`warning: no ${u.platform === 'slack' ? 'Slack' : 'Feishu'} account for ${u.id} (${u.email}): ${u.reason}. They get no messages there until the id is filled in.`);
+  return EXIT_OK;
+};
+
+export const jobsCommand: CliCommand = async ([sub, file, ...rest], ctx) => {
+  if (sub !== 'import' || rest.length) return usage(USAGE_JOBS, ctx);
+  const yaml = readInput(file, USAGE_JOBS, ctx);
+  if (yaml === null) return EXIT_USAGE;
+  const r = await makeImportJobs({ store: ctx.store, clock: ctx.clock, settings: ctx.settings })({ yaml });
+  if (!r.ok) return printIssues(file!, r, ctx);
+  const v = r.value;
+  ctx.out(`Imported ${file}: ${v.created} created, ${v.updated} updated, ${v.unchanged} unchanged.`);
+  for (const k of v.kpiVersions) ctx.out(`KPIs of ${k.jobId} are now version ${k.version}; holders are asked to acknowledge them.`);
+  return EXIT_OK;
+};
+
+export const leaveCommand: CliCommand = async ([sub, ...args], ctx) => {
+  const addLeaves = makeAddLeaves({ store: ctx.store, clock: ctx.clock, settings: ctx.settings });
+  if (sub === 'import' && args.length === 1) {
+    const csv = readInput(args[0], USAGE_LEAVE, ctx);
+    if (csv === null) return EXIT_USAGE;
+    const r = await addLeaves({ csv });
+    if (!r.ok) return printIssues(args[0]!, r, ctx);
+    ctx.out(`Imported ${args[0]}: ${r.value.added} leave(s) added, ${r.value.skipped} already recorded.`);
+    return EXIT_OK;
+  }
+  if (sub === 'add' && args.length >= 3) {
+    const [personId, startDate, endDate, ...reason] = args as [string, string, string, ...string[]];
+    const r = await addLeaves({ leave: { personId, startDate, endDate, reason: reason.join(' ') } });
+    if (!r.ok) {
+      // A command has no file lines: print just the field and message.
+      for (const i of importIssues(r)) ctx.err(`leave add: ${i.field}: ${i.message}`);
+      return r.code === 'INVALID_INPUT' ? EXIT_INVALID : EXIT_USAGE;
+    }
+    ctx.out(r.value.added ? `${personId} is on leave from ${startDate} to ${endDate}.` : `${personId} was already on leave for all of ${startDate} to ${endDate}.`);
+    return EXIT_OK;
+  }
+  return usage(USAGE_LEAVE, ctx);
+};
+
+function usage(text: string, ctx: CliContext): number {
+  ctx.err(text);
+  return EXIT_USAGE;
+}

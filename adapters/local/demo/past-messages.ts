@@ -1,0 +1,77 @@
+/**
+ * The DMs the demo's history would have produced, so an employee persona opens a DM with content:
+ * their acknowledged KPI set and their recent reviews (with Acknowledge / Dispute still live on
+ * the unanswered ones). Each is written as already delivered, with its original timestamp: a
+ * local_messages row plus a sent outbox row under the same key the use cases use, so a later
+ * acknowledgment edits it in place like any other message.
+ */
+import { and, eq } from 'drizzle-orm';
+import type { Connection } from '../../../db/client.js';
+import { outbox } from '../../../db/schema/index.js';
+import type { Store } from '../../../src/ports/store.js';
+import type { AppSettings } from '../../../src/app/settings.js';
+import type { Message } from '../../../src/ui/model.js';
+import type { Locale } from '../../../src/ports/records.js';
+import { buildEmployeeReview } from '../../../src/ui/screens/review/employee-review.js';
+import { buildKpiAckRequest, kpiSubjectId } from '../../../src/ui/screens/review/kpi-ack.js';
+import { kpiAckKey } from '../../../src/usecases/shared/notify-kpi-change.js';
+import { employeeReviewKey, tFor, localeOf } from '../../../src/usecases/shared/review-context.js';
+import { makeLocalMessageStore } from '../messages.js';
+import { dmConversation } from '../persona.js';
+import { DEMO_PEOPLE } from './org.js';
+
+/** How many of each employee's latest reviews appear in their DM. */
+const RECENT_REVIEWS = 3;
+
+export function backfillLocalDms(conn: Connection, store: Store, settings: AppSettings): number {
+  const messages = makeLocalMessageStore(conn.db);
+  const items: { key: string; personId: string; locale: Locale; message: Message; at: number }[] = [];
+  store.tx((tx) => {
+    for (const d of DEMO_PEOPLE.filter((p) => p.jobId)) {
+      const person = tx.org.person(d.id)!;
+      const t = tFor(person, settings);
+      const locale = localeOf(person, settings);
+      const job = tx.org.jobWithKpis(d.jobId!)!;
+      const ack = tx.acks.find('kpis', kpiSubjectId(job.id, job.kpiVersion), d.id);
+      items.push({
+        key: kpiAckKey(job.id, job.kpiVersion, d.id),
+        personId: d.id,
+        locale,
+        at: (ack?.createdAt ?? 0) - 3_600_000,
+        message: buildKpiAckRequest(t, { jobId: job.id, jobTitle: job.title, version: job.kpiVersion, kpis: job.kpis, acknowledged: !!ack }),
+      });
+      for (const r of tx.reviews.reviewsOf(d.id).slice(0, RECENT_REVIEWS).reverse()) {
+        const response = tx.acks.find('review', String(r.id), d.id);
+        const manager = tx.org.person(r.authorId);
+        items.push({
+          key: employeeReviewKey(r.id),
+          personId: d.id,
+          locale,
+          at: r.submittedAt + 60_000,
+          message: buildEmployeeReview(t, {
+            reviewId: r.id,
+            period: r.periodLabel,
+            managerName: manager?.name ?? r.authorId,
+            rating: r.rating,
+            strengths: r.strengths,
+            improvement: r.improvement,
+            comment: r.comment,
+            results: r.results,
+            response: response ? (response.state === 'disputed' ? { state: 'disputed', comment: response.comment ?? '' } : { state: 'acknowledged' }) : undefined,
+          }),
+        });
+      }
+    }
+  });
+  items.sort((a, b) => a.at - b.at);
+  for (const item of items) {
+    const saved = messages.insert({ conversation: dmConversation(item.personId), threadId: null, locale: item.locale, kind: 'message', payload: item.message, at: item.at });
+    store.tx((tx) => tx.outbox.post({ key: item.key, to: { person: item.personId }, message: item.message, locale: item.locale }));
+    conn.db
+      .update(outbox)
+      .set({ status: 'sent', sentRef: String(saved.id), sentAt: item.at, createdAt: item.at, nextAttemptAt: item.at })
+      .where(and(eq(outbox.platform, 'local'), eq(outbox.key, item.key)))
+      .run();
+  }
+  return items.length;
+}

@@ -1,0 +1,27 @@
+/** Small pure rules of the evidence area, documented here so tests and docs can point at them. */
+
+/**
+ * Sign-in (签到) window of a training session: it opens 15 minutes before the start (people arrive
+ * early) and closes at the scheduled end (a sign-in after the session proves nothing). Outside it
+ * the button is refused; the trainer or the manager can still mark attendance with a reason.
+ */
+export const SIGN_IN_OPENS_BEFORE_MS = 15 * 60_000;
+
+export function signInWindow(s: { startsAt: number; endsAt: number }): { opens: number; closes: number } {
+  return { opens: s.startsAt - SIGN_IN_OPENS_BEFORE_MS, closes: s.endsAt };
+}
+
+export function canSignInAt(s: { startsAt: number; endsAt: number }, now: number): boolean {
+  const w = signInWindow(s);
+  return now >= w.opens && now <= w.closes;
+}
+
+/**
+ * A job adjustment's reason must name the performance gap (Art. 40(2) accepts an adjustment only
+ * *because of* incompetence): at least one missed KPI of the old job, or a non-empty description.
+ */
+export const namesPerformanceGap = (kpiKeys: readonly string[], reason: string): boolean => kpiKeys.length > 0 || reason.trim().length > 0;
+
+/** Whether an actual value meets a KPI target. */
+export const meetsTarget = (k: { target: number; direction: 'higher' | 'lower' }, actual: number): boolean =>
+  k.direction === 'higher' ? actual >= k.target : actual <= k.target;

@@ -1,0 +1,135 @@
+/**
+ * The print-ready HTML dossier: one self-contained file (inline CSS, no scripts) that reads on
+ * screen and prints on A4. Every record is quoted as stored; disputes are verbatim.
+ */
+import type { T } from '../../i18n/index.js';
+import type { AckView } from '../../../ports/repos/cases.js';
+import { pathFor } from '../../../domain/policy/index.js';
+import type { DossierModel } from './dossier-model.js';
+import { blockerLine, itemDetail, itemLabel, localized, stepLabelById } from './labels.js';
+import { settlementLines } from './settlement.js';
+
+const esc = (s: unknown): string =>
+  String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+export const stamp = (ms: number, tz: string): string =>
+  new Intl.DateTimeFormat('sv-SE', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(ms);
+
+/** "acknowledged 2026-10-02", "disputed 2026-10-02: “…verbatim…”", "no response". */
+export function ackText(t: T, m: DossierModel, ack: AckView | null): string {
+  if (!ack) return t('off.dossier.noResponse');
+  const base = `${ack.state} ${stamp(ack.at, m.timezone).slice(0, 10)}`;
+  const witness = ack.witnessId ? ` (witness: ${m.names[ack.witnessId] ?? ack.witnessId})` : '';
+  return ack.comment ? `${base}${witness}: “${ack.comment}”` : `${base}${witness}`;
+}
+
+const table = (head: string[], rows: string[][]): string =>
+  `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+
+export function renderDossierHtml(t: T, m: DossierModel): string {
+  const name = (id: string) => esc(m.names[id] ?? id);
+  const none = `<p class="none">${esc(t('off.dossier.none'))}</p>`;
+  const path = pathFor(m.policy, m.reason);
+  const section = (title: string, body: string) => `<section><h2>${esc(title)}</h2>${body}</section>`;
+  const d = m.data;
+
+  const kpis = d.kpiSets.length
+    ? d.kpiSets
+        .map(
+          (s) =>
+            `<h3>${esc(s.jobTitle)} (${esc(s.jobId)} v${s.version})</h3>` +
+            table(['KPI', t('off.dossier.target'), ''], s.kpis.map((k) => [esc(`${k.name} (${k.key})`), esc(`${k.direction === 'higher' ? '≥' : '≤'} ${k.target} ${k.unit}`), ''])) +
+            `<p><strong>${esc(t('off.dossier.kpiAck'))}:</strong> ${esc(ackText(t, m, s.ack))}</p>`,
+        )
+        .join('')
+    : none;
+
+  const reviewBlock = (kind: 'regular' | 'reassessment') => {
+    const rows = d.reviews.filter((r) => r.kind === kind);
+    if (!rows.length) return none;
+    return rows
+      .map(
+        (r) =>
+          `<h3>#${r.id} · ${esc(r.periodLabel)} · ${esc(stamp(r.submittedAt, m.timezone))} · ${name(r.authorId)} · ${r.belowTarget ? '❌' : '✅'}</h3>` +
+          table(
+            ['KPI', t('off.dossier.target'), t('off.dossier.actual'), ''],
+            r.results.map((x) => [esc(x.kpiName), esc(`${x.direction === 'higher' ? '≥' : '≤'} ${x.target} ${x.unit}`), esc(`${x.actual} ${x.unit}`), esc(x.met ? t('off.dossier.met') : t('off.dossier.missed'))]),
+          ) +
+          (r.comment ? `<blockquote>${esc(r.comment)}</blockquote>` : '') +
+          `<p class="ack">${esc(ackText(t, m, r.ack))}</p>`,
+      )
+      .join('');
+  };
+
+  const notes = d.notes.length
+    ? d.notes.map((n) => `<h3>#${n.id} · ${esc(n.heldOn)} · ${esc(n.kind)} · ${name(n.authorId)}</h3><blockquote>${esc(n.discussion)}</blockquote><p class="ack">${esc(ackText(t, m, n.ack))}</p>`).join('')
+    : none;
+
+  const trainings = d.trainings.length
+    ? d.trainings
+        .map(
+          (p) =>
+            `<h3>#${p.id} · ${esc(p.goal)} · ${esc(p.trainer)}</h3><p>${esc(p.content)}</p>` +
+            table(
+              ['', '', ''],
+              p.sessions.map((s) => {
+                const mark = s.attendance.find((a) => a.personId === m.employee.id);
+                const status = mark ? `${mark.status === 'present' ? t('off.dossier.present') : t('off.dossier.absent')} (${mark.method}${mark.reason ? `: ${mark.reason}` : ''})` : '—';
+                return [esc(stamp(s.startsAt, m.timezone)), esc(s.location), esc(status)];
+              }),
+            ) +
+            `<p class="ack">${esc(ackText(t, m, p.ack))}</p>`,
+        )
+        .join('')
+    : none;
+
+  const adjustments = d.jobAdjustments.length
+    ? d.jobAdjustments.map((j) => `<p>#${j.id} · ${esc(j.effectiveOn)} · ${esc(j.fromJobId)} → ${esc(j.toJobId)}: ${esc(j.reason)}<br><span class="ack">${esc(ackText(t, m, j.ack))}</span></p>`).join('')
+    : none;
+
+  const checklist = m.evaluation.items
+    .map((e) => {
+      const item = path.evidence[e.id];
+      return `<li>${e.ok ? '✅' : '❌'} <strong>${esc(item ? itemLabel(t, m.locale, item) : e.id)}</strong>: ${esc(itemDetail(t, m.locale, m.policy, path.evidence, e))}</li>`;
+    })
+    .join('');
+  const blockers = m.evaluation.blockers.map((b) => `<li>${esc(blockerLine(t, m.locale, m.policy, b))}</li>`).join('');
+
+  const timeline = table(
+    ['', '', '', ''],
+    m.timeline.map((e) => [esc(stamp(e.at, m.timezone)), esc(e.step === 'opened' || e.step === 'withdrawn' ? e.step : stepLabelById(t, m.locale, path.steps, e.step)), esc(`${e.outcome} · ${e.actor}`), esc(e.detail)]),
+  );
+
+  const policyText =
+    `<p><strong>${esc(localized(m.policy.name, m.locale))}</strong> (${esc(m.policy.id)} ${esc(m.policy.version)})</p><p>${esc(localized(m.policy.summary, m.locale))}</p>` +
+    `<ul>${m.policy.rights.map((r) => `<li>${esc(localized(r, m.locale))}</li>`).join('')}${m.policy.flags.map((r) => `<li>${esc(localized(r, m.locale))}</li>`).join('')}</ul>` +
+    `<details open><summary>JSON</summary><pre>${esc(JSON.stringify(m.policy, null, 2))}</pre></details>`;
+
+  const title = t('off.dossier.title', { id: m.caseId, name: m.employee.name });
+  return `<!doctype html>
+<html lang="${m.locale === 'zh-CN' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${esc(title)}</title>
+<style>
+body{font:11pt/1.45 system-ui,-apple-system,"Segoe UI","PingFang SC","Noto Sans CJK SC",sans-serif;margin:2rem;color:#111}
+h1{font-size:16pt}h2{font-size:13pt;border-bottom:1px solid #999;margin-top:1.6rem}h3{font-size:11pt;margin:.8rem 0 .3rem}
+table{border-collapse:collapse;width:100%;margin:.3rem 0}td,th{border:1px solid #bbb;padding:.2rem .4rem;text-align:left;vertical-align:top}
+blockquote{margin:.3rem 1rem;padding-left:.6rem;border-left:3px solid #999;white-space:pre-wrap}.ack{color:#333;font-style:italic}.none{color:#666}
+pre{white-space:pre-wrap;font-size:8pt}footer{margin-top:2rem;font-size:9pt;color:#333;word-break:break-all}
+@media print{body{margin:0}section{break-inside:avoid-page}details>summary{display:none}@page{size:A4;margin:18mm}}
+</style></head><body>
+<h1>${esc(title)}</h1>
+<p>${esc(`${t('off.case.employee')}: ${m.employee.name} (${m.employee.id})`)} · ${esc(`${t('off.case.manager')}: ${m.manager?.name ?? '—'}`)} · ${esc(`${t('off.case.job')}: ${m.job?.title ?? '—'}`)}<br>
+${esc(`${t('off.case.reason')}: ${t(`off.reason.${m.reason}`)}${m.reasonText ? ` — ${m.reasonText}` : ''}`)} · ${esc(m.status)} · ${esc(stamp(m.openedAt, m.timezone))}</p>
+${section(t('off.dossier.job'), (m.job?.duties ? `<p>${esc(m.job.duties)}</p>` : '') + kpis)}
+${section(t('off.dossier.reviews'), reviewBlock('regular'))}
+${section(t('off.dossier.notes'), notes)}
+${section(t('off.dossier.training'), trainings)}
+${section(t('off.dossier.adjustments'), adjustments)}
+${section(t('off.dossier.reassessment'), reviewBlock('reassessment'))}
+${section(t('off.dossier.evaluation'), `<ul>${checklist}</ul>${blockers ? `<ul>${blockers}</ul>` : ''}`)}
+${m.settlement ? section(t('off.dossier.settlement'), `<p>${settlementLines(t, m.settlement, { showRisk: true }).map(esc).join('<br>')}</p>`) : ''}
+${section(t('off.dossier.timeline'), timeline)}
+${section(t('off.dossier.policy'), policyText)}
+<footer>${esc(t('off.dossier.exported', { at: stamp(m.exportedAt, m.timezone), hash: m.auditHead }))}</footer>
+</body></html>
+`;
+}

@@ -1,0 +1,30 @@
+/** Everything the dossier prints, assembled by the export use case. */
+import type { Locale } from '../../../ports/records.js';
+import type { DossierData } from '../../../ports/repos/cases.js';
+import type { Policy, ReasonKind } from '../../../domain/policy/index.js';
+import type { Evaluation } from '../../../domain/policy/evaluate.js';
+import type { Settlement } from '../../../domain/severance.js';
+
+export interface DossierModel {
+  locale: Locale;
+  timezone: string;
+  caseId: number;
+  status: string;
+  reason: ReasonKind;
+  reasonText: string;
+  openedAt: number;
+  closedAt: number | null;
+  employee: { id: string; name: string; hireDate: string | null };
+  manager: { id: string; name: string } | null;
+  job: { title: string; duties: string } | null;
+  /** The policy snapshot stored when the case opened. */
+  policy: Policy;
+  evaluation: Evaluation;
+  data: DossierData;
+  timeline: { at: number; step: string; actor: string; outcome: string; detail: string }[];
+  settlement: Settlement | null;
+  auditHead: string;
+  exportedAt: number;
+  /** Person id → name, for authors, witnesses and trainers. */
+  names: Record<string, string>;
+}

@@ -1,0 +1,89 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startFeishuHarness, addPeople, person, waitFor, type FeishuHarness } from './harness.js';
+import { uuidFor } from '../../../adapters/feishu/outbox.js';
+import type { Message } from '../../../src/ui/model.js';
+
+const msg = (text: string): Message => ({ text, blocks: [{ type: 'header', text: 'Dandang' }, { type: 'text', text }] });
+const row = (h: FeishuHarness, key: string) =>
+  h.db.conn.sqlite.prepare('select status, sent_ref as sentRef, last_error as lastError from outbox where key = ? and platform = ?').get(key, 'feishu') as
+    | { status: string; sentRef: string | null; lastError: string | null }
+    | undefined;
+const markdownOf = (card: any): string => JSON.stringify(card.body.elements);
+
+describe('Feishu outbox delivery (real Lark SDK against the fake)', () => {
+  let h: FeishuHarness;
+  afterEach(async () => h?.close());
+
+  it('gets a tenant token, sends a card DM by open_id with a uuid, then patches it in place', async () => {
+    h = await startFeishuHarness({ mode: 'http' });
+    addPeople(h, [person({ id: 'mia', name: '米娅' })]);
+    h.db.store.tx((tx) => tx.outbox.post({ key: 'nudge:1:mia', to: { person: 'mia' }, message: msg('你有 3 份考核待完成') }));
+    h.feishu.wakeSender();
+
+    await waitFor(() => row(h, 'nudge:1:mia')?.status === 'sent', 'the nudge to be sent');
+    expect(h.fake.callsTo('tenant_access_token/internal')).toHaveLength(1);
+    const create = h.fake.callsTo('/im/v1/messages')[0]!;
+    expect(create.query.receive_id_type).toBe('open_id');
+    expect(create.body).toMatchObject({ receive_id: 'ou_mia', msg_type: 'interactive', uuid: uuidFor('nudge:1:mia') });
+    const [sent] = h.fake.messagesTo('ou_mia');
+    expect(sent!.content).toMatchObject({ schema: '2.0', header: { title: { content: 'Dandang' } } });
+    expect(markdownOf(sent!.content)).toContain('你有 3 份考核待完成');
+    expect(row(h, 'nudge:1:mia')!.sentRef).toBe(sent!.messageId);
+
+    h.db.store.tx((tx) => tx.outbox.update('nudge:1:mia', msg('全部完成 ✅')));
+    h.feishu.wakeSender();
+    await waitFor(() => sent!.patches === 1, 'the card to be patched');
+    expect(markdownOf(sent!.content)).toContain('全部完成 ✅');
+    expect(h.fake.messagesTo('ou_mia')).toHaveLength(1);
+    expect(h.fake.callsTo(`/im/v1/messages/${sent!.messageId}`)[0]!.method).toBe('PATCH');
+  });
+
+  it('replies in the case thread of a chat and uploads the dossier as a file message there', async () => {
+    h = await startFeishuHarness({ mode: 'http' });
+    const hr = { channel: { feishu: 'oc_hr', local: 'hr' } };
+    h.db.store.tx((tx) => {
+      tx.outbox.post({ key: 'case:1:root', to: hr, message: msg('案件 #1') });
+      tx.outbox.post({ key: 'case:1:opened', to: hr, threadKey: 'case:1:root', message: msg('证据不足') });
+      tx.outbox.upload({ key: 'case:1:dossier', to: hr, threadKey: 'case:1:root', filename: 'dossier-1.html', title: '材料', content: '<h1>案件 1</h1>' });
+    });
+    h.feishu.wakeSender();
+    await waitFor(() => row(h, 'case:1:dossier')?.status === 'sent', 'the dossier to be sent');
+
+    const [root, reply, file] = h.fake.messagesTo('oc_hr');
+    expect(h.fake.callsTo('/im/v1/messages')[0]!.query.receive_id_type).toBe('chat_id');
+    expect(reply!.rootId).toBe(root!.messageId);
+    expect(file).toMatchObject({ rootId: root!.messageId, msgType: 'file', content: { file_key: 'file_1' } });
+    expect(h.fake.files[0]).toMatchObject({ fileName: 'dossier-1.html', content: '<h1>案件 1</h1>' });
+  });
+
+  it('answers a rate-limit (HTTP 429, code 99991400) by waiting, then delivers every message once', async () => {
+    h = await startFeishuHarness({ mode: 'http' });
+    addPeople(h, ['a', 'b', 'c'].map((id) => person({ id })));
+    h.fake.rateLimit(2);
+    h.db.store.tx((tx) => {
+      for (const id of ['a', 'b', 'c']) tx.outbox.post({ key: `nudge:2:${id}`, to: { person: id }, message: msg(`nudge ${id}`) });
+    });
+    h.feishu.wakeSender();
+    await waitFor(() => ['a', 'b', 'c'].every((id) => row(h, `nudge:2:${id}`)?.status === 'sent'), 'all nudges to be sent');
+
+    const creates = h.fake.callsTo('/im/v1/messages');
+    expect(creates.filter((c) => c.status === 429)).toHaveLength(2);
+    for (const id of ['a', 'b', 'c']) expect(h.fake.messagesTo(`ou_${id}`)).toHaveLength(1);
+    expect(h.fake.messages).toHaveLength(3);
+  });
+
+  it('resends a message whose answer was lost with the same uuid, so Feishu keeps one copy', async () => {
+    h = await startFeishuHarness({ mode: 'http' });
+    addPeople(h, [person({ id: 'mia' })]);
+    h.fake.dropAfterAccept(1);
+    h.db.store.tx((tx) => tx.outbox.post({ key: 'nudge:3:mia', to: { person: 'mia' }, message: msg('hello') }));
+    h.feishu.wakeSender();
+    await waitFor(() => row(h, 'nudge:3:mia')?.status === 'sent', 'the nudge to be sent');
+
+    const creates = h.fake.callsTo('/im/v1/messages');
+    expect(creates.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(creates.map((c) => c.body.uuid))).toEqual(new Set([uuidFor('nudge:3:mia')]));
+    expect(h.fake.messagesTo('ou_mia')).toHaveLength(1);
+    expect(row(h, 'nudge:3:mia')!.sentRef).toBe(h.fake.messagesTo('ou_mia')[0]!.messageId);
+  });
+});

@@ -1,0 +1,99 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { request } from 'node:http';
+import { ManualClock } from '../../../src/ports/clock.js';
+import { ConfigError } from '../../../src/config.js';
+import { startLocalApp, type LocalApp } from '../../../adapters/local/testing.js';
+
+let dir: string;
+let app: LocalApp;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'dandang-local-'));
+  app = await startLocalApp({ PORT: '0', DANDANG_DB: join(dir, 'd.db') }, new ManualClock(new Date('2026-11-24T02:00:00Z').getTime()));
+});
+afterAll(async () => {
+  await app?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const api = (path: string, persona: string, body: unknown) =>
+  fetch(`${app.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-dandang-persona': persona }, body: JSON.stringify(body) });
+
+/** Reads server-sent events until `until` matches one, then closes the stream. */
+async function nextEvent(persona: string, trigger: () => Promise<unknown>, until: (data: { conversation: string; html: string }) => boolean) {
+  const res = await fetch(`${app.url}/api/events?as=${persona}`);
+  const reader = res.body!.getReader();
+  await trigger();
+  let buf = '';
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error('stream ended');
+      buf += new TextDecoder().decode(value);
+      for (const frame of buf.split('\n\n')) {
+        const data = /^data: (.*)$/m.exec(frame)?.[1];
+        if (data && /^event: message$/m.test(frame)) {
+          const parsed = JSON.parse(data) as { conversation: string; html: string };
+          if (until(parsed)) return parsed;
+        }
+      }
+    }
+  } finally {
+    await reader.cancel();
+  }
+}
+
+describe('local workspace server', () => {
+  it('refuses to start on a non-loopback host unless allowed', async () => {
+    await expect(startLocalApp({ PORT: '0', HOST: '0.0.0.0', DANDANG_DB: join(dir, 'remote.db') })).rejects.toThrow(ConfigError);
+    await expect(startLocalApp({ PORT: '0', HOST: '0.0.0.0', DANDANG_DB: join(dir, 'remote.db') })).rejects.toThrow(/DANDANG_LOCAL_ALLOW_REMOTE=1/);
+  });
+
+  it('renders the page for the persona in the cookie, in their language', async () => {
+    const en = await (await fetch(`${app.url}/`, { headers: { cookie: 'dandang_persona=lina' } })).text();
+    expect(en).toContain('<html lang="en">');
+    expect(en).toContain('Li Na (manager, Sales)');
+    const zh = await (await fetch(`${app.url}/?c=team%3AWarehouse`, { headers: { cookie: 'dandang_persona=wanglei' } })).text();
+    expect(zh).toContain('<html lang="zh-CN">');
+    expect(zh).toContain('当前身份:');
+    expect(zh).toContain('<h1 id="conversation-title"># team-Warehouse</h1>');
+  });
+
+  it('answers commands with an ephemeral card and rejects unknown personas and mentions', async () => {
+    const help = (await (await api('/api/command', 'lina', { text: '/dandang help' })).json()) as { kind: string; html?: string };
+    expect(help.kind).toBe('ok');
+    expect(help.html).toContain('Only visible to you');
+    const unknown = (await (await api('/api/command', 'lina', { text: '/note @Nobody' })).json()) as { kind: string; text: string };
+    expect(unknown).toEqual({ kind: 'error', text: 'No one called @Nobody is in Dandang.' });
+    expect((await api('/api/command', 'ghost', { text: '/dandang help' })).status).toBe(403);
+  });
+
+  it('refuses a request whose Host is not loopback (DNS rebinding)', async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(`${app.url}/`, { headers: { host: 'evil.example:80' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBe(421);
+  });
+
+  it('delivers an outbox message into the conversation and pushes it live to tabs that can see it', async () => {
+    const post = () =>
+      Promise.resolve(
+        app.store.tx((tx) => tx.outbox.post({ key: 'test:hr:1', to: { channel: { local: 'hr' } }, message: { text: 'x', blocks: [{ type: 'text', text: 'Case for <@person:zhangwei> opened' }] } })),
+      );
+    const event = await nextEvent('chenjing', post, (d) => d.conversation === 'hr');
+    expect(event.html).toContain('Case for <span class="mention">@张伟</span> opened');
+    const page = await (await fetch(`${app.url}/?c=hr`, { headers: { cookie: 'dandang_persona=chenjing' } })).text();
+    expect(page).toContain('@张伟</span> opened');
+    // An employee cannot open the HR channel: they land in their own DM instead.
+    const employee = await (await fetch(`${app.url}/?c=hr`, { headers: { cookie: 'dandang_persona=alice' } })).text();
+    expect(employee).not.toContain('opened');
+  });
+});

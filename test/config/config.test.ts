@@ -1,0 +1,120 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, parseFileConfig } from '../../src/config.js';
+
+const exampleYaml = readFileSync(new URL('../../dandang.example.yml', import.meta.url), 'utf8');
+
+/** The error message a user would see for this dandang.yml. */
+function fileError(yaml: string): string {
+  try {
+    parseFileConfig(yaml);
+  } catch (e) {
+    expect(e).toBeInstanceOf(ConfigError);
+    return (e as Error).message;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+function envError(env: Record<string, string>): string {
+  try {
+    loadConfig({ DANDANG_CONFIG: '/nonexistent/dandang.yml', ...env });
+  } catch (e) {
+    expect(e).toBeInstanceOf(ConfigError);
+    return (e as Error).message;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+let dir: string | undefined;
+afterEach(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  dir = undefined;
+});
+
+describe('dandang.yml', () => {
+  it('the shipped dandang.example.yml is valid and sets every section', () => {
+    const f = parseFileConfig(exampleYaml, 'dandang.example.yml');
+    expect(f).toMatchObject({ timezone: 'Asia/Shanghai', locale: 'zh-CN', holidays: 'CN', hrChannel: { slack: 'C0123456789' }, digest: { after: '0h' } });
+    expect(f.reminders.map((r) => r.after)).toEqual(['0h', '1d', '3d']);
+    expect(f.schedule.departments.Warehouse).toEqual({ cadence: 'biweekly' });
+  });
+
+  it('an empty file gives the defaults', () => {
+    const f = parseFileConfig('');
+    expect(f).toMatchObject({ timezone: 'UTC', locale: 'en', schedule: { default: { cadence: 'weekly', openDay: 'mon', openTime: '09:00', dueDay: 'fri', dueTime: '18:00' } } });
+  });
+
+  it('a department override keeps the default for the keys it leaves out', () => {
+    dir = mkdtempSync(join(tmpdir(), 'dandang-config-'));
+    const file = join(dir, 'dandang.yml');
+    writeFileSync(file, 'schedule:\n  default:\n    dueTime: "17:00"\n  departments:\n    Warehouse:\n      cadence: biweekly\n');
+    const c = loadConfig({ DANDANG_CONFIG: file });
+    expect(c.scheduleFor('Warehouse')).toEqual({ cadence: 'biweekly', openDay: 'mon', openTime: '09:00', dueDay: 'fri', dueTime: '17:00' });
+    expect(c.scheduleFor('Sales').cadence).toBe('weekly');
+  });
+
+  it('a bad timezone names the key and an example zone', () => {
+    expect(fileError('timezone: Europe/Atlantis')).toContain('dandang.yml timezone: use an IANA zone such as Asia/Shanghai or America/New_York');
+  });
+
+  it('a bad cadence names the department path and the choices', () => {
+    expect(fileError('schedule:\n  departments:\n    Sales:\n      cadence: yearly\n')).toContain('dandang.yml schedule.departments.Sales.cadence: use weekly, biweekly or monthly');
+  });
+
+  it('a bad reminder duration and recipient name the list position', () => {
+    const msg = fileError('reminders:\n  - after: 0h\n    notify: [manager]\n  - after: 1 day\n    notify: [boss]\n');
+    expect(msg).toContain('dandang.yml reminders.1.after: use a number with m, h or d, e.g. "0h", "1d", "90m"');
+    expect(msg).toContain('dandang.yml reminders.1.notify.0: use manager, skip_manager or hr_channel');
+  });
+
+  it('a bad time of day and weekday', () => {
+    const msg = fileError('schedule:\n  default:\n    dueTime: "6pm"\n    dueDay: friday\n');
+    expect(msg).toContain('schedule.default.dueTime: use 24-hour HH:MM, e.g. "18:00"');
+    expect(msg).toContain('schedule.default.dueDay: use mon, tue, wed, thu, fri, sat or sun');
+  });
+
+  it('a holiday country with no calendar', () => {
+    expect(fileError('holidays: XX')).toContain('dandang.yml holidays: no holiday calendar for this country');
+  });
+
+  it('a misspelt key is reported, not silently ignored', () => {
+    expect(fileError('timezon: UTC')).toContain('dandang.yml timezon: unknown key "timezon"; remove it or check the spelling against dandang.example.yml');
+    expect(fileError('schedule:\n  default:\n    dueDate: fri\n')).toContain('schedule.default.dueDate: unknown key "dueDate"');
+  });
+
+  it('broken YAML says so, with the file name', () => {
+    expect(fileError('timezone: [UTC\n')).toMatch(/^dandang\.yml is not valid YAML/);
+  });
+
+  it('names the file it was loaded from', () => {
+    dir = mkdtempSync(join(tmpdir(), 'dandang-config-'));
+    const file = join(dir, 'custom.yml');
+    writeFileSync(file, 'locale: fr\n');
+    expect(() => loadConfig({ DANDANG_CONFIG: file })).toThrow(`${file} locale: use en or zh-CN`);
+  });
+});
+
+describe('environment', () => {
+  it('SLACK_APP_TOKEN must be an app-level token', () => {
+    expect(envError({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', SLACK_APP_TOKEN: 'xoxb-wrong' })).toContain(
+      'env SLACK_APP_TOKEN: Set SLACK_APP_TOKEN (xapp-…) or remove it to use HTTP mode',
+    );
+  });
+
+  it('SLACK_BOT_TOKEN must be a bot token, and the signing secret is needed with it', () => {
+    expect(envError({ SLACK_BOT_TOKEN: 'xoxp-user', SLACK_SIGNING_SECRET: 's' })).toContain('env SLACK_BOT_TOKEN: Set SLACK_BOT_TOKEN to the bot token (xoxb-…)');
+    expect(envError({ SLACK_BOT_TOKEN: 'xoxb-1' })).toContain('Set SLACK_SIGNING_SECRET');
+  });
+
+  it('PORT must be a number; Feishu needs both app id and secret', () => {
+    expect(envError({ PORT: 'eighty' })).toContain('env PORT: PORT must be a number');
+    expect(envError({ FEISHU_APP_ID: 'cli_1' })).toContain('Set both FEISHU_APP_ID and FEISHU_APP_SECRET');
+  });
+
+  it('with no credentials the local workspace is on and Slack/Feishu are off', () => {
+    const c = loadConfig({ DANDANG_CONFIG: '/nonexistent/dandang.yml' });
+    expect(c).toMatchObject({ slack: null, feishu: null, local: { enabled: true } });
+  });
+});
