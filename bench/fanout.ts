@@ -32,8 +32,9 @@ export async function benchFanout(opts: { nudges: number; ratePerSec: number }):
   const db = makeTestDb({ platforms: ['slack'] });
   const fake = await startFakeSlack();
   const limited = Number.isFinite(opts.ratePerSec);
-  // Slack tolerates short bursts; the fake lets a quarter second's worth through back to back.
-  if (limited) fake.enforceRate('chat.postMessage', opts.ratePerSec, Math.max(5, opts.ratePerSec / 4), 1);
+  // Slack counts its workspace limit over a minute, so short bursts pass; the fake lets one
+  // second's worth through back to back.
+  if (limited) fake.enforceRate('chat.postMessage', opts.ratePerSec, Math.max(5, opts.ratePerSec), 1);
   try {
     db.store.tx((tx) => {
       for (let i = 0; i < opts.nudges; i++) {
@@ -63,7 +64,9 @@ export async function benchFanout(opts: { nudges: number; ratePerSec: number }):
       // The sender is configured with the limit it is told about; burst small enough to stay
       // inside the platform's burst allowance.
       pacing: {
-        global: limited ? [{ ratePerSec: opts.ratePerSec, burst: Math.max(1, Math.floor(opts.ratePerSec / 100)) }] : [],
+        // A burst of a few tokens absorbs timer lateness on a busy machine (a bucket of 1 would lose
+        // every late millisecond); it stays well inside the burst the platform tolerates.
+        global: limited ? [{ ratePerSec: opts.ratePerSec, burst: Math.max(3, Math.floor(opts.ratePerSec / 50)) }] : [],
         perChannel: { ratePerSec: 1, burst: 1 },
       },
       maxInFlight: 64,

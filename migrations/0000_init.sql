@@ -186,6 +186,8 @@ CREATE TABLE `job_adjustments` (
 	FOREIGN KEY (`created_by`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
+CREATE INDEX `job_adjustments_person` ON `job_adjustments` (`person_id`);--> statement-breakpoint
+CREATE INDEX `job_adjustments_due` ON `job_adjustments` (`applied_at`,`effective_on`);--> statement-breakpoint
 CREATE TABLE `note_actions` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`note_id` integer NOT NULL,
@@ -198,6 +200,8 @@ CREATE TABLE `note_actions` (
 	FOREIGN KEY (`owner_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
+CREATE INDEX `note_actions_note` ON `note_actions` (`note_id`);--> statement-breakpoint
+CREATE INDEX `note_actions_remind` ON `note_actions` (`reminded_at`,`due_on`);--> statement-breakpoint
 CREATE TABLE `notes` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`person_id` text NOT NULL,
@@ -246,6 +250,8 @@ CREATE TABLE `training_sessions` (
 	FOREIGN KEY (`plan_id`) REFERENCES `training_plans`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
+CREATE INDEX `sessions_plan` ON `training_sessions` (`plan_id`);--> statement-breakpoint
+CREATE INDEX `sessions_prompt` ON `training_sessions` (`prompted_at`,`starts_at`);--> statement-breakpoint
 CREATE TABLE `case_events` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`case_id` integer NOT NULL,

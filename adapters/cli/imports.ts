@@ -43,6 +43,7 @@ export const orgCommand: CliCommand = async ([sub, file, ...rest], ctx) => {
   if (!r.ok) return printIssues(file!, r, ctx);
   const v = r.value;
   ctx.out(`Imported ${file}: ${v.created} created, ${v.updated} updated, ${v.deactivated} deactivated, ${v.unchanged} unchanged.`);
+  if (v.askedToAcknowledgeKpis) ctx.out(`${v.askedToAcknowledgeKpis} people asked to acknowledge the KPIs of their job.`);
   if (v.resolved.slack || v.resolved.feishu) ctx.out(`Found by email: ${v.resolved.slack} Slack id(s), ${v.resolved.feishu} Feishu open_id(s).`);
   for (const u of v.unresolved) ctx.err(`warning: no ${u.platform === 'slack' ? 'Slack' : 'Feishu'} account for ${u.id} (${u.email}): ${u.reason}. They get no messages there until the id is filled in.`);
   return EXIT_OK;

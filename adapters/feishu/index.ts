@@ -39,8 +39,10 @@ export interface FeishuOptions {
   pollMs?: number;
   /** Override Feishu's limits (tests, bench). */
   pacing?: PacingPolicy;
-  /** The SDK's own log level (default error). */
-  sdkLogLevel?: lark.LoggerLevel;
+  /** Card callbacks slower than this answer "still working" (default 2.5 s; Feishu waits 3 s). */
+  callbackDeadlineMs?: number;
+  /** Silence the SDK's own logging (tests); our own warnings still print. */
+  quietSdk?: boolean;
 }
 
 /** People imported without a Feishu id are looked up by email this often. */
@@ -57,13 +59,16 @@ export async function startFeishu(ctx: AdapterContext, options: FeishuOptions = 
   if (cfg.mode === 'http' && !cfg.verificationToken) log('warn', 'FEISHU_VERIFICATION_TOKEN is not set: callbacks are checked by signature only.');
 
   const domain = resolveDomain(cfg.domain);
+  const quiet = () => {};
+  const sdkLogger = options.quietSdk ? { logger: { error: quiet, warn: quiet, info: quiet, debug: quiet, trace: quiet } } : {};
   const client = new lark.Client({
     appId: cfg.appId,
     appSecret: cfg.appSecret,
     appType: lark.AppType.SelfBuild,
     domain,
     cache: new lark.DefaultCache(),
-    loggerLevel: options.sdkLogLevel ?? lark.LoggerLevel.error,
+    loggerLevel: lark.LoggerLevel.error,
+    ...sdkLogger,
   });
   const sender = startFeishuSender({ client, store: ctx.store, queue: ctx.queue, clock: ctx.clock, pollMs: options.pollMs, pacing: options.pacing });
   const guard: GuardOptions = { verificationToken: cfg.verificationToken, encryptKey: cfg.encryptKey, store: ctx.store, clock: ctx.clock, log };
@@ -76,6 +81,7 @@ export async function startFeishu(ctx: AdapterContext, options: FeishuOptions = 
       void sendReply(client, target, content).catch((err: unknown) => log('error', 'could not send an answer', err));
     },
     onQueued: () => sender.wake(),
+    callbackDeadlineMs: options.callbackDeadlineMs,
   });
 
   let ws: lark.WSClient | null = null;
@@ -86,7 +92,8 @@ export async function startFeishu(ctx: AdapterContext, options: FeishuOptions = 
       appId: cfg.appId,
       appSecret: cfg.appSecret,
       domain,
-      loggerLevel: options.sdkLogLevel ?? lark.LoggerLevel.error,
+      loggerLevel: lark.LoggerLevel.error,
+      ...sdkLogger,
       onReady: () => markReady(),
       onError: (err: Error) => log('error', 'long connection gave up', err),
     });
@@ -97,7 +104,10 @@ export async function startFeishu(ctx: AdapterContext, options: FeishuOptions = 
   }
 
   const resolveOpenIds = () => resolveMissingOpenIds(client, ctx.store);
-  const resolveQuietly = () => void resolveOpenIds().catch((err: unknown) => log('error', 'could not resolve open_ids by email', err));
+  let resolving: Promise<unknown> = Promise.resolve();
+  const resolveQuietly = () => {
+    resolving = resolveOpenIds().catch((err: unknown) => log('error', 'could not resolve open_ids by email', err));
+  };
   resolveQuietly();
   const resolveTimer = setInterval(resolveQuietly, RESOLVE_EVERY_MS);
   resolveTimer.unref();
@@ -110,6 +120,7 @@ export async function startFeishu(ctx: AdapterContext, options: FeishuOptions = 
     async stop() {
       clearInterval(resolveTimer);
       ws?.close({ force: true });
+      await resolving;
       await sender.stop();
     },
   };

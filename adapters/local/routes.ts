@@ -87,7 +87,8 @@ export function localRoutes(ws: Workspace, opts: { allowRemote: boolean }): Requ
 
     // The page names its persona in a header (tabs can differ); a custom header also means a
     // cross-site form cannot post here without a CORS preflight, which this server never grants.
-    const named = str(req.headers['x-dandang-persona']) || url.searchParams.get('as') || undefined;
+    // A download link cannot set headers; reads may fall back to the (SameSite=Strict) cookie.
+    const named = str(req.headers['x-dandang-persona']) || url.searchParams.get('as') || (method === 'GET' ? cookie(req, PERSONA_COOKIE) : undefined);
     const persona: Person | null = named ? ws.person(named) : null;
     if (!persona?.active) return json(res, 403, { kind: 'error', text: 'unknown persona' });
 

@@ -16,8 +16,11 @@ export interface MessageView {
   timezone: string;
 }
 
+/** Same options as the page script's, which re-formats live fragments in the viewer's zone. */
+export const TIME_FORMAT: Intl.DateTimeFormatOptions = { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' };
+
 function timeLabel(at: number, locale: Locale, timezone: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone: timezone, month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }).format(at);
+  return new Intl.DateTimeFormat(locale, { ...TIME_FORMAT, timeZone: timezone }).format(at);
 }
 
 function articleBody(m: StoredMessage, view: MessageView): string {
@@ -58,6 +61,7 @@ export interface PageModel {
   current: ConversationEntry;
   messagesHtml: string;
   suggestions: string[];
+  timezone: string;
 }
 
 export function renderPage(p: PageModel): string {
@@ -75,7 +79,7 @@ export function renderPage(p: PageModel): string {
 <link rel="stylesheet" href="/assets/app.css">
 <script type="module" src="/assets/app.js"></script>
 </head>
-<body data-persona="${escapeHtml(p.persona.id)}" data-conversation="${escapeHtml(p.current.id)}">
+<body data-persona="${escapeHtml(p.persona.id)}" data-conversation="${escapeHtml(p.current.id)}" data-timezone="${escapeHtml(p.timezone)}">
 <header class="topbar">
   <span class="brand" lang="zh-CN">担当</span><span class="brand-en">Dandang</span>
   <form class="persona" method="get" action="/">

@@ -83,6 +83,7 @@ export class Workspace {
       current,
       messagesHtml,
       suggestions: commandSuggestions(people, { hr: isHr(p) }),
+      timezone: view.timezone,
     });
   }
 
@@ -91,8 +92,10 @@ export class Workspace {
     const root = m.threadId ? this.messages.get(m.threadId) : null;
     const conversation = root?.conversation ?? m.conversation;
     const replies = op === 'update' && !m.threadId ? this.messages.conversation(m.conversation).find((x) => x.root.id === m.id)?.replies ?? [] : [];
-    // Chrome words follow the message's own locale here: one fragment serves every viewer.
-    const view = this.viewFor(null);
+    // One fragment serves every viewer: chrome words follow the message's locale, and times the
+    // DM owner's zone (a channel uses the configured zone).
+    const owner = conversation.startsWith('dm:') ? this.person(conversation.slice(3)) : null;
+    const view = this.viewFor(owner);
     view.ctx.locale = m.locale;
     const html = renderStoredMessage(m, replies, view);
     this.live.publish(conversation, 'message', { conversation, id: m.id, threadId: m.threadId, op, html });

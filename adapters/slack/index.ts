@@ -28,8 +28,10 @@ export interface SlackAdapterOptions {
   /** Retries of listener-side Web API calls (views.open, chat.postEphemeral). Tests pass 0. */
   retryConfig?: RetryOptions;
   logLevel?: LogLevel;
-  /** Do not start the outbox sender (the bench drives its own). */
+  /** Do not start the outbox sender (e.g. a second process that only answers requests). */
   noSender?: boolean;
+  /** Extra listeners registered after ours (the bench's no-op action, to compare against a bare ack). */
+  extendApp?: (app: App) => void;
 }
 
 export interface RunningSlack extends RunningAdapter {
@@ -55,7 +57,9 @@ export async function startSlack(ctx: AdapterContext, options: SlackAdapterOptio
 
   // One auth.test at start: it checks the token now, and its ids spare Bolt an auth.test per request.
   const probe = new WebClient(cfg.botToken, { slackApiUrl, retryConfig, logLevel });
-  const auth = await probe.auth.test();
+  const auth = await probe.auth.test().catch((err: unknown) => {
+    throw new Error(`Slack rejected SLACK_BOT_TOKEN at auth.test (${(err as Error).message}). Copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions, and check SLACK_API_URL if you set it.`);
+  });
   if (!auth.user_id || !auth.bot_id) throw new Error('auth.test returned no bot ids: is SLACK_BOT_TOKEN a bot token (xoxb-…)?');
 
   const common = {
@@ -110,6 +114,7 @@ export async function startSlack(ctx: AdapterContext, options: SlackAdapterOptio
     resolveMention,
     afterDispatch: () => sender?.wake(),
   });
+  options.extendApp?.(app);
   if (cfg.appToken) await app.start();
 
   return {

@@ -1,4 +1,4 @@
-import { and, eq, inArray, asc, lt, lte, gt, isNull } from 'drizzle-orm';
+import { and, eq, inArray, asc, lt, lte, isNull } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { notes, noteActions, trainingPlans, trainingSessions, attendance, jobAdjustments, reviews } from '../schema/index.js';
 import type { EvidenceRepo, Note, TrainingPlan } from '../../src/ports/repos/evidence.js';
@@ -48,13 +48,11 @@ export function makeEvidenceRepo(db: Db, clock: Clock): EvidenceRepo {
     session: (id) => db.select().from(trainingSessions).where(eq(trainingSessions.id, id)).get() ?? null,
     sessionsToPrompt: (now, before) =>
       db
-        .select({ s: trainingSessions })
+        .select()
         .from(trainingSessions)
-        .innerJoin(trainingPlans, eq(trainingPlans.id, trainingSessions.planId))
-        .where(and(eq(trainingPlans.status, 'active'), isNull(trainingSessions.promptedAt), lte(trainingSessions.startsAt, now + before), gt(trainingSessions.endsAt, now)))
+        .where(and(isNull(trainingSessions.promptedAt), lte(trainingSessions.startsAt, now + before)))
         .orderBy(asc(trainingSessions.startsAt))
-        .all()
-        .map(({ s }) => s),
+        .all(),
     markSessionPrompted: (id) => void db.update(trainingSessions).set({ promptedAt: clock.now() }).where(eq(trainingSessions.id, id)).run(),
     completePlan: (id) => void db.update(trainingPlans).set({ status: 'completed', completedAt: clock.now() }).where(eq(trainingPlans.id, id)).run(),
     attendanceFor: (ids) => (ids.length ? db.select().from(attendance).where(inArray(attendance.sessionId, ids)).orderBy(asc(attendance.id)).all() : []),

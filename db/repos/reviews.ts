@@ -1,8 +1,8 @@
-import { and, eq, inArray, asc, desc, lte, lt, gte, sql, isNotNull } from 'drizzle-orm';
+import { and, eq, inArray, asc, desc, lte, lt, gte, sql, isNotNull, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client.js';
 import { cycles, reviewSlots, reviews, reviewKpiResults, reviewAmendments, people, leaves } from '../schema/index.js';
-import type { ReviewRepo, Cycle, ReviewSlot, SlotView, Review, KpiResult, ReviewContent } from '../../src/ports/repos/reviews.js';
+import type { ReviewRepo, ReviewSlot, SlotView, SlotWithZone, Review, KpiResult, ReviewContent } from '../../src/ports/repos/reviews.js';
 import type { Clock } from '../../src/ports/clock.js';
 import { toPerson } from './org.js';
 
@@ -36,6 +36,16 @@ export function makeReviewRepo(db: Db, _clock: Clock): ReviewRepo {
       .innerJoin(cycles, eq(cycles.id, reviewSlots.cycleId));
 
   const toView = ({ slot, ...names }: { slot: ReviewSlot } & Omit<SlotView, keyof ReviewSlot>): SlotView => ({ ...slot, ...names });
+
+  const withZone = (where: SQL | undefined): SlotWithZone[] =>
+    db
+      .select({ slot: reviewSlots, managerTimezone: managers.timezone })
+      .from(reviewSlots)
+      .innerJoin(managers, eq(managers.id, reviewSlots.managerId))
+      .where(where)
+      .orderBy(asc(reviewSlots.id))
+      .all()
+      .map((r) => ({ ...r.slot, managerTimezone: r.managerTimezone }));
 
   const resultsOf = (reviewIds: number[]): Map<number, KpiResult[]> => {
     const map = new Map<number, KpiResult[]>();
@@ -120,12 +130,17 @@ export function makeReviewRepo(db: Db, _clock: Clock): ReviewRepo {
 
     slot: (id) => db.select().from(reviewSlots).where(eq(reviewSlots.id, id)).get() ?? null,
     slotViews(f) {
-      const conds = [
-        f.cycleId !== undefined ? eq(reviewSlots.cycleId, f.cycleId) : undefined,
-        f.managerId !== undefined ? eq(reviewSlots.managerId, f.managerId) : undefined,
-        f.ids ? inArray(reviewSlots.id, f.ids.length ? f.ids : [-1]) : undefined,
-      ];
-      return slotViewQuery().where(and(...conds)).orderBy(asc(reviewSlots.dueAt), asc(employees.name)).all().map(toView);
+      const where = (ids?: number[]) =>
+        and(
+          f.cycleId !== undefined ? eq(reviewSlots.cycleId, f.cycleId) : undefined,
+          f.managerId !== undefined ? eq(reviewSlots.managerId, f.managerId) : undefined,
+          ids ? inArray(reviewSlots.id, ids.length ? ids : [-1]) : undefined,
+        );
+      if (!f.ids || f.ids.length <= CHUNK) return slotViewQuery().where(where(f.ids)).orderBy(asc(reviewSlots.dueAt), asc(employees.name)).all().map(toView);
+      // A large id list (the tick's overdue slots) is read in chunks to stay under SQLite's variable limit.
+      return chunks(f.ids)
+        .flatMap((ids) => slotViewQuery().where(where(ids)).all().map(toView))
+        .sort((a, b) => a.dueAt - b.dueAt || a.employeeName.localeCompare(b.employeeName));
     },
     pendingSlotsOf: (managerId) =>
       slotViewQuery()
@@ -136,22 +151,11 @@ export function makeReviewRepo(db: Db, _clock: Clock): ReviewRepo {
     markSlotSubmitted: (id) =>
       db.update(reviewSlots).set({ status: 'submitted' }).where(and(eq(reviewSlots.id, id), eq(reviewSlots.status, 'pending'))).run().changes > 0,
     overdueSlots: (now, maxLevel) =>
-      db
-        .select()
-        .from(reviewSlots)
-        .where(and(eq(reviewSlots.status, 'pending'), lte(reviewSlots.dueAt, now), lt(reviewSlots.escalationLevel, maxLevel)))
-        .orderBy(asc(reviewSlots.id))
-        .all(),
+      withZone(and(eq(reviewSlots.status, 'pending'), lte(reviewSlots.dueAt, now), lt(reviewSlots.escalationLevel, maxLevel))),
     setEscalationLevel(ids, level) {
       for (const part of chunks(ids)) db.update(reviewSlots).set({ escalationLevel: level }).where(inArray(reviewSlots.id, part)).run();
     },
-    digestCandidates: (now) =>
-      db
-        .select()
-        .from(reviewSlots)
-        .where(and(eq(reviewSlots.digestSent, false), lte(reviewSlots.dueAt, now)))
-        .orderBy(asc(reviewSlots.id))
-        .all(),
+    digestCandidates: (now) => withZone(and(eq(reviewSlots.digestSent, false), lte(reviewSlots.dueAt, now))),
     markDigestSent(ids) {
       for (const part of chunks(ids)) db.update(reviewSlots).set({ digestSent: true }).where(inArray(reviewSlots.id, part)).run();
     },

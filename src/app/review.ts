@@ -16,6 +16,8 @@ import { makeDefineKpis } from '../usecases/define-kpis.js';
 import { makeAcknowledgeKpis } from '../usecases/acknowledge-kpis.js';
 import { makeReviewStatus } from '../usecases/review-status.js';
 import { makeStartCycle } from '../usecases/start-cycle.js';
+import { makeOpenAmendForm } from '../usecases/open-amend-form.js';
+import { makeAmendReview } from '../usecases/amend-review.js';
 
 /** A failure with field errors goes back into the form; anything else is an error message. */
 export function replyOf(r: ReplyResult): Reply {
@@ -35,6 +37,8 @@ export function reviewHandlers(deps: AppDeps): FeatureHandlers {
   const acknowledgeKpis = makeAcknowledgeKpis(deps);
   const reviewStatus = makeReviewStatus(deps);
   const startCycle = makeStartCycle(deps);
+  const openAmendForm = makeOpenAmendForm(deps);
+  const amendReview = makeAmendReview(deps);
 
   return {
     commands: {
@@ -52,11 +56,13 @@ export function reviewHandlers(deps: AppDeps): FeatureHandlers {
       [ACTIONS.disputeReview]: async (ev) => replyOf(await openDisputeForm({ actorId: ev.actor.person.id, reviewId: ev.value })),
       [ACTIONS.openKpiForm]: async (ev) => replyOf(await openKpiForm({ actorId: ev.actor.person.id, jobId: ev.value })),
       [ACTIONS.acknowledgeKpis]: async (ev) => replyOf(await acknowledgeKpis({ actorId: ev.actor.person.id, value: ev.value })),
+      [ACTIONS.amendReview]: async (ev) => replyOf(await openAmendForm({ actorId: ev.actor.person.id, reviewId: ev.value })),
     },
     forms: {
       [FORMS.review]: async (ev) => replyOf(await submitReview({ actorId: ev.actor.person.id, state: ev.state, values: ev.values })),
       [FORMS.defineKpis]: async (ev) => replyOf(await defineKpis({ actorId: ev.actor.person.id, state: ev.state, values: ev.values })),
       [FORMS.disputeReview]: async (ev) => replyOf(await disputeReview({ actorId: ev.actor.person.id, state: ev.state, values: ev.values })),
+      [FORMS.amendReview]: async (ev) => replyOf(await amendReview({ actorId: ev.actor.person.id, reviewId: ev.state, values: ev.values })),
     },
   };
 }

@@ -75,7 +75,7 @@ export interface OutboxSender {
   wake(): void;
   /** Stops taking rows, waits for in-flight calls to finish. Unsent rows stay queued. */
   stop(): Promise<void>;
-  /** Resolves when nothing is due and nothing is in flight (tests, bench). */
+  /** Resolves when nothing is due, backing off or in flight (tests, bench). */
   whenIdle(): Promise<void>;
 }
 
@@ -224,12 +224,13 @@ export function startOutboxSender(opts: OutboxSenderOptions): OutboxSender {
     for (const row of rows) {
       if (stopped) break;
       if (inFlightIds.has(row.id) || busyChannels.has(row.address)) continue;
+      // Rows backing off or waiting for their channel count as work, so whenIdle() waits for them.
+      waiting++;
       const nb = notBefore.get(row.id);
       if (nb !== undefined && nb > monotonic()) {
         nextWait = Math.min(nextWait, nb - monotonic());
         continue;
       }
-      waiting++;
       const cb = channelBucket(row.address);
       const chWait = cb?.waitMs(monotonic()) ?? 0;
       if (chWait > 0) {

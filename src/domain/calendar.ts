@@ -41,11 +41,25 @@ const mondayToFriday: WorkCalendar = {
   },
 };
 
+/**
+ * chinese-days carries each year once the State Council publishes it (usually in November for the
+ * next year); update the package yearly. For a year it does not know yet, fall back to
+ * date-holidays' CN public holidays (lunar dates computed, but no make-up workdays) rather than
+ * treating Spring Festival as an ordinary week.
+ */
 function chinaCalendar(): WorkCalendar {
+  const fallback = publicHolidayCalendar('CN');
+  const covered = new Map<string, boolean>();
+  // 1 January is always a holiday in the official tables, so an unnamed 1 January means "not covered".
+  const isCovered = (year: string) => {
+    let c = covered.get(year);
+    if (c === undefined) covered.set(year, (c = chineseDays.getDayDetail(`${year}-01-01`).work === false));
+    return c;
+  };
   return {
     isWorkday(date) {
       assertDate(date);
-      return chineseDays.isWorkday(date);
+      return isCovered(date.slice(0, 4)) ? chineseDays.isWorkday(date) : fallback.isWorkday(date);
     },
   };
 }
@@ -92,9 +106,16 @@ export function isKnownHolidayCountry(country: string): boolean {
   return code === 'CN' || !!new Holidays().getCountries()[code];
 }
 
+// Calendars are immutable tables, so one per country is shared (the scheduler asks every minute).
+const calendars = new Map<string, WorkCalendar>();
+
 export function makeWorkCalendar(country?: string): WorkCalendar {
   if (!country) return mondayToFriday;
   const code = country.toUpperCase();
-  if (code === 'CN') return chinaCalendar();
-  return publicHolidayCalendar(code);
+  let cal = calendars.get(code);
+  if (!cal) {
+    cal = code === 'CN' ? chinaCalendar() : publicHolidayCalendar(code);
+    calendars.set(code, cal);
+  }
+  return cal;
 }

@@ -9,6 +9,7 @@ export const ACTIONS = {
   acknowledgeKpis: 'kpi.acknowledge',
   acknowledgeReview: 'review.acknowledge',
   disputeReview: 'review.dispute',
+  amendReview: 'review.amend',
   // evidence: notes, training, attendance, job adjustment (issue 4)
   acknowledgeNote: 'note.acknowledge',
   disputeNote: 'note.dispute',
@@ -33,6 +34,7 @@ export const FORMS = {
   review: 'review.form',
   defineKpis: 'kpi.define_form',
   disputeReview: 'review.dispute_form',
+  amendReview: 'review.amend_form',
   // evidence (issue 4)
   note: 'note.form',
   disputeNote: 'note.dispute_form',

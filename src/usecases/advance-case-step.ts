@@ -4,12 +4,17 @@
  * and the attempt audited, or records the step, replies in the thread and updates the case
  * message in place.
  */
-import { ok, fail, type Result } from './result.js';
+import { ok, fail, type Failure, type Result } from './result.js';
+import type { Tx } from '../ports/store.js';
+import type { Locale } from '../ports/records.js';
+import type { CaseRecord } from '../ports/repos/cases.js';
+import type { T } from '../ui/i18n/index.js';
 import { evaluateEvidence, pathFor, type ActorRole } from '../domain/policy/index.js';
-import { canAdvance, rolesWaitingOn } from '../domain/policy/advance.js';
+import { canAdvance, rolesWaitingOn, type AdvanceDecision } from '../domain/policy/advance.js';
 import { computeSettlement, type Settlement } from '../domain/severance.js';
 import { roleList, mention, stepLabel } from '../ui/screens/offboarding/labels.js';
-import { textMessage } from '../ui/screens/offboarding/forms.js';
+import { buildStepForm, textMessage } from '../ui/screens/offboarding/forms.js';
+import type { Form } from '../ui/model.js';
 import { translator } from '../ui/i18n/index.js';
 import {
   caseView,
@@ -26,6 +31,14 @@ import {
   todayIn,
   type CaseDeps,
 } from './case-support.js';
+
+/** A refused click changes nothing but the record of the attempt: an audit row and a timeline entry. */
+function refuseAndAudit(tx: Tx, t: T, locale: Locale, c: CaseRecord, actorId: string, stepId: string, decision: Extract<AdvanceDecision, { ok: false }>): Failure {
+  const summary = missingSummary(decision.missing);
+  tx.audit.record({ actorId, action: 'case.step_refused', subjectType: 'case', subjectId: c.id, detail: { step: stepId, code: decision.code, missing: summary } });
+  tx.cases.addEvent({ caseId: c.id, step: stepId, actorId, outcome: 'refused', detail: { code: decision.code, missing: summary } });
+  return refusal(t, locale, c, stepId, decision.code, decision.missing);
+}
 
 export interface AdvanceCaseStepInput {
   actorId: string;
@@ -62,10 +75,7 @@ export const makeAdvanceCaseStep = ({ store, clock, settings }: CaseDeps) => (in
     const decision = canAdvance(policy, stateOf(c), input.stepId, relationOf(actor, employee), evaluation);
 
     if (!decision.ok) {
-      const summary = missingSummary(decision.missing);
-      tx.audit.record({ actorId: actor.id, action: 'case.step_refused', subjectType: 'case', subjectId: c.id, detail: { step: input.stepId, code: decision.code, missing: summary } });
-      tx.cases.addEvent({ caseId: c.id, step: input.stepId, actorId: actor.id, outcome: 'refused', detail: { code: decision.code, missing: summary } });
-      return refusal(t, locale, c, input.stepId, decision.code, decision.missing);
+      return refuseAndAudit(tx, t, locale, c, actor.id, input.stepId, decision);
     }
 
     const { step, role } = decision;
@@ -87,7 +97,9 @@ export const makeAdvanceCaseStep = ({ store, clock, settings }: CaseDeps) => (in
     }
     let settlement: Settlement | null = null;
     if (step.input === 'notice' || step.input === 'release') {
-      settlement = computeSettlement(policy, {
+      // An agreed exit (Art. 36) ends on the agreed date: no notice period, but N is still owed.
+      const rules = step.input === 'release' ? { notice: { kind: 'none' as const }, severance: policy.severance } : policy;
+      settlement = computeSettlement(rules, {
         noticeDate: today,
         hireDate: employee.hireDate,
         monthlyWage: employee.monthlyWage,
@@ -135,4 +147,27 @@ export const makeAdvanceCaseStep = ({ store, clock, settings }: CaseDeps) => (in
       status: updated.status,
       confirmation: decision.completesStep ? t('off.step.ok', { step: mine }) : t('off.step.partialOk', { step: mine }),
     });
+  });
+
+/**
+ * A click on a step that records a date or a release opens its form, but only if the gate would
+ * let this person complete it now; otherwise the click is refused and audited like any other.
+ */
+export const makeOpenCaseStepForm = ({ store, clock, settings }: CaseDeps) => (input: { actorId: string; caseId: number; stepId: string }): Result<Form> =>
+  store.tx((tx) => {
+    const actor = tx.org.person(input.actorId);
+    const t = tFor(actor, settings);
+    const locale = localeOf(actor, settings);
+    const c = Number.isInteger(input.caseId) ? tx.cases.get(input.caseId) : null;
+    if (!actor || !c) return fail('NOT_FOUND', t('off.dossier.notFound'));
+    const employee = tx.org.person(c.employeeId);
+    if (!employee) return fail('NOT_FOUND', t('common.unknownPerson'));
+    const now = clock.now();
+    const policy = policyOf(c);
+    const evaluation = evaluateEvidence(policy, tx.cases.evidenceFacts(c.employeeId), now, c.reasonKind);
+    const decision = canAdvance(policy, stateOf(c), input.stepId, relationOf(actor, employee), evaluation);
+    if (!decision.ok) {
+      return refuseAndAudit(tx, t, locale, c, actor.id, input.stepId, decision);
+    }
+    return ok(buildStepForm(t, locale, c.id, decision.step, todayIn(settings.timezone, now)));
   });

@@ -5,12 +5,12 @@ import type { FormValues } from '../ui/model.js';
 import type { Kpi } from '../ports/records.js';
 import { fail } from './result.js';
 import { tFor, localeOf, reply, type ReplyResult } from './shared/review-context.js';
-import { isHr, parseId } from './shared/review-access.js';
+import { parseId } from './shared/review-access.js';
 import { reviewFieldErrors } from './shared/review-errors.js';
 import { refreshOpenCases } from './shared/refresh-cases.js';
 import { validateReview } from '../domain/review.js';
-
-export const AMEND_REASON_INPUT = 'reason';
+import { AMEND_REASON_INPUT } from '../ui/screens/review/review-form.js';
+import { canAmendReview } from './shared/review-access.js';
 
 /**
  * The only way a submitted review changes. The author (while still the employee's manager) or
@@ -30,8 +30,7 @@ export const makeAmendReview =
       const review = id ? tx.reviews.review(id) : null;
       if (!review) return fail('NOT_FOUND', t('common.notFound'));
       const employee = tx.org.person(review.employeeId);
-      const isAuthorStillManager = !!actor && actor.active && actor.id === review.authorId && employee?.managerId === actor.id;
-      if (!actor || !employee || !(isAuthorStillManager || isHr(actor))) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
+      if (!actor || !employee || !canAmendReview(actor, review, employee)) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
 
       const kpis: Kpi[] = review.results.length
         ? review.results.map(({ key, name, unit, target, direction }) => ({ key, name, unit, target, direction }))

@@ -29,8 +29,11 @@ export function managerChain(tx: Tx, personId: string): string[] {
   return chain;
 }
 
+/** The asker is re-read from the db: a role change or deactivation takes effect at once. */
 export function accessContext(tx: Tx, asker: Person, subjectId: string, extra: Omit<AccessContext, 'relations'> = {}): AccessContext {
-  return { relations: relationsOf(asker, subjectId, managerChain(tx, subjectId)), ...extra };
+  const fresh = tx.org.person(asker.id);
+  if (!fresh || !fresh.active) return { relations: ['other'], ...extra };
+  return { relations: relationsOf(fresh, subjectId, managerChain(tx, subjectId)), ...extra };
 }
 
 export function may(tx: Tx, asker: Person, subjectId: string, op: Operation, record: RecordType, extra: Omit<AccessContext, 'relations'> = {}): boolean {

@@ -61,7 +61,7 @@ export const makeImportJobs = (deps: ImportJobsDeps) => async (input: ImportJobs
       } else report.unchanged++;
 
       if (version !== null) {
-        tx.audit.record({ actorId, action: 'job.kpis_changed', subjectType: 'job', subjectId: spec.id, detail: { source: 'jobs import', version, kpis: spec.kpis } });
+        // notifyKpiChange audits the new version (kpis.change) along with who was asked.
         notifyKpiChange(tx, spec.id, version, { settings: deps.settings, now, actorId });
         report.kpiVersions.push({ jobId: spec.id, version });
       }

@@ -12,6 +12,9 @@ import { ok, type Result } from './result.js';
 import { parseCsv } from './import/csv.js';
 import { byLine, invalid } from './import/issues.js';
 import { PEOPLE_COLUMNS, checkOrg, toPersonRows, type PersonRow } from './import/people-rows.js';
+import { kpiAckKey } from './shared/notify-kpi-change.js';
+import { localeOf, tFor } from './shared/review-context.js';
+import { buildKpiAckRequest } from '../ui/screens/review/kpi-ack.js';
 
 export type LookupIdByEmail = (email: string) => Promise<string | null>;
 
@@ -39,6 +42,8 @@ export interface ImportOrgReport {
   unchanged: number;
   /** Chat ids found by email during this import. */
   resolved: { slack: number; feishu: number };
+  /** New holders of a job with KPIs (created, or moved to another job) asked to acknowledge them. */
+  askedToAcknowledgeKpis: number;
   /** People still without an id on a configured platform (they get no DMs there until fixed). */
   unresolved: { id: string; email: string; platform: 'slack' | 'feishu'; reason: string }[];
 }
@@ -70,7 +75,7 @@ export const makeImportOrg = (deps: ImportOrgDeps) => async (input: ImportOrgInp
   if (first.issues.length) return invalid(first.issues, t);
 
   // Chat ids are looked up before the transaction: network calls must not hold the write lock.
-  const report: ImportOrgReport = { created: 0, updated: 0, deactivated: 0, unchanged: 0, resolved: { slack: 0, feishu: 0 }, unresolved: [] };
+  const report: ImportOrgReport = { created: 0, updated: 0, deactivated: 0, unchanged: 0, resolved: { slack: 0, feishu: 0 }, askedToAcknowledgeKpis: 0, unresolved: [] };
   const known = new Map(before.existing.map((p) => [p.id, p]));
   const found = { slack: new Map<string, string>(), feishu: new Map<string, string>() };
   const resolve = async (platform: 'slack' | 'feishu', lookup: LookupIdByEmail | undefined, row: PersonRow, current: string | null | undefined) => {
@@ -100,6 +105,12 @@ export const makeImportOrg = (deps: ImportOrgDeps) => async (input: ImportOrgInp
     const audit = (action: string, id: string, detail: Record<string, unknown>) =>
       tx.audit.record({ actorId: input.actorId ?? null, action, subjectType: 'person', subjectId: id, detail: { source: 'org import', ...detail } });
 
+    // Emails are unique in the table: when people swap or pass on an email within one file, park
+    // the changing ones on a placeholder first so the final state can be written in any order.
+    for (const { person: row } of again.rows) {
+      const old = current.get(row.id);
+      if (old && old.email.toLowerCase() !== row.email.toLowerCase()) tx.org.upsertPerson({ ...old, email: `${old.id}@renaming.invalid` });
+    }
     for (const { person: row } of again.rows) {
       const old = current.get(row.id);
       const next: Person = {
@@ -110,9 +121,23 @@ export const makeImportOrg = (deps: ImportOrgDeps) => async (input: ImportOrgInp
         monthlyWage: row.monthlyWage === undefined ? (old?.monthlyWage ?? null) : row.monthlyWage,
         active: true,
       };
+      // The law wants targets the employee knew in advance: a new holder of a job is asked to
+      // acknowledge its current KPIs (same key as notifyKpiChange, so nobody is asked twice).
+      const askAboutKpis = () => {
+        const job = next.jobId ? tx.org.jobWithKpis(next.jobId) : null;
+        if (!job || job.kpiVersion === 0) return;
+        const posted = tx.outbox.post({
+          key: kpiAckKey(job.id, job.kpiVersion, next.id),
+          to: { person: next.id },
+          locale: localeOf(next, deps.settings),
+          message: buildKpiAckRequest(tFor(next, deps.settings), { jobId: job.id, jobTitle: job.title, version: job.kpiVersion, kpis: job.kpis }),
+        });
+        if (posted) report.askedToAcknowledgeKpis++;
+      };
       if (!old) {
         tx.org.upsertPerson(next);
         audit('person.created', next.id, { person: next });
+        askAboutKpis();
         report.created++;
         continue;
       }
@@ -123,6 +148,7 @@ export const makeImportOrg = (deps: ImportOrgDeps) => async (input: ImportOrgInp
       }
       tx.org.upsertPerson(next);
       audit('person.updated', next.id, { changes });
+      if (changes.jobId || changes.active) askAboutKpis();
       report.updated++;
     }
     const inFile = new Set(again.rows.map((r) => r.person.id));

@@ -15,6 +15,8 @@ export const makePromptSessionSignIns = ({ store, clock, settings }: EvidenceDep
       const plan = tx.evidence.plan(s.planId);
       const person = plan ? tx.org.person(plan.personId) : null;
       tx.evidence.markSessionPrompted(s.id);
+      // Missed while the bot was down, or the plan is closed: nothing to sign in to any more.
+      if (s.endsAt <= clock.now() || plan?.status !== 'active') continue;
       if (!person || !person.active) continue;
       const signedIn = tx.evidence.attendanceFor([s.id]).some((a) => a.personId === person.id);
       if (signedIn) continue;

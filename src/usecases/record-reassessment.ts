@@ -59,7 +59,7 @@ export const makeRecordReassessment = ({ store, clock, settings }: EvidenceDeps)
         employeeId: l.employee.id,
         authorId: input.actor.id,
         jobId: l.job.id,
-        kpiVersion: l.job.kpiVersion,
+        kpiVersion: l.plan.kpiVersion,
         periodLabel: `${todayFor(input.actor, settings, now)} · ${t('ev.reassess.formTitle')}`,
         submittedAt: now,
         ...checked.content,
@@ -69,7 +69,7 @@ export const makeRecordReassessment = ({ store, clock, settings }: EvidenceDeps)
         action: 'review.reassessment',
         subjectType: 'review',
         subjectId: review.id,
-        detail: { trainingPlanId: l.plan.id, employeeId: l.employee.id, jobId: l.job.id, kpiVersion: l.job.kpiVersion, belowTarget: review.belowTarget },
+        detail: { trainingPlanId: l.plan.id, employeeId: l.employee.id, jobId: l.job.id, kpiVersion: l.plan.kpiVersion, belowTarget: review.belowTarget },
       });
       tx.outbox.post({
         key: employeeReviewKey(review.id),

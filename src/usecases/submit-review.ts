@@ -10,6 +10,7 @@ import { refreshOpenCases } from './shared/refresh-cases.js';
 import { validateReview } from '../domain/review.js';
 import { buildEmployeeReview } from '../ui/screens/review/employee-review.js';
 import { buildReviewSubmitted } from '../ui/screens/review/confirmation.js';
+import { buildBelowTargetFollowUps } from '../ui/screens/evidence/follow-ups.js';
 
 export interface SubmitReviewInput {
   actorId: string;
@@ -82,6 +83,8 @@ export const makeSubmitReview =
         period: review.periodLabel,
         missedKpis: missed,
         ...progress,
+        // "Create a training plan" / "Schedule a conversation", pre-filled with the missed KPIs.
+        followUps: buildBelowTargetFollowUps(t, employee.id, missed.map((k) => k.key)),
       });
       return reply({ kind: 'ok', toast: message.text, message });
     });

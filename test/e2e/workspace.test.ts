@@ -84,7 +84,6 @@ describe.skipIf(!chromiumAvailable)('local workspace in a browser', () => {
 
     await improvement.fill('Review the pipeline with me every Tuesday; shadow Alice on two customer visits.');
     await dialog.getByRole('button', { name: /submit/i }).click();
-    await managerTab.locator('dialog#form-dialog[open]').waitFor({ state: 'detached', timeout: 15_000 }).catch(() => {});
     await expect.poll(() => managerTab.locator('dialog#form-dialog').evaluate((d) => (d as HTMLDialogElement).open)).toBe(false);
     await expect.poll(() => nudge(managerTab).textContent(), { timeout: 15_000 }).toMatch(/1 of 3/);
     await screenshot(managerTab, '2b-review-submitted');

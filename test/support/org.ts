@@ -75,7 +75,7 @@ export interface SeededTeams {
 }
 
 /**
- * `managers` managers (reporting to a director `dir`), each with `reportsPerManager` reports, all in
+ * `managers` managers (optionally reporting to a director `dir`), each with `reportsPerManager` reports, all in
  * one department and job, plus an HR person `hr`. Team channel (Slack) is `C<manager id>` unless
  * `teamChannels: false`.
  */
@@ -90,6 +90,9 @@ export function seedTeams(
     jobId?: string;
     kpis?: Kpi[];
     teamChannels?: boolean;
+    /** Give the managers a manager (`dir`, the skip level for escalations). Off by default, so a
+     * 3×3 org has exactly 3 managers with reports. */
+    withDirector?: boolean;
   } = {},
 ): SeededTeams {
   const jobId = o.jobId ?? 'engineer';
@@ -100,7 +103,7 @@ export function seedTeams(
   const managers: Person[] = [];
   const reports: Person[][] = [];
   for (let m = 1; m <= (o.managers ?? 3); m++) {
-    const manager = person({ id: `m${m}`, name: `Manager ${m}`, managerId: dir.id, ...common });
+    const manager = person({ id: `m${m}`, name: `Manager ${m}`, managerId: o.withDirector ? dir.id : null, ...common });
     managers.push(manager);
     reports.push(
       Array.from({ length: o.reportsPerManager ?? 3 }, (_, r) =>
@@ -114,7 +117,7 @@ export function seedTeams(
       ),
     );
   }
-  seedOrg(store, { jobs: [{ id: jobId, title: 'Engineer', kpis: o.kpis ?? DEFAULT_KPIS }], people: [hr, dir, ...managers, ...reports.flat()] });
+  seedOrg(store, { jobs: [{ id: jobId, title: 'Engineer', kpis: o.kpis ?? DEFAULT_KPIS }], people: [hr, ...(o.withDirector ? [dir] : []), ...managers, ...reports.flat()] });
   return { hr, managers, reports, jobId };
 }
 

@@ -5,6 +5,16 @@ import { translator } from '../../../src/ui/i18n/index.js';
 import { actorByOpenId, localeOf, mentionLookup, personByOpenId } from '../people.js';
 import type { ListenerDeps } from './index.js';
 
+/** Leaves room for the network inside Feishu's 3-second limit. */
+export const CALLBACK_DEADLINE_MS = 2500;
+const TIMED_OUT = Symbol('timed out');
+
+function withDeadline<T>(p: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<typeof TIMED_OUT>((resolve) => (timer = setTimeout(() => resolve(TIMED_OUT), ms)));
+  return Promise.race([p, deadline]).finally(() => clearTimeout(timer));
+}
+
 export function makeCardActionListener(deps: ListenerDeps) {
   const mentions = mentionLookup(deps.store);
   return async (data: unknown): Promise<CallbackResponse> => {
@@ -15,11 +25,18 @@ export function makeCardActionListener(deps: ListenerDeps) {
     const actor = actorByOpenId(deps.store, parsed.openId);
     if (!actor) return { toast: { type: 'error', content: t('feishu.notRegistered') } };
 
-    const reply =
+    const dispatched =
       parsed.kind === 'action'
-        ? await deps.router.dispatch({ kind: 'action', actor, actionId: parsed.actionId, value: parsed.value })
-        : await deps.router.dispatch({ kind: 'submit', actor, formId: parsed.formId, state: parsed.state, values: parsed.values });
+        ? deps.router.dispatch({ kind: 'action', actor, actionId: parsed.actionId, value: parsed.value })
+        : deps.router.dispatch({ kind: 'submit', actor, formId: parsed.formId, state: parsed.state, values: parsed.values });
+    // Feishu drops a callback answer after 3 s. A slow use case keeps running; its messages still go
+    // out through the outbox, and the user is told so instead of seeing a timeout.
+    const reply = await withDeadline(dispatched, deps.callbackDeadlineMs ?? CALLBACK_DEADLINE_MS);
     deps.onQueued();
+    if (reply === TIMED_OUT) {
+      void dispatched.then(deps.onQueued, (err: unknown) => console.error('[feishu] slow card action failed', err));
+      return { toast: { type: 'info', content: translator(actor.locale)('feishu.slow') } };
+    }
     const submitted = parsed.kind === 'submit' && parsed.form ? { form: parsed.form, values: parsed.values } : undefined;
     return renderCallbackResponse(reply, { t: translator(actor.locale), mentions }, submitted);
   };

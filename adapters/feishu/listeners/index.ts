@@ -19,6 +19,8 @@ export interface ListenerDeps {
   send: (target: ReplyTarget, content: OutgoingContent) => Promise<void>;
   /** A use case may have queued outbox rows: wake the sender. */
   onQueued: () => void;
+  /** How long a card callback may take before it answers "still working" (default 2.5 s). */
+  callbackDeadlineMs?: number;
 }
 
 export function registerListeners(dispatcher: GuardedDispatcher, guard: GuardOptions, deps: ListenerDeps): void {

@@ -1,4 +1,7 @@
-/** im.message.receive_v1: a command typed to the bot (DM, or @bot in a group) → Router → a reply. */
+/**
+ * im.message.receive_v1: a command typed to the bot (DM, or @bot in a group) → Router → the answer,
+ * as a reply in the DM or as a DM to the sender for a group.
+ */
 import { parseCommandText, substituteMentions, textOfMessage, type MentionRef } from '../parse/command-text.js';
 import { replyContent, sendReply } from '../replies.js';
 import { translator } from '../../../src/ui/i18n/index.js';
@@ -25,7 +28,9 @@ export function makeMessageListener(deps: ListenerDeps) {
     if (!openId || !messageId || data.sender?.sender_type === 'app') return;
     const text = textOfMessage(data.message?.message_type, data.message?.content);
     const t = translator(localeOf(personByOpenId(deps.store, openId)));
-    const answer = (content: Parameters<typeof sendReply>[2]) => deps.send({ replyTo: messageId }, content);
+    // Answers can hold HR data, so a command typed in a group is answered privately by DM.
+    const target = data.message?.chat_type === 'p2p' ? { replyTo: messageId } : { openId };
+    const answer = (content: Parameters<typeof sendReply>[2]) => deps.send(target, content);
     const plainText = (s: string) => answer({ msg_type: 'text', content: JSON.stringify({ text: s }) });
 
     const mentions: MentionRef[] = (data.message?.mentions ?? []).flatMap((m) =>

@@ -3,7 +3,7 @@
  * user clicked (its in-place update; Feishu's equivalent of an ack). Feishu has no modals, so a
  * form opens by replacing the card with one holding the inline form.
  */
-import type { Form, FormValues, Reply } from '../../../src/ui/model.js';
+import type { Form, FormValues, Message, Reply } from '../../../src/ui/model.js';
 import { renderFormCard, renderMessageCard, type Card, type RenderDeps } from './card.js';
 import { withSubmittedValues } from './form.js';
 
@@ -18,12 +18,16 @@ export interface SubmittedForm {
   values: FormValues;
 }
 
+const outcomeOf = (form: Form, text: string): Message => ({ text, blocks: [{ type: 'header', text: form.title }, { type: 'text', text: `✅ ${text}` }] });
+
 export function renderCallbackResponse(reply: Reply, deps: RenderDeps, submitted?: SubmittedForm): CallbackResponse {
   switch (reply.kind) {
     case 'ok': {
       const out: CallbackResponse = {};
       if (reply.toast) out.toast = { type: 'success', content: reply.toast };
       if (reply.message) out.card = { type: 'raw', data: renderMessageCard(reply.message, deps) };
+      // A submitted form is replaced by its outcome, so it cannot be sent twice by accident.
+      else if (submitted) out.card = { type: 'raw', data: renderMessageCard(outcomeOf(submitted.form, reply.toast ?? deps.t('feishu.done')), deps) };
       if (!out.toast && !out.card) out.toast = { type: 'success', content: deps.t('feishu.done') };
       return out;
     }

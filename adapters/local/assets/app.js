@@ -28,10 +28,17 @@ function toast(text, kind = 'info') {
   setTimeout(() => el.remove(), kind === 'error' ? 10000 : 6000);
 }
 
+// Live fragments are shared by every viewer; show their times in this persona's zone and language.
+const timeFormat = new Intl.DateTimeFormat(document.documentElement.lang, {
+  month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: body.dataset.timezone,
+});
+
 function fragment(html) {
   const t = document.createElement('template');
   t.innerHTML = html.trim();
-  return t.content.firstElementChild;
+  const el = t.content.firstElementChild;
+  for (const time of el.querySelectorAll('time[datetime]')) time.textContent = timeFormat.format(new Date(time.getAttribute('datetime')));
+  return el;
 }
 
 function appendToConversation(el) {

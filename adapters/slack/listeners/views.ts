@@ -9,6 +9,7 @@ import { t } from '../../../src/ui/i18n/index.js';
 import { parseViewValues, resolveActor } from '../parse.js';
 import { viewSubmissionAck } from './reply.js';
 import type { ListenerDeps } from './deps.js';
+import type { Reply } from '../../../src/ui/model.js';
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export const formIdPattern = () => new RegExp(`^(${Object.values(FORMS).map(escapeRegex).join('|')})$`);
@@ -23,13 +24,20 @@ export function registerViews(app: App, deps: ListenerDeps): void {
       await ack(viewSubmissionAck({ kind: 'error', code: 'NOT_FOUND', text: t(locale, 'common.unknownPerson') }, ackCtx) as never);
       return;
     }
-    const reply = await deps.router.dispatch({
-      kind: 'submit',
-      actor,
-      formId: view.callback_id,
-      state: view.private_metadata ?? '',
-      values: parseViewValues(view.state.values as never),
-    });
+    let reply: Reply;
+    try {
+      reply = await deps.router.dispatch({
+        kind: 'submit',
+        actor,
+        formId: view.callback_id,
+        state: view.private_metadata ?? '',
+        values: parseViewValues(view.state.values as never),
+      });
+    } catch (err) {
+      // A bug: still answer inside Slack's deadline so the modal says so, then let Bolt log it.
+      await ack(viewSubmissionAck({ kind: 'error', code: 'BUG', text: t(locale, 'slack.somethingWrong') }, ackCtx) as never);
+      throw err;
+    }
     await ack(viewSubmissionAck(reply, ackCtx) as never);
     deps.afterDispatch();
   });

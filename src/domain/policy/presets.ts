@@ -128,7 +128,13 @@ const ukCapability: PolicyInput = {
     kpi_acknowledged: { kind: 'kpi_acknowledged', count: 1, windowDays: 3650, conditions: { acknowledged: true } },
     conversation: { kind: 'conversation', count: 1, windowDays: 365, conditions: { acknowledged: true, noteKinds: CONVERSATION } },
     warning: { kind: 'warning', count: 2, windowDays: 365, conditions: { acknowledged: true, noteKinds: WARNING, after: 'conversation' } },
-    reassessment_failed: { kind: 'reassessment_failed', count: 1, windowDays: 90, conditions: { after: 'warning' } },
+    reassessment_failed: {
+      kind: 'reassessment_failed',
+      count: 1,
+      windowDays: 90,
+      conditions: { after: 'warning' },
+      label: { en: 'Final review after the final warning, still failing', zh: '最终书面警告后的最终考核仍未达标' },
+    },
   },
   steps: [
     { id: 'manager_confirms', who: ['manager'] },

@@ -90,7 +90,10 @@ export interface EvidenceRepo {
   plan(id: number): TrainingPlan | null;
   plansAbout(personId: string): TrainingPlan[];
   session(id: number): TrainingSession | null;
-  /** Sessions of active plans whose sign-in window is open at `now` and whose prompt is not sent yet. */
+  /**
+   * Sessions whose sign-in window has opened by `now` and that were never handled by the prompt
+   * tick (including ones that already ended: the tick marks those too, so the range stays short).
+   */
   sessionsToPrompt(now: number, windowOpensBeforeMs: number): TrainingSession[];
   markSessionPrompted(id: number): void;
   completePlan(id: number): void;

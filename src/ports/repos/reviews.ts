@@ -27,6 +27,11 @@ export interface ReviewSlot {
   digestSent: boolean;
 }
 
+/** A slot with its manager's timezone (null = config default), for the tick's local-time maths. */
+export interface SlotWithZone extends ReviewSlot {
+  managerTimezone: string | null;
+}
+
 /** A slot with the names a screen needs, so listing a team costs one query. */
 export interface SlotView extends ReviewSlot {
   employeeName: string;
@@ -106,10 +111,10 @@ export interface ReviewRepo {
   /** Only moves pending → submitted; false if it was not pending (a double submit). */
   markSlotSubmitted(id: number): boolean;
   /** Pending slots due at or before `now` whose ladder is not finished (index: status, due_at). */
-  overdueSlots(now: number, maxLevel: number): ReviewSlot[];
+  overdueSlots(now: number, maxLevel: number): SlotWithZone[];
   setEscalationLevel(ids: number[], level: number): void;
   /** Slots due at or before `now` whose channel digest is not sent yet (index: digest_sent, due_at). */
-  digestCandidates(now: number): ReviewSlot[];
+  digestCandidates(now: number): SlotWithZone[];
   markDigestSent(ids: number[]): void;
 
   insertReview(r: NewReview): Review;

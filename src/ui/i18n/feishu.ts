@@ -8,6 +8,7 @@ export const en = {
   'feishu.staleCard': 'This card is out of date. Run the command again.',
   'feishu.failed': 'Something went wrong. Try again in a minute.',
   'feishu.formSummary': 'Form: {title}',
+  'feishu.slow': 'Still working on it. The card will update when it is done.',
 } as const;
 
 export const zh: Record<keyof typeof en, string> = {
@@ -19,4 +20,5 @@ export const zh: Record<keyof typeof en, string> = {
   'feishu.staleCard': '此卡片已过期,请重新输入命令。',
   'feishu.failed': '出了点问题,请稍后再试。',
   'feishu.formSummary': '表单:{title}',
+  'feishu.slow': '正在处理,完成后卡片会自动更新。',
 };

@@ -50,6 +50,10 @@ export const en = {
   'review.dispute.managerNotice': '{name} disputed the review for {period}: “{comment}”',
   'review.amended.notice': 'Your review for {period} was amended by {author}. Reason: {reason}',
   'review.amend.reason': 'Reason for the amendment',
+  'review.amend.title': 'Amend review',
+  'review.amend.submit': 'Save amendment',
+  'review.amend.button': 'Amend',
+  'review.amend.hint': 'The original stays on record; the employee is told about the change and the reason.',
   'review.amend.toast': 'Amendment saved and recorded.',
 
   'review.open.none': 'You have no pending reviews. 🎉',
@@ -157,6 +161,10 @@ export const zh: Record<keyof typeof en, string> = {
   'review.dispute.managerNotice': '{name} 对 {period} 的考核提出了异议:“{comment}”',
   'review.amended.notice': '你的 {period} 考核已被 {author} 修订。原因:{reason}',
   'review.amend.reason': '修订原因',
+  'review.amend.title': '修订考核',
+  'review.amend.submit': '保存修订',
+  'review.amend.button': '修订',
+  'review.amend.hint': '原始版本会保留在记录中;员工会收到修订内容和原因的通知。',
   'review.amend.toast': '修订已保存并记录。',
 
   'review.open.none': '你没有待完成的考核。🎉',

@@ -16,13 +16,20 @@ export function formatIssue(file: string, i: ImportIssue): string {
 
 export const byLine = (a: ImportIssue, b: ImportIssue) => a.line - b.line || a.field.localeCompare(b.field);
 
+// Constructing an Intl formatter costs ~0.1 ms; a 50,000-row file names a handful of zones.
+const zoneValidity = new Map<string, boolean>();
 export const isValidTimezone = (tz: string): boolean => {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
+  let valid = zoneValidity.get(tz);
+  if (valid === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: tz });
+      valid = true;
+    } catch {
+      valid = false;
+    }
+    zoneValidity.set(tz, valid);
   }
+  return valid;
 };
 
 /** A real calendar date in YYYY-MM-DD (rejects 2026-02-30). */

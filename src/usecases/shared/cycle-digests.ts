@@ -6,13 +6,12 @@
  * so the digest is sent once even when the group's managers sit in different zones.
  */
 import type { Tx } from '../../ports/store.js';
-import type { Person } from '../../ports/records.js';
 import type { AppSettings } from '../../app/settings.js';
 import type { SlotView } from '../../ports/repos/reviews.js';
 import type { ChannelAddress } from '../../ports/outbox.js';
 import { addDuration } from '../../domain/schedule.js';
 import { buildDigest } from '../../ui/screens/review/overdue.js';
-import { tFor, zoneOf } from './review-context.js';
+import { tFor } from './review-context.js';
 
 const channelOf = (v: SlotView): { key: string; address: ChannelAddress } => {
   const local = `team:${v.department}`;
@@ -22,10 +21,13 @@ const channelOf = (v: SlotView): { key: string; address: ChannelAddress } => {
 export function sendDigests(tx: Tx, now: number, settings: AppSettings): number {
   const candidates = tx.reviews.digestCandidates(now);
   if (!candidates.length) return 0;
-  const managers = new Map<string, Person | null>();
+  const readyAt = new Map<string, number>();
   const ready = candidates.filter((s) => {
-    if (!managers.has(s.managerId)) managers.set(s.managerId, tx.org.person(s.managerId));
-    return addDuration(s.dueAt, settings.digestAfter, zoneOf(managers.get(s.managerId), settings)) <= now;
+    const zone = s.managerTimezone ?? settings.timezone;
+    const pair = `${s.dueAt}|${zone}`;
+    let at = readyAt.get(pair);
+    if (at === undefined) readyAt.set(pair, (at = addDuration(s.dueAt, settings.digestAfter, zone)));
+    return at <= now;
   });
   if (!ready.length) return 0;
 

@@ -13,7 +13,7 @@ import type { Person } from '../../ports/records.js';
 import type { AppSettings } from '../../app/settings.js';
 import { addDuration } from '../../domain/schedule.js';
 import { buildOverdueReminder } from '../../ui/screens/review/overdue.js';
-import { tFor, zoneOf, dueText, localeOf } from './review-context.js';
+import { tFor, dueText, localeOf } from './review-context.js';
 
 export function sendOverdueReminders(tx: Tx, now: number, settings: AppSettings): number {
   const steps = settings.reminders;
@@ -27,12 +27,17 @@ export function sendOverdueReminders(tx: Tx, now: number, settings: AppSettings)
     return people.get(id) ?? null;
   };
   const buckets = new Map<string, { cycleId: number; managerId: string; step: number; dueAt: number; slotIds: number[] }>();
+  // Slots share few (due time, zone) pairs, so the local-time maths is done once per pair.
+  const reached = new Map<string, number>();
   for (const slot of candidates) {
-    const zone = zoneOf(person(slot.managerId), settings);
-    let step = -1;
-    steps.forEach((s, i) => {
-      if (addDuration(slot.dueAt, s.after, zone) <= now) step = i;
-    });
+    const zone = slot.managerTimezone ?? settings.timezone;
+    const pair = `${slot.dueAt}|${zone}`;
+    let step = reached.get(pair);
+    if (step === undefined) {
+      step = -1;
+      for (const [i, s] of steps.entries()) if (addDuration(slot.dueAt, s.after, zone) <= now) step = i;
+      reached.set(pair, step);
+    }
     if (step <= slot.escalationLevel) continue;
     const key = `${slot.cycleId}:${slot.managerId}:${step}`;
     const b = buckets.get(key) ?? { cycleId: slot.cycleId, managerId: slot.managerId, step, dueAt: slot.dueAt, slotIds: [] };

@@ -3,7 +3,6 @@
  * WSClient, EventDispatcher) talking to the fake Feishu on 127.0.0.1, in long-connection or HTTP mode.
  */
 import { writeFileSync } from 'node:fs';
-import { LoggerLevel } from '@larksuiteoapi/node-sdk';
 import { join } from 'node:path';
 import { makeTestDb, type TestDb } from '../../support/db.js';
 import { startFakeFeishu, type FakeFeishu } from '../../support/fake-feishu.js';
@@ -37,7 +36,7 @@ export interface FeishuHarness {
 
 export const TEST_OPTIONS: FeishuOptions = {
   pollMs: 50,
-  sdkLogLevel: LoggerLevel.fatal,
+  quietSdk: true,
   pacing: { global: [{ ratePerSec: 200, burst: 20 }], perChannel: { ratePerSec: 50, burst: 5 } },
 };
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFeishuHarness, addPeople, person, waitFor, type FeishuHarness } from './harness.js';
-import { transportTestFeatures, auditCount, RECORDING_ACTION, THROWING_ACTION } from './test-features.js';
+import { transportTestFeatures, auditCount, RECORDING_ACTION, THROWING_ACTION, SLOW_ACTION } from './test-features.js';
 import { cardActionEvent, messageEvent } from '../../support/fake-feishu-callbacks.js';
 
 describe('Feishu long connection (WSClient against the fake pbbp2 server)', () => {
@@ -49,5 +49,13 @@ describe('Feishu long connection (WSClient against the fake pbbp2 server)', () =
     expect(after.data.toast.content).toBe('clicked after');
     expect(auditCount(h)).toBe(2);
     expect(h.fake.wsConnections).toBe(1);
+  });
+
+  it('answers a slow handler with "still working" inside the deadline, and the work still completes', async () => {
+    h = await startFeishuHarness({ mode: 'ws', features: transportTestFeatures, options: { callbackDeadlineMs: 300 } });
+    addPeople(h, [person({ id: 'mia' })]);
+    const ack = await h.fake.pushEvent(cardActionEvent({ ...h.envelope(), openId: 'ou_mia', value: { a: SLOW_ACTION, v: 's1' } }));
+    expect(ack.data.toast).toEqual({ type: 'info', content: '正在处理,完成后卡片会自动更新。' });
+    await waitFor(() => auditCount(h!) === 1, 'the slow action to finish');
   });
 });

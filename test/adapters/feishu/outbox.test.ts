@@ -87,3 +87,18 @@ describe('Feishu outbox delivery (real Lark SDK against the fake)', () => {
     expect(row(h, 'nudge:3:mia')!.sentRef).toBe(h.fake.messagesTo('ou_mia')[0]!.messageId);
   });
 });
+
+describe('Feishu ids by email', () => {
+  let h: FeishuHarness;
+  afterEach(async () => h?.close());
+
+  it('fills a missing open_id from the contact API by email, and then reaches the person', async () => {
+    h = await startFeishuHarness({ mode: 'http' });
+    addPeople(h, [person({ id: 'lei', email: 'Li.Lei@example.test', feishuOpenId: null })]);
+    h.fake.directory.set('Li.Lei@example.test', 'ou_lilei');
+    expect(await h.feishu.resolveOpenIds()).toBe(1);
+    expect(h.db.store.tx((tx) => tx.org.person('lei'))!.feishuOpenId).toBe('ou_lilei');
+    expect(h.fake.callsTo('/contact/v3/users/batch_get_id').at(-1)!.query.user_id_type).toBe('open_id');
+    expect(await h.feishu.resolveOpenIds()).toBe(0);
+  });
+});

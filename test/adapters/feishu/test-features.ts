@@ -10,6 +10,8 @@ import type { AdapterContext } from '../../../adapters/context.js';
 
 export const RECORDING_ACTION = ACTIONS.acknowledgeReview;
 export const THROWING_ACTION = ACTIONS.disputeReview;
+/** Takes longer than the harness's callback deadline, then records like RECORDING_ACTION. */
+export const SLOW_ACTION = ACTIONS.acknowledgeNote;
 
 export function transportTestFeatures(deps: Pick<AdapterContext, 'store' | 'clock' | 'settings'> | AppDeps): FeatureHandlers[] {
   return [
@@ -19,6 +21,11 @@ export function transportTestFeatures(deps: Pick<AdapterContext, 'store' | 'cloc
         [RECORDING_ACTION]: (ev) => {
           deps.store.tx((tx) => tx.audit.record({ actorId: ev.actor.person.id, action: 'test.clicked', subjectType: 'test', subjectId: ev.value }));
           return { kind: 'ok', toast: `clicked ${ev.value}`, message: { text: 'done', blocks: [{ type: 'text', text: `✅ ${ev.value}` }] } };
+        },
+        [SLOW_ACTION]: async (ev) => {
+          await new Promise((r) => setTimeout(r, 1500));
+          deps.store.tx((tx) => tx.audit.record({ actorId: ev.actor.person.id, action: 'test.clicked', subjectType: 'test', subjectId: ev.value }));
+          return { kind: 'ok', toast: 'too late' };
         },
         [THROWING_ACTION]: () => {
           throw new Error('a bug in a handler');

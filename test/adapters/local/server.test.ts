@@ -96,4 +96,25 @@ describe('local workspace server', () => {
     const employee = await (await fetch(`${app.url}/?c=hr`, { headers: { cookie: 'dandang_persona=alice' } })).text();
     expect(employee).not.toContain('opened');
   });
+
+  it('shows thread replies under their root, and an update replaces the root in place', async () => {
+    const text = (t: string) => ({ text: t, blocks: [{ type: 'text' as const, text: t }] });
+    const hr = { channel: { local: 'hr' } };
+    await nextEvent('chenjing', async () => app.store.tx((tx) => tx.outbox.post({ key: 'case:t:root', to: hr, message: text('Root card') })), (d) => d.html.includes('Root card'));
+    await nextEvent('chenjing', async () => app.store.tx((tx) => tx.outbox.post({ key: 'case:t:r1', to: hr, threadKey: 'case:t:root', message: text('First reply') })), (d) => d.html.includes('First reply'));
+    await nextEvent('chenjing', async () => app.store.tx((tx) => tx.outbox.update('case:t:root', text('Root card, edited'))), (d) => d.html.includes('edited'));
+    const page = await (await fetch(`${app.url}/?c=hr`, { headers: { cookie: 'dandang_persona=chenjing' } })).text();
+    expect(page).not.toMatch(/Root card<\/p>/);
+    expect(page).toMatch(/Root card, edited<\/p><\/div><div class="thread" id="thread-\d+"[^>]*><article class="msg reply"[\s\S]*First reply/);
+  });
+
+  it('offers an uploaded file to those who can see its channel only', async () => {
+    const upload = () => Promise.resolve(app.store.tx((tx) => tx.outbox.upload({ key: 'test:file', to: { channel: { local: 'hr' } }, filename: 'dossier.html', title: 'Dossier', content: '<h1>Dossier</h1>' })));
+    const event = await nextEvent('chenjing', upload, (d) => d.html.includes('dossier.html'));
+    const href = /href="([^"]+)"/.exec(event.html)![1]!.replace(/&amp;/g, '&');
+    const asHr = await fetch(`${app.url}${href}`, { headers: { cookie: 'dandang_persona=chenjing' } });
+    expect(asHr.status).toBe(200);
+    expect(await asHr.text()).toBe('<h1>Dossier</h1>');
+    expect((await fetch(`${app.url}${href}`, { headers: { cookie: 'dandang_persona=alice' } })).status).toBe(404);
+  });
 });

@@ -47,8 +47,8 @@ describe('Slack outbox delivery', () => {
   });
 
   it('stopped halfway and restarted, gives each recipient exactly one message', async () => {
-    // One call per second overall, so the stop lands after the first delivery.
-    h = await startSlackHarness({ features: () => [], options: { pacing: { global: [{ ratePerSec: 1, burst: 1 }] } } });
+    // One call per five seconds overall, so the stop lands after the first delivery even on a slow machine.
+    h = await startSlackHarness({ features: () => [], options: { pacing: { global: [{ ratePerSec: 0.2, burst: 1 }] } } });
     addPeople(h, ['a', 'b', 'c'].map((id) => person({ id })));
     h.db.store.tx((tx) => {
       for (const id of ['a', 'b', 'c']) tx.outbox.post({ key: `nudge:7:${id}`, to: { person: id }, message: msg(`nudge ${id}`) });

@@ -30,7 +30,7 @@ describe('jobs import', () => {
     expect(t.store.tx((tx) => tx.org.job('hr-partner'))?.kpiVersion).toBe(0);
     const actions = (t.conn.sqlite.prepare(`SELECT action FROM audit_log`).all() as { action: string }[]).map((a) => a.action);
     expect(actions.filter((a) => a === 'job.created')).toHaveLength(5);
-    expect(actions.filter((a) => a === 'job.kpis_changed')).toHaveLength(4);
+    expect(actions.filter((a) => a === 'kpis.change')).toHaveLength(4);
   });
 
   it('re-importing the same file changes nothing; a changed target makes KPI version 2', async () => {

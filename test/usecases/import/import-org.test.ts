@@ -130,6 +130,15 @@ describe('org import', () => {
     expect(t.store.tx((tx) => tx.org.person('b'))).toMatchObject({ active: true });
   });
 
+  it('two people can swap emails in one import', async () => {
+    expect((await importOrg(file(...base))).ok).toBe(true);
+    const r = await importOrg(file(personLine({ id: 'm1', job: 'team-manager' }), personLine({ id: 'a', manager: 'm1', email: 'b@example.com' }), personLine({ id: 'b', manager: 'm1', email: 'a@example.com' })));
+    expect(r).toMatchObject({ ok: true, value: { updated: 2, unchanged: 1 } });
+    expect(t.store.tx((tx) => tx.org.personByEmail('a@example.com'))?.id).toBe('b');
+    const changes = t.conn.sqlite.prepare(`SELECT detail FROM audit_log WHERE subject_id = 'a' ORDER BY audit_log.id DESC LIMIT 1`).get() as { detail: string };
+    expect(JSON.parse(changes.detail).changes).toEqual({ email: { from: 'a@example.com', to: 'b@example.com' } });
+  });
+
   it('an email still held by someone left out of the file is refused', async () => {
     expect((await importOrg(file(...base))).ok).toBe(true);
     const lines = await refused(file(personLine({ id: 'm1', job: 'team-manager' }), personLine({ id: 'a', manager: 'm1' }), personLine({ id: 'b2', manager: 'm1', email: 'B@example.com' })));

@@ -30,6 +30,11 @@ describe('leave', () => {
     expect(await addLeaves()({ csv })).toMatchObject({ ok: true, value: { added: 0, skipped: 2 } });
   });
 
+  it('the shipped examples/leave.csv imports', async () => {
+    expect(await addLeaves()({ csv: example('leave.csv') })).toMatchObject({ ok: true, value: { added: 2 } });
+    expect(t.store.tx((tx) => tx.org.onLeave('s3', '2026-12-25'))).toBe(true);
+  });
+
   it('`leave add` records one leave', async () => {
     expect(await addLeaves()({ leave: { personId: 'c2', startDate: '2026-12-24', endDate: '2026-12-31', reason: 'holiday' } })).toMatchObject({ ok: true, value: { added: 1 } });
     expect(t.store.tx((tx) => tx.org.onLeave('c2', '2026-12-30'))).toBe(true);

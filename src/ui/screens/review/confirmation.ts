@@ -1,5 +1,6 @@
 import type { Message, Block, Button } from '../../model.js';
 import type { T } from '../../i18n/index.js';
+import { ACTIONS } from '../../actions.js';
 
 export interface ReviewSubmittedInput {
   reviewId: number;
@@ -20,6 +21,7 @@ export function buildReviewSubmitted(t: T, r: ReviewSubmittedInput): Message {
   const blocks: Block[] = [{ type: 'text', text }];
   if (r.missedKpis.length) blocks.push({ type: 'text', text: t('review.submitted.missed', { kpis: r.missedKpis.map((k) => k.name).join(', ') }) });
   if (r.total > 0) blocks.push({ type: 'context', text: t('review.submitted.progress', { done: r.done, total: r.total }) });
-  if (r.followUps?.length) blocks.push({ type: 'actions', buttons: r.followUps });
+  // Submitted reviews change only through an amendment; the button opens it.
+  blocks.push({ type: 'actions', buttons: [...(r.followUps ?? []), { actionId: ACTIONS.amendReview, label: t('review.amend.button'), value: String(r.reviewId) }] });
   return { text, blocks };
 }

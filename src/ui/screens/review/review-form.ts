@@ -10,6 +10,7 @@ export interface ReviewFormInput {
   employeeName: string;
   jobTitle: string;
   period: string;
+  /** Formatted due time; empty to leave the line out (an amendment). */
   due: string;
   kpis: Kpi[];
   /** Values to keep when the form is shown again with errors (Feishu and local re-render it). */
@@ -48,7 +49,7 @@ export function buildReviewForm(t: T, f: ReviewFormInput): Form {
     state: String(f.slotId),
     intro: [
       { type: 'text', text: t('review.form.intro', { name: f.employeeName, job: f.jobTitle, period: f.period }) },
-      { type: 'context', text: t('review.form.dueLine', { due: f.due }) },
+      ...(f.due ? [{ type: 'context' as const, text: t('review.form.dueLine', { due: f.due }) }] : []),
     ],
     inputs: [
       ...kpiInputs,
@@ -65,5 +66,24 @@ export function buildReviewForm(t: T, f: ReviewFormInput): Form {
       text(REVIEW_INPUTS.comment, t('review.form.comment')),
     ],
     ...(f.errors && Object.keys(f.errors).length ? { errors: f.errors } : {}),
+  };
+}
+
+/** Input id of the amendment reason. */
+export const AMEND_REASON_INPUT = 'reason';
+
+/** The review form pre-filled with a submitted review, plus a required reason. State = review id. */
+export function buildAmendReviewForm(t: T, f: Omit<ReviewFormInput, 'slotId'> & { reviewId: number }): Form {
+  const base = buildReviewForm(t, { ...f, slotId: f.reviewId });
+  return {
+    ...base,
+    formId: FORMS.amendReview,
+    title: t('review.amend.title'),
+    submitLabel: t('review.amend.submit'),
+    state: String(f.reviewId),
+    inputs: [
+      ...base.inputs,
+      { id: AMEND_REASON_INPUT, kind: 'text', multiline: true, label: t('review.amend.reason'), hint: t('review.amend.hint'), maxLength: 1000, ...(typeof f.values?.[AMEND_REASON_INPUT] === 'string' ? { initial: f.values[AMEND_REASON_INPUT] } : {}) },
+    ],
   };
 }

@@ -1,0 +1,96 @@
+/**
+ * The `npm run dandang -- <command>` adapter: config → database → store, then one command.
+ * Exit codes: 0 ok, 1 the input was invalid (every problem printed), 2 usage or configuration error.
+ */
+import { ConfigError, loadConfig } from '../../src/config.js';
+import { openDatabase } from '../../db/client.js';
+import { makeStore } from '../../db/store.js';
+import { systemClock, type Clock } from '../../src/ports/clock.js';
+import { settingsFromConfig } from '../../src/app/settings.js';
+import type { Platform } from '../../src/ports/records.js';
+import { EXIT_USAGE, type CliCommand, type CliContext } from './context.js';
+import { jobsCommand, leaveCommand, orgCommand, USAGE_JOBS, USAGE_LEAVE, USAGE_ORG } from './imports.js';
+import { auditCommand } from './audit.js';
+
+export const HELP = [
+  'Dandang command line. Run from the project directory; reads the same env and dandang.yml as `npm start`.',
+  '',
+  USAGE_ORG,
+  '  Creates/updates people; people missing from the file become inactive. A missing slack_id is looked',
+  '  up by email when SLACK_BOT_TOKEN is set (and a missing feishu_open_id when FEISHU_* is set).',
+  USAGE_JOBS,
+  '  Creates/updates job profiles; changed KPIs get a new version that holders are asked to acknowledge.',
+  USAGE_LEAVE,
+  '  Someone on leave on a period\'s due date gets no review slot for that period.',
+  'Usage: npm run dandang -- audit verify',
+  '  Checks the audit log hash chain; exits 1 naming the first altered row.',
+  'Usage: npm run dandang -- demo reset [--force]',
+  '  Empties the database and loads the demo organisation for the local workspace.',
+  'Usage: npm run dandang -- dossier <case id> --out <dir>',
+  '  Writes the evidence dossier of an offboarding case.',
+  '',
+  'Exit codes: 0 ok, 1 invalid input (each problem printed as file:line: field: message), 2 usage or configuration error.',
+].join('\n');
+
+/** Commands owned by other features, loaded only when used. */
+const lazy = {
+  demo: async () => (await import('./demo.js')).runDemo,
+  dossier: async () => (await import('./dossier.js')).runDossier,
+} satisfies Record<string, () => Promise<CliCommand>>;
+
+const commands: Record<string, () => Promise<CliCommand>> = {
+  org: async () => orgCommand,
+  jobs: async () => jobsCommand,
+  leave: async () => leaveCommand,
+  audit: async () => auditCommand,
+  ...lazy,
+};
+
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv = process.env, clock: Clock = systemClock): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    (name ? io.out : io.err)(HELP);
+    return name ? 0 : EXIT_USAGE;
+  }
+  const load = commands[name];
+  if (!load) {
+    io.err(`Unknown command "${name}".\n\n${HELP}`);
+    return EXIT_USAGE;
+  }
+  let command: CliCommand;
+  try {
+    command = await load();
+  } catch (e) {
+    io.err(`The "${name}" command is not available in this build: ${(e as Error).message}`);
+    return EXIT_USAGE;
+  }
+
+  let config;
+  try {
+    config = loadConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      io.err(e.message);
+      return EXIT_USAGE;
+    }
+    throw e;
+  }
+  const platforms: Platform[] = [];
+  if (config.slack) platforms.push('slack');
+  if (config.feishu) platforms.push('feishu');
+  if (config.local.enabled) platforms.push('local');
+  const settings = settingsFromConfig(config);
+  const conn = openDatabase(config.env.DANDANG_DB);
+  try {
+    const store = makeStore(conn, clock, { platforms, defaultLocale: settings.locale });
+    const ctx: CliContext = { config, conn, store, clock, settings, platforms, out: io.out, err: io.err };
+    return await command(args, ctx);
+  } finally {
+    conn.close();
+  }
+}

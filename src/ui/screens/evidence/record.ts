@@ -1,0 +1,137 @@
+/**
+ * `/review mine` (and Slack's App Home): everything recorded about a person that can serve as
+ * evidence, as the asker is allowed to see it. The use case decides what is visible (through
+ * src/domain/access.ts) and which buttons apply; this only lays it out.
+ * Sections are compact text blocks (newest first, capped) so the message stays within Slack's
+ * 50-block and Feishu's card limits even for a long history.
+ */
+import type { Message, Block, Button } from '../../model.js';
+import type { T } from '../../i18n/index.js';
+import type { Kpi, Acknowledgment } from '../../../ports/records.js';
+import type { Review } from '../../../ports/repos/reviews.js';
+import type { NoteView } from './note.js';
+import type { PlanView } from './training.js';
+import type { AdjustView } from './adjust.js';
+import { responseLine } from './responses.js';
+import { sessionParams } from './training.js';
+
+export interface RecordData {
+  personName: string;
+  job: { title: string; version: number; kpis: Kpi[]; ackLine: string | null } | null;
+  reviews: { review: Review; ackLine: string }[] | null;
+  notes: { view: NoteView; buttons: Button[] }[] | null;
+  plans: { view: PlanView; reassessment: Review | null; buttons: Button[] }[] | null;
+  adjustments: { view: AdjustView; buttons: Button[] }[] | null;
+  responses: { ack: Acknowledgment; names: (id: string) => string }[] | null;
+  /** Buttons not tied to one item (e.g. Acknowledge KPIs, Sign in). */
+  topButtons: Button[];
+}
+
+/** Items shown per section, newest first: keeps a long history within 50 blocks. */
+const MAX_NOTES = 5;
+const MAX_PLANS = 3;
+const MAX_ADJUSTMENTS = 3;
+const MAX_TEXT = 2900;
+
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+function noteSummary(t: T, v: NoteView): string {
+  const n = v.note;
+  const lines = [`**${t('ev.note.line', { date: n.heldOn, kind: t(`ev.noteKind.${n.kind}`), author: v.authorName })}**`, clip(n.discussion, 600)];
+  if (v.kpiNames.length) lines.push(`${t('ev.note.kpis')}: ${v.kpiNames.join(', ')}`);
+  for (const a of n.actions) lines.push(t('ev.note.actionLine', { description: a.description, owner: v.names(a.ownerId), due: a.dueOn }));
+  lines.push(n.visibility === 'private' ? t('ev.note.privateTag') : responseLine(t, v.ack, v.employeeName, v.names, v.zone));
+  return lines.join('\n');
+}
+
+function planSummary(t: T, v: PlanView, reassessment: Review | null): string {
+  const p = v.plan;
+  const status = t(p.status === 'active' ? 'ev.training.statusActive' : 'ev.training.statusCompleted');
+  const lines = [
+    `**${t('ev.training.line', { goal: p.goal, status })}**`,
+    `${t('ev.training.kpis')}: ${v.kpiNames.join(', ')} · ${t('ev.training.trainer')}: ${p.trainerId ? v.names(p.trainerId) : p.trainer}`,
+  ];
+  for (const s of p.sessions) {
+    const a = v.attendance.find((x) => x.sessionId === s.id && x.personId === p.personId);
+    const att = a
+      ? t('ev.training.attendance', {
+          status: t(a.status === 'present' ? 'ev.training.present' : 'ev.training.absent'),
+          method: t(a.method === 'sign_in' ? 'ev.training.bySignIn' : 'ev.training.byMark'),
+          reason: a.reason ? `: ${clip(a.reason, 200)}` : '',
+        })
+      : t('ev.training.noAttendance');
+    lines.push(`${t('ev.training.session', sessionParams(s, v.zone))} — ${att}`);
+  }
+  if (reassessment) lines.push(t('ev.reassess.line', { result: t(reassessment.belowTarget ? 'ev.reassess.below' : 'ev.reassess.met') }));
+  lines.push(responseLine(t, v.ack, v.employeeName, v.names, v.zone));
+  return lines.join('\n');
+}
+
+function adjustmentSummary(t: T, v: AdjustView): string {
+  const a = v.adjustment;
+  const lines = [`**${t('ev.adjust.line', { from: v.fromTitle, to: v.toTitle, date: a.effectiveOn })}**`];
+  if (v.kpiNames.length) lines.push(`${t('ev.adjust.kpis')}: ${v.kpiNames.join(', ')}`);
+  if (a.reason) lines.push(`${t('ev.adjust.reason')}: ${clip(a.reason, 600)}`);
+  lines.push(responseLine(t, v.ack, v.employeeName, v.names, v.zone));
+  return lines.join('\n');
+}
+
+function section<I>(t: T, header: string, items: I[], max: number, render: (item: I) => Block[]): Block[] {
+  const out: Block[] = [{ type: 'divider' }, { type: 'text', text: header }];
+  if (!items.length) out.push({ type: 'context', text: t('ev.record.none') });
+  for (const item of items.slice(0, max)) out.push(...render(item));
+  if (items.length > max) out.push({ type: 'context', text: t('ev.record.more', { n: items.length - max }) });
+  return out;
+}
+
+function linesBlock(header: string, lines: string[]): Block {
+  let text = header;
+  for (const l of lines) {
+    if (text.length + l.length + 1 > MAX_TEXT) {
+      text += '\n…';
+      break;
+    }
+    text += `\n${l}`;
+  }
+  return { type: 'text', text };
+}
+
+const actions = (buttons: Button[]): Block[] => (buttons.length ? [{ type: 'actions', buttons: buttons.slice(0, 5) }] : []);
+
+export function buildRecordView(t: T, d: RecordData): Message {
+  const title = t('ev.record.title', { name: d.personName });
+  const blocks: Block[] = [{ type: 'header', text: title }, ...actions(d.topButtons)];
+
+  if (d.job) {
+    const kpiLines = d.job.kpis.map((k) => t('ev.record.kpi', { name: k.name, target: `${k.direction === 'higher' ? '≥' : '≤'} ${k.target}`, unit: k.unit ? ` ${k.unit}` : '' }));
+    blocks.push(linesBlock(t('ev.record.kpis', { job: d.job.title, version: d.job.version }), kpiLines.length ? kpiLines : [t('ev.record.noKpis')]));
+    if (d.job.ackLine) blocks.push({ type: 'context', text: d.job.ackLine });
+  }
+  if (d.reviews) {
+    const lines = d.reviews.map(({ review: r, ackLine }) => {
+      const result = t(r.belowTarget ? 'ev.record.belowTarget' : 'ev.record.onTarget');
+      const head = r.kind === 'reassessment' ? `${t('ev.reassess.line', { result })} · ${r.periodLabel}` : t('ev.record.review', { period: r.periodLabel, rating: r.rating, result });
+      return `${head} — ${ackLine}`;
+    });
+    blocks.push({ type: 'divider' }, linesBlock(t('ev.record.reviews'), lines.length ? lines : [t('ev.record.none')]));
+  }
+  if (d.notes) blocks.push(...section(t, t('ev.record.notes'), d.notes, MAX_NOTES, (n) => [{ type: 'text', text: noteSummary(t, n.view) }, ...actions(n.buttons)]));
+  if (d.plans) blocks.push(...section(t, t('ev.record.training'), d.plans, MAX_PLANS, (p) => [{ type: 'text', text: planSummary(t, p.view, p.reassessment) }, ...actions(p.buttons)]));
+  if (d.adjustments) blocks.push(...section(t, t('ev.record.adjustments'), d.adjustments, MAX_ADJUSTMENTS, (a) => [{ type: 'text', text: adjustmentSummary(t, a.view) }, ...actions(a.buttons)]));
+  if (d.responses) {
+    const lines = d.responses.map(({ ack, names }) =>
+      t('ev.record.response', {
+        subject: t(`ev.subject.${ack.subjectType}`),
+        id: ack.subjectId,
+        state:
+          ack.state === 'acknowledged'
+            ? t('ev.state.acknowledged')
+            : ack.state === 'disputed'
+              ? t('ev.state.disputed', { comment: ack.comment ?? '' })
+              : t('ev.state.refused', { witness: ack.witnessId ? names(ack.witnessId) : '?' }),
+      }),
+    );
+    blocks.push({ type: 'divider' }, linesBlock(t('ev.record.responses'), lines.length ? lines : [t('ev.record.none')]));
+  }
+  return { text: title, blocks };
+}

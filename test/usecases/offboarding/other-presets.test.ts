@@ -1,0 +1,108 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeTestDb, type TestDb } from '../../support/db.js';
+import { seedTeams, testSettings } from '../../support/org.js';
+import type { AppSettings } from '../../../src/app/settings.js';
+import { makeOpenOffboarding } from '../../../src/usecases/open-offboarding.js';
+import { makeAdvanceCaseStep } from '../../../src/usecases/advance-case-step.js';
+import { DAY, ackKpis, addNote, addReview, checklistLines, latestRoot, textOf } from './support.js';
+
+let db: TestDb;
+afterEach(() => db?.cleanup());
+
+function setup(preset: 'us-pip' | 'uk-capability') {
+  db = makeTestDb({ now: '2026-03-02T15:00:00Z' });
+  const base = testSettings({ timezone: 'UTC' });
+  const settings: AppSettings = { ...base, policy: { preset, overrides: {} }, severance: { currency: preset === 'us-pip' ? 'USD' : 'GBP' } };
+  const org = seedTeams(db.store, { managers: 1, reportsPerManager: 1 });
+  const employee = org.reports[0]![0]!;
+  db.store.tx((tx) => tx.org.upsertPerson({ ...employee, hireDate: '2022-11-01', monthlyWage: 8_000 }));
+  const deps = { store: db.store, clock: db.clock, settings };
+  return { settings, e: employee.id, m: org.managers[0]!.id, open: makeOpenOffboarding(deps), advance: makeAdvanceCaseStep(deps) };
+}
+
+function runSteps(s: ReturnType<typeof setup>, caseId: number, steps: [string, string, object?][]) {
+  for (const [actorId, stepId, extra] of steps) {
+    db.clock.advance(DAY);
+    const r = s.advance({ actorId, caseId, stepId, ...(extra ?? {}) });
+    if (!r.ok) throw new Error(`${stepId} by ${actorId}: ${r.message}`);
+  }
+}
+
+describe('us-pip scripted scenario', () => {
+  it('needs a PIP with signed receipt and a documented failure, then reaches closed with OWBPA periods', () => {
+    const s = setup('us-pip');
+    const opened = s.open({ actorId: 'hr', employeeId: s.e, reasonKind: 'performance', reasonText: 'Missed PIP goals' });
+    if (!opened.ok) throw new Error(opened.message);
+    const id = opened.value.caseId;
+    expect(checklistLines(latestRoot(db.conn.sqlite, id))).toEqual([
+      '✅ Written, quantified KPIs for the job',
+      '❌ Reviews below target',
+      '❌ Documented conversations about the gap',
+      '❌ Improvement plan, receipt signed by the employee',
+      '❌ Documented failure of the improvement plan',
+    ]);
+
+    addReview(db, s.settings, { employeeId: s.e, authorId: s.m, label: '2026-W10', response: null });
+    db.clock.advance(7 * DAY);
+    addReview(db, s.settings, { employeeId: s.e, authorId: s.m, label: '2026-W11', response: null });
+    addNote(db, s.settings, { personId: s.e, authorId: s.m, kind: 'one_on_one', discussion: 'Coaching on ticket triage' });
+    db.clock.advance(DAY);
+    addNote(db, s.settings, { personId: s.e, authorId: s.m, kind: 'pip_kickoff', discussion: '30-day PIP: 40 tickets a week, weekly check-ins', response: 'disputed', comment: 'Receipt only; the goals ignore my on-call load.' });
+    const refused = s.advance({ actorId: s.m, caseId: id, stepId: 'manager_confirms' });
+    expect(!refused.ok && refused.message).toContain('Documented failure of the improvement plan: 0/1 within 180 days');
+
+    db.clock.advance(31 * DAY);
+    addReview(db, s.settings, { employeeId: s.e, authorId: s.m, label: 'PIP end review', response: null });
+    expect(checklistLines(latestRoot(db.conn.sqlite, id)).every((l) => l.startsWith('✅'))).toBe(true);
+
+    runSteps(s, id, [
+      [s.m, 'manager_confirms'],
+      ['hr', 'hr_approves'],
+      ['hr', 'protected_activity_check'],
+      ['hr', 'legal_review'],
+      ['hr', 'meeting_held'],
+      [s.m, 'meeting_held'],
+      ['hr', 'notice_issued'],
+      ['hr', 'close'],
+    ]);
+    const text = textOf(latestRoot(db.conn.sqlite, id));
+    expect(text).toContain('**Outcome:** closed on');
+    expect(text).toMatch(/consider until \d{4}-\d{2}-\d{2} \(\d{4}-\d{2}-\d{2} for a group\), then 7 days to revoke \(OWBPA\)/);
+    expect(text).not.toContain('Severance N');
+  });
+});
+
+describe('uk-capability scripted scenario', () => {
+  it('needs standards, an informal stage, two warnings and a failed final review, then gives s.86 notice', () => {
+    const s = setup('uk-capability');
+    const opened = s.open({ actorId: 'hr', employeeId: s.e, reasonKind: 'performance', reasonText: 'Capability' });
+    if (!opened.ok) throw new Error(opened.message);
+    const id = opened.value.caseId;
+
+    ackKpis(db, s.settings, s.e);
+    addNote(db, s.settings, { personId: s.e, authorId: s.m, kind: 'one_on_one', discussion: 'Informal stage: targets explained', response: 'acknowledged' });
+    db.clock.advance(14 * DAY);
+    addNote(db, s.settings, { personId: s.e, authorId: s.m, kind: 'formal_warning', discussion: 'First written warning: 40 tickets a week within 90 days', response: 'acknowledged' });
+    db.clock.advance(30 * DAY);
+    addNote(db, s.settings, { personId: s.e, authorId: s.m, kind: 'formal_warning', discussion: 'Final written warning: dismissal may follow', response: 'acknowledged' });
+    expect(checklistLines(latestRoot(db.conn.sqlite, id)).filter((l) => l.startsWith('❌'))).toEqual(['❌ Final review after the final warning, still failing']);
+    db.clock.advance(30 * DAY);
+    addReview(db, s.settings, { employeeId: s.e, authorId: s.m, label: 'Final review', kind: 'reassessment' });
+    expect(checklistLines(latestRoot(db.conn.sqlite, id)).every((l) => l.startsWith('✅'))).toBe(true);
+
+    runSteps(s, id, [
+      [s.m, 'manager_confirms'],
+      ['hr', 'hr_approves'],
+      ['hr', 'blockers_check'],
+      ['hr', 'hearing_invited', { date: '2026-05-20' }],
+      ['hr', 'meeting_held'],
+      [s.m, 'meeting_held'],
+      ['hr', 'notice_issued'],
+      ['hr', 'close'],
+    ]);
+    const text = textOf(latestRoot(db.conn.sqlite, id));
+    expect(text).toContain('**Outcome:** closed on');
+    // Hired 2022-11-01, notice in May 2026: 3 full years → 3 weeks under s.86.
+    expect(text).toMatch(/Notice given \d{4}-\d{2}-\d{2}; last day \d{4}-\d{2}-\d{2} \(21 days\)\./);
+  });
+});
