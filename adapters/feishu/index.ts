@@ -56,6 +56,10 @@ export async function startFeishu(ctx: AdapterContext, options: FeishuOptions = 
       'FEISHU_MODE=http needs FEISHU_ENCRYPT_KEY (Events & Callbacks → Encryption Strategy) so callbacks are signed. Use the long connection (FEISHU_MODE=ws), or set FEISHU_ALLOW_INSECURE=1 only on a trusted network.',
     );
   }
+  // The SDK's WSClient silently refuses other app ids and never connects.
+  if (cfg.mode === 'ws' && !/^cli_[0-9a-fA-F]{16}$/.test(cfg.appId)) {
+    throw new ConfigError('FEISHU_APP_ID must look like cli_0123456789abcdef (Credentials & Basic Info in the Feishu developer console).');
+  }
   if (cfg.mode === 'http' && !cfg.verificationToken) log('warn', 'FEISHU_VERIFICATION_TOKEN is not set: callbacks are checked by signature only.');
 
   const domain = resolveDomain(cfg.domain);

@@ -51,6 +51,7 @@ const BIWEEKLY_ANCHOR = dayNumber('2025-12-29');
 const lastDayOfMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
 export function periodContaining(cadence: Cadence, date: string): Period {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`expected a YYYY-MM-DD date, got "${date}"`);
   if (cadence === 'monthly') {
     const [y, m] = date.split('-').map(Number) as [number, number];
     return { label: `${y}-${pad2(m)}`, start: `${y}-${pad2(m)}-01`, end: `${y}-${pad2(m)}-${pad2(lastDayOfMonth(y, m))}` };

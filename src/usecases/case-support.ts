@@ -82,6 +82,7 @@ export function caseView(tx: Tx, c: CaseRecord, now: number): CaseView {
     settlement: (c.settlement as Settlement | null) ?? null,
     withdrawal: withdrawn ? { by: withdrawn.actorId, reason: String(withdrawn.detail.reason ?? ''), at: withdrawn.at } : null,
     latestTrainingPlanId: latestPlan?.id ?? null,
+    missedKpiKeys: [...new Set(facts.reviews.filter((r) => r.belowTarget).flatMap((r) => r.missedKpiKeys))],
   };
 }
 

@@ -100,6 +100,7 @@ export const makeCreateNote = ({ store, clock, settings }: EvidenceDeps) => (inp
     const visibility = str(v, 'visibility') as NoteVisibility;
     if (!NOTE_VISIBILITIES.includes(visibility)) errors.visibility = t('common.required');
     if (Object.keys(errors).length) return fail('INVALID_INPUT', t('common.invalidInput'), { fieldErrors: errors });
+    if (!may(tx, input.actor, subject.id, 'create', noteRecordType(visibility))) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
 
     const note = tx.evidence.insertNote(
       { personId: subject.id, authorId: input.actor.id, kind, heldOn, discussion, kpiKeys, nextCheckIn: nextCheckIn || null, visibility },

@@ -8,11 +8,11 @@ import type { Person } from '../ports/records.js';
 import type { TrainingPlan } from '../ports/repos/evidence.js';
 import type { Form, FormValues, Option } from '../ui/model.js';
 import type { Tx } from '../ports/store.js';
-import { buildTrainingForm, SESSION_ROWS } from '../ui/screens/evidence/training.js';
+import { buildTrainingForm, buildTrainerMessage, SESSION_ROWS } from '../ui/screens/evidence/training.js';
 import { missedKpiKeys } from '../domain/review.js';
 import { instantOfWallTime } from '../domain/zoned-time.js';
 import { refreshOpenCases } from './shared/refresh-cases.js';
-import { planKey, planMessage } from './evidence-messages.js';
+import { planKey, planMessage, planView } from './evidence-messages.js';
 import { may, tFor, zoneOf, isDate, str, list, parseTime, managerChain, type EvidenceDeps } from './evidence-support.js';
 
 function trainerOptions(tx: Tx, subject: Person, actor: Person): Option[] {
@@ -140,6 +140,10 @@ export const makeCreateTrainingPlan = ({ store, clock, settings }: EvidenceDeps)
         detail: { personId: subject.id, jobId: job.id, kpiVersion: job.kpiVersion, kpiKeys, sessions: sessions.length, trainerId: plan.trainerId },
       });
       tx.outbox.post({ key: planKey(plan.id), to: { person: subject.id }, message: planMessage(tx, settings, plan) });
+      // A trainer outside the chain has no other way in: their DM carries the attendance buttons.
+      if (trainer && trainer.id !== input.actor.id) {
+        tx.outbox.post({ key: `training:${plan.id}:trainer`, to: { person: trainer.id }, message: buildTrainerMessage(tFor(trainer, settings), planView(tx, settings, plan, zoneOf(trainer, settings))) });
+      }
       refreshOpenCases(tx, subject.id, { settings, now: clock.now() });
       return ok({ plan, confirmation: t('ev.training.saved', { name: subject.name }) });
     });

@@ -31,6 +31,13 @@ describe('makeWorkCalendar', () => {
     expect(cal.isWorkday('2026-11-27')).toBe(true);
   });
 
+  it('CN: a year chinese-days does not publish yet still knows the fixed public holidays', () => {
+    const cal = makeWorkCalendar('CN');
+    expect(cal.isWorkday('2027-01-01')).toBe(false); // New Year's Day, a Friday
+    expect(cal.isWorkday('2027-10-01')).toBe(false); // National Day, a Friday
+    expect(cal.isWorkday('2027-11-26')).toBe(true);
+  });
+
   it('accepts a lowercase code and rejects an unknown one', () => {
     expect(makeWorkCalendar('cn').isWorkday('2026-02-14')).toBe(true);
     expect(() => makeWorkCalendar('XX')).toThrow(/unknown holiday country "XX"/);

@@ -13,7 +13,7 @@ import { openCycle, currentPeriod } from '../../../src/usecases/shared/open-cycl
 import { kpiSubjectId } from '../../../src/ui/screens/review/kpi-ack.js';
 import { DEMO_JOBS, DEMO_PEOPLE, toPersonRecord } from './org.js';
 import { seedHistory, noteEvents } from './seed-history.js';
-import { backfillLocalDms } from './past-messages.js';
+import { backfillLocalDms, queueWelcomes } from './past-messages.js';
 
 const DAY = 86_400_000;
 
@@ -70,6 +70,7 @@ export function loadDemo(deps: DemoDeps): DemoSummary | null {
 
   // The DMs that history produced, for the local workspace (other platforms never saw them).
   backfillLocalDms(conn, deps.store, settings);
+  queueWelcomes(deps.store, settings);
 
   // The current cycle, through the shared opener: nudges are queued for every manager.
   const departments = [...new Set(DEMO_PEOPLE.filter((p) => p.managerId).map((p) => p.department))];

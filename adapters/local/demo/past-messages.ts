@@ -75,3 +75,28 @@ export function backfillLocalDms(conn: Connection, store: Store, settings: AppSe
   }
   return items.length;
 }
+
+/** A first DM for every demo person saying what to try from their seat. */
+export function queueWelcomes(store: Store, settings: AppSettings): void {
+  store.tx((tx) => {
+    const managers = new Set(tx.org.activePeople().map((p) => p.managerId).filter(Boolean));
+    for (const d of DEMO_PEOPLE) {
+      const person = tx.org.person(d.id)!;
+      const t = tFor(person, settings);
+      const role = d.role !== 'employee' ? t('local.demo.welcomeHr') : managers.has(d.id) ? t('local.demo.welcomeManager') : t('local.demo.welcomeEmployee');
+      tx.outbox.post({
+        key: `demo:welcome:${d.id}`,
+        to: { person: d.id },
+        locale: localeOf(person, settings),
+        message: {
+          text: t('local.demo.welcomeHeader'),
+          blocks: [
+            { type: 'header', text: t('local.demo.welcomeHeader') },
+            { type: 'text', text: t('local.demo.welcomeIntro') },
+            { type: 'text', text: role },
+          ],
+        },
+      });
+    }
+  });
+}

@@ -90,5 +90,6 @@ describe('reminder ladder and digests through Slack', () => {
     expect(reminderSteps(h, 'm1')).toEqual([0]);
     const digest = await waitFor(() => h.fake.messagesIn('CTEAM1')[0], 'the team digest');
     expect(digest.text).toContain('0/3');
+    expect(digest.text).toContain('已完成'); // the channel's locale (zh-CN) picks the catalog
   });
 });

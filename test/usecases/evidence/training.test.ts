@@ -97,6 +97,9 @@ describe('/training form round trip', () => {
     expect(textOf(dm!.message)).toContain('2026-11-24 14:00–16:00');
     expect(buttonsOf(dm!.message).map((b) => b.actionId)).toEqual([ACTIONS.acknowledgeTraining]);
     expect(w.audits('training.create')).toHaveLength(1);
+    const [trainerDm] = outboxRows(w.db.conn.sqlite, `training:${plan.id}:trainer`);
+    expect(trainerDm?.address).toBe(w.peer.slackId);
+    expect(buttonsOf(trainerDm!.message)).toMatchObject([{ actionId: ACTIONS.openMarkAttendance, value: String(plan.sessions[0]!.id) }]);
     expect(codeOf(makeAcknowledgeTraining(w.deps)({ actor: w.m1, planId: plan.id }))).toBe('NOT_AUTHORIZED');
     expect(valueOf(makeAcknowledgeTraining(w.deps)({ actor: w.emp, planId: plan.id })).state).toBe('acknowledged');
     expect(w.audits('acknowledgment.acknowledged')).toMatchObject([{ subject_type: 'training_plan' }]);

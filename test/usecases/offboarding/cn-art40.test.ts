@@ -5,6 +5,7 @@ import type { AppSettings } from '../../../src/app/settings.js';
 import { makeOpenOffboarding } from '../../../src/usecases/open-offboarding.js';
 import { makeAdvanceCaseStep } from '../../../src/usecases/advance-case-step.js';
 import { makeExportDossier } from '../../../src/usecases/export-dossier.js';
+import { makeRecordProtectedStatus } from '../../../src/usecases/record-protected-status.js';
 import { verifyAuditChain } from '../../../db/repos/audit.js';
 import { ACTIONS } from '../../../src/ui/actions.js';
 import { DAY, withRefresh, ackKpis, addNote, addReview, addTraining, buttonsOf, checklistLines, count, latestRoot, outbox, textOf } from './support.js';
@@ -246,9 +247,8 @@ describe('the full cn-art40 path', () => {
 });
 
 describe('protected statuses (Art. 42)', () => {
-  it('block the case at open and again before notice', async () => {
+  it('block the case at open and again before notice', () => {
     const s = setup();
-    const { makeRecordProtectedStatus } = await import('../../../src/usecases/record-protected-status.js');
     const protect = makeRecordProtectedStatus(s.deps);
 
     const byManager = protect({ actorId: s.managerId, personId: s.employeeId, kind: 'pregnancy', startsOn: '2026-05-01' });
@@ -267,9 +267,8 @@ describe('protected statuses (Art. 42)', () => {
     expect(mutual.ok).toBe(true);
   });
 
-  it('a status recorded after the Art. 42 check blocks the notice', async () => {
+  it('a status recorded after the Art. 42 check blocks the notice', () => {
     const s = setup();
-    const { makeRecordProtectedStatus } = await import('../../../src/usecases/record-protected-status.js');
     const opened = s.open({ actorId: 'hr', employeeId: s.employeeId, reasonKind: 'performance', reasonText: '' });
     if (!opened.ok) throw new Error(opened.message);
     const id = opened.value.caseId;

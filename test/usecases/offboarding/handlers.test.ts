@@ -3,10 +3,11 @@ import { makeTestDb, type TestDb } from '../../support/db.js';
 import { seedTeams, testSettings } from '../../support/org.js';
 import { makeRouter, type Router } from '../../../src/app/router.js';
 import { offboardingHandlers } from '../../../src/app/offboarding.js';
+import { evidenceHandlers } from '../../../src/app/evidence.js';
 import type { Actor, Inbound } from '../../../src/app/types.js';
 import type { Reply } from '../../../src/ui/model.js';
 import { ACTIONS, FORMS } from '../../../src/ui/actions.js';
-import { DAY, count, latestRoot, outbox, textOf } from './support.js';
+import { DAY, buttonsOf, count, latestRoot, outbox, textOf } from './support.js';
 
 let db: TestDb;
 afterEach(() => db?.cleanup());
@@ -16,7 +17,8 @@ function setup() {
   const settings = testSettings();
   seedTeams(db.store, { managers: 2, reportsPerManager: 1 });
   db.store.tx((tx) => tx.org.upsertPerson({ ...tx.org.person('m1r1')!, hireDate: '2023-01-01', monthlyWage: 9_000 }));
-  const router: Router = makeRouter([offboardingHandlers({ store: db.store, clock: db.clock, settings })]);
+  const deps = { store: db.store, clock: db.clock, settings };
+  const router: Router = makeRouter([offboardingHandlers(deps), evidenceHandlers(deps)]);
   const actor = (id: string): Actor => ({ person: db.store.tx((tx) => tx.org.person(id))!, platform: 'slack', locale: 'en' });
   const command = (id: string, command: 'offboard' | 'dandang', args: string, mentions: string[] = []) =>
     router.dispatch({ kind: 'command', actor: actor(id), command, args, mentions } as Inbound);
@@ -46,6 +48,12 @@ describe('/offboard and /dandang through the router', () => {
     expect(db.conn.sqlite.prepare('SELECT reason_kind AS k, reason_text AS t FROM cases').get()).toEqual({ k: 'performance', t: 'bottom 10%' });
     expect(outbox(db.conn.sqlite, 'key = ?', 'case:1:ranking')).toHaveLength(1);
     expect(text(await h.command('m1', 'offboard', 'm1r1', ['m1r1']))).toContain('Case #1 is already open for Alice 1.1.');
+
+    // The manager's DM offers the evidence feature's own forms for what is missing.
+    const dm = outbox(db.conn.sqlite, 'key = ?', 'case:1:manager')[0]!.message;
+    const addConversation = buttonsOf(dm).find((b) => b.actionId === ACTIONS.promptConversation)!;
+    const noteForm = await h.click('m1', addConversation.actionId, addConversation.value);
+    expect(noteForm.kind === 'form' && noteForm.form.formId).toBe(FORMS.note);
 
     db.clock.advance(3 * DAY);
     expect(await h.command('m1', 'offboard', 'status')).toMatchObject({ kind: 'error', code: 'NOT_AUTHORIZED' });

@@ -148,6 +148,13 @@ export function planManagerButtons(t: T, plan: TrainingPlan, hasReassessment: bo
   return [];
 }
 
+/** The trainer's copy of the plan, with a Mark attendance button per session. */
+export function buildTrainerMessage(t: T, v: PlanView): Message {
+  const title = t('ev.training.trainerDm', { name: v.employeeName });
+  const buttons = v.plan.sessions.map((s, i) => ({ actionId: ACTIONS.openMarkAttendance, label: `${t('ev.training.markButton')} ${i + 1}`, value: String(s.id) }));
+  return { text: title, blocks: [{ type: 'text', text: title }, ...planBlocks(t, v, { withAttendance: false }).slice(0, -1), { type: 'actions', buttons }] };
+}
+
 export function buildMarkAttendanceForm(t: T, session: TrainingSession, employeeName: string, zone: string, errors?: Record<string, string>): Form {
   return {
     formId: FORMS.markAttendance,

@@ -11,6 +11,7 @@ import { rolesWaitingOn } from '../../../domain/policy/advance.js';
 import type { CaseView, ScreenContext } from './view.js';
 import { blockerLine, itemDetail, itemLabel, localized, mention, roleList, stepLabel } from './labels.js';
 import { settlementLines } from './settlement.js';
+import { followUpValue } from '../evidence/follow-ups.js';
 
 const dateIn = (ms: number, tz: string) => new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
 
@@ -129,8 +130,8 @@ export function buildManagerCaseDm(t: T, ctx: ScreenContext, v: CaseView): Messa
   const helpButtons: Button[] = resolved || !missing
     ? []
     : [
-        { actionId: ACTIONS.promptConversation, label: t('off.btn.addConversation'), value: v.employee.id },
-        { actionId: ACTIONS.promptTrainingPlan, label: t('off.btn.planTraining'), value: v.employee.id },
+        { actionId: ACTIONS.promptConversation, label: t('off.btn.addConversation'), value: followUpValue(v.employee.id, v.missedKpiKeys) },
+        { actionId: ACTIONS.promptTrainingPlan, label: t('off.btn.planTraining'), value: followUpValue(v.employee.id, v.missedKpiKeys) },
         ...(v.latestTrainingPlanId ? [{ actionId: ACTIONS.openReassessment, label: t('off.btn.reassess'), value: String(v.latestTrainingPlanId) }] : []),
       ];
   const buttons = [...stepButtons(t, ctx, v, 'manager'), ...helpButtons];

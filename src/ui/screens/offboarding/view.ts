@@ -31,6 +31,8 @@ export interface CaseView {
   withdrawal: { by: string; reason: string; at: number } | null;
   /** The latest training plan, so the manager's DM can offer "record the reassessment". */
   latestTrainingPlanId: number | null;
+  /** KPI keys missed in the employee's reviews, to pre-fill the manager's note / training forms. */
+  missedKpiKeys: string[];
 }
 
 export interface ScreenContext {

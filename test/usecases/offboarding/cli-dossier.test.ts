@@ -1,0 +1,47 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeTestDb, type TestDb } from '../../support/db.js';
+import { seedTeams, testSettings } from '../../support/org.js';
+import { runCli } from '../../../adapters/cli/run.js';
+import { makeOpenOffboarding } from '../../../src/usecases/open-offboarding.js';
+import { addNote } from './support.js';
+
+let db: TestDb;
+afterEach(() => db?.cleanup());
+
+async function cli(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const env = { PATH: process.env.PATH ?? '', DANDANG_DB: db.file, DANDANG_CONFIG: join(db.dir, 'none.yml'), DANDANG_LOCAL: '0' };
+  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l) }, env, db.clock);
+  return { code, out, err };
+}
+
+describe('npm run dandang -- dossier', () => {
+  it('writes the HTML and CSV of a case, quoting disputes verbatim and the audit head', async () => {
+    db = makeTestDb({ now: '2026-06-01T02:00:00Z' });
+    const settings = testSettings();
+    seedTeams(db.store, { managers: 1, reportsPerManager: 1 });
+    const opened = makeOpenOffboarding({ store: db.store, clock: db.clock, settings })({ actorId: 'hr', employeeId: 'm1r1', reasonKind: 'performance', reasonText: '' });
+    if (!opened.ok) throw new Error(opened.message);
+    addNote(db, settings, { personId: 'm1r1', authorId: 'm1', kind: 'feedback', discussion: 'Tickets at 30 against 40', response: 'disputed', comment: 'My queue was reassigned <twice>.' });
+
+    expect((await cli(['dossier', '1'])).code).toBe(2);
+    expect((await cli(['dossier', '99', '--out', join(db.dir, 'out')])).code).toBe(1);
+
+    const out = join(db.dir, 'out');
+    const r = await cli(['dossier', '1', '--out', out]);
+    expect(r.err).toEqual([]);
+    expect(r.code).toBe(0);
+    const files = readdirSync(out).sort();
+    expect(files).toEqual(['dandang-case-1-2026-06-01.csv', 'dandang-case-1-2026-06-01.html']);
+    const html = readFileSync(join(out, files[1]!), 'utf8');
+    expect(html).toContain('“My queue was reassigned &lt;twice&gt;.”');
+    const head = r.out.find((l) => l.startsWith('Audit-chain head at export: '))!.split(': ')[1]!;
+    expect(html).toContain(head);
+    expect(readFileSync(join(out, files[0]!), 'utf8')).toContain('My queue was reassigned <twice>.');
+    expect(existsSync(join(out, files[0]!))).toBe(true);
+    expect(db.conn.sqlite.prepare(`SELECT actor_id AS a FROM audit_log WHERE action = 'case.dossier_exported'`).get()).toEqual({ a: null });
+  });
+});
