@@ -71,7 +71,8 @@ const channelSchema = z.strictObject({ slack: z.string().optional(), feishu: z.s
 
 const fileSchema = z.strictObject({
   timezone: z.string().refine(isTimezone, 'use an IANA zone such as Asia/Shanghai or America/New_York').default('UTC'),
-  locale: z.enum(['en', 'zh-CN'], 'use en or zh-CN').default('en'),
+  /** Unset: zh-CN when Feishu is the only platform, else en (see `Config.locale`). */
+  locale: z.enum(['en', 'zh-CN'], 'use en or zh-CN').optional(),
   /** ISO country for public holidays (date-holidays); CN also honours make-up workdays (调休). */
   holidays: z
     .string()
@@ -128,6 +129,11 @@ export interface Config {
   slack: { botToken: string; signingSecret: string; appToken?: string; apiUrl?: string } | null;
   feishu: { appId: string; appSecret: string; domain?: string; verificationToken?: string; encryptKey?: string; mode: 'ws' | 'http'; allowInsecure: boolean } | null;
   local: { enabled: boolean; allowRemote: boolean };
+  /**
+   * Default language for people whose record has none, and for channels: the file's `locale`, or
+   * zh-CN when Feishu is the only chat platform (the companies that run on Feishu read Chinese), else en.
+   */
+  locale: 'en' | 'zh-CN';
   /** The effective schedule for a department (department overrides over the default). */
   scheduleFor(department: string): Schedule;
 }
@@ -191,6 +197,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     slack,
     feishu,
     local: { enabled: localEnabled, allowRemote: e.DANDANG_LOCAL_ALLOW_REMOTE === '1' },
+    locale: file.locale ?? (feishu && !slack ? 'zh-CN' : 'en'),
     scheduleFor: (department) => ({ ...file.schedule.default, ...(file.schedule.departments[department] ?? {}) }),
   };
 }

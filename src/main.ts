@@ -14,6 +14,8 @@ import { allFeatures } from './app/features.js';
 import { HttpHost } from '../adapters/http-host.js';
 import type { AdapterContext, RunningAdapter } from '../adapters/context.js';
 import type { Platform } from './ports/records.js';
+import { makeRunScheduleTick } from './usecases/run-schedule-tick.js';
+import { makeRunEvidenceTick } from './usecases/run-evidence-tick.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -41,8 +43,12 @@ async function main(): Promise<void> {
     console.log(`[dandang] listening on http://${config.env.HOST}:${port}`);
   }
 
-  const { makeRunScheduleTick } = await import('./usecases/run-schedule-tick.js');
-  const tick = makeRunScheduleTick({ store, clock, settings });
+  const scheduleTick = makeRunScheduleTick({ store, clock, settings });
+  const evidenceTick = makeRunEvidenceTick({ store, clock, settings });
+  const tick = async () => {
+    await scheduleTick();
+    await evidenceTick();
+  };
   // Catch up ticks missed while the bot was down, then tick every minute.
   await tick();
   const task = cron.schedule('* * * * *', () => void tick().catch((e: unknown) => console.error('[scheduler] tick failed', e)));

@@ -20,7 +20,7 @@ export const HR_LOCAL_CHANNEL = 'hr';
 export function settingsFromConfig(c: Config): AppSettings {
   return {
     timezone: c.file.timezone,
-    locale: c.file.locale,
+    locale: c.locale,
     holidays: c.file.holidays,
     hrChannel: { slack: c.file.hrChannel.slack ?? null, feishu: c.file.hrChannel.feishu ?? null, local: HR_LOCAL_CHANNEL },
     scheduleFor: c.scheduleFor,

@@ -12,7 +12,7 @@ import type { AppSettings } from '../app/settings.js';
 import { evaluateEvidence, pathFor, policySchema, resolvePolicy, type Policy } from '../domain/policy/index.js';
 import type { ActorRelation, CaseState, Missing } from '../domain/policy/advance.js';
 import type { Settlement } from '../domain/severance.js';
-import { translator, type T } from '../ui/i18n/index.js';
+import { LOCALES, translator, type T } from '../ui/i18n/index.js';
 import type { CaseView, ScreenContext } from '../ui/screens/offboarding/view.js';
 import { buildCaseMessage, buildManagerCaseDm } from '../ui/screens/offboarding/case-message.js';
 import { missingLines, stepLabelById } from '../ui/screens/offboarding/labels.js';
@@ -51,7 +51,11 @@ export function relationOf(actor: Person, employee: Person): ActorRelation {
   return { personId: actor.id, isManager: employee.managerId === actor.id && actor.id !== employee.id, isHr: isHr(actor) && actor.id !== employee.id };
 }
 
-export const localeOf = (p: Person | null, settings: AppSettings): Locale => p?.locale ?? settings.locale;
+/** The reader's locale; an unknown value (a hand-edited row) falls back to English rather than throwing. */
+export const localeOf = (p: Person | null, settings: AppSettings): Locale => {
+  const l = p?.locale ?? settings.locale;
+  return LOCALES.includes(l) ? l : 'en';
+};
 export const tFor = (p: Person | null, settings: AppSettings): T => translator(localeOf(p, settings));
 
 export function caseView(tx: Tx, c: CaseRecord, now: number): CaseView {
@@ -90,7 +94,7 @@ export const screenContext = (locale: Locale, settings: AppSettings): ScreenCont
 
 /** Rebuilds the root message and the manager's DM and queues in-place updates of both. */
 export function publishCase(tx: Tx, view: CaseView, settings: AppSettings): void {
-  const locale = settings.locale;
+  const locale = localeOf(null, settings);
   tx.outbox.update(rootKey(view.id), buildCaseMessage(translator(locale), screenContext(locale, settings), view), locale);
   if (view.manager) {
     const m = tx.org.person(view.manager.id);

@@ -129,7 +129,7 @@ export function testSettings(
   const schedule = { ...f.schedule.default, ...(o.schedule ?? {}) };
   return {
     timezone: o.timezone ?? f.timezone,
-    locale: o.locale ?? f.locale,
+    locale: o.locale ?? f.locale ?? 'en',
     holidays: o.holidays ?? f.holidays,
     hrChannel: { slack: 'CHR', feishu: null, local: HR_LOCAL_CHANNEL },
     scheduleFor: () => schedule,

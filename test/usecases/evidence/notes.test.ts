@@ -165,3 +165,14 @@ describe('overdue agreed actions', () => {
     expect(w.audits('note_action.remind')).toHaveLength(2);
   });
 });
+
+describe('locale', () => {
+  it('the employee reads the note in their own language, whatever the author’s', () => {
+    w = makeEvidenceWorld();
+    w.db.store.tx((tx) => tx.org.upsertPerson({ ...w.emp, locale: 'zh-CN' }));
+    const { note } = valueOf(makeCreateNote(w.deps)({ actor: w.m1, personId: w.emp.id, values: validNote(w) }));
+    const [dm] = outboxRows(w.db.conn.sqlite, `note:${note.id}:employee`);
+    expect(textOf(dm!.message)).toContain('记录了与你的一次谈话');
+    expect(buttonsOf(dm!.message).map((b) => b.label)).toEqual(['确认', '提出异议']);
+  });
+});

@@ -8,7 +8,7 @@ export function defaultSettings(): AppSettings {
   const f = parseFileConfig('');
   return {
     timezone: f.timezone,
-    locale: f.locale,
+    locale: f.locale ?? 'en',
     holidays: f.holidays,
     hrChannel: { slack: null, feishu: null, local: HR_LOCAL_CHANNEL },
     scheduleFor: () => f.schedule.default,
