@@ -16,6 +16,8 @@ import type { AdapterContext, RunningAdapter } from '../adapters/context.js';
 import type { Platform } from './ports/records.js';
 import { makeRunScheduleTick } from './usecases/run-schedule-tick.js';
 import { makeRunEvidenceTick } from './usecases/run-evidence-tick.js';
+import { currentPolicy } from './usecases/case-support.js';
+import { PolicyError } from './domain/policy/resolve.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -25,8 +27,10 @@ async function main(): Promise<void> {
   if (config.feishu) platforms.push('feishu');
   if (config.local.enabled) platforms.push('local');
 
-  const conn = openDatabase(config.env.DANDANG_DB);
   const settings = settingsFromConfig(config);
+  // Resolve the offboarding policy now, so a bad policy file stops the start, not the first /offboard.
+  currentPolicy(settings);
+  const conn = openDatabase(config.env.DANDANG_DB);
   const store = makeStore(conn, clock, { platforms, defaultLocale: settings.locale });
   const router = makeRouter(allFeatures({ store, clock, settings }));
   const http = new HttpHost();
@@ -65,7 +69,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError) {
+  if (err instanceof ConfigError || err instanceof PolicyError) {
     console.error(`[dandang] ${err.message}`);
     process.exit(2);
   }

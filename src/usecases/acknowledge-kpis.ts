@@ -4,6 +4,7 @@ import type { AppSettings } from '../app/settings.js';
 import { fail } from './result.js';
 import { tFor, localeOf, reply, type ReplyResult } from './shared/review-context.js';
 import { kpiAckKey } from './shared/notify-kpi-change.js';
+import { refreshOpenCases } from './shared/refresh-cases.js';
 import { buildKpiAckRequest, parseKpiSubjectId, kpiSubjectId } from '../ui/screens/review/kpi-ack.js';
 
 /**
@@ -32,5 +33,7 @@ export const makeAcknowledgeKpis =
         buildKpiAckRequest(t, { jobId: job.id, jobTitle: job.title, version: subject.version, kpis: job.kpis, acknowledged: true }),
         localeOf(actor, settings),
       );
+      // "KPIs acknowledged" is a line of every policy's checklist: keep open cases live.
+      refreshOpenCases(tx, actor.id, { settings, now: deps.clock.now() });
       return reply({ kind: 'ok', toast: t('kpi.ack.toast') });
     });

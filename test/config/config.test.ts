@@ -43,7 +43,18 @@ describe('dandang.yml', () => {
 
   it('an empty file gives the defaults', () => {
     const f = parseFileConfig('');
-    expect(f).toMatchObject({ timezone: 'UTC', locale: 'en', schedule: { default: { cadence: 'weekly', openDay: 'mon', openTime: '09:00', dueDay: 'fri', dueTime: '18:00' } } });
+    expect(f).toMatchObject({ timezone: 'UTC', schedule: { default: { cadence: 'weekly', openDay: 'mon', openTime: '09:00', dueDay: 'fri', dueTime: '18:00' } } });
+    expect(loadConfig({ DANDANG_CONFIG: '/nonexistent/dandang.yml' }).locale).toBe('en');
+  });
+
+  it('defaults to Chinese when Feishu is the only platform, unless the file says otherwise', () => {
+    const feishuOnly = { DANDANG_CONFIG: '/nonexistent/dandang.yml', FEISHU_APP_ID: 'cli_a', FEISHU_APP_SECRET: 's' };
+    expect(loadConfig(feishuOnly).locale).toBe('zh-CN');
+    expect(loadConfig({ ...feishuOnly, SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'x' }).locale).toBe('en');
+    dir = mkdtempSync(join(tmpdir(), 'dandang-config-'));
+    const file = join(dir, 'dandang.yml');
+    writeFileSync(file, 'locale: en\n');
+    expect(loadConfig({ ...feishuOnly, DANDANG_CONFIG: file }).locale).toBe('en');
   });
 
   it('a department override keeps the default for the keys it leaves out', () => {

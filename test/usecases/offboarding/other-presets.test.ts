@@ -106,3 +106,22 @@ describe('uk-capability scripted scenario', () => {
     expect(text).toMatch(/Notice given \d{4}-\d{2}-\d{2}; last day \d{4}-\d{2}-\d{2} \(21 days\)\./);
   });
 });
+
+describe('a custom policy file', () => {
+  it('is read from settings.policy.file, merged with overrides, and stored on the case', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const s = setup('us-pip');
+    const file = join(db.dir, 'acme-policy.yml');
+    writeFileSync(file, 'extends: us-pip\nid: acme-pip\nversion: "7"\nevidence:\n  conversation:\n    count: 2\n');
+    const settings: AppSettings = { ...s.settings, policy: { preset: 'us-pip', file, overrides: { evidence: { below_target_review: { count: 3 } } } } };
+    const opened = makeOpenOffboarding({ store: db.store, clock: db.clock, settings })({ actorId: 'hr', employeeId: s.e, reasonKind: 'performance', reasonText: '' });
+    if (!opened.ok) throw new Error(opened.message);
+    const text = textOf(latestRoot(db.conn.sqlite, opened.value.caseId));
+    expect(text).toContain('(acme-pip 7)');
+    expect(text).toContain('0/3 within 90 days');
+    expect(text).toContain('0/2 within 180 days');
+    const stored = db.conn.sqlite.prepare('SELECT policy_id AS id, policy_version AS v, policy_snapshot AS snap FROM cases').get() as { id: string; v: string; snap: string };
+    expect([stored.id, stored.v, JSON.parse(stored.snap).evidence.below_target_review.count]).toEqual(['acme-pip', '7', 3]);
+  });
+});
