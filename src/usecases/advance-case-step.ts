@@ -60,24 +60,31 @@ export interface AdvancedStep {
   confirmation: string;
 }
 
+/**
+ * Loads the case and asks the gate whether this person may take this step now. A refusal is
+ * audited here, so every caller (the click, the step form) records refused attempts the same way.
+ */
+function passGate(tx: Tx, settings: CaseDeps['settings'], now: number, input: { actorId: string; caseId: number; stepId: string }) {
+  const actor = tx.org.person(input.actorId);
+  const t = tFor(actor, settings);
+  const locale = localeOf(actor, settings);
+  const c = Number.isInteger(input.caseId) ? tx.cases.get(input.caseId) : null;
+  if (!actor || !c) return fail('NOT_FOUND', t('off.dossier.notFound'));
+  const employee = tx.org.person(c.employeeId);
+  if (!employee) return fail('NOT_FOUND', t('common.unknownPerson'));
+  const policy = policyOf(c);
+  const evaluation = evaluateEvidence(policy, tx.cases.evidenceFacts(c.employeeId), now, c.reasonKind);
+  const decision = canAdvance(policy, stateOf(c), input.stepId, relationOf(actor, employee), evaluation);
+  if (!decision.ok) return refuseAndAudit(tx, t, locale, c, actor.id, input.stepId, decision);
+  return { ok: true as const, actor, t, locale, c, employee, policy, decision };
+}
+
 export const makeAdvanceCaseStep = ({ store, clock, settings }: CaseDeps) => (input: AdvanceCaseStepInput): Result<AdvancedStep> =>
   store.tx((tx) => {
-    const actor = tx.org.person(input.actorId);
-    const t = tFor(actor, settings);
-    const locale = localeOf(actor, settings);
-    const c = Number.isInteger(input.caseId) ? tx.cases.get(input.caseId) : null;
-    if (!actor || !c) return fail('NOT_FOUND', t('off.dossier.notFound'));
-    const employee = tx.org.person(c.employeeId);
-    if (!employee) return fail('NOT_FOUND', t('common.unknownPerson'));
     const now = clock.now();
-    const policy = policyOf(c);
-    const evaluation = evaluateEvidence(policy, tx.cases.evidenceFacts(c.employeeId), now, c.reasonKind);
-    const decision = canAdvance(policy, stateOf(c), input.stepId, relationOf(actor, employee), evaluation);
-
-    if (!decision.ok) {
-      return refuseAndAudit(tx, t, locale, c, actor.id, input.stepId, decision);
-    }
-
+    const gate = passGate(tx, settings, now, input);
+    if (!gate.ok) return gate;
+    const { actor, t, locale, c, employee, policy, decision } = gate;
     const { step, role } = decision;
     const detail: Record<string, unknown> = { role };
     const today = todayIn(settings.timezone, now);
@@ -155,19 +162,8 @@ export const makeAdvanceCaseStep = ({ store, clock, settings }: CaseDeps) => (in
  */
 export const makeOpenCaseStepForm = ({ store, clock, settings }: CaseDeps) => (input: { actorId: string; caseId: number; stepId: string }): Result<Form> =>
   store.tx((tx) => {
-    const actor = tx.org.person(input.actorId);
-    const t = tFor(actor, settings);
-    const locale = localeOf(actor, settings);
-    const c = Number.isInteger(input.caseId) ? tx.cases.get(input.caseId) : null;
-    if (!actor || !c) return fail('NOT_FOUND', t('off.dossier.notFound'));
-    const employee = tx.org.person(c.employeeId);
-    if (!employee) return fail('NOT_FOUND', t('common.unknownPerson'));
     const now = clock.now();
-    const policy = policyOf(c);
-    const evaluation = evaluateEvidence(policy, tx.cases.evidenceFacts(c.employeeId), now, c.reasonKind);
-    const decision = canAdvance(policy, stateOf(c), input.stepId, relationOf(actor, employee), evaluation);
-    if (!decision.ok) {
-      return refuseAndAudit(tx, t, locale, c, actor.id, input.stepId, decision);
-    }
-    return ok(buildStepForm(t, locale, c.id, decision.step, todayIn(settings.timezone, now)));
+    const gate = passGate(tx, settings, now, input);
+    if (!gate.ok) return gate;
+    return ok(buildStepForm(gate.t, gate.locale, gate.c.id, gate.decision.step, todayIn(settings.timezone, now)));
   });
