@@ -1,17 +1,27 @@
 /**
  * `npm run bench`: prints figures for the issue's "Speed and size" targets. It never fails on
  * timing (CI does not run it). Knobs: BENCH_NUDGES (10000), BENCH_RATE (auto), BENCH_SUBMISSIONS
- * (1000), BENCH_CONCURRENCY (8).
+ * (1000), BENCH_CONCURRENCY (8), BENCH_MANAGERS (2500), BENCH_ONLY (fanout, submit or cycle: run
+ * just that section).
  */
 import { benchFanout } from './fanout.js';
 import { benchSubmitLatency } from './submit-latency.js';
+import { benchOpenCycle } from './open-cycle.js';
 
 const num = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
 const f1 = (n: number) => n.toFixed(1);
 
+const only = process.env.BENCH_ONLY;
+
 async function main(): Promise<void> {
-  let nudges = num('BENCH_NUDGES', 10_000);
   console.log('Dandang bench (figures only; nothing here fails on timing)\n');
+  if (!only || only === 'fanout') await fanout();
+  if (!only || only === 'submit') await submit();
+  if (!only || only === 'cycle') await cycle();
+}
+
+async function fanout(): Promise<void> {
+  let nudges = num('BENCH_NUDGES', 10_000);
 
   // 1. Fan-out. Slack's real limit is ~1 message/s per channel and a few hundred per minute per
   // workspace; 10,000 nudges at that rate take most of an hour. The bench scales the simulated
@@ -32,7 +42,9 @@ async function main(): Promise<void> {
   console.log(`\n[fan-out] ${fan.nudges} nudges, simulated workspace limit ${fan.ratePerSec}/s (scale: ${f1(fan.ratePerSec / 4)}× the default Slack pacing of 4/s)`);
   console.log(`  elapsed ${f1(fan.elapsedMs / 1000)} s vs ${f1(fan.allowedMs / 1000)} s the limit allows → ${fan.ratio.toFixed(3)}× (target ≤ 1.05×)`);
   console.log(`  chat.postMessage calls ${fan.postCalls}, answered 429: ${fan.rateLimited} (${fan.pct429.toFixed(2)}%, target ≤ 1%)`);
+}
 
+async function submit(): Promise<void> {
   // 2. Submission latency vs a bare ack, same mixed load.
   const submissions = num('BENCH_SUBMISSIONS', 1000);
   const reportsEach = 10;
@@ -46,6 +58,15 @@ async function main(): Promise<void> {
   console.log(`  review submit (validate, authorize, write + audit): p50 ${f1(lat.submit.p50)} ms, p99 ${f1(lat.submit.p99)} ms`);
   console.log(`  bare Bolt ack of a no-op action:                    p50 ${f1(lat.ack.p50)} ms, p99 ${f1(lat.ack.p99)} ms`);
   console.log(`  p99 ratio ${lat.ratioP99.toFixed(2)}× (target ≤ 2×); stored ${lat.stored} reviews, ${lat.rejected} submissions and ${lat.failedAcks} no-op acks failed`);
+}
+
+async function cycle(): Promise<void> {
+  // 3. The scheduler's own database work for a big cycle (no chat traffic: the outbox is only filled).
+  const c = await benchOpenCycle({ managers: num('BENCH_MANAGERS', 2500), reportsEach: 4 });
+  console.log(`\n[cycle] ${c.managers} managers × 4 reports = ${c.slots} slots, on a SQLite file`);
+  console.log(`  open the cycle (slots + ${c.nudges} nudges queued + audit, one transaction): ${f1(c.openMs)} ms`);
+  console.log(`  tick at the due time (reminder step 0: ${c.dueTick.reminders} queued, ${c.dueTick.digests} digests): ${f1(c.dueTick.ms)} ms`);
+  console.log(`  idle tick with ${c.slots} overdue slots (${c.idleTick.runs} runs, ${c.idleTick.reminders + c.idleTick.digests} messages): median ${f1(c.idleTick.medianMs)} ms, max ${f1(c.idleTick.maxMs)} ms`);
 }
 
 main().catch((err: unknown) => {

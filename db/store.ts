@@ -22,7 +22,7 @@ export function makeStore(conn: Connection, clock: Clock, outboxSettings: Outbox
     reviews: makeReviewRepo(db, clock),
     evidence: makeEvidenceRepo(db, clock),
     cases: makeCaseRepo(db, clock),
-    outbox: makeOutbox(db, clock, outboxSettings),
+    outbox: makeOutbox(conn, clock, outboxSettings),
     audit: makeAuditLog(db, clock),
     markProcessed: (key) => db.insert(processedEvents).values({ key, receivedAt: clock.now() }).onConflictDoNothing().run().changes > 0,
   };

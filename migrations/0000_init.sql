@@ -119,6 +119,7 @@ CREATE TABLE `review_slots` (
 	`due_at` integer NOT NULL,
 	`status` text DEFAULT 'pending' NOT NULL,
 	`escalation_level` integer DEFAULT -1 NOT NULL,
+	`next_reminder_at` integer,
 	`digest_sent` integer DEFAULT false NOT NULL,
 	FOREIGN KEY (`cycle_id`) REFERENCES `cycles`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`manager_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE no action,
@@ -128,6 +129,7 @@ CREATE TABLE `review_slots` (
 CREATE UNIQUE INDEX `slots_cycle_employee` ON `review_slots` (`cycle_id`,`employee_id`);--> statement-breakpoint
 CREATE INDEX `slots_manager_status` ON `review_slots` (`manager_id`,`status`);--> statement-breakpoint
 CREATE INDEX `slots_status_due` ON `review_slots` (`status`,`due_at`);--> statement-breakpoint
+CREATE INDEX `slots_status_next_reminder` ON `review_slots` (`status`,`next_reminder_at`);--> statement-breakpoint
 CREATE INDEX `slots_digest_due` ON `review_slots` (`digest_sent`,`due_at`);--> statement-breakpoint
 CREATE TABLE `reviews` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,

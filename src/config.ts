@@ -69,6 +69,38 @@ const scheduleOverrideSchema = z.strictObject({
 
 const channelSchema = z.strictObject({ slack: z.string().optional(), feishu: z.string().optional() }).default({});
 
+/** Messages per time unit for the outbox senders: a positive number, fractions allowed (0.5 = one every 2 s). */
+const rate = (example: string) => z.number(`use a number such as ${example}`).positive(`use a number greater than 0, such as ${example}`);
+
+/**
+ * Outbox pacing per platform. The defaults are the platforms' documented limits; a workspace with a
+ * different tier (Slack Enterprise Grid, a Feishu plan) can raise or lower them.
+ */
+const slackDeliverySchema = z.strictObject({
+  /** Workspace-wide sustained rate of chat.postMessage / chat.update calls. */
+  perSecond: rate('4').default(4),
+  /** Calls allowed back to back after a quiet period, on top of the sustained rate. */
+  burst: z.number('use a whole number such as 10').int('use a whole number such as 10').min(1, 'use a whole number of at least 1, such as 10').default(10),
+  /** Rate per channel or DM (Slack allows about one message per second per channel). */
+  perChannelPerSecond: rate('1').default(1),
+});
+
+const feishuDeliverySchema = z.strictObject({
+  /** Per-app rate of message sends. */
+  perSecond: rate('50').default(50),
+  /** Per-app rate over a minute, enforced alongside `perSecond`. */
+  perMinute: rate('1000').default(1000),
+  /** Rate per chat or person. */
+  perChatPerSecond: rate('5').default(5),
+});
+
+const deliverySchema = z
+  .strictObject({
+    slack: slackDeliverySchema.default(slackDeliverySchema.parse({})),
+    feishu: feishuDeliverySchema.default(feishuDeliverySchema.parse({})),
+  })
+  .default({ slack: slackDeliverySchema.parse({}), feishu: feishuDeliverySchema.parse({}) });
+
 const fileSchema = z.strictObject({
   timezone: z.string().refine(isTimezone, 'use an IANA zone such as Asia/Shanghai or America/New_York').default('UTC'),
   /** Unset: zh-CN when Feishu is the only platform, else en (see `Config.locale`). */
@@ -116,11 +148,15 @@ const fileSchema = z.strictObject({
       currency: z.string().default('CNY'),
     })
     .default({ currency: 'CNY' }),
+  /** Outbox pacing (see `deliverySchema`); read by the Slack and Feishu adapters. */
+  delivery: deliverySchema,
 });
 
 export type FileConfig = z.infer<typeof fileSchema>;
 export type Schedule = z.infer<typeof scheduleSchema>;
 export type ReminderStep = FileConfig['reminders'][number];
+export type SlackDeliveryConfig = FileConfig['delivery']['slack'];
+export type FeishuDeliveryConfig = FileConfig['delivery']['feishu'];
 export type Env = z.infer<typeof envSchema>;
 
 export interface Config {

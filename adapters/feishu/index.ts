@@ -8,7 +8,7 @@ import { ConfigError } from '../../src/config.js';
 import { GuardedDispatcher, type GuardOptions } from './guard.js';
 import { registerListeners } from './listeners/index.js';
 import { sendReply } from './replies.js';
-import { startFeishuSender } from './outbox.js';
+import { feishuPacing, startFeishuSender } from './outbox.js';
 import { mountFeishuHttp } from './http-mode.js';
 import { resolveMissingOpenIds } from './resolve-ids.js';
 import type { PacingPolicy } from '../../src/delivery/sender.js';
@@ -37,7 +37,7 @@ export interface FeishuAdapter extends RunningAdapter {
 export interface FeishuOptions {
   /** Outbox poll interval in ms (default 500). */
   pollMs?: number;
-  /** Override Feishu's limits (tests, bench). */
+  /** Overrides `delivery.feishu` from dandang.yml (tests, bench). */
   pacing?: PacingPolicy;
   /** Card callbacks slower than this answer "still working" (default 2.5 s; Feishu waits 3 s). */
   callbackDeadlineMs?: number;
@@ -74,7 +74,7 @@ export async function startFeishu(ctx: AdapterContext, options: FeishuOptions = 
     loggerLevel: lark.LoggerLevel.error,
     ...sdkLogger,
   });
-  const sender = startFeishuSender({ client, store: ctx.store, queue: ctx.queue, clock: ctx.clock, pollMs: options.pollMs, pacing: options.pacing });
+  const sender = startFeishuSender({ client, store: ctx.store, queue: ctx.queue, clock: ctx.clock, pollMs: options.pollMs, pacing: options.pacing ?? feishuPacing(ctx.config.file.delivery.feishu) });
   const guard: GuardOptions = { verificationToken: cfg.verificationToken, encryptKey: cfg.encryptKey, store: ctx.store, clock: ctx.clock, log };
   const dispatcher = new GuardedDispatcher(guard);
   registerListeners(dispatcher, guard, {

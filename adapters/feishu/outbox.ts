@@ -1,6 +1,7 @@
 /**
  * Delivers the outbox's Feishu rows through the generic paced sender (src/delivery/sender.ts), at
- * Feishu's limits: 50/s and 1,000/min per app, 5/s per user or chat. Every send carries
+ * Feishu's limits: 50/s and 1,000/min per app, 5/s per user or chat by default, tunable under
+ * `delivery.feishu` in dandang.yml. Every send carries
  * `uuid` = a hash of the outbox key, so when a crash leaves a row 'sending' and it is sent again,
  * Feishu itself drops the duplicate (it dedupes a uuid for one hour).
  */
@@ -9,19 +10,27 @@ import type * as lark from '@larksuiteoapi/node-sdk';
 import { startOutboxSender, type DeliveryOutcome, type OutboxSender, type PacingPolicy } from '../../src/delivery/sender.js';
 import type { OutboxQueue, OutboxRow, UploadPayload } from '../../src/ports/outbox-queue.js';
 import type { Clock } from '../../src/ports/clock.js';
+import { parseFileConfig, type FeishuDeliveryConfig } from '../../src/config.js';
 import type { Store } from '../../src/ports/store.js';
 import type { Message } from '../../src/ui/model.js';
 import { translator } from '../../src/ui/i18n/index.js';
 import { renderMessageCard } from './render/card.js';
 import { mentionLookup } from './people.js';
 
-export const FEISHU_PACING: PacingPolicy = {
-  global: [
-    { ratePerSec: 50, burst: 50 },
-    { ratePerSec: 1000 / 60, burst: 50 },
-  ],
-  perChannel: { ratePerSec: 5, burst: 5 },
-};
+/** Bursts are one second's worth (at least 1), and the minute bucket never bursts past the minute's allowance. */
+export function feishuPacing(cfg: FeishuDeliveryConfig): PacingPolicy {
+  const perSecondBurst = Math.max(1, Math.floor(cfg.perSecond));
+  return {
+    global: [
+      { ratePerSec: cfg.perSecond, burst: perSecondBurst },
+      { ratePerSec: cfg.perMinute / 60, burst: Math.max(1, Math.min(perSecondBurst, Math.floor(cfg.perMinute))) },
+    ],
+    perChannel: { ratePerSec: cfg.perChatPerSecond, burst: Math.max(1, Math.floor(cfg.perChatPerSecond)) },
+  };
+}
+
+/** The pacing with no `delivery` section: 50/s (burst 50), 1,000/min (burst 50), 5/s per chat (burst 5). */
+export const FEISHU_PACING: PacingPolicy = feishuPacing(parseFileConfig('').delivery.feishu);
 
 /** Feishu's "too many requests" business code, sent with HTTP 429 or 400. */
 export const FEISHU_RATE_LIMITED = 99991400;

@@ -9,20 +9,15 @@ import type { AdapterContext, RunningAdapter } from '../context.js';
 import { startOutboxSender, type OutboxSenderOptions, type PacingPolicy } from '../../src/delivery/sender.js';
 import { registerListeners } from './listeners/index.js';
 import { makeSlackDeliver } from './deliver.js';
+import { slackPacing } from './pacing.js';
 import type { ResolveMention } from './render/markup.js';
 import type { Store } from '../../src/ports/store.js';
 
-/**
- * chat.postMessage allows about one message per second per channel, and "several hundred per
- * minute" per workspace. 4/s (240/min) stays clear of the workspace limit with 10k nudges in ~42 min.
- */
-export const SLACK_DEFAULT_PACING: PacingPolicy = {
-  global: [{ ratePerSec: 4, burst: 10 }],
-  perChannel: { ratePerSec: 1, burst: 1 },
-};
+export { SLACK_DEFAULT_PACING, slackPacing } from './pacing.js';
 
-/** Knobs for tests and the bench; production uses the defaults. */
+/** Knobs for tests and the bench; production uses the defaults and dandang.yml. */
 export interface SlackAdapterOptions {
+  /** Overrides `delivery.slack` from dandang.yml (tests, bench). */
   pacing?: PacingPolicy;
   sender?: Pick<OutboxSenderOptions, 'maxInFlight' | 'pollMs' | 'backoffMs' | 'maxAttempts' | 'onOutcome'>;
   /** Retries of listener-side Web API calls (views.open, chat.postEphemeral). Tests pass 0. */
@@ -103,7 +98,7 @@ export async function startSlack(ctx: AdapterContext, options: SlackAdapterOptio
         queue: ctx.queue,
         clock: ctx.clock,
         deliver: makeSlackDeliver({ client: senderClient, resolveMention }),
-        pacing: options.pacing ?? SLACK_DEFAULT_PACING,
+        pacing: options.pacing ?? slackPacing(ctx.config.file.delivery.slack),
         ...options.sender,
       });
 

@@ -1,6 +1,6 @@
 import { and, eq, inArray, lte, sql, asc } from 'drizzle-orm';
-import type { Db } from '../client.js';
-import { outbox, people } from '../schema/index.js';
+import type { Connection, Db } from '../client.js';
+import { outbox } from '../schema/index.js';
 import type { Outbox, OutgoingMessage, Recipient } from '../../src/ports/outbox.js';
 import type { OutboxQueue, OutboxRow, UploadPayload } from '../../src/ports/outbox-queue.js';
 import type { Locale, Platform } from '../../src/ports/records.js';
@@ -19,15 +19,36 @@ interface Address {
   locale: Locale;
 }
 
-/** The use cases' side of the outbox: it turns a recipient into one row per enabled platform. */
-export function makeOutbox(db: Db, clock: Clock, settings: OutboxSettings): Outbox {
+interface PersonAddressRow {
+  id: string;
+  slack_id: string | null;
+  feishu_open_id: string | null;
+  locale: string | null;
+}
+
+/**
+ * The use cases' side of the outbox: it turns a recipient into one row per enabled platform.
+ * Opening a cycle posts one nudge per manager (10,000 in a big org) inside one transaction, so the
+ * per-row path uses statements prepared once per connection: a primary-key lookup of the person
+ * and an INSERT … ON CONFLICT DO NOTHING. The person is read afresh on every post (no cache), so an
+ * import that changes someone's chat id or language in an earlier transaction is always seen.
+ */
+export function makeOutbox(conn: Pick<Connection, 'db' | 'sqlite'>, clock: Clock, settings: OutboxSettings): Outbox {
+  const { db, sqlite } = conn;
+  const personStmt = sqlite.prepare<[string], PersonAddressRow>('SELECT id, slack_id, feishu_open_id, locale FROM people WHERE id = ?');
+  const insertStmt = sqlite.prepare(
+    `INSERT INTO outbox (platform, key, op, address, thread_key, locale, payload, next_attempt_at, created_at)
+     VALUES (@platform, @key, @op, @address, @threadKey, @locale, @payload, @now, @now)
+     ON CONFLICT DO NOTHING`,
+  );
+
   function resolve(to: Recipient, forced?: Locale): Address[] {
     const out: Address[] = [];
     if ('person' in to) {
-      const p = db.select().from(people).where(eq(people.id, to.person)).get();
+      const p = personStmt.get(to.person);
       if (!p) return out;
       for (const platform of settings.platforms) {
-        const address = platform === 'slack' ? p.slackId : platform === 'feishu' ? p.feishuOpenId : p.id;
+        const address = platform === 'slack' ? p.slack_id : platform === 'feishu' ? p.feishu_open_id : p.id;
         if (!address) continue;
         // Feishu users read Chinese by default unless their record says otherwise.
         const fallback: Locale = platform === 'feishu' ? 'zh-CN' : settings.defaultLocale;
@@ -44,14 +65,14 @@ export function makeOutbox(db: Db, clock: Clock, settings: OutboxSettings): Outb
   }
 
   function insert(key: string, op: 'post' | 'upload', to: Recipient, payload: unknown, threadKey?: string, locale?: Locale): boolean {
+    const addresses = resolve(to, locale);
+    if (!addresses.length) return false;
     let any = false;
     const now = clock.now();
-    for (const a of resolve(to, locale)) {
-      const res = db
-        .insert(outbox)
-        .values({ platform: a.platform, key, op, address: a.address, threadKey: threadKey ?? null, locale: a.locale, payload, nextAttemptAt: now, createdAt: now })
-        .onConflictDoNothing()
-        .run();
+    // Serialised once for all platforms, the same JSON text drizzle's json column would store.
+    const json = JSON.stringify(payload);
+    for (const a of addresses) {
+      const res = insertStmt.run({ platform: a.platform, key, op, address: a.address, threadKey: threadKey ?? null, locale: a.locale, payload: json, now });
       if (res.changes > 0) any = true;
     }
     return any;

@@ -1,4 +1,4 @@
-import { and, eq, inArray, asc, desc, lte, lt, gte, sql, isNotNull, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, asc, desc, lte, gte, sql, isNotNull, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client.js';
 import { cycles, reviewSlots, reviews, reviewKpiResults, reviewAmendments, people, leaves } from '../schema/index.js';
@@ -124,7 +124,8 @@ export function makeReviewRepo(db: Db, _clock: Clock): ReviewRepo {
       db.select().from(people).where(and(eq(people.jobId, jobId), eq(people.active, true))).orderBy(asc(people.name)).all().map(toPerson),
     insertSlots(slots) {
       let n = 0;
-      for (const part of chunks(slots)) n += db.insert(reviewSlots).values(part).onConflictDoNothing().run().changes;
+      const rows = slots.map((s) => ({ ...s, nextReminderAt: s.nextReminderAt === undefined ? s.dueAt : s.nextReminderAt }));
+      for (const part of chunks(rows)) n += db.insert(reviewSlots).values(part).onConflictDoNothing().run().changes;
       return n;
     },
 
@@ -149,11 +150,11 @@ export function makeReviewRepo(db: Db, _clock: Clock): ReviewRepo {
         .all()
         .map(toView),
     markSlotSubmitted: (id) =>
-      db.update(reviewSlots).set({ status: 'submitted' }).where(and(eq(reviewSlots.id, id), eq(reviewSlots.status, 'pending'))).run().changes > 0,
-    overdueSlots: (now, maxLevel) =>
-      withZone(and(eq(reviewSlots.status, 'pending'), lte(reviewSlots.dueAt, now), lt(reviewSlots.escalationLevel, maxLevel))),
-    setEscalationLevel(ids, level) {
-      for (const part of chunks(ids)) db.update(reviewSlots).set({ escalationLevel: level }).where(inArray(reviewSlots.id, part)).run();
+      db.update(reviewSlots).set({ status: 'submitted', nextReminderAt: null }).where(and(eq(reviewSlots.id, id), eq(reviewSlots.status, 'pending'))).run().changes > 0,
+    reminderDueSlots: (now) => withZone(and(eq(reviewSlots.status, 'pending'), lte(reviewSlots.nextReminderAt, now))),
+    setEscalationLevel(ids, level, nextReminderAt) {
+      const set = nextReminderAt === undefined ? { escalationLevel: level } : { escalationLevel: level, nextReminderAt };
+      for (const part of chunks(ids)) db.update(reviewSlots).set(set).where(inArray(reviewSlots.id, part)).run();
     },
     digestCandidates: (now) => withZone(and(eq(reviewSlots.digestSent, false), lte(reviewSlots.dueAt, now))),
     markDigestSent(ids) {

@@ -29,12 +29,20 @@ export const reviewSlots = sqliteTable(
     status: text('status', { enum: ['pending', 'submitted', 'skipped'] }).notNull().default('pending'),
     /** Highest reminder-ladder step already sent (-1 = none). */
     escalationLevel: integer('escalation_level').notNull().default(-1),
+    /**
+     * When the tick must next look at this slot for the reminder ladder: the instant of the next
+     * step not yet sent (manager-local, DST-correct), or null when the ladder is done or the slot is
+     * no longer pending. Stored so an idle tick reads only slots with work due, not every overdue one.
+     */
+    nextReminderAt: integer('next_reminder_at'),
     digestSent: integer('digest_sent', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
     uniqueIndex('slots_cycle_employee').on(t.cycleId, t.employeeId),
     index('slots_manager_status').on(t.managerId, t.status),
     index('slots_status_due').on(t.status, t.dueAt),
+    /** The tick's reminder scan: pending slots whose next ladder step is due. */
+    index('slots_status_next_reminder').on(t.status, t.nextReminderAt),
     /** The tick's digest scan: slots past due whose channel digest is not sent yet. */
     index('slots_digest_due').on(t.digestSent, t.dueAt),
   ],

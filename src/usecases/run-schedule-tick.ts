@@ -5,6 +5,8 @@ import { openCycle, scheduledPeriod } from './shared/open-cycle.js';
 import { sendOverdueReminders } from './shared/overdue-reminders.js';
 import { sendDigests } from './shared/cycle-digests.js';
 
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** What one tick did, for logs and tests. */
 export interface TickReport {
   opened: { department: string; period: string; managers: number; slots: number }[];
@@ -34,11 +36,15 @@ export const makeRunScheduleTick =
         .filter((d) => d.period && !tx.reviews.cycleFor(d.department, d.period.start)),
     );
     // One transaction per department keeps each write short; a big department does not hold up the rest.
+    // SQLite calls are synchronous: yield between transactions so interactive handlers (which must
+    // ack within 3 s) get the event loop back between departments.
     for (const { department, period } of toOpen) {
       const o = store.tx((tx) => openCycle(tx, department, period!, { settings, now, actorId: null }));
       if (o.created) report.opened.push({ department, period: o.period.label, managers: o.managers, slots: o.slots });
+      await yieldToEventLoop();
     }
     report.reminders = store.tx((tx) => sendOverdueReminders(tx, now, settings));
+    await yieldToEventLoop();
     report.digests = store.tx((tx) => sendDigests(tx, now, settings));
     return report;
   };

@@ -95,6 +95,25 @@ describe('dandang.yml', () => {
     expect(fileError('schedule:\n  default:\n    dueDate: fri\n')).toContain('schedule.default.dueDate: unknown key "dueDate"');
   });
 
+  it('outbox pacing defaults to the platforms\' published limits and can be tuned per key', () => {
+    expect(parseFileConfig('').delivery).toEqual({
+      slack: { perSecond: 4, burst: 10, perChannelPerSecond: 1 },
+      feishu: { perSecond: 50, perMinute: 1000, perChatPerSecond: 5 },
+    });
+    const tuned = parseFileConfig('delivery:\n  slack:\n    perSecond: 20\n    perChannelPerSecond: 0.5\n');
+    expect(tuned.delivery.slack).toEqual({ perSecond: 20, burst: 10, perChannelPerSecond: 0.5 });
+    expect(tuned.delivery.feishu).toEqual({ perSecond: 50, perMinute: 1000, perChatPerSecond: 5 });
+    expect(parseFileConfig(exampleYaml).delivery).toEqual(parseFileConfig('').delivery);
+  });
+
+  it('a bad pacing value names its key under delivery', () => {
+    expect(fileError('delivery:\n  slack:\n    perSecond: 0\n')).toContain('dandang.yml delivery.slack.perSecond: use a number greater than 0, such as 4');
+    expect(fileError('delivery:\n  slack:\n    perSecond: fast\n')).toContain('dandang.yml delivery.slack.perSecond: use a number such as 4');
+    expect(fileError('delivery:\n  slack:\n    burst: 2.5\n')).toContain('dandang.yml delivery.slack.burst: use a whole number such as 10');
+    expect(fileError('delivery:\n  feishu:\n    perMinute: -1\n')).toContain('dandang.yml delivery.feishu.perMinute: use a number greater than 0, such as 1000');
+    expect(fileError('delivery:\n  feishu:\n    perChatPerSec: 5\n')).toContain('dandang.yml delivery.feishu.perChatPerSec: unknown key "perChatPerSec"');
+  });
+
   it('broken YAML says so, with the file name', () => {
     expect(fileError('timezone: [UTC\n')).toMatch(/^dandang\.yml is not valid YAML/);
   });

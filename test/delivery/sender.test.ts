@@ -3,6 +3,8 @@ import { makeTestDb, type TestDb } from '../support/db.js';
 import { makeOutboxQueue } from '../../db/repos/outbox.js';
 import { startOutboxSender, type DeliveryOutcome, type OutboxSender, type PacingPolicy } from '../../src/delivery/sender.js';
 import type { OutboxRow } from '../../src/ports/outbox-queue.js';
+import { parseFileConfig } from '../../src/config.js';
+import { slackPacing } from '../../adapters/slack/pacing.js';
 
 /** The platform boundary: records each call with its real start/end time. */
 class FakePlatform {
@@ -70,6 +72,23 @@ describe('the paced outbox sender', () => {
     const same = platform.calls.filter((c) => c.address === 'Up0').map((c) => c.start);
     expect(same[1]! - same[0]!).toBeGreaterThanOrEqual(90);
     expect(same[2]! - same[1]!).toBeGreaterThanOrEqual(90);
+  });
+
+  it('honours a per-channel rate set in dandang.yml, slower than the default, without holding up other channels', async () => {
+    db = makeTestDb();
+    seed(db, [
+      { key: 'same:1', person: 'p0' },
+      { key: 'same:2', person: 'p0' },
+      ...[1, 2, 3].map((i) => ({ key: `other:${i}`, person: `p${i}` })),
+    ]);
+    const platform = new FakePlatform();
+    const file = parseFileConfig('delivery:\n  slack:\n    perSecond: 1000\n    burst: 100\n    perChannelPerSecond: 0.5\n');
+    start(platform, slackPacing(file.delivery.slack));
+    await until(() => platform.calls.length === 5, 'all five rows');
+    const same = platform.calls.filter((c) => c.address === 'Up0').map((c) => c.start);
+    // 0.5/s is one message every 2 s to the same channel; the default (1/s) would allow 1 s.
+    expect(same[1]! - same[0]!).toBeGreaterThanOrEqual(1990);
+    for (const c of platform.calls.filter((c) => c.address !== 'Up0')) expect(c.start).toBeLessThan(same[1]!);
   });
 
   it('pauses every destination on a rate limit and delivers the limited row once, afterwards', async () => {

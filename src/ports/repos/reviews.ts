@@ -24,6 +24,8 @@ export interface ReviewSlot {
   status: SlotStatus;
   /** Highest reminder-ladder step already sent (-1 = none). */
   escalationLevel: number;
+  /** When the next reminder-ladder step falls due (null: ladder finished or slot not pending). */
+  nextReminderAt: number | null;
   digestSent: boolean;
 }
 
@@ -101,18 +103,26 @@ export interface ReviewRepo {
   onLeaveOn(date: string): Set<string>;
   /** Active holders of a job. */
   holdersOfJob(jobId: string): Person[];
-  /** Batched insert; an existing (cycle, employee) slot is left alone. Returns rows inserted. */
-  insertSlots(slots: { cycleId: number; managerId: string; employeeId: string; dueAt: number }[]): number;
+  /**
+   * Batched insert; an existing (cycle, employee) slot is left alone. Returns rows inserted.
+   * `nextReminderAt` is the first ladder step's instant; left out, it is the due time, which is
+   * always safe: the tick then works out the real next step when it first looks at the slot.
+   */
+  insertSlots(slots: { cycleId: number; managerId: string; employeeId: string; dueAt: number; nextReminderAt?: number | null }[]): number;
 
   slot(id: number): ReviewSlot | null;
   slotViews(filter: { cycleId?: number; managerId?: string; ids?: number[] }): SlotView[];
   /** The manager's pending slots across cycles, earliest due first. */
   pendingSlotsOf(managerId: string): SlotView[];
-  /** Only moves pending → submitted; false if it was not pending (a double submit). */
+  /** Only moves pending → submitted (and clears its next reminder); false if it was not pending. */
   markSlotSubmitted(id: number): boolean;
-  /** Pending slots due at or before `now` whose ladder is not finished (index: status, due_at). */
-  overdueSlots(now: number, maxLevel: number): SlotWithZone[];
-  setEscalationLevel(ids: number[], level: number): void;
+  /** Pending slots whose next reminder step is due at or before `now` (index: status, next_reminder_at). */
+  reminderDueSlots(now: number): SlotWithZone[];
+  /**
+   * Records the ladder step reached; `nextReminderAt`, when given, is the next step's instant
+   * (null = ladder finished). Left out, the stored next reminder is kept.
+   */
+  setEscalationLevel(ids: number[], level: number, nextReminderAt?: number | null): void;
   /** Slots due at or before `now` whose channel digest is not sent yet (index: digest_sent, due_at). */
   digestCandidates(now: number): SlotWithZone[];
   markDigestSent(ids: number[]): void;

@@ -9,7 +9,7 @@ import type { Person } from '../../ports/records.js';
 import type { AppSettings } from '../../app/settings.js';
 import type { Cycle, SlotView } from '../../ports/repos/reviews.js';
 import { makeWorkCalendar } from '../../domain/calendar.js';
-import { periodContaining, openInstant, dueInstant, localDate, type Period } from '../../domain/schedule.js';
+import { periodContaining, openInstant, dueInstant, localDate, addDuration, type Period } from '../../domain/schedule.js';
 import { zoneOf, nudgeKey, nudgeMessage } from './review-context.js';
 
 export interface OpenCycleOutcome {
@@ -65,15 +65,21 @@ export function openCycle(
   if (!cycle) return { department, period, created: false, cycle: tx.reviews.cycleFor(department, period.start), managers: 0, slots: 0 };
 
   const cal = makeWorkCalendar(settings.holidays);
-  const dueByZone = new Map<string, number>();
+  const dueByZone = new Map<string, { dueAt: number; nextReminderAt: number | null }>();
   const leaveByDate = new Map<string, Set<string>>();
   const managers = new Map<string, Person>();
-  const rows: { cycleId: number; managerId: string; employeeId: string; dueAt: number }[] = [];
+  const rows: { cycleId: number; managerId: string; employeeId: string; dueAt: number; nextReminderAt: number | null }[] = [];
   const skippedOnLeave: string[] = [];
   for (const { employee, manager } of tx.reviews.reportsWithManagers(department)) {
     const zone = zoneOf(manager, settings);
-    let dueAt = dueByZone.get(zone);
-    if (dueAt === undefined) dueByZone.set(zone, (dueAt = dueInstant(s, period, zone, cal)));
+    let due = dueByZone.get(zone);
+    if (!due) {
+      const dueAt = dueInstant(s, period, zone, cal);
+      // The first reminder-ladder step, in the manager's zone; the tick reads slots from then on.
+      const steps = settings.reminders.map((r) => addDuration(dueAt, r.after, zone));
+      dueByZone.set(zone, (due = { dueAt, nextReminderAt: steps.length ? Math.min(...steps) : null }));
+    }
+    const { dueAt, nextReminderAt } = due;
     const dueDate = localDate(dueAt, zone);
     let onLeave = leaveByDate.get(dueDate);
     if (!onLeave) leaveByDate.set(dueDate, (onLeave = tx.reviews.onLeaveOn(dueDate)));
@@ -82,7 +88,7 @@ export function openCycle(
       continue;
     }
     managers.set(manager.id, manager);
-    rows.push({ cycleId: cycle.id, managerId: manager.id, employeeId: employee.id, dueAt });
+    rows.push({ cycleId: cycle.id, managerId: manager.id, employeeId: employee.id, dueAt, nextReminderAt });
   }
   const inserted = tx.reviews.insertSlots(rows);
 

@@ -7,6 +7,10 @@
  * `:hr` for the other audiences): a manager's slots in one cycle share one due time. If ticks were
  * missed and several steps are now past, only the highest one is sent, so a restart does not
  * deliver a burst of stale reminders; slot.escalation_level records it so no step repeats.
+ *
+ * slot.next_reminder_at holds the next step's instant (set when the cycle opens, moved on here), so
+ * the tick reads only slots with a step due. Steps are still measured from the due time in the
+ * manager's zone at the moment a slot is looked at.
  */
 import type { Tx } from '../../ports/store.js';
 import type { Person } from '../../ports/records.js';
@@ -18,7 +22,8 @@ import { tFor, dueText, localeOf } from './review-context.js';
 export function sendOverdueReminders(tx: Tx, now: number, settings: AppSettings): number {
   const steps = settings.reminders;
   if (!steps.length) return 0;
-  const candidates = tx.reviews.overdueSlots(now, steps.length - 1);
+  // Only slots whose stored next step is due: an idle tick days after a due time reads nothing.
+  const candidates = tx.reviews.reminderDueSlots(now);
   if (!candidates.length) return 0;
 
   const people = new Map<string, Person | null>();
@@ -27,23 +32,33 @@ export function sendOverdueReminders(tx: Tx, now: number, settings: AppSettings)
     return people.get(id) ?? null;
   };
   const buckets = new Map<string, { cycleId: number; managerId: string; step: number; dueAt: number; slotIds: number[] }>();
+  // Every candidate's ladder state moves on (level reached, next step's instant), grouped so a
+  // cycle of 10,000 managers is a handful of UPDATEs.
+  const progress = new Map<string, { level: number; next: number | null; ids: number[] }>();
   // Slots share few (due time, zone) pairs, so the local-time maths is done once per pair.
-  const reached = new Map<string, number>();
+  const instants = new Map<string, number[]>();
   for (const slot of candidates) {
     const zone = slot.managerTimezone ?? settings.timezone;
     const pair = `${slot.dueAt}|${zone}`;
-    let step = reached.get(pair);
-    if (step === undefined) {
-      step = -1;
-      for (const [i, s] of steps.entries()) if (addDuration(slot.dueAt, s.after, zone) <= now) step = i;
-      reached.set(pair, step);
-    }
+    let at = instants.get(pair);
+    if (!at) instants.set(pair, (at = steps.map((s) => addDuration(slot.dueAt, s.after, zone))));
+    let step = -1;
+    for (const [i, t] of at.entries()) if (t <= now) step = i;
+    const level = Math.max(step, slot.escalationLevel);
+    // The next step is the earliest one above `level`; none of them is past, or `step` would be higher.
+    let next: number | null = null;
+    for (let i = level + 1; i < at.length; i++) if (next === null || at[i]! < next) next = at[i]!;
+    const p = progress.get(`${level}|${next}`) ?? { level, next, ids: [] };
+    p.ids.push(slot.id);
+    progress.set(`${level}|${next}`, p);
+
     if (step <= slot.escalationLevel) continue;
     const key = `${slot.cycleId}:${slot.managerId}:${step}`;
     const b = buckets.get(key) ?? { cycleId: slot.cycleId, managerId: slot.managerId, step, dueAt: slot.dueAt, slotIds: [] };
     b.slotIds.push(slot.id);
     buckets.set(key, b);
   }
+  for (const p of progress.values()) tx.reviews.setEscalationLevel(p.ids, p.level, p.next);
   if (!buckets.size) return 0;
 
   const views = new Map(tx.reviews.slotViews({ ids: [...buckets.values()].flatMap((b) => b.slotIds) }).map((v) => [v.id, v]));
@@ -69,7 +84,6 @@ export function sendOverdueReminders(tx: Tx, now: number, settings: AppSettings)
         if (tx.outbox.post({ key: `${key}:hr`, to: { channel: settings.hrChannel }, message, locale: settings.locale })) sent++;
       }
     }
-    tx.reviews.setEscalationLevel(b.slotIds, b.step);
   }
   tx.audit.record({
     actorId: null,

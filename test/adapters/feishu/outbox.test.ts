@@ -101,4 +101,20 @@ describe('Feishu ids by email', () => {
     expect(h.fake.callsTo('/contact/v3/users/batch_get_id').at(-1)!.query.user_id_type).toBe('open_id');
     expect(await h.feishu.resolveOpenIds()).toBe(0);
   });
+
+  it('paces sends by delivery.feishu from dandang.yml when no test pacing is given', async () => {
+    // 0.5/s per chat: the second card to the same person waits 2 s (the default 5/s would allow 0.2 s).
+    h = await startFeishuHarness({ mode: 'http', fileConfig: 'delivery:\n  feishu:\n    perChatPerSecond: 0.5\n', options: { pacing: undefined } });
+    addPeople(h, [person({ id: 'mia' })]);
+    h.db.store.tx((tx) => {
+      tx.outbox.post({ key: 'k:1', to: { person: 'mia' }, message: msg('one') });
+      tx.outbox.post({ key: 'k:2', to: { person: 'mia' }, message: msg('two') });
+    });
+    h.feishu.wakeSender();
+    await waitFor(() => h.fake.messagesTo('ou_mia').length >= 1, 'the first card');
+    const firstSeen = performance.now();
+    await waitFor(() => h.fake.messagesTo('ou_mia').length === 2, 'the second card');
+    // A lower bound only: seeing the first card late can only shrink the measured gap.
+    expect(performance.now() - firstSeen).toBeGreaterThanOrEqual(1000);
+  });
 });

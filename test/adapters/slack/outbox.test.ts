@@ -64,6 +64,25 @@ describe('Slack outbox delivery', () => {
     for (const id of ['A', 'B', 'C']) expect(h.fake.dmsWithKey(`U${id}`, 'nudge:7:')).toHaveLength(1);
   });
 
+  it('paces sends by delivery.slack from dandang.yml when no test pacing is given', async () => {
+    // 0.5/s per channel: the second message to the same DM waits 2 s (the default 1/s would allow 1 s).
+    h = await startSlackHarness({
+      features: () => [],
+      fileConfig: 'delivery:\n  slack:\n    perSecond: 100\n    burst: 10\n    perChannelPerSecond: 0.5\n',
+      options: { pacing: undefined },
+    });
+    addPeople(h, [person({ id: 'mia' })]);
+    h.db.store.tx((tx) => {
+      tx.outbox.post({ key: 'k:1', to: { person: 'mia' }, message: msg('one') });
+      tx.outbox.post({ key: 'k:2', to: { person: 'mia' }, message: msg('two') });
+    });
+    h.slack.wakeSender();
+    await waitFor(() => row(h, 'k:2')?.status === 'sent', 'both messages');
+    const posts = h.fake.callsTo('chat.postMessage');
+    expect(posts).toHaveLength(2);
+    expect(posts[1]!.at - posts[0]!.at).toBeGreaterThanOrEqual(1500);
+  });
+
   it('marks a row failed on a permanent error and keeps going', async () => {
     h = await startSlackHarness({ features: () => [] });
     addPeople(h, [person({ id: 'gone' }), person({ id: 'here' })]);

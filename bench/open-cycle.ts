@@ -1,0 +1,64 @@
+/**
+ * Bench 3: the scheduler's database work at scale (issue 2: 10,000 managers nudged in one cycle).
+ * Times, on a real SQLite file, (a) the tick that opens a cycle of N managers × 4 reports (one
+ * transaction: slots, one nudge per manager into the outbox, audit), (b) the tick at the due time
+ * that sends reminder step 0 to every manager, and (c) an idle tick while all those slots are
+ * overdue and no ladder step is due — the tick that runs every minute for days after a due time.
+ */
+import { makeTestDb } from '../test/support/db.js';
+import { seedTeams, testSettings } from '../test/support/org.js';
+import { makeRunScheduleTick, type TickReport } from '../src/usecases/run-schedule-tick.js';
+
+export interface OpenCycleResult {
+  managers: number;
+  slots: number;
+  nudges: number;
+  openMs: number;
+  dueTick: { ms: number; reminders: number; digests: number };
+  idleTick: { medianMs: number; maxMs: number; runs: number; reminders: number; digests: number };
+}
+
+const HOUR = 3_600_000;
+
+export async function benchOpenCycle(opts: { managers: number; reportsEach?: number }): Promise<OpenCycleResult> {
+  const db = makeTestDb({ now: '2026-11-23T08:00:00Z' });
+  try {
+    const settings = testSettings({ timezone: 'UTC' });
+    seedTeams(db.store, { managers: opts.managers, reportsPerManager: opts.reportsEach ?? 4 });
+    const tick = makeRunScheduleTick({ store: db.store, clock: db.clock, settings });
+    const timed = async (iso: string | number): Promise<{ ms: number; r: TickReport }> => {
+      db.clock.set(typeof iso === 'number' ? new Date(iso).toISOString() : iso);
+      const t0 = performance.now();
+      const r = await tick();
+      return { ms: performance.now() - t0, r };
+    };
+
+    // W48 2026 opens Mon 23 Nov 09:00 and is due Fri 27 Nov 18:00 (UTC, default schedule).
+    const open = await timed('2026-11-23T09:00:00Z');
+    const opened = open.r.opened[0];
+    const nudges = (db.conn.sqlite.prepare(`SELECT count(*) AS n FROM outbox WHERE key LIKE 'nudge:%'`).get() as { n: number }).n;
+
+    const due = Date.parse('2026-11-27T18:00:00Z');
+    const dueTick = await timed(due);
+    // Idle: hours after step 0 and before step 1 (1d), nothing left to send, every slot still overdue.
+    const idle: { ms: number; r: TickReport }[] = [];
+    for (let h = 1; h <= 7; h++) idle.push(await timed(due + h * HOUR));
+    const ms = idle.map((x) => x.ms).sort((a, b) => a - b);
+    return {
+      managers: opened?.managers ?? 0,
+      slots: opened?.slots ?? 0,
+      nudges,
+      openMs: open.ms,
+      dueTick: { ms: dueTick.ms, reminders: dueTick.r.reminders, digests: dueTick.r.digests },
+      idleTick: {
+        medianMs: ms[Math.floor(ms.length / 2)]!,
+        maxMs: ms[ms.length - 1]!,
+        runs: ms.length,
+        reminders: idle.reduce((n, x) => n + x.r.reminders, 0),
+        digests: idle.reduce((n, x) => n + x.r.digests, 0),
+      },
+    };
+  } finally {
+    db.cleanup();
+  }
+}
