@@ -288,6 +288,7 @@ CREATE TABLE `cases` (
 --> statement-breakpoint
 CREATE INDEX `cases_employee` ON `cases` (`employee_id`);--> statement-breakpoint
 CREATE INDEX `cases_status` ON `cases` (`status`);--> statement-breakpoint
+CREATE INDEX `cases_employee_status` ON `cases` (`employee_id`,`status`);--> statement-breakpoint
 CREATE TABLE `protected_statuses` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`person_id` text NOT NULL,
@@ -340,6 +341,7 @@ CREATE TABLE `outbox` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `outbox_platform_key` ON `outbox` (`platform`,`key`);--> statement-breakpoint
 CREATE INDEX `outbox_pending` ON `outbox` (`platform`,`status`,`next_attempt_at`);--> statement-breakpoint
+CREATE INDEX `outbox_target` ON `outbox` (`platform`,`target_key`);--> statement-breakpoint
 CREATE TABLE `processed_events` (
 	`key` text PRIMARY KEY NOT NULL,
 	`received_at` integer NOT NULL

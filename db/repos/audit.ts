@@ -1,4 +1,4 @@
-import { desc } from 'drizzle-orm';
+import { desc, sql } from 'drizzle-orm';
 import type Database from 'better-sqlite3';
 import type { Db } from '../client.js';
 import { auditLog } from '../schema/index.js';
@@ -7,9 +7,26 @@ import type { Clock } from '../../src/ports/clock.js';
 import { auditHash, GENESIS_HASH, findFirstBrokenRow, type AuditRow } from '../../src/domain/audit-chain.js';
 
 export function makeAuditLog(db: Db, clock: Clock): AuditLog {
+  // Prepared once per connection. The head hash is read from the db on every record (never cached):
+  // the CLI writes to the same log from another process, and this runs inside the caller's write
+  // transaction, so the head it reads is the one it chains to.
+  const lastHash = db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).prepare();
+  const insertRow = db
+    .insert(auditLog)
+    .values({
+      at: sql.placeholder('at'),
+      actorId: sql.placeholder('actorId'),
+      action: sql.placeholder('action'),
+      subjectType: sql.placeholder('subjectType'),
+      subjectId: sql.placeholder('subjectId'),
+      detail: sql.placeholder('detail'),
+      prevHash: sql.placeholder('prevHash'),
+      hash: sql.placeholder('hash'),
+    })
+    .prepare();
   return {
     record(entry: AuditEntry) {
-      const last = db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
+      const last = lastHash.get();
       const prevHash = last?.hash ?? GENESIS_HASH;
       const content = {
         at: clock.now(),
@@ -19,7 +36,7 @@ export function makeAuditLog(db: Db, clock: Clock): AuditLog {
         subjectId: String(entry.subjectId),
         detail: JSON.stringify(entry.detail ?? {}),
       };
-      db.insert(auditLog).values({ ...content, prevHash, hash: auditHash(prevHash, content) }).run();
+      insertRow.run({ ...content, actorId: content.actorId ?? null, prevHash, hash: auditHash(prevHash, content) });
     },
   };
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import {
   acknowledgments,
@@ -142,6 +142,15 @@ export function makeCaseRepo(db: Db, clock: Clock): CaseRepo {
     return db.select().from(kpis).where(and(eq(kpis.jobId, jobId), eq(kpis.version, version))).orderBy(asc(kpis.position)).all();
   }
 
+  // Every evidence write asks for the employee's open cases (usually none): one indexed lookup
+  // (cases_employee), prepared once per connection.
+  const openCasesOf = db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.status, 'open'), eq(cases.employeeId, sql.placeholder('employeeId'))))
+    .orderBy(asc(cases.openedAt), asc(cases.id))
+    .prepare();
+
   const repo: CaseRepo = {
     create(c) {
       const row = db.insert(cases).values({ ...c, openedAt: clock.now() }).returning().get();
@@ -152,8 +161,8 @@ export function makeCaseRepo(db: Db, clock: Clock): CaseRepo {
       return r ? toCase(r) : null;
     },
     open(employeeId) {
-      const where = employeeId ? and(eq(cases.status, 'open'), eq(cases.employeeId, employeeId)) : eq(cases.status, 'open');
-      return db.select().from(cases).where(where).orderBy(asc(cases.openedAt), asc(cases.id)).all().map(toCase);
+      if (employeeId) return openCasesOf.all({ employeeId }).map(toCase);
+      return db.select().from(cases).where(eq(cases.status, 'open')).orderBy(asc(cases.openedAt), asc(cases.id)).all().map(toCase);
     },
     openedSince: (since) => db.select().from(cases).where(gte(cases.openedAt, since)).orderBy(asc(cases.id)).all().map(toCase),
     update(id, patch) {

@@ -35,17 +35,22 @@ const sameKpis = (a: Kpi[], b: Kpi[]) =>
 
 export function makeOrgRepo(db: Db, clock: Clock): OrgRepo {
   const one = (rows: PersonRow | undefined) => (rows ? toPerson(rows) : null);
+  // The lookups every interactive request makes, prepared once per connection (no per-call query building).
+  const personById = db.select().from(people).where(eq(people.id, sql.placeholder('id'))).prepare();
+  const jobById = db.select().from(jobs).where(eq(jobs.id, sql.placeholder('id'))).prepare();
+  const kpisOfVersion = db
+    .select()
+    .from(kpis)
+    .where(and(eq(kpis.jobId, sql.placeholder('jobId')), eq(kpis.version, sql.placeholder('version'))))
+    .orderBy(asc(kpis.position))
+    .prepare();
   const kpiSet = (jobId: string, version: number): Kpi[] =>
-    db
-      .select()
-      .from(kpis)
-      .where(and(eq(kpis.jobId, jobId), eq(kpis.version, version)))
-      .orderBy(asc(kpis.position))
-      .all()
+    kpisOfVersion
+      .all({ jobId, version })
       .map(({ key, name, unit, target, direction }) => ({ key, name, unit, target, direction }));
 
   const repo: OrgRepo = {
-    person: (id) => one(db.select().from(people).where(eq(people.id, id)).get()),
+    person: (id) => one(personById.get({ id })),
     personBySlackId: (id) => one(db.select().from(people).where(eq(people.slackId, id)).get()),
     personByFeishuId: (id) => one(db.select().from(people).where(eq(people.feishuOpenId, id)).get()),
     personByEmail: (email) => one(db.select().from(people).where(sql`lower(${people.email}) = lower(${email})`).get()),
@@ -75,7 +80,7 @@ export function makeOrgRepo(db: Db, clock: Clock): OrgRepo {
     setActive: (id, active) => void db.update(people).set({ active, updatedAt: clock.now() }).where(eq(people.id, id)).run(),
 
     job(id) {
-      const r = db.select().from(jobs).where(eq(jobs.id, id)).get();
+      const r = jobById.get({ id });
       return r ? { id: r.id, title: r.title, duties: r.duties, requirements: r.requirements, kpiVersion: r.kpiVersion } : null;
     },
     jobWithKpis(id, version) {

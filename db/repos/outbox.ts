@@ -42,6 +42,22 @@ export function makeOutbox(conn: Pick<Connection, 'db' | 'sqlite'>, clock: Clock
      ON CONFLICT DO NOTHING`,
   );
 
+  // An in-place edit (a nudge's progress, a case checklist) runs on every review submission.
+  // `platform IN (every platform)` lets the lookup use outbox_platform_key instead of scanning the log.
+  const allPlatforms = outbox.platform.enumValues.map((p) => `'${p}'`).join(', ');
+  const targetsStmt = sqlite.prepare<[string], { platform: Platform; address: string; locale: Locale }>(
+    `SELECT platform, address, locale FROM outbox WHERE platform IN (${allPlatforms}) AND key = ? AND op = 'post' ORDER BY id`,
+  );
+  const pendingUpdateStmt = sqlite.prepare<[string, string], { id: number }>(
+    `SELECT id FROM outbox WHERE platform = ? AND target_key = ? AND op = 'update' AND status = 'pending'`,
+  );
+  const foldUpdateStmt = sqlite.prepare<[string, string, number]>('UPDATE outbox SET payload = ?, locale = ? WHERE id = ?');
+  const countForTargetStmt = sqlite.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM outbox WHERE platform = ? AND target_key = ?');
+  const insertUpdateStmt = sqlite.prepare(
+    `INSERT INTO outbox (platform, key, op, address, target_key, locale, payload, next_attempt_at, created_at)
+     VALUES (@platform, @key, 'update', @address, @targetKey, @locale, @payload, @now, @now)`,
+  );
+
   function resolve(to: Recipient, forced?: Locale): Address[] {
     const out: Address[] = [];
     if ('person' in to) {
@@ -83,48 +99,53 @@ export function makeOutbox(conn: Pick<Connection, 'db' | 'sqlite'>, clock: Clock
     upload: (m) => insert(m.key, 'upload', m.to, { filename: m.filename, title: m.title, content: m.content } satisfies UploadPayload, m.threadKey),
     update(targetKey: string, message: Message, locale?: Locale) {
       const now = clock.now();
-      const targets = db.select().from(outbox).where(and(eq(outbox.key, targetKey), eq(outbox.op, 'post'))).all();
-      for (const target of targets) {
+      // Serialised once, the same JSON text drizzle's json column would store.
+      const json = JSON.stringify(message);
+      for (const target of targetsStmt.all(targetKey)) {
         const lang = locale ?? target.locale;
         // Only the newest content matters: fold into a pending update of the same target if any.
-        const pending = db
-          .select({ id: outbox.id })
-          .from(outbox)
-          .where(and(eq(outbox.platform, target.platform), eq(outbox.targetKey, targetKey), eq(outbox.op, 'update'), eq(outbox.status, 'pending')))
-          .get();
+        const pending = pendingUpdateStmt.get(target.platform, targetKey);
         if (pending) {
-          db.update(outbox).set({ payload: message, locale: lang }).where(eq(outbox.id, pending.id)).run();
+          foldUpdateStmt.run(json, lang, pending.id);
           continue;
         }
-        const seq = db.select({ n: sql<number>`count(*)` }).from(outbox).where(and(eq(outbox.platform, target.platform), eq(outbox.targetKey, targetKey))).get()?.n ?? 0;
-        db.insert(outbox)
-          .values({ platform: target.platform, key: `${targetKey}#update${seq + 1}`, op: 'update', address: target.address, targetKey, locale: lang, payload: message, nextAttemptAt: now, createdAt: now })
-          .run();
+        const seq = countForTargetStmt.get(target.platform, targetKey)?.n ?? 0;
+        insertUpdateStmt.run({ platform: target.platform, key: `${targetKey}#update${seq + 1}`, address: target.address, targetKey, locale: lang, payload: json, now });
       }
     },
   };
 }
 
 export function makeOutboxQueue(db: Db): OutboxQueue {
+  // The sender polls this on the same event loop as interactive requests: prepared once, not rebuilt per pass.
+  const dueRows = db
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.platform, sql.placeholder('platform')), inArray(outbox.status, ['pending', 'sending']), lte(outbox.nextAttemptAt, sql.placeholder('now'))))
+    .orderBy(asc(outbox.id))
+    .limit(sql.placeholder('limit'))
+    .prepare();
+  const refRow = db
+    .select({ ref: outbox.sentRef, status: outbox.status })
+    .from(outbox)
+    .where(and(eq(outbox.platform, sql.placeholder('platform')), eq(outbox.key, sql.placeholder('key'))))
+    .prepare();
+  const markSendingRow = db.update(outbox).set({ status: 'sending', attempts: sql`${outbox.attempts} + 1` }).where(eq(outbox.id, sql.placeholder('id'))).prepare();
+  const markSentRow = db
+    .update(outbox)
+    // Plain text and integer columns: the raw placeholder needs no column encoding.
+    .set({ status: 'sent', sentRef: sql`${sql.placeholder('ref')}`, sentAt: sql`${sql.placeholder('now')}`, lastError: null })
+    .where(eq(outbox.id, sql.placeholder('id')))
+    .prepare();
   return {
     due(platform, now, limit) {
-      const rows = db
-        .select()
-        .from(outbox)
-        .where(and(eq(outbox.platform, platform), inArray(outbox.status, ['pending', 'sending']), lte(outbox.nextAttemptAt, now)))
-        .orderBy(asc(outbox.id))
-        .limit(limit * 4)
-        .all();
+      const rows = dueRows.all({ platform, now, limit: limit * 4 });
       const refKeys = [...new Set(rows.flatMap((r) => [r.targetKey, r.threadKey]).filter((k): k is string => !!k))];
       const refs = new Map<string, string | null>();
-      if (refKeys.length) {
-        for (const r of db
-          .select({ key: outbox.key, ref: outbox.sentRef, status: outbox.status })
-          .from(outbox)
-          .where(and(eq(outbox.platform, platform), inArray(outbox.key, refKeys)))
-          .all()) {
-          refs.set(r.key, r.status === 'failed' ? 'failed' : r.ref);
-        }
+      // One prepared primary-key-like lookup (outbox_platform_key) per referenced key.
+      for (const key of refKeys) {
+        const r = refRow.get({ platform, key });
+        if (r) refs.set(key, r.status === 'failed' ? 'failed' : r.ref);
       }
       const ready: OutboxRow[] = [];
       for (const r of rows) {
@@ -151,12 +172,8 @@ export function makeOutboxQueue(db: Db): OutboxQueue {
       }
       return ready;
     },
-    markSending(id) {
-      db.update(outbox).set({ status: 'sending', attempts: sql`${outbox.attempts} + 1` }).where(eq(outbox.id, id)).run();
-    },
-    markSent(id, ref, now) {
-      db.update(outbox).set({ status: 'sent', sentRef: ref, sentAt: now, lastError: null }).where(eq(outbox.id, id)).run();
-    },
+    markSending: (id) => void markSendingRow.run({ id }),
+    markSent: (id, ref, now) => void markSentRow.run({ id, ref, now }),
     retryAt(id, at, error) {
       db.update(outbox).set({ status: 'pending', nextAttemptAt: at, lastError: error }).where(eq(outbox.id, id)).run();
     },

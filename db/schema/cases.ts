@@ -24,7 +24,8 @@ export const cases = sqliteTable(
     openedAt: integer('opened_at').notNull(),
     closedAt: integer('closed_at'),
   },
-  (t) => [index('cases_employee').on(t.employeeId), index('cases_status').on(t.status)],
+  // cases_employee_status: "this employee's open cases", asked on every evidence write.
+  (t) => [index('cases_employee').on(t.employeeId), index('cases_status').on(t.status), index('cases_employee_status').on(t.employeeId, t.status)],
 );
 
 /** The case timeline: every step completed, refused, or withdrawn, with who and when. */

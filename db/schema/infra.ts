@@ -31,6 +31,8 @@ export const outbox = sqliteTable(
   (t) => [
     uniqueIndex('outbox_platform_key').on(t.platform, t.key),
     index('outbox_pending').on(t.platform, t.status, t.nextAttemptAt),
+    /** In-place edits find the target's earlier updates (fold, sequence) without scanning the log. */
+    index('outbox_target').on(t.platform, t.targetKey),
   ],
 );
 
