@@ -13,20 +13,10 @@ import { missedKpiKeys } from '../domain/review.js';
 import { instantOfWallTime } from '../domain/zoned-time.js';
 import { refreshOpenCases } from './shared/refresh-cases.js';
 import { planKey, planMessage, planView } from './evidence-messages.js';
-import { may, tFor, zoneOf, isDate, str, list, parseTime, managerChain, type EvidenceDeps } from './evidence-support.js';
+import { personOptions, may, tFor, zoneOf, isDate, str, list, parseTime, type EvidenceDeps } from './evidence-support.js';
 
 function trainerOptions(tx: Tx, subject: Person, actor: Person): Option[] {
-  const seen = new Set<string>([subject.id]);
-  const out: Option[] = [];
-  const add = (p: Person | null) => {
-    if (!p || seen.has(p.id) || !p.active || out.length >= 100) return;
-    seen.add(p.id);
-    out.push({ value: p.id, label: p.name });
-  };
-  add(actor);
-  for (const id of managerChain(tx, subject.id)) add(tx.org.person(id));
-  for (const p of tx.org.activePeople({ department: subject.department })) add(p);
-  return out;
+  return personOptions(tx, subject, actor, tx.org.activePeople({ department: subject.department }));
 }
 
 /** KPIs missed in the latest review, if it was against the job's current KPI set. */

@@ -10,7 +10,7 @@ import type { Clock } from '../ports/clock.js';
 import { canAccess, relationsOf, type AccessContext, type Operation, type RecordType } from '../domain/access.js';
 import { wallTimeAt, dateOf } from '../domain/zoned-time.js';
 import { translator, type T } from '../ui/i18n/index.js';
-import type { FormValues } from '../ui/model.js';
+import type { FormValues, Option } from '../ui/model.js';
 
 export interface EvidenceDeps {
   store: import('../ports/store.js').Store;
@@ -30,6 +30,24 @@ export function managerChain(tx: Tx, personId: string): string[] {
 }
 
 /** The asker is re-read from the db: a role change or deactivation takes effect at once. */
+/**
+ * Select options for picking a person (a trainer, a witness): the actor first, then the subject's
+ * management chain, then `others`, without the subject, duplicates or inactive people, at most 100.
+ */
+export function personOptions(tx: Tx, subject: Person, actor: Person, others: Iterable<Person>): Option[] {
+  const seen = new Set<string>([subject.id]);
+  const out: Option[] = [];
+  const add = (p: Person | null) => {
+    if (!p || seen.has(p.id) || !p.active || out.length >= 100) return;
+    seen.add(p.id);
+    out.push({ value: p.id, label: p.name });
+  };
+  add(actor);
+  for (const id of managerChain(tx, subject.id)) add(tx.org.person(id));
+  for (const p of others) add(p);
+  return out;
+}
+
 export function accessContext(tx: Tx, asker: Person, subjectId: string, extra: Omit<AccessContext, 'relations'> = {}): AccessContext {
   const fresh = tx.org.person(asker.id);
   if (!fresh || !fresh.active) return { relations: ['other'], ...extra };

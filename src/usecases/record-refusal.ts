@@ -7,7 +7,7 @@ import type { Person, Acknowledgment } from '../ports/records.js';
 import type { Form, FormValues, Option } from '../ui/model.js';
 import type { Tx } from '../ports/store.js';
 import { buildRefusalForm } from '../ui/screens/evidence/responses.js';
-import { may, tFor, managerChain, str, type EvidenceDeps } from './evidence-support.js';
+import { personOptions, may, tFor, str, type EvidenceDeps } from './evidence-support.js';
 import { respondToRecord, type RespondableSubject } from './evidence-respond.js';
 
 function subjectPerson(tx: Tx, type: RespondableSubject, id: number): string | null {
@@ -21,18 +21,8 @@ function subjectPerson(tx: Tx, type: RespondableSubject, id: number): string | n
 
 /** HR, the employee's managers and department colleagues: the people likely to have witnessed it. */
 function witnessOptions(tx: Tx, employee: Person, actor: Person): Option[] {
-  const seen = new Set<string>([employee.id]);
-  const out: Option[] = [];
-  const add = (p: Person | null) => {
-    if (!p || seen.has(p.id) || !p.active || out.length >= 100) return;
-    seen.add(p.id);
-    out.push({ value: p.id, label: p.name });
-  };
-  add(actor);
-  for (const id of managerChain(tx, employee.id)) add(tx.org.person(id));
-  for (const p of tx.org.activePeople()) if (p.role !== 'employee') add(p);
-  for (const p of tx.org.activePeople({ department: employee.department })) add(p);
-  return out;
+  const colleagues = tx.org.activePeople({ department: employee.department });
+  return personOptions(tx, employee, actor, [...tx.org.activePeople().filter((p) => p.role !== 'employee'), ...colleagues]);
 }
 
 export const makeOpenRefusalForm = ({ store, settings }: EvidenceDeps) => (input: { actor: Person; subjectType: RespondableSubject; subjectId: number }): Result<Form> =>
