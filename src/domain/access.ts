@@ -98,17 +98,8 @@ const CREATE: Record<RecordType, Rule> = {
 };
 
 /** Record types one may never create about oneself, whatever one's role. */
-const NOT_ABOUT_ONESELF: ReadonlySet<RecordType> = new Set([
-  'review',
-  'note_private',
-  'note_shared',
-  'note_evidence',
-  'training_plan',
-  'attendance',
-  'job_adjustment',
-  'refusal',
-  'kpis',
-]);
+// Everything but the employee's own responses (sign-in, acknowledgment).
+const NOT_ABOUT_ONESELF: ReadonlySet<RecordType> = new Set(RECORD_TYPES.filter((r) => r !== 'sign_in' && r !== 'acknowledgment'));
 
 export function canAccess(ctx: AccessContext, op: Operation, record: RecordType): boolean {
   if (op === 'read') {

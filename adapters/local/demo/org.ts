@@ -2,7 +2,7 @@
  * The demo organisation: three teams with real KPIs, HR and an admin. Names mix Chinese and
  * English, and so do locales, so both catalogs show up in the workspace.
  */
-import type { Kpi, Locale, Person, Role } from '../../../src/ports/records.js';
+import type { Kpi, Locale, Person } from '../../../src/ports/records.js';
 
 export interface DemoJob {
   id: string;
@@ -48,14 +48,8 @@ export const DEMO_JOBS: DemoJob[] = [
 /** How a report's weekly results are generated: the demo's characters. */
 export type Profile = 'strong' | 'steady' | 'mixed' | 'missing' | 'ranked-last';
 
-export interface DemoPerson {
-  id: string;
-  name: string;
-  email: string;
-  managerId: string | null;
-  department: string;
-  jobId: string | null;
-  role: Role;
+export interface DemoPerson
+  extends Pick<Person, 'id' | 'name' | 'email' | 'managerId' | 'department' | 'jobId' | 'role'> {
   locale: Locale;
   timezone: string;
   hireDate: string;

@@ -84,15 +84,7 @@ export interface DossierData {
 }
 
 export interface CaseRepo {
-  create(c: {
-    employeeId: string;
-    openedBy: string;
-    reasonKind: ReasonKind;
-    reasonText: string;
-    policyId: string;
-    policyVersion: string;
-    policySnapshot: unknown;
-  }): CaseRecord;
+  create(c: Pick<CaseRecord, 'employeeId' | 'openedBy' | 'reasonKind' | 'reasonText' | 'policyId' | 'policyVersion' | 'policySnapshot'>): CaseRecord;
   get(id: number): CaseRecord | null;
   /** Open cases, oldest first; of one employee when given. */
   open(employeeId?: string): CaseRecord[];
