@@ -3,7 +3,7 @@ import type { Connection } from '../db/client.js';
 import type { Store } from '../src/ports/store.js';
 import type { Router } from '../src/app/router.js';
 import type { Clock } from '../src/ports/clock.js';
-import type { AppSettings } from '../src/app/settings.js';
+import type { AppSettings } from '../src/ports/settings.js';
 import type { OutboxQueue } from '../src/ports/outbox-queue.js';
 import type { HttpHost } from './http-host.js';
 import type { Platform } from '../src/ports/records.js';

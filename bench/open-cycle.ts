@@ -7,7 +7,7 @@
  */
 import { makeTestDb } from '../test/support/db.js';
 import { seedTeams, testSettings } from '../test/support/org.js';
-import { makeRunScheduleTick, type TickReport } from '../src/usecases/run-schedule-tick.js';
+import { makeRunScheduleTick, type TickReport } from '../src/usecases/schedule/run-schedule-tick.js';
 
 export interface OpenCycleResult {
   managers: number;

@@ -8,15 +8,15 @@ import { openDatabase } from '../db/client.js';
 import { makeStore } from '../db/store.js';
 import { makeOutboxQueue } from '../db/repos/outbox.js';
 import { systemClock } from './ports/clock.js';
-import { settingsFromConfig } from './app/settings.js';
+import { settingsFromConfig } from './ports/settings.js';
 import { makeRouter } from './app/router.js';
 import { allFeatures } from './app/features.js';
 import { HttpHost } from '../adapters/http-host.js';
 import type { AdapterContext, RunningAdapter } from '../adapters/context.js';
 import type { Platform } from './ports/records.js';
-import { makeRunScheduleTick } from './usecases/run-schedule-tick.js';
-import { makeRunEvidenceTick } from './usecases/run-evidence-tick.js';
-import { currentPolicy } from './usecases/case-support.js';
+import { makeRunScheduleTick } from './usecases/schedule/run-schedule-tick.js';
+import { makeRunEvidenceTick } from './usecases/schedule/run-evidence-tick.js';
+import { currentPolicy } from './usecases/offboarding/case-support.js';
 import { PolicyError } from './domain/policy/resolve.js';
 
 async function main(): Promise<void> {

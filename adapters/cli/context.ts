@@ -2,7 +2,7 @@ import type { Config } from '../../src/config.js';
 import type { Connection } from '../../db/client.js';
 import type { Store } from '../../src/ports/store.js';
 import type { Clock } from '../../src/ports/clock.js';
-import type { AppSettings } from '../../src/app/settings.js';
+import type { AppSettings } from '../../src/ports/settings.js';
 import type { Platform } from '../../src/ports/records.js';
 
 /**

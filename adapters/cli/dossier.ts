@@ -4,7 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { makeExportDossier } from '../../src/usecases/export-dossier.js';
+import { makeExportDossier } from '../../src/usecases/offboarding/export-dossier.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, type CliCommand } from './context.js';
 
 export const USAGE_DOSSIER = 'Usage: npm run dandang -- dossier <case id> --out <dir>';

@@ -1,9 +1,9 @@
 /** `org import`, `jobs import` and `leave …`: read the file, call the use case, print the outcome. */
 import { readFileSync } from 'node:fs';
-import { makeImportOrg } from '../../src/usecases/import-org.js';
-import { makeImportJobs } from '../../src/usecases/import-jobs.js';
-import { makeAddLeaves } from '../../src/usecases/add-leaves.js';
-import { formatIssue, importIssues } from '../../src/usecases/import/issues.js';
+import { makeImportOrg } from '../../src/usecases/org/import-org.js';
+import { makeImportJobs } from '../../src/usecases/org/import-jobs.js';
+import { makeAddLeaves } from '../../src/usecases/org/add-leaves.js';
+import { formatIssue, importIssues } from '../../src/usecases/org/import/issues.js';
 import type { Failure } from '../../src/usecases/result.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, type CliCommand, type CliContext } from './context.js';
 import { lookupsFor } from './lookups.js';

@@ -5,7 +5,7 @@
 import { WebClient, ErrorCode, type WebAPIPlatformError } from '@slack/web-api';
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { Config } from '../../src/config.js';
-import type { LookupIdByEmail } from '../../src/usecases/import-org.js';
+import type { LookupIdByEmail } from '../../src/usecases/org/import-org.js';
 
 /** Slack `users.lookupByEmail` (scope users:read.email). Unknown email → null; other errors throw. */
 export function slackLookup(slack: NonNullable<Config['slack']>): LookupIdByEmail {

@@ -5,7 +5,7 @@
 import type { Person, Locale } from '../../src/ports/records.js';
 import type { Store } from '../../src/ports/store.js';
 import type { Actor } from '../../src/app/types.js';
-import { HR_LOCAL_CHANNEL } from '../../src/app/settings.js';
+import { HR_LOCAL_CHANNEL } from '../../src/ports/settings.js';
 import { t, type MessageKey } from '../../src/ui/i18n/index.js';
 
 export const PERSONA_COOKIE = 'dandang_persona';

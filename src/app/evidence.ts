@@ -11,19 +11,19 @@ import { ACTIONS, FORMS } from '../ui/actions.js';
 import { t as translate } from '../ui/i18n/index.js';
 import { parseFollowUpValue } from '../ui/screens/evidence/follow-ups.js';
 import { parseSubjectState } from '../ui/screens/evidence/responses.js';
-import { makeOpenNoteForm, makeCreateNote } from '../usecases/create-note.js';
-import { makeAcknowledgeNote } from '../usecases/acknowledge-note.js';
-import { makeOpenDisputeNoteForm, makeDisputeNote } from '../usecases/dispute-note.js';
-import { makeOpenRefusalForm, makeRecordRefusal } from '../usecases/record-refusal.js';
-import { makeOpenTrainingForm, makeCreateTrainingPlan } from '../usecases/create-training-plan.js';
-import { makeAcknowledgeTraining } from '../usecases/acknowledge-training.js';
-import { makeSignInSession } from '../usecases/sign-in-session.js';
-import { makeOpenMarkAttendanceForm, makeMarkAttendance } from '../usecases/mark-attendance.js';
-import { makeCompleteTraining } from '../usecases/complete-training.js';
-import { makeOpenReassessmentForm, makeRecordReassessment } from '../usecases/record-reassessment.js';
-import { makeOpenJobAdjustmentForm, makeAdjustJob } from '../usecases/adjust-job.js';
-import { makeAcknowledgeJobAdjustment } from '../usecases/acknowledge-job-adjustment.js';
-import { makeViewMyRecord } from '../usecases/view-my-record.js';
+import { makeOpenNoteForm, makeCreateNote } from '../usecases/evidence/create-note.js';
+import { makeAcknowledgeNote } from '../usecases/evidence/acknowledge-note.js';
+import { makeOpenDisputeNoteForm, makeDisputeNote } from '../usecases/evidence/dispute-note.js';
+import { makeOpenRefusalForm, makeRecordRefusal } from '../usecases/evidence/record-refusal.js';
+import { makeOpenTrainingForm, makeCreateTrainingPlan } from '../usecases/evidence/create-training-plan.js';
+import { makeAcknowledgeTraining } from '../usecases/evidence/acknowledge-training.js';
+import { makeSignInSession } from '../usecases/evidence/sign-in-session.js';
+import { makeOpenMarkAttendanceForm, makeMarkAttendance } from '../usecases/evidence/mark-attendance.js';
+import { makeCompleteTraining } from '../usecases/evidence/complete-training.js';
+import { makeOpenReassessmentForm, makeRecordReassessment } from '../usecases/evidence/record-reassessment.js';
+import { makeOpenJobAdjustmentForm, makeAdjustJob } from '../usecases/evidence/adjust-job.js';
+import { makeAcknowledgeJobAdjustment } from '../usecases/evidence/acknowledge-job-adjustment.js';
+import { makeViewMyRecord } from '../usecases/evidence/view-my-record.js';
 
 /** A failure with field errors goes back into the form; anything else is an error message. */
 function replyOf<T>(r: Result<T>, onOk: (value: T) => Reply): Reply {

@@ -10,13 +10,13 @@ import type { ReasonKind } from '../domain/policy/index.js';
 import { ACTIONS, FORMS } from '../ui/actions.js';
 import { translator } from '../ui/i18n/index.js';
 import { buildWithdrawForm } from '../ui/screens/offboarding/forms.js';
-import { makeOpenOffboarding } from '../usecases/open-offboarding.js';
-import { makeAdvanceCaseStep, makeOpenCaseStepForm } from '../usecases/advance-case-step.js';
-import { makeWithdrawCase } from '../usecases/withdraw-case.js';
-import { makeCaseStatus } from '../usecases/case-status.js';
-import { makeOffboardingReport } from '../usecases/offboarding-report.js';
-import { makeRecordProtectedStatus, makeOpenProtectedStatusForm } from '../usecases/record-protected-status.js';
-import { makeExportDossier, makeRequestDossier } from '../usecases/export-dossier.js';
+import { makeOpenOffboarding } from '../usecases/offboarding/open-offboarding.js';
+import { makeAdvanceCaseStep, makeOpenCaseStepForm } from '../usecases/offboarding/advance-case-step.js';
+import { makeWithdrawCase } from '../usecases/offboarding/withdraw-case.js';
+import { makeCaseStatus } from '../usecases/offboarding/case-status.js';
+import { makeOffboardingReport } from '../usecases/offboarding/offboarding-report.js';
+import { makeRecordProtectedStatus, makeOpenProtectedStatusForm } from '../usecases/offboarding/record-protected-status.js';
+import { makeExportDossier, makeRequestDossier } from '../usecases/offboarding/export-dossier.js';
 
 const REASON_WORDS: Record<string, ReasonKind> = {
   performance: 'performance',

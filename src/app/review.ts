@@ -4,20 +4,20 @@
  */
 import type { AppDeps, FeatureHandlers } from './types.js';
 import type { Reply } from '../ui/model.js';
-import type { ReplyResult } from '../usecases/shared/review-context.js';
+import type { ReplyResult } from '../usecases/review/review-context.js';
 import { ACTIONS, FORMS } from '../ui/actions.js';
-import { makeOpenReviewForm } from '../usecases/open-review-form.js';
-import { makeSubmitReview } from '../usecases/submit-review.js';
-import { makeAcknowledgeReview } from '../usecases/acknowledge-review.js';
-import { makeOpenDisputeForm } from '../usecases/open-dispute-form.js';
-import { makeDisputeReview } from '../usecases/dispute-review.js';
-import { makeOpenKpiForm } from '../usecases/open-kpi-form.js';
-import { makeDefineKpis } from '../usecases/define-kpis.js';
-import { makeAcknowledgeKpis } from '../usecases/acknowledge-kpis.js';
-import { makeReviewStatus } from '../usecases/review-status.js';
-import { makeStartCycle } from '../usecases/start-cycle.js';
-import { makeOpenAmendForm } from '../usecases/open-amend-form.js';
-import { makeAmendReview } from '../usecases/amend-review.js';
+import { makeOpenReviewForm } from '../usecases/review/open-review-form.js';
+import { makeSubmitReview } from '../usecases/review/submit-review.js';
+import { makeAcknowledgeReview } from '../usecases/review/acknowledge-review.js';
+import { makeOpenDisputeForm } from '../usecases/review/open-dispute-form.js';
+import { makeDisputeReview } from '../usecases/review/dispute-review.js';
+import { makeOpenKpiForm } from '../usecases/review/open-kpi-form.js';
+import { makeDefineKpis } from '../usecases/review/define-kpis.js';
+import { makeAcknowledgeKpis } from '../usecases/review/acknowledge-kpis.js';
+import { makeReviewStatus } from '../usecases/review/review-status.js';
+import { makeStartCycle } from '../usecases/review/start-cycle.js';
+import { makeOpenAmendForm } from '../usecases/review/open-amend-form.js';
+import { makeAmendReview } from '../usecases/review/amend-review.js';
 
 /** A failure with field errors goes back into the form; anything else is an error message. */
 export function replyOf(r: ReplyResult): Reply {

@@ -8,7 +8,7 @@ import type { ActionId, FormId } from '../ui/actions.js';
 import type { FormValues, Reply } from '../ui/model.js';
 import type { Store } from '../ports/store.js';
 import type { Clock } from '../ports/clock.js';
-import type { AppSettings } from './settings.js';
+import type { AppSettings } from '../ports/settings.js';
 
 /** Who is acting, resolved by the adapter from the platform user id. Never trust more than this. */
 export interface Actor {

@@ -5,7 +5,7 @@
  */
 import type { ManualClock } from '../../../src/ports/clock.js';
 import type { Store, Tx } from '../../../src/ports/store.js';
-import type { AppSettings } from '../../../src/app/settings.js';
+import type { AppSettings } from '../../../src/ports/settings.js';
 import type { Kpi } from '../../../src/ports/records.js';
 import type { KpiResult } from '../../../src/ports/repos/reviews.js';
 import { periodContaining, openInstant, dueInstant, localDate, type Period, type Cadence } from '../../../src/domain/schedule.js';

@@ -1,6 +1,6 @@
 import type { Store } from '../../../src/ports/store.js';
 import type { Router } from '../../../src/app/router.js';
-import type { AppSettings } from '../../../src/app/settings.js';
+import type { AppSettings } from '../../../src/ports/settings.js';
 import type { ResolveMention } from '../render/markup.js';
 
 /** What every Slack listener needs: the router to dispatch to and the store to resolve people. */

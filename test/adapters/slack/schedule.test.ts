@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSlackHarness, waitFor, type SlackHarness } from './harness.js';
 import { MANAGERS, seedReviewOrg, slackIdOf } from './org.js';
-import { makeRunScheduleTick } from '../../../src/usecases/run-schedule-tick.js';
+import { makeRunScheduleTick } from '../../../src/usecases/schedule/run-schedule-tick.js';
 
 async function tickAt(h: SlackHarness, iso: string): Promise<void> {
   h.db.clock.set(iso);

@@ -1,8 +1,8 @@
 import { describe, it, expect, afterEach } from 'vitest';
 import { makeEvidenceWorld, valueOf, codeOf, snapshot, outboxRows, buttonsOf, textOf, type EvidenceWorld } from './support.js';
-import { makeOpenJobAdjustmentForm, makeAdjustJob } from '../../../src/usecases/adjust-job.js';
-import { makeApplyJobAdjustments } from '../../../src/usecases/apply-job-adjustments.js';
-import { makeAcknowledgeJobAdjustment } from '../../../src/usecases/acknowledge-job-adjustment.js';
+import { makeOpenJobAdjustmentForm, makeAdjustJob } from '../../../src/usecases/evidence/adjust-job.js';
+import { makeApplyJobAdjustments } from '../../../src/usecases/schedule/apply-job-adjustments.js';
+import { makeAcknowledgeJobAdjustment } from '../../../src/usecases/evidence/acknowledge-job-adjustment.js';
 import { ACTIONS } from '../../../src/ui/actions.js';
 
 let w: EvidenceWorld;

@@ -1,10 +1,10 @@
 import { describe, it, expect, afterEach } from 'vitest';
 import { makeEvidenceWorld, valueOf, codeOf, snapshot, outboxRows, textOf, buttonsOf, count, type EvidenceWorld } from './support.js';
-import { makeOpenNoteForm, makeCreateNote } from '../../../src/usecases/create-note.js';
-import { makeAcknowledgeNote } from '../../../src/usecases/acknowledge-note.js';
-import { makeOpenDisputeNoteForm, makeDisputeNote } from '../../../src/usecases/dispute-note.js';
-import { makeOpenRefusalForm, makeRecordRefusal } from '../../../src/usecases/record-refusal.js';
-import { makeRemindOverdueActions } from '../../../src/usecases/remind-overdue-actions.js';
+import { makeOpenNoteForm, makeCreateNote } from '../../../src/usecases/evidence/create-note.js';
+import { makeAcknowledgeNote } from '../../../src/usecases/evidence/acknowledge-note.js';
+import { makeOpenDisputeNoteForm, makeDisputeNote } from '../../../src/usecases/evidence/dispute-note.js';
+import { makeOpenRefusalForm, makeRecordRefusal } from '../../../src/usecases/evidence/record-refusal.js';
+import { makeRemindOverdueActions } from '../../../src/usecases/schedule/remind-overdue-actions.js';
 import { ACTIONS } from '../../../src/ui/actions.js';
 
 let w: EvidenceWorld;

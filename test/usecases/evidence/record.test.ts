@@ -1,10 +1,10 @@
 import { describe, it, expect, afterEach, beforeEach } from 'vitest';
 import { makeEvidenceWorld, valueOf, codeOf, textOf, buttonsOf, type EvidenceWorld } from './support.js';
-import { makeCreateNote } from '../../../src/usecases/create-note.js';
-import { makeCreateTrainingPlan } from '../../../src/usecases/create-training-plan.js';
-import { makeAdjustJob } from '../../../src/usecases/adjust-job.js';
-import { makeDisputeNote } from '../../../src/usecases/dispute-note.js';
-import { makeViewMyRecord } from '../../../src/usecases/view-my-record.js';
+import { makeCreateNote } from '../../../src/usecases/evidence/create-note.js';
+import { makeCreateTrainingPlan } from '../../../src/usecases/evidence/create-training-plan.js';
+import { makeAdjustJob } from '../../../src/usecases/evidence/adjust-job.js';
+import { makeDisputeNote } from '../../../src/usecases/evidence/dispute-note.js';
+import { makeViewMyRecord } from '../../../src/usecases/evidence/view-my-record.js';
 import { ACTIONS } from '../../../src/ui/actions.js';
 import type { Person } from '../../../src/ports/records.js';
 

@@ -4,7 +4,7 @@
  */
 import { makeTestDb, type TestDb } from '../../support/db.js';
 import { seedTeams, seedOrg, testSettings, DEFAULT_KPIS, type SeededTeams } from '../../support/org.js';
-import type { AppSettings } from '../../../src/app/settings.js';
+import type { AppSettings } from '../../../src/ports/settings.js';
 import type { Person, Kpi } from '../../../src/ports/records.js';
 import type { Result } from '../../../src/usecases/result.js';
 import { count, outboxRows, textOf, buttonsOf } from '../review/support.js';

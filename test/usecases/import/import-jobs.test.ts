@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestDb, type TestDb } from '../../support/db.js';
-import { makeImportJobs } from '../../../src/usecases/import-jobs.js';
-import { formatIssue, importIssues } from '../../../src/usecases/import/issues.js';
+import { makeImportJobs } from '../../../src/usecases/org/import-jobs.js';
+import { formatIssue, importIssues } from '../../../src/usecases/org/import/issues.js';
 import { counts, defaultSettings, example } from './support.js';
 
 let t: TestDb;

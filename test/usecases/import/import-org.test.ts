@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestDb, type TestDb } from '../../support/db.js';
-import { makeImportOrg, type LookupIdByEmail } from '../../../src/usecases/import-org.js';
-import { makeImportJobs } from '../../../src/usecases/import-jobs.js';
-import { formatIssue, importIssues } from '../../../src/usecases/import/issues.js';
+import { makeImportOrg, type LookupIdByEmail } from '../../../src/usecases/org/import-org.js';
+import { makeImportJobs } from '../../../src/usecases/org/import-jobs.js';
+import { formatIssue, importIssues } from '../../../src/usecases/org/import/issues.js';
 import { HEADER, counts, defaultSettings, example, personLine } from './support.js';
 
 let t: TestDb;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestDb, type TestDb } from '../../support/db.js';
-import { makeImportOrg } from '../../../src/usecases/import-org.js';
-import { makeImportJobs } from '../../../src/usecases/import-jobs.js';
+import { makeImportOrg } from '../../../src/usecases/org/import-org.js';
+import { makeImportJobs } from '../../../src/usecases/org/import-jobs.js';
 import { defaultSettings, example } from './support.js';
 
 // The local platform addresses everyone by person id, so every request shows up in the outbox.

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { makeTestDb, type TestDb } from '../../support/db.js';
 import { seedTeams, testSettings } from '../../support/org.js';
 import { runCli } from '../../../adapters/cli/run.js';
-import { makeOpenOffboarding } from '../../../src/usecases/open-offboarding.js';
+import { makeOpenOffboarding } from '../../../src/usecases/offboarding/open-offboarding.js';
 import { addNote } from './support.js';
 
 let db: TestDb;

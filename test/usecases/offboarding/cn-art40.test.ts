@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTestDb, type TestDb } from '../../support/db.js';
 import { seedTeams, testSettings } from '../../support/org.js';
-import type { AppSettings } from '../../../src/app/settings.js';
-import { makeOpenOffboarding } from '../../../src/usecases/open-offboarding.js';
-import { makeAdvanceCaseStep } from '../../../src/usecases/advance-case-step.js';
-import { makeExportDossier } from '../../../src/usecases/export-dossier.js';
-import { makeRecordProtectedStatus } from '../../../src/usecases/record-protected-status.js';
+import type { AppSettings } from '../../../src/ports/settings.js';
+import { makeOpenOffboarding } from '../../../src/usecases/offboarding/open-offboarding.js';
+import { makeAdvanceCaseStep } from '../../../src/usecases/offboarding/advance-case-step.js';
+import { makeExportDossier } from '../../../src/usecases/offboarding/export-dossier.js';
+import { makeRecordProtectedStatus } from '../../../src/usecases/offboarding/record-protected-status.js';
 import { verifyAuditChain } from '../../../db/repos/audit.js';
 import { ACTIONS } from '../../../src/ui/actions.js';
 import { DAY, withRefresh, ackKpis, addNote, addReview, addTraining, buttonsOf, checklistLines, count, latestRoot, outbox, textOf } from './support.js';

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTestDb, type TestDb } from '../../support/db.js';
 import { seedTeams, testSettings } from '../../support/org.js';
-import type { AppSettings } from '../../../src/app/settings.js';
-import { makeOpenOffboarding } from '../../../src/usecases/open-offboarding.js';
-import { makeAdvanceCaseStep } from '../../../src/usecases/advance-case-step.js';
+import type { AppSettings } from '../../../src/ports/settings.js';
+import { makeOpenOffboarding } from '../../../src/usecases/offboarding/open-offboarding.js';
+import { makeAdvanceCaseStep } from '../../../src/usecases/offboarding/advance-case-step.js';
 import { DAY, ackKpis, addNote, addReview, checklistLines, latestRoot, textOf } from './support.js';
 
 let db: TestDb;

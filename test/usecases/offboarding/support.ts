@@ -5,10 +5,10 @@
  */
 import type Database from 'better-sqlite3';
 import type { TestDb } from '../../support/db.js';
-import type { AppSettings } from '../../../src/app/settings.js';
+import type { AppSettings } from '../../../src/ports/settings.js';
 import type { Tx } from '../../../src/ports/store.js';
 import type { Message, ChecklistItem } from '../../../src/ui/model.js';
-import { refreshOpenCases } from '../../../src/usecases/shared/refresh-cases.js';
+import { refreshOpenCases } from '../../../src/usecases/offboarding/refresh-cases.js';
 import { DEFAULT_KPIS } from '../../support/org.js';
 
 export const DAY = 86_400_000;

@@ -1,10 +1,10 @@
 import { describe, it, expect, afterEach } from 'vitest';
 import { makeTestDb, type TestDb } from '../../support/db.js';
 import { seedTeams, testSettings } from '../../support/org.js';
-import { makeStartCycle } from '../../../src/usecases/start-cycle.js';
-import { makeSubmitReview } from '../../../src/usecases/submit-review.js';
-import { makeAmendReview } from '../../../src/usecases/amend-review.js';
-import { makeOpenAmendForm } from '../../../src/usecases/open-amend-form.js';
+import { makeStartCycle } from '../../../src/usecases/review/start-cycle.js';
+import { makeSubmitReview } from '../../../src/usecases/review/submit-review.js';
+import { makeAmendReview } from '../../../src/usecases/review/amend-review.js';
+import { makeOpenAmendForm } from '../../../src/usecases/review/open-amend-form.js';
 import { FORMS } from '../../../src/ui/actions.js';
 import { count, snapshot, outboxRows } from './support.js';
 

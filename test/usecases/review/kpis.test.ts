@@ -1,11 +1,11 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { makeTestDb, type TestDb } from '../../support/db.js';
 import { seedOrg, testSettings } from '../../support/org.js';
-import { makeStartCycle } from '../../../src/usecases/start-cycle.js';
-import { makeOpenReviewForm } from '../../../src/usecases/open-review-form.js';
-import { makeDefineKpis } from '../../../src/usecases/define-kpis.js';
-import { makeOpenKpiForm } from '../../../src/usecases/open-kpi-form.js';
-import { makeAcknowledgeKpis } from '../../../src/usecases/acknowledge-kpis.js';
+import { makeStartCycle } from '../../../src/usecases/review/start-cycle.js';
+import { makeOpenReviewForm } from '../../../src/usecases/review/open-review-form.js';
+import { makeDefineKpis } from '../../../src/usecases/review/define-kpis.js';
+import { makeOpenKpiForm } from '../../../src/usecases/review/open-kpi-form.js';
+import { makeAcknowledgeKpis } from '../../../src/usecases/review/acknowledge-kpis.js';
 import { count, snapshot, outboxRows, textOf, buttonsOf } from './support.js';
 import { FORMS, ACTIONS } from '../../../src/ui/actions.js';
 

@@ -1,8 +1,8 @@
 import { describe, it, expect, afterEach } from 'vitest';
 import { makeTestDb, type TestDb } from '../../support/db.js';
 import { seedTeams, testSettings } from '../../support/org.js';
-import { makeRunScheduleTick } from '../../../src/usecases/run-schedule-tick.js';
-import { makeSubmitReview } from '../../../src/usecases/submit-review.js';
+import { makeRunScheduleTick } from '../../../src/usecases/schedule/run-schedule-tick.js';
+import { makeSubmitReview } from '../../../src/usecases/review/submit-review.js';
 import { outboxRows } from './support.js';
 
 const good = { kpi_tickets: '45', kpi_response: '3', rating: '4', strengths: '', improvement: '', comment: '' };

@@ -1,8 +1,8 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { makeTestDb, type TestDb } from '../../support/db.js';
 import { seedTeams, testSettings, type SeededTeams } from '../../support/org.js';
-import { makeRunScheduleTick } from '../../../src/usecases/run-schedule-tick.js';
-import { makeStartCycle } from '../../../src/usecases/start-cycle.js';
+import { makeRunScheduleTick } from '../../../src/usecases/schedule/run-schedule-tick.js';
+import { makeStartCycle } from '../../../src/usecases/review/start-cycle.js';
 import { count, outboxRows, textOf, buttonsOf } from './support.js';
 import { ACTIONS } from '../../../src/ui/actions.js';
 

@@ -1,12 +1,12 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { makeTestDb, type TestDb } from '../../support/db.js';
 import { seedTeams, testSettings, type SeededTeams } from '../../support/org.js';
-import { makeStartCycle } from '../../../src/usecases/start-cycle.js';
-import { makeOpenReviewForm } from '../../../src/usecases/open-review-form.js';
-import { makeSubmitReview } from '../../../src/usecases/submit-review.js';
-import { makeAcknowledgeReview } from '../../../src/usecases/acknowledge-review.js';
-import { makeOpenDisputeForm } from '../../../src/usecases/open-dispute-form.js';
-import { makeDisputeReview } from '../../../src/usecases/dispute-review.js';
+import { makeStartCycle } from '../../../src/usecases/review/start-cycle.js';
+import { makeOpenReviewForm } from '../../../src/usecases/review/open-review-form.js';
+import { makeSubmitReview } from '../../../src/usecases/review/submit-review.js';
+import { makeAcknowledgeReview } from '../../../src/usecases/review/acknowledge-review.js';
+import { makeOpenDisputeForm } from '../../../src/usecases/review/open-dispute-form.js';
+import { makeDisputeReview } from '../../../src/usecases/review/dispute-review.js';
 import { count, snapshot, outboxRows, textOf, buttonsOf } from './support.js';
 import { ACTIONS, FORMS } from '../../../src/ui/actions.js';
 import type { Form } from '../../../src/ui/model.js';

@@ -1,0 +1,73 @@
+/**
+ * Builds, from the database, the message each evidence record is shown with to the employee, in
+ * the employee's locale and zone. Used when the record is first sent and again when the employee
+ * responds (the DM is then edited in place, so the chat keeps the history with its outcome line).
+ */
+import type { Tx } from '../../ports/store.js';
+import type { AppSettings } from '../../ports/settings.js';
+import type { Note, TrainingPlan, JobAdjustment } from '../../ports/repos/evidence.js';
+import type { Message } from '../../ui/model.js';
+import type { T } from '../../ui/i18n/index.js';
+import { buildNoteMessage, type NoteView } from '../../ui/screens/evidence/note.js';
+import { buildPlanMessage, type PlanView } from '../../ui/screens/evidence/training.js';
+import { buildJobAdjustmentMessage, type AdjustView } from '../../ui/screens/evidence/adjust.js';
+import { tFor, zoneOf } from './evidence-support.js';
+
+export const noteKey = (id: number) => `note:${id}:employee`;
+export const planKey = (id: number) => `training:${id}:employee`;
+export const adjustmentKey = (id: number) => `job-adjustment:${id}:employee`;
+export const signInKey = (sessionId: number) => `training-session:${sessionId}:sign-in`;
+
+const namesOf = (tx: Tx) => (id: string) => tx.org.person(id)?.name ?? id;
+
+function kpiNames(tx: Tx, jobId: string | null, keys: string[], version?: number): string[] {
+  const kpis = jobId ? (tx.org.jobWithKpis(jobId, version)?.kpis ?? []) : [];
+  return keys.map((k) => kpis.find((x) => x.key === k)?.name ?? k);
+}
+
+export function noteView(tx: Tx, settings: AppSettings, note: Note, viewerZone?: string): NoteView {
+  const subject = tx.org.person(note.personId);
+  return {
+    note,
+    authorName: namesOf(tx)(note.authorId),
+    employeeName: subject?.name ?? note.personId,
+    kpiNames: kpiNames(tx, subject?.jobId ?? null, note.kpiKeys),
+    names: namesOf(tx),
+    ack: tx.acks.find('note', String(note.id), note.personId),
+    zone: viewerZone ?? zoneOf(subject, settings),
+  };
+}
+
+export function planView(tx: Tx, settings: AppSettings, plan: TrainingPlan, viewerZone?: string): PlanView {
+  const subject = tx.org.person(plan.personId);
+  return {
+    plan,
+    employeeName: subject?.name ?? plan.personId,
+    kpiNames: kpiNames(tx, plan.jobId, plan.kpiKeys, plan.kpiVersion),
+    attendance: tx.evidence.attendanceFor(plan.sessions.map((s) => s.id)),
+    ack: tx.acks.find('training_plan', String(plan.id), plan.personId),
+    names: namesOf(tx),
+    zone: viewerZone ?? zoneOf(subject, settings),
+  };
+}
+
+export function adjustmentView(tx: Tx, settings: AppSettings, a: JobAdjustment, viewerZone?: string): AdjustView {
+  const subject = tx.org.person(a.personId);
+  return {
+    adjustment: a,
+    employeeName: subject?.name ?? a.personId,
+    fromTitle: tx.org.job(a.fromJobId)?.title ?? a.fromJobId,
+    toTitle: tx.org.job(a.toJobId)?.title ?? a.toJobId,
+    kpiNames: kpiNames(tx, a.fromJobId, a.kpiKeys),
+    ack: tx.acks.find('job_adjustment', String(a.id), a.personId),
+    names: namesOf(tx),
+    zone: viewerZone ?? zoneOf(subject, settings),
+  };
+}
+
+const employeeT = (tx: Tx, settings: AppSettings, personId: string): T => tFor(tx.org.person(personId), settings);
+
+export const noteMessage = (tx: Tx, settings: AppSettings, note: Note): Message => buildNoteMessage(employeeT(tx, settings, note.personId), noteView(tx, settings, note));
+export const planMessage = (tx: Tx, settings: AppSettings, plan: TrainingPlan): Message => buildPlanMessage(employeeT(tx, settings, plan.personId), planView(tx, settings, plan));
+export const adjustmentMessage = (tx: Tx, settings: AppSettings, a: JobAdjustment): Message =>
+  buildJobAdjustmentMessage(employeeT(tx, settings, a.personId), adjustmentView(tx, settings, a));

@@ -1,0 +1,87 @@
+/**
+ * The three answers to a record about an employee, kept in the acknowledgments table:
+ * acknowledged, disputed (comment verbatim) and refused (HR names a witness). The first answer
+ * stands. The employee's DM is edited in place to show the outcome, and open cases are refreshed.
+ */
+import { ok, fail, type Result } from '../result.js';
+import type { Tx } from '../../ports/store.js';
+import type { Person, Acknowledgment, AckState } from '../../ports/records.js';
+import type { AppSettings } from '../../ports/settings.js';
+import type { Message } from '../../ui/model.js';
+import { may, tFor } from './evidence-support.js';
+import { noteKey, noteMessage, planKey, planMessage, adjustmentKey, adjustmentMessage } from './evidence-messages.js';
+import { refreshOpenCases } from '../offboarding/refresh-cases.js';
+
+export type RespondableSubject = 'note' | 'training_plan' | 'job_adjustment';
+
+interface Loaded {
+  personId: string;
+  key: string;
+  render: () => Message;
+}
+
+function load(tx: Tx, settings: AppSettings, type: RespondableSubject, id: number): Loaded | 'private' | null {
+  if (type === 'note') {
+    const n = tx.evidence.note(id);
+    if (!n) return null;
+    if (n.visibility === 'private') return 'private';
+    return { personId: n.personId, key: noteKey(id), render: () => noteMessage(tx, settings, tx.evidence.note(id)!) };
+  }
+  if (type === 'training_plan') {
+    const p = tx.evidence.plan(id);
+    return p ? { personId: p.personId, key: planKey(id), render: () => planMessage(tx, settings, tx.evidence.plan(id)!) } : null;
+  }
+  const a = tx.evidence.jobAdjustment(id);
+  return a ? { personId: a.personId, key: adjustmentKey(id), render: () => adjustmentMessage(tx, settings, tx.evidence.jobAdjustment(id)!) } : null;
+}
+
+export interface RespondInput {
+  actor: Person;
+  subjectType: RespondableSubject;
+  subjectId: number;
+  state: AckState;
+  comment?: string;
+  witnessId?: string;
+}
+
+/** Runs inside the caller's transaction. */
+export function respondToRecord(tx: Tx, settings: AppSettings, now: number, input: RespondInput): Result<Acknowledgment> {
+  const t = tFor(input.actor, settings);
+  const loaded = load(tx, settings, input.subjectType, input.subjectId);
+  // A private note answers as "not found" to anyone but its author, so its existence does not leak.
+  if (!loaded) return fail('NOT_FOUND', t('common.notFound'));
+  if (loaded === 'private') return fail('NOT_FOUND', t('common.notFound'));
+  const refusal = input.state === 'refused';
+  if (!may(tx, input.actor, loaded.personId, 'create', refusal ? 'refusal' : 'acknowledgment')) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
+
+  const comment = input.comment?.trim() ?? '';
+  if (input.state === 'disputed' && !comment) return fail('INVALID_INPUT', t('common.invalidInput'), { fieldErrors: { comment: t('common.required') } });
+  if (refusal) {
+    const witness = input.witnessId ? tx.org.person(input.witnessId) : null;
+    if (!witness || witness.id === loaded.personId) return fail('INVALID_INPUT', t('common.invalidInput'), { fieldErrors: { witness: t('ev.err.witness') } });
+  }
+  const subjectId = String(input.subjectId);
+  if (tx.acks.find(input.subjectType, subjectId, loaded.personId)) return fail('CONFLICT', t('ev.err.answered'));
+
+  const ack = tx.acks.record({
+    subjectType: input.subjectType,
+    subjectId,
+    personId: loaded.personId,
+    state: input.state,
+    // Kept verbatim: the comment is the employee's own words (untrimmed).
+    comment: comment ? input.comment! : null,
+    witnessId: refusal ? input.witnessId! : null,
+    recordedBy: input.actor.id,
+  });
+  if (!ack) return fail('CONFLICT', t('ev.err.answered'));
+  tx.audit.record({
+    actorId: input.actor.id,
+    action: `acknowledgment.${input.state}`,
+    subjectType: input.subjectType,
+    subjectId: input.subjectId,
+    detail: { personId: loaded.personId, ...(ack.comment ? { comment: ack.comment } : {}), ...(ack.witnessId ? { witnessId: ack.witnessId } : {}) },
+  });
+  tx.outbox.update(loaded.key, loaded.render());
+  refreshOpenCases(tx, loaded.personId, { settings, now });
+  return ok(ack);
+}

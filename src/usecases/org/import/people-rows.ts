@@ -1,0 +1,137 @@
+/**
+ * Turns people.csv records into Person values and checks the whole org before anything is
+ * written: every problem is collected, so HR fixes the file in one pass.
+ */
+import type { Locale, Person, Role } from '../../../ports/records.js';
+import type { T } from '../../../ui/i18n/index.js';
+import type { CsvRecord } from './csv.js';
+import { type ImportIssue, isValidDate, isValidTimezone } from './issues.js';
+
+export const PEOPLE_COLUMNS = {
+  required: ['id', 'name', 'email', 'manager_id', 'department', 'job', 'role', 'slack_id', 'feishu_open_id', 'locale', 'timezone', 'hire_date', 'team_channel_slack', 'team_channel_feishu'],
+  optional: ['monthly_wage'],
+} as const;
+
+/** A person as the file states them; `monthlyWage` undefined means "column absent, keep what we have". */
+export interface PersonRow {
+  line: number;
+  person: Omit<Person, 'active' | 'monthlyWage'> & { monthlyWage: number | null | undefined };
+}
+
+const ROLES: readonly Role[] = ['employee', 'hr', 'admin'];
+const LOCALES: readonly Locale[] = ['en', 'zh-CN'];
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+
+export function toPersonRows(records: CsvRecord[], hasWageColumn: boolean, jobIds: ReadonlySet<string>, t: T): { rows: PersonRow[]; issues: ImportIssue[] } {
+  const issues: ImportIssue[] = [];
+  const rows: PersonRow[] = [];
+  const knownJobs = [...jobIds].sort().join(', ') || '-';
+  for (const { line, values: v } of records) {
+    const issue = (field: string, message: string) => issues.push({ line, field, message });
+    const opt = (k: string) => (v[k] ?? '').trim() || null;
+    for (const k of ['id', 'name', 'email', 'department'] as const) if (!opt(k)) issue(k, t('import.required'));
+    const email = opt('email');
+    if (email && !EMAIL.test(email)) issue('email', t('import.badEmail', { value: email }));
+    const role = (opt('role') ?? 'employee') as Role;
+    if (!ROLES.includes(role)) issue('role', t('import.badRole', { value: role }));
+    const locale = opt('locale') as Locale | null;
+    if (locale && !LOCALES.includes(locale)) issue('locale', t('import.badLocale', { value: locale }));
+    const timezone = opt('timezone');
+    if (timezone && !isValidTimezone(timezone)) issue('timezone', t('import.badTimezone', { value: timezone }));
+    const hireDate = opt('hire_date');
+    if (hireDate && !isValidDate(hireDate)) issue('hire_date', t('import.badDate', { value: hireDate }));
+    const jobId = opt('job');
+    if (jobId && !jobIds.has(jobId)) issue('job', t('import.unknownJob', { value: jobId, known: knownJobs }));
+    let monthlyWage: number | null | undefined;
+    if (hasWageColumn) {
+      const wage = opt('monthly_wage');
+      monthlyWage = wage === null ? null : Number(wage);
+      if (wage !== null && !(Number.isFinite(monthlyWage) && (monthlyWage as number) >= 0)) issue('monthly_wage', t('import.badNumber', { value: wage }));
+    }
+    rows.push({
+      line,
+      person: {
+        id: opt('id') ?? '',
+        name: opt('name') ?? '',
+        email: email ?? '',
+        managerId: opt('manager_id'),
+        department: opt('department') ?? '',
+        jobId,
+        role,
+        slackId: opt('slack_id'),
+        feishuOpenId: opt('feishu_open_id'),
+        locale,
+        timezone,
+        hireDate,
+        teamChannelSlack: opt('team_channel_slack'),
+        teamChannelFeishu: opt('team_channel_feishu'),
+        monthlyWage,
+      },
+    });
+  }
+  return { rows, issues };
+}
+
+/** Checks across rows: unique ids, emails and chat ids, managers that exist, no loops, no email clash with people left out. */
+export function checkOrg(rows: PersonRow[], existing: readonly Person[], t: T): ImportIssue[] {
+  const issues: ImportIssue[] = [];
+  const firstLine = new Map<string, number>();
+  const unique = (kind: string, value: string | null, line: number, report: (other: number) => void) => {
+    if (!value) return;
+    const key = `${kind}:${value}`;
+    const other = firstLine.get(key);
+    if (other !== undefined) report(other);
+    else firstLine.set(key, line);
+  };
+  for (const { line, person: p } of rows) {
+    unique('id', p.id, line, (other) => issues.push({ line, field: 'id', message: t('import.duplicateId', { value: p.id, other }) }));
+    unique('email', p.email.toLowerCase() || null, line, (other) => issues.push({ line, field: 'email', message: t('import.duplicateEmail', { value: p.email, other }) }));
+    unique('slack', p.slackId, line, (other) => issues.push({ line, field: 'slack_id', message: t('import.duplicateChatId', { field: 'slack_id', value: p.slackId ?? '', other }) }));
+    unique('feishu', p.feishuOpenId, line, (other) =>
+      issues.push({ line, field: 'feishu_open_id', message: t('import.duplicateChatId', { field: 'feishu_open_id', value: p.feishuOpenId ?? '', other }) }),
+    );
+  }
+
+  // Someone left out of the file keeps their row (inactive) and so their email.
+  const inFile = new Set(rows.map((r) => r.person.id));
+  const emailOwner = new Map(existing.filter((e) => !inFile.has(e.id)).map((e) => [e.email.toLowerCase(), e.id]));
+  for (const { line, person: p } of rows) {
+    const owner = emailOwner.get(p.email.toLowerCase());
+    if (owner) issues.push({ line, field: 'email', message: t('import.emailTaken', { value: p.email, other: owner }) });
+  }
+
+  const byId = new Map(rows.map((r) => [r.person.id, r]));
+  for (const { line, person: p } of rows) {
+    if (!p.managerId) continue;
+    if (p.managerId === p.id) issues.push({ line, field: 'manager_id', message: t('import.selfManager') });
+    else if (!byId.has(p.managerId)) issues.push({ line, field: 'manager_id', message: t('import.unknownManager', { value: p.managerId }) });
+  }
+  issues.push(...findCycles(rows, byId, t));
+  return issues;
+}
+
+/** Each loop in the management chain, reported once, on the line of its first member in the file. */
+function findCycles(rows: PersonRow[], byId: Map<string, PersonRow>, t: T): ImportIssue[] {
+  const issues: ImportIssue[] = [];
+  const settled = new Set<string>(); // ids whose chain is known to end (or already reported)
+  for (const start of rows) {
+    const path: string[] = [];
+    const onPath = new Set<string>();
+    let id: string | null = start.person.id;
+    while (id && byId.has(id) && !settled.has(id) && !onPath.has(id)) {
+      path.push(id);
+      onPath.add(id);
+      const managerId: string | null = byId.get(id)!.person.managerId;
+      id = managerId === id ? null : managerId; // a self-manager is reported separately
+    }
+    if (id && onPath.has(id)) {
+      const loop = path.slice(path.indexOf(id));
+      const first = loop.map((m) => byId.get(m)!).sort((a, b) => a.line - b.line)[0]!;
+      const from = loop.indexOf(first.person.id);
+      const chain = [...loop.slice(from), ...loop.slice(0, from), first.person.id].join(' → ');
+      issues.push({ line: first.line, field: 'manager_id', message: t('import.managerCycle', { chain }) });
+    }
+    for (const p of path) settled.add(p);
+  }
+  return issues;
+}

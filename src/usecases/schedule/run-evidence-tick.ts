@@ -1,0 +1,26 @@
+/**
+ * The evidence area's part of the scheduler's minute tick, in one call for the composition root:
+ * remind overdue agreed actions, send Sign in (签到) prompts as session windows open, and switch
+ * jobs whose adjustment takes effect. Each step is idempotent, so a catch-up run after downtime is safe.
+ */
+import type { EvidenceDeps } from '../evidence/evidence-support.js';
+import { makeRemindOverdueActions } from './remind-overdue-actions.js';
+import { makePromptSessionSignIns } from './prompt-session-sign-ins.js';
+import { makeApplyJobAdjustments } from './apply-job-adjustments.js';
+
+export interface EvidenceTickReport {
+  actionReminders: number;
+  signInPrompts: number;
+  jobAdjustments: number;
+}
+
+export const makeRunEvidenceTick = (deps: EvidenceDeps) => {
+  const remind = makeRemindOverdueActions(deps);
+  const prompt = makePromptSessionSignIns(deps);
+  const apply = makeApplyJobAdjustments(deps);
+  return async (): Promise<EvidenceTickReport> => ({
+    actionReminders: await remind(),
+    signInPrompts: await prompt(),
+    jobAdjustments: await apply(),
+  });
+};
