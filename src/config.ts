@@ -4,6 +4,7 @@
  * and say how to fix it.
  */
 import { readFileSync, existsSync } from 'node:fs';
+import { HR_LOCAL_CHANNEL, type AppSettings } from './ports/settings.js';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { isKnownHolidayCountry } from './domain/calendar.js';
@@ -235,5 +236,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     local: { enabled: localEnabled, allowRemote: e.DANDANG_LOCAL_ALLOW_REMOTE === '1' },
     locale: file.locale ?? (feishu && !slack ? 'zh-CN' : 'en'),
     scheduleFor: (department) => ({ ...file.schedule.default, ...(file.schedule.departments[department] ?? {}) }),
+  };
+}
+
+/** The part of the configuration use cases see (no env, no secrets). */
+export function settingsFromConfig(c: Config): AppSettings {
+  return {
+    timezone: c.file.timezone,
+    locale: c.locale,
+    holidays: c.file.holidays,
+    hrChannel: { slack: c.file.hrChannel.slack ?? null, feishu: c.file.hrChannel.feishu ?? null, local: HR_LOCAL_CHANNEL },
+    scheduleFor: c.scheduleFor,
+    reminders: c.file.reminders,
+    digestAfter: c.file.digest.after,
+    policy: c.file.policy,
+    severance: c.file.severance,
   };
 }

@@ -8,7 +8,7 @@ import { openDatabase } from '../db/client.js';
 import { makeStore } from '../db/store.js';
 import { makeOutboxQueue } from '../db/repos/outbox.js';
 import { systemClock } from './ports/clock.js';
-import { settingsFromConfig } from './ports/settings.js';
+import { settingsFromConfig } from './config.js';
 import { makeRouter } from './app/router.js';
 import { allFeatures } from './app/features.js';
 import { HttpHost } from '../adapters/http-host.js';

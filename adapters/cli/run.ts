@@ -6,7 +6,7 @@ import { ConfigError, loadConfig } from '../../src/config.js';
 import { openDatabase } from '../../db/client.js';
 import { makeStore } from '../../db/store.js';
 import { systemClock, type Clock } from '../../src/ports/clock.js';
-import { settingsFromConfig } from '../../src/ports/settings.js';
+import { settingsFromConfig } from '../../src/config.js';
 import type { Platform } from '../../src/ports/records.js';
 import { EXIT_USAGE, type CliCommand, type CliContext } from './context.js';
 import { jobsCommand, leaveCommand, orgCommand, USAGE_JOBS, USAGE_LEAVE, USAGE_ORG } from './imports.js';

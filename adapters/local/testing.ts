@@ -8,7 +8,7 @@ import { openDatabase, type Connection } from '../../db/client.js';
 import { makeStore } from '../../db/store.js';
 import { makeOutboxQueue } from '../../db/repos/outbox.js';
 import { systemClock, type Clock } from '../../src/ports/clock.js';
-import { settingsFromConfig } from '../../src/ports/settings.js';
+import { settingsFromConfig } from '../../src/config.js';
 import { makeRouter } from '../../src/app/router.js';
 import { allFeatures } from '../../src/app/features.js';
 import type { Store } from '../../src/ports/store.js';

@@ -4,7 +4,7 @@
  * below-target review. Each handler maps the neutral event to one use case and its result to a
  * Reply; the use cases authorize from the db.
  */
-import type { AppDeps, FeatureHandlers } from './types.js';
+import type { UseCaseDeps, FeatureHandlers } from './types.js';
 import type { Reply, Form } from '../ui/model.js';
 import type { Result } from '../usecases/result.js';
 import { ACTIONS, FORMS } from '../ui/actions.js';
@@ -38,7 +38,7 @@ const toast = (text: string) => (): Reply => ({ kind: 'ok', toast: text });
 /** A numeric id from an untrusted button value or form state; NaN matches nothing. */
 const idOf = (raw: string): number => (/^\d{1,12}$/.test(raw.trim()) ? Number(raw.trim()) : Number.NaN);
 
-export function evidenceHandlers(deps: AppDeps): FeatureHandlers {
+export function evidenceHandlers(deps: UseCaseDeps): FeatureHandlers {
   const openNoteForm = makeOpenNoteForm(deps);
   const createNote = makeCreateNote(deps);
   const acknowledgeNote = makeAcknowledgeNote(deps);

@@ -3,7 +3,7 @@
  * `/dandang report`, `/dandang protect @person <kind> <from> [to]`, and the case buttons and forms.
  * Each handler parses, calls one use case, and maps the Result to a Reply.
  */
-import type { ActionHandler, AppDeps, CommandHandler, FeatureHandlers, FormHandler } from './types.js';
+import type { ActionHandler, UseCaseDeps, CommandHandler, FeatureHandlers, FormHandler } from './types.js';
 import type { Reply } from '../ui/model.js';
 import type { Failure } from '../usecases/result.js';
 import type { ReasonKind } from '../domain/policy/index.js';
@@ -51,7 +51,7 @@ const errorReply = (f: Failure): Reply => ({ kind: 'error', code: f.code, text: 
 const formReply = (f: Failure): Reply => (f.fieldErrors && Object.keys(f.fieldErrors).length ? { kind: 'formErrors', errors: f.fieldErrors } : errorReply(f));
 const str = (v: string | string[] | undefined): string => (Array.isArray(v) ? v.join(',') : (v ?? '')).trim();
 
-export function offboardingHandlers(deps: AppDeps): FeatureHandlers {
+export function offboardingHandlers(deps: UseCaseDeps): FeatureHandlers {
   const openCase = makeOpenOffboarding(deps);
   const advance = makeAdvanceCaseStep(deps);
   const openStepForm = makeOpenCaseStepForm(deps);

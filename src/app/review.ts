@@ -2,7 +2,7 @@
  * The review loop's commands, buttons and forms: each handler maps the neutral event to one use
  * case and its result to a Reply. No rules here; the use cases authorize from the db.
  */
-import type { AppDeps, FeatureHandlers } from './types.js';
+import type { UseCaseDeps, FeatureHandlers } from './types.js';
 import type { Reply } from '../ui/model.js';
 import type { ReplyResult } from '../usecases/review/review-context.js';
 import { ACTIONS, FORMS } from '../ui/actions.js';
@@ -26,7 +26,7 @@ export function replyOf(r: ReplyResult): Reply {
   return { kind: 'error', code: r.code, text: r.message };
 }
 
-export function reviewHandlers(deps: AppDeps): FeatureHandlers {
+export function reviewHandlers(deps: UseCaseDeps): FeatureHandlers {
   const openReviewForm = makeOpenReviewForm(deps);
   const submitReview = makeSubmitReview(deps);
   const acknowledgeReview = makeAcknowledgeReview(deps);

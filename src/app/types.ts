@@ -6,9 +6,6 @@
 import type { Person, Platform, Locale } from '../ports/records.js';
 import type { ActionId, FormId } from '../ui/actions.js';
 import type { FormValues, Reply } from '../ui/model.js';
-import type { Store } from '../ports/store.js';
-import type { Clock } from '../ports/clock.js';
-import type { AppSettings } from '../ports/settings.js';
 
 /** Who is acting, resolved by the adapter from the platform user id. Never trust more than this. */
 export interface Actor {
@@ -31,12 +28,8 @@ export type CommandHandler = (ev: Extract<Inbound, { kind: 'command' }>) => Prom
 export type ActionHandler = (ev: Extract<Inbound, { kind: 'action' }>) => Promise<Reply> | Reply;
 export type FormHandler = (ev: Extract<Inbound, { kind: 'submit' }>) => Promise<Reply> | Reply;
 
-/** What every feature module's handlers are built from. */
-export interface AppDeps {
-  store: Store;
-  clock: Clock;
-  settings: AppSettings;
-}
+/** What every feature module's handlers are built from: the use cases' own deps. */
+export type { UseCaseDeps } from '../ports/deps.js';
 
 /**
  * A feature's contribution to the router. `subcommands` maps the first word of a command's args

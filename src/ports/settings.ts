@@ -16,17 +16,3 @@ export interface AppSettings {
 }
 
 export const HR_LOCAL_CHANNEL = 'hr';
-
-export function settingsFromConfig(c: Config): AppSettings {
-  return {
-    timezone: c.file.timezone,
-    locale: c.locale,
-    holidays: c.file.holidays,
-    hrChannel: { slack: c.file.hrChannel.slack ?? null, feishu: c.file.hrChannel.feishu ?? null, local: HR_LOCAL_CHANNEL },
-    scheduleFor: c.scheduleFor,
-    reminders: c.file.reminders,
-    digestAfter: c.file.digest.after,
-    policy: c.file.policy,
-    severance: c.file.severance,
-  };
-}

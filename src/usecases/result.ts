@@ -1,14 +1,8 @@
 /**
- * Expected failures are values, not exceptions. Adapters turn them into a modal field error, an
- * ephemeral message or a toast. Exceptions are for bugs and I/O.
+ * Expected failures are values, not exceptions. `src/app/reply.ts` turns them into a form's inline
+ * errors, an ephemeral message or a toast. Exceptions are for bugs and I/O.
  */
-export type ErrorCode =
-  | 'NOT_AUTHORIZED'
-  | 'NOT_FOUND'
-  | 'INVALID_INPUT'
-  | 'EVIDENCE_MISSING'
-  | 'CONFLICT'
-  | 'BLOCKED';
+export type ErrorCode = 'NOT_AUTHORIZED' | 'NOT_FOUND' | 'INVALID_INPUT' | 'EVIDENCE_MISSING' | 'CONFLICT' | 'BLOCKED';
 
 export interface Failure {
   ok: false;
@@ -21,13 +15,19 @@ export interface Failure {
   detail?: unknown;
 }
 
-export type Result<T = undefined> = ({ ok: true } & (T extends undefined ? { value?: T } : { value: T })) | Failure;
+/**
+ * What every use case returns: data or a Failure. Not a conditional type, so it never distributes
+ * over a union `T` (a `Result<A | B>` is one success branch holding `A | B`).
+ */
+export type Result<T> = { ok: true; value: T } | Failure;
 
 export const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
-export const done: { ok: true; value: undefined } = { ok: true, value: undefined };
 export const fail = (code: ErrorCode, message: string, extra: Partial<Pick<Failure, 'fieldErrors' | 'detail'>> = {}): Failure => ({
   ok: false,
   code,
   message,
   ...extra,
 });
+/** INVALID_INPUT with errors keyed by input id, or null when there are none. */
+export const invalid = (message: string, fieldErrors: Record<string, string>): Failure | null =>
+  Object.keys(fieldErrors).length ? fail('INVALID_INPUT', message, { fieldErrors }) : null;

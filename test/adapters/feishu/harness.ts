@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { makeTestDb, type TestDb } from '../../support/db.js';
 import { startFakeFeishu, type FakeFeishu } from '../../support/fake-feishu.js';
 import { loadConfig } from '../../../src/config.js';
-import { settingsFromConfig } from '../../../src/ports/settings.js';
+import { settingsFromConfig } from '../../../src/config.js';
 import { makeRouter } from '../../../src/app/router.js';
 import { allFeatures } from '../../../src/app/features.js';
 import type { FeatureHandlers } from '../../../src/app/types.js';

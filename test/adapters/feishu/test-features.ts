@@ -5,7 +5,7 @@
  */
 import { ACTIONS } from '../../../src/ui/actions.js';
 import { helpHandlers } from '../../../src/app/help.js';
-import type { AppDeps, FeatureHandlers } from '../../../src/app/types.js';
+import type { UseCaseDeps, FeatureHandlers } from '../../../src/app/types.js';
 import type { AdapterContext } from '../../../adapters/context.js';
 
 export const RECORDING_ACTION = ACTIONS.acknowledgeReview;
@@ -13,7 +13,7 @@ export const THROWING_ACTION = ACTIONS.disputeReview;
 /** Takes longer than the harness's callback deadline, then records like RECORDING_ACTION. */
 export const SLOW_ACTION = ACTIONS.acknowledgeNote;
 
-export function transportTestFeatures(deps: Pick<AdapterContext, 'store' | 'clock' | 'settings'> | AppDeps): FeatureHandlers[] {
+export function transportTestFeatures(deps: Pick<AdapterContext, 'store' | 'clock' | 'settings'> | UseCaseDeps): FeatureHandlers[] {
   return [
     helpHandlers(),
     {

@@ -9,7 +9,7 @@ import { makeTestDb, type TestDb } from '../../support/db.js';
 import { startFakeSlack, type FakeSlack } from '../../support/fake-slack.js';
 import { SlackRequester } from '../../support/fake-slack-requests.js';
 import { loadConfig } from '../../../src/config.js';
-import { settingsFromConfig } from '../../../src/ports/settings.js';
+import { settingsFromConfig } from '../../../src/config.js';
 import { makeRouter } from '../../../src/app/router.js';
 import { allFeatures } from '../../../src/app/features.js';
 import type { FeatureHandlers } from '../../../src/app/types.js';

@@ -1,0 +1,38 @@
+/**
+ * The one place a use case's Result becomes a Reply. A failure with field errors goes back into the
+ * open form; any other failure is an error message; a success becomes whatever `onOk` says.
+ */
+import type { Form, Message, Reply } from '../ui/model.js';
+import type { Failure, Result } from '../usecases/result.js';
+import { t } from '../ui/i18n/index.js';
+import type { Locale } from '../ports/records.js';
+
+export function failureReply(f: Failure): Reply {
+  if (f.fieldErrors && Object.keys(f.fieldErrors).length) return { kind: 'formErrors', errors: f.fieldErrors };
+  return { kind: 'error', code: f.code, text: f.message };
+}
+
+export function replyOf<T>(r: Result<T>, onOk: (value: T) => Reply): Reply {
+  return r.ok ? onOk(r.value) : failureReply(r);
+}
+
+/** A use case that opens a form. */
+export const formReply = (r: Result<Form>): Reply => replyOf(r, (form) => ({ kind: 'form', form }));
+/** A use case whose answer is a message only its caller sees. */
+export const messageReply = (r: Result<Message>): Reply => replyOf(r, (message) => ({ kind: 'ok', message }));
+/** A use case that confirms what it did in one line. */
+export const toastReply = (r: Result<{ confirmation: string }>): Reply => replyOf(r, (v) => ({ kind: 'ok', toast: v.confirmation }));
+
+/** The reply to a button or form state that names nothing we know (tampered or stale). */
+export const notFoundReply = (locale: Locale): Reply => ({ kind: 'error', code: 'NOT_FOUND', text: t(locale, 'common.notFound') });
+
+/**
+ * A record id from an untrusted button value or form state (`"42"`, `"#42"`). Anything else is
+ * NaN, which matches no row, so the use case answers "not found".
+ */
+export function parseId(raw: string | undefined): number {
+  const s = (raw ?? '').trim().replace(/^#/, '');
+  if (!/^\d{1,15}$/.test(s)) return Number.NaN;
+  const n = Number(s);
+  return n > 0 ? n : Number.NaN;
+}

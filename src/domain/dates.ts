@@ -1,0 +1,33 @@
+/**
+ * Calendar dates as `YYYY-MM-DD` strings and instants as epoch ms: the one home of date arithmetic.
+ * Date arithmetic is done in UTC on the date itself, so a result never depends on the server's
+ * zone; "today" always names the zone it is taken in.
+ */
+import { wallTimeAt, dateOf } from './zoned-time.js';
+
+export const DAY_MS = 86_400_000;
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A real calendar date in `YYYY-MM-DD` (refuses `2027-13-45` and `2026-02-30`). */
+export function isIsoDate(s: string): boolean {
+  if (!ISO_DATE.test(s)) return false;
+  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+}
+
+/** Midnight UTC of a calendar date, as epoch ms. */
+export const dateMs = (date: string): number => Date.parse(`${date}T00:00:00Z`);
+
+/** `date` moved by `days` calendar days (negative moves back). */
+export const addDays = (date: string, days: number): string => new Date(dateMs(date) + days * DAY_MS).toISOString().slice(0, 10);
+
+/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
+export const daysBetween = (from: string, to: string): number => Math.round((dateMs(to) - dateMs(from)) / DAY_MS);
+
+/** The UTC calendar date of an instant. Use `dateIn` when a person's or the org's zone matters. */
+export const utcDate = (instant: number): string => new Date(instant).toISOString().slice(0, 10);
+
+/** The calendar date a wall clock in `timezone` shows at `instant` ("today" in that zone). */
+export const dateIn = (instant: number, timezone: string): string => dateOf(wallTimeAt(instant, timezone));

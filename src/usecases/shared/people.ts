@@ -1,0 +1,40 @@
+/**
+ * A person as a reader: the language a message to them is written in, the zone their dates are in,
+ * and their managers. The one home of these rules; every feature calls them.
+ */
+import type { Tx } from '../../ports/store.js';
+import type { Locale, Person } from '../../ports/records.js';
+import type { AppSettings } from '../../ports/settings.js';
+import { LOCALES, translator, type T } from '../../ui/i18n/index.js';
+import { dateIn } from '../../domain/dates.js';
+
+type Reader = Pick<Person, 'locale'> | null | undefined;
+
+/**
+ * The reader's language: their own, else the org's default (which is zh-CN for a Feishu-only
+ * install, see config). An unknown value (a hand-edited row) falls back to the default.
+ */
+export function localeOf(p: Reader, settings: Pick<AppSettings, 'locale'>): Locale {
+  const l = p?.locale;
+  return l && LOCALES.includes(l) ? l : settings.locale;
+}
+
+export const tFor = (p: Reader, settings: Pick<AppSettings, 'locale'>): T => translator(localeOf(p, settings));
+
+/** The person's zone, else the org's. */
+export const zoneOf = (p: Pick<Person, 'timezone'> | null | undefined, settings: Pick<AppSettings, 'timezone'>): string => p?.timezone ?? settings.timezone;
+
+/** Today's calendar date where the person is. */
+export const todayFor = (p: Pick<Person, 'timezone'> | null | undefined, settings: Pick<AppSettings, 'timezone'>, now: number): string =>
+  dateIn(now, zoneOf(p, settings));
+
+/** The person's managers, direct one first (cycles in bad data end the walk). */
+export function managerChain(tx: Tx, personId: string): string[] {
+  const chain: string[] = [];
+  let current = tx.org.person(personId)?.managerId ?? null;
+  while (current && !chain.includes(current) && chain.length < 64) {
+    chain.push(current);
+    current = tx.org.person(current)?.managerId ?? null;
+  }
+  return chain;
+}
