@@ -14,7 +14,10 @@ export class HttpHost {
   constructor() {
     this.server = createServer((req, res) => {
       const path = (req.url ?? '/').split('?')[0]!;
-      const route = this.routes.find((r) => path === r.prefix || path.startsWith(r.prefix.endsWith('/') ? r.prefix : `${r.prefix}/`) || r.prefix === '/');
+      const route = this.routes.find(
+        (r) =>
+          path === r.prefix || path.startsWith(r.prefix.endsWith('/') ? r.prefix : `${r.prefix}/`) || r.prefix === '/',
+      );
       if (!route) {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
         return;

@@ -47,13 +47,25 @@ export async function benchFanout(opts: { nudges: number; ratePerSec: number }):
             text: `You have 3 reviews due Friday 18:00`,
             blocks: [
               { type: 'text', text: `**You have 3 reviews due Friday 18:00**: Alice, Bob, Chen` },
-              { type: 'actions', buttons: ['a', 'b', 'c'].map((s) => ({ actionId: 'review.open_form' as const, label: `Review ${s}`, value: `${i}${s}`, style: 'primary' as const })) },
+              {
+                type: 'actions',
+                buttons: ['a', 'b', 'c'].map((s) => ({
+                  actionId: 'review.open_form' as const,
+                  label: `Review ${s}`,
+                  value: `${i}${s}`,
+                  style: 'primary' as const,
+                })),
+              },
             ],
           },
         });
       }
     });
-    const client = new WebClient('xoxb-bench', { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
+    const client = new WebClient('xoxb-bench', {
+      slackApiUrl: fake.apiUrl,
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+    });
     let sent = 0;
     const t0 = performance.now();
     const sender = startOutboxSender({
@@ -81,7 +93,16 @@ export async function benchFanout(opts: { nudges: number; ratePerSec: number }):
     const postCalls = fake.callsTo('chat.postMessage').length;
     const rateLimited = fake.rateLimited.get('chat.postMessage') ?? 0;
     const allowedMs = (opts.nudges / opts.ratePerSec) * 1000;
-    return { nudges: opts.nudges, ratePerSec: opts.ratePerSec, elapsedMs, allowedMs, ratio: elapsedMs / allowedMs, postCalls, rateLimited, pct429: (100 * rateLimited) / postCalls };
+    return {
+      nudges: opts.nudges,
+      ratePerSec: opts.ratePerSec,
+      elapsedMs,
+      allowedMs,
+      ratio: elapsedMs / allowedMs,
+      postCalls,
+      rateLimited,
+      pct429: (100 * rateLimited) / postCalls,
+    };
   } finally {
     await fake.stop();
     db.cleanup();
@@ -90,8 +111,21 @@ export async function benchFanout(opts: { nudges: number; ratePerSec: number }):
 
 function manager(id: string): Person {
   return {
-    id, name: `Manager ${id}`, email: `${id}@bench.test`, managerId: null, department: 'bench', jobId: null, role: 'employee',
-    slackId: `U${id.toUpperCase()}`, feishuOpenId: null, locale: null, timezone: null, hireDate: null,
-    teamChannelSlack: null, teamChannelFeishu: null, monthlyWage: null, active: true,
+    id,
+    name: `Manager ${id}`,
+    email: `${id}@bench.test`,
+    managerId: null,
+    department: 'bench',
+    jobId: null,
+    role: 'employee',
+    slackId: `U${id.toUpperCase()}`,
+    feishuOpenId: null,
+    locale: null,
+    timezone: null,
+    hireDate: null,
+    teamChannelSlack: null,
+    teamChannelFeishu: null,
+    monthlyWage: null,
+    active: true,
   };
 }

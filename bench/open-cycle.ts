@@ -36,7 +36,9 @@ export async function benchOpenCycle(opts: { managers: number; reportsEach?: num
     // W48 2026 opens Mon 23 Nov 09:00 and is due Fri 27 Nov 18:00 (UTC, default schedule).
     const open = await timed('2026-11-23T09:00:00Z');
     const opened = open.r.opened[0];
-    const nudges = (db.conn.sqlite.prepare(`SELECT count(*) AS n FROM outbox WHERE key LIKE 'nudge:%'`).get() as { n: number }).n;
+    const nudges = (
+      db.conn.sqlite.prepare(`SELECT count(*) AS n FROM outbox WHERE key LIKE 'nudge:%'`).get() as { n: number }
+    ).n;
 
     const due = Date.parse('2026-11-27T18:00:00Z');
     const dueTick = await timed(due);

@@ -9,7 +9,6 @@ import type { OpenedView } from '../test/support/fake-slack-requests.js';
 import { renderFormToModal } from '../adapters/slack/render/modal.js';
 import { ACTIONS } from '../src/ui/actions.js';
 
-
 export interface LatencyResult {
   submissions: number;
   concurrency: number;
@@ -23,7 +22,11 @@ export interface LatencyResult {
 
 const NOOP = 'bench.noop';
 
-export async function benchSubmitLatency(opts: { managers: number; reportsEach: number; concurrency: number }): Promise<LatencyResult | { skipped: string }> {
+export async function benchSubmitLatency(opts: {
+  managers: number;
+  reportsEach: number;
+  concurrency: number;
+}): Promise<LatencyResult | { skipped: string }> {
   const h = await startSlackHarness({
     fileConfig: 'timezone: UTC\nhrChannel:\n  slack: CHR\n',
     now: '2026-11-23T10:00:00Z',
@@ -43,7 +46,12 @@ export async function benchSubmitLatency(opts: { managers: number; reportsEach: 
       const managerId = `m${m}`;
       const actor = h.db.store.tx((tx) => tx.org.person(managerId))!;
       for (const slot of h.db.store.tx((tx) => tx.reviews.pendingSlotsOf(managerId))) {
-        const reply = await h.ctx.router.dispatch({ kind: 'action', actor: { person: actor, platform: 'slack', locale: 'en' }, actionId: ACTIONS.openReviewForm, value: String(slot.id) });
+        const reply = await h.ctx.router.dispatch({
+          kind: 'action',
+          actor: { person: actor, platform: 'slack', locale: 'en' },
+          actionId: ACTIONS.openReviewForm,
+          value: String(slot.id),
+        });
         if (reply.kind !== 'form') return { skipped: `opening a review form answered ${reply.kind}` };
         views.push({ user: actor.slackId!, view: renderFormToModal(reply.form) as unknown as OpenedView });
       }
@@ -54,8 +62,20 @@ export async function benchSubmitLatency(opts: { managers: number; reportsEach: 
     const tasks: (() => Promise<{ kind: 'submit' | 'ack'; ms: number; ok: boolean }>)[] = [];
     views.forEach((v, i) => {
       const values = answers(v.view);
-      tasks.push(() => timed('submit', () => h.slackReq.submitView(v.user, v.view, values), (r) => r.status === 200 && r.json?.response_action !== 'errors'));
-      tasks.push(() => timed('ack', () => h.slackReq.clickButton(v.user, { action_id: NOOP, value: String(i) }), (r) => r.status === 200));
+      tasks.push(() =>
+        timed(
+          'submit',
+          () => h.slackReq.submitView(v.user, v.view, values),
+          (r) => r.status === 200 && r.json?.response_action !== 'errors',
+        ),
+      );
+      tasks.push(() =>
+        timed(
+          'ack',
+          () => h.slackReq.clickButton(v.user, { action_id: NOOP, value: String(i) }),
+          (r) => r.status === 200,
+        ),
+      );
     });
 
     const results: { kind: 'submit' | 'ack'; ms: number; ok: boolean }[] = [];
@@ -131,7 +151,14 @@ function seed(h: Awaited<ReturnType<typeof startSlackHarness>>, managers: number
   addPeople(h, [
     person({ id: 'hana', role: 'hr', department: 'hr' }),
     ...Array.from({ length: managers }, (_, m) => person({ id: `m${m}`, department: 'leads' })),
-    ...Array.from({ length: managers * reportsEach }, (_, i) => person({ id: `r${i}`, managerId: `m${Math.floor(i / reportsEach)}`, department: 'eng', jobId: 'sdr', teamChannelSlack: 'CTEAM' })),
+    ...Array.from({ length: managers * reportsEach }, (_, i) =>
+      person({
+        id: `r${i}`,
+        managerId: `m${Math.floor(i / reportsEach)}`,
+        department: 'eng',
+        jobId: 'sdr',
+        teamChannelSlack: 'CTEAM',
+      }),
+    ),
   ]);
 }
-

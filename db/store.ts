@@ -24,7 +24,8 @@ export function makeStore(conn: Connection, clock: Clock, outboxSettings: Outbox
     cases: makeCaseRepo(db, clock),
     outbox: makeOutbox(conn, clock, outboxSettings),
     audit: makeAuditLog(db, clock),
-    markProcessed: (key) => db.insert(processedEvents).values({ key, receivedAt: clock.now() }).onConflictDoNothing().run().changes > 0,
+    markProcessed: (key) =>
+      db.insert(processedEvents).values({ key, receivedAt: clock.now() }).onConflictDoNothing().run().changes > 0,
   };
   return {
     tx<T>(fn: (t: Tx) => T): T {

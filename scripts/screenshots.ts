@@ -16,14 +16,21 @@ const OUT = join(process.cwd(), 'docs', 'screenshots');
 async function command(page: Page, text: string): Promise<void> {
   await page.fill('#composer-input', text);
   await page.press('#composer-input', 'Enter');
-  await page.locator('#composer-input').and(page.locator(':not([value])')).waitFor().catch(() => {});
+  await page
+    .locator('#composer-input')
+    .and(page.locator(':not([value])'))
+    .waitFor()
+    .catch(() => {});
   await page.waitForFunction(() => !(document.querySelector('#composer button') as HTMLButtonElement).disabled);
 }
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'dandang-shots-'));
   // Tuesday morning in Shanghai: the week's cycle is open, nothing is overdue yet.
-  const app = await startLocalApp({ PORT: '0', DANDANG_DB: join(dir, 'd.db') }, new ManualClock(new Date('2026-11-24T02:00:00Z').getTime()));
+  const app = await startLocalApp(
+    { PORT: '0', DANDANG_DB: join(dir, 'd.db') },
+    new ManualClock(new Date('2026-11-24T02:00:00Z').getTime()),
+  );
   const browser = await launchChromium();
   mkdirSync(OUT, { recursive: true });
   try {

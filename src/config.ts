@@ -19,7 +19,10 @@ const isTimezone = (tz: string) => {
 };
 
 const envSchema = z.object({
-  SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'Set SLACK_BOT_TOKEN to the bot token (xoxb-…) from OAuth & Permissions').optional(),
+  SLACK_BOT_TOKEN: z
+    .string()
+    .startsWith('xoxb-', 'Set SLACK_BOT_TOKEN to the bot token (xoxb-…) from OAuth & Permissions')
+    .optional(),
   SLACK_SIGNING_SECRET: z.string().min(1).optional(),
   SLACK_APP_TOKEN: z
     .string()
@@ -71,7 +74,8 @@ const scheduleOverrideSchema = z.strictObject({
 const channelSchema = z.strictObject({ slack: z.string().optional(), feishu: z.string().optional() }).default({});
 
 /** Messages per time unit for the outbox senders: a positive number, fractions allowed (0.5 = one every 2 s). */
-const rate = (example: string) => z.number(`use a number such as ${example}`).positive(`use a number greater than 0, such as ${example}`);
+const rate = (example: string) =>
+  z.number(`use a number such as ${example}`).positive(`use a number greater than 0, such as ${example}`);
 
 /**
  * Outbox pacing per platform. The defaults are the platforms' documented limits; a workspace with a
@@ -81,7 +85,11 @@ const slackDeliverySchema = z.strictObject({
   /** Workspace-wide sustained rate of chat.postMessage / chat.update calls. */
   perSecond: rate('4').default(4),
   /** Calls allowed back to back after a quiet period, on top of the sustained rate. */
-  burst: z.number('use a whole number such as 10').int('use a whole number such as 10').min(1, 'use a whole number of at least 1, such as 10').default(10),
+  burst: z
+    .number('use a whole number such as 10')
+    .int('use a whole number such as 10')
+    .min(1, 'use a whole number of at least 1, such as 10')
+    .default(10),
   /** Rate per channel or DM (Slack allows about one message per second per channel). */
   perChannelPerSecond: rate('1').default(1),
 });
@@ -110,7 +118,10 @@ const fileSchema = z.strictObject({
   holidays: z
     .string()
     .regex(/^[A-Z]{2}$/, 'use a two-letter country code such as CN, US or GB')
-    .refine(isKnownHolidayCountry, 'no holiday calendar for this country; use an ISO code such as CN, US, GB or DE, or remove the key for Monday-Friday')
+    .refine(
+      isKnownHolidayCountry,
+      'no holiday calendar for this country; use an ISO code such as CN, US, GB or DE, or remove the key for Monday-Friday',
+    )
     .optional(),
   hrChannel: channelSchema,
   schedule: z
@@ -123,7 +134,9 @@ const fileSchema = z.strictObject({
     .array(
       z.strictObject({
         after: duration,
-        notify: z.array(z.enum(['manager', 'skip_manager', 'hr_channel'], 'use manager, skip_manager or hr_channel')).min(1),
+        notify: z
+          .array(z.enum(['manager', 'skip_manager', 'hr_channel'], 'use manager, skip_manager or hr_channel'))
+          .min(1),
       }),
     )
     .min(1)
@@ -135,7 +148,9 @@ const fileSchema = z.strictObject({
   digest: z.strictObject({ after: duration.default('0h') }).default({ after: '0h' }),
   policy: z
     .strictObject({
-      preset: z.enum(['cn-art40', 'us-pip', 'uk-capability'], 'use cn-art40, us-pip or uk-capability').default('cn-art40'),
+      preset: z
+        .enum(['cn-art40', 'us-pip', 'uk-capability'], 'use cn-art40, us-pip or uk-capability')
+        .default('cn-art40'),
       /** A custom policy file (YAML or JSON), validated against the policy schema. */
       file: z.string().optional(),
       /** Overrides merged into the preset, e.g. { evidence: { below_target_review: { count: 3 } } }. */
@@ -164,7 +179,15 @@ export interface Config {
   env: Env;
   file: FileConfig;
   slack: { botToken: string; signingSecret: string; appToken?: string; apiUrl?: string } | null;
-  feishu: { appId: string; appSecret: string; domain?: string; verificationToken?: string; encryptKey?: string; mode: 'ws' | 'http'; allowInsecure: boolean } | null;
+  feishu: {
+    appId: string;
+    appSecret: string;
+    domain?: string;
+    verificationToken?: string;
+    encryptKey?: string;
+    mode: 'ws' | 'http';
+    allowInsecure: boolean;
+  } | null;
   local: { enabled: boolean; allowRemote: boolean };
   /**
    * Default language for people whose record has none, and for channels: the file's `locale`, or
@@ -185,7 +208,11 @@ const describe = (source: string, issues: z.core.$ZodIssue[]) =>
     .flatMap((i) => {
       const at = (path: PropertyKey[]) => `  ${source} ${path.map(String).join('.') || '(root)'}`;
       // File sections are strict so a misspelt key is reported instead of silently ignored.
-      if (i.code === 'unrecognized_keys') return i.keys.map((k) => `${at([...i.path, k])}: unknown key "${k}"; remove it or check the spelling against dandang.example.yml`);
+      if (i.code === 'unrecognized_keys')
+        return i.keys.map(
+          (k) =>
+            `${at([...i.path, k])}: unknown key "${k}"; remove it or check the spelling against dandang.example.yml`,
+        );
       return [`${at(i.path)}: ${i.message}`];
     })
     .join('\n');
@@ -206,17 +233,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsedEnv = envSchema.safeParse(env);
   if (!parsedEnv.success) throw new ConfigError(`Invalid environment:\n${describe('env', parsedEnv.error.issues)}`);
   const e = parsedEnv.data;
-  const file = existsSync(e.DANDANG_CONFIG) ? parseFileConfig(readFileSync(e.DANDANG_CONFIG, 'utf8'), e.DANDANG_CONFIG) : parseFileConfig('');
+  const file = existsSync(e.DANDANG_CONFIG)
+    ? parseFileConfig(readFileSync(e.DANDANG_CONFIG, 'utf8'), e.DANDANG_CONFIG)
+    : parseFileConfig('');
 
   let slack: Config['slack'] = null;
   if (e.SLACK_BOT_TOKEN || e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN) {
-    if (!e.SLACK_BOT_TOKEN) throw new ConfigError('Set SLACK_BOT_TOKEN (xoxb-…) from the Slack app\'s OAuth & Permissions page, or unset the other SLACK_* variables.');
-    if (!e.SLACK_SIGNING_SECRET) throw new ConfigError('Set SLACK_SIGNING_SECRET from the Slack app\'s Basic Information page.');
-    slack = { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL };
+    if (!e.SLACK_BOT_TOKEN)
+      throw new ConfigError(
+        "Set SLACK_BOT_TOKEN (xoxb-…) from the Slack app's OAuth & Permissions page, or unset the other SLACK_* variables.",
+      );
+    if (!e.SLACK_SIGNING_SECRET)
+      throw new ConfigError("Set SLACK_SIGNING_SECRET from the Slack app's Basic Information page.");
+    slack = {
+      botToken: e.SLACK_BOT_TOKEN,
+      signingSecret: e.SLACK_SIGNING_SECRET,
+      appToken: e.SLACK_APP_TOKEN,
+      apiUrl: e.SLACK_API_URL,
+    };
   }
   let feishu: Config['feishu'] = null;
   if (e.FEISHU_APP_ID || e.FEISHU_APP_SECRET) {
-    if (!e.FEISHU_APP_ID || !e.FEISHU_APP_SECRET) throw new ConfigError('Set both FEISHU_APP_ID and FEISHU_APP_SECRET (from the Feishu developer console, Credentials & Basic Info).');
+    if (!e.FEISHU_APP_ID || !e.FEISHU_APP_SECRET)
+      throw new ConfigError(
+        'Set both FEISHU_APP_ID and FEISHU_APP_SECRET (from the Feishu developer console, Credentials & Basic Info).',
+      );
     feishu = {
       appId: e.FEISHU_APP_ID,
       appSecret: e.FEISHU_APP_SECRET,
@@ -245,7 +286,11 @@ export function settingsFromConfig(c: Config): AppSettings {
     timezone: c.file.timezone,
     locale: c.locale,
     holidays: c.file.holidays,
-    hrChannel: { slack: c.file.hrChannel.slack ?? null, feishu: c.file.hrChannel.feishu ?? null, local: HR_LOCAL_CHANNEL },
+    hrChannel: {
+      slack: c.file.hrChannel.slack ?? null,
+      feishu: c.file.hrChannel.feishu ?? null,
+      local: HR_LOCAL_CHANNEL,
+    },
     scheduleFor: c.scheduleFor,
     reminders: c.file.reminders,
     digestAfter: c.file.digest.after,

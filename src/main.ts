@@ -55,7 +55,10 @@ async function main(): Promise<void> {
   };
   // Catch up ticks missed while the bot was down, then tick every minute.
   await tick();
-  const task = cron.schedule('* * * * *', () => void tick().catch((e: unknown) => console.error('[scheduler] tick failed', e)));
+  const task = cron.schedule(
+    '* * * * *',
+    () => void tick().catch((e: unknown) => console.error('[scheduler] tick failed', e)),
+  );
 
   const shutdown = async () => {
     await task.stop();

@@ -9,7 +9,9 @@ export const auditCommand: CliCommand = async ([sub, ...rest], ctx) => {
   }
   const { rows, broken, head } = verifyAuditChain(ctx.conn.sqlite);
   if (broken) {
-    ctx.err(`Audit log BROKEN at row ${broken.id}: ${broken.reason}. Rows from ${broken.id} on cannot be trusted; restore them from a backup.`);
+    ctx.err(
+      `Audit log BROKEN at row ${broken.id}: ${broken.reason}. Rows from ${broken.id} on cannot be trusted; restore them from a backup.`,
+    );
     return EXIT_INVALID;
   }
   ctx.out(`Audit log OK: ${rows} row(s), chain head ${head}.`);

@@ -8,13 +8,16 @@ import { EXIT_OK, EXIT_INVALID, EXIT_USAGE } from './context.js';
 import { loadDemo } from '../local/demo/index.js';
 import { DEMO_EMAIL_DOMAIN } from '../local/demo/org.js';
 
-const USAGE = 'Usage: npm run dandang -- demo reset [--force]\n  Empties the database and loads the demo organisation (about 8 weeks of history).';
+const USAGE =
+  'Usage: npm run dandang -- demo reset [--force]\n  Empties the database and loads the demo organisation (about 8 weeks of history).';
 
 /** Every table except drizzle's migration journal; foreign keys are off while they are emptied. */
 function wipe(ctx: CliContext): number {
   const { sqlite } = ctx.conn;
   const tables = sqlite
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'")
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'",
+    )
     .all() as { name: string }[];
   sqlite.pragma('foreign_keys = OFF');
   try {
@@ -50,7 +53,9 @@ export const runDemo: CliCommand = async (args, ctx) => {
     ctx.err('The database still has people after the reset; nothing was loaded.');
     return EXIT_INVALID;
   }
-  ctx.out(`Demo loaded into ${ctx.config.env.DANDANG_DB}: ${summary.people} people, ${summary.reviews} past reviews, ${summary.cycles} cycles (${summary.openedCycles} open now).`);
+  ctx.out(
+    `Demo loaded into ${ctx.config.env.DANDANG_DB}: ${summary.people} people, ${summary.reviews} past reviews, ${summary.cycles} cycles (${summary.openedCycles} open now).`,
+  );
   ctx.out('Run `npm start` and open the printed URL.');
   return EXIT_OK;
 };

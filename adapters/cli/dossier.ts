@@ -29,7 +29,11 @@ export const runDossier: CliCommand = async (args, ctx) => {
     ctx.err(USAGE_DOSSIER);
     return EXIT_USAGE;
   }
-  const result = makeExportDossier({ store: ctx.store, clock: ctx.clock, settings: ctx.settings })({ actorId: null, caseId: parsed.caseId, deliver: 'none' });
+  const result = makeExportDossier({ store: ctx.store, clock: ctx.clock, settings: ctx.settings })({
+    actorId: null,
+    caseId: parsed.caseId,
+    deliver: 'none',
+  });
   if (!result.ok) {
     ctx.err(`case ${parsed.caseId}: ${result.message}`);
     return EXIT_INVALID;

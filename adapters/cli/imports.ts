@@ -17,7 +17,9 @@ function readInput(path: string | undefined, usage: string, ctx: CliContext): st
   try {
     return readFileSync(path, 'utf8');
   } catch (e) {
-    ctx.err(`Cannot read ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+    ctx.err(
+      `Cannot read ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
+    );
     return null;
   }
 }
@@ -32,20 +34,33 @@ function printIssues(file: string, failure: Failure, ctx: CliContext): number {
 
 export const USAGE_ORG = 'Usage: npm run dandang -- org import <people.csv>';
 export const USAGE_JOBS = 'Usage: npm run dandang -- jobs import <jobs.yml>';
-export const USAGE_LEAVE = 'Usage: npm run dandang -- leave add <person id> <from YYYY-MM-DD> <to YYYY-MM-DD> [reason]\n       npm run dandang -- leave import <leave.csv>   (columns person_id,start_date,end_date,reason)';
+export const USAGE_LEAVE =
+  'Usage: npm run dandang -- leave add <person id> <from YYYY-MM-DD> <to YYYY-MM-DD> [reason]\n       npm run dandang -- leave import <leave.csv>   (columns person_id,start_date,end_date,reason)';
 
 export const orgCommand: CliCommand = async ([sub, file, ...rest], ctx) => {
   if (sub !== 'import' || rest.length) return usage(USAGE_ORG, ctx);
   const csv = readInput(file, USAGE_ORG, ctx);
   if (csv === null) return EXIT_USAGE;
-  const importOrg = makeImportOrg({ store: ctx.store, clock: ctx.clock, settings: ctx.settings, ...lookupsFor(ctx.config) });
+  const importOrg = makeImportOrg({
+    store: ctx.store,
+    clock: ctx.clock,
+    settings: ctx.settings,
+    ...lookupsFor(ctx.config),
+  });
   const r = await importOrg({ csv });
   if (!r.ok) return printIssues(file!, r, ctx);
   const v = r.value;
-  ctx.out(`Imported ${file}: ${v.created} created, ${v.updated} updated, ${v.deactivated} deactivated, ${v.unchanged} unchanged.`);
-  if (v.askedToAcknowledgeKpis) ctx.out(`${v.askedToAcknowledgeKpis} people asked to acknowledge the KPIs of their job.`);
-  if (v.resolved.slack || v.resolved.feishu) ctx.out(`Found by email: ${v.resolved.slack} Slack id(s), ${v.resolved.feishu} Feishu open_id(s).`);
-  for (const u of v.unresolved) ctx.err(`warning: no ${u.platform === 'slack' ? 'Slack' : 'Feishu'} account for ${u.id} (${u.email}): ${u.reason}. They get no messages there until the id is filled in.`);
+  ctx.out(
+    `Imported ${file}: ${v.created} created, ${v.updated} updated, ${v.deactivated} deactivated, ${v.unchanged} unchanged.`,
+  );
+  if (v.askedToAcknowledgeKpis)
+    ctx.out(`${v.askedToAcknowledgeKpis} people asked to acknowledge the KPIs of their job.`);
+  if (v.resolved.slack || v.resolved.feishu)
+    ctx.out(`Found by email: ${v.resolved.slack} Slack id(s), ${v.resolved.feishu} Feishu open_id(s).`);
+  for (const u of v.unresolved)
+    ctx.err(
+      `warning: no ${u.platform === 'slack' ? 'Slack' : 'Feishu'} account for ${u.id} (${u.email}): ${u.reason}. They get no messages there until the id is filled in.`,
+    );
   return EXIT_OK;
 };
 
@@ -57,7 +72,8 @@ export const jobsCommand: CliCommand = async ([sub, file, ...rest], ctx) => {
   if (!r.ok) return printIssues(file!, r, ctx);
   const v = r.value;
   ctx.out(`Imported ${file}: ${v.created} created, ${v.updated} updated, ${v.unchanged} unchanged.`);
-  for (const k of v.kpiVersions) ctx.out(`KPIs of ${k.jobId} are now version ${k.version}; holders are asked to acknowledge them.`);
+  for (const k of v.kpiVersions)
+    ctx.out(`KPIs of ${k.jobId} are now version ${k.version}; holders are asked to acknowledge them.`);
   return EXIT_OK;
 };
 
@@ -79,7 +95,11 @@ export const leaveCommand: CliCommand = async ([sub, ...args], ctx) => {
       for (const i of importIssues(r)) ctx.err(`leave add: ${i.field}: ${i.message}`);
       return r.code === 'INVALID_INPUT' ? EXIT_INVALID : EXIT_USAGE;
     }
-    ctx.out(r.value.added ? `${personId} is on leave from ${startDate} to ${endDate}.` : `${personId} was already on leave for all of ${startDate} to ${endDate}.`);
+    ctx.out(
+      r.value.added
+        ? `${personId} is on leave from ${startDate} to ${endDate}.`
+        : `${personId} was already on leave for all of ${startDate} to ${endDate}.`,
+    );
     return EXIT_OK;
   }
   return usage(USAGE_LEAVE, ctx);

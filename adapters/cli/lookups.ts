@@ -28,7 +28,11 @@ export function slackLookup(slack: NonNullable<Config['slack']>): LookupIdByEmai
 
 /** Same mapping as the Feishu adapter: 'feishu' (default), 'lark', or a base URL. */
 const feishuDomain = (domain: string | undefined): lark.Domain | string =>
-  !domain || domain === 'feishu' ? lark.Domain.Feishu : domain === 'lark' ? lark.Domain.Lark : domain.replace(/\/+$/, '');
+  !domain || domain === 'feishu'
+    ? lark.Domain.Feishu
+    : domain === 'lark'
+      ? lark.Domain.Lark
+      : domain.replace(/\/+$/, '');
 
 /** Feishu contact `user.batchGetId` by email, asking for open_id (scope contact:user.id:readonly). */
 export function feishuLookup(feishu: NonNullable<Config['feishu']>): LookupIdByEmail {
@@ -41,13 +45,19 @@ export function feishuLookup(feishu: NonNullable<Config['feishu']>): LookupIdByE
     loggerLevel: lark.LoggerLevel.error,
   });
   return async (email) => {
-    const res = await client.contact.user.batchGetId({ data: { emails: [email], include_resigned: false }, params: { user_id_type: 'open_id' } });
+    const res = await client.contact.user.batchGetId({
+      data: { emails: [email], include_resigned: false },
+      params: { user_id_type: 'open_id' },
+    });
     if (res.code) throw new Error(`Feishu contact lookup failed: ${res.msg ?? res.code}`);
     return res.data?.user_list?.find((u) => u.email?.toLowerCase() === email.toLowerCase())?.user_id ?? null;
   };
 }
 
-export function lookupsFor(config: Config): { lookupSlackIdByEmail?: LookupIdByEmail; lookupFeishuIdByEmail?: LookupIdByEmail } {
+export function lookupsFor(config: Config): {
+  lookupSlackIdByEmail?: LookupIdByEmail;
+  lookupFeishuIdByEmail?: LookupIdByEmail;
+} {
   return {
     lookupSlackIdByEmail: config.slack ? slackLookup(config.slack) : undefined,
     lookupFeishuIdByEmail: config.feishu ? feishuLookup(config.feishu) : undefined,

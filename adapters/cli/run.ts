@@ -21,7 +21,7 @@ export const HELP = [
   USAGE_JOBS,
   '  Creates/updates job profiles; changed KPIs get a new version that holders are asked to acknowledge.',
   USAGE_LEAVE,
-  '  Someone on leave on a period\'s due date gets no review slot for that period.',
+  "  Someone on leave on a period's due date gets no review slot for that period.",
   'Usage: npm run dandang -- audit verify',
   '  Checks the audit log hash chain; exits 1 naming the first altered row.',
   'Usage: npm run dandang -- demo reset [--force]',
@@ -51,7 +51,12 @@ export interface CliIo {
   err(line: string): void;
 }
 
-export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv = process.env, clock: Clock = systemClock): Promise<number> {
+export async function runCli(
+  argv: string[],
+  io: CliIo,
+  env: NodeJS.ProcessEnv = process.env,
+  clock: Clock = systemClock,
+): Promise<number> {
   const [name, ...args] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     (name ? io.out : io.err)(HELP);

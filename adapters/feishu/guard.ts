@@ -53,15 +53,22 @@ export function openEnvelope(data: unknown, encryptKey: string | undefined): Env
 }
 
 /** Token and freshness. `headerTimestamp` is the HTTP X-Lark-Request-Timestamp (seconds), if any. */
-export function checkEnvelope(envelope: Envelope, opts: Pick<GuardOptions, 'verificationToken' | 'clock'>, headerTimestamp?: string): EnvelopeCheck {
+export function checkEnvelope(
+  envelope: Envelope,
+  opts: Pick<GuardOptions, 'verificationToken' | 'clock'>,
+  headerTimestamp?: string,
+): EnvelopeCheck {
   const token = envelope.header?.token ?? envelope.token;
-  if (opts.verificationToken && token !== opts.verificationToken) return { ok: false, reason: 'verification token mismatch' };
+  if (opts.verificationToken && token !== opts.verificationToken)
+    return { ok: false, reason: 'verification token mismatch' };
   const now = opts.clock.now();
   const created = Number(envelope.header?.create_time ?? (envelope.ts ? Number(envelope.ts) * 1000 : NaN));
-  if (Number.isFinite(created) && now - created > MAX_EVENT_AGE_MS) return { ok: false, reason: `stale event (${Math.round((now - created) / 1000)} s old)` };
+  if (Number.isFinite(created) && now - created > MAX_EVENT_AGE_MS)
+    return { ok: false, reason: `stale event (${Math.round((now - created) / 1000)} s old)` };
   if (headerTimestamp !== undefined) {
     const sent = Number(headerTimestamp) * 1000;
-    if (!Number.isFinite(sent) || now - sent > MAX_EVENT_AGE_MS) return { ok: false, reason: 'stale request timestamp' };
+    if (!Number.isFinite(sent) || now - sent > MAX_EVENT_AGE_MS)
+      return { ok: false, reason: 'stale request timestamp' };
   }
   return { ok: true, envelope };
 }
@@ -72,7 +79,11 @@ export function checkEnvelope(envelope: Envelope, opts: Pick<GuardOptions, 'veri
  */
 export class GuardedDispatcher extends lark.EventDispatcher {
   constructor(private readonly guard: GuardOptions) {
-    super({ verificationToken: guard.verificationToken, encryptKey: guard.encryptKey, loggerLevel: lark.LoggerLevel.warn });
+    super({
+      verificationToken: guard.verificationToken,
+      encryptKey: guard.encryptKey,
+      loggerLevel: lark.LoggerLevel.warn,
+    });
   }
 
   override async invoke(data: any, params?: { needCheck?: boolean }): Promise<any> {
@@ -112,7 +123,12 @@ export function once<R>(
   fallbacks: { onDuplicate: () => R; onFailure: () => R },
 ): (data: any) => Promise<R> {
   return async (data: any) => {
-    const eventId = isRecord(data) && typeof data.event_id === 'string' ? data.event_id : isRecord(data) && typeof data.uuid === 'string' ? data.uuid : null;
+    const eventId =
+      isRecord(data) && typeof data.event_id === 'string'
+        ? data.event_id
+        : isRecord(data) && typeof data.uuid === 'string'
+          ? data.uuid
+          : null;
     if (!eventId) {
       guard.log('warn', `${name}: event without event_id ignored`);
       return fallbacks.onDuplicate();

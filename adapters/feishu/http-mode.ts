@@ -18,8 +18,14 @@ export function mountFeishuHttp(http: HttpHost, dispatcher: GuardedDispatcher, g
   http.mount(FEISHU_CARDS_PATH, handler);
 }
 
-async function handleCallback(req: IncomingMessage, res: ServerResponse, dispatcher: GuardedDispatcher, guard: GuardOptions): Promise<void> {
-  const json = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body ?? {}));
+async function handleCallback(
+  req: IncomingMessage,
+  res: ServerResponse,
+  dispatcher: GuardedDispatcher,
+  guard: GuardOptions,
+): Promise<void> {
+  const json = (status: number, body: unknown) =>
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body ?? {}));
   if (req.method !== 'POST') return void json(405, { error: 'method not allowed' });
   let body: unknown;
   try {

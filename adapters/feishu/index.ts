@@ -22,7 +22,9 @@ export function resolveDomain(domain: string | undefined): lark.Domain | string 
 
 // Errors from the SDK are axios errors carrying the whole request; the message is enough.
 const log: GuardOptions['log'] = (level, msg, err) =>
-  level === 'error' ? console.error(`[feishu] ${msg}`, err instanceof Error ? (err.stack ?? err.message) : (err ?? '')) : console.warn(`[feishu] ${msg}`);
+  level === 'error'
+    ? console.error(`[feishu] ${msg}`, err instanceof Error ? (err.stack ?? err.message) : (err ?? ''))
+    : console.warn(`[feishu] ${msg}`);
 
 /** What tests and the bench can reach beyond RunningAdapter. */
 export interface FeishuAdapter extends RunningAdapter {
@@ -58,13 +60,18 @@ export async function startFeishu(ctx: AdapterContext, options: FeishuOptions = 
   }
   // The SDK's WSClient silently refuses other app ids and never connects.
   if (cfg.mode === 'ws' && !/^cli_[0-9a-fA-F]{16}$/.test(cfg.appId)) {
-    throw new ConfigError('FEISHU_APP_ID must look like cli_0123456789abcdef (Credentials & Basic Info in the Feishu developer console).');
+    throw new ConfigError(
+      'FEISHU_APP_ID must look like cli_0123456789abcdef (Credentials & Basic Info in the Feishu developer console).',
+    );
   }
-  if (cfg.mode === 'http' && !cfg.verificationToken) log('warn', 'FEISHU_VERIFICATION_TOKEN is not set: callbacks are checked by signature only.');
+  if (cfg.mode === 'http' && !cfg.verificationToken)
+    log('warn', 'FEISHU_VERIFICATION_TOKEN is not set: callbacks are checked by signature only.');
 
   const domain = resolveDomain(cfg.domain);
   const quiet = () => {};
-  const sdkLogger = options.quietSdk ? { logger: { error: quiet, warn: quiet, info: quiet, debug: quiet, trace: quiet } } : {};
+  const sdkLogger = options.quietSdk
+    ? { logger: { error: quiet, warn: quiet, info: quiet, debug: quiet, trace: quiet } }
+    : {};
   const client = new lark.Client({
     appId: cfg.appId,
     appSecret: cfg.appSecret,
@@ -74,8 +81,21 @@ export async function startFeishu(ctx: AdapterContext, options: FeishuOptions = 
     loggerLevel: lark.LoggerLevel.error,
     ...sdkLogger,
   });
-  const sender = startFeishuSender({ client, store: ctx.store, queue: ctx.queue, clock: ctx.clock, pollMs: options.pollMs, pacing: options.pacing ?? feishuPacing(ctx.config.file.delivery.feishu) });
-  const guard: GuardOptions = { verificationToken: cfg.verificationToken, encryptKey: cfg.encryptKey, store: ctx.store, clock: ctx.clock, log };
+  const sender = startFeishuSender({
+    client,
+    store: ctx.store,
+    queue: ctx.queue,
+    clock: ctx.clock,
+    pollMs: options.pollMs,
+    pacing: options.pacing ?? feishuPacing(ctx.config.file.delivery.feishu),
+  });
+  const guard: GuardOptions = {
+    verificationToken: cfg.verificationToken,
+    encryptKey: cfg.encryptKey,
+    store: ctx.store,
+    clock: ctx.clock,
+    log,
+  };
   const dispatcher = new GuardedDispatcher(guard);
   registerListeners(dispatcher, guard, {
     store: ctx.store,

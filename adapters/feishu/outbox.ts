@@ -7,7 +7,12 @@
  */
 import { createHash } from 'node:crypto';
 import type * as lark from '@larksuiteoapi/node-sdk';
-import { startOutboxSender, type DeliveryOutcome, type OutboxSender, type PacingPolicy } from '../../src/delivery/sender.js';
+import {
+  startOutboxSender,
+  type DeliveryOutcome,
+  type OutboxSender,
+  type PacingPolicy,
+} from '../../src/delivery/sender.js';
 import type { OutboxQueue, OutboxRow, UploadPayload } from '../../src/ports/outbox-queue.js';
 import type { Clock } from '../../src/ports/clock.js';
 import { parseFileConfig, type FeishuDeliveryConfig } from '../../src/config.js';
@@ -53,9 +58,15 @@ export function makeFeishuDeliver(client: lark.Client, store: Store) {
   async function send(row: OutboxRow, msgType: string, content: string): Promise<ApiAnswer> {
     const uuid = uuidFor(row.key);
     if (row.threadRef) {
-      return client.im.v1.message.reply({ path: { message_id: row.threadRef }, data: { msg_type: msgType, content, uuid, reply_in_thread: true } });
+      return client.im.v1.message.reply({
+        path: { message_id: row.threadRef },
+        data: { msg_type: msgType, content, uuid, reply_in_thread: true },
+      });
     }
-    return client.im.v1.message.create({ params: { receive_id_type: receiveIdType(row.address) }, data: { receive_id: row.address, msg_type: msgType, content, uuid } });
+    return client.im.v1.message.create({
+      params: { receive_id_type: receiveIdType(row.address) },
+      data: { receive_id: row.address, msg_type: msgType, content, uuid },
+    });
   }
 
   async function deliverRow(row: OutboxRow): Promise<DeliveryOutcome> {
@@ -66,14 +77,20 @@ export function makeFeishuDeliver(client: lark.Client, store: Store) {
         return outcomeOf(await send(row, 'interactive', JSON.stringify(card)), (d) => d?.message_id);
       }
       case 'update': {
-        if (!row.targetRef) return { kind: 'permanent', error: `the message ${row.targetKey ?? ''} was never delivered` };
+        if (!row.targetRef)
+          return { kind: 'permanent', error: `the message ${row.targetKey ?? ''} was never delivered` };
         const card = renderMessageCard(row.payload as Message, { t, mentions });
-        const res = await client.im.v1.message.patch({ path: { message_id: row.targetRef }, data: { content: JSON.stringify(card) } });
+        const res = await client.im.v1.message.patch({
+          path: { message_id: row.targetRef },
+          data: { content: JSON.stringify(card) },
+        });
         return outcomeOf(res, () => row.targetRef ?? undefined);
       }
       case 'upload': {
         const file = row.payload as UploadPayload;
-        const uploaded = await client.im.v1.file.create({ data: { file_type: 'stream', file_name: file.filename, file: Buffer.from(file.content, 'utf8') } });
+        const uploaded = await client.im.v1.file.create({
+          data: { file_type: 'stream', file_name: file.filename, file: Buffer.from(file.content, 'utf8') },
+        });
         const fileKey = uploaded?.file_key;
         if (!fileKey) return { kind: 'transient', error: 'file upload returned no file_key', maybeDelivered: false };
         return outcomeOf(await send(row, 'file', JSON.stringify({ file_key: fileKey })), (d) => d?.message_id);
@@ -94,12 +111,21 @@ function outcomeOf(res: ApiAnswer, ref: (data: ApiAnswer['data']) => string | un
   if (res.code === FEISHU_RATE_LIMITED) return { kind: 'rateLimited', retryAfterMs: 1000 };
   if (res.code !== 0) return { kind: 'permanent', error: `feishu ${res.code}: ${res.msg ?? ''}` };
   const r = ref(res.data);
-  return r ? { kind: 'sent', ref: r } : { kind: 'transient', error: 'no message_id in the answer', maybeDelivered: true };
+  return r
+    ? { kind: 'sent', ref: r }
+    : { kind: 'transient', error: 'no message_id in the answer', maybeDelivered: true };
 }
 
 /** The SDK throws axios errors for non-2xx answers; Feishu puts its own code in the body. */
 export function outcomeOfError(err: unknown): DeliveryOutcome {
-  const e = err as { response?: { status?: number; data?: { code?: number; msg?: string }; headers?: Record<string, string | undefined> }; message?: string };
+  const e = err as {
+    response?: {
+      status?: number;
+      data?: { code?: number; msg?: string };
+      headers?: Record<string, string | undefined>;
+    };
+    message?: string;
+  };
   const status = e.response?.status;
   const code = e.response?.data?.code;
   if (status === 429 || code === FEISHU_RATE_LIMITED) {
@@ -115,7 +141,14 @@ export function outcomeOfError(err: unknown): DeliveryOutcome {
   return { kind: 'transient', error: e.message ?? String(err), maybeDelivered: true };
 }
 
-export function startFeishuSender(opts: { client: lark.Client; store: Store; queue: OutboxQueue; clock: Clock; pollMs?: number; pacing?: PacingPolicy }): OutboxSender {
+export function startFeishuSender(opts: {
+  client: lark.Client;
+  store: Store;
+  queue: OutboxQueue;
+  clock: Clock;
+  pollMs?: number;
+  pacing?: PacingPolicy;
+}): OutboxSender {
   return startOutboxSender({
     platform: 'feishu',
     queue: opts.queue,

@@ -33,6 +33,9 @@ export async function sendReply(client: lark.Client, target: ReplyTarget, conten
   const res =
     'replyTo' in target
       ? await client.im.v1.message.reply({ path: { message_id: target.replyTo }, data: content })
-      : await client.im.v1.message.create({ params: { receive_id_type: 'open_id' }, data: { receive_id: target.openId, ...content } });
+      : await client.im.v1.message.create({
+          params: { receive_id_type: 'open_id' },
+          data: { receive_id: target.openId, ...content },
+        });
   if (res.code !== 0) throw new Error(`feishu reply failed: ${res.code} ${res.msg ?? ''}`);
 }

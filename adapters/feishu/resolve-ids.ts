@@ -13,9 +13,16 @@ export async function resolveMissingOpenIds(client: lark.Client, store: Store): 
   let resolved = 0;
   for (let i = 0; i < missing.length; i += BATCH) {
     const batch = missing.slice(i, i + BATCH);
-    const res = await client.contact.v3.user.batchGetId({ params: { user_id_type: 'open_id' }, data: { emails: batch.map((p) => p.email) } });
+    const res = await client.contact.v3.user.batchGetId({
+      params: { user_id_type: 'open_id' },
+      data: { emails: batch.map((p) => p.email) },
+    });
     if (res.code !== 0) throw new Error(`contact batch_get_id failed: ${res.code} ${res.msg ?? ''}`);
-    const byEmail = new Map((res.data?.user_list ?? []).flatMap((u) => (u.email && u.user_id ? [[u.email.toLowerCase(), u.user_id] as const] : [])));
+    const byEmail = new Map(
+      (res.data?.user_list ?? []).flatMap((u) =>
+        u.email && u.user_id ? [[u.email.toLowerCase(), u.user_id] as const] : [],
+      ),
+    );
     store.tx((tx) => {
       for (const p of batch) {
         const openId = byEmail.get(p.email.toLowerCase());
@@ -23,7 +30,13 @@ export async function resolveMissingOpenIds(client: lark.Client, store: Store): 
         const current = tx.org.person(p.id);
         if (!openId || !current || current.feishuOpenId) continue;
         tx.org.upsertPerson({ ...current, feishuOpenId: openId });
-        tx.audit.record({ actorId: null, action: 'person.feishu_id_resolved', subjectType: 'person', subjectId: p.id, detail: { openId } });
+        tx.audit.record({
+          actorId: null,
+          action: 'person.feishu_id_resolved',
+          subjectType: 'person',
+          subjectId: p.id,
+          detail: { openId },
+        });
         resolved++;
       }
     });

@@ -41,7 +41,9 @@ export function parseCommandLine(line: string, people: Mentionable[]): ParsedLin
       continue;
     }
     const tail = rest.slice(i + 1).toLowerCase();
-    const hit = candidates.find((c) => tail.startsWith(c.key) && (tail.length === c.key.length || /[\s,.;:!?)]/.test(tail[c.key.length]!)));
+    const hit = candidates.find(
+      (c) => tail.startsWith(c.key) && (tail.length === c.key.length || /[\s,.;:!?)]/.test(tail[c.key.length]!)),
+    );
     if (!hit) {
       const word = /^[^\s,.;:!?]*/.exec(rest.slice(i + 1))![0];
       return { ok: false, reason: 'unknownMention', name: word };

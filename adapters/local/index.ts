@@ -22,13 +22,20 @@ export async function startLocal(ctx: AdapterContext): Promise<RunningAdapter> {
   }
 
   const loaded = await loadDemoIfEmpty(ctx);
-  if (loaded) console.log(`[local] empty database: loaded the demo organisation (${loaded.people} people). Start over with: npm run dandang -- demo reset`);
+  if (loaded)
+    console.log(
+      `[local] empty database: loaded the demo organisation (${loaded.people} people). Start over with: npm run dandang -- demo reset`,
+    );
 
   const ws = new Workspace(ctx);
   const sender = startLocalSender({
     queue: ctx.queue,
     clock: ctx.clock,
-    delivery: { store: ws.messages, isPerson: (a) => ws.isPerson(a), onDelivered: (m, op) => ws.publishDelivered(m, op) },
+    delivery: {
+      store: ws.messages,
+      isPerson: (a) => ws.isPerson(a),
+      onDelivered: (m, op) => ws.publishDelivered(m, op),
+    },
   });
   ws.wakeSender = sender.wake;
   ctx.http.mount('/', localRoutes(ws, { allowRemote: ctx.config.local.allowRemote }));

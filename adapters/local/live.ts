@@ -24,7 +24,11 @@ export class LiveHub {
   }
 
   subscribe(persona: Person, res: ServerResponse): void {
-    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache',
+      connection: 'keep-alive',
+    });
     res.write('retry: 1000\n\n');
     const l: Listener = { personaId: persona.id, res };
     this.listeners.add(l);

@@ -18,7 +18,14 @@ export interface StoredMessage {
 
 /** The local "chat platform"'s message history, written by the local sender. */
 export interface LocalMessageStore {
-  insert(m: { conversation: string; threadId: number | null; locale: Locale; kind: 'message' | 'upload'; payload: Message | UploadPayload; at: number }): StoredMessage;
+  insert(m: {
+    conversation: string;
+    threadId: number | null;
+    locale: Locale;
+    kind: 'message' | 'upload';
+    payload: Message | UploadPayload;
+    at: number;
+  }): StoredMessage;
   /** Replaces the content of a delivered message; null if it does not exist. */
   replace(id: number, payload: Message, locale: Locale, at: number): StoredMessage | null;
   get(id: number): StoredMessage | null;
@@ -27,7 +34,11 @@ export interface LocalMessageStore {
 }
 
 type Row = typeof localMessages.$inferSelect;
-const toStored = (r: Row): StoredMessage => ({ ...r, locale: r.locale as Locale, payload: r.payload as Message | UploadPayload });
+const toStored = (r: Row): StoredMessage => ({
+  ...r,
+  locale: r.locale as Locale,
+  payload: r.payload as Message | UploadPayload,
+});
 
 export function makeLocalMessageStore(db: Db): LocalMessageStore {
   const get = (id: number) => {
@@ -38,13 +49,25 @@ export function makeLocalMessageStore(db: Db): LocalMessageStore {
     insert(m) {
       const row = db
         .insert(localMessages)
-        .values({ conversation: m.conversation, threadId: m.threadId, locale: m.locale, kind: m.kind, payload: m.payload, createdAt: m.at, updatedAt: m.at })
+        .values({
+          conversation: m.conversation,
+          threadId: m.threadId,
+          locale: m.locale,
+          kind: m.kind,
+          payload: m.payload,
+          createdAt: m.at,
+          updatedAt: m.at,
+        })
         .returning()
         .get();
       return toStored(row);
     },
     replace(id, payload, locale, at) {
-      const res = db.update(localMessages).set({ payload, locale, updatedAt: at }).where(eq(localMessages.id, id)).run();
+      const res = db
+        .update(localMessages)
+        .set({ payload, locale, updatedAt: at })
+        .where(eq(localMessages.id, id))
+        .run();
       return res.changes ? get(id) : null;
     },
     get,
@@ -59,7 +82,13 @@ export function makeLocalMessageStore(db: Db): LocalMessageStore {
         .map(toStored);
       const ids = roots.map((r) => r.id);
       const replies = ids.length
-        ? db.select().from(localMessages).where(inArray(localMessages.threadId, ids)).orderBy(asc(localMessages.id)).all().map(toStored)
+        ? db
+            .select()
+            .from(localMessages)
+            .where(inArray(localMessages.threadId, ids))
+            .orderBy(asc(localMessages.id))
+            .all()
+            .map(toStored)
         : [];
       return roots.map((root) => ({ root, replies: replies.filter((r) => r.threadId === root.id) }));
     },

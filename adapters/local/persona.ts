@@ -32,7 +32,8 @@ export interface ConversationEntry {
 export function conversationsFor(p: Person, departments: string[], locale: Locale): ConversationEntry[] {
   const list: ConversationEntry[] = [{ id: dmConversation(p.id), label: t(locale, 'local.botDm'), kind: 'dm' }];
   const visibleTeams = isHr(p) ? departments : departments.filter((d) => d === p.department);
-  for (const d of visibleTeams) list.push({ id: teamConversation(d), label: t(locale, 'local.teamChannel', { department: d }), kind: 'channel' });
+  for (const d of visibleTeams)
+    list.push({ id: teamConversation(d), label: t(locale, 'local.teamChannel', { department: d }), kind: 'channel' });
   if (isHr(p)) list.push({ id: HR_LOCAL_CHANNEL, label: t(locale, 'local.hrChannel'), kind: 'channel' });
   return list;
 }
@@ -53,7 +54,11 @@ export function personaLabel(p: Person, hasReports: boolean, locale: Locale): st
   if (hasReports) roles.push('local.role.manager');
   if (!roles.length) roles.push('local.role.employee');
   const sep = locale === 'zh-CN' ? '、' : ', ';
-  return t(locale, 'local.persona', { name: p.name, roles: roles.map((k) => t(locale, k)).join(sep), department: p.department });
+  return t(locale, 'local.persona', {
+    name: p.name,
+    roles: roles.map((k) => t(locale, k)).join(sep),
+    department: p.department,
+  });
 }
 
 /** The persona a request acts as: the cookie's if it names an active person, else a manager. */

@@ -25,8 +25,16 @@ function cookie(req: IncomingMessage, name: string): string | undefined {
 }
 
 const send = (res: ServerResponse, status: number, type: string, body: string, headers: Record<string, string> = {}) =>
-  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...headers }).end(body);
-const json = (res: ServerResponse, status: number, body: unknown) => send(res, status, 'application/json; charset=utf-8', JSON.stringify(body));
+  res
+    .writeHead(status, {
+      'content-type': type,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      ...headers,
+    })
+    .end(body);
+const json = (res: ServerResponse, status: number, body: unknown) =>
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(body));
 
 async function readJson(req: IncomingMessage): Promise<Record<string, unknown> | null> {
   let size = 0;
@@ -63,11 +71,13 @@ export function localRoutes(ws: Workspace, opts: { allowRemote: boolean }): Requ
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<unknown> => {
     const url = new URL(req.url ?? '/', 'http://local');
     // DNS rebinding: a page on another site must not reach this persona-is-identity server.
-    if (!opts.allowRemote && !LOOPBACK_HOSTS.test(req.headers.host ?? '')) return send(res, 421, 'text/plain', 'misdirected request');
+    if (!opts.allowRemote && !LOOPBACK_HOSTS.test(req.headers.host ?? ''))
+      return send(res, 421, 'text/plain', 'misdirected request');
     const method = req.method ?? 'GET';
 
     if (method === 'GET' && url.pathname === '/assets/app.css') return send(res, 200, 'text/css; charset=utf-8', css);
-    if (method === 'GET' && url.pathname === '/assets/app.js') return send(res, 200, 'text/javascript; charset=utf-8', js);
+    if (method === 'GET' && url.pathname === '/assets/app.js')
+      return send(res, 200, 'text/javascript; charset=utf-8', js);
     if (method === 'GET' && url.pathname === '/favicon.ico') return send(res, 204, 'text/plain', '');
 
     if (method === 'GET' && url.pathname === '/') {
@@ -76,10 +86,19 @@ export function localRoutes(ws: Workspace, opts: { allowRemote: boolean }): Requ
         // Switching persona: remember it and land on that persona's DM (or the kept conversation).
         const c = url.searchParams.get('c');
         const target = c ? `/?c=${encodeURIComponent(c)}` : '/';
-        return send(res, 303, 'text/plain', '', { location: target, 'set-cookie': `${PERSONA_COOKIE}=${encodeURIComponent(as)}; Path=/; SameSite=Strict; HttpOnly` });
+        return send(res, 303, 'text/plain', '', {
+          location: target,
+          'set-cookie': `${PERSONA_COOKIE}=${encodeURIComponent(as)}; Path=/; SameSite=Strict; HttpOnly`,
+        });
       }
       const persona = ws.persona(cookie(req, PERSONA_COOKIE));
-      if (!persona) return send(res, 503, 'text/plain; charset=utf-8', 'No people in the database yet. Import an org (npm run dandang -- org import) or run `npm run dandang -- demo reset`.');
+      if (!persona)
+        return send(
+          res,
+          503,
+          'text/plain; charset=utf-8',
+          'No people in the database yet. Import an org (npm run dandang -- org import) or run `npm run dandang -- demo reset`.',
+        );
       return send(res, 200, 'text/html; charset=utf-8', ws.page(persona, url.searchParams.get('c') ?? undefined));
     }
 
@@ -88,7 +107,10 @@ export function localRoutes(ws: Workspace, opts: { allowRemote: boolean }): Requ
     // The page names its persona in a header (tabs can differ); a custom header also means a
     // cross-site form cannot post here without a CORS preflight, which this server never grants.
     // A download link cannot set headers; reads may fall back to the (SameSite=Strict) cookie.
-    const named = str(req.headers['x-dandang-persona']) || url.searchParams.get('as') || (method === 'GET' ? cookie(req, PERSONA_COOKIE) : undefined);
+    const named =
+      str(req.headers['x-dandang-persona']) ||
+      url.searchParams.get('as') ||
+      (method === 'GET' ? cookie(req, PERSONA_COOKIE) : undefined);
     const persona: Person | null = named ? ws.person(named) : null;
     if (!persona?.active) return json(res, 403, { kind: 'error', text: 'unknown persona' });
 
@@ -98,12 +120,19 @@ export function localRoutes(ws: Workspace, opts: { allowRemote: boolean }): Requ
       const m = ws.file(persona, Number(url.searchParams.get('id')));
       if (!m) return send(res, 404, 'text/plain', 'not found');
       const u = m.payload as UploadPayload;
-      const type = u.filename.endsWith('.html') ? 'text/html; charset=utf-8' : u.filename.endsWith('.json') ? 'application/json' : 'text/plain; charset=utf-8';
-      return send(res, 200, type, u.content, { 'content-disposition': `attachment; filename="${u.filename.replace(/[^\w.-]/g, '_')}"` });
+      const type = u.filename.endsWith('.html')
+        ? 'text/html; charset=utf-8'
+        : u.filename.endsWith('.json')
+          ? 'application/json'
+          : 'text/plain; charset=utf-8';
+      return send(res, 200, type, u.content, {
+        'content-disposition': `attachment; filename="${u.filename.replace(/[^\w.-]/g, '_')}"`,
+      });
     }
 
     if (method !== 'POST') return json(res, 405, { kind: 'error', text: 'method not allowed' });
-    if (!str(req.headers['content-type']).startsWith('application/json')) return json(res, 415, { kind: 'error', text: 'send JSON' });
+    if (!str(req.headers['content-type']).startsWith('application/json'))
+      return json(res, 415, { kind: 'error', text: 'send JSON' });
     const body = await readJson(req);
     if (!body) return json(res, 400, { kind: 'error', text: 'bad request' });
 

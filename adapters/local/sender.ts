@@ -52,7 +52,12 @@ export interface LocalSender {
  * The shared paced sender (src/delivery/sender.ts) with a local deliver(): writing a row is cheap,
  * so the pace is only a guard against a runaway loop.
  */
-export function startLocalSender(opts: { queue: OutboxQueue; clock: Clock; delivery: LocalDelivery; pollMs?: number }): LocalSender {
+export function startLocalSender(opts: {
+  queue: OutboxQueue;
+  clock: Clock;
+  delivery: LocalDelivery;
+  pollMs?: number;
+}): LocalSender {
   const { queue, clock, delivery } = opts;
   const sender = startOutboxSender({
     platform: 'local',

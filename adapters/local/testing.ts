@@ -26,7 +26,12 @@ export interface LocalApp {
 
 /** `env` is parsed by the real config schema; pass PORT '0' for a free port and a temp DANDANG_DB. */
 export async function startLocalApp(env: Record<string, string>, clock: Clock = systemClock): Promise<LocalApp> {
-  const config = loadConfig({ DANDANG_LOCAL: '1', HOST: '127.0.0.1', DANDANG_CONFIG: '/nonexistent/dandang.yml', ...env });
+  const config = loadConfig({
+    DANDANG_LOCAL: '1',
+    HOST: '127.0.0.1',
+    DANDANG_CONFIG: '/nonexistent/dandang.yml',
+    ...env,
+  });
   const conn = openDatabase(config.env.DANDANG_DB);
   const settings = settingsFromConfig(config);
   const store = makeStore(conn, clock, { platforms: ['local'], defaultLocale: settings.locale });

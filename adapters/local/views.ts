@@ -17,7 +17,12 @@ export interface MessageView {
 }
 
 /** Same options as the page script's, which re-formats live fragments in the viewer's zone. */
-export const TIME_FORMAT: Intl.DateTimeFormatOptions = { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' };
+export const TIME_FORMAT: Intl.DateTimeFormatOptions = {
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+};
 
 function timeLabel(at: number, locale: Locale, timezone: string): string {
   return new Intl.DateTimeFormat(locale, { ...TIME_FORMAT, timeZone: timezone }).format(at);
@@ -85,7 +90,10 @@ export function renderPage(p: PageModel): string {
   <form class="persona" method="get" action="/">
     <label for="persona-select">${L('local.youAre')}</label>
     <select id="persona-select" name="as">${p.personaOptions
-      .map((o) => `<option value="${escapeHtml(o.id)}"${o.id === p.persona.id ? ' selected' : ''}>${escapeHtml(o.label)}</option>`)
+      .map(
+        (o) =>
+          `<option value="${escapeHtml(o.id)}"${o.id === p.persona.id ? ' selected' : ''}>${escapeHtml(o.label)}</option>`,
+      )
       .join('')}</select>
     <input type="hidden" name="c" value="">
     <noscript><button type="submit">${L('local.send')}</button></noscript>

@@ -8,7 +8,16 @@ import type { Reply, FormValues } from '../../src/ui/model.js';
 import { isActionId, isFormId } from '../../src/ui/actions.js';
 import { t } from '../../src/ui/i18n/index.js';
 import { makeLocalMessageStore, type LocalMessageStore, type StoredMessage } from './messages.js';
-import { actorFor, canSee, conversationsFor, dmConversation, localeOf, personaLabel, resolvePersona, isHr } from './persona.js';
+import {
+  actorFor,
+  canSee,
+  conversationsFor,
+  dmConversation,
+  localeOf,
+  personaLabel,
+  resolvePersona,
+  isHr,
+} from './persona.js';
 import { parseCommandLine, commandSuggestions } from './commands.js';
 import { renderForm, type RenderCtx } from './render.js';
 import { renderEphemeral, renderPage, renderStoredMessage, type MessageView } from './views.js';
@@ -91,7 +100,10 @@ export class Workspace {
   publishDelivered(m: StoredMessage, op: 'post' | 'update'): void {
     const root = m.threadId ? this.messages.get(m.threadId) : null;
     const conversation = root?.conversation ?? m.conversation;
-    const replies = op === 'update' && !m.threadId ? this.messages.conversation(m.conversation).find((x) => x.root.id === m.id)?.replies ?? [] : [];
+    const replies =
+      op === 'update' && !m.threadId
+        ? (this.messages.conversation(m.conversation).find((x) => x.root.id === m.id)?.replies ?? [])
+        : [];
     // One fragment serves every viewer: chrome words follow the message's locale, and times the
     // DM owner's zone (a channel uses the configured zone).
     const owner = conversation.startsWith('dm:') ? this.person(conversation.slice(3)) : null;
@@ -106,22 +118,41 @@ export class Workspace {
     const people = this.ctx.store.tx((tx) => tx.org.activePeople());
     const parsed = parseCommandLine(text, people);
     if (!parsed.ok) {
-      if (parsed.reason === 'unknownMention') return { kind: 'error', text: t(locale, 'local.unknownMention', { name: parsed.name }) };
-      return { kind: 'error', text: t(locale, parsed.reason === 'notACommand' ? 'local.notACommand' : 'common.unknownCommand') };
+      if (parsed.reason === 'unknownMention')
+        return { kind: 'error', text: t(locale, 'local.unknownMention', { name: parsed.name }) };
+      return {
+        kind: 'error',
+        text: t(locale, parsed.reason === 'notACommand' ? 'local.notACommand' : 'common.unknownCommand'),
+      };
     }
-    const reply = await this.ctx.router.dispatch({ kind: 'command', actor: actorFor(p, this.ctx.settings.locale), ...parsed });
+    const reply = await this.ctx.router.dispatch({
+      kind: 'command',
+      actor: actorFor(p, this.ctx.settings.locale),
+      ...parsed,
+    });
     return this.toJson(p, reply);
   }
 
   async action(p: Person, actionId: string, value: string): Promise<ReplyJson> {
     if (!isActionId(actionId)) return { kind: 'error', text: t(this.localeOf(p), 'common.unknownCommand') };
-    const reply = await this.ctx.router.dispatch({ kind: 'action', actor: actorFor(p, this.ctx.settings.locale), actionId, value });
+    const reply = await this.ctx.router.dispatch({
+      kind: 'action',
+      actor: actorFor(p, this.ctx.settings.locale),
+      actionId,
+      value,
+    });
     return this.toJson(p, reply);
   }
 
   async submit(p: Person, formId: string, state: string, values: FormValues): Promise<ReplyJson> {
     if (!isFormId(formId)) return { kind: 'error', text: t(this.localeOf(p), 'common.unknownCommand') };
-    const reply = await this.ctx.router.dispatch({ kind: 'submit', actor: actorFor(p, this.ctx.settings.locale), formId, state, values });
+    const reply = await this.ctx.router.dispatch({
+      kind: 'submit',
+      actor: actorFor(p, this.ctx.settings.locale),
+      formId,
+      state,
+      values,
+    });
     return this.toJson(p, reply);
   }
 

@@ -15,10 +15,32 @@ export const OUTBOX_EVENT_TYPE = 'dandang_outbox';
 
 /** Errors that will not go away by retrying the same call. */
 const PERMANENT = new Set([
-  'channel_not_found', 'not_in_channel', 'is_archived', 'invalid_auth', 'not_authed', 'account_inactive', 'token_revoked',
-  'token_expired', 'missing_scope', 'no_permission', 'user_not_found', 'users_not_found', 'user_disabled', 'cannot_dm_bot',
-  'msg_too_long', 'invalid_blocks', 'invalid_blocks_format', 'invalid_metadata_format', 'message_not_found', 'cant_update_message',
-  'edit_window_closed', 'restricted_action', 'ekm_access_denied', 'invalid_arguments', 'team_access_not_granted', 'target_not_delivered',
+  'channel_not_found',
+  'not_in_channel',
+  'is_archived',
+  'invalid_auth',
+  'not_authed',
+  'account_inactive',
+  'token_revoked',
+  'token_expired',
+  'missing_scope',
+  'no_permission',
+  'user_not_found',
+  'users_not_found',
+  'user_disabled',
+  'cannot_dm_bot',
+  'msg_too_long',
+  'invalid_blocks',
+  'invalid_blocks_format',
+  'invalid_metadata_format',
+  'message_not_found',
+  'cant_update_message',
+  'edit_window_closed',
+  'restricted_action',
+  'ekm_access_denied',
+  'invalid_arguments',
+  'team_access_not_granted',
+  'target_not_delivered',
 ]);
 
 /** A Slack message ref as stored in outbox.sent_ref: `C123:1700000000.000100`. */
@@ -31,7 +53,13 @@ export function parseRef(ref: string): { channel: string; ts: string } | null {
 const isUserId = (address: string) => /^[UW][A-Z0-9]+$/.test(address);
 
 export function classifySlackError(err: unknown): DeliveryOutcome {
-  const e = err as { code?: string; retryAfter?: number; data?: { error?: string }; statusCode?: number; message?: string };
+  const e = err as {
+    code?: string;
+    retryAfter?: number;
+    data?: { error?: string };
+    statusCode?: number;
+    message?: string;
+  };
   switch (e.code) {
     case 'slack_webapi_rate_limited_error':
       return { kind: 'rateLimited', retryAfterMs: Math.max(1, e.retryAfter ?? 1) * 1000 };
@@ -83,7 +111,8 @@ export function makeSlackDeliver(deps: SlackDeliveryDeps): (row: OutboxRow) => P
       : await client.conversations.history({ channel, limit: window, include_all_metadata: true });
     for (const m of res.messages ?? []) {
       const meta = m.metadata as { event_type?: string; event_payload?: { key?: string } } | undefined;
-      if (meta?.event_type === OUTBOX_EVENT_TYPE && meta.event_payload?.key === row.key && m.ts) return formatRef(channel, m.ts);
+      if (meta?.event_type === OUTBOX_EVENT_TYPE && meta.event_payload?.key === row.key && m.ts)
+        return formatRef(channel, m.ts);
     }
     return null;
   }
@@ -111,7 +140,8 @@ export function makeSlackDeliver(deps: SlackDeliveryDeps): (row: OutboxRow) => P
       metadata: { event_type: OUTBOX_EVENT_TYPE, event_payload: { key: row.key } },
       unfurl_links: false,
     });
-    if (!res.channel || !res.ts) return { kind: 'transient', error: 'chat.postMessage returned no ts', maybeDelivered: true };
+    if (!res.channel || !res.ts)
+      return { kind: 'transient', error: 'chat.postMessage returned no ts', maybeDelivered: true };
     return { kind: 'sent', ref: formatRef(res.channel, res.ts) };
   }
 

@@ -53,9 +53,12 @@ export async function startSlack(ctx: AdapterContext, options: SlackAdapterOptio
   // One auth.test at start: it checks the token now, and its ids spare Bolt an auth.test per request.
   const probe = new WebClient(cfg.botToken, { slackApiUrl, retryConfig, logLevel });
   const auth = await probe.auth.test().catch((err: unknown) => {
-    throw new Error(`Slack rejected SLACK_BOT_TOKEN at auth.test (${(err as Error).message}). Copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions, and check SLACK_API_URL if you set it.`);
+    throw new Error(
+      `Slack rejected SLACK_BOT_TOKEN at auth.test (${(err as Error).message}). Copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions, and check SLACK_API_URL if you set it.`,
+    );
   });
-  if (!auth.user_id || !auth.bot_id) throw new Error('auth.test returned no bot ids: is SLACK_BOT_TOKEN a bot token (xoxb-…)?');
+  if (!auth.user_id || !auth.bot_id)
+    throw new Error('auth.test returned no bot ids: is SLACK_BOT_TOKEN a bot token (xoxb-…)?');
 
   const common = {
     token: cfg.botToken,
@@ -66,7 +69,11 @@ export async function startSlack(ctx: AdapterContext, options: SlackAdapterOptio
   };
   let app: App;
   if (cfg.appToken) {
-    const receiver = new SocketModeReceiver({ appToken: cfg.appToken, logLevel, installerOptions: { clientOptions: { slackApiUrl } } });
+    const receiver = new SocketModeReceiver({
+      appToken: cfg.appToken,
+      logLevel,
+      installerOptions: { clientOptions: { slackApiUrl } },
+    });
     app = new App({ ...common, receiver });
   } else {
     // Mounted on the shared server (adapters/http-host.ts); Bolt still verifies every signature.

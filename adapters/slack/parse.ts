@@ -20,7 +20,10 @@ export function resolveActor(store: Store, slackUserId: string | undefined, defa
  * `should_escape: true` in the manifest. Each becomes the person's Dandang id in `args`.
  * `unknown` lists Slack ids that match no person, so the caller can say so.
  */
-export function parseCommandText(text: string, personBySlackId: (slackId: string) => Person | null): { args: string; mentions: string[]; unknown: string[] } {
+export function parseCommandText(
+  text: string,
+  personBySlackId: (slackId: string) => Person | null,
+): { args: string; mentions: string[]; unknown: string[] } {
   const mentions: string[] = [];
   const unknown: string[] = [];
   const args = text.replace(/<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g, (all, slackId: string) => {
@@ -68,7 +71,9 @@ function elementValue(el: ElementState): string | string[] | undefined {
     case 'datepicker':
       return el.selected_date ?? undefined;
     case 'datetimepicker':
-      return typeof el.selected_date_time === 'number' ? new Date(el.selected_date_time * 1000).toISOString() : undefined;
+      return typeof el.selected_date_time === 'number'
+        ? new Date(el.selected_date_time * 1000).toISOString()
+        : undefined;
     default:
       // plain_text_input and number_input both send `value` (a string, null when empty).
       return el.value ?? undefined;

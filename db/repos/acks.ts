@@ -21,7 +21,13 @@ export function makeAckRepo(db: Db, clock: Clock): AckRepo {
       const r = db
         .select()
         .from(acknowledgments)
-        .where(and(eq(acknowledgments.subjectType, subjectType), eq(acknowledgments.subjectId, subjectId), eq(acknowledgments.personId, personId)))
+        .where(
+          and(
+            eq(acknowledgments.subjectType, subjectType),
+            eq(acknowledgments.subjectId, subjectId),
+            eq(acknowledgments.personId, personId),
+          ),
+        )
         .get();
       return r ? map(r) : null;
     },
@@ -35,6 +41,12 @@ export function makeAckRepo(db: Db, clock: Clock): AckRepo {
         .map(map);
     },
     forPerson: (personId) =>
-      db.select().from(acknowledgments).where(eq(acknowledgments.personId, personId)).orderBy(asc(acknowledgments.id)).all().map(map),
+      db
+        .select()
+        .from(acknowledgments)
+        .where(eq(acknowledgments.personId, personId))
+        .orderBy(asc(acknowledgments.id))
+        .all()
+        .map(map),
   };
 }

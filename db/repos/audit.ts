@@ -42,7 +42,11 @@ export function makeAuditLog(db: Db, clock: Clock): AuditLog {
 }
 
 /** Verifies the whole chain in id order, streaming so a large log never loads into memory. */
-export function verifyAuditChain(sqlite: Database.Database): { rows: number; broken: { id: number; reason: string } | null; head: string } {
+export function verifyAuditChain(sqlite: Database.Database): {
+  rows: number;
+  broken: { id: number; reason: string } | null;
+  head: string;
+} {
   let rows = 0;
   let head = GENESIS_HASH;
   const iter = sqlite

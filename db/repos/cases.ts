@@ -18,7 +18,14 @@ import {
   trainingSessions,
 } from '../schema/index.js';
 import type { Clock } from '../../src/ports/clock.js';
-import type { AckView, CaseEvent, CaseRecord, CaseRepo, DossierData, ProtectedStatus } from '../../src/ports/repos/cases.js';
+import type {
+  AckView,
+  CaseEvent,
+  CaseRecord,
+  CaseRepo,
+  DossierData,
+  ProtectedStatus,
+} from '../../src/ports/repos/cases.js';
 import type { AckFact, EvidenceFacts } from '../../src/domain/policy/index.js';
 import { GENESIS_HASH } from '../../src/domain/audit-chain.js';
 
@@ -50,13 +57,20 @@ export function makeCaseRepo(db: Db, clock: Clock): CaseRepo {
     for (const a of db
       .select()
       .from(acknowledgments)
-      .where(and(eq(acknowledgments.personId, personId), eq(acknowledgments.subjectType, subjectType), inArray(acknowledgments.subjectId, ids)))
+      .where(
+        and(
+          eq(acknowledgments.personId, personId),
+          eq(acknowledgments.subjectType, subjectType),
+          inArray(acknowledgments.subjectId, ids),
+        ),
+      )
       .all()) {
       out.set(a.subjectId, { state: a.state, comment: a.comment, witnessId: a.witnessId, at: a.createdAt });
     }
     return out;
   }
-  const fact = (a: AckView | undefined): AckFact | null => (a ? { state: a.state, comment: a.comment, at: a.at } : null);
+  const fact = (a: AckView | undefined): AckFact | null =>
+    a ? { state: a.state, comment: a.comment, at: a.at } : null;
 
   function reviewRows(employeeId: string, since = 0) {
     const rows = db
@@ -79,14 +93,36 @@ export function makeCaseRepo(db: Db, clock: Clock): CaseRepo {
       .orderBy(asc(reviews.submittedAt))
       .all();
     const results = rows.length
-      ? db.select().from(reviewKpiResults).where(inArray(reviewKpiResults.reviewId, rows.map((r) => r.id))).orderBy(asc(reviewKpiResults.id)).all()
+      ? db
+          .select()
+          .from(reviewKpiResults)
+          .where(
+            inArray(
+              reviewKpiResults.reviewId,
+              rows.map((r) => r.id),
+            ),
+          )
+          .orderBy(asc(reviewKpiResults.id))
+          .all()
       : [];
-    const acks = acksOf(employeeId, 'review', rows.map((r) => String(r.id)));
+    const acks = acksOf(
+      employeeId,
+      'review',
+      rows.map((r) => String(r.id)),
+    );
     return rows.map((r) => ({
       ...r,
       results: results
         .filter((x) => x.reviewId === r.id)
-        .map(({ kpiKey, kpiName, unit, target, direction, actual, met }) => ({ kpiKey, kpiName, unit, target, direction, actual, met })),
+        .map(({ kpiKey, kpiName, unit, target, direction, actual, met }) => ({
+          kpiKey,
+          kpiName,
+          unit,
+          target,
+          direction,
+          actual,
+          met,
+        })),
       ack: acks.get(String(r.id)) ?? null,
     }));
   }
@@ -94,52 +130,128 @@ export function makeCaseRepo(db: Db, clock: Clock): CaseRepo {
   function noteRows(employeeId: string, since = 0) {
     // A private note is its author's alone: it is never evidence and never leaves their view.
     const rows = db
-      .select({ id: notes.id, kind: notes.kind, heldOn: notes.heldOn, authorId: notes.authorId, discussion: notes.discussion, kpiKeys: notes.kpiKeys, createdAt: notes.createdAt })
+      .select({
+        id: notes.id,
+        kind: notes.kind,
+        heldOn: notes.heldOn,
+        authorId: notes.authorId,
+        discussion: notes.discussion,
+        kpiKeys: notes.kpiKeys,
+        createdAt: notes.createdAt,
+      })
       .from(notes)
       .where(and(eq(notes.personId, employeeId), ne(notes.visibility, 'private'), gte(notes.createdAt, since)))
       .orderBy(asc(notes.heldOn), asc(notes.id))
       .all();
-    const acks = acksOf(employeeId, 'note', rows.map((r) => String(r.id)));
+    const acks = acksOf(
+      employeeId,
+      'note',
+      rows.map((r) => String(r.id)),
+    );
     return rows.map((r) => ({ ...r, kpiKeys: r.kpiKeys ?? [], ack: acks.get(String(r.id)) ?? null }));
   }
 
   function trainingRows(employeeId: string, since = 0) {
     const plans = db
-      .select({ id: trainingPlans.id, goal: trainingPlans.goal, content: trainingPlans.content, trainer: trainingPlans.trainer, jobId: trainingPlans.jobId, kpiKeys: trainingPlans.kpiKeys, status: trainingPlans.status, createdAt: trainingPlans.createdAt })
+      .select({
+        id: trainingPlans.id,
+        goal: trainingPlans.goal,
+        content: trainingPlans.content,
+        trainer: trainingPlans.trainer,
+        jobId: trainingPlans.jobId,
+        kpiKeys: trainingPlans.kpiKeys,
+        status: trainingPlans.status,
+        createdAt: trainingPlans.createdAt,
+      })
       .from(trainingPlans)
       .where(and(eq(trainingPlans.personId, employeeId), gte(trainingPlans.createdAt, since)))
       .orderBy(asc(trainingPlans.createdAt))
       .all();
     const sessions = plans.length
-      ? db.select({ id: trainingSessions.id, planId: trainingSessions.planId, startsAt: trainingSessions.startsAt, location: trainingSessions.location }).from(trainingSessions).where(inArray(trainingSessions.planId, plans.map((p) => p.id))).orderBy(asc(trainingSessions.startsAt)).all()
+      ? db
+          .select({
+            id: trainingSessions.id,
+            planId: trainingSessions.planId,
+            startsAt: trainingSessions.startsAt,
+            location: trainingSessions.location,
+          })
+          .from(trainingSessions)
+          .where(
+            inArray(
+              trainingSessions.planId,
+              plans.map((p) => p.id),
+            ),
+          )
+          .orderBy(asc(trainingSessions.startsAt))
+          .all()
       : [];
     const marks = sessions.length
-      ? db.select({ sessionId: attendance.sessionId, personId: attendance.personId, status: attendance.status, method: attendance.method, reason: attendance.reason }).from(attendance).where(inArray(attendance.sessionId, sessions.map((s) => s.id))).all()
+      ? db
+          .select({
+            sessionId: attendance.sessionId,
+            personId: attendance.personId,
+            status: attendance.status,
+            method: attendance.method,
+            reason: attendance.reason,
+          })
+          .from(attendance)
+          .where(
+            inArray(
+              attendance.sessionId,
+              sessions.map((s) => s.id),
+            ),
+          )
+          .all()
       : [];
-    const acks = acksOf(employeeId, 'training_plan', plans.map((p) => String(p.id)));
+    const acks = acksOf(
+      employeeId,
+      'training_plan',
+      plans.map((p) => String(p.id)),
+    );
     return plans.map((p) => ({
       ...p,
       kpiKeys: p.kpiKeys ?? [],
       sessions: sessions
         .filter((s) => s.planId === p.id)
-        .map((s) => ({ id: s.id, startsAt: s.startsAt, location: s.location, attendance: marks.filter((m) => m.sessionId === s.id).map(({ sessionId: _s, ...m }) => m) })),
+        .map((s) => ({
+          id: s.id,
+          startsAt: s.startsAt,
+          location: s.location,
+          attendance: marks.filter((m) => m.sessionId === s.id).map(({ sessionId: _s, ...m }) => m),
+        })),
       ack: acks.get(String(p.id)) ?? null,
     }));
   }
 
   function adjustmentRows(employeeId: string, since = 0) {
     const rows = db
-      .select({ id: jobAdjustments.id, fromJobId: jobAdjustments.fromJobId, toJobId: jobAdjustments.toJobId, reason: jobAdjustments.reason, effectiveOn: jobAdjustments.effectiveOn, createdAt: jobAdjustments.createdAt })
+      .select({
+        id: jobAdjustments.id,
+        fromJobId: jobAdjustments.fromJobId,
+        toJobId: jobAdjustments.toJobId,
+        reason: jobAdjustments.reason,
+        effectiveOn: jobAdjustments.effectiveOn,
+        createdAt: jobAdjustments.createdAt,
+      })
       .from(jobAdjustments)
       .where(and(eq(jobAdjustments.personId, employeeId), gte(jobAdjustments.createdAt, since)))
       .orderBy(asc(jobAdjustments.createdAt))
       .all();
-    const acks = acksOf(employeeId, 'job_adjustment', rows.map((r) => String(r.id)));
+    const acks = acksOf(
+      employeeId,
+      'job_adjustment',
+      rows.map((r) => String(r.id)),
+    );
     return rows.map((r) => ({ ...r, ack: acks.get(String(r.id)) ?? null }));
   }
 
   function kpiSet(jobId: string, version: number) {
-    return db.select().from(kpis).where(and(eq(kpis.jobId, jobId), eq(kpis.version, version))).orderBy(asc(kpis.position)).all();
+    return db
+      .select()
+      .from(kpis)
+      .where(and(eq(kpis.jobId, jobId), eq(kpis.version, version)))
+      .orderBy(asc(kpis.position))
+      .all();
   }
 
   // Every evidence write asks for the employee's open cases (usually none): one indexed lookup
@@ -153,7 +265,11 @@ export function makeCaseRepo(db: Db, clock: Clock): CaseRepo {
 
   const repo: CaseRepo = {
     create(c) {
-      const row = db.insert(cases).values({ ...c, openedAt: clock.now() }).returning().get();
+      const row = db
+        .insert(cases)
+        .values({ ...c, openedAt: clock.now() })
+        .returning()
+        .get();
       return toCase(row);
     },
     get(id) {
@@ -162,25 +278,51 @@ export function makeCaseRepo(db: Db, clock: Clock): CaseRepo {
     },
     open(employeeId) {
       if (employeeId) return openCasesOf.all({ employeeId }).map(toCase);
-      return db.select().from(cases).where(eq(cases.status, 'open')).orderBy(asc(cases.openedAt), asc(cases.id)).all().map(toCase);
+      return db
+        .select()
+        .from(cases)
+        .where(eq(cases.status, 'open'))
+        .orderBy(asc(cases.openedAt), asc(cases.id))
+        .all()
+        .map(toCase);
     },
-    openedSince: (since) => db.select().from(cases).where(gte(cases.openedAt, since)).orderBy(asc(cases.id)).all().map(toCase),
+    openedSince: (since) =>
+      db.select().from(cases).where(gte(cases.openedAt, since)).orderBy(asc(cases.id)).all().map(toCase),
     update(id, patch) {
       if (Object.keys(patch).length) db.update(cases).set(patch).where(eq(cases.id, id)).run();
     },
 
     addEvent(e) {
-      const row = db.insert(caseEvents).values({ ...e, at: clock.now() }).returning().get();
+      const row = db
+        .insert(caseEvents)
+        .values({ ...e, at: clock.now() })
+        .returning()
+        .get();
       return { ...row, detail: row.detail as Record<string, unknown> };
     },
     events: (caseId) =>
-      db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.id)).all().map((r): CaseEvent => ({ ...r, detail: r.detail as Record<string, unknown> })),
+      db
+        .select()
+        .from(caseEvents)
+        .where(eq(caseEvents.caseId, caseId))
+        .orderBy(asc(caseEvents.id))
+        .all()
+        .map((r): CaseEvent => ({ ...r, detail: r.detail as Record<string, unknown> })),
 
     addProtectedStatus(s) {
-      return db.insert(protectedStatuses).values({ ...s, createdAt: clock.now() }).returning().get() as ProtectedStatus;
+      return db
+        .insert(protectedStatuses)
+        .values({ ...s, createdAt: clock.now() })
+        .returning()
+        .get() as ProtectedStatus;
     },
     protectedStatuses: (personId) =>
-      db.select().from(protectedStatuses).where(eq(protectedStatuses.personId, personId)).orderBy(asc(protectedStatuses.startsOn)).all() as ProtectedStatus[],
+      db
+        .select()
+        .from(protectedStatuses)
+        .where(eq(protectedStatuses.personId, personId))
+        .orderBy(asc(protectedStatuses.startsOn))
+        .all() as ProtectedStatus[],
 
     evidenceFacts(employeeId): EvidenceFacts {
       const person = db.select({ jobId: people.jobId }).from(people).where(eq(people.id, employeeId)).get();
@@ -189,7 +331,14 @@ export function makeCaseRepo(db: Db, clock: Clock): CaseRepo {
       if (job && job.kpiVersion > 0) {
         const set = kpiSet(job.id, job.kpiVersion);
         const subject = `${job.id}@${job.kpiVersion}`;
-        kpiFact = { jobId: job.id, jobTitle: job.title, version: job.kpiVersion, kpiKeys: set.map((k) => k.key), definedAt: job.updatedAt, ack: fact(acksOf(employeeId, 'kpis', [subject]).get(subject)) };
+        kpiFact = {
+          jobId: job.id,
+          jobTitle: job.title,
+          version: job.kpiVersion,
+          kpiKeys: set.map((k) => k.key),
+          definedAt: job.updatedAt,
+          ack: fact(acksOf(employeeId, 'kpis', [subject]).get(subject)),
+        };
       }
       return {
         employeeId,
@@ -207,7 +356,14 @@ export function makeCaseRepo(db: Db, clock: Clock): CaseRepo {
           at: r.submittedAt,
           ack: fact(r.ack ?? undefined),
         })),
-        notes: noteRows(employeeId).map((n) => ({ id: n.id, kind: n.kind, heldOn: n.heldOn, at: n.createdAt, kpiKeys: n.kpiKeys, ack: fact(n.ack ?? undefined) })),
+        notes: noteRows(employeeId).map((n) => ({
+          id: n.id,
+          kind: n.kind,
+          heldOn: n.heldOn,
+          at: n.createdAt,
+          kpiKeys: n.kpiKeys,
+          ack: fact(n.ack ?? undefined),
+        })),
         trainings: trainingRows(employeeId).map((t) => ({
           id: t.id,
           goal: t.goal,
@@ -215,11 +371,22 @@ export function makeCaseRepo(db: Db, clock: Clock): CaseRepo {
           kpiKeys: t.kpiKeys,
           at: t.createdAt,
           sessions: t.sessions.length,
-          attended: t.sessions.filter((s) => s.attendance.some((a) => a.personId === employeeId && a.status === 'present')).length,
+          attended: t.sessions.filter((s) =>
+            s.attendance.some((a) => a.personId === employeeId && a.status === 'present'),
+          ).length,
           ack: fact(t.ack ?? undefined),
         })),
-        jobAdjustments: adjustmentRows(employeeId).map((j) => ({ id: j.id, toJobId: j.toJobId, reason: j.reason, effectiveOn: j.effectiveOn, at: j.createdAt, ack: fact(j.ack ?? undefined) })),
-        protectedStatuses: repo.protectedStatuses(employeeId).map(({ id, kind, startsOn, endsOn }) => ({ id, kind, startsOn, endsOn })),
+        jobAdjustments: adjustmentRows(employeeId).map((j) => ({
+          id: j.id,
+          toJobId: j.toJobId,
+          reason: j.reason,
+          effectiveOn: j.effectiveOn,
+          at: j.createdAt,
+          ack: fact(j.ack ?? undefined),
+        })),
+        protectedStatuses: repo
+          .protectedStatuses(employeeId)
+          .map(({ id, kind, startsOn, endsOn }) => ({ id, kind, startsOn, endsOn })),
       };
     },
 
@@ -237,7 +404,13 @@ export function makeCaseRepo(db: Db, clock: Clock): CaseRepo {
           jobId: job.id,
           jobTitle: job.title,
           version: job.kpiVersion,
-          kpis: kpiSet(job.id, job.kpiVersion).map(({ key, name, unit, target, direction }) => ({ key, name, unit, target, direction })),
+          kpis: kpiSet(job.id, job.kpiVersion).map(({ key, name, unit, target, direction }) => ({
+            key,
+            name,
+            unit,
+            target,
+            direction,
+          })),
           ack: acksOf(employeeId, 'kpis', [subject]).get(subject) ?? null,
         });
       }
@@ -255,12 +428,18 @@ export function makeCaseRepo(db: Db, clock: Clock): CaseRepo {
       const rows = db
         .select({ state: acknowledgments.state })
         .from(acknowledgments)
-        .where(and(inArray(acknowledgments.personId, personIds), inArray(acknowledgments.state, ['disputed', 'refused'])))
+        .where(
+          and(inArray(acknowledgments.personId, personIds), inArray(acknowledgments.state, ['disputed', 'refused'])),
+        )
         .all();
-      return { disputed: rows.filter((r) => r.state === 'disputed').length, refused: rows.filter((r) => r.state === 'refused').length };
+      return {
+        disputed: rows.filter((r) => r.state === 'disputed').length,
+        refused: rows.filter((r) => r.state === 'refused').length,
+      };
     },
 
-    auditHead: () => db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get()?.hash ?? GENESIS_HASH,
+    auditHead: () =>
+      db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get()?.hash ?? GENESIS_HASH,
   };
   return repo;
 }

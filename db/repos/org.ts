@@ -30,14 +30,24 @@ const sameKpis = (a: Kpi[], b: Kpi[]) =>
   a.length === b.length &&
   a.every((k, i) => {
     const o = b[i]!;
-    return k.key === o.key && k.name === o.name && k.unit === o.unit && k.target === o.target && k.direction === o.direction;
+    return (
+      k.key === o.key && k.name === o.name && k.unit === o.unit && k.target === o.target && k.direction === o.direction
+    );
   });
 
 export function makeOrgRepo(db: Db, clock: Clock): OrgRepo {
   const one = (rows: PersonRow | undefined) => (rows ? toPerson(rows) : null);
   // The lookups every interactive request makes, prepared once per connection (no per-call query building).
-  const personById = db.select().from(people).where(eq(people.id, sql.placeholder('id'))).prepare();
-  const jobById = db.select().from(jobs).where(eq(jobs.id, sql.placeholder('id'))).prepare();
+  const personById = db
+    .select()
+    .from(people)
+    .where(eq(people.id, sql.placeholder('id')))
+    .prepare();
+  const jobById = db
+    .select()
+    .from(jobs)
+    .where(eq(jobs.id, sql.placeholder('id')))
+    .prepare();
   const kpisOfVersion = db
     .select()
     .from(kpis)
@@ -53,9 +63,22 @@ export function makeOrgRepo(db: Db, clock: Clock): OrgRepo {
     person: (id) => one(personById.get({ id })),
     personBySlackId: (id) => one(db.select().from(people).where(eq(people.slackId, id)).get()),
     personByFeishuId: (id) => one(db.select().from(people).where(eq(people.feishuOpenId, id)).get()),
-    personByEmail: (email) => one(db.select().from(people).where(sql`lower(${people.email}) = lower(${email})`).get()),
+    personByEmail: (email) =>
+      one(
+        db
+          .select()
+          .from(people)
+          .where(sql`lower(${people.email}) = lower(${email})`)
+          .get(),
+      ),
     reportsOf: (managerId) =>
-      db.select().from(people).where(and(eq(people.managerId, managerId), eq(people.active, true))).orderBy(asc(people.name)).all().map(toPerson),
+      db
+        .select()
+        .from(people)
+        .where(and(eq(people.managerId, managerId), eq(people.active, true)))
+        .orderBy(asc(people.name))
+        .all()
+        .map(toPerson),
     isInChainAbove(managerId, personId) {
       let current = repo.person(personId)?.managerId ?? null;
       for (let hops = 0; current && hops < 64; hops++) {
@@ -68,7 +91,11 @@ export function makeOrgRepo(db: Db, clock: Clock): OrgRepo {
       db
         .select()
         .from(people)
-        .where(filter?.department ? and(eq(people.active, true), eq(people.department, filter.department)) : eq(people.active, true))
+        .where(
+          filter?.department
+            ? and(eq(people.active, true), eq(people.department, filter.department))
+            : eq(people.active, true),
+        )
         .orderBy(asc(people.name))
         .all()
         .map(toPerson),
@@ -77,18 +104,27 @@ export function makeOrgRepo(db: Db, clock: Clock): OrgRepo {
       const row = { ...p, updatedAt: clock.now() };
       db.insert(people).values(row).onConflictDoUpdate({ target: people.id, set: row }).run();
     },
-    setActive: (id, active) => void db.update(people).set({ active, updatedAt: clock.now() }).where(eq(people.id, id)).run(),
+    setActive: (id, active) =>
+      void db.update(people).set({ active, updatedAt: clock.now() }).where(eq(people.id, id)).run(),
 
     job(id) {
       const r = jobById.get({ id });
-      return r ? { id: r.id, title: r.title, duties: r.duties, requirements: r.requirements, kpiVersion: r.kpiVersion } : null;
+      return r
+        ? { id: r.id, title: r.title, duties: r.duties, requirements: r.requirements, kpiVersion: r.kpiVersion }
+        : null;
     },
     jobWithKpis(id, version) {
       const j = repo.job(id);
       if (!j) return null;
       return { ...j, kpis: kpiSet(id, version ?? j.kpiVersion) };
     },
-    allJobs: () => db.select().from(jobs).orderBy(asc(jobs.id)).all().map(({ updatedAt: _u, ...j }) => j),
+    allJobs: () =>
+      db
+        .select()
+        .from(jobs)
+        .orderBy(asc(jobs.id))
+        .all()
+        .map(({ updatedAt: _u, ...j }) => j),
     upsertJob(j) {
       const row = { ...j, updatedAt: clock.now() };
       db.insert(jobs).values(row).onConflictDoUpdate({ target: jobs.id, set: row }).run();
@@ -99,7 +135,10 @@ export function makeOrgRepo(db: Db, clock: Clock): OrgRepo {
       if (j.kpiVersion > 0 && sameKpis(kpiSet(jobId, j.kpiVersion), next)) return null;
       if (j.kpiVersion === 0 && next.length === 0) return null;
       const version = j.kpiVersion + 1;
-      if (next.length) db.insert(kpis).values(next.map((k, position) => ({ ...k, jobId, version, position }))).run();
+      if (next.length)
+        db.insert(kpis)
+          .values(next.map((k, position) => ({ ...k, jobId, version, position })))
+          .run();
       db.update(jobs).set({ kpiVersion: version, updatedAt: clock.now() }).where(eq(jobs.id, jobId)).run();
       return version;
     },
@@ -110,7 +149,13 @@ export function makeOrgRepo(db: Db, clock: Clock): OrgRepo {
         .from(leaves)
         .where(and(eq(leaves.personId, personId), lte(leaves.startDate, date), gte(leaves.endDate, date)))
         .get(),
-    addLeave: (l) => Number(db.insert(leaves).values({ ...l, createdAt: clock.now() }).run().lastInsertRowid),
+    addLeave: (l) =>
+      Number(
+        db
+          .insert(leaves)
+          .values({ ...l, createdAt: clock.now() })
+          .run().lastInsertRowid,
+      ),
   };
   return repo;
 }

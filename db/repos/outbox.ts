@@ -35,7 +35,9 @@ interface PersonAddressRow {
  */
 export function makeOutbox(conn: Pick<Connection, 'db' | 'sqlite'>, clock: Clock, settings: OutboxSettings): Outbox {
   const { db, sqlite } = conn;
-  const personStmt = sqlite.prepare<[string], PersonAddressRow>('SELECT id, slack_id, feishu_open_id, locale FROM people WHERE id = ?');
+  const personStmt = sqlite.prepare<[string], PersonAddressRow>(
+    'SELECT id, slack_id, feishu_open_id, locale FROM people WHERE id = ?',
+  );
   const insertStmt = sqlite.prepare(
     `INSERT INTO outbox (platform, key, op, address, thread_key, locale, payload, next_attempt_at, created_at)
      VALUES (@platform, @key, @op, @address, @threadKey, @locale, @payload, @now, @now)
@@ -51,8 +53,12 @@ export function makeOutbox(conn: Pick<Connection, 'db' | 'sqlite'>, clock: Clock
   const pendingUpdateStmt = sqlite.prepare<[string, string], { id: number }>(
     `SELECT id FROM outbox WHERE platform = ? AND target_key = ? AND op = 'update' AND status = 'pending'`,
   );
-  const foldUpdateStmt = sqlite.prepare<[string, string, number]>('UPDATE outbox SET payload = ?, locale = ? WHERE id = ?');
-  const countForTargetStmt = sqlite.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM outbox WHERE platform = ? AND target_key = ?');
+  const foldUpdateStmt = sqlite.prepare<[string, string, number]>(
+    'UPDATE outbox SET payload = ?, locale = ? WHERE id = ?',
+  );
+  const countForTargetStmt = sqlite.prepare<[string, string], { n: number }>(
+    'SELECT count(*) AS n FROM outbox WHERE platform = ? AND target_key = ?',
+  );
   const insertUpdateStmt = sqlite.prepare(
     `INSERT INTO outbox (platform, key, op, address, target_key, locale, payload, next_attempt_at, created_at)
      VALUES (@platform, @key, 'update', @address, @targetKey, @locale, @payload, @now, @now)`,
@@ -68,7 +74,7 @@ export function makeOutbox(conn: Pick<Connection, 'db' | 'sqlite'>, clock: Clock
         if (!address) continue;
         // Feishu users read Chinese by default unless their record says otherwise.
         const fallback: Locale = platform === 'feishu' ? 'zh-CN' : settings.defaultLocale;
-        out.push({ platform, address, locale: forced ?? ((p.locale as Locale | null) ?? fallback) });
+        out.push({ platform, address, locale: forced ?? (p.locale as Locale | null) ?? fallback });
       }
     } else {
       for (const platform of settings.platforms) {
@@ -80,7 +86,14 @@ export function makeOutbox(conn: Pick<Connection, 'db' | 'sqlite'>, clock: Clock
     return out;
   }
 
-  function insert(key: string, op: 'post' | 'upload', to: Recipient, payload: unknown, threadKey?: string, locale?: Locale): boolean {
+  function insert(
+    key: string,
+    op: 'post' | 'upload',
+    to: Recipient,
+    payload: unknown,
+    threadKey?: string,
+    locale?: Locale,
+  ): boolean {
     const addresses = resolve(to, locale);
     if (!addresses.length) return false;
     let any = false;
@@ -88,7 +101,16 @@ export function makeOutbox(conn: Pick<Connection, 'db' | 'sqlite'>, clock: Clock
     // Serialised once for all platforms, the same JSON text drizzle's json column would store.
     const json = JSON.stringify(payload);
     for (const a of addresses) {
-      const res = insertStmt.run({ platform: a.platform, key, op, address: a.address, threadKey: threadKey ?? null, locale: a.locale, payload: json, now });
+      const res = insertStmt.run({
+        platform: a.platform,
+        key,
+        op,
+        address: a.address,
+        threadKey: threadKey ?? null,
+        locale: a.locale,
+        payload: json,
+        now,
+      });
       if (res.changes > 0) any = true;
     }
     return any;
@@ -96,7 +118,14 @@ export function makeOutbox(conn: Pick<Connection, 'db' | 'sqlite'>, clock: Clock
 
   return {
     post: (m: OutgoingMessage) => insert(m.key, 'post', m.to, m.message, m.threadKey, m.locale),
-    upload: (m) => insert(m.key, 'upload', m.to, { filename: m.filename, title: m.title, content: m.content } satisfies UploadPayload, m.threadKey),
+    upload: (m) =>
+      insert(
+        m.key,
+        'upload',
+        m.to,
+        { filename: m.filename, title: m.title, content: m.content } satisfies UploadPayload,
+        m.threadKey,
+      ),
     update(targetKey: string, message: Message, locale?: Locale) {
       const now = clock.now();
       // Serialised once, the same JSON text drizzle's json column would store.
@@ -110,7 +139,15 @@ export function makeOutbox(conn: Pick<Connection, 'db' | 'sqlite'>, clock: Clock
           continue;
         }
         const seq = countForTargetStmt.get(target.platform, targetKey)?.n ?? 0;
-        insertUpdateStmt.run({ platform: target.platform, key: `${targetKey}#update${seq + 1}`, address: target.address, targetKey, locale: lang, payload: json, now });
+        insertUpdateStmt.run({
+          platform: target.platform,
+          key: `${targetKey}#update${seq + 1}`,
+          address: target.address,
+          targetKey,
+          locale: lang,
+          payload: json,
+          now,
+        });
       }
     },
   };
@@ -121,7 +158,13 @@ export function makeOutboxQueue(db: Db): OutboxQueue {
   const dueRows = db
     .select()
     .from(outbox)
-    .where(and(eq(outbox.platform, sql.placeholder('platform')), inArray(outbox.status, ['pending', 'sending']), lte(outbox.nextAttemptAt, sql.placeholder('now'))))
+    .where(
+      and(
+        eq(outbox.platform, sql.placeholder('platform')),
+        inArray(outbox.status, ['pending', 'sending']),
+        lte(outbox.nextAttemptAt, sql.placeholder('now')),
+      ),
+    )
     .orderBy(asc(outbox.id))
     .limit(sql.placeholder('limit'))
     .prepare();
@@ -130,11 +173,20 @@ export function makeOutboxQueue(db: Db): OutboxQueue {
     .from(outbox)
     .where(and(eq(outbox.platform, sql.placeholder('platform')), eq(outbox.key, sql.placeholder('key'))))
     .prepare();
-  const markSendingRow = db.update(outbox).set({ status: 'sending', attempts: sql`${outbox.attempts} + 1` }).where(eq(outbox.id, sql.placeholder('id'))).prepare();
+  const markSendingRow = db
+    .update(outbox)
+    .set({ status: 'sending', attempts: sql`${outbox.attempts} + 1` })
+    .where(eq(outbox.id, sql.placeholder('id')))
+    .prepare();
   const markSentRow = db
     .update(outbox)
     // Plain text and integer columns: the raw placeholder needs no column encoding.
-    .set({ status: 'sent', sentRef: sql`${sql.placeholder('ref')}`, sentAt: sql`${sql.placeholder('now')}`, lastError: null })
+    .set({
+      status: 'sent',
+      sentRef: sql`${sql.placeholder('ref')}`,
+      sentAt: sql`${sql.placeholder('now')}`,
+      lastError: null,
+    })
     .where(eq(outbox.id, sql.placeholder('id')))
     .prepare();
   return {
@@ -149,8 +201,8 @@ export function makeOutboxQueue(db: Db): OutboxQueue {
       }
       const ready: OutboxRow[] = [];
       for (const r of rows) {
-        const targetRef = r.targetKey ? refs.get(r.targetKey) ?? null : null;
-        const threadRef = r.threadKey ? refs.get(r.threadKey) ?? null : null;
+        const targetRef = r.targetKey ? (refs.get(r.targetKey) ?? null) : null;
+        const threadRef = r.threadKey ? (refs.get(r.threadKey) ?? null) : null;
         // Wait until what this row points at has been delivered (the root of a thread, the edited post).
         if ((r.targetKey && !targetRef) || (r.threadKey && !threadRef)) continue;
         ready.push({
@@ -184,7 +236,13 @@ export function makeOutboxQueue(db: Db): OutboxQueue {
       const cond = platform
         ? and(eq(outbox.platform, platform), inArray(outbox.status, ['pending', 'sending']))
         : inArray(outbox.status, ['pending', 'sending']);
-      return db.select({ n: sql<number>`count(*)` }).from(outbox).where(cond).get()?.n ?? 0;
+      return (
+        db
+          .select({ n: sql<number>`count(*)` })
+          .from(outbox)
+          .where(cond)
+          .get()?.n ?? 0
+      );
     },
   };
 }

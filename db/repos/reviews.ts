@@ -3,7 +3,15 @@ const ph = sql.placeholder;
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client.js';
 import { cycles, reviewSlots, reviews, reviewKpiResults, reviewAmendments, people, leaves } from '../schema/index.js';
-import type { ReviewRepo, ReviewSlot, SlotView, SlotWithZone, Review, KpiResult, ReviewContent } from '../../src/ports/repos/reviews.js';
+import type {
+  ReviewRepo,
+  ReviewSlot,
+  SlotView,
+  SlotWithZone,
+  Review,
+  KpiResult,
+  ReviewContent,
+} from '../../src/ports/repos/reviews.js';
 import type { Clock } from '../../src/ports/clock.js';
 import { toPerson } from './org.js';
 
@@ -38,8 +46,16 @@ export function makeReviewRepo(db: Db, _clock: Clock): ReviewRepo {
 
   // Statements a review submission runs every time, built and prepared once per connection: drizzle's
   // query building dominated the submit path's cost. Same SQL and row mapping as the dynamic forms.
-  const slotById = db.select().from(reviewSlots).where(eq(reviewSlots.id, ph('id'))).prepare();
-  const cycleById = db.select().from(cycles).where(eq(cycles.id, ph('id'))).prepare();
+  const slotById = db
+    .select()
+    .from(reviewSlots)
+    .where(eq(reviewSlots.id, ph('id')))
+    .prepare();
+  const cycleById = db
+    .select()
+    .from(cycles)
+    .where(eq(cycles.id, ph('id')))
+    .prepare();
   const slotViewsOfManagerInCycle = slotViewQuery()
     .where(and(eq(reviewSlots.cycleId, ph('cycleId')), eq(reviewSlots.managerId, ph('managerId'))))
     .orderBy(asc(reviewSlots.dueAt), asc(employees.name))
@@ -71,7 +87,10 @@ export function makeReviewRepo(db: Db, _clock: Clock): ReviewRepo {
     .returning()
     .prepare();
 
-  const toView = ({ slot, ...names }: { slot: ReviewSlot } & Omit<SlotView, keyof ReviewSlot>): SlotView => ({ ...slot, ...names });
+  const toView = ({ slot, ...names }: { slot: ReviewSlot } & Omit<SlotView, keyof ReviewSlot>): SlotView => ({
+    ...slot,
+    ...names,
+  });
 
   const withZone = (where: SQL | undefined): SlotWithZone[] =>
     db
@@ -86,9 +105,22 @@ export function makeReviewRepo(db: Db, _clock: Clock): ReviewRepo {
   const resultsOf = (reviewIds: number[]): Map<number, KpiResult[]> => {
     const map = new Map<number, KpiResult[]>();
     if (!reviewIds.length) return map;
-    for (const r of db.select().from(reviewKpiResults).where(inArray(reviewKpiResults.reviewId, reviewIds)).orderBy(asc(reviewKpiResults.id)).all()) {
+    for (const r of db
+      .select()
+      .from(reviewKpiResults)
+      .where(inArray(reviewKpiResults.reviewId, reviewIds))
+      .orderBy(asc(reviewKpiResults.id))
+      .all()) {
       const list = map.get(r.reviewId) ?? [];
-      list.push({ key: r.kpiKey, name: r.kpiName, unit: r.unit, target: r.target, direction: r.direction, actual: r.actual, met: r.met });
+      list.push({
+        key: r.kpiKey,
+        name: r.kpiName,
+        unit: r.unit,
+        target: r.target,
+        direction: r.direction,
+        actual: r.actual,
+        met: r.met,
+      });
       map.set(r.reviewId, list);
     }
     return map;
@@ -101,7 +133,16 @@ export function makeReviewRepo(db: Db, _clock: Clock): ReviewRepo {
 
   const insertResult = db
     .insert(reviewKpiResults)
-    .values({ reviewId: ph('reviewId'), kpiKey: ph('key'), kpiName: ph('name'), unit: ph('unit'), target: ph('target'), direction: ph('direction'), actual: ph('actual'), met: ph('met') })
+    .values({
+      reviewId: ph('reviewId'),
+      kpiKey: ph('key'),
+      kpiName: ph('name'),
+      unit: ph('unit'),
+      target: ph('target'),
+      direction: ph('direction'),
+      actual: ph('actual'),
+      met: ph('met'),
+    })
     .prepare();
   // A handful of rows per review: one prepared single-row insert each, in order (ids as before).
   const writeResults = (reviewId: number, results: KpiResult[]) => {
@@ -111,7 +152,11 @@ export function makeReviewRepo(db: Db, _clock: Clock): ReviewRepo {
   const repo: ReviewRepo = {
     cycle: (id) => cycleById.get({ id }) ?? null,
     cycleFor: (department, periodStart) =>
-      db.select().from(cycles).where(and(eq(cycles.department, department), eq(cycles.periodStart, periodStart))).get() ?? null,
+      db
+        .select()
+        .from(cycles)
+        .where(and(eq(cycles.department, department), eq(cycles.periodStart, periodStart)))
+        .get() ?? null,
     latestCycles(department) {
       const latest = db
         .select({ department: cycles.department, start: sql<string>`max(${cycles.periodStart})`.as('start') })
@@ -159,24 +204,39 @@ export function makeReviewRepo(db: Db, _clock: Clock): ReviewRepo {
           .map((r) => r.p),
       ),
     holdersOfJob: (jobId) =>
-      db.select().from(people).where(and(eq(people.jobId, jobId), eq(people.active, true))).orderBy(asc(people.name)).all().map(toPerson),
+      db
+        .select()
+        .from(people)
+        .where(and(eq(people.jobId, jobId), eq(people.active, true)))
+        .orderBy(asc(people.name))
+        .all()
+        .map(toPerson),
     insertSlots(slots) {
       let n = 0;
-      const rows = slots.map((s) => ({ ...s, nextReminderAt: s.nextReminderAt === undefined ? s.dueAt : s.nextReminderAt }));
+      const rows = slots.map((s) => ({
+        ...s,
+        nextReminderAt: s.nextReminderAt === undefined ? s.dueAt : s.nextReminderAt,
+      }));
       for (const part of chunks(rows)) n += db.insert(reviewSlots).values(part).onConflictDoNothing().run().changes;
       return n;
     },
 
     slot: (id) => slotById.get({ id }) ?? null,
     slotViews(f) {
-      if (f.cycleId !== undefined && f.managerId !== undefined && !f.ids) return slotViewsOfManagerInCycle.all({ cycleId: f.cycleId, managerId: f.managerId }).map(toView);
+      if (f.cycleId !== undefined && f.managerId !== undefined && !f.ids)
+        return slotViewsOfManagerInCycle.all({ cycleId: f.cycleId, managerId: f.managerId }).map(toView);
       const where = (ids?: number[]) =>
         and(
           f.cycleId !== undefined ? eq(reviewSlots.cycleId, f.cycleId) : undefined,
           f.managerId !== undefined ? eq(reviewSlots.managerId, f.managerId) : undefined,
           ids ? inArray(reviewSlots.id, ids.length ? ids : [-1]) : undefined,
         );
-      if (!f.ids || f.ids.length <= CHUNK) return slotViewQuery().where(where(f.ids)).orderBy(asc(reviewSlots.dueAt), asc(employees.name)).all().map(toView);
+      if (!f.ids || f.ids.length <= CHUNK)
+        return slotViewQuery()
+          .where(where(f.ids))
+          .orderBy(asc(reviewSlots.dueAt), asc(employees.name))
+          .all()
+          .map(toView);
       // A large id list (the tick's overdue slots) is read in chunks to stay under SQLite's variable limit.
       return chunks(f.ids)
         .flatMap((ids) => slotViewQuery().where(where(ids)).all().map(toView))
@@ -191,24 +251,47 @@ export function makeReviewRepo(db: Db, _clock: Clock): ReviewRepo {
     markSlotSubmitted: (id) => submitSlot.run({ id }).changes > 0,
     reminderDueSlots: (now) => withZone(and(eq(reviewSlots.status, 'pending'), lte(reviewSlots.nextReminderAt, now))),
     setEscalationLevel(ids, level, nextReminderAt) {
-      const set = nextReminderAt === undefined ? { escalationLevel: level } : { escalationLevel: level, nextReminderAt };
+      const set =
+        nextReminderAt === undefined ? { escalationLevel: level } : { escalationLevel: level, nextReminderAt };
       for (const part of chunks(ids)) db.update(reviewSlots).set(set).where(inArray(reviewSlots.id, part)).run();
     },
     digestCandidates: (now) => withZone(and(eq(reviewSlots.digestSent, false), lte(reviewSlots.dueAt, now))),
     markDigestSent(ids) {
-      for (const part of chunks(ids)) db.update(reviewSlots).set({ digestSent: true }).where(inArray(reviewSlots.id, part)).run();
+      for (const part of chunks(ids))
+        db.update(reviewSlots).set({ digestSent: true }).where(inArray(reviewSlots.id, part)).run();
     },
 
     insertReview(r) {
       const { results, ...row } = r;
       // Absent optional fields take the schema's defaults, as the dynamic insert would.
-      const saved = insertReviewRow.get({ ...row, slotId: row.slotId ?? null, kind: row.kind ?? 'regular', trainingPlanId: row.trainingPlanId ?? null, amendedAt: null })!;
+      const saved = insertReviewRow.get({
+        ...row,
+        slotId: row.slotId ?? null,
+        kind: row.kind ?? 'regular',
+        trainingPlanId: row.trainingPlanId ?? null,
+        amendedAt: null,
+      })!;
       writeResults(saved.id, results);
       return { ...saved, results };
     },
     review: (id) => withResults(db.select().from(reviews).where(eq(reviews.id, id)).all())[0] ?? null,
-    reviewBySlot: (slotId) => withResults(db.select().from(reviews).where(and(isNotNull(reviews.slotId), eq(reviews.slotId, slotId))).all())[0] ?? null,
-    reviewsOf: (employeeId) => withResults(db.select().from(reviews).where(eq(reviews.employeeId, employeeId)).orderBy(desc(reviews.submittedAt), desc(reviews.id)).all()),
+    reviewBySlot: (slotId) =>
+      withResults(
+        db
+          .select()
+          .from(reviews)
+          .where(and(isNotNull(reviews.slotId), eq(reviews.slotId, slotId)))
+          .all(),
+      )[0] ?? null,
+    reviewsOf: (employeeId) =>
+      withResults(
+        db
+          .select()
+          .from(reviews)
+          .where(eq(reviews.employeeId, employeeId))
+          .orderBy(desc(reviews.submittedAt), desc(reviews.id))
+          .all(),
+      ),
     amendReview(id, a) {
       const current = repo.review(id);
       if (!current) throw new Error(`amendReview: unknown review ${id}`);
@@ -221,11 +304,17 @@ export function makeReviewRepo(db: Db, _clock: Clock): ReviewRepo {
         results: current.results,
       };
       const { results, ...fields } = a.after;
-      db.update(reviews).set({ ...fields, amendedAt: a.at }).where(eq(reviews.id, id)).run();
+      db.update(reviews)
+        .set({ ...fields, amendedAt: a.at })
+        .where(eq(reviews.id, id))
+        .run();
       db.delete(reviewKpiResults).where(eq(reviewKpiResults.reviewId, id)).run();
       writeResults(id, results);
       return Number(
-        db.insert(reviewAmendments).values({ reviewId: id, authorId: a.authorId, reason: a.reason, before, after: a.after, createdAt: a.at }).run().lastInsertRowid,
+        db
+          .insert(reviewAmendments)
+          .values({ reviewId: id, authorId: a.authorId, reason: a.reason, before, after: a.after, createdAt: a.at })
+          .run().lastInsertRowid,
       );
     },
     amendments: (reviewId) =>

@@ -6,15 +6,21 @@ export const cases = sqliteTable(
   'cases',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    employeeId: text('employee_id').notNull().references(() => people.id),
-    openedBy: text('opened_by').notNull().references(() => people.id),
+    employeeId: text('employee_id')
+      .notNull()
+      .references(() => people.id),
+    openedBy: text('opened_by')
+      .notNull()
+      .references(() => people.id),
     reasonKind: text('reason_kind', { enum: ['performance', 'mutual', 'misconduct'] }).notNull(),
     reasonText: text('reason_text').notNull().default(''),
     policyId: text('policy_id').notNull(),
     policyVersion: text('policy_version').notNull(),
     /** The full policy as evaluated when the case opened; the dossier quotes it. */
     policySnapshot: text('policy_snapshot', { mode: 'json' }).notNull(),
-    status: text('status', { enum: ['open', 'closed', 'withdrawn'] }).notNull().default('open'),
+    status: text('status', { enum: ['open', 'closed', 'withdrawn'] })
+      .notNull()
+      .default('open'),
     /** Index into the policy's ordered steps of the next step to complete. */
     stepIndex: integer('step_index').notNull().default(0),
     /** For a step every listed role must confirm (a meeting): role → person id, reset per step. */
@@ -25,7 +31,11 @@ export const cases = sqliteTable(
     closedAt: integer('closed_at'),
   },
   // cases_employee_status: "this employee's open cases", asked on every evidence write.
-  (t) => [index('cases_employee').on(t.employeeId), index('cases_status').on(t.status), index('cases_employee_status').on(t.employeeId, t.status)],
+  (t) => [
+    index('cases_employee').on(t.employeeId),
+    index('cases_status').on(t.status),
+    index('cases_employee_status').on(t.employeeId, t.status),
+  ],
 );
 
 /** The case timeline: every step completed, refused, or withdrawn, with who and when. */
@@ -33,9 +43,13 @@ export const caseEvents = sqliteTable(
   'case_events',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    caseId: integer('case_id').notNull().references(() => cases.id),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
     step: text('step').notNull(),
-    actorId: text('actor_id').notNull().references(() => people.id),
+    actorId: text('actor_id')
+      .notNull()
+      .references(() => people.id),
     outcome: text('outcome', { enum: ['done', 'refused', 'withdrawn', 'note'] }).notNull(),
     detail: text('detail', { mode: 'json' }).notNull(),
     at: integer('at').notNull(),
@@ -46,11 +60,15 @@ export const caseEvents = sqliteTable(
 /** Art. 42-style protected statuses recorded by HR; they block a case at open and before notice. */
 export const protectedStatuses = sqliteTable('protected_statuses', {
   id: integer('id').primaryKey({ autoIncrement: true }),
-  personId: text('person_id').notNull().references(() => people.id),
+  personId: text('person_id')
+    .notNull()
+    .references(() => people.id),
   kind: text('kind').notNull(),
   startsOn: text('starts_on').notNull(),
   endsOn: text('ends_on'),
   note: text('note').notNull().default(''),
-  recordedBy: text('recorded_by').notNull().references(() => people.id),
+  recordedBy: text('recorded_by')
+    .notNull()
+    .references(() => people.id),
   createdAt: integer('created_at').notNull(),
 });

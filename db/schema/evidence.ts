@@ -6,8 +6,12 @@ export const notes = sqliteTable(
   'notes',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    personId: text('person_id').notNull().references(() => people.id),
-    authorId: text('author_id').notNull().references(() => people.id),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id),
+    authorId: text('author_id')
+      .notNull()
+      .references(() => people.id),
     kind: text('kind', { enum: ['one_on_one', 'feedback', 'formal_warning', 'pip_kickoff'] }).notNull(),
     heldOn: text('held_on').notNull(),
     discussion: text('discussion').notNull(),
@@ -23,9 +27,13 @@ export const noteActions = sqliteTable(
   'note_actions',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    noteId: integer('note_id').notNull().references(() => notes.id),
+    noteId: integer('note_id')
+      .notNull()
+      .references(() => notes.id),
     description: text('description').notNull(),
-    ownerId: text('owner_id').notNull().references(() => people.id),
+    ownerId: text('owner_id')
+      .notNull()
+      .references(() => people.id),
     dueOn: text('due_on').notNull(),
     doneAt: integer('done_at'),
     remindedAt: integer('reminded_at'),
@@ -39,9 +47,15 @@ export const trainingPlans = sqliteTable(
   'training_plans',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    personId: text('person_id').notNull().references(() => people.id),
-    createdBy: text('created_by').notNull().references(() => people.id),
-    jobId: text('job_id').notNull().references(() => jobs.id),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => people.id),
+    jobId: text('job_id')
+      .notNull()
+      .references(() => jobs.id),
     kpiVersion: integer('kpi_version').notNull(),
     kpiKeys: text('kpi_keys', { mode: 'json' }).$type<string[]>().notNull(),
     goal: text('goal').notNull(),
@@ -49,7 +63,9 @@ export const trainingPlans = sqliteTable(
     trainer: text('trainer').notNull(),
     trainerId: text('trainer_id').references(() => people.id),
     expectedResult: text('expected_result').notNull(),
-    status: text('status', { enum: ['active', 'completed'] }).notNull().default('active'),
+    status: text('status', { enum: ['active', 'completed'] })
+      .notNull()
+      .default('active'),
     completedAt: integer('completed_at'),
     createdAt: integer('created_at').notNull(),
   },
@@ -60,7 +76,9 @@ export const trainingSessions = sqliteTable(
   'training_sessions',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    planId: integer('plan_id').notNull().references(() => trainingPlans.id),
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => trainingPlans.id),
     startsAt: integer('starts_at').notNull(),
     endsAt: integer('ends_at').notNull(),
     location: text('location').notNull(),
@@ -74,12 +92,18 @@ export const attendance = sqliteTable(
   'attendance',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    sessionId: integer('session_id').notNull().references(() => trainingSessions.id),
-    personId: text('person_id').notNull().references(() => people.id),
+    sessionId: integer('session_id')
+      .notNull()
+      .references(() => trainingSessions.id),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id),
     status: text('status', { enum: ['present', 'absent'] }).notNull(),
     method: text('method', { enum: ['sign_in', 'marked'] }).notNull(),
     reason: text('reason'),
-    recordedBy: text('recorded_by').notNull().references(() => people.id),
+    recordedBy: text('recorded_by')
+      .notNull()
+      .references(() => people.id),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [uniqueIndex('attendance_session_person').on(t.sessionId, t.personId)],
@@ -90,9 +114,15 @@ export const jobAdjustments = sqliteTable(
   'job_adjustments',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    personId: text('person_id').notNull().references(() => people.id),
-    fromJobId: text('from_job_id').notNull().references(() => jobs.id),
-    toJobId: text('to_job_id').notNull().references(() => jobs.id),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id),
+    fromJobId: text('from_job_id')
+      .notNull()
+      .references(() => jobs.id),
+    toJobId: text('to_job_id')
+      .notNull()
+      .references(() => jobs.id),
     /** The stated performance gap, verbatim. */
     reason: text('reason').notNull(),
     /** The missed KPIs of the old job the reason names; the reason must name a gap (KPIs or text). */
@@ -100,7 +130,9 @@ export const jobAdjustments = sqliteTable(
     effectiveOn: text('effective_on').notNull(),
     /** When the person's job was actually switched (on or after the effective date). */
     appliedAt: integer('applied_at'),
-    createdBy: text('created_by').notNull().references(() => people.id),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => people.id),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [index('job_adjustments_person').on(t.personId), index('job_adjustments_due').on(t.appliedAt, t.effectiveOn)],

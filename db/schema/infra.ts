@@ -19,7 +19,9 @@ export const outbox = sqliteTable(
     locale: text('locale').notNull(),
     /** The neutral message (src/ui/model.ts), rendered by the platform's sender at send time. */
     payload: text('payload', { mode: 'json' }).notNull(),
-    status: text('status', { enum: ['pending', 'sending', 'sent', 'failed'] }).notNull().default('pending'),
+    status: text('status', { enum: ['pending', 'sending', 'sent', 'failed'] })
+      .notNull()
+      .default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: integer('next_attempt_at').notNull(),
     lastError: text('last_error'),

@@ -14,7 +14,9 @@ export const localMessages = sqliteTable(
     locale: text('locale').notNull(),
     /** The neutral Message (src/ui/model.ts), or an upload { filename, title, content }. */
     payload: text('payload', { mode: 'json' }).notNull(),
-    kind: text('kind', { enum: ['message', 'upload'] }).notNull().default('message'),
+    kind: text('kind', { enum: ['message', 'upload'] })
+      .notNull()
+      .default('message'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },

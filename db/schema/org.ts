@@ -17,7 +17,9 @@ export const kpis = sqliteTable(
   'kpis',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    jobId: text('job_id').notNull().references(() => jobs.id),
+    jobId: text('job_id')
+      .notNull()
+      .references(() => jobs.id),
     version: integer('version').notNull(),
     position: integer('position').notNull(),
     key: text('key').notNull(),
@@ -38,7 +40,9 @@ export const people = sqliteTable(
     managerId: text('manager_id'),
     department: text('department').notNull(),
     jobId: text('job_id').references(() => jobs.id),
-    role: text('role', { enum: ['employee', 'hr', 'admin'] }).notNull().default('employee'),
+    role: text('role', { enum: ['employee', 'hr', 'admin'] })
+      .notNull()
+      .default('employee'),
     slackId: text('slack_id'),
     feishuOpenId: text('feishu_open_id'),
     locale: text('locale'),
@@ -63,7 +67,9 @@ export const leaves = sqliteTable(
   'leaves',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    personId: text('person_id').notNull().references(() => people.id),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id),
     startDate: text('start_date').notNull(),
     endDate: text('end_date').notNull(),
     reason: text('reason').notNull().default(''),

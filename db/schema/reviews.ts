@@ -22,11 +22,19 @@ export const reviewSlots = sqliteTable(
   'review_slots',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    cycleId: integer('cycle_id').notNull().references(() => cycles.id),
-    managerId: text('manager_id').notNull().references(() => people.id),
-    employeeId: text('employee_id').notNull().references(() => people.id),
+    cycleId: integer('cycle_id')
+      .notNull()
+      .references(() => cycles.id),
+    managerId: text('manager_id')
+      .notNull()
+      .references(() => people.id),
+    employeeId: text('employee_id')
+      .notNull()
+      .references(() => people.id),
     dueAt: integer('due_at').notNull(),
-    status: text('status', { enum: ['pending', 'submitted', 'skipped'] }).notNull().default('pending'),
+    status: text('status', { enum: ['pending', 'submitted', 'skipped'] })
+      .notNull()
+      .default('pending'),
     /** Highest reminder-ladder step already sent (-1 = none). */
     escalationLevel: integer('escalation_level').notNull().default(-1),
     /**
@@ -53,12 +61,20 @@ export const reviews = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     slotId: integer('slot_id').references(() => reviewSlots.id),
-    kind: text('kind', { enum: ['regular', 'reassessment'] }).notNull().default('regular'),
+    kind: text('kind', { enum: ['regular', 'reassessment'] })
+      .notNull()
+      .default('regular'),
     /** Set for a reassessment that closes a training plan or job adjustment. */
     trainingPlanId: integer('training_plan_id'),
-    employeeId: text('employee_id').notNull().references(() => people.id),
-    authorId: text('author_id').notNull().references(() => people.id),
-    jobId: text('job_id').notNull().references(() => jobs.id),
+    employeeId: text('employee_id')
+      .notNull()
+      .references(() => people.id),
+    authorId: text('author_id')
+      .notNull()
+      .references(() => people.id),
+    jobId: text('job_id')
+      .notNull()
+      .references(() => jobs.id),
     kpiVersion: integer('kpi_version').notNull(),
     periodLabel: text('period_label').notNull(),
     rating: integer('rating').notNull(),
@@ -69,10 +85,7 @@ export const reviews = sqliteTable(
     submittedAt: integer('submitted_at').notNull(),
     amendedAt: integer('amended_at'),
   },
-  (t) => [
-    uniqueIndex('reviews_slot').on(t.slotId),
-    index('reviews_employee_time').on(t.employeeId, t.submittedAt),
-  ],
+  (t) => [uniqueIndex('reviews_slot').on(t.slotId), index('reviews_employee_time').on(t.employeeId, t.submittedAt)],
 );
 
 /** KPI definition is copied into the result so a later KPI change never rewrites history. */
@@ -80,7 +93,9 @@ export const reviewKpiResults = sqliteTable(
   'review_kpi_results',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    reviewId: integer('review_id').notNull().references(() => reviews.id),
+    reviewId: integer('review_id')
+      .notNull()
+      .references(() => reviews.id),
     kpiKey: text('kpi_key').notNull(),
     kpiName: text('kpi_name').notNull(),
     unit: text('unit').notNull(),
@@ -95,8 +110,12 @@ export const reviewKpiResults = sqliteTable(
 /** A submitted review changes only through an amendment, which keeps the before/after. */
 export const reviewAmendments = sqliteTable('review_amendments', {
   id: integer('id').primaryKey({ autoIncrement: true }),
-  reviewId: integer('review_id').notNull().references(() => reviews.id),
-  authorId: text('author_id').notNull().references(() => people.id),
+  reviewId: integer('review_id')
+    .notNull()
+    .references(() => reviews.id),
+  authorId: text('author_id')
+    .notNull()
+    .references(() => people.id),
   reason: text('reason').notNull(),
   before: text('before', { mode: 'json' }).notNull(),
   after: text('after', { mode: 'json' }).notNull(),
@@ -116,11 +135,15 @@ export const acknowledgments = sqliteTable(
       enum: ['review', 'note', 'training_plan', 'job_adjustment', 'kpis', 'case'],
     }).notNull(),
     subjectId: text('subject_id').notNull(),
-    personId: text('person_id').notNull().references(() => people.id),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id),
     state: text('state', { enum: ['acknowledged', 'disputed', 'refused'] }).notNull(),
     comment: text('comment'),
     witnessId: text('witness_id').references(() => people.id),
-    recordedBy: text('recorded_by').notNull().references(() => people.id),
+    recordedBy: text('recorded_by')
+      .notNull()
+      .references(() => people.id),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [uniqueIndex('acks_subject_person').on(t.subjectType, t.subjectId, t.personId)],

@@ -60,8 +60,13 @@ export function evidenceHandlers(deps: UseCaseDeps): FeatureHandlers {
   const acknowledgeJobAdjustment = makeAcknowledgeJobAdjustment(deps);
   const viewMyRecord = makeViewMyRecord(deps);
 
-  const tr = (ev: { actor: { locale: 'en' | 'zh-CN' } }) => (key: Parameters<typeof translate>[1]) => translate(ev.actor.locale, key);
-  const badValue = (ev: { actor: { locale: 'en' | 'zh-CN' } }): Reply => ({ kind: 'error', code: 'NOT_FOUND', text: tr(ev)('common.notFound') });
+  const tr = (ev: { actor: { locale: 'en' | 'zh-CN' } }) => (key: Parameters<typeof translate>[1]) =>
+    translate(ev.actor.locale, key);
+  const badValue = (ev: { actor: { locale: 'en' | 'zh-CN' } }): Reply => ({
+    kind: 'error',
+    code: 'NOT_FOUND',
+    text: tr(ev)('common.notFound'),
+  });
 
   return {
     commands: {
@@ -73,7 +78,13 @@ export function evidenceHandlers(deps: UseCaseDeps): FeatureHandlers {
             ? formReply(openTrainingForm({ actor: ev.actor.person, personId: ev.mentions[0] }))
             : replyOf(viewMyRecord({ actor: ev.actor.person }), (message) => ({ kind: 'ok', message })),
       },
-      review: { mine: (ev) => replyOf(viewMyRecord({ actor: ev.actor.person, personId: ev.mentions[0] }), (message) => ({ kind: 'ok', message })) },
+      review: {
+        mine: (ev) =>
+          replyOf(viewMyRecord({ actor: ev.actor.person, personId: ev.mentions[0] }), (message) => ({
+            kind: 'ok',
+            message,
+          })),
+      },
       dandang: {
         adjust: (ev) => {
           const personId = ev.mentions[0];
@@ -83,39 +94,89 @@ export function evidenceHandlers(deps: UseCaseDeps): FeatureHandlers {
       },
     },
     actions: {
-      [ACTIONS.acknowledgeNote]: (ev) => replyOf(acknowledgeNote({ actor: ev.actor.person, noteId: idOf(ev.value) }), toast(tr(ev)('ev.ack.recorded'))),
+      [ACTIONS.acknowledgeNote]: (ev) =>
+        replyOf(acknowledgeNote({ actor: ev.actor.person, noteId: idOf(ev.value) }), toast(tr(ev)('ev.ack.recorded'))),
       [ACTIONS.disputeNote]: (ev) => formReply(openDisputeNoteForm({ actor: ev.actor.person, noteId: idOf(ev.value) })),
       [ACTIONS.recordRefusal]: (ev) => {
         const s = parseSubjectState(ev.value);
         return s ? formReply(openRefusalForm({ actor: ev.actor.person, ...s })) : badValue(ev);
       },
-      [ACTIONS.acknowledgeTraining]: (ev) => replyOf(acknowledgeTraining({ actor: ev.actor.person, planId: idOf(ev.value) }), toast(tr(ev)('ev.ack.recorded'))),
-      [ACTIONS.signInSession]: (ev) => replyOf(signInSession({ actor: ev.actor.person, sessionId: idOf(ev.value) }), toast(tr(ev)('ev.ack.recorded'))),
-      [ACTIONS.openMarkAttendance]: (ev) => formReply(openMarkAttendanceForm({ actor: ev.actor.person, sessionId: idOf(ev.value) })),
-      [ACTIONS.completeTraining]: (ev) => replyOf(completeTraining({ actor: ev.actor.person, planId: idOf(ev.value) }), toast(tr(ev)('ev.training.completed'))),
-      [ACTIONS.openReassessment]: (ev) => formReply(openReassessmentForm({ actor: ev.actor.person, planId: idOf(ev.value) })),
+      [ACTIONS.acknowledgeTraining]: (ev) =>
+        replyOf(
+          acknowledgeTraining({ actor: ev.actor.person, planId: idOf(ev.value) }),
+          toast(tr(ev)('ev.ack.recorded')),
+        ),
+      [ACTIONS.signInSession]: (ev) =>
+        replyOf(signInSession({ actor: ev.actor.person, sessionId: idOf(ev.value) }), toast(tr(ev)('ev.ack.recorded'))),
+      [ACTIONS.openMarkAttendance]: (ev) =>
+        formReply(openMarkAttendanceForm({ actor: ev.actor.person, sessionId: idOf(ev.value) })),
+      [ACTIONS.completeTraining]: (ev) =>
+        replyOf(
+          completeTraining({ actor: ev.actor.person, planId: idOf(ev.value) }),
+          toast(tr(ev)('ev.training.completed')),
+        ),
+      [ACTIONS.openReassessment]: (ev) =>
+        formReply(openReassessmentForm({ actor: ev.actor.person, planId: idOf(ev.value) })),
       [ACTIONS.acknowledgeJobAdjustment]: (ev) =>
-        replyOf(acknowledgeJobAdjustment({ actor: ev.actor.person, adjustmentId: idOf(ev.value) }), toast(tr(ev)('ev.ack.recorded'))),
+        replyOf(
+          acknowledgeJobAdjustment({ actor: ev.actor.person, adjustmentId: idOf(ev.value) }),
+          toast(tr(ev)('ev.ack.recorded')),
+        ),
       [ACTIONS.promptTrainingPlan]: (ev) => {
         const v = parseFollowUpValue(ev.value);
-        return v ? formReply(openTrainingForm({ actor: ev.actor.person, personId: v.employeeId, kpiKeys: v.kpiKeys })) : badValue(ev);
+        return v
+          ? formReply(openTrainingForm({ actor: ev.actor.person, personId: v.employeeId, kpiKeys: v.kpiKeys }))
+          : badValue(ev);
       },
       [ACTIONS.promptConversation]: (ev) => {
         const v = parseFollowUpValue(ev.value);
-        return v ? formReply(openNoteForm({ actor: ev.actor.person, personId: v.employeeId, kpiKeys: v.kpiKeys, kind: 'feedback' })) : badValue(ev);
+        return v
+          ? formReply(
+              openNoteForm({ actor: ev.actor.person, personId: v.employeeId, kpiKeys: v.kpiKeys, kind: 'feedback' }),
+            )
+          : badValue(ev);
       },
     },
     forms: {
-      [FORMS.note]: (ev) => replyOf(createNote({ actor: ev.actor.person, personId: ev.state, values: ev.values }), (v) => ({ kind: 'ok', toast: v.confirmation })),
-      [FORMS.disputeNote]: (ev) => replyOf(disputeNote({ actor: ev.actor.person, noteId: idOf(ev.state), values: ev.values }), toast(tr(ev)('ev.ack.recorded'))),
+      [FORMS.note]: (ev) =>
+        replyOf(createNote({ actor: ev.actor.person, personId: ev.state, values: ev.values }), (v) => ({
+          kind: 'ok',
+          toast: v.confirmation,
+        })),
+      [FORMS.disputeNote]: (ev) =>
+        replyOf(
+          disputeNote({ actor: ev.actor.person, noteId: idOf(ev.state), values: ev.values }),
+          toast(tr(ev)('ev.ack.recorded')),
+        ),
       [FORMS.recordRefusal]: (ev) => {
         const s = parseSubjectState(ev.state);
-        return s ? replyOf(recordRefusal({ actor: ev.actor.person, ...s, values: ev.values }), toast(tr(ev)('ev.refusal.saved'))) : badValue(ev);
+        return s
+          ? replyOf(
+              recordRefusal({ actor: ev.actor.person, ...s, values: ev.values }),
+              toast(tr(ev)('ev.refusal.saved')),
+            )
+          : badValue(ev);
       },
-      [FORMS.trainingPlan]: (ev) => replyOf(createTrainingPlan({ actor: ev.actor.person, personId: ev.state, values: ev.values }), (v) => ({ kind: 'ok', toast: v.confirmation })),
-      [FORMS.markAttendance]: (ev) => replyOf(markAttendance({ actor: ev.actor.person, sessionId: idOf(ev.state), values: ev.values }), toast(tr(ev)('ev.training.marked'))),
-      [FORMS.reassessment]: (ev) => replyOf(recordReassessment({ actor: ev.actor.person, planId: idOf(ev.state), values: ev.values }), (v) => ({ kind: 'ok', toast: v.confirmation })),
-      [FORMS.jobAdjustment]: (ev) => replyOf(adjustJob({ actor: ev.actor.person, personId: ev.state, values: ev.values }), (v) => ({ kind: 'ok', toast: v.confirmation })),
+      [FORMS.trainingPlan]: (ev) =>
+        replyOf(createTrainingPlan({ actor: ev.actor.person, personId: ev.state, values: ev.values }), (v) => ({
+          kind: 'ok',
+          toast: v.confirmation,
+        })),
+      [FORMS.markAttendance]: (ev) =>
+        replyOf(
+          markAttendance({ actor: ev.actor.person, sessionId: idOf(ev.state), values: ev.values }),
+          toast(tr(ev)('ev.training.marked')),
+        ),
+      [FORMS.reassessment]: (ev) =>
+        replyOf(recordReassessment({ actor: ev.actor.person, planId: idOf(ev.state), values: ev.values }), (v) => ({
+          kind: 'ok',
+          toast: v.confirmation,
+        })),
+      [FORMS.jobAdjustment]: (ev) =>
+        replyOf(adjustJob({ actor: ev.actor.person, personId: ev.state, values: ev.values }), (v) => ({
+          kind: 'ok',
+          toast: v.confirmation,
+        })),
     },
   };
 }

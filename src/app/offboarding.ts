@@ -15,7 +15,10 @@ import { makeAdvanceCaseStep, makeOpenCaseStepForm } from '../usecases/offboardi
 import { makeWithdrawCase } from '../usecases/offboarding/withdraw-case.js';
 import { makeCaseStatus } from '../usecases/offboarding/case-status.js';
 import { makeOffboardingReport } from '../usecases/offboarding/offboarding-report.js';
-import { makeRecordProtectedStatus, makeOpenProtectedStatusForm } from '../usecases/offboarding/record-protected-status.js';
+import {
+  makeRecordProtectedStatus,
+  makeOpenProtectedStatusForm,
+} from '../usecases/offboarding/record-protected-status.js';
 import { makeExportDossier, makeRequestDossier } from '../usecases/offboarding/export-dossier.js';
 
 const REASON_WORDS: Record<string, ReasonKind> = {
@@ -31,10 +34,15 @@ const REASON_WORDS: Record<string, ReasonKind> = {
 
 /** `<person id> [kind word] free text` → kind + the reason text without the mentioned ids. */
 export function parseOpenArgs(args: string, mentions: string[]): { reasonKind: ReasonKind; reasonText: string } {
-  const words = args.trim().split(/\s+/).filter((w) => w && !mentions.includes(w) && !mentions.some((m) => w === `@${m}` || w === `<@${m}>`));
+  const words = args
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w && !mentions.includes(w) && !mentions.some((m) => w === `@${m}` || w === `<@${m}>`));
   const first = words[0]?.toLowerCase() ?? '';
   const kind = REASON_WORDS[first];
-  return kind ? { reasonKind: kind, reasonText: words.slice(1).join(' ') } : { reasonKind: 'performance', reasonText: words.join(' ') };
+  return kind
+    ? { reasonKind: kind, reasonText: words.slice(1).join(' ') }
+    : { reasonKind: 'performance', reasonText: words.join(' ') };
 }
 
 /** `12:manager_confirms` → [12, 'manager_confirms']; anything else → NaN (the use case says not found). */
@@ -48,7 +56,8 @@ const caseId = (value: string): number => {
 };
 
 const errorReply = (f: Failure): Reply => ({ kind: 'error', code: f.code, text: f.message });
-const formReply = (f: Failure): Reply => (f.fieldErrors && Object.keys(f.fieldErrors).length ? { kind: 'formErrors', errors: f.fieldErrors } : errorReply(f));
+const formReply = (f: Failure): Reply =>
+  f.fieldErrors && Object.keys(f.fieldErrors).length ? { kind: 'formErrors', errors: f.fieldErrors } : errorReply(f);
 const str = (v: string | string[] | undefined): string => (Array.isArray(v) ? v.join(',') : (v ?? '')).trim();
 
 export function offboardingHandlers(deps: UseCaseDeps): FeatureHandlers {
@@ -85,22 +94,33 @@ export function offboardingHandlers(deps: UseCaseDeps): FeatureHandlers {
   };
 
   const protectCommand: CommandHandler = (ev) => {
-    const words = ev.args.trim().split(/\s+/).filter((w) => w && !ev.mentions.includes(w));
+    const words = ev.args
+      .trim()
+      .split(/\s+/)
+      .filter((w) => w && !ev.mentions.includes(w));
     // With only a mention, open the form; with kind and dates, record directly.
     if (words.length === 0) {
       const r = protectForm({ actorId: ev.actor.person.id, personId: ev.mentions[0] });
       return r.ok ? { kind: 'form', form: r.value } : errorReply(r);
     }
     const [kind = '', from = '', to] = words;
-    const r = protect({ actorId: ev.actor.person.id, personId: ev.mentions[0], kind, startsOn: from, endsOn: to ?? null });
+    const r = protect({
+      actorId: ev.actor.person.id,
+      personId: ev.mentions[0],
+      kind,
+      startsOn: from,
+      endsOn: to ?? null,
+    });
     return r.ok ? { kind: 'ok', toast: r.value.confirmation } : errorReply(r);
   };
 
-  const advanceAction = (payInLieu: boolean): ActionHandler => (ev) => {
-    const [id, stepId] = caseAndStep(ev.value);
-    const r = advance({ actorId: ev.actor.person.id, caseId: id, stepId, payInLieu });
-    return r.ok ? { kind: 'ok', toast: r.value.confirmation } : errorReply(r);
-  };
+  const advanceAction =
+    (payInLieu: boolean): ActionHandler =>
+    (ev) => {
+      const [id, stepId] = caseAndStep(ev.value);
+      const r = advance({ actorId: ev.actor.person.id, caseId: id, stepId, payInLieu });
+      return r.ok ? { kind: 'ok', toast: r.value.confirmation } : errorReply(r);
+    };
 
   const stepForm: FormHandler = (ev) => {
     const [id, stepId] = caseAndStep(ev.state);
@@ -121,7 +141,14 @@ export function offboardingHandlers(deps: UseCaseDeps): FeatureHandlers {
   };
 
   const protectSubmit: FormHandler = (ev) => {
-    const r = protect({ actorId: ev.actor.person.id, personId: ev.state, kind: str(ev.values.kind), startsOn: str(ev.values.from), endsOn: str(ev.values.to) || null, note: str(ev.values.note) });
+    const r = protect({
+      actorId: ev.actor.person.id,
+      personId: ev.state,
+      kind: str(ev.values.kind),
+      startsOn: str(ev.values.from),
+      endsOn: str(ev.values.to) || null,
+      note: str(ev.values.note),
+    });
     return r.ok ? { kind: 'ok', toast: r.value.confirmation } : formReply(r);
   };
 
@@ -152,7 +179,10 @@ export function offboardingHandlers(deps: UseCaseDeps): FeatureHandlers {
         return r.ok ? { kind: 'form', form: r.value } : errorReply(r);
       },
       // The form reveals nothing; the withdraw use case authorizes on submit.
-      [ACTIONS.caseOpenWithdraw]: (ev) => ({ kind: 'form', form: buildWithdrawForm(translator(ev.actor.locale), caseId(ev.value)) }),
+      [ACTIONS.caseOpenWithdraw]: (ev) => ({
+        kind: 'form',
+        form: buildWithdrawForm(translator(ev.actor.locale), caseId(ev.value)),
+      }),
       [ACTIONS.caseExportDossier]: (ev) => dossier(ev.actor.person.id, caseId(ev.value)),
     },
     forms: {

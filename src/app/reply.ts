@@ -21,10 +21,15 @@ export const formReply = (r: Result<Form>): Reply => replyOf(r, (form) => ({ kin
 /** A use case whose answer is a message only its caller sees. */
 export const messageReply = (r: Result<Message>): Reply => replyOf(r, (message) => ({ kind: 'ok', message }));
 /** A use case that confirms what it did in one line. */
-export const toastReply = (r: Result<{ confirmation: string }>): Reply => replyOf(r, (v) => ({ kind: 'ok', toast: v.confirmation }));
+export const toastReply = (r: Result<{ confirmation: string }>): Reply =>
+  replyOf(r, (v) => ({ kind: 'ok', toast: v.confirmation }));
 
 /** The reply to a button or form state that names nothing we know (tampered or stale). */
-export const notFoundReply = (locale: Locale): Reply => ({ kind: 'error', code: 'NOT_FOUND', text: t(locale, 'common.notFound') });
+export const notFoundReply = (locale: Locale): Reply => ({
+  kind: 'error',
+  code: 'NOT_FOUND',
+  text: t(locale, 'common.notFound'),
+});
 
 /**
  * A record id from an untrusted button value or form state (`"42"`, `"#42"`). Anything else is

@@ -45,24 +45,45 @@ export function reviewHandlers(deps: UseCaseDeps): FeatureHandlers {
       review: {
         // `/review` → next pending form; `/review @user` → that report's form.
         '': async (ev) =>
-          replyOf(await openReviewForm({ actorId: ev.actor.person.id, ...(ev.mentions[0] ? { employeeId: ev.mentions[0] } : {}) })),
-        status: async (ev) => replyOf(await reviewStatus({ actorId: ev.actor.person.id, all: ev.args.trim().toLowerCase() === 'all' })),
-        start: async (ev) => replyOf(await startCycle({ actorId: ev.actor.person.id, ...(ev.args.trim() ? { department: ev.args.trim() } : {}) })),
+          replyOf(
+            await openReviewForm({
+              actorId: ev.actor.person.id,
+              ...(ev.mentions[0] ? { employeeId: ev.mentions[0] } : {}),
+            }),
+          ),
+        status: async (ev) =>
+          replyOf(await reviewStatus({ actorId: ev.actor.person.id, all: ev.args.trim().toLowerCase() === 'all' })),
+        start: async (ev) =>
+          replyOf(
+            await startCycle({
+              actorId: ev.actor.person.id,
+              ...(ev.args.trim() ? { department: ev.args.trim() } : {}),
+            }),
+          ),
       },
     },
     actions: {
-      [ACTIONS.openReviewForm]: async (ev) => replyOf(await openReviewForm({ actorId: ev.actor.person.id, slotId: ev.value })),
-      [ACTIONS.acknowledgeReview]: async (ev) => replyOf(await acknowledgeReview({ actorId: ev.actor.person.id, reviewId: ev.value })),
-      [ACTIONS.disputeReview]: async (ev) => replyOf(await openDisputeForm({ actorId: ev.actor.person.id, reviewId: ev.value })),
+      [ACTIONS.openReviewForm]: async (ev) =>
+        replyOf(await openReviewForm({ actorId: ev.actor.person.id, slotId: ev.value })),
+      [ACTIONS.acknowledgeReview]: async (ev) =>
+        replyOf(await acknowledgeReview({ actorId: ev.actor.person.id, reviewId: ev.value })),
+      [ACTIONS.disputeReview]: async (ev) =>
+        replyOf(await openDisputeForm({ actorId: ev.actor.person.id, reviewId: ev.value })),
       [ACTIONS.openKpiForm]: async (ev) => replyOf(await openKpiForm({ actorId: ev.actor.person.id, jobId: ev.value })),
-      [ACTIONS.acknowledgeKpis]: async (ev) => replyOf(await acknowledgeKpis({ actorId: ev.actor.person.id, value: ev.value })),
-      [ACTIONS.amendReview]: async (ev) => replyOf(await openAmendForm({ actorId: ev.actor.person.id, reviewId: ev.value })),
+      [ACTIONS.acknowledgeKpis]: async (ev) =>
+        replyOf(await acknowledgeKpis({ actorId: ev.actor.person.id, value: ev.value })),
+      [ACTIONS.amendReview]: async (ev) =>
+        replyOf(await openAmendForm({ actorId: ev.actor.person.id, reviewId: ev.value })),
     },
     forms: {
-      [FORMS.review]: async (ev) => replyOf(await submitReview({ actorId: ev.actor.person.id, state: ev.state, values: ev.values })),
-      [FORMS.defineKpis]: async (ev) => replyOf(await defineKpis({ actorId: ev.actor.person.id, state: ev.state, values: ev.values })),
-      [FORMS.disputeReview]: async (ev) => replyOf(await disputeReview({ actorId: ev.actor.person.id, state: ev.state, values: ev.values })),
-      [FORMS.amendReview]: async (ev) => replyOf(await amendReview({ actorId: ev.actor.person.id, reviewId: ev.state, values: ev.values })),
+      [FORMS.review]: async (ev) =>
+        replyOf(await submitReview({ actorId: ev.actor.person.id, state: ev.state, values: ev.values })),
+      [FORMS.defineKpis]: async (ev) =>
+        replyOf(await defineKpis({ actorId: ev.actor.person.id, state: ev.state, values: ev.values })),
+      [FORMS.disputeReview]: async (ev) =>
+        replyOf(await disputeReview({ actorId: ev.actor.person.id, state: ev.state, values: ev.values })),
+      [FORMS.amendReview]: async (ev) =>
+        replyOf(await amendReview({ actorId: ev.actor.person.id, reviewId: ev.state, values: ev.values })),
     },
   };
 }

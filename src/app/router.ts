@@ -32,7 +32,11 @@ export function makeRouter(features: FeatureHandlers[]): Router {
     }
   }
 
-  const unknown = (ev: Inbound): Reply => ({ kind: 'error', code: 'NOT_FOUND', text: t(ev.actor.locale, 'common.unknownCommand') });
+  const unknown = (ev: Inbound): Reply => ({
+    kind: 'error',
+    code: 'NOT_FOUND',
+    text: t(ev.actor.locale, 'common.unknownCommand'),
+  });
 
   return {
     commandNames: () => [...commands.keys()] as CommandName[],

@@ -132,7 +132,9 @@ export function startOutboxSender(opts: OutboxSenderOptions): OutboxSender {
     let b = channelBuckets.get(address);
     if (!b) {
       // Forget idle destinations so 10,000 DMs do not keep 10,000 buckets alive.
-      if (channelBuckets.size > 5000) for (const [k, v] of channelBuckets) if (v.isFull(monotonic()) && !busyChannels.has(k)) channelBuckets.delete(k);
+      if (channelBuckets.size > 5000)
+        for (const [k, v] of channelBuckets)
+          if (v.isFull(monotonic()) && !busyChannels.has(k)) channelBuckets.delete(k);
       b = new TokenBucket(pacing.perChannel, monotonic());
       channelBuckets.set(address, b);
     }

@@ -17,7 +17,8 @@ export class TokenBucket {
     readonly spec: RateSpec,
     now: number,
   ) {
-    if (!(spec.ratePerSec > 0) || !(spec.burst >= 1)) throw new Error(`invalid rate ${JSON.stringify(spec)}: ratePerSec > 0 and burst >= 1`);
+    if (!(spec.ratePerSec > 0) || !(spec.burst >= 1))
+      throw new Error(`invalid rate ${JSON.stringify(spec)}: ratePerSec > 0 and burst >= 1`);
     this.tokens = spec.burst;
     this.last = now;
   }

@@ -99,7 +99,9 @@ const CREATE: Record<RecordType, Rule> = {
 
 /** Record types one may never create about oneself, whatever one's role. */
 // Everything but the employee's own responses (sign-in, acknowledgment).
-const NOT_ABOUT_ONESELF: ReadonlySet<RecordType> = new Set(RECORD_TYPES.filter((r) => r !== 'sign_in' && r !== 'acknowledgment'));
+const NOT_ABOUT_ONESELF: ReadonlySet<RecordType> = new Set(
+  RECORD_TYPES.filter((r) => r !== 'sign_in' && r !== 'acknowledgment'),
+);
 
 export function canAccess(ctx: AccessContext, op: Operation, record: RecordType): boolean {
   if (op === 'read') {

@@ -68,7 +68,8 @@ const DAY_MS = 86_400_000;
 
 function publicHolidayCalendar(country: string): WorkCalendar {
   const hd = new Holidays(country);
-  if (!isKnownHolidayCountry(country)) throw new Error(`unknown holiday country "${country}" (use an ISO code such as US, GB, DE)`);
+  if (!isKnownHolidayCountry(country))
+    throw new Error(`unknown holiday country "${country}" (use an ISO code such as US, GB, DE)`);
   // One set of holiday dates per year, built on first use.
   const byYear = new Map<number, Set<string>>();
   const holidaysOf = (year: number): Set<string> => {

@@ -21,7 +21,8 @@ export function isIsoDate(s: string): boolean {
 export const dateMs = (date: string): number => Date.parse(`${date}T00:00:00Z`);
 
 /** `date` moved by `days` calendar days (negative moves back). */
-export const addDays = (date: string, days: number): string => new Date(dateMs(date) + days * DAY_MS).toISOString().slice(0, 10);
+export const addDays = (date: string, days: number): string =>
+  new Date(dateMs(date) + days * DAY_MS).toISOString().slice(0, 10);
 
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
 export const daysBetween = (from: string, to: string): number => Math.round((dateMs(to) - dateMs(from)) / DAY_MS);

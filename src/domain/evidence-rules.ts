@@ -20,7 +20,8 @@ export function canSignInAt(s: { startsAt: number; endsAt: number }, now: number
  * A job adjustment's reason must name the performance gap (Art. 40(2) accepts an adjustment only
  * *because of* incompetence): at least one missed KPI of the old job, or a non-empty description.
  */
-export const namesPerformanceGap = (kpiKeys: readonly string[], reason: string): boolean => kpiKeys.length > 0 || reason.trim().length > 0;
+export const namesPerformanceGap = (kpiKeys: readonly string[], reason: string): boolean =>
+  kpiKeys.length > 0 || reason.trim().length > 0;
 
 /** Whether an actual value meets a KPI target. */
 export const meetsTarget = (k: { target: number; direction: 'higher' | 'lower' }, actual: number): boolean =>

@@ -69,14 +69,19 @@ export function validateReview(
   const strengths = text(values[REVIEW_INPUTS.strengths]);
   const improvement = text(values[REVIEW_INPUTS.improvement]);
   const comment = text(values[REVIEW_INPUTS.comment]);
-  for (const [id, v] of [[REVIEW_INPUTS.strengths, strengths], [REVIEW_INPUTS.improvement, improvement], [REVIEW_INPUTS.comment, comment]] as const) {
+  for (const [id, v] of [
+    [REVIEW_INPUTS.strengths, strengths],
+    [REVIEW_INPUTS.improvement, improvement],
+    [REVIEW_INPUTS.comment, comment],
+  ] as const) {
     if (v.length > MAX_TEXT) errors[id] = 'tooLong';
   }
 
   const belowTarget = results.some((r) => !r.met);
   // Judged on what we could parse: a KPI already in error gets its own message first.
   const lowRating = !errors[REVIEW_INPUTS.rating] && rating <= LOW_RATING;
-  if ((belowTarget || lowRating) && !improvement && !errors[REVIEW_INPUTS.improvement]) errors[REVIEW_INPUTS.improvement] = 'improvementRequired';
+  if ((belowTarget || lowRating) && !improvement && !errors[REVIEW_INPUTS.improvement])
+    errors[REVIEW_INPUTS.improvement] = 'improvementRequired';
 
   if (Object.keys(errors).length) return { ok: false, errors };
   return { ok: true, content: { rating, strengths, improvement, comment, belowTarget, results } };
@@ -96,19 +101,21 @@ const DIRECTIONS: Record<string, Kpi['direction']> = {
   higher: 'higher',
   high: 'higher',
   up: 'higher',
-  '越高越好': 'higher',
-  '高': 'higher',
+  越高越好: 'higher',
+  高: 'higher',
   lower: 'lower',
   low: 'lower',
   down: 'lower',
-  '越低越好': 'lower',
-  '低': 'lower',
+  越低越好: 'lower',
+  低: 'lower',
 };
 
 export const KPI_KEY = /^[a-z0-9][a-z0-9_.-]{0,39}$/i;
 
 /** Parses the KPI lines; blank lines and lines starting with `#` are ignored. Line numbers are 1-based. */
-export function parseKpiLines(input: string): { ok: true; kpis: Kpi[] } | { ok: false; errors: { line: number; error: KpiLineError }[] } {
+export function parseKpiLines(
+  input: string,
+): { ok: true; kpis: Kpi[] } | { ok: false; errors: { line: number; error: KpiLineError }[] } {
   const errors: { line: number; error: KpiLineError }[] = [];
   const kpis: Kpi[] = [];
   const seen = new Set<string>();
@@ -136,7 +143,8 @@ export function parseKpiLines(input: string): { ok: true; kpis: Kpi[] } | { ok: 
 }
 
 /** The inverse of parseKpiLines, to pre-fill the form with the current set. */
-export const formatKpiLines = (kpis: Kpi[]) => kpis.map((k) => `${k.key} | ${k.name} | ${k.unit} | ${k.target} | ${k.direction}`).join('\n');
+export const formatKpiLines = (kpis: Kpi[]) =>
+  kpis.map((k) => `${k.key} | ${k.name} | ${k.unit} | ${k.target} | ${k.direction}`).join('\n');
 
 /** "2026-W48" → 48, for "Week 48 reviews"; other labels are shown as they are. */
 export function weekNumberOf(label: string): number | null {

@@ -54,7 +54,11 @@ export function periodContaining(cadence: Cadence, date: string): Period {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`expected a YYYY-MM-DD date, got "${date}"`);
   if (cadence === 'monthly') {
     const [y, m] = date.split('-').map(Number) as [number, number];
-    return { label: `${y}-${pad2(m)}`, start: `${y}-${pad2(m)}-01`, end: `${y}-${pad2(m)}-${pad2(lastDayOfMonth(y, m))}` };
+    return {
+      label: `${y}-${pad2(m)}`,
+      start: `${y}-${pad2(m)}-01`,
+      end: `${y}-${pad2(m)}-${pad2(lastDayOfMonth(y, m))}`,
+    };
   }
   const monday = shiftDate(date, 1 - isoWeekday(date));
   if (cadence === 'weekly') return { label: weekLabel(monday).text, start: monday, end: shiftDate(monday, 6) };
@@ -76,7 +80,8 @@ export function periodAfter(cadence: Cadence, p: Period): Period {
 const WEEKDAY_INDEX: Record<Schedule['openDay'], number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
 
 /** First date on or after `from` that falls on `day`. */
-const onOrAfter = (from: string, day: Schedule['openDay']) => shiftDate(from, (WEEKDAY_INDEX[day] - weekdayOf(from) + 7) % 7);
+const onOrAfter = (from: string, day: Schedule['openDay']) =>
+  shiftDate(from, (WEEKDAY_INDEX[day] - weekdayOf(from) + 7) % 7);
 
 const parseTime = (hhmm: string) => {
   const [hour, minute] = hhmm.split(':').map(Number) as [number, number];

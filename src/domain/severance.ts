@@ -9,7 +9,10 @@ const toMs = (d: string) => Date.parse(`${d}T00:00:00Z`);
 export const addDays = (d: string, days: number): string => new Date(toMs(d) + days * DAY).toISOString().slice(0, 10);
 
 /** Full years and months of service from hire date to the last day, and any leftover days. */
-export function serviceLength(hireDate: string, lastDay: string): { years: number; months: number; days: number; totalMonths: number } {
+export function serviceLength(
+  hireDate: string,
+  lastDay: string,
+): { years: number; months: number; days: number; totalMonths: number } {
   const [hy, hm, hd] = hireDate.split('-').map(Number) as [number, number, number];
   const [ly, lm, ld] = lastDay.split('-').map(Number) as [number, number, number];
   let totalMonths = (ly - hy) * 12 + (lm - hm);
@@ -62,7 +65,10 @@ export interface SeveranceResult {
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-export function computeSeverance(rule: Extract<SeveranceRule, { kind: 'cn_n' }>, input: SeveranceInput): SeveranceResult {
+export function computeSeverance(
+  rule: Extract<SeveranceRule, { kind: 'cn_n' }>,
+  input: SeveranceInput,
+): SeveranceResult {
   const monthsUncapped = severanceMonths(input.hireDate, input.lastDay);
   const avg = input.localAverageMonthlyWage ?? null;
   const capped = avg !== null && input.monthlyWage > rule.capMultiple * avg;
@@ -98,12 +104,20 @@ export function ukStatutoryNoticeWeeks(hireDate: string, noticeDate: string): nu
   return Math.min(12, s.years);
 }
 
-export function computeNotice(rule: NoticeRule, input: { noticeDate: string; hireDate: string | null; payInLieu: boolean }): NoticeResult {
+export function computeNotice(
+  rule: NoticeRule,
+  input: { noticeDate: string; hireDate: string | null; payInLieu: boolean },
+): NoticeResult {
   const { noticeDate } = input;
   switch (rule.kind) {
     case 'fixed_days': {
       const lieu = input.payInLieu && rule.payInLieu;
-      return { noticeDate, lastDay: lieu ? noticeDate : addDays(noticeDate, rule.days), payInLieu: lieu, days: lieu ? 0 : rule.days };
+      return {
+        noticeDate,
+        lastDay: lieu ? noticeDate : addDays(noticeDate, rule.days),
+        payInLieu: lieu,
+        days: lieu ? 0 : rule.days,
+      };
     }
     case 'uk_s86': {
       const statutory = input.hireDate ? ukStatutoryNoticeWeeks(input.hireDate, noticeDate) : 0;
@@ -143,7 +157,14 @@ export interface Settlement {
 
 export function computeSettlement(
   rules: { notice: NoticeRule; severance: SeveranceRule },
-  input: { noticeDate: string; hireDate: string | null; monthlyWage: number | null; localAverageMonthlyWage?: number | null; payInLieu: boolean; currency: string },
+  input: {
+    noticeDate: string;
+    hireDate: string | null;
+    monthlyWage: number | null;
+    localAverageMonthlyWage?: number | null;
+    payInLieu: boolean;
+    currency: string;
+  },
 ): Settlement {
   const notice = computeNotice(rules.notice, input);
   let severance: SeveranceResult | null = null;

@@ -4,9 +4,7 @@ import type { Message } from '../ui/model.js';
  * Who a message is for. Use cases name people and logical channels; the outbox resolves them to
  * each enabled platform's address (Slack user id, Feishu open_id, local person id).
  */
-export type Recipient =
-  | { person: string }
-  | { channel: ChannelAddress };
+export type Recipient = { person: string } | { channel: ChannelAddress };
 
 /** A channel as each platform knows it. `local` is the local workspace's channel id. */
 export interface ChannelAddress {
@@ -35,5 +33,12 @@ export interface Outbox {
    */
   update(targetKey: string, message: Message, locale?: 'en' | 'zh-CN'): void;
   /** Queue a file (the dossier) into the thread of `threadKey`. */
-  upload(msg: { key: string; to: Recipient; threadKey?: string; filename: string; title: string; content: string }): boolean;
+  upload(msg: {
+    key: string;
+    to: Recipient;
+    threadKey?: string;
+    filename: string;
+    title: string;
+    content: string;
+  }): boolean;
 }

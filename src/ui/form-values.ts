@@ -18,4 +18,5 @@ export function listValue(v: FormValues, id: string): string[] {
 }
 
 /** A checkbox or a yes/no select: true only for an explicit yes. */
-export const isChecked = (v: FormValues, id: string): boolean => ['yes', 'true', 'on'].includes(textValue(v, id).toLowerCase());
+export const isChecked = (v: FormValues, id: string): boolean =>
+  ['yes', 'true', 'on'].includes(textValue(v, id).toLowerCase());

@@ -82,7 +82,14 @@ interface InputBase {
 
 export type Input =
   | (InputBase & { kind: 'text'; multiline?: boolean; initial?: string; placeholder?: string; maxLength?: number })
-  | (InputBase & { kind: 'number'; initial?: string; placeholder?: string; decimal?: boolean; min?: number; max?: number })
+  | (InputBase & {
+      kind: 'number';
+      initial?: string;
+      placeholder?: string;
+      decimal?: boolean;
+      min?: number;
+      max?: number;
+    })
   | (InputBase & { kind: 'select'; options: Option[]; initial?: string; placeholder?: string })
   | (InputBase & { kind: 'multiselect'; options: Option[]; initial?: string[]; placeholder?: string })
   | (InputBase & { kind: 'date'; initial?: string })

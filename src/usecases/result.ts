@@ -22,7 +22,11 @@ export interface Failure {
 export type Result<T> = { ok: true; value: T } | Failure;
 
 export const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
-export const fail = (code: ErrorCode, message: string, extra: Partial<Pick<Failure, 'fieldErrors' | 'detail'>> = {}): Failure => ({
+export const fail = (
+  code: ErrorCode,
+  message: string,
+  extra: Partial<Pick<Failure, 'fieldErrors' | 'detail'>> = {},
+): Failure => ({
   ok: false,
   code,
   message,

@@ -5,9 +5,22 @@ import type { Actor } from '../../src/app/types.js';
 import type { Person } from '../../src/ports/records.js';
 
 const person: Person = {
-  id: 'e1', name: 'Alice', email: 'a@x.test', managerId: null, department: 'Sales', jobId: null, role: 'employee',
-  slackId: null, feishuOpenId: null, locale: 'zh-CN', timezone: null, hireDate: null, teamChannelSlack: null,
-  teamChannelFeishu: null, monthlyWage: null, active: true,
+  id: 'e1',
+  name: 'Alice',
+  email: 'a@x.test',
+  managerId: null,
+  department: 'Sales',
+  jobId: null,
+  role: 'employee',
+  slackId: null,
+  feishuOpenId: null,
+  locale: 'zh-CN',
+  timezone: null,
+  hireDate: null,
+  teamChannelSlack: null,
+  teamChannelFeishu: null,
+  monthlyWage: null,
+  active: true,
 };
 const actor: Actor = { person, platform: 'local', locale: 'zh-CN' };
 

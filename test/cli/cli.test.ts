@@ -17,16 +17,29 @@ let env: Record<string, string>;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'dandang-cli-'));
   // A clean env: no platform tokens leak in from the machine running the tests.
-  env = { PATH: process.env.PATH ?? '', HOME: dir, DANDANG_DB: join(dir, 'dandang.db'), DANDANG_CONFIG: join(dir, 'dandang.yml') };
+  env = {
+    PATH: process.env.PATH ?? '',
+    HOME: dir,
+    DANDANG_DB: join(dir, 'dandang.db'),
+    DANDANG_CONFIG: join(dir, 'dandang.yml'),
+  };
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs `npm run dandang -- …` the way a user does, as a child process. */
-function dandang(args: string[], extraEnv: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+function dandang(
+  args: string[],
+  extraEnv: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(TSX, [join(ROOT, 'adapters/cli/index.ts'), ...args], { cwd: ROOT, env: { ...env, ...extraEnv }, timeout: 60_000 }, (err, stdout, stderr) => {
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr });
-    });
+    execFile(
+      TSX,
+      [join(ROOT, 'adapters/cli/index.ts'), ...args],
+      { cwd: ROOT, env: { ...env, ...extraEnv }, timeout: 60_000 },
+      (err, stdout, stderr) => {
+        resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -72,9 +85,21 @@ describe('dandang CLI', () => {
     expect(org.code).toBe(0);
 
     // Only the six people without a slack_id in the file were looked up.
-    const asked = slack.calls.filter((c) => c.method === 'users.lookupByEmail').map((c) => c.args.email).sort();
-    expect(asked).toEqual(['alex.chen@example.com', 'li.na@example.com', 'liu.fang@example.com', 'olivia.brown@example.com', 'sam.oneil@example.com', 'tom.baker@example.com']);
-    const ids = Object.fromEntries(query<{ id: string; slack_id: string | null }>(`SELECT id, slack_id FROM people`).map((r) => [r.id, r.slack_id]));
+    const asked = slack.calls
+      .filter((c) => c.method === 'users.lookupByEmail')
+      .map((c) => c.args.email)
+      .sort();
+    expect(asked).toEqual([
+      'alex.chen@example.com',
+      'li.na@example.com',
+      'liu.fang@example.com',
+      'olivia.brown@example.com',
+      'sam.oneil@example.com',
+      'tom.baker@example.com',
+    ]);
+    const ids = Object.fromEntries(
+      query<{ id: string; slack_id: string | null }>(`SELECT id, slack_id FROM people`).map((r) => [r.id, r.slack_id]),
+    );
     expect(ids).toMatchObject({ s2: 'ULINA', s3: 'UTOM', s1: 'U01SAMPLE03', w2: null });
   }, 120_000);
 
@@ -87,7 +112,9 @@ describe('dandang CLI', () => {
       const r = await cli(['org', 'import', join(ROOT, 'examples/people.csv')], feishuEnv);
       expect(r.code).toBe(0);
       expect(r.out).toContain('Found by email: 0 Slack id(s), 1 Feishu open_id(s).');
-      expect(query<{ feishu_open_id: string }>(`SELECT feishu_open_id FROM people WHERE id = 'c1'`)).toEqual([{ feishu_open_id: 'ou_zhaojing' }]);
+      expect(query<{ feishu_open_id: string }>(`SELECT feishu_open_id FROM people WHERE id = 'c1'`)).toEqual([
+        { feishu_open_id: 'ou_zhaojing' },
+      ]);
       expect(feishu.calls.filter((c) => c.path === '/open-apis/contact/v3/users/batch_get_id')).toHaveLength(12);
     } finally {
       await feishu.close();
@@ -114,21 +141,38 @@ describe('dandang CLI', () => {
 
   it('a bad jobs.yml exits 1 naming line and path', async () => {
     const file = join(dir, 'jobs.yml');
-    writeFileSync(file, 'jobs:\n  - id: rep\n    title: Rep\n    kpis:\n      - key: revenue\n        name: Revenue\n        target: 100\n        direction: more\n');
+    writeFileSync(
+      file,
+      'jobs:\n  - id: rep\n    title: Rep\n    kpis:\n      - key: revenue\n        name: Revenue\n        target: 100\n        direction: more\n',
+    );
     const r = await cli(['jobs', 'import', file]);
     expect(r.code).toBe(1);
-    expect(r.err[0]).toBe(`${file}:8: jobs[0].kpis[0].direction: use higher (more is better) or lower (less is better)`);
+    expect(r.err[0]).toBe(
+      `${file}:8: jobs[0].kpis[0].direction: use higher (more is better) or lower (less is better)`,
+    );
     expect(count('jobs')).toBe(0);
   });
 
   it('leave add and leave import', async () => {
     await cli(['jobs', 'import', join(ROOT, 'examples/jobs.yml')]);
     await cli(['org', 'import', join(ROOT, 'examples/people.csv')]);
-    expect(await cli(['leave', 'add', 's1', '2026-12-01', '2026-12-05', 'annual', 'leave'])).toMatchObject({ code: 0, out: ['s1 is on leave from 2026-12-01 to 2026-12-05.'] });
+    expect(await cli(['leave', 'add', 's1', '2026-12-01', '2026-12-05', 'annual', 'leave'])).toMatchObject({
+      code: 0,
+      out: ['s1 is on leave from 2026-12-01 to 2026-12-05.'],
+    });
     expect(query<{ reason: string }>(`SELECT reason FROM leaves`)).toEqual([{ reason: 'annual leave' }]);
     const file = join(dir, 'leave.csv');
-    writeFileSync(file, 'person_id,start_date,end_date,reason\nw1,2026-12-24,2026-12-26,holiday\nghost,2026-12-24,2026-12-26,\n');
-    expect(await cli(['leave', 'import', file])).toMatchObject({ code: 1, err: [`${file}:3: person_id: unknown person "ghost"; import the org first`, '1 problem(s) in the file; nothing was imported'] });
+    writeFileSync(
+      file,
+      'person_id,start_date,end_date,reason\nw1,2026-12-24,2026-12-26,holiday\nghost,2026-12-24,2026-12-26,\n',
+    );
+    expect(await cli(['leave', 'import', file])).toMatchObject({
+      code: 1,
+      err: [
+        `${file}:3: person_id: unknown person "ghost"; import the org first`,
+        '1 problem(s) in the file; nothing was imported',
+      ],
+    });
     expect(count('leaves')).toBe(1);
   });
 
@@ -148,11 +192,20 @@ describe('dandang CLI', () => {
 
   it('usage and configuration errors exit 2 and say what to do', async () => {
     expect(await cli(['org'])).toMatchObject({ code: 2, err: ['Usage: npm run dandang -- org import <people.csv>'] });
-    expect(await cli(['org', 'import', join(dir, 'missing.csv')])).toMatchObject({ code: 2, err: [`Cannot read ${join(dir, 'missing.csv')}: no such file`] });
+    expect(await cli(['org', 'import', join(dir, 'missing.csv')])).toMatchObject({
+      code: 2,
+      err: [`Cannot read ${join(dir, 'missing.csv')}: no such file`],
+    });
     expect((await cli(['frobnicate'])).code).toBe(2);
-    const badToken = await cli(['audit', 'verify'], { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', SLACK_APP_TOKEN: 'xoxb-not-an-app-token' });
+    const badToken = await cli(['audit', 'verify'], {
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_SIGNING_SECRET: 's',
+      SLACK_APP_TOKEN: 'xoxb-not-an-app-token',
+    });
     expect(badToken.code).toBe(2);
-    expect(badToken.err.join('\n')).toContain('SLACK_APP_TOKEN: Set SLACK_APP_TOKEN (xapp-…) or remove it to use HTTP mode');
+    expect(badToken.err.join('\n')).toContain(
+      'SLACK_APP_TOKEN: Set SLACK_APP_TOKEN (xapp-…) or remove it to use HTTP mode',
+    );
     writeFileSync(env.DANDANG_CONFIG!, 'schedule:\n  default:\n    cadence: fortnightly\n');
     const badConfig = await cli(['audit', 'verify']);
     expect(badConfig.code).toBe(2);
@@ -162,6 +215,7 @@ describe('dandang CLI', () => {
   it('help lists every command', async () => {
     const r = await cli(['help']);
     expect(r.code).toBe(0);
-    for (const c of ['org import', 'jobs import', 'leave add', 'leave import', 'audit verify', 'demo reset', 'dossier']) expect(r.out.join('\n')).toContain(c);
+    for (const c of ['org import', 'jobs import', 'leave add', 'leave import', 'audit verify', 'demo reset', 'dossier'])
+      expect(r.out.join('\n')).toContain(c);
   });
 });

@@ -36,14 +36,23 @@ afterEach(() => {
 describe('dandang.yml', () => {
   it('the shipped dandang.example.yml is valid and sets every section', () => {
     const f = parseFileConfig(exampleYaml, 'dandang.example.yml');
-    expect(f).toMatchObject({ timezone: 'Asia/Shanghai', locale: 'zh-CN', holidays: 'CN', hrChannel: { slack: 'C0123456789' }, digest: { after: '0h' } });
+    expect(f).toMatchObject({
+      timezone: 'Asia/Shanghai',
+      locale: 'zh-CN',
+      holidays: 'CN',
+      hrChannel: { slack: 'C0123456789' },
+      digest: { after: '0h' },
+    });
     expect(f.reminders.map((r) => r.after)).toEqual(['0h', '1d', '3d']);
     expect(f.schedule.departments.Warehouse).toEqual({ cadence: 'biweekly' });
   });
 
   it('an empty file gives the defaults', () => {
     const f = parseFileConfig('');
-    expect(f).toMatchObject({ timezone: 'UTC', schedule: { default: { cadence: 'weekly', openDay: 'mon', openTime: '09:00', dueDay: 'fri', dueTime: '18:00' } } });
+    expect(f).toMatchObject({
+      timezone: 'UTC',
+      schedule: { default: { cadence: 'weekly', openDay: 'mon', openTime: '09:00', dueDay: 'fri', dueTime: '18:00' } },
+    });
     expect(loadConfig({ DANDANG_CONFIG: '/nonexistent/dandang.yml' }).locale).toBe('en');
   });
 
@@ -60,18 +69,31 @@ describe('dandang.yml', () => {
   it('a department override keeps the default for the keys it leaves out', () => {
     dir = mkdtempSync(join(tmpdir(), 'dandang-config-'));
     const file = join(dir, 'dandang.yml');
-    writeFileSync(file, 'schedule:\n  default:\n    dueTime: "17:00"\n  departments:\n    Warehouse:\n      cadence: biweekly\n');
+    writeFileSync(
+      file,
+      'schedule:\n  default:\n    dueTime: "17:00"\n  departments:\n    Warehouse:\n      cadence: biweekly\n',
+    );
     const c = loadConfig({ DANDANG_CONFIG: file });
-    expect(c.scheduleFor('Warehouse')).toEqual({ cadence: 'biweekly', openDay: 'mon', openTime: '09:00', dueDay: 'fri', dueTime: '17:00' });
+    expect(c.scheduleFor('Warehouse')).toEqual({
+      cadence: 'biweekly',
+      openDay: 'mon',
+      openTime: '09:00',
+      dueDay: 'fri',
+      dueTime: '17:00',
+    });
     expect(c.scheduleFor('Sales').cadence).toBe('weekly');
   });
 
   it('a bad timezone names the key and an example zone', () => {
-    expect(fileError('timezone: Europe/Atlantis')).toContain('dandang.yml timezone: use an IANA zone such as Asia/Shanghai or America/New_York');
+    expect(fileError('timezone: Europe/Atlantis')).toContain(
+      'dandang.yml timezone: use an IANA zone such as Asia/Shanghai or America/New_York',
+    );
   });
 
   it('a bad cadence names the department path and the choices', () => {
-    expect(fileError('schedule:\n  departments:\n    Sales:\n      cadence: yearly\n')).toContain('dandang.yml schedule.departments.Sales.cadence: use weekly, biweekly or monthly');
+    expect(fileError('schedule:\n  departments:\n    Sales:\n      cadence: yearly\n')).toContain(
+      'dandang.yml schedule.departments.Sales.cadence: use weekly, biweekly or monthly',
+    );
   });
 
   it('a bad reminder duration and recipient name the list position', () => {
@@ -91,11 +113,15 @@ describe('dandang.yml', () => {
   });
 
   it('a misspelt key is reported, not silently ignored', () => {
-    expect(fileError('timezon: UTC')).toContain('dandang.yml timezon: unknown key "timezon"; remove it or check the spelling against dandang.example.yml');
-    expect(fileError('schedule:\n  default:\n    dueDate: fri\n')).toContain('schedule.default.dueDate: unknown key "dueDate"');
+    expect(fileError('timezon: UTC')).toContain(
+      'dandang.yml timezon: unknown key "timezon"; remove it or check the spelling against dandang.example.yml',
+    );
+    expect(fileError('schedule:\n  default:\n    dueDate: fri\n')).toContain(
+      'schedule.default.dueDate: unknown key "dueDate"',
+    );
   });
 
-  it('outbox pacing defaults to the platforms\' published limits and can be tuned per key', () => {
+  it("outbox pacing defaults to the platforms' published limits and can be tuned per key", () => {
     expect(parseFileConfig('').delivery).toEqual({
       slack: { perSecond: 4, burst: 10, perChannelPerSecond: 1 },
       feishu: { perSecond: 50, perMinute: 1000, perChatPerSecond: 5 },
@@ -107,11 +133,21 @@ describe('dandang.yml', () => {
   });
 
   it('a bad pacing value names its key under delivery', () => {
-    expect(fileError('delivery:\n  slack:\n    perSecond: 0\n')).toContain('dandang.yml delivery.slack.perSecond: use a number greater than 0, such as 4');
-    expect(fileError('delivery:\n  slack:\n    perSecond: fast\n')).toContain('dandang.yml delivery.slack.perSecond: use a number such as 4');
-    expect(fileError('delivery:\n  slack:\n    burst: 2.5\n')).toContain('dandang.yml delivery.slack.burst: use a whole number such as 10');
-    expect(fileError('delivery:\n  feishu:\n    perMinute: -1\n')).toContain('dandang.yml delivery.feishu.perMinute: use a number greater than 0, such as 1000');
-    expect(fileError('delivery:\n  feishu:\n    perChatPerSec: 5\n')).toContain('dandang.yml delivery.feishu.perChatPerSec: unknown key "perChatPerSec"');
+    expect(fileError('delivery:\n  slack:\n    perSecond: 0\n')).toContain(
+      'dandang.yml delivery.slack.perSecond: use a number greater than 0, such as 4',
+    );
+    expect(fileError('delivery:\n  slack:\n    perSecond: fast\n')).toContain(
+      'dandang.yml delivery.slack.perSecond: use a number such as 4',
+    );
+    expect(fileError('delivery:\n  slack:\n    burst: 2.5\n')).toContain(
+      'dandang.yml delivery.slack.burst: use a whole number such as 10',
+    );
+    expect(fileError('delivery:\n  feishu:\n    perMinute: -1\n')).toContain(
+      'dandang.yml delivery.feishu.perMinute: use a number greater than 0, such as 1000',
+    );
+    expect(fileError('delivery:\n  feishu:\n    perChatPerSec: 5\n')).toContain(
+      'dandang.yml delivery.feishu.perChatPerSec: unknown key "perChatPerSec"',
+    );
   });
 
   it('broken YAML says so, with the file name', () => {
@@ -134,7 +170,9 @@ describe('environment', () => {
   });
 
   it('SLACK_BOT_TOKEN must be a bot token, and the signing secret is needed with it', () => {
-    expect(envError({ SLACK_BOT_TOKEN: 'xoxp-user', SLACK_SIGNING_SECRET: 's' })).toContain('env SLACK_BOT_TOKEN: Set SLACK_BOT_TOKEN to the bot token (xoxb-…)');
+    expect(envError({ SLACK_BOT_TOKEN: 'xoxp-user', SLACK_SIGNING_SECRET: 's' })).toContain(
+      'env SLACK_BOT_TOKEN: Set SLACK_BOT_TOKEN to the bot token (xoxb-…)',
+    );
     expect(envError({ SLACK_BOT_TOKEN: 'xoxb-1' })).toContain('Set SLACK_SIGNING_SECRET');
   });
 

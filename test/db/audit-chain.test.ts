@@ -9,7 +9,8 @@ describe('audit chain', () => {
   it('verifies an intact chain and names the first altered row', () => {
     t = makeTestDb();
     t.store.tx((tx) => {
-      for (let i = 0; i < 5; i++) tx.audit.record({ actorId: 'hr1', action: 'test.write', subjectType: 'thing', subjectId: i, detail: { i } });
+      for (let i = 0; i < 5; i++)
+        tx.audit.record({ actorId: 'hr1', action: 'test.write', subjectType: 'thing', subjectId: i, detail: { i } });
     });
     expect(verifyAuditChain(t.conn.sqlite)).toMatchObject({ rows: 5, broken: null });
 

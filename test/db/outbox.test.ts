@@ -26,7 +26,9 @@ describe('the outbox: addressing people', () => {
     expect(db.store.tx((tx) => tx.outbox.post({ key: 'k1', to: { person: 'ann' }, message: hello }))).toBe(false);
 
     // An import gives Ann a Feishu id, a new Slack id and Chinese; the next post uses all three.
-    seedOrg(db.store, { people: [{ id: 'ann', name: 'Ann', slackId: 'UANN2', feishuOpenId: 'ou_ann', locale: 'zh-CN' }] });
+    seedOrg(db.store, {
+      people: [{ id: 'ann', name: 'Ann', slackId: 'UANN2', feishuOpenId: 'ou_ann', locale: 'zh-CN' }],
+    });
     expect(db.store.tx((tx) => tx.outbox.post({ key: 'k2', to: { person: 'ann' }, message: hello }))).toBe(true);
     expect(db.store.tx((tx) => tx.outbox.post({ key: 'k3', to: { person: 'nobody' }, message: hello }))).toBe(false);
 
@@ -38,7 +40,11 @@ describe('the outbox: addressing people', () => {
     expect(JSON.parse(rows()[0]!.payload)).toEqual(hello);
     // The JSON column reads back through drizzle like any other row.
     expect(db.store.tx((tx) => tx.outbox.update('k1', { text: 'edited', blocks: [] }))).toBeUndefined();
-    expect(rows().filter((r) => r.key === 'k1#update1').map((r) => JSON.parse(r.payload).text)).toEqual(['edited']);
+    expect(
+      rows()
+        .filter((r) => r.key === 'k1#update1')
+        .map((r) => JSON.parse(r.payload).text),
+    ).toEqual(['edited']);
   });
 
   it('a post in a transaction that fails leaves no row', () => {

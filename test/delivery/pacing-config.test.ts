@@ -5,11 +5,17 @@ import { FEISHU_PACING, feishuPacing } from '../../adapters/feishu/outbox.js';
 
 /** The token buckets the senders get from dandang.yml's `delivery` section. */
 describe('outbox pacing from dandang.yml', () => {
-  it('with no delivery section, keeps the platforms\' published limits', () => {
+  it("with no delivery section, keeps the platforms' published limits", () => {
     const { delivery } = parseFileConfig('');
-    expect(slackPacing(delivery.slack)).toEqual({ global: [{ ratePerSec: 4, burst: 10 }], perChannel: { ratePerSec: 1, burst: 1 } });
+    expect(slackPacing(delivery.slack)).toEqual({
+      global: [{ ratePerSec: 4, burst: 10 }],
+      perChannel: { ratePerSec: 1, burst: 1 },
+    });
     expect(feishuPacing(delivery.feishu)).toEqual({
-      global: [{ ratePerSec: 50, burst: 50 }, { ratePerSec: 1000 / 60, burst: 50 }],
+      global: [
+        { ratePerSec: 50, burst: 50 },
+        { ratePerSec: 1000 / 60, burst: 50 },
+      ],
       perChannel: { ratePerSec: 5, burst: 5 },
     });
     expect(SLACK_DEFAULT_PACING).toEqual(slackPacing(delivery.slack));
@@ -20,9 +26,15 @@ describe('outbox pacing from dandang.yml', () => {
     const { delivery } = parseFileConfig(
       'delivery:\n  slack: { perSecond: 20, burst: 30, perChannelPerSecond: 2 }\n  feishu: { perSecond: 0.5, perMinute: 20, perChatPerSecond: 0.25 }\n',
     );
-    expect(slackPacing(delivery.slack)).toEqual({ global: [{ ratePerSec: 20, burst: 30 }], perChannel: { ratePerSec: 2, burst: 1 } });
+    expect(slackPacing(delivery.slack)).toEqual({
+      global: [{ ratePerSec: 20, burst: 30 }],
+      perChannel: { ratePerSec: 2, burst: 1 },
+    });
     expect(feishuPacing(delivery.feishu)).toEqual({
-      global: [{ ratePerSec: 0.5, burst: 1 }, { ratePerSec: 20 / 60, burst: 1 }],
+      global: [
+        { ratePerSec: 0.5, burst: 1 },
+        { ratePerSec: 20 / 60, burst: 1 },
+      ],
       perChannel: { ratePerSec: 0.25, burst: 1 },
     });
     // A minute allowance below one second's burst caps the minute bucket's burst.

@@ -1,7 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTestDb, type TestDb } from '../support/db.js';
 import { makeOutboxQueue } from '../../db/repos/outbox.js';
-import { startOutboxSender, type DeliveryOutcome, type OutboxSender, type PacingPolicy } from '../../src/delivery/sender.js';
+import {
+  startOutboxSender,
+  type DeliveryOutcome,
+  type OutboxSender,
+  type PacingPolicy,
+} from '../../src/delivery/sender.js';
 import type { OutboxRow } from '../../src/ports/outbox-queue.js';
 import { parseFileConfig } from '../../src/config.js';
 import { slackPacing } from '../../adapters/slack/pacing.js';
@@ -18,7 +23,10 @@ class FakePlatform {
     const start = performance.now();
     this.inFlight.set(row.address, (this.inFlight.get(row.address) ?? 0) + 1);
     this.maxPerAddress = Math.max(this.maxPerAddress, ...this.inFlight.values());
-    this.maxTotal = Math.max(this.maxTotal, [...this.inFlight.values()].reduce((a, b) => a + b, 0));
+    this.maxTotal = Math.max(
+      this.maxTotal,
+      [...this.inFlight.values()].reduce((a, b) => a + b, 0),
+    );
     await new Promise((r) => setTimeout(r, 15));
     this.inFlight.set(row.address, this.inFlight.get(row.address)! - 1);
     this.calls.push({ key: row.key, address: row.address, status: row.status, start, end: performance.now() });
@@ -30,14 +38,32 @@ function seed(db: TestDb, rows: { key: string; person: string }[]): void {
   db.store.tx((tx) => {
     for (const r of rows) {
       if (!tx.org.person(r.person)) {
-        tx.org.upsertPerson({ id: r.person, name: r.person, email: `${r.person}@x.test`, managerId: null, department: 'd', jobId: null, role: 'employee', slackId: `U${r.person}`, feishuOpenId: null, locale: null, timezone: null, hireDate: null, teamChannelSlack: null, teamChannelFeishu: null, monthlyWage: null, active: true });
+        tx.org.upsertPerson({
+          id: r.person,
+          name: r.person,
+          email: `${r.person}@x.test`,
+          managerId: null,
+          department: 'd',
+          jobId: null,
+          role: 'employee',
+          slackId: `U${r.person}`,
+          feishuOpenId: null,
+          locale: null,
+          timezone: null,
+          hireDate: null,
+          teamChannelSlack: null,
+          teamChannelFeishu: null,
+          monthlyWage: null,
+          active: true,
+        });
       }
       tx.outbox.post({ key: r.key, to: { person: r.person }, message: { text: r.key, blocks: [] } });
     }
   });
 }
 
-const statusOf = (db: TestDb, key: string) => (db.conn.sqlite.prepare('select status from outbox where key = ?').get(key) as { status: string }).status;
+const statusOf = (db: TestDb, key: string) =>
+  (db.conn.sqlite.prepare('select status from outbox where key = ?').get(key) as { status: string }).status;
 
 async function until(check: () => boolean, what: string): Promise<void> {
   const deadline = Date.now() + 15_000;
@@ -56,7 +82,16 @@ describe('the paced outbox sender', () => {
   });
 
   const start = (platform: FakePlatform, pacing: PacingPolicy, extra: { maxInFlight?: number } = {}) =>
-    (sender = startOutboxSender({ platform: 'slack', queue: makeOutboxQueue(db.conn.db), clock: db.clock, deliver: platform.deliver, pacing, pollMs: 20, backoffMs: () => 30, ...extra }));
+    (sender = startOutboxSender({
+      platform: 'slack',
+      queue: makeOutboxQueue(db.conn.db),
+      clock: db.clock,
+      deliver: platform.deliver,
+      pacing,
+      pollMs: 20,
+      backoffMs: () => 30,
+      ...extra,
+    }));
 
   it('keeps one call in flight per destination, spaces them by the per-channel rate, and caps concurrency', async () => {
     db = makeTestDb();
@@ -65,7 +100,11 @@ describe('the paced outbox sender', () => {
       ...[1, 2, 3, 4, 5, 6].map((i) => ({ key: `other:${i}`, person: `p${i}` })),
     ]);
     const platform = new FakePlatform();
-    start(platform, { global: [{ ratePerSec: 1000, burst: 100 }], perChannel: { ratePerSec: 10, burst: 1 } }, { maxInFlight: 3 });
+    start(
+      platform,
+      { global: [{ ratePerSec: 1000, burst: 100 }], perChannel: { ratePerSec: 10, burst: 1 } },
+      { maxInFlight: 3 },
+    );
     await until(() => platform.calls.length === 9, 'all nine rows');
     expect(platform.maxPerAddress).toBe(1);
     expect(platform.maxTotal).toBeLessThanOrEqual(3);
@@ -82,7 +121,9 @@ describe('the paced outbox sender', () => {
       ...[1, 2, 3].map((i) => ({ key: `other:${i}`, person: `p${i}` })),
     ]);
     const platform = new FakePlatform();
-    const file = parseFileConfig('delivery:\n  slack:\n    perSecond: 1000\n    burst: 100\n    perChannelPerSecond: 0.5\n');
+    const file = parseFileConfig(
+      'delivery:\n  slack:\n    perSecond: 1000\n    burst: 100\n    perChannelPerSecond: 0.5\n',
+    );
     start(platform, slackPacing(file.delivery.slack));
     await until(() => platform.calls.length === 5, 'all five rows');
     const same = platform.calls.filter((c) => c.address === 'Up0').map((c) => c.start);
@@ -93,7 +134,11 @@ describe('the paced outbox sender', () => {
 
   it('pauses every destination on a rate limit and delivers the limited row once, afterwards', async () => {
     db = makeTestDb();
-    seed(db, [{ key: 'a', person: 'pa' }, { key: 'b', person: 'pb' }, { key: 'c', person: 'pc' }]);
+    seed(db, [
+      { key: 'a', person: 'pa' },
+      { key: 'b', person: 'pb' },
+      { key: 'c', person: 'pc' },
+    ]);
     const platform = new FakePlatform();
     platform.script.set('a', [{ kind: 'rateLimited', retryAfterMs: 400 }]);
     start(platform, { global: [{ ratePerSec: 1000, burst: 1 }] }, { maxInFlight: 1 });
@@ -118,8 +163,20 @@ describe('the paced outbox sender', () => {
     db = makeTestDb();
     seed(db, [{ key: 'y', person: 'py' }]);
     const platform = new FakePlatform();
-    platform.script.set('y', Array.from({ length: 5 }, () => ({ kind: 'transient', error: 'http_503', maybeDelivered: false }) as const));
-    sender = startOutboxSender({ platform: 'slack', queue: makeOutboxQueue(db.conn.db), clock: db.clock, deliver: platform.deliver, pacing: { global: [{ ratePerSec: 1000, burst: 10 }] }, pollMs: 20, backoffMs: () => 10, maxAttempts: 3 });
+    platform.script.set(
+      'y',
+      Array.from({ length: 5 }, () => ({ kind: 'transient', error: 'http_503', maybeDelivered: false }) as const),
+    );
+    sender = startOutboxSender({
+      platform: 'slack',
+      queue: makeOutboxQueue(db.conn.db),
+      clock: db.clock,
+      deliver: platform.deliver,
+      pacing: { global: [{ ratePerSec: 1000, burst: 10 }] },
+      pollMs: 20,
+      backoffMs: () => 10,
+      maxAttempts: 3,
+    });
     await until(() => statusOf(db, 'y') === 'failed', 'the row to fail');
     expect(platform.calls).toHaveLength(3);
   });

@@ -17,8 +17,26 @@ const askers = {
 };
 
 const ALL_BUT_PRIVATE: RecordType[] = RECORD_TYPES.filter((r) => r !== 'note_private');
-const MANAGER_CREATES: RecordType[] = ['review', 'note_private', 'note_shared', 'note_evidence', 'training_plan', 'attendance', 'job_adjustment', 'kpis'];
-const HR_CREATES: RecordType[] = ['note_private', 'note_shared', 'note_evidence', 'training_plan', 'attendance', 'job_adjustment', 'refusal', 'kpis'];
+const MANAGER_CREATES: RecordType[] = [
+  'review',
+  'note_private',
+  'note_shared',
+  'note_evidence',
+  'training_plan',
+  'attendance',
+  'job_adjustment',
+  'kpis',
+];
+const HR_CREATES: RecordType[] = [
+  'note_private',
+  'note_shared',
+  'note_evidence',
+  'training_plan',
+  'attendance',
+  'job_adjustment',
+  'refusal',
+  'kpis',
+];
 
 const expected: Record<keyof typeof askers, { read: RecordType[]; create: RecordType[] }> = {
   employee: { read: ALL_BUT_PRIVATE, create: ['sign_in', 'acknowledgment'] },
@@ -40,7 +58,10 @@ describe('access-control table', () => {
     expect(askers.admin).toEqual(['admin']);
   });
 
-  for (const [asker, relations] of Object.entries(askers) as [keyof typeof askers, (typeof askers)[keyof typeof askers]][]) {
+  for (const [asker, relations] of Object.entries(askers) as [
+    keyof typeof askers,
+    (typeof askers)[keyof typeof askers],
+  ][]) {
     for (const record of RECORD_TYPES) {
       for (const op of ['read', 'create'] as const) {
         const allowed = expected[asker][op].includes(record);
@@ -52,7 +73,8 @@ describe('access-control table', () => {
   }
 
   it('nobody but the author reads a private note: not the employee, HR, admin or the chain', () => {
-    for (const relations of Object.values(askers)) expect(canAccess({ relations, isAuthor: false }, 'read', 'note_private')).toBe(false);
+    for (const relations of Object.values(askers))
+      expect(canAccess({ relations, isAuthor: false }, 'read', 'note_private')).toBe(false);
     expect(canAccess({ relations: askers['own manager'], isAuthor: true }, 'read', 'note_private')).toBe(true);
     expect(canAccess({ relations: askers.HR, isAuthor: true }, 'read', 'note_private')).toBe(true);
   });
@@ -67,7 +89,8 @@ describe('access-control table', () => {
   it('an HR person or manager creates nothing about themselves, and the trainee never marks their own attendance', () => {
     const hrSelf = relationsOf({ id: 'h', role: 'hr' }, 'h', []);
     expect(hrSelf).toEqual(['self', 'hr']);
-    for (const r of ['note_shared', 'training_plan', 'job_adjustment', 'refusal', 'attendance'] as const) expect(canAccess({ relations: hrSelf, isTrainer: true }, 'create', r)).toBe(false);
+    for (const r of ['note_shared', 'training_plan', 'job_adjustment', 'refusal', 'attendance'] as const)
+      expect(canAccess({ relations: hrSelf, isTrainer: true }, 'create', r)).toBe(false);
     expect(canAccess({ relations: hrSelf }, 'create', 'acknowledgment')).toBe(true);
   });
 

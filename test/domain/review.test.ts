@@ -1,5 +1,12 @@
 import { describe, it, expect } from 'vitest';
-import { validateReview, parseKpiLines, parseNumber, kpiMet, formatKpiLines, weekNumberOf } from '../../src/domain/review.js';
+import {
+  validateReview,
+  parseKpiLines,
+  parseNumber,
+  kpiMet,
+  formatKpiLines,
+  weekNumberOf,
+} from '../../src/domain/review.js';
 import type { Kpi } from '../../src/ports/records.js';
 
 const kpis: Kpi[] = [
@@ -17,14 +24,28 @@ describe('review rules', () => {
 
   it('reads numbers the way people type them and nothing else', () => {
     expect(['42', ' 3.5 ', '-1', '1,234.5', '.5'].map(parseNumber)).toEqual([42, 3.5, -1, 1234.5, 0.5]);
-    expect(['', 'abc', '1e5', '12abc', 'NaN', 'Infinity', '1,2'].map(parseNumber)).toEqual([null, null, null, null, null, null, null]);
+    expect(['', 'abc', '1e5', '12abc', 'NaN', 'Infinity', '1,2'].map(parseNumber)).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
   });
 
   it('requires an improvement suggestion when a KPI misses or the rating is 2 or less', () => {
     const base = { kpi_tickets: '45', kpi_latency: '150', rating: '3' };
     expect(validateReview(kpis, base).ok).toBe(true);
-    expect(validateReview(kpis, { ...base, kpi_latency: '250' })).toEqual({ ok: false, errors: { improvement: 'improvementRequired' } });
-    expect(validateReview(kpis, { ...base, rating: '2' })).toEqual({ ok: false, errors: { improvement: 'improvementRequired' } });
+    expect(validateReview(kpis, { ...base, kpi_latency: '250' })).toEqual({
+      ok: false,
+      errors: { improvement: 'improvementRequired' },
+    });
+    expect(validateReview(kpis, { ...base, rating: '2' })).toEqual({
+      ok: false,
+      errors: { improvement: 'improvementRequired' },
+    });
     const ok = validateReview(kpis, { ...base, rating: '1', improvement: ' Plan ' });
     expect(ok.ok && ok.content).toMatchObject({ rating: 1, improvement: 'Plan', belowTarget: false });
   });
@@ -37,7 +58,9 @@ describe('review rules', () => {
   });
 
   it('parses KPI lines with line-numbered errors, full-width bars and comments', () => {
-    const good = parseKpiLines('# key | name | unit | target | direction\n\ntickets | Tickets | / week | 40 | higher\nlatency｜延迟｜ms｜200｜越低越好');
+    const good = parseKpiLines(
+      '# key | name | unit | target | direction\n\ntickets | Tickets | / week | 40 | higher\nlatency｜延迟｜ms｜200｜越低越好',
+    );
     expect(good).toEqual({
       ok: true,
       kpis: [
@@ -45,7 +68,11 @@ describe('review rules', () => {
         { key: 'latency', name: '延迟', unit: 'ms', target: 200, direction: 'lower' },
       ],
     });
-    expect(parseKpiLines('a | A | | 1 | up\na | B | | 2 | down\nb c | C | | 1 | higher\nd | | | 1 | higher\ne | E | | x | higher\nf | F | | 1 | sideways\ng | G')).toEqual({
+    expect(
+      parseKpiLines(
+        'a | A | | 1 | up\na | B | | 2 | down\nb c | C | | 1 | higher\nd | | | 1 | higher\ne | E | | x | higher\nf | F | | 1 | sideways\ng | G',
+      ),
+    ).toEqual({
       ok: false,
       errors: [
         { line: 2, error: 'duplicate' },

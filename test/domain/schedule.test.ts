@@ -18,8 +18,16 @@ const SH = 'Asia/Shanghai';
 
 describe('periodContaining', () => {
   it('weekly is the ISO week', () => {
-    expect(periodContaining('weekly', '2026-11-27')).toEqual({ label: '2026-W48', start: '2026-11-23', end: '2026-11-29' });
-    expect(periodContaining('weekly', '2026-11-29')).toEqual({ label: '2026-W48', start: '2026-11-23', end: '2026-11-29' });
+    expect(periodContaining('weekly', '2026-11-27')).toEqual({
+      label: '2026-W48',
+      start: '2026-11-23',
+      end: '2026-11-29',
+    });
+    expect(periodContaining('weekly', '2026-11-29')).toEqual({
+      label: '2026-W48',
+      start: '2026-11-23',
+      end: '2026-11-29',
+    });
     // ISO week-numbering year: 2027-01-01 (Friday) is in 2026-W53.
     expect(periodContaining('weekly', '2027-01-01').label).toBe('2026-W53');
     expect(periodContaining('weekly', '2025-12-29').label).toBe('2026-W01');
@@ -31,11 +39,19 @@ describe('periodContaining', () => {
     expect(periodContaining('biweekly', '2026-11-24')).toEqual(expected);
     expect(periodContaining('biweekly', '2026-11-29')).toEqual(expected);
     expect(periodContaining('biweekly', '2026-11-30').label).toBe('2026-W49/50');
-    expect(periodContaining('biweekly', '2027-01-02')).toEqual({ label: '2026-W53/2027-W01', start: '2026-12-28', end: '2027-01-10' });
+    expect(periodContaining('biweekly', '2027-01-02')).toEqual({
+      label: '2026-W53/2027-W01',
+      start: '2026-12-28',
+      end: '2027-01-10',
+    });
   });
 
   it('monthly is the calendar month', () => {
-    expect(periodContaining('monthly', '2026-11-27')).toEqual({ label: '2026-11', start: '2026-11-01', end: '2026-11-30' });
+    expect(periodContaining('monthly', '2026-11-27')).toEqual({
+      label: '2026-11',
+      start: '2026-11-01',
+      end: '2026-11-30',
+    });
     expect(periodContaining('monthly', '2028-02-10').end).toBe('2028-02-29');
   });
 

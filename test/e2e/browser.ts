@@ -27,12 +27,22 @@ export async function unnamedControls(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const nameOf = (el: Element): string => {
       const labelled = el.getAttribute('aria-labelledby');
-      if (labelled) return labelled.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ').trim();
+      if (labelled)
+        return labelled
+          .split(/\s+/)
+          .map((id) => document.getElementById(id)?.textContent ?? '')
+          .join(' ')
+          .trim();
       const aria = el.getAttribute('aria-label');
       if (aria) return aria.trim();
       const labels = (el as HTMLInputElement).labels;
-      if (labels && labels.length) return [...labels].map((l) => l.textContent ?? '').join(' ').trim();
-      if (el instanceof HTMLButtonElement || el instanceof HTMLAnchorElement) return (el.textContent ?? '').trim() || (el.getAttribute('title') ?? '');
+      if (labels && labels.length)
+        return [...labels]
+          .map((l) => l.textContent ?? '')
+          .join(' ')
+          .trim();
+      if (el instanceof HTMLButtonElement || el instanceof HTMLAnchorElement)
+        return (el.textContent ?? '').trim() || (el.getAttribute('title') ?? '');
       return el.getAttribute('title') ?? '';
     };
     const controls = document.querySelectorAll('button, input:not([type="hidden"]), select, textarea, a[href]');

@@ -12,7 +12,8 @@ import { ManualClock } from '../../src/ports/clock.js';
 import { startLocalApp, type LocalApp } from '../../adapters/local/testing.js';
 import { chromiumAvailable, launchChromium, screenshot, unnamedControls } from './browser.js';
 
-if (!chromiumAvailable) console.warn('[e2e] /usr/bin/chromium is missing: skipping the browser tests (.ci/run installs it with apt-get).');
+if (!chromiumAvailable)
+  console.warn('[e2e] /usr/bin/chromium is missing: skipping the browser tests (.ci/run installs it with apt-get).');
 
 describe.skipIf(!chromiumAvailable)('local workspace in a browser', () => {
   let dir: string;
@@ -44,7 +45,8 @@ describe.skipIf(!chromiumAvailable)('local workspace in a browser', () => {
     return page;
   }
 
-  const nudge = (page: Page) => page.locator('article.msg', { has: page.locator('button[data-action="review.open_form"]') }).first();
+  const nudge = (page: Page) =>
+    page.locator('article.msg', { has: page.locator('button[data-action="review.open_form"]') }).first();
 
   it('1. starts on a free port with the demo organisation', async () => {
     expect(app.port).toBeGreaterThan(0);
@@ -84,7 +86,9 @@ describe.skipIf(!chromiumAvailable)('local workspace in a browser', () => {
 
     await improvement.fill('Review the pipeline with me every Tuesday; shadow Alice on two customer visits.');
     await dialog.getByRole('button', { name: /submit/i }).click();
-    await expect.poll(() => managerTab.locator('dialog#form-dialog').evaluate((d) => (d as HTMLDialogElement).open)).toBe(false);
+    await expect
+      .poll(() => managerTab.locator('dialog#form-dialog').evaluate((d) => (d as HTMLDialogElement).open))
+      .toBe(false);
     await expect.poll(() => nudge(managerTab).textContent(), { timeout: 15_000 }).toMatch(/1 of 3/);
     await screenshot(managerTab, '2b-review-submitted');
   });
@@ -104,13 +108,19 @@ describe.skipIf(!chromiumAvailable)('local workspace in a browser', () => {
     const reviewId = await review.getAttribute('id');
     await ack.click();
     // The DM is edited in place: the buttons give way to the outcome line.
-    await expect.poll(() => managerTab.locator(`#${reviewId} button[data-action="review.acknowledge"]`).count(), { timeout: 15_000 }).toBe(0);
+    await expect
+      .poll(() => managerTab.locator(`#${reviewId} button[data-action="review.acknowledge"]`).count(), {
+        timeout: 15_000,
+      })
+      .toBe(0);
     await screenshot(managerTab, '3b-employee-acknowledged');
   });
 
   it("4. the manager's nudge in the second tab shows the new progress, live", async () => {
     await expect.poll(() => nudge(secondManagerTab).textContent(), { timeout: 15_000 }).toMatch(/1 of 3/);
-    expect(await secondManagerTab.evaluate(() => (window as unknown as { neverReloaded?: boolean }).neverReloaded)).toBe(true);
+    expect(
+      await secondManagerTab.evaluate(() => (window as unknown as { neverReloaded?: boolean }).neverReloaded),
+    ).toBe(true);
     await screenshot(secondManagerTab, '4-second-tab-live-progress');
   });
 });

@@ -23,7 +23,10 @@ export function makeTestDb(opts: { platforms?: Platform[]; now?: string; default
   const file = join(dir, 'dandang.db');
   const conn = openDatabase(file);
   const clock = new ManualClock(new Date(opts.now ?? '2026-11-23T01:00:00Z').getTime());
-  const store = makeStore(conn, clock, { platforms: opts.platforms ?? ['slack'], defaultLocale: opts.defaultLocale ?? 'en' });
+  const store = makeStore(conn, clock, {
+    platforms: opts.platforms ?? ['slack'],
+    defaultLocale: opts.defaultLocale ?? 'en',
+  });
   return {
     conn,
     store,

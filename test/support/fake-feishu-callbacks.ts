@@ -32,7 +32,15 @@ export function envelope(eventType: string, event: unknown, o: EnvelopeOpts) {
 }
 
 /** A text message typed to the bot. `mentions` maps keys like `@_user_1` to open ids and names. */
-export function messageEvent(o: EnvelopeOpts & { openId: string; text: string; chatType?: 'p2p' | 'group'; mentions?: { key: string; openId: string; name: string }[]; messageId?: string }) {
+export function messageEvent(
+  o: EnvelopeOpts & {
+    openId: string;
+    text: string;
+    chatType?: 'p2p' | 'group';
+    mentions?: { key: string; openId: string; name: string }[];
+    messageId?: string;
+  },
+) {
   return envelope(
     'im.message.receive_v1',
     {
@@ -43,7 +51,12 @@ export function messageEvent(o: EnvelopeOpts & { openId: string; text: string; c
         chat_type: o.chatType ?? 'p2p',
         message_type: 'text',
         content: JSON.stringify({ text: o.text }),
-        mentions: (o.mentions ?? []).map((m) => ({ key: m.key, id: { open_id: m.openId }, name: m.name, tenant_key: 'tenant_fake' })),
+        mentions: (o.mentions ?? []).map((m) => ({
+          key: m.key,
+          id: { open_id: m.openId },
+          name: m.name,
+          tenant_key: 'tenant_fake',
+        })),
       },
     },
     o,
@@ -51,7 +64,9 @@ export function messageEvent(o: EnvelopeOpts & { openId: string; text: string; c
 }
 
 /** A click on a card button or a form submit (`formValue`). */
-export function cardActionEvent(o: EnvelopeOpts & { openId: string; value: unknown; formValue?: Record<string, unknown>; messageId?: string }) {
+export function cardActionEvent(
+  o: EnvelopeOpts & { openId: string; value: unknown; formValue?: Record<string, unknown>; messageId?: string },
+) {
   return envelope(
     'card.action.trigger',
     {
@@ -66,7 +81,15 @@ export function cardActionEvent(o: EnvelopeOpts & { openId: string; value: unkno
 }
 
 export function menuEvent(o: EnvelopeOpts & { openId: string; eventKey: string }) {
-  return envelope('application.bot.menu_v6', { operator: { operator_id: { open_id: o.openId } }, event_key: o.eventKey, timestamp: Math.floor(o.createTime / 1000) }, o);
+  return envelope(
+    'application.bot.menu_v6',
+    {
+      operator: { operator_id: { open_id: o.openId } },
+      event_key: o.eventKey,
+      timestamp: Math.floor(o.createTime / 1000),
+    },
+    o,
+  );
 }
 
 export function encryptPayload(encryptKey: string, payload: unknown): string {
@@ -90,10 +113,17 @@ export async function postCallback(url: string, payload: unknown, o: PostOpts): 
   const timestamp = String(o.timestamp);
   const nonce = randomBytes(8).toString('hex');
   const signKey = o.signWith ?? o.encryptKey ?? '';
-  const signature = createHash('sha256').update(timestamp + nonce + signKey + body).digest('hex');
+  const signature = createHash('sha256')
+    .update(timestamp + nonce + signKey + body)
+    .digest('hex');
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-lark-request-timestamp': timestamp, 'x-lark-request-nonce': nonce, 'x-lark-signature': signature },
+    headers: {
+      'content-type': 'application/json',
+      'x-lark-request-timestamp': timestamp,
+      'x-lark-request-nonce': nonce,
+      'x-lark-signature': signature,
+    },
     body,
   });
   const text = await res.text();

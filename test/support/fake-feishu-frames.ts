@@ -36,8 +36,18 @@ const bytesField = (field: number, bytes: Uint8Array) => [...tag(field, 2), ...v
 const stringField = (field: number, s: string) => bytesField(field, new TextEncoder().encode(s));
 
 export function encodeFrame(f: Frame): Buffer {
-  const out: number[] = [...tag(1, 0), ...varint(f.SeqID), ...tag(2, 0), ...varint(f.LogID), ...tag(3, 0), ...varint(f.service), ...tag(4, 0), ...varint(f.method)];
-  for (const h of f.headers) out.push(...bytesField(5, Uint8Array.from([...stringField(1, h.key), ...stringField(2, h.value)])));
+  const out: number[] = [
+    ...tag(1, 0),
+    ...varint(f.SeqID),
+    ...tag(2, 0),
+    ...varint(f.LogID),
+    ...tag(3, 0),
+    ...varint(f.service),
+    ...tag(4, 0),
+    ...varint(f.method),
+  ];
+  for (const h of f.headers)
+    out.push(...bytesField(5, Uint8Array.from([...stringField(1, h.key), ...stringField(2, h.value)])));
   if (f.payload) out.push(...bytesField(8, f.payload));
   return Buffer.from(out);
 }

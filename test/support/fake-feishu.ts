@@ -120,15 +120,28 @@ export class FakeFeishu {
       const frame = decodeFrame(raw);
       if (frame.method === FRAME_CONTROL && headerOf(frame, 'type') === 'ping') {
         this.pings++;
-        const pong = JSON.stringify({ PingInterval: 120, ReconnectCount: -1, ReconnectInterval: 120, ReconnectNonce: 30 });
-        ws.send(encodeFrame({ ...frame, headers: [{ key: 'type', value: 'pong' }], payload: new TextEncoder().encode(pong) }));
+        const pong = JSON.stringify({
+          PingInterval: 120,
+          ReconnectCount: -1,
+          ReconnectInterval: 120,
+          ReconnectNonce: 30,
+        });
+        ws.send(
+          encodeFrame({ ...frame, headers: [{ key: 'type', value: 'pong' }], payload: new TextEncoder().encode(pong) }),
+        );
         return;
       }
       if (frame.method === FRAME_DATA) {
         // The SDK answers an event frame by echoing it with the result as payload.
         const id = headerOf(frame, 'message_id') ?? '';
-        const body = JSON.parse(new TextDecoder().decode(frame.payload ?? new Uint8Array())) as { code: number; data?: string };
-        this.pendingAcks.get(id)?.({ code: body.code, data: body.data ? JSON.parse(Buffer.from(body.data, 'base64').toString('utf8')) : undefined });
+        const body = JSON.parse(new TextDecoder().decode(frame.payload ?? new Uint8Array())) as {
+          code: number;
+          data?: string;
+        };
+        this.pendingAcks.get(id)?.({
+          code: body.code,
+          data: body.data ? JSON.parse(Buffer.from(body.data, 'base64').toString('utf8')) : undefined,
+        });
         this.pendingAcks.delete(id);
       }
     });
@@ -179,7 +192,13 @@ export class FakeFeishu {
     const raw = await readAll(req);
     const isJson = (req.headers['content-type'] ?? '').includes('json');
     const body = isJson && raw.length ? JSON.parse(raw.toString('utf8')) : raw;
-    const call: FakeCall = { method: req.method ?? 'GET', path: u.pathname, query: Object.fromEntries(u.searchParams), body, status: 200 };
+    const call: FakeCall = {
+      method: req.method ?? 'GET',
+      path: u.pathname,
+      query: Object.fromEntries(u.searchParams),
+      body,
+      status: 200,
+    };
     this.calls.push(call);
     const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
       call.status = status;
@@ -195,7 +214,13 @@ export class FakeFeishu {
 
     if (p === '/callback/ws/endpoint' && req.method === 'POST') {
       const wsUrl = `${this.url.replace('http', 'ws')}/ws/v2?device_id=fake-device&service_id=1`;
-      return send(200, { code: 0, data: { URL: wsUrl, ClientConfig: { PingInterval: 120, ReconnectCount: -1, ReconnectInterval: 1, ReconnectNonce: 0 } } });
+      return send(200, {
+        code: 0,
+        data: {
+          URL: wsUrl,
+          ClientConfig: { PingInterval: 120, ReconnectCount: -1, ReconnectInterval: 1, ReconnectNonce: 0 },
+        },
+      });
     }
     if (p === '/open-apis/auth/v3/tenant_access_token/internal' && req.method === 'POST') {
       return send(200, { code: 0, msg: 'ok', tenant_access_token: FAKE_TENANT_TOKEN, expire: 7200 });
@@ -206,17 +231,45 @@ export class FakeFeishu {
     const isMessageApi = p.startsWith('/open-apis/im/v1/messages');
     if (isMessageApi && this.rateLimitLeft > 0) {
       this.rateLimitLeft--;
-      return send(429, { code: 99991400, msg: 'request trigger frequency limit' }, { 'x-ogw-ratelimit-limit': '5', 'x-ogw-ratelimit-reset': '1' });
+      return send(
+        429,
+        { code: 99991400, msg: 'request trigger frequency limit' },
+        { 'x-ogw-ratelimit-limit': '5', 'x-ogw-ratelimit-reset': '1' },
+      );
     }
 
     if (p === '/open-apis/im/v1/messages' && req.method === 'POST') {
-      return send(200, this.store({ receiveId: body.receive_id, receiveIdType: call.query.receive_id_type ?? 'open_id', rootId: null, msgType: body.msg_type, content: body.content, uuid: body.uuid ?? null }));
+      return send(
+        200,
+        this.store({
+          receiveId: body.receive_id,
+          receiveIdType: call.query.receive_id_type ?? 'open_id',
+          rootId: null,
+          msgType: body.msg_type,
+          content: body.content,
+          uuid: body.uuid ?? null,
+        }),
+      );
     }
     const reply = /^\/open-apis\/im\/v1\/messages\/([^/]+)\/reply$/.exec(p);
     if (reply && req.method === 'POST') {
       // A reply to a message the bot sent, or to one a user sent (a typed command).
-      const root = this.messages.find((m) => m.messageId === reply[1]) ?? { receiveId: `reply:${reply[1]}`, receiveIdType: 'message_id', messageId: reply[1]! };
-      return send(200, this.store({ receiveId: root.receiveId, receiveIdType: root.receiveIdType, rootId: root.messageId, msgType: body.msg_type, content: body.content, uuid: body.uuid ?? null }));
+      const root = this.messages.find((m) => m.messageId === reply[1]) ?? {
+        receiveId: `reply:${reply[1]}`,
+        receiveIdType: 'message_id',
+        messageId: reply[1]!,
+      };
+      return send(
+        200,
+        this.store({
+          receiveId: root.receiveId,
+          receiveIdType: root.receiveIdType,
+          rootId: root.messageId,
+          msgType: body.msg_type,
+          content: body.content,
+          uuid: body.uuid ?? null,
+        }),
+      );
     }
     const patch = /^\/open-apis\/im\/v1\/messages\/([^/]+)$/.exec(p);
     if (patch && req.method === 'PATCH') {
@@ -235,7 +288,16 @@ export class FakeFeishu {
     }
     if (p === '/open-apis/contact/v3/users/batch_get_id' && req.method === 'POST') {
       const emails: string[] = body.emails ?? [];
-      return send(200, { code: 0, msg: 'success', data: { user_list: emails.map((email) => ({ email, ...(this.directory.has(email) ? { user_id: this.directory.get(email) } : {}) })) } });
+      return send(200, {
+        code: 0,
+        msg: 'success',
+        data: {
+          user_list: emails.map((email) => ({
+            email,
+            ...(this.directory.has(email) ? { user_id: this.directory.get(email) } : {}),
+          })),
+        },
+      });
     }
     send(404, { code: 404, msg: `fake feishu: no route ${req.method} ${p}` });
   }
@@ -243,9 +305,18 @@ export class FakeFeishu {
   private store(m: Omit<FakeMessage, 'messageId' | 'patches' | 'content'> & { content: string }): unknown {
     // Feishu answers a repeated uuid with the message it already sent instead of sending another.
     const existing = m.uuid ? this.messages.find((x) => x.uuid === m.uuid) : undefined;
-    const msg = existing ?? { ...m, content: JSON.parse(m.content), messageId: `om_${this.messages.length + 1}`, patches: 0 };
+    const msg = existing ?? {
+      ...m,
+      content: JSON.parse(m.content),
+      messageId: `om_${this.messages.length + 1}`,
+      patches: 0,
+    };
     if (!existing) this.messages.push(msg);
-    return { code: 0, msg: 'success', data: { message_id: msg.messageId, root_id: msg.rootId ?? undefined, msg_type: msg.msgType } };
+    return {
+      code: 0,
+      msg: 'success',
+      data: { message_id: msg.messageId, root_id: msg.rootId ?? undefined, msg_type: msg.msgType },
+    };
   }
 }
 
@@ -258,7 +329,10 @@ function readAll(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-function parseMultipart(raw: Buffer, contentType: string): { fields: Record<string, string>; filename?: string; content: string } {
+function parseMultipart(
+  raw: Buffer,
+  contentType: string,
+): { fields: Record<string, string>; filename?: string; content: string } {
   const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
   const fields: Record<string, string> = {};
   let filename: string | undefined;

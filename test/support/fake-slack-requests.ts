@@ -52,7 +52,10 @@ export interface OpenedView {
 }
 
 /** `view.state.values` for an opened modal, from plain values keyed by input id. */
-export function stateValuesFor(view: OpenedView, values: Record<string, string | string[] | undefined>): Record<string, Record<string, unknown>> {
+export function stateValuesFor(
+  view: OpenedView,
+  values: Record<string, string | string[] | undefined>,
+): Record<string, Record<string, unknown>> {
   const out: Record<string, Record<string, unknown>> = {};
   for (const b of view.blocks) {
     if (b.type !== 'input' || !b.block_id || !b.element) continue;
@@ -61,10 +64,17 @@ export function stateValuesFor(view: OpenedView, values: Record<string, string |
     let state: Record<string, unknown>;
     switch (el.type) {
       case 'static_select':
-        state = { selected_option: v === undefined ? null : { text: { type: 'plain_text', text: String(v) }, value: String(v) } };
+        state = {
+          selected_option: v === undefined ? null : { text: { type: 'plain_text', text: String(v) }, value: String(v) },
+        };
         break;
       case 'multi_static_select':
-        state = { selected_options: (Array.isArray(v) ? v : v ? [v] : []).map((x) => ({ text: { type: 'plain_text', text: x }, value: x })) };
+        state = {
+          selected_options: (Array.isArray(v) ? v : v ? [v] : []).map((x) => ({
+            text: { type: 'plain_text', text: x },
+            value: x,
+          })),
+        };
         break;
       case 'datepicker':
         state = { selected_date: v ?? null };
@@ -93,7 +103,12 @@ export class SlackRequester {
     return postSigned(this.eventsUrl, this.secret, body, 'application/x-www-form-urlencoded', opts);
   }
 
-  slashCommand(userId: string, command: string, text = '', opts: { channelId?: string; timestamp?: number; signature?: string } = {}) {
+  slashCommand(
+    userId: string,
+    command: string,
+    text = '',
+    opts: { channelId?: string; timestamp?: number; signature?: string } = {},
+  ) {
     const body = new URLSearchParams({
       token: 'legacy',
       team_id: 'T1',
@@ -112,7 +127,11 @@ export class SlackRequester {
   }
 
   /** A click on a button (as rendered: action_id may carry a `#n` suffix) in a DM message. */
-  clickButton(userId: string, button: { action_id: string; value?: string }, opts: { channelId?: string; messageTs?: string; inView?: OpenedView } = {}) {
+  clickButton(
+    userId: string,
+    button: { action_id: string; value?: string },
+    opts: { channelId?: string; messageTs?: string; inView?: OpenedView } = {},
+  ) {
     const channelId = opts.channelId ?? `D${userId}`;
     return this.interactive({
       type: 'block_actions',
@@ -124,15 +143,34 @@ export class SlackRequester {
       ...(opts.inView
         ? { container: { type: 'view', view_id: 'V1' }, view: { id: 'V1', type: 'modal', ...opts.inView } }
         : {
-            container: { type: 'message', message_ts: opts.messageTs ?? '1.1', channel_id: channelId, is_ephemeral: false },
+            container: {
+              type: 'message',
+              message_ts: opts.messageTs ?? '1.1',
+              channel_id: channelId,
+              is_ephemeral: false,
+            },
             channel: { id: channelId, name: 'directmessage' },
             response_url: `${this.fakeUrl}/response/${randomUUID()}`,
           }),
-      actions: [{ type: 'button', action_id: button.action_id, block_id: 'b1', value: button.value ?? '', text: { type: 'plain_text', text: 'x' }, action_ts: '1.2' }],
+      actions: [
+        {
+          type: 'button',
+          action_id: button.action_id,
+          block_id: 'b1',
+          value: button.value ?? '',
+          text: { type: 'plain_text', text: 'x' },
+          action_ts: '1.2',
+        },
+      ],
     });
   }
 
-  submitView(userId: string, view: OpenedView, values: Record<string, string | string[] | undefined>, opts: { timestamp?: number; signature?: string } = {}) {
+  submitView(
+    userId: string,
+    view: OpenedView,
+    values: Record<string, string | string[] | undefined>,
+    opts: { timestamp?: number; signature?: string } = {},
+  ) {
     return this.interactive(
       {
         type: 'view_submission',
@@ -157,15 +195,28 @@ export class SlackRequester {
   }
 
   event(event: Record<string, unknown>, eventId = `Ev${randomUUID().slice(0, 8)}`) {
-    const body = JSON.stringify({ token: 'legacy', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: eventId, event_time: Math.floor(Date.now() / 1000), event });
+    const body = JSON.stringify({
+      token: 'legacy',
+      team_id: 'T1',
+      api_app_id: 'A1',
+      type: 'event_callback',
+      event_id: eventId,
+      event_time: Math.floor(Date.now() / 1000),
+      event,
+    });
     return postSigned(this.eventsUrl, this.secret, body, 'application/json');
   }
 }
 
 /** Every button in a rendered message or view (Block Kit JSON), for finding the one to click. */
-export function buttonsIn(blocks: unknown[] | undefined): { action_id: string; value?: string; text?: { text: string } }[] {
+export function buttonsIn(
+  blocks: unknown[] | undefined,
+): { action_id: string; value?: string; text?: { text: string } }[] {
   const out: { action_id: string; value?: string; text?: { text: string } }[] = [];
-  for (const b of (blocks ?? []) as { type: string; elements?: { type: string; action_id: string; value?: string }[] }[]) {
+  for (const b of (blocks ?? []) as {
+    type: string;
+    elements?: { type: string; action_id: string; value?: string }[];
+  }[]) {
     if (b.type === 'actions') for (const e of b.elements ?? []) if (e.type === 'button') out.push(e);
   }
   return out;

@@ -9,7 +9,12 @@ import type { FakeSlack } from './fake-slack.js';
 
 export type EnvelopeType = 'slash_commands' | 'interactive' | 'events_api';
 
-export async function sendEnvelope(fake: FakeSlack, type: EnvelopeType, payload: Record<string, unknown>, timeoutMs = 10_000): Promise<Record<string, unknown> | undefined> {
+export async function sendEnvelope(
+  fake: FakeSlack,
+  type: EnvelopeType,
+  payload: Record<string, unknown>,
+  timeoutMs = 10_000,
+): Promise<Record<string, unknown> | undefined> {
   const deadline = Date.now() + timeoutMs;
   while (!fake.sockets.some((s) => s.readyState === s.OPEN)) {
     if (Date.now() > deadline) throw new Error('the app never opened a Socket Mode connection');
@@ -30,6 +35,15 @@ export async function sendEnvelope(fake: FakeSlack, type: EnvelopeType, payload:
       resolve(msg.payload);
     }
     socket.on('message', onMessage);
-    socket.send(JSON.stringify({ envelope_id: envelopeId, type, payload, accepts_response_payload: type !== 'events_api', retry_attempt: 0, retry_reason: '' }));
+    socket.send(
+      JSON.stringify({
+        envelope_id: envelopeId,
+        type,
+        payload,
+        accepts_response_payload: type !== 'events_api',
+        retry_attempt: 0,
+        retry_reason: '',
+      }),
+    );
   });
 }

@@ -45,7 +45,14 @@ export class FakeSlack {
   private rateLimits = new Map<string, { times: number; retryAfterSec: number }>();
   private drops = new Map<string, number>();
   private failures = new Map<string, { error: string; times: number }>();
-  private limiter: { method: string; ratePerSec: number; burst: number; tokens: number; last: number; retryAfterSec: number } | null = null;
+  private limiter: {
+    method: string;
+    ratePerSec: number;
+    burst: number;
+    tokens: number;
+    last: number;
+    retryAfterSec: number;
+  } | null = null;
   /** How many calls were answered 429, per method. */
   readonly rateLimited = new Map<string, number>();
 
@@ -55,7 +62,14 @@ export class FakeSlack {
       this.wss.handleUpgrade(req, socket, head, (ws) => {
         this.sockets.push(ws);
         this.wss.emit('connection', ws, req);
-        ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { approximate_connection_time: 3600 }, connection_info: { app_id: 'A1' } }));
+        ws.send(
+          JSON.stringify({
+            type: 'hello',
+            num_connections: 1,
+            debug_info: { approximate_connection_time: 3600 },
+            connection_info: { app_id: 'A1' },
+          }),
+        );
       });
     });
   }
@@ -117,7 +131,9 @@ export class FakeSlack {
 
   /** Messages in the DM with `userId` whose outbox key (metadata) starts with `prefix`. */
   dmsWithKey(userId: string, prefix = ''): FakeMessage[] {
-    return this.messagesIn(this.dmOf(userId)).filter((m) => String(m.metadata?.event_payload.key ?? '').startsWith(prefix));
+    return this.messagesIn(this.dmOf(userId)).filter((m) =>
+      String(m.metadata?.event_payload.key ?? '').startsWith(prefix),
+    );
   }
 
   // ---- plumbing -------------------------------------------------------------------------------
@@ -170,7 +186,9 @@ export class FakeSlack {
     const failure = this.failures.get(method);
     if (failure && failure.times > 0) {
       failure.times -= 1;
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: failure.error }));
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ ok: false, error: failure.error }));
       return;
     }
     const handler = this.handlers[method];
@@ -187,7 +205,9 @@ export class FakeSlack {
 
   private answer429(res: ServerResponse, method: string, retryAfterSec: number): void {
     this.rateLimited.set(method, (this.rateLimited.get(method) ?? 0) + 1);
-    res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(retryAfterSec) }).end('{"ok":false,"error":"ratelimited"}');
+    res
+      .writeHead(429, { 'content-type': 'application/json', 'retry-after': String(retryAfterSec) })
+      .end('{"ok":false,"error":"ratelimited"}');
   }
 
   private post(channelArg: string, m: Omit<FakeMessage, 'channel' | 'ts'>): FakeMessage {
@@ -200,11 +220,24 @@ export class FakeSlack {
   }
 
   private handlers: Record<string, Handler> = {
-    'auth.test': () => ({ ok: true, url: 'https://fake.slack.com/', team: 'Fake', user: 'dandang', team_id: 'T1', user_id: 'UBOT', bot_id: 'BBOT' }),
+    'auth.test': () => ({
+      ok: true,
+      url: 'https://fake.slack.com/',
+      team: 'Fake',
+      user: 'dandang',
+      team_id: 'T1',
+      user_id: 'UBOT',
+      bot_id: 'BBOT',
+    }),
     'apps.connections.open': () => ({ ok: true, url: `${this.url.replace('http', 'ws')}/socket` }),
     'chat.postMessage': (a) => {
       if (!a.channel) return { ok: false, error: 'channel_not_found' };
-      const msg = this.post(a.channel, { text: a.text ?? '', blocks: a.blocks, metadata: a.metadata, thread_ts: a.thread_ts });
+      const msg = this.post(a.channel, {
+        text: a.text ?? '',
+        blocks: a.blocks,
+        metadata: a.metadata,
+        thread_ts: a.thread_ts,
+      });
       return { ok: true, channel: msg.channel, ts: msg.ts, message: { text: msg.text, ts: msg.ts } };
     },
     'chat.update': (a) => {
@@ -223,12 +256,18 @@ export class FakeSlack {
     'conversations.history': (a) => {
       const limit = Number(a.limit ?? 100);
       const all = this.messagesIn(a.channel).filter((m) => !m.thread_ts || m.thread_ts === m.ts);
-      const messages = all.slice(-limit).reverse().map((m) => this.view(m, a.include_all_metadata));
+      const messages = all
+        .slice(-limit)
+        .reverse()
+        .map((m) => this.view(m, a.include_all_metadata));
       return { ok: true, messages, has_more: all.length > limit };
     },
     'conversations.replies': (a) => {
       const thread = this.messagesIn(a.channel).filter((m) => m.ts === a.ts || m.thread_ts === a.ts);
-      return { ok: true, messages: thread.slice(0, Number(a.limit ?? 100)).map((m) => this.view(m, a.include_all_metadata)) };
+      return {
+        ok: true,
+        messages: thread.slice(0, Number(a.limit ?? 100)).map((m) => this.view(m, a.include_all_metadata)),
+      };
     },
     'users.lookupByEmail': (a) => {
       const id = this.users.get(String(a.email).toLowerCase());
@@ -240,7 +279,12 @@ export class FakeSlack {
     },
     'files.completeUploadExternal': (a) => {
       const files = (a.files as { id: string; title?: string }[]) ?? [];
-      if (a.channel_id) this.post(a.channel_id, { text: '', thread_ts: a.thread_ts, files: files.map((f) => ({ id: f.id, name: f.title ?? f.id })) });
+      if (a.channel_id)
+        this.post(a.channel_id, {
+          text: '',
+          thread_ts: a.thread_ts,
+          files: files.map((f) => ({ id: f.id, name: f.title ?? f.id })),
+        });
       return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title })) };
     },
   };

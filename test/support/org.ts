@@ -53,7 +53,10 @@ export function person(p: Partial<Person> & { id: string }): Person {
 }
 
 /** Writes jobs (with their KPIs as version 1) and then people, in one transaction. */
-export function seedOrg(store: Store, spec: { jobs?: SeedJob[]; people: (Partial<Person> & { id: string })[] }): Person[] {
+export function seedOrg(
+  store: Store,
+  spec: { jobs?: SeedJob[]; people: (Partial<Person> & { id: string })[] },
+): Person[] {
   return store.tx((tx) => {
     for (const j of spec.jobs ?? [{ id: 'engineer', kpis: DEFAULT_KPIS }]) {
       tx.org.upsertJob({ id: j.id, title: j.title ?? `Job ${j.id}`, duties: '', requirements: '' });
@@ -117,13 +120,19 @@ export function seedTeams(
       ),
     );
   }
-  seedOrg(store, { jobs: [{ id: jobId, title: 'Engineer', kpis: o.kpis ?? DEFAULT_KPIS }], people: [hr, ...(o.withDirector ? [dir] : []), ...managers, ...reports.flat()] });
+  seedOrg(store, {
+    jobs: [{ id: jobId, title: 'Engineer', kpis: o.kpis ?? DEFAULT_KPIS }],
+    people: [hr, ...(o.withDirector ? [dir] : []), ...managers, ...reports.flat()],
+  });
   return { hr, managers, reports, jobId };
 }
 
 /** AppSettings as the default dandang.yml gives them, with overrides. */
 export function testSettings(
-  o: Partial<Pick<AppSettings, 'timezone' | 'locale' | 'holidays' | 'digestAfter'>> & { schedule?: Partial<Schedule>; reminders?: ReminderStep[] } = {},
+  o: Partial<Pick<AppSettings, 'timezone' | 'locale' | 'holidays' | 'digestAfter'>> & {
+    schedule?: Partial<Schedule>;
+    reminders?: ReminderStep[];
+  } = {},
 ): AppSettings {
   const f = parseFileConfig('');
   const schedule = { ...f.schedule.default, ...(o.schedule ?? {}) };

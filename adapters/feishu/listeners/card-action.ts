@@ -28,7 +28,13 @@ export function makeCardActionListener(deps: ListenerDeps) {
     const dispatched =
       parsed.kind === 'action'
         ? deps.router.dispatch({ kind: 'action', actor, actionId: parsed.actionId, value: parsed.value })
-        : deps.router.dispatch({ kind: 'submit', actor, formId: parsed.formId, state: parsed.state, values: parsed.values });
+        : deps.router.dispatch({
+            kind: 'submit',
+            actor,
+            formId: parsed.formId,
+            state: parsed.state,
+            values: parsed.values,
+          });
     // Feishu drops a callback answer after 3 s. A slow use case keeps running; its messages still go
     // out through the outbox, and the user is told so instead of seeing a timeout.
     const reply = await withDeadline(dispatched, deps.callbackDeadlineMs ?? CALLBACK_DEADLINE_MS);
@@ -37,7 +43,8 @@ export function makeCardActionListener(deps: ListenerDeps) {
       void dispatched.then(deps.onQueued, (err: unknown) => console.error('[feishu] slow card action failed', err));
       return { toast: { type: 'info', content: translator(actor.locale)('feishu.slow') } };
     }
-    const submitted = parsed.kind === 'submit' && parsed.form ? { form: parsed.form, values: parsed.values } : undefined;
+    const submitted =
+      parsed.kind === 'submit' && parsed.form ? { form: parsed.form, values: parsed.values } : undefined;
     return renderCallbackResponse(reply, { t: translator(actor.locale), mentions }, submitted);
   };
 }

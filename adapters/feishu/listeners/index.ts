@@ -24,11 +24,22 @@ export interface ListenerDeps {
 }
 
 export function registerListeners(dispatcher: GuardedDispatcher, guard: GuardOptions, deps: ListenerDeps): void {
-  const failedToast = (): CallbackResponse => ({ toast: { type: 'error', content: translator('zh-CN')('feishu.failed') } });
+  const failedToast = (): CallbackResponse => ({
+    toast: { type: 'error', content: translator('zh-CN')('feishu.failed') },
+  });
   const nothing = () => undefined;
   dispatcher.register({
-    'im.message.receive_v1': once(guard, 'message', makeMessageListener(deps), { onDuplicate: nothing, onFailure: nothing }),
-    'application.bot.menu_v6': once(guard, 'menu', makeMenuListener(deps), { onDuplicate: nothing, onFailure: nothing }),
-    'card.action.trigger': once(guard, 'card action', makeCardActionListener(deps), { onDuplicate: () => ({}), onFailure: failedToast }),
+    'im.message.receive_v1': once(guard, 'message', makeMessageListener(deps), {
+      onDuplicate: nothing,
+      onFailure: nothing,
+    }),
+    'application.bot.menu_v6': once(guard, 'menu', makeMenuListener(deps), {
+      onDuplicate: nothing,
+      onFailure: nothing,
+    }),
+    'card.action.trigger': once(guard, 'card action', makeCardActionListener(deps), {
+      onDuplicate: () => ({}),
+      onFailure: failedToast,
+    }),
   } as never);
 }

@@ -12,8 +12,18 @@ export function makeMenuListener(deps: ListenerDeps) {
     if (!parsed) return;
     const actor = actorByOpenId(deps.store, parsed.openId);
     const target = { openId: parsed.openId };
-    if (!actor) return deps.send(target, { msg_type: 'text', content: JSON.stringify({ text: translator('zh-CN')('feishu.notRegistered') }) });
-    const reply = await deps.router.dispatch({ kind: 'command', actor, command: parsed.command, args: parsed.args, mentions: [] });
+    if (!actor)
+      return deps.send(target, {
+        msg_type: 'text',
+        content: JSON.stringify({ text: translator('zh-CN')('feishu.notRegistered') }),
+      });
+    const reply = await deps.router.dispatch({
+      kind: 'command',
+      actor,
+      command: parsed.command,
+      args: parsed.args,
+      mentions: [],
+    });
     deps.onQueued();
     return deps.send(target, replyContent(reply, { t: translator(actor.locale), mentions }));
   };

@@ -9,7 +9,15 @@ import type { Form, FormValues } from '../../../src/ui/model.js';
 
 export type ParsedCardAction =
   | { kind: 'action'; openId: string; actionId: ActionId; value: string; messageId?: string }
-  | { kind: 'submit'; openId: string; formId: FormId; state: string; values: FormValues; form: Form | null; messageId?: string };
+  | {
+      kind: 'submit';
+      openId: string;
+      formId: FormId;
+      state: string;
+      values: FormValues;
+      form: Form | null;
+      messageId?: string;
+    };
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const str = (x: unknown): string | undefined => (typeof x === 'string' ? x : undefined);
@@ -74,4 +82,5 @@ function safeJson(s: string): unknown {
   }
 }
 
-const looksLikeForm = (x: unknown): x is Form => isRecord(x) && typeof x.formId === 'string' && Array.isArray(x.inputs) && typeof x.title === 'string';
+const looksLikeForm = (x: unknown): x is Form =>
+  isRecord(x) && typeof x.formId === 'string' && Array.isArray(x.inputs) && typeof x.title === 'string';

@@ -68,12 +68,30 @@ function renderBlock(block: Block, deps: RenderDeps): CardElement[] {
       return pairs(block.fields).map((row) => ({
         tag: 'column_set',
         flex_mode: 'bisect',
-        columns: row.map((f) => ({ tag: 'column', width: 'weighted', weight: 1, elements: [{ tag: 'markdown', content: `**${md(f.label)}**\n${md(f.value)}` }] })),
+        columns: row.map((f) => ({
+          tag: 'column',
+          width: 'weighted',
+          weight: 1,
+          elements: [{ tag: 'markdown', content: `**${md(f.label)}**\n${md(f.value)}` }],
+        })),
       }));
     case 'checklist':
-      return [{ tag: 'markdown', content: block.items.map((i) => `${i.ok ? '✅' : '❌'} ${md(i.label)}${i.detail ? ` · ${md(i.detail)}` : ''}`).join('\n') }];
+      return [
+        {
+          tag: 'markdown',
+          content: block.items
+            .map((i) => `${i.ok ? '✅' : '❌'} ${md(i.label)}${i.detail ? ` · ${md(i.detail)}` : ''}`)
+            .join('\n'),
+        },
+      ];
     case 'actions':
-      return [{ tag: 'column_set', flex_mode: 'flow', columns: block.buttons.map((b) => ({ tag: 'column', width: 'auto', elements: [renderButton(b, deps)] })) }];
+      return [
+        {
+          tag: 'column_set',
+          flex_mode: 'flow',
+          columns: block.buttons.map((b) => ({ tag: 'column', width: 'auto', elements: [renderButton(b, deps)] })),
+        },
+      ];
     case 'form':
       return [formContainer(block.form, deps)];
   }

@@ -31,17 +31,30 @@ export function renderFormContainer(form: Form, deps: FormRenderDeps): CardEleme
     text: plain(form.submitLabel),
     type: 'primary',
     form_action_type: 'submit',
-    behaviors: [{ type: 'callback', value: { f: form.formId, s: form.state, form: withoutErrors } satisfies SubmitValue }],
+    behaviors: [
+      { type: 'callback', value: { f: form.formId, s: form.state, form: withoutErrors } satisfies SubmitValue },
+    ],
   };
   const buttons: CardElement[] = [submit];
-  if (form.cancelLabel) buttons.push({ tag: 'button', name: 'reset', text: plain(form.cancelLabel), type: 'default', form_action_type: 'reset' });
+  if (form.cancelLabel)
+    buttons.push({
+      tag: 'button',
+      name: 'reset',
+      text: plain(form.cancelLabel),
+      type: 'default',
+      form_action_type: 'reset',
+    });
   return {
     tag: 'form',
     name: 'form',
     elements: [
       ...deps.renderIntro(form),
       ...form.inputs.flatMap((input) => renderInput(input, errors?.[input.id], deps)),
-      { tag: 'column_set', flex_mode: 'flow', columns: buttons.map((b) => ({ tag: 'column', width: 'auto', elements: [b] })) },
+      {
+        tag: 'column_set',
+        flex_mode: 'flow',
+        columns: buttons.map((b) => ({ tag: 'column', width: 'auto', elements: [b] })),
+      },
     ],
   };
 }
@@ -49,7 +62,8 @@ export function renderFormContainer(form: Form, deps: FormRenderDeps): CardEleme
 function renderInput(input: Input, error: string | undefined, deps: FormRenderDeps): CardElement[] {
   const label = `**${input.label}**${input.optional ? ` ${deps.t('feishu.optional')}` : ''}`;
   const out: CardElement[] = [{ tag: 'markdown', content: toLarkMarkdown(label, deps.mentions) }];
-  if (input.hint) out.push({ tag: 'markdown', content: toLarkMarkdown(input.hint, deps.mentions), text_size: 'notation' });
+  if (input.hint)
+    out.push({ tag: 'markdown', content: toLarkMarkdown(input.hint, deps.mentions), text_size: 'notation' });
   out.push(inputElement(input));
   if (error) out.push({ tag: 'markdown', content: `<font color='red'>${error}</font>` });
   return out;
@@ -98,11 +112,22 @@ function inputElement(input: Input): CardElement {
     case 'date':
       return { tag: 'date_picker', ...base, ...(input.initial ? { initial_date: input.initial } : {}) };
     case 'datetime':
-      return { tag: 'picker_datetime', ...base, ...(input.initial ? { initial_datetime: input.initial.replace('T', ' ').slice(0, 16) } : {}) };
+      return {
+        tag: 'picker_datetime',
+        ...base,
+        ...(input.initial ? { initial_datetime: input.initial.replace('T', ' ').slice(0, 16) } : {}),
+      };
   }
 }
 
-const rangeHint = (min?: number, max?: number) => (min !== undefined && max !== undefined ? `${min} – ${max}` : min !== undefined ? `≥ ${min}` : max !== undefined ? `≤ ${max}` : '0');
+const rangeHint = (min?: number, max?: number) =>
+  min !== undefined && max !== undefined
+    ? `${min} – ${max}`
+    : min !== undefined
+      ? `≥ ${min}`
+      : max !== undefined
+        ? `≤ ${max}`
+        : '0';
 
 /** The form with the submitted values as initial values, so a rejected submission keeps its input. */
 export function withSubmittedValues(form: Form, values: Record<string, string | string[] | undefined>): Form {

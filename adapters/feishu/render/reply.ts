@@ -18,7 +18,13 @@ export interface SubmittedForm {
   values: FormValues;
 }
 
-const outcomeOf = (form: Form, text: string): Message => ({ text, blocks: [{ type: 'header', text: form.title }, { type: 'text', text: `✅ ${text}` }] });
+const outcomeOf = (form: Form, text: string): Message => ({
+  text,
+  blocks: [
+    { type: 'header', text: form.title },
+    { type: 'text', text: `✅ ${text}` },
+  ],
+});
 
 export function renderCallbackResponse(reply: Reply, deps: RenderDeps, submitted?: SubmittedForm): CallbackResponse {
   switch (reply.kind) {
@@ -27,7 +33,11 @@ export function renderCallbackResponse(reply: Reply, deps: RenderDeps, submitted
       if (reply.toast) out.toast = { type: 'success', content: reply.toast };
       if (reply.message) out.card = { type: 'raw', data: renderMessageCard(reply.message, deps) };
       // A submitted form is replaced by its outcome, so it cannot be sent twice by accident.
-      else if (submitted) out.card = { type: 'raw', data: renderMessageCard(outcomeOf(submitted.form, reply.toast ?? deps.t('feishu.done')), deps) };
+      else if (submitted)
+        out.card = {
+          type: 'raw',
+          data: renderMessageCard(outcomeOf(submitted.form, reply.toast ?? deps.t('feishu.done')), deps),
+        };
       if (!out.toast && !out.card) out.toast = { type: 'success', content: deps.t('feishu.done') };
       return out;
     }

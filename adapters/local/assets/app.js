@@ -30,14 +30,19 @@ function toast(text, kind = 'info') {
 
 // Live fragments are shared by every viewer; show their times in this persona's zone and language.
 const timeFormat = new Intl.DateTimeFormat(document.documentElement.lang, {
-  month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: body.dataset.timezone,
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: body.dataset.timezone,
 });
 
 function fragment(html) {
   const t = document.createElement('template');
   t.innerHTML = html.trim();
   const el = t.content.firstElementChild;
-  for (const time of el.querySelectorAll('time[datetime]')) time.textContent = timeFormat.format(new Date(time.getAttribute('datetime')));
+  for (const time of el.querySelectorAll('time[datetime]'))
+    time.textContent = timeFormat.format(new Date(time.getAttribute('datetime')));
   return el;
 }
 
@@ -173,7 +178,9 @@ document.addEventListener('click', async (e) => {
   const button = target?.closest('button[data-action]');
   if (!button) return;
   if (button.dataset.confirm && !window.confirm(button.dataset.confirm)) return;
-  await busy(button, async () => handleReply(await post('/api/action', { actionId: button.dataset.action, value: button.dataset.value })));
+  await busy(button, async () =>
+    handleReply(await post('/api/action', { actionId: button.dataset.action, value: button.dataset.value })),
+  );
 });
 
 document.addEventListener('submit', async (e) => {
@@ -182,7 +189,11 @@ document.addEventListener('submit', async (e) => {
   e.preventDefault();
   const button = form.querySelector('button[type="submit"]');
   await busy(button, async () => {
-    const reply = await post('/api/submit', { formId: form.dataset.formId, state: form.dataset.state, values: formValues(form) });
+    const reply = await post('/api/submit', {
+      formId: form.dataset.formId,
+      state: form.dataset.state,
+      values: formValues(form),
+    });
     return handleReply(reply, form);
   });
 });

@@ -49,12 +49,24 @@ export function loadDemo(deps: DemoDeps): DemoSummary | null {
     for (const j of DEMO_JOBS) {
       tx.org.upsertJob({ id: j.id, title: j.title, duties: j.duties, requirements: j.requirements });
       const version = tx.org.replaceKpis(j.id, j.kpis);
-      tx.audit.record({ actorId: 'oliver', action: 'job.import', subjectType: 'job', subjectId: j.id, detail: { kpiVersion: version, demo: true } });
+      tx.audit.record({
+        actorId: 'oliver',
+        action: 'job.import',
+        subjectType: 'job',
+        subjectId: j.id,
+        detail: { kpiVersion: version, demo: true },
+      });
     }
     // Managers first, so every manager id exists before a report points at it.
     for (const p of [...DEMO_PEOPLE].sort((a, b) => Number(!!a.managerId) - Number(!!b.managerId))) {
       tx.org.upsertPerson(toPersonRecord(p));
-      tx.audit.record({ actorId: 'oliver', action: 'person.import', subjectType: 'person', subjectId: p.id, detail: { department: p.department, role: p.role, demo: true } });
+      tx.audit.record({
+        actorId: 'oliver',
+        action: 'person.import',
+        subjectType: 'person',
+        subjectId: p.id,
+        detail: { department: p.department, role: p.role, demo: true },
+      });
     }
   });
   // Everyone acknowledged their KPIs within a day or two of getting them.
@@ -63,7 +75,13 @@ export function loadDemo(deps: DemoDeps): DemoSummary | null {
     history.tx((tx) => {
       const subjectId = kpiSubjectId(p.jobId!, tx.org.job(p.jobId!)!.kpiVersion);
       if (tx.acks.record({ subjectType: 'kpis', subjectId, personId: p.id, state: 'acknowledged', recordedBy: p.id }))
-        tx.audit.record({ actorId: p.id, action: 'kpis.acknowledge', subjectType: 'kpis', subjectId, detail: { demo: true } });
+        tx.audit.record({
+          actorId: p.id,
+          action: 'kpis.acknowledge',
+          subjectType: 'kpis',
+          subjectId,
+          detail: { demo: true },
+        });
     });
   }
   const summary = seedHistory(history, past, settings, now, noteEvents(now, settings.timezone));
@@ -74,10 +92,18 @@ export function loadDemo(deps: DemoDeps): DemoSummary | null {
 
   // The current cycle, through the shared opener: nudges are queued for every manager.
   const departments = [...new Set(DEMO_PEOPLE.filter((p) => p.managerId).map((p) => p.department))];
-  const opened = deps.store.tx((tx) =>
-    departments.map((d) => openCycle(tx, d, currentPeriod(d, now, settings), { settings, now, actorId: null })).filter((o) => o.created).length,
+  const opened = deps.store.tx(
+    (tx) =>
+      departments
+        .map((d) => openCycle(tx, d, currentPeriod(d, now, settings), { settings, now, actorId: null }))
+        .filter((o) => o.created).length,
   );
-  return { people: DEMO_PEOPLE.length, cycles: summary.cycles + opened, reviews: summary.reviews, openedCycles: opened };
+  return {
+    people: DEMO_PEOPLE.length,
+    cycles: summary.cycles + opened,
+    reviews: summary.reviews,
+    openedCycles: opened,
+  };
 }
 
 /** Called by the local adapter at start: the demo appears only in a database with nobody in it. */

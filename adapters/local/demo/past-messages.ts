@@ -38,7 +38,13 @@ export function backfillLocalDms(conn: Connection, store: Store, settings: AppSe
         personId: d.id,
         locale,
         at: (ack?.createdAt ?? 0) - 3_600_000,
-        message: buildKpiAckRequest(t, { jobId: job.id, jobTitle: job.title, version: job.kpiVersion, kpis: job.kpis, acknowledged: !!ack }),
+        message: buildKpiAckRequest(t, {
+          jobId: job.id,
+          jobTitle: job.title,
+          version: job.kpiVersion,
+          kpis: job.kpis,
+          acknowledged: !!ack,
+        }),
       });
       for (const r of tx.reviews.reviewsOf(d.id).slice(0, RECENT_REVIEWS).reverse()) {
         const response = tx.acks.find('review', String(r.id), d.id);
@@ -57,7 +63,11 @@ export function backfillLocalDms(conn: Connection, store: Store, settings: AppSe
             improvement: r.improvement,
             comment: r.comment,
             results: r.results,
-            response: response ? (response.state === 'disputed' ? { state: 'disputed', comment: response.comment ?? '' } : { state: 'acknowledged' }) : undefined,
+            response: response
+              ? response.state === 'disputed'
+                ? { state: 'disputed', comment: response.comment ?? '' }
+                : { state: 'acknowledged' }
+              : undefined,
           }),
         });
       }
@@ -65,8 +75,17 @@ export function backfillLocalDms(conn: Connection, store: Store, settings: AppSe
   });
   items.sort((a, b) => a.at - b.at);
   for (const item of items) {
-    const saved = messages.insert({ conversation: dmConversation(item.personId), threadId: null, locale: item.locale, kind: 'message', payload: item.message, at: item.at });
-    store.tx((tx) => tx.outbox.post({ key: item.key, to: { person: item.personId }, message: item.message, locale: item.locale }));
+    const saved = messages.insert({
+      conversation: dmConversation(item.personId),
+      threadId: null,
+      locale: item.locale,
+      kind: 'message',
+      payload: item.message,
+      at: item.at,
+    });
+    store.tx((tx) =>
+      tx.outbox.post({ key: item.key, to: { person: item.personId }, message: item.message, locale: item.locale }),
+    );
     conn.db
       .update(outbox)
       .set({ status: 'sent', sentRef: String(saved.id), sentAt: item.at, createdAt: item.at, nextAttemptAt: item.at })
@@ -79,11 +98,21 @@ export function backfillLocalDms(conn: Connection, store: Store, settings: AppSe
 /** A first DM for every demo person saying what to try from their seat. */
 export function queueWelcomes(store: Store, settings: AppSettings): void {
   store.tx((tx) => {
-    const managers = new Set(tx.org.activePeople().map((p) => p.managerId).filter(Boolean));
+    const managers = new Set(
+      tx.org
+        .activePeople()
+        .map((p) => p.managerId)
+        .filter(Boolean),
+    );
     for (const d of DEMO_PEOPLE) {
       const person = tx.org.person(d.id)!;
       const t = tFor(person, settings);
-      const role = d.role !== 'employee' ? t('local.demo.welcomeHr') : managers.has(d.id) ? t('local.demo.welcomeManager') : t('local.demo.welcomeEmployee');
+      const role =
+        d.role !== 'employee'
+          ? t('local.demo.welcomeHr')
+          : managers.has(d.id)
+            ? t('local.demo.welcomeManager')
+            : t('local.demo.welcomeEmployee');
       tx.outbox.post({
         key: `demo:welcome:${d.id}`,
         to: { person: d.id },

@@ -8,7 +8,14 @@ import type { Store, Tx } from '../../../src/ports/store.js';
 import type { AppSettings } from '../../../src/ports/settings.js';
 import type { Kpi } from '../../../src/ports/records.js';
 import type { KpiResult } from '../../../src/ports/repos/reviews.js';
-import { periodContaining, openInstant, dueInstant, localDate, type Period, type Cadence } from '../../../src/domain/schedule.js';
+import {
+  periodContaining,
+  openInstant,
+  dueInstant,
+  localDate,
+  type Period,
+  type Cadence,
+} from '../../../src/domain/schedule.js';
 import { makeWorkCalendar, shiftDate } from '../../../src/domain/calendar.js';
 import { kpiMet } from '../../../src/domain/review.js';
 import { DEMO_PEOPLE, DEMO_JOBS, type Profile } from './org.js';
@@ -51,7 +58,11 @@ function pastPeriods(cadence: Cadence, today: string): Period[] {
   const current = periodContaining(cadence, today);
   const out: Period[] = [];
   const oldest = shiftDate(today, -HISTORY_DAYS);
-  for (let p = periodContaining(cadence, shiftDate(current.start, -1)); p.start >= oldest; p = periodContaining(cadence, shiftDate(p.start, -1))) {
+  for (
+    let p = periodContaining(cadence, shiftDate(current.start, -1));
+    p.start >= oldest;
+    p = periodContaining(cadence, shiftDate(p.start, -1))
+  ) {
     out.unshift(p);
   }
   return out;
@@ -66,7 +77,13 @@ export interface HistorySummary {
  * Writes the history. `store` must be bound to `clock` (the loader makes one with no outbox
  * platforms: these messages were "sent" weeks ago and must not be delivered now).
  */
-export function seedHistory(store: Store, clock: ManualClock, settings: AppSettings, now: number, extra: DemoEvent[] = []): HistorySummary {
+export function seedHistory(
+  store: Store,
+  clock: ManualClock,
+  settings: AppSettings,
+  now: number,
+  extra: DemoEvent[] = [],
+): HistorySummary {
   const cal = makeWorkCalendar(settings.holidays);
   const summary: HistorySummary = { cycles: 0, reviews: 0 };
   const today = localDate(now, settings.timezone);
@@ -82,17 +99,40 @@ export function seedHistory(store: Store, clock: ManualClock, settings: AppSetti
       const dueAt = dueInstant(s, period, settings.timezone, cal);
       const slotOf = (tx: Tx, employeeId: string) => {
         const cycle = tx.reviews.cycleFor(d, period.start);
-        return cycle ? tx.reviews.slotViews({ cycleId: cycle.id }).find((x) => x.employeeId === employeeId) ?? null : null;
+        return cycle
+          ? (tx.reviews.slotViews({ cycleId: cycle.id }).find((x) => x.employeeId === employeeId) ?? null)
+          : null;
       };
       events.push({
         at: opensAt,
         run: (tx) => {
-          const cycle = tx.reviews.createCycle({ department: d, cadence: s.cadence, label: period.label, periodStart: period.start, periodEnd: period.end, openedAt: opensAt, openedBy: null });
+          const cycle = tx.reviews.createCycle({
+            department: d,
+            cadence: s.cadence,
+            label: period.label,
+            periodStart: period.start,
+            periodEnd: period.end,
+            openedAt: opensAt,
+            openedBy: null,
+          });
           if (!cycle) return;
           summary.cycles++;
           const pairs = tx.reviews.reportsWithManagers(d);
-          tx.reviews.insertSlots(pairs.map(({ employee, manager }) => ({ cycleId: cycle.id, managerId: manager.id, employeeId: employee.id, dueAt })));
-          tx.audit.record({ actorId: null, action: 'cycle.open', subjectType: 'cycle', subjectId: cycle.id, detail: { department: d, label: period.label, slots: pairs.length, demo: true } });
+          tx.reviews.insertSlots(
+            pairs.map(({ employee, manager }) => ({
+              cycleId: cycle.id,
+              managerId: manager.id,
+              employeeId: employee.id,
+              dueAt,
+            })),
+          );
+          tx.audit.record({
+            actorId: null,
+            action: 'cycle.open',
+            subjectType: 'cycle',
+            subjectId: cycle.id,
+            detail: { department: d, label: period.label, slots: pairs.length, demo: true },
+          });
         },
       });
       const isLastPeriod = i === periods.length - 1;
@@ -107,7 +147,16 @@ export function seedHistory(store: Store, clock: ManualClock, settings: AppSetti
           run: (tx) => {
             const slot = slotOf(tx, person.id);
             if (!slot) return;
-            writeReview(tx, { slotId: slot.id, submittedAt, employeeId: person.id, authorId: slot.managerId, job, profile: person.profile!, miss, period });
+            writeReview(tx, {
+              slotId: slot.id,
+              submittedAt,
+              employeeId: person.id,
+              authorId: slot.managerId,
+              job,
+              profile: person.profile!,
+              miss,
+              period,
+            });
             summary.reviews++;
           },
         });
@@ -147,7 +196,16 @@ export function seedHistory(store: Store, clock: ManualClock, settings: AppSetti
 
 function writeReview(
   tx: Tx,
-  r: { slotId: number; submittedAt: number; employeeId: string; authorId: string; job: (typeof DEMO_JOBS)[number]; profile: Profile; miss: boolean; period: Period },
+  r: {
+    slotId: number;
+    submittedAt: number;
+    employeeId: string;
+    authorId: string;
+    job: (typeof DEMO_JOBS)[number];
+    profile: Profile;
+    miss: boolean;
+    period: Period;
+  },
 ): void {
   const version = tx.org.job(r.job.id)!.kpiVersion;
   const kpis = tx.org.jobWithKpis(r.job.id, version)!.kpis;
@@ -155,12 +213,24 @@ function writeReview(
     // A missing performer misses revenue every week; a mixed one misses their first KPI.
     const missThis = r.miss && (idx === 0 || r.profile === 'missing');
     const actual = actualFor(k, r.profile, missThis, `${r.employeeId}:${r.period.label}:${k.key}`);
-    return { key: k.key, name: k.name, unit: k.unit, target: k.target, direction: k.direction, actual, met: kpiMet(k, actual) };
+    return {
+      key: k.key,
+      name: k.name,
+      unit: k.unit,
+      target: k.target,
+      direction: k.direction,
+      actual,
+      met: kpiMet(k, actual),
+    };
   });
   const belowTarget = results.some((x) => !x.met);
   const rating = belowTarget ? (r.profile === 'missing' ? 2 : 3) : r.profile === 'strong' ? 5 : 4;
   const author = DEMO_PEOPLE.find((p) => p.id === r.authorId)!;
-  const text = reviewTexts(author.locale, { belowTarget, strong: r.profile === 'strong', seed: unit(`${r.employeeId}:${r.period.label}:txt`) });
+  const text = reviewTexts(author.locale, {
+    belowTarget,
+    strong: r.profile === 'strong',
+    seed: unit(`${r.employeeId}:${r.period.label}:txt`),
+  });
   const review = tx.reviews.insertReview({
     slotId: r.slotId,
     employeeId: r.employeeId,
@@ -177,12 +247,32 @@ function writeReview(
     results,
   });
   tx.reviews.markSlotSubmitted(r.slotId);
-  tx.audit.record({ actorId: r.authorId, action: 'review.submit', subjectType: 'review', subjectId: review.id, detail: { slotId: r.slotId, rating, belowTarget, demo: true } });
+  tx.audit.record({
+    actorId: r.authorId,
+    action: 'review.submit',
+    subjectType: 'review',
+    subjectId: review.id,
+    detail: { slotId: r.slotId, rating, belowTarget, demo: true },
+  });
 }
 
 function respond(tx: Tx, employeeId: string, reviewId: number, dispute: string | null): void {
-  const ack = tx.acks.record({ subjectType: 'review', subjectId: String(reviewId), personId: employeeId, state: dispute ? 'disputed' : 'acknowledged', comment: dispute, recordedBy: employeeId });
-  if (ack) tx.audit.record({ actorId: employeeId, action: dispute ? 'review.dispute' : 'review.acknowledge', subjectType: 'review', subjectId: reviewId, detail: { demo: true } });
+  const ack = tx.acks.record({
+    subjectType: 'review',
+    subjectId: String(reviewId),
+    personId: employeeId,
+    state: dispute ? 'disputed' : 'acknowledged',
+    comment: dispute,
+    recordedBy: employeeId,
+  });
+  if (ack)
+    tx.audit.record({
+      actorId: employeeId,
+      action: dispute ? 'review.dispute' : 'review.acknowledge',
+      subjectType: 'review',
+      subjectId: reviewId,
+      detail: { demo: true },
+    });
 }
 
 /** Something that happened at a point in the past, replayed in time order with the history. */
@@ -204,25 +294,73 @@ export function noteEvents(now: number, timezone: string): DemoEvent[] {
       at: at(25),
       run: (tx) => {
         const note = tx.evidence.insertNote(
-          { personId: 'zhangwei', authorId: 'lina', kind: 'one_on_one', heldOn: day(25), discussion: texts.zhangwei, kpiKeys: ['revenue', 'new_accounts'], nextCheckIn: day(11), visibility: 'evidence' },
+          {
+            personId: 'zhangwei',
+            authorId: 'lina',
+            kind: 'one_on_one',
+            heldOn: day(25),
+            discussion: texts.zhangwei,
+            kpiKeys: ['revenue', 'new_accounts'],
+            nextCheckIn: day(11),
+            visibility: 'evidence',
+          },
           [{ description: texts.zhangweiAction, ownerId: 'zhangwei', dueOn: day(11) }],
         );
-        tx.audit.record({ actorId: 'lina', action: 'note.create', subjectType: 'note', subjectId: note.id, detail: { personId: 'zhangwei', kind: note.kind, demo: true } });
+        tx.audit.record({
+          actorId: 'lina',
+          action: 'note.create',
+          subjectType: 'note',
+          subjectId: note.id,
+          detail: { personId: 'zhangwei', kind: note.kind, demo: true },
+        });
       },
     },
     {
       at: at(24),
       run: (tx) => {
         const note = tx.evidence.notesAbout('zhangwei')[0];
-        if (note && tx.acks.record({ subjectType: 'note', subjectId: String(note.id), personId: 'zhangwei', state: 'acknowledged', recordedBy: 'zhangwei' }))
-          tx.audit.record({ actorId: 'zhangwei', action: 'note.acknowledge', subjectType: 'note', subjectId: note.id, detail: { demo: true } });
+        if (
+          note &&
+          tx.acks.record({
+            subjectType: 'note',
+            subjectId: String(note.id),
+            personId: 'zhangwei',
+            state: 'acknowledged',
+            recordedBy: 'zhangwei',
+          })
+        )
+          tx.audit.record({
+            actorId: 'zhangwei',
+            action: 'note.acknowledge',
+            subjectType: 'note',
+            subjectId: note.id,
+            detail: { demo: true },
+          });
       },
     },
     {
       at: at(9),
       run: (tx) => {
-        const note = tx.evidence.insertNote({ personId: 'ben', authorId: 'lina', kind: 'feedback', heldOn: day(9), discussion: texts.ben, kpiKeys: [], nextCheckIn: null, visibility: 'private' }, []);
-        tx.audit.record({ actorId: 'lina', action: 'note.create', subjectType: 'note', subjectId: note.id, detail: { personId: 'ben', kind: note.kind, demo: true } });
+        const note = tx.evidence.insertNote(
+          {
+            personId: 'ben',
+            authorId: 'lina',
+            kind: 'feedback',
+            heldOn: day(9),
+            discussion: texts.ben,
+            kpiKeys: [],
+            nextCheckIn: null,
+            visibility: 'private',
+          },
+          [],
+        );
+        tx.audit.record({
+          actorId: 'lina',
+          action: 'note.create',
+          subjectType: 'note',
+          subjectId: note.id,
+          detail: { personId: 'ben', kind: note.kind, demo: true },
+        });
       },
     },
   ];

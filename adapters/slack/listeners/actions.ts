@@ -30,12 +30,19 @@ export function registerActions(app: App, deps: ListenerDeps): void {
       channelId: body.channel?.id,
       inModal: body.view?.type === 'modal',
     };
-    if (!actor) return replyToInteraction({ kind: 'error', code: 'NOT_FOUND', text: t(origin.locale, 'common.unknownPerson') }, origin, deps.resolveMention);
+    if (!actor)
+      return replyToInteraction(
+        { kind: 'error', code: 'NOT_FOUND', text: t(origin.locale, 'common.unknownPerson') },
+        origin,
+        deps.resolveMention,
+      );
     const actionId = baseActionId(action.action_id);
     const value = (action as ButtonAction).value ?? '';
     if (actionId === OPEN_INLINE_FORM) {
       const form = decodeInlineForm(value);
-      const reply = form ? ({ kind: 'form', form } as const) : ({ kind: 'error', code: 'INVALID_INPUT', text: t(actor.locale, 'slack.formTooLarge') } as const);
+      const reply = form
+        ? ({ kind: 'form', form } as const)
+        : ({ kind: 'error', code: 'INVALID_INPUT', text: t(actor.locale, 'slack.formTooLarge') } as const);
       return replyToInteraction(reply, origin, deps.resolveMention);
     }
     if (!isActionId(actionId)) return;

@@ -27,12 +27,29 @@ export function registerCommands(app: App, deps: ListenerDeps): void {
         responseUrl: command.response_url,
         channelId: command.channel_id,
       };
-      if (!actor) return replyToInteraction({ kind: 'error', code: 'NOT_FOUND', text: t(origin.locale, 'common.unknownPerson') }, origin, deps.resolveMention);
-      const parsed = parseCommandText(command.text ?? '', (slackId) => deps.store.tx((tx) => tx.org.personBySlackId(slackId)));
+      if (!actor)
+        return replyToInteraction(
+          { kind: 'error', code: 'NOT_FOUND', text: t(origin.locale, 'common.unknownPerson') },
+          origin,
+          deps.resolveMention,
+        );
+      const parsed = parseCommandText(command.text ?? '', (slackId) =>
+        deps.store.tx((tx) => tx.org.personBySlackId(slackId)),
+      );
       if (parsed.unknown.length > 0) {
-        return replyToInteraction({ kind: 'error', code: 'NOT_FOUND', text: t(actor.locale, 'common.unknownPerson') }, origin, deps.resolveMention);
+        return replyToInteraction(
+          { kind: 'error', code: 'NOT_FOUND', text: t(actor.locale, 'common.unknownPerson') },
+          origin,
+          deps.resolveMention,
+        );
       }
-      const reply = await deps.router.dispatch({ kind: 'command', actor, command: name, args: parsed.args, mentions: parsed.mentions });
+      const reply = await deps.router.dispatch({
+        kind: 'command',
+        actor,
+        command: name,
+        args: parsed.args,
+        mentions: parsed.mentions,
+      });
       deps.afterDispatch();
       await replyToInteraction(reply, origin, deps.resolveMention);
     });

@@ -18,14 +18,29 @@ export function registerEvents(app: App, deps: ListenerDeps): void {
     if (!actor) return;
     let message: Message | undefined;
     if (deps.router.commandNames().includes('review')) {
-      const reply = await deps.router.dispatch({ kind: 'command', actor, command: 'review', args: 'mine', mentions: [] });
+      const reply = await deps.router.dispatch({
+        kind: 'command',
+        actor,
+        command: 'review',
+        args: 'mine',
+        mentions: [],
+      });
       if (reply.kind === 'ok' && reply.message) message = reply.message;
     }
     if (!message) {
-      const help = await deps.router.dispatch({ kind: 'command', actor, command: 'dandang', args: 'help', mentions: [] });
+      const help = await deps.router.dispatch({
+        kind: 'command',
+        actor,
+        command: 'dandang',
+        args: 'help',
+        mentions: [],
+      });
       if (help.kind === 'ok' && help.message) message = help.message;
     }
     if (!message) return;
-    await client.views.publish({ user_id: event.user, view: { type: 'home', blocks: renderBlocks(message.blocks, deps.resolveMention) as never } });
+    await client.views.publish({
+      user_id: event.user,
+      view: { type: 'home', blocks: renderBlocks(message.blocks, deps.resolveMention) as never },
+    });
   });
 }

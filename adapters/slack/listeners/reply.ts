@@ -28,9 +28,19 @@ export interface InteractionOrigin {
 /** Shows `msg` only to the acting user: via response_url, chat.postEphemeral, or a DM as a last resort. */
 export async function sendEphemeral(origin: InteractionOrigin, msg: SlackMessage): Promise<void> {
   if (origin.respond && origin.responseUrl) {
-    await origin.respond({ response_type: 'ephemeral', replace_original: false, text: msg.text, blocks: msg.blocks as never });
+    await origin.respond({
+      response_type: 'ephemeral',
+      replace_original: false,
+      text: msg.text,
+      blocks: msg.blocks as never,
+    });
   } else if (origin.channelId && !origin.channelId.startsWith('D')) {
-    await origin.client.chat.postEphemeral({ channel: origin.channelId, user: origin.userId, text: msg.text, blocks: msg.blocks as never });
+    await origin.client.chat.postEphemeral({
+      channel: origin.channelId,
+      user: origin.userId,
+      text: msg.text,
+      blocks: msg.blocks as never,
+    });
   } else {
     await origin.client.chat.postMessage({ channel: origin.userId, text: msg.text, blocks: msg.blocks as never });
   }
@@ -43,7 +53,11 @@ const textOnly = (text: string, resolve: ResolveMention): SlackMessage => {
 };
 
 /** Answers a slash command or a button click (already acked). */
-export async function replyToInteraction(reply: Reply, origin: InteractionOrigin, resolve: ResolveMention): Promise<void> {
+export async function replyToInteraction(
+  reply: Reply,
+  origin: InteractionOrigin,
+  resolve: ResolveMention,
+): Promise<void> {
   switch (reply.kind) {
     case 'form': {
       if (!origin.triggerId) throw new Error('a form reply needs a trigger_id');
@@ -53,7 +67,10 @@ export async function replyToInteraction(reply: Reply, origin: InteractionOrigin
       return;
     }
     case 'formErrors':
-      return sendEphemeral(origin, textOnly(Object.values(reply.errors).join('\n') || t(origin.locale, 'common.invalidInput'), resolve));
+      return sendEphemeral(
+        origin,
+        textOnly(Object.values(reply.errors).join('\n') || t(origin.locale, 'common.invalidInput'), resolve),
+      );
     case 'error':
       return sendEphemeral(origin, textOnly(reply.text, resolve));
     case 'ok':
@@ -64,7 +81,10 @@ export async function replyToInteraction(reply: Reply, origin: InteractionOrigin
 }
 
 /** The ack body for a view_submission. Validation errors stay in the modal, next to their input. */
-export function viewSubmissionAck(reply: Reply, ctx: { locale: Locale; title: string; inputIds: string[]; resolve: ResolveMention }): Record<string, unknown> | undefined {
+export function viewSubmissionAck(
+  reply: Reply,
+  ctx: { locale: Locale; title: string; inputIds: string[]; resolve: ResolveMention },
+): Record<string, unknown> | undefined {
   const notice = (blocks: SlackBlock[]) => ({
     response_action: 'update',
     view: renderNoticeModal(ctx.title, blocks, t(ctx.locale, 'slack.close')),

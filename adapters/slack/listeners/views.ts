@@ -21,7 +21,12 @@ export function registerViews(app: App, deps: ListenerDeps): void {
     const inputIds = view.blocks.filter((b) => b.type === 'input').map((b) => b.block_id ?? '');
     const ackCtx = { locale, title: view.title.text, inputIds, resolve: deps.resolveMention };
     if (!actor || !isFormId(view.callback_id)) {
-      await ack(viewSubmissionAck({ kind: 'error', code: 'NOT_FOUND', text: t(locale, 'common.unknownPerson') }, ackCtx) as never);
+      await ack(
+        viewSubmissionAck(
+          { kind: 'error', code: 'NOT_FOUND', text: t(locale, 'common.unknownPerson') },
+          ackCtx,
+        ) as never,
+      );
       return;
     }
     let reply: Reply;
@@ -35,7 +40,9 @@ export function registerViews(app: App, deps: ListenerDeps): void {
       });
     } catch (err) {
       // A bug: still answer inside Slack's deadline so the modal says so, then let Bolt log it.
-      await ack(viewSubmissionAck({ kind: 'error', code: 'BUG', text: t(locale, 'slack.somethingWrong') }, ackCtx) as never);
+      await ack(
+        viewSubmissionAck({ kind: 'error', code: 'BUG', text: t(locale, 'slack.somethingWrong') }, ackCtx) as never,
+      );
       throw err;
     }
     await ack(viewSubmissionAck(reply, ackCtx) as never);

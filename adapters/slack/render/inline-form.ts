@@ -20,7 +20,9 @@ export function encodeInlineForm(form: Form): string | null {
 /** Null for anything that is not a form we encoded (the value is untrusted input). */
 export function decodeInlineForm(value: string): Form | null {
   try {
-    const form = JSON.parse(inflateRawSync(Buffer.from(value, 'base64url'), { maxOutputLength: 1_000_000 }).toString('utf8')) as Form;
+    const form = JSON.parse(
+      inflateRawSync(Buffer.from(value, 'base64url'), { maxOutputLength: 1_000_000 }).toString('utf8'),
+    ) as Form;
     return form && typeof form.formId === 'string' && Array.isArray(form.inputs) ? form : null;
   } catch {
     return null;

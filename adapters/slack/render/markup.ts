@@ -18,7 +18,8 @@ export function toMrkdwn(text: string, resolveMention: ResolveMention): string {
     out += escapeSlack(text.slice(last, m.index));
     const [, bold, label, url, personId] = m;
     if (bold !== undefined) out += `*${toMrkdwn(bold, resolveMention)}*`;
-    else if (label !== undefined && url !== undefined) out += `<${url.replace(/[<>|]/g, encodeURIComponent)}|${escapeSlack(label).replace(/\|/g, '¦')}>`;
+    else if (label !== undefined && url !== undefined)
+      out += `<${url.replace(/[<>|]/g, encodeURIComponent)}|${escapeSlack(label).replace(/\|/g, '¦')}>`;
     else if (personId !== undefined) out += resolveMention(personId);
     last = m.index + m[0].length;
   }
@@ -27,15 +28,21 @@ export function toMrkdwn(text: string, resolveMention: ResolveMention): string {
 
 /** Plain text for places Slack does not format (headers, button labels, modal titles). */
 export function toPlain(text: string, resolveMention: ResolveMention, max = 3000): string {
-  const plain = text
-    .replace(TOKEN, (_all, bold?: string, label?: string, _url?: string, personId?: string) =>
-      bold !== undefined ? bold : label !== undefined ? label : personId !== undefined ? stripMention(resolveMention(personId)) : '',
-    );
+  const plain = text.replace(TOKEN, (_all, bold?: string, label?: string, _url?: string, personId?: string) =>
+    bold !== undefined
+      ? bold
+      : label !== undefined
+        ? label
+        : personId !== undefined
+          ? stripMention(resolveMention(personId))
+          : '',
+  );
   return truncate(plain, max);
 }
 
 /** In plain_text a `<@U123>` is shown literally, so fall back to the name part when there is one. */
-const stripMention = (m: string) => m.replace(/^<@([^>|]+)(\|([^>]+))?>$/, (_a, id: string, _b, name?: string) => (name ? `@${name}` : `@${id}`));
+const stripMention = (m: string) =>
+  m.replace(/^<@([^>|]+)(\|([^>]+))?>$/, (_a, id: string, _b, name?: string) => (name ? `@${name}` : `@${id}`));
 
 export function truncate(s: string, max: number): string {
   return s.length <= max ? s : `${s.slice(0, Math.max(0, max - 1))}…`;

@@ -35,7 +35,12 @@ function uniqueActionId(id: string, seen: Map<string, number>): string {
 }
 
 function renderButton(b: Button, resolve: ResolveMention, seen: Map<string, number>): SlackBlock {
-  const out: SlackBlock = { type: 'button', action_id: uniqueActionId(b.actionId, seen), text: plain(toPlain(b.label, resolve), 75), value: b.value };
+  const out: SlackBlock = {
+    type: 'button',
+    action_id: uniqueActionId(b.actionId, seen),
+    text: plain(toPlain(b.label, resolve), 75),
+    value: b.value,
+  };
   if (b.style === 'primary' || b.style === 'danger') out.style = b.style;
   if (b.confirm) {
     out.confirm = {
@@ -60,7 +65,10 @@ export function renderBlocks(blocks: Block[], resolve: ResolveMention, seen = ne
         break;
       case 'fields':
         for (const part of chunk(block.fields, 10)) {
-          out.push({ type: 'section', fields: part.map((f) => mrkdwn(`*${toMrkdwn(f.label, resolve)}*\n${toMrkdwn(f.value, resolve)}`)) });
+          out.push({
+            type: 'section',
+            fields: part.map((f) => mrkdwn(`*${toMrkdwn(f.label, resolve)}*\n${toMrkdwn(f.value, resolve)}`)),
+          });
         }
         break;
       case 'context':
@@ -70,10 +78,14 @@ export function renderBlocks(blocks: Block[], resolve: ResolveMention, seen = ne
         out.push({ type: 'divider' });
         break;
       case 'actions':
-        for (const part of chunk(block.buttons, 25)) out.push({ type: 'actions', elements: part.map((b) => renderButton(b, resolve, seen)) });
+        for (const part of chunk(block.buttons, 25))
+          out.push({ type: 'actions', elements: part.map((b) => renderButton(b, resolve, seen)) });
         break;
       case 'checklist': {
-        const lines = block.items.map((i) => `${i.ok ? '✅' : '❌'} ${toMrkdwn(i.label, resolve)}${i.detail ? ` — ${toMrkdwn(i.detail, resolve)}` : ''}`);
+        const lines = block.items.map(
+          (i) =>
+            `${i.ok ? '✅' : '❌'} ${toMrkdwn(i.label, resolve)}${i.detail ? ` — ${toMrkdwn(i.detail, resolve)}` : ''}`,
+        );
         out.push({ type: 'section', text: mrkdwn(lines.join('\n')) });
         break;
       }
@@ -81,10 +93,19 @@ export function renderBlocks(blocks: Block[], resolve: ResolveMention, seen = ne
         const value = encodeInlineForm(block.form);
         if (value === null) {
           // Too big for a button value: say so rather than dropping the form silently.
-          out.push({ type: 'context', elements: [mrkdwn(`${toMrkdwn(block.form.title, resolve)} (form too large to open here)`)] });
+          out.push({
+            type: 'context',
+            elements: [mrkdwn(`${toMrkdwn(block.form.title, resolve)} (form too large to open here)`)],
+          });
           break;
         }
-        const button = { type: 'button', action_id: uniqueActionId(OPEN_INLINE_FORM, seen), text: plain(toPlain(block.form.title, resolve), 75), value, style: 'primary' };
+        const button = {
+          type: 'button',
+          action_id: uniqueActionId(OPEN_INLINE_FORM, seen),
+          text: plain(toPlain(block.form.title, resolve), 75),
+          value,
+          style: 'primary',
+        };
         out.push({ type: 'actions', elements: [button] });
         break;
       }
@@ -94,5 +115,8 @@ export function renderBlocks(blocks: Block[], resolve: ResolveMention, seen = ne
 }
 
 export function renderMessageToBlockKit(message: Message, resolveMention: ResolveMention): SlackMessage {
-  return { text: truncate(toMrkdwn(message.text, resolveMention), 3000), blocks: renderBlocks(message.blocks, resolveMention) };
+  return {
+    text: truncate(toMrkdwn(message.text, resolveMention), 3000),
+    blocks: renderBlocks(message.blocks, resolveMention),
+  };
 }

@@ -63,7 +63,12 @@ function renderElement(input: Input): SlackBlock {
 }
 
 function renderInput(input: Input): SlackBlock {
-  const block: SlackBlock = { type: 'input', block_id: input.id, label: plain(input.label, 2000), element: renderElement(input) };
+  const block: SlackBlock = {
+    type: 'input',
+    block_id: input.id,
+    label: plain(input.label, 2000),
+    element: renderElement(input),
+  };
   if (input.optional) block.optional = true;
   if (input.hint) block.hint = plain(input.hint, 2000);
   return block;
@@ -72,7 +77,10 @@ function renderInput(input: Input): SlackBlock {
 /** A modal view for views.open / views.push / response_action 'update'. Errors are not rendered: Slack shows them from the ack. */
 export function renderFormToModal(form: Form, resolveMention: ResolveMention = byName): SlackBlock {
   const blocks = [...renderBlocks(form.intro ?? [], resolveMention), ...form.inputs.map(renderInput)].slice(0, 100);
-  if (form.state.length > MAX_PRIVATE_METADATA) throw new Error(`form ${form.formId} state is ${form.state.length} chars; Slack private_metadata holds ${MAX_PRIVATE_METADATA}`);
+  if (form.state.length > MAX_PRIVATE_METADATA)
+    throw new Error(
+      `form ${form.formId} state is ${form.state.length} chars; Slack private_metadata holds ${MAX_PRIVATE_METADATA}`,
+    );
   const view: SlackBlock = {
     type: 'modal',
     callback_id: form.formId,

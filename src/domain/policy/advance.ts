@@ -46,16 +46,26 @@ export function rolesWaitingOn(step: Step, confirmations: CaseState['confirmatio
   return step.who.filter((r) => !confirmations[r]);
 }
 
-export function canAdvance(policy: Policy, state: CaseState, stepId: string, actor: ActorRelation, evaluation: Evaluation): AdvanceDecision {
+export function canAdvance(
+  policy: Policy,
+  state: CaseState,
+  stepId: string,
+  actor: ActorRelation,
+  evaluation: Evaluation,
+): AdvanceDecision {
   const steps = stepsFor(policy, state.reason);
   const index = steps.findIndex((s) => s.id === stepId);
   const step = steps[index];
   if (!step) return { ok: false, code: 'CONFLICT', missing: [{ kind: 'unknown_step', stepId }] };
 
   // Wrong person first: nobody learns the state of a case they have no part in.
-  const held: ActorRole[] = [...(actor.isManager ? (['manager'] as const) : []), ...(actor.isHr ? (['hr'] as const) : [])];
+  const held: ActorRole[] = [
+    ...(actor.isManager ? (['manager'] as const) : []),
+    ...(actor.isHr ? (['hr'] as const) : []),
+  ];
   const usable = held.filter((r) => step.who.includes(r));
-  if (usable.length === 0) return { ok: false, code: 'NOT_AUTHORIZED', missing: [{ kind: 'actor', stepId, need: [...step.who] }] };
+  if (usable.length === 0)
+    return { ok: false, code: 'NOT_AUTHORIZED', missing: [{ kind: 'actor', stepId, need: [...step.who] }] };
 
   if (state.status !== 'open') return { ok: false, code: 'CONFLICT', missing: [{ kind: 'case_closed' }] };
   if (index < state.stepIndex) return { ok: false, code: 'CONFLICT', missing: [{ kind: 'already_done', stepId }] };
@@ -67,9 +77,14 @@ export function canAdvance(policy: Policy, state: CaseState, stepId: string, act
   const missing: Missing[] = [];
   for (let i = state.stepIndex; i < index; i++) {
     const earlier = steps[i]!;
-    missing.push({ kind: 'step', stepId: earlier.id, waitingOn: rolesWaitingOn(earlier, i === state.stepIndex ? state.confirmations : {}) });
+    missing.push({
+      kind: 'step',
+      stepId: earlier.id,
+      waitingOn: rolesWaitingOn(earlier, i === state.stepIndex ? state.confirmations : {}),
+    });
   }
-  if (step.requiresEvidence) for (const item of evaluation.items) if (!item.ok) missing.push({ kind: 'evidence', item });
+  if (step.requiresEvidence)
+    for (const item of evaluation.items) if (!item.ok) missing.push({ kind: 'evidence', item });
   if (step.checksBlockers) for (const blocker of evaluation.blockers) missing.push({ kind: 'blocker', blocker });
   if (missing.length) {
     const onlyBlockers = missing.every((m) => m.kind === 'blocker');

@@ -57,34 +57,89 @@ const DEFAULT_NOTE_KINDS: Partial<Record<EvidenceKind, string[]>> = {
 };
 
 /** Every record of the right kind, before window/ack/order conditions. */
-function candidates(item: EvidenceItem, facts: EvidenceFacts): (EvidenceRecordRef & { kpiKeys: string[]; jobId: string | null })[] {
+function candidates(
+  item: EvidenceItem,
+  facts: EvidenceFacts,
+): (EvidenceRecordRef & { kpiKeys: string[]; jobId: string | null })[] {
   const k = facts.kpis;
   switch (item.kind) {
     case 'kpi_defined':
     case 'kpi_acknowledged':
       if (!k || k.kpiKeys.length === 0) return [];
       if (item.kind === 'kpi_acknowledged' && !k.ack) return [];
-      return [{ type: 'kpis', id: `${k.jobId}@${k.version}`, date: isoDate(k.definedAt), detail: `${k.jobTitle} v${k.version}: ${k.kpiKeys.join(', ')}`, ack: k.ack?.state ?? null, at: k.ack && item.kind === 'kpi_acknowledged' ? k.ack.at : k.definedAt, kpiKeys: k.kpiKeys, jobId: k.jobId }];
+      return [
+        {
+          type: 'kpis',
+          id: `${k.jobId}@${k.version}`,
+          date: isoDate(k.definedAt),
+          detail: `${k.jobTitle} v${k.version}: ${k.kpiKeys.join(', ')}`,
+          ack: k.ack?.state ?? null,
+          at: k.ack && item.kind === 'kpi_acknowledged' ? k.ack.at : k.definedAt,
+          kpiKeys: k.kpiKeys,
+          jobId: k.jobId,
+        },
+      ];
     case 'below_target_review':
     case 'reassessment_failed':
     case 'pip_failed':
       return facts.reviews
-        .filter((r) => r.belowTarget && (item.kind === 'pip_failed' || r.kind === (item.kind === 'below_target_review' ? 'regular' : 'reassessment')))
-        .map((r) => ({ type: 'review', id: String(r.id), date: isoDate(r.at), detail: `${r.periodLabel}${r.missedKpiKeys.length ? ` (${r.missedKpiKeys.join(', ')})` : ''}`, ack: r.ack?.state ?? null, at: r.at, kpiKeys: r.kpiKeys, jobId: r.jobId }));
+        .filter(
+          (r) =>
+            r.belowTarget &&
+            (item.kind === 'pip_failed' ||
+              r.kind === (item.kind === 'below_target_review' ? 'regular' : 'reassessment')),
+        )
+        .map((r) => ({
+          type: 'review',
+          id: String(r.id),
+          date: isoDate(r.at),
+          detail: `${r.periodLabel}${r.missedKpiKeys.length ? ` (${r.missedKpiKeys.join(', ')})` : ''}`,
+          ack: r.ack?.state ?? null,
+          at: r.at,
+          kpiKeys: r.kpiKeys,
+          jobId: r.jobId,
+        }));
     case 'conversation':
     case 'warning':
     case 'pip': {
       const kinds = item.conditions.noteKinds ?? DEFAULT_NOTE_KINDS[item.kind] ?? [];
       return facts.notes
         .filter((n) => kinds.includes(n.kind))
-        .map((n) => ({ type: 'note', id: String(n.id), date: n.heldOn, detail: n.kind, ack: n.ack?.state ?? null, at: Number.isNaN(dateMs(n.heldOn)) ? n.at : dateMs(n.heldOn), kpiKeys: n.kpiKeys, jobId: null }));
+        .map((n) => ({
+          type: 'note',
+          id: String(n.id),
+          date: n.heldOn,
+          detail: n.kind,
+          ack: n.ack?.state ?? null,
+          at: Number.isNaN(dateMs(n.heldOn)) ? n.at : dateMs(n.heldOn),
+          kpiKeys: n.kpiKeys,
+          jobId: null,
+        }));
     }
     case 'remedy':
       return [
         ...facts.trainings
           .filter((t) => t.attended > 0)
-          .map((t) => ({ type: 'training_plan' as const, id: String(t.id), date: isoDate(t.at), detail: `${t.goal} (${t.attended}/${t.sessions})`, ack: t.ack?.state ?? null, at: t.at, kpiKeys: t.kpiKeys, jobId: t.jobId })),
-        ...facts.jobAdjustments.map((j) => ({ type: 'job_adjustment' as const, id: String(j.id), date: j.effectiveOn, detail: `→ ${j.toJobId}: ${j.reason}`, ack: j.ack?.state ?? null, at: j.at, kpiKeys: [] as string[], jobId: j.toJobId })),
+          .map((t) => ({
+            type: 'training_plan' as const,
+            id: String(t.id),
+            date: isoDate(t.at),
+            detail: `${t.goal} (${t.attended}/${t.sessions})`,
+            ack: t.ack?.state ?? null,
+            at: t.at,
+            kpiKeys: t.kpiKeys,
+            jobId: t.jobId,
+          })),
+        ...facts.jobAdjustments.map((j) => ({
+          type: 'job_adjustment' as const,
+          id: String(j.id),
+          date: j.effectiveOn,
+          detail: `→ ${j.toJobId}: ${j.reason}`,
+          ack: j.ack?.state ?? null,
+          at: j.at,
+          kpiKeys: [] as string[],
+          jobId: j.toJobId,
+        })),
       ];
   }
 }
@@ -94,7 +149,11 @@ type Candidate = ReturnType<typeof candidates>[number];
 /** A reassessment counts only against the KPIs its remedy targeted (or the new job's KPIs). */
 function measuresSameKpis(review: Candidate, remedies: Candidate[]): boolean {
   return remedies.some((m) =>
-    m.type === 'job_adjustment' ? review.jobId === m.jobId : m.kpiKeys.length === 0 ? review.jobId === m.jobId : m.kpiKeys.some((key) => review.kpiKeys.includes(key)),
+    m.type === 'job_adjustment'
+      ? review.jobId === m.jobId
+      : m.kpiKeys.length === 0
+        ? review.jobId === m.jobId
+        : m.kpiKeys.some((key) => review.kpiKeys.includes(key)),
   );
 }
 
@@ -114,7 +173,12 @@ function dependencyOrder(items: [string, EvidenceItem][]): [string, EvidenceItem
   return out;
 }
 
-export function evaluateEvidence(policy: Policy, facts: EvidenceFacts, now: number, reason: ReasonKind = 'performance'): Evaluation {
+export function evaluateEvidence(
+  policy: Policy,
+  facts: EvidenceFacts,
+  now: number,
+  reason: ReasonKind = 'performance',
+): Evaluation {
   const path = pathFor(policy, reason);
   const entries = Object.entries(path.evidence);
   const counted = new Map<string, Candidate[]>();

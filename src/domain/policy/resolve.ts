@@ -11,7 +11,8 @@ export class PolicyError extends Error {
   override name = 'PolicyError';
 }
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Objects merge key by key; arrays and scalars in `patch` replace the base (steps are an ordered whole). */
 export function deepMerge<T>(base: T, patch: unknown): T {
@@ -46,7 +47,9 @@ export function resolvePolicy(src: PolicySource): Policy {
     try {
       custom = src.file.name.endsWith('.json') ? JSON.parse(src.file.text) : parseYaml(src.file.text);
     } catch (e) {
-      throw new PolicyError(`${src.file.name} is not valid ${src.file.name.endsWith('.json') ? 'JSON' : 'YAML'}: ${(e as Error).message}`);
+      throw new PolicyError(
+        `${src.file.name} is not valid ${src.file.name.endsWith('.json') ? 'JSON' : 'YAML'}: ${(e as Error).message}`,
+      );
     }
     if (!isPlainObject(custom)) throw new PolicyError(`${src.file.name}: expected a mapping of policy fields`);
     const { extends: parent, ...rest } = custom;

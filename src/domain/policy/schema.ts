@@ -96,7 +96,9 @@ export const severanceSchema = z.discriminatedUnion('kind', [
   /** No statutory severance; OWBPA review periods if a release is offered to someone 40+. */
   z.object({
     kind: z.literal('none'),
-    owbpa: z.object({ considerDays: z.number().int(), groupConsiderDays: z.number().int(), revokeDays: z.number().int() }).optional(),
+    owbpa: z
+      .object({ considerDays: z.number().int(), groupConsiderDays: z.number().int(), revokeDays: z.number().int() })
+      .optional(),
   }),
 ]);
 export type SeveranceRule = z.infer<typeof severanceSchema>;
@@ -139,7 +141,11 @@ export const policySchema = z
       for (const [id, item] of Object.entries(items)) {
         const after = item.conditions.after;
         if (after && (!(after in items) || after === id)) {
-          ctx.addIssue({ code: 'custom', path: [...at, id, 'conditions', 'after'], message: `"${after}" is not another evidence item of this policy` });
+          ctx.addIssue({
+            code: 'custom',
+            path: [...at, id, 'conditions', 'after'],
+            message: `"${after}" is not another evidence item of this policy`,
+          });
         }
       }
     }

@@ -54,7 +54,13 @@ export interface AckView {
 
 /** Everything the dossier prints, gathered in one read so the export is consistent. */
 export interface DossierData {
-  kpiSets: { jobId: string; jobTitle: string; version: number; kpis: { key: string; name: string; unit: string; target: number; direction: string }[]; ack: AckView | null }[];
+  kpiSets: {
+    jobId: string;
+    jobTitle: string;
+    version: number;
+    kpis: { key: string; name: string; unit: string; target: number; direction: string }[];
+    ack: AckView | null;
+  }[];
   reviews: {
     id: number;
     kind: 'regular' | 'reassessment';
@@ -65,10 +71,26 @@ export interface DossierData {
     comment: string;
     improvement: string;
     submittedAt: number;
-    results: { kpiKey: string; kpiName: string; unit: string; target: number; direction: string; actual: number; met: boolean }[];
+    results: {
+      kpiKey: string;
+      kpiName: string;
+      unit: string;
+      target: number;
+      direction: string;
+      actual: number;
+      met: boolean;
+    }[];
     ack: AckView | null;
   }[];
-  notes: { id: number; kind: string; heldOn: string; authorId: string; discussion: string; kpiKeys: string[]; ack: AckView | null }[];
+  notes: {
+    id: number;
+    kind: string;
+    heldOn: string;
+    authorId: string;
+    discussion: string;
+    kpiKeys: string[];
+    ack: AckView | null;
+  }[];
   trainings: {
     id: number;
     goal: string;
@@ -77,20 +99,40 @@ export interface DossierData {
     kpiKeys: string[];
     createdAt: number;
     status: string;
-    sessions: { id: number; startsAt: number; location: string; attendance: { personId: string; status: string; method: string; reason: string | null }[] }[];
+    sessions: {
+      id: number;
+      startsAt: number;
+      location: string;
+      attendance: { personId: string; status: string; method: string; reason: string | null }[];
+    }[];
     ack: AckView | null;
   }[];
-  jobAdjustments: { id: number; fromJobId: string; toJobId: string; reason: string; effectiveOn: string; ack: AckView | null }[];
+  jobAdjustments: {
+    id: number;
+    fromJobId: string;
+    toJobId: string;
+    reason: string;
+    effectiveOn: string;
+    ack: AckView | null;
+  }[];
 }
 
 export interface CaseRepo {
-  create(c: Pick<CaseRecord, 'employeeId' | 'openedBy' | 'reasonKind' | 'reasonText' | 'policyId' | 'policyVersion' | 'policySnapshot'>): CaseRecord;
+  create(
+    c: Pick<
+      CaseRecord,
+      'employeeId' | 'openedBy' | 'reasonKind' | 'reasonText' | 'policyId' | 'policyVersion' | 'policySnapshot'
+    >,
+  ): CaseRecord;
   get(id: number): CaseRecord | null;
   /** Open cases, oldest first; of one employee when given. */
   open(employeeId?: string): CaseRecord[];
   /** Every case opened at or after `since` (epoch ms), for the report. */
   openedSince(since: number): CaseRecord[];
-  update(id: number, patch: Partial<Pick<CaseRecord, 'status' | 'stepIndex' | 'confirmations' | 'settlement' | 'closedAt'>>): void;
+  update(
+    id: number,
+    patch: Partial<Pick<CaseRecord, 'status' | 'stepIndex' | 'confirmations' | 'settlement' | 'closedAt'>>,
+  ): void;
 
   addEvent(e: Omit<CaseEvent, 'id' | 'at'>): CaseEvent;
   events(caseId: number): CaseEvent[];

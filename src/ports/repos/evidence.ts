@@ -79,14 +79,20 @@ export interface JobAdjustment {
 }
 
 export interface EvidenceRepo {
-  insertNote(n: Omit<Note, 'id' | 'createdAt' | 'actions'>, actions: { description: string; ownerId: string; dueOn: string }[]): Note;
+  insertNote(
+    n: Omit<Note, 'id' | 'createdAt' | 'actions'>,
+    actions: { description: string; ownerId: string; dueOn: string }[],
+  ): Note;
   note(id: number): Note | null;
   notesAbout(personId: string): Note[];
   /** Open agreed actions due strictly before `today` that were never reminded, with the note's subject. */
   overdueActions(today: string): (NoteAction & { personId: string })[];
   markActionReminded(id: number): void;
 
-  insertPlan(p: Omit<TrainingPlan, 'id' | 'createdAt' | 'status' | 'completedAt' | 'sessions'>, sessions: { startsAt: number; endsAt: number; location: string }[]): TrainingPlan;
+  insertPlan(
+    p: Omit<TrainingPlan, 'id' | 'createdAt' | 'status' | 'completedAt' | 'sessions'>,
+    sessions: { startsAt: number; endsAt: number; location: string }[],
+  ): TrainingPlan;
   plan(id: number): TrainingPlan | null;
   plansAbout(personId: string): TrainingPlan[];
   session(id: number): TrainingSession | null;

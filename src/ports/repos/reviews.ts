@@ -82,7 +82,10 @@ export type NewReview = Omit<Review, 'id' | 'amendedAt' | 'trainingPlanId' | 'ki
 };
 
 /** The editable part of a review: what an amendment may change. */
-export type ReviewContent = Pick<Review, 'rating' | 'strengths' | 'improvement' | 'comment' | 'belowTarget' | 'results'>;
+export type ReviewContent = Pick<
+  Review,
+  'rating' | 'strengths' | 'improvement' | 'comment' | 'belowTarget' | 'results'
+>;
 
 /** Cycles, slots, reviews and amendments. Set-based where a cycle of 10,000 managers needs it. */
 export interface ReviewRepo {
@@ -108,7 +111,9 @@ export interface ReviewRepo {
    * `nextReminderAt` is the first ladder step's instant; left out, it is the due time, which is
    * always safe: the tick then works out the real next step when it first looks at the slot.
    */
-  insertSlots(slots: { cycleId: number; managerId: string; employeeId: string; dueAt: number; nextReminderAt?: number | null }[]): number;
+  insertSlots(
+    slots: { cycleId: number; managerId: string; employeeId: string; dueAt: number; nextReminderAt?: number | null }[],
+  ): number;
 
   slot(id: number): ReviewSlot | null;
   slotViews(filter: { cycleId?: number; managerId?: string; ids?: number[] }): SlotView[];
@@ -134,5 +139,7 @@ export interface ReviewRepo {
   reviewsOf(employeeId: string): Review[];
   /** Rewrites the content and records the amendment (before/after) in one go. Returns its id. */
   amendReview(id: number, a: { authorId: string; reason: string; after: ReviewContent; at: number }): number;
-  amendments(reviewId: number): { id: number; authorId: string; reason: string; before: ReviewContent; after: ReviewContent; createdAt: number }[];
+  amendments(
+    reviewId: number,
+  ): { id: number; authorId: string; reason: string; before: ReviewContent; after: ReviewContent; createdAt: number }[];
 }

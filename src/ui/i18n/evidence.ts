@@ -49,7 +49,8 @@ export const en = {
   'ev.refusal.comment': 'What happened (optional)',
   'ev.refusal.saved': 'Refusal recorded, with the witness.',
 
-  'ev.remind.action': 'Reminder: the agreed action “{description}” was due {due} (conversation with {name} on {heldOn}).',
+  'ev.remind.action':
+    'Reminder: the agreed action “{description}” was due {due} (conversation with {name} on {heldOn}).',
 
   'ev.training.formTitle': 'Training plan',
   'ev.training.about': 'For **{name}** · {job}',
@@ -72,7 +73,8 @@ export const en = {
   'ev.training.sessions': '**Sessions**',
   'ev.training.session': '• {date} {start}–{end} · {place}',
   'ev.training.signIn': 'Sign in (签到)',
-  'ev.training.signInPrompt': 'Your training session is on now: {date} {start}–{end} · {place}. Sign in to record your attendance.',
+  'ev.training.signInPrompt':
+    'Your training session is on now: {date} {start}–{end} · {place}. Sign in to record your attendance.',
   'ev.training.signedIn': '✅ Signed in at {time}',
   'ev.training.attendance': '{status} ({method}{reason})',
   'ev.training.present': 'Present',

@@ -7,7 +7,8 @@ export const en = {
   'import.duplicateId': 'duplicate id "{value}" (also on line {other}); give each person a unique id',
   'import.duplicateEmail': 'duplicate email "{value}" (also on line {other}); emails are compared without case',
   'import.duplicateChatId': 'duplicate {field} "{value}" (also on line {other})',
-  'import.emailTaken': 'email "{value}" belongs to {other}, who is not in this file; use id "{other}" for this person or change the email',
+  'import.emailTaken':
+    'email "{value}" belongs to {other}, who is not in this file; use id "{other}" for this person or change the email',
   'import.badEmail': 'not an email address: "{value}"',
   'import.unknownManager': 'unknown manager "{value}"; it must be the id of another row in this file',
   'import.selfManager': 'a person cannot be their own manager',

@@ -37,7 +37,10 @@ export function t(locale: Locale, key: MessageKey, params: Record<string, string
 
 /** A translator bound to one locale, for screen builders. */
 export type T = (key: MessageKey, params?: Record<string, string | number>) => string;
-export const translator = (locale: Locale): T => (key, params) => t(locale, key, params);
+export const translator =
+  (locale: Locale): T =>
+  (key, params) =>
+    t(locale, key, params);
 
 /** Every key present in one catalog but not the other; the i18n test asserts this is empty. */
 export function catalogGaps(): string[] {

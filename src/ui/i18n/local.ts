@@ -33,10 +33,14 @@ export const en = {
   'local.notifications': 'Notifications',
   'local.newIn': 'New message in {conversation}',
   'local.demo.welcomeHeader': 'Welcome to the Dandang demo',
-  'local.demo.welcomeIntro': 'This is a demo organisation with eight weeks of history. Use **You are:** at the top to switch between manager, employee and HR, and watch the loop close. Type `/dandang help` for every command.',
-  'local.demo.welcomeManager': 'You manage a team: this week\'s reviews are waiting below. Open one, submit it, then switch to that employee to acknowledge it. `/review status` shows your team.',
-  'local.demo.welcomeEmployee': 'Your reviews and KPIs arrive here. Acknowledge each one, or dispute it with a comment that is kept word for word.',
-  'local.demo.welcomeHr': 'Open the **#hr** channel and try `/offboard @张伟 missed sales targets` (eight weeks of acknowledged misses) and `/offboard @Ben Carter bottom of the ranking` (no evidence at all) to see the evidence gate.',
+  'local.demo.welcomeIntro':
+    'This is a demo organisation with eight weeks of history. Use **You are:** at the top to switch between manager, employee and HR, and watch the loop close. Type `/dandang help` for every command.',
+  'local.demo.welcomeManager':
+    "You manage a team: this week's reviews are waiting below. Open one, submit it, then switch to that employee to acknowledge it. `/review status` shows your team.",
+  'local.demo.welcomeEmployee':
+    'Your reviews and KPIs arrive here. Acknowledge each one, or dispute it with a comment that is kept word for word.',
+  'local.demo.welcomeHr':
+    'Open the **#hr** channel and try `/offboard @张伟 missed sales targets` (eight weeks of acknowledged misses) and `/offboard @Ben Carter bottom of the ranking` (no evidence at all) to see the evidence gate.',
 } as const;
 
 export const zh: Record<keyof typeof en, string> = {
@@ -73,8 +77,11 @@ export const zh: Record<keyof typeof en, string> = {
   'local.notifications': '通知',
   'local.newIn': '{conversation} 有新消息',
   'local.demo.welcomeHeader': '欢迎体验担当演示',
-  'local.demo.welcomeIntro': '这是一个带有八周历史数据的演示组织。用顶部的 **当前身份** 在经理、员工和 HR 之间切换,看完整流程如何闭环。输入 `/dandang help` 查看全部命令。',
-  'local.demo.welcomeManager': '你管理一个团队:本周的考核就在下方。打开一份并提交,再切换成该员工进行确认。`/review status` 可查看团队进度。',
+  'local.demo.welcomeIntro':
+    '这是一个带有八周历史数据的演示组织。用顶部的 **当前身份** 在经理、员工和 HR 之间切换,看完整流程如何闭环。输入 `/dandang help` 查看全部命令。',
+  'local.demo.welcomeManager':
+    '你管理一个团队:本周的考核就在下方。打开一份并提交,再切换成该员工进行确认。`/review status` 可查看团队进度。',
   'local.demo.welcomeEmployee': '你的考核和 KPI 会发到这里。请逐一确认,或填写意见提出异议(意见会原样保存)。',
-  'local.demo.welcomeHr': '打开 **#hr** 频道,试试 `/offboard @张伟 未达到销售目标`(八周已确认的未达标记录)和 `/offboard @Ben Carter 排名末位`(没有任何证据),看看证据门槛如何运作。',
+  'local.demo.welcomeHr':
+    '打开 **#hr** 频道,试试 `/offboard @张伟 未达到销售目标`(八周已确认的未达标记录)和 `/offboard @Ben Carter 排名末位`(没有任何证据),看看证据门槛如何运作。',
 };

@@ -90,7 +90,8 @@ export const en = {
   'off.settle.total': 'With one month’s wage in lieu (N+1): {amount} {currency}.',
   'off.settle.risk': 'Unlawful-termination risk (2N): {amount} {currency}.',
   'off.settle.missing': 'Severance not computed: {missing} not on record.',
-  'off.settle.owbpa': 'If a release is offered and the employee is 40 or older: consider until {until} ({groupUntil} for a group), then {revoke} days to revoke (OWBPA).',
+  'off.settle.owbpa':
+    'If a release is offered and the employee is 40 or older: consider until {until} ({groupUntil} for a group), then {revoke} days to revoke (OWBPA).',
 
   'off.thread.stepDone': '✅ {step}: done by {who}.',
   'off.thread.partial': '☑️ {step}: {who} confirmed; waiting on {waiting}.',
@@ -114,14 +115,17 @@ export const en = {
   'off.open.alreadyOpen': 'Case #{id} is already open for {name}.',
   'off.open.blocked': 'A case for {name} cannot be opened now:',
   'off.open.ok': 'Case #{id} for {name} is open in the HR channel.',
-  'off.open.evidenceMissing': '{n} evidence item(s) are still missing; the steps stay blocked until they are on record.',
+  'off.open.evidenceMissing':
+    '{n} evidence item(s) are still missing; the steps stay blocked until they are on record.',
 
   'off.dm.header': 'Dismissal case #{id}: {name}',
-  'off.dm.intro': '{by} opened a case about {name} ({reason}). It cannot go ahead until the evidence below is on record. You must confirm the case yourself and attend the meeting.',
+  'off.dm.intro':
+    '{by} opened a case about {name} ({reason}). It cannot go ahead until the evidence below is on record. You must confirm the case yourself and attend the meeting.',
   'off.dm.missing': '**Still missing**',
   'off.dm.complete': 'All the evidence the policy requires is on record.',
 
-  'off.ranking': 'A ranking (e.g. bottom 10%) shows how {name} compares with colleagues. It does not show that {name} missed the requirements of the role. Courts do not accept it as proof of incompetence (CN: SPC Guiding Case No. 18). To continue, attach: the KPIs {name} acknowledged, reviews with the actual figures against those targets, and the training or job adjustment followed by a reassessment. Start a development plan instead?',
+  'off.ranking':
+    'A ranking (e.g. bottom 10%) shows how {name} compares with colleagues. It does not show that {name} missed the requirements of the role. Courts do not accept it as proof of incompetence (CN: SPC Guiding Case No. 18). To continue, attach: the KPIs {name} acknowledged, reviews with the actual figures against those targets, and the training or job adjustment followed by a reassessment. Start a development plan instead?',
 
   'off.withdraw.title': 'Withdraw case #{id}',
   'off.withdraw.reason': 'Reason',
@@ -274,7 +278,8 @@ export const zh: Record<keyof typeof en, string> = {
   'off.settle.total': '加一个月代通知金(N+1):{amount} {currency}。',
   'off.settle.risk': '违法解除风险(2N):{amount} {currency}。',
   'off.settle.missing': '未计算经济补偿:缺少 {missing}。',
-  'off.settle.owbpa': '如提供附放弃声明的遣散且员工年满 40 岁:考虑期至 {until}(集体为 {groupUntil}),之后 {revoke} 天撤回期(OWBPA)。',
+  'off.settle.owbpa':
+    '如提供附放弃声明的遣散且员工年满 40 岁:考虑期至 {until}(集体为 {groupUntil}),之后 {revoke} 天撤回期(OWBPA)。',
 
   'off.thread.stepDone': '✅ {step}:由 {who} 完成。',
   'off.thread.partial': '☑️ {step}:{who} 已确认;等待 {waiting}。',
@@ -301,11 +306,13 @@ export const zh: Record<keyof typeof en, string> = {
   'off.open.evidenceMissing': '仍缺 {n} 项证据;补齐之前各步骤无法推进。',
 
   'off.dm.header': '离职案件 #{id}:{name}',
-  'off.dm.intro': '{by} 就 {name} 发起了案件({reason})。在下列证据齐备之前,案件无法推进。你必须亲自确认案件并出席面谈。',
+  'off.dm.intro':
+    '{by} 就 {name} 发起了案件({reason})。在下列证据齐备之前,案件无法推进。你必须亲自确认案件并出席面谈。',
   'off.dm.missing': '**仍缺少**',
   'off.dm.complete': '政策要求的证据均已齐备。',
 
-  'off.ranking': '排名靠后(如末位10%)只说明相对位置,不等于「不能胜任工作」(最高法指导案例18号)。请补充:员工已确认的岗位KPI、对照KPI的考核数据、培训或调岗记录及再次考核结果。是否先发起绩效改进计划?',
+  'off.ranking':
+    '排名靠后(如末位10%)只说明相对位置,不等于「不能胜任工作」(最高法指导案例18号)。请补充:员工已确认的岗位KPI、对照KPI的考核数据、培训或调岗记录及再次考核结果。是否先发起绩效改进计划?',
 
   'off.withdraw.title': '撤回案件 #{id}',
   'off.withdraw.reason': '原因',

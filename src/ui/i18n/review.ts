@@ -32,7 +32,8 @@ export const en = {
   'review.submitted.progress': '{done} of {total} reviews done this cycle.',
 
   'review.employee.header': 'Your review for {period}',
-  'review.employee.text': '{manager} reviewed your work for {period}. Please acknowledge it, or dispute it with a comment.',
+  'review.employee.text':
+    '{manager} reviewed your work for {period}. Please acknowledge it, or dispute it with a comment.',
   'review.employee.fallback': 'Your review for {period} from {manager}',
   'review.kpi.met': '✅ **{name}**: {actual} {unit} (target {op} {target})',
   'review.kpi.missed': '❌ **{name}**: {actual} {unit} (target {op} {target})',
@@ -60,7 +61,8 @@ export const en = {
   'review.open.noJob': '{name} has no job in Dandang yet. Ask HR to import their job.',
   'review.open.noneFor': 'There is no open review for {name} right now.',
   'review.open.notYourReport': '{name} is not your direct report.',
-  'review.conflict.submitted': 'This review was already submitted. A submitted review changes only through an amendment.',
+  'review.conflict.submitted':
+    'This review was already submitted. A submitted review changes only through an amendment.',
 
   'review.remind.manager': 'Reminder: {count} reviews were due {due} and are still open: {names}',
   'review.remind.skip': '{manager} has {count} reviews overdue since {due}: {names}',
@@ -86,10 +88,12 @@ export const en = {
 
   'kpi.form.title': 'Define KPIs',
   'kpi.form.submit': 'Save KPIs',
-  'kpi.form.introMissing': '**{job}** has no KPIs yet. Define them before reviewing {name}; everyone in this job will be asked to acknowledge them.',
+  'kpi.form.introMissing':
+    '**{job}** has no KPIs yet. Define them before reviewing {name}; everyone in this job will be asked to acknowledge them.',
   'kpi.form.intro': 'KPIs of **{job}**. Everyone in this job will be asked to acknowledge a change.',
   'kpi.form.label': 'KPIs, one per line',
-  'kpi.form.hint': 'key | name | unit | target | higher or lower. Example: tickets | Tickets closed | per week | 40 | higher',
+  'kpi.form.hint':
+    'key | name | unit | target | higher or lower. Example: tickets | Tickets closed | per week | 40 | higher',
   'kpi.error.columns': 'Line {line}: write 5 parts separated by |: key | name | unit | target | higher/lower.',
   'kpi.error.key': 'Line {line}: the key may use letters, digits, _ . - (up to 40 characters).',
   'kpi.error.name': 'Line {line}: the name is missing.',

@@ -22,19 +22,23 @@ function missedOf(tx: Tx, p: Person): string[] {
   return latest && latest.jobId === p.jobId ? missedKpiKeys(latest.results) : [];
 }
 
-export const makeOpenJobAdjustmentForm = ({ store, clock, settings }: EvidenceDeps) =>
+export const makeOpenJobAdjustmentForm =
+  ({ store, clock, settings }: EvidenceDeps) =>
   (input: { actor: Person; personId: string | undefined; toJobId?: string }): Result<Form> =>
     store.tx((tx) => {
       const t = tFor(input.actor, settings);
       if (!input.personId) return fail('INVALID_INPUT', t('ev.adjust.usage'));
       const subject = tx.org.person(input.personId);
       if (!subject) return fail('NOT_FOUND', t('common.unknownPerson'));
-      if (!may(tx, input.actor, subject.id, 'create', 'job_adjustment')) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
+      if (!may(tx, input.actor, subject.id, 'create', 'job_adjustment'))
+        return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
       const from = subject.jobId ? tx.org.jobWithKpis(subject.jobId) : null;
       if (!from) return fail('INVALID_INPUT', t('ev.err.noJob', { name: subject.name }));
       const jobs = tx.org.allJobs().filter((j) => j.id !== from.id);
       // A select shows at most 100 options; the job named in the command is always among them.
-      const options = [...jobs.filter((j) => j.id === input.toJobId), ...jobs.filter((j) => j.id !== input.toJobId)].slice(0, 100).map((j) => ({ value: j.id, label: `${j.title} (${j.id})` }));
+      const options = [...jobs.filter((j) => j.id === input.toJobId), ...jobs.filter((j) => j.id !== input.toJobId)]
+        .slice(0, 100)
+        .map((j) => ({ value: j.id, label: `${j.title} (${j.id})` }));
       return ok(
         buildJobAdjustmentForm(t, {
           personId: subject.id,
@@ -49,13 +53,19 @@ export const makeOpenJobAdjustmentForm = ({ store, clock, settings }: EvidenceDe
       );
     });
 
-export const makeAdjustJob = ({ store, clock, settings }: EvidenceDeps) =>
-  (input: { actor: Person; personId: string; values: FormValues }): Result<{ adjustment: JobAdjustment; applied: boolean; confirmation: string }> =>
+export const makeAdjustJob =
+  ({ store, clock, settings }: EvidenceDeps) =>
+  (input: {
+    actor: Person;
+    personId: string;
+    values: FormValues;
+  }): Result<{ adjustment: JobAdjustment; applied: boolean; confirmation: string }> =>
     store.tx((tx) => {
       const t = tFor(input.actor, settings);
       const subject = tx.org.person(input.personId);
       if (!subject) return fail('NOT_FOUND', t('common.unknownPerson'));
-      if (!may(tx, input.actor, subject.id, 'create', 'job_adjustment')) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
+      if (!may(tx, input.actor, subject.id, 'create', 'job_adjustment'))
+        return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
       const from = subject.jobId ? tx.org.jobWithKpis(subject.jobId) : null;
       if (!from) return fail('INVALID_INPUT', t('ev.err.noJob', { name: subject.name }));
 
@@ -75,7 +85,15 @@ export const makeAdjustJob = ({ store, clock, settings }: EvidenceDeps) =>
       else if (effectiveOn < today) errors.effective_on = t('ev.err.past');
       if (Object.keys(errors).length) return fail('INVALID_INPUT', t('common.invalidInput'), { fieldErrors: errors });
 
-      const adjustment = tx.evidence.insertJobAdjustment({ personId: subject.id, fromJobId: from.id, toJobId, reason, kpiKeys, effectiveOn, createdBy: input.actor.id });
+      const adjustment = tx.evidence.insertJobAdjustment({
+        personId: subject.id,
+        fromJobId: from.id,
+        toJobId,
+        reason,
+        kpiKeys,
+        effectiveOn,
+        createdBy: input.actor.id,
+      });
       tx.audit.record({
         actorId: input.actor.id,
         action: 'job_adjustment.create',
@@ -83,8 +101,16 @@ export const makeAdjustJob = ({ store, clock, settings }: EvidenceDeps) =>
         subjectId: adjustment.id,
         detail: { personId: subject.id, fromJobId: from.id, toJobId, effectiveOn, kpiKeys, reason },
       });
-      tx.outbox.post({ key: adjustmentKey(adjustment.id), to: { person: subject.id }, message: adjustmentMessage(tx, settings, adjustment) });
+      tx.outbox.post({
+        key: adjustmentKey(adjustment.id),
+        to: { person: subject.id },
+        message: adjustmentMessage(tx, settings, adjustment),
+      });
       const applied = effectiveOn <= today && applyJobAdjustment(tx, settings, adjustment, input.actor.id);
       refreshOpenCases(tx, subject.id, { settings, now: clock.now() });
-      return ok({ adjustment: tx.evidence.jobAdjustment(adjustment.id)!, applied, confirmation: t('ev.adjust.saved', { name: subject.name }) });
+      return ok({
+        adjustment: tx.evidence.jobAdjustment(adjustment.id)!,
+        applied,
+        confirmation: t('ev.adjust.saved', { name: subject.name }),
+      });
     });

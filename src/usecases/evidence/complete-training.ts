@@ -9,28 +9,53 @@ import { ACTIONS } from '../../ui/actions.js';
 import { refreshOpenCases } from '../offboarding/refresh-cases.js';
 import { may, tFor, type EvidenceDeps } from './evidence-support.js';
 
-export const makeCompleteTraining = ({ store, clock, settings }: EvidenceDeps) => (input: { actor: Person; planId: number }): Result<TrainingPlan> =>
-  store.tx((tx) => {
-    const t = tFor(input.actor, settings);
-    const plan = tx.evidence.plan(input.planId);
-    const employee = plan ? tx.org.person(plan.personId) : null;
-    if (!plan || !employee) return fail('NOT_FOUND', t('common.notFound'));
-    if (!may(tx, input.actor, employee.id, 'create', 'training_plan')) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
-    if (plan.status === 'completed') return fail('CONFLICT', t('ev.err.planDone'));
-    tx.evidence.completePlan(plan.id);
-    tx.audit.record({ actorId: input.actor.id, action: 'training.complete', subjectType: 'training_plan', subjectId: plan.id, detail: { personId: employee.id } });
-
-    // Whoever reviews the person owns the reassessment: the direct manager, else the plan's author.
-    const owner = (employee.managerId ? tx.org.person(employee.managerId) : null) ?? tx.org.person(plan.createdBy);
-    if (owner) {
-      const to = tFor(owner, settings);
-      const text = to('ev.training.reassessDue', { name: employee.name, goal: plan.goal });
-      tx.outbox.post({
-        key: `training:${plan.id}:reassessment-due`,
-        to: { person: owner.id },
-        message: { text, blocks: [{ type: 'text', text }, { type: 'actions', buttons: [{ actionId: ACTIONS.openReassessment, label: to('ev.training.reassessButton'), value: String(plan.id), style: 'primary' }] }] },
+export const makeCompleteTraining =
+  ({ store, clock, settings }: EvidenceDeps) =>
+  (input: { actor: Person; planId: number }): Result<TrainingPlan> =>
+    store.tx((tx) => {
+      const t = tFor(input.actor, settings);
+      const plan = tx.evidence.plan(input.planId);
+      const employee = plan ? tx.org.person(plan.personId) : null;
+      if (!plan || !employee) return fail('NOT_FOUND', t('common.notFound'));
+      if (!may(tx, input.actor, employee.id, 'create', 'training_plan'))
+        return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
+      if (plan.status === 'completed') return fail('CONFLICT', t('ev.err.planDone'));
+      tx.evidence.completePlan(plan.id);
+      tx.audit.record({
+        actorId: input.actor.id,
+        action: 'training.complete',
+        subjectType: 'training_plan',
+        subjectId: plan.id,
+        detail: { personId: employee.id },
       });
-    }
-    refreshOpenCases(tx, employee.id, { settings, now: clock.now() });
-    return ok(tx.evidence.plan(plan.id)!);
-  });
+
+      // Whoever reviews the person owns the reassessment: the direct manager, else the plan's author.
+      const owner = (employee.managerId ? tx.org.person(employee.managerId) : null) ?? tx.org.person(plan.createdBy);
+      if (owner) {
+        const to = tFor(owner, settings);
+        const text = to('ev.training.reassessDue', { name: employee.name, goal: plan.goal });
+        tx.outbox.post({
+          key: `training:${plan.id}:reassessment-due`,
+          to: { person: owner.id },
+          message: {
+            text,
+            blocks: [
+              { type: 'text', text },
+              {
+                type: 'actions',
+                buttons: [
+                  {
+                    actionId: ACTIONS.openReassessment,
+                    label: to('ev.training.reassessButton'),
+                    value: String(plan.id),
+                    style: 'primary',
+                  },
+                ],
+              },
+            ],
+          },
+        });
+      }
+      refreshOpenCases(tx, employee.id, { settings, now: clock.now() });
+      return ok(tx.evidence.plan(plan.id)!);
+    });

@@ -13,7 +13,17 @@ import { missedKpiKeys } from '../../domain/review.js';
 import { instantOfWallTime } from '../../domain/zoned-time.js';
 import { refreshOpenCases } from '../offboarding/refresh-cases.js';
 import { planKey, planMessage, planView } from './evidence-messages.js';
-import { personOptions, may, tFor, zoneOf, isDate, str, list, parseTime, type EvidenceDeps } from './evidence-support.js';
+import {
+  personOptions,
+  may,
+  tFor,
+  zoneOf,
+  isDate,
+  str,
+  list,
+  parseTime,
+  type EvidenceDeps,
+} from './evidence-support.js';
 
 function trainerOptions(tx: Tx, subject: Person, actor: Person): Option[] {
   return personOptions(tx, subject, actor, tx.org.activePeople({ department: subject.department }));
@@ -33,36 +43,45 @@ export interface OpenTrainingFormInput {
   kpiKeys?: string[];
 }
 
-export const makeOpenTrainingForm = ({ store, settings }: EvidenceDeps) => (input: OpenTrainingFormInput): Result<Form> =>
-  store.tx((tx) => {
-    const t = tFor(input.actor, settings);
-    if (!input.personId) return fail('INVALID_INPUT', t('ev.err.mention'));
-    const subject = tx.org.person(input.personId);
-    if (!subject) return fail('NOT_FOUND', t('common.unknownPerson'));
-    if (!may(tx, input.actor, subject.id, 'create', 'training_plan')) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
-    const job = subject.jobId ? tx.org.jobWithKpis(subject.jobId) : null;
-    if (!job || !job.kpis.length) return fail('INVALID_INPUT', t('ev.err.noJob', { name: subject.name }));
-    const wanted = input.kpiKeys?.length ? input.kpiKeys : missedKpis(tx, subject, job.kpiVersion);
-    return ok(
-      buildTrainingForm(t, {
-        personId: subject.id,
-        personName: subject.name,
-        jobTitle: job.title,
-        kpis: job.kpis,
-        preselected: wanted.filter((k) => job.kpis.some((x) => x.key === k)),
-        trainers: trainerOptions(tx, subject, input.actor),
-        zone: zoneOf(subject, settings),
-      }),
-    );
-  });
+export const makeOpenTrainingForm =
+  ({ store, settings }: EvidenceDeps) =>
+  (input: OpenTrainingFormInput): Result<Form> =>
+    store.tx((tx) => {
+      const t = tFor(input.actor, settings);
+      if (!input.personId) return fail('INVALID_INPUT', t('ev.err.mention'));
+      const subject = tx.org.person(input.personId);
+      if (!subject) return fail('NOT_FOUND', t('common.unknownPerson'));
+      if (!may(tx, input.actor, subject.id, 'create', 'training_plan'))
+        return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
+      const job = subject.jobId ? tx.org.jobWithKpis(subject.jobId) : null;
+      if (!job || !job.kpis.length) return fail('INVALID_INPUT', t('ev.err.noJob', { name: subject.name }));
+      const wanted = input.kpiKeys?.length ? input.kpiKeys : missedKpis(tx, subject, job.kpiVersion);
+      return ok(
+        buildTrainingForm(t, {
+          personId: subject.id,
+          personName: subject.name,
+          jobTitle: job.title,
+          kpis: job.kpis,
+          preselected: wanted.filter((k) => job.kpis.some((x) => x.key === k)),
+          trainers: trainerOptions(tx, subject, input.actor),
+          zone: zoneOf(subject, settings),
+        }),
+      );
+    });
 
-export const makeCreateTrainingPlan = ({ store, clock, settings }: EvidenceDeps) =>
-  (input: { actor: Person; personId: string; values: FormValues }): Result<{ plan: TrainingPlan; confirmation: string }> =>
+export const makeCreateTrainingPlan =
+  ({ store, clock, settings }: EvidenceDeps) =>
+  (input: {
+    actor: Person;
+    personId: string;
+    values: FormValues;
+  }): Result<{ plan: TrainingPlan; confirmation: string }> =>
     store.tx((tx) => {
       const t = tFor(input.actor, settings);
       const subject = tx.org.person(input.personId);
       if (!subject) return fail('NOT_FOUND', t('common.unknownPerson'));
-      if (!may(tx, input.actor, subject.id, 'create', 'training_plan')) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
+      if (!may(tx, input.actor, subject.id, 'create', 'training_plan'))
+        return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
       const job = subject.jobId ? tx.org.jobWithKpis(subject.jobId) : null;
       if (!job || !job.kpis.length) return fail('INVALID_INPUT', t('ev.err.noJob', { name: subject.name }));
 
@@ -86,7 +105,12 @@ export const makeCreateTrainingPlan = ({ store, clock, settings }: EvidenceDeps)
       const zone = zoneOf(subject, settings);
       const sessions: { startsAt: number; endsAt: number; location: string }[] = [];
       for (let n = 1; n <= SESSION_ROWS; n++) {
-        const [date, start, end, place] = ['date', 'start', 'end', 'place'].map((f) => str(v, `session${n}_${f}`)) as [string, string, string, string];
+        const [date, start, end, place] = ['date', 'start', 'end', 'place'].map((f) => str(v, `session${n}_${f}`)) as [
+          string,
+          string,
+          string,
+          string,
+        ];
         if (!date && !start && !end && !place) continue;
         const before = Object.keys(errors).length;
         if (!isDate(date)) errors[`session${n}_date`] = date ? t('ev.err.date') : t('common.required');
@@ -104,7 +128,8 @@ export const makeCreateTrainingPlan = ({ store, clock, settings }: EvidenceDeps)
         }
         sessions.push({ startsAt, endsAt, location: place });
       }
-      if (!sessions.length && !Object.keys(errors).some((k) => k.startsWith('session'))) errors.session1_date = t('ev.err.noSession');
+      if (!sessions.length && !Object.keys(errors).some((k) => k.startsWith('session')))
+        errors.session1_date = t('ev.err.noSession');
       if (Object.keys(errors).length) return fail('INVALID_INPUT', t('common.invalidInput'), { fieldErrors: errors });
 
       const plan = tx.evidence.insertPlan(
@@ -127,12 +152,26 @@ export const makeCreateTrainingPlan = ({ store, clock, settings }: EvidenceDeps)
         action: 'training.create',
         subjectType: 'training_plan',
         subjectId: plan.id,
-        detail: { personId: subject.id, jobId: job.id, kpiVersion: job.kpiVersion, kpiKeys, sessions: sessions.length, trainerId: plan.trainerId },
+        detail: {
+          personId: subject.id,
+          jobId: job.id,
+          kpiVersion: job.kpiVersion,
+          kpiKeys,
+          sessions: sessions.length,
+          trainerId: plan.trainerId,
+        },
       });
       tx.outbox.post({ key: planKey(plan.id), to: { person: subject.id }, message: planMessage(tx, settings, plan) });
       // A trainer outside the chain has no other way in: their DM carries the attendance buttons.
       if (trainer && trainer.id !== input.actor.id) {
-        tx.outbox.post({ key: `training:${plan.id}:trainer`, to: { person: trainer.id }, message: buildTrainerMessage(tFor(trainer, settings), planView(tx, settings, plan, zoneOf(trainer, settings))) });
+        tx.outbox.post({
+          key: `training:${plan.id}:trainer`,
+          to: { person: trainer.id },
+          message: buildTrainerMessage(
+            tFor(trainer, settings),
+            planView(tx, settings, plan, zoneOf(trainer, settings)),
+          ),
+        });
       }
       refreshOpenCases(tx, subject.id, { settings, now: clock.now() });
       return ok({ plan, confirmation: t('ev.training.saved', { name: subject.name }) });

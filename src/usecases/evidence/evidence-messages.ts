@@ -67,7 +67,9 @@ export function adjustmentView(tx: Tx, settings: AppSettings, a: JobAdjustment, 
 
 const employeeT = (tx: Tx, settings: AppSettings, personId: string): T => tFor(tx.org.person(personId), settings);
 
-export const noteMessage = (tx: Tx, settings: AppSettings, note: Note): Message => buildNoteMessage(employeeT(tx, settings, note.personId), noteView(tx, settings, note));
-export const planMessage = (tx: Tx, settings: AppSettings, plan: TrainingPlan): Message => buildPlanMessage(employeeT(tx, settings, plan.personId), planView(tx, settings, plan));
+export const noteMessage = (tx: Tx, settings: AppSettings, note: Note): Message =>
+  buildNoteMessage(employeeT(tx, settings, note.personId), noteView(tx, settings, note));
+export const planMessage = (tx: Tx, settings: AppSettings, plan: TrainingPlan): Message =>
+  buildPlanMessage(employeeT(tx, settings, plan.personId), planView(tx, settings, plan));
 export const adjustmentMessage = (tx: Tx, settings: AppSettings, a: JobAdjustment): Message =>
   buildJobAdjustmentMessage(employeeT(tx, settings, a.personId), adjustmentView(tx, settings, a));

@@ -29,10 +29,18 @@ function load(tx: Tx, settings: AppSettings, type: RespondableSubject, id: numbe
   }
   if (type === 'training_plan') {
     const p = tx.evidence.plan(id);
-    return p ? { personId: p.personId, key: planKey(id), render: () => planMessage(tx, settings, tx.evidence.plan(id)!) } : null;
+    return p
+      ? { personId: p.personId, key: planKey(id), render: () => planMessage(tx, settings, tx.evidence.plan(id)!) }
+      : null;
   }
   const a = tx.evidence.jobAdjustment(id);
-  return a ? { personId: a.personId, key: adjustmentKey(id), render: () => adjustmentMessage(tx, settings, tx.evidence.jobAdjustment(id)!) } : null;
+  return a
+    ? {
+        personId: a.personId,
+        key: adjustmentKey(id),
+        render: () => adjustmentMessage(tx, settings, tx.evidence.jobAdjustment(id)!),
+      }
+    : null;
 }
 
 export interface RespondInput {
@@ -45,20 +53,28 @@ export interface RespondInput {
 }
 
 /** Runs inside the caller's transaction. */
-export function respondToRecord(tx: Tx, settings: AppSettings, now: number, input: RespondInput): Result<Acknowledgment> {
+export function respondToRecord(
+  tx: Tx,
+  settings: AppSettings,
+  now: number,
+  input: RespondInput,
+): Result<Acknowledgment> {
   const t = tFor(input.actor, settings);
   const loaded = load(tx, settings, input.subjectType, input.subjectId);
   // A private note answers as "not found" to anyone but its author, so its existence does not leak.
   if (!loaded) return fail('NOT_FOUND', t('common.notFound'));
   if (loaded === 'private') return fail('NOT_FOUND', t('common.notFound'));
   const refusal = input.state === 'refused';
-  if (!may(tx, input.actor, loaded.personId, 'create', refusal ? 'refusal' : 'acknowledgment')) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
+  if (!may(tx, input.actor, loaded.personId, 'create', refusal ? 'refusal' : 'acknowledgment'))
+    return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
 
   const comment = input.comment?.trim() ?? '';
-  if (input.state === 'disputed' && !comment) return fail('INVALID_INPUT', t('common.invalidInput'), { fieldErrors: { comment: t('common.required') } });
+  if (input.state === 'disputed' && !comment)
+    return fail('INVALID_INPUT', t('common.invalidInput'), { fieldErrors: { comment: t('common.required') } });
   if (refusal) {
     const witness = input.witnessId ? tx.org.person(input.witnessId) : null;
-    if (!witness || witness.id === loaded.personId) return fail('INVALID_INPUT', t('common.invalidInput'), { fieldErrors: { witness: t('ev.err.witness') } });
+    if (!witness || witness.id === loaded.personId)
+      return fail('INVALID_INPUT', t('common.invalidInput'), { fieldErrors: { witness: t('ev.err.witness') } });
   }
   const subjectId = String(input.subjectId);
   if (tx.acks.find(input.subjectType, subjectId, loaded.personId)) return fail('CONFLICT', t('ev.err.answered'));
@@ -79,7 +95,11 @@ export function respondToRecord(tx: Tx, settings: AppSettings, now: number, inpu
     action: `acknowledgment.${input.state}`,
     subjectType: input.subjectType,
     subjectId: input.subjectId,
-    detail: { personId: loaded.personId, ...(ack.comment ? { comment: ack.comment } : {}), ...(ack.witnessId ? { witnessId: ack.witnessId } : {}) },
+    detail: {
+      personId: loaded.personId,
+      ...(ack.comment ? { comment: ack.comment } : {}),
+      ...(ack.witnessId ? { witnessId: ack.witnessId } : {}),
+    },
   });
   tx.outbox.update(loaded.key, loaded.render());
   refreshOpenCases(tx, loaded.personId, { settings, now });

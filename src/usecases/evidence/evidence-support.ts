@@ -48,13 +48,25 @@ export function personOptions(tx: Tx, subject: Person, actor: Person, others: It
   return out;
 }
 
-export function accessContext(tx: Tx, asker: Person, subjectId: string, extra: Omit<AccessContext, 'relations'> = {}): AccessContext {
+export function accessContext(
+  tx: Tx,
+  asker: Person,
+  subjectId: string,
+  extra: Omit<AccessContext, 'relations'> = {},
+): AccessContext {
   const fresh = tx.org.person(asker.id);
   if (!fresh || !fresh.active) return { relations: ['other'], ...extra };
   return { relations: relationsOf(fresh, subjectId, managerChain(tx, subjectId)), ...extra };
 }
 
-export function may(tx: Tx, asker: Person, subjectId: string, op: Operation, record: RecordType, extra: Omit<AccessContext, 'relations'> = {}): boolean {
+export function may(
+  tx: Tx,
+  asker: Person,
+  subjectId: string,
+  op: Operation,
+  record: RecordType,
+  extra: Omit<AccessContext, 'relations'> = {},
+): boolean {
   return canAccess(accessContext(tx, asker, subjectId, extra), op, record);
 }
 
@@ -63,10 +75,12 @@ export const tFor = (p: Person | null, settings: AppSettings): T => translator(l
 export const zoneOf = (p: Person | null, settings: AppSettings): string => p?.timezone ?? settings.timezone;
 
 /** Today's calendar date in the person's zone. */
-export const todayFor = (p: Person | null, settings: AppSettings, now: number): string => dateOf(wallTimeAt(now, zoneOf(p, settings)));
+export const todayFor = (p: Person | null, settings: AppSettings, now: number): string =>
+  dateOf(wallTimeAt(now, zoneOf(p, settings)));
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-export const isDate = (s: string): boolean => DATE.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+export const isDate = (s: string): boolean =>
+  DATE.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 
 /** One trimmed string value of a form ('' when absent); multiselect values are joined. */
 export const str = (v: FormValues, id: string): string => {
@@ -76,7 +90,12 @@ export const str = (v: FormValues, id: string): string => {
 export const list = (v: FormValues, id: string): string[] => {
   const x = v[id];
   if (Array.isArray(x)) return x.filter(Boolean);
-  return x ? x.split(',').map((s) => s.trim()).filter(Boolean) : [];
+  return x
+    ? x
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
 };
 
 /** `HH:MM` (24h) → minutes since midnight, or null. */

@@ -36,21 +36,31 @@ function load(tx: Tx, settings: AppSettings, actor: Person, planId: number) {
 
 const isFailure = (x: object): x is Failure => 'ok' in x;
 
-export const makeOpenReassessmentForm = ({ store, settings }: EvidenceDeps) => (input: { actor: Person; planId: number }): Result<Form> =>
-  store.tx((tx) => {
-    const l = load(tx, settings, input.actor, input.planId);
-    if (isFailure(l)) return l;
-    return ok(buildReassessmentForm(tFor(input.actor, settings), { plan: l.plan, jobTitle: l.job.title, kpis: l.job.kpis }));
-  });
+export const makeOpenReassessmentForm =
+  ({ store, settings }: EvidenceDeps) =>
+  (input: { actor: Person; planId: number }): Result<Form> =>
+    store.tx((tx) => {
+      const l = load(tx, settings, input.actor, input.planId);
+      if (isFailure(l)) return l;
+      return ok(
+        buildReassessmentForm(tFor(input.actor, settings), { plan: l.plan, jobTitle: l.job.title, kpis: l.job.kpis }),
+      );
+    });
 
-export const makeRecordReassessment = ({ store, clock, settings }: EvidenceDeps) =>
-  (input: { actor: Person; planId: number; values: FormValues }): Result<{ review: Review; plan: TrainingPlan; confirmation: string }> =>
+export const makeRecordReassessment =
+  ({ store, clock, settings }: EvidenceDeps) =>
+  (input: {
+    actor: Person;
+    planId: number;
+    values: FormValues;
+  }): Result<{ review: Review; plan: TrainingPlan; confirmation: string }> =>
     store.tx((tx) => {
       const t = tFor(input.actor, settings);
       const l = load(tx, settings, input.actor, input.planId);
       if (isFailure(l)) return l;
       const checked = validateReview(l.job.kpis, input.values);
-      if (!checked.ok) return fail('INVALID_INPUT', t('common.invalidInput'), { fieldErrors: reviewFieldErrors(t, checked.errors) });
+      if (!checked.ok)
+        return fail('INVALID_INPUT', t('common.invalidInput'), { fieldErrors: reviewFieldErrors(t, checked.errors) });
       const now = clock.now();
       const review = tx.reviews.insertReview({
         slotId: null,
@@ -69,13 +79,24 @@ export const makeRecordReassessment = ({ store, clock, settings }: EvidenceDeps)
         action: 'review.reassessment',
         subjectType: 'review',
         subjectId: review.id,
-        detail: { trainingPlanId: l.plan.id, employeeId: l.employee.id, jobId: l.job.id, kpiVersion: l.plan.kpiVersion, belowTarget: review.belowTarget },
+        detail: {
+          trainingPlanId: l.plan.id,
+          employeeId: l.employee.id,
+          jobId: l.job.id,
+          kpiVersion: l.plan.kpiVersion,
+          belowTarget: review.belowTarget,
+        },
       });
       tx.outbox.post({
         key: employeeReviewKey(review.id),
         to: { person: l.employee.id },
         locale: localeOf(l.employee, settings),
-        message: buildEmployeeReview(tFor(l.employee, settings), { reviewId: review.id, period: review.periodLabel, managerName: input.actor.name, ...checked.content }),
+        message: buildEmployeeReview(tFor(l.employee, settings), {
+          reviewId: review.id,
+          period: review.periodLabel,
+          managerName: input.actor.name,
+          ...checked.content,
+        }),
       });
       refreshOpenCases(tx, l.employee.id, { settings, now });
       const result = t(review.belowTarget ? 'ev.reassess.below' : 'ev.reassess.met');

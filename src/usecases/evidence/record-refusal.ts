@@ -22,22 +22,42 @@ function subjectPerson(tx: Tx, type: RespondableSubject, id: number): string | n
 /** HR, the employee's managers and department colleagues: the people likely to have witnessed it. */
 function witnessOptions(tx: Tx, employee: Person, actor: Person): Option[] {
   const colleagues = tx.org.activePeople({ department: employee.department });
-  return personOptions(tx, employee, actor, [...tx.org.activePeople().filter((p) => p.role !== 'employee'), ...colleagues]);
+  return personOptions(tx, employee, actor, [
+    ...tx.org.activePeople().filter((p) => p.role !== 'employee'),
+    ...colleagues,
+  ]);
 }
 
-export const makeOpenRefusalForm = ({ store, settings }: EvidenceDeps) => (input: { actor: Person; subjectType: RespondableSubject; subjectId: number }): Result<Form> =>
-  store.tx((tx) => {
-    const t = tFor(input.actor, settings);
-    const personId = subjectPerson(tx, input.subjectType, input.subjectId);
-    const employee = personId ? tx.org.person(personId) : null;
-    if (!employee) return fail('NOT_FOUND', t('common.notFound'));
-    if (!may(tx, input.actor, employee.id, 'create', 'refusal')) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
-    if (tx.acks.find(input.subjectType, String(input.subjectId), employee.id)) return fail('CONFLICT', t('ev.err.answered'));
-    return ok(buildRefusalForm(t, { type: input.subjectType, id: input.subjectId }, employee.name, witnessOptions(tx, employee, input.actor)));
-  });
+export const makeOpenRefusalForm =
+  ({ store, settings }: EvidenceDeps) =>
+  (input: { actor: Person; subjectType: RespondableSubject; subjectId: number }): Result<Form> =>
+    store.tx((tx) => {
+      const t = tFor(input.actor, settings);
+      const personId = subjectPerson(tx, input.subjectType, input.subjectId);
+      const employee = personId ? tx.org.person(personId) : null;
+      if (!employee) return fail('NOT_FOUND', t('common.notFound'));
+      if (!may(tx, input.actor, employee.id, 'create', 'refusal'))
+        return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
+      if (tx.acks.find(input.subjectType, String(input.subjectId), employee.id))
+        return fail('CONFLICT', t('ev.err.answered'));
+      return ok(
+        buildRefusalForm(
+          t,
+          { type: input.subjectType, id: input.subjectId },
+          employee.name,
+          witnessOptions(tx, employee, input.actor),
+        ),
+      );
+    });
 
-export const makeRecordRefusal = ({ store, clock, settings }: EvidenceDeps) =>
-  (input: { actor: Person; subjectType: RespondableSubject; subjectId: number; values: FormValues }): Result<Acknowledgment> =>
+export const makeRecordRefusal =
+  ({ store, clock, settings }: EvidenceDeps) =>
+  (input: {
+    actor: Person;
+    subjectType: RespondableSubject;
+    subjectId: number;
+    values: FormValues;
+  }): Result<Acknowledgment> =>
     store.tx((tx) =>
       respondToRecord(tx, settings, clock.now(), {
         actor: input.actor,

@@ -19,101 +19,174 @@ import { kpiSubjectId } from '../../ui/screens/review/kpi-ack.js';
 import { noteView, planView, adjustmentView } from './evidence-messages.js';
 import { accessContext, tFor, zoneOf, type EvidenceDeps } from './evidence-support.js';
 
-export const makeViewMyRecord = ({ store, clock, settings }: EvidenceDeps) => (input: { actor: Person; personId?: string }): Result<Message> =>
-  store.tx((tx) => {
-    const t = tFor(input.actor, settings);
-    const subject = tx.org.person(input.personId ?? input.actor.id);
-    if (!subject) return fail('NOT_FOUND', t('common.unknownPerson'));
-    const ctx: AccessContext = accessContext(tx, input.actor, subject.id);
-    const can = (record: Parameters<typeof canAccess>[2], extra: Partial<AccessContext> = {}) => canAccess({ ...ctx, ...extra }, 'read', record);
-    // Nothing about this person is readable: say so rather than show an empty record.
-    if (!can('review')) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
+export const makeViewMyRecord =
+  ({ store, clock, settings }: EvidenceDeps) =>
+  (input: { actor: Person; personId?: string }): Result<Message> =>
+    store.tx((tx) => {
+      const t = tFor(input.actor, settings);
+      const subject = tx.org.person(input.personId ?? input.actor.id);
+      if (!subject) return fail('NOT_FOUND', t('common.unknownPerson'));
+      const ctx: AccessContext = accessContext(tx, input.actor, subject.id);
+      const can = (record: Parameters<typeof canAccess>[2], extra: Partial<AccessContext> = {}) =>
+        canAccess({ ...ctx, ...extra }, 'read', record);
+      // Nothing about this person is readable: say so rather than show an empty record.
+      if (!can('review')) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
 
-    const self = ctx.relations.includes('self');
-    const mayRecordRefusal = canAccess(ctx, 'create', 'refusal');
-    const mayManagePlans = canAccess(ctx, 'create', 'training_plan');
-    const zone = zoneOf(input.actor, settings);
-    const names = (id: string) => tx.org.person(id)?.name ?? id;
-    const now = clock.now();
-    const topButtons: Button[] = [];
-    const refusalButton = (type: 'note' | 'training_plan' | 'job_adjustment', id: number): Button[] =>
-      mayRecordRefusal ? [{ actionId: ACTIONS.recordRefusal, label: t('ev.refusal.button'), value: subjectState(type, id) }] : [];
+      const self = ctx.relations.includes('self');
+      const mayRecordRefusal = canAccess(ctx, 'create', 'refusal');
+      const mayManagePlans = canAccess(ctx, 'create', 'training_plan');
+      const zone = zoneOf(input.actor, settings);
+      const names = (id: string) => tx.org.person(id)?.name ?? id;
+      const now = clock.now();
+      const topButtons: Button[] = [];
+      const refusalButton = (type: 'note' | 'training_plan' | 'job_adjustment', id: number): Button[] =>
+        mayRecordRefusal
+          ? [{ actionId: ACTIONS.recordRefusal, label: t('ev.refusal.button'), value: subjectState(type, id) }]
+          : [];
 
-    let job: RecordData['job'] = null;
-    const jobRow = subject.jobId && can('kpis') ? tx.org.jobWithKpis(subject.jobId) : null;
-    if (jobRow) {
-      const ack = jobRow.kpiVersion > 0 ? tx.acks.find('kpis', kpiSubjectId(jobRow.id, jobRow.kpiVersion), subject.id) : null;
-      job = { title: jobRow.title, version: jobRow.kpiVersion, kpis: jobRow.kpis, ackLine: jobRow.kpiVersion > 0 ? responseLine(t, ack, subject.name, names, zone) : null };
-      if (self && !ack && jobRow.kpiVersion > 0) topButtons.push({ actionId: ACTIONS.acknowledgeKpis, label: t('ev.ack.acknowledge'), value: kpiSubjectId(jobRow.id, jobRow.kpiVersion), style: 'primary' });
-    }
+      let job: RecordData['job'] = null;
+      const jobRow = subject.jobId && can('kpis') ? tx.org.jobWithKpis(subject.jobId) : null;
+      if (jobRow) {
+        const ack =
+          jobRow.kpiVersion > 0 ? tx.acks.find('kpis', kpiSubjectId(jobRow.id, jobRow.kpiVersion), subject.id) : null;
+        job = {
+          title: jobRow.title,
+          version: jobRow.kpiVersion,
+          kpis: jobRow.kpis,
+          ackLine: jobRow.kpiVersion > 0 ? responseLine(t, ack, subject.name, names, zone) : null,
+        };
+        if (self && !ack && jobRow.kpiVersion > 0)
+          topButtons.push({
+            actionId: ACTIONS.acknowledgeKpis,
+            label: t('ev.ack.acknowledge'),
+            value: kpiSubjectId(jobRow.id, jobRow.kpiVersion),
+            style: 'primary',
+          });
+      }
 
-    const reviews = can('review')
-      ? tx.reviews.reviewsOf(subject.id).slice(0, 20).map((review) => ({ review, ackLine: responseLine(t, tx.acks.find('review', String(review.id), subject.id), subject.name, names, zone) }))
-      : null;
+      const reviews = can('review')
+        ? tx.reviews
+            .reviewsOf(subject.id)
+            .slice(0, 20)
+            .map((review) => ({
+              review,
+              ackLine: responseLine(
+                t,
+                tx.acks.find('review', String(review.id), subject.id),
+                subject.name,
+                names,
+                zone,
+              ),
+            }))
+        : null;
 
-    const notes = tx.evidence
-      .notesAbout(subject.id)
-      .filter((n) => can(noteRecordType(n.visibility), { isAuthor: n.authorId === input.actor.id }))
-      .reverse()
-      .map((n) => {
-        const view = noteView(tx, settings, n, zone);
-        const pending = n.visibility !== 'private' && !view.ack;
-        const buttons: Button[] =
-          pending && self
-            ? [
-                { actionId: ACTIONS.acknowledgeNote, label: t('ev.ack.acknowledge'), value: String(n.id), style: 'primary' },
-                { actionId: ACTIONS.disputeNote, label: t('ev.ack.dispute'), value: String(n.id) },
-              ]
-            : pending
-              ? refusalButton('note', n.id)
-              : [];
-        return { view, buttons };
-      });
+      const notes = tx.evidence
+        .notesAbout(subject.id)
+        .filter((n) => can(noteRecordType(n.visibility), { isAuthor: n.authorId === input.actor.id }))
+        .reverse()
+        .map((n) => {
+          const view = noteView(tx, settings, n, zone);
+          const pending = n.visibility !== 'private' && !view.ack;
+          const buttons: Button[] =
+            pending && self
+              ? [
+                  {
+                    actionId: ACTIONS.acknowledgeNote,
+                    label: t('ev.ack.acknowledge'),
+                    value: String(n.id),
+                    style: 'primary',
+                  },
+                  { actionId: ACTIONS.disputeNote, label: t('ev.ack.dispute'), value: String(n.id) },
+                ]
+              : pending
+                ? refusalButton('note', n.id)
+                : [];
+          return { view, buttons };
+        });
 
-    const plans = can('training_plan')
-      ? tx.evidence
-          .plansAbout(subject.id)
-          .reverse()
-          .map((p) => {
-            const view = planView(tx, settings, p, zone);
-            const reassessmentId = tx.evidence.reassessmentForPlan(p.id);
-            const reassessment = reassessmentId ? tx.reviews.review(reassessmentId) : null;
-            const buttons: Button[] = [];
-            if (self) {
-              if (!view.ack) buttons.push({ actionId: ACTIONS.acknowledgeTraining, label: t('ev.ack.acknowledge'), value: String(p.id), style: 'primary' });
-              for (const s of p.sessions) {
-                const attended = view.attendance.some((a) => a.sessionId === s.id);
-                if (!attended && canSignInAt(s, now)) topButtons.push({ actionId: ACTIONS.signInSession, label: t('ev.training.signIn'), value: String(s.id), style: 'primary' });
+      const plans = can('training_plan')
+        ? tx.evidence
+            .plansAbout(subject.id)
+            .reverse()
+            .map((p) => {
+              const view = planView(tx, settings, p, zone);
+              const reassessmentId = tx.evidence.reassessmentForPlan(p.id);
+              const reassessment = reassessmentId ? tx.reviews.review(reassessmentId) : null;
+              const buttons: Button[] = [];
+              if (self) {
+                if (!view.ack)
+                  buttons.push({
+                    actionId: ACTIONS.acknowledgeTraining,
+                    label: t('ev.ack.acknowledge'),
+                    value: String(p.id),
+                    style: 'primary',
+                  });
+                for (const s of p.sessions) {
+                  const attended = view.attendance.some((a) => a.sessionId === s.id);
+                  if (!attended && canSignInAt(s, now))
+                    topButtons.push({
+                      actionId: ACTIONS.signInSession,
+                      label: t('ev.training.signIn'),
+                      value: String(s.id),
+                      style: 'primary',
+                    });
+                }
+              } else {
+                if (!view.ack) buttons.push(...refusalButton('training_plan', p.id));
+                const isTrainer = p.trainerId === input.actor.id;
+                if (mayManagePlans || isTrainer) {
+                  const extra = planManagerButtons(t, p, reassessment !== null).flatMap((b) =>
+                    b.type === 'actions' ? b.buttons : [],
+                  );
+                  // A trainer outside the chain may mark attendance, nothing more.
+                  buttons.push(
+                    ...(mayManagePlans ? extra : extra.filter((b) => b.actionId === ACTIONS.openMarkAttendance)),
+                  );
+                }
               }
-            } else {
-              if (!view.ack) buttons.push(...refusalButton('training_plan', p.id));
-              const isTrainer = p.trainerId === input.actor.id;
-              if (mayManagePlans || isTrainer) {
-                const extra = planManagerButtons(t, p, reassessment !== null).flatMap((b) => (b.type === 'actions' ? b.buttons : []));
-                // A trainer outside the chain may mark attendance, nothing more.
-                buttons.push(...(mayManagePlans ? extra : extra.filter((b) => b.actionId === ACTIONS.openMarkAttendance)));
-              }
-            }
-            return { view: { ...view, attendance: can('attendance') ? view.attendance : [] }, reassessment, buttons };
-          })
-      : null;
+              return { view: { ...view, attendance: can('attendance') ? view.attendance : [] }, reassessment, buttons };
+            })
+        : null;
 
-    const adjustments = can('job_adjustment')
-      ? tx.evidence
-          .jobAdjustmentsAbout(subject.id)
-          .reverse()
-          .map((a) => {
-            const view = adjustmentView(tx, settings, a, zone);
-            const buttons: Button[] = view.ack
-              ? []
-              : self
-                ? [{ actionId: ACTIONS.acknowledgeJobAdjustment, label: t('ev.ack.acknowledge'), value: String(a.id), style: 'primary' }]
-                : refusalButton('job_adjustment', a.id);
-            return { view, buttons };
-          })
-      : null;
+      const adjustments = can('job_adjustment')
+        ? tx.evidence
+            .jobAdjustmentsAbout(subject.id)
+            .reverse()
+            .map((a) => {
+              const view = adjustmentView(tx, settings, a, zone);
+              const buttons: Button[] = view.ack
+                ? []
+                : self
+                  ? [
+                      {
+                        actionId: ACTIONS.acknowledgeJobAdjustment,
+                        label: t('ev.ack.acknowledge'),
+                        value: String(a.id),
+                        style: 'primary',
+                      },
+                    ]
+                  : refusalButton('job_adjustment', a.id);
+              return { view, buttons };
+            })
+        : null;
 
-    const responses = can('acknowledgment') ? tx.acks.forPerson(subject.id).reverse().map((ack) => ({ ack, names })) : null;
+      const responses = can('acknowledgment')
+        ? tx.acks
+            .forPerson(subject.id)
+            .reverse()
+            .map((ack) => ({ ack, names }))
+        : null;
 
-    return ok(buildRecordView(t, { personName: subject.name, job, reviews, notes, plans, adjustments, responses, topButtons }));
-  });
+      return ok(
+        buildRecordView(t, {
+          personName: subject.name,
+          job,
+          reviews,
+          notes,
+          plans,
+          adjustments,
+          responses,
+          topButtons,
+        }),
+      );
+    });

@@ -8,19 +8,29 @@ import { isHr, localeOf, policyOf, stateOf, tFor, type CaseDeps } from './case-s
 
 const DAY = 86_400_000;
 
-export const makeCaseStatus = ({ store, clock, settings }: CaseDeps) => (input: { actorId: string }): Result<Message> =>
-  store.tx((tx) => {
-    const actor = tx.org.person(input.actorId);
-    const t = tFor(actor, settings);
-    if (!isHr(actor)) return fail('NOT_AUTHORIZED', t('off.status.hrOnly'));
-    const locale = localeOf(actor, settings);
-    const now = clock.now();
-    const lines: OpenCaseLine[] = tx.cases.open().map((c) => {
-      const employee = tx.org.person(c.employeeId);
-      const w = waitingOn(policyOf(c), stateOf(c));
-      // Name the people: the manager by mention, HR as the role (any HR member may act).
-      const who = (w?.roles ?? []).map((r) => (r === 'manager' && employee?.managerId ? mention(employee.managerId) : t(`off.role.${r}`))).join(', ');
-      return { id: c.id, name: employee?.name ?? c.employeeId, days: Math.floor((now - c.openedAt) / DAY), step: w ? stepLabel(t, locale, w.step) : '—', who: who || '—' };
+export const makeCaseStatus =
+  ({ store, clock, settings }: CaseDeps) =>
+  (input: { actorId: string }): Result<Message> =>
+    store.tx((tx) => {
+      const actor = tx.org.person(input.actorId);
+      const t = tFor(actor, settings);
+      if (!isHr(actor)) return fail('NOT_AUTHORIZED', t('off.status.hrOnly'));
+      const locale = localeOf(actor, settings);
+      const now = clock.now();
+      const lines: OpenCaseLine[] = tx.cases.open().map((c) => {
+        const employee = tx.org.person(c.employeeId);
+        const w = waitingOn(policyOf(c), stateOf(c));
+        // Name the people: the manager by mention, HR as the role (any HR member may act).
+        const who = (w?.roles ?? [])
+          .map((r) => (r === 'manager' && employee?.managerId ? mention(employee.managerId) : t(`off.role.${r}`)))
+          .join(', ');
+        return {
+          id: c.id,
+          name: employee?.name ?? c.employeeId,
+          days: Math.floor((now - c.openedAt) / DAY),
+          step: w ? stepLabel(t, locale, w.step) : '—',
+          who: who || '—',
+        };
+      });
+      return ok(buildCaseStatus(t, lines));
     });
-    return ok(buildCaseStatus(t, lines));
-  });

@@ -43,12 +43,21 @@ export function currentPolicy(settings: AppSettings): Policy {
 /** A case is always evaluated against the policy it was opened under, not today's config. */
 export const policyOf = (c: CaseRecord): Policy => policySchema.parse(c.policySnapshot);
 
-export const stateOf = (c: CaseRecord): CaseState => ({ reason: c.reasonKind, status: c.status, stepIndex: c.stepIndex, confirmations: c.confirmations });
+export const stateOf = (c: CaseRecord): CaseState => ({
+  reason: c.reasonKind,
+  status: c.status,
+  stepIndex: c.stepIndex,
+  confirmations: c.confirmations,
+});
 
 export const isHr = (p: Person | null): boolean => !!p && (p.role === 'hr' || p.role === 'admin');
 
 export function relationOf(actor: Person, employee: Person): ActorRelation {
-  return { personId: actor.id, isManager: employee.managerId === actor.id && actor.id !== employee.id, isHr: isHr(actor) && actor.id !== employee.id };
+  return {
+    personId: actor.id,
+    isManager: employee.managerId === actor.id && actor.id !== employee.id,
+    isHr: isHr(actor) && actor.id !== employee.id,
+  };
 }
 
 /** The reader's locale; an unknown value (a hand-edited row) falls back to English rather than throwing. */
@@ -82,20 +91,31 @@ export function caseView(tx: Tx, c: CaseRecord, now: number): CaseView {
     policy,
     state: stateOf(c),
     evaluation: evaluateEvidence(policy, facts, at, c.reasonKind),
-    done: events.filter((e) => e.outcome === 'done').map(({ step, actorId, at: when, detail }) => ({ step, actorId, at: when, detail })),
+    done: events
+      .filter((e) => e.outcome === 'done')
+      .map(({ step, actorId, at: when, detail }) => ({ step, actorId, at: when, detail })),
     settlement: (c.settlement as Settlement | null) ?? null,
-    withdrawal: withdrawn ? { by: withdrawn.actorId, reason: String(withdrawn.detail.reason ?? ''), at: withdrawn.at } : null,
+    withdrawal: withdrawn
+      ? { by: withdrawn.actorId, reason: String(withdrawn.detail.reason ?? ''), at: withdrawn.at }
+      : null,
     latestTrainingPlanId: latestPlan?.id ?? null,
     missedKpiKeys: [...new Set(facts.reviews.filter((r) => r.belowTarget).flatMap((r) => r.missedKpiKeys))],
   };
 }
 
-export const screenContext = (locale: Locale, settings: AppSettings): ScreenContext => ({ locale, timezone: settings.timezone });
+export const screenContext = (locale: Locale, settings: AppSettings): ScreenContext => ({
+  locale,
+  timezone: settings.timezone,
+});
 
 /** Rebuilds the root message and the manager's DM and queues in-place updates of both. */
 export function publishCase(tx: Tx, view: CaseView, settings: AppSettings): void {
   const locale = localeOf(null, settings);
-  tx.outbox.update(rootKey(view.id), buildCaseMessage(translator(locale), screenContext(locale, settings), view), locale);
+  tx.outbox.update(
+    rootKey(view.id),
+    buildCaseMessage(translator(locale), screenContext(locale, settings), view),
+    locale,
+  );
   if (view.manager) {
     const m = tx.org.person(view.manager.id);
     const ml = localeOf(m, settings);
@@ -104,7 +124,14 @@ export function publishCase(tx: Tx, view: CaseView, settings: AppSettings): void
 }
 
 /** A refusal the actor can act on: every missing thing, one per line. */
-export function refusal(t: T, locale: Locale, c: CaseRecord, stepId: string, code: Failure['code'], missing: Missing[]): Failure {
+export function refusal(
+  t: T,
+  locale: Locale,
+  c: CaseRecord,
+  stepId: string,
+  code: Failure['code'],
+  missing: Missing[],
+): Failure {
   const policy = policyOf(c);
   const path = pathFor(policy, c.reasonKind);
   const lines = missingLines(t, locale, policy, path.steps, path.evidence, missing);
@@ -139,5 +166,10 @@ export const isDate = (s: string): boolean => DATE_RE.test(s) && new Date(`${s}T
 
 /** Today's calendar date in the organisation's zone. */
 export function todayIn(timezone: string, now: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: timezone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }

@@ -30,7 +30,13 @@ function authorize(tx: Tx, input: DossierRequest, settings: CaseDeps['settings']
   const actor = input.actorId ? tx.org.person(input.actorId) : null;
   const t = tFor(actor, settings);
   if (input.actorId !== null && !isHr(actor)) {
-    tx.audit.record({ actorId: input.actorId, action: 'case.dossier_refused', subjectType: 'case', subjectId: input.caseId, detail: {} });
+    tx.audit.record({
+      actorId: input.actorId,
+      action: 'case.dossier_refused',
+      subjectType: 'case',
+      subjectId: input.caseId,
+      detail: {},
+    });
     return fail('NOT_AUTHORIZED', t('off.dossier.hrOnly'));
   }
   const c = Number.isInteger(input.caseId) ? tx.cases.get(input.caseId) : null;
@@ -38,12 +44,14 @@ function authorize(tx: Tx, input: DossierRequest, settings: CaseDeps['settings']
   return { c, t };
 }
 
-export const makeRequestDossier = ({ store, settings }: CaseDeps) => (input: DossierRequest): Result<{ confirmation: string }> =>
-  store.tx((tx) => {
-    const a = authorize(tx, input, settings);
-    if ('ok' in a) return a;
-    return ok({ confirmation: a.t('off.dossier.queued', { id: a.c.id }) });
-  });
+export const makeRequestDossier =
+  ({ store, settings }: CaseDeps) =>
+  (input: DossierRequest): Result<{ confirmation: string }> =>
+    store.tx((tx) => {
+      const a = authorize(tx, input, settings);
+      if ('ok' in a) return a;
+      return ok({ confirmation: a.t('off.dossier.queued', { id: a.c.id }) });
+    });
 
 export interface ExportedDossier {
   filename: string;
@@ -52,60 +60,104 @@ export interface ExportedDossier {
   auditHead: string;
 }
 
-export const makeExportDossier = ({ store, clock, settings }: CaseDeps) => (input: DossierRequest & { deliver: 'thread' | 'none' }): Result<ExportedDossier> =>
-  store.tx((tx) => {
-    const a = authorize(tx, input, settings);
-    if ('ok' in a) return a;
-    const { c } = a;
-    const now = clock.now();
-    const policy = policyOf(c);
-    const employee = tx.org.person(c.employeeId);
-    const manager = employee?.managerId ? tx.org.person(employee.managerId) : null;
-    const job = employee?.jobId ? tx.org.job(employee.jobId) : null;
-    // The window: the longest evidence window of the policy before the case opened, to now.
-    const windowDays = Math.max(180, ...Object.values(policy.evidence).map((i) => Math.min(i.windowDays, 730)));
-    const data = tx.cases.dossierData(c.employeeId, c.openedAt - windowDays * DAY);
-    const events = tx.cases.events(c.id);
-    const ids = new Set<string>([c.employeeId, c.openedBy, ...events.map((e) => e.actorId), ...data.reviews.map((r) => r.authorId), ...data.notes.map((n) => n.authorId)]);
-    for (const x of [...data.reviews, ...data.notes, ...data.trainings, ...data.jobAdjustments]) if (x.ack?.witnessId) ids.add(x.ack.witnessId);
-    if (manager) ids.add(manager.id);
-    const names: Record<string, string> = {};
-    for (const id of ids) names[id] = tx.org.person(id)?.name ?? id;
+export const makeExportDossier =
+  ({ store, clock, settings }: CaseDeps) =>
+  (input: DossierRequest & { deliver: 'thread' | 'none' }): Result<ExportedDossier> =>
+    store.tx((tx) => {
+      const a = authorize(tx, input, settings);
+      if ('ok' in a) return a;
+      const { c } = a;
+      const now = clock.now();
+      const policy = policyOf(c);
+      const employee = tx.org.person(c.employeeId);
+      const manager = employee?.managerId ? tx.org.person(employee.managerId) : null;
+      const job = employee?.jobId ? tx.org.job(employee.jobId) : null;
+      // The window: the longest evidence window of the policy before the case opened, to now.
+      const windowDays = Math.max(180, ...Object.values(policy.evidence).map((i) => Math.min(i.windowDays, 730)));
+      const data = tx.cases.dossierData(c.employeeId, c.openedAt - windowDays * DAY);
+      const events = tx.cases.events(c.id);
+      const ids = new Set<string>([
+        c.employeeId,
+        c.openedBy,
+        ...events.map((e) => e.actorId),
+        ...data.reviews.map((r) => r.authorId),
+        ...data.notes.map((n) => n.authorId),
+      ]);
+      for (const x of [...data.reviews, ...data.notes, ...data.trainings, ...data.jobAdjustments])
+        if (x.ack?.witnessId) ids.add(x.ack.witnessId);
+      if (manager) ids.add(manager.id);
+      const names: Record<string, string> = {};
+      for (const id of ids) names[id] = tx.org.person(id)?.name ?? id;
 
-    // The head before this export's own audit row: the hash the dossier can be checked against.
-    const auditHead = tx.cases.auditHead();
-    const locale = settings.locale;
-    const model: DossierModel = {
-      locale,
-      timezone: settings.timezone,
-      caseId: c.id,
-      status: c.status,
-      reason: c.reasonKind,
-      reasonText: c.reasonText,
-      openedAt: c.openedAt,
-      closedAt: c.closedAt,
-      employee: { id: c.employeeId, name: employee?.name ?? c.employeeId, hireDate: employee?.hireDate ?? null },
-      manager: manager ? { id: manager.id, name: manager.name } : null,
-      job: job ? { title: job.title, duties: job.duties } : null,
-      policy,
-      evaluation: evaluateEvidence(policy, tx.cases.evidenceFacts(c.employeeId), c.status === 'open' ? now : (c.closedAt ?? now), c.reasonKind),
-      data,
-      timeline: events.map((e) => ({ at: e.at, step: e.step, actor: names[e.actorId] ?? e.actorId, outcome: e.outcome, detail: JSON.stringify(e.detail) })),
-      settlement: (c.settlement as Settlement | null) ?? null,
-      auditHead,
-      exportedAt: now,
-      names,
-    };
-    const t = translator(locale);
-    const html = renderDossierHtml(t, model);
-    const csv = renderDossierCsv(t, model);
-    const filename = `dandang-case-${c.id}-${stamp(now, settings.timezone).slice(0, 10)}`;
-    tx.audit.record({ actorId: input.actorId, action: 'case.dossier_exported', subjectType: 'case', subjectId: c.id, detail: { auditHead, deliver: input.deliver } });
-    if (input.deliver === 'thread') {
-      const to = { channel: settings.hrChannel };
-      const title = t('off.thread.dossier', { id: c.id, date: stamp(now, settings.timezone), hash: auditHead.slice(0, 16) });
-      tx.outbox.upload({ key: `case:${c.id}:dossier:${now}:html`, to, threadKey: rootKey(c.id), filename: `${filename}.html`, title, content: html });
-      tx.outbox.upload({ key: `case:${c.id}:dossier:${now}:csv`, to, threadKey: rootKey(c.id), filename: `${filename}.csv`, title, content: csv });
-    }
-    return ok({ filename, html, csv, auditHead });
-  });
+      // The head before this export's own audit row: the hash the dossier can be checked against.
+      const auditHead = tx.cases.auditHead();
+      const locale = settings.locale;
+      const model: DossierModel = {
+        locale,
+        timezone: settings.timezone,
+        caseId: c.id,
+        status: c.status,
+        reason: c.reasonKind,
+        reasonText: c.reasonText,
+        openedAt: c.openedAt,
+        closedAt: c.closedAt,
+        employee: { id: c.employeeId, name: employee?.name ?? c.employeeId, hireDate: employee?.hireDate ?? null },
+        manager: manager ? { id: manager.id, name: manager.name } : null,
+        job: job ? { title: job.title, duties: job.duties } : null,
+        policy,
+        evaluation: evaluateEvidence(
+          policy,
+          tx.cases.evidenceFacts(c.employeeId),
+          c.status === 'open' ? now : (c.closedAt ?? now),
+          c.reasonKind,
+        ),
+        data,
+        timeline: events.map((e) => ({
+          at: e.at,
+          step: e.step,
+          actor: names[e.actorId] ?? e.actorId,
+          outcome: e.outcome,
+          detail: JSON.stringify(e.detail),
+        })),
+        settlement: (c.settlement as Settlement | null) ?? null,
+        auditHead,
+        exportedAt: now,
+        names,
+      };
+      const t = translator(locale);
+      const html = renderDossierHtml(t, model);
+      const csv = renderDossierCsv(t, model);
+      const filename = `dandang-case-${c.id}-${stamp(now, settings.timezone).slice(0, 10)}`;
+      tx.audit.record({
+        actorId: input.actorId,
+        action: 'case.dossier_exported',
+        subjectType: 'case',
+        subjectId: c.id,
+        detail: { auditHead, deliver: input.deliver },
+      });
+      if (input.deliver === 'thread') {
+        const to = { channel: settings.hrChannel };
+        const title = t('off.thread.dossier', {
+          id: c.id,
+          date: stamp(now, settings.timezone),
+          hash: auditHead.slice(0, 16),
+        });
+        tx.outbox.upload({
+          key: `case:${c.id}:dossier:${now}:html`,
+          to,
+          threadKey: rootKey(c.id),
+          filename: `${filename}.html`,
+          title,
+          content: html,
+        });
+        tx.outbox.upload({
+          key: `case:${c.id}:dossier:${now}:csv`,
+          to,
+          threadKey: rootKey(c.id),
+          filename: `${filename}.csv`,
+          title,
+          content: csv,
+        });
+      }
+      return ok({ filename, html, csv, auditHead });
+    });

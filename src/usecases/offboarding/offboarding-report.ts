@@ -19,41 +19,51 @@ function median(xs: number[]): number | null {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-export const makeOffboardingReport = ({ store, settings }: CaseDeps) => (input: { actorId: string }): Result<{ report: CaseReport; message: Message }> =>
-  store.tx((tx) => {
-    const actor = tx.org.person(input.actorId);
-    const t = tFor(actor, settings);
-    if (!isHr(actor)) {
-      tx.audit.record({ actorId: input.actorId, action: 'case.report_refused', subjectType: 'report', subjectId: 'cases', detail: {} });
-      return fail('NOT_AUTHORIZED', t('off.report.hrOnly'));
-    }
-    const locale = localeOf(actor, settings);
-    const all = tx.cases.openedSince(0);
-    const cycles = all.filter((c) => c.status === 'closed' && c.closedAt !== null).map((c) => c.closedAt! - c.openedAt);
-    const perStep = new Map<string, { label: string; spans: number[] }>();
-    for (const c of all) {
-      const steps = pathFor(policyOf(c), c.reasonKind).steps;
-      let since = c.openedAt;
-      for (const e of tx.cases.events(c.id).filter((x) => x.outcome === 'done')) {
-        const step = steps.find((s) => s.id === e.step);
-        const entry = perStep.get(e.step) ?? { label: step ? stepLabel(t, locale, step) : e.step, spans: [] };
-        entry.spans.push(e.at - since);
-        perStep.set(e.step, entry);
-        since = e.at;
+export const makeOffboardingReport =
+  ({ store, settings }: CaseDeps) =>
+  (input: { actorId: string }): Result<{ report: CaseReport; message: Message }> =>
+    store.tx((tx) => {
+      const actor = tx.org.person(input.actorId);
+      const t = tFor(actor, settings);
+      if (!isHr(actor)) {
+        tx.audit.record({
+          actorId: input.actorId,
+          action: 'case.report_refused',
+          subjectType: 'report',
+          subjectId: 'cases',
+          detail: {},
+        });
+        return fail('NOT_AUTHORIZED', t('off.report.hrOnly'));
       }
-    }
-    const disputes = tx.cases.disputeCounts([...new Set(all.map((c) => c.employeeId))]);
-    const cycleMedian = median(cycles);
-    const report: CaseReport = {
-      opened: all.length,
-      open: all.filter((c) => c.status === 'open').length,
-      closed: all.filter((c) => c.status === 'closed').length,
-      withdrawn: all.filter((c) => c.status === 'withdrawn').length,
-      cycleMedianDays: cycleMedian === null ? null : days(cycleMedian),
-      cycleAverageDays: cycles.length ? days(cycles.reduce((a, b) => a + b, 0) / cycles.length) : null,
-      steps: [...perStep.values()].map((s) => ({ step: s.label, medianDays: days(median(s.spans) ?? 0) })),
-      disputed: disputes.disputed,
-      refused: disputes.refused,
-    };
-    return ok({ report, message: buildCaseReport(t, report) });
-  });
+      const locale = localeOf(actor, settings);
+      const all = tx.cases.openedSince(0);
+      const cycles = all
+        .filter((c) => c.status === 'closed' && c.closedAt !== null)
+        .map((c) => c.closedAt! - c.openedAt);
+      const perStep = new Map<string, { label: string; spans: number[] }>();
+      for (const c of all) {
+        const steps = pathFor(policyOf(c), c.reasonKind).steps;
+        let since = c.openedAt;
+        for (const e of tx.cases.events(c.id).filter((x) => x.outcome === 'done')) {
+          const step = steps.find((s) => s.id === e.step);
+          const entry = perStep.get(e.step) ?? { label: step ? stepLabel(t, locale, step) : e.step, spans: [] };
+          entry.spans.push(e.at - since);
+          perStep.set(e.step, entry);
+          since = e.at;
+        }
+      }
+      const disputes = tx.cases.disputeCounts([...new Set(all.map((c) => c.employeeId))]);
+      const cycleMedian = median(cycles);
+      const report: CaseReport = {
+        opened: all.length,
+        open: all.filter((c) => c.status === 'open').length,
+        closed: all.filter((c) => c.status === 'closed').length,
+        withdrawn: all.filter((c) => c.status === 'withdrawn').length,
+        cycleMedianDays: cycleMedian === null ? null : days(cycleMedian),
+        cycleAverageDays: cycles.length ? days(cycles.reduce((a, b) => a + b, 0) / cycles.length) : null,
+        steps: [...perStep.values()].map((s) => ({ step: s.label, medianDays: days(median(s.spans) ?? 0) })),
+        disputed: disputes.disputed,
+        refused: disputes.refused,
+      };
+      return ok({ report, message: buildCaseReport(t, report) });
+    });

@@ -11,7 +11,17 @@ import { buildCaseMessage, buildManagerCaseDm } from '../../ui/screens/offboardi
 import { blockerLine } from '../../ui/screens/offboarding/labels.js';
 import { textMessage } from '../../ui/screens/offboarding/forms.js';
 import { translator } from '../../ui/i18n/index.js';
-import { caseView, currentPolicy, isHr, localeOf, managerKey, rootKey, screenContext, tFor, type CaseDeps } from './case-support.js';
+import {
+  caseView,
+  currentPolicy,
+  isHr,
+  localeOf,
+  managerKey,
+  rootKey,
+  screenContext,
+  tFor,
+  type CaseDeps,
+} from './case-support.js';
 
 export interface OpenOffboardingInput {
   actorId: string;
@@ -27,75 +37,109 @@ export interface OpenedCase {
   confirmation: string;
 }
 
-export const makeOpenOffboarding = ({ store, clock, settings }: CaseDeps) => (input: OpenOffboardingInput): Result<OpenedCase> =>
-  store.tx((tx) => {
-    const actor = tx.org.person(input.actorId);
-    const t = tFor(actor, settings);
-    if (!actor) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
-    if (!input.employeeId) return fail('INVALID_INPUT', t('off.open.usage'));
-    const employee = tx.org.person(input.employeeId);
-    if (!employee || !employee.active) return fail('NOT_FOUND', t('common.unknownPerson'));
-    const now = clock.now();
+export const makeOpenOffboarding =
+  ({ store, clock, settings }: CaseDeps) =>
+  (input: OpenOffboardingInput): Result<OpenedCase> =>
+    store.tx((tx) => {
+      const actor = tx.org.person(input.actorId);
+      const t = tFor(actor, settings);
+      if (!actor) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
+      if (!input.employeeId) return fail('INVALID_INPUT', t('off.open.usage'));
+      const employee = tx.org.person(input.employeeId);
+      if (!employee || !employee.active) return fail('NOT_FOUND', t('common.unknownPerson'));
+      const now = clock.now();
 
-    const mayOpen = employee.id !== actor.id && (isHr(actor) || employee.managerId === actor.id);
-    if (!mayOpen) {
-      tx.audit.record({ actorId: actor.id, action: 'case.open_refused', subjectType: 'person', subjectId: employee.id, detail: { reason: 'not_authorized', reasonKind: input.reasonKind } });
-      return fail('NOT_AUTHORIZED', t('off.open.notAuthorized', { name: employee.name }));
-    }
-    const existing = tx.cases.open(employee.id)[0];
-    if (existing) return fail('CONFLICT', t('off.open.alreadyOpen', { id: existing.id, name: employee.name }));
+      const mayOpen = employee.id !== actor.id && (isHr(actor) || employee.managerId === actor.id);
+      if (!mayOpen) {
+        tx.audit.record({
+          actorId: actor.id,
+          action: 'case.open_refused',
+          subjectType: 'person',
+          subjectId: employee.id,
+          detail: { reason: 'not_authorized', reasonKind: input.reasonKind },
+        });
+        return fail('NOT_AUTHORIZED', t('off.open.notAuthorized', { name: employee.name }));
+      }
+      const existing = tx.cases.open(employee.id)[0];
+      if (existing) return fail('CONFLICT', t('off.open.alreadyOpen', { id: existing.id, name: employee.name }));
 
-    const policy = currentPolicy(settings);
-    const evaluation = evaluateEvidence(policy, tx.cases.evidenceFacts(employee.id), now, input.reasonKind);
-    if (pathFor(policy, input.reasonKind).blockersAtOpen && evaluation.blockers.length) {
+      const policy = currentPolicy(settings);
+      const evaluation = evaluateEvidence(policy, tx.cases.evidenceFacts(employee.id), now, input.reasonKind);
+      if (pathFor(policy, input.reasonKind).blockersAtOpen && evaluation.blockers.length) {
+        tx.audit.record({
+          actorId: actor.id,
+          action: 'case.open_refused',
+          subjectType: 'person',
+          subjectId: employee.id,
+          detail: { reason: 'blocked', blockers: evaluation.blockers.map((b) => `${b.id}:${b.statusKind}`) },
+        });
+        const lines = evaluation.blockers.map((b) => `• ${blockerLine(t, localeOf(actor, settings), policy, b)}`);
+        return fail('BLOCKED', [t('off.open.blocked', { name: employee.name }), ...lines].join('\n'), {
+          detail: evaluation.blockers,
+        });
+      }
+
+      const created = tx.cases.create({
+        employeeId: employee.id,
+        openedBy: actor.id,
+        reasonKind: input.reasonKind,
+        reasonText: input.reasonText.trim(),
+        policyId: policy.id,
+        policyVersion: policy.version,
+        policySnapshot: policy,
+      });
+      tx.cases.addEvent({
+        caseId: created.id,
+        step: 'opened',
+        actorId: actor.id,
+        outcome: 'note',
+        detail: { reasonKind: input.reasonKind, reasonText: created.reasonText },
+      });
       tx.audit.record({
         actorId: actor.id,
-        action: 'case.open_refused',
-        subjectType: 'person',
-        subjectId: employee.id,
-        detail: { reason: 'blocked', blockers: evaluation.blockers.map((b) => `${b.id}:${b.statusKind}`) },
+        action: 'case.opened',
+        subjectType: 'case',
+        subjectId: created.id,
+        detail: {
+          employeeId: employee.id,
+          reasonKind: input.reasonKind,
+          policy: `${policy.id}@${policy.version}`,
+          missing: evaluation.items.filter((i) => !i.ok).map((i) => i.id),
+        },
       });
-      const lines = evaluation.blockers.map((b) => `• ${blockerLine(t, localeOf(actor, settings), policy, b)}`);
-      return fail('BLOCKED', [t('off.open.blocked', { name: employee.name }), ...lines].join('\n'), { detail: evaluation.blockers });
-    }
 
-    const created = tx.cases.create({
-      employeeId: employee.id,
-      openedBy: actor.id,
-      reasonKind: input.reasonKind,
-      reasonText: input.reasonText.trim(),
-      policyId: policy.id,
-      policyVersion: policy.version,
-      policySnapshot: policy,
-    });
-    tx.cases.addEvent({ caseId: created.id, step: 'opened', actorId: actor.id, outcome: 'note', detail: { reasonKind: input.reasonKind, reasonText: created.reasonText } });
-    tx.audit.record({
-      actorId: actor.id,
-      action: 'case.opened',
-      subjectType: 'case',
-      subjectId: created.id,
-      detail: { employeeId: employee.id, reasonKind: input.reasonKind, policy: `${policy.id}@${policy.version}`, missing: evaluation.items.filter((i) => !i.ok).map((i) => i.id) },
-    });
-
-    const view = caseView(tx, created, now);
-    const hrLocale = settings.locale;
-    tx.outbox.post({ key: rootKey(created.id), to: { channel: settings.hrChannel }, locale: hrLocale, message: buildCaseMessage(translator(hrLocale), screenContext(hrLocale, settings), view) });
-    const manager = employee.managerId ? tx.org.person(employee.managerId) : null;
-    if (manager) {
-      const ml = localeOf(manager, settings);
-      tx.outbox.post({ key: managerKey(created.id), to: { person: manager.id }, locale: ml, message: buildManagerCaseDm(translator(ml), screenContext(ml, settings), view) });
-    }
-    if (citesOnlyRanking(created.reasonText)) {
+      const view = caseView(tx, created, now);
+      const hrLocale = settings.locale;
       tx.outbox.post({
-        key: `case:${created.id}:ranking`,
+        key: rootKey(created.id),
         to: { channel: settings.hrChannel },
-        threadKey: rootKey(created.id),
         locale: hrLocale,
-        message: textMessage(translator(hrLocale)('off.ranking', { name: employee.name })),
+        message: buildCaseMessage(translator(hrLocale), screenContext(hrLocale, settings), view),
       });
-    }
+      const manager = employee.managerId ? tx.org.person(employee.managerId) : null;
+      if (manager) {
+        const ml = localeOf(manager, settings);
+        tx.outbox.post({
+          key: managerKey(created.id),
+          to: { person: manager.id },
+          locale: ml,
+          message: buildManagerCaseDm(translator(ml), screenContext(ml, settings), view),
+        });
+      }
+      if (citesOnlyRanking(created.reasonText)) {
+        tx.outbox.post({
+          key: `case:${created.id}:ranking`,
+          to: { channel: settings.hrChannel },
+          threadKey: rootKey(created.id),
+          locale: hrLocale,
+          message: textMessage(translator(hrLocale)('off.ranking', { name: employee.name })),
+        });
+      }
 
-    const missing = evaluation.items.filter((i) => !i.ok).length;
-    const confirmation = [t('off.open.ok', { id: created.id, name: employee.name }), ...(missing ? [t('off.open.evidenceMissing', { n: missing })] : [])].join(' ');
-    return ok({ caseId: created.id, employeeName: employee.name, missing, confirmation });
-  });
+      const missing = evaluation.items.filter((i) => !i.ok).length;
+      const confirmation = [
+        t('off.open.ok', { id: created.id, name: employee.name }),
+        ...(missing ? [t('off.open.evidenceMissing', { n: missing })] : []),
+      ].join(' ');
+      return ok({ caseId: created.id, employeeName: employee.name, missing, confirmation });
+    });

@@ -22,38 +22,65 @@ export interface RecordProtectedStatusInput {
   note?: string;
 }
 
-export const makeRecordProtectedStatus = ({ store, clock, settings }: CaseDeps) => (input: RecordProtectedStatusInput): Result<{ id: number; confirmation: string }> =>
-  store.tx((tx) => {
-    const actor = tx.org.person(input.actorId);
-    const t = tFor(actor, settings);
-    if (!isHr(actor)) {
-      tx.audit.record({ actorId: input.actorId, action: 'case.protected_status_refused', subjectType: 'person', subjectId: input.personId ?? '', detail: { kind: input.kind } });
-      return fail('NOT_AUTHORIZED', t('off.protect.hrOnly'));
-    }
-    const kinds = protectedKinds(currentPolicy(settings));
-    const usage = t('off.protect.usage', { kinds: kinds.join(', ') });
-    const person = input.personId ? tx.org.person(input.personId) : null;
-    if (!person) return fail('INVALID_INPUT', usage);
-    const errors: Record<string, string> = {};
-    if (!kinds.includes(input.kind)) errors.kind = usage;
-    if (!isDate(input.startsOn)) errors.from = t('off.stepForm.badDate');
-    const endsOn = input.endsOn?.trim() || null;
-    if (endsOn && (!isDate(endsOn) || endsOn < input.startsOn)) errors.to = t('off.stepForm.badDate');
-    if (Object.keys(errors).length) return fail('INVALID_INPUT', Object.values(errors).join('\n'), { fieldErrors: errors });
+export const makeRecordProtectedStatus =
+  ({ store, clock, settings }: CaseDeps) =>
+  (input: RecordProtectedStatusInput): Result<{ id: number; confirmation: string }> =>
+    store.tx((tx) => {
+      const actor = tx.org.person(input.actorId);
+      const t = tFor(actor, settings);
+      if (!isHr(actor)) {
+        tx.audit.record({
+          actorId: input.actorId,
+          action: 'case.protected_status_refused',
+          subjectType: 'person',
+          subjectId: input.personId ?? '',
+          detail: { kind: input.kind },
+        });
+        return fail('NOT_AUTHORIZED', t('off.protect.hrOnly'));
+      }
+      const kinds = protectedKinds(currentPolicy(settings));
+      const usage = t('off.protect.usage', { kinds: kinds.join(', ') });
+      const person = input.personId ? tx.org.person(input.personId) : null;
+      if (!person) return fail('INVALID_INPUT', usage);
+      const errors: Record<string, string> = {};
+      if (!kinds.includes(input.kind)) errors.kind = usage;
+      if (!isDate(input.startsOn)) errors.from = t('off.stepForm.badDate');
+      const endsOn = input.endsOn?.trim() || null;
+      if (endsOn && (!isDate(endsOn) || endsOn < input.startsOn)) errors.to = t('off.stepForm.badDate');
+      if (Object.keys(errors).length)
+        return fail('INVALID_INPUT', Object.values(errors).join('\n'), { fieldErrors: errors });
 
-    const row = tx.cases.addProtectedStatus({ personId: person.id, kind: input.kind, startsOn: input.startsOn, endsOn, note: input.note?.trim() ?? '', recordedBy: actor!.id });
-    tx.audit.record({ actorId: actor!.id, action: 'case.protected_status_recorded', subjectType: 'person', subjectId: person.id, detail: { id: row.id, kind: row.kind, startsOn: row.startsOn, endsOn } });
-    refreshOpenCases(tx, person.id, { settings, now: clock.now() });
-    return ok({ id: row.id, confirmation: t('off.protect.ok', { kind: row.kind.replace(/_/g, ' '), name: person.name, from: row.startsOn }) });
-  });
+      const row = tx.cases.addProtectedStatus({
+        personId: person.id,
+        kind: input.kind,
+        startsOn: input.startsOn,
+        endsOn,
+        note: input.note?.trim() ?? '',
+        recordedBy: actor!.id,
+      });
+      tx.audit.record({
+        actorId: actor!.id,
+        action: 'case.protected_status_recorded',
+        subjectType: 'person',
+        subjectId: person.id,
+        detail: { id: row.id, kind: row.kind, startsOn: row.startsOn, endsOn },
+      });
+      refreshOpenCases(tx, person.id, { settings, now: clock.now() });
+      return ok({
+        id: row.id,
+        confirmation: t('off.protect.ok', { kind: row.kind.replace(/_/g, ' '), name: person.name, from: row.startsOn }),
+      });
+    });
 
-export const makeOpenProtectedStatusForm = ({ store, clock, settings }: CaseDeps) => (input: { actorId: string; personId: string | undefined }): Result<Form> =>
-  store.tx((tx) => {
-    const actor = tx.org.person(input.actorId);
-    const t = tFor(actor, settings);
-    if (!isHr(actor)) return fail('NOT_AUTHORIZED', t('off.protect.hrOnly'));
-    const kinds = protectedKinds(currentPolicy(settings));
-    const person = input.personId ? tx.org.person(input.personId) : null;
-    if (!person) return fail('INVALID_INPUT', t('off.protect.usage', { kinds: kinds.join(', ') }));
-    return ok(buildProtectedStatusForm(t, person.id, kinds, todayIn(settings.timezone, clock.now())));
-  });
+export const makeOpenProtectedStatusForm =
+  ({ store, clock, settings }: CaseDeps) =>
+  (input: { actorId: string; personId: string | undefined }): Result<Form> =>
+    store.tx((tx) => {
+      const actor = tx.org.person(input.actorId);
+      const t = tFor(actor, settings);
+      if (!isHr(actor)) return fail('NOT_AUTHORIZED', t('off.protect.hrOnly'));
+      const kinds = protectedKinds(currentPolicy(settings));
+      const person = input.personId ? tx.org.person(input.personId) : null;
+      if (!person) return fail('INVALID_INPUT', t('off.protect.usage', { kinds: kinds.join(', ') }));
+      return ok(buildProtectedStatusForm(t, person.id, kinds, todayIn(settings.timezone, clock.now())));
+    });

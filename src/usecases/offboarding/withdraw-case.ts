@@ -11,28 +11,55 @@ export interface WithdrawCaseInput {
   reason: string;
 }
 
-export const makeWithdrawCase = ({ store, clock, settings }: CaseDeps) => (input: WithdrawCaseInput): Result<{ confirmation: string }> =>
-  store.tx((tx) => {
-    const actor = tx.org.person(input.actorId);
-    const t = tFor(actor, settings);
-    const c = Number.isInteger(input.caseId) ? tx.cases.get(input.caseId) : null;
-    if (!actor || !c) return fail('NOT_FOUND', t('off.dossier.notFound'));
-    const employee = tx.org.person(c.employeeId);
-    const rel = employee ? relationOf(actor, employee) : { isHr: false, isManager: false };
-    if (!rel.isHr && !rel.isManager) {
-      tx.audit.record({ actorId: actor.id, action: 'case.withdraw_refused', subjectType: 'case', subjectId: c.id, detail: { reason: 'not_authorized' } });
-      return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
-    }
-    if (c.status !== 'open') return fail('CONFLICT', t('off.missing.closed'));
-    const reason = input.reason.trim();
-    if (!reason) return fail('INVALID_INPUT', t('common.invalidInput'), { fieldErrors: { reason: t('common.required') } });
+export const makeWithdrawCase =
+  ({ store, clock, settings }: CaseDeps) =>
+  (input: WithdrawCaseInput): Result<{ confirmation: string }> =>
+    store.tx((tx) => {
+      const actor = tx.org.person(input.actorId);
+      const t = tFor(actor, settings);
+      const c = Number.isInteger(input.caseId) ? tx.cases.get(input.caseId) : null;
+      if (!actor || !c) return fail('NOT_FOUND', t('off.dossier.notFound'));
+      const employee = tx.org.person(c.employeeId);
+      const rel = employee ? relationOf(actor, employee) : { isHr: false, isManager: false };
+      if (!rel.isHr && !rel.isManager) {
+        tx.audit.record({
+          actorId: actor.id,
+          action: 'case.withdraw_refused',
+          subjectType: 'case',
+          subjectId: c.id,
+          detail: { reason: 'not_authorized' },
+        });
+        return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
+      }
+      if (c.status !== 'open') return fail('CONFLICT', t('off.missing.closed'));
+      const reason = input.reason.trim();
+      if (!reason)
+        return fail('INVALID_INPUT', t('common.invalidInput'), { fieldErrors: { reason: t('common.required') } });
 
-    const now = clock.now();
-    tx.cases.update(c.id, { status: 'withdrawn', closedAt: now });
-    tx.cases.addEvent({ caseId: c.id, step: 'withdrawn', actorId: actor.id, outcome: 'withdrawn', detail: { reason } });
-    tx.audit.record({ actorId: actor.id, action: 'case.withdrawn', subjectType: 'case', subjectId: c.id, detail: { reason } });
-    const ht = translator(settings.locale);
-    tx.outbox.post({ key: `case:${c.id}:withdrawn`, to: { channel: settings.hrChannel }, threadKey: rootKey(c.id), locale: settings.locale, message: textMessage(ht('off.thread.withdrawn', { who: mention(actor.id), reason })) });
-    publishCase(tx, caseView(tx, tx.cases.get(c.id)!, now), settings);
-    return ok({ confirmation: t('off.withdraw.ok', { id: c.id }) });
-  });
+      const now = clock.now();
+      tx.cases.update(c.id, { status: 'withdrawn', closedAt: now });
+      tx.cases.addEvent({
+        caseId: c.id,
+        step: 'withdrawn',
+        actorId: actor.id,
+        outcome: 'withdrawn',
+        detail: { reason },
+      });
+      tx.audit.record({
+        actorId: actor.id,
+        action: 'case.withdrawn',
+        subjectType: 'case',
+        subjectId: c.id,
+        detail: { reason },
+      });
+      const ht = translator(settings.locale);
+      tx.outbox.post({
+        key: `case:${c.id}:withdrawn`,
+        to: { channel: settings.hrChannel },
+        threadKey: rootKey(c.id),
+        locale: settings.locale,
+        message: textMessage(ht('off.thread.withdrawn', { who: mention(actor.id), reason })),
+      });
+      publishCase(tx, caseView(tx, tx.cases.get(c.id)!, now), settings);
+      return ok({ confirmation: t('off.withdraw.ok', { id: c.id }) });
+    });

@@ -30,43 +30,56 @@ export interface AddLeavesReport {
   skipped: number;
 }
 
-export const makeAddLeaves = (deps: AddLeavesDeps) => async (input: AddLeavesInput): Promise<Result<AddLeavesReport>> => {
-  const t = translator(input.locale ?? deps.settings.locale);
-  let leaves: LeaveSpec[];
-  if ('csv' in input) {
-    const { records, issues } = parseCsv(input.csv, LEAVE_COLUMNS, t);
-    if (issues.length) return invalid(issues, t);
-    leaves = records.map(({ line, values: v }) => ({
-      line,
-      personId: v.person_id ?? '',
-      startDate: v.start_date ?? '',
-      endDate: v.end_date ?? '',
-      reason: v.reason ?? '',
-    }));
-  } else {
-    // A command has no lines; line 1 stands for "the command's arguments".
-    leaves = [{ line: 1, ...input.leave }];
-  }
-
-  return deps.store.tx((tx) => {
-    const issues = leaves.flatMap((l) => checkLeave(l, tx.org, t)).sort(byLine);
-    if (issues.length) return invalid(issues, t);
-    const report: AddLeavesReport = { added: 0, skipped: 0 };
-    for (const l of leaves) {
-      if (alreadyOnLeave(l, tx.org)) {
-        report.skipped++;
-        continue;
-      }
-      const id = tx.org.addLeave({ personId: l.personId, startDate: l.startDate, endDate: l.endDate, reason: l.reason });
-      tx.audit.record({
-        actorId: input.actorId ?? null,
-        action: 'leave.added',
-        subjectType: 'person',
-        subjectId: l.personId,
-        detail: { leaveId: id, startDate: l.startDate, endDate: l.endDate, reason: l.reason, source: 'csv' in input ? 'leave import' : 'leave add' },
-      });
-      report.added++;
+export const makeAddLeaves =
+  (deps: AddLeavesDeps) =>
+  async (input: AddLeavesInput): Promise<Result<AddLeavesReport>> => {
+    const t = translator(input.locale ?? deps.settings.locale);
+    let leaves: LeaveSpec[];
+    if ('csv' in input) {
+      const { records, issues } = parseCsv(input.csv, LEAVE_COLUMNS, t);
+      if (issues.length) return invalid(issues, t);
+      leaves = records.map(({ line, values: v }) => ({
+        line,
+        personId: v.person_id ?? '',
+        startDate: v.start_date ?? '',
+        endDate: v.end_date ?? '',
+        reason: v.reason ?? '',
+      }));
+    } else {
+      // A command has no lines; line 1 stands for "the command's arguments".
+      leaves = [{ line: 1, ...input.leave }];
     }
-    return ok(report);
-  });
-};
+
+    return deps.store.tx((tx) => {
+      const issues = leaves.flatMap((l) => checkLeave(l, tx.org, t)).sort(byLine);
+      if (issues.length) return invalid(issues, t);
+      const report: AddLeavesReport = { added: 0, skipped: 0 };
+      for (const l of leaves) {
+        if (alreadyOnLeave(l, tx.org)) {
+          report.skipped++;
+          continue;
+        }
+        const id = tx.org.addLeave({
+          personId: l.personId,
+          startDate: l.startDate,
+          endDate: l.endDate,
+          reason: l.reason,
+        });
+        tx.audit.record({
+          actorId: input.actorId ?? null,
+          action: 'leave.added',
+          subjectType: 'person',
+          subjectId: l.personId,
+          detail: {
+            leaveId: id,
+            startDate: l.startDate,
+            endDate: l.endDate,
+            reason: l.reason,
+            source: 'csv' in input ? 'leave import' : 'leave add',
+          },
+        });
+        report.added++;
+      }
+      return ok(report);
+    });
+  };

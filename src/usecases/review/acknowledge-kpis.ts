@@ -20,17 +20,36 @@ export const makeAcknowledgeKpis =
       const t = tFor(actor, settings);
       const subject = parseKpiSubjectId(input.value);
       const job = subject ? tx.org.jobWithKpis(subject.jobId, subject.version) : null;
-      if (!subject || !job || subject.version > job.kpiVersion || !job.kpis.length) return fail('NOT_FOUND', t('common.notFound'));
+      if (!subject || !job || subject.version > job.kpiVersion || !job.kpis.length)
+        return fail('NOT_FOUND', t('common.notFound'));
       if (!actor || !actor.active) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
       if (actor.jobId !== job.id) return fail('NOT_AUTHORIZED', t('kpi.ack.stale'));
 
       const subjectId = kpiSubjectId(job.id, subject.version);
-      const ack = tx.acks.record({ subjectType: 'kpis', subjectId, personId: actor.id, state: 'acknowledged', recordedBy: actor.id });
+      const ack = tx.acks.record({
+        subjectType: 'kpis',
+        subjectId,
+        personId: actor.id,
+        state: 'acknowledged',
+        recordedBy: actor.id,
+      });
       if (!ack) return reply({ kind: 'ok', toast: t('kpi.ack.toast') });
-      tx.audit.record({ actorId: actor.id, action: 'kpis.acknowledge', subjectType: 'kpis', subjectId, detail: { ackId: ack.id, version: subject.version } });
+      tx.audit.record({
+        actorId: actor.id,
+        action: 'kpis.acknowledge',
+        subjectType: 'kpis',
+        subjectId,
+        detail: { ackId: ack.id, version: subject.version },
+      });
       tx.outbox.update(
         kpiAckKey(job.id, subject.version, actor.id),
-        buildKpiAckRequest(t, { jobId: job.id, jobTitle: job.title, version: subject.version, kpis: job.kpis, acknowledged: true }),
+        buildKpiAckRequest(t, {
+          jobId: job.id,
+          jobTitle: job.title,
+          version: subject.version,
+          kpis: job.kpis,
+          acknowledged: true,
+        }),
         localeOf(actor, settings),
       );
       // "KPIs acknowledged" is a line of every policy's checklist: keep open cases live.

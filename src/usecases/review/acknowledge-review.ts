@@ -17,9 +17,21 @@ export const makeAcknowledgeReview =
       if (found === 'not_found') return fail('NOT_FOUND', t('common.notFound'));
       if (found === 'not_authorized') return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
       const { actor, review } = found;
-      const ack = tx.acks.record({ subjectType: 'review', subjectId: String(review.id), personId: actor.id, state: 'acknowledged', recordedBy: actor.id });
+      const ack = tx.acks.record({
+        subjectType: 'review',
+        subjectId: String(review.id),
+        personId: actor.id,
+        state: 'acknowledged',
+        recordedBy: actor.id,
+      });
       if (!ack) return fail('CONFLICT', t('review.ack.already'));
-      tx.audit.record({ actorId: actor.id, action: 'review.acknowledge', subjectType: 'review', subjectId: review.id, detail: { ackId: ack.id } });
+      tx.audit.record({
+        actorId: actor.id,
+        action: 'review.acknowledge',
+        subjectType: 'review',
+        subjectId: review.id,
+        detail: { ackId: ack.id },
+      });
       updateEmployeeReviewDm(tx, review, actor, settings, { state: 'acknowledged' });
       refreshOpenCases(tx, actor.id, { settings, now: deps.clock.now() });
       return reply({ kind: 'ok', toast: t('review.ack.toast') });

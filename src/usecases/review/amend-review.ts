@@ -30,7 +30,8 @@ export const makeAmendReview =
       const review = id ? tx.reviews.review(id) : null;
       if (!review) return fail('NOT_FOUND', t('common.notFound'));
       const employee = tx.org.person(review.employeeId);
-      if (!actor || !employee || !canAmendReview(actor, review, employee)) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
+      if (!actor || !employee || !canAmendReview(actor, review, employee))
+        return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
 
       const kpis: Kpi[] = review.results.length
         ? review.results.map(({ key, name, unit, target, direction }) => ({ key, name, unit, target, direction }))
@@ -42,16 +43,35 @@ export const makeAmendReview =
       if (!reason) errors[AMEND_REASON_INPUT] = t('common.required');
       if (!checked.ok || !reason) return fail('INVALID_INPUT', t('common.invalidInput'), { fieldErrors: errors });
 
-      const amendmentId = tx.reviews.amendReview(review.id, { authorId: actor.id, reason, after: checked.content, at: now });
+      const amendmentId = tx.reviews.amendReview(review.id, {
+        authorId: actor.id,
+        reason,
+        after: checked.content,
+        at: now,
+      });
       tx.audit.record({
         actorId: actor.id,
         action: 'review.amend',
         subjectType: 'review',
         subjectId: review.id,
-        detail: { amendmentId, reason, before: { rating: review.rating, belowTarget: review.belowTarget }, after: { rating: checked.content.rating, belowTarget: checked.content.belowTarget } },
+        detail: {
+          amendmentId,
+          reason,
+          before: { rating: review.rating, belowTarget: review.belowTarget },
+          after: { rating: checked.content.rating, belowTarget: checked.content.belowTarget },
+        },
       });
-      const text = tFor(employee, settings)('review.amended.notice', { period: review.periodLabel, author: actor.name, reason });
-      tx.outbox.post({ key: `review:${review.id}:amended:${amendmentId}`, to: { person: employee.id }, locale: localeOf(employee, settings), message: { text, blocks: [{ type: 'text', text }] } });
+      const text = tFor(employee, settings)('review.amended.notice', {
+        period: review.periodLabel,
+        author: actor.name,
+        reason,
+      });
+      tx.outbox.post({
+        key: `review:${review.id}:amended:${amendmentId}`,
+        to: { person: employee.id },
+        locale: localeOf(employee, settings),
+        message: { text, blocks: [{ type: 'text', text }] },
+      });
       refreshOpenCases(tx, employee.id, { settings, now });
       return reply({ kind: 'ok', toast: t('review.amend.toast') });
     });

@@ -33,13 +33,25 @@ export const makeDefineKpis =
         return fail('INVALID_INPUT', text, { fieldErrors: { [KPI_LINES_INPUT]: text }, detail: parsed.errors });
       }
       const version = tx.org.replaceKpis(job.id, parsed.kpis);
-      const asked = version === null ? 0 : notifyKpiChange(tx, job.id, version, { settings, now: deps.clock.now(), actorId: actor.id });
-      const summary = version === null ? t('kpi.unchanged', { job: job.title }) : t('kpi.saved', { job: job.title, version, count: asked });
+      const asked =
+        version === null
+          ? 0
+          : notifyKpiChange(tx, job.id, version, { settings, now: deps.clock.now(), actorId: actor.id });
+      const summary =
+        version === null
+          ? t('kpi.unchanged', { job: job.title })
+          : t('kpi.saved', { job: job.title, version, count: asked });
 
       // Continue to the review that needed these KPIs, if the actor may still write it.
       const slot = state.slotId !== undefined ? tx.reviews.slot(state.slotId) : null;
       const employee = slot ? tx.org.person(slot.employeeId) : null;
-      if (slot && employee && slot.status === 'pending' && canWriteReview(actor, slot, employee) && employee.jobId === job.id) {
+      if (
+        slot &&
+        employee &&
+        slot.status === 'pending' &&
+        canWriteReview(actor, slot, employee) &&
+        employee.jobId === job.id
+      ) {
         const current = tx.org.jobWithKpis(job.id)!;
         return reply({
           kind: 'form',
@@ -53,5 +65,9 @@ export const makeDefineKpis =
           }),
         });
       }
-      return reply({ kind: 'ok', toast: summary, message: { text: summary, blocks: [{ type: 'text', text: summary }] } });
+      return reply({
+        kind: 'ok',
+        toast: summary,
+        message: { text: summary, blocks: [{ type: 'text', text: summary }] },
+      });
     });

@@ -24,19 +24,47 @@ export const makeDisputeReview =
       if (found === 'not_authorized') return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
       const raw = input.values[DISPUTE_COMMENT_INPUT];
       const comment = Array.isArray(raw) ? raw.join('\n') : (raw ?? '');
-      if (!comment.trim()) return fail('INVALID_INPUT', t('common.invalidInput'), { fieldErrors: { [DISPUTE_COMMENT_INPUT]: t('common.required') } });
-      if (comment.length > MAX_TEXT) return fail('INVALID_INPUT', t('common.invalidInput'), { fieldErrors: { [DISPUTE_COMMENT_INPUT]: t('review.error.tooLong') } });
+      if (!comment.trim())
+        return fail('INVALID_INPUT', t('common.invalidInput'), {
+          fieldErrors: { [DISPUTE_COMMENT_INPUT]: t('common.required') },
+        });
+      if (comment.length > MAX_TEXT)
+        return fail('INVALID_INPUT', t('common.invalidInput'), {
+          fieldErrors: { [DISPUTE_COMMENT_INPUT]: t('review.error.tooLong') },
+        });
 
       const { actor, review } = found;
-      const ack = tx.acks.record({ subjectType: 'review', subjectId: String(review.id), personId: actor.id, state: 'disputed', comment, recordedBy: actor.id });
+      const ack = tx.acks.record({
+        subjectType: 'review',
+        subjectId: String(review.id),
+        personId: actor.id,
+        state: 'disputed',
+        comment,
+        recordedBy: actor.id,
+      });
       if (!ack) return fail('CONFLICT', t('review.ack.already'));
-      tx.audit.record({ actorId: actor.id, action: 'review.dispute', subjectType: 'review', subjectId: review.id, detail: { ackId: ack.id, comment } });
+      tx.audit.record({
+        actorId: actor.id,
+        action: 'review.dispute',
+        subjectType: 'review',
+        subjectId: review.id,
+        detail: { ackId: ack.id, comment },
+      });
       updateEmployeeReviewDm(tx, review, actor, settings, { state: 'disputed', comment });
 
       const author = tx.org.person(review.authorId);
       if (author) {
-        const text = tFor(author, settings)('review.dispute.managerNotice', { name: actor.name, period: review.periodLabel, comment });
-        tx.outbox.post({ key: `review:${review.id}:disputed`, to: { person: author.id }, locale: localeOf(author, settings), message: { text, blocks: [{ type: 'text', text }] } });
+        const text = tFor(author, settings)('review.dispute.managerNotice', {
+          name: actor.name,
+          period: review.periodLabel,
+          comment,
+        });
+        tx.outbox.post({
+          key: `review:${review.id}:disputed`,
+          to: { person: author.id },
+          locale: localeOf(author, settings),
+          message: { text, blocks: [{ type: 'text', text }] },
+        });
       }
       refreshOpenCases(tx, actor.id, { settings, now: deps.clock.now() });
       return reply({ kind: 'ok', toast: t('review.dispute.toast') });

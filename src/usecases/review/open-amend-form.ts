@@ -18,7 +18,8 @@ export const makeOpenAmendForm =
       const review = id ? tx.reviews.review(id) : null;
       if (!review) return fail('NOT_FOUND', t('common.notFound'));
       const employee = tx.org.person(review.employeeId);
-      if (!actor || !employee || !canAmendReview(actor, review, employee)) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
+      if (!actor || !employee || !canAmendReview(actor, review, employee))
+        return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
       const job = tx.org.job(review.jobId);
       const values: Record<string, string> = {
         [REVIEW_INPUTS.rating]: String(review.rating),
@@ -35,7 +36,13 @@ export const makeOpenAmendForm =
           jobTitle: job?.title ?? review.jobId,
           period: review.periodLabel,
           due: '',
-          kpis: review.results.map(({ key, name, unit, target, direction }) => ({ key, name, unit, target, direction })),
+          kpis: review.results.map(({ key, name, unit, target, direction }) => ({
+            key,
+            name,
+            unit,
+            target,
+            direction,
+          })),
           values,
         }),
       });

@@ -15,6 +15,10 @@ export const makeOpenDisputeForm =
       const found = ownReview(tx, input.actorId, input.reviewId);
       if (found === 'not_found') return fail('NOT_FOUND', t('common.notFound'));
       if (found === 'not_authorized') return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
-      if (tx.acks.find('review', String(found.review.id), found.actor.id)) return fail('CONFLICT', t('review.ack.already'));
-      return reply({ kind: 'form', form: buildDisputeForm(t, { reviewId: found.review.id, period: found.review.periodLabel }) });
+      if (tx.acks.find('review', String(found.review.id), found.actor.id))
+        return fail('CONFLICT', t('review.ack.already'));
+      return reply({
+        kind: 'form',
+        form: buildDisputeForm(t, { reviewId: found.review.id, period: found.review.periodLabel }),
+      });
     });

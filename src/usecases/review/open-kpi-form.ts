@@ -17,5 +17,8 @@ export const makeOpenKpiForm =
       const job = tx.org.jobWithKpis(input.jobId);
       if (!job) return fail('NOT_FOUND', t('common.notFound'));
       if (!canDefineKpis(tx, actor, job.id)) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
-      return reply({ kind: 'form', form: buildDefineKpisForm(t, { jobId: job.id, jobTitle: job.title, initial: formatKpiLines(job.kpis) }) });
+      return reply({
+        kind: 'form',
+        form: buildDefineKpisForm(t, { jobId: job.id, jobTitle: job.title, initial: formatKpiLines(job.kpis) }),
+      });
     });

@@ -38,11 +38,13 @@ export const makeOpenReviewForm =
       } else if (input.employeeId !== undefined) {
         const employee = tx.org.person(input.employeeId);
         if (!employee) return fail('NOT_FOUND', t('common.unknownPerson'));
-        if (employee.managerId !== actor.id) return fail('NOT_AUTHORIZED', t('review.open.notYourReport', { name: employee.name }));
+        if (employee.managerId !== actor.id)
+          return fail('NOT_AUTHORIZED', t('review.open.notYourReport', { name: employee.name }));
         slot = tx.reviews.pendingSlotsOf(actor.id).find((s) => s.employeeId === employee.id) ?? null;
         if (!slot) return fail('NOT_FOUND', t('review.open.noneFor', { name: employee.name }));
       } else {
-        slot = tx.reviews.pendingSlotsOf(actor.id).find((s) => tx.org.person(s.employeeId)?.managerId === actor.id) ?? null;
+        slot =
+          tx.reviews.pendingSlotsOf(actor.id).find((s) => tx.org.person(s.employeeId)?.managerId === actor.id) ?? null;
         if (!slot) return fail('NOT_FOUND', t('review.open.none'));
       }
 
@@ -55,7 +57,15 @@ export const makeOpenReviewForm =
 
       if (job.kpiVersion === 0 || job.kpis.length === 0) {
         if (!canDefineKpis(tx, actor, job.id)) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
-        return reply({ kind: 'form', form: buildDefineKpisForm(t, { jobId: job.id, jobTitle: job.title, slotId: slot.id, employeeName: employee.name }) });
+        return reply({
+          kind: 'form',
+          form: buildDefineKpisForm(t, {
+            jobId: job.id,
+            jobTitle: job.title,
+            slotId: slot.id,
+            employeeName: employee.name,
+          }),
+        });
       }
       return reply({
         kind: 'form',

@@ -12,13 +12,19 @@ import { buildNudge } from '../../ui/screens/review/nudge.js';
 import type { Message, Reply } from '../../ui/model.js';
 import type { Failure } from '../result.js';
 
-export const zoneOf = (p: Pick<Person, 'timezone'> | null | undefined, s: Pick<AppSettings, 'timezone'>) => p?.timezone ?? s.timezone;
-export const localeOf = (p: Pick<Person, 'locale'> | null | undefined, s: Pick<AppSettings, 'locale'>): Locale => p?.locale ?? s.locale;
-export const tFor = (p: Pick<Person, 'locale'> | null | undefined, s: Pick<AppSettings, 'locale'>): T => translator(localeOf(p, s));
+export const zoneOf = (p: Pick<Person, 'timezone'> | null | undefined, s: Pick<AppSettings, 'timezone'>) =>
+  p?.timezone ?? s.timezone;
+export const localeOf = (p: Pick<Person, 'locale'> | null | undefined, s: Pick<AppSettings, 'locale'>): Locale =>
+  p?.locale ?? s.locale;
+export const tFor = (p: Pick<Person, 'locale'> | null | undefined, s: Pick<AppSettings, 'locale'>): T =>
+  translator(localeOf(p, s));
 
 /** A due instant as the person reads it: their zone, their language. */
-export const dueText = (instant: number, p: Pick<Person, 'timezone' | 'locale'> | null | undefined, s: Pick<AppSettings, 'timezone' | 'locale'>) =>
-  formatLocal(instant, zoneOf(p, s), localeOf(p, s));
+export const dueText = (
+  instant: number,
+  p: Pick<Person, 'timezone' | 'locale'> | null | undefined,
+  s: Pick<AppSettings, 'timezone' | 'locale'>,
+) => formatLocal(instant, zoneOf(p, s), localeOf(p, s));
 
 export const nudgeKey = (cycleId: number, managerId: string) => `nudge:${cycleId}:${managerId}`;
 export const employeeReviewKey = (reviewId: number) => `review:${reviewId}:employee`;
@@ -35,7 +41,12 @@ export function nudgeMessage(manager: Person, slots: SlotView[], settings: AppSe
 }
 
 /** Rewrites the manager's nudge in place with the current progress ("2 of 3 done"). */
-export function refreshNudge(tx: Tx, cycleId: number, managerId: string, settings: AppSettings): { done: number; total: number } {
+export function refreshNudge(
+  tx: Tx,
+  cycleId: number,
+  managerId: string,
+  settings: AppSettings,
+): { done: number; total: number } {
   const manager = tx.org.person(managerId);
   const slots = tx.reviews.slotViews({ cycleId, managerId });
   const msg = manager && nudgeMessage(manager, slots, settings);

@@ -12,7 +12,11 @@ import { tFor, localeOf, employeeReviewKey } from './review-context.js';
 import { parseId } from './review-access.js';
 
 /** The review named by an untrusted value, if the actor is the employee it is about. */
-export function ownReview(tx: Tx, actorId: string, rawId: string): { actor: Person; review: Review } | 'not_found' | 'not_authorized' {
+export function ownReview(
+  tx: Tx,
+  actorId: string,
+  rawId: string,
+): { actor: Person; review: Review } | 'not_found' | 'not_authorized' {
   const id = parseId(rawId);
   const review = id ? tx.reviews.review(id) : null;
   if (!review) return 'not_found';
@@ -21,7 +25,13 @@ export function ownReview(tx: Tx, actorId: string, rawId: string): { actor: Pers
   return { actor, review };
 }
 
-export function updateEmployeeReviewDm(tx: Tx, review: Review, employee: Person, settings: AppSettings, response: EmployeeReviewInput['response']): void {
+export function updateEmployeeReviewDm(
+  tx: Tx,
+  review: Review,
+  employee: Person,
+  settings: AppSettings,
+  response: EmployeeReviewInput['response'],
+): void {
   const author = tx.org.person(review.authorId);
   const message = buildEmployeeReview(tFor(employee, settings), {
     reviewId: review.id,

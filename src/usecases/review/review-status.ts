@@ -23,7 +23,12 @@ export const makeReviewStatus =
         if (!isHr(actor)) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
         const rows = latest.map((c) => {
           const slots = tx.reviews.slotViews({ cycleId: c.id });
-          return { department: c.department, periodLabel: c.label, done: slots.filter((s) => s.status === 'submitted').length, total: slots.length };
+          return {
+            department: c.department,
+            periodLabel: c.label,
+            done: slots.filter((s) => s.status === 'submitted').length,
+            total: slots.length,
+          };
         });
         return reply({ kind: 'ok', message: buildAllStatus(t, rows) });
       }
@@ -33,7 +38,11 @@ export const makeReviewStatus =
         const cycle = current.get(s.cycleId);
         if (!cycle) continue;
         const team = teams.get(cycle.id) ?? { department: cycle.department, periodLabel: cycle.label, slots: [] };
-        team.slots.push({ employeeName: s.employeeName, submitted: s.status === 'submitted', due: dueText(s.dueAt, actor, settings) });
+        team.slots.push({
+          employeeName: s.employeeName,
+          submitted: s.status === 'submitted',
+          due: dueText(s.dueAt, actor, settings),
+        });
         teams.set(cycle.id, team);
       }
       return reply({ kind: 'ok', message: buildTeamStatus(t, [...teams.values()]) });

@@ -25,7 +25,11 @@ export const makeStartCycle =
       const match = wanted ? known.find((d) => d.toLowerCase() === wanted.toLowerCase()) : undefined;
       if (wanted && !match) return fail('NOT_FOUND', t('review.start.unknownDepartment', { department: wanted }));
       const lines = (match ? [match] : known).map((department) => {
-        const o = openCycle(tx, department, currentPeriod(department, now, settings), { settings, now, actorId: actor!.id });
+        const o = openCycle(tx, department, currentPeriod(department, now, settings), {
+          settings,
+          now,
+          actorId: actor!.id,
+        });
         return o.created
           ? t('review.start.opened', { period: o.period.label, department, managers: o.managers, slots: o.slots })
           : t('review.start.already', { department, period: o.period.label });

@@ -37,13 +37,15 @@ export const makeSubmitReview =
       const slot = slotId ? tx.reviews.slot(slotId) : null;
       if (!slot) return fail('NOT_FOUND', t('common.notFound'));
       const employee = tx.org.person(slot.employeeId);
-      if (!canWriteReview(actor, slot, employee) || !actor || !employee) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
+      if (!canWriteReview(actor, slot, employee) || !actor || !employee)
+        return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
       if (slot.status !== 'pending') return fail('CONFLICT', t('review.conflict.submitted'));
       const job = employee.jobId ? tx.org.jobWithKpis(employee.jobId) : null;
       if (!job || job.kpiVersion === 0) return fail('CONFLICT', t('review.open.noJob', { name: employee.name }));
 
       const checked = validateReview(job.kpis, input.values);
-      if (!checked.ok) return fail('INVALID_INPUT', t('common.invalidInput'), { fieldErrors: reviewFieldErrors(t, checked.errors) });
+      if (!checked.ok)
+        return fail('INVALID_INPUT', t('common.invalidInput'), { fieldErrors: reviewFieldErrors(t, checked.errors) });
       const cycle = tx.reviews.cycle(slot.cycleId)!;
 
       const review = tx.reviews.insertReview({
@@ -62,7 +64,13 @@ export const makeSubmitReview =
         action: 'review.submit',
         subjectType: 'review',
         subjectId: review.id,
-        detail: { slotId: slot.id, employeeId: employee.id, kpiVersion: job.kpiVersion, rating: review.rating, belowTarget: review.belowTarget },
+        detail: {
+          slotId: slot.id,
+          employeeId: employee.id,
+          kpiVersion: job.kpiVersion,
+          rating: review.rating,
+          belowTarget: review.belowTarget,
+        },
       });
 
       const te = tFor(employee, settings);
@@ -70,7 +78,12 @@ export const makeSubmitReview =
         key: employeeReviewKey(review.id),
         to: { person: employee.id },
         locale: localeOf(employee, settings),
-        message: buildEmployeeReview(te, { reviewId: review.id, period: review.periodLabel, managerName: actor.name, ...checked.content }),
+        message: buildEmployeeReview(te, {
+          reviewId: review.id,
+          period: review.periodLabel,
+          managerName: actor.name,
+          ...checked.content,
+        }),
       });
       const progress = refreshNudge(tx, slot.cycleId, actor.id, settings);
       refreshOpenCases(tx, employee.id, { settings, now });
@@ -84,7 +97,11 @@ export const makeSubmitReview =
         missedKpis: missed,
         ...progress,
         // "Create a training plan" / "Schedule a conversation", pre-filled with the missed KPIs.
-        followUps: buildBelowTargetFollowUps(t, employee.id, missed.map((k) => k.key)),
+        followUps: buildBelowTargetFollowUps(
+          t,
+          employee.id,
+          missed.map((k) => k.key),
+        ),
       });
       return reply({ kind: 'ok', toast: message.text, message });
     });

@@ -15,15 +15,34 @@ export function applyJobAdjustment(tx: Tx, settings: AppSettings, a: JobAdjustme
   const person = tx.org.person(a.personId);
   tx.evidence.markJobAdjustmentApplied(a.id);
   if (!person || person.jobId !== a.fromJobId) {
-    tx.audit.record({ actorId, action: 'job_adjustment.skip', subjectType: 'job_adjustment', subjectId: a.id, detail: { personId: a.personId, currentJobId: person?.jobId ?? null } });
+    tx.audit.record({
+      actorId,
+      action: 'job_adjustment.skip',
+      subjectType: 'job_adjustment',
+      subjectId: a.id,
+      detail: { personId: a.personId, currentJobId: person?.jobId ?? null },
+    });
     return false;
   }
   tx.org.upsertPerson({ ...person, jobId: a.toJobId });
-  tx.audit.record({ actorId, action: 'job_adjustment.apply', subjectType: 'person', subjectId: person.id, detail: { adjustmentId: a.id, fromJobId: a.fromJobId, toJobId: a.toJobId } });
+  tx.audit.record({
+    actorId,
+    action: 'job_adjustment.apply',
+    subjectType: 'person',
+    subjectId: person.id,
+    detail: { adjustmentId: a.id, fromJobId: a.fromJobId, toJobId: a.toJobId },
+  });
   const t = tFor(person, settings);
   const job = tx.org.jobWithKpis(a.toJobId);
   if (job) {
-    tx.outbox.post({ key: `job-adjustment:${a.id}:applied`, to: { person: person.id }, message: { text: t('ev.adjust.applied', { job: job.title }), blocks: [{ type: 'text', text: t('ev.adjust.applied', { job: job.title }) }] } });
+    tx.outbox.post({
+      key: `job-adjustment:${a.id}:applied`,
+      to: { person: person.id },
+      message: {
+        text: t('ev.adjust.applied', { job: job.title }),
+        blocks: [{ type: 'text', text: t('ev.adjust.applied', { job: job.title }) }],
+      },
+    });
     // The new job's KPIs must be known to the employee before any review against them counts.
     if (job.kpiVersion > 0) {
       tx.outbox.post({
@@ -37,17 +56,19 @@ export function applyJobAdjustment(tx: Tx, settings: AppSettings, a: JobAdjustme
   return true;
 }
 
-export const makeApplyJobAdjustments = ({ store, clock, settings }: EvidenceDeps) => async (): Promise<number> =>
-  store.tx((tx) => {
-    const now = clock.now();
-    let applied = 0;
-    // Every zone's "today" is at most one day ahead of UTC's; filter per person below.
-    const horizon = new Date(now + 86_400_000).toISOString().slice(0, 10);
-    for (const a of tx.evidence.dueJobAdjustments(horizon)) {
-      const person = tx.org.person(a.personId);
-      if (a.effectiveOn > todayFor(person, settings, now)) continue;
-      if (applyJobAdjustment(tx, settings, a, null)) applied++;
-      refreshOpenCases(tx, a.personId, { settings, now });
-    }
-    return applied;
-  });
+export const makeApplyJobAdjustments =
+  ({ store, clock, settings }: EvidenceDeps) =>
+  async (): Promise<number> =>
+    store.tx((tx) => {
+      const now = clock.now();
+      let applied = 0;
+      // Every zone's "today" is at most one day ahead of UTC's; filter per person below.
+      const horizon = new Date(now + 86_400_000).toISOString().slice(0, 10);
+      for (const a of tx.evidence.dueJobAdjustments(horizon)) {
+        const person = tx.org.person(a.personId);
+        if (a.effectiveOn > todayFor(person, settings, now)) continue;
+        if (applyJobAdjustment(tx, settings, a, null)) applied++;
+        refreshOpenCases(tx, a.personId, { settings, now });
+      }
+      return applied;
+    });

@@ -15,7 +15,10 @@ import { tFor } from '../review/review-context.js';
 
 const channelOf = (v: SlotView): { key: string; address: ChannelAddress } => {
   const local = `team:${v.department}`;
-  return { key: v.teamChannelSlack ?? v.teamChannelFeishu ?? local, address: { slack: v.teamChannelSlack, feishu: v.teamChannelFeishu, local } };
+  return {
+    key: v.teamChannelSlack ?? v.teamChannelFeishu ?? local,
+    address: { slack: v.teamChannelSlack, feishu: v.teamChannelFeishu, local },
+  };
 };
 
 export function sendDigests(tx: Tx, now: number, settings: AppSettings): number {
@@ -53,9 +56,23 @@ export function sendDigests(tx: Tx, now: number, settings: AppSettings): number 
         total: g.slots.length,
         waitingOn: waiting.map((s) => s.employeeId),
       });
-      if (tx.outbox.post({ key: `digest:${cycleId}:${channel}`, to: { channel: g.address }, message, locale: settings.locale })) sent++;
+      if (
+        tx.outbox.post({
+          key: `digest:${cycleId}:${channel}`,
+          to: { channel: g.address },
+          message,
+          locale: settings.locale,
+        })
+      )
+        sent++;
       tx.reviews.markDigestSent(g.slots.map((s) => s.id));
-      tx.audit.record({ actorId: null, action: 'review.digest', subjectType: 'cycle', subjectId: cycleId, detail: { channel, waitingOn: waiting.map((s) => s.employeeId) } });
+      tx.audit.record({
+        actorId: null,
+        action: 'review.digest',
+        subjectType: 'cycle',
+        subjectId: cycleId,
+        detail: { channel, waitingOn: waiting.map((s) => s.employeeId) },
+      });
     }
   }
   return sent;

@@ -9,7 +9,14 @@ import type { Person } from '../../ports/records.js';
 import type { AppSettings } from '../../ports/settings.js';
 import type { Cycle, SlotView } from '../../ports/repos/reviews.js';
 import { makeWorkCalendar } from '../../domain/calendar.js';
-import { periodContaining, openInstant, dueInstant, localDate, addDuration, type Period } from '../../domain/schedule.js';
+import {
+  periodContaining,
+  openInstant,
+  dueInstant,
+  localDate,
+  addDuration,
+  type Period,
+} from '../../domain/schedule.js';
 import { zoneOf, nudgeKey, nudgeMessage } from '../review/review-context.js';
 
 export interface OpenCycleOutcome {
@@ -33,7 +40,12 @@ export function currentPeriod(department: string, now: number, settings: AppSett
  * their own zone). A period whose due time has already passed everywhere is not opened by the
  * schedule: after a long outage that would only produce overdue nagging; `/review start` still can.
  */
-export function scheduledPeriod(department: string, managerZones: (string | null)[], now: number, settings: AppSettings): Period | null {
+export function scheduledPeriod(
+  department: string,
+  managerZones: (string | null)[],
+  now: number,
+  settings: AppSettings,
+): Period | null {
   const s = settings.scheduleFor(department);
   const cal = makeWorkCalendar(settings.holidays);
   let best: Period | null = null;
@@ -62,13 +74,27 @@ export function openCycle(
     openedAt: now,
     openedBy: ctx.actorId,
   });
-  if (!cycle) return { department, period, created: false, cycle: tx.reviews.cycleFor(department, period.start), managers: 0, slots: 0 };
+  if (!cycle)
+    return {
+      department,
+      period,
+      created: false,
+      cycle: tx.reviews.cycleFor(department, period.start),
+      managers: 0,
+      slots: 0,
+    };
 
   const cal = makeWorkCalendar(settings.holidays);
   const dueByZone = new Map<string, { dueAt: number; nextReminderAt: number | null }>();
   const leaveByDate = new Map<string, Set<string>>();
   const managers = new Map<string, Person>();
-  const rows: { cycleId: number; managerId: string; employeeId: string; dueAt: number; nextReminderAt: number | null }[] = [];
+  const rows: {
+    cycleId: number;
+    managerId: string;
+    employeeId: string;
+    dueAt: number;
+    nextReminderAt: number | null;
+  }[] = [];
   const skippedOnLeave: string[] = [];
   for (const { employee, manager } of tx.reviews.reportsWithManagers(department)) {
     const zone = zoneOf(manager, settings);
@@ -93,11 +119,18 @@ export function openCycle(
   const inserted = tx.reviews.insertSlots(rows);
 
   const byManager = new Map<string, SlotView[]>();
-  for (const v of tx.reviews.slotViews({ cycleId: cycle.id })) byManager.set(v.managerId, [...(byManager.get(v.managerId) ?? []), v]);
+  for (const v of tx.reviews.slotViews({ cycleId: cycle.id }))
+    byManager.set(v.managerId, [...(byManager.get(v.managerId) ?? []), v]);
   for (const [managerId, slots] of byManager) {
     const manager = managers.get(managerId)!;
     const message = nudgeMessage(manager, slots, settings);
-    if (message) tx.outbox.post({ key: nudgeKey(cycle.id, managerId), to: { person: managerId }, message, locale: manager.locale ?? settings.locale });
+    if (message)
+      tx.outbox.post({
+        key: nudgeKey(cycle.id, managerId),
+        to: { person: managerId },
+        message,
+        locale: manager.locale ?? settings.locale,
+      });
   }
   tx.audit.record({
     actorId: ctx.actorId,

@@ -31,7 +31,10 @@ export function sendOverdueReminders(tx: Tx, now: number, settings: AppSettings)
     if (!people.has(id)) people.set(id, tx.org.person(id));
     return people.get(id) ?? null;
   };
-  const buckets = new Map<string, { cycleId: number; managerId: string; step: number; dueAt: number; slotIds: number[] }>();
+  const buckets = new Map<
+    string,
+    { cycleId: number; managerId: string; step: number; dueAt: number; slotIds: number[] }
+  >();
   // Every candidate's ladder state moves on (level reached, next step's instant), grouped so a
   // cycle of 10,000 managers is a handful of UPDATEs.
   const progress = new Map<string, { level: number; next: number | null; ids: number[] }>();
@@ -54,34 +57,61 @@ export function sendOverdueReminders(tx: Tx, now: number, settings: AppSettings)
 
     if (step <= slot.escalationLevel) continue;
     const key = `${slot.cycleId}:${slot.managerId}:${step}`;
-    const b = buckets.get(key) ?? { cycleId: slot.cycleId, managerId: slot.managerId, step, dueAt: slot.dueAt, slotIds: [] };
+    const b = buckets.get(key) ?? {
+      cycleId: slot.cycleId,
+      managerId: slot.managerId,
+      step,
+      dueAt: slot.dueAt,
+      slotIds: [],
+    };
     b.slotIds.push(slot.id);
     buckets.set(key, b);
   }
   for (const p of progress.values()) tx.reviews.setEscalationLevel(p.ids, p.level, p.next);
   if (!buckets.size) return 0;
 
-  const views = new Map(tx.reviews.slotViews({ ids: [...buckets.values()].flatMap((b) => b.slotIds) }).map((v) => [v.id, v]));
+  const views = new Map(
+    tx.reviews.slotViews({ ids: [...buckets.values()].flatMap((b) => b.slotIds) }).map((v) => [v.id, v]),
+  );
   let sent = 0;
   for (const b of buckets.values()) {
     const manager = person(b.managerId);
     const slots = b.slotIds.map((id) => views.get(id)!).filter(Boolean);
     if (!manager || !slots.length) continue;
-    const base = { managerName: manager.name, department: slots[0]!.department, employeeNames: slots.map((s) => s.employeeName), slotIds: b.slotIds };
+    const base = {
+      managerName: manager.name,
+      department: slots[0]!.department,
+      employeeNames: slots.map((s) => s.employeeName),
+      slotIds: b.slotIds,
+    };
     const key = `remind:${b.cycleId}:${b.managerId}:${b.step}`;
     for (const audience of steps[b.step]!.notify) {
       if (audience === 'manager') {
-        const message = buildOverdueReminder(tFor(manager, settings), { ...base, audience, due: dueText(b.dueAt, manager, settings) });
+        const message = buildOverdueReminder(tFor(manager, settings), {
+          ...base,
+          audience,
+          due: dueText(b.dueAt, manager, settings),
+        });
         if (tx.outbox.post({ key, to: { person: manager.id }, message, locale: localeOf(manager, settings) })) sent++;
       } else if (audience === 'skip_manager') {
         const skip = manager.managerId ? person(manager.managerId) : null;
         if (!skip || !skip.active) continue;
-        const message = buildOverdueReminder(tFor(skip, settings), { ...base, audience, due: dueText(b.dueAt, skip, settings) });
-        if (tx.outbox.post({ key: `${key}:skip`, to: { person: skip.id }, message, locale: localeOf(skip, settings) })) sent++;
+        const message = buildOverdueReminder(tFor(skip, settings), {
+          ...base,
+          audience,
+          due: dueText(b.dueAt, skip, settings),
+        });
+        if (tx.outbox.post({ key: `${key}:skip`, to: { person: skip.id }, message, locale: localeOf(skip, settings) }))
+          sent++;
       } else {
         const t = tFor(null, settings);
-        const message = buildOverdueReminder(t, { ...base, audience, due: dueText(b.dueAt, { timezone: null, locale: null }, settings) });
-        if (tx.outbox.post({ key: `${key}:hr`, to: { channel: settings.hrChannel }, message, locale: settings.locale })) sent++;
+        const message = buildOverdueReminder(t, {
+          ...base,
+          audience,
+          due: dueText(b.dueAt, { timezone: null, locale: null }, settings),
+        });
+        if (tx.outbox.post({ key: `${key}:hr`, to: { channel: settings.hrChannel }, message, locale: settings.locale }))
+          sent++;
       }
     }
   }
@@ -90,7 +120,14 @@ export function sendOverdueReminders(tx: Tx, now: number, settings: AppSettings)
     action: 'review.remind',
     subjectType: 'schedule',
     subjectId: now,
-    detail: { steps: [...buckets.values()].map((b) => ({ cycleId: b.cycleId, managerId: b.managerId, step: b.step, slots: b.slotIds })) },
+    detail: {
+      steps: [...buckets.values()].map((b) => ({
+        cycleId: b.cycleId,
+        managerId: b.managerId,
+        step: b.step,
+        slots: b.slotIds,
+      })),
+    },
   });
   return sent;
 }

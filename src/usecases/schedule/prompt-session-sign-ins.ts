@@ -8,20 +8,35 @@ import { buildSignInPrompt } from '../../ui/screens/evidence/training.js';
 import { signInKey } from '../evidence/evidence-messages.js';
 import { tFor, zoneOf } from '../evidence/evidence-support.js';
 
-export const makePromptSessionSignIns = ({ store, clock, settings }: EvidenceDeps) => async (): Promise<number> =>
-  store.tx((tx) => {
-    let queued = 0;
-    for (const s of tx.evidence.sessionsToPrompt(clock.now(), SIGN_IN_OPENS_BEFORE_MS)) {
-      const plan = tx.evidence.plan(s.planId);
-      const person = plan ? tx.org.person(plan.personId) : null;
-      tx.evidence.markSessionPrompted(s.id);
-      // Missed while the bot was down, or the plan is closed: nothing to sign in to any more.
-      if (s.endsAt <= clock.now() || plan?.status !== 'active') continue;
-      if (!person || !person.active) continue;
-      const signedIn = tx.evidence.attendanceFor([s.id]).some((a) => a.personId === person.id);
-      if (signedIn) continue;
-      if (tx.outbox.post({ key: signInKey(s.id), to: { person: person.id }, message: buildSignInPrompt(tFor(person, settings), s, zoneOf(person, settings), null) })) queued++;
-      tx.audit.record({ actorId: null, action: 'training.sign_in_prompt', subjectType: 'training_session', subjectId: s.id, detail: { personId: person.id } });
-    }
-    return queued;
-  });
+export const makePromptSessionSignIns =
+  ({ store, clock, settings }: EvidenceDeps) =>
+  async (): Promise<number> =>
+    store.tx((tx) => {
+      let queued = 0;
+      for (const s of tx.evidence.sessionsToPrompt(clock.now(), SIGN_IN_OPENS_BEFORE_MS)) {
+        const plan = tx.evidence.plan(s.planId);
+        const person = plan ? tx.org.person(plan.personId) : null;
+        tx.evidence.markSessionPrompted(s.id);
+        // Missed while the bot was down, or the plan is closed: nothing to sign in to any more.
+        if (s.endsAt <= clock.now() || plan?.status !== 'active') continue;
+        if (!person || !person.active) continue;
+        const signedIn = tx.evidence.attendanceFor([s.id]).some((a) => a.personId === person.id);
+        if (signedIn) continue;
+        if (
+          tx.outbox.post({
+            key: signInKey(s.id),
+            to: { person: person.id },
+            message: buildSignInPrompt(tFor(person, settings), s, zoneOf(person, settings), null),
+          })
+        )
+          queued++;
+        tx.audit.record({
+          actorId: null,
+          action: 'training.sign_in_prompt',
+          subjectType: 'training_session',
+          subjectId: s.id,
+          detail: { personId: person.id },
+        });
+      }
+      return queued;
+    });

@@ -7,24 +7,44 @@
 import type { EvidenceDeps } from '../evidence/evidence-support.js';
 import { tFor, todayFor } from '../evidence/evidence-support.js';
 
-export const makeRemindOverdueActions = ({ store, clock, settings }: EvidenceDeps) => async (): Promise<number> =>
-  store.tx((tx) => {
-    const now = clock.now();
-    // "Overdue" = due strictly before the owner's today; UTC+14 is the furthest ahead any zone is.
-    const horizon = new Date(now + 86_400_000).toISOString().slice(0, 10);
-    let queued = 0;
-    for (const a of tx.evidence.overdueActions(horizon)) {
-      const owner = tx.org.person(a.ownerId);
-      if (owner && a.dueOn >= todayFor(owner, settings, now)) continue;
-      tx.evidence.markActionReminded(a.id);
-      const note = tx.evidence.note(a.noteId);
-      if (!owner || !owner.active || !note) continue;
-      if (note.visibility === 'private' && owner.id !== note.authorId) continue;
-      const t = tFor(owner, settings);
-      const subject = tx.org.person(a.personId);
-      const text = t('ev.remind.action', { description: a.description, due: a.dueOn, name: subject?.name ?? a.personId, heldOn: note.heldOn });
-      if (tx.outbox.post({ key: `action-remind:${a.id}`, to: { person: owner.id }, message: { text, blocks: [{ type: 'text', text }] } })) queued++;
-      tx.audit.record({ actorId: null, action: 'note_action.remind', subjectType: 'note_action', subjectId: a.id, detail: { noteId: a.noteId, ownerId: owner.id } });
-    }
-    return queued;
-  });
+export const makeRemindOverdueActions =
+  ({ store, clock, settings }: EvidenceDeps) =>
+  async (): Promise<number> =>
+    store.tx((tx) => {
+      const now = clock.now();
+      // "Overdue" = due strictly before the owner's today; UTC+14 is the furthest ahead any zone is.
+      const horizon = new Date(now + 86_400_000).toISOString().slice(0, 10);
+      let queued = 0;
+      for (const a of tx.evidence.overdueActions(horizon)) {
+        const owner = tx.org.person(a.ownerId);
+        if (owner && a.dueOn >= todayFor(owner, settings, now)) continue;
+        tx.evidence.markActionReminded(a.id);
+        const note = tx.evidence.note(a.noteId);
+        if (!owner || !owner.active || !note) continue;
+        if (note.visibility === 'private' && owner.id !== note.authorId) continue;
+        const t = tFor(owner, settings);
+        const subject = tx.org.person(a.personId);
+        const text = t('ev.remind.action', {
+          description: a.description,
+          due: a.dueOn,
+          name: subject?.name ?? a.personId,
+          heldOn: note.heldOn,
+        });
+        if (
+          tx.outbox.post({
+            key: `action-remind:${a.id}`,
+            to: { person: owner.id },
+            message: { text, blocks: [{ type: 'text', text }] },
+          })
+        )
+          queued++;
+        tx.audit.record({
+          actorId: null,
+          action: 'note_action.remind',
+          subjectType: 'note_action',
+          subjectId: a.id,
+          detail: { noteId: a.noteId, ownerId: owner.id },
+        });
+      }
+      return queued;
+    });

@@ -23,8 +23,7 @@ export interface TickReport {
  * With nothing to do it costs one small grouped query plus two index range scans.
  */
 export const makeRunScheduleTick =
-  (deps: { store: Store; clock: Clock; settings: AppSettings }) =>
-  async (): Promise<TickReport> => {
+  (deps: { store: Store; clock: Clock; settings: AppSettings }) => async (): Promise<TickReport> => {
     const { store, settings } = deps;
     const now = deps.clock.now();
     const report: TickReport = { opened: [], reminders: 0, digests: 0 };

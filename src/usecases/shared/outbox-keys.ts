@@ -13,8 +13,10 @@ export const outboxKeys = {
   reviewDisputed: (reviewId: number) => `review:${reviewId}:disputed`,
   kpiAck: (jobId: string, version: number, personId: string) => `kpis:${kpiSubject(jobId, version)}:${personId}`,
   digest: (cycleId: number, channel: string) => `digest:${cycleId}:${channel}`,
-  overdueReminder: (cycleId: number, managerId: string, step: number | string) => `remind:${cycleId}:${managerId}:${step}`,
-  overdueSkipLevel: (cycleId: number, managerId: string, step: number | string) => `remind:${cycleId}:${managerId}:${step}:skip`,
+  overdueReminder: (cycleId: number, managerId: string, step: number | string) =>
+    `remind:${cycleId}:${managerId}:${step}`,
+  overdueSkipLevel: (cycleId: number, managerId: string, step: number | string) =>
+    `remind:${cycleId}:${managerId}:${step}:skip`,
   overdueHr: (cycleId: number, managerId: string, step: number | string) => `remind:${cycleId}:${managerId}:${step}:hr`,
   // Evidence
   note: (noteId: number) => `note:${noteId}:employee`,

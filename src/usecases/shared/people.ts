@@ -22,11 +22,17 @@ export function localeOf(p: Reader, settings: Pick<AppSettings, 'locale'>): Loca
 export const tFor = (p: Reader, settings: Pick<AppSettings, 'locale'>): T => translator(localeOf(p, settings));
 
 /** The person's zone, else the org's. */
-export const zoneOf = (p: Pick<Person, 'timezone'> | null | undefined, settings: Pick<AppSettings, 'timezone'>): string => p?.timezone ?? settings.timezone;
+export const zoneOf = (
+  p: Pick<Person, 'timezone'> | null | undefined,
+  settings: Pick<AppSettings, 'timezone'>,
+): string => p?.timezone ?? settings.timezone;
 
 /** Today's calendar date where the person is. */
-export const todayFor = (p: Pick<Person, 'timezone'> | null | undefined, settings: Pick<AppSettings, 'timezone'>, now: number): string =>
-  dateIn(now, zoneOf(p, settings));
+export const todayFor = (
+  p: Pick<Person, 'timezone'> | null | undefined,
+  settings: Pick<AppSettings, 'timezone'>,
+  now: number,
+): string => dateIn(now, zoneOf(p, settings));
 
 /** The person's managers, direct one first (cycles in bad data end the walk). */
 export function managerChain(tx: Tx, personId: string): string[] {

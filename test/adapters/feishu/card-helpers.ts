@@ -14,7 +14,11 @@ export function buttonsIn(card: unknown): CardButton[] {
     if (typeof x !== 'object' || x === null) return;
     const o = x as Record<string, any>;
     if (o.tag === 'button') {
-      out.push({ label: o.text?.content ?? '', value: o.behaviors?.find((b: any) => b.type === 'callback')?.value, formAction: o.form_action_type });
+      out.push({
+        label: o.text?.content ?? '',
+        value: o.behaviors?.find((b: any) => b.type === 'callback')?.value,
+        formAction: o.form_action_type,
+      });
       return;
     }
     for (const v of Object.values(o)) walk(v);
@@ -47,7 +51,8 @@ export function inputNames(card: unknown): string[] {
     if (Array.isArray(x)) return x.forEach(walk);
     if (typeof x !== 'object' || x === null) return;
     const o = x as Record<string, any>;
-    if (['input', 'select_static', 'multi_select_static', 'date_picker', 'picker_datetime'].includes(o.tag)) names.push(o.name);
+    if (['input', 'select_static', 'multi_select_static', 'date_picker', 'picker_datetime'].includes(o.tag))
+      names.push(o.name);
     for (const v of Object.values(o)) walk(v);
   };
   walk(card);

@@ -71,7 +71,16 @@ export async function startFeishuHarness(
   const deps = { store: db.store, clock: db.clock, settings };
   const router = makeRouter(opts.features ? opts.features(deps) : allFeatures(deps));
   const http = new HttpHost();
-  const ctx: AdapterContext = { config, conn: db.conn, store: db.store, queue: makeOutboxQueue(db.conn.db), router, clock: db.clock, settings, http };
+  const ctx: AdapterContext = {
+    config,
+    conn: db.conn,
+    store: db.store,
+    queue: makeOutboxQueue(db.conn.db),
+    router,
+    clock: db.clock,
+    settings,
+    http,
+  };
   let feishu: FeishuAdapter;
   try {
     feishu = await startFeishu(ctx, { ...TEST_OPTIONS, ...opts.options });
@@ -126,7 +135,11 @@ export function addPeople(h: FeishuHarness, people: Person[]): void {
 }
 
 /** Polls until `cond` holds; fails with `what` after the timeout. */
-export async function waitFor<T>(cond: () => T | undefined | null | false, what: string, timeoutMs = 15_000): Promise<T> {
+export async function waitFor<T>(
+  cond: () => T | undefined | null | false,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = cond();

@@ -14,14 +14,27 @@ describe('a form opened by a typed command (Feishu)', () => {
 
   it('`/note @张伟` answers with a card holding the form; its submission stores the note and tells the employee', async () => {
     const mentions = [{ key: '@_user_1', openId: 'ou_zw', name: '张伟' }];
-    await h.fake.pushEvent(messageEvent({ ...h.envelope(), openId: 'ou_m1', text: '/note @_user_1', mentions, messageId: 'om_note' }));
+    await h.fake.pushEvent(
+      messageEvent({ ...h.envelope(), openId: 'ou_m1', text: '/note @_user_1', mentions, messageId: 'om_note' }),
+    );
     const formCard = await waitFor(() => h.fake.repliesTo('om_note')[0], 'the note form card');
     expect(formCard.msgType).toBe('interactive');
     expect(inputNames(formCard.content)).toEqual(expect.arrayContaining(['kind', 'held_on', 'discussion']));
 
-    const values = { kind: 'one_on_one', held_on: '2026-11-23 +0800', discussion: '讨论了电话量的差距', visibility: 'shared' };
+    const values = {
+      kind: 'one_on_one',
+      held_on: '2026-11-23 +0800',
+      discussion: '讨论了电话量的差距',
+      visibility: 'shared',
+    };
     const res = await h.fake.pushEvent(
-      cardActionEvent({ ...h.envelope(), openId: 'ou_m1', value: submitValueOf(formCard.content), formValue: values, messageId: formCard.messageId }),
+      cardActionEvent({
+        ...h.envelope(),
+        openId: 'ou_m1',
+        value: submitValueOf(formCard.content),
+        formValue: values,
+        messageId: formCard.messageId,
+      }),
     );
     expect(res.data.toast?.type).not.toBe('error');
     await waitFor(() => count(h, 'notes') === 1, 'the stored note');

@@ -32,7 +32,10 @@ describe('offboarding through Feishu (HTTP callbacks)', () => {
     expect(body).toContain('张伟');
     expect(body).toContain('❌');
     expect(root.content.header.title.content).toMatch(/[\u4e00-\u9fff]{2,}/);
-    const c = h.db.conn.sqlite.prepare('select employee_id as employeeId, status from cases').get() as { employeeId: string; status: string };
+    const c = h.db.conn.sqlite.prepare('select employee_id as employeeId, status from cases').get() as {
+      employeeId: string;
+      status: string;
+    };
     expect(c.employeeId).toBe('zw');
   });
 
@@ -41,7 +44,13 @@ describe('offboarding through Feishu (HTTP callbacks)', () => {
     seedOrg(h);
     await postCallback(
       `${h.httpUrl}/feishu/events`,
-      messageEvent({ ...h.envelope(), openId: 'ou_hana', text: '/offboard @_user_1', mentions: [{ key: '@_user_1', openId: 'ou_unknown', name: '路人' }], messageId: 'om_x' }),
+      messageEvent({
+        ...h.envelope(),
+        openId: 'ou_hana',
+        text: '/offboard @_user_1',
+        mentions: [{ key: '@_user_1', openId: 'ou_unknown', name: '路人' }],
+        messageId: 'om_x',
+      }),
       { encryptKey: ENCRYPT_KEY, timestamp: Math.floor(h.db.clock.now() / 1000) },
     );
     const answer = await waitFor(() => h.fake.repliesTo('om_x')[0], 'the answer');

@@ -3,7 +3,8 @@ import { addPeople, person, type FeishuHarness } from './harness.js';
 
 /** How a Chinese company configures Dandang: messages built by use cases follow `locale`. */
 export const CONFIG = 'timezone: Asia/Shanghai\nlocale: zh-CN\nhrChannel:\n  feishu: oc_hr\n';
-export const count = (h: FeishuHarness, table: string) => (h.db.conn.sqlite.prepare(`select count(*) n from ${table}`).get() as { n: number }).n;
+export const count = (h: FeishuHarness, table: string) =>
+  (h.db.conn.sqlite.prepare(`select count(*) n from ${table}`).get() as { n: number }).n;
 
 export function seedOrg(h: FeishuHarness): void {
   h.db.store.tx((tx) => {
@@ -19,4 +20,3 @@ export function seedOrg(h: FeishuHarness): void {
     person({ id: 'zw', name: '张伟', managerId: 'm1', department: 'eng', jobId: 'sdr' }),
   ]);
 }
-

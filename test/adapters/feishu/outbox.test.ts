@@ -3,11 +3,17 @@ import { startFeishuHarness, addPeople, person, waitFor, type FeishuHarness } fr
 import { uuidFor } from '../../../adapters/feishu/outbox.js';
 import type { Message } from '../../../src/ui/model.js';
 
-const msg = (text: string): Message => ({ text, blocks: [{ type: 'header', text: 'Dandang' }, { type: 'text', text }] });
+const msg = (text: string): Message => ({
+  text,
+  blocks: [
+    { type: 'header', text: 'Dandang' },
+    { type: 'text', text },
+  ],
+});
 const row = (h: FeishuHarness, key: string) =>
-  h.db.conn.sqlite.prepare('select status, sent_ref as sentRef, last_error as lastError from outbox where key = ? and platform = ?').get(key, 'feishu') as
-    | { status: string; sentRef: string | null; lastError: string | null }
-    | undefined;
+  h.db.conn.sqlite
+    .prepare('select status, sent_ref as sentRef, last_error as lastError from outbox where key = ? and platform = ?')
+    .get(key, 'feishu') as { status: string; sentRef: string | null; lastError: string | null } | undefined;
 const markdownOf = (card: any): string => JSON.stringify(card.body.elements);
 
 describe('Feishu outbox delivery (real Lark SDK against the fake)', () => {
@@ -17,7 +23,9 @@ describe('Feishu outbox delivery (real Lark SDK against the fake)', () => {
   it('gets a tenant token, sends a card DM by open_id with a uuid, then patches it in place', async () => {
     h = await startFeishuHarness({ mode: 'http' });
     addPeople(h, [person({ id: 'mia', name: '米娅' })]);
-    h.db.store.tx((tx) => tx.outbox.post({ key: 'nudge:1:mia', to: { person: 'mia' }, message: msg('你有 3 份考核待完成') }));
+    h.db.store.tx((tx) =>
+      tx.outbox.post({ key: 'nudge:1:mia', to: { person: 'mia' }, message: msg('你有 3 份考核待完成') }),
+    );
     h.feishu.wakeSender();
 
     await waitFor(() => row(h, 'nudge:1:mia')?.status === 'sent', 'the nudge to be sent');
@@ -44,7 +52,14 @@ describe('Feishu outbox delivery (real Lark SDK against the fake)', () => {
     h.db.store.tx((tx) => {
       tx.outbox.post({ key: 'case:1:root', to: hr, message: msg('案件 #1') });
       tx.outbox.post({ key: 'case:1:opened', to: hr, threadKey: 'case:1:root', message: msg('证据不足') });
-      tx.outbox.upload({ key: 'case:1:dossier', to: hr, threadKey: 'case:1:root', filename: 'dossier-1.html', title: '材料', content: '<h1>案件 1</h1>' });
+      tx.outbox.upload({
+        key: 'case:1:dossier',
+        to: hr,
+        threadKey: 'case:1:root',
+        filename: 'dossier-1.html',
+        title: '材料',
+        content: '<h1>案件 1</h1>',
+      });
     });
     h.feishu.wakeSender();
     await waitFor(() => row(h, 'case:1:dossier')?.status === 'sent', 'the dossier to be sent');
@@ -58,13 +73,20 @@ describe('Feishu outbox delivery (real Lark SDK against the fake)', () => {
 
   it('answers a rate-limit (HTTP 429, code 99991400) by waiting, then delivers every message once', async () => {
     h = await startFeishuHarness({ mode: 'http' });
-    addPeople(h, ['a', 'b', 'c'].map((id) => person({ id })));
+    addPeople(
+      h,
+      ['a', 'b', 'c'].map((id) => person({ id })),
+    );
     h.fake.rateLimit(2);
     h.db.store.tx((tx) => {
-      for (const id of ['a', 'b', 'c']) tx.outbox.post({ key: `nudge:2:${id}`, to: { person: id }, message: msg(`nudge ${id}`) });
+      for (const id of ['a', 'b', 'c'])
+        tx.outbox.post({ key: `nudge:2:${id}`, to: { person: id }, message: msg(`nudge ${id}`) });
     });
     h.feishu.wakeSender();
-    await waitFor(() => ['a', 'b', 'c'].every((id) => row(h, `nudge:2:${id}`)?.status === 'sent'), 'all nudges to be sent');
+    await waitFor(
+      () => ['a', 'b', 'c'].every((id) => row(h, `nudge:2:${id}`)?.status === 'sent'),
+      'all nudges to be sent',
+    );
 
     const creates = h.fake.callsTo('/im/v1/messages');
     expect(creates.filter((c) => c.status === 429)).toHaveLength(2);
@@ -104,7 +126,11 @@ describe('Feishu ids by email', () => {
 
   it('paces sends by delivery.feishu from dandang.yml when no test pacing is given', async () => {
     // 0.5/s per chat: the second card to the same person waits 2 s (the default 5/s would allow 0.2 s).
-    h = await startFeishuHarness({ mode: 'http', fileConfig: 'delivery:\n  feishu:\n    perChatPerSecond: 0.5\n', options: { pacing: undefined } });
+    h = await startFeishuHarness({
+      mode: 'http',
+      fileConfig: 'delivery:\n  feishu:\n    perChatPerSecond: 0.5\n',
+      options: { pacing: undefined },
+    });
     addPeople(h, [person({ id: 'mia' })]);
     h.db.store.tx((tx) => {
       tx.outbox.post({ key: 'k:1', to: { person: 'mia' }, message: msg('one') });

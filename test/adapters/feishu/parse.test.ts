@@ -16,7 +16,9 @@ describe('Feishu command text', () => {
   it('drops the bot mention in a group and keeps the mentions in the args', () => {
     const parsed = parseCommandText('@_user_1 /offboard @_user_2 连续三个月未达标', [bot, zw]);
     expect(parsed).toEqual({ command: 'offboard', args: '@_user_2 连续三个月未达标', mentions: [zw] });
-    expect(substituteMentions(parsed!.args, [{ key: '@_user_2', personId: 'zhangwei' }])).toBe('zhangwei 连续三个月未达标');
+    expect(substituteMentions(parsed!.args, [{ key: '@_user_2', personId: 'zhangwei' }])).toBe(
+      'zhangwei 连续三个月未达标',
+    );
   });
 
   it('does not treat chat as a command', () => {
@@ -27,20 +29,44 @@ describe('Feishu command text', () => {
   });
 
   it('replaces longer mention keys first', () => {
-    expect(substituteMentions('@_user_10 @_user_1', [{ key: '@_user_1', personId: 'a' }, { key: '@_user_10', personId: 'b' }])).toBe('b a');
+    expect(
+      substituteMentions('@_user_10 @_user_1', [
+        { key: '@_user_1', personId: 'a' },
+        { key: '@_user_10', personId: 'b' },
+      ]),
+    ).toBe('b a');
   });
 });
 
 describe('Feishu card callbacks', () => {
   it('parses a button click and a form submit, normalising dates', () => {
-    expect(parseCardAction({ operator: { open_id: 'ou_m' }, action: { value: { a: 'review.acknowledge', v: 'review:9' } }, context: { open_message_id: 'om_1' } })).toEqual({
-      kind: 'action', openId: 'ou_m', actionId: 'review.acknowledge', value: 'review:9', messageId: 'om_1',
+    expect(
+      parseCardAction({
+        operator: { open_id: 'ou_m' },
+        action: { value: { a: 'review.acknowledge', v: 'review:9' } },
+        context: { open_message_id: 'om_1' },
+      }),
+    ).toEqual({
+      kind: 'action',
+      openId: 'ou_m',
+      actionId: 'review.acknowledge',
+      value: 'review:9',
+      messageId: 'om_1',
     });
     const submit = parseCardAction({
       operator: { open_id: 'ou_m' },
-      action: { value: { f: 'review.form', s: 'slot:7' }, form_value: { due: '2026-11-27 +0800', at: '2026-11-27 10:30 +0800', tags: ['a'], n: '3' } },
+      action: {
+        value: { f: 'review.form', s: 'slot:7' },
+        form_value: { due: '2026-11-27 +0800', at: '2026-11-27 10:30 +0800', tags: ['a'], n: '3' },
+      },
     });
-    expect(submit).toMatchObject({ kind: 'submit', formId: 'review.form', state: 'slot:7', values: { due: '2026-11-27', at: '2026-11-27T10:30+08:00', tags: ['a'], n: '3' }, form: null });
+    expect(submit).toMatchObject({
+      kind: 'submit',
+      formId: 'review.form',
+      state: 'slot:7',
+      values: { due: '2026-11-27', at: '2026-11-27T10:30+08:00', tags: ['a'], n: '3' },
+      form: null,
+    });
   });
 
   it('returns null for unknown ids and shapes', () => {
@@ -52,7 +78,11 @@ describe('Feishu card callbacks', () => {
 
 describe('Feishu bot menu', () => {
   it('maps menu event keys to commands', () => {
-    expect(parseMenuEvent({ operator: { operator_id: { open_id: 'ou_m' } }, event_key: 'review_status' })).toEqual({ openId: 'ou_m', command: 'review', args: 'status' });
+    expect(parseMenuEvent({ operator: { operator_id: { open_id: 'ou_m' } }, event_key: 'review_status' })).toEqual({
+      openId: 'ou_m',
+      command: 'review',
+      args: 'status',
+    });
     expect(parseMenuEvent({ operator: { operator_id: { open_id: 'ou_m' } }, event_key: 'unknown' })).toBeNull();
     expect(Object.keys(BOT_MENU)).toContain('help');
   });

@@ -7,7 +7,8 @@ import type { Form, Message } from '../../../src/ui/model.js';
 
 const deps = {
   t: translator('zh-CN'),
-  mentions: (id: string) => (id === 'zw' ? { openId: 'ou_zw', name: '张伟' } : id === 'ghost' ? { openId: null, name: '李雷' } : null),
+  mentions: (id: string) =>
+    id === 'zw' ? { openId: 'ou_zw', name: '张伟' } : id === 'ghost' ? { openId: null, name: '李雷' } : null,
 };
 
 const form: Form = {
@@ -20,7 +21,16 @@ const form: Form = {
   inputs: [
     { id: 'kpi_calls', kind: 'number', label: '电话数', min: 0, max: 500 },
     { id: 'comment', kind: 'text', label: '评语', multiline: true, optional: true, maxLength: 2000 },
-    { id: 'rating', kind: 'select', label: '总体', options: [{ value: 'meets', label: '达标' }, { value: 'below', label: '未达标' }], initial: 'meets' },
+    {
+      id: 'rating',
+      kind: 'select',
+      label: '总体',
+      options: [
+        { value: 'meets', label: '达标' },
+        { value: 'below', label: '未达标' },
+      ],
+      initial: 'meets',
+    },
     { id: 'tags', kind: 'multiselect', label: '标签', options: [{ value: 'a', label: 'A' }], initial: ['a'] },
     { id: 'due', kind: 'date', label: '截止', initial: '2026-11-27' },
     { id: 'at', kind: 'datetime', label: '时间', initial: '2026-11-27T10:30' },
@@ -33,16 +43,38 @@ describe('Feishu card renderer', () => {
       text: '案件 #3 <@person:zw>',
       blocks: [
         { type: 'header', text: '案件 #3' },
-        { type: 'text', text: '**<@person:zw>** 的案件,[详情](https://x.test/c/3)。经理 <@person:ghost>,<@person:nobody>' },
-        { type: 'fields', fields: [{ label: '部门', value: '销售' }, { label: '状态', value: '受阻' }, { label: '经理', value: '王芳' }] },
+        {
+          type: 'text',
+          text: '**<@person:zw>** 的案件,[详情](https://x.test/c/3)。经理 <@person:ghost>,<@person:nobody>',
+        },
+        {
+          type: 'fields',
+          fields: [
+            { label: '部门', value: '销售' },
+            { label: '状态', value: '受阻' },
+            { label: '经理', value: '王芳' },
+          ],
+        },
         { type: 'divider' },
-        { type: 'checklist', items: [{ ok: true, label: '岗位 KPI 已确认' }, { ok: false, label: '未达标考核', detail: '1/3' }] },
+        {
+          type: 'checklist',
+          items: [
+            { ok: true, label: '岗位 KPI 已确认' },
+            { ok: false, label: '未达标考核', detail: '1/3' },
+          ],
+        },
         { type: 'context', text: '更新于 11-23' },
         {
           type: 'actions',
           buttons: [
             { actionId: ACTIONS.acknowledgeReview, label: '确认', value: 'review:9', style: 'primary' },
-            { actionId: ACTIONS.disputeReview, label: '异议', value: 'review:9', style: 'danger', confirm: { title: '确定?', text: '将通知 HR', confirm: '是', deny: '否' } },
+            {
+              actionId: ACTIONS.disputeReview,
+              label: '异议',
+              value: 'review:9',
+              style: 'danger',
+              confirm: { title: '确定?', text: '将通知 HR', confirm: '是', deny: '否' },
+            },
           ],
         },
       ],
@@ -58,11 +90,32 @@ describe('Feishu card renderer', () => {
             tag: 'column_set',
             flex_mode: 'bisect',
             columns: [
-              { tag: 'column', width: 'weighted', weight: 1, elements: [{ tag: 'markdown', content: '**部门**\n销售' }] },
-              { tag: 'column', width: 'weighted', weight: 1, elements: [{ tag: 'markdown', content: '**状态**\n受阻' }] },
+              {
+                tag: 'column',
+                width: 'weighted',
+                weight: 1,
+                elements: [{ tag: 'markdown', content: '**部门**\n销售' }],
+              },
+              {
+                tag: 'column',
+                width: 'weighted',
+                weight: 1,
+                elements: [{ tag: 'markdown', content: '**状态**\n受阻' }],
+              },
             ],
           },
-          { tag: 'column_set', flex_mode: 'bisect', columns: [{ tag: 'column', width: 'weighted', weight: 1, elements: [{ tag: 'markdown', content: '**经理**\n王芳' }] }] },
+          {
+            tag: 'column_set',
+            flex_mode: 'bisect',
+            columns: [
+              {
+                tag: 'column',
+                width: 'weighted',
+                weight: 1,
+                elements: [{ tag: 'markdown', content: '**经理**\n王芳' }],
+              },
+            ],
+          },
           { tag: 'hr' },
           { tag: 'markdown', content: '✅ 岗位 KPI 已确认\n❌ 未达标考核 · 1/3' },
           { tag: 'markdown', content: '更新于 11-23', text_size: 'notation' },
@@ -73,7 +126,14 @@ describe('Feishu card renderer', () => {
               {
                 tag: 'column',
                 width: 'auto',
-                elements: [{ tag: 'button', text: { tag: 'plain_text', content: '确认' }, type: 'primary', behaviors: [{ type: 'callback', value: { a: 'review.acknowledge', v: 'review:9' } }] }],
+                elements: [
+                  {
+                    tag: 'button',
+                    text: { tag: 'plain_text', content: '确认' },
+                    type: 'primary',
+                    behaviors: [{ type: 'callback', value: { a: 'review.acknowledge', v: 'review:9' } }],
+                  },
+                ],
               },
               {
                 tag: 'column',
@@ -84,7 +144,10 @@ describe('Feishu card renderer', () => {
                     text: { tag: 'plain_text', content: '异议' },
                     type: 'danger',
                     behaviors: [{ type: 'callback', value: { a: 'review.dispute', v: 'review:9' } }],
-                    confirm: { title: { tag: 'plain_text', content: '确定?' }, text: { tag: 'plain_text', content: '将通知 HR' } },
+                    confirm: {
+                      title: { tag: 'plain_text', content: '确定?' },
+                      text: { tag: 'plain_text', content: '将通知 HR' },
+                    },
                   },
                 ],
               },
@@ -103,10 +166,25 @@ describe('Feishu card renderer', () => {
     expect(container.elements).toEqual([
       { tag: 'markdown', content: '员工 <at id=ou_zw></at>', text_size: 'notation' },
       { tag: 'markdown', content: '**电话数**' },
-      { tag: 'input', name: 'kpi_calls', required: true, input_type: 'text', placeholder: { tag: 'plain_text', content: '0 – 500' }, max_length: 32 },
+      {
+        tag: 'input',
+        name: 'kpi_calls',
+        required: true,
+        input_type: 'text',
+        placeholder: { tag: 'plain_text', content: '0 – 500' },
+        max_length: 32,
+      },
       { tag: 'markdown', content: "<font color='red'>请输入数字</font>" },
       { tag: 'markdown', content: '**评语** (选填)' },
-      { tag: 'input', name: 'comment', required: false, input_type: 'multiline_text', rows: 3, auto_resize: true, max_length: 2000 },
+      {
+        tag: 'input',
+        name: 'comment',
+        required: false,
+        input_type: 'multiline_text',
+        rows: 3,
+        auto_resize: true,
+        max_length: 2000,
+      },
       { tag: 'markdown', content: '**总体**' },
       {
         tag: 'select_static',
@@ -119,7 +197,13 @@ describe('Feishu card renderer', () => {
         initial_option: 'meets',
       },
       { tag: 'markdown', content: '**标签**' },
-      { tag: 'multi_select_static', name: 'tags', required: true, options: [{ text: { tag: 'plain_text', content: 'A' }, value: 'a' }], selected_values: ['a'] },
+      {
+        tag: 'multi_select_static',
+        name: 'tags',
+        required: true,
+        options: [{ text: { tag: 'plain_text', content: 'A' }, value: 'a' }],
+        selected_values: ['a'],
+      },
       { tag: 'markdown', content: '**截止**' },
       { tag: 'date_picker', name: 'due', required: true, initial_date: '2026-11-27' },
       { tag: 'markdown', content: '**时间**' },
@@ -142,14 +226,30 @@ describe('Feishu card renderer', () => {
               },
             ],
           },
-          { tag: 'column', width: 'auto', elements: [{ tag: 'button', name: 'reset', text: { tag: 'plain_text', content: '取消' }, type: 'default', form_action_type: 'reset' }] },
+          {
+            tag: 'column',
+            width: 'auto',
+            elements: [
+              {
+                tag: 'button',
+                name: 'reset',
+                text: { tag: 'plain_text', content: '取消' },
+                type: 'default',
+                form_action_type: 'reset',
+              },
+            ],
+          },
         ],
       },
     ]);
   });
 
   it('answers a rejected submission with a toast naming the first error and the form re-rendered with its input kept', () => {
-    const res = renderCallbackResponse({ kind: 'formErrors', errors: { kpi_calls: '请输入数字', due: '日期无效' } }, deps, { form, values: { kpi_calls: 'abc', comment: '不错' } });
+    const res = renderCallbackResponse(
+      { kind: 'formErrors', errors: { kpi_calls: '请输入数字', due: '日期无效' } },
+      deps,
+      { form, values: { kpi_calls: 'abc', comment: '不错' } },
+    );
     expect(res.toast).toEqual({ type: 'error', content: '请输入数字' });
     const elements = (res.card!.data.body.elements[0] as { elements: Record<string, unknown>[] }).elements;
     expect(elements).toContainEqual(expect.objectContaining({ name: 'kpi_calls', default_value: 'abc' }));
@@ -159,8 +259,13 @@ describe('Feishu card renderer', () => {
 
   it('maps the other replies: form → card, error → error toast, ok → toast and card', () => {
     expect(renderCallbackResponse({ kind: 'form', form }, deps).card!.data.header!.title.content).toBe('周考核');
-    expect(renderCallbackResponse({ kind: 'error', code: 'NOT_AUTHORIZED', text: '无权限' }, deps)).toEqual({ toast: { type: 'error', content: '无权限' } });
-    const ok = renderCallbackResponse({ kind: 'ok', toast: '已保存', message: { text: 'x', blocks: [{ type: 'text', text: 'x' }] } }, deps);
+    expect(renderCallbackResponse({ kind: 'error', code: 'NOT_AUTHORIZED', text: '无权限' }, deps)).toEqual({
+      toast: { type: 'error', content: '无权限' },
+    });
+    const ok = renderCallbackResponse(
+      { kind: 'ok', toast: '已保存', message: { text: 'x', blocks: [{ type: 'text', text: 'x' }] } },
+      deps,
+    );
     expect(ok.toast).toEqual({ type: 'success', content: '已保存' });
     expect(ok.card!.data.body.elements).toEqual([{ tag: 'markdown', content: 'x' }]);
     expect(renderCallbackResponse({ kind: 'ok' }, deps)).toEqual({ toast: { type: 'success', content: '已完成。' } });

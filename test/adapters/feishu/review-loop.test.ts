@@ -34,7 +34,13 @@ describe('the weekly review loop through Feishu cards (long connection)', () => 
     expect(submit.f).toBe('review.form');
 
     // A value that is not a number: a toast names the error, the form comes back with it under the input.
-    const answers = { kpi_calls: '很多', kpi_churn: '1', rating: '3', strengths: '客户关系好', improvement: '每天多打十个电话' };
+    const answers = {
+      kpi_calls: '很多',
+      kpi_churn: '1',
+      rating: '3',
+      strengths: '客户关系好',
+      improvement: '每天多打十个电话',
+    };
     const rejected = await click('ou_m1', submit, answers);
     expect(rejected.data.toast.type).toBe('error');
     expect(textOf(rejected.data.card.data)).toContain(rejected.data.toast.content);
@@ -45,7 +51,11 @@ describe('the weekly review loop through Feishu cards (long connection)', () => 
     expect(accepted.data.toast?.type ?? 'success').toBe('success');
     // The form is replaced by its outcome, so it cannot be submitted twice.
     expect(submitValueOf(accepted.data.card.data)).toBeUndefined();
-    const review = await waitFor(() => h.db.conn.sqlite.prepare('select id, rating from reviews').get() as { id: number; rating: number } | undefined, 'the stored review');
+    const review = await waitFor(
+      () =>
+        h.db.conn.sqlite.prepare('select id, rating from reviews').get() as { id: number; rating: number } | undefined,
+      'the stored review',
+    );
     expect(review.rating).toBe(3);
     // The nudge the manager already has shows the progress.
     await waitFor(() => nudge.patches >= 1, 'the nudge card to be patched');
@@ -56,7 +66,10 @@ describe('the weekly review loop through Feishu cards (long connection)', () => 
     const ack = buttonsIn(card.content).find((b) => b.value?.a === 'review.acknowledge')!;
     const acked = await click('ou_zw', ack.value, undefined, card.messageId);
     expect(acked.code).toBe(200);
-    const recorded = await waitFor(() => h.db.store.tx((tx) => tx.acks.find('review', String(review.id), 'zw')), 'the acknowledgment');
+    const recorded = await waitFor(
+      () => h.db.store.tx((tx) => tx.acks.find('review', String(review.id), 'zw')),
+      'the acknowledgment',
+    );
     expect(recorded.state).toBe('acknowledged');
   });
 
@@ -66,7 +79,11 @@ describe('the weekly review loop through Feishu cards (long connection)', () => 
     const click = (openId: string, messageId: string, value: unknown, formValue?: Record<string, unknown>) =>
       h.fake.pushEvent(cardActionEvent({ ...h.envelope(), openId, value, formValue, messageId }));
     const opened = await click('ou_m1', nudge.messageId, buttonsIn(nudge.content)[0]!.value);
-    await click('ou_m1', nudge.messageId, submitValueOf(opened.data.card.data), { kpi_calls: '45', kpi_churn: '0', rating: '4' });
+    await click('ou_m1', nudge.messageId, submitValueOf(opened.data.card.data), {
+      kpi_calls: '45',
+      kpi_churn: '0',
+      rating: '4',
+    });
     const card = await waitFor(() => h.fake.messagesTo('ou_zw')[0], 'the employee card');
     const review = h.db.conn.sqlite.prepare('select id from reviews').get() as { id: number };
 

@@ -13,18 +13,38 @@ export const THROWING_ACTION = ACTIONS.disputeReview;
 /** Takes longer than the harness's callback deadline, then records like RECORDING_ACTION. */
 export const SLOW_ACTION = ACTIONS.acknowledgeNote;
 
-export function transportTestFeatures(deps: Pick<AdapterContext, 'store' | 'clock' | 'settings'> | UseCaseDeps): FeatureHandlers[] {
+export function transportTestFeatures(
+  deps: Pick<AdapterContext, 'store' | 'clock' | 'settings'> | UseCaseDeps,
+): FeatureHandlers[] {
   return [
     helpHandlers(),
     {
       actions: {
         [RECORDING_ACTION]: (ev) => {
-          deps.store.tx((tx) => tx.audit.record({ actorId: ev.actor.person.id, action: 'test.clicked', subjectType: 'test', subjectId: ev.value }));
-          return { kind: 'ok', toast: `clicked ${ev.value}`, message: { text: 'done', blocks: [{ type: 'text', text: `✅ ${ev.value}` }] } };
+          deps.store.tx((tx) =>
+            tx.audit.record({
+              actorId: ev.actor.person.id,
+              action: 'test.clicked',
+              subjectType: 'test',
+              subjectId: ev.value,
+            }),
+          );
+          return {
+            kind: 'ok',
+            toast: `clicked ${ev.value}`,
+            message: { text: 'done', blocks: [{ type: 'text', text: `✅ ${ev.value}` }] },
+          };
         },
         [SLOW_ACTION]: async (ev) => {
           await new Promise((r) => setTimeout(r, 1500));
-          deps.store.tx((tx) => tx.audit.record({ actorId: ev.actor.person.id, action: 'test.clicked', subjectType: 'test', subjectId: ev.value }));
+          deps.store.tx((tx) =>
+            tx.audit.record({
+              actorId: ev.actor.person.id,
+              action: 'test.clicked',
+              subjectType: 'test',
+              subjectId: ev.value,
+            }),
+          );
           return { kind: 'ok', toast: 'too late' };
         },
         [THROWING_ACTION]: () => {
@@ -36,4 +56,5 @@ export function transportTestFeatures(deps: Pick<AdapterContext, 'store' | 'cloc
 }
 
 export const auditCount = (h: { db: { conn: { sqlite: { prepare(sql: string): { get(): unknown } } } } }) =>
-  (h.db.conn.sqlite.prepare("select count(*) as n from audit_log where action = 'test.clicked'").get() as { n: number }).n;
+  (h.db.conn.sqlite.prepare("select count(*) as n from audit_log where action = 'test.clicked'").get() as { n: number })
+    .n;

@@ -24,10 +24,17 @@ describe('demo organisation', () => {
     expect(summary.reviews).toBeGreaterThanOrEqual(60);
     db.store.tx((tx) => {
       const people = tx.org.activePeople();
-      expect(people.filter((p) => tx.org.reportsOf(p.id).length > 0).map((p) => p.name).sort()).toEqual(['Emily Zhang', 'Li Na', '王磊']);
+      expect(
+        people
+          .filter((p) => tx.org.reportsOf(p.id).length > 0)
+          .map((p) => p.name)
+          .sort(),
+      ).toEqual(['Emily Zhang', 'Li Na', '王磊']);
       expect(people.some((p) => p.role === 'hr')).toBe(true);
       expect(people.some((p) => p.role === 'admin')).toBe(true);
-      expect(tx.org.jobWithKpis('support-agent')!.kpis.find((k) => k.key === 'resolution_hours')!.direction).toBe('lower');
+      expect(tx.org.jobWithKpis('support-agent')!.kpis.find((k) => k.key === 'resolution_hours')!.direction).toBe(
+        'lower',
+      );
       for (const p of people.filter((x) => x.jobId)) {
         const version = tx.org.job(p.jobId!)!.kpiVersion;
         expect(tx.acks.find('kpis', `${p.jobId}@${version}`, p.id)?.state).toBe('acknowledged');
@@ -41,18 +48,28 @@ describe('demo organisation', () => {
       expect(tx.reviews.reviewsOf('ben').some((r) => r.belowTarget)).toBe(false);
       expect(tx.evidence.notesAbout('ben').map((n) => n.visibility)).toEqual(['private']);
       // Some disputes, kept verbatim.
-      const disputes = tx.acks.forPerson('huangmin').concat(tx.acks.forPerson('tom')).filter((a) => a.state === 'disputed');
+      const disputes = tx.acks
+        .forPerson('huangmin')
+        .concat(tx.acks.forPerson('tom'))
+        .filter((a) => a.state === 'disputed');
       expect(disputes.length).toBeGreaterThan(0);
     });
     expect(verifyAuditChain(db.conn.sqlite).broken).toBeNull();
     // The current cycle is open and each manager has a nudge waiting.
     const due = makeOutboxQueue(db.conn.db).due('local', db.clock.now(), 100);
-    expect(due.filter((r) => r.key.startsWith('nudge:')).map((r) => r.address).sort()).toEqual(['emily', 'lina', 'wanglei']);
+    expect(
+      due
+        .filter((r) => r.key.startsWith('nudge:'))
+        .map((r) => r.address)
+        .sort(),
+    ).toEqual(['emily', 'lina', 'wanglei']);
   });
 
   it('is deterministic relative to now', () => {
     const snapshot = () =>
-      db.store.tx((tx) => tx.reviews.reviewsOf('huangmin').map((r) => [r.periodLabel, r.rating, r.results.map((x) => x.actual)]));
+      db.store.tx((tx) =>
+        tx.reviews.reviewsOf('huangmin').map((r) => [r.periodLabel, r.rating, r.results.map((x) => x.actual)]),
+      );
     load();
     const a = snapshot();
     db.cleanup();
@@ -70,7 +87,17 @@ describe('npm run dandang -- demo reset', () => {
   const cli = (): CliContext & { lines: string[] } => {
     const lines: string[] = [];
     const config = loadConfig({ DANDANG_CONFIG: '/nonexistent/dandang.yml', DANDANG_DB: db.file });
-    return { config, conn: db.conn, store: db.store, clock: db.clock, settings, platforms: ['local'], out: (l) => lines.push(l), err: (l) => lines.push(l), lines };
+    return {
+      config,
+      conn: db.conn,
+      store: db.store,
+      clock: db.clock,
+      settings,
+      platforms: ['local'],
+      out: (l) => lines.push(l),
+      err: (l) => lines.push(l),
+      lines,
+    };
   };
 
   it('starts over with a fresh demo', async () => {
@@ -85,7 +112,26 @@ describe('npm run dandang -- demo reset', () => {
 
   it('refuses a database with real people unless --force', async () => {
     db = makeTestDb({ platforms: ['local'] });
-    db.store.tx((tx) => tx.org.upsertPerson({ id: 'x', name: 'Real Person', email: 'real@corp.example', managerId: null, department: 'Ops', jobId: null, role: 'employee', slackId: null, feishuOpenId: null, locale: null, timezone: null, hireDate: null, teamChannelSlack: null, teamChannelFeishu: null, monthlyWage: null, active: true }));
+    db.store.tx((tx) =>
+      tx.org.upsertPerson({
+        id: 'x',
+        name: 'Real Person',
+        email: 'real@corp.example',
+        managerId: null,
+        department: 'Ops',
+        jobId: null,
+        role: 'employee',
+        slackId: null,
+        feishuOpenId: null,
+        locale: null,
+        timezone: null,
+        hireDate: null,
+        teamChannelSlack: null,
+        teamChannelFeishu: null,
+        monthlyWage: null,
+        active: true,
+      }),
+    );
     const ctx = cli();
     expect(await runDemo(['reset'], ctx)).toBe(1);
     expect(ctx.lines.join('\n')).toMatch(/Refusing to reset.*real@corp.example/);

@@ -20,8 +20,17 @@ describe('local renderer', () => {
       blocks: [
         { type: 'header', text: 'Case for <@person:p2>' },
         { type: 'fields', fields: [{ label: 'Rating', value: '2' }] },
-        { type: 'checklist', items: [{ ok: true, label: 'Reviews' }, { ok: false, label: 'Training', detail: 'none yet' }] },
-        { type: 'actions', buttons: [{ actionId: 'review.acknowledge', label: 'Acknowledge', value: '7', style: 'primary' }] },
+        {
+          type: 'checklist',
+          items: [
+            { ok: true, label: 'Reviews' },
+            { ok: false, label: 'Training', detail: 'none yet' },
+          ],
+        },
+        {
+          type: 'actions',
+          buttons: [{ actionId: 'review.acknowledge', label: 'Acknowledge', value: '7', style: 'primary' }],
+        },
       ],
     };
     const html = renderMessageBody(m, ctx, 'm1');
@@ -39,7 +48,13 @@ describe('local renderer', () => {
       submitLabel: 'Submit',
       state: '{"slot":1}',
       inputs: [
-        { id: 'improvement', kind: 'text', label: 'Improvement', multiline: true, hint: 'Required when a KPI is missed' },
+        {
+          id: 'improvement',
+          kind: 'text',
+          label: 'Improvement',
+          multiline: true,
+          hint: 'Required when a KPI is missed',
+        },
         { id: 'rating', kind: 'select', label: 'Rating', options: [{ value: '1', label: 'Poor' }] },
         { id: 'comment', kind: 'text', label: 'Comment', optional: true },
       ],
@@ -48,7 +63,9 @@ describe('local renderer', () => {
     const html = renderForm(form, ctx);
     expect(html).toContain('data-state="{&quot;slot&quot;:1}"');
     expect(html).toContain('<label for="dlg-improvement">Improvement</label>');
-    expect(html).toMatch(/<textarea id="dlg-improvement" name="improvement" aria-describedby="dlg-improvement-hint dlg-improvement-err" aria-invalid="true"/);
+    expect(html).toMatch(
+      /<textarea id="dlg-improvement" name="improvement" aria-describedby="dlg-improvement-hint dlg-improvement-err" aria-invalid="true"/,
+    );
     expect(html).toContain('<p class="field-error" id="dlg-improvement-err">Please add an improvement suggestion.</p>');
     expect(html).toContain('<p class="field-error" id="dlg-rating-err" hidden>');
     expect(html).toContain('Comment <span class="optional">(optional)</span>');

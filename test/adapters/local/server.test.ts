@@ -12,7 +12,10 @@ let app: LocalApp;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'dandang-local-'));
-  app = await startLocalApp({ PORT: '0', DANDANG_DB: join(dir, 'd.db') }, new ManualClock(new Date('2026-11-24T02:00:00Z').getTime()));
+  app = await startLocalApp(
+    { PORT: '0', DANDANG_DB: join(dir, 'd.db') },
+    new ManualClock(new Date('2026-11-24T02:00:00Z').getTime()),
+  );
 });
 afterAll(async () => {
   await app?.stop();
@@ -20,10 +23,18 @@ afterAll(async () => {
 });
 
 const api = (path: string, persona: string, body: unknown) =>
-  fetch(`${app.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-dandang-persona': persona }, body: JSON.stringify(body) });
+  fetch(`${app.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-dandang-persona': persona },
+    body: JSON.stringify(body),
+  });
 
 /** Reads server-sent events until `until` matches one, then closes the stream. */
-async function nextEvent(persona: string, trigger: () => Promise<unknown>, until: (data: { conversation: string; html: string }) => boolean) {
+async function nextEvent(
+  persona: string,
+  trigger: () => Promise<unknown>,
+  until: (data: { conversation: string; html: string }) => boolean,
+) {
   const res = await fetch(`${app.url}/api/events?as=${persona}`);
   const reader = res.body!.getReader();
   await trigger();
@@ -48,25 +59,37 @@ async function nextEvent(persona: string, trigger: () => Promise<unknown>, until
 
 describe('local workspace server', () => {
   it('refuses to start on a non-loopback host unless allowed', async () => {
-    await expect(startLocalApp({ PORT: '0', HOST: '0.0.0.0', DANDANG_DB: join(dir, 'remote.db') })).rejects.toThrow(ConfigError);
-    await expect(startLocalApp({ PORT: '0', HOST: '0.0.0.0', DANDANG_DB: join(dir, 'remote.db') })).rejects.toThrow(/DANDANG_LOCAL_ALLOW_REMOTE=1/);
+    await expect(startLocalApp({ PORT: '0', HOST: '0.0.0.0', DANDANG_DB: join(dir, 'remote.db') })).rejects.toThrow(
+      ConfigError,
+    );
+    await expect(startLocalApp({ PORT: '0', HOST: '0.0.0.0', DANDANG_DB: join(dir, 'remote.db') })).rejects.toThrow(
+      /DANDANG_LOCAL_ALLOW_REMOTE=1/,
+    );
   });
 
   it('renders the page for the persona in the cookie, in their language', async () => {
     const en = await (await fetch(`${app.url}/`, { headers: { cookie: 'dandang_persona=lina' } })).text();
     expect(en).toContain('<html lang="en">');
     expect(en).toContain('Li Na (manager, Sales)');
-    const zh = await (await fetch(`${app.url}/?c=team%3AWarehouse`, { headers: { cookie: 'dandang_persona=wanglei' } })).text();
+    const zh = await (
+      await fetch(`${app.url}/?c=team%3AWarehouse`, { headers: { cookie: 'dandang_persona=wanglei' } })
+    ).text();
     expect(zh).toContain('<html lang="zh-CN">');
     expect(zh).toContain('当前身份:');
     expect(zh).toContain('<h1 id="conversation-title"># team-Warehouse</h1>');
   });
 
   it('answers commands with an ephemeral card and rejects unknown personas and mentions', async () => {
-    const help = (await (await api('/api/command', 'lina', { text: '/dandang help' })).json()) as { kind: string; html?: string };
+    const help = (await (await api('/api/command', 'lina', { text: '/dandang help' })).json()) as {
+      kind: string;
+      html?: string;
+    };
     expect(help.kind).toBe('ok');
     expect(help.html).toContain('Only visible to you');
-    const unknown = (await (await api('/api/command', 'lina', { text: '/note @Nobody' })).json()) as { kind: string; text: string };
+    const unknown = (await (await api('/api/command', 'lina', { text: '/note @Nobody' })).json()) as {
+      kind: string;
+      text: string;
+    };
     expect(unknown).toEqual({ kind: 'error', text: 'No one called @Nobody is in Dandang.' });
     expect((await api('/api/command', 'ghost', { text: '/dandang help' })).status).toBe(403);
   });
@@ -86,7 +109,13 @@ describe('local workspace server', () => {
   it('delivers an outbox message into the conversation and pushes it live to tabs that can see it', async () => {
     const post = () =>
       Promise.resolve(
-        app.store.tx((tx) => tx.outbox.post({ key: 'test:hr:1', to: { channel: { local: 'hr' } }, message: { text: 'x', blocks: [{ type: 'text', text: 'Case for <@person:zhangwei> opened' }] } })),
+        app.store.tx((tx) =>
+          tx.outbox.post({
+            key: 'test:hr:1',
+            to: { channel: { local: 'hr' } },
+            message: { text: 'x', blocks: [{ type: 'text', text: 'Case for <@person:zhangwei> opened' }] },
+          }),
+        ),
       );
     const event = await nextEvent('chenjing', post, (d) => d.conversation === 'hr');
     expect(event.html).toContain('Case for <span class="mention">@张伟</span> opened');
@@ -100,16 +129,44 @@ describe('local workspace server', () => {
   it('shows thread replies under their root, and an update replaces the root in place', async () => {
     const text = (t: string) => ({ text: t, blocks: [{ type: 'text' as const, text: t }] });
     const hr = { channel: { local: 'hr' } };
-    await nextEvent('chenjing', async () => app.store.tx((tx) => tx.outbox.post({ key: 'case:t:root', to: hr, message: text('Root card') })), (d) => d.html.includes('Root card'));
-    await nextEvent('chenjing', async () => app.store.tx((tx) => tx.outbox.post({ key: 'case:t:r1', to: hr, threadKey: 'case:t:root', message: text('First reply') })), (d) => d.html.includes('First reply'));
-    await nextEvent('chenjing', async () => app.store.tx((tx) => tx.outbox.update('case:t:root', text('Root card, edited'))), (d) => d.html.includes('edited'));
+    await nextEvent(
+      'chenjing',
+      async () => app.store.tx((tx) => tx.outbox.post({ key: 'case:t:root', to: hr, message: text('Root card') })),
+      (d) => d.html.includes('Root card'),
+    );
+    await nextEvent(
+      'chenjing',
+      async () =>
+        app.store.tx((tx) =>
+          tx.outbox.post({ key: 'case:t:r1', to: hr, threadKey: 'case:t:root', message: text('First reply') }),
+        ),
+      (d) => d.html.includes('First reply'),
+    );
+    await nextEvent(
+      'chenjing',
+      async () => app.store.tx((tx) => tx.outbox.update('case:t:root', text('Root card, edited'))),
+      (d) => d.html.includes('edited'),
+    );
     const page = await (await fetch(`${app.url}/?c=hr`, { headers: { cookie: 'dandang_persona=chenjing' } })).text();
     expect(page).not.toMatch(/Root card<\/p>/);
-    expect(page).toMatch(/Root card, edited<\/p><\/div><div class="thread" id="thread-\d+"[^>]*><article class="msg reply"[\s\S]*First reply/);
+    expect(page).toMatch(
+      /Root card, edited<\/p><\/div><div class="thread" id="thread-\d+"[^>]*><article class="msg reply"[\s\S]*First reply/,
+    );
   });
 
   it('offers an uploaded file to those who can see its channel only', async () => {
-    const upload = () => Promise.resolve(app.store.tx((tx) => tx.outbox.upload({ key: 'test:file', to: { channel: { local: 'hr' } }, filename: 'dossier.html', title: 'Dossier', content: '<h1>Dossier</h1>' })));
+    const upload = () =>
+      Promise.resolve(
+        app.store.tx((tx) =>
+          tx.outbox.upload({
+            key: 'test:file',
+            to: { channel: { local: 'hr' } },
+            filename: 'dossier.html',
+            title: 'Dossier',
+            content: '<h1>Dossier</h1>',
+          }),
+        ),
+      );
     const event = await nextEvent('chenjing', upload, (d) => d.html.includes('dossier.html'));
     const href = /href="([^"]+)"/.exec(event.html)![1]!.replace(/&amp;/g, '&');
     const asHr = await fetch(`${app.url}${href}`, { headers: { cookie: 'dandang_persona=chenjing' } });

@@ -40,14 +40,16 @@ export const TEST_OPTIONS: SlackAdapterOptions = {
   sender: { pollMs: 50, backoffMs: () => 50 },
 };
 
-export async function startSlackHarness(opts: {
-  features?: (deps: Pick<AdapterContext, 'store' | 'clock' | 'settings'>) => FeatureHandlers[];
-  socketMode?: boolean;
-  now?: string;
-  /** dandang.yml contents. */
-  fileConfig?: string;
-  options?: SlackAdapterOptions;
-} = {}): Promise<SlackHarness> {
+export async function startSlackHarness(
+  opts: {
+    features?: (deps: Pick<AdapterContext, 'store' | 'clock' | 'settings'>) => FeatureHandlers[];
+    socketMode?: boolean;
+    now?: string;
+    /** dandang.yml contents. */
+    fileConfig?: string;
+    options?: SlackAdapterOptions;
+  } = {},
+): Promise<SlackHarness> {
   const db = makeTestDb({ platforms: ['slack'], now: opts.now });
   const fake = await startFakeSlack();
   const configFile = join(db.dir, 'dandang.yml');
@@ -64,7 +66,16 @@ export async function startSlackHarness(opts: {
   const deps = { store: db.store, clock: db.clock, settings };
   const router = makeRouter(opts.features ? opts.features(deps) : allFeatures(deps));
   const http = new HttpHost();
-  const ctx: AdapterContext = { config, conn: db.conn, store: db.store, queue: makeOutboxQueue(db.conn.db), router, clock: db.clock, settings, http };
+  const ctx: AdapterContext = {
+    config,
+    conn: db.conn,
+    store: db.store,
+    queue: makeOutboxQueue(db.conn.db),
+    router,
+    clock: db.clock,
+    settings,
+    http,
+  };
   let slack = await startSlack(ctx, { ...TEST_OPTIONS, ...opts.options });
   const port = await http.listen(0, '127.0.0.1');
   const h: SlackHarness = {
@@ -118,7 +129,11 @@ export function addPeople(h: { db: TestDb }, people: Person[]): void {
 }
 
 /** Polls `check` until it returns a truthy value (robust on a slow machine: no fixed sleeps). */
-export async function waitFor<T>(check: () => T | Promise<T>, what: string, timeoutMs = 15_000): Promise<NonNullable<T>> {
+export async function waitFor<T>(
+  check: () => T | Promise<T>,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await check();

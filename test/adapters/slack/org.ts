@@ -19,7 +19,17 @@ export function seedReviewOrg(h: Pick<SlackHarness, 'db'>, opts: { timezone?: st
     person({ id: 'dir', name: 'Dana Director', department: 'leads', timezone }),
     ...MANAGERS.map((m) => person({ id: m, name: `Manager ${m}`, managerId: 'dir', department: 'leads', timezone })),
     ...MANAGERS.flatMap((m, i) =>
-      reportsOf(m).map((r) => person({ id: r, name: `Report ${r}`, managerId: m, department: 'eng', jobId: 'sdr', timezone, teamChannelSlack: `CTEAM${i + 1}` })),
+      reportsOf(m).map((r) =>
+        person({
+          id: r,
+          name: `Report ${r}`,
+          managerId: m,
+          department: 'eng',
+          jobId: 'sdr',
+          timezone,
+          teamChannelSlack: `CTEAM${i + 1}`,
+        }),
+      ),
     ),
   ]);
 }

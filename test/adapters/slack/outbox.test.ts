@@ -4,9 +4,9 @@ import type { Message } from '../../../src/ui/model.js';
 
 const msg = (text: string): Message => ({ text, blocks: [{ type: 'text', text }] });
 const row = (h: SlackHarness, key: string) =>
-  h.db.conn.sqlite.prepare('select status, sent_ref as sentRef, last_error as lastError, attempts from outbox where key = ?').get(key) as
-    | { status: string; sentRef: string | null; lastError: string | null; attempts: number }
-    | undefined;
+  h.db.conn.sqlite
+    .prepare('select status, sent_ref as sentRef, last_error as lastError, attempts from outbox where key = ?')
+    .get(key) as { status: string; sentRef: string | null; lastError: string | null; attempts: number } | undefined;
 
 describe('Slack outbox delivery', () => {
   let h: SlackHarness;
@@ -16,7 +16,9 @@ describe('Slack outbox delivery', () => {
     h = await startSlackHarness({ features: () => [] });
     addPeople(h, [person({ id: 'mia' })]);
     h.fake.rateLimitNext('chat.postMessage', 1, 1);
-    h.db.store.tx((tx) => tx.outbox.post({ key: 'nudge:1:mia', to: { person: 'mia' }, message: msg('You have 3 reviews due') }));
+    h.db.store.tx((tx) =>
+      tx.outbox.post({ key: 'nudge:1:mia', to: { person: 'mia' }, message: msg('You have 3 reviews due') }),
+    );
     h.slack.wakeSender();
 
     await waitFor(() => row(h, 'nudge:1:mia')?.status === 'sent', 'the nudge to be sent');
@@ -33,7 +35,13 @@ describe('Slack outbox delivery', () => {
     h.fake.dropAfterAccept('chat.postMessage', 1);
     h.db.store.tx((tx) => tx.outbox.post({ key: 'nudge:1:mia', to: { person: 'mia' }, message: msg('Reviews due') }));
     h.slack.wakeSender();
-    await waitFor(() => h.fake.callsTo('chat.postMessage').length === 1 && row(h, 'nudge:1:mia')?.status === 'sending' && row(h, 'nudge:1:mia'), 'the lost response');
+    await waitFor(
+      () =>
+        h.fake.callsTo('chat.postMessage').length === 1 &&
+        row(h, 'nudge:1:mia')?.status === 'sending' &&
+        row(h, 'nudge:1:mia'),
+      'the lost response',
+    );
 
     // "Kill" the process: the row is still 'sending', although Slack has the message.
     await h.restartAdapter();
@@ -48,10 +56,17 @@ describe('Slack outbox delivery', () => {
 
   it('stopped halfway and restarted, gives each recipient exactly one message', async () => {
     // One call per five seconds overall, so the stop lands after the first delivery even on a slow machine.
-    h = await startSlackHarness({ features: () => [], options: { pacing: { global: [{ ratePerSec: 0.2, burst: 1 }] } } });
-    addPeople(h, ['a', 'b', 'c'].map((id) => person({ id })));
+    h = await startSlackHarness({
+      features: () => [],
+      options: { pacing: { global: [{ ratePerSec: 0.2, burst: 1 }] } },
+    });
+    addPeople(
+      h,
+      ['a', 'b', 'c'].map((id) => person({ id })),
+    );
     h.db.store.tx((tx) => {
-      for (const id of ['a', 'b', 'c']) tx.outbox.post({ key: `nudge:7:${id}`, to: { person: id }, message: msg(`nudge ${id}`) });
+      for (const id of ['a', 'b', 'c'])
+        tx.outbox.post({ key: `nudge:7:${id}`, to: { person: id }, message: msg(`nudge ${id}`) });
     });
     h.slack.wakeSender();
     await waitFor(() => h.fake.callsTo('chat.postMessage').length >= 1, 'a first delivery');
@@ -103,11 +118,26 @@ describe('Slack outbox delivery', () => {
     const hr = { slack: 'CHR', local: 'hr' };
     h.db.store.tx((tx) => {
       tx.outbox.post({ key: 'case:1:root', to: { channel: hr }, message: msg('Case 1 opened') });
-      tx.outbox.post({ key: 'case:1:step', to: { channel: hr }, threadKey: 'case:1:root', message: msg('Step approved') });
-      tx.outbox.upload({ key: 'case:1:dossier', to: { channel: hr }, threadKey: 'case:1:root', filename: 'dossier.md', title: 'Dossier', content: '# Case 1' });
+      tx.outbox.post({
+        key: 'case:1:step',
+        to: { channel: hr },
+        threadKey: 'case:1:root',
+        message: msg('Step approved'),
+      });
+      tx.outbox.upload({
+        key: 'case:1:dossier',
+        to: { channel: hr },
+        threadKey: 'case:1:root',
+        filename: 'dossier.md',
+        title: 'Dossier',
+        content: '# Case 1',
+      });
     });
     h.slack.wakeSender();
-    await waitFor(() => h.db.store && row(h, 'case:1:dossier')?.status === 'sent' && row(h, 'case:1:step')?.status === 'sent', 'thread rows');
+    await waitFor(
+      () => h.db.store && row(h, 'case:1:dossier')?.status === 'sent' && row(h, 'case:1:step')?.status === 'sent',
+      'thread rows',
+    );
     h.db.store.tx((tx) => tx.outbox.update('case:1:root', msg('Case 1: approved')));
     h.slack.wakeSender();
     await waitFor(() => h.fake.callsTo('chat.update').length === 1, 'the edit');

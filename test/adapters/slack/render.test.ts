@@ -6,7 +6,10 @@ import { parseViewValues, parseCommandText, baseActionId } from '../../../adapte
 import { stateValuesFor, type OpenedView } from '../../support/fake-slack-requests.js';
 import type { Form, Message } from '../../../src/ui/model.js';
 
-const people: Record<string, { slackId: string | null; name: string }> = { p1: { slackId: 'U1', name: 'Alice' }, p2: { slackId: null, name: 'Bob' } };
+const people: Record<string, { slackId: string | null; name: string }> = {
+  p1: { slackId: 'U1', name: 'Alice' },
+  p2: { slackId: null, name: 'Bob' },
+};
 const resolve = (id: string) => (people[id]?.slackId ? `<@${people[id]!.slackId}>` : (people[id]?.name ?? id));
 
 describe('renderMessageToBlockKit', () => {
@@ -15,17 +18,32 @@ describe('renderMessageToBlockKit', () => {
       text: 'Reviews due for <@person:p1>',
       blocks: [
         { type: 'header', text: 'Week 48' },
-        { type: 'text', text: '**3 reviews** due: <@person:p1>, <@person:p2>. See [the guide](https://ex.com/g). 1 < 2 & 3 > 2' },
+        {
+          type: 'text',
+          text: '**3 reviews** due: <@person:p1>, <@person:p2>. See [the guide](https://ex.com/g). 1 < 2 & 3 > 2',
+        },
         { type: 'fields', fields: [{ label: 'Rating', value: '4' }] },
         { type: 'context', text: 'Due Friday' },
         { type: 'divider' },
-        { type: 'checklist', items: [{ ok: true, label: 'KPIs acknowledged' }, { ok: false, label: 'Training', detail: 'none yet' }] },
+        {
+          type: 'checklist',
+          items: [
+            { ok: true, label: 'KPIs acknowledged' },
+            { ok: false, label: 'Training', detail: 'none yet' },
+          ],
+        },
         {
           type: 'actions',
           buttons: [
             { actionId: 'review.open_form', label: 'Alice', value: 's1', style: 'primary' },
             { actionId: 'review.open_form', label: 'Bob', value: 's2' },
-            { actionId: 'review.dispute', label: 'Dispute', value: 'r1', style: 'danger', confirm: { title: 'Sure?', text: 'Really', confirm: 'Yes', deny: 'No' } },
+            {
+              actionId: 'review.dispute',
+              label: 'Dispute',
+              value: 'r1',
+              style: 'danger',
+              confirm: { title: 'Sure?', text: 'Really', confirm: 'Yes', deny: 'No' },
+            },
           ],
         },
       ],
@@ -34,7 +52,13 @@ describe('renderMessageToBlockKit', () => {
       text: 'Reviews due for <@U1>',
       blocks: [
         { type: 'header', text: { type: 'plain_text', text: 'Week 48', emoji: true } },
-        { type: 'section', text: { type: 'mrkdwn', text: '*3 reviews* due: <@U1>, Bob. See <https://ex.com/g|the guide>. 1 &lt; 2 &amp; 3 &gt; 2' } },
+        {
+          type: 'section',
+          text: {
+            type: 'mrkdwn',
+            text: '*3 reviews* due: <@U1>, Bob. See <https://ex.com/g|the guide>. 1 &lt; 2 &amp; 3 &gt; 2',
+          },
+        },
         { type: 'section', fields: [{ type: 'mrkdwn', text: '*Rating*\n4' }] },
         { type: 'context', elements: [{ type: 'mrkdwn', text: 'Due Friday' }] },
         { type: 'divider' },
@@ -42,8 +66,19 @@ describe('renderMessageToBlockKit', () => {
         {
           type: 'actions',
           elements: [
-            { type: 'button', action_id: 'review.open_form', text: { type: 'plain_text', text: 'Alice', emoji: true }, value: 's1', style: 'primary' },
-            { type: 'button', action_id: 'review.open_form#1', text: { type: 'plain_text', text: 'Bob', emoji: true }, value: 's2' },
+            {
+              type: 'button',
+              action_id: 'review.open_form',
+              text: { type: 'plain_text', text: 'Alice', emoji: true },
+              value: 's1',
+              style: 'primary',
+            },
+            {
+              type: 'button',
+              action_id: 'review.open_form#1',
+              text: { type: 'plain_text', text: 'Bob', emoji: true },
+              value: 's2',
+            },
             {
               type: 'button',
               action_id: 'review.dispute',
@@ -64,12 +99,24 @@ describe('renderMessageToBlockKit', () => {
   });
 
   it('neutralises Slack control sequences typed by users', () => {
-    const out = renderMessageToBlockKit({ text: 'x', blocks: [{ type: 'text', text: 'hi <!channel> <@U999>' }] }, resolve);
-    expect(out.blocks[0]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: 'hi &lt;!channel&gt; &lt;@U999&gt;' } });
+    const out = renderMessageToBlockKit(
+      { text: 'x', blocks: [{ type: 'text', text: 'hi <!channel> <@U999>' }] },
+      resolve,
+    );
+    expect(out.blocks[0]).toEqual({
+      type: 'section',
+      text: { type: 'mrkdwn', text: 'hi &lt;!channel&gt; &lt;@U999&gt;' },
+    });
   });
 
   it('renders an inline form as a button that carries the form', () => {
-    const form: Form = { formId: 'review.dispute_form', title: 'Dispute', submitLabel: 'Send', state: 'r1', inputs: [{ id: 'comment', kind: 'text', label: 'Why?' }] };
+    const form: Form = {
+      formId: 'review.dispute_form',
+      title: 'Dispute',
+      submitLabel: 'Send',
+      state: 'r1',
+      inputs: [{ id: 'comment', kind: 'text', label: 'Why?' }],
+    };
     const out = renderMessageToBlockKit({ text: 'x', blocks: [{ type: 'form', form }] }, resolve);
     const button = (out.blocks[0] as { elements: { action_id: string; value: string }[] }).elements[0]!;
     expect(button.action_id).toBe(OPEN_INLINE_FORM);
@@ -88,9 +135,35 @@ describe('renderFormToModal', () => {
     intro: [{ type: 'text', text: 'Reviewing <@person:p1>' }],
     inputs: [
       { id: 'kpi.calls', kind: 'number', label: 'Calls (target 40)', decimal: true, min: 0 },
-      { id: 'rating', kind: 'select', label: 'Rating', options: [{ value: '1', label: '1 Poor' }, { value: '5', label: '5 Great' }], initial: '5' },
-      { id: 'skills', kind: 'multiselect', label: 'Skills', options: [{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }], initial: ['b'] },
-      { id: 'improvement', kind: 'text', label: 'Improvement', multiline: true, hint: 'Required when a KPI is missed', optional: true, maxLength: 2000 },
+      {
+        id: 'rating',
+        kind: 'select',
+        label: 'Rating',
+        options: [
+          { value: '1', label: '1 Poor' },
+          { value: '5', label: '5 Great' },
+        ],
+        initial: '5',
+      },
+      {
+        id: 'skills',
+        kind: 'multiselect',
+        label: 'Skills',
+        options: [
+          { value: 'a', label: 'A' },
+          { value: 'b', label: 'B' },
+        ],
+        initial: ['b'],
+      },
+      {
+        id: 'improvement',
+        kind: 'text',
+        label: 'Improvement',
+        multiline: true,
+        hint: 'Required when a KPI is missed',
+        optional: true,
+        maxLength: 2000,
+      },
       { id: 'day', kind: 'date', label: 'Day', initial: '2026-11-27' },
       { id: 'at', kind: 'datetime', label: 'At', initial: '2026-11-27T18:00:00.000Z' },
     ],
@@ -108,7 +181,12 @@ describe('renderFormToModal', () => {
       close: { type: 'plain_text', text: 'Cancel', emoji: true },
       blocks: [
         { type: 'section', text: { type: 'mrkdwn', text: 'Reviewing <@U1>' } },
-        { type: 'input', block_id: 'kpi.calls', label: { type: 'plain_text', text: 'Calls (target 40)', emoji: true }, element: { type: 'number_input', action_id: 'kpi.calls', is_decimal_allowed: true, min_value: '0' } },
+        {
+          type: 'input',
+          block_id: 'kpi.calls',
+          label: { type: 'plain_text', text: 'Calls (target 40)', emoji: true },
+          element: { type: 'number_input', action_id: 'kpi.calls', is_decimal_allowed: true, min_value: '0' },
+        },
         {
           type: 'input',
           block_id: 'rating',
@@ -145,24 +223,49 @@ describe('renderFormToModal', () => {
           hint: { type: 'plain_text', text: 'Required when a KPI is missed', emoji: true },
           element: { type: 'plain_text_input', action_id: 'improvement', multiline: true, max_length: 2000 },
         },
-        { type: 'input', block_id: 'day', label: { type: 'plain_text', text: 'Day', emoji: true }, element: { type: 'datepicker', action_id: 'day', initial_date: '2026-11-27' } },
-        { type: 'input', block_id: 'at', label: { type: 'plain_text', text: 'At', emoji: true }, element: { type: 'datetimepicker', action_id: 'at', initial_date_time: 1795802400 } },
+        {
+          type: 'input',
+          block_id: 'day',
+          label: { type: 'plain_text', text: 'Day', emoji: true },
+          element: { type: 'datepicker', action_id: 'day', initial_date: '2026-11-27' },
+        },
+        {
+          type: 'input',
+          block_id: 'at',
+          label: { type: 'plain_text', text: 'At', emoji: true },
+          element: { type: 'datetimepicker', action_id: 'at', initial_date_time: 1795802400 },
+        },
       ],
     });
   });
 
   it('round-trips submitted values back to FormValues keyed by input id', () => {
     const view = renderFormToModal(form, resolve) as unknown as OpenedView;
-    const values = { 'kpi.calls': '42.5', rating: '1', skills: ['a', 'b'], improvement: 'Call more', day: '2026-12-01', at: '2026-12-01T09:30:00.000Z' };
+    const values = {
+      'kpi.calls': '42.5',
+      rating: '1',
+      skills: ['a', 'b'],
+      improvement: 'Call more',
+      day: '2026-12-01',
+      at: '2026-12-01T09:30:00.000Z',
+    };
     expect(parseViewValues(stateValuesFor(view, values) as never)).toEqual(values);
-    expect(parseViewValues(stateValuesFor(view, { rating: undefined }) as never)).toMatchObject({ improvement: undefined, rating: undefined, skills: [] });
+    expect(parseViewValues(stateValuesFor(view, { rating: undefined }) as never)).toMatchObject({
+      improvement: undefined,
+      rating: undefined,
+      skills: [],
+    });
   });
 });
 
 describe('parsing Slack input', () => {
   it('turns escaped mentions into person ids and reports unknown ones', () => {
     const lookup = (id: string) => (id === 'U1' ? ({ id: 'p1' } as never) : null);
-    expect(parseCommandText(' <@U1|alice> status ', lookup)).toEqual({ args: 'p1 status', mentions: ['p1'], unknown: [] });
+    expect(parseCommandText(' <@U1|alice> status ', lookup)).toEqual({
+      args: 'p1 status',
+      mentions: ['p1'],
+      unknown: [],
+    });
     expect(parseCommandText('<@U2>', lookup)).toEqual({ args: '<@U2>', mentions: [], unknown: ['U2'] });
     expect(baseActionId('review.open_form#2')).toBe('review.open_form');
   });

@@ -5,7 +5,8 @@ import { buttonsIn, type OpenedView } from '../../support/fake-slack-requests.js
 import type { ReviewSlot } from '../../../src/ports/repos/reviews.js';
 
 const CONFIG = 'timezone: UTC\nhrChannel:\n  slack: CHR\n';
-const count = (h: SlackHarness, table: string) => (h.db.conn.sqlite.prepare(`select count(*) n from ${table}`).get() as { n: number }).n;
+const count = (h: SlackHarness, table: string) =>
+  (h.db.conn.sqlite.prepare(`select count(*) n from ${table}`).get() as { n: number }).n;
 
 async function startCycle(h: SlackHarness): Promise<void> {
   const res = await h.slackReq.slashCommand(slackIdOf('hana'), '/review', 'start eng');
@@ -13,7 +14,8 @@ async function startCycle(h: SlackHarness): Promise<void> {
 }
 
 const nudgeOf = (h: SlackHarness, manager: string) => h.fake.dmsWithKey(slackIdOf(manager), 'nudge:');
-const slotsOf = (h: SlackHarness, manager: string) => h.db.store.tx((tx) => tx.reviews.pendingSlotsOf(manager)) as ReviewSlot[];
+const slotsOf = (h: SlackHarness, manager: string) =>
+  h.db.store.tx((tx) => tx.reviews.pendingSlotsOf(manager)) as ReviewSlot[];
 
 /** The view the last views.open call showed. */
 const lastOpenedView = (h: SlackHarness) => h.fake.callsTo('views.open').at(-1)?.args.view as OpenedView | undefined;
@@ -31,7 +33,9 @@ describe('the weekly review loop through Slack', () => {
     await waitFor(() => MANAGERS.every((m) => nudgeOf(h, m).length === 1), 'a nudge for each manager');
     h.slack.wakeSender();
     await h.slack.senderIdle();
-    const nudges = h.fake.callsTo('chat.postMessage').filter((c) => String(c.args.metadata?.event_payload?.key).startsWith('nudge:'));
+    const nudges = h.fake
+      .callsTo('chat.postMessage')
+      .filter((c) => String(c.args.metadata?.event_payload?.key).startsWith('nudge:'));
     expect(nudges).toHaveLength(3);
     for (const m of MANAGERS) {
       const [nudge] = nudgeOf(h, m);
@@ -55,7 +59,9 @@ describe('the weekly review loop through Slack', () => {
     // The lost post was found in the conversation (by its metadata key), not posted again.
     expect(h.fake.callsTo('conversations.history').length).toBeGreaterThanOrEqual(1);
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(3);
-    const pending = h.db.conn.sqlite.prepare(`select count(*) n from outbox where key like 'nudge:%' and status != 'sent'`).get() as { n: number };
+    const pending = h.db.conn.sqlite
+      .prepare(`select count(*) n from outbox where key like 'nudge:%' and status != 'sent'`)
+      .get() as { n: number };
     expect(pending.n).toBe(0);
   });
 
@@ -77,7 +83,10 @@ describe('the weekly review loop through Slack', () => {
     expect(Object.keys(rejected.json?.errors ?? {})).toEqual(['improvement']);
     expect(count(h, 'reviews')).toBe(0);
 
-    const accepted = await h.slackReq.submitView(slackIdOf('m1'), view, { ...answers, improvement: 'Make ten more calls a day' });
+    const accepted = await h.slackReq.submitView(slackIdOf('m1'), view, {
+      ...answers,
+      improvement: 'Make ten more calls a day',
+    });
     expect(accepted.status).toBe(200);
     expect(accepted.json?.response_action ?? 'clear').not.toBe('errors');
     const review = h.db.store.tx((tx) => tx.reviews.reviewBySlot(slotId))!;
@@ -85,18 +94,27 @@ describe('the weekly review loop through Slack', () => {
 
     // The employee gets the review in a DM, and the manager's nudge shows progress.
     const employee = slackIdOf(slot.employeeId);
-    const [dm] = await waitFor(() => (h.fake.dmsWithKey(employee, 'review:').length ? h.fake.dmsWithKey(employee, 'review:') : null), 'the employee DM');
+    const [dm] = await waitFor(
+      () => (h.fake.dmsWithKey(employee, 'review:').length ? h.fake.dmsWithKey(employee, 'review:') : null),
+      'the employee DM',
+    );
     expect(JSON.stringify(dm!.blocks)).toContain('Make ten more calls a day');
     await waitFor(() => h.fake.callsTo('chat.update').some((c) => c.args.ts === nudge!.ts), 'the nudge to update');
 
     const ack = buttonsIn(dm!.blocks).find((b) => b.action_id.startsWith('review.acknowledge'))!;
     await h.slackReq.clickButton(employee, ack, { messageTs: dm!.ts });
-    const recorded = await waitFor(() => h.db.store.tx((tx) => tx.acks.find('review', String(review.id), slot.employeeId)), 'the acknowledgment');
+    const recorded = await waitFor(
+      () => h.db.store.tx((tx) => tx.acks.find('review', String(review.id), slot.employeeId)),
+      'the acknowledgment',
+    );
     expect(recorded.state).toBe('acknowledged');
 
     // The employee's App Home shows their own record, with this review on it.
     await h.slackReq.event({ type: 'app_home_opened', user: employee, tab: 'home' });
-    const home = await waitFor(() => h.fake.callsTo('views.publish').find((c) => c.args.user_id === employee), 'the home tab');
+    const home = await waitFor(
+      () => h.fake.callsTo('views.publish').find((c) => c.args.user_id === employee),
+      'the home tab',
+    );
     expect(home.args.view.type).toBe('home');
     expect(JSON.stringify(home.args.view.blocks)).toContain(review.periodLabel);
   });
@@ -110,7 +128,9 @@ describe('the weekly review loop through Slack', () => {
     const kpiView = await openReviewModal(h, 'm3', slot.id);
     expect(kpiView.callback_id).toBe('kpi.define_form');
 
-    const res = await h.slackReq.submitView(slackIdOf('m3'), kpiView, { kpis: 'calls | Calls | per day | 40 | higher' });
+    const res = await h.slackReq.submitView(slackIdOf('m3'), kpiView, {
+      kpis: 'calls | Calls | per day | 40 | higher',
+    });
     expect(res.json?.response_action).toBe('update');
     expect(res.json?.view.callback_id).toBe('review.form');
     expect(res.json?.view.private_metadata).toBe(String(slot.id));
@@ -125,12 +145,18 @@ describe('the weekly review loop through Slack', () => {
     await h.slackReq.submitView(slackIdOf('m2'), view, { kpi_calls: '45', kpi_churn: '0', rating: '4' });
     const review = h.db.store.tx((tx) => tx.reviews.reviewBySlot(slot.id))!;
     const employee = slackIdOf(slot.employeeId);
-    const [dm] = await waitFor(() => (h.fake.dmsWithKey(employee, 'review:').length ? h.fake.dmsWithKey(employee, 'review:') : null), 'the employee DM');
+    const [dm] = await waitFor(
+      () => (h.fake.dmsWithKey(employee, 'review:').length ? h.fake.dmsWithKey(employee, 'review:') : null),
+      'the employee DM',
+    );
 
     const dispute = buttonsIn(dm!.blocks).find((b) => b.action_id.startsWith('review.dispute'))!;
     const opensBefore = h.fake.callsTo('views.open').length;
     await h.slackReq.clickButton(employee, dispute, { messageTs: dm!.ts });
-    const disputeView = await waitFor(() => (h.fake.callsTo('views.open').length > opensBefore ? lastOpenedView(h) : null), 'the dispute modal');
+    const disputeView = await waitFor(
+      () => (h.fake.callsTo('views.open').length > opensBefore ? lastOpenedView(h) : null),
+      'the dispute modal',
+    );
     const comment = 'I made 45 calls *every* day <b>&amp;</b> — see the CRM.\n  Second line, 100% 🙂';
     const commentInput = disputeView.blocks.find((b) => b.type === 'input')!.block_id!;
     const res = await h.slackReq.submitView(employee, disputeView, { [commentInput]: comment });
@@ -160,6 +186,11 @@ describe('the weekly review loop through Slack', () => {
 async function openReviewModal(h: SlackHarness, manager: string, slotId: number): Promise<OpenedView> {
   const before = h.fake.callsTo('views.open').length;
   await h.slackReq.clickButton(slackIdOf(manager), { action_id: 'review.open_form', value: String(slotId) });
-  return waitFor(() => (h.fake.callsTo('views.open').length > before ? (h.fake.callsTo('views.open').at(-1)!.args.view as OpenedView) : null), 'the modal');
+  return waitFor(
+    () =>
+      h.fake.callsTo('views.open').length > before
+        ? (h.fake.callsTo('views.open').at(-1)!.args.view as OpenedView)
+        : null,
+    'the modal',
+  );
 }
-

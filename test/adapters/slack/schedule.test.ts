@@ -28,7 +28,10 @@ describe('reminder ladder and digests through Slack', () => {
   afterEach(async () => h?.close());
 
   it('counts "1d" and "3d" in New York wall time across the end of daylight saving', async () => {
-    h = await startSlackHarness({ fileConfig: 'timezone: America/New_York\nhrChannel:\n  slack: CHR\n', now: '2026-10-26T12:00:00Z' });
+    h = await startSlackHarness({
+      fileConfig: 'timezone: America/New_York\nhrChannel:\n  slack: CHR\n',
+      now: '2026-10-26T12:00:00Z',
+    });
     seedReviewOrg(h);
     // Monday Oct 26 09:00 EDT: the cycle opens; due Friday Oct 30 18:00 EDT = 22:00Z.
     await tickAt(h, '2026-10-26T13:00:30Z');
@@ -55,10 +58,18 @@ describe('reminder ladder and digests through Slack', () => {
     // Monday 18:00 EST = 23:00Z: the manager, their manager and the HR channel are told.
     await tickAt(h, '2026-11-02T23:00:30Z');
     expect(reminderSteps(h, 'm1')).toEqual([0, 1, 2]);
-    expect(h.fake.dmsWithKey(slackIdOf('dir'), 'remind:').some((m) => String(m.metadata?.event_payload.key).endsWith(':m1:2:skip'))).toBe(true);
-    expect(h.fake.messagesIn('CHR').map((m) => String(m.metadata?.event_payload.key))).toContain(deliveredKeys(h).find((k) => k.endsWith(':m1:2:hr')));
+    expect(
+      h.fake
+        .dmsWithKey(slackIdOf('dir'), 'remind:')
+        .some((m) => String(m.metadata?.event_payload.key).endsWith(':m1:2:skip')),
+    ).toBe(true);
+    expect(h.fake.messagesIn('CHR').map((m) => String(m.metadata?.event_payload.key))).toContain(
+      deliveredKeys(h).find((k) => k.endsWith(':m1:2:hr')),
+    );
     // Exactly one digest per team channel and cycle, however many ticks ran.
-    expect(h.fake.messagesIn('CTEAM1').filter((m) => String(m.metadata?.event_payload.key).startsWith('digest:'))).toHaveLength(1);
+    expect(
+      h.fake.messagesIn('CTEAM1').filter((m) => String(m.metadata?.event_payload.key).startsWith('digest:')),
+    ).toHaveLength(1);
   });
 
   it('treats a Chinese make-up Saturday as a workday: due, reminded and digested that day', async () => {

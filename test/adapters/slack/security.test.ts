@@ -5,7 +5,9 @@ import { helpHandlers } from '../../../src/app/help.js';
 
 const counts = (h: SlackHarness) =>
   h.db.conn.sqlite
-    .prepare(`select (select count(*) from audit_log) a, (select count(*) from outbox) o, (select count(*) from processed_events) p`)
+    .prepare(
+      `select (select count(*) from audit_log) a, (select count(*) from outbox) o, (select count(*) from processed_events) p`,
+    )
     .get() as { a: number; o: number; p: number };
 
 describe('Slack request signatures (Bolt verification stays on)', () => {
@@ -27,7 +29,10 @@ describe('Slack request signatures (Bolt verification stays on)', () => {
   it('rejects a forged signature with 401 and writes nothing', async () => {
     const before = counts(h);
     const ts = Math.floor(Date.now() / 1000);
-    const res = await h.slackReq.slashCommand('UANN', '/dandang', 'help', { timestamp: ts, signature: slackSignature('not-the-secret', ts, 'x') });
+    const res = await h.slackReq.slashCommand('UANN', '/dandang', 'help', {
+      timestamp: ts,
+      signature: slackSignature('not-the-secret', ts, 'x'),
+    });
     expect(res.status).toBe(401);
     expect(counts(h)).toEqual(before);
     expect(h.fake.responses).toHaveLength(0);
@@ -39,8 +44,14 @@ describe('Slack request signatures (Bolt verification stays on)', () => {
     const stale = Math.floor(Date.now() / 1000) - 10 * 60;
     const res = await h.slackReq.event({ type: 'app_home_opened', user: 'UANN', tab: 'home' }, 'EvStale');
     expect(res.status).toBe(200); // the control: a fresh event is accepted…
-    const body = JSON.stringify({ type: 'event_callback', event_id: 'EvStale2', event: { type: 'app_home_opened', user: 'UANN', tab: 'home' } });
-    const staleRes = await postSigned(h.slackReq.eventsUrl, SIGNING_SECRET, body, 'application/json', { timestamp: stale });
+    const body = JSON.stringify({
+      type: 'event_callback',
+      event_id: 'EvStale2',
+      event: { type: 'app_home_opened', user: 'UANN', tab: 'home' },
+    });
+    const staleRes = await postSigned(h.slackReq.eventsUrl, SIGNING_SECRET, body, 'application/json', {
+      timestamp: stale,
+    });
     expect(staleRes.status).toBe(401); // …and the same request signed 10 minutes ago is not.
     await waitFor(() => h.fake.callsTo('views.publish').length === 1, 'the home tab of the fresh event');
     expect(counts(h).p).toBe(before.p + 1);

@@ -25,7 +25,12 @@ describe('Socket Mode (SLACK_APP_TOKEN set)', () => {
     const reply = await waitFor(() => h.fake.responses.find((r) => r.id === 'socket-1'), 'the ephemeral help');
     expect(JSON.stringify(reply.body.blocks)).toContain('/review');
 
-    await sendEnvelope(h.fake, 'events_api', { type: 'event_callback', event_id: 'EvSock', team_id: 'T1', event: { type: 'app_home_opened', user: 'UANN', tab: 'home' } });
+    await sendEnvelope(h.fake, 'events_api', {
+      type: 'event_callback',
+      event_id: 'EvSock',
+      team_id: 'T1',
+      event: { type: 'app_home_opened', user: 'UANN', tab: 'home' },
+    });
     await waitFor(() => h.fake.callsTo('views.publish').length === 1, 'the home tab');
   });
 });

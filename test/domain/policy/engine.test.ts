@@ -1,25 +1,84 @@
 import { describe, expect, it } from 'vitest';
-import { canAdvance, emptyFacts, evaluateEvidence, preset, resolvePolicy, PolicyError, type EvidenceFacts, type CaseState } from '../../../src/domain/policy/index.js';
+import {
+  canAdvance,
+  emptyFacts,
+  evaluateEvidence,
+  preset,
+  resolvePolicy,
+  PolicyError,
+  type EvidenceFacts,
+  type CaseState,
+} from '../../../src/domain/policy/index.js';
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2026-06-30T12:00:00Z');
 const ago = (days: number) => NOW - days * DAY;
-const ack = (days: number, state: 'acknowledged' | 'disputed' | 'refused' = 'acknowledged') => ({ state, comment: state === 'disputed' ? 'I was on call' : null, at: ago(days) });
+const ack = (days: number, state: 'acknowledged' | 'disputed' | 'refused' = 'acknowledged') => ({
+  state,
+  comment: state === 'disputed' ? 'I was on call' : null,
+  at: ago(days),
+});
 const date = (days: number) => new Date(ago(days)).toISOString().slice(0, 10);
 
-function review(id: number, days: number, o: Partial<EvidenceFacts['reviews'][number]> = {}): EvidenceFacts['reviews'][number] {
-  return { id, kind: 'regular', periodLabel: `W${id}`, jobId: 'eng', kpiVersion: 1, belowTarget: true, kpiKeys: ['tickets', 'response'], missedKpiKeys: ['tickets'], trainingPlanId: null, at: ago(days), ack: ack(days - 1), ...o };
+function review(
+  id: number,
+  days: number,
+  o: Partial<EvidenceFacts['reviews'][number]> = {},
+): EvidenceFacts['reviews'][number] {
+  return {
+    id,
+    kind: 'regular',
+    periodLabel: `W${id}`,
+    jobId: 'eng',
+    kpiVersion: 1,
+    belowTarget: true,
+    kpiKeys: ['tickets', 'response'],
+    missedKpiKeys: ['tickets'],
+    trainingPlanId: null,
+    at: ago(days),
+    ack: ack(days - 1),
+    ...o,
+  };
 }
-const note = (id: number, days: number, kind: string, a: ReturnType<typeof ack> | null = ack(days - 1)) => ({ id, kind, heldOn: date(days), at: ago(days), kpiKeys: ['tickets'], ack: a });
+const note = (id: number, days: number, kind: string, a: ReturnType<typeof ack> | null = ack(days - 1)) => ({
+  id,
+  kind,
+  heldOn: date(days),
+  at: ago(days),
+  kpiKeys: ['tickets'],
+  ack: a,
+});
 
 /** A record that satisfies cn-art40 in full. */
 function cnComplete(): EvidenceFacts {
   return {
     ...emptyFacts('e1'),
-    kpis: { jobId: 'eng', jobTitle: 'Engineer', version: 1, kpiKeys: ['tickets', 'response'], definedAt: ago(300), ack: ack(290) },
-    reviews: [review(1, 150), review(2, 140, { ack: ack(139, 'disputed') }), review(3, 20, { kind: 'reassessment', trainingPlanId: 7 })],
+    kpis: {
+      jobId: 'eng',
+      jobTitle: 'Engineer',
+      version: 1,
+      kpiKeys: ['tickets', 'response'],
+      definedAt: ago(300),
+      ack: ack(290),
+    },
+    reviews: [
+      review(1, 150),
+      review(2, 140, { ack: ack(139, 'disputed') }),
+      review(3, 20, { kind: 'reassessment', trainingPlanId: 7 }),
+    ],
     notes: [note(11, 148, 'one_on_one'), note(12, 138, 'feedback', ack(137, 'refused'))],
-    trainings: [{ id: 7, goal: 'Ticket triage', jobId: 'eng', kpiKeys: ['tickets'], at: ago(120), sessions: 2, attended: 2, ack: null }],
+    trainings: [
+      {
+        id: 7,
+        goal: 'Ticket triage',
+        jobId: 'eng',
+        kpiKeys: ['tickets'],
+        at: ago(120),
+        sessions: 2,
+        attended: 2,
+        ack: null,
+      },
+    ],
   };
 }
 
@@ -44,7 +103,10 @@ describe('evaluateEvidence: cn-art40', () => {
     const e = evaluateEvidence(cn, cnComplete(), NOW);
     expect(e.complete).toBe(true);
     const byId = Object.fromEntries(e.items.map((i) => [i.id, i]));
-    expect(byId.below_target_review!.records.map((r) => [r.type, r.id, r.ack])).toEqual([['review', '1', 'acknowledged'], ['review', '2', 'disputed']]);
+    expect(byId.below_target_review!.records.map((r) => [r.type, r.id, r.ack])).toEqual([
+      ['review', '1', 'acknowledged'],
+      ['review', '2', 'disputed'],
+    ]);
     expect(byId.conversation!.records.map((r) => r.id)).toEqual(['11', '12']);
     expect(byId.remedy!.records.map((r) => [r.type, r.id])).toEqual([['training_plan', '7']]);
     expect(byId.reassessment_failed!.records.map((r) => r.id)).toEqual(['3']);
@@ -60,7 +122,10 @@ describe('evaluateEvidence: cn-art40', () => {
   it('drops records outside the window', () => {
     const f = cnComplete();
     f.reviews[0] = review(1, 200);
-    expect(evaluateEvidence(cn, f, NOW).items.find((i) => i.id === 'below_target_review')).toMatchObject({ ok: false, found: 1 });
+    expect(evaluateEvidence(cn, f, NOW).items.find((i) => i.id === 'below_target_review')).toMatchObject({
+      ok: false,
+      found: 1,
+    });
   });
 
   it('counts a remedy only after the first failing review, and a reassessment only on the same KPIs', () => {
@@ -74,12 +139,25 @@ describe('evaluateEvidence: cn-art40', () => {
   });
 
   it('a witnessed refusal counts only when the policy says so', () => {
-    const strict = resolvePolicy({ preset: 'cn-art40', overrides: { evidence: { conversation: { conditions: { refusalCounts: false } } } } });
-    expect(evaluateEvidence(strict, cnComplete(), NOW).items.find((i) => i.id === 'conversation')).toMatchObject({ ok: false, found: 1, awaitingResponse: 1 });
+    const strict = resolvePolicy({
+      preset: 'cn-art40',
+      overrides: { evidence: { conversation: { conditions: { refusalCounts: false } } } },
+    });
+    expect(evaluateEvidence(strict, cnComplete(), NOW).items.find((i) => i.id === 'conversation')).toMatchObject({
+      ok: false,
+      found: 1,
+      awaitingResponse: 1,
+    });
   });
 
   it('reports active protected statuses as blockers', () => {
-    const f = { ...cnComplete(), protectedStatuses: [{ id: 1, kind: 'pregnancy', startsOn: date(10), endsOn: null }, { id: 2, kind: 'medical_treatment', startsOn: date(100), endsOn: date(50) }] };
+    const f = {
+      ...cnComplete(),
+      protectedStatuses: [
+        { id: 1, kind: 'pregnancy', startsOn: date(10), endsOn: null },
+        { id: 2, kind: 'medical_treatment', startsOn: date(100), endsOn: date(50) },
+      ],
+    };
     expect(evaluateEvidence(cn, f, NOW).blockers.map((b) => b.id)).toEqual(['pregnancy_maternity_nursing']);
   });
 });
@@ -102,26 +180,46 @@ describe('evaluateEvidence: us-pip and uk-capability', () => {
     const uk = preset('uk-capability');
     const f: EvidenceFacts = {
       ...emptyFacts('e1'),
-      kpis: { jobId: 'eng', jobTitle: 'Engineer', version: 1, kpiKeys: ['tickets'], definedAt: ago(300), ack: ack(290) },
+      kpis: {
+        jobId: 'eng',
+        jobTitle: 'Engineer',
+        version: 1,
+        kpiKeys: ['tickets'],
+        definedAt: ago(300),
+        ack: ack(290),
+      },
       notes: [note(1, 200, 'one_on_one'), note(2, 150, 'formal_warning'), note(3, 80, 'formal_warning')],
       reviews: [review(4, 10, { kind: 'reassessment' })],
     };
     expect(evaluateEvidence(uk, f, NOW).complete).toBe(true);
     f.notes.pop();
-    expect(evaluateEvidence(uk, f, NOW).items.find((i) => i.id === 'warning')).toMatchObject({ ok: false, found: 1, required: 2 });
+    expect(evaluateEvidence(uk, f, NOW).items.find((i) => i.id === 'warning')).toMatchObject({
+      ok: false,
+      found: 1,
+      required: 2,
+    });
   });
 });
 
 describe('canAdvance', () => {
   const cn = preset('cn-art40');
-  const state = (o: Partial<CaseState> = {}): CaseState => ({ reason: 'performance', status: 'open', stepIndex: 0, confirmations: {}, ...o });
+  const state = (o: Partial<CaseState> = {}): CaseState => ({
+    reason: 'performance',
+    status: 'open',
+    stepIndex: 0,
+    confirmations: {},
+    ...o,
+  });
   const hr = { personId: 'hr', isManager: false, isHr: true };
   const manager = { personId: 'm1', isManager: true, isHr: false };
   const complete = evaluateEvidence(cn, cnComplete(), NOW);
   const empty = evaluateEvidence(cn, emptyFacts('e1'), NOW);
 
   it('refuses HR confirming for the manager, whatever the evidence', () => {
-    expect(canAdvance(cn, state(), 'manager_confirms', hr, complete)).toMatchObject({ ok: false, code: 'NOT_AUTHORIZED' });
+    expect(canAdvance(cn, state(), 'manager_confirms', hr, complete)).toMatchObject({
+      ok: false,
+      code: 'NOT_AUTHORIZED',
+    });
   });
 
   it('refuses HR approval with the earlier step and every missing item listed', () => {
@@ -129,7 +227,9 @@ describe('canAdvance', () => {
     expect(d.ok).toBe(false);
     if (d.ok) return;
     expect(d.code).toBe('EVIDENCE_MISSING');
-    expect(d.missing.map((m) => (m.kind === 'evidence' ? m.item.id : m.kind === 'step' ? `step:${m.stepId}` : m.kind))).toEqual([
+    expect(
+      d.missing.map((m) => (m.kind === 'evidence' ? m.item.id : m.kind === 'step' ? `step:${m.stepId}` : m.kind)),
+    ).toEqual([
       'step:manager_confirms',
       'kpi_defined',
       'kpi_acknowledged',
@@ -141,16 +241,35 @@ describe('canAdvance', () => {
   });
 
   it('lets the manager confirm with complete evidence, and needs both attendees for the meeting', () => {
-    expect(canAdvance(cn, state(), 'manager_confirms', manager, complete)).toMatchObject({ ok: true, completesStep: true });
+    expect(canAdvance(cn, state(), 'manager_confirms', manager, complete)).toMatchObject({
+      ok: true,
+      completesStep: true,
+    });
     const meeting = state({ stepIndex: 4 });
-    expect(canAdvance(cn, meeting, 'meeting_held', hr, complete)).toMatchObject({ ok: true, role: 'hr', completesStep: false });
-    expect(canAdvance(cn, state({ stepIndex: 4, confirmations: { hr: 'hr' } }), 'meeting_held', manager, complete)).toMatchObject({ ok: true, role: 'manager', completesStep: true });
-    expect(canAdvance(cn, state({ stepIndex: 4, confirmations: { hr: 'hr' } }), 'meeting_held', hr, complete)).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(canAdvance(cn, meeting, 'meeting_held', hr, complete)).toMatchObject({
+      ok: true,
+      role: 'hr',
+      completesStep: false,
+    });
+    expect(
+      canAdvance(cn, state({ stepIndex: 4, confirmations: { hr: 'hr' } }), 'meeting_held', manager, complete),
+    ).toMatchObject({ ok: true, role: 'manager', completesStep: true });
+    expect(
+      canAdvance(cn, state({ stepIndex: 4, confirmations: { hr: 'hr' } }), 'meeting_held', hr, complete),
+    ).toMatchObject({ ok: false, code: 'CONFLICT' });
   });
 
   it('blocks the notice step on a protected status', () => {
-    const blocked = { ...complete, blockers: [{ id: 'pregnancy_maternity_nursing', statusKind: 'pregnancy', statusId: 1, since: '2026-06-01', until: null }] };
-    expect(canAdvance(cn, state({ stepIndex: 5 }), 'notice_issued', hr, blocked)).toMatchObject({ ok: false, code: 'BLOCKED' });
+    const blocked = {
+      ...complete,
+      blockers: [
+        { id: 'pregnancy_maternity_nursing', statusKind: 'pregnancy', statusId: 1, since: '2026-06-01', until: null },
+      ],
+    };
+    expect(canAdvance(cn, state({ stepIndex: 5 }), 'notice_issued', hr, blocked)).toMatchObject({
+      ok: false,
+      code: 'BLOCKED',
+    });
     expect(canAdvance(cn, state({ stepIndex: 4 }), 'meeting_held', hr, blocked).ok).toBe(true);
   });
 });
@@ -163,17 +282,30 @@ describe('resolvePolicy', () => {
   });
 
   it('accepts a custom policy file that extends a preset', () => {
-    const p = resolvePolicy({ preset: 'cn-art40', file: { name: 'policy.yml', text: 'extends: us-pip\nid: acme-pip\nversion: "3"\nevidence:\n  below_target_review:\n    windowDays: 120\n' } });
+    const p = resolvePolicy({
+      preset: 'cn-art40',
+      file: {
+        name: 'policy.yml',
+        text: 'extends: us-pip\nid: acme-pip\nversion: "3"\nevidence:\n  below_target_review:\n    windowDays: 120\n',
+      },
+    });
     expect(p).toMatchObject({ id: 'acme-pip', version: '3' });
     expect(p.evidence.below_target_review!.windowDays).toBe(120);
     expect(p.evidence.pip).toBeDefined();
   });
 
   it('names the file and the path of an invalid field', () => {
-    expect(() => resolvePolicy({ preset: 'cn-art40', file: { name: 'policy.yml', text: 'extends: cn-art40\nevidence:\n  conversation:\n    count: 0\n' } })).toThrow(
-      /policy\.yml evidence\.conversation\.count: count must be at least 1/,
-    );
-    expect(() => resolvePolicy({ preset: 'cn-art40', overrides: { evidence: { remedy: { conditions: { after: 'nothing' } } } } })).toThrow(PolicyError);
-    expect(() => resolvePolicy({ preset: 'cn-art40', overrides: { evidence: { remedy: { conditions: { after: 'nothing' } } } } })).toThrow(/evidence\.remedy\.conditions\.after/);
+    expect(() =>
+      resolvePolicy({
+        preset: 'cn-art40',
+        file: { name: 'policy.yml', text: 'extends: cn-art40\nevidence:\n  conversation:\n    count: 0\n' },
+      }),
+    ).toThrow(/policy\.yml evidence\.conversation\.count: count must be at least 1/);
+    expect(() =>
+      resolvePolicy({ preset: 'cn-art40', overrides: { evidence: { remedy: { conditions: { after: 'nothing' } } } } }),
+    ).toThrow(PolicyError);
+    expect(() =>
+      resolvePolicy({ preset: 'cn-art40', overrides: { evidence: { remedy: { conditions: { after: 'nothing' } } } } }),
+    ).toThrow(/evidence\.remedy\.conditions\.after/);
   });
 });

@@ -36,20 +36,54 @@ describe('evidence handlers', () => {
   it('the below-target follow-up buttons open the training and note forms pre-filled with the missed KPIs', async () => {
     setup();
     const [training, conversation] = buildBelowTargetFollowUps(translator('en'), w.emp.id, ['response']);
-    const plan = formOf(await router.dispatch({ kind: 'action', actor: actor(w.m1), actionId: training!.actionId, value: training!.value }));
+    const plan = formOf(
+      await router.dispatch({
+        kind: 'action',
+        actor: actor(w.m1),
+        actionId: training!.actionId,
+        value: training!.value,
+      }),
+    );
     expect(plan.formId).toBe(FORMS.trainingPlan);
     expect(plan.inputs.find((i) => i.id === 'kpis')).toMatchObject({ initial: ['response'] });
-    const note = formOf(await router.dispatch({ kind: 'action', actor: actor(w.m1), actionId: conversation!.actionId, value: conversation!.value }));
+    const note = formOf(
+      await router.dispatch({
+        kind: 'action',
+        actor: actor(w.m1),
+        actionId: conversation!.actionId,
+        value: conversation!.value,
+      }),
+    );
     expect(note.inputs.find((i) => i.id === 'kpis')).toMatchObject({ initial: ['response'] });
     expect(note.inputs.find((i) => i.id === 'kind')).toMatchObject({ initial: 'feedback' });
     // The value is untrusted: another team's manager gets nothing.
-    expect(await router.dispatch({ kind: 'action', actor: actor(w.m2), actionId: ACTIONS.promptTrainingPlan, value: training!.value })).toMatchObject({ kind: 'error', code: 'NOT_AUTHORIZED' });
-    expect(await router.dispatch({ kind: 'action', actor: actor(w.m1), actionId: ACTIONS.promptTrainingPlan, value: 'garbage' })).toMatchObject({ kind: 'error' });
+    expect(
+      await router.dispatch({
+        kind: 'action',
+        actor: actor(w.m2),
+        actionId: ACTIONS.promptTrainingPlan,
+        value: training!.value,
+      }),
+    ).toMatchObject({ kind: 'error', code: 'NOT_AUTHORIZED' });
+    expect(
+      await router.dispatch({
+        kind: 'action',
+        actor: actor(w.m1),
+        actionId: ACTIONS.promptTrainingPlan,
+        value: 'garbage',
+      }),
+    ).toMatchObject({ kind: 'error' });
   });
 
   it('a form submission with invalid input comes back as inline errors', async () => {
     setup();
-    const r = await router.dispatch({ kind: 'submit', actor: actor(w.m1), formId: FORMS.note, state: w.emp.id, values: { kind: 'one_on_one', held_on: 'tomorrow', discussion: 'x', visibility: 'shared' } });
+    const r = await router.dispatch({
+      kind: 'submit',
+      actor: actor(w.m1),
+      formId: FORMS.note,
+      state: w.emp.id,
+      values: { kind: 'one_on_one', held_on: 'tomorrow', discussion: 'x', visibility: 'shared' },
+    });
     expect(r).toEqual({ kind: 'formErrors', errors: { held_on: expect.any(String) } });
   });
 
@@ -59,7 +93,10 @@ describe('evidence handlers', () => {
     expect(mine.kind === 'ok' && textOf(mine.message!)).toContain(`Record of ${w.emp.name}`);
     const theirs = await command(w.dir, 'review', `mine ${w.emp.id}`, [w.emp.id]);
     expect(theirs.kind === 'ok' && textOf(theirs.message!)).toContain(`Record of ${w.emp.name}`);
-    expect(await command(w.m2, 'review', `mine ${w.emp.id}`, [w.emp.id])).toMatchObject({ kind: 'error', code: 'NOT_AUTHORIZED' });
+    expect(await command(w.m2, 'review', `mine ${w.emp.id}`, [w.emp.id])).toMatchObject({
+      kind: 'error',
+      code: 'NOT_AUTHORIZED',
+    });
   });
 
   it('/dandang adjust @person <job-id> opens the job-adjustment form with that job', async () => {
@@ -67,7 +104,13 @@ describe('evidence handlers', () => {
     const form = formOf(await command(w.hr, 'dandang', `adjust ${w.emp.id} support`, [w.emp.id]));
     expect(form.formId).toBe(FORMS.jobAdjustment);
     expect(form.inputs.find((i) => i.id === 'to_job')).toMatchObject({ initial: 'support' });
-    const r = await router.dispatch({ kind: 'submit', actor: actor(w.hr), formId: FORMS.jobAdjustment, state: w.emp.id, values: { to_job: 'support', kpis: ['tickets'], effective_on: '2026-12-01' } });
+    const r = await router.dispatch({
+      kind: 'submit',
+      actor: actor(w.hr),
+      formId: FORMS.jobAdjustment,
+      state: w.emp.id,
+      values: { to_job: 'support', kpis: ['tickets'], effective_on: '2026-12-01' },
+    });
     expect(r).toMatchObject({ kind: 'ok' });
     expect(textOf(outboxRows(w.db.conn.sqlite, 'job-adjustment:%:employee')[0]!.message)).toContain('Support agent');
   });

@@ -1,5 +1,15 @@
 import { describe, it, expect, afterEach } from 'vitest';
-import { makeEvidenceWorld, valueOf, codeOf, snapshot, outboxRows, textOf, buttonsOf, count, type EvidenceWorld } from './support.js';
+import {
+  makeEvidenceWorld,
+  valueOf,
+  codeOf,
+  snapshot,
+  outboxRows,
+  textOf,
+  buttonsOf,
+  count,
+  type EvidenceWorld,
+} from './support.js';
 import { makeOpenNoteForm, makeCreateNote } from '../../../src/usecases/evidence/create-note.js';
 import { makeAcknowledgeNote } from '../../../src/usecases/evidence/acknowledge-note.js';
 import { makeOpenDisputeNoteForm, makeDisputeNote } from '../../../src/usecases/evidence/dispute-note.js';
@@ -41,11 +51,31 @@ describe('/note form round trip', () => {
     const r = makeCreateNote(w.deps)({
       actor: w.m1,
       personId: w.emp.id,
-      values: { kind: 'chat', held_on: '2026-12-25', discussion: '  ', kpis: ['nope'], action1: 'x', action1_due: '', action2: '', action2_due: '2026-11-30', next_check_in: '30/11', visibility: 'public' },
+      values: {
+        kind: 'chat',
+        held_on: '2026-12-25',
+        discussion: '  ',
+        kpis: ['nope'],
+        action1: 'x',
+        action1_due: '',
+        action2: '',
+        action2_due: '2026-11-30',
+        next_check_in: '30/11',
+        visibility: 'public',
+      },
     });
     expect(r.ok).toBe(false);
     expect(!r.ok && r.code).toBe('INVALID_INPUT');
-    expect(!r.ok && Object.keys(r.fieldErrors ?? {}).sort()).toEqual(['action1_due', 'action2', 'discussion', 'held_on', 'kind', 'kpis', 'next_check_in', 'visibility']);
+    expect(!r.ok && Object.keys(r.fieldErrors ?? {}).sort()).toEqual([
+      'action1_due',
+      'action2',
+      'discussion',
+      'held_on',
+      'kind',
+      'kpis',
+      'next_check_in',
+      'visibility',
+    ]);
     expect(snapshot(w.db)).toEqual(before);
   });
 
@@ -53,18 +83,24 @@ describe('/note form round trip', () => {
     w = makeEvidenceWorld();
     const { note, sent } = valueOf(makeCreateNote(w.deps)({ actor: w.m1, personId: w.emp.id, values: validNote(w) }));
     expect(sent).toBe(true);
-    expect(note.actions).toMatchObject([{ description: 'Pair with Chen on the backlog', ownerId: w.emp.id, dueOn: '2026-11-27' }]);
+    expect(note.actions).toMatchObject([
+      { description: 'Pair with Chen on the backlog', ownerId: w.emp.id, dueOn: '2026-11-27' },
+    ]);
     const [dm] = outboxRows(w.db.conn.sqlite, `note:${note.id}:employee`);
     expect(dm?.address).toBe(w.emp.slackId);
     expect(textOf(dm!.message)).toContain('Tickets closed were 28 against 40');
     expect(textOf(dm!.message)).toContain('Tickets closed');
     expect(buttonsOf(dm!.message).map((b) => b.actionId)).toEqual([ACTIONS.acknowledgeNote, ACTIONS.disputeNote]);
-    expect(w.audits('note.create')).toMatchObject([{ actor_id: w.m1.id, subject_type: 'note', subject_id: String(note.id) }]);
+    expect(w.audits('note.create')).toMatchObject([
+      { actor_id: w.m1.id, subject_type: 'note', subject_id: String(note.id) },
+    ]);
   });
 
   it('keeps a private note to its author: no outbox row, and the audit row holds no content', () => {
     w = makeEvidenceWorld();
-    const { note, sent } = valueOf(makeCreateNote(w.deps)({ actor: w.m1, personId: w.emp.id, values: validNote(w, { visibility: 'private' }) }));
+    const { note, sent } = valueOf(
+      makeCreateNote(w.deps)({ actor: w.m1, personId: w.emp.id, values: validNote(w, { visibility: 'private' }) }),
+    );
     expect(sent).toBe(false);
     expect(count(w.db.conn.sqlite, 'outbox')).toBe(0);
     const [audit] = w.audits('note.create');
@@ -72,14 +108,20 @@ describe('/note form round trip', () => {
     expect(JSON.parse(audit!.detail)).toMatchObject({ visibility: 'private' });
     // Nobody can respond to it, or even learn that it exists.
     expect(codeOf(makeAcknowledgeNote(w.deps)({ actor: w.emp, noteId: note.id }))).toBe('NOT_FOUND');
-    expect(codeOf(makeOpenRefusalForm(w.deps)({ actor: w.hr, subjectType: 'note', subjectId: note.id }))).toBe('NOT_FOUND');
+    expect(codeOf(makeOpenRefusalForm(w.deps)({ actor: w.hr, subjectType: 'note', subjectId: note.id }))).toBe(
+      'NOT_FOUND',
+    );
   });
 
   it('lets the skip-level manager and HR write, but not a manager outside the chain or the employee', () => {
     w = makeEvidenceWorld();
     const create = makeCreateNote(w.deps);
-    expect(codeOf(create({ actor: w.dir, personId: w.emp.id, values: validNote(w, { action1_owner: w.dir.id }) }))).toBe('ok');
-    expect(codeOf(create({ actor: w.hr, personId: w.emp.id, values: validNote(w, { action1_owner: w.hr.id }) }))).toBe('ok');
+    expect(
+      codeOf(create({ actor: w.dir, personId: w.emp.id, values: validNote(w, { action1_owner: w.dir.id }) })),
+    ).toBe('ok');
+    expect(codeOf(create({ actor: w.hr, personId: w.emp.id, values: validNote(w, { action1_owner: w.hr.id }) }))).toBe(
+      'ok',
+    );
     const before = snapshot(w.db);
     expect(codeOf(create({ actor: w.m2, personId: w.emp.id, values: validNote(w) }))).toBe('NOT_AUTHORIZED');
     expect(codeOf(create({ actor: w.emp, personId: w.emp.id, values: validNote(w) }))).toBe('NOT_AUTHORIZED');
@@ -90,26 +132,37 @@ describe('/note form round trip', () => {
 });
 
 describe('responses to a note', () => {
-  const shared = (w: EvidenceWorld) => valueOf(makeCreateNote(w.deps)({ actor: w.m1, personId: w.emp.id, values: validNote(w) })).note;
+  const shared = (w: EvidenceWorld) =>
+    valueOf(makeCreateNote(w.deps)({ actor: w.m1, personId: w.emp.id, values: validNote(w) })).note;
 
   it('records an acknowledgment, edits the DM in place, and audits it', () => {
     w = makeEvidenceWorld();
     const note = shared(w);
     const ack = valueOf(makeAcknowledgeNote(w.deps)({ actor: w.emp, noteId: note.id }));
-    expect(ack).toMatchObject({ subjectType: 'note', subjectId: String(note.id), personId: w.emp.id, state: 'acknowledged', recordedBy: w.emp.id });
+    expect(ack).toMatchObject({
+      subjectType: 'note',
+      subjectId: String(note.id),
+      personId: w.emp.id,
+      state: 'acknowledged',
+      recordedBy: w.emp.id,
+    });
     const [update] = outboxRows(w.db.conn.sqlite, `note:${note.id}:employee#update%`);
     expect(update?.op).toBe('update');
     expect(textOf(update!.message)).toContain('Acknowledged by');
     expect(buttonsOf(update!.message)).toEqual([]);
     expect(w.audits('acknowledgment.acknowledged')).toMatchObject([{ actor_id: w.emp.id, subject_type: 'note' }]);
     // The first answer stands.
-    expect(codeOf(makeDisputeNote(w.deps)({ actor: w.emp, noteId: note.id, values: { comment: 'late' } }))).toBe('CONFLICT');
+    expect(codeOf(makeDisputeNote(w.deps)({ actor: w.emp, noteId: note.id, values: { comment: 'late' } }))).toBe(
+      'CONFLICT',
+    );
   });
 
   it('records a dispute with the comment kept verbatim, and requires a comment', () => {
     w = makeEvidenceWorld();
     const note = shared(w);
-    expect(valueOf(makeOpenDisputeNoteForm(w.deps)({ actor: w.emp, noteId: note.id })).inputs.map((i) => i.id)).toEqual(['comment']);
+    expect(valueOf(makeOpenDisputeNoteForm(w.deps)({ actor: w.emp, noteId: note.id })).inputs.map((i) => i.id)).toEqual(
+      ['comment'],
+    );
     const empty = makeDisputeNote(w.deps)({ actor: w.emp, noteId: note.id, values: { comment: '   ' } });
     expect(!empty.ok && empty.fieldErrors).toHaveProperty('comment');
     const words = '  I closed 28 because 12 tickets were re-assigned to me on Friday.\nSee INC-4411.  ';
@@ -122,7 +175,8 @@ describe('responses to a note', () => {
   it('only the employee answers for themselves', () => {
     w = makeEvidenceWorld();
     const note = shared(w);
-    for (const actor of [w.m1, w.hr, w.peer]) expect(codeOf(makeAcknowledgeNote(w.deps)({ actor, noteId: note.id }))).toBe('NOT_AUTHORIZED');
+    for (const actor of [w.m1, w.hr, w.peer])
+      expect(codeOf(makeAcknowledgeNote(w.deps)({ actor, noteId: note.id }))).toBe('NOT_AUTHORIZED');
     expect(count(w.db.conn.sqlite, 'acknowledgments')).toBe(0);
   });
 
@@ -134,12 +188,23 @@ describe('responses to a note', () => {
     expect(witnesses?.kind === 'select' && witnesses.options.map((o) => o.value)).toContain(w.m1.id);
     expect(witnesses?.kind === 'select' && witnesses.options.map((o) => o.value)).not.toContain(w.emp.id);
     const refuse = makeRecordRefusal(w.deps);
-    expect(codeOf(refuse({ actor: w.m1, subjectType: 'note', subjectId: note.id, values: { witness: w.hr.id } }))).toBe('NOT_AUTHORIZED');
+    expect(codeOf(refuse({ actor: w.m1, subjectType: 'note', subjectId: note.id, values: { witness: w.hr.id } }))).toBe(
+      'NOT_AUTHORIZED',
+    );
     const self = refuse({ actor: w.hr, subjectType: 'note', subjectId: note.id, values: { witness: w.emp.id } });
     expect(!self.ok && self.fieldErrors).toHaveProperty('witness');
-    const ack = valueOf(refuse({ actor: w.hr, subjectType: 'note', subjectId: note.id, values: { witness: w.m1.id, comment: 'Declined to sign in the meeting room.' } }));
+    const ack = valueOf(
+      refuse({
+        actor: w.hr,
+        subjectType: 'note',
+        subjectId: note.id,
+        values: { witness: w.m1.id, comment: 'Declined to sign in the meeting room.' },
+      }),
+    );
     expect(ack).toMatchObject({ state: 'refused', witnessId: w.m1.id, recordedBy: w.hr.id, personId: w.emp.id });
-    expect(w.audits('acknowledgment.refused')).toMatchObject([{ actor_id: w.hr.id, subject_type: 'note', subject_id: String(note.id) }]);
+    expect(w.audits('acknowledgment.refused')).toMatchObject([
+      { actor_id: w.hr.id, subject_type: 'note', subject_id: String(note.id) },
+    ]);
     const [update] = outboxRows(w.db.conn.sqlite, `note:${note.id}:employee#update%`);
     expect(textOf(update!.message)).toContain('refused to acknowledge');
   });
@@ -148,7 +213,17 @@ describe('responses to a note', () => {
 describe('overdue agreed actions', () => {
   it('reminds each owner once after the due date, in their zone', async () => {
     w = makeEvidenceWorld();
-    valueOf(makeCreateNote(w.deps)({ actor: w.m1, personId: w.emp.id, values: validNote(w, { action2: 'Send the weekly queue summary', action2_owner: w.m1.id, action2_due: '2026-11-28' }) }));
+    valueOf(
+      makeCreateNote(w.deps)({
+        actor: w.m1,
+        personId: w.emp.id,
+        values: validNote(w, {
+          action2: 'Send the weekly queue summary',
+          action2_owner: w.m1.id,
+          action2_due: '2026-11-28',
+        }),
+      }),
+    );
     const remind = makeRemindOverdueActions(w.deps);
     expect(await remind()).toBe(0);
     w.db.clock.set('2026-11-27T15:00:00Z'); // 23:00 on the due day in Shanghai: not overdue yet
@@ -161,7 +236,10 @@ describe('overdue agreed actions', () => {
     expect(await remind()).toBe(0);
     w.db.clock.set('2026-11-29T02:00:00Z');
     expect(await remind()).toBe(1);
-    expect(outboxRows(w.db.conn.sqlite, 'action-remind:%').map((r) => r.address)).toEqual([w.emp.slackId, w.m1.slackId]);
+    expect(outboxRows(w.db.conn.sqlite, 'action-remind:%').map((r) => r.address)).toEqual([
+      w.emp.slackId,
+      w.m1.slackId,
+    ]);
     expect(w.audits('note_action.remind')).toHaveLength(2);
   });
 });

@@ -23,32 +23,83 @@ const note = (discussion: string, visibility: string, owner: string) => ({
 beforeEach(() => {
   w = makeEvidenceWorld();
   const create = makeCreateNote(w.deps);
-  const shared = valueOf(create({ actor: w.m1, personId: w.emp.id, values: note('SHARED-TEXT about the ticket queue', 'evidence', w.emp.id) })).note;
-  valueOf(create({ actor: w.m1, personId: w.emp.id, values: note('M1-PRIVATE worry about morale', 'private', w.emp.id) }));
+  const shared = valueOf(
+    create({
+      actor: w.m1,
+      personId: w.emp.id,
+      values: note('SHARED-TEXT about the ticket queue', 'evidence', w.emp.id),
+    }),
+  ).note;
+  valueOf(
+    create({ actor: w.m1, personId: w.emp.id, values: note('M1-PRIVATE worry about morale', 'private', w.emp.id) }),
+  );
   valueOf(create({ actor: w.hr, personId: w.emp.id, values: note('HR-PRIVATE remark', 'private', w.emp.id) }));
   valueOf(makeDisputeNote(w.deps)({ actor: w.emp, noteId: shared.id, values: { comment: 'DISPUTE-WORDS verbatim' } }));
   valueOf(
     makeCreateTrainingPlan(w.deps)({
       actor: w.m1,
       personId: w.emp.id,
-      values: { kpis: ['tickets'], goal: 'PLAN-GOAL', content: 'c', trainer_name: 'External coach', session1_date: '2026-11-24', session1_start: '14:00', session1_end: '16:00', session1_place: 'Room 3', expected: 'e' },
+      values: {
+        kpis: ['tickets'],
+        goal: 'PLAN-GOAL',
+        content: 'c',
+        trainer_name: 'External coach',
+        session1_date: '2026-11-24',
+        session1_start: '14:00',
+        session1_end: '16:00',
+        session1_place: 'Room 3',
+        expected: 'e',
+      },
     }),
   );
-  valueOf(makeAdjustJob(w.deps)({ actor: w.hr, personId: w.emp.id, values: { to_job: 'support', kpis: ['tickets'], reason: 'ADJUST-REASON', effective_on: '2026-12-15' } }));
+  valueOf(
+    makeAdjustJob(w.deps)({
+      actor: w.hr,
+      personId: w.emp.id,
+      values: { to_job: 'support', kpis: ['tickets'], reason: 'ADJUST-REASON', effective_on: '2026-12-15' },
+    }),
+  );
 });
 
 describe('/review mine: what each asker sees about an employee', () => {
   const rows: { asker: string; who: (w: EvidenceWorld) => Person; sees: string[]; hidden: string[] }[] = [
-    { asker: 'employee (own record)', who: (w) => w.emp, sees: ['SHARED-TEXT', 'DISPUTE-WORDS', 'PLAN-GOAL', 'ADJUST-REASON', 'Tickets closed'], hidden: ['M1-PRIVATE', 'HR-PRIVATE'] },
-    { asker: 'own manager', who: (w) => w.m1, sees: ['SHARED-TEXT', 'M1-PRIVATE', 'DISPUTE-WORDS', 'PLAN-GOAL', 'ADJUST-REASON'], hidden: ['HR-PRIVATE'] },
-    { asker: 'skip-level manager', who: (w) => w.dir, sees: ['SHARED-TEXT', 'PLAN-GOAL', 'ADJUST-REASON'], hidden: ['M1-PRIVATE', 'HR-PRIVATE'] },
-    { asker: 'HR', who: (w) => w.hr, sees: ['SHARED-TEXT', 'HR-PRIVATE', 'DISPUTE-WORDS', 'PLAN-GOAL', 'ADJUST-REASON'], hidden: ['M1-PRIVATE'] },
-    { asker: 'admin', who: (w) => w.admin, sees: ['SHARED-TEXT', 'PLAN-GOAL', 'ADJUST-REASON'], hidden: ['M1-PRIVATE', 'HR-PRIVATE'] },
+    {
+      asker: 'employee (own record)',
+      who: (w) => w.emp,
+      sees: ['SHARED-TEXT', 'DISPUTE-WORDS', 'PLAN-GOAL', 'ADJUST-REASON', 'Tickets closed'],
+      hidden: ['M1-PRIVATE', 'HR-PRIVATE'],
+    },
+    {
+      asker: 'own manager',
+      who: (w) => w.m1,
+      sees: ['SHARED-TEXT', 'M1-PRIVATE', 'DISPUTE-WORDS', 'PLAN-GOAL', 'ADJUST-REASON'],
+      hidden: ['HR-PRIVATE'],
+    },
+    {
+      asker: 'skip-level manager',
+      who: (w) => w.dir,
+      sees: ['SHARED-TEXT', 'PLAN-GOAL', 'ADJUST-REASON'],
+      hidden: ['M1-PRIVATE', 'HR-PRIVATE'],
+    },
+    {
+      asker: 'HR',
+      who: (w) => w.hr,
+      sees: ['SHARED-TEXT', 'HR-PRIVATE', 'DISPUTE-WORDS', 'PLAN-GOAL', 'ADJUST-REASON'],
+      hidden: ['M1-PRIVATE'],
+    },
+    {
+      asker: 'admin',
+      who: (w) => w.admin,
+      sees: ['SHARED-TEXT', 'PLAN-GOAL', 'ADJUST-REASON'],
+      hidden: ['M1-PRIVATE', 'HR-PRIVATE'],
+    },
   ];
   for (const row of rows) {
     it(`${row.asker} sees the evidence but not other people’s private notes`, () => {
       const view = makeViewMyRecord(w.deps);
-      const msg = valueOf(view({ actor: row.who(w), personId: row.asker.startsWith('employee') ? undefined : w.emp.id }));
+      const msg = valueOf(
+        view({ actor: row.who(w), personId: row.asker.startsWith('employee') ? undefined : w.emp.id }),
+      );
       const text = textOf(msg);
       for (const s of row.sees) expect(text, s).toContain(s);
       for (const s of row.hidden) expect(text, s).not.toContain(s);
@@ -88,13 +139,24 @@ describe('/review mine: what each asker sees about an employee', () => {
 describe('/review mine with a long history', () => {
   it('stays within Slack’s 50 blocks and says how many earlier items are not shown', () => {
     const create = makeCreateNote(w.deps);
-    for (let i = 0; i < 12; i++) valueOf(create({ actor: w.m1, personId: w.emp.id, values: note(`Weekly 1:1 number ${i}`, 'shared', w.emp.id) }));
+    for (let i = 0; i < 12; i++)
+      valueOf(create({ actor: w.m1, personId: w.emp.id, values: note(`Weekly 1:1 number ${i}`, 'shared', w.emp.id) }));
     for (let i = 0; i < 4; i++)
       valueOf(
         makeCreateTrainingPlan(w.deps)({
           actor: w.m1,
           personId: w.emp.id,
-          values: { kpis: ['tickets'], goal: `Goal ${i}`, content: 'c', trainer_name: 'Coach', session1_date: '2026-11-24', session1_start: '14:00', session1_end: '16:00', session1_place: 'Room 3', expected: 'e' },
+          values: {
+            kpis: ['tickets'],
+            goal: `Goal ${i}`,
+            content: 'c',
+            trainer_name: 'Coach',
+            session1_date: '2026-11-24',
+            session1_start: '14:00',
+            session1_end: '16:00',
+            session1_place: 'Room 3',
+            expected: 'e',
+          },
         }),
       );
     for (const viewer of [w.emp, w.m1, w.hr]) {

@@ -11,7 +11,9 @@ import { count, outboxRows, textOf, buttonsOf } from '../review/support.js';
 
 export { count, outboxRows, textOf, buttonsOf };
 
-export const SUPPORT_KPIS: Kpi[] = [{ key: 'csat', name: 'Customer satisfaction', unit: '%', target: 90, direction: 'higher' }];
+export const SUPPORT_KPIS: Kpi[] = [
+  { key: 'csat', name: 'Customer satisfaction', unit: '%', target: 90, direction: 'higher' },
+];
 
 export interface EvidenceWorld {
   db: TestDb;
@@ -28,14 +30,19 @@ export interface EvidenceWorld {
   hr: Person;
   admin: Person;
   person(id: string): Person;
-  audits(action?: string): { action: string; subject_type: string; subject_id: string; actor_id: string | null; detail: string }[];
+  audits(
+    action?: string,
+  ): { action: string; subject_type: string; subject_id: string; actor_id: string | null; detail: string }[];
 }
 
 export function makeEvidenceWorld(o: { now?: string; timezone?: string } = {}): EvidenceWorld {
   const db = makeTestDb({ now: o.now ?? '2026-11-23T01:00:00Z' });
   const settings = testSettings({ timezone: o.timezone ?? 'Asia/Shanghai' });
   const org = seedTeams(db.store, { managers: 2, reportsPerManager: 2, withDirector: true, kpis: DEFAULT_KPIS });
-  seedOrg(db.store, { jobs: [{ id: 'support', title: 'Support agent', kpis: SUPPORT_KPIS }], people: [{ id: 'adm', name: 'Ada Admin', role: 'admin', jobId: null }] });
+  seedOrg(db.store, {
+    jobs: [{ id: 'support', title: 'Support agent', kpis: SUPPORT_KPIS }],
+    people: [{ id: 'adm', name: 'Ada Admin', role: 'admin', jobId: null }],
+  });
   const person = (id: string) => db.store.tx((tx) => tx.org.person(id))!;
   return {
     db,
@@ -52,7 +59,9 @@ export function makeEvidenceWorld(o: { now?: string; timezone?: string } = {}): 
     person,
     audits: (action) =>
       db.conn.sqlite
-        .prepare(`SELECT action, subject_type, subject_id, actor_id, detail FROM audit_log ${action ? 'WHERE action = ?' : ''} ORDER BY id`)
+        .prepare(
+          `SELECT action, subject_type, subject_id, actor_id, detail FROM audit_log ${action ? 'WHERE action = ?' : ''} ORDER BY id`,
+        )
         .all(...(action ? [action] : [])) as never,
   };
 }
@@ -69,6 +78,17 @@ export function codeOf(r: Result<unknown>): string {
 
 /** Counts of every table an evidence use case writes, for "nothing was written" assertions. */
 export function snapshot(db: TestDb) {
-  const tables = ['notes', 'note_actions', 'training_plans', 'training_sessions', 'attendance', 'job_adjustments', 'acknowledgments', 'reviews', 'outbox', 'audit_log'];
+  const tables = [
+    'notes',
+    'note_actions',
+    'training_plans',
+    'training_sessions',
+    'attendance',
+    'job_adjustments',
+    'acknowledgments',
+    'reviews',
+    'outbox',
+    'audit_log',
+  ];
   return Object.fromEntries(tables.map((t) => [t, count(db.conn.sqlite, t)]));
 }

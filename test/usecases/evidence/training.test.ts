@@ -1,5 +1,15 @@
 import { describe, it, expect, afterEach } from 'vitest';
-import { makeEvidenceWorld, valueOf, codeOf, snapshot, outboxRows, textOf, buttonsOf, count, type EvidenceWorld } from './support.js';
+import {
+  makeEvidenceWorld,
+  valueOf,
+  codeOf,
+  snapshot,
+  outboxRows,
+  textOf,
+  buttonsOf,
+  count,
+  type EvidenceWorld,
+} from './support.js';
 import { makeOpenTrainingForm, makeCreateTrainingPlan } from '../../../src/usecases/evidence/create-training-plan.js';
 import { makeAcknowledgeTraining } from '../../../src/usecases/evidence/acknowledge-training.js';
 import { makeSignInSession } from '../../../src/usecases/evidence/sign-in-session.js';
@@ -7,7 +17,10 @@ import { makePromptSessionSignIns } from '../../../src/usecases/schedule/prompt-
 import { makeRunEvidenceTick } from '../../../src/usecases/schedule/run-evidence-tick.js';
 import { makeOpenMarkAttendanceForm, makeMarkAttendance } from '../../../src/usecases/evidence/mark-attendance.js';
 import { makeCompleteTraining } from '../../../src/usecases/evidence/complete-training.js';
-import { makeOpenReassessmentForm, makeRecordReassessment } from '../../../src/usecases/evidence/record-reassessment.js';
+import {
+  makeOpenReassessmentForm,
+  makeRecordReassessment,
+} from '../../../src/usecases/evidence/record-reassessment.js';
 import { makeRecordRefusal } from '../../../src/usecases/evidence/record-refusal.js';
 import { ACTIONS } from '../../../src/ui/actions.js';
 import { DEFAULT_KPIS } from '../../support/org.js';
@@ -54,7 +67,8 @@ const validPlan = (w: EvidenceWorld, over: Record<string, string | string[]> = {
   ...over,
 });
 
-const createPlan = (w: EvidenceWorld) => valueOf(makeCreateTrainingPlan(w.deps)({ actor: w.m1, personId: w.emp.id, values: validPlan(w) })).plan;
+const createPlan = (w: EvidenceWorld) =>
+  valueOf(makeCreateTrainingPlan(w.deps)({ actor: w.m1, personId: w.emp.id, values: validPlan(w) })).plan;
 
 describe('/training form round trip', () => {
   it('pre-selects the KPIs missed in the latest review', () => {
@@ -72,11 +86,32 @@ describe('/training form round trip', () => {
     const r = makeCreateTrainingPlan(w.deps)({
       actor: w.m1,
       personId: w.emp.id,
-      values: validPlan(w, { kpis: [], goal: '', trainer_person: '', trainer_name: '', session1_start: '2pm', session1_end: '13:00', session2_date: '2026-11-25', session2_start: '10:00', session2_end: '09:00', session2_place: 'Room 1' }),
+      values: validPlan(w, {
+        kpis: [],
+        goal: '',
+        trainer_person: '',
+        trainer_name: '',
+        session1_start: '2pm',
+        session1_end: '13:00',
+        session2_date: '2026-11-25',
+        session2_start: '10:00',
+        session2_end: '09:00',
+        session2_place: 'Room 1',
+      }),
     });
     expect(!r.ok && r.code).toBe('INVALID_INPUT');
-    expect(!r.ok && Object.keys(r.fieldErrors ?? {}).sort()).toEqual(['goal', 'kpis', 'session1_start', 'session2_end', 'trainer_name']);
-    const noSession = makeCreateTrainingPlan(w.deps)({ actor: w.m1, personId: w.emp.id, values: validPlan(w, { session1_date: '', session1_start: '', session1_end: '', session1_place: '' }) });
+    expect(!r.ok && Object.keys(r.fieldErrors ?? {}).sort()).toEqual([
+      'goal',
+      'kpis',
+      'session1_start',
+      'session2_end',
+      'trainer_name',
+    ]);
+    const noSession = makeCreateTrainingPlan(w.deps)({
+      actor: w.m1,
+      personId: w.emp.id,
+      values: validPlan(w, { session1_date: '', session1_start: '', session1_end: '', session1_place: '' }),
+    });
     expect(!noSession.ok && noSession.fieldErrors).toHaveProperty('session1_date');
     expect(snapshot(w.db)).toEqual(before);
   });
@@ -84,22 +119,34 @@ describe('/training form round trip', () => {
   it('is refused to a manager outside the chain', () => {
     w = makeEvidenceWorld();
     expect(codeOf(makeOpenTrainingForm(w.deps)({ actor: w.m2, personId: w.emp.id }))).toBe('NOT_AUTHORIZED');
-    expect(codeOf(makeCreateTrainingPlan(w.deps)({ actor: w.m2, personId: w.emp.id, values: validPlan(w) }))).toBe('NOT_AUTHORIZED');
+    expect(codeOf(makeCreateTrainingPlan(w.deps)({ actor: w.m2, personId: w.emp.id, values: validPlan(w) }))).toBe(
+      'NOT_AUTHORIZED',
+    );
     expect(count(w.db.conn.sqlite, 'training_plans')).toBe(0);
   });
 
   it('saves the plan against the job’s KPI version, with session times in the employee’s zone; the employee acknowledges', () => {
     w = makeEvidenceWorld();
     const plan = createPlan(w);
-    expect(plan).toMatchObject({ jobId: 'engineer', kpiVersion: 1, kpiKeys: ['tickets'], trainerId: w.peer.id, status: 'active' });
-    expect(plan.sessions).toMatchObject([{ startsAt: Date.parse('2026-11-24T06:00:00Z'), endsAt: Date.parse('2026-11-24T08:00:00Z') }]);
+    expect(plan).toMatchObject({
+      jobId: 'engineer',
+      kpiVersion: 1,
+      kpiKeys: ['tickets'],
+      trainerId: w.peer.id,
+      status: 'active',
+    });
+    expect(plan.sessions).toMatchObject([
+      { startsAt: Date.parse('2026-11-24T06:00:00Z'), endsAt: Date.parse('2026-11-24T08:00:00Z') },
+    ]);
     const [dm] = outboxRows(w.db.conn.sqlite, `training:${plan.id}:employee`);
     expect(textOf(dm!.message)).toContain('2026-11-24 14:00–16:00');
     expect(buttonsOf(dm!.message).map((b) => b.actionId)).toEqual([ACTIONS.acknowledgeTraining]);
     expect(w.audits('training.create')).toHaveLength(1);
     const [trainerDm] = outboxRows(w.db.conn.sqlite, `training:${plan.id}:trainer`);
     expect(trainerDm?.address).toBe(w.peer.slackId);
-    expect(buttonsOf(trainerDm!.message)).toMatchObject([{ actionId: ACTIONS.openMarkAttendance, value: String(plan.sessions[0]!.id) }]);
+    expect(buttonsOf(trainerDm!.message)).toMatchObject([
+      { actionId: ACTIONS.openMarkAttendance, value: String(plan.sessions[0]!.id) },
+    ]);
     expect(codeOf(makeAcknowledgeTraining(w.deps)({ actor: w.m1, planId: plan.id }))).toBe('NOT_AUTHORIZED');
     expect(valueOf(makeAcknowledgeTraining(w.deps)({ actor: w.emp, planId: plan.id })).state).toBe('acknowledged');
     expect(w.audits('acknowledgment.acknowledged')).toMatchObject([{ subject_type: 'training_plan' }]);
@@ -108,7 +155,14 @@ describe('/training form round trip', () => {
   it('HR can record a witnessed refusal of a training plan', () => {
     w = makeEvidenceWorld();
     const plan = createPlan(w);
-    const ack = valueOf(makeRecordRefusal(w.deps)({ actor: w.hr, subjectType: 'training_plan', subjectId: plan.id, values: { witness: w.m1.id } }));
+    const ack = valueOf(
+      makeRecordRefusal(w.deps)({
+        actor: w.hr,
+        subjectType: 'training_plan',
+        subjectId: plan.id,
+        values: { witness: w.m1.id },
+      }),
+    );
     expect(ack).toMatchObject({ subjectType: 'training_plan', state: 'refused', witnessId: w.m1.id });
   });
 });
@@ -145,7 +199,9 @@ describe('sign-in (签到) and attendance', () => {
     expect(await prompt()).toBe(0);
     const [dm] = outboxRows(w.db.conn.sqlite, `training-session:${plan.sessions[0]!.id}:sign-in`);
     expect(dm?.address).toBe(w.emp.slackId);
-    expect(buttonsOf(dm!.message)).toMatchObject([{ actionId: ACTIONS.signInSession, value: String(plan.sessions[0]!.id) }]);
+    expect(buttonsOf(dm!.message)).toMatchObject([
+      { actionId: ACTIONS.signInSession, value: String(plan.sessions[0]!.id) },
+    ]);
     valueOf(makeSignInSession(w.deps)({ actor: w.emp, sessionId: plan.sessions[0]!.id }));
     const [update] = outboxRows(w.db.conn.sqlite, `training-session:${plan.sessions[0]!.id}:sign-in#update%`);
     expect(buttonsOf(update!.message)).toEqual([]);
@@ -168,11 +224,23 @@ describe('sign-in (签到) and attendance', () => {
     const sessionId = plan.sessions[0]!.id;
     const mark = makeMarkAttendance(w.deps);
     expect(codeOf(makeOpenMarkAttendanceForm(w.deps)({ actor: w.m2, sessionId }))).toBe('NOT_AUTHORIZED');
-    expect(codeOf(mark({ actor: w.emp, sessionId, values: { status: 'present', reason: 'I was there' } }))).toBe('NOT_AUTHORIZED');
+    expect(codeOf(mark({ actor: w.emp, sessionId, values: { status: 'present', reason: 'I was there' } }))).toBe(
+      'NOT_AUTHORIZED',
+    );
     const noReason = mark({ actor: w.peer, sessionId, values: { status: 'absent', reason: '' } });
     expect(!noReason.ok && noReason.fieldErrors).toHaveProperty('reason');
-    expect(valueOf(mark({ actor: w.peer, sessionId, values: { status: 'absent', reason: 'Did not show up' } }))).toMatchObject({ status: 'absent', method: 'marked', recordedBy: w.peer.id });
-    expect(valueOf(mark({ actor: w.m1, sessionId, values: { status: 'present', reason: 'Joined late by video, confirmed by trainer' } }))).toMatchObject({ status: 'present' });
+    expect(
+      valueOf(mark({ actor: w.peer, sessionId, values: { status: 'absent', reason: 'Did not show up' } })),
+    ).toMatchObject({ status: 'absent', method: 'marked', recordedBy: w.peer.id });
+    expect(
+      valueOf(
+        mark({
+          actor: w.m1,
+          sessionId,
+          values: { status: 'present', reason: 'Joined late by video, confirmed by trainer' },
+        }),
+      ),
+    ).toMatchObject({ status: 'present' });
     const audits = w.audits('training.mark_attendance');
     expect(audits).toHaveLength(2);
     expect(JSON.parse(audits[1]!.detail).replaced).toMatchObject({ status: 'absent', reason: 'Did not show up' });
@@ -192,22 +260,51 @@ describe('completion and reassessment', () => {
     expect(buttonsOf(due!.message)).toMatchObject([{ actionId: ACTIONS.openReassessment, value: String(plan.id) }]);
 
     // The job's KPIs change after the plan: the reassessment still uses version 1.
-    w.db.store.tx((tx) => tx.org.replaceKpis('engineer', [{ key: 'prs', name: 'PRs merged', unit: '', target: 5, direction: 'higher' }]));
+    w.db.store.tx((tx) =>
+      tx.org.replaceKpis('engineer', [{ key: 'prs', name: 'PRs merged', unit: '', target: 5, direction: 'higher' }]),
+    );
     const form = valueOf(makeOpenReassessmentForm(w.deps)({ actor: w.m1, planId: plan.id }));
-    expect(form.inputs.filter((i) => i.id.startsWith('kpi_')).map((i) => i.id)).toEqual(['kpi_tickets', 'kpi_response']);
+    expect(form.inputs.filter((i) => i.id.startsWith('kpi_')).map((i) => i.id)).toEqual([
+      'kpi_tickets',
+      'kpi_response',
+    ]);
 
     const record = makeRecordReassessment(w.deps);
     const bad = record({ actor: w.m1, planId: plan.id, values: { kpi_tickets: 'lots', rating: '9' } });
     expect(!bad.ok && Object.keys(bad.fieldErrors ?? {}).sort()).toEqual(['kpi_response', 'kpi_tickets', 'rating']);
-    expect(codeOf(record({ actor: w.hr, planId: plan.id, values: { kpi_tickets: '30', kpi_response: '3', rating: '2', improvement: 'x' } }))).toBe('NOT_AUTHORIZED');
+    expect(
+      codeOf(
+        record({
+          actor: w.hr,
+          planId: plan.id,
+          values: { kpi_tickets: '30', kpi_response: '3', rating: '2', improvement: 'x' },
+        }),
+      ),
+    ).toBe('NOT_AUTHORIZED');
 
-    const { review } = valueOf(record({ actor: w.m1, planId: plan.id, values: { kpi_tickets: '31', kpi_response: '3.5', rating: '2', improvement: 'Still short on tickets' } }));
-    expect(review).toMatchObject({ kind: 'reassessment', trainingPlanId: plan.id, jobId: 'engineer', kpiVersion: 1, belowTarget: true });
-    const row = w.db.conn.sqlite.prepare('SELECT kind, training_plan_id AS planId, below_target AS below FROM reviews WHERE id = ?').get(review.id);
+    const { review } = valueOf(
+      record({
+        actor: w.m1,
+        planId: plan.id,
+        values: { kpi_tickets: '31', kpi_response: '3.5', rating: '2', improvement: 'Still short on tickets' },
+      }),
+    );
+    expect(review).toMatchObject({
+      kind: 'reassessment',
+      trainingPlanId: plan.id,
+      jobId: 'engineer',
+      kpiVersion: 1,
+      belowTarget: true,
+    });
+    const row = w.db.conn.sqlite
+      .prepare('SELECT kind, training_plan_id AS planId, below_target AS below FROM reviews WHERE id = ?')
+      .get(review.id);
     expect(row).toEqual({ kind: 'reassessment', planId: plan.id, below: 1 });
     expect(outboxRows(w.db.conn.sqlite, `review:${review.id}:employee`)[0]?.address).toBe(w.emp.slackId);
     expect(w.audits('review.reassessment')).toMatchObject([{ subject_type: 'review', subject_id: String(review.id) }]);
-    expect(codeOf(record({ actor: w.m1, planId: plan.id, values: { kpi_tickets: '41', kpi_response: '3', rating: '4' } }))).toBe('CONFLICT');
+    expect(
+      codeOf(record({ actor: w.m1, planId: plan.id, values: { kpi_tickets: '41', kpi_response: '3', rating: '4' } })),
+    ).toBe('CONFLICT');
     expect(w.audits('training.complete')).toHaveLength(1);
     // Every write above sits in one intact hash chain.
     const chain = verifyAuditChain(w.db.conn.sqlite);

@@ -16,10 +16,20 @@ beforeEach(async () => {
 afterEach(() => t.cleanup());
 
 const importOrg = (csv: string, lookups: { slack?: LookupIdByEmail; feishu?: LookupIdByEmail } = {}) =>
-  makeImportOrg({ store: t.store, clock: t.clock, settings, lookupSlackIdByEmail: lookups.slack, lookupFeishuIdByEmail: lookups.feishu })({ csv });
+  makeImportOrg({
+    store: t.store,
+    clock: t.clock,
+    settings,
+    lookupSlackIdByEmail: lookups.slack,
+    lookupFeishuIdByEmail: lookups.feishu,
+  })({ csv });
 
 const file = (...lines: string[]) => [HEADER, ...lines].join('\n') + '\n';
-const base = [personLine({ id: 'm1', job: 'team-manager' }), personLine({ id: 'a', manager: 'm1' }), personLine({ id: 'b', manager: 'm1' })];
+const base = [
+  personLine({ id: 'm1', job: 'team-manager' }),
+  personLine({ id: 'a', manager: 'm1' }),
+  personLine({ id: 'b', manager: 'm1' }),
+];
 
 /** Imports `csv`, expects it to be refused, and returns the CLI-style error lines. */
 async function refused(csv: string): Promise<string[]> {
@@ -40,35 +50,77 @@ describe('org import', () => {
     expect(after.people).toBe(12);
     expect(after.audit - before.audit).toBe(12);
     const alex = t.store.tx((tx) => tx.org.person('m-support'));
-    expect(alex).toMatchObject({ name: 'Chen, Alex', managerId: 'ceo', jobId: 'team-manager', monthlyWage: 26000, active: true });
-    expect(t.store.tx((tx) => tx.org.reportsOf('m-sales')).map((p) => p.id).sort()).toEqual(['s1', 's2', 's3']);
+    expect(alex).toMatchObject({
+      name: 'Chen, Alex',
+      managerId: 'ceo',
+      jobId: 'team-manager',
+      monthlyWage: 26000,
+      active: true,
+    });
+    expect(
+      t.store
+        .tx((tx) => tx.org.reportsOf('m-sales'))
+        .map((p) => p.id)
+        .sort(),
+    ).toEqual(['s1', 's2', 's3']);
     expect(t.store.tx((tx) => tx.org.person('hr1'))).toMatchObject({ name: '刘芳', role: 'hr', locale: 'zh-CN' });
   });
 
   it('reads a BOM, CRLF line ends and quoted fields with commas and newlines, and counts lines as the file does', async () => {
-    const csv = '\uFEFF' + [HEADER, personLine({ id: 'm1', job: 'team-manager' }), '"a","Lee, Ann ""Annie""",a@example.com,m1,"Sales',
-      'East",sales-rep,employee,,,en,Asia/Shanghai,2024-01-15,,', personLine({ id: 'b', manager: 'nobody' })].join('\r\n');
-    expect(await refused(csv)).toEqual(['people.csv:5: manager_id: unknown manager "nobody"; it must be the id of another row in this file']);
+    const csv =
+      '\uFEFF' +
+      [
+        HEADER,
+        personLine({ id: 'm1', job: 'team-manager' }),
+        '"a","Lee, Ann ""Annie""",a@example.com,m1,"Sales',
+        'East",sales-rep,employee,,,en,Asia/Shanghai,2024-01-15,,',
+        personLine({ id: 'b', manager: 'nobody' }),
+      ].join('\r\n');
+    expect(await refused(csv)).toEqual([
+      'people.csv:5: manager_id: unknown manager "nobody"; it must be the id of another row in this file',
+    ]);
     const ok = await importOrg(csv.replace('nobody', 'm1'));
     expect(ok.ok).toBe(true);
-    expect(t.store.tx((tx) => tx.org.person('a'))).toMatchObject({ name: 'Lee, Ann "Annie"', department: 'Sales\nEast' });
+    expect(t.store.tx((tx) => tx.org.person('a'))).toMatchObject({
+      name: 'Lee, Ann "Annie"',
+      department: 'Sales\nEast',
+    });
   });
 
   it('unknown manager', async () => {
-    expect(await refused(file(...base, personLine({ id: 'c', manager: 'm9' })))).toEqual(['people.csv:5: manager_id: unknown manager "m9"; it must be the id of another row in this file']);
+    expect(await refused(file(...base, personLine({ id: 'c', manager: 'm9' })))).toEqual([
+      'people.csv:5: manager_id: unknown manager "m9"; it must be the id of another row in this file',
+    ]);
   });
 
   it('a cycle in the management chain, reported once on its first line', async () => {
-    const lines = await refused(file(personLine({ id: 'x', manager: 'z' }), personLine({ id: 'y', manager: 'x' }), personLine({ id: 'z', manager: 'y' }), personLine({ id: 'w', manager: 'x' })));
-    expect(lines).toEqual(['people.csv:2: manager_id: the management chain loops: x → z → y → x; one of them needs a different manager_id']);
+    const lines = await refused(
+      file(
+        personLine({ id: 'x', manager: 'z' }),
+        personLine({ id: 'y', manager: 'x' }),
+        personLine({ id: 'z', manager: 'y' }),
+        personLine({ id: 'w', manager: 'x' }),
+      ),
+    );
+    expect(lines).toEqual([
+      'people.csv:2: manager_id: the management chain loops: x → z → y → x; one of them needs a different manager_id',
+    ]);
   });
 
   it('a person managing themselves', async () => {
-    expect(await refused(file(personLine({ id: 'x', manager: 'x' })))).toEqual(['people.csv:2: manager_id: a person cannot be their own manager']);
+    expect(await refused(file(personLine({ id: 'x', manager: 'x' })))).toEqual([
+      'people.csv:2: manager_id: a person cannot be their own manager',
+    ]);
   });
 
   it('duplicate ids and duplicate emails (ignoring case)', async () => {
-    const lines = await refused(file(...base, personLine({ id: 'a', email: 'other@example.com' }), personLine({ id: 'c', email: 'B@Example.com' })));
+    const lines = await refused(
+      file(
+        ...base,
+        personLine({ id: 'a', email: 'other@example.com' }),
+        personLine({ id: 'c', email: 'B@Example.com' }),
+      ),
+    );
     expect(lines).toEqual([
       'people.csv:5: id: duplicate id "a" (also on line 3); give each person a unique id',
       'people.csv:6: email: duplicate email "B@Example.com" (also on line 4); emails are compared without case',
@@ -76,14 +128,15 @@ describe('org import', () => {
   });
 
   it('bad timezone, locale, role, date and wage; unknown job; missing name — all reported in one pass', async () => {
-    const csv =
-      [HEADER + ',monthly_wage',
-        personLine({ id: 'm1', job: 'team-manager', tz: 'Mars/Olympus' }) + ',',
-        personLine({ id: 'a', manager: 'm1', locale: 'fr' }) + ',',
-        personLine({ id: 'b', manager: 'm1', role: 'boss' }) + ',',
-        personLine({ id: 'c', manager: 'm1', job: 'astronaut' }) + ',',
-        personLine({ id: 'd', manager: 'm1', hire: '2024-02-30' }) + ',lots',
-        personLine({ id: 'e', manager: 'm1', name: '' }) + ','].join('\n');
+    const csv = [
+      HEADER + ',monthly_wage',
+      personLine({ id: 'm1', job: 'team-manager', tz: 'Mars/Olympus' }) + ',',
+      personLine({ id: 'a', manager: 'm1', locale: 'fr' }) + ',',
+      personLine({ id: 'b', manager: 'm1', role: 'boss' }) + ',',
+      personLine({ id: 'c', manager: 'm1', job: 'astronaut' }) + ',',
+      personLine({ id: 'd', manager: 'm1', hire: '2024-02-30' }) + ',lots',
+      personLine({ id: 'e', manager: 'm1', name: '' }) + ',',
+    ].join('\n');
     const lines = await refused(csv);
     expect(lines).toEqual([
       'people.csv:2: timezone: unknown timezone "Mars/Olympus"; use an IANA zone such as Asia/Shanghai or America/New_York',
@@ -105,20 +158,26 @@ describe('org import', () => {
   });
 
   it('an unclosed quote is a CSV error with its line', async () => {
-    expect(await refused(file(...base) + 'c,"Broken,c@example.com\n')).toEqual([expect.stringMatching(/^people\.csv:\d+: the file is not valid CSV: Quote Not Closed/)]);
+    expect(await refused(file(...base) + 'c,"Broken,c@example.com\n')).toEqual([
+      expect.stringMatching(/^people\.csv:\d+: the file is not valid CSV: Quote Not Closed/),
+    ]);
   });
 
   it('re-import updates people, deactivates the missing (never deletes) and audits each change with a diff', async () => {
     expect((await importOrg(file(...base))).ok).toBe(true);
     const before = counts(t.conn.sqlite);
-    const r = await importOrg(file(personLine({ id: 'm1', job: 'team-manager' }), personLine({ id: 'a', manager: 'm1', dept: 'Marketing' })));
+    const r = await importOrg(
+      file(personLine({ id: 'm1', job: 'team-manager' }), personLine({ id: 'a', manager: 'm1', dept: 'Marketing' })),
+    );
     expect(r).toMatchObject({ ok: true, value: { created: 0, updated: 1, deactivated: 1, unchanged: 1 } });
     const after = counts(t.conn.sqlite);
     expect(after.people).toBe(3);
     expect(after.audit - before.audit).toBe(2);
     expect(t.store.tx((tx) => tx.org.person('b'))).toMatchObject({ active: false });
     expect(t.store.tx((tx) => tx.org.reportsOf('m1')).map((p) => p.id)).toEqual(['a']);
-    const rows = t.conn.sqlite.prepare(`SELECT action, subject_id AS id, detail FROM audit_log ORDER BY audit_log.id DESC LIMIT 2`).all() as { action: string; id: string; detail: string }[];
+    const rows = t.conn.sqlite
+      .prepare(`SELECT action, subject_id AS id, detail FROM audit_log ORDER BY audit_log.id DESC LIMIT 2`)
+      .all() as { action: string; id: string; detail: string }[];
     expect(rows.map((x) => [x.action, x.id, JSON.parse(x.detail).changes])).toEqual([
       ['person.deactivated', 'b', { active: { from: true, to: false } }],
       ['person.updated', 'a', { department: { from: 'Sales', to: 'Marketing' } }],
@@ -132,17 +191,33 @@ describe('org import', () => {
 
   it('two people can swap emails in one import', async () => {
     expect((await importOrg(file(...base))).ok).toBe(true);
-    const r = await importOrg(file(personLine({ id: 'm1', job: 'team-manager' }), personLine({ id: 'a', manager: 'm1', email: 'b@example.com' }), personLine({ id: 'b', manager: 'm1', email: 'a@example.com' })));
+    const r = await importOrg(
+      file(
+        personLine({ id: 'm1', job: 'team-manager' }),
+        personLine({ id: 'a', manager: 'm1', email: 'b@example.com' }),
+        personLine({ id: 'b', manager: 'm1', email: 'a@example.com' }),
+      ),
+    );
     expect(r).toMatchObject({ ok: true, value: { updated: 2, unchanged: 1 } });
     expect(t.store.tx((tx) => tx.org.personByEmail('a@example.com'))?.id).toBe('b');
-    const changes = t.conn.sqlite.prepare(`SELECT detail FROM audit_log WHERE subject_id = 'a' ORDER BY audit_log.id DESC LIMIT 1`).get() as { detail: string };
+    const changes = t.conn.sqlite
+      .prepare(`SELECT detail FROM audit_log WHERE subject_id = 'a' ORDER BY audit_log.id DESC LIMIT 1`)
+      .get() as { detail: string };
     expect(JSON.parse(changes.detail).changes).toEqual({ email: { from: 'a@example.com', to: 'b@example.com' } });
   });
 
   it('an email still held by someone left out of the file is refused', async () => {
     expect((await importOrg(file(...base))).ok).toBe(true);
-    const lines = await refused(file(personLine({ id: 'm1', job: 'team-manager' }), personLine({ id: 'a', manager: 'm1' }), personLine({ id: 'b2', manager: 'm1', email: 'B@example.com' })));
-    expect(lines).toEqual([expect.stringMatching(/^people\.csv:4: email: email "B@example.com" belongs to b, who is not in this file/)]);
+    const lines = await refused(
+      file(
+        personLine({ id: 'm1', job: 'team-manager' }),
+        personLine({ id: 'a', manager: 'm1' }),
+        personLine({ id: 'b2', manager: 'm1', email: 'B@example.com' }),
+      ),
+    );
+    expect(lines).toEqual([
+      expect.stringMatching(/^people\.csv:4: email: email "B@example.com" belongs to b, who is not in this file/),
+    ]);
   });
 
   it('a missing slack_id is resolved by email before writing; an id already known is not looked up again', async () => {
@@ -151,21 +226,44 @@ describe('org import', () => {
       asked.push(email);
       return email === 'a@example.com' ? 'UAAAA' : null;
     };
-    const r = await importOrg(file(personLine({ id: 'm1', job: 'team-manager', slack: 'UMGR' }), personLine({ id: 'a', manager: 'm1' }), personLine({ id: 'b', manager: 'm1' })), { slack });
-    expect(r).toMatchObject({ ok: true, value: { created: 3, resolved: { slack: 1, feishu: 0 }, unresolved: [{ id: 'b', email: 'b@example.com', platform: 'slack' }] } });
+    const r = await importOrg(
+      file(
+        personLine({ id: 'm1', job: 'team-manager', slack: 'UMGR' }),
+        personLine({ id: 'a', manager: 'm1' }),
+        personLine({ id: 'b', manager: 'm1' }),
+      ),
+      { slack },
+    );
+    expect(r).toMatchObject({
+      ok: true,
+      value: {
+        created: 3,
+        resolved: { slack: 1, feishu: 0 },
+        unresolved: [{ id: 'b', email: 'b@example.com', platform: 'slack' }],
+      },
+    });
     expect(asked).toEqual(['a@example.com', 'b@example.com']);
     expect(t.store.tx((tx) => tx.org.person('a'))?.slackId).toBe('UAAAA');
     expect(t.store.tx((tx) => tx.org.personBySlackId('UAAAA'))?.id).toBe('a');
 
     asked.length = 0;
-    const again = await importOrg(file(personLine({ id: 'm1', job: 'team-manager', slack: 'UMGR' }), personLine({ id: 'a', manager: 'm1' }), personLine({ id: 'b', manager: 'm1' })), { slack });
+    const again = await importOrg(
+      file(
+        personLine({ id: 'm1', job: 'team-manager', slack: 'UMGR' }),
+        personLine({ id: 'a', manager: 'm1' }),
+        personLine({ id: 'b', manager: 'm1' }),
+      ),
+      { slack },
+    );
     expect(again).toMatchObject({ ok: true, value: { unchanged: 3 } });
     expect(asked).toEqual(['b@example.com']);
   });
 
   it('a file with errors makes no lookups', async () => {
     const asked: string[] = [];
-    const r = await importOrg(file(personLine({ id: 'a', manager: 'zz' })), { slack: async (e) => (asked.push(e), 'U1') });
+    const r = await importOrg(file(personLine({ id: 'a', manager: 'zz' })), {
+      slack: async (e) => (asked.push(e), 'U1'),
+    });
     expect(r.ok).toBe(false);
     expect(asked).toEqual([]);
   });

@@ -13,7 +13,10 @@ afterEach(() => t.cleanup());
 const importJobs = (yaml: string) => makeImportJobs({ store: t.store, clock: t.clock, settings })({ yaml });
 const importOrg = (csv: string) => makeImportOrg({ store: t.store, clock: t.clock, settings })({ csv });
 const kpiRequests = () =>
-  (t.conn.sqlite.prepare(`SELECT key, locale FROM outbox WHERE key LIKE 'kpis:%' ORDER BY key`).all() as { key: string; locale: string }[]);
+  t.conn.sqlite.prepare(`SELECT key, locale FROM outbox WHERE key LIKE 'kpis:%' ORDER BY key`).all() as {
+    key: string;
+    locale: string;
+  }[];
 
 describe('KPI acknowledgment requests from imports', () => {
   it('each imported person whose job has KPIs is asked to acknowledge them once, in their language', async () => {
@@ -26,14 +29,22 @@ describe('KPI acknowledgment requests from imports', () => {
     expect(requests.some((q) => q.key.endsWith(':hr1'))).toBe(false);
 
     // Re-importing asks nobody again.
-    expect(await importOrg(example('people.csv'))).toMatchObject({ ok: true, value: { unchanged: 12, askedToAcknowledgeKpis: 0 } });
+    expect(await importOrg(example('people.csv'))).toMatchObject({
+      ok: true,
+      value: { unchanged: 12, askedToAcknowledgeKpis: 0 },
+    });
     expect(kpiRequests()).toHaveLength(11);
   });
 
   it('moving someone to another job asks about the new job; a changed target asks every holder about the new version', async () => {
     await importJobs(example('jobs.yml'));
     await importOrg(example('people.csv'));
-    const moved = await importOrg(example('people.csv').replace('s3,Tom Baker,tom.baker@example.com,m-sales,Sales,sales-rep', 's3,Tom Baker,tom.baker@example.com,m-sales,Sales,support-agent'));
+    const moved = await importOrg(
+      example('people.csv').replace(
+        's3,Tom Baker,tom.baker@example.com,m-sales,Sales,sales-rep',
+        's3,Tom Baker,tom.baker@example.com,m-sales,Sales,support-agent',
+      ),
+    );
     expect(moved).toMatchObject({ ok: true, value: { updated: 1, askedToAcknowledgeKpis: 1 } });
     expect(kpiRequests().map((q) => q.key)).toContain('kpis:support-agent@1:s3');
 

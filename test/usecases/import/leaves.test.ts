@@ -20,12 +20,18 @@ const addLeaves = () => makeAddLeaves({ store: t.store, clock: t.clock, settings
 
 describe('leave', () => {
   it('a leave CSV puts people on leave for those dates, audited; importing it again adds nothing', async () => {
-    const csv = 'person_id,start_date,end_date,reason\ns1,2026-11-23,2026-11-27,annual leave\nw1,2026-12-01,2026-12-01,\n';
+    const csv =
+      'person_id,start_date,end_date,reason\ns1,2026-11-23,2026-11-27,annual leave\nw1,2026-12-01,2026-12-01,\n';
     const before = counts(t.conn.sqlite);
     expect(await addLeaves()({ csv })).toMatchObject({ ok: true, value: { added: 2, skipped: 0 } });
     expect(counts(t.conn.sqlite).audit - before.audit).toBe(2);
     const onLeave = (p: string, d: string) => t.store.tx((tx) => tx.org.onLeave(p, d));
-    expect([onLeave('s1', '2026-11-22'), onLeave('s1', '2026-11-23'), onLeave('s1', '2026-11-27'), onLeave('s1', '2026-11-28')]).toEqual([false, true, true, false]);
+    expect([
+      onLeave('s1', '2026-11-22'),
+      onLeave('s1', '2026-11-23'),
+      onLeave('s1', '2026-11-27'),
+      onLeave('s1', '2026-11-28'),
+    ]).toEqual([false, true, true, false]);
     expect(onLeave('w1', '2026-12-01')).toBe(true);
     expect(await addLeaves()({ csv })).toMatchObject({ ok: true, value: { added: 0, skipped: 2 } });
   });
@@ -36,12 +42,17 @@ describe('leave', () => {
   });
 
   it('`leave add` records one leave', async () => {
-    expect(await addLeaves()({ leave: { personId: 'c2', startDate: '2026-12-24', endDate: '2026-12-31', reason: 'holiday' } })).toMatchObject({ ok: true, value: { added: 1 } });
+    expect(
+      await addLeaves()({
+        leave: { personId: 'c2', startDate: '2026-12-24', endDate: '2026-12-31', reason: 'holiday' },
+      }),
+    ).toMatchObject({ ok: true, value: { added: 1 } });
     expect(t.store.tx((tx) => tx.org.onLeave('c2', '2026-12-30'))).toBe(true);
   });
 
   it('unknown person, bad date and reversed range name line and field, and write nothing', async () => {
-    const csv = 'person_id,start_date,end_date,reason\nnobody,2026-11-23,2026-11-27,\ns1,2026-13-01,2026-11-27,\ns2,2026-11-27,2026-11-23,\n';
+    const csv =
+      'person_id,start_date,end_date,reason\nnobody,2026-11-23,2026-11-27,\ns1,2026-13-01,2026-11-27,\ns2,2026-11-27,2026-11-23,\n';
     const before = counts(t.conn.sqlite);
     const r = await addLeaves()({ csv });
     expect(r.ok).toBe(false);

@@ -27,10 +27,23 @@ export function counts(sqlite: Database.Database) {
   return { people: n('people'), jobs: n('jobs'), kpis: n('kpis'), leaves: n('leaves'), audit: n('audit_log') };
 }
 
-export const HEADER = 'id,name,email,manager_id,department,job,role,slack_id,feishu_open_id,locale,timezone,hire_date,team_channel_slack,team_channel_feishu';
+export const HEADER =
+  'id,name,email,manager_id,department,job,role,slack_id,feishu_open_id,locale,timezone,hire_date,team_channel_slack,team_channel_feishu';
 
 /** One people.csv line from the fields that matter in a test; the rest take sensible values. */
-export function personLine(p: { id: string; manager?: string; email?: string; job?: string; role?: string; slack?: string; locale?: string; tz?: string; hire?: string; dept?: string; name?: string }): string {
+export function personLine(p: {
+  id: string;
+  manager?: string;
+  email?: string;
+  job?: string;
+  role?: string;
+  slack?: string;
+  locale?: string;
+  tz?: string;
+  hire?: string;
+  dept?: string;
+  name?: string;
+}): string {
   return [
     p.id,
     p.name ?? `Person ${p.id}`,

@@ -13,7 +13,12 @@ afterEach(() => db?.cleanup());
 async function cli(args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const env = { PATH: process.env.PATH ?? '', DANDANG_DB: db.file, DANDANG_CONFIG: join(db.dir, 'none.yml'), DANDANG_LOCAL: '0' };
+  const env = {
+    PATH: process.env.PATH ?? '',
+    DANDANG_DB: db.file,
+    DANDANG_CONFIG: join(db.dir, 'none.yml'),
+    DANDANG_LOCAL: '0',
+  };
   const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l) }, env, db.clock);
   return { code, out, err };
 }
@@ -23,9 +28,21 @@ describe('npm run dandang -- dossier', () => {
     db = makeTestDb({ now: '2026-06-01T02:00:00Z' });
     const settings = testSettings();
     seedTeams(db.store, { managers: 1, reportsPerManager: 1 });
-    const opened = makeOpenOffboarding({ store: db.store, clock: db.clock, settings })({ actorId: 'hr', employeeId: 'm1r1', reasonKind: 'performance', reasonText: '' });
+    const opened = makeOpenOffboarding({ store: db.store, clock: db.clock, settings })({
+      actorId: 'hr',
+      employeeId: 'm1r1',
+      reasonKind: 'performance',
+      reasonText: '',
+    });
     if (!opened.ok) throw new Error(opened.message);
-    addNote(db, settings, { personId: 'm1r1', authorId: 'm1', kind: 'feedback', discussion: 'Tickets at 30 against 40', response: 'disputed', comment: 'My queue was reassigned <twice>.' });
+    addNote(db, settings, {
+      personId: 'm1r1',
+      authorId: 'm1',
+      kind: 'feedback',
+      discussion: 'Tickets at 30 against 40',
+      response: 'disputed',
+      comment: 'My queue was reassigned <twice>.',
+    });
 
     expect((await cli(['dossier', '1'])).code).toBe(2);
     expect((await cli(['dossier', '99', '--out', join(db.dir, 'out')])).code).toBe(1);
@@ -42,6 +59,8 @@ describe('npm run dandang -- dossier', () => {
     expect(html).toContain(head);
     expect(readFileSync(join(out, files[0]!), 'utf8')).toContain('My queue was reassigned <twice>.');
     expect(existsSync(join(out, files[0]!))).toBe(true);
-    expect(db.conn.sqlite.prepare(`SELECT actor_id AS a FROM audit_log WHERE action = 'case.dossier_exported'`).get()).toEqual({ a: null });
+    expect(
+      db.conn.sqlite.prepare(`SELECT actor_id AS a FROM audit_log WHERE action = 'case.dossier_exported'`).get(),
+    ).toEqual({ a: null });
   });
 });

@@ -8,22 +8,54 @@ import { makeExportDossier } from '../../../src/usecases/offboarding/export-doss
 import { makeRecordProtectedStatus } from '../../../src/usecases/offboarding/record-protected-status.js';
 import { verifyAuditChain } from '../../../db/repos/audit.js';
 import { ACTIONS } from '../../../src/ui/actions.js';
-import { DAY, withRefresh, ackKpis, addNote, addReview, addTraining, buttonsOf, checklistLines, count, latestRoot, outbox, textOf } from './support.js';
+import {
+  DAY,
+  withRefresh,
+  ackKpis,
+  addNote,
+  addReview,
+  addTraining,
+  buttonsOf,
+  checklistLines,
+  count,
+  latestRoot,
+  outbox,
+  textOf,
+} from './support.js';
 
 let db: TestDb;
 afterEach(() => db?.cleanup());
 
 function setup(o: { kpis?: boolean } = {}) {
   db = makeTestDb({ now: '2026-06-01T02:00:00Z' });
-  const settings: AppSettings = { ...testSettings({ timezone: 'Asia/Shanghai' }), severance: { currency: 'CNY', localAverageMonthlyWage: 12_000 } };
+  const settings: AppSettings = {
+    ...testSettings({ timezone: 'Asia/Shanghai' }),
+    severance: { currency: 'CNY', localAverageMonthlyWage: 12_000 },
+  };
   const org = seedTeams(db.store, { managers: 2, reportsPerManager: 1, ...(o.kpis === false ? { kpis: [] } : {}) });
   const employee = org.reports[0]![0]!;
-  db.store.tx((tx) => tx.org.upsertPerson({ ...employee, name: 'Wang Peng', hireDate: '2022-11-01', monthlyWage: 10_000 }));
+  db.store.tx((tx) =>
+    tx.org.upsertPerson({ ...employee, name: 'Wang Peng', hireDate: '2022-11-01', monthlyWage: 10_000 }),
+  );
   const deps = { store: db.store, clock: db.clock, settings };
-  return { settings, org, employeeId: employee.id, managerId: org.managers[0]!.id, otherManagerId: org.managers[1]!.id, open: makeOpenOffboarding(deps), advance: makeAdvanceCaseStep(deps), deps };
+  return {
+    settings,
+    org,
+    employeeId: employee.id,
+    managerId: org.managers[0]!.id,
+    otherManagerId: org.managers[1]!.id,
+    open: makeOpenOffboarding(deps),
+    advance: makeAdvanceCaseStep(deps),
+    deps,
+  };
 }
 
-const caseRow = (id: number) => db.conn.sqlite.prepare('SELECT status, step_index AS stepIndex, confirmations FROM cases WHERE id = ?').get(id) as { status: string; stepIndex: number; confirmations: string };
+const caseRow = (id: number) =>
+  db.conn.sqlite.prepare('SELECT status, step_index AS stepIndex, confirmations FROM cases WHERE id = ?').get(id) as {
+    status: string;
+    stepIndex: number;
+    confirmations: string;
+  };
 
 /** Everything cn-art40 asks for, in the order a manager would build it. */
 function buildFullRecord(s: ReturnType<typeof setup>) {
@@ -32,23 +64,59 @@ function buildFullRecord(s: ReturnType<typeof setup>) {
   db.clock.advance(7 * DAY);
   const r1 = addReview(db, settings, { employeeId: e, authorId: m, label: '2026-W24' });
   db.clock.advance(7 * DAY);
-  const r2 = addReview(db, settings, { employeeId: e, authorId: m, label: '2026-W25', response: 'disputed', comment: 'I covered two on-call weeks and nobody adjusted my target.' });
+  const r2 = addReview(db, settings, {
+    employeeId: e,
+    authorId: m,
+    label: '2026-W25',
+    response: 'disputed',
+    comment: 'I covered two on-call weeks and nobody adjusted my target.',
+  });
   db.clock.advance(DAY);
-  const n1 = addNote(db, settings, { personId: e, authorId: m, kind: 'one_on_one', discussion: 'Walked through the ticket backlog together.', response: 'acknowledged' });
+  const n1 = addNote(db, settings, {
+    personId: e,
+    authorId: m,
+    kind: 'one_on_one',
+    discussion: 'Walked through the ticket backlog together.',
+    response: 'acknowledged',
+  });
   db.clock.advance(DAY);
-  const n2 = addNote(db, settings, { personId: e, authorId: m, kind: 'feedback', discussion: 'Still 30 tickets a week against 40.', response: 'disputed', comment: 'The queue was empty on Fridays.' });
-  const privateNote = addNote(db, settings, { personId: e, authorId: m, kind: 'one_on_one', discussion: 'PRIVATE: thinking about this', visibility: 'private' });
+  const n2 = addNote(db, settings, {
+    personId: e,
+    authorId: m,
+    kind: 'feedback',
+    discussion: 'Still 30 tickets a week against 40.',
+    response: 'disputed',
+    comment: 'The queue was empty on Fridays.',
+  });
+  const privateNote = addNote(db, settings, {
+    personId: e,
+    authorId: m,
+    kind: 'one_on_one',
+    discussion: 'PRIVATE: thinking about this',
+    visibility: 'private',
+  });
   db.clock.advance(DAY);
   const plan = addTraining(db, settings, { personId: e, createdBy: m });
   db.clock.advance(30 * DAY);
-  const re = addReview(db, settings, { employeeId: e, authorId: m, label: 'Reassessment after triage training', kind: 'reassessment', trainingPlanId: plan });
+  const re = addReview(db, settings, {
+    employeeId: e,
+    authorId: m,
+    label: 'Reassessment after triage training',
+    kind: 'reassessment',
+    trainingPlanId: plan,
+  });
   return { r1, r2, n1, n2, privateNote, plan, re };
 }
 
 describe('opening a cn-art40 case', () => {
   it('lists every missing item for an employee with no history, and refuses HR approval', () => {
     const s = setup({ kpis: false });
-    const opened = s.open({ actorId: 'hr', employeeId: s.employeeId, reasonKind: 'performance', reasonText: 'Output well below the role' });
+    const opened = s.open({
+      actorId: 'hr',
+      employeeId: s.employeeId,
+      reasonKind: 'performance',
+      reasonText: 'Output well below the role',
+    });
     expect(opened.ok).toBe(true);
     if (!opened.ok) return;
     const id = opened.value.caseId;
@@ -69,11 +137,15 @@ describe('opening a cn-art40 case', () => {
     expect(text).toContain('Employee: <@person:m1r1>');
     expect(text).toContain('Manager: <@person:m1>');
     expect(text).toContain('cn-art40 2026.1');
-    expect(db.conn.sqlite.prepare('SELECT policy_id AS id, policy_version AS v FROM cases WHERE id = ?').get(id)).toEqual({ id: 'cn-art40', v: '2026.1' });
+    expect(
+      db.conn.sqlite.prepare('SELECT policy_id AS id, policy_version AS v FROM cases WHERE id = ?').get(id),
+    ).toEqual({ id: 'cn-art40', v: '2026.1' });
 
     const [dm] = outbox(db.conn.sqlite, 'key = ?', `case:${id}:manager`);
     expect(dm!.address).toBe('UM1');
-    expect(buttonsOf(dm!.message).map((b) => b.actionId)).toEqual(expect.arrayContaining([ACTIONS.caseAdvance, ACTIONS.promptConversation, ACTIONS.promptTrainingPlan]));
+    expect(buttonsOf(dm!.message).map((b) => b.actionId)).toEqual(
+      expect.arrayContaining([ACTIONS.caseAdvance, ACTIONS.promptConversation, ACTIONS.promptTrainingPlan]),
+    );
 
     const before = count(db.conn.sqlite, 'audit_log');
     const approve = s.advance({ actorId: 'hr', caseId: id, stepId: 'hr_approves' });
@@ -100,23 +172,40 @@ describe('opening a cn-art40 case', () => {
     const s = setup();
     const byEmployee = s.open({ actorId: 'm2r1', employeeId: s.employeeId, reasonKind: 'performance', reasonText: '' });
     expect(!byEmployee.ok && byEmployee.code).toBe('NOT_AUTHORIZED');
-    const byOtherManager = s.open({ actorId: s.otherManagerId, employeeId: s.employeeId, reasonKind: 'performance', reasonText: '' });
+    const byOtherManager = s.open({
+      actorId: s.otherManagerId,
+      employeeId: s.employeeId,
+      reasonKind: 'performance',
+      reasonText: '',
+    });
     expect(!byOtherManager.ok && byOtherManager.code).toBe('NOT_AUTHORIZED');
     expect(count(db.conn.sqlite, 'cases')).toBe(0);
     expect(count(db.conn.sqlite, 'outbox')).toBe(0);
     expect(count(db.conn.sqlite, 'audit_log', "action = 'case.open_refused'")).toBe(2);
 
-    const byManager = s.open({ actorId: s.managerId, employeeId: s.employeeId, reasonKind: 'performance', reasonText: '' });
+    const byManager = s.open({
+      actorId: s.managerId,
+      employeeId: s.employeeId,
+      reasonKind: 'performance',
+      reasonText: '',
+    });
     expect(byManager.ok).toBe(true);
   });
 
   it('explains Guiding Case No. 18 in the thread when the reason only cites a ranking', () => {
     const s = setup();
-    const opened = s.open({ actorId: 'hr', employeeId: s.employeeId, reasonKind: 'performance', reasonText: 'bottom 10% in the calibration, 末位' });
+    const opened = s.open({
+      actorId: 'hr',
+      employeeId: s.employeeId,
+      reasonKind: 'performance',
+      reasonText: 'bottom 10% in the calibration, 末位',
+    });
     if (!opened.ok) throw new Error(opened.message);
     const [reply] = outbox(db.conn.sqlite, 'key = ?', `case:${opened.value.caseId}:ranking`);
     expect(reply!.threadKey).toBe(`case:${opened.value.caseId}:root`);
-    expect(reply!.message.text).toContain('A ranking (e.g. bottom 10%) shows how Wang Peng compares with colleagues. It does not show that Wang Peng missed the requirements of the role.');
+    expect(reply!.message.text).toContain(
+      'A ranking (e.g. bottom 10%) shows how Wang Peng compares with colleagues. It does not show that Wang Peng missed the requirements of the role.',
+    );
     expect(reply!.message.text).toContain('SPC Guiding Case No. 18');
   });
 });
@@ -124,11 +213,19 @@ describe('opening a cn-art40 case', () => {
 describe('the live checklist', () => {
   it('turns each line ✅ in the updated case message as the evidence lands', () => {
     const s = setup();
-    const opened = s.open({ actorId: 'hr', employeeId: s.employeeId, reasonKind: 'performance', reasonText: 'Missed tickets target' });
+    const opened = s.open({
+      actorId: 'hr',
+      employeeId: s.employeeId,
+      reasonKind: 'performance',
+      reasonText: 'Missed tickets target',
+    });
     if (!opened.ok) throw new Error(opened.message);
     const id = opened.value.caseId;
     const lines = () => checklistLines(latestRoot(db.conn.sqlite, id));
-    const ok = () => lines().filter((l) => l.startsWith('✅')).map((l) => l.slice(2));
+    const ok = () =>
+      lines()
+        .filter((l) => l.startsWith('✅'))
+        .map((l) => l.slice(2));
     expect(ok()).toEqual(['Written, quantified KPIs for the job']);
 
     ackKpis(db, s.settings, s.employeeId);
@@ -139,23 +236,54 @@ describe('the live checklist', () => {
     expect(textOf(latestRoot(db.conn.sqlite, id))).toContain('1/2 within 180 days');
     expect(ok()).not.toContain('Reviews below target');
     db.clock.advance(7 * DAY);
-    const unanswered = addReview(db, s.settings, { employeeId: s.employeeId, authorId: s.managerId, label: '2026-W25', response: null });
+    const unanswered = addReview(db, s.settings, {
+      employeeId: s.employeeId,
+      authorId: s.managerId,
+      label: '2026-W25',
+      response: null,
+    });
     expect(textOf(latestRoot(db.conn.sqlite, id))).toContain('1 waiting for the employee’s response');
     withRefresh(db, s.settings, s.employeeId, (tx) => {
-      tx.acks.record({ subjectType: 'review', subjectId: String(unanswered), personId: s.employeeId, state: 'acknowledged', recordedBy: s.employeeId });
+      tx.acks.record({
+        subjectType: 'review',
+        subjectId: String(unanswered),
+        personId: s.employeeId,
+        state: 'acknowledged',
+        recordedBy: s.employeeId,
+      });
     });
     expect(ok()).toContain('Reviews below target');
-    addNote(db, s.settings, { personId: s.employeeId, authorId: s.managerId, kind: 'one_on_one', discussion: 'Backlog review', response: 'acknowledged' });
+    addNote(db, s.settings, {
+      personId: s.employeeId,
+      authorId: s.managerId,
+      kind: 'one_on_one',
+      discussion: 'Backlog review',
+      response: 'acknowledged',
+    });
     db.clock.advance(DAY);
-    addNote(db, s.settings, { personId: s.employeeId, authorId: s.managerId, kind: 'feedback', discussion: 'Gap persists', response: 'acknowledged' });
+    addNote(db, s.settings, {
+      personId: s.employeeId,
+      authorId: s.managerId,
+      kind: 'feedback',
+      discussion: 'Gap persists',
+      response: 'acknowledged',
+    });
     expect(ok()).toContain('Documented conversations about the gap');
 
     addTraining(db, s.settings, { personId: s.employeeId, createdBy: s.managerId });
     expect(ok()).toContain('Remedy after the first failing review (training attended or job adjustment)');
-    expect(lines().filter((l) => l.startsWith('❌'))).toEqual(['❌ Reassessment after the remedy, same KPIs, still failing']);
+    expect(lines().filter((l) => l.startsWith('❌'))).toEqual([
+      '❌ Reassessment after the remedy, same KPIs, still failing',
+    ]);
 
     db.clock.advance(30 * DAY);
-    addReview(db, s.settings, { employeeId: s.employeeId, authorId: s.managerId, label: 'Reassessment', kind: 'reassessment', trainingPlanId: 1 });
+    addReview(db, s.settings, {
+      employeeId: s.employeeId,
+      authorId: s.managerId,
+      label: 'Reassessment',
+      kind: 'reassessment',
+      trainingPlanId: 1,
+    });
     expect(lines().every((l) => l.startsWith('✅'))).toBe(true);
     const dm = outbox(db.conn.sqlite, 'target_key = ?', `case:${id}:manager`).pop()!;
     expect(textOf(dm.message)).toContain('All the evidence the policy requires is on record.');
@@ -165,7 +293,12 @@ describe('the live checklist', () => {
 describe('the full cn-art40 path', () => {
   it('refuses the wrong people, reaches closed, and the dossier holds every record', () => {
     const s = setup();
-    const opened = s.open({ actorId: 'hr', employeeId: s.employeeId, reasonKind: 'performance', reasonText: 'Missed the tickets KPI after training' });
+    const opened = s.open({
+      actorId: 'hr',
+      employeeId: s.employeeId,
+      reasonKind: 'performance',
+      reasonText: 'Missed the tickets KPI after training',
+    });
     if (!opened.ok) throw new Error(opened.message);
     const id = opened.value.caseId;
     const rec = buildFullRecord(s);
@@ -194,7 +327,9 @@ describe('the full cn-art40 path', () => {
     expect(step('hr', 'meeting_held').completed).toBe(false);
     expect(JSON.parse(caseRow(id).confirmations)).toEqual({ hr: 'hr' });
     const early = s.advance({ actorId: 'hr', caseId: id, stepId: 'notice_issued', payInLieu: true });
-    expect(!early.ok && early.message).toContain('earlier step “Meeting held (manager and HR)”, waiting on the line manager');
+    expect(!early.ok && early.message).toContain(
+      'earlier step “Meeting held (manager and HR)”, waiting on the line manager',
+    );
     expect(step(s.managerId, 'meeting_held').completed).toBe(true);
     step('hr', 'notice_issued', { payInLieu: true });
     const last = step('hr', 'close');
@@ -214,7 +349,14 @@ describe('the full cn-art40 path', () => {
     expect(textOf(dm.message)).not.toMatch(/2N|80,000|Severance/);
 
     const replies = outbox(db.conn.sqlite, 'thread_key = ?', `case:${id}:root`).map((r) => r.message.text);
-    expect(replies).toEqual(expect.arrayContaining([expect.stringContaining('✅ Union notified: done by <@person:hr>. Date recorded: 2026-07-20.'), expect.stringContaining('☑️ Meeting held (manager and HR): <@person:hr> confirmed; waiting on the line manager.')]));
+    expect(replies).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('✅ Union notified: done by <@person:hr>. Date recorded: 2026-07-20.'),
+        expect.stringContaining(
+          '☑️ Meeting held (manager and HR): <@person:hr> confirmed; waiting on the line manager.',
+        ),
+      ]),
+    );
 
     const exported = makeExportDossier(s.deps)({ actorId: 'hr', caseId: id, deliver: 'thread' });
     if (!exported.ok) throw new Error(exported.message);
@@ -222,7 +364,9 @@ describe('the full cn-art40 path', () => {
     const chain = verifyAuditChain(db.conn.sqlite);
     expect(chain.broken).toBeNull();
     // The head quoted is the one before the export's own audit row.
-    expect(db.conn.sqlite.prepare(`SELECT prev_hash AS p FROM audit_log WHERE action = 'case.dossier_exported'`).get()).toEqual({ p: auditHead });
+    expect(
+      db.conn.sqlite.prepare(`SELECT prev_hash AS p FROM audit_log WHERE action = 'case.dossier_exported'`).get(),
+    ).toEqual({ p: auditHead });
     for (const doc of [html, csv]) {
       expect(doc).toContain(auditHead);
       expect(doc).toContain('2026-W24');
@@ -251,9 +395,20 @@ describe('protected statuses (Art. 42)', () => {
     const s = setup();
     const protect = makeRecordProtectedStatus(s.deps);
 
-    const byManager = protect({ actorId: s.managerId, personId: s.employeeId, kind: 'pregnancy', startsOn: '2026-05-01' });
+    const byManager = protect({
+      actorId: s.managerId,
+      personId: s.employeeId,
+      kind: 'pregnancy',
+      startsOn: '2026-05-01',
+    });
     expect(!byManager.ok && byManager.code).toBe('NOT_AUTHORIZED');
-    const recorded = protect({ actorId: 'hr', personId: s.employeeId, kind: 'medical_treatment', startsOn: '2026-05-20', endsOn: '2026-06-10' });
+    const recorded = protect({
+      actorId: 'hr',
+      personId: s.employeeId,
+      kind: 'medical_treatment',
+      startsOn: '2026-05-20',
+      endsOn: '2026-06-10',
+    });
     expect(recorded.ok).toBe(true);
 
     const blocked = s.open({ actorId: 'hr', employeeId: s.employeeId, reasonKind: 'performance', reasonText: '' });
@@ -285,8 +440,13 @@ describe('protected statuses (Art. 42)', () => {
       if (!r.ok) throw new Error(`${stepId}: ${r.message}`);
     }
     const today = new Date(db.clock.now()).toISOString().slice(0, 10);
-    expect(makeRecordProtectedStatus(s.deps)({ actorId: 'hr', personId: s.employeeId, kind: 'pregnancy', startsOn: today }).ok).toBe(true);
-    expect(textOf(latestRoot(db.conn.sqlite, id))).toContain(`⛔ Pregnancy, maternity leave or nursing: pregnancy since ${today}`);
+    expect(
+      makeRecordProtectedStatus(s.deps)({ actorId: 'hr', personId: s.employeeId, kind: 'pregnancy', startsOn: today })
+        .ok,
+    ).toBe(true);
+    expect(textOf(latestRoot(db.conn.sqlite, id))).toContain(
+      `⛔ Pregnancy, maternity leave or nursing: pregnancy since ${today}`,
+    );
 
     const notice = s.advance({ actorId: 'hr', caseId: id, stepId: 'notice_issued' });
     expect(!notice.ok && notice.code).toBe('BLOCKED');

@@ -12,12 +12,22 @@ afterEach(() => db?.cleanup());
 function setup(preset: 'us-pip' | 'uk-capability') {
   db = makeTestDb({ now: '2026-03-02T15:00:00Z' });
   const base = testSettings({ timezone: 'UTC' });
-  const settings: AppSettings = { ...base, policy: { preset, overrides: {} }, severance: { currency: preset === 'us-pip' ? 'USD' : 'GBP' } };
+  const settings: AppSettings = {
+    ...base,
+    policy: { preset, overrides: {} },
+    severance: { currency: preset === 'us-pip' ? 'USD' : 'GBP' },
+  };
   const org = seedTeams(db.store, { managers: 1, reportsPerManager: 1 });
   const employee = org.reports[0]![0]!;
   db.store.tx((tx) => tx.org.upsertPerson({ ...employee, hireDate: '2022-11-01', monthlyWage: 8_000 }));
   const deps = { store: db.store, clock: db.clock, settings };
-  return { settings, e: employee.id, m: org.managers[0]!.id, open: makeOpenOffboarding(deps), advance: makeAdvanceCaseStep(deps) };
+  return {
+    settings,
+    e: employee.id,
+    m: org.managers[0]!.id,
+    open: makeOpenOffboarding(deps),
+    advance: makeAdvanceCaseStep(deps),
+  };
 }
 
 function runSteps(s: ReturnType<typeof setup>, caseId: number, steps: [string, string, object?][]) {
@@ -31,7 +41,12 @@ function runSteps(s: ReturnType<typeof setup>, caseId: number, steps: [string, s
 describe('us-pip scripted scenario', () => {
   it('needs a PIP with signed receipt and a documented failure, then reaches closed with OWBPA periods', () => {
     const s = setup('us-pip');
-    const opened = s.open({ actorId: 'hr', employeeId: s.e, reasonKind: 'performance', reasonText: 'Missed PIP goals' });
+    const opened = s.open({
+      actorId: 'hr',
+      employeeId: s.e,
+      reasonKind: 'performance',
+      reasonText: 'Missed PIP goals',
+    });
     if (!opened.ok) throw new Error(opened.message);
     const id = opened.value.caseId;
     expect(checklistLines(latestRoot(db.conn.sqlite, id))).toEqual([
@@ -45,9 +60,21 @@ describe('us-pip scripted scenario', () => {
     addReview(db, s.settings, { employeeId: s.e, authorId: s.m, label: '2026-W10', response: null });
     db.clock.advance(7 * DAY);
     addReview(db, s.settings, { employeeId: s.e, authorId: s.m, label: '2026-W11', response: null });
-    addNote(db, s.settings, { personId: s.e, authorId: s.m, kind: 'one_on_one', discussion: 'Coaching on ticket triage' });
+    addNote(db, s.settings, {
+      personId: s.e,
+      authorId: s.m,
+      kind: 'one_on_one',
+      discussion: 'Coaching on ticket triage',
+    });
     db.clock.advance(DAY);
-    addNote(db, s.settings, { personId: s.e, authorId: s.m, kind: 'pip_kickoff', discussion: '30-day PIP: 40 tickets a week, weekly check-ins', response: 'disputed', comment: 'Receipt only; the goals ignore my on-call load.' });
+    addNote(db, s.settings, {
+      personId: s.e,
+      authorId: s.m,
+      kind: 'pip_kickoff',
+      discussion: '30-day PIP: 40 tickets a week, weekly check-ins',
+      response: 'disputed',
+      comment: 'Receipt only; the goals ignore my on-call load.',
+    });
     const refused = s.advance({ actorId: s.m, caseId: id, stepId: 'manager_confirms' });
     expect(!refused.ok && refused.message).toContain('Documented failure of the improvement plan: 0/1 within 180 days');
 
@@ -67,7 +94,9 @@ describe('us-pip scripted scenario', () => {
     ]);
     const text = textOf(latestRoot(db.conn.sqlite, id));
     expect(text).toContain('**Outcome:** closed on');
-    expect(text).toMatch(/consider until \d{4}-\d{2}-\d{2} \(\d{4}-\d{2}-\d{2} for a group\), then 7 days to revoke \(OWBPA\)/);
+    expect(text).toMatch(
+      /consider until \d{4}-\d{2}-\d{2} \(\d{4}-\d{2}-\d{2} for a group\), then 7 days to revoke \(OWBPA\)/,
+    );
     expect(text).not.toContain('Severance N');
   });
 });
@@ -80,12 +109,32 @@ describe('uk-capability scripted scenario', () => {
     const id = opened.value.caseId;
 
     ackKpis(db, s.settings, s.e);
-    addNote(db, s.settings, { personId: s.e, authorId: s.m, kind: 'one_on_one', discussion: 'Informal stage: targets explained', response: 'acknowledged' });
+    addNote(db, s.settings, {
+      personId: s.e,
+      authorId: s.m,
+      kind: 'one_on_one',
+      discussion: 'Informal stage: targets explained',
+      response: 'acknowledged',
+    });
     db.clock.advance(14 * DAY);
-    addNote(db, s.settings, { personId: s.e, authorId: s.m, kind: 'formal_warning', discussion: 'First written warning: 40 tickets a week within 90 days', response: 'acknowledged' });
+    addNote(db, s.settings, {
+      personId: s.e,
+      authorId: s.m,
+      kind: 'formal_warning',
+      discussion: 'First written warning: 40 tickets a week within 90 days',
+      response: 'acknowledged',
+    });
     db.clock.advance(30 * DAY);
-    addNote(db, s.settings, { personId: s.e, authorId: s.m, kind: 'formal_warning', discussion: 'Final written warning: dismissal may follow', response: 'acknowledged' });
-    expect(checklistLines(latestRoot(db.conn.sqlite, id)).filter((l) => l.startsWith('❌'))).toEqual(['❌ Final review after the final warning, still failing']);
+    addNote(db, s.settings, {
+      personId: s.e,
+      authorId: s.m,
+      kind: 'formal_warning',
+      discussion: 'Final written warning: dismissal may follow',
+      response: 'acknowledged',
+    });
+    expect(checklistLines(latestRoot(db.conn.sqlite, id)).filter((l) => l.startsWith('❌'))).toEqual([
+      '❌ Final review after the final warning, still failing',
+    ]);
     db.clock.advance(30 * DAY);
     addReview(db, s.settings, { employeeId: s.e, authorId: s.m, label: 'Final review', kind: 'reassessment' });
     expect(checklistLines(latestRoot(db.conn.sqlite, id)).every((l) => l.startsWith('✅'))).toBe(true);
@@ -114,14 +163,28 @@ describe('a custom policy file', () => {
     const s = setup('us-pip');
     const file = join(db.dir, 'acme-policy.yml');
     writeFileSync(file, 'extends: us-pip\nid: acme-pip\nversion: "7"\nevidence:\n  conversation:\n    count: 2\n');
-    const settings: AppSettings = { ...s.settings, policy: { preset: 'us-pip', file, overrides: { evidence: { below_target_review: { count: 3 } } } } };
-    const opened = makeOpenOffboarding({ store: db.store, clock: db.clock, settings })({ actorId: 'hr', employeeId: s.e, reasonKind: 'performance', reasonText: '' });
+    const settings: AppSettings = {
+      ...s.settings,
+      policy: { preset: 'us-pip', file, overrides: { evidence: { below_target_review: { count: 3 } } } },
+    };
+    const opened = makeOpenOffboarding({ store: db.store, clock: db.clock, settings })({
+      actorId: 'hr',
+      employeeId: s.e,
+      reasonKind: 'performance',
+      reasonText: '',
+    });
     if (!opened.ok) throw new Error(opened.message);
     const text = textOf(latestRoot(db.conn.sqlite, opened.value.caseId));
     expect(text).toContain('(acme-pip 7)');
     expect(text).toContain('0/3 within 90 days');
     expect(text).toContain('0/2 within 180 days');
-    const stored = db.conn.sqlite.prepare('SELECT policy_id AS id, policy_version AS v, policy_snapshot AS snap FROM cases').get() as { id: string; v: string; snap: string };
-    expect([stored.id, stored.v, JSON.parse(stored.snap).evidence.below_target_review.count]).toEqual(['acme-pip', '7', 3]);
+    const stored = db.conn.sqlite
+      .prepare('SELECT policy_id AS id, policy_version AS v, policy_snapshot AS snap FROM cases')
+      .get() as { id: string; v: string; snap: string };
+    expect([stored.id, stored.v, JSON.parse(stored.snap).evidence.below_target_review.count]).toEqual([
+      'acme-pip',
+      '7',
+      3,
+    ]);
   });
 });

@@ -15,15 +15,25 @@ describe('/offboard through Slack', () => {
   afterEach(async () => h.close());
 
   it('opens a case in the HR channel with its checklist, explains the ranking in the thread, and refuses HR confirming for the manager', async () => {
-    const res = await h.slackReq.slashCommand(slackIdOf('hana'), '/offboard', `<@${slackIdOf('m1r1')}|report> bottom 10%`);
+    const res = await h.slackReq.slashCommand(
+      slackIdOf('hana'),
+      '/offboard',
+      `<@${slackIdOf('m1r1')}|report> bottom 10%`,
+    );
     expect(res.status).toBe(200);
 
-    const root = await waitFor(() => h.fake.messagesIn('CHR').find((m) => !m.thread_ts), 'the case message in the HR channel');
+    const root = await waitFor(
+      () => h.fake.messagesIn('CHR').find((m) => !m.thread_ts),
+      'the case message in the HR channel',
+    );
     const rootText = JSON.stringify(root.blocks);
     expect(rootText).toContain('Dismissal case #1: Report m1r1');
     expect(rootText).toContain('Reviews below target');
     expect(rootText).toContain('0/2 within 180 days');
-    const thread = await waitFor(() => h.fake.messagesIn('CHR').find((m) => m.thread_ts === root.ts), 'the ranking explanation in the thread');
+    const thread = await waitFor(
+      () => h.fake.messagesIn('CHR').find((m) => m.thread_ts === root.ts),
+      'the ranking explanation in the thread',
+    );
     expect(thread.text).toContain('SPC Guiding Case No. 18');
     const dm = await waitFor(() => h.fake.dmsWithKey(slackIdOf('m1'), 'case:1:manager')[0], "the manager's DM");
     expect(JSON.stringify(dm.blocks)).not.toContain('2N');
@@ -31,10 +41,15 @@ describe('/offboard through Slack', () => {
     // HR clicks the manager's step in the HR channel: refused, nothing changes, the attempt is audited.
     const confirm = buttonsIn(root.blocks).find((b) => b.value === '1:manager_confirms')!;
     await h.slackReq.clickButton(slackIdOf('hana'), confirm, { channelId: 'CHR', messageTs: root.ts });
-    await waitFor(() => h.fake.responses.some((r) => JSON.stringify(r.body).includes('only the line manager may do')), 'the refusal shown to HR');
+    await waitFor(
+      () => h.fake.responses.some((r) => JSON.stringify(r.body).includes('only the line manager may do')),
+      'the refusal shown to HR',
+    );
     const row = h.db.conn.sqlite.prepare('SELECT step_index AS s FROM cases WHERE id = 1').get() as { s: number };
     expect(row.s).toBe(0);
-    const audited = h.db.conn.sqlite.prepare(`SELECT count(*) AS n FROM audit_log WHERE action = 'case.step_refused' AND actor_id = 'hana'`).get() as { n: number };
+    const audited = h.db.conn.sqlite
+      .prepare(`SELECT count(*) AS n FROM audit_log WHERE action = 'case.step_refused' AND actor_id = 'hana'`)
+      .get() as { n: number };
     expect(audited.n).toBe(1);
   });
 });

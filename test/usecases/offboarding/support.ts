@@ -13,7 +13,12 @@ import { DEFAULT_KPIS } from '../../support/org.js';
 
 export const DAY = 86_400_000;
 
-export function withRefresh(db: TestDb, settings: AppSettings, employeeId: string, fn: (tx: Tx, now: number) => void): void {
+export function withRefresh(
+  db: TestDb,
+  settings: AppSettings,
+  employeeId: string,
+  fn: (tx: Tx, now: number) => void,
+): void {
   db.store.tx((tx) => {
     fn(tx, db.clock.now());
     refreshOpenCases(tx, employeeId, { settings, now: db.clock.now() });
@@ -21,13 +26,33 @@ export function withRefresh(db: TestDb, settings: AppSettings, employeeId: strin
 }
 
 export const ackKpis = (db: TestDb, s: AppSettings, personId: string, subject = 'engineer@1') =>
-  withRefresh(db, s, personId, (tx) => void tx.acks.record({ subjectType: 'kpis', subjectId: subject, personId, state: 'acknowledged', recordedBy: personId }));
+  withRefresh(
+    db,
+    s,
+    personId,
+    (tx) =>
+      void tx.acks.record({
+        subjectType: 'kpis',
+        subjectId: subject,
+        personId,
+        state: 'acknowledged',
+        recordedBy: personId,
+      }),
+  );
 
 /** A review below target on `tickets` (30 vs ≥ 40), acknowledged or disputed by the employee. */
 export function addReview(
   db: TestDb,
   s: AppSettings,
-  o: { employeeId: string; authorId: string; label: string; kind?: 'regular' | 'reassessment'; trainingPlanId?: number; response?: 'acknowledged' | 'disputed' | null; comment?: string },
+  o: {
+    employeeId: string;
+    authorId: string;
+    label: string;
+    kind?: 'regular' | 'reassessment';
+    trainingPlanId?: number;
+    response?: 'acknowledged' | 'disputed' | null;
+    comment?: string;
+  },
 ): number {
   let id = 0;
   withRefresh(db, s, o.employeeId, (tx, now) => {
@@ -53,20 +78,57 @@ export function addReview(
     });
     id = r.id;
     const response = o.response === undefined ? 'acknowledged' : o.response;
-    if (response) tx.acks.record({ subjectType: 'review', subjectId: String(r.id), personId: o.employeeId, state: response, comment: o.comment ?? null, recordedBy: o.employeeId });
+    if (response)
+      tx.acks.record({
+        subjectType: 'review',
+        subjectId: String(r.id),
+        personId: o.employeeId,
+        state: response,
+        comment: o.comment ?? null,
+        recordedBy: o.employeeId,
+      });
   });
   return id;
 }
 
-export function addNote(db: TestDb, s: AppSettings, o: { personId: string; authorId: string; kind: 'one_on_one' | 'feedback' | 'formal_warning' | 'pip_kickoff'; discussion: string; response?: 'acknowledged' | 'disputed'; comment?: string; visibility?: 'private' | 'shared' | 'evidence' }): number {
+export function addNote(
+  db: TestDb,
+  s: AppSettings,
+  o: {
+    personId: string;
+    authorId: string;
+    kind: 'one_on_one' | 'feedback' | 'formal_warning' | 'pip_kickoff';
+    discussion: string;
+    response?: 'acknowledged' | 'disputed';
+    comment?: string;
+    visibility?: 'private' | 'shared' | 'evidence';
+  },
+): number {
   let id = 0;
   withRefresh(db, s, o.personId, (tx, now) => {
     const n = tx.evidence.insertNote(
-      { personId: o.personId, authorId: o.authorId, kind: o.kind, heldOn: new Date(now).toISOString().slice(0, 10), discussion: o.discussion, kpiKeys: ['tickets'], nextCheckIn: null, visibility: o.visibility ?? 'evidence' },
+      {
+        personId: o.personId,
+        authorId: o.authorId,
+        kind: o.kind,
+        heldOn: new Date(now).toISOString().slice(0, 10),
+        discussion: o.discussion,
+        kpiKeys: ['tickets'],
+        nextCheckIn: null,
+        visibility: o.visibility ?? 'evidence',
+      },
       [],
     );
     id = n.id;
-    if (o.response) tx.acks.record({ subjectType: 'note', subjectId: String(n.id), personId: o.personId, state: o.response, comment: o.comment ?? null, recordedBy: o.personId });
+    if (o.response)
+      tx.acks.record({
+        subjectType: 'note',
+        subjectId: String(n.id),
+        personId: o.personId,
+        state: o.response,
+        comment: o.comment ?? null,
+        recordedBy: o.personId,
+      });
   });
   return id;
 }
@@ -76,11 +138,29 @@ export function addTraining(db: TestDb, s: AppSettings, o: { personId: string; c
   let id = 0;
   withRefresh(db, s, o.personId, (tx, now) => {
     const plan = tx.evidence.insertPlan(
-      { personId: o.personId, createdBy: o.createdBy, jobId: 'engineer', kpiVersion: 1, kpiKeys: ['tickets'], goal: 'Ticket triage', content: 'Triage workshop', trainer: 'Support lead', trainerId: null, expectedResult: '40 tickets a week' },
+      {
+        personId: o.personId,
+        createdBy: o.createdBy,
+        jobId: 'engineer',
+        kpiVersion: 1,
+        kpiKeys: ['tickets'],
+        goal: 'Ticket triage',
+        content: 'Triage workshop',
+        trainer: 'Support lead',
+        trainerId: null,
+        expectedResult: '40 tickets a week',
+      },
       [{ startsAt: now + 3_600_000, endsAt: now + 7_200_000, location: 'Room 3' }],
     );
     id = plan.id;
-    tx.evidence.recordAttendance({ sessionId: plan.sessions[0]!.id, personId: o.personId, status: 'present', method: 'sign_in', reason: null, recordedBy: o.personId });
+    tx.evidence.recordAttendance({
+      sessionId: plan.sessions[0]!.id,
+      personId: o.personId,
+      status: 'present',
+      method: 'sign_in',
+      reason: null,
+      recordedBy: o.personId,
+    });
   });
   return id;
 }
@@ -95,9 +175,13 @@ export interface OutboxMsg {
 }
 
 export function outbox(sqlite: Database.Database, where = '1=1', ...params: unknown[]): OutboxMsg[] {
-  return (sqlite.prepare(`SELECT key, op, target_key AS targetKey, thread_key AS threadKey, address, payload FROM outbox WHERE ${where} ORDER BY id`).all(...params) as (Omit<OutboxMsg, 'message'> & { payload: string })[]).map(
-    ({ payload, ...r }) => ({ ...r, message: JSON.parse(payload) as Message }),
-  );
+  return (
+    sqlite
+      .prepare(
+        `SELECT key, op, target_key AS targetKey, thread_key AS threadKey, address, payload FROM outbox WHERE ${where} ORDER BY id`,
+      )
+      .all(...params) as (Omit<OutboxMsg, 'message'> & { payload: string })[]
+  ).map(({ payload, ...r }) => ({ ...r, message: JSON.parse(payload) as Message }));
 }
 
 /** The newest content of the case's root message: the latest queued update, else the post. */
@@ -119,7 +203,8 @@ export function textOf(m: Message): string {
   for (const b of m.blocks) {
     if (b.type === 'text' || b.type === 'header' || b.type === 'context') parts.push(b.text);
     if (b.type === 'fields') for (const f of b.fields) parts.push(`${f.label}: ${f.value}`);
-    if (b.type === 'checklist') for (const i of b.items) parts.push(`${i.ok ? '✅' : '❌'} ${i.label}${i.detail ? ` — ${i.detail}` : ''}`);
+    if (b.type === 'checklist')
+      for (const i of b.items) parts.push(`${i.ok ? '✅' : '❌'} ${i.label}${i.detail ? ` — ${i.detail}` : ''}`);
     if (b.type === 'actions') for (const btn of b.buttons) parts.push(`[${btn.label}]`);
   }
   return parts.join('\n');

@@ -26,7 +26,12 @@ describe('amending a submitted review', () => {
     const opened = await makeOpenAmendForm(deps)({ actorId: 'm1', reviewId });
     const form = opened.ok && opened.value.kind === 'form' ? opened.value.form : null;
     expect(form?.formId).toBe(FORMS.amendReview);
-    expect(Object.fromEntries(form!.inputs.map((i) => [i.id, 'initial' in i ? i.initial : undefined]))).toMatchObject({ kpi_tickets: '45', kpi_response: '3', rating: '4', reason: undefined });
+    expect(Object.fromEntries(form!.inputs.map((i) => [i.id, 'initial' in i ? i.initial : undefined]))).toMatchObject({
+      kpi_tickets: '45',
+      kpi_response: '3',
+      rating: '4',
+      reason: undefined,
+    });
     expect(!(await makeOpenAmendForm(deps)({ actorId: 'm1r1', reviewId })).ok).toBe(true);
 
     const amend = makeAmendReview(deps);
@@ -38,19 +43,27 @@ describe('amending a submitted review', () => {
     expect(snapshot(db.conn.sqlite)).toEqual(before);
 
     db.clock.advance(3_600_000);
-    const ok = await amend({ actorId: 'm1', reviewId, values: { ...values, kpi_tickets: '35', improvement: 'Focus on backlog', reason: 'Miscounted tickets' } });
+    const ok = await amend({
+      actorId: 'm1',
+      reviewId,
+      values: { ...values, kpi_tickets: '35', improvement: 'Focus on backlog', reason: 'Miscounted tickets' },
+    });
     expect(ok.ok).toBe(true);
     expect(db.conn.sqlite.prepare('SELECT below_target, improvement, amended_at FROM reviews').get()).toEqual({
       below_target: 1,
       improvement: 'Focus on backlog',
       amended_at: Date.parse('2026-11-23T11:00:00Z'),
     });
-    const amendment = db.conn.sqlite.prepare('SELECT author_id, reason, before, after FROM review_amendments').get() as Record<string, string>;
+    const amendment = db.conn.sqlite
+      .prepare('SELECT author_id, reason, before, after FROM review_amendments')
+      .get() as Record<string, string>;
     expect(amendment.reason).toBe('Miscounted tickets');
     expect(JSON.parse(amendment.before!).results[0]).toMatchObject({ key: 'tickets', actual: 45, met: true });
     expect(JSON.parse(amendment.after!).results[0]).toMatchObject({ key: 'tickets', actual: 35, met: false });
     expect(count(db.conn.sqlite, 'review_kpi_results')).toBe(2);
     expect(count(db.conn.sqlite, 'audit_log', "action = 'review.amend' AND actor_id = 'm1'")).toBe(1);
-    expect(outboxRows(db.conn.sqlite, `review:${reviewId}:amended:%`)[0]!.message.text).toContain('Reason: Miscounted tickets');
+    expect(outboxRows(db.conn.sqlite, `review:${reviewId}:amended:%`)[0]!.message.text).toContain(
+      'Reason: Miscounted tickets',
+    );
   });
 });

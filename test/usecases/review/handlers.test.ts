@@ -13,7 +13,13 @@ describe('/review through the router', () => {
   let org: SeededTeams;
   let router: Router;
   const actor = (p: Person): Actor => ({ person: p, platform: 'local', locale: p.locale ?? 'en' });
-  const command = (p: Person, args: string, mentions: string[] = []): Inbound => ({ kind: 'command', actor: actor(p), command: 'review', args, mentions });
+  const command = (p: Person, args: string, mentions: string[] = []): Inbound => ({
+    kind: 'command',
+    actor: actor(p),
+    command: 'review',
+    args,
+    mentions,
+  });
 
   beforeEach(() => {
     db = makeTestDb({ now: '2026-11-23T10:00:00Z' });
@@ -25,7 +31,11 @@ describe('/review through the router', () => {
   it('starts a cycle (HR only), shows status, opens forms and returns inline errors', async () => {
     const m1 = org.managers[0]!;
     expect(await router.dispatch(command(m1, 'start'))).toMatchObject({ kind: 'error', code: 'NOT_AUTHORIZED' });
-    expect(await router.dispatch(command(m1, ''))).toMatchObject({ kind: 'error', code: 'NOT_FOUND', text: 'You have no pending reviews. 🎉' });
+    expect(await router.dispatch(command(m1, ''))).toMatchObject({
+      kind: 'error',
+      code: 'NOT_FOUND',
+      text: 'You have no pending reviews. 🎉',
+    });
 
     const started = await router.dispatch(command(org.hr, 'start eng'));
     expect(started.kind === 'ok' && started.toast).toBe('Opened 2026-W48 for eng: 2 managers nudged, 4 reviews.');
@@ -33,9 +43,24 @@ describe('/review through the router', () => {
     const form = await router.dispatch(command(m1, '', [org.reports[0]![1]!.id]));
     expect(form.kind === 'form' && form.form.formId).toBe(FORMS.review);
     const state = form.kind === 'form' ? form.form.state : '';
-    const errors = await router.dispatch({ kind: 'submit', actor: actor(m1), formId: FORMS.review, state, values: { kpi_tickets: '1', kpi_response: '1', rating: '3' } });
-    expect(errors).toEqual({ kind: 'formErrors', errors: { improvement: 'A KPI missed its target or the rating is 2 or less: say what should improve.' } });
-    const saved = await router.dispatch({ kind: 'submit', actor: actor(m1), formId: FORMS.review, state, values: { kpi_tickets: '50', kpi_response: '1', rating: '5' } });
+    const errors = await router.dispatch({
+      kind: 'submit',
+      actor: actor(m1),
+      formId: FORMS.review,
+      state,
+      values: { kpi_tickets: '1', kpi_response: '1', rating: '3' },
+    });
+    expect(errors).toEqual({
+      kind: 'formErrors',
+      errors: { improvement: 'A KPI missed its target or the rating is 2 or less: say what should improve.' },
+    });
+    const saved = await router.dispatch({
+      kind: 'submit',
+      actor: actor(m1),
+      formId: FORMS.review,
+      state,
+      values: { kpi_tickets: '50', kpi_response: '1', rating: '5' },
+    });
     expect(saved.kind).toBe('ok');
 
     const status = await router.dispatch(command(m1, 'status'));

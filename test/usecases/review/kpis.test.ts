@@ -39,7 +39,13 @@ describe('defining and acknowledging KPIs', () => {
 
     const define = makeDefineKpis(deps);
     const before = snapshot(db.conn.sqlite);
-    const bad = await define({ actorId: 'boss', state: form!.state, values: { kpis: 'mockups | Mockups shipped | per week | 5 | higher\nrevisions | Revisions | | lots | lower\noops' } });
+    const bad = await define({
+      actorId: 'boss',
+      state: form!.state,
+      values: {
+        kpis: 'mockups | Mockups shipped | per week | 5 | higher\nrevisions | Revisions | | lots | lower\noops',
+      },
+    });
     expect(!bad.ok && bad.fieldErrors).toEqual({
       kpis: 'Line 2: the target must be a number.\nLine 3: write 5 parts separated by |: key | name | unit | target | higher/lower.',
     });
@@ -48,7 +54,13 @@ describe('defining and acknowledging KPIs', () => {
     const outsider = await define({ actorId: 'dee', state: form!.state, values: { kpis: 'a | A | | 1 | higher' } });
     expect(!outsider.ok && outsider.code).toBe('NOT_AUTHORIZED');
 
-    const saved = await define({ actorId: 'boss', state: form!.state, values: { kpis: 'mockups | Mockups shipped | per week | 5 | higher\nrevisions｜Revision rounds｜per mockup｜2｜lower' } });
+    const saved = await define({
+      actorId: 'boss',
+      state: form!.state,
+      values: {
+        kpis: 'mockups | Mockups shipped | per week | 5 | higher\nrevisions｜Revision rounds｜per mockup｜2｜lower',
+      },
+    });
     const next = saved.ok && saved.value.kind === 'form' ? saved.value.form : null;
     expect(next?.formId).toBe(FORMS.review);
     expect(next?.inputs.slice(0, 2).map((i) => i.id)).toEqual(['kpi_mockups', 'kpi_revisions']);
@@ -68,18 +80,32 @@ describe('defining and acknowledging KPIs', () => {
     expect(!wrongPerson.ok && wrongPerson.code).toBe('NOT_AUTHORIZED');
     expect((await ack({ actorId: 'dan', value: button.value })).ok).toBe(true);
     expect((await ack({ actorId: 'dan', value: button.value })).ok).toBe(true); // a double click is harmless
-    expect(db.conn.sqlite.prepare('SELECT subject_type, subject_id, person_id, state FROM acknowledgments').all()).toEqual([
-      { subject_type: 'kpis', subject_id: 'designer@1', person_id: 'dan', state: 'acknowledged' },
-    ]);
-    expect(textOf(outboxRows(db.conn.sqlite, 'kpis:designer@1:dan#update%')[0]!.message)).toContain('你已确认第 1 版 KPI');
+    expect(
+      db.conn.sqlite.prepare('SELECT subject_type, subject_id, person_id, state FROM acknowledgments').all(),
+    ).toEqual([{ subject_type: 'kpis', subject_id: 'designer@1', person_id: 'dan', state: 'acknowledged' }]);
+    expect(textOf(outboxRows(db.conn.sqlite, 'kpis:designer@1:dan#update%')[0]!.message)).toContain(
+      '你已确认第 1 版 KPI',
+    );
 
     // A change makes version 2 and asks again; the same set again is a no-op.
     const kpiForm = await makeOpenKpiForm(deps)({ actorId: 'hr', jobId: 'designer' });
     const kf = kpiForm.ok && kpiForm.value.kind === 'form' ? kpiForm.value.form : null;
-    expect(kf?.inputs[0]?.kind === 'text' && kf.inputs[0].initial).toBe('mockups | Mockups shipped | per week | 5 | higher\nrevisions | Revision rounds | per mockup | 2 | lower');
-    const v2 = await define({ actorId: 'hr', state: kf!.state, values: { kpis: 'mockups | Mockups shipped | per week | 6 | higher' } });
-    expect(v2.ok && v2.value.kind === 'ok' && v2.value.toast).toBe('KPIs of Designer saved as version 2. 2 people were asked to acknowledge them.');
-    const same = await define({ actorId: 'hr', state: kf!.state, values: { kpis: 'mockups | Mockups shipped | per week | 6 | higher' } });
+    expect(kf?.inputs[0]?.kind === 'text' && kf.inputs[0].initial).toBe(
+      'mockups | Mockups shipped | per week | 5 | higher\nrevisions | Revision rounds | per mockup | 2 | lower',
+    );
+    const v2 = await define({
+      actorId: 'hr',
+      state: kf!.state,
+      values: { kpis: 'mockups | Mockups shipped | per week | 6 | higher' },
+    });
+    expect(v2.ok && v2.value.kind === 'ok' && v2.value.toast).toBe(
+      'KPIs of Designer saved as version 2. 2 people were asked to acknowledge them.',
+    );
+    const same = await define({
+      actorId: 'hr',
+      state: kf!.state,
+      values: { kpis: 'mockups | Mockups shipped | per week | 6 | higher' },
+    });
     expect(same.ok && same.value.kind === 'ok' && same.value.toast).toBe('The KPIs of Designer are unchanged.');
     expect(count(db.conn.sqlite, 'outbox', "key LIKE 'kpis:designer@2:%'")).toBe(2);
   });

@@ -19,7 +19,11 @@ describe('the stored next reminder of a review slot', () => {
   // The first cycle's slots (later ticks open the next week's cycle too).
   const slots = () =>
     (
-      db.conn.sqlite.prepare(`SELECT employee_id AS e, escalation_level AS level, next_reminder_at AS next FROM review_slots WHERE cycle_id = 1 ORDER BY employee_id`).all() as {
+      db.conn.sqlite
+        .prepare(
+          `SELECT employee_id AS e, escalation_level AS level, next_reminder_at AS next FROM review_slots WHERE cycle_id = 1 ORDER BY employee_id`,
+        )
+        .all() as {
         e: string;
         level: number;
         next: number | null;
@@ -45,7 +49,9 @@ describe('the stored next reminder of a review slot', () => {
       { e: 'm1r2', level: -1, next: '2026-10-30T22:00:00.000Z' },
     ]);
 
-    const slotId = (db.conn.sqlite.prepare(`SELECT id FROM review_slots WHERE employee_id = 'm1r1'`).get() as { id: number }).id;
+    const slotId = (
+      db.conn.sqlite.prepare(`SELECT id FROM review_slots WHERE employee_id = 'm1r1'`).get() as { id: number }
+    ).id;
     expect((await makeSubmitReview(deps)({ actorId: 'm1', state: String(slotId), values: good })).ok).toBe(true);
     expect(slots()[0]).toEqual({ e: 'm1r1', level: -1, next: null });
 
@@ -68,7 +74,15 @@ describe('the stored next reminder of a review slot', () => {
     seedTeams(db.store, { managers: 1, reportsPerManager: 1 });
     const due = Date.parse('2026-11-27T18:00:00Z');
     db.store.tx((tx) => {
-      const cycle = tx.reviews.createCycle({ department: 'eng', cadence: 'weekly', label: '2026-W48', periodStart: '2026-11-23', periodEnd: '2026-11-29', openedAt: db.clock.now(), openedBy: null })!;
+      const cycle = tx.reviews.createCycle({
+        department: 'eng',
+        cadence: 'weekly',
+        label: '2026-W48',
+        periodStart: '2026-11-23',
+        periodEnd: '2026-11-29',
+        openedAt: db.clock.now(),
+        openedBy: null,
+      })!;
       tx.reviews.insertSlots([{ cycleId: cycle.id, managerId: 'm1', employeeId: 'm1r1', dueAt: due }]);
     });
     expect(slots()).toEqual([{ e: 'm1r1', level: -1, next: '2026-11-27T18:00:00.000Z' }]);

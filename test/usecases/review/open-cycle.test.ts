@@ -41,7 +41,9 @@ describe('opening a review cycle', () => {
     await tick();
     const start = makeStartCycle({ store: db.store, clock: db.clock, settings });
     const again = await start({ actorId: org.hr.id });
-    expect(again.ok && textOf(again.value.kind === 'ok' ? again.value.message! : { text: '', blocks: [] })).toContain('already has a cycle for 2026-W48');
+    expect(again.ok && textOf(again.value.kind === 'ok' ? again.value.message! : { text: '', blocks: [] })).toContain(
+      'already has a cycle for 2026-W48',
+    );
     expect(count(db.conn.sqlite, 'outbox', "key LIKE 'nudge:%'")).toBe(3);
     expect(count(db.conn.sqlite, 'cycles')).toBe(1);
   });
@@ -56,16 +58,25 @@ describe('opening a review cycle', () => {
 
   it('skips people on leave on the due date and dates the due time in each manager zone', async () => {
     db.store.tx((tx) => {
-      tx.org.addLeave({ personId: org.reports[0]![0]!.id, startDate: '2026-11-26', endDate: '2026-11-30', reason: 'holiday' });
+      tx.org.addLeave({
+        personId: org.reports[0]![0]!.id,
+        startDate: '2026-11-26',
+        endDate: '2026-11-30',
+        reason: 'holiday',
+      });
       tx.org.upsertPerson({ ...org.managers[1]!, timezone: 'Asia/Shanghai', locale: 'zh-CN' });
     });
     db.clock.set('2026-11-23T09:00:00Z');
     await makeRunScheduleTick({ store: db.store, clock: db.clock, settings })();
     expect(count(db.conn.sqlite, 'review_slots', 'manager_id = ?', 'm1')).toBe(2);
-    expect(outboxRows(db.conn.sqlite, 'nudge:%:m1')[0]!.message.text).toBe('You have 2 reviews due Fri 27 Nov 18:00: Bob 1.2, Chen 1.3');
+    expect(outboxRows(db.conn.sqlite, 'nudge:%:m1')[0]!.message.text).toBe(
+      'You have 2 reviews due Fri 27 Nov 18:00: Bob 1.2, Chen 1.3',
+    );
     const zh = outboxRows(db.conn.sqlite, 'nudge:%:m2')[0]!.message.text;
     expect(zh).toContain('11月27日 周五 18:00');
-    const due = db.conn.sqlite.prepare(`SELECT DISTINCT due_at AS d FROM review_slots WHERE manager_id = 'm2'`).all() as { d: number }[];
+    const due = db.conn.sqlite
+      .prepare(`SELECT DISTINCT due_at AS d FROM review_slots WHERE manager_id = 'm2'`)
+      .all() as { d: number }[];
     expect(due).toEqual([{ d: Date.parse('2026-11-27T10:00:00Z') }]);
   });
 

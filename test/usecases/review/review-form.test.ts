@@ -11,7 +11,14 @@ import { count, snapshot, outboxRows, textOf, buttonsOf } from './support.js';
 import { ACTIONS, FORMS } from '../../../src/ui/actions.js';
 import type { Form } from '../../../src/ui/model.js';
 
-const good = { kpi_tickets: '45', kpi_response: '3.5', rating: '4', strengths: 'Clear write-ups', improvement: '', comment: '' };
+const good = {
+  kpi_tickets: '45',
+  kpi_response: '3.5',
+  rating: '4',
+  strengths: 'Clear write-ups',
+  improvement: '',
+  comment: '',
+};
 
 describe('the review form round trip', () => {
   let db: TestDb;
@@ -39,7 +46,14 @@ describe('the review form round trip', () => {
     expect(opened.ok && opened.value.kind).toBe('form');
     const form = (opened.ok && opened.value.kind === 'form' ? opened.value.form : null) as Form;
     expect(form.formId).toBe(FORMS.review);
-    expect(form.inputs.map((i) => i.id)).toEqual(['kpi_tickets', 'kpi_response', 'rating', 'strengths', 'improvement', 'comment']);
+    expect(form.inputs.map((i) => i.id)).toEqual([
+      'kpi_tickets',
+      'kpi_response',
+      'rating',
+      'strengths',
+      'improvement',
+      'comment',
+    ]);
     expect(form.inputs[0]!.hint).toBe('Target: at least 40 per week');
     expect(form.inputs[1]!.hint).toBe('Target: at most 4 h');
     const rating = form.inputs.find((i) => i.id === 'rating');
@@ -54,14 +68,22 @@ describe('the review form round trip', () => {
     expect(!missing.ok && Object.keys(missing.fieldErrors ?? {})).toEqual(['improvement']);
     expect(snapshot(db.conn.sqlite)).toEqual(before);
 
-    const lowRating = await submit({ actorId: manager.id, state: form.state, values: { ...good, rating: '2', kpi_response: 'fast' } });
+    const lowRating = await submit({
+      actorId: manager.id,
+      state: form.state,
+      values: { ...good, rating: '2', kpi_response: 'fast' },
+    });
     expect(!lowRating.ok && lowRating.fieldErrors).toEqual({
       kpi_response: 'Enter a number, e.g. 42 or 3.5.',
       improvement: 'A KPI missed its target or the rating is 2 or less: say what should improve.',
     });
     expect(snapshot(db.conn.sqlite)).toEqual(before);
 
-    const saved = await submit({ actorId: manager.id, state: form.state, values: { ...good, kpi_tickets: '30', improvement: 'Pair on triage' } });
+    const saved = await submit({
+      actorId: manager.id,
+      state: form.state,
+      values: { ...good, kpi_tickets: '30', improvement: 'Pair on triage' },
+    });
     expect(saved.ok).toBe(true);
     const confirmation = saved.ok && saved.value.kind === 'ok' ? saved.value.message! : null;
     expect(textOf(confirmation!)).toContain('Below target: Tickets closed.');
@@ -73,8 +95,20 @@ describe('the review form round trip', () => {
     ]);
 
     const review = db.conn.sqlite.prepare('SELECT * FROM reviews').get() as Record<string, unknown>;
-    expect(review).toMatchObject({ employee_id: alice.id, author_id: manager.id, rating: 4, below_target: 1, kpi_version: 1, period_label: '2026-W48', improvement: 'Pair on triage' });
-    expect(db.conn.sqlite.prepare('SELECT kpi_key, kpi_name, target, direction, actual, met FROM review_kpi_results ORDER BY id').all()).toEqual([
+    expect(review).toMatchObject({
+      employee_id: alice.id,
+      author_id: manager.id,
+      rating: 4,
+      below_target: 1,
+      kpi_version: 1,
+      period_label: '2026-W48',
+      improvement: 'Pair on triage',
+    });
+    expect(
+      db.conn.sqlite
+        .prepare('SELECT kpi_key, kpi_name, target, direction, actual, met FROM review_kpi_results ORDER BY id')
+        .all(),
+    ).toEqual([
       { kpi_key: 'tickets', kpi_name: 'Tickets closed', target: 40, direction: 'higher', actual: 30, met: 0 },
       { kpi_key: 'response', kpi_name: 'First response', target: 4, direction: 'lower', actual: 3.5, met: 1 },
     ]);
@@ -98,9 +132,9 @@ describe('the review form round trip', () => {
     const reviewId = buttonsOf(dm.message)[0]!.value;
     const ack = await makeAcknowledgeReview(deps)({ actorId: alice.id, reviewId });
     expect(ack.ok).toBe(true);
-    expect(db.conn.sqlite.prepare('SELECT subject_type, subject_id, person_id, state FROM acknowledgments').all()).toEqual([
-      { subject_type: 'review', subject_id: reviewId, person_id: alice.id, state: 'acknowledged' },
-    ]);
+    expect(
+      db.conn.sqlite.prepare('SELECT subject_type, subject_id, person_id, state FROM acknowledgments').all(),
+    ).toEqual([{ subject_type: 'review', subject_id: reviewId, person_id: alice.id, state: 'acknowledged' }]);
     const dmUpdate = outboxRows(db.conn.sqlite, 'review:%:employee#update%')[0]!;
     expect(textOf(dmUpdate.message)).toContain('You acknowledged this review.');
     expect(buttonsOf(dmUpdate.message)).toEqual([]);
@@ -109,7 +143,11 @@ describe('the review form round trip', () => {
   it('refuses a manager submitting for someone else’s report and writes nothing', async () => {
     const bobOfM2 = org.reports[1]![1]!;
     const before = snapshot(db.conn.sqlite);
-    const forged = await makeSubmitReview(deps)({ actorId: org.managers[0]!.id, state: String(slotOf(bobOfM2.id)), values: { ...good, improvement: 'x' } });
+    const forged = await makeSubmitReview(deps)({
+      actorId: org.managers[0]!.id,
+      state: String(slotOf(bobOfM2.id)),
+      values: { ...good, improvement: 'x' },
+    });
     expect(!forged.ok && forged.code).toBe('NOT_AUTHORIZED');
     expect(snapshot(db.conn.sqlite)).toEqual(before);
 
@@ -117,7 +155,11 @@ describe('the review form round trip', () => {
     expect(!open.ok && open.code).toBe('NOT_AUTHORIZED');
     // Moving the report to another manager revokes the old manager's slot too.
     db.store.tx((tx) => tx.org.upsertPerson({ ...bobOfM2, managerId: org.managers[0]!.id }));
-    const stale = await makeSubmitReview(deps)({ actorId: org.managers[0]!.id, state: String(slotOf(bobOfM2.id)), values: { ...good } });
+    const stale = await makeSubmitReview(deps)({
+      actorId: org.managers[0]!.id,
+      state: String(slotOf(bobOfM2.id)),
+      values: { ...good },
+    });
     expect(!stale.ok && stale.code).toBe('NOT_AUTHORIZED');
     expect(count(db.conn.sqlite, 'reviews')).toBe(0);
   });
@@ -150,7 +192,10 @@ describe('the review form round trip', () => {
     expect(!notMine.ok && notMine.code).toBe('NOT_AUTHORIZED');
     const ok = await dispute({ actorId: alice.id, state: reviewId, values: { comment } });
     expect(ok.ok).toBe(true);
-    expect(db.conn.sqlite.prepare('SELECT state, comment FROM acknowledgments').get()).toEqual({ state: 'disputed', comment });
+    expect(db.conn.sqlite.prepare('SELECT state, comment FROM acknowledgments').get()).toEqual({
+      state: 'disputed',
+      comment,
+    });
     expect(outboxRows(db.conn.sqlite, `review:${reviewId}:disputed`)[0]!.address).toBe('UM1');
     const twice = await makeAcknowledgeReview(deps)({ actorId: alice.id, reviewId });
     expect(!twice.ok && twice.code).toBe('CONFLICT');

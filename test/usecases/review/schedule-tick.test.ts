@@ -31,13 +31,17 @@ describe('the schedule tick: reminder ladder and team digests', () => {
     expect(nudge.message.text).toContain('due Fri 30 Oct 18:00');
 
     // m1 submits one review before the deadline; the director (dir) has m1 and m2 as reports.
-    const slot = db.conn.sqlite.prepare(`SELECT id FROM review_slots WHERE employee_id = 'm1r1'`).get() as { id: number };
+    const slot = db.conn.sqlite.prepare(`SELECT id FROM review_slots WHERE employee_id = 'm1r1'`).get() as {
+      id: number;
+    };
     expect((await makeSubmitReview(deps)({ actorId: 'm1', state: String(slot.id), values: good })).ok).toBe(true);
 
     expect(await at('2026-10-30T21:59:00Z')).toMatchObject({ reminders: 0, digests: 0 });
     // Due: Fri 30 Oct 18:00 EDT = 22:00Z. Step 0 (0h) → each manager with pending reviews; digests.
     expect(await at('2026-10-30T22:00:00Z')).toMatchObject({ reminders: 3, digests: 2 });
-    expect(keys('remind:%')).toEqual(expect.arrayContaining(['remind:1:m1:0 → UM1', 'remind:1:m2:0 → UM2', 'remind:1:dir:0 → UDIR']));
+    expect(keys('remind:%')).toEqual(
+      expect.arrayContaining(['remind:1:m1:0 → UM1', 'remind:1:m2:0 → UM2', 'remind:1:dir:0 → UDIR']),
+    );
     const m1Reminder = outboxRows(db.conn.sqlite, 'remind:1:m1:0')[0]!.message.text;
     expect(m1Reminder).toBe('Reminder: 2 reviews were due Fri 30 Oct 18:00 and are still open: Bob 1.2, Chen 1.3');
     const digest = outboxRows(db.conn.sqlite, 'digest:1:CM1')[0]!;
@@ -52,7 +56,11 @@ describe('the schedule tick: reminder ladder and team digests', () => {
     expect((await at('2026-11-02T22:30:00Z')).reminders).toBe(0);
     const before = count(db.conn.sqlite, 'outbox');
     expect((await at('2026-11-02T23:00:00Z')).reminders).toBeGreaterThan(0);
-    expect(keys('remind:1:m1:2%')).toEqual(['remind:1:m1:2 → UM1', 'remind:1:m1:2:skip → UDIR', 'remind:1:m1:2:hr → CHR']);
+    expect(keys('remind:1:m1:2%')).toEqual([
+      'remind:1:m1:2 → UM1',
+      'remind:1:m1:2:skip → UDIR',
+      'remind:1:m1:2:hr → CHR',
+    ]);
     expect(outboxRows(db.conn.sqlite, 'remind:1:m1:2:hr')[0]!.message.text).toBe(
       'Manager 1 (eng) has 2 reviews overdue since Fri 30 Oct 18:00: Bob 1.2, Chen 1.3',
     );
@@ -69,7 +77,12 @@ describe('the schedule tick: reminder ladder and team digests', () => {
   it('keeps the due time on a Chinese make-up workday (调休) and reminds at that moment', async () => {
     // W41 2026 follows National Day; Saturday 10 Oct is a make-up workday, Saturday 17 Oct is not.
     db = makeTestDb({ now: '2026-10-05T01:00:00Z' });
-    const settings = testSettings({ timezone: 'Asia/Shanghai', holidays: 'CN', locale: 'zh-CN', schedule: { dueDay: 'sat', dueTime: '18:00' } });
+    const settings = testSettings({
+      timezone: 'Asia/Shanghai',
+      holidays: 'CN',
+      locale: 'zh-CN',
+      schedule: { dueDay: 'sat', dueTime: '18:00' },
+    });
     const deps = { store: db.store, clock: db.clock, settings };
     seedTeams(db.store, { managers: 1, reportsPerManager: 2 });
     const tick = makeRunScheduleTick(deps);
@@ -79,12 +92,18 @@ describe('the schedule tick: reminder ladder and team digests', () => {
     };
 
     expect((await at('2026-10-05T01:00:00Z')).opened.map((o) => o.period)).toEqual(['2026-W41']); // Mon 09:00 CST, a holiday: opening ignores it
-    expect(outboxRows(db.conn.sqlite, 'nudge:%')[0]!.message.text).toBe('你有 2 份考核需在 10月10日 周六 18:00 前完成:Alice 1.1, Bob 1.2');
+    expect(outboxRows(db.conn.sqlite, 'nudge:%')[0]!.message.text).toBe(
+      '你有 2 份考核需在 10月10日 周六 18:00 前完成:Alice 1.1, Bob 1.2',
+    );
 
     expect(await at('2026-10-10T09:59:00Z')).toMatchObject({ reminders: 0, digests: 0 });
     expect(await at('2026-10-10T10:00:00Z')).toMatchObject({ reminders: 1, digests: 1 }); // Sat 18:00 CST
-    expect(outboxRows(db.conn.sqlite, 'remind:%')[0]!.message.text).toBe('提醒:2 份考核已于 10月10日 周六 18:00 到期,仍未完成:Alice 1.1, Bob 1.2');
-    expect(outboxRows(db.conn.sqlite, 'digest:%')[0]!.message.text).toBe('第 41 周 考核:已完成 0/2。 待完成:<@person:m1r1>, <@person:m1r2>。');
+    expect(outboxRows(db.conn.sqlite, 'remind:%')[0]!.message.text).toBe(
+      '提醒:2 份考核已于 10月10日 周六 18:00 到期,仍未完成:Alice 1.1, Bob 1.2',
+    );
+    expect(outboxRows(db.conn.sqlite, 'digest:%')[0]!.message.text).toBe(
+      '第 41 周 考核:已完成 0/2。 待完成:<@person:m1r1>, <@person:m1r2>。',
+    );
 
     // The next week's Saturday is an ordinary weekend: due moves back to Friday 16 Oct.
     expect((await at('2026-10-12T01:00:00Z')).opened.map((o) => o.period)).toEqual(['2026-W42']);

@@ -8,8 +8,20 @@ export function count(sqlite: Database.Database, table: string, where = '1=1', .
 
 /** Every table a review use case could write, for "nothing was written" assertions. */
 export function snapshot(sqlite: Database.Database) {
-  const tables = ['reviews', 'review_kpi_results', 'review_amendments', 'acknowledgments', 'outbox', 'audit_log', 'review_slots', 'cycles', 'kpis'];
-  const slotStates = sqlite.prepare(`SELECT id, status, escalation_level, digest_sent FROM review_slots ORDER BY id`).all();
+  const tables = [
+    'reviews',
+    'review_kpi_results',
+    'review_amendments',
+    'acknowledgments',
+    'outbox',
+    'audit_log',
+    'review_slots',
+    'cycles',
+    'kpis',
+  ];
+  const slotStates = sqlite
+    .prepare(`SELECT id, status, escalation_level, digest_sent FROM review_slots ORDER BY id`)
+    .all();
   return { counts: Object.fromEntries(tables.map((t) => [t, count(sqlite, t)])), slotStates };
 }
 
@@ -24,14 +36,22 @@ export interface OutboxMsg {
 /** Outbox rows whose key matches a LIKE pattern, oldest first, with the neutral message decoded. */
 export function outboxRows(sqlite: Database.Database, keyLike: string): OutboxMsg[] {
   return (
-    sqlite.prepare(`SELECT key, op, address, target_key AS targetKey, payload FROM outbox WHERE key LIKE ? ORDER BY id`).all(keyLike) as {
+    sqlite
+      .prepare(`SELECT key, op, address, target_key AS targetKey, payload FROM outbox WHERE key LIKE ? ORDER BY id`)
+      .all(keyLike) as {
       key: string;
       op: string;
       address: string;
       targetKey: string | null;
       payload: string;
     }[]
-  ).map((r) => ({ key: r.key, op: r.op, address: r.address, targetKey: r.targetKey, message: JSON.parse(r.payload) as Message }));
+  ).map((r) => ({
+    key: r.key,
+    op: r.op,
+    address: r.address,
+    targetKey: r.targetKey,
+    message: JSON.parse(r.payload) as Message,
+  }));
 }
 
 /** All the visible text of a message (blocks included), for asserting what a reader sees. */

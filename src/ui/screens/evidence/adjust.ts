@@ -32,9 +32,27 @@ export function buildJobAdjustmentForm(t: T, d: AdjustFormData): Form {
     inputs: [
       { id: 'to_job', kind: 'select', label: t('ev.adjust.toJob'), options: d.jobs, initial: s('to_job') ?? d.toJobId },
       ...(d.kpis.length
-        ? [{ id: 'kpis', kind: 'multiselect' as const, optional: true, label: t('ev.adjust.kpis'), options: d.kpis.map((k) => ({ value: k.key, label: k.name })), initial: Array.isArray(v.kpis) ? v.kpis : d.preselected }]
+        ? [
+            {
+              id: 'kpis',
+              kind: 'multiselect' as const,
+              optional: true,
+              label: t('ev.adjust.kpis'),
+              options: d.kpis.map((k) => ({ value: k.key, label: k.name })),
+              initial: Array.isArray(v.kpis) ? v.kpis : d.preselected,
+            },
+          ]
         : []),
-      { id: 'reason', kind: 'text', multiline: true, optional: true, label: t('ev.adjust.reason'), hint: t('ev.adjust.reasonHint'), initial: s('reason'), maxLength: 3000 },
+      {
+        id: 'reason',
+        kind: 'text',
+        multiline: true,
+        optional: true,
+        label: t('ev.adjust.reason'),
+        hint: t('ev.adjust.reasonHint'),
+        initial: s('reason'),
+        maxLength: 3000,
+      },
       { id: 'effective_on', kind: 'date', label: t('ev.adjust.effective'), initial: s('effective_on') ?? d.today },
     ],
     errors: d.errors,
@@ -67,6 +85,17 @@ export function adjustmentBlocks(t: T, v: AdjustView): Block[] {
 export function buildJobAdjustmentMessage(t: T, v: AdjustView): Message {
   const title = t('ev.adjust.dmTitle');
   const blocks: Block[] = [{ type: 'header', text: title }, ...adjustmentBlocks(t, v)];
-  if (!v.ack) blocks.push({ type: 'actions', buttons: [{ actionId: ACTIONS.acknowledgeJobAdjustment, label: t('ev.ack.acknowledge'), value: String(v.adjustment.id), style: 'primary' }] });
+  if (!v.ack)
+    blocks.push({
+      type: 'actions',
+      buttons: [
+        {
+          actionId: ACTIONS.acknowledgeJobAdjustment,
+          label: t('ev.ack.acknowledge'),
+          value: String(v.adjustment.id),
+          style: 'primary',
+        },
+      ],
+    });
   return { text: title, blocks };
 }

@@ -8,7 +8,8 @@ import { ACTIONS } from '../../actions.js';
 import type { T } from '../../i18n/index.js';
 
 /** Button value: `{"p": employeeId, "k": [missed KPI keys]}`. Untrusted on the way back. */
-export const followUpValue = (employeeId: string, kpiKeys: string[]): string => JSON.stringify({ p: employeeId, k: kpiKeys });
+export const followUpValue = (employeeId: string, kpiKeys: string[]): string =>
+  JSON.stringify({ p: employeeId, k: kpiKeys });
 
 export function parseFollowUpValue(value: string): { employeeId: string; kpiKeys: string[] } | null {
   try {

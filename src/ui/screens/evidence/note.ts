@@ -32,9 +32,29 @@ export function buildNoteForm(t: T, d: NoteFormData): Form {
   const actionInputs: Form['inputs'] = [];
   for (let n = 1; n <= ACTION_ROWS; n++) {
     actionInputs.push(
-      { id: `action${n}`, kind: 'text', optional: true, label: t('ev.note.actionDesc', { n }), initial: s(`action${n}`), ...(n === 1 ? { hint: t('ev.note.actionHint') } : {}) },
-      { id: `action${n}_owner`, kind: 'select', optional: true, label: t('ev.note.actionOwner', { n }), options: d.owners, initial: s(`action${n}_owner`) ?? d.owners[0]?.value },
-      { id: `action${n}_due`, kind: 'date', optional: true, label: t('ev.note.actionDue', { n }), initial: s(`action${n}_due`) },
+      {
+        id: `action${n}`,
+        kind: 'text',
+        optional: true,
+        label: t('ev.note.actionDesc', { n }),
+        initial: s(`action${n}`),
+        ...(n === 1 ? { hint: t('ev.note.actionHint') } : {}),
+      },
+      {
+        id: `action${n}_owner`,
+        kind: 'select',
+        optional: true,
+        label: t('ev.note.actionOwner', { n }),
+        options: d.owners,
+        initial: s(`action${n}_owner`) ?? d.owners[0]?.value,
+      },
+      {
+        id: `action${n}_due`,
+        kind: 'date',
+        optional: true,
+        label: t('ev.note.actionDue', { n }),
+        initial: s(`action${n}_due`),
+      },
     );
   }
   const kpiInitial = Array.isArray(v.kpis) ? v.kpis : d.prefill?.kpiKeys;
@@ -46,15 +66,49 @@ export function buildNoteForm(t: T, d: NoteFormData): Form {
     state: d.personId,
     intro: [{ type: 'text', text: t('ev.note.about', { name: d.personName }) }],
     inputs: [
-      { id: 'kind', kind: 'select', label: t('ev.note.kind'), options: NOTE_KINDS.map((k) => ({ value: k, label: t(`ev.noteKind.${k}`) })), initial: s('kind') ?? d.prefill?.kind ?? 'one_on_one' },
+      {
+        id: 'kind',
+        kind: 'select',
+        label: t('ev.note.kind'),
+        options: NOTE_KINDS.map((k) => ({ value: k, label: t(`ev.noteKind.${k}`) })),
+        initial: s('kind') ?? d.prefill?.kind ?? 'one_on_one',
+      },
       { id: 'held_on', kind: 'date', label: t('ev.note.heldOn'), initial: s('held_on') ?? d.today },
-      { id: 'discussion', kind: 'text', multiline: true, label: t('ev.note.discussion'), initial: s('discussion'), maxLength: 3000 },
+      {
+        id: 'discussion',
+        kind: 'text',
+        multiline: true,
+        label: t('ev.note.discussion'),
+        initial: s('discussion'),
+        maxLength: 3000,
+      },
       ...(d.kpis.length
-        ? [{ id: 'kpis', kind: 'multiselect' as const, optional: true, label: t('ev.note.kpis'), options: d.kpis.map((k) => ({ value: k.key, label: k.name })), initial: kpiInitial?.filter((k) => d.kpis.some((x) => x.key === k)) }]
+        ? [
+            {
+              id: 'kpis',
+              kind: 'multiselect' as const,
+              optional: true,
+              label: t('ev.note.kpis'),
+              options: d.kpis.map((k) => ({ value: k.key, label: k.name })),
+              initial: kpiInitial?.filter((k) => d.kpis.some((x) => x.key === k)),
+            },
+          ]
         : []),
       ...actionInputs,
-      { id: 'next_check_in', kind: 'date', optional: true, label: t('ev.note.nextCheckIn'), initial: s('next_check_in') },
-      { id: 'visibility', kind: 'select', label: t('ev.note.visibility'), options: NOTE_VISIBILITIES.map((k) => ({ value: k, label: t(`ev.visibility.${k}`) })), initial: s('visibility') ?? 'shared' },
+      {
+        id: 'next_check_in',
+        kind: 'date',
+        optional: true,
+        label: t('ev.note.nextCheckIn'),
+        initial: s('next_check_in'),
+      },
+      {
+        id: 'visibility',
+        kind: 'select',
+        label: t('ev.note.visibility'),
+        options: NOTE_VISIBILITIES.map((k) => ({ value: k, label: t(`ev.visibility.${k}`) })),
+        initial: s('visibility') ?? 'shared',
+      },
     ],
     errors: d.errors,
   };
@@ -74,15 +128,22 @@ export interface NoteView {
 export function noteBlocks(t: T, v: NoteView): Block[] {
   const n = v.note;
   const blocks: Block[] = [
-    { type: 'context', text: t('ev.note.line', { date: n.heldOn, kind: t(`ev.noteKind.${n.kind}`), author: v.authorName }) },
+    {
+      type: 'context',
+      text: t('ev.note.line', { date: n.heldOn, kind: t(`ev.noteKind.${n.kind}`), author: v.authorName }),
+    },
     { type: 'text', text: n.discussion },
   ];
-  if (v.kpiNames.length) blocks.push({ type: 'fields', fields: [{ label: t('ev.note.kpis'), value: v.kpiNames.join(', ') }] });
+  if (v.kpiNames.length)
+    blocks.push({ type: 'fields', fields: [{ label: t('ev.note.kpis'), value: v.kpiNames.join(', ') }] });
   if (n.actions.length) {
-    const lines = n.actions.map((a) => t('ev.note.actionLine', { description: a.description, owner: v.names(a.ownerId), due: a.dueOn }));
+    const lines = n.actions.map((a) =>
+      t('ev.note.actionLine', { description: a.description, owner: v.names(a.ownerId), due: a.dueOn }),
+    );
     blocks.push({ type: 'text', text: [t('ev.note.actionsHeader'), ...lines].join('\n') });
   }
-  if (n.nextCheckIn) blocks.push({ type: 'fields', fields: [{ label: t('ev.note.nextCheckIn'), value: n.nextCheckIn }] });
+  if (n.nextCheckIn)
+    blocks.push({ type: 'fields', fields: [{ label: t('ev.note.nextCheckIn'), value: n.nextCheckIn }] });
   if (n.visibility === 'private') blocks.push({ type: 'context', text: t('ev.note.privateTag') });
   else blocks.push({ type: 'context', text: responseLine(t, v.ack, v.employeeName, v.names, v.zone) });
   return blocks;
@@ -97,7 +158,12 @@ export function buildNoteMessage(t: T, v: NoteView): Message {
     blocks.push({
       type: 'actions',
       buttons: [
-        { actionId: ACTIONS.acknowledgeNote, label: t('ev.ack.acknowledge'), value: String(v.note.id), style: 'primary' },
+        {
+          actionId: ACTIONS.acknowledgeNote,
+          label: t('ev.ack.acknowledge'),
+          value: String(v.note.id),
+          style: 'primary',
+        },
         { actionId: ACTIONS.disputeNote, label: t('ev.ack.dispute'), value: String(v.note.id) },
       ],
     });

@@ -37,10 +37,16 @@ const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…`
 
 function noteSummary(t: T, v: NoteView): string {
   const n = v.note;
-  const lines = [`**${t('ev.note.line', { date: n.heldOn, kind: t(`ev.noteKind.${n.kind}`), author: v.authorName })}**`, clip(n.discussion, 600)];
+  const lines = [
+    `**${t('ev.note.line', { date: n.heldOn, kind: t(`ev.noteKind.${n.kind}`), author: v.authorName })}**`,
+    clip(n.discussion, 600),
+  ];
   if (v.kpiNames.length) lines.push(`${t('ev.note.kpis')}: ${v.kpiNames.join(', ')}`);
-  for (const a of n.actions) lines.push(t('ev.note.actionLine', { description: a.description, owner: v.names(a.ownerId), due: a.dueOn }));
-  lines.push(n.visibility === 'private' ? t('ev.note.privateTag') : responseLine(t, v.ack, v.employeeName, v.names, v.zone));
+  for (const a of n.actions)
+    lines.push(t('ev.note.actionLine', { description: a.description, owner: v.names(a.ownerId), due: a.dueOn }));
+  lines.push(
+    n.visibility === 'private' ? t('ev.note.privateTag') : responseLine(t, v.ack, v.employeeName, v.names, v.zone),
+  );
   return lines.join('\n');
 }
 
@@ -62,7 +68,10 @@ function planSummary(t: T, v: PlanView, reassessment: Review | null): string {
       : t('ev.training.noAttendance');
     lines.push(`${t('ev.training.session', sessionParams(s, v.zone))} — ${att}`);
   }
-  if (reassessment) lines.push(t('ev.reassess.line', { result: t(reassessment.belowTarget ? 'ev.reassess.below' : 'ev.reassess.met') }));
+  if (reassessment)
+    lines.push(
+      t('ev.reassess.line', { result: t(reassessment.belowTarget ? 'ev.reassess.below' : 'ev.reassess.met') }),
+    );
   lines.push(responseLine(t, v.ack, v.employeeName, v.names, v.zone));
   return lines.join('\n');
 }
@@ -96,28 +105,61 @@ function linesBlock(header: string, lines: string[]): Block {
   return { type: 'text', text };
 }
 
-const actions = (buttons: Button[]): Block[] => (buttons.length ? [{ type: 'actions', buttons: buttons.slice(0, 5) }] : []);
+const actions = (buttons: Button[]): Block[] =>
+  buttons.length ? [{ type: 'actions', buttons: buttons.slice(0, 5) }] : [];
 
 export function buildRecordView(t: T, d: RecordData): Message {
   const title = t('ev.record.title', { name: d.personName });
   const blocks: Block[] = [{ type: 'header', text: title }, ...actions(d.topButtons)];
 
   if (d.job) {
-    const kpiLines = d.job.kpis.map((k) => t('ev.record.kpi', { name: k.name, target: `${k.direction === 'higher' ? '≥' : '≤'} ${k.target}`, unit: k.unit ? ` ${k.unit}` : '' }));
-    blocks.push(linesBlock(t('ev.record.kpis', { job: d.job.title, version: d.job.version }), kpiLines.length ? kpiLines : [t('ev.record.noKpis')]));
+    const kpiLines = d.job.kpis.map((k) =>
+      t('ev.record.kpi', {
+        name: k.name,
+        target: `${k.direction === 'higher' ? '≥' : '≤'} ${k.target}`,
+        unit: k.unit ? ` ${k.unit}` : '',
+      }),
+    );
+    blocks.push(
+      linesBlock(
+        t('ev.record.kpis', { job: d.job.title, version: d.job.version }),
+        kpiLines.length ? kpiLines : [t('ev.record.noKpis')],
+      ),
+    );
     if (d.job.ackLine) blocks.push({ type: 'context', text: d.job.ackLine });
   }
   if (d.reviews) {
     const lines = d.reviews.map(({ review: r, ackLine }) => {
       const result = t(r.belowTarget ? 'ev.record.belowTarget' : 'ev.record.onTarget');
-      const head = r.kind === 'reassessment' ? `${t('ev.reassess.line', { result })} · ${r.periodLabel}` : t('ev.record.review', { period: r.periodLabel, rating: r.rating, result });
+      const head =
+        r.kind === 'reassessment'
+          ? `${t('ev.reassess.line', { result })} · ${r.periodLabel}`
+          : t('ev.record.review', { period: r.periodLabel, rating: r.rating, result });
       return `${head} — ${ackLine}`;
     });
     blocks.push({ type: 'divider' }, linesBlock(t('ev.record.reviews'), lines.length ? lines : [t('ev.record.none')]));
   }
-  if (d.notes) blocks.push(...section(t, t('ev.record.notes'), d.notes, MAX_NOTES, (n) => [{ type: 'text', text: noteSummary(t, n.view) }, ...actions(n.buttons)]));
-  if (d.plans) blocks.push(...section(t, t('ev.record.training'), d.plans, MAX_PLANS, (p) => [{ type: 'text', text: planSummary(t, p.view, p.reassessment) }, ...actions(p.buttons)]));
-  if (d.adjustments) blocks.push(...section(t, t('ev.record.adjustments'), d.adjustments, MAX_ADJUSTMENTS, (a) => [{ type: 'text', text: adjustmentSummary(t, a.view) }, ...actions(a.buttons)]));
+  if (d.notes)
+    blocks.push(
+      ...section(t, t('ev.record.notes'), d.notes, MAX_NOTES, (n) => [
+        { type: 'text', text: noteSummary(t, n.view) },
+        ...actions(n.buttons),
+      ]),
+    );
+  if (d.plans)
+    blocks.push(
+      ...section(t, t('ev.record.training'), d.plans, MAX_PLANS, (p) => [
+        { type: 'text', text: planSummary(t, p.view, p.reassessment) },
+        ...actions(p.buttons),
+      ]),
+    );
+  if (d.adjustments)
+    blocks.push(
+      ...section(t, t('ev.record.adjustments'), d.adjustments, MAX_ADJUSTMENTS, (a) => [
+        { type: 'text', text: adjustmentSummary(t, a.view) },
+        ...actions(a.buttons),
+      ]),
+    );
   if (d.responses) {
     const lines = d.responses.map(({ ack, names }) =>
       t('ev.record.response', {
@@ -131,7 +173,10 @@ export function buildRecordView(t: T, d: RecordData): Message {
               : t('ev.state.refused', { witness: ack.witnessId ? names(ack.witnessId) : '?' }),
       }),
     );
-    blocks.push({ type: 'divider' }, linesBlock(t('ev.record.responses'), lines.length ? lines : [t('ev.record.none')]));
+    blocks.push(
+      { type: 'divider' },
+      linesBlock(t('ev.record.responses'), lines.length ? lines : [t('ev.record.none')]),
+    );
   }
   return { text: title, blocks };
 }

@@ -8,17 +8,31 @@ import { wallTimeAt, dateOf } from '../../../domain/zoned-time.js';
 export const dateIn = (instant: number, zone: string): string => dateOf(wallTimeAt(instant, zone));
 
 /** One line saying where the response stands; `names` resolves person ids to display names. */
-export function responseLine(t: T, ack: Acknowledgment | null, employeeName: string, names: (id: string) => string, zone: string): string {
+export function responseLine(
+  t: T,
+  ack: Acknowledgment | null,
+  employeeName: string,
+  names: (id: string) => string,
+  zone: string,
+): string {
   if (!ack) return t('ev.ack.pending', { name: employeeName });
   const date = dateIn(ack.createdAt, zone);
   if (ack.state === 'acknowledged') return t('ev.ack.acknowledged', { name: employeeName, date });
   if (ack.state === 'disputed') return t('ev.ack.disputed', { name: employeeName, date, comment: ack.comment ?? '' });
-  return t('ev.ack.refused', { name: employeeName, date, witness: ack.witnessId ? names(ack.witnessId) : '?', by: names(ack.recordedBy) });
+  return t('ev.ack.refused', {
+    name: employeeName,
+    date,
+    witness: ack.witnessId ? names(ack.witnessId) : '?',
+    by: names(ack.recordedBy),
+  });
 }
 
 /** The untrusted state a dispute or refusal form carries: which record it answers. */
-export const subjectState = (subjectType: AckSubject, subjectId: string | number): string => `${subjectType}:${subjectId}`;
-export function parseSubjectState(state: string): { subjectType: 'note' | 'training_plan' | 'job_adjustment'; subjectId: number } | null {
+export const subjectState = (subjectType: AckSubject, subjectId: string | number): string =>
+  `${subjectType}:${subjectId}`;
+export function parseSubjectState(
+  state: string,
+): { subjectType: 'note' | 'training_plan' | 'job_adjustment'; subjectId: number } | null {
   const m = /^(note|training_plan|job_adjustment):(\d+)$/.exec(state);
   return m ? { subjectType: m[1] as 'note', subjectId: Number(m[2]) } : null;
 }
@@ -35,7 +49,12 @@ export function buildDisputeForm(t: T, noteId: number, intro: Block[] = []): For
   };
 }
 
-export function buildRefusalForm(t: T, subject: { type: 'note' | 'training_plan' | 'job_adjustment'; id: number }, employeeName: string, witnesses: Option[]): Form {
+export function buildRefusalForm(
+  t: T,
+  subject: { type: 'note' | 'training_plan' | 'job_adjustment'; id: number },
+  employeeName: string,
+  witnesses: Option[],
+): Form {
   return {
     formId: FORMS.recordRefusal,
     title: t('ev.refusal.formTitle'),

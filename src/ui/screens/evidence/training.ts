@@ -45,10 +45,39 @@ export function buildTrainingForm(t: T, d: TrainingFormData): Form {
   for (let n = 1; n <= SESSION_ROWS; n++) {
     const optional = n > 1;
     sessions.push(
-      { id: `session${n}_date`, kind: 'date', optional, label: t('ev.training.sessionDate', { n }), initial: s(`session${n}_date`), ...(n === 1 ? { hint: t('ev.training.timesHint', { zone: d.zone }) } : {}) },
-      { id: `session${n}_start`, kind: 'text', optional, label: t('ev.training.sessionStart', { n }), placeholder: '14:00', initial: s(`session${n}_start`), maxLength: 5 },
-      { id: `session${n}_end`, kind: 'text', optional, label: t('ev.training.sessionEnd', { n }), placeholder: '16:00', initial: s(`session${n}_end`), maxLength: 5 },
-      { id: `session${n}_place`, kind: 'text', optional, label: t('ev.training.sessionPlace', { n }), initial: s(`session${n}_place`) },
+      {
+        id: `session${n}_date`,
+        kind: 'date',
+        optional,
+        label: t('ev.training.sessionDate', { n }),
+        initial: s(`session${n}_date`),
+        ...(n === 1 ? { hint: t('ev.training.timesHint', { zone: d.zone }) } : {}),
+      },
+      {
+        id: `session${n}_start`,
+        kind: 'text',
+        optional,
+        label: t('ev.training.sessionStart', { n }),
+        placeholder: '14:00',
+        initial: s(`session${n}_start`),
+        maxLength: 5,
+      },
+      {
+        id: `session${n}_end`,
+        kind: 'text',
+        optional,
+        label: t('ev.training.sessionEnd', { n }),
+        placeholder: '16:00',
+        initial: s(`session${n}_end`),
+        maxLength: 5,
+      },
+      {
+        id: `session${n}_place`,
+        kind: 'text',
+        optional,
+        label: t('ev.training.sessionPlace', { n }),
+        initial: s(`session${n}_place`),
+      },
     );
   }
   return {
@@ -59,11 +88,41 @@ export function buildTrainingForm(t: T, d: TrainingFormData): Form {
     state: d.personId,
     intro: [{ type: 'text', text: t('ev.training.about', { name: d.personName, job: d.jobTitle }) }],
     inputs: [
-      { id: 'kpis', kind: 'multiselect', label: t('ev.training.kpis'), options: d.kpis.map((k) => ({ value: k.key, label: k.name })), initial: Array.isArray(v.kpis) ? v.kpis : d.preselected },
+      {
+        id: 'kpis',
+        kind: 'multiselect',
+        label: t('ev.training.kpis'),
+        options: d.kpis.map((k) => ({ value: k.key, label: k.name })),
+        initial: Array.isArray(v.kpis) ? v.kpis : d.preselected,
+      },
       { id: 'goal', kind: 'text', label: t('ev.training.goal'), initial: s('goal') },
-      { id: 'content', kind: 'text', multiline: true, label: t('ev.training.content'), initial: s('content'), maxLength: 3000 },
-      ...(d.trainers.length ? [{ id: 'trainer_person', kind: 'select' as const, optional: true, label: t('ev.training.trainerPerson'), options: d.trainers, initial: s('trainer_person') }] : []),
-      { id: 'trainer_name', kind: 'text', optional: true, label: t('ev.training.trainerName'), initial: s('trainer_name') },
+      {
+        id: 'content',
+        kind: 'text',
+        multiline: true,
+        label: t('ev.training.content'),
+        initial: s('content'),
+        maxLength: 3000,
+      },
+      ...(d.trainers.length
+        ? [
+            {
+              id: 'trainer_person',
+              kind: 'select' as const,
+              optional: true,
+              label: t('ev.training.trainerPerson'),
+              options: d.trainers,
+              initial: s('trainer_person'),
+            },
+          ]
+        : []),
+      {
+        id: 'trainer_name',
+        kind: 'text',
+        optional: true,
+        label: t('ev.training.trainerName'),
+        initial: s('trainer_name'),
+      },
       ...sessions,
       { id: 'expected', kind: 'text', multiline: true, label: t('ev.training.expected'), initial: s('expected') },
     ],
@@ -96,10 +155,19 @@ export function planBlocks(t: T, v: PlanView, opts: { withAttendance: boolean })
   const sessionLines = p.sessions.map((s) => {
     const line = t('ev.training.session', sessionParams(s, v.zone));
     if (!opts.withAttendance) return line;
-    return `${line} — ${attendanceText(t, v.attendance.find((a) => a.sessionId === s.id && a.personId === p.personId))}`;
+    return `${line} — ${attendanceText(
+      t,
+      v.attendance.find((a) => a.sessionId === s.id && a.personId === p.personId),
+    )}`;
   });
   return [
-    { type: 'context', text: t('ev.training.line', { goal: p.goal, status: t(p.status === 'active' ? 'ev.training.statusActive' : 'ev.training.statusCompleted') }) },
+    {
+      type: 'context',
+      text: t('ev.training.line', {
+        goal: p.goal,
+        status: t(p.status === 'active' ? 'ev.training.statusActive' : 'ev.training.statusCompleted'),
+      }),
+    },
     {
       type: 'fields',
       fields: [
@@ -118,7 +186,18 @@ export function planBlocks(t: T, v: PlanView, opts: { withAttendance: boolean })
 export function buildPlanMessage(t: T, v: PlanView): Message {
   const title = t('ev.training.dmTitle');
   const blocks: Block[] = [{ type: 'header', text: title }, ...planBlocks(t, v, { withAttendance: false })];
-  if (!v.ack) blocks.push({ type: 'actions', buttons: [{ actionId: ACTIONS.acknowledgeTraining, label: t('ev.ack.acknowledge'), value: String(v.plan.id), style: 'primary' }] });
+  if (!v.ack)
+    blocks.push({
+      type: 'actions',
+      buttons: [
+        {
+          actionId: ACTIONS.acknowledgeTraining,
+          label: t('ev.ack.acknowledge'),
+          value: String(v.plan.id),
+          style: 'primary',
+        },
+      ],
+    });
   return { text: title, blocks };
 }
 
@@ -126,7 +205,13 @@ export function buildPlanMessage(t: T, v: PlanView): Message {
 export function buildSignInPrompt(t: T, s: TrainingSession, zone: string, signedInAt: number | null): Message {
   const text = t('ev.training.signInPrompt', sessionParams(s, zone));
   const blocks: Block[] = [{ type: 'text', text }];
-  if (signedInAt === null) blocks.push({ type: 'actions', buttons: [{ actionId: ACTIONS.signInSession, label: t('ev.training.signIn'), value: String(s.id), style: 'primary' }] });
+  if (signedInAt === null)
+    blocks.push({
+      type: 'actions',
+      buttons: [
+        { actionId: ACTIONS.signInSession, label: t('ev.training.signIn'), value: String(s.id), style: 'primary' },
+      ],
+    });
   else blocks.push({ type: 'context', text: t('ev.training.signedIn', { time: hhmm(signedInAt, zone) }) });
   return { text, blocks };
 }
@@ -138,24 +223,63 @@ export function planManagerButtons(t: T, plan: TrainingPlan, hasReassessment: bo
       {
         type: 'actions',
         buttons: [
-          ...plan.sessions.map((s, i) => ({ actionId: ACTIONS.openMarkAttendance, label: `${t('ev.training.markButton')} ${i + 1}`, value: String(s.id) })),
-          { actionId: ACTIONS.completeTraining, label: t('ev.training.complete'), value: String(plan.id), style: 'primary' as const },
+          ...plan.sessions.map((s, i) => ({
+            actionId: ACTIONS.openMarkAttendance,
+            label: `${t('ev.training.markButton')} ${i + 1}`,
+            value: String(s.id),
+          })),
+          {
+            actionId: ACTIONS.completeTraining,
+            label: t('ev.training.complete'),
+            value: String(plan.id),
+            style: 'primary' as const,
+          },
         ],
       },
     ];
   }
-  if (!hasReassessment) return [{ type: 'actions', buttons: [{ actionId: ACTIONS.openReassessment, label: t('ev.training.reassessButton'), value: String(plan.id), style: 'primary' }] }];
+  if (!hasReassessment)
+    return [
+      {
+        type: 'actions',
+        buttons: [
+          {
+            actionId: ACTIONS.openReassessment,
+            label: t('ev.training.reassessButton'),
+            value: String(plan.id),
+            style: 'primary',
+          },
+        ],
+      },
+    ];
   return [];
 }
 
 /** The trainer's copy of the plan, with a Mark attendance button per session. */
 export function buildTrainerMessage(t: T, v: PlanView): Message {
   const title = t('ev.training.trainerDm', { name: v.employeeName });
-  const buttons = v.plan.sessions.map((s, i) => ({ actionId: ACTIONS.openMarkAttendance, label: `${t('ev.training.markButton')} ${i + 1}`, value: String(s.id) }));
-  return { text: title, blocks: [{ type: 'text', text: title }, ...planBlocks(t, v, { withAttendance: false }).slice(0, -1), { type: 'actions', buttons }] };
+  const buttons = v.plan.sessions.map((s, i) => ({
+    actionId: ACTIONS.openMarkAttendance,
+    label: `${t('ev.training.markButton')} ${i + 1}`,
+    value: String(s.id),
+  }));
+  return {
+    text: title,
+    blocks: [
+      { type: 'text', text: title },
+      ...planBlocks(t, v, { withAttendance: false }).slice(0, -1),
+      { type: 'actions', buttons },
+    ],
+  };
 }
 
-export function buildMarkAttendanceForm(t: T, session: TrainingSession, employeeName: string, zone: string, errors?: Record<string, string>): Form {
+export function buildMarkAttendanceForm(
+  t: T,
+  session: TrainingSession,
+  employeeName: string,
+  zone: string,
+  errors?: Record<string, string>,
+): Form {
   return {
     formId: FORMS.markAttendance,
     title: t('ev.training.markTitle'),
@@ -164,7 +288,16 @@ export function buildMarkAttendanceForm(t: T, session: TrainingSession, employee
     state: String(session.id),
     intro: [{ type: 'text', text: `**${employeeName}**\n${t('ev.training.session', sessionParams(session, zone))}` }],
     inputs: [
-      { id: 'status', kind: 'select', label: t('ev.training.markStatus'), options: [{ value: 'present', label: t('ev.training.present') }, { value: 'absent', label: t('ev.training.absent') }], initial: 'present' },
+      {
+        id: 'status',
+        kind: 'select',
+        label: t('ev.training.markStatus'),
+        options: [
+          { value: 'present', label: t('ev.training.present') },
+          { value: 'absent', label: t('ev.training.absent') },
+        ],
+        initial: 'present',
+      },
       { id: 'reason', kind: 'text', label: t('ev.training.markReason') },
     ],
     errors,
@@ -172,24 +305,48 @@ export function buildMarkAttendanceForm(t: T, session: TrainingSession, employee
 }
 
 /** Same input ids as the weekly review form, so the review domain's validation applies as is. */
-export function buildReassessmentForm(t: T, d: { plan: TrainingPlan; jobTitle: string; kpis: Kpi[]; errors?: Record<string, string> }): Form {
+export function buildReassessmentForm(
+  t: T,
+  d: { plan: TrainingPlan; jobTitle: string; kpis: Kpi[]; errors?: Record<string, string> },
+): Form {
   return {
     formId: FORMS.reassessment,
     title: t('ev.reassess.formTitle'),
     submitLabel: t('common.submit'),
     cancelLabel: t('common.cancel'),
     state: String(d.plan.id),
-    intro: [{ type: 'text', text: t('ev.reassess.intro', { goal: d.plan.goal, job: d.jobTitle, version: d.plan.kpiVersion }) }],
+    intro: [
+      {
+        type: 'text',
+        text: t('ev.reassess.intro', { goal: d.plan.goal, job: d.jobTitle, version: d.plan.kpiVersion }),
+      },
+    ],
     inputs: [
       ...d.kpis.map((k): Input => ({
         id: `kpi_${k.key}`,
         kind: 'number',
         decimal: true,
-        label: t('ev.reassess.actual', { name: k.name, target: `${k.direction === 'higher' ? '≥' : '≤'} ${k.target}`, unit: k.unit ? ` ${k.unit}` : '' }),
+        label: t('ev.reassess.actual', {
+          name: k.name,
+          target: `${k.direction === 'higher' ? '≥' : '≤'} ${k.target}`,
+          unit: k.unit ? ` ${k.unit}` : '',
+        }),
       })),
-      { id: 'rating', kind: 'select', label: t('ev.reassess.rating'), options: [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: String(n) })) },
+      {
+        id: 'rating',
+        kind: 'select',
+        label: t('ev.reassess.rating'),
+        options: [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: String(n) })),
+      },
       { id: 'strengths', kind: 'text', multiline: true, optional: true, label: t('review.form.strengths') },
-      { id: 'improvement', kind: 'text', multiline: true, optional: true, label: t('review.form.improvement'), hint: t('review.form.improvementHint') },
+      {
+        id: 'improvement',
+        kind: 'text',
+        multiline: true,
+        optional: true,
+        label: t('review.form.improvement'),
+        hint: t('review.form.improvementHint'),
+      },
       { id: 'comment', kind: 'text', multiline: true, optional: true, label: t('ev.reassess.comment') },
     ],
     errors: d.errors,

@@ -13,20 +13,28 @@ import { blockerLine, itemDetail, itemLabel, localized, mention, roleList, stepL
 import { settlementLines } from './settlement.js';
 import { followUpValue } from '../evidence/follow-ups.js';
 
-const dateIn = (ms: number, tz: string) => new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
+const dateIn = (ms: number, tz: string) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
 
 function checklist(t: T, ctx: ScreenContext, v: CaseView, onlyMissing = false): Block[] {
   const items = pathFor(v.policy, v.reason).evidence;
   const lines: ChecklistItem[] = v.evaluation.items
     .filter((e) => !onlyMissing || !e.ok)
-    .map((e) => ({ ok: e.ok, label: itemLabel(t, ctx.locale, items[e.id] ?? { kind: e.kind }), detail: itemDetail(t, ctx.locale, v.policy, items, e) }));
+    .map((e) => ({
+      ok: e.ok,
+      label: itemLabel(t, ctx.locale, items[e.id] ?? { kind: e.kind }),
+      detail: itemDetail(t, ctx.locale, v.policy, items, e),
+    }));
   if (!v.evaluation.items.length) return [{ type: 'context', text: t('off.case.noEvidence') }];
   return lines.length ? [{ type: 'checklist', items: lines }] : [];
 }
 
 function blockers(t: T, ctx: ScreenContext, v: CaseView): Block[] {
   const lines = v.evaluation.blockers.map((b) => blockerLine(t, ctx.locale, v.policy, b));
-  return [{ type: 'text', text: t('off.case.blockers') }, { type: 'text', text: lines.length ? lines.join('\n') : t('off.case.noBlockers') }];
+  return [
+    { type: 'text', text: t('off.case.blockers') },
+    { type: 'text', text: lines.length ? lines.join('\n') : t('off.case.noBlockers') },
+  ];
 }
 
 function stepsBlock(t: T, ctx: ScreenContext, v: CaseView): Block {
@@ -34,7 +42,14 @@ function stepsBlock(t: T, ctx: ScreenContext, v: CaseView): Block {
   const items: ChecklistItem[] = steps.map((s, i) => {
     const done = v.done.filter((d) => d.step === s.id);
     if (i < v.state.stepIndex || (v.state.status === 'closed' && done.length)) {
-      return { ok: true, label: stepLabel(t, ctx.locale, s), detail: t('off.case.stepDoneBy', { who: done.map((d) => mention(d.actorId)).join(', ') || '—', date: done.length ? dateIn(done[done.length - 1]!.at, ctx.timezone) : '—' }) };
+      return {
+        ok: true,
+        label: stepLabel(t, ctx.locale, s),
+        detail: t('off.case.stepDoneBy', {
+          who: done.map((d) => mention(d.actorId)).join(', ') || '—',
+          date: done.length ? dateIn(done[done.length - 1]!.at, ctx.timezone) : '—',
+        }),
+      };
     }
     if (i === v.state.stepIndex && v.state.status === 'open') {
       const waiting = rolesWaitingOn(s, v.state.confirmations);
@@ -56,12 +71,18 @@ export function stepButtons(t: T, ctx: ScreenContext, v: CaseView, forRole: 'hr'
   if (!step) return [];
   if (forRole !== 'any' && !step.who.includes(forRole)) return [];
   const value = `${v.id}:${step.id}`;
-  const label = step.mode === 'all' ? `${t('off.btn.confirmAttendance')}: ${stepLabel(t, ctx.locale, step)}` : stepLabel(t, ctx.locale, step);
-  if (step.input === 'date' || step.input === 'release') return [{ actionId: ACTIONS.caseOpenStepForm, label, value, style: 'primary' }];
+  const label =
+    step.mode === 'all'
+      ? `${t('off.btn.confirmAttendance')}: ${stepLabel(t, ctx.locale, step)}`
+      : stepLabel(t, ctx.locale, step);
+  if (step.input === 'date' || step.input === 'release')
+    return [{ actionId: ACTIONS.caseOpenStepForm, label, value, style: 'primary' }];
   if (step.input === 'notice') {
     const rule = v.policy.notice;
     if (rule.kind === 'fixed_days') {
-      const out: Button[] = [{ actionId: ACTIONS.caseAdvance, label: t('off.btn.notice', { days: rule.days }), value, style: 'primary' }];
+      const out: Button[] = [
+        { actionId: ACTIONS.caseAdvance, label: t('off.btn.notice', { days: rule.days }), value, style: 'primary' },
+      ];
       if (rule.payInLieu) out.push({ actionId: ACTIONS.caseAdvanceInLieu, label: t('off.btn.noticeInLieu'), value });
       return out;
     }
@@ -70,9 +91,19 @@ export function stepButtons(t: T, ctx: ScreenContext, v: CaseView, forRole: 'hr'
 }
 
 function outcome(t: T, ctx: ScreenContext, v: CaseView): Block[] {
-  if (v.state.status === 'closed') return [{ type: 'text', text: t('off.case.closed', { date: dateIn(v.closedAt ?? v.openedAt, ctx.timezone) }) }];
+  if (v.state.status === 'closed')
+    return [{ type: 'text', text: t('off.case.closed', { date: dateIn(v.closedAt ?? v.openedAt, ctx.timezone) }) }];
   if (v.state.status === 'withdrawn' && v.withdrawal) {
-    return [{ type: 'text', text: t('off.case.withdrawn', { date: dateIn(v.withdrawal.at, ctx.timezone), by: mention(v.withdrawal.by), reason: v.withdrawal.reason }) }];
+    return [
+      {
+        type: 'text',
+        text: t('off.case.withdrawn', {
+          date: dateIn(v.withdrawal.at, ctx.timezone),
+          by: mention(v.withdrawal.by),
+          reason: v.withdrawal.reason,
+        }),
+      },
+    ];
   }
   return [];
 }
@@ -86,8 +117,14 @@ function header(t: T, ctx: ScreenContext, v: CaseView): Block[] {
         { label: t('off.case.employee'), value: mention(v.employee.id) },
         { label: t('off.case.job'), value: v.job?.title ?? t('off.case.none') },
         { label: t('off.case.manager'), value: v.manager ? mention(v.manager.id) : t('off.case.none') },
-        { label: t('off.case.policy'), value: `${localized(v.policy.name, ctx.locale)} (${v.policy.id} ${v.policy.version})` },
-        { label: t('off.case.reason'), value: `${t(`off.reason.${v.reason}`)}${v.reasonText ? `: ${v.reasonText}` : ''}` },
+        {
+          label: t('off.case.policy'),
+          value: `${localized(v.policy.name, ctx.locale)} (${v.policy.id} ${v.policy.version})`,
+        },
+        {
+          label: t('off.case.reason'),
+          value: `${t(`off.reason.${v.reason}`)}${v.reasonText ? `: ${v.reasonText}` : ''}`,
+        },
         { label: t('off.case.openedBy'), value: mention(v.openedBy) },
       ],
     },
@@ -114,10 +151,22 @@ export function buildCaseMessage(t: T, ctx: ScreenContext, v: CaseView): Message
     { type: 'text', text: t('off.case.steps') },
     stepsBlock(t, ctx, v),
     ...(settlement.length ? [{ type: 'text' as const, text: [t('off.settle.header'), ...settlement].join('\n') }] : []),
-    ...(resolved ? [{ type: 'divider' as const }, ...outcome(t, ctx, v), { type: 'actions' as const, buttons: [{ actionId: ACTIONS.caseExportDossier, label: t('off.btn.dossier'), value: String(v.id) }] }] : [{ type: 'actions' as const, buttons }]),
+    ...(resolved
+      ? [
+          { type: 'divider' as const },
+          ...outcome(t, ctx, v),
+          {
+            type: 'actions' as const,
+            buttons: [{ actionId: ACTIONS.caseExportDossier, label: t('off.btn.dossier'), value: String(v.id) }],
+          },
+        ]
+      : [{ type: 'actions' as const, buttons }]),
   ];
   const missing = v.evaluation.items.filter((i) => !i.ok).length;
-  return { text: `${t('off.case.header', { id: v.id, name: v.employee.name })}${missing ? ` (${missing} ❌)` : ''}`, blocks };
+  return {
+    text: `${t('off.case.header', { id: v.id, name: v.employee.name })}${missing ? ` (${missing} ❌)` : ''}`,
+    blocks,
+  };
 }
 
 /**
@@ -127,18 +176,40 @@ export function buildCaseMessage(t: T, ctx: ScreenContext, v: CaseView): Message
 export function buildManagerCaseDm(t: T, ctx: ScreenContext, v: CaseView): Message {
   const resolved = v.state.status !== 'open';
   const missing = v.evaluation.items.some((i) => !i.ok);
-  const helpButtons: Button[] = resolved || !missing
-    ? []
-    : [
-        { actionId: ACTIONS.promptConversation, label: t('off.btn.addConversation'), value: followUpValue(v.employee.id, v.missedKpiKeys) },
-        { actionId: ACTIONS.promptTrainingPlan, label: t('off.btn.planTraining'), value: followUpValue(v.employee.id, v.missedKpiKeys) },
-        ...(v.latestTrainingPlanId ? [{ actionId: ACTIONS.openReassessment, label: t('off.btn.reassess'), value: String(v.latestTrainingPlanId) }] : []),
-      ];
+  const helpButtons: Button[] =
+    resolved || !missing
+      ? []
+      : [
+          {
+            actionId: ACTIONS.promptConversation,
+            label: t('off.btn.addConversation'),
+            value: followUpValue(v.employee.id, v.missedKpiKeys),
+          },
+          {
+            actionId: ACTIONS.promptTrainingPlan,
+            label: t('off.btn.planTraining'),
+            value: followUpValue(v.employee.id, v.missedKpiKeys),
+          },
+          ...(v.latestTrainingPlanId
+            ? [
+                {
+                  actionId: ACTIONS.openReassessment,
+                  label: t('off.btn.reassess'),
+                  value: String(v.latestTrainingPlanId),
+                },
+              ]
+            : []),
+        ];
   const buttons = [...stepButtons(t, ctx, v, 'manager'), ...helpButtons];
   const blocks: Block[] = [
     { type: 'header', text: t('off.dm.header', { id: v.id, name: v.employee.name }) },
-    { type: 'text', text: t('off.dm.intro', { by: mention(v.openedBy), name: v.employee.name, reason: t(`off.reason.${v.reason}`) }) },
-    ...(missing ? [{ type: 'text' as const, text: t('off.dm.missing') }, ...checklist(t, ctx, v, true)] : [{ type: 'text' as const, text: t('off.dm.complete') }]),
+    {
+      type: 'text',
+      text: t('off.dm.intro', { by: mention(v.openedBy), name: v.employee.name, reason: t(`off.reason.${v.reason}`) }),
+    },
+    ...(missing
+      ? [{ type: 'text' as const, text: t('off.dm.missing') }, ...checklist(t, ctx, v, true)]
+      : [{ type: 'text' as const, text: t('off.dm.complete') }]),
     { type: 'text', text: t('off.case.steps') },
     stepsBlock(t, ctx, v),
     ...(resolved ? outcome(t, ctx, v) : buttons.length ? [{ type: 'actions' as const, buttons }] : []),

@@ -12,23 +12,109 @@ export function renderDossierCsv(t: T, m: DossierModel): string {
   const rows: unknown[][] = [['section', 'date', 'record', 'item', 'detail', 'target', 'actual', 'result', 'response']];
   const d = m.data;
   const day = (ms: number) => stamp(ms, m.timezone);
-  for (const s of d.kpiSets) for (const k of s.kpis) rows.push(['kpi', '', `${s.jobId}@${s.version}`, k.key, k.name, `${k.direction === 'higher' ? '>=' : '<='} ${k.target} ${k.unit}`, '', '', ackText(t, m, s.ack)]);
+  for (const s of d.kpiSets)
+    for (const k of s.kpis)
+      rows.push([
+        'kpi',
+        '',
+        `${s.jobId}@${s.version}`,
+        k.key,
+        k.name,
+        `${k.direction === 'higher' ? '>=' : '<='} ${k.target} ${k.unit}`,
+        '',
+        '',
+        ackText(t, m, s.ack),
+      ]);
   for (const r of d.reviews) {
-    rows.push([r.kind === 'reassessment' ? 'reassessment' : 'review', day(r.submittedAt), `review #${r.id}`, r.periodLabel, r.comment, '', '', r.belowTarget ? 'below target' : 'on target', ackText(t, m, r.ack)]);
-    for (const x of r.results) rows.push([r.kind === 'reassessment' ? 'reassessment_kpi' : 'review_kpi', day(r.submittedAt), `review #${r.id}`, x.kpiKey, x.kpiName, `${x.target} ${x.unit}`, `${x.actual} ${x.unit}`, x.met ? 'met' : 'missed', '']);
+    rows.push([
+      r.kind === 'reassessment' ? 'reassessment' : 'review',
+      day(r.submittedAt),
+      `review #${r.id}`,
+      r.periodLabel,
+      r.comment,
+      '',
+      '',
+      r.belowTarget ? 'below target' : 'on target',
+      ackText(t, m, r.ack),
+    ]);
+    for (const x of r.results)
+      rows.push([
+        r.kind === 'reassessment' ? 'reassessment_kpi' : 'review_kpi',
+        day(r.submittedAt),
+        `review #${r.id}`,
+        x.kpiKey,
+        x.kpiName,
+        `${x.target} ${x.unit}`,
+        `${x.actual} ${x.unit}`,
+        x.met ? 'met' : 'missed',
+        '',
+      ]);
   }
-  for (const n of d.notes) rows.push(['note', n.heldOn, `note #${n.id}`, n.kind, n.discussion, '', '', '', ackText(t, m, n.ack)]);
+  for (const n of d.notes)
+    rows.push(['note', n.heldOn, `note #${n.id}`, n.kind, n.discussion, '', '', '', ackText(t, m, n.ack)]);
   for (const p of d.trainings) {
-    rows.push(['training', day(p.createdAt), `training #${p.id}`, p.kpiKeys.join(' '), `${p.goal} (${p.trainer})`, '', '', p.status, ackText(t, m, p.ack)]);
+    rows.push([
+      'training',
+      day(p.createdAt),
+      `training #${p.id}`,
+      p.kpiKeys.join(' '),
+      `${p.goal} (${p.trainer})`,
+      '',
+      '',
+      p.status,
+      ackText(t, m, p.ack),
+    ]);
     for (const s of p.sessions) {
       const mark = s.attendance.find((a) => a.personId === m.employee.id);
-      rows.push(['attendance', day(s.startsAt), `session #${s.id}`, '', s.location, '', '', mark ? `${mark.status} (${mark.method})` : 'no record', mark?.reason ?? '']);
+      rows.push([
+        'attendance',
+        day(s.startsAt),
+        `session #${s.id}`,
+        '',
+        s.location,
+        '',
+        '',
+        mark ? `${mark.status} (${mark.method})` : 'no record',
+        mark?.reason ?? '',
+      ]);
     }
   }
-  for (const j of d.jobAdjustments) rows.push(['job_adjustment', j.effectiveOn, `job adjustment #${j.id}`, `${j.fromJobId} -> ${j.toJobId}`, j.reason, '', '', '', ackText(t, m, j.ack)]);
-  for (const e of m.evaluation.items) rows.push(['evidence_check', day(m.exportedAt), e.id, e.kind, e.records.map((r) => `${r.type} #${r.id}`).join(' '), e.required, e.found, e.ok ? 'ok' : 'missing', '']);
+  for (const j of d.jobAdjustments)
+    rows.push([
+      'job_adjustment',
+      j.effectiveOn,
+      `job adjustment #${j.id}`,
+      `${j.fromJobId} -> ${j.toJobId}`,
+      j.reason,
+      '',
+      '',
+      '',
+      ackText(t, m, j.ack),
+    ]);
+  for (const e of m.evaluation.items)
+    rows.push([
+      'evidence_check',
+      day(m.exportedAt),
+      e.id,
+      e.kind,
+      e.records.map((r) => `${r.type} #${r.id}`).join(' '),
+      e.required,
+      e.found,
+      e.ok ? 'ok' : 'missing',
+      '',
+    ]);
   for (const e of m.timeline) rows.push(['timeline', day(e.at), e.step, e.outcome, e.detail, '', '', e.actor, '']);
-  rows.push(['policy', day(m.openedAt), `${m.policy.id}@${m.policy.version}`, '', JSON.stringify(m.policy), '', '', '', '']);
+  rows.push([
+    'policy',
+    day(m.openedAt),
+    `${m.policy.id}@${m.policy.version}`,
+    '',
+    JSON.stringify(m.policy),
+    '',
+    '',
+    '',
+    '',
+  ]);
   rows.push(['audit_head', day(m.exportedAt), '', '', m.auditHead, '', '', '', '']);
   return rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
 }

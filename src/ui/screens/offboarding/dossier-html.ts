@@ -10,10 +10,20 @@ import { blockerLine, itemDetail, itemLabel, localized, stepLabelById } from './
 import { settlementLines } from './settlement.js';
 
 const esc = (s: unknown): string =>
-  String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  String(s ?? '').replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 
 export const stamp = (ms: number, tz: string): string =>
-  new Intl.DateTimeFormat('sv-SE', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(ms);
+  new Intl.DateTimeFormat('sv-SE', {
+    timeZone: tz,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(ms);
 
 /** "acknowledged 2026-10-02", "disputed 2026-10-02: “…verbatim…”", "no response". */
 export function ackText(t: T, m: DossierModel, ack: AckView | null): string {
@@ -38,7 +48,14 @@ export function renderDossierHtml(t: T, m: DossierModel): string {
         .map(
           (s) =>
             `<h3>${esc(s.jobTitle)} (${esc(s.jobId)} v${s.version})</h3>` +
-            table(['KPI', t('off.dossier.target'), ''], s.kpis.map((k) => [esc(`${k.name} (${k.key})`), esc(`${k.direction === 'higher' ? '≥' : '≤'} ${k.target} ${k.unit}`), ''])) +
+            table(
+              ['KPI', t('off.dossier.target'), ''],
+              s.kpis.map((k) => [
+                esc(`${k.name} (${k.key})`),
+                esc(`${k.direction === 'higher' ? '≥' : '≤'} ${k.target} ${k.unit}`),
+                '',
+              ]),
+            ) +
             `<p><strong>${esc(t('off.dossier.kpiAck'))}:</strong> ${esc(ackText(t, m, s.ack))}</p>`,
         )
         .join('')
@@ -53,7 +70,12 @@ export function renderDossierHtml(t: T, m: DossierModel): string {
           `<h3>#${r.id} · ${esc(r.periodLabel)} · ${esc(stamp(r.submittedAt, m.timezone))} · ${name(r.authorId)} · ${r.belowTarget ? '❌' : '✅'}</h3>` +
           table(
             ['KPI', t('off.dossier.target'), t('off.dossier.actual'), ''],
-            r.results.map((x) => [esc(x.kpiName), esc(`${x.direction === 'higher' ? '≥' : '≤'} ${x.target} ${x.unit}`), esc(`${x.actual} ${x.unit}`), esc(x.met ? t('off.dossier.met') : t('off.dossier.missed'))]),
+            r.results.map((x) => [
+              esc(x.kpiName),
+              esc(`${x.direction === 'higher' ? '≥' : '≤'} ${x.target} ${x.unit}`),
+              esc(`${x.actual} ${x.unit}`),
+              esc(x.met ? t('off.dossier.met') : t('off.dossier.missed')),
+            ]),
           ) +
           (r.comment ? `<blockquote>${esc(r.comment)}</blockquote>` : '') +
           `<p class="ack">${esc(ackText(t, m, r.ack))}</p>`,
@@ -62,7 +84,12 @@ export function renderDossierHtml(t: T, m: DossierModel): string {
   };
 
   const notes = d.notes.length
-    ? d.notes.map((n) => `<h3>#${n.id} · ${esc(n.heldOn)} · ${esc(n.kind)} · ${name(n.authorId)}</h3><blockquote>${esc(n.discussion)}</blockquote><p class="ack">${esc(ackText(t, m, n.ack))}</p>`).join('')
+    ? d.notes
+        .map(
+          (n) =>
+            `<h3>#${n.id} · ${esc(n.heldOn)} · ${esc(n.kind)} · ${name(n.authorId)}</h3><blockquote>${esc(n.discussion)}</blockquote><p class="ack">${esc(ackText(t, m, n.ack))}</p>`,
+        )
+        .join('')
     : none;
 
   const trainings = d.trainings.length
@@ -74,7 +101,9 @@ export function renderDossierHtml(t: T, m: DossierModel): string {
               ['', '', ''],
               p.sessions.map((s) => {
                 const mark = s.attendance.find((a) => a.personId === m.employee.id);
-                const status = mark ? `${mark.status === 'present' ? t('off.dossier.present') : t('off.dossier.absent')} (${mark.method}${mark.reason ? `: ${mark.reason}` : ''})` : '—';
+                const status = mark
+                  ? `${mark.status === 'present' ? t('off.dossier.present') : t('off.dossier.absent')} (${mark.method}${mark.reason ? `: ${mark.reason}` : ''})`
+                  : '—';
                 return [esc(stamp(s.startsAt, m.timezone)), esc(s.location), esc(status)];
               }),
             ) +
@@ -84,7 +113,12 @@ export function renderDossierHtml(t: T, m: DossierModel): string {
     : none;
 
   const adjustments = d.jobAdjustments.length
-    ? d.jobAdjustments.map((j) => `<p>#${j.id} · ${esc(j.effectiveOn)} · ${esc(j.fromJobId)} → ${esc(j.toJobId)}: ${esc(j.reason)}<br><span class="ack">${esc(ackText(t, m, j.ack))}</span></p>`).join('')
+    ? d.jobAdjustments
+        .map(
+          (j) =>
+            `<p>#${j.id} · ${esc(j.effectiveOn)} · ${esc(j.fromJobId)} → ${esc(j.toJobId)}: ${esc(j.reason)}<br><span class="ack">${esc(ackText(t, m, j.ack))}</span></p>`,
+        )
+        .join('')
     : none;
 
   const checklist = m.evaluation.items
@@ -97,7 +131,12 @@ export function renderDossierHtml(t: T, m: DossierModel): string {
 
   const timeline = table(
     ['', '', '', ''],
-    m.timeline.map((e) => [esc(stamp(e.at, m.timezone)), esc(e.step === 'opened' || e.step === 'withdrawn' ? e.step : stepLabelById(t, m.locale, path.steps, e.step)), esc(`${e.outcome} · ${e.actor}`), esc(e.detail)]),
+    m.timeline.map((e) => [
+      esc(stamp(e.at, m.timezone)),
+      esc(e.step === 'opened' || e.step === 'withdrawn' ? e.step : stepLabelById(t, m.locale, path.steps, e.step)),
+      esc(`${e.outcome} · ${e.actor}`),
+      esc(e.detail),
+    ]),
   );
 
   const policyText =

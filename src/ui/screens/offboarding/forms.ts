@@ -6,7 +6,14 @@ import type { Step } from '../../../domain/policy/index.js';
 import type { Locale } from '../../../ports/records.js';
 import { stepLabel } from './labels.js';
 
-export function buildStepForm(t: T, locale: Locale, caseId: number, step: Step, today: string, errors?: Record<string, string>): Form {
+export function buildStepForm(
+  t: T,
+  locale: Locale,
+  caseId: number,
+  step: Step,
+  today: string,
+  errors?: Record<string, string>,
+): Form {
   const inputs: Form['inputs'] =
     step.input === 'release'
       ? [
@@ -53,7 +60,12 @@ export function buildProtectedStatusForm(t: T, personId: string, kinds: string[]
     cancelLabel: t('common.cancel'),
     state: personId,
     inputs: [
-      { id: 'kind', kind: 'select', label: t('off.protect.kind'), options: kinds.map((k) => ({ value: k, label: k.replace(/_/g, ' ') })) },
+      {
+        id: 'kind',
+        kind: 'select',
+        label: t('off.protect.kind'),
+        options: kinds.map((k) => ({ value: k, label: k.replace(/_/g, ' ') })),
+      },
       { id: 'from', kind: 'date', label: t('off.protect.from'), initial: today },
       { id: 'to', kind: 'date', label: t('off.protect.to'), optional: true },
       { id: 'note', kind: 'text', label: t('off.protect.note'), optional: true },

@@ -6,7 +6,8 @@ import type { BlockerEvaluation, EvidenceRecordRef, ItemEvaluation } from '../..
 import type { Missing } from '../../../domain/policy/advance.js';
 
 /** Policy-provided text (a custom policy file) in the reader's language. */
-export const localized = (text: LocalizedText, locale: Locale): string => (locale === 'zh-CN' && text.zh ? text.zh : text.en);
+export const localized = (text: LocalizedText, locale: Locale): string =>
+  locale === 'zh-CN' && text.zh ? text.zh : text.en;
 
 /** A catalog label for a known id, else the policy's own label, else the id itself. */
 function catalogOr(t: T, key: string, fallback: LocalizedText | undefined, id: string, locale: Locale): string {
@@ -15,7 +16,8 @@ function catalogOr(t: T, key: string, fallback: LocalizedText | undefined, id: s
   return s === key ? id.replace(/_/g, ' ') : s;
 }
 
-export const stepLabel = (t: T, locale: Locale, step: Pick<Step, 'id' | 'label'>): string => catalogOr(t, `off.step.${step.id}`, step.label, step.id, locale);
+export const stepLabel = (t: T, locale: Locale, step: Pick<Step, 'id' | 'label'>): string =>
+  catalogOr(t, `off.step.${step.id}`, step.label, step.id, locale);
 
 export function stepLabelById(t: T, locale: Locale, steps: Step[], id: string): string {
   return stepLabel(t, locale, steps.find((s) => s.id === id) ?? { id });
@@ -40,9 +42,16 @@ export function recordLine(t: T, r: EvidenceRecordRef): string {
 }
 
 /** "2/2 within 180 days · counted: review #3 …" for one checklist line. */
-export function itemDetail(t: T, locale: Locale, policy: Policy, items: Record<string, EvidenceItem>, e: ItemEvaluation): string {
+export function itemDetail(
+  t: T,
+  locale: Locale,
+  policy: Policy,
+  items: Record<string, EvidenceItem>,
+  e: ItemEvaluation,
+): string {
   const parts = [t('off.item.count', { found: e.found, required: e.required, window: e.windowDays })];
-  if (e.records.length) parts.push(t('off.item.counted', { records: e.records.map((r) => recordLine(t, r)).join('; ') }));
+  if (e.records.length)
+    parts.push(t('off.item.counted', { records: e.records.map((r) => recordLine(t, r)).join('; ') }));
   if (e.awaitingResponse) parts.push(t('off.item.awaiting', { n: e.awaitingResponse }));
   if (e.waitingFor) {
     const dep = items[e.waitingFor];
@@ -52,11 +61,22 @@ export function itemDetail(t: T, locale: Locale, policy: Policy, items: Record<s
 }
 
 export function blockerLine(t: T, locale: Locale, policy: Policy, b: BlockerEvaluation): string {
-  return t('off.blocker.line', { blocker: blockerLabel(t, locale, policy, b.id), status: b.statusKind.replace(/_/g, ' '), since: b.since });
+  return t('off.blocker.line', {
+    blocker: blockerLabel(t, locale, policy, b.id),
+    status: b.statusKind.replace(/_/g, ' '),
+    since: b.since,
+  });
 }
 
 /** One line per thing that is missing, in the order the gate found them. */
-export function missingLines(t: T, locale: Locale, policy: Policy, steps: Step[], items: Record<string, EvidenceItem>, missing: Missing[]): string[] {
+export function missingLines(
+  t: T,
+  locale: Locale,
+  policy: Policy,
+  steps: Step[],
+  items: Record<string, EvidenceItem>,
+  missing: Missing[],
+): string[] {
   return missing.map((m) => {
     switch (m.kind) {
       case 'case_closed':
@@ -70,7 +90,10 @@ export function missingLines(t: T, locale: Locale, policy: Policy, steps: Step[]
       case 'already_done':
         return t('off.missing.done', { step: stepLabelById(t, locale, steps, m.stepId) });
       case 'step':
-        return t('off.missing.step', { step: stepLabelById(t, locale, steps, m.stepId), roles: roleList(t, m.waitingOn) });
+        return t('off.missing.step', {
+          step: stepLabelById(t, locale, steps, m.stepId),
+          roles: roleList(t, m.waitingOn),
+        });
       case 'evidence': {
         const item = items[m.item.id];
         return t('off.missing.evidence', {
@@ -79,7 +102,11 @@ export function missingLines(t: T, locale: Locale, policy: Policy, steps: Step[]
         });
       }
       case 'blocker':
-        return t('off.missing.blocker', { blocker: blockerLabel(t, locale, policy, m.blocker.id), status: m.blocker.statusKind.replace(/_/g, ' '), since: m.blocker.since });
+        return t('off.missing.blocker', {
+          blocker: blockerLabel(t, locale, policy, m.blocker.id),
+          status: m.blocker.statusKind.replace(/_/g, ' '),
+          since: m.blocker.since,
+        });
     }
   });
 }

@@ -12,8 +12,18 @@ export interface OpenCaseLine {
 }
 
 export function buildCaseStatus(t: T, lines: OpenCaseLine[]): Message {
-  const text = lines.length ? lines.map((l) => `• ${t('off.status.line', { id: l.id, name: l.name, days: l.days, step: l.step, who: l.who })}`).join('\n') : t('off.status.none');
-  return { text: t('off.status.header'), blocks: [{ type: 'header', text: t('off.status.header') }, { type: 'text', text }] };
+  const text = lines.length
+    ? lines
+        .map((l) => `• ${t('off.status.line', { id: l.id, name: l.name, days: l.days, step: l.step, who: l.who })}`)
+        .join('\n')
+    : t('off.status.none');
+  return {
+    text: t('off.status.header'),
+    blocks: [
+      { type: 'header', text: t('off.status.header') },
+      { type: 'text', text },
+    ],
+  };
 }
 
 export interface CaseReport {
@@ -31,9 +41,17 @@ export interface CaseReport {
 export function buildCaseReport(t: T, r: CaseReport): Message {
   const lines = [
     t('off.report.counts', { opened: r.opened, open: r.open, closed: r.closed, withdrawn: r.withdrawn }),
-    r.cycleMedianDays === null ? t('off.report.noCycle') : t('off.report.cycle', { median: r.cycleMedianDays, average: r.cycleAverageDays ?? 0 }),
+    r.cycleMedianDays === null
+      ? t('off.report.noCycle')
+      : t('off.report.cycle', { median: r.cycleMedianDays, average: r.cycleAverageDays ?? 0 }),
     ...r.steps.map((s) => `• ${t('off.report.step', { step: s.step, median: s.medianDays })}`),
     t('off.report.disputes', { disputed: r.disputed, refused: r.refused }),
   ];
-  return { text: t('off.report.header'), blocks: [{ type: 'header', text: t('off.report.header') }, { type: 'text', text: lines.join('\n') }] };
+  return {
+    text: t('off.report.header'),
+    blocks: [
+      { type: 'header', text: t('off.report.header') },
+      { type: 'text', text: lines.join('\n') },
+    ],
+  };
 }

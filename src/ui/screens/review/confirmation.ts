@@ -19,9 +19,20 @@ export interface ReviewSubmittedInput {
 export function buildReviewSubmitted(t: T, r: ReviewSubmittedInput): Message {
   const text = t('review.submitted.text', { name: r.employeeName, period: r.period });
   const blocks: Block[] = [{ type: 'text', text }];
-  if (r.missedKpis.length) blocks.push({ type: 'text', text: t('review.submitted.missed', { kpis: r.missedKpis.map((k) => k.name).join(', ') }) });
-  if (r.total > 0) blocks.push({ type: 'context', text: t('review.submitted.progress', { done: r.done, total: r.total }) });
+  if (r.missedKpis.length)
+    blocks.push({
+      type: 'text',
+      text: t('review.submitted.missed', { kpis: r.missedKpis.map((k) => k.name).join(', ') }),
+    });
+  if (r.total > 0)
+    blocks.push({ type: 'context', text: t('review.submitted.progress', { done: r.done, total: r.total }) });
   // Submitted reviews change only through an amendment; the button opens it.
-  blocks.push({ type: 'actions', buttons: [...(r.followUps ?? []), { actionId: ACTIONS.amendReview, label: t('review.amend.button'), value: String(r.reviewId) }] });
+  blocks.push({
+    type: 'actions',
+    buttons: [
+      ...(r.followUps ?? []),
+      { actionId: ACTIONS.amendReview, label: t('review.amend.button'), value: String(r.reviewId) },
+    ],
+  });
   return { text, blocks };
 }

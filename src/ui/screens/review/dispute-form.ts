@@ -14,7 +14,14 @@ export function buildDisputeForm(t: T, f: { reviewId: number; period: string; er
     state: String(f.reviewId),
     intro: [{ type: 'text', text: t('review.employee.header', { period: f.period }) }],
     inputs: [
-      { id: DISPUTE_COMMENT_INPUT, kind: 'text', multiline: true, label: t('review.dispute.comment'), hint: t('review.dispute.hint'), maxLength: 3000 },
+      {
+        id: DISPUTE_COMMENT_INPUT,
+        kind: 'text',
+        multiline: true,
+        label: t('review.dispute.comment'),
+        hint: t('review.dispute.hint'),
+        maxLength: 3000,
+      },
     ],
     ...(f.errors ? { errors: f.errors } : {}),
   };

@@ -32,7 +32,9 @@ export function kpiResultLines(t: T, results: KpiResult[]): string {
 
 /** The review as the employee sees it in a DM, with Acknowledge / Dispute. */
 export function buildEmployeeReview(t: T, r: EmployeeReviewInput): Message {
-  const fields: Field[] = [{ label: t('review.form.rating'), value: t(`review.rating.${r.rating as 1 | 2 | 3 | 4 | 5}`) }];
+  const fields: Field[] = [
+    { label: t('review.form.rating'), value: t(`review.rating.${r.rating as 1 | 2 | 3 | 4 | 5}`) },
+  ];
   if (r.strengths) fields.push({ label: t('review.form.strengths'), value: r.strengths });
   if (r.improvement) fields.push({ label: t('review.form.improvement'), value: r.improvement });
   if (r.comment) fields.push({ label: t('review.form.comment'), value: r.comment });
@@ -46,14 +48,22 @@ export function buildEmployeeReview(t: T, r: EmployeeReviewInput): Message {
     blocks.push({
       type: 'actions',
       buttons: [
-        { actionId: ACTIONS.acknowledgeReview, label: t('review.acknowledge'), value: String(r.reviewId), style: 'primary' },
+        {
+          actionId: ACTIONS.acknowledgeReview,
+          label: t('review.acknowledge'),
+          value: String(r.reviewId),
+          style: 'primary',
+        },
         { actionId: ACTIONS.disputeReview, label: t('review.dispute'), value: String(r.reviewId) },
       ],
     });
   } else {
     blocks.push({
       type: 'context',
-      text: r.response.state === 'acknowledged' ? t('review.acknowledged') : t('review.disputed', { comment: r.response.comment }),
+      text:
+        r.response.state === 'acknowledged'
+          ? t('review.acknowledged')
+          : t('review.disputed', { comment: r.response.comment }),
     });
   }
   return { text: t('review.employee.fallback', { period: r.period, manager: r.managerName }), blocks };

@@ -13,10 +13,20 @@ export function parseKpiSubjectId(value: string): { jobId: string; version: numb
 }
 
 /** Asks a job holder to acknowledge a KPI version; rebuilt with `acknowledged` once they do. */
-export function buildKpiAckRequest(t: T, r: { jobId: string; jobTitle: string; version: number; kpis: Kpi[]; acknowledged?: boolean }): Message {
+export function buildKpiAckRequest(
+  t: T,
+  r: { jobId: string; jobTitle: string; version: number; kpis: Kpi[]; acknowledged?: boolean },
+): Message {
   const header = t('kpi.ack.header', { job: r.jobTitle, version: r.version });
   const lines = r.kpis
-    .map((k) => t('kpi.ack.line', { name: k.name, op: t(k.direction === 'higher' ? 'kpi.op.higher' : 'kpi.op.lower'), target: k.target, unit: k.unit }).trim())
+    .map((k) =>
+      t('kpi.ack.line', {
+        name: k.name,
+        op: t(k.direction === 'higher' ? 'kpi.op.higher' : 'kpi.op.lower'),
+        target: k.target,
+        unit: k.unit,
+      }).trim(),
+    )
     .join('\n');
   const blocks: Block[] = [
     { type: 'header', text: header },
@@ -24,7 +34,17 @@ export function buildKpiAckRequest(t: T, r: { jobId: string; jobTitle: string; v
     { type: 'text', text: lines },
     r.acknowledged
       ? { type: 'context', text: t('kpi.ack.done', { version: r.version }) }
-      : { type: 'actions', buttons: [{ actionId: ACTIONS.acknowledgeKpis, label: t('kpi.ack.button'), value: kpiSubjectId(r.jobId, r.version), style: 'primary' }] },
+      : {
+          type: 'actions',
+          buttons: [
+            {
+              actionId: ACTIONS.acknowledgeKpis,
+              label: t('kpi.ack.button'),
+              value: kpiSubjectId(r.jobId, r.version),
+              style: 'primary',
+            },
+          ],
+        },
   ];
   return { text: header, blocks };
 }

@@ -31,7 +31,14 @@ export function decodeKpiFormState(raw: string): KpiFormState | null {
  */
 export function buildDefineKpisForm(
   t: T,
-  f: { jobId: string; jobTitle: string; slotId?: number; employeeName?: string; initial?: string; errors?: Record<string, string> },
+  f: {
+    jobId: string;
+    jobTitle: string;
+    slotId?: number;
+    employeeName?: string;
+    initial?: string;
+    errors?: Record<string, string>;
+  },
 ): Form {
   return {
     formId: FORMS.defineKpis,
@@ -42,7 +49,9 @@ export function buildDefineKpisForm(
     intro: [
       {
         type: 'text',
-        text: f.employeeName ? t('kpi.form.introMissing', { job: f.jobTitle, name: f.employeeName }) : t('kpi.form.intro', { job: f.jobTitle }),
+        text: f.employeeName
+          ? t('kpi.form.introMissing', { job: f.jobTitle, name: f.employeeName })
+          : t('kpi.form.intro', { job: f.jobTitle }),
       },
     ],
     inputs: [

@@ -17,7 +17,10 @@ export function buildNudge(t: T, n: NudgeInput): Message {
   const total = n.slots.length;
   const done = n.slots.filter((s) => s.submitted).length;
   const names = n.slots.map((s) => s.employeeName).join(', ');
-  const text = total === 1 ? t('review.nudge.textOne', { due: n.due, names }) : t('review.nudge.text', { count: total, due: n.due, names });
+  const text =
+    total === 1
+      ? t('review.nudge.textOne', { due: n.due, names })
+      : t('review.nudge.text', { count: total, due: n.due, names });
   const pending = n.slots.filter((s) => !s.submitted);
   const buttons: Button[] = pending.map((s, i) => ({
     actionId: ACTIONS.openReviewForm,

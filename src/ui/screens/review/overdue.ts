@@ -7,7 +7,14 @@ export type ReminderAudience = 'manager' | 'skip_manager' | 'hr_channel';
 /** One reminder for one manager's overdue reviews, worded for who receives it. */
 export function buildOverdueReminder(
   t: T,
-  r: { audience: ReminderAudience; managerName: string; department: string; due: string; employeeNames: string[]; slotIds: number[] },
+  r: {
+    audience: ReminderAudience;
+    managerName: string;
+    department: string;
+    due: string;
+    employeeNames: string[];
+    slotIds: number[];
+  },
 ): Message {
   const names = r.employeeNames.join(', ');
   const count = r.employeeNames.length;
@@ -27,9 +34,14 @@ export const periodName = (t: T, label: string) => {
 };
 
 /** "Week 48 reviews: 5/7 done. Waiting on @a, @b." Mentions use `<@person:ID>`. */
-export function buildDigest(t: T, d: { periodLabel: string; done: number; total: number; waitingOn: string[] }): Message {
+export function buildDigest(
+  t: T,
+  d: { periodLabel: string; done: number; total: number; waitingOn: string[] },
+): Message {
   const head = t('review.digest.text', { period: periodName(t, d.periodLabel), done: d.done, total: d.total });
-  const tail = d.waitingOn.length ? t('review.digest.waiting', { names: d.waitingOn.map((id) => `<@person:${id}>`).join(', ') }) : t('review.digest.allDone');
+  const tail = d.waitingOn.length
+    ? t('review.digest.waiting', { names: d.waitingOn.map((id) => `<@person:${id}>`).join(', ') })
+    : t('review.digest.allDone');
   const text = `${head} ${tail}`;
   return { text, blocks: [{ type: 'text', text }] };
 }

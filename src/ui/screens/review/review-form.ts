@@ -28,7 +28,10 @@ export function buildReviewForm(t: T, f: ReviewFormInput): Form {
     kind: 'number',
     decimal: true,
     label: kpiLabel(k),
-    hint: t(k.direction === 'higher' ? 'review.form.kpiHintHigher' : 'review.form.kpiHintLower', { target: k.target, unit: k.unit }).trim(),
+    hint: t(k.direction === 'higher' ? 'review.form.kpiHintHigher' : 'review.form.kpiHintLower', {
+      target: k.target,
+      unit: k.unit,
+    }).trim(),
     ...(str(v[kpiInputId(k.key)]) ? { initial: str(v[kpiInputId(k.key)]) } : {}),
   }));
   const text = (id: string, label: string, extra: Partial<Extract<Input, { kind: 'text' }>> = {}): Input => ({
@@ -83,7 +86,15 @@ export function buildAmendReviewForm(t: T, f: Omit<ReviewFormInput, 'slotId'> & 
     state: String(f.reviewId),
     inputs: [
       ...base.inputs,
-      { id: AMEND_REASON_INPUT, kind: 'text', multiline: true, label: t('review.amend.reason'), hint: t('review.amend.hint'), maxLength: 1000, ...(typeof f.values?.[AMEND_REASON_INPUT] === 'string' ? { initial: f.values[AMEND_REASON_INPUT] } : {}) },
+      {
+        id: AMEND_REASON_INPUT,
+        kind: 'text',
+        multiline: true,
+        label: t('review.amend.reason'),
+        hint: t('review.amend.hint'),
+        maxLength: 1000,
+        ...(typeof f.values?.[AMEND_REASON_INPUT] === 'string' ? { initial: f.values[AMEND_REASON_INPUT] } : {}),
+      },
     ],
   };
 }

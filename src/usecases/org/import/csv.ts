@@ -22,21 +22,48 @@ export function parseCsv(
   const normalised = text.replace(/\r\n?/g, '\n');
   let rows: { record: string[]; info: { lines: number } }[];
   try {
-    rows = parse(normalised, { bom: true, info: true, skip_empty_lines: true, trim: true, relax_column_count: true }) as unknown as typeof rows;
+    rows = parse(normalised, {
+      bom: true,
+      info: true,
+      skip_empty_lines: true,
+      trim: true,
+      relax_column_count: true,
+    }) as unknown as typeof rows;
   } catch (e) {
     const err = e as Error & { lines?: number };
-    return { records: [], header: [], issues: [{ line: err.lines ?? 1, field: '', message: t('import.csvSyntax', { detail: err.message }) }] };
+    return {
+      records: [],
+      header: [],
+      issues: [{ line: err.lines ?? 1, field: '', message: t('import.csvSyntax', { detail: err.message }) }],
+    };
   }
   const startLine = (r: (typeof rows)[number]) => r.info.lines - r.record.join('').split('\n').length + 1;
   const [head, ...body] = rows;
-  if (!head) return { records: [], header: [], issues: columns.required.map((c) => ({ line: 1, field: c, message: t('import.missingColumn', { column: c, expected: columns.required.join(', ') }) })) };
+  if (!head)
+    return {
+      records: [],
+      header: [],
+      issues: columns.required.map((c) => ({
+        line: 1,
+        field: c,
+        message: t('import.missingColumn', { column: c, expected: columns.required.join(', ') }),
+      })),
+    };
 
   const header = head.record.map((h) => h.trim().toLowerCase());
   const issues: ImportIssue[] = [];
   const known = new Set([...columns.required, ...columns.optional]);
   const expected = [...columns.required, ...columns.optional].join(', ');
-  for (const c of columns.required) if (!header.includes(c)) issues.push({ line: startLine(head), field: c, message: t('import.missingColumn', { column: c, expected: columns.required.join(', ') }) });
-  for (const c of header) if (!known.has(c)) issues.push({ line: startLine(head), field: c, message: t('import.unknownColumn', { column: c, expected }) });
+  for (const c of columns.required)
+    if (!header.includes(c))
+      issues.push({
+        line: startLine(head),
+        field: c,
+        message: t('import.missingColumn', { column: c, expected: columns.required.join(', ') }),
+      });
+  for (const c of header)
+    if (!known.has(c))
+      issues.push({ line: startLine(head), field: c, message: t('import.unknownColumn', { column: c, expected }) });
 
   const records = body.map((r) => {
     const values: Record<string, string> = {};

@@ -15,7 +15,9 @@ const prose = z
   .default('');
 
 const kpiSchema = z.object({
-  key: z.string('required: a short key such as revenue').regex(/^[a-z][a-z0-9_]*$/, 'use lowercase letters, digits and _, e.g. units_per_hour'),
+  key: z
+    .string('required: a short key such as revenue')
+    .regex(/^[a-z][a-z0-9_]*$/, 'use lowercase letters, digits and _, e.g. units_per_hour'),
   name: z.string('required: the name people see').min(1, 'required: the name people see'),
   unit: z.union([z.string(), z.number().transform(String)]).default(''),
   target: z.number('required: a number, e.g. 120 (no units or quotes)'),
@@ -23,7 +25,9 @@ const kpiSchema = z.object({
 });
 
 const jobSchema = z.object({
-  id: z.union([z.string(), z.number().transform(String)], 'required: the id people.csv uses in its job column').pipe(z.string().min(1, 'required')),
+  id: z
+    .union([z.string(), z.number().transform(String)], 'required: the id people.csv uses in its job column')
+    .pipe(z.string().min(1, 'required')),
   title: z.string('required: the job title').min(1, 'required: the job title'),
   duties: prose,
   requirements: prose,
@@ -58,21 +62,42 @@ export function parseJobsYaml(text: string, t: T): { jobs: JobSpec[]; issues: Im
   if (doc.errors.length) {
     return {
       jobs: [],
-      issues: doc.errors.map((e) => ({ line: counter.linePos(e.pos[0]).line, field: '', message: t('import.badYaml', { detail: e.message.split('\n')[0] ?? '' }) })),
+      issues: doc.errors.map((e) => ({
+        line: counter.linePos(e.pos[0]).line,
+        field: '',
+        message: t('import.badYaml', { detail: e.message.split('\n')[0] ?? '' }),
+      })),
     };
   }
   const parsed = fileSchema.safeParse(doc.toJS() ?? {});
   if (!parsed.success) {
-    return { jobs: [], issues: parsed.error.issues.map((i) => ({ line: lineOf(doc, counter, i.path), field: pathText(i.path) || 'jobs', message: i.message })) };
+    return {
+      jobs: [],
+      issues: parsed.error.issues.map((i) => ({
+        line: lineOf(doc, counter, i.path),
+        field: pathText(i.path) || 'jobs',
+        message: i.message,
+      })),
+    };
   }
   const issues: ImportIssue[] = [];
   const seen = new Set<string>();
   parsed.data.jobs.forEach((job, j) => {
-    if (seen.has(job.id)) issues.push({ line: lineOf(doc, counter, ['jobs', j, 'id']), field: `jobs[${j}].id`, message: t('import.duplicateJob', { value: job.id }) });
+    if (seen.has(job.id))
+      issues.push({
+        line: lineOf(doc, counter, ['jobs', j, 'id']),
+        field: `jobs[${j}].id`,
+        message: t('import.duplicateJob', { value: job.id }),
+      });
     seen.add(job.id);
     const keys = new Set<string>();
     job.kpis.forEach((k, i) => {
-      if (keys.has(k.key)) issues.push({ line: lineOf(doc, counter, ['jobs', j, 'kpis', i, 'key']), field: `jobs[${j}].kpis[${i}].key`, message: t('import.duplicateKpi', { value: k.key }) });
+      if (keys.has(k.key))
+        issues.push({
+          line: lineOf(doc, counter, ['jobs', j, 'kpis', i, 'key']),
+          field: `jobs[${j}].kpis[${i}].key`,
+          message: t('import.duplicateKpi', { value: k.key }),
+        });
       keys.add(k.key);
     });
   });

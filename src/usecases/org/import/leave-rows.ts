@@ -19,16 +19,21 @@ export function checkLeave(l: LeaveSpec, org: Pick<OrgRepo, 'person'>, t: T): Im
   const issue = (field: string, message: string) => issues.push({ line: l.line, field, message });
   if (!l.personId) issue('person_id', t('import.required'));
   else if (!org.person(l.personId)) issue('person_id', t('import.unknownPerson', { value: l.personId }));
-  for (const [field, value] of [['start_date', l.startDate], ['end_date', l.endDate]] as const) {
+  for (const [field, value] of [
+    ['start_date', l.startDate],
+    ['end_date', l.endDate],
+  ] as const) {
     if (!value) issue(field, t('import.required'));
     else if (!isValidDate(value)) issue(field, t('import.badDate', { value }));
   }
-  if (isValidDate(l.startDate) && isValidDate(l.endDate) && l.endDate < l.startDate) issue('end_date', t('import.dateOrder', { start: l.startDate, end: l.endDate }));
+  if (isValidDate(l.startDate) && isValidDate(l.endDate) && l.endDate < l.startDate)
+    issue('end_date', t('import.dateOrder', { start: l.startDate, end: l.endDate }));
   return issues;
 }
 
 /** True when every day of the leave is already covered, so importing the same list twice adds nothing. */
 export function alreadyOnLeave(l: LeaveSpec, org: Pick<OrgRepo, 'onLeave'>): boolean {
-  for (let d = l.startDate, n = 0; d <= l.endDate && n < 400; d = shiftDate(d, 1), n++) if (!org.onLeave(l.personId, d)) return false;
+  for (let d = l.startDate, n = 0; d <= l.endDate && n < 400; d = shiftDate(d, 1), n++)
+    if (!org.onLeave(l.personId, d)) return false;
   return true;
 }

@@ -8,7 +8,22 @@ import type { CsvRecord } from './csv.js';
 import { type ImportIssue, isValidDate, isValidTimezone } from './issues.js';
 
 export const PEOPLE_COLUMNS = {
-  required: ['id', 'name', 'email', 'manager_id', 'department', 'job', 'role', 'slack_id', 'feishu_open_id', 'locale', 'timezone', 'hire_date', 'team_channel_slack', 'team_channel_feishu'],
+  required: [
+    'id',
+    'name',
+    'email',
+    'manager_id',
+    'department',
+    'job',
+    'role',
+    'slack_id',
+    'feishu_open_id',
+    'locale',
+    'timezone',
+    'hire_date',
+    'team_channel_slack',
+    'team_channel_feishu',
+  ],
   optional: ['monthly_wage'],
 } as const;
 
@@ -22,7 +37,12 @@ const ROLES: readonly Role[] = ['employee', 'hr', 'admin'];
 const LOCALES: readonly Locale[] = ['en', 'zh-CN'];
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
-export function toPersonRows(records: CsvRecord[], hasWageColumn: boolean, jobIds: ReadonlySet<string>, t: T): { rows: PersonRow[]; issues: ImportIssue[] } {
+export function toPersonRows(
+  records: CsvRecord[],
+  hasWageColumn: boolean,
+  jobIds: ReadonlySet<string>,
+  t: T,
+): { rows: PersonRow[]; issues: ImportIssue[] } {
   const issues: ImportIssue[] = [];
   const rows: PersonRow[] = [];
   const knownJobs = [...jobIds].sort().join(', ') || '-';
@@ -46,7 +66,8 @@ export function toPersonRows(records: CsvRecord[], hasWageColumn: boolean, jobId
     if (hasWageColumn) {
       const wage = opt('monthly_wage');
       monthlyWage = wage === null ? null : Number(wage);
-      if (wage !== null && !(Number.isFinite(monthlyWage) && (monthlyWage as number) >= 0)) issue('monthly_wage', t('import.badNumber', { value: wage }));
+      if (wage !== null && !(Number.isFinite(monthlyWage) && (monthlyWage as number) >= 0))
+        issue('monthly_wage', t('import.badNumber', { value: wage }));
     }
     rows.push({
       line,
@@ -84,11 +105,25 @@ export function checkOrg(rows: PersonRow[], existing: readonly Person[], t: T): 
     else firstLine.set(key, line);
   };
   for (const { line, person: p } of rows) {
-    unique('id', p.id, line, (other) => issues.push({ line, field: 'id', message: t('import.duplicateId', { value: p.id, other }) }));
-    unique('email', p.email.toLowerCase() || null, line, (other) => issues.push({ line, field: 'email', message: t('import.duplicateEmail', { value: p.email, other }) }));
-    unique('slack', p.slackId, line, (other) => issues.push({ line, field: 'slack_id', message: t('import.duplicateChatId', { field: 'slack_id', value: p.slackId ?? '', other }) }));
+    unique('id', p.id, line, (other) =>
+      issues.push({ line, field: 'id', message: t('import.duplicateId', { value: p.id, other }) }),
+    );
+    unique('email', p.email.toLowerCase() || null, line, (other) =>
+      issues.push({ line, field: 'email', message: t('import.duplicateEmail', { value: p.email, other }) }),
+    );
+    unique('slack', p.slackId, line, (other) =>
+      issues.push({
+        line,
+        field: 'slack_id',
+        message: t('import.duplicateChatId', { field: 'slack_id', value: p.slackId ?? '', other }),
+      }),
+    );
     unique('feishu', p.feishuOpenId, line, (other) =>
-      issues.push({ line, field: 'feishu_open_id', message: t('import.duplicateChatId', { field: 'feishu_open_id', value: p.feishuOpenId ?? '', other }) }),
+      issues.push({
+        line,
+        field: 'feishu_open_id',
+        message: t('import.duplicateChatId', { field: 'feishu_open_id', value: p.feishuOpenId ?? '', other }),
+      }),
     );
   }
 
@@ -104,7 +139,8 @@ export function checkOrg(rows: PersonRow[], existing: readonly Person[], t: T): 
   for (const { line, person: p } of rows) {
     if (!p.managerId) continue;
     if (p.managerId === p.id) issues.push({ line, field: 'manager_id', message: t('import.selfManager') });
-    else if (!byId.has(p.managerId)) issues.push({ line, field: 'manager_id', message: t('import.unknownManager', { value: p.managerId }) });
+    else if (!byId.has(p.managerId))
+      issues.push({ line, field: 'manager_id', message: t('import.unknownManager', { value: p.managerId }) });
   }
   issues.push(...findCycles(rows, byId, t));
   return issues;
