@@ -16,7 +16,7 @@ import type { AdapterContext, RunningAdapter } from '../adapters/context.js';
 import type { Platform } from './ports/records.js';
 import { makeRunScheduleTick } from './usecases/schedule/run-schedule-tick.js';
 import { makeRunEvidenceTick } from './usecases/schedule/run-evidence-tick.js';
-import { currentPolicy } from './usecases/offboarding/case-support.js';
+import { currentPolicy } from './usecases/offboarding/policy.js';
 import { PolicyError } from './domain/policy/resolve.js';
 
 async function main(): Promise<void> {

@@ -5,21 +5,21 @@
  */
 import type { ActionHandler, UseCaseDeps, CommandHandler, FeatureHandlers, FormHandler } from './types.js';
 import type { Reply } from '../ui/model.js';
-import type { Failure } from '../usecases/result.js';
 import type { ReasonKind } from '../domain/policy/index.js';
 import { ACTIONS, FORMS } from '../ui/actions.js';
-import { translator } from '../ui/i18n/index.js';
-import { buildWithdrawForm } from '../ui/screens/offboarding/forms.js';
+import { isChecked, textValue } from '../ui/form-values.js';
+import { failureReply, formReply, messageReply, outsideForm, parseId, replyOf, toastReply } from './reply.js';
 import { makeOpenOffboarding } from '../usecases/offboarding/open-offboarding.js';
-import { makeAdvanceCaseStep, makeOpenCaseStepForm } from '../usecases/offboarding/advance-case-step.js';
+import { makeAdvanceCaseStep } from '../usecases/offboarding/advance-case-step.js';
+import { makeOpenCaseStepForm } from '../usecases/offboarding/open-case-step-form.js';
 import { makeWithdrawCase } from '../usecases/offboarding/withdraw-case.js';
+import { makeOpenWithdrawForm } from '../usecases/offboarding/open-withdraw-form.js';
 import { makeCaseStatus } from '../usecases/offboarding/case-status.js';
 import { makeOffboardingReport } from '../usecases/offboarding/offboarding-report.js';
-import {
-  makeRecordProtectedStatus,
-  makeOpenProtectedStatusForm,
-} from '../usecases/offboarding/record-protected-status.js';
-import { makeExportDossier, makeRequestDossier } from '../usecases/offboarding/export-dossier.js';
+import { makeRecordProtectedStatus } from '../usecases/offboarding/record-protected-status.js';
+import { makeOpenProtectedStatusForm } from '../usecases/offboarding/open-protected-status-form.js';
+import { makeRequestDossier } from '../usecases/offboarding/request-dossier.js';
+import { makeExportDossier } from '../usecases/offboarding/export-dossier.js';
 
 const REASON_WORDS: Record<string, ReasonKind> = {
   performance: 'performance',
@@ -45,26 +45,18 @@ export function parseOpenArgs(args: string, mentions: string[]): { reasonKind: R
     : { reasonKind: 'performance', reasonText: words.join(' ') };
 }
 
-/** `12:manager_confirms` → [12, 'manager_confirms']; anything else → NaN (the use case says not found). */
+/** `12:manager_confirms` → [12, 'manager_confirms']; a bad id is NaN (the use case says not found). */
 function caseAndStep(value: string): [number, string] {
   const [id = '', step = ''] = value.split(':');
-  return [/^\d+$/.test(id) ? Number(id) : NaN, step];
+  return [parseId(id), step];
 }
-const caseId = (value: string): number => {
-  const v = value.trim().replace(/^#/, '');
-  return /^\d+$/.test(v) ? Number(v) : NaN;
-};
-
-const errorReply = (f: Failure): Reply => ({ kind: 'error', code: f.code, text: f.message });
-const formReply = (f: Failure): Reply =>
-  f.fieldErrors && Object.keys(f.fieldErrors).length ? { kind: 'formErrors', errors: f.fieldErrors } : errorReply(f);
-const str = (v: string | string[] | undefined): string => (Array.isArray(v) ? v.join(',') : (v ?? '')).trim();
 
 export function offboardingHandlers(deps: UseCaseDeps): FeatureHandlers {
   const openCase = makeOpenOffboarding(deps);
   const advance = makeAdvanceCaseStep(deps);
   const openStepForm = makeOpenCaseStepForm(deps);
   const withdraw = makeWithdrawCase(deps);
+  const openWithdrawForm = makeOpenWithdrawForm(deps);
   const status = makeCaseStatus(deps);
   const report = makeOffboardingReport(deps);
   const protect = makeRecordProtectedStatus(deps);
@@ -74,23 +66,22 @@ export function offboardingHandlers(deps: UseCaseDeps): FeatureHandlers {
 
   const open: CommandHandler = (ev) => {
     const { reasonKind, reasonText } = parseOpenArgs(ev.args, ev.mentions);
-    const r = openCase({ actorId: ev.actor.person.id, employeeId: ev.mentions[0], reasonKind, reasonText });
-    return r.ok ? { kind: 'ok', toast: r.value.confirmation } : errorReply(r);
+    return toastReply(openCase({ actorId: ev.actor.person.id, employeeId: ev.mentions[0], reasonKind, reasonText }));
   };
 
   /** Authorize within the ack; build and upload the files after it, off the request path. */
-  const dossier = (actorId: string, id: number): Reply => {
-    const r = requestDossier({ actorId, caseId: id });
-    if (!r.ok) return errorReply(r);
+  const dossier = (actorId: string, caseId: number): Reply => {
+    const r = requestDossier({ actorId, caseId });
+    if (!r.ok) return failureReply(r);
     setImmediate(() => {
       try {
-        const done = exportDossier({ actorId, caseId: id, deliver: 'thread' });
-        if (!done.ok) console.error(`[offboarding] dossier for case ${id} failed: ${done.message}`);
+        const done = exportDossier({ actorId, caseId, deliver: 'thread' });
+        if (!done.ok) console.error(`[offboarding] dossier for case ${caseId} failed: ${done.message}`);
       } catch (e) {
-        console.error(`[offboarding] dossier for case ${id} failed`, e);
+        console.error(`[offboarding] dossier for case ${caseId} failed`, e);
       }
     });
-    return { kind: 'ok', toast: r.value.confirmation };
+    return toastReply(r);
   };
 
   const protectCommand: CommandHandler = (ev) => {
@@ -99,10 +90,7 @@ export function offboardingHandlers(deps: UseCaseDeps): FeatureHandlers {
       .split(/\s+/)
       .filter((w) => w && !ev.mentions.includes(w));
     // With only a mention, open the form; with kind and dates, record directly.
-    if (words.length === 0) {
-      const r = protectForm({ actorId: ev.actor.person.id, personId: ev.mentions[0] });
-      return r.ok ? { kind: 'form', form: r.value } : errorReply(r);
-    }
+    if (words.length === 0) return formReply(protectForm({ actorId: ev.actor.person.id, personId: ev.mentions[0] }));
     const [kind = '', from = '', to] = words;
     const r = protect({
       actorId: ev.actor.person.id,
@@ -111,62 +99,61 @@ export function offboardingHandlers(deps: UseCaseDeps): FeatureHandlers {
       startsOn: from,
       endsOn: to ?? null,
     });
-    return r.ok ? { kind: 'ok', toast: r.value.confirmation } : errorReply(r);
+    return toastReply(outsideForm(r));
   };
 
   const advanceAction =
     (payInLieu: boolean): ActionHandler =>
     (ev) => {
-      const [id, stepId] = caseAndStep(ev.value);
-      const r = advance({ actorId: ev.actor.person.id, caseId: id, stepId, payInLieu });
-      return r.ok ? { kind: 'ok', toast: r.value.confirmation } : errorReply(r);
+      const [caseId, stepId] = caseAndStep(ev.value);
+      // A stale or tampered click on a step that records a date or a release: no form is open.
+      return toastReply(outsideForm(advance({ actorId: ev.actor.person.id, caseId, stepId, payInLieu })));
     };
 
   const stepForm: FormHandler = (ev) => {
-    const [id, stepId] = caseAndStep(ev.state);
-    const r = advance({
-      actorId: ev.actor.person.id,
-      caseId: id,
-      stepId,
-      date: str(ev.values.date),
-      release: str(ev.values.release),
-      noCoercion: str(ev.values.no_coercion) === 'yes',
-    });
-    return r.ok ? { kind: 'ok', toast: r.value.confirmation } : formReply(r);
+    const [caseId, stepId] = caseAndStep(ev.state);
+    return toastReply(
+      advance({
+        actorId: ev.actor.person.id,
+        caseId,
+        stepId,
+        date: textValue(ev.values, 'date'),
+        release: textValue(ev.values, 'release'),
+        noCoercion: isChecked(ev.values, 'no_coercion'),
+      }),
+    );
   };
 
-  const withdrawForm: FormHandler = (ev) => {
-    const r = withdraw({ actorId: ev.actor.person.id, caseId: caseId(ev.state), reason: str(ev.values.reason) });
-    return r.ok ? { kind: 'ok', toast: r.value.confirmation } : formReply(r);
-  };
+  const withdrawForm: FormHandler = (ev) =>
+    toastReply(
+      withdraw({
+        actorId: ev.actor.person.id,
+        caseId: parseId(ev.state),
+        reason: textValue(ev.values, 'reason'),
+      }),
+    );
 
-  const protectSubmit: FormHandler = (ev) => {
-    const r = protect({
-      actorId: ev.actor.person.id,
-      personId: ev.state,
-      kind: str(ev.values.kind),
-      startsOn: str(ev.values.from),
-      endsOn: str(ev.values.to) || null,
-      note: str(ev.values.note),
-    });
-    return r.ok ? { kind: 'ok', toast: r.value.confirmation } : formReply(r);
-  };
+  const protectSubmit: FormHandler = (ev) =>
+    toastReply(
+      protect({
+        actorId: ev.actor.person.id,
+        personId: ev.state,
+        kind: textValue(ev.values, 'kind'),
+        startsOn: textValue(ev.values, 'from'),
+        endsOn: textValue(ev.values, 'to') || null,
+        note: textValue(ev.values, 'note'),
+      }),
+    );
 
   return {
     commands: {
       offboard: {
         '': open,
-        status: (ev) => {
-          const r = status({ actorId: ev.actor.person.id });
-          return r.ok ? { kind: 'ok', message: r.value } : errorReply(r);
-        },
-        dossier: (ev) => dossier(ev.actor.person.id, caseId(ev.args)),
+        status: (ev) => messageReply(status({ actorId: ev.actor.person.id })),
+        dossier: (ev) => dossier(ev.actor.person.id, parseId(ev.args)),
       },
       dandang: {
-        report: (ev) => {
-          const r = report({ actorId: ev.actor.person.id });
-          return r.ok ? { kind: 'ok', message: r.value.message } : errorReply(r);
-        },
+        report: (ev) => replyOf(report({ actorId: ev.actor.person.id }), (v) => ({ kind: 'ok', message: v.message })),
         protect: protectCommand,
       },
     },
@@ -174,16 +161,12 @@ export function offboardingHandlers(deps: UseCaseDeps): FeatureHandlers {
       [ACTIONS.caseAdvance]: advanceAction(false),
       [ACTIONS.caseAdvanceInLieu]: advanceAction(true),
       [ACTIONS.caseOpenStepForm]: (ev) => {
-        const [id, stepId] = caseAndStep(ev.value);
-        const r = openStepForm({ actorId: ev.actor.person.id, caseId: id, stepId });
-        return r.ok ? { kind: 'form', form: r.value } : errorReply(r);
+        const [caseId, stepId] = caseAndStep(ev.value);
+        return formReply(openStepForm({ actorId: ev.actor.person.id, caseId, stepId }));
       },
-      // The form reveals nothing; the withdraw use case authorizes on submit.
-      [ACTIONS.caseOpenWithdraw]: (ev) => ({
-        kind: 'form',
-        form: buildWithdrawForm(translator(ev.actor.locale), caseId(ev.value)),
-      }),
-      [ACTIONS.caseExportDossier]: (ev) => dossier(ev.actor.person.id, caseId(ev.value)),
+      [ACTIONS.caseOpenWithdraw]: (ev) =>
+        formReply(openWithdrawForm({ actorId: ev.actor.person.id, caseId: parseId(ev.value) })),
+      [ACTIONS.caseExportDossier]: (ev) => dossier(ev.actor.person.id, parseId(ev.value)),
     },
     forms: {
       [FORMS.caseStep]: stepForm,

@@ -41,3 +41,14 @@ export function parseId(raw: string | undefined): number {
   const n = Number(s);
   return n > 0 ? n : Number.NaN;
 }
+
+/**
+ * For a command or a button, where no form is open to show field errors in: the failure is said by
+ * its message (the use case writes it to name what each field needs), not as errors for inputs the
+ * person cannot see.
+ */
+export function outsideForm<T>(r: Result<T>): Result<T> {
+  if (r.ok || !r.fieldErrors) return r;
+  const { fieldErrors: _shownInAForm, ...failure } = r;
+  return failure;
+}

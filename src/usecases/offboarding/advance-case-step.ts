@@ -4,61 +4,19 @@
  * and the attempt audited, or records the step, replies in the thread and updates the case
  * message in place.
  */
-import { ok, fail, type Failure, type Result } from '../result.js';
-import type { Tx } from '../../ports/store.js';
-import type { Locale } from '../../ports/records.js';
-import type { CaseRecord } from '../../ports/repos/cases.js';
-import type { T } from '../../ui/i18n/index.js';
-import { evaluateEvidence, pathFor, type ActorRole } from '../../domain/policy/index.js';
-import { canAdvance, rolesWaitingOn, type AdvanceDecision } from '../../domain/policy/advance.js';
+import { ok, fail, type Result } from '../result.js';
+import type { UseCaseDeps } from '../../ports/deps.js';
+import { pathFor, type ActorRole } from '../../domain/policy/index.js';
+import { rolesWaitingOn } from '../../domain/policy/advance.js';
 import { computeSettlement, type Settlement } from '../../domain/severance.js';
+import { dateIn, isIsoDate } from '../../domain/dates.js';
 import { roleList, mention, stepLabel } from '../../ui/screens/offboarding/labels.js';
-import { buildStepForm, textMessage } from '../../ui/screens/offboarding/forms.js';
-import type { Form } from '../../ui/model.js';
+import { textMessage } from '../../ui/screens/offboarding/forms.js';
 import { translator } from '../../ui/i18n/index.js';
-import {
-  caseView,
-  isDate,
-  localeOf,
-  missingSummary,
-  policyOf,
-  publishCase,
-  refusal,
-  relationOf,
-  rootKey,
-  stateOf,
-  tFor,
-  todayIn,
-  type CaseDeps,
-} from './case-support.js';
-
-/** A refused click changes nothing but the record of the attempt: an audit row and a timeline entry. */
-function refuseAndAudit(
-  tx: Tx,
-  t: T,
-  locale: Locale,
-  c: CaseRecord,
-  actorId: string,
-  stepId: string,
-  decision: Extract<AdvanceDecision, { ok: false }>,
-): Failure {
-  const summary = missingSummary(decision.missing);
-  tx.audit.record({
-    actorId,
-    action: 'case.step_refused',
-    subjectType: 'case',
-    subjectId: c.id,
-    detail: { step: stepId, code: decision.code, missing: summary },
-  });
-  tx.cases.addEvent({
-    caseId: c.id,
-    step: stepId,
-    actorId,
-    outcome: 'refused',
-    detail: { code: decision.code, missing: summary },
-  });
-  return refusal(t, locale, c, stepId, decision.code, decision.missing);
-}
+import { outboxKeys } from '../shared/outbox-keys.js';
+import { caseView } from './case-view.js';
+import { publishCase } from './publish-case.js';
+import { passStepGate } from './step-gate.js';
 
 export interface AdvanceCaseStepInput {
   actorId: string;
@@ -80,44 +38,20 @@ export interface AdvancedStep {
   confirmation: string;
 }
 
-/**
- * Loads the case and asks the gate whether this person may take this step now. A refusal is
- * audited here, so every caller (the click, the step form) records refused attempts the same way.
- */
-function passGate(
-  tx: Tx,
-  settings: CaseDeps['settings'],
-  now: number,
-  input: { actorId: string; caseId: number; stepId: string },
-) {
-  const actor = tx.org.person(input.actorId);
-  const t = tFor(actor, settings);
-  const locale = localeOf(actor, settings);
-  const c = Number.isInteger(input.caseId) ? tx.cases.get(input.caseId) : null;
-  if (!actor || !c) return fail('NOT_FOUND', t('off.dossier.notFound'));
-  const employee = tx.org.person(c.employeeId);
-  if (!employee) return fail('NOT_FOUND', t('common.unknownPerson'));
-  const policy = policyOf(c);
-  const evaluation = evaluateEvidence(policy, tx.cases.evidenceFacts(c.employeeId), now, c.reasonKind);
-  const decision = canAdvance(policy, stateOf(c), input.stepId, relationOf(actor, employee), evaluation);
-  if (!decision.ok) return refuseAndAudit(tx, t, locale, c, actor.id, input.stepId, decision);
-  return { ok: true as const, actor, t, locale, c, employee, policy, decision };
-}
-
 export const makeAdvanceCaseStep =
-  ({ store, clock, settings }: CaseDeps) =>
+  ({ store, clock, settings }: UseCaseDeps) =>
   (input: AdvanceCaseStepInput): Result<AdvancedStep> =>
     store.tx((tx) => {
       const now = clock.now();
-      const gate = passGate(tx, settings, now, input);
+      const gate = passStepGate(tx, settings, now, input);
       if (!gate.ok) return gate;
       const { actor, t, locale, c, employee, policy, decision } = gate;
       const { step, role } = decision;
       const detail: Record<string, unknown> = { role };
-      const today = todayIn(settings.timezone, now);
+      const today = dateIn(now, settings.timezone);
       if (step.input === 'date') {
         const date = (input.date ?? '').trim();
-        if (!isDate(date))
+        if (!isIsoDate(date))
           return fail('INVALID_INPUT', t('off.stepForm.badDate'), { fieldErrors: { date: t('off.stepForm.badDate') } });
         detail.date = date;
       }
@@ -208,9 +142,9 @@ export const makeAdvanceCaseStep =
         });
       }
       tx.outbox.post({
-        key: `case:${c.id}:step:${step.id}:${role}`,
+        key: outboxKeys.caseStep(c.id, step.id, role),
         to: { channel: settings.hrChannel },
-        threadKey: rootKey(c.id),
+        threadKey: outboxKeys.caseRoot(c.id),
         locale: hrLocale,
         message: textMessage(reply),
       });
@@ -225,18 +159,4 @@ export const makeAdvanceCaseStep =
           ? t('off.step.ok', { step: mine })
           : t('off.step.partialOk', { step: mine }),
       });
-    });
-
-/**
- * A click on a step that records a date or a release opens its form, but only if the gate would
- * let this person complete it now; otherwise the click is refused and audited like any other.
- */
-export const makeOpenCaseStepForm =
-  ({ store, clock, settings }: CaseDeps) =>
-  (input: { actorId: string; caseId: number; stepId: string }): Result<Form> =>
-    store.tx((tx) => {
-      const now = clock.now();
-      const gate = passGate(tx, settings, now, input);
-      if (!gate.ok) return gate;
-      return ok(buildStepForm(gate.t, gate.locale, gate.c.id, gate.decision.step, todayIn(settings.timezone, now)));
     });

@@ -4,12 +4,15 @@ import { waitingOn } from '../../domain/policy/advance.js';
 import { buildCaseStatus, type OpenCaseLine } from '../../ui/screens/offboarding/status.js';
 import { mention, stepLabel } from '../../ui/screens/offboarding/labels.js';
 import type { Message } from '../../ui/model.js';
-import { isHr, localeOf, policyOf, stateOf, tFor, type CaseDeps } from './case-support.js';
-
-const DAY = 86_400_000;
+import type { UseCaseDeps } from '../../ports/deps.js';
+import { DAY_MS } from '../../domain/dates.js';
+import { isHr } from '../../domain/people.js';
+import { localeOf, tFor } from '../shared/people.js';
+import { policyOf } from './policy.js';
+import { stateOf } from './gate-inputs.js';
 
 export const makeCaseStatus =
-  ({ store, clock, settings }: CaseDeps) =>
+  ({ store, clock, settings }: UseCaseDeps) =>
   (input: { actorId: string }): Result<Message> =>
     store.tx((tx) => {
       const actor = tx.org.person(input.actorId);
@@ -27,7 +30,7 @@ export const makeCaseStatus =
         return {
           id: c.id,
           name: employee?.name ?? c.employeeId,
-          days: Math.floor((now - c.openedAt) / DAY),
+          days: Math.floor((now - c.openedAt) / DAY_MS),
           step: w ? stepLabel(t, locale, w.step) : '—',
           who: who || '—',
         };

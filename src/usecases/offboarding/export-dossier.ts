@@ -1,57 +1,20 @@
 /**
  * The dossier of a case: print-ready HTML and CSV of every record the gate relied on, the case
- * timeline, the policy as at opening, and the audit-chain head at export.
- *
- * Two entry points: `makeRequestDossier` answers a chat request inside the 3-second ack (it only
- * authorizes), then the adapter-facing handler calls `makeExportDossier` after the ack, which builds
- * the files and queues them into the case thread. The CLI calls `makeExportDossier` directly.
+ * timeline, the policy as at opening, and the audit-chain head at export. Called after the ack of a
+ * chat request (`request-dossier.ts`), and directly by the operator's CLI.
  */
-import { ok, fail, type Failure, type Result } from '../result.js';
-import type { CaseRecord } from '../../ports/repos/cases.js';
-import type { T } from '../../ui/i18n/index.js';
+import { ok, type Result } from '../result.js';
+import type { UseCaseDeps } from '../../ports/deps.js';
 import { evaluateEvidence } from '../../domain/policy/index.js';
 import type { Settlement } from '../../domain/severance.js';
+import { DAY_MS } from '../../domain/dates.js';
 import { translator } from '../../ui/i18n/index.js';
 import { renderDossierHtml, stamp } from '../../ui/screens/offboarding/dossier-html.js';
 import { renderDossierCsv } from '../../ui/screens/offboarding/dossier-csv.js';
 import type { DossierModel } from '../../ui/screens/offboarding/dossier-model.js';
-import { isHr, policyOf, rootKey, tFor, type CaseDeps } from './case-support.js';
-import type { Tx } from '../../ports/store.js';
-
-const DAY = 86_400_000;
-
-export interface DossierRequest {
-  /** Null only for the operator's CLI, which runs on the server itself. */
-  actorId: string | null;
-  caseId: number;
-}
-
-function authorize(tx: Tx, input: DossierRequest, settings: CaseDeps['settings']): Failure | { c: CaseRecord; t: T } {
-  const actor = input.actorId ? tx.org.person(input.actorId) : null;
-  const t = tFor(actor, settings);
-  if (input.actorId !== null && !isHr(actor)) {
-    tx.audit.record({
-      actorId: input.actorId,
-      action: 'case.dossier_refused',
-      subjectType: 'case',
-      subjectId: input.caseId,
-      detail: {},
-    });
-    return fail('NOT_AUTHORIZED', t('off.dossier.hrOnly'));
-  }
-  const c = Number.isInteger(input.caseId) ? tx.cases.get(input.caseId) : null;
-  if (!c) return fail('NOT_FOUND', t('off.dossier.notFound'));
-  return { c, t };
-}
-
-export const makeRequestDossier =
-  ({ store, settings }: CaseDeps) =>
-  (input: DossierRequest): Result<{ confirmation: string }> =>
-    store.tx((tx) => {
-      const a = authorize(tx, input, settings);
-      if ('ok' in a) return a;
-      return ok({ confirmation: a.t('off.dossier.queued', { id: a.c.id }) });
-    });
+import { outboxKeys } from '../shared/outbox-keys.js';
+import { policyOf } from './policy.js';
+import { authorizeDossier, type DossierRequest } from './dossier-access.js';
 
 export interface ExportedDossier {
   filename: string;
@@ -61,11 +24,11 @@ export interface ExportedDossier {
 }
 
 export const makeExportDossier =
-  ({ store, clock, settings }: CaseDeps) =>
+  ({ store, clock, settings }: UseCaseDeps) =>
   (input: DossierRequest & { deliver: 'thread' | 'none' }): Result<ExportedDossier> =>
     store.tx((tx) => {
-      const a = authorize(tx, input, settings);
-      if ('ok' in a) return a;
+      const a = authorizeDossier(tx, input, settings);
+      if (!a.ok) return a;
       const { c } = a;
       const now = clock.now();
       const policy = policyOf(c);
@@ -74,7 +37,7 @@ export const makeExportDossier =
       const job = employee?.jobId ? tx.org.job(employee.jobId) : null;
       // The window: the longest evidence window of the policy before the case opened, to now.
       const windowDays = Math.max(180, ...Object.values(policy.evidence).map((i) => Math.min(i.windowDays, 730)));
-      const data = tx.cases.dossierData(c.employeeId, c.openedAt - windowDays * DAY);
+      const data = tx.cases.dossierData(c.employeeId, c.openedAt - windowDays * DAY_MS);
       const events = tx.cases.events(c.id);
       const ids = new Set<string>([
         c.employeeId,
@@ -143,17 +106,17 @@ export const makeExportDossier =
           hash: auditHead.slice(0, 16),
         });
         tx.outbox.upload({
-          key: `case:${c.id}:dossier:${now}:html`,
+          key: outboxKeys.caseDossier(c.id, now, 'html'),
           to,
-          threadKey: rootKey(c.id),
+          threadKey: outboxKeys.caseRoot(c.id),
           filename: `${filename}.html`,
           title,
           content: html,
         });
         tx.outbox.upload({
-          key: `case:${c.id}:dossier:${now}:csv`,
+          key: outboxKeys.caseDossier(c.id, now, 'csv'),
           to,
-          threadKey: rootKey(c.id),
+          threadKey: outboxKeys.caseRoot(c.id),
           filename: `${filename}.csv`,
           title,
           content: csv,

@@ -6,11 +6,15 @@ import { ok, fail, type Result } from '../result.js';
 import { buildCaseReport, type CaseReport } from '../../ui/screens/offboarding/status.js';
 import { stepLabel } from '../../ui/screens/offboarding/labels.js';
 import type { Message } from '../../ui/model.js';
-import { isHr, localeOf, policyOf, tFor, type CaseDeps } from './case-support.js';
+import type { UseCaseDeps } from '../../ports/deps.js';
 import { pathFor } from '../../domain/policy/index.js';
+import { DAY_MS } from '../../domain/dates.js';
+import { isHr } from '../../domain/people.js';
+import { localeOf, tFor } from '../shared/people.js';
+import { policyOf } from './policy.js';
 
-const DAY = 86_400_000;
-const days = (ms: number) => Math.round((ms / DAY) * 10) / 10;
+/** Days to one decimal place. */
+const days = (ms: number) => Math.round((ms / DAY_MS) * 10) / 10;
 
 function median(xs: number[]): number | null {
   if (!xs.length) return null;
@@ -20,7 +24,7 @@ function median(xs: number[]): number | null {
 }
 
 export const makeOffboardingReport =
-  ({ store, settings }: CaseDeps) =>
+  ({ store, settings }: UseCaseDeps) =>
   (input: { actorId: string }): Result<{ report: CaseReport; message: Message }> =>
     store.tx((tx) => {
       const actor = tx.org.person(input.actorId);

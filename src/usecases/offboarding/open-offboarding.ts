@@ -11,17 +11,12 @@ import { buildCaseMessage, buildManagerCaseDm } from '../../ui/screens/offboardi
 import { blockerLine } from '../../ui/screens/offboarding/labels.js';
 import { textMessage } from '../../ui/screens/offboarding/forms.js';
 import { translator } from '../../ui/i18n/index.js';
-import {
-  caseView,
-  currentPolicy,
-  isHr,
-  localeOf,
-  managerKey,
-  rootKey,
-  screenContext,
-  tFor,
-  type CaseDeps,
-} from './case-support.js';
+import type { UseCaseDeps } from '../../ports/deps.js';
+import { isHr } from '../../domain/people.js';
+import { localeOf, tFor } from '../shared/people.js';
+import { outboxKeys } from '../shared/outbox-keys.js';
+import { currentPolicy } from './policy.js';
+import { caseView, screenContext } from './case-view.js';
 
 export interface OpenOffboardingInput {
   actorId: string;
@@ -38,7 +33,7 @@ export interface OpenedCase {
 }
 
 export const makeOpenOffboarding =
-  ({ store, clock, settings }: CaseDeps) =>
+  ({ store, clock, settings }: UseCaseDeps) =>
   (input: OpenOffboardingInput): Result<OpenedCase> =>
     store.tx((tx) => {
       const actor = tx.org.person(input.actorId);
@@ -111,7 +106,7 @@ export const makeOpenOffboarding =
       const view = caseView(tx, created, now);
       const hrLocale = settings.locale;
       tx.outbox.post({
-        key: rootKey(created.id),
+        key: outboxKeys.caseRoot(created.id),
         to: { channel: settings.hrChannel },
         locale: hrLocale,
         message: buildCaseMessage(translator(hrLocale), screenContext(hrLocale, settings), view),
@@ -120,7 +115,7 @@ export const makeOpenOffboarding =
       if (manager) {
         const ml = localeOf(manager, settings);
         tx.outbox.post({
-          key: managerKey(created.id),
+          key: outboxKeys.caseManager(created.id),
           to: { person: manager.id },
           locale: ml,
           message: buildManagerCaseDm(translator(ml), screenContext(ml, settings), view),
@@ -128,9 +123,9 @@ export const makeOpenOffboarding =
       }
       if (citesOnlyRanking(created.reasonText)) {
         tx.outbox.post({
-          key: `case:${created.id}:ranking`,
+          key: outboxKeys.caseRanking(created.id),
           to: { channel: settings.hrChannel },
-          threadKey: rootKey(created.id),
+          threadKey: outboxKeys.caseRoot(created.id),
           locale: hrLocale,
           message: textMessage(translator(hrLocale)('off.ranking', { name: employee.name })),
         });

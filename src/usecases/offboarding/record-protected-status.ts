@@ -4,14 +4,12 @@
  * person are refreshed so the blocker shows at once.
  */
 import { ok, fail, type Result } from '../result.js';
-import type { Policy } from '../../domain/policy/index.js';
-import { currentPolicy, isDate, isHr, tFor, todayIn, type CaseDeps } from './case-support.js';
+import type { UseCaseDeps } from '../../ports/deps.js';
+import { isIsoDate } from '../../domain/dates.js';
+import { isHr } from '../../domain/people.js';
+import { tFor } from '../shared/people.js';
+import { currentPolicy, protectedKinds } from './policy.js';
 import { refreshOpenCases } from './refresh-cases.js';
-import { buildProtectedStatusForm } from '../../ui/screens/offboarding/forms.js';
-import type { Form } from '../../ui/model.js';
-
-/** The status kinds the policy in force knows about. */
-export const protectedKinds = (policy: Policy): string[] => [...new Set(policy.blockers.flatMap((b) => b.statuses))];
 
 export interface RecordProtectedStatusInput {
   actorId: string;
@@ -23,7 +21,7 @@ export interface RecordProtectedStatusInput {
 }
 
 export const makeRecordProtectedStatus =
-  ({ store, clock, settings }: CaseDeps) =>
+  ({ store, clock, settings }: UseCaseDeps) =>
   (input: RecordProtectedStatusInput): Result<{ id: number; confirmation: string }> =>
     store.tx((tx) => {
       const actor = tx.org.person(input.actorId);
@@ -44,9 +42,9 @@ export const makeRecordProtectedStatus =
       if (!person) return fail('INVALID_INPUT', usage);
       const errors: Record<string, string> = {};
       if (!kinds.includes(input.kind)) errors.kind = usage;
-      if (!isDate(input.startsOn)) errors.from = t('off.stepForm.badDate');
+      if (!isIsoDate(input.startsOn)) errors.from = t('off.stepForm.badDate');
       const endsOn = input.endsOn?.trim() || null;
-      if (endsOn && (!isDate(endsOn) || endsOn < input.startsOn)) errors.to = t('off.stepForm.badDate');
+      if (endsOn && (!isIsoDate(endsOn) || endsOn < input.startsOn)) errors.to = t('off.stepForm.badDate');
       if (Object.keys(errors).length)
         return fail('INVALID_INPUT', Object.values(errors).join('\n'), { fieldErrors: errors });
 
@@ -70,17 +68,4 @@ export const makeRecordProtectedStatus =
         id: row.id,
         confirmation: t('off.protect.ok', { kind: row.kind.replace(/_/g, ' '), name: person.name, from: row.startsOn }),
       });
-    });
-
-export const makeOpenProtectedStatusForm =
-  ({ store, clock, settings }: CaseDeps) =>
-  (input: { actorId: string; personId: string | undefined }): Result<Form> =>
-    store.tx((tx) => {
-      const actor = tx.org.person(input.actorId);
-      const t = tFor(actor, settings);
-      if (!isHr(actor)) return fail('NOT_AUTHORIZED', t('off.protect.hrOnly'));
-      const kinds = protectedKinds(currentPolicy(settings));
-      const person = input.personId ? tx.org.person(input.personId) : null;
-      if (!person) return fail('INVALID_INPUT', t('off.protect.usage', { kinds: kinds.join(', ') }));
-      return ok(buildProtectedStatusForm(t, person.id, kinds, todayIn(settings.timezone, clock.now())));
     });

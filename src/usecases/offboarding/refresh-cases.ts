@@ -1,6 +1,7 @@
 import type { Tx } from '../../ports/store.js';
 import type { AppSettings } from '../../ports/settings.js';
-import { caseView, publishCase } from './case-support.js';
+import { caseView } from './case-view.js';
+import { publishCase } from './publish-case.js';
 
 /**
  * Called inside the transaction of any use case that records evidence about `employeeId`

@@ -1,9 +1,17 @@
-/** Withdraw: closes a case at any point, with a reason. HR or the employee's own manager. */
+/**
+ * Withdraw: closes a case at any point, with a reason. HR or the employee's own manager. The form
+ * comes from `open-withdraw-form.ts`; this submit is where the actor is authorized.
+ */
 import { ok, fail, type Result } from '../result.js';
 import { textMessage } from '../../ui/screens/offboarding/forms.js';
 import { mention } from '../../ui/screens/offboarding/labels.js';
 import { translator } from '../../ui/i18n/index.js';
-import { caseView, publishCase, relationOf, rootKey, tFor, type CaseDeps } from './case-support.js';
+import type { UseCaseDeps } from '../../ports/deps.js';
+import { tFor } from '../shared/people.js';
+import { outboxKeys } from '../shared/outbox-keys.js';
+import { relationOf } from './gate-inputs.js';
+import { caseView } from './case-view.js';
+import { publishCase } from './publish-case.js';
 
 export interface WithdrawCaseInput {
   actorId: string;
@@ -12,7 +20,7 @@ export interface WithdrawCaseInput {
 }
 
 export const makeWithdrawCase =
-  ({ store, clock, settings }: CaseDeps) =>
+  ({ store, clock, settings }: UseCaseDeps) =>
   (input: WithdrawCaseInput): Result<{ confirmation: string }> =>
     store.tx((tx) => {
       const actor = tx.org.person(input.actorId);
@@ -54,9 +62,9 @@ export const makeWithdrawCase =
       });
       const ht = translator(settings.locale);
       tx.outbox.post({
-        key: `case:${c.id}:withdrawn`,
+        key: outboxKeys.caseWithdrawn(c.id),
         to: { channel: settings.hrChannel },
-        threadKey: rootKey(c.id),
+        threadKey: outboxKeys.caseRoot(c.id),
         locale: settings.locale,
         message: textMessage(ht('off.thread.withdrawn', { who: mention(actor.id), reason })),
       });

@@ -1,0 +1,24 @@
+/**
+ * A case and an actor as the policy gate (`src/domain/policy/advance.ts`) reads them: the case's
+ * state, and who the clicking person is to the employee, both from the db, never from a button.
+ */
+import type { Person } from '../../ports/records.js';
+import type { CaseRecord } from '../../ports/repos/cases.js';
+import type { ActorRelation, CaseState } from '../../domain/policy/advance.js';
+import { isHr } from '../../domain/people.js';
+
+export const stateOf = (c: CaseRecord): CaseState => ({
+  reason: c.reasonKind,
+  status: c.status,
+  stepIndex: c.stepIndex,
+  confirmations: c.confirmations,
+});
+
+/** Nobody acts on their own case, as manager or as HR. */
+export function relationOf(actor: Person, employee: Person): ActorRelation {
+  return {
+    personId: actor.id,
+    isManager: employee.managerId === actor.id && actor.id !== employee.id,
+    isHr: isHr(actor) && actor.id !== employee.id,
+  };
+}

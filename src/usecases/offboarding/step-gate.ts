@@ -1,0 +1,78 @@
+/**
+ * May this person take this step of this case now? Both the click on a step and the opening of a
+ * step's form ask here, so a refused attempt is audited the same way whichever path made it.
+ */
+import type { Tx } from '../../ports/store.js';
+import type { Locale, Person } from '../../ports/records.js';
+import type { CaseRecord } from '../../ports/repos/cases.js';
+import type { AppSettings } from '../../ports/settings.js';
+import type { T } from '../../ui/i18n/index.js';
+import { evaluateEvidence, type Policy } from '../../domain/policy/index.js';
+import { canAdvance, type AdvanceDecision } from '../../domain/policy/advance.js';
+import { fail, type Failure } from '../result.js';
+import { localeOf, tFor } from '../shared/people.js';
+import { policyOf } from './policy.js';
+import { relationOf, stateOf } from './gate-inputs.js';
+import { missingSummary, refusal } from './refusal.js';
+
+export interface StepRequest {
+  actorId: string;
+  caseId: number;
+  stepId: string;
+}
+
+/** What a passed gate hands on: the actor, their language, the case and the gate's decision. */
+export interface PassedStepGate {
+  ok: true;
+  actor: Person;
+  t: T;
+  locale: Locale;
+  c: CaseRecord;
+  employee: Person;
+  policy: Policy;
+  decision: Extract<AdvanceDecision, { ok: true }>;
+}
+
+/** A refused click changes nothing but the record of the attempt: an audit row and a timeline entry. */
+function refuseAndAudit(
+  tx: Tx,
+  t: T,
+  locale: Locale,
+  c: CaseRecord,
+  actorId: string,
+  stepId: string,
+  decision: Extract<AdvanceDecision, { ok: false }>,
+): Failure {
+  const summary = missingSummary(decision.missing);
+  tx.audit.record({
+    actorId,
+    action: 'case.step_refused',
+    subjectType: 'case',
+    subjectId: c.id,
+    detail: { step: stepId, code: decision.code, missing: summary },
+  });
+  tx.cases.addEvent({
+    caseId: c.id,
+    step: stepId,
+    actorId,
+    outcome: 'refused',
+    detail: { code: decision.code, missing: summary },
+  });
+  return refusal(t, locale, c, stepId, decision.code, decision.missing);
+}
+
+/** Loads the case and asks the gate; a refusal is audited here. */
+export function passStepGate(tx: Tx, settings: AppSettings, now: number, input: StepRequest): PassedStepGate | Failure {
+  const actor = tx.org.person(input.actorId);
+  const t = tFor(actor, settings);
+  const locale = localeOf(actor, settings);
+  const c = Number.isInteger(input.caseId) ? tx.cases.get(input.caseId) : null;
+  if (!actor || !c) return fail('NOT_FOUND', t('off.dossier.notFound'));
+  const employee = tx.org.person(c.employeeId);
+  if (!employee) return fail('NOT_FOUND', t('common.unknownPerson'));
+  const policy = policyOf(c);
+  const evaluation = evaluateEvidence(policy, tx.cases.evidenceFacts(c.employeeId), now, c.reasonKind);
+  const decision = canAdvance(policy, stateOf(c), input.stepId, relationOf(actor, employee), evaluation);
+  if (!decision.ok) return refuseAndAudit(tx, t, locale, c, actor.id, input.stepId, decision);
+  return { ok: true, actor, t, locale, c, employee, policy, decision };
+}
