@@ -32,3 +32,15 @@ export const utcDate = (instant: number): string => new Date(instant).toISOStrin
 
 /** The calendar date a wall clock in `timezone` shows at `instant` ("today" in that zone). */
 export const dateIn = (instant: number, timezone: string): string => dateOf(wallTimeAt(instant, timezone));
+
+/**
+ * A wall-clock time typed as `HH:MM` (24h; a full-width `：` is accepted, as Chinese IMEs type
+ * it), or null when it is not one.
+ */
+export function parseTimeOfDay(s: string): { hour: number; minute: number } | null {
+  const m = /^(\d{1,2})[:：](\d{2})$/.exec(s.trim());
+  if (!m) return null;
+  const hour = Number(m[1]);
+  const minute = Number(m[2]);
+  return hour < 24 && minute < 60 ? { hour, minute } : null;
+}

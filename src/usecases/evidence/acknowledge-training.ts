@@ -1,15 +1,20 @@
-import type { Person, Acknowledgment } from '../../ports/records.js';
 import type { Result } from '../result.js';
-import type { EvidenceDeps } from './evidence-support.js';
-import { respondToRecord } from './evidence-respond.js';
+import type { Acknowledgment } from '../../ports/records.js';
+import type { UseCaseDeps } from '../../ports/deps.js';
+import { respondToRecord } from './respond-to-record.js';
+
+export interface AcknowledgeTrainingInput {
+  actorId: string;
+  planId: number;
+}
 
 /** The employee acknowledges receiving their training plan. */
 export const makeAcknowledgeTraining =
-  ({ store, clock, settings }: EvidenceDeps) =>
-  (input: { actor: Person; planId: number }): Result<Acknowledgment> =>
+  ({ store, clock, settings }: UseCaseDeps) =>
+  (input: AcknowledgeTrainingInput): Result<{ acknowledgment: Acknowledgment; confirmation: string }> =>
     store.tx((tx) =>
       respondToRecord(tx, settings, clock.now(), {
-        actor: input.actor,
+        actorId: input.actorId,
         subjectType: 'training_plan',
         subjectId: input.planId,
         state: 'acknowledged',

@@ -3,26 +3,35 @@
  * plan's creator (or the direct manager) gets a DM with a Record reassessment button.
  */
 import { ok, fail, type Result } from '../result.js';
-import type { Person } from '../../ports/records.js';
 import type { TrainingPlan } from '../../ports/repos/evidence.js';
+import type { UseCaseDeps } from '../../ports/deps.js';
 import { ACTIONS } from '../../ui/actions.js';
 import { refreshOpenCases } from '../offboarding/refresh-cases.js';
-import { may, tFor, type EvidenceDeps } from './evidence-support.js';
+import { may } from '../shared/access.js';
+import { tFor } from '../shared/people.js';
+import { outboxKeys } from '../shared/outbox-keys.js';
+
+export interface CompleteTrainingInput {
+  actorId: string;
+  planId: number;
+}
 
 export const makeCompleteTraining =
-  ({ store, clock, settings }: EvidenceDeps) =>
-  (input: { actor: Person; planId: number }): Result<TrainingPlan> =>
+  ({ store, clock, settings }: UseCaseDeps) =>
+  (input: CompleteTrainingInput): Result<{ plan: TrainingPlan; confirmation: string }> =>
     store.tx((tx) => {
-      const t = tFor(input.actor, settings);
+      const actor = tx.org.person(input.actorId);
+      const t = tFor(actor, settings);
+      if (!actor?.active) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
       const plan = tx.evidence.plan(input.planId);
       const employee = plan ? tx.org.person(plan.personId) : null;
       if (!plan || !employee) return fail('NOT_FOUND', t('common.notFound'));
-      if (!may(tx, input.actor, employee.id, 'create', 'training_plan'))
+      if (!may(tx, actor, employee.id, 'create', 'training_plan'))
         return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
       if (plan.status === 'completed') return fail('CONFLICT', t('ev.err.planDone'));
       tx.evidence.completePlan(plan.id);
       tx.audit.record({
-        actorId: input.actor.id,
+        actorId: actor.id,
         action: 'training.complete',
         subjectType: 'training_plan',
         subjectId: plan.id,
@@ -35,7 +44,7 @@ export const makeCompleteTraining =
         const to = tFor(owner, settings);
         const text = to('ev.training.reassessDue', { name: employee.name, goal: plan.goal });
         tx.outbox.post({
-          key: `training:${plan.id}:reassessment-due`,
+          key: outboxKeys.reassessmentDue(plan.id),
           to: { person: owner.id },
           message: {
             text,
@@ -57,5 +66,5 @@ export const makeCompleteTraining =
         });
       }
       refreshOpenCases(tx, employee.id, { settings, now: clock.now() });
-      return ok(tx.evidence.plan(plan.id)!);
+      return ok({ plan: tx.evidence.plan(plan.id)!, confirmation: t('ev.training.completed') });
     });

@@ -1,103 +1,56 @@
 /**
- * `/training @person`: open the training-plan form (pre-selecting the KPIs missed in the person's
- * latest review) and save the plan. The plan is tied to the job's current KPI version, so the
- * reassessment after it is measured against the same KPIs.
+ * Saves a training plan from the `/training` form. The plan is tied to the job's current KPI
+ * version, so the reassessment after it is measured against the same KPIs. The employee gets the
+ * plan to acknowledge, and a trainer outside the chain gets the attendance buttons.
  */
 import { ok, fail, type Result } from '../result.js';
-import type { Person } from '../../ports/records.js';
 import type { TrainingPlan } from '../../ports/repos/evidence.js';
-import type { Form, FormValues, Option } from '../../ui/model.js';
-import type { Tx } from '../../ports/store.js';
-import { buildTrainingForm, buildTrainerMessage, SESSION_ROWS } from '../../ui/screens/evidence/training.js';
-import { missedKpiKeys } from '../../domain/review.js';
+import type { FormValues } from '../../ui/model.js';
+import type { UseCaseDeps } from '../../ports/deps.js';
+import { buildTrainerMessage, SESSION_ROWS } from '../../ui/screens/evidence/training.js';
+import { textValue, listValue } from '../../ui/form-values.js';
+import { isIsoDate, parseTimeOfDay } from '../../domain/dates.js';
 import { instantOfWallTime } from '../../domain/zoned-time.js';
 import { refreshOpenCases } from '../offboarding/refresh-cases.js';
-import { planKey, planMessage, planView } from './evidence-messages.js';
-import {
-  personOptions,
-  may,
-  tFor,
-  zoneOf,
-  isDate,
-  str,
-  list,
-  parseTime,
-  type EvidenceDeps,
-} from './evidence-support.js';
+import { may } from '../shared/access.js';
+import { tFor, zoneOf } from '../shared/people.js';
+import { outboxKeys } from '../shared/outbox-keys.js';
+import { planMessage, planView } from './evidence-messages.js';
 
-function trainerOptions(tx: Tx, subject: Person, actor: Person): Option[] {
-  return personOptions(tx, subject, actor, tx.org.activePeople({ department: subject.department }));
+export interface CreateTrainingPlanInput {
+  actorId: string;
+  /** The form's state: the subject's person id. Untrusted. */
+  personId: string;
+  values: FormValues;
 }
-
-/** KPIs missed in the latest review, if it was against the job's current KPI set. */
-function missedKpis(tx: Tx, subject: Person, kpiVersion: number): string[] {
-  const latest = tx.reviews.reviewsOf(subject.id)[0];
-  if (!latest || latest.jobId !== subject.jobId || latest.kpiVersion !== kpiVersion) return [];
-  return missedKpiKeys(latest.results);
-}
-
-export interface OpenTrainingFormInput {
-  actor: Person;
-  personId: string | undefined;
-  /** Pre-filled KPI keys (from a review's "Create a training plan" button). Untrusted. */
-  kpiKeys?: string[];
-}
-
-export const makeOpenTrainingForm =
-  ({ store, settings }: EvidenceDeps) =>
-  (input: OpenTrainingFormInput): Result<Form> =>
-    store.tx((tx) => {
-      const t = tFor(input.actor, settings);
-      if (!input.personId) return fail('INVALID_INPUT', t('ev.err.mention'));
-      const subject = tx.org.person(input.personId);
-      if (!subject) return fail('NOT_FOUND', t('common.unknownPerson'));
-      if (!may(tx, input.actor, subject.id, 'create', 'training_plan'))
-        return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
-      const job = subject.jobId ? tx.org.jobWithKpis(subject.jobId) : null;
-      if (!job || !job.kpis.length) return fail('INVALID_INPUT', t('ev.err.noJob', { name: subject.name }));
-      const wanted = input.kpiKeys?.length ? input.kpiKeys : missedKpis(tx, subject, job.kpiVersion);
-      return ok(
-        buildTrainingForm(t, {
-          personId: subject.id,
-          personName: subject.name,
-          jobTitle: job.title,
-          kpis: job.kpis,
-          preselected: wanted.filter((k) => job.kpis.some((x) => x.key === k)),
-          trainers: trainerOptions(tx, subject, input.actor),
-          zone: zoneOf(subject, settings),
-        }),
-      );
-    });
 
 export const makeCreateTrainingPlan =
-  ({ store, clock, settings }: EvidenceDeps) =>
-  (input: {
-    actor: Person;
-    personId: string;
-    values: FormValues;
-  }): Result<{ plan: TrainingPlan; confirmation: string }> =>
+  ({ store, clock, settings }: UseCaseDeps) =>
+  (input: CreateTrainingPlanInput): Result<{ plan: TrainingPlan; confirmation: string }> =>
     store.tx((tx) => {
-      const t = tFor(input.actor, settings);
+      const actor = tx.org.person(input.actorId);
+      const t = tFor(actor, settings);
+      if (!actor?.active) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
       const subject = tx.org.person(input.personId);
       if (!subject) return fail('NOT_FOUND', t('common.unknownPerson'));
-      if (!may(tx, input.actor, subject.id, 'create', 'training_plan'))
+      if (!may(tx, actor, subject.id, 'create', 'training_plan'))
         return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
       const job = subject.jobId ? tx.org.jobWithKpis(subject.jobId) : null;
       if (!job || !job.kpis.length) return fail('INVALID_INPUT', t('ev.err.noJob', { name: subject.name }));
 
       const v = input.values;
       const errors: Record<string, string> = {};
-      const kpiKeys = list(v, 'kpis');
+      const kpiKeys = listValue(v, 'kpis');
       if (!kpiKeys.length) errors.kpis = t('common.required');
       else if (kpiKeys.some((k) => !job.kpis.some((x) => x.key === k))) errors.kpis = t('ev.err.unknownKpi');
-      const goal = str(v, 'goal');
+      const goal = textValue(v, 'goal');
       if (!goal) errors.goal = t('common.required');
-      const content = str(v, 'content');
+      const content = textValue(v, 'content');
       if (!content) errors.content = t('common.required');
-      const expectedResult = str(v, 'expected');
+      const expectedResult = textValue(v, 'expected');
       if (!expectedResult) errors.expected = t('common.required');
-      const trainerId = str(v, 'trainer_person');
-      const trainerName = str(v, 'trainer_name');
+      const trainerId = textValue(v, 'trainer_person');
+      const trainerName = textValue(v, 'trainer_name');
       const trainer = trainerId ? tx.org.person(trainerId) : null;
       if (trainerId && (!trainer || trainer.id === subject.id)) errors.trainer_person = t('ev.err.trainer');
       else if (!trainerId && !trainerName) errors.trainer_name = t('ev.err.trainer');
@@ -105,17 +58,14 @@ export const makeCreateTrainingPlan =
       const zone = zoneOf(subject, settings);
       const sessions: { startsAt: number; endsAt: number; location: string }[] = [];
       for (let n = 1; n <= SESSION_ROWS; n++) {
-        const [date, start, end, place] = ['date', 'start', 'end', 'place'].map((f) => str(v, `session${n}_${f}`)) as [
-          string,
-          string,
-          string,
-          string,
-        ];
+        const [date, start, end, place] = ['date', 'start', 'end', 'place'].map((f) =>
+          textValue(v, `session${n}_${f}`),
+        ) as [string, string, string, string];
         if (!date && !start && !end && !place) continue;
         const before = Object.keys(errors).length;
-        if (!isDate(date)) errors[`session${n}_date`] = date ? t('ev.err.date') : t('common.required');
-        const from = parseTime(start);
-        const to = parseTime(end);
+        if (!isIsoDate(date)) errors[`session${n}_date`] = date ? t('ev.err.date') : t('common.required');
+        const from = parseTimeOfDay(start);
+        const to = parseTimeOfDay(end);
         if (!from) errors[`session${n}_start`] = t('ev.err.time');
         if (!to) errors[`session${n}_end`] = t('ev.err.time');
         if (!place) errors[`session${n}_place`] = t('common.required');
@@ -135,7 +85,7 @@ export const makeCreateTrainingPlan =
       const plan = tx.evidence.insertPlan(
         {
           personId: subject.id,
-          createdBy: input.actor.id,
+          createdBy: actor.id,
           jobId: job.id,
           kpiVersion: job.kpiVersion,
           kpiKeys,
@@ -148,7 +98,7 @@ export const makeCreateTrainingPlan =
         sessions,
       );
       tx.audit.record({
-        actorId: input.actor.id,
+        actorId: actor.id,
         action: 'training.create',
         subjectType: 'training_plan',
         subjectId: plan.id,
@@ -161,11 +111,15 @@ export const makeCreateTrainingPlan =
           trainerId: plan.trainerId,
         },
       });
-      tx.outbox.post({ key: planKey(plan.id), to: { person: subject.id }, message: planMessage(tx, settings, plan) });
+      tx.outbox.post({
+        key: outboxKeys.trainingPlan(plan.id),
+        to: { person: subject.id },
+        message: planMessage(tx, settings, plan),
+      });
       // A trainer outside the chain has no other way in: their DM carries the attendance buttons.
-      if (trainer && trainer.id !== input.actor.id) {
+      if (trainer && trainer.id !== actor.id) {
         tx.outbox.post({
-          key: `training:${plan.id}:trainer`,
+          key: outboxKeys.trainingTrainer(plan.id),
           to: { person: trainer.id },
           message: buildTrainerMessage(
             tFor(trainer, settings),

@@ -11,12 +11,7 @@ import type { T } from '../../ui/i18n/index.js';
 import { buildNoteMessage, type NoteView } from '../../ui/screens/evidence/note.js';
 import { buildPlanMessage, type PlanView } from '../../ui/screens/evidence/training.js';
 import { buildJobAdjustmentMessage, type AdjustView } from '../../ui/screens/evidence/adjust.js';
-import { tFor, zoneOf } from './evidence-support.js';
-
-export const noteKey = (id: number) => `note:${id}:employee`;
-export const planKey = (id: number) => `training:${id}:employee`;
-export const adjustmentKey = (id: number) => `job-adjustment:${id}:employee`;
-export const signInKey = (sessionId: number) => `training-session:${sessionId}:sign-in`;
+import { tFor, zoneOf } from '../shared/people.js';
 
 const namesOf = (tx: Tx) => (id: string) => tx.org.person(id)?.name ?? id;
 

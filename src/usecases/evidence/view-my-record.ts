@@ -7,26 +7,35 @@
  * mark attendance, complete, reassess); each is re-authorized by its own use case when clicked.
  */
 import { ok, fail, type Result } from '../result.js';
-import type { Person } from '../../ports/records.js';
 import type { Message, Button } from '../../ui/model.js';
+import type { UseCaseDeps } from '../../ports/deps.js';
 import { ACTIONS } from '../../ui/actions.js';
 import { canAccess, noteRecordType, type AccessContext } from '../../domain/access.js';
 import { canSignInAt } from '../../domain/evidence-rules.js';
 import { buildRecordView, type RecordData } from '../../ui/screens/evidence/record.js';
 import { responseLine, subjectState } from '../../ui/screens/evidence/responses.js';
 import { planManagerButtons } from '../../ui/screens/evidence/training.js';
-import { kpiSubjectId } from '../../ui/screens/review/kpi-ack.js';
+import { kpiSubjectId } from '../../domain/kpi.js';
 import { noteView, planView, adjustmentView } from './evidence-messages.js';
-import { accessContext, tFor, zoneOf, type EvidenceDeps } from './evidence-support.js';
+import { accessContext } from '../shared/access.js';
+import { tFor, zoneOf } from '../shared/people.js';
+
+export interface ViewMyRecordInput {
+  actorId: string;
+  /** Whose record; the actor's own when absent. */
+  personId?: string;
+}
 
 export const makeViewMyRecord =
-  ({ store, clock, settings }: EvidenceDeps) =>
-  (input: { actor: Person; personId?: string }): Result<Message> =>
+  ({ store, clock, settings }: UseCaseDeps) =>
+  (input: ViewMyRecordInput): Result<Message> =>
     store.tx((tx) => {
-      const t = tFor(input.actor, settings);
-      const subject = tx.org.person(input.personId ?? input.actor.id);
+      const actor = tx.org.person(input.actorId);
+      const t = tFor(actor, settings);
+      if (!actor?.active) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
+      const subject = tx.org.person(input.personId ?? actor.id);
       if (!subject) return fail('NOT_FOUND', t('common.unknownPerson'));
-      const ctx: AccessContext = accessContext(tx, input.actor, subject.id);
+      const ctx: AccessContext = accessContext(tx, actor, subject.id);
       const can = (record: Parameters<typeof canAccess>[2], extra: Partial<AccessContext> = {}) =>
         canAccess({ ...ctx, ...extra }, 'read', record);
       // Nothing about this person is readable: say so rather than show an empty record.
@@ -35,7 +44,7 @@ export const makeViewMyRecord =
       const self = ctx.relations.includes('self');
       const mayRecordRefusal = canAccess(ctx, 'create', 'refusal');
       const mayManagePlans = canAccess(ctx, 'create', 'training_plan');
-      const zone = zoneOf(input.actor, settings);
+      const zone = zoneOf(actor, settings);
       const names = (id: string) => tx.org.person(id)?.name ?? id;
       const now = clock.now();
       const topButtons: Button[] = [];
@@ -82,7 +91,7 @@ export const makeViewMyRecord =
 
       const notes = tx.evidence
         .notesAbout(subject.id)
-        .filter((n) => can(noteRecordType(n.visibility), { isAuthor: n.authorId === input.actor.id }))
+        .filter((n) => can(noteRecordType(n.visibility), { isAuthor: n.authorId === actor.id }))
         .reverse()
         .map((n) => {
           const view = noteView(tx, settings, n, zone);
@@ -133,7 +142,7 @@ export const makeViewMyRecord =
                 }
               } else {
                 if (!view.ack) buttons.push(...refusalButton('training_plan', p.id));
-                const isTrainer = p.trainerId === input.actor.id;
+                const isTrainer = p.trainerId === actor.id;
                 if (mayManagePlans || isTrainer) {
                   const extra = planManagerButtons(t, p, reassessment !== null).flatMap((b) =>
                     b.type === 'actions' ? b.buttons : [],

@@ -6,9 +6,10 @@ import type { Tx } from '../../ports/store.js';
 import type { JobAdjustment } from '../../ports/repos/evidence.js';
 import type { AppSettings } from '../../ports/settings.js';
 import { buildKpiAckRequest } from '../../ui/screens/review/kpi-ack.js';
-import { kpiAckKey } from '../org/notify-kpi-change.js';
 import { refreshOpenCases } from '../offboarding/refresh-cases.js';
-import { tFor, localeOf, todayFor, type EvidenceDeps } from '../evidence/evidence-support.js';
+import type { UseCaseDeps } from '../../ports/deps.js';
+import { tFor, localeOf, todayFor } from '../shared/people.js';
+import { outboxKeys } from '../shared/outbox-keys.js';
 
 /** Switches the person's job now. False when they no longer hold the old job (changed by an import). */
 export function applyJobAdjustment(tx: Tx, settings: AppSettings, a: JobAdjustment, actorId: string | null): boolean {
@@ -36,7 +37,7 @@ export function applyJobAdjustment(tx: Tx, settings: AppSettings, a: JobAdjustme
   const job = tx.org.jobWithKpis(a.toJobId);
   if (job) {
     tx.outbox.post({
-      key: `job-adjustment:${a.id}:applied`,
+      key: outboxKeys.jobAdjustmentApplied(a.id),
       to: { person: person.id },
       message: {
         text: t('ev.adjust.applied', { job: job.title }),
@@ -46,7 +47,7 @@ export function applyJobAdjustment(tx: Tx, settings: AppSettings, a: JobAdjustme
     // The new job's KPIs must be known to the employee before any review against them counts.
     if (job.kpiVersion > 0) {
       tx.outbox.post({
-        key: kpiAckKey(job.id, job.kpiVersion, person.id),
+        key: outboxKeys.kpiAck(job.id, job.kpiVersion, person.id),
         to: { person: person.id },
         locale: localeOf(person, settings),
         message: buildKpiAckRequest(t, { jobId: job.id, jobTitle: job.title, version: job.kpiVersion, kpis: job.kpis }),
@@ -57,7 +58,7 @@ export function applyJobAdjustment(tx: Tx, settings: AppSettings, a: JobAdjustme
 }
 
 export const makeApplyJobAdjustments =
-  ({ store, clock, settings }: EvidenceDeps) =>
+  ({ store, clock, settings }: UseCaseDeps) =>
   async (): Promise<number> =>
     store.tx((tx) => {
       const now = clock.now();

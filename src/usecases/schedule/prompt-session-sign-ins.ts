@@ -2,14 +2,14 @@
  * Scheduler tick: when a training session's sign-in window opens, DM the employee a Sign in
  * (签到) button (key `training-session:<id>:sign-in`). Returns how many prompts were queued.
  */
-import type { EvidenceDeps } from '../evidence/evidence-support.js';
+import type { UseCaseDeps } from '../../ports/deps.js';
 import { SIGN_IN_OPENS_BEFORE_MS } from '../../domain/evidence-rules.js';
 import { buildSignInPrompt } from '../../ui/screens/evidence/training.js';
-import { signInKey } from '../evidence/evidence-messages.js';
-import { tFor, zoneOf } from '../evidence/evidence-support.js';
+import { tFor, zoneOf } from '../shared/people.js';
+import { outboxKeys } from '../shared/outbox-keys.js';
 
 export const makePromptSessionSignIns =
-  ({ store, clock, settings }: EvidenceDeps) =>
+  ({ store, clock, settings }: UseCaseDeps) =>
   async (): Promise<number> =>
     store.tx((tx) => {
       let queued = 0;
@@ -24,7 +24,7 @@ export const makePromptSessionSignIns =
         if (signedIn) continue;
         if (
           tx.outbox.post({
-            key: signInKey(s.id),
+            key: outboxKeys.sessionSignIn(s.id),
             to: { person: person.id },
             message: buildSignInPrompt(tFor(person, settings), s, zoneOf(person, settings), null),
           })

@@ -4,11 +4,12 @@
  * queued. Actions of a private note are reminded only when the owner is the author: a private
  * note never reaches anyone else.
  */
-import type { EvidenceDeps } from '../evidence/evidence-support.js';
-import { tFor, todayFor } from '../evidence/evidence-support.js';
+import type { UseCaseDeps } from '../../ports/deps.js';
+import { tFor, todayFor } from '../shared/people.js';
+import { outboxKeys } from '../shared/outbox-keys.js';
 
 export const makeRemindOverdueActions =
-  ({ store, clock, settings }: EvidenceDeps) =>
+  ({ store, clock, settings }: UseCaseDeps) =>
   async (): Promise<number> =>
     store.tx((tx) => {
       const now = clock.now();
@@ -32,7 +33,7 @@ export const makeRemindOverdueActions =
         });
         if (
           tx.outbox.post({
-            key: `action-remind:${a.id}`,
+            key: outboxKeys.actionReminder(a.id),
             to: { person: owner.id },
             message: { text, blocks: [{ type: 'text', text }] },
           })

@@ -3,7 +3,7 @@
  * remind overdue agreed actions, send Sign in (签到) prompts as session windows open, and switch
  * jobs whose adjustment takes effect. Each step is idempotent, so a catch-up run after downtime is safe.
  */
-import type { EvidenceDeps } from '../evidence/evidence-support.js';
+import type { UseCaseDeps } from '../../ports/deps.js';
 import { makeRemindOverdueActions } from './remind-overdue-actions.js';
 import { makePromptSessionSignIns } from './prompt-session-sign-ins.js';
 import { makeApplyJobAdjustments } from './apply-job-adjustments.js';
@@ -14,7 +14,7 @@ export interface EvidenceTickReport {
   jobAdjustments: number;
 }
 
-export const makeRunEvidenceTick = (deps: EvidenceDeps) => {
+export const makeRunEvidenceTick = (deps: UseCaseDeps) => {
   const remind = makeRemindOverdueActions(deps);
   const prompt = makePromptSessionSignIns(deps);
   const apply = makeApplyJobAdjustments(deps);

@@ -9,7 +9,8 @@ import {
   textOf,
   type EvidenceWorld,
 } from './support.js';
-import { makeOpenJobAdjustmentForm, makeAdjustJob } from '../../../src/usecases/evidence/adjust-job.js';
+import { makeOpenJobAdjustmentForm } from '../../../src/usecases/evidence/open-job-adjustment-form.js';
+import { makeAdjustJob } from '../../../src/usecases/evidence/adjust-job.js';
 import { makeApplyJobAdjustments } from '../../../src/usecases/schedule/apply-job-adjustments.js';
 import { makeAcknowledgeJobAdjustment } from '../../../src/usecases/evidence/acknowledge-job-adjustment.js';
 import { ACTIONS } from '../../../src/ui/actions.js';
@@ -20,27 +21,29 @@ afterEach(() => w.db.cleanup());
 describe('job adjustment (调岗)', () => {
   it('opens with the named job selected and the current job’s KPIs to cite', () => {
     w = makeEvidenceWorld();
-    const form = valueOf(makeOpenJobAdjustmentForm(w.deps)({ actor: w.hr, personId: w.emp.id, toJobId: 'support' }));
+    const form = valueOf(
+      makeOpenJobAdjustmentForm(w.deps)({ actorId: w.hr.id, personId: w.emp.id, toJobId: 'support' }),
+    );
     const toJob = form.inputs.find((i) => i.id === 'to_job');
     expect(toJob?.kind === 'select' && toJob.initial).toBe('support');
     expect(toJob?.kind === 'select' && toJob.options.map((o) => o.value)).not.toContain('engineer');
-    expect(codeOf(makeOpenJobAdjustmentForm(w.deps)({ actor: w.m2, personId: w.emp.id, toJobId: 'support' }))).toBe(
-      'NOT_AUTHORIZED',
-    );
-    expect(codeOf(makeOpenJobAdjustmentForm(w.deps)({ actor: w.hr, personId: undefined }))).toBe('INVALID_INPUT');
+    expect(
+      codeOf(makeOpenJobAdjustmentForm(w.deps)({ actorId: w.m2.id, personId: w.emp.id, toJobId: 'support' })),
+    ).toBe('NOT_AUTHORIZED');
+    expect(codeOf(makeOpenJobAdjustmentForm(w.deps)({ actorId: w.hr.id, personId: undefined }))).toBe('INVALID_INPUT');
   });
 
   it('requires the reason to name the performance gap, a different job and a date not in the past', () => {
     w = makeEvidenceWorld();
     const before = snapshot(w.db);
     const r = makeAdjustJob(w.deps)({
-      actor: w.m1,
+      actorId: w.m1.id,
       personId: w.emp.id,
       values: { to_job: 'engineer', kpis: [], reason: '  ', effective_on: '2026-11-01' },
     });
     expect(!r.ok && Object.keys(r.fieldErrors ?? {}).sort()).toEqual(['effective_on', 'reason', 'to_job']);
     const unknown = makeAdjustJob(w.deps)({
-      actor: w.m1,
+      actorId: w.m1.id,
       personId: w.emp.id,
       values: { to_job: 'pilot', kpis: ['bogus'], reason: 'x', effective_on: '2026-12-01' },
     });
@@ -48,7 +51,7 @@ describe('job adjustment (调岗)', () => {
     expect(
       codeOf(
         makeAdjustJob(w.deps)({
-          actor: w.m2,
+          actorId: w.m2.id,
           personId: w.emp.id,
           values: { to_job: 'support', kpis: ['tickets'], reason: '', effective_on: '2026-12-01' },
         }),
@@ -61,7 +64,7 @@ describe('job adjustment (调岗)', () => {
     w = makeEvidenceWorld();
     const { adjustment, applied } = valueOf(
       makeAdjustJob(w.deps)({
-        actor: w.m1,
+        actorId: w.m1.id,
         personId: w.emp.id,
         values: { to_job: 'support', kpis: ['tickets'], reason: '', effective_on: '2026-12-01' },
       }),
@@ -77,9 +80,10 @@ describe('job adjustment (调岗)', () => {
     const [dm] = outboxRows(w.db.conn.sqlite, `job-adjustment:${adjustment.id}:employee`);
     expect(textOf(dm!.message)).toContain('Tickets closed');
     expect(buttonsOf(dm!.message).map((b) => b.actionId)).toEqual([ACTIONS.acknowledgeJobAdjustment]);
-    expect(valueOf(makeAcknowledgeJobAdjustment(w.deps)({ actor: w.emp, adjustmentId: adjustment.id })).state).toBe(
-      'acknowledged',
-    );
+    expect(
+      valueOf(makeAcknowledgeJobAdjustment(w.deps)({ actorId: w.emp.id, adjustmentId: adjustment.id })).acknowledgment
+        .state,
+    ).toBe('acknowledged');
 
     const apply = makeApplyJobAdjustments(w.deps);
     w.db.clock.set('2026-11-30T15:59:00Z'); // 23:59 on Nov 30 in Shanghai
@@ -99,7 +103,7 @@ describe('job adjustment (调岗)', () => {
     w = makeEvidenceWorld();
     const { applied } = valueOf(
       makeAdjustJob(w.deps)({
-        actor: w.hr,
+        actorId: w.hr.id,
         personId: w.emp.id,
         values: {
           to_job: 'support',

@@ -114,4 +114,29 @@ describe('evidence handlers', () => {
     expect(r).toMatchObject({ kind: 'ok' });
     expect(textOf(outboxRows(w.db.conn.sqlite, 'job-adjustment:%:employee')[0]!.message)).toContain('Support agent');
   });
+
+  it('a button answers with the use case’s confirmation in the actor’s language; a tampered id is not found', async () => {
+    setup();
+    const r = await router.dispatch({
+      kind: 'submit',
+      actor: actor(w.m1),
+      formId: FORMS.note,
+      state: w.emp.id,
+      values: {
+        kind: 'feedback',
+        held_on: '2026-11-22',
+        discussion: 'Tickets closed were 28 against 40.',
+        visibility: 'evidence',
+      },
+    });
+    expect(r).toEqual({ kind: 'ok', toast: expect.stringContaining(w.emp.name) });
+    const [dm] = outboxRows(w.db.conn.sqlite, 'note:%:employee');
+    const noteId = /^note:(\d+):employee$/.exec(dm!.key)![1]!;
+    w.db.store.tx((tx) => tx.org.upsertPerson({ ...w.emp, locale: 'zh-CN' }));
+    const click = (value: string) =>
+      router.dispatch({ kind: 'action', actor: actor(w.emp), actionId: ACTIONS.acknowledgeNote, value });
+    expect(await click('#9999')).toMatchObject({ kind: 'error', code: 'NOT_FOUND' });
+    expect(await click('1e3')).toMatchObject({ kind: 'error', code: 'NOT_FOUND' });
+    expect(await click(noteId)).toEqual({ kind: 'ok', toast: translator('zh-CN')('ev.ack.recorded') });
+  });
 });

@@ -10,10 +10,13 @@ import {
   count,
   type EvidenceWorld,
 } from './support.js';
-import { makeOpenNoteForm, makeCreateNote } from '../../../src/usecases/evidence/create-note.js';
+import { makeOpenNoteForm } from '../../../src/usecases/evidence/open-note-form.js';
+import { makeCreateNote } from '../../../src/usecases/evidence/create-note.js';
 import { makeAcknowledgeNote } from '../../../src/usecases/evidence/acknowledge-note.js';
-import { makeOpenDisputeNoteForm, makeDisputeNote } from '../../../src/usecases/evidence/dispute-note.js';
-import { makeOpenRefusalForm, makeRecordRefusal } from '../../../src/usecases/evidence/record-refusal.js';
+import { makeOpenDisputeNoteForm } from '../../../src/usecases/evidence/open-dispute-note-form.js';
+import { makeDisputeNote } from '../../../src/usecases/evidence/dispute-note.js';
+import { makeOpenRefusalForm } from '../../../src/usecases/evidence/open-refusal-form.js';
+import { makeRecordRefusal } from '../../../src/usecases/evidence/record-refusal.js';
 import { makeRemindOverdueActions } from '../../../src/usecases/schedule/remind-overdue-actions.js';
 import { ACTIONS } from '../../../src/ui/actions.js';
 
@@ -36,7 +39,9 @@ const validNote = (w: EvidenceWorld, over: Record<string, string | string[]> = {
 describe('/note form round trip', () => {
   it('opens with the KPIs of the person’s job and the owners to choose from', () => {
     w = makeEvidenceWorld();
-    const form = valueOf(makeOpenNoteForm(w.deps)({ actor: w.m1, personId: w.emp.id, kpiKeys: ['response', 'bogus'] }));
+    const form = valueOf(
+      makeOpenNoteForm(w.deps)({ actorId: w.m1.id, personId: w.emp.id, kpiKeys: ['response', 'bogus'] }),
+    );
     const kpis = form.inputs.find((i) => i.id === 'kpis');
     expect(kpis?.kind === 'multiselect' && kpis.options.map((o) => o.value)).toEqual(['tickets', 'response']);
     expect(kpis?.kind === 'multiselect' && kpis.initial).toEqual(['response']);
@@ -49,7 +54,7 @@ describe('/note form round trip', () => {
     w = makeEvidenceWorld();
     const before = snapshot(w.db);
     const r = makeCreateNote(w.deps)({
-      actor: w.m1,
+      actorId: w.m1.id,
       personId: w.emp.id,
       values: {
         kind: 'chat',
@@ -81,7 +86,9 @@ describe('/note form round trip', () => {
 
   it('saves an evidence-grade note, DMs the employee with Acknowledge and Dispute, and audits it', () => {
     w = makeEvidenceWorld();
-    const { note, sent } = valueOf(makeCreateNote(w.deps)({ actor: w.m1, personId: w.emp.id, values: validNote(w) }));
+    const { note, sent } = valueOf(
+      makeCreateNote(w.deps)({ actorId: w.m1.id, personId: w.emp.id, values: validNote(w) }),
+    );
     expect(sent).toBe(true);
     expect(note.actions).toMatchObject([
       { description: 'Pair with Chen on the backlog', ownerId: w.emp.id, dueOn: '2026-11-27' },
@@ -99,7 +106,7 @@ describe('/note form round trip', () => {
   it('keeps a private note to its author: no outbox row, and the audit row holds no content', () => {
     w = makeEvidenceWorld();
     const { note, sent } = valueOf(
-      makeCreateNote(w.deps)({ actor: w.m1, personId: w.emp.id, values: validNote(w, { visibility: 'private' }) }),
+      makeCreateNote(w.deps)({ actorId: w.m1.id, personId: w.emp.id, values: validNote(w, { visibility: 'private' }) }),
     );
     expect(sent).toBe(false);
     expect(count(w.db.conn.sqlite, 'outbox')).toBe(0);
@@ -107,8 +114,8 @@ describe('/note form round trip', () => {
     expect(audit?.detail).not.toContain('Tickets closed were');
     expect(JSON.parse(audit!.detail)).toMatchObject({ visibility: 'private' });
     // Nobody can respond to it, or even learn that it exists.
-    expect(codeOf(makeAcknowledgeNote(w.deps)({ actor: w.emp, noteId: note.id }))).toBe('NOT_FOUND');
-    expect(codeOf(makeOpenRefusalForm(w.deps)({ actor: w.hr, subjectType: 'note', subjectId: note.id }))).toBe(
+    expect(codeOf(makeAcknowledgeNote(w.deps)({ actorId: w.emp.id, noteId: note.id }))).toBe('NOT_FOUND');
+    expect(codeOf(makeOpenRefusalForm(w.deps)({ actorId: w.hr.id, subjectType: 'note', subjectId: note.id }))).toBe(
       'NOT_FOUND',
     );
   });
@@ -117,28 +124,47 @@ describe('/note form round trip', () => {
     w = makeEvidenceWorld();
     const create = makeCreateNote(w.deps);
     expect(
-      codeOf(create({ actor: w.dir, personId: w.emp.id, values: validNote(w, { action1_owner: w.dir.id }) })),
+      codeOf(create({ actorId: w.dir.id, personId: w.emp.id, values: validNote(w, { action1_owner: w.dir.id }) })),
     ).toBe('ok');
-    expect(codeOf(create({ actor: w.hr, personId: w.emp.id, values: validNote(w, { action1_owner: w.hr.id }) }))).toBe(
-      'ok',
-    );
+    expect(
+      codeOf(create({ actorId: w.hr.id, personId: w.emp.id, values: validNote(w, { action1_owner: w.hr.id }) })),
+    ).toBe('ok');
     const before = snapshot(w.db);
-    expect(codeOf(create({ actor: w.m2, personId: w.emp.id, values: validNote(w) }))).toBe('NOT_AUTHORIZED');
-    expect(codeOf(create({ actor: w.emp, personId: w.emp.id, values: validNote(w) }))).toBe('NOT_AUTHORIZED');
-    expect(codeOf(create({ actor: w.peer, personId: w.emp.id, values: validNote(w) }))).toBe('NOT_AUTHORIZED');
-    expect(codeOf(makeOpenNoteForm(w.deps)({ actor: w.m2, personId: w.emp.id }))).toBe('NOT_AUTHORIZED');
+    expect(codeOf(create({ actorId: w.m2.id, personId: w.emp.id, values: validNote(w) }))).toBe('NOT_AUTHORIZED');
+    expect(codeOf(create({ actorId: w.emp.id, personId: w.emp.id, values: validNote(w) }))).toBe('NOT_AUTHORIZED');
+    expect(codeOf(create({ actorId: w.peer.id, personId: w.emp.id, values: validNote(w) }))).toBe('NOT_AUTHORIZED');
+    expect(codeOf(makeOpenNoteForm(w.deps)({ actorId: w.m2.id, personId: w.emp.id }))).toBe('NOT_AUTHORIZED');
+    expect(snapshot(w.db)).toEqual(before);
+  });
+
+  it('re-reads the actor: a deactivated manager or employee is refused and nothing is written', () => {
+    w = makeEvidenceWorld();
+    const note = valueOf(makeCreateNote(w.deps)({ actorId: w.m1.id, personId: w.emp.id, values: validNote(w) })).note;
+    w.db.store.tx((tx) => {
+      tx.org.upsertPerson({ ...w.m1, active: false });
+      tx.org.upsertPerson({ ...w.emp, active: false });
+    });
+    const before = snapshot(w.db);
+    expect(codeOf(makeOpenNoteForm(w.deps)({ actorId: w.m1.id, personId: w.emp.id }))).toBe('NOT_AUTHORIZED');
+    expect(codeOf(makeCreateNote(w.deps)({ actorId: w.m1.id, personId: w.emp.id, values: validNote(w) }))).toBe(
+      'NOT_AUTHORIZED',
+    );
+    expect(codeOf(makeAcknowledgeNote(w.deps)({ actorId: w.emp.id, noteId: note.id }))).toBe('NOT_AUTHORIZED');
+    expect(codeOf(makeCreateNote(w.deps)({ actorId: 'nobody', personId: w.emp.id, values: validNote(w) }))).toBe(
+      'NOT_AUTHORIZED',
+    );
     expect(snapshot(w.db)).toEqual(before);
   });
 });
 
 describe('responses to a note', () => {
   const shared = (w: EvidenceWorld) =>
-    valueOf(makeCreateNote(w.deps)({ actor: w.m1, personId: w.emp.id, values: validNote(w) })).note;
+    valueOf(makeCreateNote(w.deps)({ actorId: w.m1.id, personId: w.emp.id, values: validNote(w) })).note;
 
   it('records an acknowledgment, edits the DM in place, and audits it', () => {
     w = makeEvidenceWorld();
     const note = shared(w);
-    const ack = valueOf(makeAcknowledgeNote(w.deps)({ actor: w.emp, noteId: note.id }));
+    const ack = valueOf(makeAcknowledgeNote(w.deps)({ actorId: w.emp.id, noteId: note.id })).acknowledgment;
     expect(ack).toMatchObject({
       subjectType: 'note',
       subjectId: String(note.id),
@@ -152,7 +178,7 @@ describe('responses to a note', () => {
     expect(buttonsOf(update!.message)).toEqual([]);
     expect(w.audits('acknowledgment.acknowledged')).toMatchObject([{ actor_id: w.emp.id, subject_type: 'note' }]);
     // The first answer stands.
-    expect(codeOf(makeDisputeNote(w.deps)({ actor: w.emp, noteId: note.id, values: { comment: 'late' } }))).toBe(
+    expect(codeOf(makeDisputeNote(w.deps)({ actorId: w.emp.id, noteId: note.id, values: { comment: 'late' } }))).toBe(
       'CONFLICT',
     );
   });
@@ -160,13 +186,15 @@ describe('responses to a note', () => {
   it('records a dispute with the comment kept verbatim, and requires a comment', () => {
     w = makeEvidenceWorld();
     const note = shared(w);
-    expect(valueOf(makeOpenDisputeNoteForm(w.deps)({ actor: w.emp, noteId: note.id })).inputs.map((i) => i.id)).toEqual(
-      ['comment'],
-    );
-    const empty = makeDisputeNote(w.deps)({ actor: w.emp, noteId: note.id, values: { comment: '   ' } });
+    expect(
+      valueOf(makeOpenDisputeNoteForm(w.deps)({ actorId: w.emp.id, noteId: note.id })).inputs.map((i) => i.id),
+    ).toEqual(['comment']);
+    const empty = makeDisputeNote(w.deps)({ actorId: w.emp.id, noteId: note.id, values: { comment: '   ' } });
     expect(!empty.ok && empty.fieldErrors).toHaveProperty('comment');
     const words = '  I closed 28 because 12 tickets were re-assigned to me on Friday.\nSee INC-4411.  ';
-    const ack = valueOf(makeDisputeNote(w.deps)({ actor: w.emp, noteId: note.id, values: { comment: words } }));
+    const ack = valueOf(
+      makeDisputeNote(w.deps)({ actorId: w.emp.id, noteId: note.id, values: { comment: words } }),
+    ).acknowledgment;
     expect(ack.state).toBe('disputed');
     expect(ack.comment).toBe(words);
     expect(JSON.parse(w.audits('acknowledgment.disputed')[0]!.detail).comment).toBe(words);
@@ -176,31 +204,31 @@ describe('responses to a note', () => {
     w = makeEvidenceWorld();
     const note = shared(w);
     for (const actor of [w.m1, w.hr, w.peer])
-      expect(codeOf(makeAcknowledgeNote(w.deps)({ actor, noteId: note.id }))).toBe('NOT_AUTHORIZED');
+      expect(codeOf(makeAcknowledgeNote(w.deps)({ actorId: actor.id, noteId: note.id }))).toBe('NOT_AUTHORIZED');
     expect(count(w.db.conn.sqlite, 'acknowledgments')).toBe(0);
   });
 
   it('lets HR record a witnessed refusal; a manager cannot, and the witness must be someone else', () => {
     w = makeEvidenceWorld();
     const note = shared(w);
-    const form = valueOf(makeOpenRefusalForm(w.deps)({ actor: w.hr, subjectType: 'note', subjectId: note.id }));
+    const form = valueOf(makeOpenRefusalForm(w.deps)({ actorId: w.hr.id, subjectType: 'note', subjectId: note.id }));
     const witnesses = form.inputs.find((i) => i.id === 'witness');
     expect(witnesses?.kind === 'select' && witnesses.options.map((o) => o.value)).toContain(w.m1.id);
     expect(witnesses?.kind === 'select' && witnesses.options.map((o) => o.value)).not.toContain(w.emp.id);
     const refuse = makeRecordRefusal(w.deps);
-    expect(codeOf(refuse({ actor: w.m1, subjectType: 'note', subjectId: note.id, values: { witness: w.hr.id } }))).toBe(
-      'NOT_AUTHORIZED',
-    );
-    const self = refuse({ actor: w.hr, subjectType: 'note', subjectId: note.id, values: { witness: w.emp.id } });
+    expect(
+      codeOf(refuse({ actorId: w.m1.id, subjectType: 'note', subjectId: note.id, values: { witness: w.hr.id } })),
+    ).toBe('NOT_AUTHORIZED');
+    const self = refuse({ actorId: w.hr.id, subjectType: 'note', subjectId: note.id, values: { witness: w.emp.id } });
     expect(!self.ok && self.fieldErrors).toHaveProperty('witness');
     const ack = valueOf(
       refuse({
-        actor: w.hr,
+        actorId: w.hr.id,
         subjectType: 'note',
         subjectId: note.id,
         values: { witness: w.m1.id, comment: 'Declined to sign in the meeting room.' },
       }),
-    );
+    ).acknowledgment;
     expect(ack).toMatchObject({ state: 'refused', witnessId: w.m1.id, recordedBy: w.hr.id, personId: w.emp.id });
     expect(w.audits('acknowledgment.refused')).toMatchObject([
       { actor_id: w.hr.id, subject_type: 'note', subject_id: String(note.id) },
@@ -215,7 +243,7 @@ describe('overdue agreed actions', () => {
     w = makeEvidenceWorld();
     valueOf(
       makeCreateNote(w.deps)({
-        actor: w.m1,
+        actorId: w.m1.id,
         personId: w.emp.id,
         values: validNote(w, {
           action2: 'Send the weekly queue summary',
@@ -248,7 +276,7 @@ describe('locale', () => {
   it('the employee reads the note in their own language, whatever the author’s', () => {
     w = makeEvidenceWorld();
     w.db.store.tx((tx) => tx.org.upsertPerson({ ...w.emp, locale: 'zh-CN' }));
-    const { note } = valueOf(makeCreateNote(w.deps)({ actor: w.m1, personId: w.emp.id, values: validNote(w) }));
+    const { note } = valueOf(makeCreateNote(w.deps)({ actorId: w.m1.id, personId: w.emp.id, values: validNote(w) }));
     const [dm] = outboxRows(w.db.conn.sqlite, `note:${note.id}:employee`);
     expect(textOf(dm!.message)).toContain('记录了与你的一次谈话');
     expect(buttonsOf(dm!.message).map((b) => b.label)).toEqual(['确认', '提出异议']);

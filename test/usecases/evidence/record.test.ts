@@ -25,19 +25,25 @@ beforeEach(() => {
   const create = makeCreateNote(w.deps);
   const shared = valueOf(
     create({
-      actor: w.m1,
+      actorId: w.m1.id,
       personId: w.emp.id,
       values: note('SHARED-TEXT about the ticket queue', 'evidence', w.emp.id),
     }),
   ).note;
   valueOf(
-    create({ actor: w.m1, personId: w.emp.id, values: note('M1-PRIVATE worry about morale', 'private', w.emp.id) }),
+    create({
+      actorId: w.m1.id,
+      personId: w.emp.id,
+      values: note('M1-PRIVATE worry about morale', 'private', w.emp.id),
+    }),
   );
-  valueOf(create({ actor: w.hr, personId: w.emp.id, values: note('HR-PRIVATE remark', 'private', w.emp.id) }));
-  valueOf(makeDisputeNote(w.deps)({ actor: w.emp, noteId: shared.id, values: { comment: 'DISPUTE-WORDS verbatim' } }));
+  valueOf(create({ actorId: w.hr.id, personId: w.emp.id, values: note('HR-PRIVATE remark', 'private', w.emp.id) }));
+  valueOf(
+    makeDisputeNote(w.deps)({ actorId: w.emp.id, noteId: shared.id, values: { comment: 'DISPUTE-WORDS verbatim' } }),
+  );
   valueOf(
     makeCreateTrainingPlan(w.deps)({
-      actor: w.m1,
+      actorId: w.m1.id,
       personId: w.emp.id,
       values: {
         kpis: ['tickets'],
@@ -54,7 +60,7 @@ beforeEach(() => {
   );
   valueOf(
     makeAdjustJob(w.deps)({
-      actor: w.hr,
+      actorId: w.hr.id,
       personId: w.emp.id,
       values: { to_job: 'support', kpis: ['tickets'], reason: 'ADJUST-REASON', effective_on: '2026-12-15' },
     }),
@@ -98,7 +104,7 @@ describe('/review mine: what each asker sees about an employee', () => {
     it(`${row.asker} sees the evidence but not other people’s private notes`, () => {
       const view = makeViewMyRecord(w.deps);
       const msg = valueOf(
-        view({ actor: row.who(w), personId: row.asker.startsWith('employee') ? undefined : w.emp.id }),
+        view({ actorId: row.who(w).id, personId: row.asker.startsWith('employee') ? undefined : w.emp.id }),
       );
       const text = textOf(msg);
       for (const s of row.sees) expect(text, s).toContain(s);
@@ -108,17 +114,17 @@ describe('/review mine: what each asker sees about an employee', () => {
 
   it('another employee and a manager of another team are refused', () => {
     const view = makeViewMyRecord(w.deps);
-    expect(codeOf(view({ actor: w.peer, personId: w.emp.id }))).toBe('NOT_AUTHORIZED');
-    expect(codeOf(view({ actor: w.m2, personId: w.emp.id }))).toBe('NOT_AUTHORIZED');
+    expect(codeOf(view({ actorId: w.peer.id, personId: w.emp.id }))).toBe('NOT_AUTHORIZED');
+    expect(codeOf(view({ actorId: w.m2.id, personId: w.emp.id }))).toBe('NOT_AUTHORIZED');
     // …and the colleague's own record shows nothing of emp's.
-    const own = textOf(valueOf(view({ actor: w.peer })));
+    const own = textOf(valueOf(view({ actorId: w.peer.id })));
     expect(own).not.toContain('SHARED-TEXT');
     expect(own).not.toContain('PLAN-GOAL');
   });
 
   it('offers the employee their pending acknowledgments and, inside a session window, Sign in', () => {
     w.db.clock.set('2026-11-24T05:55:00Z');
-    const msg = valueOf(makeViewMyRecord(w.deps)({ actor: w.emp }));
+    const msg = valueOf(makeViewMyRecord(w.deps)({ actorId: w.emp.id }));
     const ids = buttonsOf(msg).map((b) => b.actionId);
     expect(ids).toContain(ACTIONS.signInSession);
     expect(ids).toContain(ACTIONS.acknowledgeTraining);
@@ -128,9 +134,13 @@ describe('/review mine: what each asker sees about an employee', () => {
   });
 
   it('offers HR a Record refusal button for unanswered records, and the manager the plan actions', () => {
-    const hr = buttonsOf(valueOf(makeViewMyRecord(w.deps)({ actor: w.hr, personId: w.emp.id }))).map((b) => b.actionId);
+    const hr = buttonsOf(valueOf(makeViewMyRecord(w.deps)({ actorId: w.hr.id, personId: w.emp.id }))).map(
+      (b) => b.actionId,
+    );
     expect(hr).toContain(ACTIONS.recordRefusal);
-    const m1 = buttonsOf(valueOf(makeViewMyRecord(w.deps)({ actor: w.m1, personId: w.emp.id }))).map((b) => b.actionId);
+    const m1 = buttonsOf(valueOf(makeViewMyRecord(w.deps)({ actorId: w.m1.id, personId: w.emp.id }))).map(
+      (b) => b.actionId,
+    );
     expect(m1).toEqual(expect.arrayContaining([ACTIONS.openMarkAttendance, ACTIONS.completeTraining]));
     expect(m1).not.toContain(ACTIONS.recordRefusal);
   });
@@ -140,11 +150,13 @@ describe('/review mine with a long history', () => {
   it('stays within Slack’s 50 blocks and says how many earlier items are not shown', () => {
     const create = makeCreateNote(w.deps);
     for (let i = 0; i < 12; i++)
-      valueOf(create({ actor: w.m1, personId: w.emp.id, values: note(`Weekly 1:1 number ${i}`, 'shared', w.emp.id) }));
+      valueOf(
+        create({ actorId: w.m1.id, personId: w.emp.id, values: note(`Weekly 1:1 number ${i}`, 'shared', w.emp.id) }),
+      );
     for (let i = 0; i < 4; i++)
       valueOf(
         makeCreateTrainingPlan(w.deps)({
-          actor: w.m1,
+          actorId: w.m1.id,
           personId: w.emp.id,
           values: {
             kpis: ['tickets'],
@@ -160,7 +172,7 @@ describe('/review mine with a long history', () => {
         }),
       );
     for (const viewer of [w.emp, w.m1, w.hr]) {
-      const msg = valueOf(makeViewMyRecord(w.deps)({ actor: viewer, personId: w.emp.id }));
+      const msg = valueOf(makeViewMyRecord(w.deps)({ actorId: viewer.id, personId: w.emp.id }));
       expect(msg.blocks.length).toBeLessThanOrEqual(50);
       expect(textOf(msg)).toContain('earlier');
       expect(textOf(msg)).toContain('Weekly 1:1 number 11');

@@ -10,17 +10,17 @@ import {
   count,
   type EvidenceWorld,
 } from './support.js';
-import { makeOpenTrainingForm, makeCreateTrainingPlan } from '../../../src/usecases/evidence/create-training-plan.js';
+import { makeOpenTrainingPlanForm } from '../../../src/usecases/evidence/open-training-plan-form.js';
+import { makeCreateTrainingPlan } from '../../../src/usecases/evidence/create-training-plan.js';
 import { makeAcknowledgeTraining } from '../../../src/usecases/evidence/acknowledge-training.js';
 import { makeSignInSession } from '../../../src/usecases/evidence/sign-in-session.js';
 import { makePromptSessionSignIns } from '../../../src/usecases/schedule/prompt-session-sign-ins.js';
 import { makeRunEvidenceTick } from '../../../src/usecases/schedule/run-evidence-tick.js';
-import { makeOpenMarkAttendanceForm, makeMarkAttendance } from '../../../src/usecases/evidence/mark-attendance.js';
+import { makeOpenMarkAttendanceForm } from '../../../src/usecases/evidence/open-mark-attendance-form.js';
+import { makeMarkAttendance } from '../../../src/usecases/evidence/mark-attendance.js';
 import { makeCompleteTraining } from '../../../src/usecases/evidence/complete-training.js';
-import {
-  makeOpenReassessmentForm,
-  makeRecordReassessment,
-} from '../../../src/usecases/evidence/record-reassessment.js';
+import { makeOpenReassessmentForm } from '../../../src/usecases/evidence/open-reassessment-form.js';
+import { makeRecordReassessment } from '../../../src/usecases/evidence/record-reassessment.js';
 import { makeRecordRefusal } from '../../../src/usecases/evidence/record-refusal.js';
 import { ACTIONS } from '../../../src/ui/actions.js';
 import { DEFAULT_KPIS } from '../../support/org.js';
@@ -68,13 +68,13 @@ const validPlan = (w: EvidenceWorld, over: Record<string, string | string[]> = {
 });
 
 const createPlan = (w: EvidenceWorld) =>
-  valueOf(makeCreateTrainingPlan(w.deps)({ actor: w.m1, personId: w.emp.id, values: validPlan(w) })).plan;
+  valueOf(makeCreateTrainingPlan(w.deps)({ actorId: w.m1.id, personId: w.emp.id, values: validPlan(w) })).plan;
 
 describe('/training form round trip', () => {
   it('pre-selects the KPIs missed in the latest review', () => {
     w = makeEvidenceWorld();
     seedMissedReview(w);
-    const form = valueOf(makeOpenTrainingForm(w.deps)({ actor: w.m1, personId: w.emp.id }));
+    const form = valueOf(makeOpenTrainingPlanForm(w.deps)({ actorId: w.m1.id, personId: w.emp.id }));
     const kpis = form.inputs.find((i) => i.id === 'kpis');
     expect(kpis?.kind === 'multiselect' && kpis.initial).toEqual(['tickets']);
     expect(form.inputs.filter((i) => i.id.startsWith('session')).length).toBe(12);
@@ -84,7 +84,7 @@ describe('/training form round trip', () => {
     w = makeEvidenceWorld();
     const before = snapshot(w.db);
     const r = makeCreateTrainingPlan(w.deps)({
-      actor: w.m1,
+      actorId: w.m1.id,
       personId: w.emp.id,
       values: validPlan(w, {
         kpis: [],
@@ -108,7 +108,7 @@ describe('/training form round trip', () => {
       'trainer_name',
     ]);
     const noSession = makeCreateTrainingPlan(w.deps)({
-      actor: w.m1,
+      actorId: w.m1.id,
       personId: w.emp.id,
       values: validPlan(w, { session1_date: '', session1_start: '', session1_end: '', session1_place: '' }),
     });
@@ -116,10 +116,30 @@ describe('/training form round trip', () => {
     expect(snapshot(w.db)).toEqual(before);
   });
 
+  it('reads session times typed with a Chinese IME’s full-width colon, and refuses 24:00', () => {
+    w = makeEvidenceWorld();
+    const bad = makeCreateTrainingPlan(w.deps)({
+      actorId: w.m1.id,
+      personId: w.emp.id,
+      values: validPlan(w, { session1_start: '24:00' }),
+    });
+    expect(!bad.ok && Object.keys(bad.fieldErrors ?? {})).toEqual(['session1_start']);
+    const { plan } = valueOf(
+      makeCreateTrainingPlan(w.deps)({
+        actorId: w.m1.id,
+        personId: w.emp.id,
+        values: validPlan(w, { session1_start: '14：00', session1_end: '16：00' }),
+      }),
+    );
+    expect(plan.sessions).toMatchObject([
+      { startsAt: Date.parse('2026-11-24T06:00:00Z'), endsAt: Date.parse('2026-11-24T08:00:00Z') },
+    ]);
+  });
+
   it('is refused to a manager outside the chain', () => {
     w = makeEvidenceWorld();
-    expect(codeOf(makeOpenTrainingForm(w.deps)({ actor: w.m2, personId: w.emp.id }))).toBe('NOT_AUTHORIZED');
-    expect(codeOf(makeCreateTrainingPlan(w.deps)({ actor: w.m2, personId: w.emp.id, values: validPlan(w) }))).toBe(
+    expect(codeOf(makeOpenTrainingPlanForm(w.deps)({ actorId: w.m2.id, personId: w.emp.id }))).toBe('NOT_AUTHORIZED');
+    expect(codeOf(makeCreateTrainingPlan(w.deps)({ actorId: w.m2.id, personId: w.emp.id, values: validPlan(w) }))).toBe(
       'NOT_AUTHORIZED',
     );
     expect(count(w.db.conn.sqlite, 'training_plans')).toBe(0);
@@ -147,8 +167,10 @@ describe('/training form round trip', () => {
     expect(buttonsOf(trainerDm!.message)).toMatchObject([
       { actionId: ACTIONS.openMarkAttendance, value: String(plan.sessions[0]!.id) },
     ]);
-    expect(codeOf(makeAcknowledgeTraining(w.deps)({ actor: w.m1, planId: plan.id }))).toBe('NOT_AUTHORIZED');
-    expect(valueOf(makeAcknowledgeTraining(w.deps)({ actor: w.emp, planId: plan.id })).state).toBe('acknowledged');
+    expect(codeOf(makeAcknowledgeTraining(w.deps)({ actorId: w.m1.id, planId: plan.id }))).toBe('NOT_AUTHORIZED');
+    expect(valueOf(makeAcknowledgeTraining(w.deps)({ actorId: w.emp.id, planId: plan.id })).acknowledgment.state).toBe(
+      'acknowledged',
+    );
     expect(w.audits('acknowledgment.acknowledged')).toMatchObject([{ subject_type: 'training_plan' }]);
   });
 
@@ -157,12 +179,12 @@ describe('/training form round trip', () => {
     const plan = createPlan(w);
     const ack = valueOf(
       makeRecordRefusal(w.deps)({
-        actor: w.hr,
+        actorId: w.hr.id,
         subjectType: 'training_plan',
         subjectId: plan.id,
         values: { witness: w.m1.id },
       }),
-    );
+    ).acknowledgment;
     expect(ack).toMatchObject({ subjectType: 'training_plan', state: 'refused', witnessId: w.m1.id });
   });
 });
@@ -174,18 +196,18 @@ describe('sign-in (签到) and attendance', () => {
     const sessionId = plan.sessions[0]!.id;
     const signIn = makeSignInSession(w.deps);
     w.db.clock.set('2026-11-24T05:44:00Z'); // 16 minutes early
-    const early = signIn({ actor: w.emp, sessionId });
+    const early = signIn({ actorId: w.emp.id, sessionId });
     expect(codeOf(early)).toBe('BLOCKED');
     expect(!early.ok && early.message).toContain('13:45');
     w.db.clock.set('2026-11-24T08:00:01Z'); // just after the end
-    expect(codeOf(signIn({ actor: w.emp, sessionId }))).toBe('BLOCKED');
+    expect(codeOf(signIn({ actorId: w.emp.id, sessionId }))).toBe('BLOCKED');
     expect(count(w.db.conn.sqlite, 'attendance')).toBe(0);
 
     w.db.clock.set('2026-11-24T05:50:00Z'); // 10 minutes early: inside
-    expect(codeOf(signIn({ actor: w.peer, sessionId }))).toBe('NOT_AUTHORIZED');
-    const row = valueOf(signIn({ actor: w.emp, sessionId }));
+    expect(codeOf(signIn({ actorId: w.peer.id, sessionId }))).toBe('NOT_AUTHORIZED');
+    const row = valueOf(signIn({ actorId: w.emp.id, sessionId })).attendance;
     expect(row).toMatchObject({ status: 'present', method: 'sign_in', personId: w.emp.id });
-    expect(codeOf(signIn({ actor: w.emp, sessionId }))).toBe('CONFLICT');
+    expect(codeOf(signIn({ actorId: w.emp.id, sessionId }))).toBe('CONFLICT');
     expect(w.audits('training.sign_in')).toHaveLength(1);
   });
 
@@ -202,7 +224,7 @@ describe('sign-in (签到) and attendance', () => {
     expect(buttonsOf(dm!.message)).toMatchObject([
       { actionId: ACTIONS.signInSession, value: String(plan.sessions[0]!.id) },
     ]);
-    valueOf(makeSignInSession(w.deps)({ actor: w.emp, sessionId: plan.sessions[0]!.id }));
+    valueOf(makeSignInSession(w.deps)({ actorId: w.emp.id, sessionId: plan.sessions[0]!.id }));
     const [update] = outboxRows(w.db.conn.sqlite, `training-session:${plan.sessions[0]!.id}:sign-in#update%`);
     expect(buttonsOf(update!.message)).toEqual([]);
     expect(textOf(update!.message)).toContain('Signed in at 13:46');
@@ -223,23 +245,24 @@ describe('sign-in (签到) and attendance', () => {
     const plan = createPlan(w);
     const sessionId = plan.sessions[0]!.id;
     const mark = makeMarkAttendance(w.deps);
-    expect(codeOf(makeOpenMarkAttendanceForm(w.deps)({ actor: w.m2, sessionId }))).toBe('NOT_AUTHORIZED');
-    expect(codeOf(mark({ actor: w.emp, sessionId, values: { status: 'present', reason: 'I was there' } }))).toBe(
+    expect(codeOf(makeOpenMarkAttendanceForm(w.deps)({ actorId: w.m2.id, sessionId }))).toBe('NOT_AUTHORIZED');
+    expect(codeOf(mark({ actorId: w.emp.id, sessionId, values: { status: 'present', reason: 'I was there' } }))).toBe(
       'NOT_AUTHORIZED',
     );
-    const noReason = mark({ actor: w.peer, sessionId, values: { status: 'absent', reason: '' } });
+    const noReason = mark({ actorId: w.peer.id, sessionId, values: { status: 'absent', reason: '' } });
     expect(!noReason.ok && noReason.fieldErrors).toHaveProperty('reason');
     expect(
-      valueOf(mark({ actor: w.peer, sessionId, values: { status: 'absent', reason: 'Did not show up' } })),
+      valueOf(mark({ actorId: w.peer.id, sessionId, values: { status: 'absent', reason: 'Did not show up' } }))
+        .attendance,
     ).toMatchObject({ status: 'absent', method: 'marked', recordedBy: w.peer.id });
     expect(
       valueOf(
         mark({
-          actor: w.m1,
+          actorId: w.m1.id,
           sessionId,
           values: { status: 'present', reason: 'Joined late by video, confirmed by trainer' },
         }),
-      ),
+      ).attendance,
     ).toMatchObject({ status: 'present' });
     const audits = w.audits('training.mark_attendance');
     expect(audits).toHaveLength(2);
@@ -251,10 +274,10 @@ describe('completion and reassessment', () => {
   it('links the reassessment to the plan and measures it against the plan’s KPI version', () => {
     w = makeEvidenceWorld();
     const plan = createPlan(w);
-    expect(codeOf(makeOpenReassessmentForm(w.deps)({ actor: w.m1, planId: plan.id }))).toBe('CONFLICT');
-    expect(codeOf(makeCompleteTraining(w.deps)({ actor: w.m2, planId: plan.id }))).toBe('NOT_AUTHORIZED');
-    valueOf(makeCompleteTraining(w.deps)({ actor: w.m1, planId: plan.id }));
-    expect(codeOf(makeCompleteTraining(w.deps)({ actor: w.m1, planId: plan.id }))).toBe('CONFLICT');
+    expect(codeOf(makeOpenReassessmentForm(w.deps)({ actorId: w.m1.id, planId: plan.id }))).toBe('CONFLICT');
+    expect(codeOf(makeCompleteTraining(w.deps)({ actorId: w.m2.id, planId: plan.id }))).toBe('NOT_AUTHORIZED');
+    valueOf(makeCompleteTraining(w.deps)({ actorId: w.m1.id, planId: plan.id }));
+    expect(codeOf(makeCompleteTraining(w.deps)({ actorId: w.m1.id, planId: plan.id }))).toBe('CONFLICT');
     const [due] = outboxRows(w.db.conn.sqlite, `training:${plan.id}:reassessment-due`);
     expect(due?.address).toBe(w.m1.slackId);
     expect(buttonsOf(due!.message)).toMatchObject([{ actionId: ACTIONS.openReassessment, value: String(plan.id) }]);
@@ -263,19 +286,19 @@ describe('completion and reassessment', () => {
     w.db.store.tx((tx) =>
       tx.org.replaceKpis('engineer', [{ key: 'prs', name: 'PRs merged', unit: '', target: 5, direction: 'higher' }]),
     );
-    const form = valueOf(makeOpenReassessmentForm(w.deps)({ actor: w.m1, planId: plan.id }));
+    const form = valueOf(makeOpenReassessmentForm(w.deps)({ actorId: w.m1.id, planId: plan.id }));
     expect(form.inputs.filter((i) => i.id.startsWith('kpi_')).map((i) => i.id)).toEqual([
       'kpi_tickets',
       'kpi_response',
     ]);
 
     const record = makeRecordReassessment(w.deps);
-    const bad = record({ actor: w.m1, planId: plan.id, values: { kpi_tickets: 'lots', rating: '9' } });
+    const bad = record({ actorId: w.m1.id, planId: plan.id, values: { kpi_tickets: 'lots', rating: '9' } });
     expect(!bad.ok && Object.keys(bad.fieldErrors ?? {}).sort()).toEqual(['kpi_response', 'kpi_tickets', 'rating']);
     expect(
       codeOf(
         record({
-          actor: w.hr,
+          actorId: w.hr.id,
           planId: plan.id,
           values: { kpi_tickets: '30', kpi_response: '3', rating: '2', improvement: 'x' },
         }),
@@ -284,7 +307,7 @@ describe('completion and reassessment', () => {
 
     const { review } = valueOf(
       record({
-        actor: w.m1,
+        actorId: w.m1.id,
         planId: plan.id,
         values: { kpi_tickets: '31', kpi_response: '3.5', rating: '2', improvement: 'Still short on tickets' },
       }),
@@ -303,7 +326,9 @@ describe('completion and reassessment', () => {
     expect(outboxRows(w.db.conn.sqlite, `review:${review.id}:employee`)[0]?.address).toBe(w.emp.slackId);
     expect(w.audits('review.reassessment')).toMatchObject([{ subject_type: 'review', subject_id: String(review.id) }]);
     expect(
-      codeOf(record({ actor: w.m1, planId: plan.id, values: { kpi_tickets: '41', kpi_response: '3', rating: '4' } })),
+      codeOf(
+        record({ actorId: w.m1.id, planId: plan.id, values: { kpi_tickets: '41', kpi_response: '3', rating: '4' } }),
+      ),
     ).toBe('CONFLICT');
     expect(w.audits('training.complete')).toHaveLength(1);
     // Every write above sits in one intact hash chain.

@@ -2,14 +2,17 @@
  * The three answers to a record about an employee, kept in the acknowledgments table:
  * acknowledged, disputed (comment verbatim) and refused (HR names a witness). The first answer
  * stands. The employee's DM is edited in place to show the outcome, and open cases are refreshed.
+ * Shared by the acknowledge, dispute and refusal verbs (use cases do not call each other).
  */
 import { ok, fail, type Result } from '../result.js';
 import type { Tx } from '../../ports/store.js';
-import type { Person, Acknowledgment, AckState } from '../../ports/records.js';
+import type { Acknowledgment, AckState } from '../../ports/records.js';
 import type { AppSettings } from '../../ports/settings.js';
 import type { Message } from '../../ui/model.js';
-import { may, tFor } from './evidence-support.js';
-import { noteKey, noteMessage, planKey, planMessage, adjustmentKey, adjustmentMessage } from './evidence-messages.js';
+import { may } from '../shared/access.js';
+import { tFor } from '../shared/people.js';
+import { outboxKeys } from '../shared/outbox-keys.js';
+import { noteMessage, planMessage, adjustmentMessage } from './evidence-messages.js';
 import { refreshOpenCases } from '../offboarding/refresh-cases.js';
 
 export type RespondableSubject = 'note' | 'training_plan' | 'job_adjustment';
@@ -25,26 +28,34 @@ function load(tx: Tx, settings: AppSettings, type: RespondableSubject, id: numbe
     const n = tx.evidence.note(id);
     if (!n) return null;
     if (n.visibility === 'private') return 'private';
-    return { personId: n.personId, key: noteKey(id), render: () => noteMessage(tx, settings, tx.evidence.note(id)!) };
+    return {
+      personId: n.personId,
+      key: outboxKeys.note(id),
+      render: () => noteMessage(tx, settings, tx.evidence.note(id)!),
+    };
   }
   if (type === 'training_plan') {
     const p = tx.evidence.plan(id);
     return p
-      ? { personId: p.personId, key: planKey(id), render: () => planMessage(tx, settings, tx.evidence.plan(id)!) }
+      ? {
+          personId: p.personId,
+          key: outboxKeys.trainingPlan(id),
+          render: () => planMessage(tx, settings, tx.evidence.plan(id)!),
+        }
       : null;
   }
   const a = tx.evidence.jobAdjustment(id);
   return a
     ? {
         personId: a.personId,
-        key: adjustmentKey(id),
+        key: outboxKeys.jobAdjustment(id),
         render: () => adjustmentMessage(tx, settings, tx.evidence.jobAdjustment(id)!),
       }
     : null;
 }
 
 export interface RespondInput {
-  actor: Person;
+  actorId: string;
   subjectType: RespondableSubject;
   subjectId: number;
   state: AckState;
@@ -58,14 +69,16 @@ export function respondToRecord(
   settings: AppSettings,
   now: number,
   input: RespondInput,
-): Result<Acknowledgment> {
-  const t = tFor(input.actor, settings);
+): Result<{ acknowledgment: Acknowledgment; confirmation: string }> {
+  const actor = tx.org.person(input.actorId);
+  const t = tFor(actor, settings);
+  if (!actor?.active) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
   const loaded = load(tx, settings, input.subjectType, input.subjectId);
   // A private note answers as "not found" to anyone but its author, so its existence does not leak.
   if (!loaded) return fail('NOT_FOUND', t('common.notFound'));
   if (loaded === 'private') return fail('NOT_FOUND', t('common.notFound'));
   const refusal = input.state === 'refused';
-  if (!may(tx, input.actor, loaded.personId, 'create', refusal ? 'refusal' : 'acknowledgment'))
+  if (!may(tx, actor, loaded.personId, 'create', refusal ? 'refusal' : 'acknowledgment'))
     return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
 
   const comment = input.comment?.trim() ?? '';
@@ -87,11 +100,11 @@ export function respondToRecord(
     // Kept verbatim: the comment is the employee's own words (untrimmed).
     comment: comment ? input.comment! : null,
     witnessId: refusal ? input.witnessId! : null,
-    recordedBy: input.actor.id,
+    recordedBy: actor.id,
   });
   if (!ack) return fail('CONFLICT', t('ev.err.answered'));
   tx.audit.record({
-    actorId: input.actor.id,
+    actorId: actor.id,
     action: `acknowledgment.${input.state}`,
     subjectType: input.subjectType,
     subjectId: input.subjectId,
@@ -103,5 +116,5 @@ export function respondToRecord(
   });
   tx.outbox.update(loaded.key, loaded.render());
   refreshOpenCases(tx, loaded.personId, { settings, now });
-  return ok(ack);
+  return ok({ acknowledgment: ack, confirmation: t(refusal ? 'ev.refusal.saved' : 'ev.ack.recorded') });
 }

@@ -1,0 +1,1 @@
+export const kpiSubjectId = (jobId: string, version: number): string => `${jobId}@${version}`;

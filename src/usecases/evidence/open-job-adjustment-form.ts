@@ -1,0 +1,59 @@
+/**
+ * 调岗: `/dandang adjust @person <job-id>` opens the job-adjustment form, with the named job
+ * selected and the KPIs missed in the person's latest review pre-selected as the reason.
+ */
+import { ok, fail, type Result } from '../result.js';
+import type { Person } from '../../ports/records.js';
+import type { Form } from '../../ui/model.js';
+import type { Tx } from '../../ports/store.js';
+import type { UseCaseDeps } from '../../ports/deps.js';
+import { buildJobAdjustmentForm } from '../../ui/screens/evidence/adjust.js';
+import { missedKpiKeys } from '../../domain/review.js';
+import { may } from '../shared/access.js';
+import { tFor, todayFor } from '../shared/people.js';
+
+/** The KPIs missed in the latest review against the current job: the gap an adjustment answers. */
+function missedOf(tx: Tx, p: Person): string[] {
+  const latest = tx.reviews.reviewsOf(p.id)[0];
+  return latest && latest.jobId === p.jobId ? missedKpiKeys(latest.results) : [];
+}
+
+export interface OpenJobAdjustmentFormInput {
+  actorId: string;
+  personId: string | undefined;
+  /** The job named in the command. Untrusted: offered only if it exists. */
+  toJobId?: string;
+}
+
+export const makeOpenJobAdjustmentForm =
+  ({ store, clock, settings }: UseCaseDeps) =>
+  (input: OpenJobAdjustmentFormInput): Result<Form> =>
+    store.tx((tx) => {
+      const actor = tx.org.person(input.actorId);
+      const t = tFor(actor, settings);
+      if (!actor?.active) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
+      if (!input.personId) return fail('INVALID_INPUT', t('ev.adjust.usage'));
+      const subject = tx.org.person(input.personId);
+      if (!subject) return fail('NOT_FOUND', t('common.unknownPerson'));
+      if (!may(tx, actor, subject.id, 'create', 'job_adjustment'))
+        return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
+      const from = subject.jobId ? tx.org.jobWithKpis(subject.jobId) : null;
+      if (!from) return fail('INVALID_INPUT', t('ev.err.noJob', { name: subject.name }));
+      const jobs = tx.org.allJobs().filter((j) => j.id !== from.id);
+      // A select shows at most 100 options; the job named in the command is always among them.
+      const options = [...jobs.filter((j) => j.id === input.toJobId), ...jobs.filter((j) => j.id !== input.toJobId)]
+        .slice(0, 100)
+        .map((j) => ({ value: j.id, label: `${j.title} (${j.id})` }));
+      return ok(
+        buildJobAdjustmentForm(t, {
+          personId: subject.id,
+          personName: subject.name,
+          fromJobTitle: from.title,
+          jobs: options,
+          toJobId: jobs.some((j) => j.id === input.toJobId) ? input.toJobId : undefined,
+          kpis: from.kpis,
+          preselected: missedOf(tx, subject),
+          today: todayFor(subject, settings, clock.now()),
+        }),
+      );
+    });

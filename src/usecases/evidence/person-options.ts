@@ -1,0 +1,23 @@
+/** The choices of a person picker (a trainer, a witness) in an evidence form. */
+import type { Tx } from '../../ports/store.js';
+import type { Person } from '../../ports/records.js';
+import type { Option } from '../../ui/model.js';
+import { managerChain } from '../shared/people.js';
+
+/**
+ * Select options for picking a person: the actor first, then the subject's management chain, then
+ * `others`, without the subject, duplicates or inactive people, at most 100 (a select's limit).
+ */
+export function personOptions(tx: Tx, subject: Person, actor: Person, others: Iterable<Person>): Option[] {
+  const seen = new Set<string>([subject.id]);
+  const out: Option[] = [];
+  const add = (p: Person | null) => {
+    if (!p || seen.has(p.id) || !p.active || out.length >= 100) return;
+    seen.add(p.id);
+    out.push({ value: p.id, label: p.name });
+  };
+  add(actor);
+  for (const id of managerChain(tx, subject.id)) add(tx.org.person(id));
+  for (const p of others) add(p);
+  return out;
+}
