@@ -1,7 +1,7 @@
 /**
  * 调岗: HR or the manager chain saves a job adjustment. The reason must name the performance gap
  * (src/domain/evidence-rules.ts). The employee gets a notice to acknowledge. On the effective date
- * the person's job changes (apply-job-adjustments.ts; at once if the date is today), so later
+ * the person's job changes (apply-job-adjustment.ts; at once if the date is today), so later
  * reviews use the new job's KPIs.
  */
 import { ok, fail, type Result } from '../result.js';
@@ -12,7 +12,7 @@ import { textValue, listValue } from '../../ui/form-values.js';
 import { namesPerformanceGap } from '../../domain/evidence-rules.js';
 import { isIsoDate } from '../../domain/dates.js';
 import { refreshOpenCases } from '../offboarding/refresh-cases.js';
-import { applyJobAdjustment } from '../schedule/apply-job-adjustments.js';
+import { applyJobAdjustment } from './apply-job-adjustment.js';
 import { may } from '../shared/access.js';
 import { tFor, todayFor } from '../shared/people.js';
 import { outboxKeys } from '../shared/outbox-keys.js';
