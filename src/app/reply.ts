@@ -20,9 +20,22 @@ export function replyOf<T>(r: Result<T>, onOk: (value: T) => Reply): Reply {
 export const formReply = (r: Result<Form>): Reply => replyOf(r, (form) => ({ kind: 'form', form }));
 /** A use case whose answer is a message only its caller sees. */
 export const messageReply = (r: Result<Message>): Reply => replyOf(r, (message) => ({ kind: 'ok', message }));
-/** A use case that confirms what it did in one line. */
-export const toastReply = (r: Result<{ confirmation: string }>): Reply =>
-  replyOf(r, (v) => ({ kind: 'ok', toast: v.confirmation }));
+/**
+ * What a write answers: one line confirming it (a toast), and optionally a message its caller keeps
+ * (a summary, next-step buttons).
+ */
+export interface Confirmation {
+  confirmation: string;
+  followUp?: Message;
+}
+const confirmed = (v: Confirmation): Reply =>
+  v.followUp ? { kind: 'ok', toast: v.confirmation, message: v.followUp } : { kind: 'ok', toast: v.confirmation };
+
+/** A use case that confirms what it did in one line (and may leave a follow-up message). */
+export const toastReply = (r: Result<Confirmation>): Reply => replyOf(r, confirmed);
+/** A write that goes on in another form when there is one (`next`), else confirms what it did. */
+export const nextFormReply = (r: Result<{ next: Form } | Confirmation>): Reply =>
+  replyOf(r, (v) => ('next' in v ? { kind: 'form', form: v.next } : confirmed(v)));
 
 /** The reply to a button or form state that names nothing we know (tampered or stale). */
 export const notFoundReply = (locale: Locale): Reply => ({

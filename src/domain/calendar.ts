@@ -11,6 +11,7 @@
  */
 import Holidays from 'date-holidays';
 import chineseDays from 'chinese-days';
+import { DAY_MS, addDays } from './dates.js';
 
 export interface WorkCalendar {
   /** `date` is a calendar date `YYYY-MM-DD` (in whatever zone the caller cares about). */
@@ -64,8 +65,6 @@ function chinaCalendar(): WorkCalendar {
   };
 }
 
-const DAY_MS = 86_400_000;
-
 function publicHolidayCalendar(country: string): WorkCalendar {
   const hd = new Holidays(country);
   if (!isKnownHolidayCountry(country))
@@ -81,7 +80,7 @@ function publicHolidayCalendar(country: string): WorkCalendar {
       // h.date is the local date 'YYYY-MM-DD hh:mm:ss'; a multi-day holiday covers each day until end.
       const first = h.date.slice(0, 10);
       const days = Math.max(1, Math.round((h.end.getTime() - h.start.getTime()) / DAY_MS));
-      for (let i = 0; i < days; i++) set.add(shiftDate(first, i));
+      for (let i = 0; i < days; i++) set.add(addDays(first, i));
     }
     byYear.set(year, set);
     return set;
@@ -93,12 +92,6 @@ function publicHolidayCalendar(country: string): WorkCalendar {
       return !holidaysOf(Number(date.slice(0, 4))).has(date);
     },
   };
-}
-
-/** `date` moved by `days` calendar days. */
-export function shiftDate(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** True when a holiday calendar exists for this ISO country code (for config validation). */

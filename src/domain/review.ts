@@ -2,8 +2,24 @@
  * Pure rules of a weekly review: whether a KPI met its target, what a submitted form must contain,
  * and how the define-KPIs text is parsed. Errors are codes; the use case localises them.
  */
-import type { Kpi } from '../ports/records.js';
-import type { KpiResult, ReviewContent } from '../ports/repos/reviews.js';
+import type { Kpi } from './kpi.js';
+
+/** A KPI's definition copied into a review, with the actual value and whether it met its target. */
+export interface KpiResult extends Kpi {
+  actual: number;
+  met: boolean;
+}
+
+/** What a manager writes in a review: the part the form validates and an amendment may change. */
+export interface ReviewContent {
+  rating: number;
+  strengths: string;
+  improvement: string;
+  comment: string;
+  /** True when any KPI missed its target. */
+  belowTarget: boolean;
+  results: KpiResult[];
+}
 
 /** Input ids of the review form. KPI inputs are `kpi_<key>` so an error lands on the right field. */
 export const REVIEW_INPUTS = {

@@ -11,7 +11,8 @@
  * - monthly:  the calendar month, labelled `2026-11`.
  */
 import type { Schedule } from '../config.js';
-import { type WorkCalendar, shiftDate, weekdayOf } from './calendar.js';
+import { type WorkCalendar, weekdayOf } from './calendar.js';
+import { DAY_MS, addDays } from './dates.js';
 import { dateOf, instantOfWallTime, pad2, wallTimeAt } from './zoned-time.js';
 
 export type Cadence = 'weekly' | 'biweekly' | 'monthly';
@@ -24,7 +25,6 @@ export interface Period {
   end: string;
 }
 
-const DAY_MS = 86_400_000;
 const dayNumber = (date: string) => {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return Math.floor(Date.UTC(y, m - 1, d) / DAY_MS);
@@ -34,7 +34,7 @@ const isoWeekday = (date: string) => weekdayOf(date) || 7;
 
 /** The ISO week-numbering year and week of a date. */
 export function isoWeek(date: string): { year: number; week: number } {
-  const thursday = shiftDate(date, 4 - isoWeekday(date));
+  const thursday = addDays(date, 4 - isoWeekday(date));
   const year = Number(thursday.slice(0, 4));
   const week = Math.floor((dayNumber(thursday) - dayNumber(`${year}-01-01`)) / 7) + 1;
   return { year, week };
@@ -60,28 +60,28 @@ export function periodContaining(cadence: Cadence, date: string): Period {
       end: `${y}-${pad2(m)}-${pad2(lastDayOfMonth(y, m))}`,
     };
   }
-  const monday = shiftDate(date, 1 - isoWeekday(date));
-  if (cadence === 'weekly') return { label: weekLabel(monday).text, start: monday, end: shiftDate(monday, 6) };
+  const monday = addDays(date, 1 - isoWeekday(date));
+  if (cadence === 'weekly') return { label: weekLabel(monday).text, start: monday, end: addDays(monday, 6) };
   const weeksFromAnchor = Math.floor((dayNumber(monday) - BIWEEKLY_ANCHOR) / 7);
   const offset = ((weeksFromAnchor % 2) + 2) % 2;
-  const first = shiftDate(monday, -7 * offset);
-  const second = shiftDate(first, 7);
+  const first = addDays(monday, -7 * offset);
+  const second = addDays(first, 7);
   const a = weekLabel(first);
   const b = weekLabel(second);
   const label = a.year === b.year ? `${a.text}/${b.text.slice(-2)}` : `${a.text}/${b.text}`;
-  return { label, start: first, end: shiftDate(second, 6) };
+  return { label, start: first, end: addDays(second, 6) };
 }
 
 /** The period right after `p`, for catching up and for "next cycle" hints. */
 export function periodAfter(cadence: Cadence, p: Period): Period {
-  return periodContaining(cadence, shiftDate(p.end, 1));
+  return periodContaining(cadence, addDays(p.end, 1));
 }
 
 const WEEKDAY_INDEX: Record<Schedule['openDay'], number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
 
 /** First date on or after `from` that falls on `day`. */
 const onOrAfter = (from: string, day: Schedule['openDay']) =>
-  shiftDate(from, (WEEKDAY_INDEX[day] - weekdayOf(from) + 7) % 7);
+  addDays(from, (WEEKDAY_INDEX[day] - weekdayOf(from) + 7) % 7);
 
 const parseTime = (hhmm: string) => {
   const [hour, minute] = hhmm.split(':').map(Number) as [number, number];
@@ -102,7 +102,7 @@ export function openInstant(s: Schedule, p: Period, timezone: string): number {
 function nominalDueDate(s: Schedule, p: Period): string {
   if (s.cadence === 'monthly') return p.end;
   const opens = openDate(s, p);
-  return onOrAfter(s.cadence === 'biweekly' ? shiftDate(opens, 7) : opens, s.dueDay);
+  return onOrAfter(s.cadence === 'biweekly' ? addDays(opens, 7) : opens, s.dueDay);
 }
 
 /**
@@ -117,10 +117,10 @@ export function dueDate(s: Schedule, p: Period, cal: WorkCalendar): string {
   const nominal = nominalDueDate(s, p);
   if (cal.isWorkday(nominal)) return nominal;
   const earliest = openDate(s, p);
-  for (let d = shiftDate(nominal, -1); d >= earliest; d = shiftDate(d, -1)) if (cal.isWorkday(d)) return d;
+  for (let d = addDays(nominal, -1); d >= earliest; d = addDays(d, -1)) if (cal.isWorkday(d)) return d;
   // Holidays never run longer than a few weeks; 60 days guards against a calendar with no workdays.
   for (let i = 1; i <= 60; i++) {
-    const d = shiftDate(nominal, i);
+    const d = addDays(nominal, i);
     if (cal.isWorkday(d)) return d;
   }
   return nominal;
@@ -146,12 +146,7 @@ export function addDuration(instant: number, d: string, timezone: string): numbe
   if (unit === 'm') return instant + amount * 60_000;
   if (unit === 'h') return instant + amount * 3_600_000;
   const w = wallTimeAt(instant, timezone);
-  return instantOfWallTime(shiftDate(dateOf(w), amount), w, timezone);
-}
-
-/** The calendar date the instant falls on in that zone. */
-export function localDate(instant: number, timezone: string): string {
-  return dateOf(wallTimeAt(instant, timezone));
+  return instantOfWallTime(addDays(dateOf(w), amount), w, timezone);
 }
 
 const EN_DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;

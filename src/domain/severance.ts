@@ -3,10 +3,7 @@
  * strings in UTC, so a result never depends on the server's zone.
  */
 import type { NoticeRule, SeveranceRule } from './policy/schema.js';
-
-const DAY = 86_400_000;
-const toMs = (d: string) => Date.parse(`${d}T00:00:00Z`);
-export const addDays = (d: string, days: number): string => new Date(toMs(d) + days * DAY).toISOString().slice(0, 10);
+import { addDays } from './dates.js';
 
 /** Full years and months of service from hire date to the last day, and any leftover days. */
 export function serviceLength(

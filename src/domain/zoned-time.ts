@@ -60,8 +60,6 @@ export function offsetAt(instant: number, timezone: string): number {
   return asUtc - instant;
 }
 
-const DAY_MS = 86_400_000;
-
 /**
  * The instant a wall clock in `timezone` shows the given local time.
  * - A time that happens twice (fall back, 01:30 in New York on 2026-11-01): the first one.
@@ -75,9 +73,12 @@ export function instantOfWallTime(
   timezone: string,
 ): number {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const local = Date.UTC(y, m - 1, d, time.hour, time.minute, time.second ?? 0, time.millisecond ?? 0);
-  const before = offsetAt(local - DAY_MS, timezone);
-  const after = offsetAt(local + DAY_MS, timezone);
+  // The same wall time `days` days away, read as if it were UTC (Date.UTC rolls the day over).
+  const asUtc = (days: number) =>
+    Date.UTC(y, m - 1, d + days, time.hour, time.minute, time.second ?? 0, time.millisecond ?? 0);
+  const local = asUtc(0);
+  const before = offsetAt(asUtc(-1), timezone);
+  const after = offsetAt(asUtc(1), timezone);
   const valid = [...new Set([before, after])].map((o) => local - o).filter((t) => offsetAt(t, timezone) === local - t);
   if (valid.length > 0) return Math.min(...valid);
   return local - before;

@@ -1,4 +1,5 @@
 /** Plain records the use cases work with; the db layer maps rows to these. */
+import type { Kpi } from '../domain/kpi.js';
 
 export type Role = 'employee' | 'hr' | 'admin';
 export type Locale = 'en' | 'zh-CN';
@@ -32,13 +33,8 @@ export interface Job {
   kpiVersion: number;
 }
 
-export interface Kpi {
-  key: string;
-  name: string;
-  unit: string;
-  target: number;
-  direction: 'higher' | 'lower';
-}
+/** Declared in the domain, whose rules judge reviews against it. */
+export type { Kpi };
 
 export interface JobWithKpis extends Job {
   kpis: Kpi[];

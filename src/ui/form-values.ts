@@ -20,3 +20,12 @@ export function listValue(v: FormValues, id: string): string[] {
 /** A checkbox or a yes/no select: true only for an explicit yes. */
 export const isChecked = (v: FormValues, id: string): boolean =>
   ['yes', 'true', 'on'].includes(textValue(v, id).toLowerCase());
+
+/**
+ * A free-text field exactly as typed, untrimmed ('' when absent; a list's lines joined): for text
+ * stored verbatim, such as an employee's dispute comment that may be quoted as written.
+ */
+export function verbatimText(v: FormValues, id: string): string {
+  const x = v[id];
+  return Array.isArray(x) ? x.join('\n') : (x ?? '');
+}

@@ -7,7 +7,7 @@ import {
   formatKpiLines,
   weekNumberOf,
 } from '../../src/domain/review.js';
-import type { Kpi } from '../../src/ports/records.js';
+import type { Kpi } from '../../src/domain/kpi.js';
 
 const kpis: Kpi[] = [
   { key: 'tickets', name: 'Tickets', unit: '', target: 40, direction: 'higher' },

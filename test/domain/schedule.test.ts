@@ -5,11 +5,11 @@ import {
   addDuration,
   dueInstant,
   formatLocal,
-  localDate,
   openInstant,
   periodAfter,
   periodContaining,
 } from '../../src/domain/schedule.js';
+import { dateIn } from '../../src/domain/dates.js';
 
 const weekly: Schedule = { cadence: 'weekly', openDay: 'mon', openTime: '09:00', dueDay: 'fri', dueTime: '18:00' };
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -108,19 +108,19 @@ describe('open and due instants', () => {
 
   it('China: a week that is all holiday (Spring Festival 2026) moves the due date to the next workday', () => {
     const p = periodContaining('weekly', '2026-02-18'); // Feb 16-22, all statutory holiday; Feb 23 too
-    expect(localDate(dueInstant(weekly, p, SH, makeWorkCalendar('CN')), SH)).toBe('2026-02-24');
+    expect(dateIn(dueInstant(weekly, p, SH, makeWorkCalendar('CN')), SH)).toBe('2026-02-24');
   });
 
   it('China: National Day moves a Friday due date back into the same week', () => {
     const p = periodContaining('weekly', '2026-09-30'); // Fri 2 Oct is a holiday
-    expect(localDate(dueInstant(weekly, p, SH, makeWorkCalendar('CN')), SH)).toBe('2026-09-30');
+    expect(dateIn(dueInstant(weekly, p, SH, makeWorkCalendar('CN')), SH)).toBe('2026-09-30');
   });
 
   it('biweekly is due on dueDay of the second week; monthly opens on day 1 and is due on the last workday', () => {
     const bi: Schedule = { ...weekly, cadence: 'biweekly' };
     const p = periodContaining('biweekly', '2026-11-18');
-    expect(localDate(openInstant(bi, p, SH), SH)).toBe('2026-11-16');
-    expect(localDate(dueInstant(bi, p, SH, makeWorkCalendar()), SH)).toBe('2026-11-27');
+    expect(dateIn(openInstant(bi, p, SH), SH)).toBe('2026-11-16');
+    expect(dateIn(dueInstant(bi, p, SH, makeWorkCalendar()), SH)).toBe('2026-11-27');
     const monthly: Schedule = { ...weekly, cadence: 'monthly' };
     const oct = periodContaining('monthly', '2026-10-15'); // 31 Oct is a Saturday
     expect(formatLocal(openInstant(monthly, oct, SH), SH, 'en')).toBe('Thu 1 Oct 09:00');
@@ -150,11 +150,11 @@ describe('addDuration', () => {
   });
 });
 
-describe('localDate and formatLocal', () => {
+describe('dateIn and formatLocal', () => {
   it('the date depends on the zone', () => {
     const t = Date.parse('2026-11-27T20:00:00Z');
-    expect(localDate(t, SH)).toBe('2026-11-28');
-    expect(localDate(t, NY)).toBe('2026-11-27');
+    expect(dateIn(t, SH)).toBe('2026-11-28');
+    expect(dateIn(t, NY)).toBe('2026-11-27');
     expect(formatLocal(Date.parse('2026-11-27T10:00:00Z'), SH, 'en')).toBe('Fri 27 Nov 18:00');
     expect(formatLocal(Date.parse('2026-11-27T10:00:00Z'), SH, 'zh-CN')).toBe('11月27日 周五 18:00');
   });

@@ -10,7 +10,7 @@ import type { Store } from '../../../src/ports/store.js';
 import type { AppSettings } from '../../../src/ports/settings.js';
 import type { AdapterContext } from '../../context.js';
 import { openCycle, currentPeriod } from '../../../src/usecases/schedule/open-cycle.js';
-import { kpiSubjectId } from '../../../src/ui/screens/review/kpi-ack.js';
+import { kpiSubjectId } from '../../../src/domain/kpi.js';
 import { DEMO_JOBS, DEMO_PEOPLE, toPersonRecord } from './org.js';
 import { seedHistory, noteEvents } from './seed-history.js';
 import { backfillLocalDms, queueWelcomes } from './past-messages.js';

@@ -13,9 +13,10 @@ import type { AppSettings } from '../../../src/ports/settings.js';
 import type { Message } from '../../../src/ui/model.js';
 import type { Locale } from '../../../src/ports/records.js';
 import { buildEmployeeReview } from '../../../src/ui/screens/review/employee-review.js';
-import { buildKpiAckRequest, kpiSubjectId } from '../../../src/ui/screens/review/kpi-ack.js';
-import { kpiAckKey } from '../../../src/usecases/org/notify-kpi-change.js';
-import { employeeReviewKey, tFor, localeOf } from '../../../src/usecases/review/review-context.js';
+import { buildKpiAckRequest } from '../../../src/ui/screens/review/kpi-ack.js';
+import { kpiSubjectId } from '../../../src/domain/kpi.js';
+import { outboxKeys } from '../../../src/usecases/shared/outbox-keys.js';
+import { localeOf, tFor } from '../../../src/usecases/shared/people.js';
 import { makeLocalMessageStore } from '../messages.js';
 import { dmConversation } from '../persona.js';
 import { DEMO_PEOPLE } from './org.js';
@@ -34,7 +35,7 @@ export function backfillLocalDms(conn: Connection, store: Store, settings: AppSe
       const job = tx.org.jobWithKpis(d.jobId!)!;
       const ack = tx.acks.find('kpis', kpiSubjectId(job.id, job.kpiVersion), d.id);
       items.push({
-        key: kpiAckKey(job.id, job.kpiVersion, d.id),
+        key: outboxKeys.kpiAck(job.id, job.kpiVersion, d.id),
         personId: d.id,
         locale,
         at: (ack?.createdAt ?? 0) - 3_600_000,
@@ -50,7 +51,7 @@ export function backfillLocalDms(conn: Connection, store: Store, settings: AppSe
         const response = tx.acks.find('review', String(r.id), d.id);
         const manager = tx.org.person(r.authorId);
         items.push({
-          key: employeeReviewKey(r.id),
+          key: outboxKeys.employeeReview(r.id),
           personId: d.id,
           locale,
           at: r.submittedAt + 60_000,

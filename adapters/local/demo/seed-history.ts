@@ -8,15 +8,9 @@ import type { Store, Tx } from '../../../src/ports/store.js';
 import type { AppSettings } from '../../../src/ports/settings.js';
 import type { Kpi } from '../../../src/ports/records.js';
 import type { KpiResult } from '../../../src/ports/repos/reviews.js';
-import {
-  periodContaining,
-  openInstant,
-  dueInstant,
-  localDate,
-  type Period,
-  type Cadence,
-} from '../../../src/domain/schedule.js';
-import { makeWorkCalendar, shiftDate } from '../../../src/domain/calendar.js';
+import { periodContaining, openInstant, dueInstant, type Period, type Cadence } from '../../../src/domain/schedule.js';
+import { makeWorkCalendar } from '../../../src/domain/calendar.js';
+import { addDays, dateIn } from '../../../src/domain/dates.js';
 import { kpiMet } from '../../../src/domain/review.js';
 import { DEMO_PEOPLE, DEMO_JOBS, type Profile } from './org.js';
 import { reviewTexts, disputeText, noteTexts } from './texts.js';
@@ -57,11 +51,11 @@ function actualFor(k: Kpi, profile: Profile, miss: boolean, seed: string): numbe
 function pastPeriods(cadence: Cadence, today: string): Period[] {
   const current = periodContaining(cadence, today);
   const out: Period[] = [];
-  const oldest = shiftDate(today, -HISTORY_DAYS);
+  const oldest = addDays(today, -HISTORY_DAYS);
   for (
-    let p = periodContaining(cadence, shiftDate(current.start, -1));
+    let p = periodContaining(cadence, addDays(current.start, -1));
     p.start >= oldest;
-    p = periodContaining(cadence, shiftDate(p.start, -1))
+    p = periodContaining(cadence, addDays(p.start, -1))
   ) {
     out.unshift(p);
   }
@@ -86,7 +80,7 @@ export function seedHistory(
 ): HistorySummary {
   const cal = makeWorkCalendar(settings.holidays);
   const summary: HistorySummary = { cycles: 0, reviews: 0 };
-  const today = localDate(now, settings.timezone);
+  const today = dateIn(now, settings.timezone);
   const lastStep = settings.reminders.length - 1;
   const events: DemoEvent[] = [...extra];
   const departments = [...new Set(DEMO_PEOPLE.filter((p) => p.managerId).map((p) => p.department))];
@@ -288,7 +282,7 @@ export interface DemoEvent {
 export function noteEvents(now: number, timezone: string): DemoEvent[] {
   const texts = noteTexts();
   const at = (daysAgo: number) => now - daysAgo * 24 * HOUR;
-  const day = (daysAgo: number) => localDate(at(daysAgo), timezone);
+  const day = (daysAgo: number) => dateIn(at(daysAgo), timezone);
   return [
     {
       at: at(25),

@@ -4,8 +4,8 @@
  */
 import { pathFor, type EvidenceItem, type EvidenceKind, type Policy, type ReasonKind } from './schema.js';
 import type { AckFact, EvidenceFacts } from './facts.js';
-
-const DAY = 86_400_000;
+import { DAY_MS, addDays, dateMs, utcDate } from '../dates.js';
+import { kpiSubjectId } from '../kpi.js';
 
 export interface EvidenceRecordRef {
   type: 'kpis' | 'review' | 'note' | 'training_plan' | 'job_adjustment';
@@ -47,9 +47,6 @@ export interface Evaluation {
   blockers: BlockerEvaluation[];
 }
 
-export const isoDate = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
-const dateMs = (d: string): number => Date.parse(`${d}T00:00:00Z`);
-
 const DEFAULT_NOTE_KINDS: Partial<Record<EvidenceKind, string[]>> = {
   conversation: ['one_on_one', 'feedback'],
   warning: ['formal_warning'],
@@ -70,8 +67,8 @@ function candidates(
       return [
         {
           type: 'kpis',
-          id: `${k.jobId}@${k.version}`,
-          date: isoDate(k.definedAt),
+          id: kpiSubjectId(k.jobId, k.version),
+          date: utcDate(k.definedAt),
           detail: `${k.jobTitle} v${k.version}: ${k.kpiKeys.join(', ')}`,
           ack: k.ack?.state ?? null,
           at: k.ack && item.kind === 'kpi_acknowledged' ? k.ack.at : k.definedAt,
@@ -92,7 +89,7 @@ function candidates(
         .map((r) => ({
           type: 'review',
           id: String(r.id),
-          date: isoDate(r.at),
+          date: utcDate(r.at),
           detail: `${r.periodLabel}${r.missedKpiKeys.length ? ` (${r.missedKpiKeys.join(', ')})` : ''}`,
           ack: r.ack?.state ?? null,
           at: r.at,
@@ -123,7 +120,7 @@ function candidates(
           .map((t) => ({
             type: 'training_plan' as const,
             id: String(t.id),
-            date: isoDate(t.at),
+            date: utcDate(t.at),
             detail: `${t.goal} (${t.attended}/${t.sessions})`,
             ack: t.ack?.state ?? null,
             at: t.at,
@@ -186,7 +183,7 @@ export function evaluateEvidence(
 
   for (const [id, item] of dependencyOrder(entries)) {
     const c = item.conditions;
-    const since = now - item.windowDays * DAY;
+    const since = now - item.windowDays * DAY_MS;
     let pool = candidates(item, facts).filter((r) => r.at >= since && r.at <= now);
     let waitingFor: string | null = null;
     if (c.after) {
@@ -195,7 +192,7 @@ export function evaluateEvidence(
         waitingFor = c.after;
         pool = [];
       } else {
-        const anchor = Math.min(...anchorRecords.map((r) => r.at)) + c.minDaysAfter * DAY;
+        const anchor = Math.min(...anchorRecords.map((r) => r.at)) + c.minDaysAfter * DAY_MS;
         pool = pool.filter((r) => r.at > anchor);
         if (c.sameKpis) pool = pool.filter((r) => measuresSameKpis(r, anchorRecords));
       }
@@ -225,12 +222,12 @@ export function evaluateEvidence(
 
 /** Protected statuses in force on the day of `now` (or recently ended, for "recent" risks). */
 export function evaluateBlockers(policy: Policy, facts: EvidenceFacts, now: number): BlockerEvaluation[] {
-  const today = isoDate(now);
+  const today = utcDate(now);
   const out: BlockerEvaluation[] = [];
   for (const b of policy.blockers) {
     for (const s of facts.protectedStatuses) {
       if (!b.statuses.includes(s.kind) || s.startsOn > today) continue;
-      const until = s.endsOn ? isoDate(dateMs(s.endsOn) + b.recentDays * DAY) : null;
+      const until = s.endsOn ? addDays(s.endsOn, b.recentDays) : null;
       if (until && until < today) continue;
       out.push({ id: b.id, statusKind: s.kind, statusId: s.id, since: s.startsOn, until: s.endsOn });
     }

@@ -1,4 +1,5 @@
-import type { Person, Job, JobWithKpis, Kpi } from '../records.js';
+import type { Person, Job, JobWithKpis } from '../records.js';
+import type { Kpi } from '../../domain/kpi.js';
 
 /** People, jobs and their versioned KPI sets. */
 export interface OrgRepo {

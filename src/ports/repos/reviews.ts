@@ -1,4 +1,7 @@
 import type { Person } from '../records.js';
+import type { KpiResult, ReviewContent } from '../../domain/review.js';
+
+export type { KpiResult, ReviewContent };
 
 /** One review period of one department ("2026-W48"). */
 export interface Cycle {
@@ -45,18 +48,8 @@ export interface SlotView extends ReviewSlot {
   teamChannelFeishu: string | null;
 }
 
-/** A KPI's definition copied into the review, with the actual value and whether it met target. */
-export interface KpiResult {
-  key: string;
-  name: string;
-  unit: string;
-  target: number;
-  direction: 'higher' | 'lower';
-  actual: number;
-  met: boolean;
-}
-
-export interface Review {
+/** A submitted review: its content (declared by the domain's review rules) and where it belongs. */
+export interface Review extends ReviewContent {
   id: number;
   slotId: number | null;
   kind: 'regular' | 'reassessment';
@@ -66,26 +59,14 @@ export interface Review {
   jobId: string;
   kpiVersion: number;
   periodLabel: string;
-  rating: number;
-  strengths: string;
-  improvement: string;
-  comment: string;
-  belowTarget: boolean;
   submittedAt: number;
   amendedAt: number | null;
-  results: KpiResult[];
 }
 
 export type NewReview = Omit<Review, 'id' | 'amendedAt' | 'trainingPlanId' | 'kind'> & {
   kind?: Review['kind'];
   trainingPlanId?: number | null;
 };
-
-/** The editable part of a review: what an amendment may change. */
-export type ReviewContent = Pick<
-  Review,
-  'rating' | 'strengths' | 'improvement' | 'comment' | 'belowTarget' | 'results'
->;
 
 /** Cycles, slots, reviews and amendments. Set-based where a cycle of 10,000 managers needs it. */
 export interface ReviewRepo {

@@ -12,7 +12,7 @@ import type { FormValues } from '../../ui/model.js';
 import type { UseCaseDeps } from '../../ports/deps.js';
 import { validateReview } from '../../domain/review.js';
 import { buildEmployeeReview } from '../../ui/screens/review/employee-review.js';
-import { reviewFieldErrors } from '../review/review-errors.js';
+import { reviewFieldErrors } from '../review/review-field-errors.js';
 import { refreshOpenCases } from '../offboarding/refresh-cases.js';
 import { tFor, localeOf, todayFor } from '../shared/people.js';
 import { outboxKeys } from '../shared/outbox-keys.js';

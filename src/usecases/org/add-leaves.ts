@@ -4,21 +4,13 @@
  * the record. A leave that is already fully recorded is skipped, so re-importing the
  * same list is harmless. All rows are validated before any is written; each new leave is audited.
  */
-import type { Clock } from '../../ports/clock.js';
+import type { UseCaseDeps } from '../../ports/deps.js';
 import type { Locale } from '../../ports/records.js';
-import type { Store } from '../../ports/store.js';
-import type { AppSettings } from '../../ports/settings.js';
 import { translator } from '../../ui/i18n/index.js';
 import { ok, type Result } from '../result.js';
 import { parseCsv } from './import/csv.js';
 import { byLine, invalid } from './import/issues.js';
 import { LEAVE_COLUMNS, alreadyOnLeave, checkLeave, type LeaveSpec } from './import/leave-rows.js';
-
-export interface AddLeavesDeps {
-  store: Store;
-  clock: Clock;
-  settings: AppSettings;
-}
 
 export type AddLeavesInput =
   | { csv: string; actorId?: string | null; locale?: Locale }
@@ -31,8 +23,8 @@ export interface AddLeavesReport {
 }
 
 export const makeAddLeaves =
-  (deps: AddLeavesDeps) =>
-  async (input: AddLeavesInput): Promise<Result<AddLeavesReport>> => {
+  (deps: UseCaseDeps) =>
+  (input: AddLeavesInput): Result<AddLeavesReport> => {
     const t = translator(input.locale ?? deps.settings.locale);
     let leaves: LeaveSpec[];
     if ('csv' in input) {

@@ -3,21 +3,13 @@
  * written as a new version and every holder is asked to acknowledge it (the law wants targets
  * the employee knew in advance). Nothing is written if any job in the file is invalid.
  */
-import type { Clock } from '../../ports/clock.js';
+import type { UseCaseDeps } from '../../ports/deps.js';
 import type { Job, Locale } from '../../ports/records.js';
-import type { Store } from '../../ports/store.js';
-import type { AppSettings } from '../../ports/settings.js';
 import { translator } from '../../ui/i18n/index.js';
 import { ok, type Result } from '../result.js';
 import { invalid } from './import/issues.js';
 import { parseJobsYaml } from './import/jobs-yaml.js';
 import { notifyKpiChange } from './notify-kpi-change.js';
-
-export interface ImportJobsDeps {
-  store: Store;
-  clock: Clock;
-  settings: AppSettings;
-}
 
 export interface ImportJobsInput {
   yaml: string;
@@ -36,8 +28,8 @@ export interface ImportJobsReport {
 const JOB_FIELDS = ['title', 'duties', 'requirements'] as const;
 
 export const makeImportJobs =
-  (deps: ImportJobsDeps) =>
-  async (input: ImportJobsInput): Promise<Result<ImportJobsReport>> => {
+  (deps: UseCaseDeps) =>
+  (input: ImportJobsInput): Result<ImportJobsReport> => {
     const t = translator(input.locale ?? deps.settings.locale);
     const { jobs, issues } = parseJobsYaml(input.yaml, t);
     if (issues.length) return invalid(issues, t);

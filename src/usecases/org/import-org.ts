@@ -3,25 +3,24 @@
  * first and writes nothing if anything is wrong; people missing from the file become inactive
  * (never deleted, their history stays); every change is one audit row with a field diff.
  */
-import type { Clock } from '../../ports/clock.js';
+import type { UseCaseDeps } from '../../ports/deps.js';
 import type { Locale, Person } from '../../ports/records.js';
-import type { Store } from '../../ports/store.js';
-import type { AppSettings } from '../../ports/settings.js';
 import { translator } from '../../ui/i18n/index.js';
 import { ok, type Result } from '../result.js';
 import { parseCsv } from './import/csv.js';
 import { byLine, invalid } from './import/issues.js';
 import { PEOPLE_COLUMNS, checkOrg, toPersonRows, type PersonRow } from './import/people-rows.js';
-import { kpiAckKey } from './notify-kpi-change.js';
-import { localeOf, tFor } from '../review/review-context.js';
+import { localeOf, tFor } from '../shared/people.js';
+import { outboxKeys } from '../shared/outbox-keys.js';
 import { buildKpiAckRequest } from '../../ui/screens/review/kpi-ack.js';
 
 export type LookupIdByEmail = (email: string) => Promise<string | null>;
 
-export interface ImportOrgDeps {
-  store: Store;
-  clock: Clock;
-  settings: AppSettings;
+/**
+ * The use cases' deps plus the chat-id lookups. The lookups are network calls, which is why this is
+ * the one org use case that returns a Promise: they run before the write transaction, never inside it.
+ */
+export interface ImportOrgDeps extends UseCaseDeps {
   /** Resolves a missing slack_id (Slack `users.lookupByEmail`); absent when Slack is not configured. */
   lookupSlackIdByEmail?: LookupIdByEmail;
   /** Resolves a missing feishu_open_id (Feishu contact API); absent when Feishu is not configured. */
@@ -169,7 +168,7 @@ export const makeImportOrg =
           const job = next.jobId ? tx.org.jobWithKpis(next.jobId) : null;
           if (!job || job.kpiVersion === 0) return;
           const posted = tx.outbox.post({
-            key: kpiAckKey(job.id, job.kpiVersion, next.id),
+            key: outboxKeys.kpiAck(job.id, job.kpiVersion, next.id),
             to: { person: next.id },
             locale: localeOf(next, deps.settings),
             message: buildKpiAckRequest(tFor(next, deps.settings), {

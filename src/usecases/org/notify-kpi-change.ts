@@ -1,11 +1,8 @@
 import type { Tx } from '../../ports/store.js';
 import type { AppSettings } from '../../ports/settings.js';
-import { buildKpiAckRequest, kpiSubjectId } from '../../ui/screens/review/kpi-ack.js';
-import { tFor, localeOf } from '../review/review-context.js';
-
-/** Outbox key of the acknowledgment request one holder gets for one KPI version. */
-export const kpiAckKey = (jobId: string, version: number, personId: string) =>
-  `kpis:${kpiSubjectId(jobId, version)}:${personId}`;
+import { buildKpiAckRequest } from '../../ui/screens/review/kpi-ack.js';
+import { localeOf, tFor } from '../shared/people.js';
+import { outboxKeys } from '../shared/outbox-keys.js';
 
 /**
  * Called inside the transaction that creates or changes a job's KPI set (jobs import, the define-KPIs
@@ -25,7 +22,7 @@ export function notifyKpiChange(
   for (const p of holders) {
     const message = buildKpiAckRequest(tFor(p, ctx.settings), { jobId, jobTitle: job.title, version, kpis: job.kpis });
     tx.outbox.post({
-      key: kpiAckKey(jobId, version, p.id),
+      key: outboxKeys.kpiAck(jobId, version, p.id),
       to: { person: p.id },
       message,
       locale: localeOf(p, ctx.settings),

@@ -1,31 +1,36 @@
-import type { Store } from '../../ports/store.js';
-import type { Clock } from '../../ports/clock.js';
-import type { AppSettings } from '../../ports/settings.js';
-import { fail } from '../result.js';
-import { tFor, localeOf, reply, type ReplyResult } from './review-context.js';
-import { kpiAckKey } from '../org/notify-kpi-change.js';
+import type { UseCaseDeps } from '../../ports/deps.js';
+import { fail, ok, type Result } from '../result.js';
+import { localeOf, tFor } from '../shared/people.js';
+import { outboxKeys } from '../shared/outbox-keys.js';
 import { refreshOpenCases } from '../offboarding/refresh-cases.js';
-import { buildKpiAckRequest, parseKpiSubjectId, kpiSubjectId } from '../../ui/screens/review/kpi-ack.js';
+import { kpiSubjectId } from '../../domain/kpi.js';
+import { buildKpiAckRequest } from '../../ui/screens/review/kpi-ack.js';
+
+export interface AcknowledgeKpisInput {
+  actorId: string;
+  /** The KPI version on the button (`<job>@<version>`, parsed by the caller; untrusted). */
+  jobId: string;
+  version: number;
+}
 
 /**
- * A job holder acknowledges one KPI version (button value `<job>@<version>`, untrusted). Recorded
- * in acknowledgments with subject `kpis` / `<job>@<version>`, so the version the employee knew is provable.
+ * A job holder acknowledges one KPI version. Recorded in acknowledgments with subject `kpis` /
+ * `<job>@<version>`, so the version the employee knew is provable. A second click confirms again
+ * and writes nothing.
  */
 export const makeAcknowledgeKpis =
-  (deps: { store: Store; clock: Clock; settings: AppSettings }) =>
-  async (input: { actorId: string; value: string }): Promise<ReplyResult> =>
-    deps.store.tx((tx) => {
-      const { settings } = deps;
+  ({ store, clock, settings }: UseCaseDeps) =>
+  (input: AcknowledgeKpisInput): Result<{ confirmation: string }> =>
+    store.tx((tx) => {
       const actor = tx.org.person(input.actorId);
       const t = tFor(actor, settings);
-      const subject = parseKpiSubjectId(input.value);
-      const job = subject ? tx.org.jobWithKpis(subject.jobId, subject.version) : null;
-      if (!subject || !job || subject.version > job.kpiVersion || !job.kpis.length)
-        return fail('NOT_FOUND', t('common.notFound'));
+      const { version } = input;
+      const job = version > 0 ? tx.org.jobWithKpis(input.jobId, version) : null;
+      if (!job || version > job.kpiVersion || !job.kpis.length) return fail('NOT_FOUND', t('common.notFound'));
       if (!actor || !actor.active) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
       if (actor.jobId !== job.id) return fail('NOT_AUTHORIZED', t('kpi.ack.stale'));
 
-      const subjectId = kpiSubjectId(job.id, subject.version);
+      const subjectId = kpiSubjectId(job.id, version);
       const ack = tx.acks.record({
         subjectType: 'kpis',
         subjectId,
@@ -33,26 +38,20 @@ export const makeAcknowledgeKpis =
         state: 'acknowledged',
         recordedBy: actor.id,
       });
-      if (!ack) return reply({ kind: 'ok', toast: t('kpi.ack.toast') });
+      if (!ack) return ok({ confirmation: t('kpi.ack.toast') });
       tx.audit.record({
         actorId: actor.id,
         action: 'kpis.acknowledge',
         subjectType: 'kpis',
         subjectId,
-        detail: { ackId: ack.id, version: subject.version },
+        detail: { ackId: ack.id, version },
       });
       tx.outbox.update(
-        kpiAckKey(job.id, subject.version, actor.id),
-        buildKpiAckRequest(t, {
-          jobId: job.id,
-          jobTitle: job.title,
-          version: subject.version,
-          kpis: job.kpis,
-          acknowledged: true,
-        }),
+        outboxKeys.kpiAck(job.id, version, actor.id),
+        buildKpiAckRequest(t, { jobId: job.id, jobTitle: job.title, version, kpis: job.kpis, acknowledged: true }),
         localeOf(actor, settings),
       );
       // "KPIs acknowledged" is a line of every policy's checklist: keep open cases live.
-      refreshOpenCases(tx, actor.id, { settings, now: deps.clock.now() });
-      return reply({ kind: 'ok', toast: t('kpi.ack.toast') });
+      refreshOpenCases(tx, actor.id, { settings, now: clock.now() });
+      return ok({ confirmation: t('kpi.ack.toast') });
     });

@@ -1,17 +1,20 @@
-import type { Store } from '../../ports/store.js';
-import type { Clock } from '../../ports/clock.js';
-import type { AppSettings } from '../../ports/settings.js';
-import { fail } from '../result.js';
-import { tFor, reply, type ReplyResult } from './review-context.js';
-import { ownReview, updateEmployeeReviewDm } from './review-response.js';
+import type { UseCaseDeps } from '../../ports/deps.js';
+import { fail, ok, type Result } from '../result.js';
+import { tFor } from '../shared/people.js';
+import { ownReview } from './review-access.js';
+import { updateEmployeeReviewDm } from './employee-review-dm.js';
 import { refreshOpenCases } from '../offboarding/refresh-cases.js';
+
+export interface AcknowledgeReviewInput {
+  actorId: string;
+  reviewId: number;
+}
 
 /** The employee acknowledges their own review (the first response stands). */
 export const makeAcknowledgeReview =
-  (deps: { store: Store; clock: Clock; settings: AppSettings }) =>
-  async (input: { actorId: string; reviewId: string }): Promise<ReplyResult> =>
-    deps.store.tx((tx) => {
-      const { settings } = deps;
+  ({ store, clock, settings }: UseCaseDeps) =>
+  (input: AcknowledgeReviewInput): Result<{ confirmation: string }> =>
+    store.tx((tx) => {
       const t = tFor(tx.org.person(input.actorId), settings);
       const found = ownReview(tx, input.actorId, input.reviewId);
       if (found === 'not_found') return fail('NOT_FOUND', t('common.notFound'));
@@ -33,6 +36,6 @@ export const makeAcknowledgeReview =
         detail: { ackId: ack.id },
       });
       updateEmployeeReviewDm(tx, review, actor, settings, { state: 'acknowledged' });
-      refreshOpenCases(tx, actor.id, { settings, now: deps.clock.now() });
-      return reply({ kind: 'ok', toast: t('review.ack.toast') });
+      refreshOpenCases(tx, actor.id, { settings, now: clock.now() });
+      return ok({ confirmation: t('review.ack.toast') });
     });

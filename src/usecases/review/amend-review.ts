@@ -1,16 +1,21 @@
-import type { Store } from '../../ports/store.js';
-import type { Clock } from '../../ports/clock.js';
-import type { AppSettings } from '../../ports/settings.js';
+import type { UseCaseDeps } from '../../ports/deps.js';
 import type { FormValues } from '../../ui/model.js';
-import type { Kpi } from '../../ports/records.js';
-import { fail } from '../result.js';
-import { tFor, localeOf, reply, type ReplyResult } from './review-context.js';
-import { parseId } from './review-access.js';
-import { reviewFieldErrors } from './review-errors.js';
+import type { Kpi } from '../../domain/kpi.js';
+import { fail, ok, type Result } from '../result.js';
+import { localeOf, tFor } from '../shared/people.js';
+import { outboxKeys } from '../shared/outbox-keys.js';
+import { canAmendReview } from './review-access.js';
+import { reviewFieldErrors } from './review-field-errors.js';
 import { refreshOpenCases } from '../offboarding/refresh-cases.js';
 import { validateReview } from '../../domain/review.js';
+import { verbatimText } from '../../ui/form-values.js';
 import { AMEND_REASON_INPUT } from '../../ui/screens/review/review-form.js';
-import { canAmendReview } from './review-access.js';
+
+export interface AmendReviewInput {
+  actorId: string;
+  reviewId: number;
+  values: FormValues;
+}
 
 /**
  * The only way a submitted review changes. The author (while still the employee's manager) or
@@ -19,15 +24,13 @@ import { canAmendReview } from './review-access.js';
  * was written with (copied into its results), not the job's current set.
  */
 export const makeAmendReview =
-  (deps: { store: Store; clock: Clock; settings: AppSettings }) =>
-  async (input: { actorId: string; reviewId: string; values: FormValues }): Promise<ReplyResult> =>
-    deps.store.tx((tx) => {
-      const { settings } = deps;
-      const now = deps.clock.now();
+  ({ store, clock, settings }: UseCaseDeps) =>
+  (input: AmendReviewInput): Result<{ confirmation: string }> =>
+    store.tx((tx) => {
+      const now = clock.now();
       const actor = tx.org.person(input.actorId);
       const t = tFor(actor, settings);
-      const id = parseId(input.reviewId);
-      const review = id ? tx.reviews.review(id) : null;
+      const review = tx.reviews.review(input.reviewId);
       if (!review) return fail('NOT_FOUND', t('common.notFound'));
       const employee = tx.org.person(review.employeeId);
       if (!actor || !employee || !canAmendReview(actor, review, employee))
@@ -37,8 +40,7 @@ export const makeAmendReview =
         ? review.results.map(({ key, name, unit, target, direction }) => ({ key, name, unit, target, direction }))
         : (tx.org.jobWithKpis(review.jobId, review.kpiVersion)?.kpis ?? []);
       const checked = validateReview(kpis, input.values);
-      const rawReason = input.values[AMEND_REASON_INPUT];
-      const reason = (Array.isArray(rawReason) ? rawReason.join('\n') : (rawReason ?? '')).trim();
+      const reason = verbatimText(input.values, AMEND_REASON_INPUT).trim();
       const errors = checked.ok ? {} : reviewFieldErrors(t, checked.errors);
       if (!reason) errors[AMEND_REASON_INPUT] = t('common.required');
       if (!checked.ok || !reason) return fail('INVALID_INPUT', t('common.invalidInput'), { fieldErrors: errors });
@@ -67,11 +69,11 @@ export const makeAmendReview =
         reason,
       });
       tx.outbox.post({
-        key: `review:${review.id}:amended:${amendmentId}`,
+        key: outboxKeys.reviewAmended(review.id, amendmentId),
         to: { person: employee.id },
         locale: localeOf(employee, settings),
         message: { text, blocks: [{ type: 'text', text }] },
       });
       refreshOpenCases(tx, employee.id, { settings, now });
-      return reply({ kind: 'ok', toast: t('review.amend.toast') });
+      return ok({ confirmation: t('review.amend.toast') });
     });

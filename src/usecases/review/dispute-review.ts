@@ -1,29 +1,34 @@
-import type { Store } from '../../ports/store.js';
-import type { Clock } from '../../ports/clock.js';
-import type { AppSettings } from '../../ports/settings.js';
+import type { UseCaseDeps } from '../../ports/deps.js';
 import type { FormValues } from '../../ui/model.js';
-import { fail } from '../result.js';
-import { tFor, localeOf, reply, type ReplyResult } from './review-context.js';
-import { ownReview, updateEmployeeReviewDm } from './review-response.js';
+import { fail, ok, type Result } from '../result.js';
+import { localeOf, tFor } from '../shared/people.js';
+import { outboxKeys } from '../shared/outbox-keys.js';
+import { ownReview } from './review-access.js';
+import { updateEmployeeReviewDm } from './employee-review-dm.js';
 import { refreshOpenCases } from '../offboarding/refresh-cases.js';
+import { verbatimText } from '../../ui/form-values.js';
 import { DISPUTE_COMMENT_INPUT } from '../../ui/screens/review/dispute-form.js';
 import { MAX_TEXT } from '../../domain/review.js';
+
+export interface DisputeReviewInput {
+  actorId: string;
+  reviewId: number;
+  values: FormValues;
+}
 
 /**
  * The employee disputes their own review. The comment is stored exactly as typed (no trimming or
  * normalising: it may be quoted in a tribunal); only an all-blank comment is refused.
  */
 export const makeDisputeReview =
-  (deps: { store: Store; clock: Clock; settings: AppSettings }) =>
-  async (input: { actorId: string; state: string; values: FormValues }): Promise<ReplyResult> =>
-    deps.store.tx((tx) => {
-      const { settings } = deps;
+  ({ store, clock, settings }: UseCaseDeps) =>
+  (input: DisputeReviewInput): Result<{ confirmation: string }> =>
+    store.tx((tx) => {
       const t = tFor(tx.org.person(input.actorId), settings);
-      const found = ownReview(tx, input.actorId, input.state);
+      const found = ownReview(tx, input.actorId, input.reviewId);
       if (found === 'not_found') return fail('NOT_FOUND', t('common.notFound'));
       if (found === 'not_authorized') return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
-      const raw = input.values[DISPUTE_COMMENT_INPUT];
-      const comment = Array.isArray(raw) ? raw.join('\n') : (raw ?? '');
+      const comment = verbatimText(input.values, DISPUTE_COMMENT_INPUT);
       if (!comment.trim())
         return fail('INVALID_INPUT', t('common.invalidInput'), {
           fieldErrors: { [DISPUTE_COMMENT_INPUT]: t('common.required') },
@@ -60,12 +65,12 @@ export const makeDisputeReview =
           comment,
         });
         tx.outbox.post({
-          key: `review:${review.id}:disputed`,
+          key: outboxKeys.reviewDisputed(review.id),
           to: { person: author.id },
           locale: localeOf(author, settings),
           message: { text, blocks: [{ type: 'text', text }] },
         });
       }
-      refreshOpenCases(tx, actor.id, { settings, now: deps.clock.now() });
-      return reply({ kind: 'ok', toast: t('review.dispute.toast') });
+      refreshOpenCases(tx, actor.id, { settings, now: clock.now() });
+      return ok({ confirmation: t('review.dispute.toast') });
     });

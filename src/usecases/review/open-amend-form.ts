@@ -1,21 +1,24 @@
-import type { Store } from '../../ports/store.js';
-import type { Clock } from '../../ports/clock.js';
-import type { AppSettings } from '../../ports/settings.js';
-import { fail } from '../result.js';
-import { tFor, reply, type ReplyResult } from './review-context.js';
-import { canAmendReview, parseId } from './review-access.js';
+import type { UseCaseDeps } from '../../ports/deps.js';
+import type { Form } from '../../ui/model.js';
+import { fail, ok, type Result } from '../result.js';
+import { tFor } from '../shared/people.js';
+import { canAmendReview } from './review-access.js';
 import { buildAmendReviewForm } from '../../ui/screens/review/review-form.js';
 import { kpiInputId, REVIEW_INPUTS } from '../../domain/review.js';
 
+export interface OpenAmendFormInput {
+  actorId: string;
+  reviewId: number;
+}
+
 /** The Amend button: the submitted review in its form, pre-filled, with a reason to give. */
 export const makeOpenAmendForm =
-  (deps: { store: Store; clock: Clock; settings: AppSettings }) =>
-  async (input: { actorId: string; reviewId: string }): Promise<ReplyResult> =>
-    deps.store.tx((tx) => {
+  ({ store, settings }: UseCaseDeps) =>
+  (input: OpenAmendFormInput): Result<Form> =>
+    store.tx((tx) => {
       const actor = tx.org.person(input.actorId);
-      const t = tFor(actor, deps.settings);
-      const id = parseId(input.reviewId);
-      const review = id ? tx.reviews.review(id) : null;
+      const t = tFor(actor, settings);
+      const review = tx.reviews.review(input.reviewId);
       if (!review) return fail('NOT_FOUND', t('common.notFound'));
       const employee = tx.org.person(review.employeeId);
       if (!actor || !employee || !canAmendReview(actor, review, employee))
@@ -28,9 +31,8 @@ export const makeOpenAmendForm =
         [REVIEW_INPUTS.comment]: review.comment,
       };
       for (const r of review.results) values[kpiInputId(r.key)] = String(r.actual);
-      return reply({
-        kind: 'form',
-        form: buildAmendReviewForm(t, {
+      return ok(
+        buildAmendReviewForm(t, {
           reviewId: review.id,
           employeeName: employee.name,
           jobTitle: job?.title ?? review.jobId,
@@ -45,5 +47,5 @@ export const makeOpenAmendForm =
           })),
           values,
         }),
-      });
+      );
     });

@@ -1,24 +1,25 @@
-import type { Store } from '../../ports/store.js';
-import type { Clock } from '../../ports/clock.js';
-import type { AppSettings } from '../../ports/settings.js';
-import { fail } from '../result.js';
-import { tFor, reply, type ReplyResult } from './review-context.js';
-import { ownReview } from './review-response.js';
+import type { UseCaseDeps } from '../../ports/deps.js';
+import type { Form } from '../../ui/model.js';
+import { fail, ok, type Result } from '../result.js';
+import { tFor } from '../shared/people.js';
+import { ownReview } from './review-access.js';
 import { buildDisputeForm } from '../../ui/screens/review/dispute-form.js';
+
+export interface OpenDisputeFormInput {
+  actorId: string;
+  reviewId: number;
+}
 
 /** The Dispute button: asks the employee for their comment, if they have not responded yet. */
 export const makeOpenDisputeForm =
-  (deps: { store: Store; clock: Clock; settings: AppSettings }) =>
-  async (input: { actorId: string; reviewId: string }): Promise<ReplyResult> =>
-    deps.store.tx((tx) => {
-      const t = tFor(tx.org.person(input.actorId), deps.settings);
+  ({ store, settings }: UseCaseDeps) =>
+  (input: OpenDisputeFormInput): Result<Form> =>
+    store.tx((tx) => {
+      const t = tFor(tx.org.person(input.actorId), settings);
       const found = ownReview(tx, input.actorId, input.reviewId);
       if (found === 'not_found') return fail('NOT_FOUND', t('common.notFound'));
       if (found === 'not_authorized') return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
       if (tx.acks.find('review', String(found.review.id), found.actor.id))
         return fail('CONFLICT', t('review.ack.already'));
-      return reply({
-        kind: 'form',
-        form: buildDisputeForm(t, { reviewId: found.review.id, period: found.review.periodLabel }),
-      });
+      return ok(buildDisputeForm(t, { reviewId: found.review.id, period: found.review.periodLabel }));
     });

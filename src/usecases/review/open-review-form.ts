@@ -1,17 +1,16 @@
-import type { Store } from '../../ports/store.js';
-import type { Clock } from '../../ports/clock.js';
-import type { AppSettings } from '../../ports/settings.js';
+import type { UseCaseDeps } from '../../ports/deps.js';
 import type { ReviewSlot } from '../../ports/repos/reviews.js';
-import { fail } from '../result.js';
-import { tFor, dueText, reply, type ReplyResult } from './review-context.js';
-import { canWriteReview, canDefineKpis, parseId } from './review-access.js';
+import type { Form } from '../../ui/model.js';
+import { fail, ok, type Result } from '../result.js';
+import { localTimeFor, tFor } from '../shared/people.js';
+import { canWriteReview, canDefineKpis } from './review-access.js';
 import { buildReviewForm } from '../../ui/screens/review/review-form.js';
 import { buildDefineKpisForm } from '../../ui/screens/review/kpi-form.js';
 
 export interface OpenReviewFormInput {
   actorId: string;
-  /** From the nudge button (untrusted). */
-  slotId?: string;
+  /** From the nudge button. */
+  slotId?: number;
   /** From `/review @user`. */
   employeeId?: string;
 }
@@ -22,18 +21,16 @@ export interface OpenReviewFormInput {
  * define-KPIs form first (its state carries the slot, so saving continues to the review).
  */
 export const makeOpenReviewForm =
-  (deps: { store: Store; clock: Clock; settings: AppSettings }) =>
-  async (input: OpenReviewFormInput): Promise<ReplyResult> =>
-    deps.store.tx((tx) => {
-      const { settings } = deps;
+  ({ store, settings }: UseCaseDeps) =>
+  (input: OpenReviewFormInput): Result<Form> =>
+    store.tx((tx) => {
       const actor = tx.org.person(input.actorId);
       const t = tFor(actor, settings);
       if (!actor) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
 
       let slot: ReviewSlot | null = null;
       if (input.slotId !== undefined) {
-        const id = parseId(input.slotId);
-        slot = id ? tx.reviews.slot(id) : null;
+        slot = tx.reviews.slot(input.slotId);
         if (!slot) return fail('NOT_FOUND', t('common.notFound'));
       } else if (input.employeeId !== undefined) {
         const employee = tx.org.person(input.employeeId);
@@ -57,25 +54,18 @@ export const makeOpenReviewForm =
 
       if (job.kpiVersion === 0 || job.kpis.length === 0) {
         if (!canDefineKpis(tx, actor, job.id)) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
-        return reply({
-          kind: 'form',
-          form: buildDefineKpisForm(t, {
-            jobId: job.id,
-            jobTitle: job.title,
-            slotId: slot.id,
-            employeeName: employee.name,
-          }),
-        });
+        return ok(
+          buildDefineKpisForm(t, { jobId: job.id, jobTitle: job.title, slotId: slot.id, employeeName: employee.name }),
+        );
       }
-      return reply({
-        kind: 'form',
-        form: buildReviewForm(t, {
+      return ok(
+        buildReviewForm(t, {
           slotId: slot.id,
           employeeName: employee.name,
           jobTitle: job.title,
           period: cycle.label,
-          due: dueText(slot.dueAt, actor, settings),
+          due: localTimeFor(actor, settings, slot.dueAt),
           kpis: job.kpis,
         }),
-      });
+      );
     });

@@ -5,8 +5,7 @@
 import type { Tx } from '../../ports/store.js';
 import type { Person } from '../../ports/records.js';
 import type { ReviewSlot, Review } from '../../ports/repos/reviews.js';
-
-export const isHr = (p: Person | null | undefined) => !!p && p.active && (p.role === 'hr' || p.role === 'admin');
+import { isHr } from '../../domain/people.js';
 
 /** Only the employee's current manager, who is also the slot's manager, may write their review. */
 export function canWriteReview(actor: Person | null, slot: ReviewSlot, employee: Person | null): boolean {
@@ -26,10 +25,15 @@ export function canDefineKpis(tx: Tx, actor: Person | null, jobId: string): bool
   return tx.reviews.holdersOfJob(jobId).some((h) => h.managerId === actor.id);
 }
 
-/** A slot id from an untrusted string ("42"). */
-export function parseId(raw: string | undefined): number | null {
-  const s = (raw ?? '').trim();
-  if (!/^\d{1,15}$/.test(s)) return null;
-  const n = Number(s);
-  return n > 0 ? n : null;
+/** The review, if the actor is the employee it is about: only they respond to it. */
+export function ownReview(
+  tx: Tx,
+  actorId: string,
+  reviewId: number,
+): { actor: Person; review: Review } | 'not_found' | 'not_authorized' {
+  const review = tx.reviews.review(reviewId);
+  if (!review) return 'not_found';
+  const actor = tx.org.person(actorId);
+  if (!actor || actor.id !== review.employeeId) return 'not_authorized';
+  return { actor, review };
 }

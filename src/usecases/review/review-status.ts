@@ -1,20 +1,24 @@
-import type { Store } from '../../ports/store.js';
-import type { Clock } from '../../ports/clock.js';
-import type { AppSettings } from '../../ports/settings.js';
-import { fail } from '../result.js';
-import { tFor, dueText, reply, type ReplyResult } from './review-context.js';
-import { isHr } from './review-access.js';
+import type { UseCaseDeps } from '../../ports/deps.js';
+import type { Message } from '../../ui/model.js';
+import { fail, ok, type Result } from '../result.js';
+import { localTimeFor, tFor } from '../shared/people.js';
+import { isHr } from '../../domain/people.js';
 import { buildTeamStatus, buildAllStatus, type TeamStatus } from '../../ui/screens/review/status.js';
 
 /**
  * `/review status`: the actor's reports in each department's latest cycle.
  * `/review status all` (HR/admin): done/total per department's latest cycle.
  */
+export interface ReviewStatusInput {
+  actorId: string;
+  /** `/review status all`: every department, for HR/admin. */
+  all: boolean;
+}
+
 export const makeReviewStatus =
-  (deps: { store: Store; clock: Clock; settings: AppSettings }) =>
-  async (input: { actorId: string; all: boolean }): Promise<ReplyResult> =>
-    deps.store.tx((tx) => {
-      const { settings } = deps;
+  ({ store, settings }: UseCaseDeps) =>
+  (input: ReviewStatusInput): Result<Message> =>
+    store.tx((tx) => {
       const actor = tx.org.person(input.actorId);
       const t = tFor(actor, settings);
       if (!actor) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
@@ -30,7 +34,7 @@ export const makeReviewStatus =
             total: slots.length,
           };
         });
-        return reply({ kind: 'ok', message: buildAllStatus(t, rows) });
+        return ok(buildAllStatus(t, rows));
       }
       const current = new Map(latest.map((c) => [c.id, c]));
       const teams = new Map<number, TeamStatus>();
@@ -41,9 +45,9 @@ export const makeReviewStatus =
         team.slots.push({
           employeeName: s.employeeName,
           submitted: s.status === 'submitted',
-          due: dueText(s.dueAt, actor, settings),
+          due: localTimeFor(actor, settings, s.dueAt),
         });
         teams.set(cycle.id, team);
       }
-      return reply({ kind: 'ok', message: buildTeamStatus(t, [...teams.values()]) });
+      return ok(buildTeamStatus(t, [...teams.values()]));
     });

@@ -1,11 +1,11 @@
-import type { Store } from '../../ports/store.js';
-import type { Clock } from '../../ports/clock.js';
-import type { AppSettings } from '../../ports/settings.js';
-import type { FormValues } from '../../ui/model.js';
-import { fail } from '../result.js';
-import { tFor, localeOf, reply, refreshNudge, employeeReviewKey, type ReplyResult } from './review-context.js';
-import { canWriteReview, parseId } from './review-access.js';
-import { reviewFieldErrors } from './review-errors.js';
+import type { UseCaseDeps } from '../../ports/deps.js';
+import type { FormValues, Message } from '../../ui/model.js';
+import { fail, ok, type Result } from '../result.js';
+import { localeOf, tFor } from '../shared/people.js';
+import { outboxKeys } from '../shared/outbox-keys.js';
+import { canWriteReview } from './review-access.js';
+import { refreshNudge } from './nudge.js';
+import { reviewFieldErrors } from './review-field-errors.js';
 import { refreshOpenCases } from '../offboarding/refresh-cases.js';
 import { validateReview } from '../../domain/review.js';
 import { buildEmployeeReview } from '../../ui/screens/review/employee-review.js';
@@ -14,8 +14,8 @@ import { buildBelowTargetFollowUps } from '../../ui/screens/evidence/follow-ups.
 
 export interface SubmitReviewInput {
   actorId: string;
-  /** The form's state: the slot id (untrusted). */
-  state: string;
+  /** The form's state: the slot the review is written for. */
+  slotId: number;
   values: FormValues;
 }
 
@@ -26,15 +26,13 @@ export interface SubmitReviewInput {
  * manager's nudge to show progress.
  */
 export const makeSubmitReview =
-  (deps: { store: Store; clock: Clock; settings: AppSettings }) =>
-  async (input: SubmitReviewInput): Promise<ReplyResult> =>
-    deps.store.tx((tx) => {
-      const { settings } = deps;
-      const now = deps.clock.now();
+  ({ store, clock, settings }: UseCaseDeps) =>
+  (input: SubmitReviewInput): Result<{ confirmation: string; followUp: Message }> =>
+    store.tx((tx) => {
+      const now = clock.now();
       const actor = tx.org.person(input.actorId);
       const t = tFor(actor, settings);
-      const slotId = parseId(input.state);
-      const slot = slotId ? tx.reviews.slot(slotId) : null;
+      const slot = tx.reviews.slot(input.slotId);
       if (!slot) return fail('NOT_FOUND', t('common.notFound'));
       const employee = tx.org.person(slot.employeeId);
       if (!canWriteReview(actor, slot, employee) || !actor || !employee)
@@ -75,7 +73,7 @@ export const makeSubmitReview =
 
       const te = tFor(employee, settings);
       tx.outbox.post({
-        key: employeeReviewKey(review.id),
+        key: outboxKeys.employeeReview(review.id),
         to: { person: employee.id },
         locale: localeOf(employee, settings),
         message: buildEmployeeReview(te, {
@@ -103,5 +101,5 @@ export const makeSubmitReview =
           missed.map((k) => k.key),
         ),
       });
-      return reply({ kind: 'ok', toast: message.text, message });
+      return ok({ confirmation: message.text, followUp: message });
     });

@@ -3,18 +3,20 @@
  * person's job. Audited; the employee is told, and asked to acknowledge the new job's KPIs.
  */
 import type { UseCaseDeps } from '../../ports/deps.js';
+import { DAY_MS, utcDate } from '../../domain/dates.js';
 import { refreshOpenCases } from '../offboarding/refresh-cases.js';
 import { todayFor } from '../shared/people.js';
 import { applyJobAdjustment } from '../evidence/apply-job-adjustment.js';
 
+/** The tick's step: applies every adjustment due today in its employee's zone. Returns how many. */
 export const makeApplyJobAdjustments =
   ({ store, clock, settings }: UseCaseDeps) =>
-  async (): Promise<number> =>
+  (): number =>
     store.tx((tx) => {
       const now = clock.now();
       let applied = 0;
       // Every zone's "today" is at most one day ahead of UTC's; filter per person below.
-      const horizon = new Date(now + 86_400_000).toISOString().slice(0, 10);
+      const horizon = utcDate(now + DAY_MS);
       for (const a of tx.evidence.dueJobAdjustments(horizon)) {
         const person = tx.org.person(a.personId);
         if (a.effectiveOn > todayFor(person, settings, now)) continue;

@@ -11,7 +11,8 @@ import type { SlotView } from '../../ports/repos/reviews.js';
 import type { ChannelAddress } from '../../ports/outbox.js';
 import { addDuration } from '../../domain/schedule.js';
 import { buildDigest } from '../../ui/screens/review/overdue.js';
-import { tFor } from '../review/review-context.js';
+import { tFor, zoneOf } from '../shared/people.js';
+import { outboxKeys } from '../shared/outbox-keys.js';
 
 const channelOf = (v: SlotView): { key: string; address: ChannelAddress } => {
   const local = `team:${v.department}`;
@@ -26,7 +27,7 @@ export function sendDigests(tx: Tx, now: number, settings: AppSettings): number 
   if (!candidates.length) return 0;
   const readyAt = new Map<string, number>();
   const ready = candidates.filter((s) => {
-    const zone = s.managerTimezone ?? settings.timezone;
+    const zone = zoneOf({ timezone: s.managerTimezone }, settings);
     const pair = `${s.dueAt}|${zone}`;
     let at = readyAt.get(pair);
     if (at === undefined) readyAt.set(pair, (at = addDuration(s.dueAt, settings.digestAfter, zone)));
@@ -58,7 +59,7 @@ export function sendDigests(tx: Tx, now: number, settings: AppSettings): number 
       });
       if (
         tx.outbox.post({
-          key: `digest:${cycleId}:${channel}`,
+          key: outboxKeys.digest(cycleId, channel),
           to: { channel: g.address },
           message,
           locale: settings.locale,

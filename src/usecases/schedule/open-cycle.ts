@@ -9,15 +9,11 @@ import type { Person } from '../../ports/records.js';
 import type { AppSettings } from '../../ports/settings.js';
 import type { Cycle, SlotView } from '../../ports/repos/reviews.js';
 import { makeWorkCalendar } from '../../domain/calendar.js';
-import {
-  periodContaining,
-  openInstant,
-  dueInstant,
-  localDate,
-  addDuration,
-  type Period,
-} from '../../domain/schedule.js';
-import { zoneOf, nudgeKey, nudgeMessage } from '../review/review-context.js';
+import { periodContaining, openInstant, dueInstant, addDuration, type Period } from '../../domain/schedule.js';
+import { dateIn } from '../../domain/dates.js';
+import { localeOf, zoneOf } from '../shared/people.js';
+import { outboxKeys } from '../shared/outbox-keys.js';
+import { nudgeMessage } from '../review/nudge.js';
 
 export interface OpenCycleOutcome {
   department: string;
@@ -31,7 +27,7 @@ export interface OpenCycleOutcome {
 
 /** The period `/review start` opens: the one containing today in the configured default zone. */
 export function currentPeriod(department: string, now: number, settings: AppSettings): Period {
-  return periodContaining(settings.scheduleFor(department).cadence, localDate(now, settings.timezone));
+  return periodContaining(settings.scheduleFor(department).cadence, dateIn(now, settings.timezone));
 }
 
 /**
@@ -50,7 +46,7 @@ export function scheduledPeriod(
   const cal = makeWorkCalendar(settings.holidays);
   let best: Period | null = null;
   for (const zone of new Set(managerZones.map((z) => z ?? settings.timezone))) {
-    const p = periodContaining(s.cadence, localDate(now, zone));
+    const p = periodContaining(s.cadence, dateIn(now, zone));
     if (now < openInstant(s, p, zone) || now >= dueInstant(s, p, zone, cal)) continue;
     if (!best || p.start > best.start) best = p;
   }
@@ -106,7 +102,7 @@ export function openCycle(
       dueByZone.set(zone, (due = { dueAt, nextReminderAt: steps.length ? Math.min(...steps) : null }));
     }
     const { dueAt, nextReminderAt } = due;
-    const dueDate = localDate(dueAt, zone);
+    const dueDate = dateIn(dueAt, zone);
     let onLeave = leaveByDate.get(dueDate);
     if (!onLeave) leaveByDate.set(dueDate, (onLeave = tx.reviews.onLeaveOn(dueDate)));
     if (onLeave.has(employee.id)) {
@@ -126,10 +122,10 @@ export function openCycle(
     const message = nudgeMessage(manager, slots, settings);
     if (message)
       tx.outbox.post({
-        key: nudgeKey(cycle.id, managerId),
+        key: outboxKeys.nudge(cycle.id, managerId),
         to: { person: managerId },
         message,
-        locale: manager.locale ?? settings.locale,
+        locale: localeOf(manager, settings),
       });
   }
   tx.audit.record({

@@ -17,7 +17,8 @@ import type { Person } from '../../ports/records.js';
 import type { AppSettings } from '../../ports/settings.js';
 import { addDuration } from '../../domain/schedule.js';
 import { buildOverdueReminder } from '../../ui/screens/review/overdue.js';
-import { tFor, dueText, localeOf } from '../review/review-context.js';
+import { localeOf, localTimeFor, tFor, zoneOf } from '../shared/people.js';
+import { outboxKeys } from '../shared/outbox-keys.js';
 
 export function sendOverdueReminders(tx: Tx, now: number, settings: AppSettings): number {
   const steps = settings.reminders;
@@ -41,7 +42,7 @@ export function sendOverdueReminders(tx: Tx, now: number, settings: AppSettings)
   // Slots share few (due time, zone) pairs, so the local-time maths is done once per pair.
   const instants = new Map<string, number[]>();
   for (const slot of candidates) {
-    const zone = slot.managerTimezone ?? settings.timezone;
+    const zone = zoneOf({ timezone: slot.managerTimezone }, settings);
     const pair = `${slot.dueAt}|${zone}`;
     let at = instants.get(pair);
     if (!at) instants.set(pair, (at = steps.map((s) => addDuration(slot.dueAt, s.after, zone))));
@@ -84,14 +85,14 @@ export function sendOverdueReminders(tx: Tx, now: number, settings: AppSettings)
       employeeNames: slots.map((s) => s.employeeName),
       slotIds: b.slotIds,
     };
-    const key = `remind:${b.cycleId}:${b.managerId}:${b.step}`;
     for (const audience of steps[b.step]!.notify) {
       if (audience === 'manager') {
         const message = buildOverdueReminder(tFor(manager, settings), {
           ...base,
           audience,
-          due: dueText(b.dueAt, manager, settings),
+          due: localTimeFor(manager, settings, b.dueAt),
         });
+        const key = outboxKeys.overdueReminder(b.cycleId, b.managerId, b.step);
         if (tx.outbox.post({ key, to: { person: manager.id }, message, locale: localeOf(manager, settings) })) sent++;
       } else if (audience === 'skip_manager') {
         const skip = manager.managerId ? person(manager.managerId) : null;
@@ -99,19 +100,19 @@ export function sendOverdueReminders(tx: Tx, now: number, settings: AppSettings)
         const message = buildOverdueReminder(tFor(skip, settings), {
           ...base,
           audience,
-          due: dueText(b.dueAt, skip, settings),
+          due: localTimeFor(skip, settings, b.dueAt),
         });
-        if (tx.outbox.post({ key: `${key}:skip`, to: { person: skip.id }, message, locale: localeOf(skip, settings) }))
-          sent++;
+        const key = outboxKeys.overdueSkipLevel(b.cycleId, b.managerId, b.step);
+        if (tx.outbox.post({ key, to: { person: skip.id }, message, locale: localeOf(skip, settings) })) sent++;
       } else {
         const t = tFor(null, settings);
         const message = buildOverdueReminder(t, {
           ...base,
           audience,
-          due: dueText(b.dueAt, { timezone: null, locale: null }, settings),
+          due: localTimeFor(null, settings, b.dueAt),
         });
-        if (tx.outbox.post({ key: `${key}:hr`, to: { channel: settings.hrChannel }, message, locale: settings.locale }))
-          sent++;
+        const key = outboxKeys.overdueHr(b.cycleId, b.managerId, b.step);
+        if (tx.outbox.post({ key, to: { channel: settings.hrChannel }, message, locale: settings.locale })) sent++;
       }
     }
   }

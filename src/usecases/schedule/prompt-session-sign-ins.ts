@@ -10,7 +10,7 @@ import { outboxKeys } from '../shared/outbox-keys.js';
 
 export const makePromptSessionSignIns =
   ({ store, clock, settings }: UseCaseDeps) =>
-  async (): Promise<number> =>
+  (): number =>
     store.tx((tx) => {
       let queued = 0;
       for (const s of tx.evidence.sessionsToPrompt(clock.now(), SIGN_IN_OPENS_BEFORE_MS)) {

@@ -5,16 +5,17 @@
  * note never reaches anyone else.
  */
 import type { UseCaseDeps } from '../../ports/deps.js';
+import { DAY_MS, utcDate } from '../../domain/dates.js';
 import { tFor, todayFor } from '../shared/people.js';
 import { outboxKeys } from '../shared/outbox-keys.js';
 
 export const makeRemindOverdueActions =
   ({ store, clock, settings }: UseCaseDeps) =>
-  async (): Promise<number> =>
+  (): number =>
     store.tx((tx) => {
       const now = clock.now();
       // "Overdue" = due strictly before the owner's today; UTC+14 is the furthest ahead any zone is.
-      const horizon = new Date(now + 86_400_000).toISOString().slice(0, 10);
+      const horizon = utcDate(now + DAY_MS);
       let queued = 0;
       for (const a of tx.evidence.overdueActions(horizon)) {
         const owner = tx.org.person(a.ownerId);

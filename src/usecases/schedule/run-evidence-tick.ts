@@ -18,9 +18,9 @@ export const makeRunEvidenceTick = (deps: UseCaseDeps) => {
   const remind = makeRemindOverdueActions(deps);
   const prompt = makePromptSessionSignIns(deps);
   const apply = makeApplyJobAdjustments(deps);
-  return async (): Promise<EvidenceTickReport> => ({
-    actionReminders: await remind(),
-    signInPrompts: await prompt(),
-    jobAdjustments: await apply(),
+  return (): EvidenceTickReport => ({
+    actionReminders: remind(),
+    signInPrompts: prompt(),
+    jobAdjustments: apply(),
   });
 };

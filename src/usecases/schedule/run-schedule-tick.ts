@@ -1,6 +1,4 @@
-import type { Store } from '../../ports/store.js';
-import type { Clock } from '../../ports/clock.js';
-import type { AppSettings } from '../../ports/settings.js';
+import type { UseCaseDeps } from '../../ports/deps.js';
 import { openCycle, scheduledPeriod } from './open-cycle.js';
 import { sendOverdueReminders } from './overdue-reminders.js';
 import { sendDigests } from './cycle-digests.js';
@@ -23,9 +21,9 @@ export interface TickReport {
  * With nothing to do it costs one small grouped query plus two index range scans.
  */
 export const makeRunScheduleTick =
-  (deps: { store: Store; clock: Clock; settings: AppSettings }) => async (): Promise<TickReport> => {
-    const { store, settings } = deps;
-    const now = deps.clock.now();
+  ({ store, clock, settings }: UseCaseDeps) =>
+  async (): Promise<TickReport> => {
+    const now = clock.now();
     const report: TickReport = { opened: [], reminders: 0, digests: 0 };
 
     const toOpen = store.tx((tx) =>

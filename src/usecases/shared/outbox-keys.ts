@@ -3,7 +3,7 @@
  * a double click or a crash and restart queues it once (the outbox's UNIQUE key). A live message is
  * edited later with `tx.outbox.update(<the key it was posted under>, …)`.
  */
-const kpiSubject = (jobId: string, version: number) => `${jobId}@${version}`;
+import { kpiSubjectId } from '../../domain/kpi.js';
 
 export const outboxKeys = {
   // Review loop
@@ -11,7 +11,7 @@ export const outboxKeys = {
   employeeReview: (reviewId: number) => `review:${reviewId}:employee`,
   reviewAmended: (reviewId: number, amendmentId: number) => `review:${reviewId}:amended:${amendmentId}`,
   reviewDisputed: (reviewId: number) => `review:${reviewId}:disputed`,
-  kpiAck: (jobId: string, version: number, personId: string) => `kpis:${kpiSubject(jobId, version)}:${personId}`,
+  kpiAck: (jobId: string, version: number, personId: string) => `kpis:${kpiSubjectId(jobId, version)}:${personId}`,
   digest: (cycleId: number, channel: string) => `digest:${cycleId}:${channel}`,
   overdueReminder: (cycleId: number, managerId: string, step: number | string) =>
     `remind:${cycleId}:${managerId}:${step}`,

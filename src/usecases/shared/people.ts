@@ -7,6 +7,7 @@ import type { Locale, Person } from '../../ports/records.js';
 import type { AppSettings } from '../../ports/settings.js';
 import { LOCALES, translator, type T } from '../../ui/i18n/index.js';
 import { dateIn } from '../../domain/dates.js';
+import { formatLocal } from '../../domain/schedule.js';
 
 type Reader = Pick<Person, 'locale'> | null | undefined;
 
@@ -33,6 +34,13 @@ export const todayFor = (
   settings: Pick<AppSettings, 'timezone'>,
   now: number,
 ): string => dateIn(now, zoneOf(p, settings));
+
+/** An instant as the person reads it ("Fri 27 Nov 18:00" / "11月27日 周五 18:00"): their zone, their language. */
+export const localTimeFor = (
+  p: Pick<Person, 'timezone' | 'locale'> | null | undefined,
+  settings: Pick<AppSettings, 'timezone' | 'locale'>,
+  instant: number,
+): string => formatLocal(instant, zoneOf(p, settings), localeOf(p, settings));
 
 /** The person's managers, direct one first (cycles in bad data end the walk). */
 export function managerChain(tx: Tx, personId: string): string[] {

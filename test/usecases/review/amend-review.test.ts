@@ -20,11 +20,11 @@ describe('amending a submitted review', () => {
     await makeStartCycle(deps)({ actorId: org.hr.id });
     const slot = db.conn.sqlite.prepare(`SELECT id FROM review_slots WHERE manager_id = 'm1'`).get() as { id: number };
     const values = { kpi_tickets: '45', kpi_response: '3', rating: '4', strengths: '', improvement: '', comment: '' };
-    expect((await makeSubmitReview(deps)({ actorId: 'm1', state: String(slot.id), values })).ok).toBe(true);
-    const reviewId = String((db.conn.sqlite.prepare('SELECT id FROM reviews').get() as { id: number }).id);
+    expect((await makeSubmitReview(deps)({ actorId: 'm1', slotId: slot.id, values })).ok).toBe(true);
+    const reviewId = (db.conn.sqlite.prepare('SELECT id FROM reviews').get() as { id: number }).id;
 
     const opened = await makeOpenAmendForm(deps)({ actorId: 'm1', reviewId });
-    const form = opened.ok && opened.value.kind === 'form' ? opened.value.form : null;
+    const form = opened.ok ? opened.value : null;
     expect(form?.formId).toBe(FORMS.amendReview);
     expect(Object.fromEntries(form!.inputs.map((i) => [i.id, 'initial' in i ? i.initial : undefined]))).toMatchObject({
       kpi_tickets: '45',

@@ -8,6 +8,8 @@ import { makeOpenKpiForm } from '../../../src/usecases/review/open-kpi-form.js';
 import { makeAcknowledgeKpis } from '../../../src/usecases/review/acknowledge-kpis.js';
 import { count, snapshot, outboxRows, textOf, buttonsOf } from './support.js';
 import { FORMS, ACTIONS } from '../../../src/ui/actions.js';
+import { decodeKpiFormState } from '../../../src/ui/screens/review/kpi-form.js';
+import { parseKpiSubjectId } from '../../../src/domain/kpi.js';
 
 describe('defining and acknowledging KPIs', () => {
   let db: TestDb;
@@ -33,7 +35,7 @@ describe('defining and acknowledging KPIs', () => {
 
   it('asks for KPIs first, then every holder acknowledges the version, then the review form opens', async () => {
     const opened = await makeOpenReviewForm(deps)({ actorId: 'boss', employeeId: 'dan' });
-    const form = opened.ok && opened.value.kind === 'form' ? opened.value.form : null;
+    const form = opened.ok ? opened.value : null;
     expect(form?.formId).toBe(FORMS.defineKpis);
     expect(textOf({ text: '', blocks: form!.intro! })).toContain('**Designer** has no KPIs yet');
 
@@ -41,7 +43,7 @@ describe('defining and acknowledging KPIs', () => {
     const before = snapshot(db.conn.sqlite);
     const bad = await define({
       actorId: 'boss',
-      state: form!.state,
+      ...decodeKpiFormState(form!.state)!,
       values: {
         kpis: 'mockups | Mockups shipped | per week | 5 | higher\nrevisions | Revisions | | lots | lower\noops',
       },
@@ -51,17 +53,21 @@ describe('defining and acknowledging KPIs', () => {
     });
     expect(snapshot(db.conn.sqlite)).toEqual(before);
 
-    const outsider = await define({ actorId: 'dee', state: form!.state, values: { kpis: 'a | A | | 1 | higher' } });
+    const outsider = await define({
+      actorId: 'dee',
+      ...decodeKpiFormState(form!.state)!,
+      values: { kpis: 'a | A | | 1 | higher' },
+    });
     expect(!outsider.ok && outsider.code).toBe('NOT_AUTHORIZED');
 
     const saved = await define({
       actorId: 'boss',
-      state: form!.state,
+      ...decodeKpiFormState(form!.state)!,
       values: {
         kpis: 'mockups | Mockups shipped | per week | 5 | higher\nrevisions｜Revision rounds｜per mockup｜2｜lower',
       },
     });
-    const next = saved.ok && saved.value.kind === 'form' ? saved.value.form : null;
+    const next = saved.ok && 'next' in saved.value ? saved.value.next : null;
     expect(next?.formId).toBe(FORMS.review);
     expect(next?.inputs.slice(0, 2).map((i) => i.id)).toEqual(['kpi_mockups', 'kpi_revisions']);
     expect(count(db.conn.sqlite, 'audit_log', "action = 'kpis.change' AND actor_id = 'boss'")).toBe(1);
@@ -76,10 +82,10 @@ describe('defining and acknowledging KPIs', () => {
     expect(button).toMatchObject({ actionId: ACTIONS.acknowledgeKpis, value: 'designer@1' });
 
     const ack = makeAcknowledgeKpis(deps);
-    const wrongPerson = await ack({ actorId: 'boss', value: button.value });
+    const wrongPerson = await ack({ actorId: 'boss', ...parseKpiSubjectId(button.value)! });
     expect(!wrongPerson.ok && wrongPerson.code).toBe('NOT_AUTHORIZED');
-    expect((await ack({ actorId: 'dan', value: button.value })).ok).toBe(true);
-    expect((await ack({ actorId: 'dan', value: button.value })).ok).toBe(true); // a double click is harmless
+    expect((await ack({ actorId: 'dan', ...parseKpiSubjectId(button.value)! })).ok).toBe(true);
+    expect((await ack({ actorId: 'dan', ...parseKpiSubjectId(button.value)! })).ok).toBe(true); // a double click is harmless
     expect(
       db.conn.sqlite.prepare('SELECT subject_type, subject_id, person_id, state FROM acknowledgments').all(),
     ).toEqual([{ subject_type: 'kpis', subject_id: 'designer@1', person_id: 'dan', state: 'acknowledged' }]);
@@ -89,24 +95,26 @@ describe('defining and acknowledging KPIs', () => {
 
     // A change makes version 2 and asks again; the same set again is a no-op.
     const kpiForm = await makeOpenKpiForm(deps)({ actorId: 'hr', jobId: 'designer' });
-    const kf = kpiForm.ok && kpiForm.value.kind === 'form' ? kpiForm.value.form : null;
+    const kf = kpiForm.ok ? kpiForm.value : null;
     expect(kf?.inputs[0]?.kind === 'text' && kf.inputs[0].initial).toBe(
       'mockups | Mockups shipped | per week | 5 | higher\nrevisions | Revision rounds | per mockup | 2 | lower',
     );
     const v2 = await define({
       actorId: 'hr',
-      state: kf!.state,
+      ...decodeKpiFormState(kf!.state)!,
       values: { kpis: 'mockups | Mockups shipped | per week | 6 | higher' },
     });
-    expect(v2.ok && v2.value.kind === 'ok' && v2.value.toast).toBe(
+    expect(v2.ok && 'confirmation' in v2.value && v2.value.confirmation).toBe(
       'KPIs of Designer saved as version 2. 2 people were asked to acknowledge them.',
     );
     const same = await define({
       actorId: 'hr',
-      state: kf!.state,
+      ...decodeKpiFormState(kf!.state)!,
       values: { kpis: 'mockups | Mockups shipped | per week | 6 | higher' },
     });
-    expect(same.ok && same.value.kind === 'ok' && same.value.toast).toBe('The KPIs of Designer are unchanged.');
+    expect(same.ok && 'confirmation' in same.value && same.value.confirmation).toBe(
+      'The KPIs of Designer are unchanged.',
+    );
     expect(count(db.conn.sqlite, 'outbox', "key LIKE 'kpis:designer@2:%'")).toBe(2);
   });
 });

@@ -52,7 +52,7 @@ describe('the stored next reminder of a review slot', () => {
     const slotId = (
       db.conn.sqlite.prepare(`SELECT id FROM review_slots WHERE employee_id = 'm1r1'`).get() as { id: number }
     ).id;
-    expect((await makeSubmitReview(deps)({ actorId: 'm1', state: String(slotId), values: good })).ok).toBe(true);
+    expect((await makeSubmitReview(deps)({ actorId: 'm1', slotId, values: good })).ok).toBe(true);
     expect(slots()[0]).toEqual({ e: 'm1r1', level: -1, next: null });
 
     // Step 0 sent; step 1 ("1d") is Sat 31 Oct 18:00 EDT = 22:00Z.

@@ -41,9 +41,7 @@ describe('opening a review cycle', () => {
     await tick();
     const start = makeStartCycle({ store: db.store, clock: db.clock, settings });
     const again = await start({ actorId: org.hr.id });
-    expect(again.ok && textOf(again.value.kind === 'ok' ? again.value.message! : { text: '', blocks: [] })).toContain(
-      'already has a cycle for 2026-W48',
-    );
+    expect(again.ok && textOf(again.value.followUp)).toContain('already has a cycle for 2026-W48');
     expect(count(db.conn.sqlite, 'outbox', "key LIKE 'nudge:%'")).toBe(3);
     expect(count(db.conn.sqlite, 'cycles')).toBe(1);
   });

@@ -10,6 +10,7 @@ import { makeDisputeReview } from '../../../src/usecases/review/dispute-review.j
 import { count, snapshot, outboxRows, textOf, buttonsOf } from './support.js';
 import { ACTIONS, FORMS } from '../../../src/ui/actions.js';
 import type { Form } from '../../../src/ui/model.js';
+import { parseId } from '../../../src/app/reply.js';
 
 const good = {
   kpi_tickets: '45',
@@ -42,9 +43,9 @@ describe('the review form round trip', () => {
     const manager = org.managers[0]!;
     const nudgeButton = buttonsOf(outboxRows(db.conn.sqlite, 'nudge:%:m1')[0]!.message)[0]!;
 
-    const opened = await makeOpenReviewForm(deps)({ actorId: manager.id, slotId: nudgeButton.value });
-    expect(opened.ok && opened.value.kind).toBe('form');
-    const form = (opened.ok && opened.value.kind === 'form' ? opened.value.form : null) as Form;
+    const opened = await makeOpenReviewForm(deps)({ actorId: manager.id, slotId: parseId(nudgeButton.value) });
+    expect(opened.ok).toBe(true);
+    const form = (opened.ok ? opened.value : null) as Form;
     expect(form.formId).toBe(FORMS.review);
     expect(form.inputs.map((i) => i.id)).toEqual([
       'kpi_tickets',
@@ -62,7 +63,11 @@ describe('the review form round trip', () => {
     const submit = makeSubmitReview(deps);
     const before = snapshot(db.conn.sqlite);
     // 30 tickets misses "at least 40": the improvement suggestion becomes required.
-    const missing = await submit({ actorId: manager.id, state: form.state, values: { ...good, kpi_tickets: '30' } });
+    const missing = await submit({
+      actorId: manager.id,
+      slotId: parseId(form.state),
+      values: { ...good, kpi_tickets: '30' },
+    });
     expect(missing.ok).toBe(false);
     expect(!missing.ok && missing.code).toBe('INVALID_INPUT');
     expect(!missing.ok && Object.keys(missing.fieldErrors ?? {})).toEqual(['improvement']);
@@ -70,7 +75,7 @@ describe('the review form round trip', () => {
 
     const lowRating = await submit({
       actorId: manager.id,
-      state: form.state,
+      slotId: parseId(form.state),
       values: { ...good, rating: '2', kpi_response: 'fast' },
     });
     expect(!lowRating.ok && lowRating.fieldErrors).toEqual({
@@ -81,11 +86,11 @@ describe('the review form round trip', () => {
 
     const saved = await submit({
       actorId: manager.id,
-      state: form.state,
+      slotId: parseId(form.state),
       values: { ...good, kpi_tickets: '30', improvement: 'Pair on triage' },
     });
     expect(saved.ok).toBe(true);
-    const confirmation = saved.ok && saved.value.kind === 'ok' ? saved.value.message! : null;
+    const confirmation = saved.ok ? saved.value.followUp : null;
     expect(textOf(confirmation!)).toContain('Below target: Tickets closed.');
     expect(textOf(confirmation!)).toContain('1 of 3 reviews done this cycle.');
     expect(buttonsOf(confirmation!).map((b) => [b.actionId, JSON.parse(b.value)])).toEqual([
@@ -125,12 +130,16 @@ describe('the review form round trip', () => {
     expect(textOf(update.message)).toContain('1 of 3 done');
     expect(buttonsOf(update.message).map((b) => b.label)).toEqual(['Review Bob 1.2', 'Review Chen 1.3']);
 
-    const again = await submit({ actorId: manager.id, state: form.state, values: { ...good, improvement: 'x' } });
+    const again = await submit({
+      actorId: manager.id,
+      slotId: parseId(form.state),
+      values: { ...good, improvement: 'x' },
+    });
     expect(!again.ok && again.code).toBe('CONFLICT');
 
     // The employee acknowledges; the DM loses its buttons.
     const reviewId = buttonsOf(dm.message)[0]!.value;
-    const ack = await makeAcknowledgeReview(deps)({ actorId: alice.id, reviewId });
+    const ack = await makeAcknowledgeReview(deps)({ actorId: alice.id, reviewId: parseId(reviewId) });
     expect(ack.ok).toBe(true);
     expect(
       db.conn.sqlite.prepare('SELECT subject_type, subject_id, person_id, state FROM acknowledgments').all(),
@@ -145,7 +154,7 @@ describe('the review form round trip', () => {
     const before = snapshot(db.conn.sqlite);
     const forged = await makeSubmitReview(deps)({
       actorId: org.managers[0]!.id,
-      state: String(slotOf(bobOfM2.id)),
+      slotId: slotOf(bobOfM2.id),
       values: { ...good, improvement: 'x' },
     });
     expect(!forged.ok && forged.code).toBe('NOT_AUTHORIZED');
@@ -157,7 +166,7 @@ describe('the review form round trip', () => {
     db.store.tx((tx) => tx.org.upsertPerson({ ...bobOfM2, managerId: org.managers[0]!.id }));
     const stale = await makeSubmitReview(deps)({
       actorId: org.managers[0]!.id,
-      state: String(slotOf(bobOfM2.id)),
+      slotId: slotOf(bobOfM2.id),
       values: { ...good },
     });
     expect(!stale.ok && stale.code).toBe('NOT_AUTHORIZED');
@@ -167,30 +176,30 @@ describe('the review form round trip', () => {
   it('opens the next pending form, or the mentioned report’s', async () => {
     const open = makeOpenReviewForm(deps);
     const next = await open({ actorId: 'm2' });
-    expect(next.ok && next.value.kind === 'form' && next.value.form.state).toBe(String(slotOf('m2r1')));
+    expect(next.ok && next.value.state).toBe(String(slotOf('m2r1')));
     const chen = await open({ actorId: 'm2', employeeId: 'm2r3' });
-    expect(chen.ok && chen.value.kind === 'form' && chen.value.form.state).toBe(String(slotOf('m2r3')));
+    expect(chen.ok && chen.value.state).toBe(String(slotOf('m2r3')));
     const none = await open({ actorId: 'm2r3' });
     expect(!none.ok && none.message).toBe('You have no pending reviews. 🎉');
   });
 
   it('keeps a dispute comment verbatim and only the employee may dispute', async () => {
     const alice = org.reports[0]![0]!;
-    await makeSubmitReview(deps)({ actorId: 'm1', state: String(slotOf(alice.id)), values: good });
-    const reviewId = String((db.conn.sqlite.prepare('SELECT id FROM reviews').get() as { id: number }).id);
+    await makeSubmitReview(deps)({ actorId: 'm1', slotId: slotOf(alice.id), values: good });
+    const reviewId = (db.conn.sqlite.prepare('SELECT id FROM reviews').get() as { id: number }).id;
 
     const byManager = await makeOpenDisputeForm(deps)({ actorId: 'm1', reviewId });
     expect(!byManager.ok && byManager.code).toBe('NOT_AUTHORIZED');
     const form = await makeOpenDisputeForm(deps)({ actorId: alice.id, reviewId });
-    expect(form.ok && form.value.kind === 'form' && form.value.form.formId).toBe(FORMS.disputeReview);
+    expect(form.ok && form.value.formId).toBe(FORMS.disputeReview);
 
     const dispute = makeDisputeReview(deps);
-    const blank = await dispute({ actorId: alice.id, state: reviewId, values: { comment: '  \n ' } });
+    const blank = await dispute({ actorId: alice.id, reviewId, values: { comment: '  \n ' } });
     expect(!blank.ok && blank.fieldErrors).toEqual({ comment: 'This field is required.' });
     const comment = '  我不同意：票数统计漏了周五的 12 张。\n\nSecond line — “quoted” 👍  ';
-    const notMine = await dispute({ actorId: 'm1r2', state: reviewId, values: { comment } });
+    const notMine = await dispute({ actorId: 'm1r2', reviewId, values: { comment } });
     expect(!notMine.ok && notMine.code).toBe('NOT_AUTHORIZED');
-    const ok = await dispute({ actorId: alice.id, state: reviewId, values: { comment } });
+    const ok = await dispute({ actorId: alice.id, reviewId, values: { comment } });
     expect(ok.ok).toBe(true);
     expect(db.conn.sqlite.prepare('SELECT state, comment FROM acknowledgments').get()).toEqual({
       state: 'disputed',

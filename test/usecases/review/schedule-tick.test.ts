@@ -34,7 +34,7 @@ describe('the schedule tick: reminder ladder and team digests', () => {
     const slot = db.conn.sqlite.prepare(`SELECT id FROM review_slots WHERE employee_id = 'm1r1'`).get() as {
       id: number;
     };
-    expect((await makeSubmitReview(deps)({ actorId: 'm1', state: String(slot.id), values: good })).ok).toBe(true);
+    expect((await makeSubmitReview(deps)({ actorId: 'm1', slotId: slot.id, values: good })).ok).toBe(true);
 
     expect(await at('2026-10-30T21:59:00Z')).toMatchObject({ reminders: 0, digests: 0 });
     // Due: Fri 30 Oct 18:00 EDT = 22:00Z. Step 0 (0h) → each manager with pending reviews; digests.

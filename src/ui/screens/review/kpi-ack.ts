@@ -1,16 +1,7 @@
 import type { Message, Block } from '../../model.js';
 import type { T } from '../../i18n/index.js';
-import type { Kpi } from '../../../ports/records.js';
+import { kpiSubjectId, type Kpi } from '../../../domain/kpi.js';
 import { ACTIONS } from '../../actions.js';
-
-/** The subject id of a KPI acknowledgment and the value of its button: `<job>@<version>`. */
-export const kpiSubjectId = (jobId: string, version: number) => `${jobId}@${version}`;
-export function parseKpiSubjectId(value: string): { jobId: string; version: number } | null {
-  const at = value.lastIndexOf('@');
-  if (at <= 0) return null;
-  const version = Number(value.slice(at + 1));
-  return Number.isInteger(version) && version > 0 ? { jobId: value.slice(0, at), version } : null;
-}
 
 /** Asks a job holder to acknowledge a KPI version; rebuilt with `acknowledged` once they do. */
 export function buildKpiAckRequest(
@@ -38,6 +29,7 @@ export function buildKpiAckRequest(
           type: 'actions',
           buttons: [
             {
+              // The button's value names the KPI version: `<job>@<version>`.
               actionId: ACTIONS.acknowledgeKpis,
               label: t('kpi.ack.button'),
               value: kpiSubjectId(r.jobId, r.version),

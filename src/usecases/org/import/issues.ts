@@ -32,14 +32,6 @@ export const isValidTimezone = (tz: string): boolean => {
   return valid;
 };
 
-/** A real calendar date in YYYY-MM-DD (rejects 2026-02-30). */
-export const isValidDate = (d: string): boolean => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) return false;
-  const [y, m, day] = d.split('-').map(Number) as [number, number, number];
-  const dt = new Date(Date.UTC(y, m - 1, day));
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === day;
-};
-
 /** The failure every import returns for a bad file: the issues ride in `detail.issues`. */
 export function invalid(issues: ImportIssue[], t: T) {
   return fail('INVALID_INPUT', t('import.failed', { count: issues.length }), { detail: { issues } });

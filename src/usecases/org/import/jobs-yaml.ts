@@ -4,7 +4,7 @@
  */
 import { LineCounter, isNode, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
-import type { Kpi } from '../../../ports/records.js';
+import type { Kpi } from '../../../domain/kpi.js';
 import type { T } from '../../../ui/i18n/index.js';
 import type { ImportIssue } from './issues.js';
 

@@ -1,7 +1,7 @@
 import type { OrgRepo } from '../../../ports/repos/org.js';
 import type { T } from '../../../ui/i18n/index.js';
-import { shiftDate } from '../../../domain/calendar.js';
-import { type ImportIssue, isValidDate } from './issues.js';
+import { addDays, isIsoDate } from '../../../domain/dates.js';
+import type { ImportIssue } from './issues.js';
 
 export const LEAVE_COLUMNS = { required: ['person_id', 'start_date', 'end_date'], optional: ['reason'] } as const;
 
@@ -24,16 +24,16 @@ export function checkLeave(l: LeaveSpec, org: Pick<OrgRepo, 'person'>, t: T): Im
     ['end_date', l.endDate],
   ] as const) {
     if (!value) issue(field, t('import.required'));
-    else if (!isValidDate(value)) issue(field, t('import.badDate', { value }));
+    else if (!isIsoDate(value)) issue(field, t('import.badDate', { value }));
   }
-  if (isValidDate(l.startDate) && isValidDate(l.endDate) && l.endDate < l.startDate)
+  if (isIsoDate(l.startDate) && isIsoDate(l.endDate) && l.endDate < l.startDate)
     issue('end_date', t('import.dateOrder', { start: l.startDate, end: l.endDate }));
   return issues;
 }
 
 /** True when every day of the leave is already covered, so importing the same list twice adds nothing. */
 export function alreadyOnLeave(l: LeaveSpec, org: Pick<OrgRepo, 'onLeave'>): boolean {
-  for (let d = l.startDate, n = 0; d <= l.endDate && n < 400; d = shiftDate(d, 1), n++)
+  for (let d = l.startDate, n = 0; d <= l.endDate && n < 400; d = addDays(d, 1), n++)
     if (!org.onLeave(l.personId, d)) return false;
   return true;
 }

@@ -5,7 +5,8 @@
 import type { Locale, Person, Role } from '../../../ports/records.js';
 import type { T } from '../../../ui/i18n/index.js';
 import type { CsvRecord } from './csv.js';
-import { type ImportIssue, isValidDate, isValidTimezone } from './issues.js';
+import { type ImportIssue, isValidTimezone } from './issues.js';
+import { isIsoDate } from '../../../domain/dates.js';
 
 export const PEOPLE_COLUMNS = {
   required: [
@@ -59,7 +60,7 @@ export function toPersonRows(
     const timezone = opt('timezone');
     if (timezone && !isValidTimezone(timezone)) issue('timezone', t('import.badTimezone', { value: timezone }));
     const hireDate = opt('hire_date');
-    if (hireDate && !isValidDate(hireDate)) issue('hire_date', t('import.badDate', { value: hireDate }));
+    if (hireDate && !isIsoDate(hireDate)) issue('hire_date', t('import.badDate', { value: hireDate }));
     const jobId = opt('job');
     if (jobId && !jobIds.has(jobId)) issue('job', t('import.unknownJob', { value: jobId, known: knownJobs }));
     let monthlyWage: number | null | undefined;
