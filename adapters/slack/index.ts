@@ -10,6 +10,7 @@ import { startOutboxSender, type OutboxSenderOptions, type PacingPolicy } from '
 import { registerListeners } from './listeners/index.js';
 import { makeSlackDeliver } from './deliver.js';
 import { slackPacing } from './pacing.js';
+import { slackTimestampWithinSkew } from './request-time.js';
 import type { ResolveMention } from './render/markup.js';
 import type { Store } from '../../src/ports/store.js';
 
@@ -80,6 +81,11 @@ export async function startSlack(ctx: AdapterContext, options: SlackAdapterOptio
     const receiver = new HTTPReceiver({ signingSecret: cfg.signingSecret, endpoints: '/slack/events', logLevel });
     app = new App({ ...common, receiver });
     ctx.http.mount('/slack', (req, res) => {
+      // Bolt uses real time for its own (past-only) check, so this uses it too.
+      if (!slackTimestampWithinSkew(req.headers, Date.now())) {
+        res.writeHead(401, { 'content-type': 'text/plain' }).end('request timestamp too far from now');
+        return;
+      }
       try {
         receiver.requestListener(req, res);
       } catch {

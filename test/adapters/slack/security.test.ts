@@ -57,6 +57,31 @@ describe('Slack request signatures (Bolt verification stays on)', () => {
     expect(counts(h).p).toBe(before.p + 1);
   });
 
+  it('rejects a timestamp more than 5 minutes in the future with 401, even when the signature matches', async () => {
+    const before = counts(h);
+    const body = JSON.stringify({
+      type: 'event_callback',
+      event_id: 'EvFuture',
+      event: { type: 'app_home_opened', user: 'UANN', tab: 'home' },
+    });
+    const future = Math.floor(Date.now() / 1000) + 6 * 60;
+    const res = await postSigned(h.slackReq.eventsUrl, SIGNING_SECRET, body, 'application/json', { timestamp: future });
+    expect(res.status).toBe(401);
+    const slash = await h.slackReq.slashCommand('UANN', '/dandang', 'help', { timestamp: future });
+    expect(slash.status).toBe(401);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(counts(h)).toEqual(before);
+    expect(h.fake.responses).toHaveLength(0);
+    expect(h.fake.callsTo('views.publish')).toHaveLength(0);
+  });
+
+  it('accepts a clock a little ahead of ours (inside 5 minutes)', async () => {
+    const ahead = Math.floor(Date.now() / 1000) + 4 * 60;
+    const res = await h.slackReq.slashCommand('UANN', '/dandang', 'help', { timestamp: ahead });
+    expect(res.status).toBe(200);
+    await waitFor(() => h.fake.responses[0], 'the ephemeral help');
+  });
+
   it('tells someone not in Dandang so, privately', async () => {
     await h.slackReq.slashCommand('UNOBODY', '/dandang', 'help');
     const reply = await waitFor(() => h.fake.responses[0], 'the ephemeral reply');
