@@ -4,7 +4,8 @@
  * process under adaptDefault). So every delivery passes through here:
  *   1. decrypt (if encrypted) and read the envelope; the SDK then verifies the signature (HTTP);
  *   2. `header.token` must equal the configured verification token;
- *   3. the event must be recent (create_time, and on HTTP the X-Lark-Request-Timestamp header);
+ *   3. the event must be recent, and not from the future (create_time, and on HTTP the
+ *      X-Lark-Request-Timestamp header), within 5 minutes either way;
  *   4. `feishu:<event_id>` is recorded once; a replay is dropped;
  *   5. the handler runs inside a catch: a bug is logged and swallowed AFTER the event was recorded.
  */
@@ -12,7 +13,7 @@ import * as lark from '@larksuiteoapi/node-sdk';
 import type { Store } from '../../src/ports/store.js';
 import type { Clock } from '../../src/ports/clock.js';
 
-/** Events older than this are refused (Feishu retries within minutes; replays come later). */
+/** Events further than this from now, either way, are refused (Feishu retries within minutes; replays come later). */
 export const MAX_EVENT_AGE_MS = 5 * 60 * 1000;
 
 export interface GuardOptions {
@@ -63,12 +64,13 @@ export function checkEnvelope(
     return { ok: false, reason: 'verification token mismatch' };
   const now = opts.clock.now();
   const created = Number(envelope.header?.create_time ?? (envelope.ts ? Number(envelope.ts) * 1000 : NaN));
-  if (Number.isFinite(created) && now - created > MAX_EVENT_AGE_MS)
-    return { ok: false, reason: `stale event (${Math.round((now - created) / 1000)} s old)` };
+  // Either way: a time in the future would keep a captured request replayable until then.
+  if (Number.isFinite(created) && Math.abs(now - created) > MAX_EVENT_AGE_MS)
+    return { ok: false, reason: `event time ${Math.round((created - now) / 1000)} s from now` };
   if (headerTimestamp !== undefined) {
     const sent = Number(headerTimestamp) * 1000;
-    if (!Number.isFinite(sent) || now - sent > MAX_EVENT_AGE_MS)
-      return { ok: false, reason: 'stale request timestamp' };
+    if (!Number.isFinite(sent) || Math.abs(now - sent) > MAX_EVENT_AGE_MS)
+      return { ok: false, reason: 'request timestamp too far from now' };
   }
   return { ok: true, envelope };
 }

@@ -2,7 +2,8 @@
  * HTTP callback mode: events at /feishu/events and card callbacks at /feishu/cards on the shared
  * HTTP server. Mirrors the SDK's adaptDefault (the body with the request headers on its prototype,
  * so the signature is computed over the body only), adding the url_verification challenge with a
- * token check, a 401 for a bad signature, and no way for a failure to escape.
+ * token check, a 401 for a bad signature, a 400 for a plaintext body when an encrypt key is set,
+ * and no way for a failure to escape.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HttpHost } from '../http-host.js';
@@ -34,6 +35,12 @@ async function handleCallback(
     return void json(400, { error: 'invalid body' });
   }
   if (typeof body !== 'object' || body === null) return void json(400, { error: 'invalid body' });
+  // With an encrypt key, Feishu encrypts every callback. A plaintext body is someone else's, even
+  // when its signature checks out (the signature covers the body, not whether it was sealed).
+  if (guard.encryptKey && typeof (body as { encrypt?: unknown }).encrypt !== 'string') {
+    guard.log('warn', 'refused a plaintext callback: FEISHU_ENCRYPT_KEY is set, so callbacks must be encrypted');
+    return void json(400, { error: 'encrypted body required' });
+  }
   const data = Object.assign(Object.create({ headers: req.headers }) as object, body);
 
   // Feishu's URL check when the callback URL is saved in the console.

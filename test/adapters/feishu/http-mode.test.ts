@@ -58,7 +58,7 @@ describe('Feishu HTTP callback mode', () => {
     expect(auditCount(h)).toBe(1);
   });
 
-  it('changes nothing for a forged signature, a wrong token, a stale or a replayed event, and survives a throwing handler', async () => {
+  it('changes nothing for a forged signature, a wrong token, a stale, future or replayed event, and survives a throwing handler', async () => {
     h = await startFeishuHarness({ mode: 'http', features: transportTestFeatures });
     addPeople(h, [mia()]);
     const click = (extra: Parameters<FeishuHarness['envelope']>[0] = {}, v = 'r1') =>
@@ -82,6 +82,13 @@ describe('Feishu HTTP callback mode', () => {
     expect(stale.body).toEqual({});
     const staleHeader = await postCallback(cards(), click(), { encryptKey: ENCRYPT_KEY, timestamp: now() - 3600 });
     expect(staleHeader.body).toEqual({});
+    const future = await postCallback(cards(), click({ createTime: h.db.clock.now() + 10 * 60_000 }), {
+      encryptKey: ENCRYPT_KEY,
+      timestamp: now(),
+    });
+    expect(future.body).toEqual({});
+    const futureHeader = await postCallback(cards(), click(), { encryptKey: ENCRYPT_KEY, timestamp: now() + 3600 });
+    expect(futureHeader.body).toEqual({});
     expect(auditCount(h)).toBe(0);
 
     const once = click({ eventId: 'ev-replayed' });
@@ -102,6 +109,27 @@ describe('Feishu HTTP callback mode', () => {
     const after = await postCallback(cards(), click({}, 'r2'), { encryptKey: ENCRYPT_KEY, timestamp: now() });
     expect(after.body.toast.content).toBe('clicked r2');
     expect(auditCount(h)).toBe(2);
+  });
+
+  it('refuses a plaintext body when an encrypt key is set, even when it is validly signed', async () => {
+    h = await startFeishuHarness({ mode: 'http', features: transportTestFeatures });
+    addPeople(h, [mia()]);
+    const click = cardActionEvent({ ...h.envelope(), openId: 'ou_mia', value: { a: RECORDING_ACTION, v: 'r1' } });
+    const plain = await postCallback(cards(), click, { signWith: ENCRYPT_KEY, timestamp: now() });
+    expect(plain.status).toBe(400);
+    expect(plain.body.toast).toBeUndefined();
+    const check = await postCallback(
+      events(),
+      { challenge: 'abc', token: 'v-token-test', type: 'url_verification' },
+      { signWith: ENCRYPT_KEY, timestamp: now() },
+    );
+    expect(check.status).toBe(400);
+    expect(check.body.challenge).toBeUndefined();
+    expect(auditCount(h)).toBe(0);
+    // The control: the same click, encrypted, is handled.
+    const sealed = await postCallback(cards(), click, { encryptKey: ENCRYPT_KEY, timestamp: now() });
+    expect(sealed.body.toast.content).toBe('clicked r1');
+    expect(auditCount(h)).toBe(1);
   });
 
   it('the SDK itself refuses a bad signature when an encrypt key is set', async () => {
