@@ -8,6 +8,7 @@ import { HR_LOCAL_CHANNEL, type AppSettings } from './ports/settings.js';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { isKnownHolidayCountry } from './domain/calendar.js';
+import { PolicyError, resolvePolicy } from './domain/policy/resolve.js';
 
 const isTimezone = (tz: string) => {
   try {
@@ -229,6 +230,38 @@ export function parseFileConfig(text: string, source = 'dandang.yml'): FileConfi
   return parsed.data;
 }
 
+const readFailure = (e: unknown) => {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES') return 'permission denied';
+  if (code === 'EISDIR') return 'it is a directory';
+  return (e as Error).message;
+};
+
+/**
+ * The offboarding policy (preset, custom file, overrides) is part of the configuration: it is
+ * resolved here, so `npm start` and every CLI command refuse a broken one before doing anything,
+ * with one line per problem instead of a stack trace at the first `/offboard`.
+ */
+function checkPolicy(policy: FileConfig['policy'], source: string): void {
+  let file: { name: string; text: string } | undefined;
+  if (policy.file) {
+    try {
+      file = { name: policy.file, text: readFileSync(policy.file, 'utf8') };
+    } catch (e) {
+      throw new ConfigError(
+        `${source} policy.file: cannot read ${policy.file} (${readFailure(e)}); set it to the path of your policy file (YAML or JSON, relative to the working directory) or remove it to use the preset`,
+      );
+    }
+  }
+  try {
+    resolvePolicy({ preset: policy.preset, overrides: policy.overrides, file });
+  } catch (e) {
+    if (e instanceof PolicyError) throw new ConfigError(e.message);
+    throw e;
+  }
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsedEnv = envSchema.safeParse(env);
   if (!parsedEnv.success) throw new ConfigError(`Invalid environment:\n${describe('env', parsedEnv.error.issues)}`);
@@ -236,6 +269,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const file = existsSync(e.DANDANG_CONFIG)
     ? parseFileConfig(readFileSync(e.DANDANG_CONFIG, 'utf8'), e.DANDANG_CONFIG)
     : parseFileConfig('');
+  checkPolicy(file.policy, e.DANDANG_CONFIG);
 
   let slack: Config['slack'] = null;
   if (e.SLACK_BOT_TOKEN || e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN) {

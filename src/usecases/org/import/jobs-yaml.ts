@@ -69,7 +69,17 @@ export function parseJobsYaml(text: string, t: T): { jobs: JobSpec[]; issues: Im
       })),
     };
   }
-  const parsed = fileSchema.safeParse(doc.toJS() ?? {});
+  let raw: unknown;
+  try {
+    raw = doc.toJS();
+  } catch (e) {
+    // Aliases that expand without bound (a "billion laughs" file): the yaml library stops them here.
+    return {
+      jobs: [],
+      issues: [{ line: 1, field: '', message: t('import.badYaml', { detail: (e as Error).message }) }],
+    };
+  }
+  const parsed = fileSchema.safeParse(raw ?? {});
   if (!parsed.success) {
     return {
       jobs: [],
