@@ -11,7 +11,7 @@ import {
 import { NOW, ratings } from './support.js';
 
 describe('rating drop against the person’s own recent average', () => {
-  it('warns when the latest rating is 1.5+ below the mean of the 4 before it', () => {
+  it('warns when the latest rating is 2+ below the mean of the 4 before it', () => {
     const s = ratingDropSignal(ratings([3, 4, 4, 4, 4, 2]), policy, NOW);
     expect(s).toMatchObject({ kind: 'rating_drop', average: 4, drop: 2 });
     expect(s!.points.map((p) => p.rating)).toEqual([4, 4, 4, 4, 2]);
@@ -22,8 +22,9 @@ describe('rating drop against the person’s own recent average', () => {
   });
 
   it('stays quiet when the drop is within the person’s own spread (2 standard deviations)', () => {
-    // before = 5 2 5 3: mean 3.75, sd 1.30; the drop of 1.75 is under 2 × 1.30.
-    expect(ratingDropSignal(ratings([5, 2, 5, 3, 2]), policy, NOW)).toBeNull();
+    // before = 5 1 5 1: mean 3, sd 2; the drop of 2 is enough in points but under 2 × 2.
+    expect(ratingDropSignal(ratings([5, 1, 5, 1, 1]), policy, NOW)).toBeNull();
+    expect(ratingDropSignal(ratings([3, 3, 3, 3, 1]), policy, NOW)).toMatchObject({ drop: 2 });
   });
 
   it('needs 3 earlier ratings', () => {
