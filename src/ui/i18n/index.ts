@@ -13,8 +13,9 @@ import * as evidence from './evidence.js';
 import * as slack from './slack.js';
 import * as importing from './import.js';
 import * as offboarding from './offboarding.js';
+import * as report from './report.js';
 
-const catalogs = [common, help, feishu, local, review, evidence, slack, importing, offboarding] as const;
+const catalogs = [common, help, feishu, local, review, evidence, slack, importing, offboarding, report] as const;
 
 type Merge<T extends readonly { en: object }[]> = T extends readonly [infer H, ...infer R]
   ? (H extends { en: infer E } ? E : never) & (R extends readonly { en: object }[] ? Merge<R> : unknown)

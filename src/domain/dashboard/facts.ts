@@ -1,0 +1,47 @@
+/**
+ * The plain facts the HR dashboard is computed from. A use case reads them from the database for
+ * one period and department filter; everything below is pure arithmetic on them.
+ */
+
+/** A review owed: on time when submitted by its due time, late when after, missing when not yet. */
+export interface SlotFact {
+  department: string;
+  managerId: string;
+  managerName: string;
+  /** The cycle's period label ("2026-W48"). */
+  period: string;
+  periodStart: string;
+  dueAt: number;
+  submittedAt: number | null;
+}
+
+/** One KPI result of one review, as actual/target (direction-aware, 1 = on target). */
+export interface AttainmentFact {
+  jobId: string;
+  jobTitle: string;
+  attainment: number;
+}
+
+export interface CaseFact {
+  id: number;
+  /** The stage a case is in: the id of the next step, or its end state. */
+  stage: string;
+  status: 'open' | 'closed' | 'withdrawn';
+  openedAt: number;
+  closedAt: number | null;
+}
+
+export interface WarningFact {
+  /** The week the warning was raised in ("2026-W48"), and whether the manager acted on it. */
+  week: string;
+  acted: boolean;
+}
+
+export interface DashboardFacts {
+  slots: SlotFact[];
+  attainment: AttainmentFact[];
+  /** Instants of disputes (any subject: reviews, notes, plans, adjustments, KPI sets). */
+  disputes: number[];
+  cases: CaseFact[];
+  warnings: WarningFact[];
+}

@@ -1,0 +1,4 @@
+/** The HR dashboard's figures (issue 15): facts in, one series per chart out. */
+export * from './facts.js';
+export * from './aggregate.js';
+export * from './figures.js';
