@@ -2,3 +2,4 @@
 export * from './facts.js';
 export * from './aggregate.js';
 export * from './figures.js';
+export * from './performance-rows.js';

@@ -1,0 +1,101 @@
+import { describe, it, expect } from 'vitest';
+import {
+  attainmentByJob,
+  attainmentOf,
+  cycleTimeByMonth,
+  monthsBetween,
+  onTimeByManager,
+  openCasesByStage,
+  perMonth,
+  quantile,
+  reviewCompletion,
+  slotOutcome,
+  type SlotFact,
+} from '../../src/domain/dashboard/index.js';
+
+const DAY = 86_400_000;
+const NOW = Date.parse('2026-03-18T12:00:00Z');
+const slot = (over: Partial<SlotFact>): SlotFact => ({
+  department: 'Sales',
+  managerId: 'lina',
+  managerName: 'Lina',
+  period: '2026-W11',
+  periodStart: '2026-03-09',
+  dueAt: NOW - 5 * DAY,
+  submittedAt: NOW - 6 * DAY,
+  ...over,
+});
+
+describe('dashboard figures', () => {
+  it('judges a review on time, late, missing, or not yet due', () => {
+    expect(slotOutcome(slot({}), NOW)).toBe('onTime');
+    expect(slotOutcome(slot({ submittedAt: NOW - 4 * DAY }), NOW)).toBe('late');
+    expect(slotOutcome(slot({ submittedAt: null }), NOW)).toBe('missing');
+    expect(slotOutcome(slot({ submittedAt: null, dueAt: NOW + DAY }), NOW)).toBeNull();
+  });
+
+  it('counts completion per period and department, oldest first', () => {
+    const rows = reviewCompletion(
+      [
+        slot({}),
+        slot({ submittedAt: null }),
+        slot({ department: 'Ops' }),
+        slot({ period: '2026-W10', periodStart: '2026-03-02', submittedAt: NOW - 4 * DAY }),
+        slot({ dueAt: NOW + DAY, submittedAt: null }),
+      ],
+      NOW,
+    );
+    expect(rows).toEqual([
+      { period: '2026-W10', department: 'Sales', onTime: 0, late: 1, missing: 0 },
+      { period: '2026-W11', department: 'Ops', onTime: 1, late: 0, missing: 0 },
+      { period: '2026-W11', department: 'Sales', onTime: 1, late: 0, missing: 1 },
+    ]);
+  });
+
+  it('ranks managers by on-time rate, lowest first', () => {
+    const m = onTimeByManager(
+      [slot({}), slot({ submittedAt: null }), slot({ managerId: 'maria', managerName: 'Maria' })],
+      NOW,
+    );
+    expect(m.map((x) => [x.managerName, x.onTime, x.due, x.rate])).toEqual([
+      ['Lina', 1, 2, 0.5],
+      ['Maria', 1, 1, 1],
+    ]);
+  });
+
+  it('measures attainment as actual/target, turned round for "lower is better"', () => {
+    expect(attainmentOf({ actual: 150, target: 200, direction: 'higher' })).toBe(0.75);
+    expect(attainmentOf({ actual: 10, target: 8, direction: 'lower' })).toBe(0.8);
+    expect(attainmentOf({ actual: 0, target: 8, direction: 'lower' })).toBeNull();
+  });
+
+  it('summarises each job’s attainment as a box: min, quartiles, max, and the share on target', () => {
+    expect(quantile([1, 2, 3, 4], 0.5)).toBe(2.5);
+    const [d] = attainmentByJob([0.5, 0.8, 1, 1.2, 1.5].map((a) => ({ jobId: 'j', jobTitle: 'Rep', attainment: a })));
+    expect(d).toEqual({ jobId: 'j', jobTitle: 'Rep', count: 5, box: [0.5, 0.8, 1, 1.2, 1.5], metShare: 0.6 });
+  });
+
+  it('counts per month in the organisation’s zone, with empty months as zeros', () => {
+    expect(monthsBetween('2025-11-20', '2026-02-03')).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
+    // 2026-01-31 20:00 UTC is already February in Shanghai.
+    const at = Date.parse('2026-01-31T20:00:00Z');
+    expect(perMonth([at], ['2026-01', '2026-02'], 'Asia/Shanghai')).toEqual([0, 1]);
+    expect(perMonth([at], ['2026-01', '2026-02'], 'UTC')).toEqual([1, 0]);
+  });
+
+  it('gives the median days from open to close per month, and open cases per stage', () => {
+    const c = (id: number, openedDaysAgo: number, closedDaysAgo: number | null, stage = 'closed') => ({
+      id,
+      stage,
+      status: closedDaysAgo === null ? ('open' as const) : ('closed' as const),
+      openedAt: NOW - openedDaysAgo * DAY,
+      closedAt: closedDaysAgo === null ? null : NOW - closedDaysAgo * DAY,
+    });
+    const cases = [c(1, 20, 10), c(2, 12, 8), c(3, 40, 9), c(4, 5, null, 'hr_review'), c(5, 3, null, 'hr_review')];
+    expect(cycleTimeByMonth(cases, ['2026-02', '2026-03'], 'UTC')).toEqual([
+      { month: '2026-02', closed: 0, medianDays: null },
+      { month: '2026-03', closed: 3, medianDays: 10 },
+    ]);
+    expect(openCasesByStage(cases)).toEqual([{ stage: 'hr_review', count: 2 }]);
+  });
+});
