@@ -8,6 +8,7 @@ import { startSlackHarness, addPeople, person } from '../test/adapters/slack/har
 import type { OpenedView } from '../test/support/fake-slack-requests.js';
 import { renderFormToModal } from '../adapters/slack/render/modal.js';
 import { ACTIONS } from '../src/ui/actions.js';
+import { translator } from '../src/ui/i18n/index.js';
 
 export interface LatencyResult {
   submissions: number;
@@ -53,7 +54,7 @@ export async function benchSubmitLatency(opts: {
           value: String(slot.id),
         });
         if (reply.kind !== 'form') return { skipped: `opening a review form answered ${reply.kind}` };
-        views.push({ user: actor.slackId!, view: renderFormToModal(reply.form) as unknown as OpenedView });
+        views.push({ user: actor.slackId!, view: renderFormToModal(reply.form, { resolveMention: () => null, t: translator('en') }) as unknown as OpenedView });
       }
     }
     if (views.length === 0) return { skipped: 'the cycle has no slots' };

@@ -5,6 +5,7 @@
 import type * as lark from '@larksuiteoapi/node-sdk';
 import type { Reply } from '../../src/ui/model.js';
 import { renderFormCard, renderMessageCard, type RenderDeps } from './render/card.js';
+import { toTextMessage } from './render/markup.js';
 
 export type ReplyTarget = { replyTo: string } | { openId: string };
 
@@ -14,7 +15,10 @@ export interface OutgoingContent {
 }
 
 export function replyContent(reply: Reply, deps: RenderDeps): OutgoingContent {
-  const text = (t: string): OutgoingContent => ({ msg_type: 'text', content: JSON.stringify({ text: t }) });
+  const text = (t: string): OutgoingContent => ({
+    msg_type: 'text',
+    content: JSON.stringify({ text: toTextMessage(t, deps.mentions) }),
+  });
   const card = (c: unknown): OutgoingContent => ({ msg_type: 'interactive', content: JSON.stringify(c) });
   switch (reply.kind) {
     case 'ok':
@@ -23,7 +27,7 @@ export function replyContent(reply: Reply, deps: RenderDeps): OutgoingContent {
     case 'form':
       return card(renderFormCard(reply.form, deps));
     case 'formErrors':
-      return text(Object.values(reply.errors)[0] ?? deps.t('common.invalidInput'));
+      return text(Object.values(reply.errors).join('\n') || deps.t('common.invalidInput'));
     case 'error':
       return text(reply.text);
   }

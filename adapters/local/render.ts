@@ -7,6 +7,7 @@ import type { Block, Button, Form, Input, Message } from '../../src/ui/model.js'
 import type { UploadPayload } from '../../src/ports/outbox-queue.js';
 import type { Locale } from '../../src/ports/records.js';
 import { t } from '../../src/ui/i18n/index.js';
+import { CHECKLIST_DETAIL_SEPARATOR, renderMarkup, visibleText, type MarkupSerializer } from '../../src/ui/markup.js';
 
 /** Resolves `<@person:ID>` mentions to display names. */
 export type NameOf = (personId: string) => string | undefined;
@@ -25,21 +26,23 @@ interface BlockCounter {
 export const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-/** The shared tiny markup: **bold**, [label](https://url), `<@person:ID>`, `code`, newlines. */
-export function renderInline(text: string, nameOf: NameOf): string {
-  // Mentions first (their angle brackets would be escaped otherwise), then escape, then markup.
-  const withNames = text.replace(/<@person:([^>\s]+)>/g, (_m, id: string) => `\u0000${nameOf(id) ?? id}\u0001`);
-  return escapeHtml(withNames)
-    .replace(/\u0000([^\u0001]*)\u0001/g, '<span class="mention">@$1</span>')
-    .replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>')
-    .replace(/`([^`]+)`/g, '<code>$1</code>')
-    .replace(/\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g, '<a href="$2" rel="noreferrer noopener" target="_blank">$1</a>')
-    .replace(/\n/g, '<br>');
+/** The neutral markup (src/ui/markup.ts) as HTML: every piece of literal text is HTML-escaped. */
+export function htmlSerializer(nameOf: NameOf): MarkupSerializer {
+  return {
+    text: (s) => escapeHtml(s),
+    code: (s) => `<code>${escapeHtml(s)}</code>`,
+    link: (label, url) => `<a href="${escapeHtml(url)}" rel="noreferrer noopener" target="_blank">${escapeHtml(label)}</a>`,
+    mention: (id) => `<span class="mention">@${escapeHtml(nameOf(id) ?? id)}</span>`,
+    bold: (inner) => `<strong>${inner}</strong>`,
+    lineBreak: '<br>',
+  };
 }
 
-/** Plain text with mentions resolved, for attributes and accessible names. */
-export const plainText = (text: string, nameOf: NameOf): string =>
-  text.replace(/<@person:([^>\s]+)>/g, (_m, id: string) => `@${nameOf(id) ?? id}`).replace(/\*\*(.+?)\*\*/g, '$1');
+/** Markup → an HTML fragment. */
+export const renderInline = (text: string, nameOf: NameOf): string => renderMarkup(text, htmlSerializer(nameOf));
+
+/** Plain text with mentions resolved, for attributes and accessible names (escape it where it goes). */
+export const plainText = (text: string, nameOf: NameOf): string => visibleText(text, (id) => nameOf(id) ?? id);
 
 function renderButton(b: Button, { nameOf }: RenderCtx): string {
   const confirm = b.confirm
@@ -69,7 +72,7 @@ function renderBlock(block: Block, ctx: RenderCtx, counter: BlockCounter): strin
       return `<ul class="blk-checklist">${block.items
         .map(
           (i) =>
-            `<li class="${i.ok ? 'ok' : 'missing'}"><span aria-hidden="true">${i.ok ? '✅' : '❌'}</span> <span class="visually-hidden">${t(ctx.locale, i.ok ? 'local.checkDone' : 'local.checkMissing')}</span> ${renderInline(i.label, nameOf)}${i.detail ? ` <span class="detail">${renderInline(i.detail, nameOf)}</span>` : ''}</li>`,
+            `<li class="${i.ok ? 'ok' : 'missing'}"><span aria-hidden="true">${i.ok ? '✅' : '❌'}</span> <span class="visually-hidden">${t(ctx.locale, i.ok ? 'local.checkDone' : 'local.checkMissing')}</span> ${renderInline(i.label, nameOf)}${i.detail ? `${CHECKLIST_DETAIL_SEPARATOR}<span class="detail">${renderInline(i.detail, nameOf)}</span>` : ''}</li>`,
         )
         .join('')}</ul>`;
     case 'form':
@@ -100,12 +103,12 @@ function renderInput(input: Input, domId: string, error: string | undefined, ctx
   switch (input.kind) {
     case 'text':
       control = input.multiline
-        ? `<textarea ${common} rows="3"${input.maxLength ? ` maxlength="${input.maxLength}"` : ''}${input.placeholder ? ` placeholder="${escapeHtml(input.placeholder)}"` : ''}>${escapeHtml(input.initial ?? '')}</textarea>`
-        : `<input type="text" ${common} value="${escapeHtml(input.initial ?? '')}"${input.maxLength ? ` maxlength="${input.maxLength}"` : ''}${input.placeholder ? ` placeholder="${escapeHtml(input.placeholder)}"` : ''}>`;
+        ? `<textarea ${common} rows="3"${input.maxLength ? ` maxlength="${input.maxLength}"` : ''}${input.placeholder ? ` placeholder="${escapeHtml(plainText(input.placeholder, nameOf))}"` : ''}>${escapeHtml(input.initial ?? '')}</textarea>`
+        : `<input type="text" ${common} value="${escapeHtml(input.initial ?? '')}"${input.maxLength ? ` maxlength="${input.maxLength}"` : ''}${input.placeholder ? ` placeholder="${escapeHtml(plainText(input.placeholder, nameOf))}"` : ''}>`;
       break;
     case 'number':
       // type=text + inputmode keeps the browser from blocking submission: the use case validates.
-      control = `<input type="text" inputmode="${input.decimal ? 'decimal' : 'numeric'}" ${common} value="${escapeHtml(input.initial ?? '')}"${input.placeholder ? ` placeholder="${escapeHtml(input.placeholder)}"` : ''}>`;
+      control = `<input type="text" inputmode="${input.decimal ? 'decimal' : 'numeric'}" ${common} value="${escapeHtml(input.initial ?? '')}"${input.placeholder ? ` placeholder="${escapeHtml(plainText(input.placeholder, nameOf))}"` : ''}>`;
       break;
     case 'select':
       control = `<select ${common}>${opt('', input.placeholder ?? '—', !input.initial)}${input.options.map((o) => opt(o.value, o.label, o.value === input.initial)).join('')}</select>`;
@@ -123,7 +126,7 @@ function renderInput(input: Input, domId: string, error: string | undefined, ctx
   return `<div class="field${error ? ' has-error' : ''}" data-input="${escapeHtml(input.id)}">
 <label for="${domId}">${escapeHtml(plainText(input.label, nameOf))}${input.optional ? ` <span class="optional">${escapeHtml(t(ctx.locale, 'local.optional'))}</span>` : ''}</label>
 ${input.hint ? `<p class="hint" id="${hintId}">${renderInline(input.hint, nameOf)}</p>` : ''}${control}
-<p class="field-error" id="${errId}"${error ? '' : ' hidden'}>${escapeHtml(error ?? '')}</p>
+<p class="field-error" id="${errId}"${error ? '' : ' hidden'}>${escapeHtml(plainText(error ?? '', nameOf))}</p>
 </div>`;
 }
 
@@ -137,10 +140,14 @@ export function renderForm(form: Form, ctx: RenderCtx, opts: { inline?: boolean;
   const titleId = `${prefix}-title`;
   const intro = (form.intro ?? []).map((b) => renderBlock(b, ctx, { prefix: `${prefix}-intro`, n: 0 })).join('');
   const inputs = form.inputs.map((i) => renderInput(i, `${prefix}-${i.id}`, form.errors?.[i.id], ctx)).join('');
+  // Errors for no input of the form are listed above the buttons, as the page script does.
+  const unplaced = Object.entries(form.errors ?? {})
+    .filter(([id]) => !form.inputs.some((i) => i.id === id))
+    .map(([, e]) => escapeHtml(plainText(e, nameOf)));
   return `<form class="nm-form${opts.inline ? ' inline' : ''}" novalidate aria-labelledby="${titleId}" data-form-id="${escapeHtml(form.formId)}" data-state="${escapeHtml(form.state)}">
 <h2 class="form-title" id="${titleId}">${escapeHtml(plainText(form.title, nameOf))}</h2>
 ${intro ? `<div class="form-intro">${intro}</div>` : ''}${inputs}
-<p class="form-error" role="alert" hidden></p>
-<div class="form-buttons">${opts.inline ? '' : `<button type="button" class="btn btn-default" data-close>${escapeHtml(form.cancelLabel ?? t(ctx.locale, 'common.cancel'))}</button>`}<button type="submit" class="btn btn-primary">${escapeHtml(form.submitLabel)}</button></div>
+<p class="form-error" role="alert"${unplaced.length ? `>${unplaced.join(' ')}` : ' hidden>'}</p>
+<div class="form-buttons">${opts.inline ? '' : `<button type="button" class="btn btn-default" data-close>${escapeHtml(plainText(form.cancelLabel ?? t(ctx.locale, 'common.cancel'), nameOf))}</button>`}<button type="submit" class="btn btn-primary">${escapeHtml(plainText(form.submitLabel, nameOf))}</button></div>
 </form>`;
 }

@@ -19,7 +19,7 @@ import {
   isHr,
 } from './persona.js';
 import { parseCommandLine, commandSuggestions } from './commands.js';
-import { renderForm, type RenderCtx } from './render.js';
+import { plainText, renderForm, type RenderCtx } from './render.js';
 import { renderEphemeral, renderPage, renderStoredMessage, type MessageView } from './views.js';
 import { LiveHub } from './live.js';
 
@@ -177,19 +177,25 @@ export class Workspace {
     // sees the bot's messages arrive together with the reply.
     await this.wakeSender();
     const view = this.viewFor(p);
+    // Toasts and errors are set as text by the page script: send what a reader sees, not markup.
+    const plain = (text: string) => plainText(text, view.ctx.nameOf);
     switch (reply.kind) {
       case 'ok':
         return {
           kind: 'ok',
-          toast: reply.toast ?? (reply.message ? undefined : t(view.ctx.locale, 'local.done')),
+          toast: reply.toast !== undefined ? plain(reply.toast) : reply.message ? undefined : t(view.ctx.locale, 'local.done'),
           html: reply.message ? renderEphemeral(reply.message, view, ++this.ephemeralSeq) : undefined,
         };
       case 'form':
         return { kind: 'form', html: renderForm(reply.form, view.ctx) };
       case 'formErrors':
-        return { kind: 'formErrors', errors: reply.errors, text: t(view.ctx.locale, 'common.invalidInput') };
+        return {
+          kind: 'formErrors',
+          errors: Object.fromEntries(Object.entries(reply.errors).map(([id, e]) => [id, plain(e)])),
+          text: t(view.ctx.locale, 'common.invalidInput'),
+        };
       case 'error':
-        return { kind: 'error', text: reply.text };
+        return { kind: 'error', text: plain(reply.text) };
     }
   }
 }

@@ -8,7 +8,8 @@ import type { WebClient } from '@slack/web-api';
 import type { OutboxRow, UploadPayload } from '../../src/ports/outbox-queue.js';
 import type { DeliveryOutcome } from '../../src/delivery/sender.js';
 import type { Message } from '../../src/ui/model.js';
-import { renderMessageToBlockKit } from './render/message.js';
+import { translator } from '../../src/ui/i18n/index.js';
+import { renderMessageToBlockKit, type SlackRenderCtx } from './render/message.js';
 import type { ResolveMention } from './render/markup.js';
 
 export const OUTBOX_EVENT_TYPE = 'dandang_outbox';
@@ -89,6 +90,11 @@ export function makeSlackDeliver(deps: SlackDeliveryDeps): (row: OutboxRow) => P
   const { client } = deps;
   const window = deps.reconcileWindow ?? 30;
   const dmChannels = new Map<string, string>();
+  /** Rows are rendered at send time, in the recipient's locale. */
+  const renderCtx = (row: OutboxRow): SlackRenderCtx => ({
+    resolveMention: deps.resolveMention,
+    t: translator(row.locale),
+  });
 
   /** DMs are posted with channel = user id; history and uploads need the D… channel id. */
   async function conversationId(address: string): Promise<string> {
@@ -130,7 +136,7 @@ export function makeSlackDeliver(deps: SlackDeliveryDeps): (row: OutboxRow) => P
       }
       if (found) return { kind: 'sent', ref: found };
     }
-    const msg = renderMessageToBlockKit(row.payload as Message, deps.resolveMention);
+    const msg = renderMessageToBlockKit(row.payload as Message, renderCtx(row));
     const thread = row.threadRef ? parseRef(row.threadRef) : null;
     const res = await client.chat.postMessage({
       channel: row.address,
@@ -149,7 +155,7 @@ export function makeSlackDeliver(deps: SlackDeliveryDeps): (row: OutboxRow) => P
     const target = row.targetRef ? parseRef(row.targetRef) : null;
     // The original post failed permanently: there is nothing to edit.
     if (!target) return { kind: 'permanent', error: 'target_not_delivered' };
-    const msg = renderMessageToBlockKit(row.payload as Message, deps.resolveMention);
+    const msg = renderMessageToBlockKit(row.payload as Message, renderCtx(row));
     // chat.update is idempotent, so a possibly delivered update is simply sent again.
     await client.chat.update({ channel: target.channel, ts: target.ts, text: msg.text, blocks: msg.blocks as never });
     return { kind: 'sent', ref: row.targetRef! };

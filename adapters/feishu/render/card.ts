@@ -4,7 +4,8 @@
  */
 import type { Block, Button, Field, Form, Message } from '../../../src/ui/model.js';
 import type { T } from '../../../src/ui/i18n/index.js';
-import { plain, toLarkMarkdown, toPlainText, type MentionLookup } from './markup.js';
+import { boldTokens, CHECKLIST_DETAIL_SEPARATOR, parseMarkup, serialize } from '../../../src/ui/markup.js';
+import { feishuSerializer, plain, toLarkMarkdown, toPlainText, type MentionLookup } from './markup.js';
 import { renderFormContainer } from './form.js';
 
 export type CardElement = Record<string, unknown>;
@@ -36,7 +37,8 @@ export function renderMessageCard(message: Message, deps: RenderDeps): Card {
 
 /** A form on its own card: the answer to a button that opens a form. */
 export function renderFormCard(form: Form, deps: RenderDeps): Card {
-  return card(form.title, [formContainer(form, deps)], deps.t('feishu.formSummary', { title: form.title }), deps);
+  const summary = deps.t('feishu.formSummary', { title: toPlainText(form.title, deps.mentions) });
+  return card(form.title, [formContainer(form, deps)], summary, deps);
 }
 
 function card(header: string | undefined, elements: CardElement[], summary: string, deps: RenderDeps): Card {
@@ -55,9 +57,10 @@ export function renderBlocks(blocks: Block[], deps: RenderDeps): CardElement[] {
 
 function renderBlock(block: Block, deps: RenderDeps): CardElement[] {
   const md = (text: string) => toLarkMarkdown(text, deps.mentions);
+  const boldMd = (text: string) => serialize(boldTokens(parseMarkup(text)), feishuSerializer(deps.mentions));
   switch (block.type) {
     case 'header':
-      return [{ tag: 'markdown', content: `**${md(block.text)}**` }];
+      return [{ tag: 'markdown', content: boldMd(block.text) }];
     case 'text':
       return [{ tag: 'markdown', content: md(block.text) }];
     case 'context':
@@ -72,7 +75,7 @@ function renderBlock(block: Block, deps: RenderDeps): CardElement[] {
           tag: 'column',
           width: 'weighted',
           weight: 1,
-          elements: [{ tag: 'markdown', content: `**${md(f.label)}**\n${md(f.value)}` }],
+          elements: [{ tag: 'markdown', content: `${boldMd(f.label)}\n${md(f.value)}` }],
         })),
       }));
     case 'checklist':
@@ -80,7 +83,9 @@ function renderBlock(block: Block, deps: RenderDeps): CardElement[] {
         {
           tag: 'markdown',
           content: block.items
-            .map((i) => `${i.ok ? '✅' : '❌'} ${md(i.label)}${i.detail ? ` · ${md(i.detail)}` : ''}`)
+            .map(
+              (i) => `${i.ok ? '✅' : '❌'} ${md(i.label)}${i.detail ? `${CHECKLIST_DETAIL_SEPARATOR}${md(i.detail)}` : ''}`,
+            )
             .join('\n'),
         },
       ];
@@ -104,12 +109,13 @@ function formContainer(form: Form, deps: RenderDeps): CardElement {
 const BUTTON_TYPE = { primary: 'primary', danger: 'danger', default: 'default' } as const;
 
 function renderButton(b: Button, deps: RenderDeps): CardElement {
+  const plainOf = (text: string) => plain(toPlainText(text, deps.mentions));
   return {
     tag: 'button',
-    text: plain(toPlainText(b.label, deps.mentions)),
+    text: plainOf(b.label),
     type: BUTTON_TYPE[b.style ?? 'default'],
     behaviors: [{ type: 'callback', value: { a: b.actionId, v: b.value } satisfies ButtonValue }],
-    ...(b.confirm ? { confirm: { title: plain(b.confirm.title), text: plain(b.confirm.text) } } : {}),
+    ...(b.confirm ? { confirm: { title: plainOf(b.confirm.title), text: plainOf(b.confirm.text) } } : {}),
   };
 }
 

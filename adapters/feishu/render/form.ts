@@ -1,12 +1,14 @@
 /**
  * Form → the inline `form` container of a card JSON 2.0 (Feishu has no modals). Every input gets a
- * markdown label above it and, when the use case rejected it, a red error line below it. The submit
+ * markdown label above it and, when the use case rejected it, a red error line below it; errors for
+ * no input of the form are listed above the buttons, so none is lost. The submit
  * button's callback value carries the form itself, so a rejected submission can be re-rendered with
  * its errors after a restart too (it is untrusted: only display is built from it).
  */
 import type { Form, Input } from '../../../src/ui/model.js';
 import type { T } from '../../../src/ui/i18n/index.js';
-import { plain, toLarkMarkdown, type MentionLookup } from './markup.js';
+import { boldTokens, parseMarkup, serialize } from '../../../src/ui/markup.js';
+import { feishuSerializer, plain, toLarkMarkdown, toPlainText, type MentionLookup } from './markup.js';
 import type { CardElement } from './card.js';
 
 /** What the submit button sends back in `action.value`. */
@@ -25,10 +27,11 @@ export interface FormRenderDeps {
 
 export function renderFormContainer(form: Form, deps: FormRenderDeps): CardElement {
   const { errors, ...withoutErrors } = form;
+  const plainOf = (text: string) => plain(toPlainText(text, deps.mentions));
   const submit: CardElement = {
     tag: 'button',
     name: 'submit',
-    text: plain(form.submitLabel),
+    text: plainOf(form.submitLabel),
     type: 'primary',
     form_action_type: 'submit',
     behaviors: [
@@ -40,7 +43,7 @@ export function renderFormContainer(form: Form, deps: FormRenderDeps): CardEleme
     buttons.push({
       tag: 'button',
       name: 'reset',
-      text: plain(form.cancelLabel),
+      text: plainOf(form.cancelLabel),
       type: 'default',
       form_action_type: 'reset',
     });
@@ -50,6 +53,9 @@ export function renderFormContainer(form: Form, deps: FormRenderDeps): CardEleme
     elements: [
       ...deps.renderIntro(form),
       ...form.inputs.flatMap((input) => renderInput(input, errors?.[input.id], deps)),
+      ...Object.entries(errors ?? {})
+        .filter(([id]) => !form.inputs.some((i) => i.id === id))
+        .map(([, error]) => errorLine(error, deps)),
       {
         tag: 'column_set',
         flex_mode: 'flow',
@@ -59,17 +65,25 @@ export function renderFormContainer(form: Form, deps: FormRenderDeps): CardEleme
   };
 }
 
+/** A use case's error, escaped like any text, in red. */
+const errorLine = (error: string, deps: FormRenderDeps): CardElement => ({
+  tag: 'markdown',
+  content: `<font color='red'>${toLarkMarkdown(error, deps.mentions)}</font>`,
+});
+
 function renderInput(input: Input, error: string | undefined, deps: FormRenderDeps): CardElement[] {
-  const label = `**${input.label}**${input.optional ? ` ${deps.t('feishu.optional')}` : ''}`;
-  const out: CardElement[] = [{ tag: 'markdown', content: toLarkMarkdown(label, deps.mentions) }];
+  const md = feishuSerializer(deps.mentions);
+  const label = serialize(boldTokens(parseMarkup(input.label)), md);
+  const optional = input.optional ? ` ${md.text(deps.t('feishu.optional'), { lineStart: false })}` : '';
+  const out: CardElement[] = [{ tag: 'markdown', content: `${label}${optional}` }];
   if (input.hint)
     out.push({ tag: 'markdown', content: toLarkMarkdown(input.hint, deps.mentions), text_size: 'notation' });
-  out.push(inputElement(input));
-  if (error) out.push({ tag: 'markdown', content: `<font color='red'>${error}</font>` });
+  out.push(inputElement(input, (text) => plain(toPlainText(text, deps.mentions))));
+  if (error) out.push(errorLine(error, deps));
   return out;
 }
 
-function inputElement(input: Input): CardElement {
+function inputElement(input: Input, plain: (text: string) => { tag: 'plain_text'; content: string }): CardElement {
   const required = !input.optional;
   const base = { name: input.id, required };
   switch (input.kind) {

@@ -6,6 +6,7 @@
 import type { Form, FormValues, Message, Reply } from '../../../src/ui/model.js';
 import { renderFormCard, renderMessageCard, type Card, type RenderDeps } from './card.js';
 import { withSubmittedValues } from './form.js';
+import { toPlainText } from './markup.js';
 
 export interface CallbackResponse {
   toast?: { type: 'success' | 'error' | 'info' | 'warning'; content: string };
@@ -27,10 +28,11 @@ const outcomeOf = (form: Form, text: string): Message => ({
 });
 
 export function renderCallbackResponse(reply: Reply, deps: RenderDeps, submitted?: SubmittedForm): CallbackResponse {
+  const plainOf = (text: string) => toPlainText(text, deps.mentions);
   switch (reply.kind) {
     case 'ok': {
       const out: CallbackResponse = {};
-      if (reply.toast) out.toast = { type: 'success', content: reply.toast };
+      if (reply.toast) out.toast = { type: 'success', content: plainOf(reply.toast) };
       if (reply.message) out.card = { type: 'raw', data: renderMessageCard(reply.message, deps) };
       // A submitted form is replaced by its outcome, so it cannot be sent twice by accident.
       else if (submitted)
@@ -44,13 +46,18 @@ export function renderCallbackResponse(reply: Reply, deps: RenderDeps, submitted
     case 'form':
       return { card: { type: 'raw', data: renderFormCard(reply.form, deps) } };
     case 'formErrors': {
-      const first = Object.values(reply.errors)[0] ?? deps.t('common.invalidInput');
-      const toast = { type: 'error' as const, content: first };
-      if (!submitted) return { toast };
+      const errors = Object.values(reply.errors).map(plainOf);
+      // With no form to show them in, the toast carries every error; with one, it names the
+      // first and the re-rendered form shows each error next to its input.
+      if (!submitted)
+        return { toast: { type: 'error', content: errors.join('\n') || deps.t('common.invalidInput') } };
       const form = { ...withSubmittedValues(submitted.form, submitted.values), errors: reply.errors };
-      return { toast, card: { type: 'raw', data: renderFormCard(form, deps) } };
+      return {
+        toast: { type: 'error', content: errors[0] ?? deps.t('common.invalidInput') },
+        card: { type: 'raw', data: renderFormCard(form, deps) },
+      };
     }
     case 'error':
-      return { toast: { type: 'error', content: reply.text } };
+      return { toast: { type: 'error', content: plainOf(reply.text) } };
   }
 }

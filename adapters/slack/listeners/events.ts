@@ -5,6 +5,7 @@
  */
 import type { App } from '@slack/bolt';
 import type { Message } from '../../../src/ui/model.js';
+import { translator } from '../../../src/ui/i18n/index.js';
 import { resolveActor } from '../parse.js';
 import { renderBlocks } from '../render/message.js';
 import type { ListenerDeps } from './deps.js';
@@ -40,7 +41,7 @@ export function registerEvents(app: App, deps: ListenerDeps): void {
     if (!message) return;
     await client.views.publish({
       user_id: event.user,
-      view: { type: 'home', blocks: renderBlocks(message.blocks, deps.resolveMention) as never },
+      view: { type: 'home', blocks: renderBlocks(message.blocks, { resolveMention: deps.resolveMention, t: translator(actor.locale) }) as never },
     });
   });
 }

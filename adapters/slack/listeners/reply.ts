@@ -6,8 +6,14 @@ import type { WebClient } from '@slack/web-api';
 import type { RespondFn } from '@slack/bolt';
 import type { Reply } from '../../../src/ui/model.js';
 import type { Locale } from '../../../src/ports/records.js';
-import { t } from '../../../src/ui/i18n/index.js';
-import { renderBlocks, renderMessageToBlockKit, type SlackBlock, type SlackMessage } from '../render/message.js';
+import { t, translator } from '../../../src/ui/i18n/index.js';
+import {
+  renderBlocks,
+  renderMessageToBlockKit,
+  type SlackBlock,
+  type SlackMessage,
+  type SlackRenderCtx,
+} from '../render/message.js';
 import { renderFormToModal, renderNoticeModal } from '../render/modal.js';
 import { toMrkdwn, type ResolveMention } from '../render/markup.js';
 
@@ -58,10 +64,11 @@ export async function replyToInteraction(
   origin: InteractionOrigin,
   resolve: ResolveMention,
 ): Promise<void> {
+  const ctx: SlackRenderCtx = { resolveMention: resolve, t: translator(origin.locale) };
   switch (reply.kind) {
     case 'form': {
       if (!origin.triggerId) throw new Error('a form reply needs a trigger_id');
-      const view = renderFormToModal(reply.form, resolve);
+      const view = renderFormToModal(reply.form, ctx);
       if (origin.inModal) await origin.client.views.push({ trigger_id: origin.triggerId, view: view as never });
       else await origin.client.views.open({ trigger_id: origin.triggerId, view: view as never });
       return;
@@ -74,7 +81,7 @@ export async function replyToInteraction(
     case 'error':
       return sendEphemeral(origin, textOnly(reply.text, resolve));
     case 'ok':
-      if (reply.message) return sendEphemeral(origin, renderMessageToBlockKit(reply.message, resolve));
+      if (reply.message) return sendEphemeral(origin, renderMessageToBlockKit(reply.message, ctx));
       if (reply.toast) return sendEphemeral(origin, textOnly(reply.toast, resolve));
       return;
   }
@@ -85,6 +92,7 @@ export function viewSubmissionAck(
   reply: Reply,
   ctx: { locale: Locale; title: string; inputIds: string[]; resolve: ResolveMention },
 ): Record<string, unknown> | undefined {
+  const render: SlackRenderCtx = { resolveMention: ctx.resolve, t: translator(ctx.locale) };
   const notice = (blocks: SlackBlock[]) => ({
     response_action: 'update',
     view: renderNoticeModal(ctx.title, blocks, t(ctx.locale, 'slack.close')),
@@ -92,7 +100,7 @@ export function viewSubmissionAck(
   const lines = (text: string) => [{ type: 'section', text: { type: 'mrkdwn', text: toMrkdwn(text, ctx.resolve) } }];
   switch (reply.kind) {
     case 'form':
-      return { response_action: 'update', view: renderFormToModal(reply.form, ctx.resolve) };
+      return { response_action: 'update', view: renderFormToModal(reply.form, render) };
     case 'formErrors': {
       // Slack rejects the whole ack if a key is not an input block of the view.
       const errors = Object.fromEntries(Object.entries(reply.errors).filter(([id]) => ctx.inputIds.includes(id)));
@@ -102,7 +110,7 @@ export function viewSubmissionAck(
     case 'error':
       return notice(lines(reply.text));
     case 'ok':
-      if (reply.message) return notice(renderBlocks(reply.message.blocks, ctx.resolve));
+      if (reply.message) return notice(renderBlocks(reply.message.blocks, render));
       if (reply.toast) return notice(lines(reply.toast));
       return undefined; // closes the modal
   }

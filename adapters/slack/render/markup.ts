@@ -1,48 +1,86 @@
 /**
- * The neutral markup (**bold**, [label](url), `<@person:ID>`) to Slack mrkdwn. Everything else is
- * user or catalog text, so `&`, `<` and `>` are escaped: Slack would otherwise read `<!channel>`
- * or `<https://…>` typed by a user as control sequences.
+ * The neutral markup (src/ui/markup.ts) to Slack mrkdwn, and to the plain text of plain_text fields.
+ *
+ * Literal text is escaped the way Slack documents (https://api.slack.com/reference/surfaces/formatting#escaping):
+ * `&`, `<` and `>` become entities, so `<!channel>` or `<https://…>` typed by a user stay text.
+ * Slack has no escape for its formatting characters (`*bold*`, `_italic_`, `~strike~`, `` `code` ``)
+ * or emoji codes (`:smile:`). Zero-width characters do not help: Slack reads a zero-width space
+ * as a word boundary, so putting one next to a `*` makes formatting *more* likely (jsx-slack's
+ * "exact mode" relies on that). Instead, a formatting character that stands where it could open or
+ * close formatting is written as the fallback text of a date token with an invalid format,
+ * `<!date^00000000^{_}|*>`: Slack shows the fallback verbatim and never formats it (the technique of
+ * jsx-slack's `<Escape>`, https://github.com/yhatt/jsx-slack/blob/main/docs/about-escape-and-exact-mode.md).
+ * A character between two letters or digits (`snake_case`, `a*b`) cannot format in Slack and is
+ * left alone, which keeps ordinary text short. Link labels cannot hold a date token, so there the
+ * formatting characters become look-alikes (∗ ˍ ∼ ˋ).
  */
+import { renderMarkup, visibleText, type MarkupSerializer, type TextPosition } from '../../../src/ui/markup.js';
 
-/** Returns a Slack mention (`<@U123>`) or a plain name for a Dandang person id. */
-export type ResolveMention = (personId: string) => string;
-
-const TOKEN = /\*\*(.+?)\*\*|\[([^\]\n]+)\]\(([^)\s]+)\)|<@person:([^>\s]+)>/g;
+/** A Dandang person as Slack shows them: by Slack user id when they have one, else by name. */
+export type ResolveMention = (personId: string) => { slackId?: string | null; name?: string } | null;
 
 export const escapeSlack = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-export function toMrkdwn(text: string, resolveMention: ResolveMention): string {
+/** Shown verbatim by every Slack client: the fallback of a date token it cannot format. */
+const verbatim = (c: string) => `<!date^00000000^{_}|${c}>`;
+const FORMATTING = new Set(['*', '_', '~', '`']);
+const WORD = /[\p{L}\p{N}]/u;
+const LOOK_ALIKE: Record<string, string> = { '*': '∗', _: 'ˍ', '~': '∼', '`': 'ˋ' };
+/** An emoji code as Slack and Feishu read it: `:smile:`, `:white_check_mark:`, `:+1:`. */
+const EMOJI_CODE = /:[\p{L}\p{N}_+'-]+:/uy;
+const emojiCodeAt = (text: string, i: number) => {
+  EMOJI_CODE.lastIndex = i;
+  return EMOJI_CODE.test(text);
+};
+const SLACK_USER_ID = /^[UW][A-Z0-9]+$/;
+
+function escapeText(text: string, at: TextPosition): string {
   let out = '';
-  let last = 0;
-  for (const m of text.matchAll(TOKEN)) {
-    out += escapeSlack(text.slice(last, m.index));
-    const [, bold, label, url, personId] = m;
-    if (bold !== undefined) out += `*${toMrkdwn(bold, resolveMention)}*`;
-    else if (label !== undefined && url !== undefined)
-      out += `<${url.replace(/[<>|]/g, encodeURIComponent)}|${escapeSlack(label).replace(/\|/g, '¦')}>`;
-    else if (personId !== undefined) out += resolveMention(personId);
-    last = m.index + m[0].length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (FORMATTING.has(c)) {
+      // Between two word characters Slack never formats; anywhere else it might.
+      const inWord = WORD.test(text[i - 1] ?? '') && WORD.test(text[i + 1] ?? '');
+      out += inWord && c !== '`' ? c : verbatim(c);
+    } else if (c === ':' && emojiCodeAt(text, i)) {
+      out += verbatim(':'); // `:emoji:` would show an emoji
+    } else if (c === '>' && at.lineStart && i === 0) {
+      out += '\u00ad&gt;'; // `&gt;` at a line start still quotes; a soft hyphen before it does not
+    } else {
+      out += escapeSlack(c);
+    }
   }
-  return out + escapeSlack(text.slice(last));
+  return out;
 }
 
-/** Plain text for places Slack does not format (headers, button labels, modal titles). */
-export function toPlain(text: string, resolveMention: ResolveMention, max = 3000): string {
-  const plain = text.replace(TOKEN, (_all, bold?: string, label?: string, _url?: string, personId?: string) =>
-    bold !== undefined
-      ? bold
-      : label !== undefined
-        ? label
-        : personId !== undefined
-          ? stripMention(resolveMention(personId))
-          : '',
+export function slackSerializer(resolveMention: ResolveMention): MarkupSerializer {
+  return {
+    text: escapeText,
+    code: (text) => `\`${escapeSlack(text)}\``,
+    link: (label, url) =>
+      `<${url.replace(/[<>|]/g, encodeURIComponent)}|${escapeSlack(label)
+        .replace(/\|/g, '¦')
+        .replace(/[*_~`]/g, (c) => LOOK_ALIKE[c]!)}>`,
+    mention: (personId) => {
+      const who = resolveMention(personId);
+      if (who?.slackId && SLACK_USER_ID.test(who.slackId)) return `<@${who.slackId}>`;
+      return escapeText(who?.name ?? personId, { lineStart: false });
+    },
+    bold: (inner) => `*${inner}*`,
+    lineBreak: '\n',
+  };
+}
+
+export const toMrkdwn = (markup: string, resolveMention: ResolveMention): string =>
+  renderMarkup(markup, slackSerializer(resolveMention));
+
+/** Plain text for places Slack does not format (headers, button labels, modal titles, options). */
+export function toPlain(markup: string, resolveMention: ResolveMention, max = 3000): string {
+  return truncate(
+    visibleText(markup, (id) => resolveMention(id)?.name ?? id),
+    max,
   );
-  return truncate(plain, max);
 }
-
-/** In plain_text a `<@U123>` is shown literally, so fall back to the name part when there is one. */
-const stripMention = (m: string) =>
-  m.replace(/^<@([^>|]+)(\|([^>]+))?>$/, (_a, id: string, _b, name?: string) => (name ? `@${name}` : `@${id}`));
 
 export function truncate(s: string, max: number): string {
   return s.length <= max ? s : `${s.slice(0, Math.max(0, max - 1))}…`;

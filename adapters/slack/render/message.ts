@@ -4,7 +4,9 @@
  * section, 25 buttons per actions block, 150 chars per header, 50 blocks per message).
  */
 import type { Block, Button, Message } from '../../../src/ui/model.js';
-import { toMrkdwn, toPlain, truncate, type ResolveMention } from './markup.js';
+import type { T } from '../../../src/ui/i18n/index.js';
+import { boldTokens, CHECKLIST_DETAIL_SEPARATOR, parseMarkup, serialize } from '../../../src/ui/markup.js';
+import { slackSerializer, toMrkdwn, toPlain, truncate, type ResolveMention } from './markup.js';
 import { encodeInlineForm, OPEN_INLINE_FORM } from './inline-form.js';
 
 /** A Block Kit block, kept as plain JSON (the Slack SDK's types add nothing a JSON test can't see). */
@@ -13,6 +15,12 @@ export type SlackBlock = Record<string, unknown>;
 export interface SlackMessage {
   text: string;
   blocks: SlackBlock[];
+}
+
+/** What rendering needs besides the model: people for mentions, and the locale of Slack-only words. */
+export interface SlackRenderCtx {
+  resolveMention: ResolveMention;
+  t: T;
 }
 
 const MAX_BLOCKS = 50;
@@ -35,25 +43,29 @@ function uniqueActionId(id: string, seen: Map<string, number>): string {
 }
 
 function renderButton(b: Button, resolve: ResolveMention, seen: Map<string, number>): SlackBlock {
+  const plainOf = (text: string, max: number) => plain(toPlain(text, resolve), max);
   const out: SlackBlock = {
     type: 'button',
     action_id: uniqueActionId(b.actionId, seen),
-    text: plain(toPlain(b.label, resolve), 75),
+    text: plainOf(b.label, 75),
     value: b.value,
   };
   if (b.style === 'primary' || b.style === 'danger') out.style = b.style;
   if (b.confirm) {
     out.confirm = {
-      title: plain(b.confirm.title, 100),
+      title: plainOf(b.confirm.title, 100),
       text: mrkdwn(toMrkdwn(b.confirm.text, resolve)),
-      confirm: plain(b.confirm.confirm, 30),
-      deny: plain(b.confirm.deny, 30),
+      confirm: plainOf(b.confirm.confirm, 30),
+      deny: plainOf(b.confirm.deny, 30),
     };
   }
   return out;
 }
 
-export function renderBlocks(blocks: Block[], resolve: ResolveMention, seen = new Map<string, number>()): SlackBlock[] {
+export function renderBlocks(blocks: Block[], ctx: SlackRenderCtx, seen = new Map<string, number>()): SlackBlock[] {
+  const resolve = ctx.resolveMention;
+  const md = (text: string) => toMrkdwn(text, resolve);
+  const boldMd = (text: string) => serialize(boldTokens(parseMarkup(text)), slackSerializer(resolve));
   const out: SlackBlock[] = [];
   for (const block of blocks) {
     switch (block.type) {
@@ -61,18 +73,18 @@ export function renderBlocks(blocks: Block[], resolve: ResolveMention, seen = ne
         out.push({ type: 'header', text: plain(toPlain(block.text, resolve), 150) });
         break;
       case 'text':
-        out.push({ type: 'section', text: mrkdwn(toMrkdwn(block.text, resolve)) });
+        out.push({ type: 'section', text: mrkdwn(md(block.text)) });
         break;
       case 'fields':
         for (const part of chunk(block.fields, 10)) {
           out.push({
             type: 'section',
-            fields: part.map((f) => mrkdwn(`*${toMrkdwn(f.label, resolve)}*\n${toMrkdwn(f.value, resolve)}`)),
+            fields: part.map((f) => mrkdwn(`${boldMd(f.label)}\n${md(f.value)}`)),
           });
         }
         break;
       case 'context':
-        out.push({ type: 'context', elements: [mrkdwn(toMrkdwn(block.text, resolve))] });
+        out.push({ type: 'context', elements: [mrkdwn(md(block.text))] });
         break;
       case 'divider':
         out.push({ type: 'divider' });
@@ -83,8 +95,7 @@ export function renderBlocks(blocks: Block[], resolve: ResolveMention, seen = ne
         break;
       case 'checklist': {
         const lines = block.items.map(
-          (i) =>
-            `${i.ok ? '✅' : '❌'} ${toMrkdwn(i.label, resolve)}${i.detail ? ` — ${toMrkdwn(i.detail, resolve)}` : ''}`,
+          (i) => `${i.ok ? '✅' : '❌'} ${md(i.label)}${i.detail ? `${CHECKLIST_DETAIL_SEPARATOR}${md(i.detail)}` : ''}`,
         );
         out.push({ type: 'section', text: mrkdwn(lines.join('\n')) });
         break;
@@ -95,7 +106,7 @@ export function renderBlocks(blocks: Block[], resolve: ResolveMention, seen = ne
           // Too big for a button value: say so rather than dropping the form silently.
           out.push({
             type: 'context',
-            elements: [mrkdwn(`${toMrkdwn(block.form.title, resolve)} (form too large to open here)`)],
+            elements: [mrkdwn(md(ctx.t('slack.formTooLargeHere', { title: block.form.title })))],
           });
           break;
         }
@@ -114,9 +125,9 @@ export function renderBlocks(blocks: Block[], resolve: ResolveMention, seen = ne
   return out.slice(0, MAX_BLOCKS);
 }
 
-export function renderMessageToBlockKit(message: Message, resolveMention: ResolveMention): SlackMessage {
+export function renderMessageToBlockKit(message: Message, ctx: SlackRenderCtx): SlackMessage {
   return {
-    text: truncate(toMrkdwn(message.text, resolveMention), 3000),
-    blocks: renderBlocks(message.blocks, resolveMention),
+    text: truncate(toMrkdwn(message.text, ctx.resolveMention), 3000),
+    blocks: renderBlocks(message.blocks, ctx),
   };
 }

@@ -4,30 +4,35 @@
  * input id are valid `response_action: 'errors'` keys. The form's `state` rides in private_metadata.
  *
  * Datetime inputs exchange ISO-8601 instants (`2026-11-27T18:00:00.000Z`); Slack works in epoch seconds.
+ *
+ * Slack caps a modal title at 24 characters. The form's title is never cut silently: a longer one
+ * is shortened with an ellipsis in the title bar and shown in full as the modal's first block.
  */
 import type { Form, Input, Option } from '../../../src/ui/model.js';
-import { renderBlocks, type SlackBlock } from './message.js';
+import { renderBlocks, type SlackBlock, type SlackRenderCtx } from './message.js';
 import { toPlain, truncate, type ResolveMention } from './markup.js';
 
 export const MAX_PRIVATE_METADATA = 3000;
+export const MAX_MODAL_TITLE = 24;
+const MAX_HEADER = 150;
 const plain = (text: string, max: number) => ({ type: 'plain_text', text: truncate(text, max), emoji: true });
-const option = (o: Option) => ({ text: plain(o.label, 75), value: o.value });
-const byName: ResolveMention = (id) => id;
 
-function renderElement(input: Input): SlackBlock {
+function renderElement(input: Input, resolve: ResolveMention): SlackBlock {
+  const plainOf = (text: string, max: number) => plain(toPlain(text, resolve), max);
+  const option = (o: Option) => ({ text: plainOf(o.label, 75), value: o.value });
   const base = { action_id: input.id };
   switch (input.kind) {
     case 'text': {
       const el: SlackBlock = { type: 'plain_text_input', ...base, multiline: input.multiline ?? false };
       if (input.initial) el.initial_value = input.initial;
-      if (input.placeholder) el.placeholder = plain(input.placeholder, 150);
+      if (input.placeholder) el.placeholder = plainOf(input.placeholder, 150);
       if (input.maxLength) el.max_length = input.maxLength;
       return el;
     }
     case 'number': {
       const el: SlackBlock = { type: 'number_input', ...base, is_decimal_allowed: input.decimal ?? false };
       if (input.initial) el.initial_value = input.initial;
-      if (input.placeholder) el.placeholder = plain(input.placeholder, 150);
+      if (input.placeholder) el.placeholder = plainOf(input.placeholder, 150);
       if (input.min !== undefined) el.min_value = String(input.min);
       if (input.max !== undefined) el.max_value = String(input.max);
       return el;
@@ -37,7 +42,7 @@ function renderElement(input: Input): SlackBlock {
       const el: SlackBlock = { type: 'static_select', ...base, options };
       const initial = input.options.find((o) => o.value === input.initial);
       if (initial) el.initial_option = option(initial);
-      if (input.placeholder) el.placeholder = plain(input.placeholder, 150);
+      if (input.placeholder) el.placeholder = plainOf(input.placeholder, 150);
       return el;
     }
     case 'multiselect': {
@@ -45,7 +50,7 @@ function renderElement(input: Input): SlackBlock {
       const el: SlackBlock = { type: 'multi_static_select', ...base, options };
       const initial = input.options.filter((o) => input.initial?.includes(o.value));
       if (initial.length) el.initial_options = initial.map(option);
-      if (input.placeholder) el.placeholder = plain(input.placeholder, 150);
+      if (input.placeholder) el.placeholder = plainOf(input.placeholder, 150);
       return el;
     }
     case 'date': {
@@ -62,21 +67,33 @@ function renderElement(input: Input): SlackBlock {
   }
 }
 
-function renderInput(input: Input): SlackBlock {
+function renderInput(input: Input, resolve: ResolveMention): SlackBlock {
   const block: SlackBlock = {
     type: 'input',
     block_id: input.id,
-    label: plain(input.label, 2000),
-    element: renderElement(input),
+    label: plain(toPlain(input.label, resolve), 2000),
+    element: renderElement(input, resolve),
   };
   if (input.optional) block.optional = true;
-  if (input.hint) block.hint = plain(input.hint, 2000);
+  if (input.hint) block.hint = plain(toPlain(input.hint, resolve), 2000);
   return block;
 }
 
+/** The full title as the modal's first block, when the title bar cannot hold it. */
+function fullTitle(title: string): SlackBlock[] {
+  if (title.length <= MAX_MODAL_TITLE) return [];
+  if (title.length <= MAX_HEADER) return [{ type: 'header', text: plain(title, MAX_HEADER) }];
+  return [{ type: 'section', text: { type: 'plain_text', text: title, emoji: true } }];
+}
+
 /** A modal view for views.open / views.push / response_action 'update'. Errors are not rendered: Slack shows them from the ack. */
-export function renderFormToModal(form: Form, resolveMention: ResolveMention = byName): SlackBlock {
-  const blocks = [...renderBlocks(form.intro ?? [], resolveMention), ...form.inputs.map(renderInput)].slice(0, 100);
+export function renderFormToModal(form: Form, ctx: SlackRenderCtx): SlackBlock {
+  const title = toPlain(form.title, ctx.resolveMention);
+  const blocks = [
+    ...fullTitle(title),
+    ...renderBlocks(form.intro ?? [], ctx),
+    ...form.inputs.map((i) => renderInput(i, ctx.resolveMention)),
+  ].slice(0, 100);
   if (form.state.length > MAX_PRIVATE_METADATA)
     throw new Error(
       `form ${form.formId} state is ${form.state.length} chars; Slack private_metadata holds ${MAX_PRIVATE_METADATA}`,
@@ -85,15 +102,15 @@ export function renderFormToModal(form: Form, resolveMention: ResolveMention = b
     type: 'modal',
     callback_id: form.formId,
     private_metadata: form.state,
-    title: plain(toPlain(form.title, resolveMention), 24),
-    submit: plain(form.submitLabel, 24),
+    title: plain(title, MAX_MODAL_TITLE),
+    submit: plain(toPlain(form.submitLabel, ctx.resolveMention), MAX_MODAL_TITLE),
     blocks,
   };
-  if (form.cancelLabel) view.close = plain(form.cancelLabel, 24);
+  if (form.cancelLabel) view.close = plain(toPlain(form.cancelLabel, ctx.resolveMention), MAX_MODAL_TITLE);
   return view;
 }
 
 /** A modal with no inputs, to replace a submitted form with its outcome ("Review saved", an error). */
 export function renderNoticeModal(title: string, blocks: SlackBlock[], closeLabel: string): SlackBlock {
-  return { type: 'modal', title: plain(title, 24), close: plain(closeLabel, 24), blocks };
+  return { type: 'modal', title: plain(title, MAX_MODAL_TITLE), close: plain(closeLabel, MAX_MODAL_TITLE), blocks };
 }

@@ -117,7 +117,7 @@ describe('Feishu card renderer', () => {
             ],
           },
           { tag: 'hr' },
-          { tag: 'markdown', content: '✅ 岗位 KPI 已确认\n❌ 未达标考核 · 1/3' },
+          { tag: 'markdown', content: '✅ 岗位 KPI 已确认\n❌ 未达标考核 — 1/3' },
           { tag: 'markdown', content: '更新于 11-23', text_size: 'notation' },
           {
             tag: 'column_set',

@@ -5,12 +5,13 @@ import { decodeInlineForm, OPEN_INLINE_FORM } from '../../../adapters/slack/rend
 import { parseViewValues, parseCommandText, baseActionId } from '../../../adapters/slack/parse.js';
 import { stateValuesFor, type OpenedView } from '../../support/fake-slack-requests.js';
 import type { Form, Message } from '../../../src/ui/model.js';
+import { translator } from '../../../src/ui/i18n/index.js';
 
 const people: Record<string, { slackId: string | null; name: string }> = {
   p1: { slackId: 'U1', name: 'Alice' },
   p2: { slackId: null, name: 'Bob' },
 };
-const resolve = (id: string) => (people[id]?.slackId ? `<@${people[id]!.slackId}>` : (people[id]?.name ?? id));
+const ctx = { resolveMention: (id: string) => people[id] ?? null, t: translator('en') };
 
 describe('renderMessageToBlockKit', () => {
   it('renders every block type with Slack markup', () => {
@@ -48,7 +49,7 @@ describe('renderMessageToBlockKit', () => {
         },
       ],
     };
-    expect(renderMessageToBlockKit(message, resolve)).toEqual({
+    expect(renderMessageToBlockKit(message, ctx)).toEqual({
       text: 'Reviews due for <@U1>',
       blocks: [
         { type: 'header', text: { type: 'plain_text', text: 'Week 48', emoji: true } },
@@ -101,7 +102,7 @@ describe('renderMessageToBlockKit', () => {
   it('neutralises Slack control sequences typed by users', () => {
     const out = renderMessageToBlockKit(
       { text: 'x', blocks: [{ type: 'text', text: 'hi <!channel> <@U999>' }] },
-      resolve,
+      ctx,
     );
     expect(out.blocks[0]).toEqual({
       type: 'section',
@@ -117,7 +118,7 @@ describe('renderMessageToBlockKit', () => {
       state: 'r1',
       inputs: [{ id: 'comment', kind: 'text', label: 'Why?' }],
     };
-    const out = renderMessageToBlockKit({ text: 'x', blocks: [{ type: 'form', form }] }, resolve);
+    const out = renderMessageToBlockKit({ text: 'x', blocks: [{ type: 'form', form }] }, ctx);
     const button = (out.blocks[0] as { elements: { action_id: string; value: string }[] }).elements[0]!;
     expect(button.action_id).toBe(OPEN_INLINE_FORM);
     expect(decodeInlineForm(button.value)).toEqual(form);
@@ -171,7 +172,7 @@ describe('renderFormToModal', () => {
   };
 
   it('maps inputs to Slack elements with block_id = action_id = input id', () => {
-    const view = renderFormToModal(form, resolve);
+    const view = renderFormToModal(form, ctx);
     expect(view).toEqual({
       type: 'modal',
       callback_id: 'review.form',
@@ -180,6 +181,10 @@ describe('renderFormToModal', () => {
       submit: { type: 'plain_text', text: 'Submit', emoji: true },
       close: { type: 'plain_text', text: 'Cancel', emoji: true },
       blocks: [
+        {
+          type: 'header',
+          text: { type: 'plain_text', text: 'Weekly review: a very long title that Slack would reject', emoji: true },
+        },
         { type: 'section', text: { type: 'mrkdwn', text: 'Reviewing <@U1>' } },
         {
           type: 'input',
@@ -240,7 +245,7 @@ describe('renderFormToModal', () => {
   });
 
   it('round-trips submitted values back to FormValues keyed by input id', () => {
-    const view = renderFormToModal(form, resolve) as unknown as OpenedView;
+    const view = renderFormToModal(form, ctx) as unknown as OpenedView;
     const values = {
       'kpi.calls': '42.5',
       rating: '1',

@@ -1,0 +1,225 @@
+/**
+ * The neutral text markup of the message model (see model.ts), parsed once into tokens. Each
+ * platform renderer turns tokens into its own syntax with a `MarkupSerializer` (Slack mrkdwn,
+ * Feishu card markdown, HTML), and every serializer escapes literal text for its platform: text
+ * that is not markup is never passed through verbatim, so no renderer can forget to escape it.
+ *
+ * The markup:
+ * - `**bold**` on one line; it may hold code, links and mentions, not another bold.
+ * - `` `code` `` on one line; its content is literal.
+ * - `[label](https://url)`: http and https only. Anything else (`javascript:`, `tel:`) stays text.
+ * - `<@person:ID>`, a mention the platform resolves.
+ * - `\n`, a line break.
+ * - `\` before `\ * [ ] <` or a backtick: that character, literally (see `literal`).
+ * Everything else is literal text, including `*single*`, `_x_`, `<font>` and `& < >`.
+ */
+
+/** One piece of parsed markup. `bold` marks tokens inside `**…**`; a break is never bold. */
+export type Token =
+  | { type: 'text'; text: string; bold?: true }
+  | { type: 'code'; text: string; bold?: true }
+  | { type: 'link'; label: string; url: string; bold?: true }
+  | { type: 'mention'; personId: string; bold?: true }
+  | { type: 'break' };
+
+/** Where a piece of literal text sits, for platforms whose markup depends on it. */
+export interface TextPosition {
+  /** The text starts a line (line-start syntax: quotes, headings, lists). */
+  lineStart: boolean;
+}
+
+/**
+ * How one platform writes each token. `text` must escape everything its platform would read as
+ * markup; `bold` wraps a run of already serialized bold tokens.
+ */
+export interface MarkupSerializer {
+  text(text: string, at: TextPosition): string;
+  code(text: string): string;
+  link(label: string, url: string): string;
+  mention(personId: string): string;
+  bold(inner: string): string;
+  lineBreak: string;
+}
+
+/** Between a checklist item's label and its detail, on every platform. */
+export const CHECKLIST_DETAIL_SEPARATOR = ' — ';
+
+/** Characters a backslash makes literal. */
+const ESCAPABLE = new Set(['\\', '*', '[', ']', '<', '`']);
+const URL = /^https?:\/\/[^\s()<>"'`]+$/i;
+const PERSON_ID = /^[^>\s]+$/;
+
+/** `text` escaped so that it parses back to itself as literal text (for user text in markup). */
+export const literal = (text: string): string => text.replace(/[\\*[\]<`]/g, (c) => `\\${c}`);
+
+type Inline = Exclude<Token, { type: 'break' }>;
+
+/** Parses the markup into tokens. Total: any string parses, unmatched syntax is literal text. */
+export function parseMarkup(markup: string): Token[] {
+  const out: Token[] = [];
+  markup.split(/\r?\n/).forEach((line, i) => {
+    if (i > 0) out.push({ type: 'break' });
+    out.push(...parseLine(line));
+  });
+  return mergeText(out);
+}
+
+function parseLine(line: string): Inline[] {
+  const out: Inline[] = [];
+  let pos = 0;
+  while (pos < line.length) {
+    if (line.startsWith('**', pos)) {
+      const bold = parseInline(line, pos + 2, true);
+      if (bold && bold.tokens.length) {
+        out.push(...bold.tokens.map((t) => ({ ...t, bold: true as const })));
+        pos = bold.end + 2;
+        continue;
+      }
+      out.push({ type: 'text', text: '**' });
+      pos += 2;
+      continue;
+    }
+    const plain = parseInline(line, pos, false)!;
+    out.push(...plain.tokens);
+    pos = plain.end;
+  }
+  return out;
+}
+
+/**
+ * Reads inline tokens from `pos` up to the end of the line or, inside bold, up to the closing
+ * `**` (then `end` is its index). Null when a bold is never closed.
+ */
+function parseInline(line: string, pos: number, inBold: boolean): { tokens: Inline[]; end: number } | null {
+  const tokens: Inline[] = [];
+  let text = '';
+  const flush = () => {
+    if (text) tokens.push({ type: 'text', text });
+    text = '';
+  };
+  while (pos < line.length) {
+    const c = line[pos]!;
+    if (line.startsWith('**', pos)) {
+      if (inBold) {
+        flush();
+        return { tokens, end: pos };
+      }
+      break; // the caller opens a bold here
+    }
+    if (c === '\\' && ESCAPABLE.has(line[pos + 1] ?? '')) {
+      text += line[pos + 1];
+      pos += 2;
+      continue;
+    }
+    const token = c === '`' ? code(line, pos) : c === '[' ? link(line, pos) : c === '<' ? mention(line, pos) : null;
+    if (token) {
+      flush();
+      tokens.push(token.token);
+      pos = token.end;
+      continue;
+    }
+    text += c;
+    pos++;
+  }
+  if (inBold) return null;
+  flush();
+  return { tokens, end: pos };
+}
+
+type Found = { token: Inline; end: number } | null;
+
+function code(line: string, pos: number): Found {
+  const close = line.indexOf('`', pos + 1);
+  if (close <= pos + 1) return null;
+  return { token: { type: 'code', text: line.slice(pos + 1, close) }, end: close + 1 };
+}
+
+function link(line: string, pos: number): Found {
+  const m = /^\[([^\]]+)\]\(([^)\s]*)\)/.exec(line.slice(pos));
+  if (!m || !URL.test(m[2]!)) return null;
+  return { token: { type: 'link', label: m[1]!, url: m[2]! }, end: pos + m[0].length };
+}
+
+function mention(line: string, pos: number): Found {
+  const m = /^<@person:([^>\s]+)>/.exec(line.slice(pos));
+  if (!m || !PERSON_ID.test(m[1]!)) return null;
+  return { token: { type: 'mention', personId: m[1]! }, end: pos + m[0].length };
+}
+
+function mergeText(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (const t of tokens) {
+    const prev = out[out.length - 1];
+    if (t.type === 'text' && prev?.type === 'text' && prev.bold === t.bold) prev.text += t.text;
+    else out.push(t.type === 'text' ? { ...t } : t);
+  }
+  return out;
+}
+
+/** The same tokens, all bold (a field label, a heading line). */
+export const boldTokens = (tokens: readonly Token[]): Token[] =>
+  tokens.map((t) => (t.type === 'break' ? t : { ...t, bold: true as const }));
+
+/** Writes tokens with one platform's serializer. Consecutive bold tokens share one bold span. */
+export function serialize(tokens: readonly Token[], s: MarkupSerializer): string {
+  let out = '';
+  let lineStart = true;
+  for (let i = 0; i < tokens.length; ) {
+    const t = tokens[i]!;
+    if (t.type === 'break') {
+      out += s.lineBreak;
+      lineStart = true;
+      i++;
+      continue;
+    }
+    if (t.bold) {
+      let inner = '';
+      for (let b = tokens[i]; b && b.type !== 'break' && b.bold; b = tokens[++i]) inner += inlineOf(b, s, { lineStart: false });
+      out += s.bold(inner);
+    } else {
+      out += inlineOf(t, s, { lineStart });
+      i++;
+    }
+    lineStart = false;
+  }
+  return out;
+}
+
+function inlineOf(t: Inline, s: MarkupSerializer, at: TextPosition): string {
+  switch (t.type) {
+    case 'text':
+      return s.text(t.text, at);
+    case 'code':
+      return s.code(t.text);
+    case 'link':
+      return s.link(t.label, t.url);
+    case 'mention':
+      return s.mention(t.personId);
+  }
+}
+
+/** Parses and serializes in one step. */
+export const renderMarkup = (markup: string, s: MarkupSerializer): string => serialize(parseMarkup(markup), s);
+
+/**
+ * What a reader sees, for places that take no markup (headers, buttons, titles, toasts, option
+ * labels): text and code as they are, a link's label, a mention as `@name`.
+ */
+export function visibleText(markup: string | readonly Token[], nameOf: (personId: string) => string): string {
+  const tokens = typeof markup === 'string' ? parseMarkup(markup) : markup;
+  return tokens
+    .map((t) => {
+      switch (t.type) {
+        case 'break':
+          return '\n';
+        case 'text':
+        case 'code':
+          return t.text;
+        case 'link':
+          return t.label;
+        case 'mention':
+          return `@${nameOf(t.personId)}`;
+      }
+    })
+    .join('');
+}
