@@ -54,7 +54,13 @@ export async function benchSubmitLatency(opts: {
           value: String(slot.id),
         });
         if (reply.kind !== 'form') return { skipped: `opening a review form answered ${reply.kind}` };
-        views.push({ user: actor.slackId!, view: renderFormToModal(reply.form, { resolveMention: () => null, t: translator('en') }) as unknown as OpenedView });
+        views.push({
+          user: actor.slackId!,
+          view: renderFormToModal(reply.form, {
+            resolveMention: () => null,
+            t: translator('en'),
+          }) as unknown as OpenedView,
+        });
       }
     }
     if (views.length === 0) return { skipped: 'the cycle has no slots' };

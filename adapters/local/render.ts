@@ -31,7 +31,8 @@ export function htmlSerializer(nameOf: NameOf): MarkupSerializer {
   return {
     text: (s) => escapeHtml(s),
     code: (s) => `<code>${escapeHtml(s)}</code>`,
-    link: (label, url) => `<a href="${escapeHtml(url)}" rel="noreferrer noopener" target="_blank">${escapeHtml(label)}</a>`,
+    link: (label, url) =>
+      `<a href="${escapeHtml(url)}" rel="noreferrer noopener" target="_blank">${escapeHtml(label)}</a>`,
     mention: (id) => `<span class="mention">@${escapeHtml(nameOf(id) ?? id)}</span>`,
     bold: (inner) => `<strong>${inner}</strong>`,
     lineBreak: '<br>',

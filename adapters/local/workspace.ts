@@ -183,7 +183,12 @@ export class Workspace {
       case 'ok':
         return {
           kind: 'ok',
-          toast: reply.toast !== undefined ? plain(reply.toast) : reply.message ? undefined : t(view.ctx.locale, 'local.done'),
+          toast:
+            reply.toast !== undefined
+              ? plain(reply.toast)
+              : reply.message
+                ? undefined
+                : t(view.ctx.locale, 'local.done'),
           html: reply.message ? renderEphemeral(reply.message, view, ++this.ephemeralSeq) : undefined,
         };
       case 'form':

@@ -22,7 +22,3 @@ export function canSignInAt(s: { startsAt: number; endsAt: number }, now: number
  */
 export const namesPerformanceGap = (kpiKeys: readonly string[], reason: string): boolean =>
   kpiKeys.length > 0 || reason.trim().length > 0;
-
-/** Whether an actual value meets a KPI target. */
-export const meetsTarget = (k: { target: number; direction: 'higher' | 'lower' }, actual: number): boolean =>
-  k.direction === 'higher' ? actual >= k.target : actual <= k.target;

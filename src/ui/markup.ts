@@ -164,7 +164,7 @@ export const boldTokens = (tokens: readonly Token[]): Token[] =>
 export function serialize(tokens: readonly Token[], s: MarkupSerializer): string {
   let out = '';
   let lineStart = true;
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     const t = tokens[i]!;
     if (t.type === 'break') {
       out += s.lineBreak;
@@ -174,7 +174,8 @@ export function serialize(tokens: readonly Token[], s: MarkupSerializer): string
     }
     if (t.bold) {
       let inner = '';
-      for (let b = tokens[i]; b && b.type !== 'break' && b.bold; b = tokens[++i]) inner += inlineOf(b, s, { lineStart: false });
+      for (let b = tokens[i]; b && b.type !== 'break' && b.bold; b = tokens[++i])
+        inner += inlineOf(b, s, { lineStart: false });
       out += s.bold(inner);
     } else {
       out += inlineOf(t, s, { lineStart });

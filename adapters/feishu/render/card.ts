@@ -84,7 +84,8 @@ function renderBlock(block: Block, deps: RenderDeps): CardElement[] {
           tag: 'markdown',
           content: block.items
             .map(
-              (i) => `${i.ok ? '✅' : '❌'} ${md(i.label)}${i.detail ? `${CHECKLIST_DETAIL_SEPARATOR}${md(i.detail)}` : ''}`,
+              (i) =>
+                `${i.ok ? '✅' : '❌'} ${md(i.label)}${i.detail ? `${CHECKLIST_DETAIL_SEPARATOR}${md(i.detail)}` : ''}`,
             )
             .join('\n'),
         },

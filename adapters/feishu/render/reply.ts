@@ -49,8 +49,7 @@ export function renderCallbackResponse(reply: Reply, deps: RenderDeps, submitted
       const errors = Object.values(reply.errors).map(plainOf);
       // With no form to show them in, the toast carries every error; with one, it names the
       // first and the re-rendered form shows each error next to its input.
-      if (!submitted)
-        return { toast: { type: 'error', content: errors.join('\n') || deps.t('common.invalidInput') } };
+      if (!submitted) return { toast: { type: 'error', content: errors.join('\n') || deps.t('common.invalidInput') } };
       const form = { ...withSubmittedValues(submitted.form, submitted.values), errors: reply.errors };
       return {
         toast: { type: 'error', content: errors[0] ?? deps.t('common.invalidInput') },

@@ -41,7 +41,13 @@ export function registerEvents(app: App, deps: ListenerDeps): void {
     if (!message) return;
     await client.views.publish({
       user_id: event.user,
-      view: { type: 'home', blocks: renderBlocks(message.blocks, { resolveMention: deps.resolveMention, t: translator(actor.locale) }) as never },
+      view: {
+        type: 'home',
+        blocks: renderBlocks(message.blocks, {
+          resolveMention: deps.resolveMention,
+          t: translator(actor.locale),
+        }) as never,
+      },
     });
   });
 }

@@ -95,7 +95,8 @@ export function renderBlocks(blocks: Block[], ctx: SlackRenderCtx, seen = new Ma
         break;
       case 'checklist': {
         const lines = block.items.map(
-          (i) => `${i.ok ? '✅' : '❌'} ${md(i.label)}${i.detail ? `${CHECKLIST_DETAIL_SEPARATOR}${md(i.detail)}` : ''}`,
+          (i) =>
+            `${i.ok ? '✅' : '❌'} ${md(i.label)}${i.detail ? `${CHECKLIST_DETAIL_SEPARATOR}${md(i.detail)}` : ''}`,
         );
         out.push({ type: 'section', text: mrkdwn(lines.join('\n')) });
         break;

@@ -97,7 +97,7 @@ export const en = {
 
   'ev.reassess.formTitle': 'Reassessment',
   'ev.reassess.intro': 'Against the KPIs of the training plan “{goal}” ({job}, KPI version {version}).',
-  'ev.reassess.actual': '{name} (target {target}{unit})',
+  'ev.reassess.actual': '{name} (target {target})',
   'ev.reassess.rating': 'Overall rating (1–5)',
   'ev.reassess.comment': 'Comment',
   'ev.reassess.met': 'met',
@@ -124,7 +124,7 @@ export const en = {
 
   'ev.record.title': 'Record of {name}',
   'ev.record.kpis': '**Job KPIs** · {job} (version {version})',
-  'ev.record.kpi': '• {name}: target {target}{unit}',
+  'ev.record.kpi': '• {name}: target {target}',
   'ev.record.noKpis': 'No KPIs defined for this job yet.',
   'ev.record.reviews': '**Reviews**',
   'ev.record.review': '• {period}: rating {rating}, {result}',
@@ -271,7 +271,7 @@ export const zh: Record<keyof typeof en, string> = {
 
   'ev.reassess.formTitle': '再次考核',
   'ev.reassess.intro': '按培训计划“{goal}”的KPI考核({job},KPI 版本 {version})。',
-  'ev.reassess.actual': '{name}(目标 {target}{unit})',
+  'ev.reassess.actual': '{name}(目标 {target})',
   'ev.reassess.rating': '总体评分(1–5)',
   'ev.reassess.comment': '评语',
   'ev.reassess.met': '达标',
@@ -298,7 +298,7 @@ export const zh: Record<keyof typeof en, string> = {
 
   'ev.record.title': '{name} 的记录',
   'ev.record.kpis': '**岗位KPI** · {job}(版本 {version})',
-  'ev.record.kpi': '• {name}:目标 {target}{unit}',
+  'ev.record.kpi': '• {name}:目标 {target}',
   'ev.record.noKpis': '该岗位尚未定义KPI。',
   'ev.record.reviews': '**考核**',
   'ev.record.review': '• {period}:评分 {rating},{result}',

@@ -100,10 +100,7 @@ describe('renderMessageToBlockKit', () => {
   });
 
   it('neutralises Slack control sequences typed by users', () => {
-    const out = renderMessageToBlockKit(
-      { text: 'x', blocks: [{ type: 'text', text: 'hi <!channel> <@U999>' }] },
-      ctx,
-    );
+    const out = renderMessageToBlockKit({ text: 'x', blocks: [{ type: 'text', text: 'hi <!channel> <@U999>' }] }, ctx);
     expect(out.blocks[0]).toEqual({
       type: 'section',
       text: { type: 'mrkdwn', text: 'hi &lt;!channel&gt; &lt;@U999&gt;' },

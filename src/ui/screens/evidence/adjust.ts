@@ -15,13 +15,9 @@ export interface AdjustFormData {
   kpis: Kpi[];
   preselected: string[];
   today: string;
-  values?: Record<string, string | string[] | undefined>;
-  errors?: Record<string, string>;
 }
 
 export function buildJobAdjustmentForm(t: T, d: AdjustFormData): Form {
-  const v = d.values ?? {};
-  const s = (id: string) => (typeof v[id] === 'string' ? (v[id] as string) : undefined);
   return {
     formId: FORMS.jobAdjustment,
     title: t('ev.adjust.formTitle'),
@@ -30,7 +26,7 @@ export function buildJobAdjustmentForm(t: T, d: AdjustFormData): Form {
     state: d.personId,
     intro: [{ type: 'text', text: t('ev.adjust.about', { name: d.personName, job: d.fromJobTitle }) }],
     inputs: [
-      { id: 'to_job', kind: 'select', label: t('ev.adjust.toJob'), options: d.jobs, initial: s('to_job') ?? d.toJobId },
+      { id: 'to_job', kind: 'select', label: t('ev.adjust.toJob'), options: d.jobs, initial: d.toJobId },
       ...(d.kpis.length
         ? [
             {
@@ -39,7 +35,7 @@ export function buildJobAdjustmentForm(t: T, d: AdjustFormData): Form {
               optional: true,
               label: t('ev.adjust.kpis'),
               options: d.kpis.map((k) => ({ value: k.key, label: k.name })),
-              initial: Array.isArray(v.kpis) ? v.kpis : d.preselected,
+              initial: d.preselected,
             },
           ]
         : []),
@@ -50,12 +46,10 @@ export function buildJobAdjustmentForm(t: T, d: AdjustFormData): Form {
         optional: true,
         label: t('ev.adjust.reason'),
         hint: t('ev.adjust.reasonHint'),
-        initial: s('reason'),
         maxLength: 3000,
       },
-      { id: 'effective_on', kind: 'date', label: t('ev.adjust.effective'), initial: s('effective_on') ?? d.today },
+      { id: 'effective_on', kind: 'date', label: t('ev.adjust.effective'), initial: d.today },
     ],
-    errors: d.errors,
   };
 }
 

@@ -22,13 +22,10 @@ export interface NoteFormData {
   kpis: Kpi[];
   owners: Option[];
   today: string;
-  prefill?: { kpiKeys?: string[]; kind?: NoteKind; values?: Record<string, string | string[] | undefined> };
-  errors?: Record<string, string>;
+  prefill?: { kpiKeys?: string[]; kind?: NoteKind };
 }
 
 export function buildNoteForm(t: T, d: NoteFormData): Form {
-  const v = d.prefill?.values ?? {};
-  const s = (id: string) => (typeof v[id] === 'string' ? (v[id] as string) : undefined);
   const actionInputs: Form['inputs'] = [];
   for (let n = 1; n <= ACTION_ROWS; n++) {
     actionInputs.push(
@@ -37,7 +34,6 @@ export function buildNoteForm(t: T, d: NoteFormData): Form {
         kind: 'text',
         optional: true,
         label: t('ev.note.actionDesc', { n }),
-        initial: s(`action${n}`),
         ...(n === 1 ? { hint: t('ev.note.actionHint') } : {}),
       },
       {
@@ -46,18 +42,17 @@ export function buildNoteForm(t: T, d: NoteFormData): Form {
         optional: true,
         label: t('ev.note.actionOwner', { n }),
         options: d.owners,
-        initial: s(`action${n}_owner`) ?? d.owners[0]?.value,
+        initial: d.owners[0]?.value,
       },
       {
         id: `action${n}_due`,
         kind: 'date',
         optional: true,
         label: t('ev.note.actionDue', { n }),
-        initial: s(`action${n}_due`),
       },
     );
   }
-  const kpiInitial = Array.isArray(v.kpis) ? v.kpis : d.prefill?.kpiKeys;
+  const kpiInitial = d.prefill?.kpiKeys;
   return {
     formId: FORMS.note,
     title: t('ev.note.formTitle'),
@@ -71,15 +66,14 @@ export function buildNoteForm(t: T, d: NoteFormData): Form {
         kind: 'select',
         label: t('ev.note.kind'),
         options: NOTE_KINDS.map((k) => ({ value: k, label: t(`ev.noteKind.${k}`) })),
-        initial: s('kind') ?? d.prefill?.kind ?? 'one_on_one',
+        initial: d.prefill?.kind ?? 'one_on_one',
       },
-      { id: 'held_on', kind: 'date', label: t('ev.note.heldOn'), initial: s('held_on') ?? d.today },
+      { id: 'held_on', kind: 'date', label: t('ev.note.heldOn'), initial: d.today },
       {
         id: 'discussion',
         kind: 'text',
         multiline: true,
         label: t('ev.note.discussion'),
-        initial: s('discussion'),
         maxLength: 3000,
       },
       ...(d.kpis.length
@@ -100,17 +94,15 @@ export function buildNoteForm(t: T, d: NoteFormData): Form {
         kind: 'date',
         optional: true,
         label: t('ev.note.nextCheckIn'),
-        initial: s('next_check_in'),
       },
       {
         id: 'visibility',
         kind: 'select',
         label: t('ev.note.visibility'),
         options: NOTE_VISIBILITIES.map((k) => ({ value: k, label: t(`ev.visibility.${k}`) })),
-        initial: s('visibility') ?? 'shared',
+        initial: 'shared',
       },
     ],
-    errors: d.errors,
   };
 }
 

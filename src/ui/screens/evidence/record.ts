@@ -7,6 +7,7 @@
  */
 import type { Message, Block, Button } from '../../model.js';
 import type { T } from '../../i18n/index.js';
+import { kpiTargetText } from '../../kpi-text.js';
 import type { Kpi, Acknowledgment } from '../../../ports/records.js';
 import type { Review } from '../../../ports/repos/reviews.js';
 import type { NoteView } from './note.js';
@@ -116,8 +117,7 @@ export function buildRecordView(t: T, d: RecordData): Message {
     const kpiLines = d.job.kpis.map((k) =>
       t('ev.record.kpi', {
         name: k.name,
-        target: `${k.direction === 'higher' ? '≥' : '≤'} ${k.target}`,
-        unit: k.unit ? ` ${k.unit}` : '',
+        target: kpiTargetText(t, k),
       }),
     );
     blocks.push(

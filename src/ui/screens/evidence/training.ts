@@ -7,6 +7,7 @@
 import type { Form, Message, Block, Option, Input } from '../../model.js';
 import { ACTIONS, FORMS } from '../../actions.js';
 import type { T } from '../../i18n/index.js';
+import { kpiTargetText } from '../../kpi-text.js';
 import type { Kpi, Acknowledgment } from '../../../ports/records.js';
 import type { TrainingPlan, TrainingSession, Attendance } from '../../../ports/repos/evidence.js';
 import { wallTimeAt, dateOf, pad2 } from '../../../domain/zoned-time.js';
@@ -34,13 +35,9 @@ export interface TrainingFormData {
   preselected: string[];
   trainers: Option[];
   zone: string;
-  values?: Record<string, string | string[] | undefined>;
-  errors?: Record<string, string>;
 }
 
 export function buildTrainingForm(t: T, d: TrainingFormData): Form {
-  const v = d.values ?? {};
-  const s = (id: string) => (typeof v[id] === 'string' ? (v[id] as string) : undefined);
   const sessions: Input[] = [];
   for (let n = 1; n <= SESSION_ROWS; n++) {
     const optional = n > 1;
@@ -50,7 +47,6 @@ export function buildTrainingForm(t: T, d: TrainingFormData): Form {
         kind: 'date',
         optional,
         label: t('ev.training.sessionDate', { n }),
-        initial: s(`session${n}_date`),
         ...(n === 1 ? { hint: t('ev.training.timesHint', { zone: d.zone }) } : {}),
       },
       {
@@ -59,7 +55,6 @@ export function buildTrainingForm(t: T, d: TrainingFormData): Form {
         optional,
         label: t('ev.training.sessionStart', { n }),
         placeholder: '14:00',
-        initial: s(`session${n}_start`),
         maxLength: 5,
       },
       {
@@ -68,7 +63,6 @@ export function buildTrainingForm(t: T, d: TrainingFormData): Form {
         optional,
         label: t('ev.training.sessionEnd', { n }),
         placeholder: '16:00',
-        initial: s(`session${n}_end`),
         maxLength: 5,
       },
       {
@@ -76,7 +70,6 @@ export function buildTrainingForm(t: T, d: TrainingFormData): Form {
         kind: 'text',
         optional,
         label: t('ev.training.sessionPlace', { n }),
-        initial: s(`session${n}_place`),
       },
     );
   }
@@ -93,15 +86,14 @@ export function buildTrainingForm(t: T, d: TrainingFormData): Form {
         kind: 'multiselect',
         label: t('ev.training.kpis'),
         options: d.kpis.map((k) => ({ value: k.key, label: k.name })),
-        initial: Array.isArray(v.kpis) ? v.kpis : d.preselected,
+        initial: d.preselected,
       },
-      { id: 'goal', kind: 'text', label: t('ev.training.goal'), initial: s('goal') },
+      { id: 'goal', kind: 'text', label: t('ev.training.goal') },
       {
         id: 'content',
         kind: 'text',
         multiline: true,
         label: t('ev.training.content'),
-        initial: s('content'),
         maxLength: 3000,
       },
       ...(d.trainers.length
@@ -112,7 +104,6 @@ export function buildTrainingForm(t: T, d: TrainingFormData): Form {
               optional: true,
               label: t('ev.training.trainerPerson'),
               options: d.trainers,
-              initial: s('trainer_person'),
             },
           ]
         : []),
@@ -121,12 +112,10 @@ export function buildTrainingForm(t: T, d: TrainingFormData): Form {
         kind: 'text',
         optional: true,
         label: t('ev.training.trainerName'),
-        initial: s('trainer_name'),
       },
       ...sessions,
-      { id: 'expected', kind: 'text', multiline: true, label: t('ev.training.expected'), initial: s('expected') },
+      { id: 'expected', kind: 'text', multiline: true, label: t('ev.training.expected') },
     ],
-    errors: d.errors,
   };
 }
 
@@ -273,13 +262,7 @@ export function buildTrainerMessage(t: T, v: PlanView): Message {
   };
 }
 
-export function buildMarkAttendanceForm(
-  t: T,
-  session: TrainingSession,
-  employeeName: string,
-  zone: string,
-  errors?: Record<string, string>,
-): Form {
+export function buildMarkAttendanceForm(t: T, session: TrainingSession, employeeName: string, zone: string): Form {
   return {
     formId: FORMS.markAttendance,
     title: t('ev.training.markTitle'),
@@ -300,15 +283,11 @@ export function buildMarkAttendanceForm(
       },
       { id: 'reason', kind: 'text', label: t('ev.training.markReason') },
     ],
-    errors,
   };
 }
 
 /** Same input ids as the weekly review form, so the review domain's validation applies as is. */
-export function buildReassessmentForm(
-  t: T,
-  d: { plan: TrainingPlan; jobTitle: string; kpis: Kpi[]; errors?: Record<string, string> },
-): Form {
+export function buildReassessmentForm(t: T, d: { plan: TrainingPlan; jobTitle: string; kpis: Kpi[] }): Form {
   return {
     formId: FORMS.reassessment,
     title: t('ev.reassess.formTitle'),
@@ -328,8 +307,7 @@ export function buildReassessmentForm(
         decimal: true,
         label: t('ev.reassess.actual', {
           name: k.name,
-          target: `${k.direction === 'higher' ? '≥' : '≤'} ${k.target}`,
-          unit: k.unit ? ` ${k.unit}` : '',
+          target: kpiTargetText(t, k),
         }),
       })),
       {
@@ -349,6 +327,5 @@ export function buildReassessmentForm(
       },
       { id: 'comment', kind: 'text', multiline: true, optional: true, label: t('ev.reassess.comment') },
     ],
-    errors: d.errors,
   };
 }

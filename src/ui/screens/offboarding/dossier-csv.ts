@@ -1,5 +1,6 @@
 /** The dossier as CSV: one row per record, for a spreadsheet or an e-discovery import. */
 import type { T } from '../../i18n/index.js';
+import { kpiTargetText } from '../../kpi-text.js';
 import type { DossierModel } from './dossier-model.js';
 import { ackText, stamp } from './dossier-html.js';
 
@@ -20,7 +21,7 @@ export function renderDossierCsv(t: T, m: DossierModel): string {
         `${s.jobId}@${s.version}`,
         k.key,
         k.name,
-        `${k.direction === 'higher' ? '>=' : '<='} ${k.target} ${k.unit}`,
+        kpiTargetText(t, k),
         '',
         '',
         ackText(t, m, s.ack),

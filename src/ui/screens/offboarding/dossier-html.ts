@@ -3,6 +3,7 @@
  * screen and prints on A4. Every record is quoted as stored; disputes are verbatim.
  */
 import type { T } from '../../i18n/index.js';
+import { kpiTargetText } from '../../kpi-text.js';
 import type { AckView } from '../../../ports/repos/cases.js';
 import { pathFor } from '../../../domain/policy/index.js';
 import type { DossierModel } from './dossier-model.js';
@@ -50,11 +51,7 @@ export function renderDossierHtml(t: T, m: DossierModel): string {
             `<h3>${esc(s.jobTitle)} (${esc(s.jobId)} v${s.version})</h3>` +
             table(
               ['KPI', t('off.dossier.target'), ''],
-              s.kpis.map((k) => [
-                esc(`${k.name} (${k.key})`),
-                esc(`${k.direction === 'higher' ? '≥' : '≤'} ${k.target} ${k.unit}`),
-                '',
-              ]),
+              s.kpis.map((k) => [esc(`${k.name} (${k.key})`), esc(kpiTargetText(t, k)), '']),
             ) +
             `<p><strong>${esc(t('off.dossier.kpiAck'))}:</strong> ${esc(ackText(t, m, s.ack))}</p>`,
         )
@@ -72,7 +69,7 @@ export function renderDossierHtml(t: T, m: DossierModel): string {
             ['KPI', t('off.dossier.target'), t('off.dossier.actual'), ''],
             r.results.map((x) => [
               esc(x.kpiName),
-              esc(`${x.direction === 'higher' ? '≥' : '≤'} ${x.target} ${x.unit}`),
+              esc(kpiTargetText(t, x)),
               esc(`${x.actual} ${x.unit}`),
               esc(x.met ? t('off.dossier.met') : t('off.dossier.missed')),
             ]),

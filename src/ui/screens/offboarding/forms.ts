@@ -6,14 +6,7 @@ import type { Step } from '../../../domain/policy/index.js';
 import type { Locale } from '../../../ports/records.js';
 import { stepLabel } from './labels.js';
 
-export function buildStepForm(
-  t: T,
-  locale: Locale,
-  caseId: number,
-  step: Step,
-  today: string,
-  errors?: Record<string, string>,
-): Form {
+export function buildStepForm(t: T, locale: Locale, caseId: number, step: Step, today: string): Form {
   const inputs: Form['inputs'] =
     step.input === 'release'
       ? [
@@ -32,19 +25,18 @@ export function buildStepForm(
       : [{ id: 'date', kind: 'date', label: t('off.stepForm.date'), initial: today }];
   return {
     formId: FORMS.caseStep,
-    title: stepLabel(t, locale, step).slice(0, 24),
+    title: stepLabel(t, locale, step),
     submitLabel: t('common.submit'),
     cancelLabel: t('common.cancel'),
     state: `${caseId}:${step.id}`,
     inputs,
-    ...(errors ? { errors } : {}),
   };
 }
 
 export function buildWithdrawForm(t: T, caseId: number): Form {
   return {
     formId: FORMS.caseWithdraw,
-    title: t('off.withdraw.title', { id: caseId }).slice(0, 24),
+    title: t('off.withdraw.title', { id: caseId }),
     submitLabel: t('off.withdraw.submit'),
     cancelLabel: t('common.cancel'),
     state: String(caseId),
@@ -55,7 +47,7 @@ export function buildWithdrawForm(t: T, caseId: number): Form {
 export function buildProtectedStatusForm(t: T, personId: string, kinds: string[], today: string): Form {
   return {
     formId: FORMS.protectedStatus,
-    title: t('off.protect.title').slice(0, 24),
+    title: t('off.protect.title'),
     submitLabel: t('common.submit'),
     cancelLabel: t('common.cancel'),
     state: personId,

@@ -5,7 +5,7 @@ import { FORMS } from '../../actions.js';
 export const DISPUTE_COMMENT_INPUT = 'comment';
 
 /** Asks the employee why they dispute a review. State = review id. */
-export function buildDisputeForm(t: T, f: { reviewId: number; period: string; errors?: Record<string, string> }): Form {
+export function buildDisputeForm(t: T, f: { reviewId: number; period: string }): Form {
   return {
     formId: FORMS.disputeReview,
     title: t('review.dispute.title'),
@@ -23,6 +23,5 @@ export function buildDisputeForm(t: T, f: { reviewId: number; period: string; er
         maxLength: 3000,
       },
     ],
-    ...(f.errors ? { errors: f.errors } : {}),
   };
 }

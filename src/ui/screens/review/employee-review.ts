@@ -1,5 +1,6 @@
 import type { Message, Block, Field } from '../../model.js';
 import type { T } from '../../i18n/index.js';
+import { kpiTargetText } from '../../kpi-text.js';
 import type { KpiResult } from '../../../ports/repos/reviews.js';
 import { ACTIONS } from '../../actions.js';
 
@@ -23,8 +24,7 @@ export function kpiResultLines(t: T, results: KpiResult[]): string {
         name: r.name,
         actual: r.actual,
         unit: r.unit,
-        op: t(r.direction === 'higher' ? 'kpi.op.higher' : 'kpi.op.lower'),
-        target: r.target,
+        target: kpiTargetText(t, r, { unit: false }),
       }),
     )
     .join('\n');

@@ -1,6 +1,7 @@
 import type { Message, Block } from '../../model.js';
 import type { T } from '../../i18n/index.js';
 import { kpiSubjectId, type Kpi } from '../../../domain/kpi.js';
+import { kpiTargetText } from '../../kpi-text.js';
 import { ACTIONS } from '../../actions.js';
 
 /** Asks a job holder to acknowledge a KPI version; rebuilt with `acknowledged` once they do. */
@@ -13,10 +14,8 @@ export function buildKpiAckRequest(
     .map((k) =>
       t('kpi.ack.line', {
         name: k.name,
-        op: t(k.direction === 'higher' ? 'kpi.op.higher' : 'kpi.op.lower'),
-        target: k.target,
-        unit: k.unit,
-      }).trim(),
+        target: kpiTargetText(t, k),
+      }),
     )
     .join('\n');
   const blocks: Block[] = [

@@ -37,7 +37,6 @@ export function buildDefineKpisForm(
     slotId?: number;
     employeeName?: string;
     initial?: string;
-    errors?: Record<string, string>;
   },
 ): Form {
   return {
@@ -66,6 +65,5 @@ export function buildDefineKpisForm(
         ...(f.initial ? { initial: f.initial } : {}),
       },
     ],
-    ...(f.errors && Object.keys(f.errors).length ? { errors: f.errors } : {}),
   };
 }

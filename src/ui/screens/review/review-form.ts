@@ -3,7 +3,7 @@ import type { T } from '../../i18n/index.js';
 import type { Kpi } from '../../../ports/records.js';
 import { FORMS } from '../../actions.js';
 import { REVIEW_INPUTS, RATINGS, kpiInputId, MAX_TEXT } from '../../../domain/review.js';
-import { kpiLabel } from './kpi-text.js';
+import { kpiLabel } from '../../kpi-text.js';
 
 export interface ReviewFormInput {
   slotId: number;
@@ -13,9 +13,8 @@ export interface ReviewFormInput {
   /** Formatted due time; empty to leave the line out (an amendment). */
   due: string;
   kpis: Kpi[];
-  /** Values to keep when the form is shown again with errors (Feishu and local re-render it). */
+  /** Initial values by input id (an amendment opens with the submitted review). */
   values?: Record<string, string | string[] | undefined>;
-  errors?: Record<string, string>;
 }
 
 const str = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
@@ -68,7 +67,6 @@ export function buildReviewForm(t: T, f: ReviewFormInput): Form {
       text(REVIEW_INPUTS.improvement, t('review.form.improvement'), { hint: t('review.form.improvementHint') }),
       text(REVIEW_INPUTS.comment, t('review.form.comment')),
     ],
-    ...(f.errors && Object.keys(f.errors).length ? { errors: f.errors } : {}),
   };
 }
 
