@@ -2,8 +2,13 @@
  * The neutral message model. Use cases and screen builders produce these plain objects; each
  * adapter has exactly one renderer (Block Kit, Feishu card JSON 2.0, HTML) that switches on `type`.
  *
- * Text uses a tiny markup every platform can express:
- *   **bold**, [label](https://url), and mentions written `<@person:ID>` (resolved per platform).
+ * Every string a person reads (texts, labels, hints, titles, errors, toasts) is in a tiny markup
+ * every platform can express, parsed once by `./markup.ts`:
+ *   **bold**, `code`, [label](https://url), mentions written `<@person:ID>` (resolved per
+ *   platform), and line breaks. Anything else is literal text, which every renderer escapes for its
+ *   platform; wrap user text in `literal()` where it must not be read as markup at all.
+ * Fields a platform shows as plain text (headers, buttons, options, titles) get the markup's
+ * visible text: a link's label, a mention's `@name`.
  */
 import type { ActionId, FormId } from './actions.js';
 

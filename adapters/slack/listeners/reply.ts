@@ -15,7 +15,7 @@ import {
   type SlackRenderCtx,
 } from '../render/message.js';
 import { renderFormToModal, renderNoticeModal } from '../render/modal.js';
-import { toMrkdwn, type ResolveMention } from '../render/markup.js';
+import { toMrkdwn, toPlain, type ResolveMention } from '../render/markup.js';
 
 /** Where an interaction came from, as far as answering it goes. */
 export interface InteractionOrigin {
@@ -102,10 +102,18 @@ export function viewSubmissionAck(
     case 'form':
       return { response_action: 'update', view: renderFormToModal(reply.form, render) };
     case 'formErrors': {
-      // Slack rejects the whole ack if a key is not an input block of the view.
-      const errors = Object.fromEntries(Object.entries(reply.errors).filter(([id]) => ctx.inputIds.includes(id)));
-      if (Object.keys(errors).length > 0) return { response_action: 'errors', errors };
-      return notice(lines(Object.values(reply.errors).join('\n') || t(ctx.locale, 'common.invalidInput')));
+      // Slack shows these as plain text, and rejects the whole ack if a key is not an input block
+      // of the view: an error for no input joins the first input error instead of being dropped.
+      const errors: Record<string, string> = {};
+      const unplaced: string[] = [];
+      for (const [id, text] of Object.entries(reply.errors)) {
+        if (ctx.inputIds.includes(id)) errors[id] = toPlain(text, ctx.resolve);
+        else unplaced.push(toPlain(text, ctx.resolve));
+      }
+      const first = ctx.inputIds.find((id) => id in errors);
+      if (!first) return notice(lines(Object.values(reply.errors).join('\n') || t(ctx.locale, 'common.invalidInput')));
+      if (unplaced.length) errors[first] = [errors[first], ...unplaced].join('\n');
+      return { response_action: 'errors', errors };
     }
     case 'error':
       return notice(lines(reply.text));

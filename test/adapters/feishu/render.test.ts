@@ -257,6 +257,44 @@ describe('Feishu card renderer', () => {
     expect(elements).toContainEqual({ tag: 'markdown', content: "<font color='red'>日期无效</font>" });
   });
 
+  it('escapes user text so it cannot mention a group, colour text, link or format', () => {
+    const card = renderMessageCard(
+      {
+        text: 'x',
+        blocks: [
+          { type: 'text', text: '理由：<at id=all></at> <font color=red>红</font> *x* [l](javascript:1) :OK:\n# 标题' },
+        ],
+      },
+      deps,
+    );
+    expect(card.body.elements).toEqual([
+      {
+        tag: 'markdown',
+        content:
+          '理由：&#60;at id=all&#62;&#60;/at&#62; &#60;font color=red&#62;红&#60;/font&#62; &#42;x&#42; &#91;l&#93;(javascript:1) &#58;OK:\n&#35; 标题',
+      },
+    ]);
+  });
+
+  it('shows every error of a rejected submission: next to its input, or above the buttons', () => {
+    const res = renderCallbackResponse(
+      { kind: 'formErrors', errors: { kpi_calls: '请输入数字', state: '案件已关闭 <at id=all></at>' } },
+      deps,
+      { form, values: {} },
+    );
+    const elements = (res.card!.data.body.elements[0] as { elements: Record<string, unknown>[] }).elements;
+    expect(elements).toContainEqual({ tag: 'markdown', content: "<font color='red'>请输入数字</font>" });
+    expect(elements.at(-2)).toEqual({
+      tag: 'markdown',
+      content: "<font color='red'>案件已关闭 &#60;at id=all&#62;&#60;/at&#62;</font>",
+    });
+    // With no form to re-render, the toast carries them all.
+    expect(renderCallbackResponse({ kind: 'formErrors', errors: { a: '一', b: '二' } }, deps).toast).toEqual({
+      type: 'error',
+      content: '一\n二',
+    });
+  });
+
   it('maps the other replies: form → card, error → error toast, ok → toast and card', () => {
     expect(renderCallbackResponse({ kind: 'form', form }, deps).card!.data.header!.title.content).toBe('周考核');
     expect(renderCallbackResponse({ kind: 'error', code: 'NOT_AUTHORIZED', text: '无权限' }, deps)).toEqual({

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { renderMessageToBlockKit } from '../../../adapters/slack/render/message.js';
 import { renderFormToModal } from '../../../adapters/slack/render/modal.js';
@@ -104,6 +105,49 @@ describe('renderMessageToBlockKit', () => {
     expect(out.blocks[0]).toEqual({
       type: 'section',
       text: { type: 'mrkdwn', text: 'hi &lt;!channel&gt; &lt;@U999&gt;' },
+    });
+  });
+
+  it('keeps formatting characters typed by users from formatting, and leaves them alone inside words', () => {
+    const out = renderMessageToBlockKit(
+      { text: 'x', blocks: [{ type: 'text', text: '*urgent* snake_case a*b `x` :smile: 10:30\n> not a quote' }] },
+      ctx,
+    );
+    const v = (c: string) => `<!date^00000000^{_}|${c}>`;
+    expect(out.blocks[0]).toEqual({
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: `${v('*')}urgent${v('*')} snake_case a*b \`x\` ${v(':')}smile: 10:30\n\u00ad&gt; not a quote`,
+      },
+    });
+  });
+
+  it('writes the name of someone without a Slack account as escaped text', () => {
+    const hostile = { resolveMention: () => ({ slackId: null, name: '<!channel> *boss*' }), t: ctx.t };
+    const out = renderMessageToBlockKit({ text: 'x', blocks: [{ type: 'text', text: 'Hi <@person:x>' }] }, hostile);
+    expect(out.blocks[0]).toEqual({
+      type: 'section',
+      text: { type: 'mrkdwn', text: 'Hi &lt;!channel&gt; <!date^00000000^{_}|*>boss<!date^00000000^{_}|*>' },
+    });
+  });
+
+  it("says in the reader's language when a form is too large to carry", () => {
+    const huge: Form = {
+      formId: 'review.dispute_form',
+      title: 'Dispute',
+      submitLabel: 'Send',
+      state: 'r1',
+      // Random text does not deflate: far over the 2,000 characters a button value holds.
+      inputs: [{ id: 'x', kind: 'text', label: randomBytes(3000).toString('base64') }],
+    };
+    const zh = renderMessageToBlockKit(
+      { text: 'x', blocks: [{ type: 'form', form: huge }] },
+      { ...ctx, t: translator('zh-CN') },
+    );
+    expect(zh.blocks[0]).toEqual({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: 'Dispute（表单过大，无法在此打开）' }],
     });
   });
 
@@ -239,6 +283,12 @@ describe('renderFormToModal', () => {
         },
       ],
     });
+  });
+
+  it('keeps a short title as it is, with no extra block', () => {
+    const view = renderFormToModal({ ...form, title: 'Weekly review' }, ctx);
+    expect(view.title).toEqual({ type: 'plain_text', text: 'Weekly review', emoji: true });
+    expect((view.blocks as { type: string }[])[0]!.type).toBe('section');
   });
 
   it('round-trips submitted values back to FormValues keyed by input id', () => {
