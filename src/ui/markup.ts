@@ -47,7 +47,9 @@ export const CHECKLIST_DETAIL_SEPARATOR = ' — ';
 /** Characters a backslash makes literal. */
 const ESCAPABLE = new Set(['\\', '*', '[', ']', '<', '`']);
 const URL = /^https?:\/\/[^\s()<>"'`]+$/i;
-const PERSON_ID = /^[^>\s]+$/;
+
+/** The markup of a mention; each platform resolves it (a Slack or Feishu mention, or a name). */
+export const mention = (personId: string): string => `<@person:${personId}>`;
 
 /** `text` escaped so that it parses back to itself as literal text (for user text in markup). */
 export const literal = (text: string): string => text.replace(/[\\*[\]<`]/g, (c) => `\\${c}`);
@@ -111,7 +113,8 @@ function parseInline(line: string, pos: number, inBold: boolean): { tokens: Inli
       pos += 2;
       continue;
     }
-    const token = c === '`' ? code(line, pos) : c === '[' ? link(line, pos) : c === '<' ? mention(line, pos) : null;
+    const token =
+      c === '`' ? codeAt(line, pos) : c === '[' ? linkAt(line, pos) : c === '<' ? mentionAt(line, pos) : null;
     if (token) {
       flush();
       tokens.push(token.token);
@@ -128,21 +131,27 @@ function parseInline(line: string, pos: number, inBold: boolean): { tokens: Inli
 
 type Found = { token: Inline; end: number } | null;
 
-function code(line: string, pos: number): Found {
+function codeAt(line: string, pos: number): Found {
   const close = line.indexOf('`', pos + 1);
   if (close <= pos + 1) return null;
   return { token: { type: 'code', text: line.slice(pos + 1, close) }, end: close + 1 };
 }
 
-function link(line: string, pos: number): Found {
-  const m = /^\[([^\]]+)\]\(([^)\s]*)\)/.exec(line.slice(pos));
+/** Sticky: matches exactly at `lastIndex`, so no slice of the line is copied per bracket. */
+const LINK = /\[([^\]]+)\]\(([^)\s]*)\)/y;
+const MENTION = /<@person:([^>\s]+)>/y;
+
+function linkAt(line: string, pos: number): Found {
+  LINK.lastIndex = pos;
+  const m = LINK.exec(line);
   if (!m || !URL.test(m[2]!)) return null;
   return { token: { type: 'link', label: m[1]!, url: m[2]! }, end: pos + m[0].length };
 }
 
-function mention(line: string, pos: number): Found {
-  const m = /^<@person:([^>\s]+)>/.exec(line.slice(pos));
-  if (!m || !PERSON_ID.test(m[1]!)) return null;
+function mentionAt(line: string, pos: number): Found {
+  MENTION.lastIndex = pos;
+  const m = MENTION.exec(line);
+  if (!m) return null;
   return { token: { type: 'mention', personId: m[1]! }, end: pos + m[0].length };
 }
 

@@ -33,7 +33,7 @@ export function blockerLabel(t: T, locale: Locale, policy: Policy, id: string): 
 
 export const roleList = (t: T, roles: readonly ActorRole[]): string => roles.map((r) => t(`off.role.${r}`)).join(' / ');
 
-export const mention = (personId: string): string => `<@person:${personId}>`;
+export { mention } from '../../markup.js';
 
 export function recordLine(t: T, r: EvidenceRecordRef): string {
   const ref = t(`off.record.${r.type}`, { id: r.id });

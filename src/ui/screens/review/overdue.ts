@@ -1,6 +1,7 @@
 import type { Message } from '../../model.js';
 import type { T } from '../../i18n/index.js';
 import { weekNumberOf } from '../../../domain/review.js';
+import { mention } from '../../markup.js';
 
 export type ReminderAudience = 'manager' | 'skip_manager' | 'hr_channel';
 
@@ -40,7 +41,7 @@ export function buildDigest(
 ): Message {
   const head = t('review.digest.text', { period: periodName(t, d.periodLabel), done: d.done, total: d.total });
   const tail = d.waitingOn.length
-    ? t('review.digest.waiting', { names: d.waitingOn.map((id) => `<@person:${id}>`).join(', ') })
+    ? t('review.digest.waiting', { names: d.waitingOn.map(mention).join(', ') })
     : t('review.digest.allDone');
   const text = `${head} ${tail}`;
   return { text, blocks: [{ type: 'text', text }] };
