@@ -3,9 +3,7 @@
  * `/offboard @p-07 missed targets`. Mentions are matched by full name (longest first) or id,
  * and replaced by the person id, as every adapter does before dispatching.
  */
-import type { CommandName } from '../../src/app/types.js';
-
-const COMMANDS: readonly CommandName[] = ['review', 'note', 'training', 'offboard', 'dandang'];
+import { isCommandName, type CommandName } from '../../src/app/commands.js';
 
 export type ParsedLine =
   | { ok: true; command: CommandName; args: string; mentions: string[] }
@@ -20,8 +18,8 @@ export interface Mentionable {
 export function parseCommandLine(line: string, people: Mentionable[]): ParsedLine {
   const m = /^\s*\/(\w+)(?:\s+([\s\S]*))?$/.exec(line);
   if (!m) return { ok: false, reason: 'notACommand' };
-  const command = m[1]!.toLowerCase() as CommandName;
-  if (!COMMANDS.includes(command)) return { ok: false, reason: 'unknownCommand' };
+  const command = m[1]!.toLowerCase();
+  if (!isCommandName(command)) return { ok: false, reason: 'unknownCommand' };
   const rest = (m[2] ?? '').trim();
 
   // Longest names first, so "Li Na" wins over "Li" when both exist.

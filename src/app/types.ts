@@ -6,6 +6,7 @@
 import type { Person, Platform, Locale } from '../ports/records.js';
 import type { ActionId, FormId } from '../ui/actions.js';
 import type { FormValues, Reply } from '../ui/model.js';
+import type { CommandName } from './commands.js';
 
 /** Who is acting, resolved by the adapter from the platform user id. Never trust more than this. */
 export interface Actor {
@@ -14,7 +15,8 @@ export interface Actor {
   locale: Locale;
 }
 
-export type CommandName = 'review' | 'note' | 'training' | 'offboard' | 'dandang';
+/** Command names and their owners live in ./commands.ts. */
+export type { CommandName } from './commands.js';
 
 export type Inbound =
   /** `/review status`: args is the text after the command with mentions replaced by person ids. */

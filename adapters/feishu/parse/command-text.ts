@@ -5,7 +5,7 @@
  *   message: { chat_type: 'p2p' | 'group', message_type: 'text', content: '{"text":"@_user_1 /review"}',
  *              mentions: [{ key: '@_user_1', id: { open_id }, name }] }
  */
-import type { CommandName } from '../../../src/app/types.js';
+import { isCommandName, type CommandName } from '../../../src/app/commands.js';
 
 export interface MentionRef {
   key: string;
@@ -21,8 +21,6 @@ export interface ParsedCommandText {
   mentions: MentionRef[];
 }
 
-const COMMANDS: readonly CommandName[] = ['review', 'note', 'training', 'offboard', 'dandang'];
-
 /** Returns null when the text is not a command (the bot then answers with a hint). */
 export function parseCommandText(text: string, mentions: MentionRef[]): ParsedCommandText | null {
   let rest = text.trim();
@@ -35,14 +33,14 @@ export function parseCommandText(text: string, mentions: MentionRef[]): ParsedCo
   const match = /^\/?([a-zA-Z]+)(?:\s+([\s\S]*))?$/.exec(rest);
   if (!match) return null;
   const word = match[1]!.toLowerCase();
-  if (!(COMMANDS as readonly string[]).includes(word)) return null;
+  if (!isCommandName(word)) return null;
   const args = (match[2] ?? '').trim();
   const used = mentions
     .map((m) => ({ m, at: args.indexOf(m.key) }))
     .filter((x) => x.at >= 0)
     .sort((a, b) => a.at - b.at)
     .map((x) => x.m);
-  return { command: word as CommandName, args, mentions: used };
+  return { command: word, args, mentions: used };
 }
 
 /** Replaces each mention key in args with the person id it resolved to. */

@@ -2,7 +2,7 @@
  * Bot menu (机器人菜单) entries → commands. The keys are what the README tells admins to enter as
  * each entry's event key (响应动作: 推送事件) in the developer console.
  */
-import type { CommandName } from '../../../src/app/types.js';
+import type { CommandName } from '../../../src/app/commands.js';
 
 export const BOT_MENU: Record<string, { command: CommandName; args: string }> = {
   review: { command: 'review', args: '' },

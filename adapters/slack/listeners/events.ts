@@ -1,7 +1,8 @@
 /**
  * Events API: the Home tab. Opening it shows the person's own records (`/review mine`, owned by the
- * evidence feature) or, until that exists, the help card. Slack retries events it thinks we missed,
- * so each event id is processed once (tx.markProcessed).
+ * evidence feature) or, when the router has no `/review` (a test composing other features), the
+ * help card. Slack retries events it thinks we missed, so each event id is processed once
+ * (tx.markProcessed).
  */
 import type { App } from '@slack/bolt';
 import type { Message } from '../../../src/ui/model.js';
