@@ -1,19 +1,14 @@
 /**
- * Composition root: config → database → router → adapters → outbox senders → scheduler.
+ * Composition root: config → database → store → router (adapters/compose.ts) → adapters → outbox
+ * senders → scheduler.
  * With no platform credentials it starts the local web workspace with demo data.
  */
 import cron from 'node-cron';
-import { loadConfig, ConfigError } from './config.js';
-import { openDatabase } from '../db/client.js';
-import { makeStore } from '../db/store.js';
-import { makeOutboxQueue } from '../db/repos/outbox.js';
+import { loadConfig, ConfigError, settingsFromConfig } from './config.js';
 import { systemClock } from './ports/clock.js';
-import { settingsFromConfig } from './config.js';
-import { makeRouter } from './app/router.js';
-import { allFeatures } from './app/features.js';
+import { composeApp } from '../adapters/compose.js';
 import { HttpHost } from '../adapters/http-host.js';
 import type { AdapterContext, RunningAdapter } from '../adapters/context.js';
-import type { Platform } from './ports/records.js';
 import { makeRunScheduleTick } from './usecases/schedule/run-schedule-tick.js';
 import { makeRunEvidenceTick } from './usecases/schedule/run-evidence-tick.js';
 import { currentPolicy } from './usecases/offboarding/policy.js';
@@ -21,20 +16,12 @@ import { PolicyError } from './domain/policy/resolve.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const clock = systemClock;
-  const platforms: Platform[] = [];
-  if (config.slack) platforms.push('slack');
-  if (config.feishu) platforms.push('feishu');
-  if (config.local.enabled) platforms.push('local');
-
-  const settings = settingsFromConfig(config);
   // Resolve the offboarding policy now, so a bad policy file stops the start, not the first /offboard.
-  currentPolicy(settings);
-  const conn = openDatabase(config.env.DANDANG_DB);
-  const store = makeStore(conn, clock, { platforms, defaultLocale: settings.locale });
-  const router = makeRouter(allFeatures({ store, clock, settings }));
+  currentPolicy(settingsFromConfig(config));
+  const app = await composeApp(config, { clock: systemClock });
+  const { conn, store, clock, settings } = app;
   const http = new HttpHost();
-  const ctx: AdapterContext = { config, conn, store, queue: makeOutboxQueue(conn.db), router, clock, settings, http };
+  const ctx: AdapterContext = { ...app, http };
 
   const running: RunningAdapter[] = [];
   // Adapters are imported lazily so a Slack-only install never loads the Feishu SDK and vice versa.

@@ -3,11 +3,8 @@
  * Exit codes: 0 ok, 1 the input was invalid (every problem printed), 2 usage or configuration error.
  */
 import { ConfigError, loadConfig } from '../../src/config.js';
-import { openDatabase } from '../../db/client.js';
-import { makeStore } from '../../db/store.js';
 import { systemClock, type Clock } from '../../src/ports/clock.js';
-import { settingsFromConfig } from '../../src/config.js';
-import type { Platform } from '../../src/ports/records.js';
+import { composeStore } from '../compose.js';
 import { EXIT_USAGE, type CliCommand, type CliContext } from './context.js';
 import { jobsCommand, leaveCommand, orgCommand, USAGE_JOBS, USAGE_LEAVE, USAGE_ORG } from './imports.js';
 import { auditCommand } from './audit.js';
@@ -85,17 +82,11 @@ export async function runCli(
     }
     throw e;
   }
-  const platforms: Platform[] = [];
-  if (config.slack) platforms.push('slack');
-  if (config.feishu) platforms.push('feishu');
-  if (config.local.enabled) platforms.push('local');
-  const settings = settingsFromConfig(config);
-  const conn = openDatabase(config.env.DANDANG_DB);
+  const composed = composeStore(config, { clock });
   try {
-    const store = makeStore(conn, clock, { platforms, defaultLocale: settings.locale });
-    const ctx: CliContext = { config, conn, store, clock, settings, platforms, out: io.out, err: io.err };
+    const ctx: CliContext = { ...composed, out: io.out, err: io.err };
     return await command(args, ctx);
   } finally {
-    conn.close();
+    composed.conn.close();
   }
 }

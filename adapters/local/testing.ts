@@ -1,17 +1,13 @@
 /**
- * Starts the app in-process with the local workspace, the way src/main.ts composes it (config →
- * db → router → adapters → HTTP), minus the cron schedule. Used by the browser tests and the
+ * Starts the app in-process with the local workspace, composed as src/main.ts composes it
+ * (adapters/compose.ts, then the local adapter and HTTP), minus the cron schedule. Used by the browser tests and the
  * README screenshot script instead of spawning `npm start`.
  */
 import { loadConfig } from '../../src/config.js';
-import { openDatabase, type Connection } from '../../db/client.js';
-import { makeStore } from '../../db/store.js';
-import { makeOutboxQueue } from '../../db/repos/outbox.js';
+import type { Connection } from '../../db/client.js';
 import { systemClock, type Clock } from '../../src/ports/clock.js';
-import { settingsFromConfig } from '../../src/config.js';
-import { makeRouter } from '../../src/app/router.js';
-import { allFeatures } from '../../src/app/features.js';
 import type { Store } from '../../src/ports/store.js';
+import { composeApp } from '../compose.js';
 import { HttpHost } from '../http-host.js';
 import type { AdapterContext } from '../context.js';
 import { startLocal } from './index.js';
@@ -32,12 +28,10 @@ export async function startLocalApp(env: Record<string, string>, clock: Clock = 
     DANDANG_CONFIG: '/nonexistent/dandang.yml',
     ...env,
   });
-  const conn = openDatabase(config.env.DANDANG_DB);
-  const settings = settingsFromConfig(config);
-  const store = makeStore(conn, clock, { platforms: ['local'], defaultLocale: settings.locale });
-  const router = makeRouter(allFeatures({ store, clock, settings }));
+  const app = await composeApp(config, { clock });
+  const { conn, store } = app;
   const http = new HttpHost();
-  const ctx: AdapterContext = { config, conn, store, queue: makeOutboxQueue(conn.db), router, clock, settings, http };
+  const ctx: AdapterContext = { ...app, http };
   try {
     const adapter = await startLocal(ctx);
     const port = await http.listen(config.env.PORT, config.env.HOST);

@@ -7,11 +7,8 @@ import { join } from 'node:path';
 import { makeTestDb, type TestDb } from '../../support/db.js';
 import { startFakeFeishu, type FakeFeishu } from '../../support/fake-feishu.js';
 import { loadConfig } from '../../../src/config.js';
-import { settingsFromConfig } from '../../../src/config.js';
-import { makeRouter } from '../../../src/app/router.js';
-import { allFeatures } from '../../../src/app/features.js';
 import type { FeatureHandlers } from '../../../src/app/types.js';
-import { makeOutboxQueue } from '../../../db/repos/outbox.js';
+import { composeApp } from '../../../adapters/compose.js';
 import { HttpHost } from '../../../adapters/http-host.js';
 import type { AdapterContext } from '../../../adapters/context.js';
 import { startFeishu, type FeishuAdapter, type FeishuOptions } from '../../../adapters/feishu/index.js';
@@ -67,20 +64,11 @@ export async function startFeishuHarness(
     DANDANG_CONFIG: configFile,
     DANDANG_DB: db.file,
   });
-  const settings = settingsFromConfig(config);
-  const deps = { store: db.store, clock: db.clock, settings };
-  const router = makeRouter(opts.features ? opts.features(deps) : allFeatures(deps));
+  // Composed as production composes it, on the test's migrated database and manual clock.
+  const app = await composeApp(config, { clock: db.clock, conn: db.conn, features: opts.features });
+  db.store = app.store;
   const http = new HttpHost();
-  const ctx: AdapterContext = {
-    config,
-    conn: db.conn,
-    store: db.store,
-    queue: makeOutboxQueue(db.conn.db),
-    router,
-    clock: db.clock,
-    settings,
-    http,
-  };
+  const ctx: AdapterContext = { ...app, http };
   let feishu: FeishuAdapter;
   try {
     feishu = await startFeishu(ctx, { ...TEST_OPTIONS, ...opts.options });

@@ -9,11 +9,8 @@ import { makeTestDb, type TestDb } from '../../support/db.js';
 import { startFakeSlack, type FakeSlack } from '../../support/fake-slack.js';
 import { SlackRequester } from '../../support/fake-slack-requests.js';
 import { loadConfig } from '../../../src/config.js';
-import { settingsFromConfig } from '../../../src/config.js';
-import { makeRouter } from '../../../src/app/router.js';
-import { allFeatures } from '../../../src/app/features.js';
 import type { FeatureHandlers } from '../../../src/app/types.js';
-import { makeOutboxQueue } from '../../../db/repos/outbox.js';
+import { composeApp } from '../../../adapters/compose.js';
 import { HttpHost } from '../../../adapters/http-host.js';
 import type { AdapterContext } from '../../../adapters/context.js';
 import { startSlack, type RunningSlack, type SlackAdapterOptions } from '../../../adapters/slack/index.js';
@@ -62,20 +59,11 @@ export async function startSlackHarness(
     DANDANG_DB: db.file,
     ...(opts.socketMode ? { SLACK_APP_TOKEN: 'xapp-test' } : {}),
   });
-  const settings = settingsFromConfig(config);
-  const deps = { store: db.store, clock: db.clock, settings };
-  const router = makeRouter(opts.features ? opts.features(deps) : allFeatures(deps));
+  // Composed as production composes it, on the test's migrated database and manual clock.
+  const app = await composeApp(config, { clock: db.clock, conn: db.conn, features: opts.features });
+  db.store = app.store;
   const http = new HttpHost();
-  const ctx: AdapterContext = {
-    config,
-    conn: db.conn,
-    store: db.store,
-    queue: makeOutboxQueue(db.conn.db),
-    router,
-    clock: db.clock,
-    settings,
-    http,
-  };
+  const ctx: AdapterContext = { ...app, http };
   let slack = await startSlack(ctx, { ...TEST_OPTIONS, ...opts.options });
   const port = await http.listen(0, '127.0.0.1');
   const h: SlackHarness = {
