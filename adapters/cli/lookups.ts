@@ -3,11 +3,15 @@
  * They run before the import's transaction (network calls never hold the database lock).
  */
 import { WebClient, ErrorCode, type WebAPIPlatformError } from '@slack/web-api';
-import * as lark from '@larksuiteoapi/node-sdk';
 import type { Config } from '../../src/config.js';
-import type { LookupIdByEmail } from '../../src/usecases/org/import-org.js';
+import { oneEmailAtATime, type LookupIdByEmail, type LookupIdsByEmail } from '../../src/usecases/org/import-org.js';
+import { makeFeishuClient } from '../feishu/client.js';
+import { inCallSizedRuns, openIdsByEmail } from '../feishu/contact.js';
 
-/** Slack `users.lookupByEmail` (scope users:read.email). Unknown email → null; other errors throw. */
+/**
+ * Slack `users.lookupByEmail` (scope users:read.email). Slack has no batch form, so `org import`
+ * asks once per email. Unknown email → null; other errors throw.
+ */
 export function slackLookup(slack: NonNullable<Config['slack']>): LookupIdByEmail {
   const client = new WebClient(slack.botToken, {
     slackApiUrl: slack.apiUrl,
@@ -26,40 +30,29 @@ export function slackLookup(slack: NonNullable<Config['slack']>): LookupIdByEmai
   };
 }
 
-/** Same mapping as the Feishu adapter: 'feishu' (default), 'lark', or a base URL. */
-const feishuDomain = (domain: string | undefined): lark.Domain | string =>
-  !domain || domain === 'feishu'
-    ? lark.Domain.Feishu
-    : domain === 'lark'
-      ? lark.Domain.Lark
-      : domain.replace(/\/+$/, '');
-
-/** Feishu contact `user.batchGetId` by email, asking for open_id (scope contact:user.id:readonly). */
-export function feishuLookup(feishu: NonNullable<Config['feishu']>): LookupIdByEmail {
-  const client = new lark.Client({
-    appId: feishu.appId,
-    appSecret: feishu.appSecret,
-    appType: lark.AppType.SelfBuild,
-    domain: feishuDomain(feishu.domain),
-    cache: new lark.DefaultCache(),
-    loggerLevel: lark.LoggerLevel.error,
-  });
-  return async (email) => {
-    const res = await client.contact.user.batchGetId({
-      data: { emails: [email], include_resigned: false },
-      params: { user_id_type: 'open_id' },
-    });
-    if (res.code) throw new Error(`Feishu contact lookup failed: ${res.msg ?? res.code}`);
-    return res.data?.user_list?.find((u) => u.email?.toLowerCase() === email.toLowerCase())?.user_id ?? null;
+/** Feishu contact lookup by email, 50 emails per call (scope contact:user.id:readonly). */
+export function feishuLookup(feishu: NonNullable<Config['feishu']>): LookupIdsByEmail {
+  const client = makeFeishuClient(feishu);
+  return async (emails) => {
+    const found = new Map<string, string>();
+    const failed = new Map<string, string>();
+    for (const run of inCallSizedRuns(emails)) {
+      try {
+        for (const [email, openId] of await openIdsByEmail(client, run)) found.set(email, openId);
+      } catch (e) {
+        for (const email of run) failed.set(email.toLowerCase(), (e as Error).message);
+      }
+    }
+    return { found, failed };
   };
 }
 
 export function lookupsFor(config: Config): {
-  lookupSlackIdByEmail?: LookupIdByEmail;
-  lookupFeishuIdByEmail?: LookupIdByEmail;
+  lookupSlackIdsByEmail?: LookupIdsByEmail;
+  lookupFeishuIdsByEmail?: LookupIdsByEmail;
 } {
   return {
-    lookupSlackIdByEmail: config.slack ? slackLookup(config.slack) : undefined,
-    lookupFeishuIdByEmail: config.feishu ? feishuLookup(config.feishu) : undefined,
+    lookupSlackIdsByEmail: config.slack ? oneEmailAtATime(slackLookup(config.slack)) : undefined,
+    lookupFeishuIdsByEmail: config.feishu ? feishuLookup(config.feishu) : undefined,
   };
 }

@@ -11,14 +11,8 @@ import { sendReply } from './replies.js';
 import { feishuPacing, startFeishuSender } from './outbox.js';
 import { mountFeishuHttp } from './http-mode.js';
 import { resolveMissingOpenIds } from './resolve-ids.js';
+import { feishuDomain, makeFeishuClient, sdkLogging } from './client.js';
 import type { PacingPolicy } from '../../src/delivery/sender.js';
-
-/** FEISHU_DOMAIN: `feishu` (default), `lark` (Lark international) or a base URL. */
-export function resolveDomain(domain: string | undefined): lark.Domain | string {
-  if (!domain || domain === 'feishu') return lark.Domain.Feishu;
-  if (domain === 'lark') return lark.Domain.Lark;
-  return domain.replace(/\/+$/, '');
-}
 
 // Errors from the SDK are axios errors carrying the whole request; the message is enough.
 const log: GuardOptions['log'] = (level, msg, err) =>
@@ -67,20 +61,7 @@ export async function startFeishu(ctx: AdapterContext, options: FeishuOptions = 
   if (cfg.mode === 'http' && !cfg.verificationToken)
     log('warn', 'FEISHU_VERIFICATION_TOKEN is not set: callbacks are checked by signature only.');
 
-  const domain = resolveDomain(cfg.domain);
-  const quiet = () => {};
-  const sdkLogger = options.quietSdk
-    ? { logger: { error: quiet, warn: quiet, info: quiet, debug: quiet, trace: quiet } }
-    : {};
-  const client = new lark.Client({
-    appId: cfg.appId,
-    appSecret: cfg.appSecret,
-    appType: lark.AppType.SelfBuild,
-    domain,
-    cache: new lark.DefaultCache(),
-    loggerLevel: lark.LoggerLevel.error,
-    ...sdkLogger,
-  });
+  const client = makeFeishuClient(cfg, { quietSdk: options.quietSdk });
   const sender = startFeishuSender({
     client,
     store: ctx.store,
@@ -115,9 +96,8 @@ export async function startFeishu(ctx: AdapterContext, options: FeishuOptions = 
     ws = new lark.WSClient({
       appId: cfg.appId,
       appSecret: cfg.appSecret,
-      domain,
-      loggerLevel: lark.LoggerLevel.error,
-      ...sdkLogger,
+      domain: feishuDomain(cfg.domain),
+      ...sdkLogging(options.quietSdk),
       onReady: () => markReady(),
       onError: (err: Error) => log('error', 'long connection gave up', err),
     });

@@ -115,7 +115,11 @@ describe('dandang CLI', () => {
       expect(query<{ feishu_open_id: string }>(`SELECT feishu_open_id FROM people WHERE id = 'c1'`)).toEqual([
         { feishu_open_id: 'ou_zhaojing' },
       ]);
-      expect(feishu.calls.filter((c) => c.path === '/open-apis/contact/v3/users/batch_get_id')).toHaveLength(12);
+      // One batched call for the twelve people without an open_id, not one call per email.
+      const lookups = feishu.calls.filter((c) => c.path === '/open-apis/contact/v3/users/batch_get_id');
+      expect(lookups).toHaveLength(1);
+      expect(lookups[0]!.body.emails).toHaveLength(12);
+      expect(lookups[0]!.body.emails).toContain('zhao.jing@example.com');
     } finally {
       await feishu.close();
     }

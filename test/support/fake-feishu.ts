@@ -288,6 +288,9 @@ export class FakeFeishu {
     }
     if (p === '/open-apis/contact/v3/users/batch_get_id' && req.method === 'POST') {
       const emails: string[] = body.emails ?? [];
+      // Feishu refuses more than 50 emails (or 50 mobiles) in one call.
+      if (emails.length > 50)
+        return send(400, { code: 99992402, msg: 'field validation failed: emails: the max len is 50' });
       return send(200, {
         code: 0,
         msg: 'success',

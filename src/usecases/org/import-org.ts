@@ -14,17 +14,43 @@ import { localeOf, tFor } from '../shared/people.js';
 import { outboxKeys } from '../shared/outbox-keys.js';
 import { buildKpiAckRequest } from '../../ui/screens/review/kpi-ack.js';
 
+/** One email → chat id; null when the platform has no account with that email. */
 export type LookupIdByEmail = (email: string) => Promise<string | null>;
+
+/**
+ * Many emails → chat ids, in as few calls as the platform allows. `found` and `failed` are keyed by
+ * lower-cased email; an email in neither has no account. A rejection fails every email asked.
+ */
+export type LookupIdsByEmail = (
+  emails: string[],
+) => Promise<{ found: Map<string, string>; failed: Map<string, string> }>;
+
+/** For a platform with no batch lookup (Slack's users.lookupByEmail): one call per email, in order. */
+export function oneEmailAtATime(lookup: LookupIdByEmail): LookupIdsByEmail {
+  return async (emails) => {
+    const found = new Map<string, string>();
+    const failed = new Map<string, string>();
+    for (const email of emails) {
+      try {
+        const id = await lookup(email);
+        if (id) found.set(email.toLowerCase(), id);
+      } catch (e) {
+        failed.set(email.toLowerCase(), (e as Error).message);
+      }
+    }
+    return { found, failed };
+  };
+}
 
 /**
  * The use cases' deps plus the chat-id lookups. The lookups are network calls, which is why this is
  * the one org use case that returns a Promise: they run before the write transaction, never inside it.
  */
 export interface ImportOrgDeps extends UseCaseDeps {
-  /** Resolves a missing slack_id (Slack `users.lookupByEmail`); absent when Slack is not configured. */
-  lookupSlackIdByEmail?: LookupIdByEmail;
-  /** Resolves a missing feishu_open_id (Feishu contact API); absent when Feishu is not configured. */
-  lookupFeishuIdByEmail?: LookupIdByEmail;
+  /** Resolves missing slack_ids (Slack `users.lookupByEmail`); absent when Slack is not configured. */
+  lookupSlackIdsByEmail?: LookupIdsByEmail;
+  /** Resolves missing feishu_open_ids (Feishu contact API, 50 per call); absent when Feishu is not configured. */
+  lookupFeishuIdsByEmail?: LookupIdsByEmail;
 }
 
 export interface ImportOrgInput {
@@ -65,6 +91,8 @@ const AUDITED_FIELDS = [
   'active',
 ] as const satisfies readonly (keyof Person)[];
 
+const PLATFORMS = ['slack', 'feishu'] as const;
+
 function diff(before: Person, after: Person): Record<string, { from: unknown; to: unknown }> {
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   for (const f of AUDITED_FIELDS) if (before[f] !== after[f]) changes[f] = { from: before[f], to: after[f] };
@@ -100,35 +128,42 @@ export const makeImportOrg =
       unresolved: [],
     };
     const known = new Map(before.existing.map((p) => [p.id, p]));
-    const found = { slack: new Map<string, string>(), feishu: new Map<string, string>() };
-    const resolve = async (
-      platform: 'slack' | 'feishu',
-      lookup: LookupIdByEmail | undefined,
-      row: PersonRow,
-      current: string | null | undefined,
-    ) => {
-      if (!lookup || current) return;
-      try {
-        const id = await lookup(row.person.email);
-        if (id) {
-          found[platform].set(row.person.id, id);
-          report.resolved[platform]++;
-        } else
-          report.unresolved.push({
-            id: row.person.id,
-            email: row.person.email,
-            platform,
-            reason: 'no account with this email',
-          });
-      } catch (e) {
-        report.unresolved.push({ id: row.person.id, email: row.person.email, platform, reason: (e as Error).message });
-      }
+    const lookups = {
+      slack: {
+        lookup: deps.lookupSlackIdsByEmail,
+        known: (r: PersonRow) => r.person.slackId ?? known.get(r.person.id)?.slackId,
+      },
+      feishu: {
+        lookup: deps.lookupFeishuIdsByEmail,
+        known: (r: PersonRow) => r.person.feishuOpenId ?? known.get(r.person.id)?.feishuOpenId,
+      },
     };
-    for (const row of first.rows) {
-      const old = known.get(row.person.id);
-      await resolve('slack', deps.lookupSlackIdByEmail, row, row.person.slackId ?? old?.slackId);
-      await resolve('feishu', deps.lookupFeishuIdByEmail, row, row.person.feishuOpenId ?? old?.feishuOpenId);
+    // Person id → the chat id found, or why none was.
+    const found = { slack: new Map<string, string>(), feishu: new Map<string, string>() };
+    const notFound = { slack: new Map<string, string>(), feishu: new Map<string, string>() };
+    for (const platform of PLATFORMS) {
+      const { lookup, known: alreadyKnown } = lookups[platform];
+      const rows = first.rows.filter((r) => !alreadyKnown(r));
+      if (!lookup || !rows.length) continue;
+      // One request for the whole file: the lookup batches as far as its platform allows.
+      const emails = rows.map((r) => r.person.email);
+      const answer = await lookup(emails).catch((e: unknown) => ({
+        found: new Map<string, string>(),
+        failed: new Map(emails.map((email) => [email.toLowerCase(), (e as Error).message])),
+      }));
+      for (const { person } of rows) {
+        const email = person.email.toLowerCase();
+        const id = answer.found.get(email);
+        if (id) found[platform].set(person.id, id);
+        else notFound[platform].set(person.id, answer.failed.get(email) ?? 'no account with this email');
+      }
+      report.resolved[platform] = found[platform].size;
     }
+    for (const { person } of first.rows)
+      for (const platform of PLATFORMS) {
+        const reason = notFound[platform].get(person.id);
+        if (reason) report.unresolved.push({ id: person.id, email: person.email, platform, reason });
+      }
 
     return deps.store.tx((tx) => {
       // Re-check inside the write lock: jobs or people may have changed during the lookups.

@@ -124,6 +124,20 @@ describe('Feishu ids by email', () => {
     expect(await h.feishu.resolveOpenIds()).toBe(0);
   });
 
+  it('looks up at most 50 emails per contact API call, and fills everyone it finds', async () => {
+    h = await startFeishuHarness({ mode: 'http' });
+    const ids = Array.from({ length: 120 }, (_, i) => `p${i}`);
+    addPeople(
+      h,
+      ids.map((id) => person({ id, feishuOpenId: null })),
+    );
+    for (const id of ids.slice(0, 110)) h.fake.directory.set(`${id}@example.test`, `ou_${id}`);
+    expect(await h.feishu.resolveOpenIds()).toBe(110);
+    expect(h.fake.callsTo('/contact/v3/users/batch_get_id').map((c) => c.body.emails.length)).toEqual([50, 50, 20]);
+    expect(h.db.store.tx((tx) => tx.org.person('p109'))!.feishuOpenId).toBe('ou_p109');
+    expect(h.db.store.tx((tx) => tx.org.person('p110'))!.feishuOpenId).toBeNull();
+  });
+
   it('paces sends by delivery.feishu from dandang.yml when no test pacing is given', async () => {
     // 0.5/s per chat: the second card to the same person waits 2 s (the default 5/s would allow 0.2 s).
     h = await startFeishuHarness({

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestDb, type TestDb } from '../../support/db.js';
-import { makeImportOrg, type LookupIdByEmail } from '../../../src/usecases/org/import-org.js';
+import { makeImportOrg, oneEmailAtATime, type LookupIdByEmail } from '../../../src/usecases/org/import-org.js';
 import { makeImportJobs } from '../../../src/usecases/org/import-jobs.js';
 import { formatIssue, importIssues } from '../../../src/usecases/org/import/issues.js';
 import { HEADER, counts, defaultSettings, example, personLine } from './support.js';
@@ -20,8 +20,8 @@ const importOrg = (csv: string, lookups: { slack?: LookupIdByEmail; feishu?: Loo
     store: t.store,
     clock: t.clock,
     settings,
-    lookupSlackIdByEmail: lookups.slack,
-    lookupFeishuIdByEmail: lookups.feishu,
+    lookupSlackIdsByEmail: lookups.slack && oneEmailAtATime(lookups.slack),
+    lookupFeishuIdsByEmail: lookups.feishu && oneEmailAtATime(lookups.feishu),
   })({ csv });
 
 const file = (...lines: string[]) => [HEADER, ...lines].join('\n') + '\n';

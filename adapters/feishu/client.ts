@@ -1,0 +1,31 @@
+/** The Lark SDK client for the configured app: one place that maps FEISHU_DOMAIN and the SDK's logging. */
+import * as lark from '@larksuiteoapi/node-sdk';
+import type { Config } from '../../src/config.js';
+
+/** FEISHU_DOMAIN: `feishu` (default), `lark` (Lark international) or a base URL. */
+export function feishuDomain(domain: string | undefined): lark.Domain | string {
+  if (!domain || domain === 'feishu') return lark.Domain.Feishu;
+  if (domain === 'lark') return lark.Domain.Lark;
+  return domain.replace(/\/+$/, '');
+}
+
+const quiet = () => {};
+
+/** The SDK logs errors only; `quietSdk` (tests) silences it entirely. Our own warnings still print. */
+export function sdkLogging(quietSdk = false) {
+  return {
+    loggerLevel: lark.LoggerLevel.error,
+    ...(quietSdk ? { logger: { error: quiet, warn: quiet, info: quiet, debug: quiet, trace: quiet } } : {}),
+  };
+}
+
+export function makeFeishuClient(cfg: NonNullable<Config['feishu']>, opts: { quietSdk?: boolean } = {}): lark.Client {
+  return new lark.Client({
+    appId: cfg.appId,
+    appSecret: cfg.appSecret,
+    appType: lark.AppType.SelfBuild,
+    domain: feishuDomain(cfg.domain),
+    cache: new lark.DefaultCache(),
+    ...sdkLogging(opts.quietSdk),
+  });
+}
