@@ -9,6 +9,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { isKnownHolidayCountry } from './domain/calendar.js';
 import { PolicyError, resolvePolicy } from './domain/policy/resolve.js';
+import { defaultLocale } from './domain/locale.js';
 
 const isTimezone = (tz: string) => {
   try {
@@ -113,7 +114,7 @@ const deliverySchema = z
 
 const fileSchema = z.strictObject({
   timezone: z.string().refine(isTimezone, 'use an IANA zone such as Asia/Shanghai or America/New_York').default('UTC'),
-  /** Unset: zh-CN when Feishu is the only platform, else en (see `Config.locale`). */
+  /** Unset: see `Config.locale`. */
   locale: z.enum(['en', 'zh-CN'], 'use en or zh-CN').optional(),
   /** ISO country for public holidays (date-holidays); CN also honours make-up workdays (调休). */
   holidays: z
@@ -192,7 +193,7 @@ export interface Config {
   local: { enabled: boolean; allowRemote: boolean };
   /**
    * Default language for people whose record has none, and for channels: the file's `locale`, or
-   * zh-CN when Feishu is the only chat platform (the companies that run on Feishu read Chinese), else en.
+   * `defaultLocale` (src/domain/locale.ts: zh-CN when Feishu is the only chat platform, else en).
    */
   locale: 'en' | 'zh-CN';
   /** The effective schedule for a department (department overrides over the default). */
@@ -309,7 +310,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     slack,
     feishu,
     local: { enabled: localEnabled, allowRemote: e.DANDANG_LOCAL_ALLOW_REMOTE === '1' },
-    locale: file.locale ?? (feishu && !slack ? 'zh-CN' : 'en'),
+    locale: file.locale ?? defaultLocale({ slack: !!slack, feishu: !!feishu }),
     scheduleFor: (department) => ({ ...file.schedule.default, ...(file.schedule.departments[department] ?? {}) }),
   };
 }

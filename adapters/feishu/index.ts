@@ -81,6 +81,7 @@ export async function startFeishu(ctx: AdapterContext, options: FeishuOptions = 
   registerListeners(dispatcher, guard, {
     store: ctx.store,
     router: ctx.router,
+    settings: ctx.settings,
     // Answer in the background so the event is acknowledged at once.
     send: async (target, content) => {
       void sendReply(client, target, content).catch((err: unknown) => log('error', 'could not send an answer', err));

@@ -4,16 +4,14 @@
  */
 import type { Person, Locale } from '../../src/ports/records.js';
 import type { Store } from '../../src/ports/store.js';
-import type { Actor } from '../../src/app/types.js';
 import { HR_LOCAL_CHANNEL } from '../../src/ports/settings.js';
+import { isHr } from '../../src/domain/people.js';
 import { t, type MessageKey } from '../../src/ui/i18n/index.js';
 
 export const PERSONA_COOKIE = 'dandang_persona';
 
 export const dmConversation = (personId: string) => `dm:${personId}`;
 export const teamConversation = (department: string) => `team:${department}`;
-
-export const isHr = (p: Person) => p.role === 'hr' || p.role === 'admin';
 
 /** Who may read a conversation: your own DM; your team channel; HR and admins read every channel. */
 export function canSee(p: Person, conversation: string): boolean {
@@ -36,14 +34,6 @@ export function conversationsFor(p: Person, departments: string[], locale: Local
     list.push({ id: teamConversation(d), label: t(locale, 'local.teamChannel', { department: d }), kind: 'channel' });
   if (isHr(p)) list.push({ id: HR_LOCAL_CHANNEL, label: t(locale, 'local.hrChannel'), kind: 'channel' });
   return list;
-}
-
-export function localeOf(p: Person, fallback: Locale): Locale {
-  return p.locale ?? fallback;
-}
-
-export function actorFor(p: Person, fallback: Locale): Actor {
-  return { person: p, platform: 'local', locale: localeOf(p, fallback) };
 }
 
 /** "Li Na (manager, Sales)". */

@@ -8,16 +8,9 @@ import type { Reply, FormValues } from '../../src/ui/model.js';
 import { isActionId, isFormId } from '../../src/ui/actions.js';
 import { t } from '../../src/ui/i18n/index.js';
 import { makeLocalMessageStore, type LocalMessageStore, type StoredMessage } from './messages.js';
-import {
-  actorFor,
-  canSee,
-  conversationsFor,
-  dmConversation,
-  localeOf,
-  personaLabel,
-  resolvePersona,
-  isHr,
-} from './persona.js';
+import { canSee, conversationsFor, dmConversation, personaLabel, resolvePersona } from './persona.js';
+import { isHr } from '../../src/domain/people.js';
+import { actorOf, localeOf } from '../../src/app/actor.js';
 import { parseCommandLine, commandSuggestions } from './commands.js';
 import { plainText, renderForm, type RenderCtx } from './render.js';
 import { renderEphemeral, renderPage, renderStoredMessage, type MessageView } from './views.js';
@@ -58,7 +51,7 @@ export class Workspace {
   }
 
   localeOf(p: Person): Locale {
-    return localeOf(p, this.ctx.settings.locale);
+    return localeOf(p, this.ctx.settings);
   }
 
   private viewFor(p: Person | null, people?: Person[]): MessageView {
@@ -127,7 +120,7 @@ export class Workspace {
     }
     const reply = await this.ctx.router.dispatch({
       kind: 'command',
-      actor: actorFor(p, this.ctx.settings.locale),
+      actor: actorOf(p, 'local', this.ctx.settings),
       ...parsed,
     });
     return this.toJson(p, reply);
@@ -137,7 +130,7 @@ export class Workspace {
     if (!isActionId(actionId)) return { kind: 'error', text: t(this.localeOf(p), 'common.unknownCommand') };
     const reply = await this.ctx.router.dispatch({
       kind: 'action',
-      actor: actorFor(p, this.ctx.settings.locale),
+      actor: actorOf(p, 'local', this.ctx.settings),
       actionId,
       value,
     });
@@ -148,7 +141,7 @@ export class Workspace {
     if (!isFormId(formId)) return { kind: 'error', text: t(this.localeOf(p), 'common.unknownCommand') };
     const reply = await this.ctx.router.dispatch({
       kind: 'submit',
-      actor: actorFor(p, this.ctx.settings.locale),
+      actor: actorOf(p, 'local', this.ctx.settings),
       formId,
       state,
       values,

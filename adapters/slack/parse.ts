@@ -3,16 +3,17 @@
  * use comes back as null/undefined and the listener answers with an error instead of throwing.
  */
 import type { Actor } from '../../src/app/types.js';
+import { actorOf } from '../../src/app/actor.js';
 import type { FormValues } from '../../src/ui/model.js';
 import type { Store } from '../../src/ports/store.js';
 import type { Locale, Person } from '../../src/ports/records.js';
 
 /** Resolves the acting person from their Slack user id; null when they are not in Dandang. */
-export function resolveActor(store: Store, slackUserId: string | undefined, defaultLocale: Locale): Actor | null {
+export function resolveActor(store: Store, slackUserId: string | undefined, orgLocale: Locale): Actor | null {
   if (!slackUserId) return null;
   const person = store.tx((tx) => tx.org.personBySlackId(slackUserId));
   if (!person || !person.active) return null;
-  return { person, platform: 'slack', locale: person.locale ?? defaultLocale };
+  return actorOf(person, 'slack', { locale: orgLocale });
 }
 
 /**

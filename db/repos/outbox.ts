@@ -6,10 +6,12 @@ import type { OutboxQueue, OutboxRow, UploadPayload } from '../../src/ports/outb
 import type { Locale, Platform } from '../../src/ports/records.js';
 import type { Clock } from '../../src/ports/clock.js';
 import type { Message } from '../../src/ui/model.js';
+import { readerLocale } from '../../src/domain/locale.js';
 
 export interface OutboxSettings {
   /** Platforms that deliver messages in this process (a row is written for each). */
   platforms: readonly Platform[];
+  /** The organisation's language (`settings.locale`), for channels and people who name none. */
   defaultLocale: Locale;
 }
 
@@ -72,15 +74,14 @@ export function makeOutbox(conn: Pick<Connection, 'db' | 'sqlite'>, clock: Clock
       for (const platform of settings.platforms) {
         const address = platform === 'slack' ? p.slack_id : platform === 'feishu' ? p.feishu_open_id : p.id;
         if (!address) continue;
-        // Feishu users read Chinese by default unless their record says otherwise.
-        const fallback: Locale = platform === 'feishu' ? 'zh-CN' : settings.defaultLocale;
-        out.push({ platform, address, locale: forced ?? (p.locale as Locale | null) ?? fallback });
+        out.push({ platform, address, locale: forced ?? readerLocale(p.locale, settings.defaultLocale) });
       }
     } else {
       for (const platform of settings.platforms) {
         const address = to.channel[platform];
         if (!address) continue;
-        out.push({ platform, address, locale: forced ?? (platform === 'feishu' ? 'zh-CN' : settings.defaultLocale) });
+        // A channel has many readers: it gets the organisation's language.
+        out.push({ platform, address, locale: forced ?? settings.defaultLocale });
       }
     }
     return out;

@@ -1,4 +1,5 @@
 import type { Message } from '../ui/model.js';
+import type { Locale } from './records.js';
 
 /**
  * Who a message is for. Use cases name people and logical channels; the outbox resolves them to
@@ -20,8 +21,8 @@ export interface OutgoingMessage {
   message: Message;
   /** Post as a reply in the thread whose root was sent under this key. */
   threadKey?: string;
-  /** Force a locale (channels); otherwise the person's locale or the config default. */
-  locale?: 'en' | 'zh-CN';
+  /** Force a locale; otherwise the person's own (src/domain/locale.ts), and the org's for a channel. */
+  locale?: Locale;
 }
 
 export interface Outbox {
@@ -31,7 +32,7 @@ export interface Outbox {
    * Replace the content of the message sent under `targetKey`, in place (chat.update, card patch).
    * Pending updates of the same target are coalesced: only the latest content is sent.
    */
-  update(targetKey: string, message: Message, locale?: 'en' | 'zh-CN'): void;
+  update(targetKey: string, message: Message, locale?: Locale): void;
   /** Queue a file (the dossier) into the thread of `threadKey`. */
   upload(msg: {
     key: string;

@@ -2,7 +2,8 @@
 import type { Kpi } from '../domain/kpi.js';
 
 export type Role = 'employee' | 'hr' | 'admin';
-export type Locale = 'en' | 'zh-CN';
+import type { Locale } from '../domain/locale.js';
+export type { Locale };
 export type Platform = 'slack' | 'feishu' | 'local';
 
 export interface Person {

@@ -2,7 +2,7 @@
 import { parseCardAction } from '../parse/card-action.js';
 import { renderCallbackResponse, type CallbackResponse } from '../render/reply.js';
 import { translator } from '../../../src/ui/i18n/index.js';
-import { actorByOpenId, localeOf, mentionLookup, personByOpenId } from '../people.js';
+import { actorByOpenId, localeByOpenId, mentionLookup } from '../people.js';
 import type { ListenerDeps } from './index.js';
 
 /** Leaves room for the network inside Feishu's 3-second limit. */
@@ -20,9 +20,9 @@ export function makeCardActionListener(deps: ListenerDeps) {
   return async (data: unknown): Promise<CallbackResponse> => {
     const parsed = parseCardAction(data);
     const openId = parsed?.openId ?? '';
-    const t = translator(localeOf(openId ? personByOpenId(deps.store, openId) : null));
+    const t = translator(localeByOpenId(deps.store, openId, deps.settings));
     if (!parsed) return { toast: { type: 'error', content: t('feishu.staleCard') } };
-    const actor = actorByOpenId(deps.store, parsed.openId);
+    const actor = actorByOpenId(deps.store, parsed.openId, deps.settings);
     if (!actor) return { toast: { type: 'error', content: t('feishu.notRegistered') } };
 
     const dispatched =

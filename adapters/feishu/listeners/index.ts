@@ -4,6 +4,7 @@
  */
 import type { Router } from '../../../src/app/router.js';
 import type { Store } from '../../../src/ports/store.js';
+import type { AppSettings } from '../../../src/ports/settings.js';
 import { translator } from '../../../src/ui/i18n/index.js';
 import { once, type GuardedDispatcher, type GuardOptions } from '../guard.js';
 import type { ReplyTarget, OutgoingContent } from '../replies.js';
@@ -15,6 +16,8 @@ import { makeMenuListener } from './menu.js';
 export interface ListenerDeps {
   store: Store;
   router: Router;
+  /** The organisation's language, for people who name none and for open_ids we do not know. */
+  settings: Pick<AppSettings, 'locale'>;
   /** Sends an answer message; failures are logged by the caller, never thrown into the dispatcher. */
   send: (target: ReplyTarget, content: OutgoingContent) => Promise<void>;
   /** A use case may have queued outbox rows: wake the sender. */
@@ -25,7 +28,7 @@ export interface ListenerDeps {
 
 export function registerListeners(dispatcher: GuardedDispatcher, guard: GuardOptions, deps: ListenerDeps): void {
   const failedToast = (): CallbackResponse => ({
-    toast: { type: 'error', content: translator('zh-CN')('feishu.failed') },
+    toast: { type: 'error', content: translator(deps.settings.locale)('feishu.failed') },
   });
   const nothing = () => undefined;
   dispatcher.register({

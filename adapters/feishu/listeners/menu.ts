@@ -2,7 +2,7 @@
 import { parseMenuEvent } from '../parse/menu.js';
 import { replyContent } from '../replies.js';
 import { translator } from '../../../src/ui/i18n/index.js';
-import { actorByOpenId, mentionLookup } from '../people.js';
+import { actorByOpenId, localeByOpenId, mentionLookup } from '../people.js';
 import type { ListenerDeps } from './index.js';
 
 export function makeMenuListener(deps: ListenerDeps) {
@@ -10,12 +10,14 @@ export function makeMenuListener(deps: ListenerDeps) {
   return async (data: unknown): Promise<void> => {
     const parsed = parseMenuEvent(data);
     if (!parsed) return;
-    const actor = actorByOpenId(deps.store, parsed.openId);
+    const actor = actorByOpenId(deps.store, parsed.openId, deps.settings);
     const target = { openId: parsed.openId };
     if (!actor)
       return deps.send(target, {
         msg_type: 'text',
-        content: JSON.stringify({ text: translator('zh-CN')('feishu.notRegistered') }),
+        content: JSON.stringify({
+          text: translator(localeByOpenId(deps.store, parsed.openId, deps.settings))('feishu.notRegistered'),
+        }),
       });
     const reply = await deps.router.dispatch({
       kind: 'command',

@@ -5,7 +5,7 @@
 import { parseCommandText, substituteMentions, textOfMessage, type MentionRef } from '../parse/command-text.js';
 import { replyContent, sendReply } from '../replies.js';
 import { translator } from '../../../src/ui/i18n/index.js';
-import { actorByOpenId, localeOf, mentionLookup, personByOpenId } from '../people.js';
+import { actorByOpenId, localeByOpenId, mentionLookup, personByOpenId } from '../people.js';
 import type { ListenerDeps } from './index.js';
 
 interface ReceiveEvent {
@@ -27,7 +27,7 @@ export function makeMessageListener(deps: ListenerDeps) {
     // Other bots (and our own messages) are not commands.
     if (!openId || !messageId || data.sender?.sender_type === 'app') return;
     const text = textOfMessage(data.message?.message_type, data.message?.content);
-    const t = translator(localeOf(personByOpenId(deps.store, openId)));
+    const t = translator(localeByOpenId(deps.store, openId, deps.settings));
     // Answers can hold HR data, so a command typed in a group is answered privately by DM.
     const target = data.message?.chat_type === 'p2p' ? { replyTo: messageId } : { openId };
     const answer = (content: Parameters<typeof sendReply>[2]) => deps.send(target, content);
@@ -38,7 +38,7 @@ export function makeMessageListener(deps: ListenerDeps) {
     );
     const parsed = text === null ? null : parseCommandText(text, mentions);
     if (!parsed) return plainText(t('feishu.notACommand'));
-    const actor = actorByOpenId(deps.store, openId);
+    const actor = actorByOpenId(deps.store, openId, deps.settings);
     if (!actor) return plainText(t('feishu.notRegistered'));
 
     const resolved: { key: string; personId: string }[] = [];

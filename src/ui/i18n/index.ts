@@ -3,7 +3,7 @@
  * (`./review.ts` …) exporting `{ en, zh }`; `zh` must have exactly the keys of `en`.
  * Placeholders are `{name}`.
  */
-import type { Locale } from '../../ports/records.js';
+import { LOCALES, type Locale } from '../../domain/locale.js';
 import * as common from './common.js';
 import * as help from './help.js';
 import * as feishu from './feishu.js';
@@ -29,7 +29,7 @@ for (const c of catalogs) {
   Object.assign(tables['zh-CN'], c.zh);
 }
 
-export const LOCALES: readonly Locale[] = ['en', 'zh-CN'];
+export { LOCALES };
 
 export function t(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
   const template = tables[locale][key] ?? tables.en[key] ?? key;

@@ -5,19 +5,21 @@
 import type { Tx } from '../../ports/store.js';
 import type { Locale, Person } from '../../ports/records.js';
 import type { AppSettings } from '../../ports/settings.js';
-import { LOCALES, translator, type T } from '../../ui/i18n/index.js';
+import { translator, type T } from '../../ui/i18n/index.js';
 import { dateIn } from '../../domain/dates.js';
 import { formatLocal } from '../../domain/schedule.js';
+import { readerLocale } from '../../domain/locale.js';
 
 type Reader = Pick<Person, 'locale'> | null | undefined;
 
 /**
- * The reader's language: their own, else the org's default (which is zh-CN for a Feishu-only
- * install, see config). An unknown value (a hand-edited row) falls back to the default.
+ * The reader's language: their own, else the org's (`settings.locale`, which is zh-CN for a
+ * Feishu-only install: src/domain/locale.ts). An unknown value (a hand-edited row) or an unknown
+ * reader gets the org's. Adapters call this too (through src/app/actor.ts), so a Feishu card, its
+ * outbox DM and a use case's text agree.
  */
 export function localeOf(p: Reader, settings: Pick<AppSettings, 'locale'>): Locale {
-  const l = p?.locale;
-  return l && LOCALES.includes(l) ? l : settings.locale;
+  return readerLocale(p?.locale, settings.locale);
 }
 
 export const tFor = (p: Reader, settings: Pick<AppSettings, 'locale'>): T => translator(localeOf(p, settings));

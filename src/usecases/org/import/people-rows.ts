@@ -7,6 +7,7 @@ import type { T } from '../../../ui/i18n/index.js';
 import type { CsvRecord } from './csv.js';
 import { type ImportIssue, isValidTimezone } from './issues.js';
 import { isIsoDate } from '../../../domain/dates.js';
+import { isLocale } from '../../../domain/locale.js';
 
 export const PEOPLE_COLUMNS = {
   required: [
@@ -35,7 +36,6 @@ export interface PersonRow {
 }
 
 const ROLES: readonly Role[] = ['employee', 'hr', 'admin'];
-const LOCALES: readonly Locale[] = ['en', 'zh-CN'];
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 export function toPersonRows(
@@ -56,7 +56,7 @@ export function toPersonRows(
     const role = (opt('role') ?? 'employee') as Role;
     if (!ROLES.includes(role)) issue('role', t('import.badRole', { value: role }));
     const locale = opt('locale') as Locale | null;
-    if (locale && !LOCALES.includes(locale)) issue('locale', t('import.badLocale', { value: locale }));
+    if (locale && !isLocale(locale)) issue('locale', t('import.badLocale', { value: locale }));
     const timezone = opt('timezone');
     if (timezone && !isValidTimezone(timezone)) issue('timezone', t('import.badTimezone', { value: timezone }));
     const hireDate = opt('hire_date');
