@@ -165,13 +165,11 @@ export const en = {
   'ev.err.unknownJob': 'Unknown job. Pick one from the list.',
   'ev.err.witness': 'Pick a witness other than the employee.',
   'ev.err.answered': 'A response is already recorded for this.',
-  'ev.err.notShared': 'A private note is not sent to anyone and takes no response.',
   'ev.err.signInWindow': 'Sign-in for this session is open from {from} to {to}.',
   'ev.err.signedIn': 'You have already signed in to this session.',
   'ev.err.planDone': 'This training plan is already completed.',
   'ev.err.planNotDone': 'Complete the training plan before the reassessment.',
   'ev.err.reassessed': 'This training plan already has its reassessment.',
-  'ev.err.rating': 'Pick a rating from 1 to 5.',
   'ev.err.reasonRequired': 'Give a reason.',
 } as const;
 
@@ -339,12 +337,10 @@ export const zh: Record<keyof typeof en, string> = {
   'ev.err.unknownJob': '未知岗位,请从列表中选择。',
   'ev.err.witness': '请选择员工本人以外的见证人。',
   'ev.err.answered': '已有回应记录。',
-  'ev.err.notShared': '私密记录不会发送给任何人,也无需回应。',
   'ev.err.signInWindow': '本次培训的签到时间为 {from} 至 {to}。',
   'ev.err.signedIn': '你已签到过本次培训。',
   'ev.err.planDone': '该培训计划已完成。',
   'ev.err.planNotDone': '请先完成培训计划,再进行再次考核。',
   'ev.err.reassessed': '该培训计划已有再次考核。',
-  'ev.err.rating': '请选择 1 到 5 的评分。',
   'ev.err.reasonRequired': '请填写原因。',
 };

@@ -31,6 +31,9 @@ for (const c of catalogs) {
 
 export { LOCALES };
 
+/** Every key, in catalog order (scripts/i18n-unused.ts checks each is used somewhere). */
+export const MESSAGE_KEYS = Object.keys(tables.en) as MessageKey[];
+
 export function t(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
   const template = tables[locale][key] ?? tables.en[key] ?? key;
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));

@@ -27,11 +27,8 @@ export const en = {
   'local.warning': 'Local demo: whoever opens this page can act as anyone. Keep it on 127.0.0.1.',
   'local.live': 'Live',
   'local.reconnecting': 'Reconnecting…',
-  'local.close': 'Close',
   'local.done': 'Done.',
-  'local.noAccess': 'You cannot see this conversation.',
   'local.notifications': 'Notifications',
-  'local.newIn': 'New message in {conversation}',
   'local.demo.welcomeHeader': 'Welcome to the Dandang demo',
   'local.demo.welcomeIntro':
     'This is a demo organisation with eight weeks of history. Use **You are:** at the top to switch between manager, employee and HR, and watch the loop close. Type `/dandang help` for every command.',
@@ -71,11 +68,8 @@ export const zh: Record<keyof typeof en, string> = {
   'local.warning': '本地演示:打开此页面的任何人都可以扮演任何人。请只在 127.0.0.1 上使用。',
   'local.live': '实时',
   'local.reconnecting': '正在重新连接…',
-  'local.close': '关闭',
   'local.done': '已完成。',
-  'local.noAccess': '你无法查看此会话。',
   'local.notifications': '通知',
-  'local.newIn': '{conversation} 有新消息',
   'local.demo.welcomeHeader': '欢迎体验担当演示',
   'local.demo.welcomeIntro':
     '这是一个带有八周历史数据的演示组织。用顶部的 **当前身份** 在经理、员工和 HR 之间切换,看完整流程如何闭环。输入 `/dandang help` 查看全部命令。',

@@ -70,7 +70,6 @@ export const en = {
   'off.case.stepDoneBy': 'done by {who} on {date}',
   'off.case.closed': '**Outcome:** closed on {date}.',
   'off.case.withdrawn': '**Outcome:** withdrawn on {date} by {by}: {reason}',
-  'off.case.rights': '**Employee rights**',
 
   'off.btn.confirmAttendance': 'Confirm my attendance',
   'off.btn.notice': 'Issue notice ({days} days)',
@@ -258,7 +257,6 @@ export const zh: Record<keyof typeof en, string> = {
   'off.case.stepDoneBy': '{who} 于 {date} 完成',
   'off.case.closed': '**结果:**已于 {date} 结案。',
   'off.case.withdrawn': '**结果:**{by} 于 {date} 撤回:{reason}',
-  'off.case.rights': '**员工权利**',
 
   'off.btn.confirmAttendance': '确认本人出席',
   'off.btn.notice': '发出通知(提前 {days} 天)',
