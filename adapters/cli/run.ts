@@ -29,7 +29,7 @@ export const HELP = [
   'Exit codes: 0 ok, 1 invalid input (each problem printed as file:line: field: message), 2 usage or configuration error.',
 ].join('\n');
 
-/** Commands owned by other features, loaded only when used. */
+/** Commands with heavy imports (the demo loader, the dossier export), loaded only when used. */
 const lazy = {
   demo: async () => (await import('./demo.js')).runDemo,
   dossier: async () => (await import('./dossier.js')).runDossier,
@@ -68,7 +68,7 @@ export async function runCli(
   try {
     command = await load();
   } catch (e) {
-    io.err(`The "${name}" command is not available in this build: ${(e as Error).message}`);
+    io.err(`Could not load the "${name}" command: ${(e as Error).message}`);
     return EXIT_USAGE;
   }
 

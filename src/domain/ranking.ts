@@ -1,6 +1,7 @@
 /**
- * A relative ranking is never evidence (POLICIES.md; SPC Guiding Case No. 18). This spots a reason
- * text that cites only a ranking, so the bot can explain that before anyone relies on it.
+ * A relative ranking is never evidence (docs/policies/README.md; SPC Guiding Case No. 18). This
+ * spots a reason text that cites only a ranking, so the bot can explain that before anyone relies
+ * on it.
  */
 const RANKING_PATTERNS: RegExp[] = [
   /\bbottom\s*\d{1,2}\s*(%|percent)/i,

@@ -1,5 +1,5 @@
 /**
- * Notice and severance, per the policy's rules (POLICIES.md). Pure date arithmetic on YYYY-MM-DD
+ * Notice and severance, per the policy's rules (docs/policies/). Pure date arithmetic on YYYY-MM-DD
  * strings in UTC, so a result never depends on the server's zone.
  */
 import type { NoticeRule, SeveranceRule } from './policy/schema.js';

@@ -10,7 +10,7 @@ export const ACTIONS = {
   acknowledgeReview: 'review.acknowledge',
   disputeReview: 'review.dispute',
   amendReview: 'review.amend',
-  // evidence: notes, training, attendance, job adjustment (issue 4)
+  // evidence: notes, training, attendance, job adjustment
   acknowledgeNote: 'note.acknowledge',
   disputeNote: 'note.dispute',
   recordRefusal: 'evidence.record_refusal',
@@ -22,7 +22,7 @@ export const ACTIONS = {
   acknowledgeJobAdjustment: 'job_adjustment.acknowledge',
   promptTrainingPlan: 'evidence.prompt_training',
   promptConversation: 'evidence.prompt_conversation',
-  // offboarding cases (issue 5): one advance button per case message, the step comes in the value
+  // offboarding cases: one advance button per case message, the step comes in the value
   caseAdvance: 'case.advance',
   caseAdvanceInLieu: 'case.advance_in_lieu',
   caseOpenStepForm: 'case.open_step_form',
@@ -35,7 +35,7 @@ export const FORMS = {
   defineKpis: 'kpi.define_form',
   disputeReview: 'review.dispute_form',
   amendReview: 'review.amend_form',
-  // evidence (issue 4)
+  // evidence
   note: 'note.form',
   disputeNote: 'note.dispute_form',
   recordRefusal: 'evidence.refusal_form',
@@ -43,7 +43,7 @@ export const FORMS = {
   markAttendance: 'training.mark_attendance_form',
   reassessment: 'training.reassessment_form',
   jobAdjustment: 'job_adjustment.form',
-  // offboarding cases (issue 5)
+  // offboarding cases
   caseStep: 'case.step_form',
   caseWithdraw: 'case.withdraw_form',
   protectedStatus: 'case.protected_status_form',

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { canAccess, relationsOf, RECORD_TYPES, type RecordType } from '../../src/domain/access.js';
 
 /**
- * The access-control table of issue 4, checked for every record type and every asker.
+ * The access-control table (src/domain/access.ts), checked for every record type and every asker.
  * Subject `e` reports to `m`, who reports to `d`. `x` manages another team, `o` is a colleague.
  */
 const chainOfE = ['m', 'd'];

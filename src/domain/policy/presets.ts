@@ -1,6 +1,6 @@
 /**
- * The three shipped presets, as data (POLICIES.md). Numbers marked "default" there are product
- * defaults a company may override in its config; the law does not set them.
+ * The three shipped presets, as data (docs/policies/<id>.md). Numbers marked "default" there are
+ * product defaults a company may override in its config; the law does not set them.
  */
 import { policySchema, type Policy, type PolicyInput } from './schema.js';
 

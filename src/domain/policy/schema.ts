@@ -1,7 +1,7 @@
 /**
- * The policy model (POLICIES.md "Common model"): a policy is data. Presets, config overrides and a
- * custom policy file all end up as one `Policy`, validated by this schema, and one engine
- * (`evaluateEvidence`, `canAdvance`) reads it. No preset gets its own code path.
+ * The policy model (docs/policies/README.md, "The common model"): a policy is data. Presets,
+ * config overrides and a custom policy file all end up as one `Policy`, validated by this schema,
+ * and one engine (`evaluateEvidence`, `canAdvance`) reads it. No preset gets its own code path.
  */
 import { z } from 'zod';
 
