@@ -2,6 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { catalogGaps, t } from '../../src/ui/i18n/index.js';
 import { keyReferences, unusedMessageKeys } from '../../scripts/i18n-unused.js';
 
+/**
+ * Keys landed with their catalog before the screen that shows them. Each names that screen; the
+ * second test below fails once the key is used, so this list only ever shrinks.
+ */
+const WAITING_FOR_THEIR_SCREEN: Record<string, string> = {
+  'report.dashboard.title': 'the HR dashboard page',
+  'report.filter.period': 'the HR dashboard page',
+  'report.filter.department': 'the HR dashboard page',
+  'report.filter.allDepartments': 'the HR dashboard page',
+  'report.filter.apply': 'the HR dashboard page',
+  'report.scope': 'the HR dashboard page',
+};
+
 describe('i18n catalogs', () => {
   it('has every key in both en and zh-CN', () => {
     expect(catalogGaps()).toEqual([]);
@@ -13,7 +26,13 @@ describe('i18n catalogs', () => {
   });
 
   it('has no key that no source file uses (scripts/i18n-unused.ts)', () => {
-    expect(unusedMessageKeys()).toEqual([]);
+    expect(unusedMessageKeys().filter((k) => !(k in WAITING_FOR_THEIR_SCREEN))).toEqual([]);
+  });
+
+  it('lists a key as waiting for its screen only while nothing uses it', () => {
+    const unused = new Set(unusedMessageKeys());
+    // Once the screen uses a key, delete it from WAITING_FOR_THEIR_SCREEN above.
+    expect(Object.keys(WAITING_FOR_THEIR_SCREEN).filter((k) => !unused.has(k))).toEqual([]);
   });
 
   it('counts a key built from a prefix as used, and only its own family', () => {
