@@ -1,4 +1,4 @@
-import { and, eq, inArray, asc, desc, lte, gte, sql, isNotNull, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, asc, desc, lte, gte, sql, isNotNull, isNull, type SQL } from 'drizzle-orm';
 const ph = sql.placeholder;
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client.js';
@@ -34,6 +34,8 @@ export function makeReviewRepo(db: Db, _clock: Clock): ReviewRepo {
         slot: reviewSlots,
         employeeName: employees.name,
         managerName: managers.name,
+        managerLocale: managers.locale,
+        managerTimezone: managers.timezone,
         department: cycles.department,
         cycleLabel: cycles.label,
         teamChannelSlack: employees.teamChannelSlack,
@@ -87,9 +89,17 @@ export function makeReviewRepo(db: Db, _clock: Clock): ReviewRepo {
     .returning()
     .prepare();
 
-  const toView = ({ slot, ...names }: { slot: ReviewSlot } & Omit<SlotView, keyof ReviewSlot>): SlotView => ({
+  const toView = ({
+    slot,
+    managerLocale,
+    ...names
+  }: { slot: ReviewSlot; managerLocale: string | null } & Omit<
+    SlotView,
+    keyof ReviewSlot | 'managerLocale'
+  >): SlotView => ({
     ...slot,
     ...names,
+    managerLocale: managerLocale as SlotView['managerLocale'],
   });
 
   const withZone = (where: SQL | undefined): SlotWithZone[] =>
@@ -173,6 +183,20 @@ export function makeReviewRepo(db: Db, _clock: Clock): ReviewRepo {
         .map((r) => r.c);
     },
     createCycle: (c) => db.insert(cycles).values(c).onConflictDoNothing().returning().get() ?? null,
+    openingCycles: () => db.select().from(cycles).where(eq(cycles.status, 'opening')).orderBy(asc(cycles.id)).all(),
+    cycleSize(cycleId) {
+      const rows = db
+        .select({ m: reviewSlots.managerId, n: sql<number>`count(*)` })
+        .from(reviewSlots)
+        .where(eq(reviewSlots.cycleId, cycleId))
+        .groupBy(reviewSlots.managerId)
+        .orderBy(asc(reviewSlots.managerId))
+        .all();
+      return { managerIds: rows.map((r) => r.m), slots: rows.reduce((k, r) => k + r.n, 0) };
+    },
+    markCycleOpen(id) {
+      db.update(cycles).set({ status: 'open' }).where(eq(cycles.id, id)).run();
+    },
     departmentZones() {
       const rows = db
         .selectDistinct({ d: employees.department, tz: managers.timezone })
@@ -185,15 +209,40 @@ export function makeReviewRepo(db: Db, _clock: Clock): ReviewRepo {
       for (const r of rows) byDept.set(r.d, [...(byDept.get(r.d) ?? []), r.tz]);
       return [...byDept].map(([department, timezones]) => ({ department, timezones }));
     },
-    reportsWithManagers: (department) =>
+    reportsWithManagers: (department, managerIds) =>
+      (managerIds ? chunks(managerIds) : [undefined]).flatMap((ids) =>
+        db
+          .select({ e: employees, m: managers })
+          .from(employees)
+          .innerJoin(managers, eq(managers.id, employees.managerId))
+          .where(
+            and(
+              eq(employees.department, department),
+              eq(employees.active, true),
+              eq(managers.active, true),
+              ids ? inArray(managers.id, ids) : undefined,
+            ),
+          )
+          .orderBy(asc(managers.id), asc(employees.name))
+          .all()
+          .map((r) => ({ employee: toPerson(r.e), manager: toPerson(r.m) })),
+      ),
+    rosterManagers: (department) =>
       db
-        .select({ e: employees, m: managers })
+        .selectDistinct({ id: managers.id })
         .from(employees)
         .innerJoin(managers, eq(managers.id, employees.managerId))
         .where(and(eq(employees.department, department), eq(employees.active, true), eq(managers.active, true)))
-        .orderBy(asc(managers.id), asc(employees.name))
+        .orderBy(asc(managers.id))
         .all()
-        .map((r) => ({ employee: toPerson(r.e), manager: toPerson(r.m) })),
+        .map((r) => r.id),
+    rosterSize: (department) =>
+      db
+        .select({ n: sql<number>`count(*)` })
+        .from(employees)
+        .innerJoin(managers, eq(managers.id, employees.managerId))
+        .where(and(eq(employees.department, department), eq(employees.active, true), eq(managers.active, true)))
+        .get()?.n ?? 0,
     onLeaveOn: (date) =>
       new Set(
         db
@@ -216,6 +265,8 @@ export function makeReviewRepo(db: Db, _clock: Clock): ReviewRepo {
       const rows = slots.map((s) => ({
         ...s,
         nextReminderAt: s.nextReminderAt === undefined ? s.dueAt : s.nextReminderAt,
+        // A new slot is in no nudge yet (the column's default marks rows from before merged nudges).
+        nudgeWeek: s.nudgeWeek ?? null,
       }));
       for (const part of chunks(rows)) n += db.insert(reviewSlots).values(part).onConflictDoNothing().run().changes;
       return n;
@@ -223,24 +274,49 @@ export function makeReviewRepo(db: Db, _clock: Clock): ReviewRepo {
 
     slot: (id) => slotById.get({ id }) ?? null,
     slotViews(f) {
-      if (f.cycleId !== undefined && f.managerId !== undefined && !f.ids)
+      if (f.cycleId !== undefined && f.managerId !== undefined && !f.ids && !f.nudgeWeeks && !f.unnudged)
         return slotViewsOfManagerInCycle.all({ cycleId: f.cycleId, managerId: f.managerId }).map(toView);
-      const where = (ids?: number[]) =>
+      const where = (ids?: number[], managerIds?: string[]) =>
         and(
           f.cycleId !== undefined ? eq(reviewSlots.cycleId, f.cycleId) : undefined,
           f.managerId !== undefined ? eq(reviewSlots.managerId, f.managerId) : undefined,
+          managerIds ? inArray(reviewSlots.managerId, managerIds.length ? managerIds : ['']) : undefined,
           ids ? inArray(reviewSlots.id, ids.length ? ids : [-1]) : undefined,
+          f.nudgeWeeks ? inArray(reviewSlots.nudgeWeek, f.nudgeWeeks.length ? f.nudgeWeeks : ['']) : undefined,
+          f.unnudged
+            ? and(isNull(reviewSlots.nudgeWeek), eq(reviewSlots.status, 'pending'), eq(cycles.status, 'open'))
+            : undefined,
         );
-      if (!f.ids || f.ids.length <= CHUNK)
-        return slotViewQuery()
-          .where(where(f.ids))
-          .orderBy(asc(reviewSlots.dueAt), asc(employees.name))
-          .all()
-          .map(toView);
-      // A large id list (the tick's overdue slots) is read in chunks to stay under SQLite's variable limit.
-      return chunks(f.ids)
-        .flatMap((ids) => slotViewQuery().where(where(ids)).all().map(toView))
-        .sort((a, b) => a.dueAt - b.dueAt || a.employeeName.localeCompare(b.employeeName));
+      const byDue = (a: SlotView, b: SlotView) => a.dueAt - b.dueAt || a.employeeName.localeCompare(b.employeeName);
+      // Large id or manager lists (the tick's slots, a chunk of managers) are read in chunks to
+      // stay under SQLite's variable limit.
+      if (f.ids && f.ids.length > CHUNK)
+        return chunks(f.ids)
+          .flatMap((ids) => slotViewQuery().where(where(ids, f.managerIds)).all().map(toView))
+          .sort(byDue);
+      if (f.managerIds && f.managerIds.length > CHUNK)
+        return chunks(f.managerIds)
+          .flatMap((ms) => slotViewQuery().where(where(f.ids, ms)).all().map(toView))
+          .sort(byDue);
+      return slotViewQuery()
+        .where(where(f.ids, f.managerIds))
+        .orderBy(asc(reviewSlots.dueAt), asc(employees.name))
+        .all()
+        .map(toView);
+    },
+    managersToNudge: (limit) =>
+      db
+        .selectDistinct({ id: reviewSlots.managerId })
+        .from(reviewSlots)
+        .innerJoin(cycles, eq(cycles.id, reviewSlots.cycleId))
+        .where(and(isNull(reviewSlots.nudgeWeek), eq(reviewSlots.status, 'pending'), eq(cycles.status, 'open')))
+        .orderBy(asc(reviewSlots.managerId))
+        .limit(limit)
+        .all()
+        .map((r) => r.id),
+    setNudgeWeek(ids, week) {
+      for (const part of chunks(ids))
+        db.update(reviewSlots).set({ nudgeWeek: week }).where(inArray(reviewSlots.id, part)).run();
     },
     pendingSlotsOf: (managerId) =>
       slotViewQuery()
@@ -249,7 +325,25 @@ export function makeReviewRepo(db: Db, _clock: Clock): ReviewRepo {
         .all()
         .map(toView),
     markSlotSubmitted: (id) => submitSlot.run({ id }).changes > 0,
-    reminderDueSlots: (now) => withZone(and(eq(reviewSlots.status, 'pending'), lte(reviewSlots.nextReminderAt, now))),
+    reminderDueSlots: (now, managerIds) =>
+      (managerIds ? chunks(managerIds) : [undefined]).flatMap((ids) =>
+        withZone(
+          and(
+            eq(reviewSlots.status, 'pending'),
+            lte(reviewSlots.nextReminderAt, now),
+            ids ? inArray(reviewSlots.managerId, ids) : undefined,
+          ),
+        ),
+      ),
+    reminderDueManagers: (now, limit) =>
+      db
+        .selectDistinct({ id: reviewSlots.managerId })
+        .from(reviewSlots)
+        .where(and(eq(reviewSlots.status, 'pending'), lte(reviewSlots.nextReminderAt, now)))
+        .orderBy(asc(reviewSlots.managerId))
+        .limit(limit)
+        .all()
+        .map((r) => r.id),
     setEscalationLevel(ids, level, nextReminderAt) {
       const set =
         nextReminderAt === undefined ? { escalationLevel: level } : { escalationLevel: level, nextReminderAt };

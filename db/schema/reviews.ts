@@ -13,6 +13,13 @@ export const cycles = sqliteTable(
     periodEnd: text('period_end').notNull(),
     openedAt: integer('opened_at').notNull(),
     openedBy: text('opened_by'),
+    /**
+     * 'opening' while a large cycle's slots are written in chunks (the tick resumes it after a
+     * restart); 'open' once every slot is in. Cycles from before chunked opening are 'open'.
+     */
+    status: text('status', { enum: ['opening', 'open'] })
+      .notNull()
+      .default('open'),
   },
   (t) => [uniqueIndex('cycles_department_period').on(t.department, t.periodStart)],
 );
@@ -44,6 +51,12 @@ export const reviewSlots = sqliteTable(
      */
     nextReminderAt: integer('next_reminder_at'),
     digestSent: integer('digest_sent', { mode: 'boolean' }).notNull().default(false),
+    /**
+     * The week (`2026-W48`, in the manager's zone when nudged) of the one nudge that lists this slot,
+     * whose key is `nudge:<week>:<manager>`; null until the slot is in a nudge. Slots from before
+     * nudges were merged per manager and week are 'legacy': their nudge is keyed by the cycle.
+     */
+    nudgeWeek: text('nudge_week').default('legacy'),
   },
   (t) => [
     uniqueIndex('slots_cycle_employee').on(t.cycleId, t.employeeId),
@@ -53,6 +66,9 @@ export const reviewSlots = sqliteTable(
     index('slots_status_next_reminder').on(t.status, t.nextReminderAt),
     /** The tick's digest scan: slots past due whose channel digest is not sent yet. */
     index('slots_digest_due').on(t.digestSent, t.dueAt),
+    /** The nudge step's scan (slots not in a nudge yet) and a manager's weekly nudge. */
+    index('slots_manager_nudge_week').on(t.managerId, t.nudgeWeek),
+    index('slots_nudge_week_status').on(t.nudgeWeek, t.status),
   ],
 );
 

@@ -20,6 +20,7 @@ import { makeReviewStatus } from '../usecases/review/review-status.js';
 import { makeStartCycle } from '../usecases/review/start-cycle.js';
 import { makeOpenAmendForm } from '../usecases/review/open-amend-form.js';
 import { makeAmendReview } from '../usecases/review/amend-review.js';
+import { makeCompleteOpeningCycles } from '../usecases/schedule/open-cycles-in-chunks.js';
 
 export function reviewHandlers(deps: UseCaseDeps): FeatureHandlers {
   const openReviewForm = makeOpenReviewForm(deps);
@@ -34,6 +35,7 @@ export function reviewHandlers(deps: UseCaseDeps): FeatureHandlers {
   const startCycle = makeStartCycle(deps);
   const openAmendForm = makeOpenAmendForm(deps);
   const amendReview = makeAmendReview(deps);
+  const completeOpening = makeCompleteOpeningCycles(deps);
 
   return {
     commands: {
@@ -48,13 +50,18 @@ export function reviewHandlers(deps: UseCaseDeps): FeatureHandlers {
           ),
         status: (ev) =>
           messageReply(reviewStatus({ actorId: ev.actor.person.id, all: ev.args.trim().toLowerCase() === 'all' })),
-        start: (ev) =>
-          toastReply(
-            startCycle({
-              actorId: ev.actor.person.id,
-              ...(ev.args.trim() ? { department: ev.args.trim() } : {}),
-            }),
-          ),
+        start: (ev) => {
+          const r = startCycle({
+            actorId: ev.actor.person.id,
+            ...(ev.args.trim() ? { department: ev.args.trim() } : {}),
+          });
+          // A large cycle is only claimed in the command: fill it and nudge after the answer, in chunks.
+          if (r.ok && r.value.inBackground)
+            setImmediate(() =>
+              completeOpening().catch((e: unknown) => console.error('[review] opening a cycle failed', e)),
+            );
+          return toastReply(r);
+        },
       },
     },
     actions: {

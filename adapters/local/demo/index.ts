@@ -10,6 +10,7 @@ import type { Store } from '../../../src/ports/store.js';
 import type { AppSettings } from '../../../src/ports/settings.js';
 import type { AdapterContext } from '../../context.js';
 import { openCycle, currentPeriod } from '../../../src/usecases/schedule/open-cycle.js';
+import { sendNudges } from '../../../src/usecases/review/nudge.js';
 import { kpiSubjectId } from '../../../src/domain/kpi.js';
 import { DEMO_JOBS, DEMO_PEOPLE, toPersonRecord } from './org.js';
 import { seedHistory, noteEvents } from './seed-history.js';
@@ -90,14 +91,15 @@ export function loadDemo(deps: DemoDeps): DemoSummary | null {
   backfillLocalDms(conn, deps.store, settings);
   queueWelcomes(deps.store, settings);
 
-  // The current cycle, through the shared opener: nudges are queued for every manager.
+  // The current cycle, through the shared opener: one nudge is queued for every manager.
   const departments = [...new Set(DEMO_PEOPLE.filter((p) => p.managerId).map((p) => p.department))];
-  const opened = deps.store.tx(
-    (tx) =>
-      departments
-        .map((d) => openCycle(tx, d, currentPeriod(d, now, settings), { settings, now, actorId: null }))
-        .filter((o) => o.created).length,
-  );
+  const opened = deps.store.tx((tx) => {
+    const outcomes = departments
+      .map((d) => openCycle(tx, d, currentPeriod(d, now, settings), { settings, now, actorId: null }))
+      .filter((o) => o.created);
+    sendNudges(tx, [...new Set(outcomes.flatMap((o) => o.managerIds))], settings, now);
+    return outcomes.length;
+  });
   return {
     people: DEMO_PEOPLE.length,
     cycles: summary.cycles + opened,

@@ -118,6 +118,8 @@ export function seedHistory(
               managerId: manager.id,
               employeeId: employee.id,
               dueAt,
+              // Past weeks' nudges went out at the time; none is due for them now.
+              nudgeWeek: period.label,
             })),
           );
           tx.audit.record({

@@ -13,6 +13,8 @@ export interface Cycle {
   periodEnd: string;
   openedAt: number;
   openedBy: string | null;
+  /** 'opening' while a large cycle's slots are still being written in chunks. */
+  status: 'opening' | 'open';
 }
 
 export type SlotStatus = 'pending' | 'submitted' | 'skipped';
@@ -30,6 +32,11 @@ export interface ReviewSlot {
   /** When the next reminder-ladder step falls due (null: ladder finished or slot not pending). */
   nextReminderAt: number | null;
   digestSent: boolean;
+  /**
+   * The week of the nudge listing this slot (`nudge:<week>:<manager>`), null until it is in one;
+   * 'legacy' for slots from before nudges were merged (their nudge is keyed by the cycle).
+   */
+  nudgeWeek: string | null;
 }
 
 /** A slot with its manager's timezone (null = config default), for the tick's local-time maths. */
@@ -41,6 +48,9 @@ export interface SlotWithZone extends ReviewSlot {
 export interface SlotView extends ReviewSlot {
   employeeName: string;
   managerName: string;
+  /** The manager as a reader of the nudge (null = config default). */
+  managerLocale: Person['locale'];
+  managerTimezone: string | null;
   department: string;
   cycleLabel: string;
   /** The employee's team channel, where the cycle's digest goes. */
@@ -75,14 +85,23 @@ export interface ReviewRepo {
   /** The most recent cycle of each department (or of one), newest first. */
   latestCycles(department?: string): Cycle[];
   /** Null if the department already has a cycle for that period (a concurrent opener won). */
-  createCycle(c: Omit<Cycle, 'id'>): Cycle | null;
+  createCycle(c: Omit<Cycle, 'id' | 'status'> & { status?: Cycle['status'] }): Cycle | null;
+  /** Cycles whose slots are still being written (`status = 'opening'`), oldest first. */
+  openingCycles(): Cycle[];
+  markCycleOpen(id: number): void;
+  /** The managers with slots in a cycle (sorted) and how many slots it has. */
+  cycleSize(cycleId: number): { managerIds: string[]; slots: number };
   /**
    * Departments of active people who have an active manager (the ones that get cycles), each with
    * the distinct timezones of those managers (null = config default). One query; the tick runs it.
    */
   departmentZones(): { department: string; timezones: (string | null)[] }[];
-  /** Active people of a department with their active manager, one query. */
-  reportsWithManagers(department: string): { employee: Person; manager: Person }[];
+  /** Active people of a department with their active manager (only these managers' when given), one query. */
+  reportsWithManagers(department: string, managerIds?: string[]): { employee: Person; manager: Person }[];
+  /** Ids of the active managers of a department's active people, sorted: a cycle is filled in chunks of them. */
+  rosterManagers(department: string): string[];
+  /** Number of active people of a department with an active manager (the reviews a cycle would hold). */
+  rosterSize(department: string): number;
   /** Ids of people on leave on a calendar date, one query. */
   onLeaveOn(date: string): Set<string>;
   /** Active holders of a job. */
@@ -93,17 +112,45 @@ export interface ReviewRepo {
    * always safe: the tick then works out the real next step when it first looks at the slot.
    */
   insertSlots(
-    slots: { cycleId: number; managerId: string; employeeId: string; dueAt: number; nextReminderAt?: number | null }[],
+    slots: {
+      cycleId: number;
+      managerId: string;
+      employeeId: string;
+      dueAt: number;
+      nextReminderAt?: number | null;
+      /** The nudge already listing the slot (history imported as it happened); in none when absent. */
+      nudgeWeek?: string | null;
+    }[],
   ): number;
 
   slot(id: number): ReviewSlot | null;
-  slotViews(filter: { cycleId?: number; managerId?: string; ids?: number[] }): SlotView[];
+  /**
+   * Slots with names, earliest due first. `unnudged`: pending slots of open cycles that are in no
+   * nudge yet; `nudgeWeeks`: slots listed in those weeks' nudges.
+   */
+  slotViews(filter: {
+    cycleId?: number;
+    managerId?: string;
+    managerIds?: string[];
+    ids?: number[];
+    nudgeWeeks?: string[];
+    unnudged?: boolean;
+  }): SlotView[];
+  /** Up to `limit` managers (by id) with pending slots of open cycles that are in no nudge yet. */
+  managersToNudge(limit: number): string[];
+  /** Records the week of the nudge that now lists these slots. */
+  setNudgeWeek(ids: number[], week: string): void;
   /** The manager's pending slots across cycles, earliest due first. */
   pendingSlotsOf(managerId: string): SlotView[];
   /** Only moves pending → submitted (and clears its next reminder); false if it was not pending. */
   markSlotSubmitted(id: number): boolean;
-  /** Pending slots whose next reminder step is due at or before `now` (index: status, next_reminder_at). */
-  reminderDueSlots(now: number): SlotWithZone[];
+  /**
+   * Pending slots whose next reminder step is due at or before `now` (index: status,
+   * next_reminder_at), of these managers only when given.
+   */
+  reminderDueSlots(now: number, managerIds?: string[]): SlotWithZone[];
+  /** Up to `limit` managers (by id) with a pending slot whose next reminder step is due. */
+  reminderDueManagers(now: number, limit: number): string[];
   /**
    * Records the ladder step reached; `nextReminderAt`, when given, is the next step's instant
    * (null = ladder finished). Left out, the stored next reminder is kept.

@@ -6,6 +6,10 @@ export const en = {
   'review.nudge.progress': '{done} of {total} done',
   'review.nudge.allDone': 'All {total} reviews done. Thank you!',
   'review.nudge.open': 'Review {name}',
+  'review.nudge.textGrouped': 'You have {count} reviews due:',
+  'review.nudge.groupLine': '• **{due}**: {names}',
+  'review.nudge.groupLinePeriod': '• **{due}** ({period}): {names}',
+  'review.nudge.more': '{count} more are waiting: type /review to open them one by one.',
 
   'review.form.title': 'Weekly review',
   'review.form.submit': 'Submit review',
@@ -67,6 +71,10 @@ export const en = {
   'review.remind.manager': 'Reminder: {count} reviews were due {due} and are still open: {names}',
   'review.remind.skip': '{manager} has {count} reviews overdue since {due}: {names}',
   'review.remind.hr': '{manager} ({department}) has {count} reviews overdue since {due}: {names}',
+  'review.remind.managerGrouped': 'Reminder: {count} reviews are past their due time and still open:',
+  'review.remind.skipGrouped': '{manager} has {count} reviews overdue:',
+  'review.remind.hrGrouped': '{manager} ({department}) has {count} reviews overdue:',
+  'review.remind.groupLine': '• due {due}: {names}',
 
   'review.digest.week': 'Week {week}',
   'review.digest.text': '{period} reviews: {done}/{total} done.',
@@ -83,6 +91,8 @@ export const en = {
 
   'review.start.opened': 'Opened {period} for {department}: {managers} managers nudged, {slots} reviews.',
   'review.start.already': '{department} already has a cycle for {period}.',
+  'review.start.opening':
+    'Opening {period} for {department}: {slots} reviews. The managers are nudged as soon as every review is in, within a minute or two.',
   'review.start.unknownDepartment': 'No department "{department}" has people with a manager.',
   'review.start.none': 'No department has people with a manager yet. Import the org first.',
 
@@ -121,6 +131,10 @@ export const zh: Record<keyof typeof en, string> = {
   'review.nudge.progress': '已完成 {done}/{total}',
   'review.nudge.allDone': '全部 {total} 份考核已完成,谢谢!',
   'review.nudge.open': '考核 {name}',
+  'review.nudge.textGrouped': '你有 {count} 份考核待完成：',
+  'review.nudge.groupLine': '• **{due}** 截止：{names}',
+  'review.nudge.groupLinePeriod': '• **{due}** 截止（{period}）：{names}',
+  'review.nudge.more': '还有 {count} 份待完成：输入 /review 逐一打开。',
 
   'review.form.title': '周度考核',
   'review.form.submit': '提交考核',
@@ -180,6 +194,10 @@ export const zh: Record<keyof typeof en, string> = {
   'review.remind.manager': '提醒:{count} 份考核已于 {due} 到期,仍未完成:{names}',
   'review.remind.skip': '{manager} 有 {count} 份考核自 {due} 起逾期:{names}',
   'review.remind.hr': '{manager}({department})有 {count} 份考核自 {due} 起逾期:{names}',
+  'review.remind.managerGrouped': '提醒：{count} 份考核已过截止时间，仍未完成：',
+  'review.remind.skipGrouped': '{manager} 有 {count} 份考核逾期：',
+  'review.remind.hrGrouped': '{manager}（{department}）有 {count} 份考核逾期：',
+  'review.remind.groupLine': '• {due} 截止：{names}',
 
   'review.digest.week': '第 {week} 周',
   'review.digest.text': '{period} 考核:已完成 {done}/{total}。',
@@ -196,6 +214,8 @@ export const zh: Record<keyof typeof en, string> = {
 
   'review.start.opened': '已为 {department} 开启 {period}:已提醒 {managers} 位经理,共 {slots} 份考核。',
   'review.start.already': '{department} 的 {period} 周期已开启。',
+  'review.start.opening':
+    '正在为 {department} 开启 {period}：共 {slots} 份考核。全部写入后（一两分钟内）会提醒各位经理。',
   'review.start.unknownDepartment': '部门“{department}”中没有设置了经理的员工。',
   'review.start.none': '还没有设置了经理的员工。请先导入组织架构。',
 

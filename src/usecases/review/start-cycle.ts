@@ -3,7 +3,8 @@ import type { Message } from '../../ui/model.js';
 import { fail, ok, type Result } from '../result.js';
 import { tFor } from '../shared/people.js';
 import { isHr } from '../../domain/people.js';
-import { openCycle, currentPeriod } from '../schedule/open-cycle.js';
+import { claimCycle, currentPeriod, fillCycle, finishCycle } from '../schedule/open-cycle.js';
+import { sendNudges } from './nudge.js';
 
 export interface StartCycleInput {
   actorId: string;
@@ -12,13 +13,28 @@ export interface StartCycleInput {
 }
 
 /**
+ * Reviews a cycle may hold for `/review start` to write it in the command's own transaction. A
+ * larger one is claimed here and filled in chunks right after the answer (see
+ * ../schedule/open-cycles-in-chunks.ts), so the command never stalls the process.
+ */
+export const INLINE_CYCLE_LIMIT = 1000;
+
+export interface StartCycleOutcome {
+  confirmation: string;
+  followUp: Message;
+  /** Cycles were claimed but are too large to fill here: the caller completes them after answering. */
+  inBackground: boolean;
+}
+
+/**
  * `/review start [department]` (HR/admin): opens the current period's cycle now, for one
- * department or all, through the same code as the schedule (so the nudges are identical).
- * Confirms with the first department's line; the follow-up lists every department.
+ * department or all, through the same steps as the schedule (so the nudges are identical, one per
+ * manager for all the departments opened). Confirms with the first department's line; the
+ * follow-up lists every department.
  */
 export const makeStartCycle =
   ({ store, clock, settings }: UseCaseDeps) =>
-  (input: StartCycleInput): Result<{ confirmation: string; followUp: Message }> =>
+  (input: StartCycleInput): Result<StartCycleOutcome> =>
     store.tx((tx) => {
       const now = clock.now();
       const actor = tx.org.person(input.actorId);
@@ -29,16 +45,29 @@ export const makeStartCycle =
       if (!known.length) return fail('NOT_FOUND', t('review.start.none'));
       const match = wanted ? known.find((d) => d.toLowerCase() === wanted.toLowerCase()) : undefined;
       if (wanted && !match) return fail('NOT_FOUND', t('review.start.unknownDepartment', { department: wanted }));
+
+      const nudge: string[] = [];
+      let inBackground = false;
       const lines = (match ? [match] : known).map((department) => {
-        const o = openCycle(tx, department, currentPeriod(department, now, settings), {
-          settings,
-          now,
-          actorId: actor.id,
+        const period = currentPeriod(department, now, settings);
+        const size = tx.reviews.rosterSize(department);
+        const cycle = claimCycle(tx, department, period, { settings, now, actorId: actor.id });
+        if (!cycle) return t('review.start.already', { department, period: period.label });
+        if (size > INLINE_CYCLE_LIMIT) {
+          inBackground = true;
+          return t('review.start.opening', { period: period.label, department, slots: size });
+        }
+        const { skippedOnLeave } = fillCycle(tx, cycle, { settings });
+        const done = finishCycle(tx, cycle, skippedOnLeave);
+        nudge.push(...done.managerIds);
+        return t('review.start.opened', {
+          period: period.label,
+          department,
+          managers: done.managers,
+          slots: done.slots,
         });
-        return o.created
-          ? t('review.start.opened', { period: o.period.label, department, managers: o.managers, slots: o.slots })
-          : t('review.start.already', { department, period: o.period.label });
       });
+      sendNudges(tx, [...new Set(nudge)], settings, now);
       const text = lines.join('\n');
-      return ok({ confirmation: lines[0]!, followUp: { text, blocks: [{ type: 'text', text }] } });
+      return ok({ confirmation: lines[0]!, followUp: { text, blocks: [{ type: 'text', text }] }, inBackground });
     });

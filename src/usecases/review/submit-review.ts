@@ -83,7 +83,7 @@ export const makeSubmitReview =
           ...checked.content,
         }),
       });
-      const progress = refreshNudge(tx, slot.cycleId, actor.id, settings);
+      const progress = refreshNudge(tx, slot, settings);
       refreshOpenCases(tx, employee.id, { settings, now });
 
       const missed = review.results.filter((r) => !r.met).map((r) => ({ key: r.key, name: r.name }));

@@ -3,10 +3,11 @@
  * skip-level manager + HR channel). Each step is measured from the slot's due time in the
  * manager's zone, so "1d" is the same local time the next day across a DST change.
  *
- * One message per manager, cycle and step (`remind:<cycle>:<manager>:<step>`, suffixed `:skip` /
- * `:hr` for the other audiences): a manager's slots in one cycle share one due time. If ticks were
- * missed and several steps are now past, only the highest one is sent, so a restart does not
- * deliver a burst of stale reminders; slot.escalation_level records it so no step repeats.
+ * One message per manager and step, whatever cycles their overdue reviews belong to (a manager
+ * with reports in several departments is reminded once, the reviews grouped by due time), keyed
+ * `remind:<earliest due>:<manager>:<step>`, suffixed `:skip` / `:hr` for the other audiences. If
+ * ticks were missed and several steps are now past, only the highest one is sent, so a restart
+ * does not deliver a burst of stale reminders; slot.escalation_level records it so no step repeats.
  *
  * slot.next_reminder_at holds the next step's instant (set when the cycle opens, moved on here), so
  * the tick reads only slots with a step due. Steps are still measured from the due time in the
@@ -16,15 +17,21 @@ import type { Tx } from '../../ports/store.js';
 import type { Person } from '../../ports/records.js';
 import type { AppSettings } from '../../ports/settings.js';
 import { addDuration } from '../../domain/schedule.js';
-import { buildOverdueReminder } from '../../ui/screens/review/overdue.js';
+import type { SlotView } from '../../ports/repos/reviews.js';
+import { buildOverdueReminder, type ReminderAudience } from '../../ui/screens/review/overdue.js';
 import { localeOf, localTimeFor, tFor, zoneOf } from '../shared/people.js';
 import { outboxKeys } from '../shared/outbox-keys.js';
 
-export function sendOverdueReminders(tx: Tx, now: number, settings: AppSettings): number {
+/**
+ * Moves the ladder on for the slots with a step due (of these managers only, when given: the tick
+ * works through a large cycle's managers in chunks, each manager's slots in one chunk so they get
+ * one message). Returns how many messages were queued.
+ */
+export function sendOverdueReminders(tx: Tx, now: number, settings: AppSettings, managerIds?: string[]): number {
   const steps = settings.reminders;
   if (!steps.length) return 0;
   // Only slots whose stored next step is due: an idle tick days after a due time reads nothing.
-  const candidates = tx.reviews.reminderDueSlots(now);
+  const candidates = tx.reviews.reminderDueSlots(now, managerIds);
   if (!candidates.length) return 0;
 
   const people = new Map<string, Person | null>();
@@ -32,10 +39,7 @@ export function sendOverdueReminders(tx: Tx, now: number, settings: AppSettings)
     if (!people.has(id)) people.set(id, tx.org.person(id));
     return people.get(id) ?? null;
   };
-  const buckets = new Map<
-    string,
-    { cycleId: number; managerId: string; step: number; dueAt: number; slotIds: number[] }
-  >();
+  const buckets = new Map<string, { managerId: string; step: number; dueAt: number; slotIds: number[] }>();
   // Every candidate's ladder state moves on (level reached, next step's instant), grouped so a
   // cycle of 10,000 managers is a handful of UPDATEs.
   const progress = new Map<string, { level: number; next: number | null; ids: number[] }>();
@@ -57,15 +61,10 @@ export function sendOverdueReminders(tx: Tx, now: number, settings: AppSettings)
     progress.set(`${level}|${next}`, p);
 
     if (step <= slot.escalationLevel) continue;
-    const key = `${slot.cycleId}:${slot.managerId}:${step}`;
-    const b = buckets.get(key) ?? {
-      cycleId: slot.cycleId,
-      managerId: slot.managerId,
-      step,
-      dueAt: slot.dueAt,
-      slotIds: [],
-    };
+    const key = `${slot.managerId}:${step}`;
+    const b = buckets.get(key) ?? { managerId: slot.managerId, step, dueAt: slot.dueAt, slotIds: [] };
     b.slotIds.push(slot.id);
+    b.dueAt = Math.min(b.dueAt, slot.dueAt);
     buckets.set(key, b);
   }
   for (const p of progress.values()) tx.reviews.setEscalationLevel(p.ids, p.level, p.next);
@@ -79,39 +78,27 @@ export function sendOverdueReminders(tx: Tx, now: number, settings: AppSettings)
     const manager = person(b.managerId);
     const slots = b.slotIds.map((id) => views.get(id)!).filter(Boolean);
     if (!manager || !slots.length) continue;
-    const base = {
-      managerName: manager.name,
-      department: slots[0]!.department,
-      employeeNames: slots.map((s) => s.employeeName),
-      slotIds: b.slotIds,
-    };
+    const reminder = (reader: Person | null, audience: ReminderAudience) =>
+      buildOverdueReminder(tFor(reader, settings), {
+        audience,
+        managerName: manager.name,
+        department: [...new Set(slots.map((s) => s.department))].sort().join(', '),
+        groups: groupByDue(slots, (at) => localTimeFor(reader, settings, at)),
+      });
     for (const audience of steps[b.step]!.notify) {
       if (audience === 'manager') {
-        const message = buildOverdueReminder(tFor(manager, settings), {
-          ...base,
-          audience,
-          due: localTimeFor(manager, settings, b.dueAt),
-        });
-        const key = outboxKeys.overdueReminder(b.cycleId, b.managerId, b.step);
+        const key = outboxKeys.overdueReminder(b.dueAt, b.managerId, b.step);
+        const message = reminder(manager, audience);
         if (tx.outbox.post({ key, to: { person: manager.id }, message, locale: localeOf(manager, settings) })) sent++;
       } else if (audience === 'skip_manager') {
         const skip = manager.managerId ? person(manager.managerId) : null;
         if (!skip || !skip.active) continue;
-        const message = buildOverdueReminder(tFor(skip, settings), {
-          ...base,
-          audience,
-          due: localTimeFor(skip, settings, b.dueAt),
-        });
-        const key = outboxKeys.overdueSkipLevel(b.cycleId, b.managerId, b.step);
+        const key = outboxKeys.overdueSkipLevel(b.dueAt, b.managerId, b.step);
+        const message = reminder(skip, audience);
         if (tx.outbox.post({ key, to: { person: skip.id }, message, locale: localeOf(skip, settings) })) sent++;
       } else {
-        const t = tFor(null, settings);
-        const message = buildOverdueReminder(t, {
-          ...base,
-          audience,
-          due: localTimeFor(null, settings, b.dueAt),
-        });
-        const key = outboxKeys.overdueHr(b.cycleId, b.managerId, b.step);
+        const key = outboxKeys.overdueHr(b.dueAt, b.managerId, b.step);
+        const message = reminder(null, audience);
         if (tx.outbox.post({ key, to: { channel: settings.hrChannel }, message, locale: settings.locale })) sent++;
       }
     }
@@ -123,7 +110,6 @@ export function sendOverdueReminders(tx: Tx, now: number, settings: AppSettings)
     subjectId: now,
     detail: {
       steps: [...buckets.values()].map((b) => ({
-        cycleId: b.cycleId,
         managerId: b.managerId,
         step: b.step,
         slots: b.slotIds,
@@ -131,4 +117,12 @@ export function sendOverdueReminders(tx: Tx, now: number, settings: AppSettings)
     },
   });
   return sent;
+}
+
+/** The slots' employee names per due time, earliest first, the time formatted for the reader. */
+function groupByDue(slots: SlotView[], format: (at: number) => string): { due: string; names: string[] }[] {
+  const byDue = new Map<number, string[]>();
+  for (const s of [...slots].sort((a, b) => a.dueAt - b.dueAt || a.employeeName.localeCompare(b.employeeName)))
+    byDue.set(s.dueAt, [...(byDue.get(s.dueAt) ?? []), s.employeeName]);
+  return [...byDue].map(([at, names]) => ({ due: format(at), names }));
 }

@@ -1,13 +1,19 @@
 import type { UseCaseDeps } from '../../ports/deps.js';
-import { openCycle, scheduledPeriod } from './open-cycle.js';
+import { claimCycle, scheduledPeriod } from './open-cycle.js';
+import {
+  makeCompleteOpeningCycles,
+  yieldToEventLoop,
+  MANAGERS_PER_REMINDER,
+  type ChunkSizes,
+} from './open-cycles-in-chunks.js';
 import { sendOverdueReminders } from './overdue-reminders.js';
 import { sendDigests } from './cycle-digests.js';
-
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** What one tick did, for logs and tests. */
 export interface TickReport {
   opened: { department: string; period: string; managers: number; slots: number }[];
+  /** Nudges written (posted, or rewritten in place when a manager's week already had one). */
+  nudges: number;
   reminders: number;
   digests: number;
 }
@@ -15,33 +21,47 @@ export interface TickReport {
 /**
  * The scheduler's minute tick (also run once at start, which catches up ticks missed while the bot
  * was down, because every decision compares against "now", not against the cron moment):
- *  (a) opens each department's current cycle once its open time has passed in a manager's zone;
+ *  (a) claims each department's current cycle once its open time has passed in a manager's zone,
+ *      fills every claimed cycle in chunks, then sends each manager one nudge for the week;
  *  (b) walks overdue pending slots along the reminder ladder;
  *  (c) posts team-channel digests once slots are `digestAfter` past due.
- * With nothing to do it costs one small grouped query plus two index range scans.
+ * Transactions are short and the event loop gets a turn between them, so interactive handlers
+ * (which must ack within 3 s) keep answering while a large cycle opens.
+ * With nothing to do it costs one small grouped query plus a few index range scans.
  */
-export const makeRunScheduleTick =
-  ({ store, clock, settings }: UseCaseDeps) =>
-  async (): Promise<TickReport> => {
+export const makeRunScheduleTick = (deps: UseCaseDeps, sizes: ChunkSizes = {}) => {
+  const { store, clock, settings } = deps;
+  const completeOpening = makeCompleteOpeningCycles(deps, sizes);
+  const perRemind = Math.max(1, sizes.managersPerReminder ?? MANAGERS_PER_REMINDER);
+  return async (): Promise<TickReport> => {
     const now = clock.now();
-    const report: TickReport = { opened: [], reminders: 0, digests: 0 };
-
-    const toOpen = store.tx((tx) =>
-      tx.reviews
-        .departmentZones()
-        .map((d) => ({ department: d.department, period: scheduledPeriod(d.department, d.timezones, now, settings) }))
-        .filter((d) => d.period && !tx.reviews.cycleFor(d.department, d.period.start)),
-    );
-    // One transaction per department keeps each write short; a big department does not hold up the rest.
-    // SQLite calls are synchronous: yield between transactions so interactive handlers (which must
-    // ack within 3 s) get the event loop back between departments.
-    for (const { department, period } of toOpen) {
-      const o = store.tx((tx) => openCycle(tx, department, period!, { settings, now, actorId: null }));
-      if (o.created) report.opened.push({ department, period: o.period.label, managers: o.managers, slots: o.slots });
+    store.tx((tx) => {
+      for (const d of tx.reviews.departmentZones()) {
+        const period = scheduledPeriod(d.department, d.timezones, now, settings);
+        if (period && !tx.reviews.cycleFor(d.department, period.start))
+          claimCycle(tx, d.department, period, { settings, now, actorId: null });
+      }
+    });
+    const { opened, nudges } = await completeOpening();
+    await yieldToEventLoop();
+    // The reminder ladder, a chunk of managers per transaction (a due time passes for a whole org at once).
+    // Each chunk moves its slots' next reminder past `now`; a manager seen twice means a slot did not
+    // move on (a hand-edited ladder), and the loop stops rather than spin.
+    let reminders = 0;
+    const seen = new Set<string>();
+    for (;;) {
+      const chunk = store.tx((tx) => {
+        const managerIds = tx.reviews.reminderDueManagers(now, perRemind);
+        if (!managerIds.length || managerIds.some((m) => seen.has(m))) return null;
+        for (const m of managerIds) seen.add(m);
+        return { sent: sendOverdueReminders(tx, now, settings, managerIds) };
+      });
+      if (!chunk) break;
+      reminders += chunk.sent;
       await yieldToEventLoop();
     }
-    report.reminders = store.tx((tx) => sendOverdueReminders(tx, now, settings));
     await yieldToEventLoop();
-    report.digests = store.tx((tx) => sendDigests(tx, now, settings));
-    return report;
+    const digests = store.tx((tx) => sendDigests(tx, now, settings));
+    return { opened, nudges, reminders, digests };
   };
+};

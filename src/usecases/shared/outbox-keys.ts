@@ -5,19 +5,23 @@
  */
 import { kpiSubjectId } from '../../domain/kpi.js';
 
+/** An instant as a key segment without colons: `2026-10-30T2200Z` (UTC, to the minute). */
+const stamp = (instant: number) => new Date(instant).toISOString().slice(0, 16).replace(':', '') + 'Z';
+
 export const outboxKeys = {
   // Review loop
-  nudge: (cycleId: number, managerId: string) => `nudge:${cycleId}:${managerId}`,
+  /** The manager's one nudge of a week (`2026-W48`; a cycle id for nudges from before they were merged). */
+  nudge: (week: string, managerId: string) => `nudge:${week}:${managerId}`,
   employeeReview: (reviewId: number) => `review:${reviewId}:employee`,
   reviewAmended: (reviewId: number, amendmentId: number) => `review:${reviewId}:amended:${amendmentId}`,
   reviewDisputed: (reviewId: number) => `review:${reviewId}:disputed`,
   kpiAck: (jobId: string, version: number, personId: string) => `kpis:${kpiSubjectId(jobId, version)}:${personId}`,
   digest: (cycleId: number, channel: string) => `digest:${cycleId}:${channel}`,
-  overdueReminder: (cycleId: number, managerId: string, step: number | string) =>
-    `remind:${cycleId}:${managerId}:${step}`,
-  overdueSkipLevel: (cycleId: number, managerId: string, step: number | string) =>
-    `remind:${cycleId}:${managerId}:${step}:skip`,
-  overdueHr: (cycleId: number, managerId: string, step: number | string) => `remind:${cycleId}:${managerId}:${step}:hr`,
+  /** Reminder-ladder step `step` for a manager's reviews overdue since `dueAt` (the earliest, across cycles). */
+  overdueReminder: (dueAt: number, managerId: string, step: number) => `remind:${stamp(dueAt)}:${managerId}:${step}`,
+  overdueSkipLevel: (dueAt: number, managerId: string, step: number) =>
+    `remind:${stamp(dueAt)}:${managerId}:${step}:skip`,
+  overdueHr: (dueAt: number, managerId: string, step: number) => `remind:${stamp(dueAt)}:${managerId}:${step}:hr`,
   // Evidence
   note: (noteId: number) => `note:${noteId}:employee`,
   trainingPlan: (planId: number) => `training:${planId}:employee`,

@@ -40,9 +40,13 @@ describe('the schedule tick: reminder ladder and team digests', () => {
     // Due: Fri 30 Oct 18:00 EDT = 22:00Z. Step 0 (0h) → each manager with pending reviews; digests.
     expect(await at('2026-10-30T22:00:00Z')).toMatchObject({ reminders: 3, digests: 2 });
     expect(keys('remind:%')).toEqual(
-      expect.arrayContaining(['remind:1:m1:0 → UM1', 'remind:1:m2:0 → UM2', 'remind:1:dir:0 → UDIR']),
+      expect.arrayContaining([
+        'remind:2026-10-30T2200Z:m1:0 → UM1',
+        'remind:2026-10-30T2200Z:m2:0 → UM2',
+        'remind:2026-10-30T2200Z:dir:0 → UDIR',
+      ]),
     );
-    const m1Reminder = outboxRows(db.conn.sqlite, 'remind:1:m1:0')[0]!.message.text;
+    const m1Reminder = outboxRows(db.conn.sqlite, 'remind:2026-10-30T2200Z:m1:0')[0]!.message.text;
     expect(m1Reminder).toBe('Reminder: 2 reviews were due Fri 30 Oct 18:00 and are still open: Bob 1.2, Chen 1.3');
     const digest = outboxRows(db.conn.sqlite, 'digest:1:CM1')[0]!;
     expect(digest.address).toBe('CM1');
@@ -56,22 +60,25 @@ describe('the schedule tick: reminder ladder and team digests', () => {
     expect((await at('2026-11-02T22:30:00Z')).reminders).toBe(0);
     const before = count(db.conn.sqlite, 'outbox');
     expect((await at('2026-11-02T23:00:00Z')).reminders).toBeGreaterThan(0);
-    expect(keys('remind:1:m1:2%')).toEqual([
-      'remind:1:m1:2 → UM1',
-      'remind:1:m1:2:skip → UDIR',
-      'remind:1:m1:2:hr → CHR',
+    expect(keys('remind:2026-10-30T2200Z:m1:2%')).toEqual([
+      'remind:2026-10-30T2200Z:m1:2 → UM1',
+      'remind:2026-10-30T2200Z:m1:2:skip → UDIR',
+      'remind:2026-10-30T2200Z:m1:2:hr → CHR',
     ]);
-    expect(outboxRows(db.conn.sqlite, 'remind:1:m1:2:hr')[0]!.message.text).toBe(
+    expect(outboxRows(db.conn.sqlite, 'remind:2026-10-30T2200Z:m1:2:hr')[0]!.message.text).toBe(
       'Manager 1 (eng) has 2 reviews overdue since Fri 30 Oct 18:00: Bob 1.2, Chen 1.3',
     );
     // dir's own overdue reviews escalate too, to HR only (dir has no manager).
-    expect(keys('remind:1:dir:2%')).toEqual(['remind:1:dir:2 → UDIR', 'remind:1:dir:2:hr → CHR']);
+    expect(keys('remind:2026-10-30T2200Z:dir:2%')).toEqual([
+      'remind:2026-10-30T2200Z:dir:2 → UDIR',
+      'remind:2026-10-30T2200Z:dir:2:hr → CHR',
+    ]);
     expect(count(db.conn.sqlite, 'outbox')).toBe(before + 3 + 3 + 2);
 
     // The ladder is finished: later ticks send nothing more for this cycle (W45 opened meanwhile).
-    const sent = keys('remind:1:%').length;
+    const sent = keys('remind:2026-10-30T2200Z:%').length;
     expect(await at('2026-11-03T23:00:00Z')).toMatchObject({ reminders: 0, digests: 0 });
-    expect(keys('remind:1:%')).toHaveLength(sent);
+    expect(keys('remind:2026-10-30T2200Z:%')).toHaveLength(sent);
   });
 
   it('keeps the due time on a Chinese make-up workday (调休) and reminds at that moment', async () => {
@@ -107,7 +114,7 @@ describe('the schedule tick: reminder ladder and team digests', () => {
 
     // The next week's Saturday is an ordinary weekend: due moves back to Friday 16 Oct.
     expect((await at('2026-10-12T01:00:00Z')).opened.map((o) => o.period)).toEqual(['2026-W42']);
-    const w42 = outboxRows(db.conn.sqlite, 'nudge:2:m1')[0]!;
+    const w42 = outboxRows(db.conn.sqlite, 'nudge:2026-W42:m1')[0]!;
     expect(w42.message.text).toContain('10月16日 周五 18:00');
   });
 });

@@ -5,26 +5,41 @@ import { mention } from '../../markup.js';
 
 export type ReminderAudience = 'manager' | 'skip_manager' | 'hr_channel';
 
-/** One reminder for one manager's overdue reviews, worded for who receives it. */
+/**
+ * One reminder for one manager's overdue reviews, worded for who receives it. The reviews are
+ * grouped by due time (a manager's reports in several departments may be due at different times).
+ */
 export function buildOverdueReminder(
   t: T,
   r: {
     audience: ReminderAudience;
     managerName: string;
     department: string;
-    due: string;
-    employeeNames: string[];
-    slotIds: number[];
+    groups: { due: string; names: string[] }[];
   },
 ): Message {
-  const names = r.employeeNames.join(', ');
-  const count = r.employeeNames.length;
-  const text =
-    r.audience === 'manager'
-      ? t('review.remind.manager', { count, due: r.due, names })
-      : r.audience === 'skip_manager'
-        ? t('review.remind.skip', { manager: r.managerName, count, due: r.due, names })
-        : t('review.remind.hr', { manager: r.managerName, department: r.department, count, due: r.due, names });
+  const count = r.groups.reduce((n, g) => n + g.names.length, 0);
+  const one = r.groups.length === 1 ? r.groups[0]! : null;
+  const params = { manager: r.managerName, department: r.department, count };
+  let text: string;
+  if (one) {
+    const p = { ...params, due: one.due, names: one.names.join(', ') };
+    text =
+      r.audience === 'manager'
+        ? t('review.remind.manager', p)
+        : r.audience === 'skip_manager'
+          ? t('review.remind.skip', p)
+          : t('review.remind.hr', p);
+  } else {
+    const head =
+      r.audience === 'manager'
+        ? t('review.remind.managerGrouped', params)
+        : r.audience === 'skip_manager'
+          ? t('review.remind.skipGrouped', params)
+          : t('review.remind.hrGrouped', params);
+    const lines = r.groups.map((g) => t('review.remind.groupLine', { due: g.due, names: g.names.join(', ') }));
+    text = [head, ...lines].join('\n');
+  }
   return { text, blocks: [{ type: 'text', text }] };
 }
 
