@@ -5,26 +5,49 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema/index.js';
+import { makeSealer, type Sealer } from './sealed.js';
 
 export type Db = BetterSQLite3Database<typeof schema>;
+
+/** The keys from DANDANG_DATA_KEY(_OLD) and DANDANG_AUDIT_KEY; none in the local demo. */
+export interface DataProtection {
+  dataKey?: Buffer | null;
+  oldDataKeys?: readonly Buffer[];
+  auditKey?: Buffer | null;
+}
 
 export interface Connection {
   db: Db;
   sqlite: Database.Database;
+  /** Seals and opens the sensitive text columns (plaintext when no data key is configured). */
+  sealer: Sealer;
+  /** Signs audit rows, the head and checkpoints; null when DANDANG_AUDIT_KEY is not set. */
+  auditKey: Buffer | null;
   close(): void;
 }
 
 const MIGRATIONS = resolve(dirname(fileURLToPath(import.meta.url)), '../migrations');
 
-/** Opens (creating if needed) the SQLite file, turns on WAL and foreign keys, applies migrations. */
-export function openDatabase(file: string): Connection {
+/**
+ * Opens (creating if needed) the SQLite file, turns on WAL and foreign keys, applies migrations.
+ * secure_delete overwrites deleted content with zeros, so what retention deletes and what a key
+ * rotation replaces does not linger in free pages of the file.
+ */
+export function openDatabase(file: string, protection: DataProtection = {}): Connection {
   if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('secure_delete = ON');
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: MIGRATIONS });
-  return { db, sqlite, close: () => sqlite.close() };
+  return {
+    db,
+    sqlite,
+    sealer: makeSealer(protection.dataKey ?? null, protection.oldDataKeys ?? []),
+    auditKey: protection.auditKey ?? null,
+    close: () => sqlite.close(),
+  };
 }

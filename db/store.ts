@@ -15,15 +15,15 @@ import { makeCaseRepo } from './repos/cases.js';
  * every repository shares `db` and a `BEGIN IMMEDIATE` around `fn` makes them one transaction.
  */
 export function makeStore(conn: Connection, clock: Clock, outboxSettings: OutboxSettings): Store {
-  const { db, sqlite } = conn;
+  const { db, sqlite, sealer } = conn;
   const tx: Tx = {
-    org: makeOrgRepo(db, clock),
-    acks: makeAckRepo(db, clock),
-    reviews: makeReviewRepo(db, clock),
-    evidence: makeEvidenceRepo(db, clock),
-    cases: makeCaseRepo(db, clock),
+    org: makeOrgRepo(db, clock, sealer),
+    acks: makeAckRepo(db, clock, sealer),
+    reviews: makeReviewRepo(db, clock, sealer),
+    evidence: makeEvidenceRepo(db, clock, sealer),
+    cases: makeCaseRepo(db, clock, sealer),
     outbox: makeOutbox(conn, clock, outboxSettings),
-    audit: makeAuditLog(db, clock),
+    audit: makeAuditLog(conn, clock),
     markProcessed: (key) =>
       db.insert(processedEvents).values({ key, receivedAt: clock.now() }).onConflictDoNothing().run().changes > 0,
   };

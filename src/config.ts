@@ -20,6 +20,26 @@ const isTimezone = (tz: string) => {
   }
 };
 
+/** 32 random bytes, in base64 (44 characters) or hex (64); the error says how to make one. */
+const secretKey = (name: string) =>
+  z.string().transform((value, ctx) => {
+    const v = value.trim();
+    const bytes = /^[0-9a-fA-F]{64}$/.test(v)
+      ? Buffer.from(v, 'hex')
+      : /^[A-Za-z0-9+/_-]{42,44}={0,2}$/.test(v)
+        ? Buffer.from(v, 'base64')
+        : null;
+    if (bytes?.length === 32) return bytes;
+    ctx.issues.push({
+      code: 'custom',
+      input: '(hidden)',
+      message: `Set ${name} to 32 random bytes in base64 or hex; make one with: npm run dandang -- keys generate`,
+    });
+    return z.NEVER;
+  });
+
+const flag = (hint: string) => z.enum(['0', '1'], `use 1 to ${hint}, or unset it`).optional();
+
 const envSchema = z.object({
   SLACK_BOT_TOKEN: z
     .string()
@@ -48,6 +68,28 @@ const envSchema = z.object({
   /** Force the local workspace on (1) or off (0); by default it runs only with no platform credentials. */
   DANDANG_LOCAL: z.enum(['0', '1']).optional(),
   DANDANG_LOCAL_ALLOW_REMOTE: z.enum(['0', '1']).optional(),
+  /** Seals the sensitive text columns (AES-256-GCM). Required with platform credentials. */
+  DANDANG_DATA_KEY: secretKey('DANDANG_DATA_KEY').optional(),
+  /** Earlier data keys, comma-separated: read (never written) while `keys rotate` re-seals. */
+  DANDANG_DATA_KEY_OLD: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const keys: Buffer[] = [];
+      for (const [i, part] of (v ?? '').split(',').entries()) {
+        if (!part.trim()) continue;
+        const k = secretKey(`DANDANG_DATA_KEY_OLD (key ${i + 1})`).safeParse(part);
+        if (k.success) keys.push(k.data);
+        else
+          for (const issue of k.error.issues)
+            ctx.issues.push({ code: 'custom', input: '(hidden)', message: issue.message });
+      }
+      return keys;
+    }),
+  /** Signs the audit log (HMAC-SHA256). Required with platform credentials. */
+  DANDANG_AUDIT_KEY: secretKey('DANDANG_AUDIT_KEY').optional(),
+  DANDANG_ALLOW_PLAINTEXT: flag('start with platform credentials but no DANDANG_DATA_KEY'),
+  DANDANG_ALLOW_UNSIGNED_AUDIT: flag('start with platform credentials but no DANDANG_AUDIT_KEY'),
 });
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use 24-hour HH:MM, e.g. "18:00"');
@@ -168,6 +210,29 @@ const fileSchema = z.strictObject({
     .default({ currency: 'CNY' }),
   /** Outbox pacing (see `deliverySchema`); read by the Slack and Feishu adapters. */
   delivery: deliverySchema,
+  /** Daily online backups of the database (docs/operations.md). */
+  backup: z
+    .strictObject({
+      daily: z.boolean('use true or false').default(true),
+      /** Where daily backups go; created if missing. Put it on another disk than the database. */
+      dir: z.string().min(1, 'use a directory path such as ./data/backups').default('./data/backups'),
+      /** When the daily backup runs, in `timezone`. */
+      time: time.default('03:00'),
+      /** How many daily backups are kept; older ones are deleted after a verified new one. */
+      keep: z
+        .number('use a whole number such as 14')
+        .int('use a whole number such as 14')
+        .min(1, 'keep at least 1 backup')
+        .default(14),
+    })
+    .default({ daily: true, dir: './data/backups', time: '03:00', keep: 14 }),
+  /** The audit log's daily checkpoint, posted to the HR channel (docs/security.md). */
+  audit: z
+    .strictObject({
+      /** When the day's checkpoint is taken and posted, in `timezone`. */
+      checkpointTime: time.default('09:00'),
+    })
+    .default({ checkpointTime: '09:00' }),
 });
 
 export type FileConfig = z.infer<typeof fileSchema>;
@@ -191,6 +256,14 @@ export interface Config {
     allowInsecure: boolean;
   } | null;
   local: { enabled: boolean; allowRemote: boolean };
+  /** Keys for encryption at rest and the audit log's signatures (never in AppSettings). */
+  protection: {
+    dataKey: Buffer | null;
+    oldDataKeys: Buffer[];
+    auditKey: Buffer | null;
+    allowPlaintext: boolean;
+    allowUnsignedAudit: boolean;
+  };
   /**
    * Default language for people whose record has none, and for channels: the file's `locale`, or
    * `defaultLocale` (src/domain/locale.ts: zh-CN when Feishu is the only chat platform, else en).
@@ -310,9 +383,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     slack,
     feishu,
     local: { enabled: localEnabled, allowRemote: e.DANDANG_LOCAL_ALLOW_REMOTE === '1' },
+    protection: {
+      dataKey: e.DANDANG_DATA_KEY ?? null,
+      oldDataKeys: e.DANDANG_DATA_KEY_OLD,
+      auditKey: e.DANDANG_AUDIT_KEY ?? null,
+      allowPlaintext: e.DANDANG_ALLOW_PLAINTEXT === '1',
+      allowUnsignedAudit: e.DANDANG_ALLOW_UNSIGNED_AUDIT === '1',
+    },
     locale: file.locale ?? defaultLocale({ slack: !!slack, feishu: !!feishu }),
     scheduleFor: (department) => ({ ...file.schedule.default, ...(file.schedule.departments[department] ?? {}) }),
   };
+}
+
+/**
+ * Why `npm start` must not run with this configuration, in one line, or null. Real people's notes
+ * need encryption at rest and a signed audit log; the local demo runs without either.
+ */
+export function startRefusal(c: Config): string | null {
+  if (!c.slack && !c.feishu) return null;
+  if (!c.protection.dataKey && !c.protection.allowPlaintext)
+    return (
+      'Refusing to start: platform credentials are set but DANDANG_DATA_KEY is not, so notes and comments would be stored unencrypted. ' +
+      'Set DANDANG_DATA_KEY (make one with: npm run dandang -- keys generate), or set DANDANG_ALLOW_PLAINTEXT=1 to accept plaintext.'
+    );
+  if (!c.protection.auditKey && !c.protection.allowUnsignedAudit)
+    return (
+      'Refusing to start: platform credentials are set but DANDANG_AUDIT_KEY is not, so the audit log could be rewritten unnoticed. ' +
+      'Set DANDANG_AUDIT_KEY (make one with: npm run dandang -- keys generate), or set DANDANG_ALLOW_UNSIGNED_AUDIT=1 to accept that.'
+    );
+  return null;
 }
 
 /** The part of the configuration use cases see (no env, no secrets). */
@@ -331,5 +430,6 @@ export function settingsFromConfig(c: Config): AppSettings {
     digestAfter: c.file.digest.after,
     policy: c.file.policy,
     severance: c.file.severance,
+    auditCheckpointTime: c.file.audit.checkpointTime,
   };
 }

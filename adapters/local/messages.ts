@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import type { Connection } from '../../db/client.js';
 import { localMessages } from '../../db/schema/index.js';
 import type { Message } from '../../src/ui/model.js';
 import type { UploadPayload } from '../../src/ports/outbox-queue.js';
@@ -34,13 +34,15 @@ export interface LocalMessageStore {
 }
 
 type Row = typeof localMessages.$inferSelect;
-const toStored = (r: Row): StoredMessage => ({
-  ...r,
-  locale: r.locale as Locale,
-  payload: r.payload as Message | UploadPayload,
-});
 
-export function makeLocalMessageStore(db: Db): LocalMessageStore {
+/** Payloads are sealed like the outbox's when a data key is configured: they quote the same text. */
+export function makeLocalMessageStore({ db, sealer }: Pick<Connection, 'db' | 'sealer'>): LocalMessageStore {
+  const payloadOf = sealer.json(localMessages.payload);
+  const toStored = (r: Row): StoredMessage => ({
+    ...r,
+    locale: r.locale as Locale,
+    payload: payloadOf.open<Message | UploadPayload>(r.payload),
+  });
   const get = (id: number) => {
     const r = db.select().from(localMessages).where(eq(localMessages.id, id)).get();
     return r ? toStored(r) : null;
@@ -54,7 +56,7 @@ export function makeLocalMessageStore(db: Db): LocalMessageStore {
           threadId: m.threadId,
           locale: m.locale,
           kind: m.kind,
-          payload: m.payload,
+          payload: payloadOf.seal(m.payload),
           createdAt: m.at,
           updatedAt: m.at,
         })
@@ -65,7 +67,7 @@ export function makeLocalMessageStore(db: Db): LocalMessageStore {
     replace(id, payload, locale, at) {
       const res = db
         .update(localMessages)
-        .set({ payload, locale, updatedAt: at })
+        .set({ payload: payloadOf.seal(payload), locale, updatedAt: at })
         .where(eq(localMessages.id, id))
         .run();
       return res.changes ? get(id) : null;

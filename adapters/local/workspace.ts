@@ -31,7 +31,7 @@ export class Workspace {
   wakeSender: () => Promise<void> = async () => {};
 
   constructor(private readonly ctx: AdapterContext) {
-    this.messages = makeLocalMessageStore(ctx.conn.db);
+    this.messages = makeLocalMessageStore(ctx.conn);
     this.live = new LiveHub((personaId, conversation) => {
       const p = this.person(personaId);
       return !!p?.active && canSee(p, conversation);

@@ -4,14 +4,21 @@ import { acknowledgments } from '../schema/index.js';
 import type { AckRepo } from '../../src/ports/repos/acks.js';
 import type { Acknowledgment } from '../../src/ports/records.js';
 import type { Clock } from '../../src/ports/clock.js';
+import type { Sealer } from '../sealed.js';
 
-export function makeAckRepo(db: Db, clock: Clock): AckRepo {
-  const map = (r: typeof acknowledgments.$inferSelect): Acknowledgment => ({ ...r });
+export function makeAckRepo(db: Db, clock: Clock, sealer: Sealer): AckRepo {
+  const comment = sealer.column(acknowledgments.comment);
+  const map = (r: typeof acknowledgments.$inferSelect): Acknowledgment => ({ ...r, comment: comment.open(r.comment) });
   return {
     record(a) {
       const row = db
         .insert(acknowledgments)
-        .values({ ...a, comment: a.comment ?? null, witnessId: a.witnessId ?? null, createdAt: clock.now() })
+        .values({
+          ...a,
+          comment: comment.seal(a.comment ?? null),
+          witnessId: a.witnessId ?? null,
+          createdAt: clock.now(),
+        })
         .onConflictDoNothing()
         .returning()
         .get();

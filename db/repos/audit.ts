@@ -1,47 +1,131 @@
-import { desc, sql } from 'drizzle-orm';
 import type Database from 'better-sqlite3';
-import type { Db } from '../client.js';
-import { auditLog } from '../schema/index.js';
+import type { Connection } from '../client.js';
 import type { AuditEntry, AuditLog } from '../../src/ports/audit.js';
 import type { Clock } from '../../src/ports/clock.js';
-import { auditHash, GENESIS_HASH, findFirstBrokenRow, type AuditRow } from '../../src/domain/audit-chain.js';
+import {
+  auditHash,
+  checkpointMac,
+  findFirstBrokenRow,
+  GENESIS_HASH,
+  headMac,
+  rowMac,
+  textDigests,
+  verifyAudit,
+  type AuditCheckpoint,
+  type AuditHead,
+  type AuditRow,
+  type AuditVerification,
+} from '../../src/domain/audit-chain.js';
 
-export function makeAuditLog(db: Db, clock: Clock): AuditLog {
-  // Prepared once per connection. The head hash is read from the db on every record (never cached):
-  // the CLI writes to the same log from another process, and this runs inside the caller's write
+/** The meta key of the signed head (see src/domain/audit-chain.ts). */
+const HEAD_KEY = 'audit.head';
+
+/** Thrown when the log is signed but this process has no DANDANG_AUDIT_KEY: it would write unsigned rows. */
+export class AuditKeyMissingError extends Error {
+  override name = 'AuditKeyMissingError';
+  constructor() {
+    super(
+      'The audit log of this database is signed: set DANDANG_AUDIT_KEY to the same key as the bot, or nothing can be recorded.',
+    );
+  }
+}
+
+const ROW_COLUMNS = `id, at, actor_id AS actorId, action, subject_type AS subjectType, subject_id AS subjectId,
+  detail, prev_hash AS prevHash, hash, mac`;
+
+export function readAuditHead(sqlite: Database.Database): AuditHead | null {
+  const row = sqlite.prepare('SELECT value FROM meta WHERE key = ?').get(HEAD_KEY) as { value: string } | undefined;
+  if (!row) return null;
+  try {
+    return JSON.parse(row.value) as AuditHead;
+  } catch {
+    return null;
+  }
+}
+
+export function makeAuditLog(conn: Pick<Connection, 'sqlite' | 'auditKey'>, clock: Clock): AuditLog {
+  const { sqlite, auditKey: key } = conn;
+  // Prepared once per connection. The head is read from the db on every record (never cached): the
+  // CLI writes to the same log from another process, and this runs inside the caller's write
   // transaction, so the head it reads is the one it chains to.
-  const lastHash = db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).prepare();
-  const insertRow = db
-    .insert(auditLog)
-    .values({
-      at: sql.placeholder('at'),
-      actorId: sql.placeholder('actorId'),
-      action: sql.placeholder('action'),
-      subjectType: sql.placeholder('subjectType'),
-      subjectId: sql.placeholder('subjectId'),
-      detail: sql.placeholder('detail'),
-      prevHash: sql.placeholder('prevHash'),
-      hash: sql.placeholder('hash'),
-    })
-    .prepare();
+  const lastRow = sqlite.prepare<[], { id: number; hash: string }>(
+    'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1',
+  );
+  const countRows = sqlite.prepare<[], { n: number }>('SELECT count(*) AS n FROM audit_log');
+  const headStmt = sqlite.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?');
+  const writeHeadStmt = sqlite.prepare(
+    'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  );
+  const insertRow = sqlite.prepare(
+    `INSERT INTO audit_log (at, actor_id, action, subject_type, subject_id, detail, prev_hash, hash, mac)
+     VALUES (@at, @actorId, @action, @subjectType, @subjectId, @detail, @prevHash, @hash, NULL)`,
+  );
+  const setMac = sqlite.prepare<[string, number]>('UPDATE audit_log SET mac = ? WHERE id = ?');
+  const checkpointOfDay = sqlite.prepare<[string], { id: number }>('SELECT id FROM audit_checkpoints WHERE day = ?');
+  const insertCheckpoint = sqlite.prepare(
+    `INSERT INTO audit_checkpoints (day, at, upto_id, row_count, head_hash, mac)
+     VALUES (@day, @at, @uptoId, @rowCount, @headHash, NULL)`,
+  );
+  const setCheckpointMac = sqlite.prepare<[string, number]>('UPDATE audit_checkpoints SET mac = ? WHERE id = ?');
+
+  const readHead = (): AuditHead | null => {
+    const r = headStmt.get(HEAD_KEY);
+    return r ? (JSON.parse(r.value) as AuditHead) : null;
+  };
+  const writeHead = (h: Omit<AuditHead, 'mac'>) =>
+    writeHeadStmt.run(HEAD_KEY, JSON.stringify({ ...h, mac: key ? headMac(key, h) : null }));
+
+  const head = () => {
+    const h = readHead();
+    const last = lastRow.get();
+    return { rows: h?.rows ?? countRows.get()!.n, hash: last?.hash ?? GENESIS_HASH, lastId: last?.id ?? 0 };
+  };
+
   return {
     record(entry: AuditEntry) {
-      const last = lastHash.get();
+      const stored = readHead();
+      if (!key && stored?.mac) throw new AuditKeyMissingError();
+      const last = lastRow.get();
       const prevHash = last?.hash ?? GENESIS_HASH;
+      const detail = entry.text
+        ? { ...(entry.detail ?? {}), textSha256: textDigests(entry.text) }
+        : (entry.detail ?? {});
       const content = {
         at: clock.now(),
         actorId: entry.actorId,
         action: entry.action,
         subjectType: entry.subjectType,
         subjectId: String(entry.subjectId),
-        detail: JSON.stringify(entry.detail ?? {}),
+        detail: JSON.stringify(detail),
       };
-      insertRow.run({ ...content, actorId: content.actorId ?? null, prevHash, hash: auditHash(prevHash, content) });
+      const hash = auditHash(prevHash, content);
+      const id = Number(
+        insertRow.run({ ...content, actorId: content.actorId ?? null, prevHash, hash }).lastInsertRowid,
+      );
+      if (key) setMac.run(rowMac(key, id, hash), id);
+      // Rows ever written is carried forward, never recounted: rows deleted from the end stay visible.
+      writeHead({ lastId: id, rows: stored ? stored.rows + 1 : countRows.get()!.n, hash });
+    },
+    head: () => {
+      const { rows, hash } = head();
+      return { rows, hash };
+    },
+    checkpoint(day) {
+      if (checkpointOfDay.get(day)) return null;
+      const h = head();
+      const c = { day, at: clock.now(), uptoId: h.lastId, rowCount: h.rows, headHash: h.hash };
+      const id = Number(insertCheckpoint.run(c).lastInsertRowid);
+      if (key) setCheckpointMac.run(checkpointMac(key, { id, ...c }), id);
+      return { id, day, uptoId: c.uptoId, rows: c.rowCount, hash: c.headHash, signed: !!key };
     },
   };
 }
 
-/** Verifies the whole chain in id order, streaming so a large log never loads into memory. */
+function iterateRows(sqlite: Database.Database): IterableIterator<AuditRow> {
+  return sqlite.prepare(`SELECT ${ROW_COLUMNS} FROM audit_log ORDER BY id`).iterate() as IterableIterator<AuditRow>;
+}
+
+/** Verifies the chain alone (links and content hashes), streaming so a large log never loads into memory. */
 export function verifyAuditChain(sqlite: Database.Database): {
   rows: number;
   broken: { id: number; reason: string } | null;
@@ -49,14 +133,8 @@ export function verifyAuditChain(sqlite: Database.Database): {
 } {
   let rows = 0;
   let head = GENESIS_HASH;
-  const iter = sqlite
-    .prepare(
-      `SELECT id, at, actor_id AS actorId, action, subject_type AS subjectType, subject_id AS subjectId,
-              detail, prev_hash AS prevHash, hash FROM audit_log ORDER BY id`,
-    )
-    .iterate() as IterableIterator<AuditRow>;
   const counted = (function* () {
-    for (const r of iter) {
+    for (const r of iterateRows(sqlite)) {
       rows++;
       head = r.hash;
       yield r;
@@ -64,4 +142,79 @@ export function verifyAuditChain(sqlite: Database.Database): {
   })();
   const broken = findFirstBrokenRow(counted);
   return { rows, broken, head };
+}
+
+/** Everything `audit verify` checks: the chain, signatures, the head, checkpoints, tripwires, an anchor. */
+export function verifyAuditLog(
+  conn: Pick<Connection, 'sqlite' | 'auditKey'>,
+  anchor: { rows: number; hash: string } | null = null,
+): AuditVerification {
+  const { sqlite } = conn;
+  // One read transaction, so a bot writing meanwhile cannot make the head and the rows disagree.
+  return sqlite.transaction(() => {
+    const checkpoints = sqlite
+      .prepare(
+        `SELECT id, day, at, upto_id AS uptoId, row_count AS rowCount, head_hash AS headHash, mac
+         FROM audit_checkpoints ORDER BY id`,
+      )
+      .all() as AuditCheckpoint[];
+    const seq = sqlite.prepare(`SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'`).get() as
+      { seq: number } | undefined;
+    const records = sqlite
+      .prepare(
+        `SELECT (SELECT count(*) FROM people) + (SELECT count(*) FROM reviews) + (SELECT count(*) FROM notes)
+              + (SELECT count(*) FROM cases) AS n`,
+      )
+      .pluck()
+      .get() as number;
+    return verifyAudit({
+      rows: iterateRows(sqlite),
+      head: readAuditHead(sqlite),
+      checkpoints,
+      key: conn.auditKey,
+      lastAllocatedId: seq?.seq ?? null,
+      records,
+      anchor,
+    });
+  })();
+}
+
+/**
+ * The first time a DANDANG_AUDIT_KEY meets a log that was never signed (an upgrade, or a demo
+ * database promoted), sign every row and write the head, after checking the chain is intact.
+ * Returns how many rows were signed (0 when there was nothing to do). A log that is partly signed
+ * is never re-signed: that would launder forged rows, so `audit verify` reports them instead.
+ */
+export function signExistingAuditLog(conn: Pick<Connection, 'sqlite' | 'auditKey'>): number {
+  const { sqlite, auditKey: key } = conn;
+  if (!key) return 0;
+  return sqlite
+    .transaction(() => {
+      const signedAny = sqlite.prepare('SELECT 1 FROM audit_log WHERE mac IS NOT NULL LIMIT 1').get();
+      const head = readAuditHead(sqlite);
+      if (signedAny || head?.mac) return 0;
+      const broken = findFirstBrokenRow(iterateRows(sqlite));
+      if (broken)
+        throw new Error(
+          `Cannot sign the audit log: it is broken at row ${broken.id} (${broken.reason}). Run npm run dandang -- audit verify.`,
+        );
+      const setMac = sqlite.prepare<[string, number]>('UPDATE audit_log SET mac = ? WHERE id = ?');
+      let rows = 0;
+      let last = { id: 0, hash: GENESIS_HASH };
+      for (const r of sqlite.prepare('SELECT id, hash FROM audit_log ORDER BY id').all() as {
+        id: number;
+        hash: string;
+      }[]) {
+        setMac.run(rowMac(key, r.id, r.hash), r.id);
+        rows++;
+        last = r;
+      }
+      if (!rows) return 0;
+      const h = { lastId: last.id, rows, hash: last.hash };
+      sqlite
+        .prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+        .run(HEAD_KEY, JSON.stringify({ ...h, mac: headMac(key, h) }));
+      return rows;
+    })
+    .immediate();
 }

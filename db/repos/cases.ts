@@ -28,16 +28,17 @@ import type {
 } from '../../src/ports/repos/cases.js';
 import type { AckFact, EvidenceFacts } from '../../src/domain/policy/index.js';
 import { GENESIS_HASH } from '../../src/domain/audit-chain.js';
+import type { Sealer } from '../sealed.js';
 
 type CaseRow = typeof cases.$inferSelect;
 type AckSubject = (typeof acknowledgments.$inferSelect)['subjectType'];
 
-const toCase = (r: CaseRow): CaseRecord => ({
+const toCase = (r: CaseRow, reasonText: string): CaseRecord => ({
   id: r.id,
   employeeId: r.employeeId,
   openedBy: r.openedBy,
   reasonKind: r.reasonKind,
-  reasonText: r.reasonText,
+  reasonText,
   policyId: r.policyId,
   policyVersion: r.policyVersion,
   policySnapshot: r.policySnapshot,
@@ -49,7 +50,25 @@ const toCase = (r: CaseRow): CaseRecord => ({
   closedAt: r.closedAt,
 });
 
-export function makeCaseRepo(db: Db, clock: Clock): CaseRepo {
+export function makeCaseRepo(db: Db, clock: Clock, sealer: Sealer): CaseRepo {
+  const sealed = {
+    reasonText: sealer.column(cases.reasonText),
+    eventDetail: sealer.json(caseEvents.detail),
+    statusNote: sealer.column(protectedStatuses.note),
+    ackComment: sealer.column(acknowledgments.comment),
+    reviewComment: sealer.column(reviews.comment),
+    improvement: sealer.column(reviews.improvement),
+    discussion: sealer.column(notes.discussion),
+    goal: sealer.column(trainingPlans.goal),
+    content: sealer.column(trainingPlans.content),
+    absenceReason: sealer.column(attendance.reason),
+    adjustmentReason: sealer.column(jobAdjustments.reason),
+  };
+  const toCaseRecord = (r: CaseRow) => toCase(r, sealed.reasonText.open(r.reasonText));
+  const toStatus = (r: typeof protectedStatuses.$inferSelect): ProtectedStatus => ({
+    ...r,
+    note: sealed.statusNote.open(r.note),
+  });
   /** The employee's responses to one kind of subject, keyed by subject id. */
   function acksOf(personId: string, subjectType: AckSubject, ids: string[]): Map<string, AckView> {
     const out = new Map<string, AckView>();
@@ -65,7 +84,12 @@ export function makeCaseRepo(db: Db, clock: Clock): CaseRepo {
         ),
       )
       .all()) {
-      out.set(a.subjectId, { state: a.state, comment: a.comment, witnessId: a.witnessId, at: a.createdAt });
+      out.set(a.subjectId, {
+        state: a.state,
+        comment: sealed.ackComment.open(a.comment),
+        witnessId: a.witnessId,
+        at: a.createdAt,
+      });
     }
     return out;
   }
@@ -112,6 +136,8 @@ export function makeCaseRepo(db: Db, clock: Clock): CaseRepo {
     );
     return rows.map((r) => ({
       ...r,
+      comment: sealed.reviewComment.open(r.comment),
+      improvement: sealed.improvement.open(r.improvement),
       results: results
         .filter((x) => x.reviewId === r.id)
         .map(({ kpiKey, kpiName, unit, target, direction, actual, met }) => ({
@@ -148,7 +174,12 @@ export function makeCaseRepo(db: Db, clock: Clock): CaseRepo {
       'note',
       rows.map((r) => String(r.id)),
     );
-    return rows.map((r) => ({ ...r, kpiKeys: r.kpiKeys ?? [], ack: acks.get(String(r.id)) ?? null }));
+    return rows.map((r) => ({
+      ...r,
+      discussion: sealed.discussion.open(r.discussion),
+      kpiKeys: r.kpiKeys ?? [],
+      ack: acks.get(String(r.id)) ?? null,
+    }));
   }
 
   function trainingRows(employeeId: string, since = 0) {
@@ -210,6 +241,8 @@ export function makeCaseRepo(db: Db, clock: Clock): CaseRepo {
     );
     return plans.map((p) => ({
       ...p,
+      goal: sealed.goal.open(p.goal),
+      content: sealed.content.open(p.content),
       kpiKeys: p.kpiKeys ?? [],
       sessions: sessions
         .filter((s) => s.planId === p.id)
@@ -217,7 +250,9 @@ export function makeCaseRepo(db: Db, clock: Clock): CaseRepo {
           id: s.id,
           startsAt: s.startsAt,
           location: s.location,
-          attendance: marks.filter((m) => m.sessionId === s.id).map(({ sessionId: _s, ...m }) => m),
+          attendance: marks
+            .filter((m) => m.sessionId === s.id)
+            .map(({ sessionId: _s, ...m }) => ({ ...m, reason: sealed.absenceReason.open(m.reason) })),
         })),
       ack: acks.get(String(p.id)) ?? null,
     }));
@@ -242,7 +277,11 @@ export function makeCaseRepo(db: Db, clock: Clock): CaseRepo {
       'job_adjustment',
       rows.map((r) => String(r.id)),
     );
-    return rows.map((r) => ({ ...r, ack: acks.get(String(r.id)) ?? null }));
+    return rows.map((r) => ({
+      ...r,
+      reason: sealed.adjustmentReason.open(r.reason),
+      ack: acks.get(String(r.id)) ?? null,
+    }));
   }
 
   function kpiSet(jobId: string, version: number) {
@@ -267,27 +306,27 @@ export function makeCaseRepo(db: Db, clock: Clock): CaseRepo {
     create(c) {
       const row = db
         .insert(cases)
-        .values({ ...c, openedAt: clock.now() })
+        .values({ ...c, reasonText: sealed.reasonText.seal(c.reasonText), openedAt: clock.now() })
         .returning()
         .get();
-      return toCase(row);
+      return toCase(row, c.reasonText);
     },
     get(id) {
       const r = db.select().from(cases).where(eq(cases.id, id)).get();
-      return r ? toCase(r) : null;
+      return r ? toCaseRecord(r) : null;
     },
     open(employeeId) {
-      if (employeeId) return openCasesOf.all({ employeeId }).map(toCase);
+      if (employeeId) return openCasesOf.all({ employeeId }).map(toCaseRecord);
       return db
         .select()
         .from(cases)
         .where(eq(cases.status, 'open'))
         .orderBy(asc(cases.openedAt), asc(cases.id))
         .all()
-        .map(toCase);
+        .map(toCaseRecord);
     },
     openedSince: (since) =>
-      db.select().from(cases).where(gte(cases.openedAt, since)).orderBy(asc(cases.id)).all().map(toCase),
+      db.select().from(cases).where(gte(cases.openedAt, since)).orderBy(asc(cases.id)).all().map(toCaseRecord),
     update(id, patch) {
       if (Object.keys(patch).length) db.update(cases).set(patch).where(eq(cases.id, id)).run();
     },
@@ -295,10 +334,10 @@ export function makeCaseRepo(db: Db, clock: Clock): CaseRepo {
     addEvent(e) {
       const row = db
         .insert(caseEvents)
-        .values({ ...e, at: clock.now() })
+        .values({ ...e, detail: sealed.eventDetail.seal(e.detail), at: clock.now() })
         .returning()
         .get();
-      return { ...row, detail: row.detail as Record<string, unknown> };
+      return { ...row, detail: e.detail };
     },
     events: (caseId) =>
       db
@@ -307,14 +346,16 @@ export function makeCaseRepo(db: Db, clock: Clock): CaseRepo {
         .where(eq(caseEvents.caseId, caseId))
         .orderBy(asc(caseEvents.id))
         .all()
-        .map((r): CaseEvent => ({ ...r, detail: r.detail as Record<string, unknown> })),
+        .map((r): CaseEvent => ({ ...r, detail: sealed.eventDetail.open<Record<string, unknown>>(r.detail) })),
 
     addProtectedStatus(s) {
-      return db
-        .insert(protectedStatuses)
-        .values({ ...s, createdAt: clock.now() })
-        .returning()
-        .get() as ProtectedStatus;
+      return toStatus(
+        db
+          .insert(protectedStatuses)
+          .values({ ...s, note: sealed.statusNote.seal(s.note), createdAt: clock.now() })
+          .returning()
+          .get(),
+      );
     },
     protectedStatuses: (personId) =>
       db
@@ -322,7 +363,8 @@ export function makeCaseRepo(db: Db, clock: Clock): CaseRepo {
         .from(protectedStatuses)
         .where(eq(protectedStatuses.personId, personId))
         .orderBy(asc(protectedStatuses.startsOn))
-        .all() as ProtectedStatus[],
+        .all()
+        .map(toStatus),
 
     evidenceFacts(employeeId): EvidenceFacts {
       const person = db.select({ jobId: people.jobId }).from(people).where(eq(people.id, employeeId)).get();

@@ -9,16 +9,54 @@ import {
   jobAdjustments,
   reviews,
 } from '../schema/index.js';
-import type { EvidenceRepo, Note, TrainingPlan } from '../../src/ports/repos/evidence.js';
+import type {
+  Attendance,
+  EvidenceRepo,
+  JobAdjustment,
+  Note,
+  NoteAction,
+  TrainingPlan,
+} from '../../src/ports/repos/evidence.js';
 import type { Clock } from '../../src/ports/clock.js';
+import type { Sealer } from '../sealed.js';
 
-export function makeEvidenceRepo(db: Db, clock: Clock): EvidenceRepo {
+export function makeEvidenceRepo(db: Db, clock: Clock, sealer: Sealer): EvidenceRepo {
+  const discussion = sealer.column(notes.discussion);
+  const description = sealer.column(noteActions.description);
+  const goal = sealer.column(trainingPlans.goal);
+  const content = sealer.column(trainingPlans.content);
+  const expectedResult = sealer.column(trainingPlans.expectedResult);
+  const absenceReason = sealer.column(attendance.reason);
+  const adjustmentReason = sealer.column(jobAdjustments.reason);
+
+  const toAction = (a: typeof noteActions.$inferSelect): NoteAction => ({
+    ...a,
+    description: description.open(a.description),
+  });
+  const toAttendance = (a: typeof attendance.$inferSelect): Attendance => ({
+    ...a,
+    reason: absenceReason.open(a.reason),
+  });
+  const toAdjustment = (j: typeof jobAdjustments.$inferSelect): JobAdjustment => ({
+    ...j,
+    reason: adjustmentReason.open(j.reason),
+  });
   const withActions = (n: typeof notes.$inferSelect): Note => ({
     ...n,
-    actions: db.select().from(noteActions).where(eq(noteActions.noteId, n.id)).orderBy(asc(noteActions.id)).all(),
+    discussion: discussion.open(n.discussion),
+    actions: db
+      .select()
+      .from(noteActions)
+      .where(eq(noteActions.noteId, n.id))
+      .orderBy(asc(noteActions.id))
+      .all()
+      .map(toAction),
   });
   const withSessions = (p: typeof trainingPlans.$inferSelect): TrainingPlan => ({
     ...p,
+    goal: goal.open(p.goal),
+    content: content.open(p.content),
+    expectedResult: expectedResult.open(p.expectedResult),
     sessions: db
       .select()
       .from(trainingSessions)
@@ -30,12 +68,12 @@ export function makeEvidenceRepo(db: Db, clock: Clock): EvidenceRepo {
     insertNote(n, actions) {
       const row = db
         .insert(notes)
-        .values({ ...n, createdAt: clock.now() })
+        .values({ ...n, discussion: discussion.seal(n.discussion), createdAt: clock.now() })
         .returning()
         .get();
       if (actions.length)
         db.insert(noteActions)
-          .values(actions.map((a) => ({ ...a, noteId: row.id })))
+          .values(actions.map((a) => ({ ...a, description: description.seal(a.description), noteId: row.id })))
           .run();
       return withActions(row);
     },
@@ -59,14 +97,20 @@ export function makeEvidenceRepo(db: Db, clock: Clock): EvidenceRepo {
         .where(and(lt(noteActions.dueOn, today), isNull(noteActions.doneAt), isNull(noteActions.remindedAt)))
         .orderBy(asc(noteActions.id))
         .all()
-        .map(({ a, personId }) => ({ ...a, personId })),
+        .map(({ a, personId }) => ({ ...toAction(a), personId })),
     markActionReminded: (id) =>
       void db.update(noteActions).set({ remindedAt: clock.now() }).where(eq(noteActions.id, id)).run(),
 
     insertPlan(p, sessions) {
       const row = db
         .insert(trainingPlans)
-        .values({ ...p, createdAt: clock.now() })
+        .values({
+          ...p,
+          goal: goal.seal(p.goal),
+          content: content.seal(p.content),
+          expectedResult: expectedResult.seal(p.expectedResult),
+          createdAt: clock.now(),
+        })
         .returning()
         .get();
       if (sessions.length)
@@ -105,44 +149,57 @@ export function makeEvidenceRepo(db: Db, clock: Clock): EvidenceRepo {
         .run(),
     attendanceFor: (ids) =>
       ids.length
-        ? db.select().from(attendance).where(inArray(attendance.sessionId, ids)).orderBy(asc(attendance.id)).all()
+        ? db
+            .select()
+            .from(attendance)
+            .where(inArray(attendance.sessionId, ids))
+            .orderBy(asc(attendance.id))
+            .all()
+            .map(toAttendance)
         : [],
     recordAttendance(a) {
-      const previous =
-        db
-          .select()
-          .from(attendance)
-          .where(and(eq(attendance.sessionId, a.sessionId), eq(attendance.personId, a.personId)))
-          .get() ?? null;
+      const stored = db
+        .select()
+        .from(attendance)
+        .where(and(eq(attendance.sessionId, a.sessionId), eq(attendance.personId, a.personId)))
+        .get();
+      const previous = stored ? toAttendance(stored) : null;
       if (previous && a.method === 'sign_in') return null;
-      const values = { ...a, createdAt: clock.now() };
+      const values = { ...a, reason: absenceReason.seal(a.reason), createdAt: clock.now() };
       const row = previous
         ? db.update(attendance).set(values).where(eq(attendance.id, previous.id)).returning().get()
         : db.insert(attendance).values(values).returning().get();
-      return { row, previous };
+      return { row: toAttendance(row), previous };
     },
 
     insertJobAdjustment: (j) =>
-      db
-        .insert(jobAdjustments)
-        .values({ ...j, createdAt: clock.now() })
-        .returning()
-        .get(),
-    jobAdjustment: (id) => db.select().from(jobAdjustments).where(eq(jobAdjustments.id, id)).get() ?? null,
+      toAdjustment(
+        db
+          .insert(jobAdjustments)
+          .values({ ...j, reason: adjustmentReason.seal(j.reason), createdAt: clock.now() })
+          .returning()
+          .get(),
+      ),
+    jobAdjustment: (id) => {
+      const r = db.select().from(jobAdjustments).where(eq(jobAdjustments.id, id)).get();
+      return r ? toAdjustment(r) : null;
+    },
     jobAdjustmentsAbout: (personId) =>
       db
         .select()
         .from(jobAdjustments)
         .where(eq(jobAdjustments.personId, personId))
         .orderBy(asc(jobAdjustments.id))
-        .all(),
+        .all()
+        .map(toAdjustment),
     dueJobAdjustments: (today) =>
       db
         .select()
         .from(jobAdjustments)
         .where(and(lte(jobAdjustments.effectiveOn, today), isNull(jobAdjustments.appliedAt)))
         .orderBy(asc(jobAdjustments.id))
-        .all(),
+        .all()
+        .map(toAdjustment),
     markJobAdjustmentApplied: (id) =>
       void db.update(jobAdjustments).set({ appliedAt: clock.now() }).where(eq(jobAdjustments.id, id)).run(),
 

@@ -4,6 +4,7 @@ import { people, jobs, kpis, leaves } from '../schema/index.js';
 import type { OrgRepo } from '../../src/ports/repos/org.js';
 import type { Person, Kpi, Locale } from '../../src/ports/records.js';
 import type { Clock } from '../../src/ports/clock.js';
+import type { Sealer } from '../sealed.js';
 
 type PersonRow = typeof people.$inferSelect;
 
@@ -35,7 +36,8 @@ const sameKpis = (a: Kpi[], b: Kpi[]) =>
     );
   });
 
-export function makeOrgRepo(db: Db, clock: Clock): OrgRepo {
+export function makeOrgRepo(db: Db, clock: Clock, sealer: Sealer): OrgRepo {
+  const leaveReason = sealer.column(leaves.reason);
   const one = (rows: PersonRow | undefined) => (rows ? toPerson(rows) : null);
   // The lookups every interactive request makes, prepared once per connection (no per-call query building).
   const personById = db
@@ -153,7 +155,7 @@ export function makeOrgRepo(db: Db, clock: Clock): OrgRepo {
       Number(
         db
           .insert(leaves)
-          .values({ ...l, createdAt: clock.now() })
+          .values({ ...l, reason: leaveReason.seal(l.reason), createdAt: clock.now() })
           .run().lastInsertRowid,
       ),
   };

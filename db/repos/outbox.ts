@@ -7,6 +7,7 @@ import type { Locale, Platform } from '../../src/ports/records.js';
 import type { Clock } from '../../src/ports/clock.js';
 import type { Message } from '../../src/ui/model.js';
 import { readerLocale } from '../../src/domain/locale.js';
+import { plaintextSealer, type Sealer } from '../sealed.js';
 
 export interface OutboxSettings {
   /** Platforms that deliver messages in this process (a row is written for each). */
@@ -35,8 +36,13 @@ interface PersonAddressRow {
  * and an INSERT … ON CONFLICT DO NOTHING. The person is read afresh on every post (no cache), so an
  * import that changes someone's chat id or language in an earlier transaction is always seen.
  */
-export function makeOutbox(conn: Pick<Connection, 'db' | 'sqlite'>, clock: Clock, settings: OutboxSettings): Outbox {
+export function makeOutbox(
+  conn: Pick<Connection, 'db' | 'sqlite' | 'sealer'>,
+  clock: Clock,
+  settings: OutboxSettings,
+): Outbox {
   const { db, sqlite } = conn;
+  const payloadOf = conn.sealer.json(outbox.payload);
   const personStmt = sqlite.prepare<[string], PersonAddressRow>(
     'SELECT id, slack_id, feishu_open_id, locale FROM people WHERE id = ?',
   );
@@ -55,7 +61,7 @@ export function makeOutbox(conn: Pick<Connection, 'db' | 'sqlite'>, clock: Clock
   const pendingUpdateStmt = sqlite.prepare<[string, string], { id: number }>(
     `SELECT id FROM outbox WHERE platform = ? AND target_key = ? AND op = 'update' AND status = 'pending'`,
   );
-  const foldUpdateStmt = sqlite.prepare<[string, string, number]>(
+  const foldUpdateStmt = sqlite.prepare<[string | Buffer, string, number]>(
     'UPDATE outbox SET payload = ?, locale = ? WHERE id = ?',
   );
   const countForTargetStmt = sqlite.prepare<[string, string], { n: number }>(
@@ -99,8 +105,8 @@ export function makeOutbox(conn: Pick<Connection, 'db' | 'sqlite'>, clock: Clock
     if (!addresses.length) return false;
     let any = false;
     const now = clock.now();
-    // Serialised once for all platforms, the same JSON text drizzle's json column would store.
-    const json = JSON.stringify(payload);
+    // Serialised (and sealed) once for all platforms.
+    const json = payloadOf.seal(payload);
     for (const a of addresses) {
       const res = insertStmt.run({
         platform: a.platform,
@@ -129,8 +135,8 @@ export function makeOutbox(conn: Pick<Connection, 'db' | 'sqlite'>, clock: Clock
       ),
     update(targetKey: string, message: Message, locale?: Locale) {
       const now = clock.now();
-      // Serialised once, the same JSON text drizzle's json column would store.
-      const json = JSON.stringify(message);
+      // Serialised (and sealed) once for all targets.
+      const json = payloadOf.seal(message);
       for (const target of targetsStmt.all(targetKey)) {
         const lang = locale ?? target.locale;
         // Only the newest content matters: fold into a pending update of the same target if any.
@@ -154,7 +160,9 @@ export function makeOutbox(conn: Pick<Connection, 'db' | 'sqlite'>, clock: Clock
   };
 }
 
-export function makeOutboxQueue(db: Db): OutboxQueue {
+/** `sealer` must be the connection's when a data key is configured (`conn.sealer`), to open payloads. */
+export function makeOutboxQueue(db: Db, sealer: Sealer = plaintextSealer): OutboxQueue {
+  const payloadOf = sealer.json(outbox.payload);
   // The sender polls this on the same event loop as interactive requests: prepared once, not rebuilt per pass.
   const dueRows = db
     .select()
@@ -217,7 +225,7 @@ export function makeOutboxQueue(db: Db): OutboxQueue {
           threadKey: r.threadKey,
           threadRef: threadRef === 'failed' ? null : threadRef,
           locale: r.locale as Locale,
-          payload: r.payload as Message | UploadPayload,
+          payload: payloadOf.open<Message | UploadPayload>(r.payload),
           attempts: r.attempts,
           status: r.status as 'pending' | 'sending',
         });

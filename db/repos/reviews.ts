@@ -13,6 +13,7 @@ import type {
   ReviewContent,
 } from '../../src/ports/repos/reviews.js';
 import type { Clock } from '../../src/ports/clock.js';
+import type { Sealer } from '../sealed.js';
 import { toPerson } from './org.js';
 
 /** Rows per multi-row INSERT: well under SQLite's bound-variable limit. */
@@ -24,7 +25,13 @@ const chunks = <T>(xs: T[]): T[][] => {
   return out;
 };
 
-export function makeReviewRepo(db: Db, _clock: Clock): ReviewRepo {
+export function makeReviewRepo(db: Db, _clock: Clock, sealer: Sealer): ReviewRepo {
+  const strengths = sealer.column(reviews.strengths);
+  const improvement = sealer.column(reviews.improvement);
+  const comment = sealer.column(reviews.comment);
+  const amendReason = sealer.column(reviewAmendments.reason);
+  const before = sealer.json(reviewAmendments.before);
+  const after = sealer.json(reviewAmendments.after);
   const managers = alias(people, 'managers');
   const employees = alias(people, 'employees');
 
@@ -138,7 +145,13 @@ export function makeReviewRepo(db: Db, _clock: Clock): ReviewRepo {
 
   const withResults = (rows: (typeof reviews.$inferSelect)[]): Review[] => {
     const res = resultsOf(rows.map((r) => r.id));
-    return rows.map((r) => ({ ...r, results: res.get(r.id) ?? [] }));
+    return rows.map((r) => ({
+      ...r,
+      strengths: strengths.open(r.strengths),
+      improvement: improvement.open(r.improvement),
+      comment: comment.open(r.comment),
+      results: res.get(r.id) ?? [],
+    }));
   };
 
   const insertResult = db
@@ -360,13 +373,16 @@ export function makeReviewRepo(db: Db, _clock: Clock): ReviewRepo {
       // Absent optional fields take the schema's defaults, as the dynamic insert would.
       const saved = insertReviewRow.get({
         ...row,
+        strengths: strengths.seal(row.strengths),
+        improvement: improvement.seal(row.improvement),
+        comment: comment.seal(row.comment),
         slotId: row.slotId ?? null,
         kind: row.kind ?? 'regular',
         trainingPlanId: row.trainingPlanId ?? null,
         amendedAt: null,
       })!;
       writeResults(saved.id, results);
-      return { ...saved, results };
+      return { ...saved, strengths: row.strengths, improvement: row.improvement, comment: row.comment, results };
     },
     review: (id) => withResults(db.select().from(reviews).where(eq(reviews.id, id)).all())[0] ?? null,
     reviewBySlot: (slotId) =>
@@ -389,7 +405,7 @@ export function makeReviewRepo(db: Db, _clock: Clock): ReviewRepo {
     amendReview(id, a) {
       const current = repo.review(id);
       if (!current) throw new Error(`amendReview: unknown review ${id}`);
-      const before: ReviewContent = {
+      const was: ReviewContent = {
         rating: current.rating,
         strengths: current.strengths,
         improvement: current.improvement,
@@ -399,7 +415,13 @@ export function makeReviewRepo(db: Db, _clock: Clock): ReviewRepo {
       };
       const { results, ...fields } = a.after;
       db.update(reviews)
-        .set({ ...fields, amendedAt: a.at })
+        .set({
+          ...fields,
+          strengths: strengths.seal(fields.strengths),
+          improvement: improvement.seal(fields.improvement),
+          comment: comment.seal(fields.comment),
+          amendedAt: a.at,
+        })
         .where(eq(reviews.id, id))
         .run();
       db.delete(reviewKpiResults).where(eq(reviewKpiResults.reviewId, id)).run();
@@ -407,7 +429,14 @@ export function makeReviewRepo(db: Db, _clock: Clock): ReviewRepo {
       return Number(
         db
           .insert(reviewAmendments)
-          .values({ reviewId: id, authorId: a.authorId, reason: a.reason, before, after: a.after, createdAt: a.at })
+          .values({
+            reviewId: id,
+            authorId: a.authorId,
+            reason: amendReason.seal(a.reason),
+            before: before.seal(was),
+            after: after.seal(a.after),
+            createdAt: a.at,
+          })
           .run().lastInsertRowid,
       );
     },
@@ -418,7 +447,12 @@ export function makeReviewRepo(db: Db, _clock: Clock): ReviewRepo {
         .where(eq(reviewAmendments.reviewId, reviewId))
         .orderBy(asc(reviewAmendments.id))
         .all()
-        .map((r) => ({ ...r, before: r.before as ReviewContent, after: r.after as ReviewContent })),
+        .map((r) => ({
+          ...r,
+          reason: amendReason.open(r.reason),
+          before: before.open<ReviewContent>(r.before),
+          after: after.open<ReviewContent>(r.after),
+        })),
   };
   return repo;
 }

@@ -1,5 +1,6 @@
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
 import { people } from './org.js';
+import { sealedText, type Sealed } from '../sealed.js';
 
 /** A dismissal case: a persisted state machine over the steps of the policy it was opened under. */
 export const cases = sqliteTable(
@@ -13,7 +14,9 @@ export const cases = sqliteTable(
       .notNull()
       .references(() => people.id),
     reasonKind: text('reason_kind', { enum: ['performance', 'mutual', 'misconduct'] }).notNull(),
-    reasonText: text('reason_text').notNull().default(''),
+    reasonText: sealedText('reason_text')
+      .notNull()
+      .default('' as Sealed),
     policyId: text('policy_id').notNull(),
     policyVersion: text('policy_version').notNull(),
     /** The full policy as evaluated when the case opened; the dossier quotes it. */
@@ -51,7 +54,8 @@ export const caseEvents = sqliteTable(
       .notNull()
       .references(() => people.id),
     outcome: text('outcome', { enum: ['done', 'refused', 'withdrawn', 'note'] }).notNull(),
-    detail: text('detail', { mode: 'json' }).notNull(),
+    /** JSON, sealed: a refusal's or withdrawal's comment is in here. */
+    detail: sealedText('detail').notNull(),
     at: integer('at').notNull(),
   },
   (t) => [index('case_events_case').on(t.caseId)],
@@ -66,7 +70,9 @@ export const protectedStatuses = sqliteTable('protected_statuses', {
   kind: text('kind').notNull(),
   startsOn: text('starts_on').notNull(),
   endsOn: text('ends_on'),
-  note: text('note').notNull().default(''),
+  note: sealedText('note')
+    .notNull()
+    .default('' as Sealed),
   recordedBy: text('recorded_by')
     .notNull()
     .references(() => people.id),

@@ -1,5 +1,6 @@
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { people, jobs } from './org.js';
+import { sealedText } from '../sealed.js';
 
 /** A documented conversation. A private note is readable by its author only. */
 export const notes = sqliteTable(
@@ -14,7 +15,8 @@ export const notes = sqliteTable(
       .references(() => people.id),
     kind: text('kind', { enum: ['one_on_one', 'feedback', 'formal_warning', 'pip_kickoff'] }).notNull(),
     heldOn: text('held_on').notNull(),
-    discussion: text('discussion').notNull(),
+    /** Sealed (db/sealed.ts), as is every `sealedText` column. */
+    discussion: sealedText('discussion').notNull(),
     kpiKeys: text('kpi_keys', { mode: 'json' }).$type<string[]>().notNull(),
     nextCheckIn: text('next_check_in'),
     visibility: text('visibility', { enum: ['private', 'shared', 'evidence'] }).notNull(),
@@ -30,7 +32,7 @@ export const noteActions = sqliteTable(
     noteId: integer('note_id')
       .notNull()
       .references(() => notes.id),
-    description: text('description').notNull(),
+    description: sealedText('description').notNull(),
     ownerId: text('owner_id')
       .notNull()
       .references(() => people.id),
@@ -58,11 +60,11 @@ export const trainingPlans = sqliteTable(
       .references(() => jobs.id),
     kpiVersion: integer('kpi_version').notNull(),
     kpiKeys: text('kpi_keys', { mode: 'json' }).$type<string[]>().notNull(),
-    goal: text('goal').notNull(),
-    content: text('content').notNull(),
+    goal: sealedText('goal').notNull(),
+    content: sealedText('content').notNull(),
     trainer: text('trainer').notNull(),
     trainerId: text('trainer_id').references(() => people.id),
-    expectedResult: text('expected_result').notNull(),
+    expectedResult: sealedText('expected_result').notNull(),
     status: text('status', { enum: ['active', 'completed'] })
       .notNull()
       .default('active'),
@@ -100,7 +102,7 @@ export const attendance = sqliteTable(
       .references(() => people.id),
     status: text('status', { enum: ['present', 'absent'] }).notNull(),
     method: text('method', { enum: ['sign_in', 'marked'] }).notNull(),
-    reason: text('reason'),
+    reason: sealedText('reason'),
     recordedBy: text('recorded_by')
       .notNull()
       .references(() => people.id),
@@ -124,7 +126,7 @@ export const jobAdjustments = sqliteTable(
       .notNull()
       .references(() => jobs.id),
     /** The stated performance gap, verbatim. */
-    reason: text('reason').notNull(),
+    reason: sealedText('reason').notNull(),
     /** The missed KPIs of the old job the reason names; the reason must name a gap (KPIs or text). */
     kpiKeys: text('kpi_keys', { mode: 'json' }).$type<string[]>().notNull().default([]),
     effectiveOn: text('effective_on').notNull(),

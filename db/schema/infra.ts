@@ -1,4 +1,5 @@
 import { sqliteTable, text, integer, uniqueIndex, index } from 'drizzle-orm/sqlite-core';
+import { sealedText } from '../sealed.js';
 
 /**
  * Every outgoing message, one row per platform delivery, written in the same transaction as the
@@ -18,7 +19,8 @@ export const outbox = sqliteTable(
     threadKey: text('thread_key'),
     locale: text('locale').notNull(),
     /** The neutral message (src/ui/model.ts), rendered by the platform's sender at send time. */
-    payload: text('payload', { mode: 'json' }).notNull(),
+    /** Sealed JSON: messages quote notes, comments and dossiers. */
+    payload: sealedText('payload').notNull(),
     status: text('status', { enum: ['pending', 'sending', 'sent', 'failed'] })
       .notNull()
       .default('pending'),
@@ -44,7 +46,11 @@ export const processedEvents = sqliteTable('processed_events', {
   receivedAt: integer('received_at').notNull(),
 });
 
-/** Append-only, hash-chained: hash = sha256(prevHash + canonical row). */
+/**
+ * Append-only, hash-chained: hash = sha256(prevHash + canonical row). With DANDANG_AUDIT_KEY each
+ * row also carries `mac` = HMAC(key, id, hash), and `meta['audit.head']` holds the signed head
+ * (last id, rows ever written, head hash). See src/domain/audit-chain.ts and docs/security.md.
+ */
 export const auditLog = sqliteTable(
   'audit_log',
   {
@@ -57,8 +63,30 @@ export const auditLog = sqliteTable(
     detail: text('detail').notNull(),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
+    /** HMAC-SHA256 of (id, hash) with DANDANG_AUDIT_KEY; null when no key was configured. */
+    mac: text('mac'),
   },
   (t) => [index('audit_subject').on(t.subjectType, t.subjectId)],
+);
+
+/**
+ * A daily checkpoint of the audit log: the head hash and row count on that day, signed, and posted
+ * to the HR channel where the database cannot rewrite it. `audit verify` checks each one.
+ */
+export const auditCheckpoints = sqliteTable(
+  'audit_checkpoints',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Calendar day in the configured timezone: one checkpoint a day. */
+    day: text('day').notNull(),
+    at: integer('at').notNull(),
+    /** The last audit row the checkpoint covers, how many rows there were up to it, and its hash. */
+    uptoId: integer('upto_id').notNull(),
+    rowCount: integer('row_count').notNull(),
+    headHash: text('head_hash').notNull(),
+    mac: text('mac'),
+  },
+  (t) => [uniqueIndex('audit_checkpoints_day').on(t.day)],
 );
 
 /** Small key/value state for the scheduler (last tick) and similar singletons. */

@@ -1,4 +1,5 @@
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
+import { sealedText } from '../sealed.js';
 
 /**
  * The local web workspace's own "chat platform" storage: what its outbox sender delivered.
@@ -13,7 +14,7 @@ export const localMessages = sqliteTable(
     threadId: integer('thread_id'),
     locale: text('locale').notNull(),
     /** The neutral Message (src/ui/model.ts), or an upload { filename, title, content }. */
-    payload: text('payload', { mode: 'json' }).notNull(),
+    payload: sealedText('payload').notNull(),
     kind: text('kind', { enum: ['message', 'upload'] })
       .notNull()
       .default('message'),

@@ -1,4 +1,5 @@
 import { sqliteTable, text, integer, real, uniqueIndex, index } from 'drizzle-orm/sqlite-core';
+import { sealedText, type Sealed } from '../sealed.js';
 
 /** Timestamps are epoch milliseconds (UTC); calendar dates are 'YYYY-MM-DD' text. */
 
@@ -72,7 +73,9 @@ export const leaves = sqliteTable(
       .references(() => people.id),
     startDate: text('start_date').notNull(),
     endDate: text('end_date').notNull(),
-    reason: text('reason').notNull().default(''),
+    reason: sealedText('reason')
+      .notNull()
+      .default('' as Sealed),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [index('leaves_person').on(t.personId)],

@@ -1,5 +1,6 @@
 import { sqliteTable, text, integer, real, uniqueIndex, index } from 'drizzle-orm/sqlite-core';
 import { people, jobs } from './org.js';
+import { sealedText, type Sealed } from '../sealed.js';
 
 /** One review period for one department ("2026-W48" for weekly cadence). */
 export const cycles = sqliteTable(
@@ -94,9 +95,15 @@ export const reviews = sqliteTable(
     kpiVersion: integer('kpi_version').notNull(),
     periodLabel: text('period_label').notNull(),
     rating: integer('rating').notNull(),
-    strengths: text('strengths').notNull().default(''),
-    improvement: text('improvement').notNull().default(''),
-    comment: text('comment').notNull().default(''),
+    strengths: sealedText('strengths')
+      .notNull()
+      .default('' as Sealed),
+    improvement: sealedText('improvement')
+      .notNull()
+      .default('' as Sealed),
+    comment: sealedText('comment')
+      .notNull()
+      .default('' as Sealed),
     belowTarget: integer('below_target', { mode: 'boolean' }).notNull(),
     submittedAt: integer('submitted_at').notNull(),
     amendedAt: integer('amended_at'),
@@ -132,9 +139,10 @@ export const reviewAmendments = sqliteTable('review_amendments', {
   authorId: text('author_id')
     .notNull()
     .references(() => people.id),
-  reason: text('reason').notNull(),
-  before: text('before', { mode: 'json' }).notNull(),
-  after: text('after', { mode: 'json' }).notNull(),
+  reason: sealedText('reason').notNull(),
+  /** JSON of the review content before and after, sealed. */
+  before: sealedText('before').notNull(),
+  after: sealedText('after').notNull(),
   createdAt: integer('created_at').notNull(),
 });
 
@@ -155,7 +163,7 @@ export const acknowledgments = sqliteTable(
       .notNull()
       .references(() => people.id),
     state: text('state', { enum: ['acknowledged', 'disputed', 'refused'] }).notNull(),
-    comment: text('comment'),
+    comment: sealedText('comment'),
     witnessId: text('witness_id').references(() => people.id),
     recordedBy: text('recorded_by')
       .notNull()

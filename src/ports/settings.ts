@@ -13,6 +13,8 @@ export interface AppSettings {
   digestAfter: string;
   policy: Config['file']['policy'];
   severance: Config['file']['severance'];
+  /** When the audit log's daily checkpoint is taken and posted to the HR channel (HH:MM in `timezone`; default 09:00). */
+  auditCheckpointTime?: string;
 }
 
 export const HR_LOCAL_CHANNEL = 'hr';

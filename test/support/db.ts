@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase, type Connection } from '../../db/client.js';
+import { openDatabase, type Connection, type DataProtection } from '../../db/client.js';
 import { makeStore } from '../../db/store.js';
 import { ManualClock } from '../../src/ports/clock.js';
 import type { Store } from '../../src/ports/store.js';
@@ -18,10 +18,12 @@ export interface TestDb {
 }
 
 /** A real SQLite file in a temp dir, migrated from migrations/, with a clock the test moves. */
-export function makeTestDb(opts: { platforms?: Platform[]; now?: string; defaultLocale?: Locale } = {}): TestDb {
+export function makeTestDb(
+  opts: { platforms?: Platform[]; now?: string; defaultLocale?: Locale; protection?: DataProtection } = {},
+): TestDb {
   const dir = mkdtempSync(join(tmpdir(), 'dandang-test-'));
   const file = join(dir, 'dandang.db');
-  const conn = openDatabase(file);
+  const conn = openDatabase(file, opts.protection);
   const clock = new ManualClock(new Date(opts.now ?? '2026-11-23T01:00:00Z').getTime());
   const store = makeStore(conn, clock, {
     platforms: opts.platforms ?? ['slack'],

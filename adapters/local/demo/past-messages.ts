@@ -25,7 +25,7 @@ import { DEMO_PEOPLE } from './org.js';
 const RECENT_REVIEWS = 3;
 
 export function backfillLocalDms(conn: Connection, store: Store, settings: AppSettings): number {
-  const messages = makeLocalMessageStore(conn.db);
+  const messages = makeLocalMessageStore(conn);
   const items: { key: string; personId: string; locale: Locale; message: Message; at: number }[] = [];
   store.tx((tx) => {
     for (const d of DEMO_PEOPLE.filter((p) => p.jobId)) {
