@@ -50,7 +50,8 @@ export interface ComposeOptions {
 export function composeStore(config: Config, opts: ComposeOptions): StoreComposition {
   const settings = settingsFromConfig(config);
   const platforms = platformsOf(config);
-  const conn = opts.conn ?? openDatabase(config.env.DANDANG_DB);
+  const { dataKey, oldDataKeys, auditKey } = config.protection;
+  const conn = opts.conn ?? openDatabase(config.env.DANDANG_DB, { dataKey, oldDataKeys, auditKey });
   const store = makeStore(conn, opts.clock, { platforms, defaultLocale: settings.locale });
   return { config, settings, platforms, clock: opts.clock, conn, store };
 }
@@ -73,5 +74,5 @@ export async function composeApp(
   const base = composeStore(config, opts);
   const deps: UseCaseDeps = { store: base.store, clock: base.clock, settings: base.settings };
   const router = makeRouter((opts.features ?? allFeatures)(deps));
-  return { ...base, queue: makeOutboxQueue(base.conn.db), router };
+  return { ...base, queue: makeOutboxQueue(base.conn.db, base.conn.sealer), router };
 }

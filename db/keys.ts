@@ -9,6 +9,7 @@
 import type { Connection } from './client.js';
 import * as schema from './schema/index.js';
 import { sealedColumns, type Sealed } from './sealed.js';
+import { readAuditHead, signExistingAuditLog } from './repos/audit.js';
 
 const KEYS_META = 'data.keys';
 
@@ -122,4 +123,28 @@ export function rotateDataKeys(
       col.plaintext + Object.entries(col.byKey).reduce((n, [id, k]) => n + (id === current ? 0 : k), 0);
   if (report.remaining === 0) setListedKeys(conn, [current]);
   return report;
+}
+
+/**
+ * What a process does with its keys before its first write: refuse if sealed values need a key it
+ * lacks or the log is signed and it has no audit key (a one-line reason), else sign a never-signed
+ * audit log (`signedRows`) and list its data key.
+ */
+export function prepareKeys(conn: Connection): { refusal: string | null; signedRows: number } {
+  const missing = missingDataKeys(conn);
+  if (missing.length)
+    return {
+      refusal:
+        `The database holds values sealed with data key ${missing.join(', ')}, which is not configured. ` +
+        'Set DANDANG_DATA_KEY to that key, or list it in DANDANG_DATA_KEY_OLD while keys rotate runs.',
+      signedRows: 0,
+    };
+  if (!conn.auditKey && readAuditHead(conn.sqlite)?.mac)
+    return {
+      refusal: 'The audit log of this database is signed: set DANDANG_AUDIT_KEY to the key it was signed with.',
+      signedRows: 0,
+    };
+  const signedRows = signExistingAuditLog(conn);
+  registerDataKey(conn);
+  return { refusal: null, signedRows };
 }

@@ -4,7 +4,7 @@
  * With no platform credentials it starts the local web workspace with demo data.
  */
 import cron from 'node-cron';
-import { loadConfig, ConfigError, settingsFromConfig } from './config.js';
+import { loadConfig, ConfigError, settingsFromConfig, startRefusal } from './config.js';
 import { systemClock } from './ports/clock.js';
 import { composeApp } from '../adapters/compose.js';
 import { HttpHost } from '../adapters/http-host.js';
@@ -13,13 +13,22 @@ import { makeRunScheduleTick } from './usecases/schedule/run-schedule-tick.js';
 import { makeRunEvidenceTick } from './usecases/schedule/run-evidence-tick.js';
 import { currentPolicy } from './usecases/offboarding/policy.js';
 import { PolicyError } from './domain/policy/resolve.js';
+import { makePostAuditCheckpoint } from './usecases/schedule/post-audit-checkpoint.js';
+import { prepareKeys } from '../db/keys.js';
+import { makeDailyBackupTrigger } from '../adapters/cli/daily-backup.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  const refusal = startRefusal(config);
+  if (refusal) throw new ConfigError(refusal);
   // Resolve the offboarding policy now, so a bad policy file stops the start, not the first /offboard.
   currentPolicy(settingsFromConfig(config));
   const app = await composeApp(config, { clock: systemClock });
   const { conn, store, clock, settings } = app;
+  const keys = prepareKeys(conn);
+  if (keys.refusal) throw new ConfigError(keys.refusal);
+  if (keys.signedRows)
+    console.log(`[dandang] signed the ${keys.signedRows} existing audit rows with DANDANG_AUDIT_KEY`);
   const http = new HttpHost();
   const ctx: AdapterContext = { ...app, http };
 
@@ -36,9 +45,13 @@ async function main(): Promise<void> {
 
   const scheduleTick = makeRunScheduleTick({ store, clock, settings });
   const evidenceTick = makeRunEvidenceTick({ store, clock, settings });
+  const auditCheckpoint = makePostAuditCheckpoint({ store, clock, settings });
+  const dailyBackup = makeDailyBackupTrigger(config, clock);
   const tick = async () => {
     await scheduleTick();
     await evidenceTick();
+    auditCheckpoint();
+    dailyBackup();
   };
   // Catch up ticks missed while the bot was down, then tick every minute.
   await tick();

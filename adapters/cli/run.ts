@@ -7,7 +7,12 @@ import { systemClock, type Clock } from '../../src/ports/clock.js';
 import { composeStore } from '../compose.js';
 import { EXIT_USAGE, type CliCommand, type CliContext } from './context.js';
 import { jobsCommand, leaveCommand, orgCommand, USAGE_JOBS, USAGE_LEAVE, USAGE_ORG } from './imports.js';
-import { auditCommand } from './audit.js';
+import { auditCommand, USAGE_AUDIT } from './audit.js';
+import { backupCommand, restoreCommand, USAGE_BACKUP, USAGE_RESTORE } from './backup.js';
+import { keysCommand, USAGE_KEYS } from './keys.js';
+import { prepareKeys } from '../../db/keys.js';
+import { SealedValueError } from '../../db/sealed.js';
+import { AuditKeyMissingError } from '../../db/repos/audit.js';
 
 export const HELP = [
   'Dandang command line. Run from the project directory; reads the same env and dandang.yml as `npm start`.',
@@ -19,8 +24,15 @@ export const HELP = [
   '  Creates/updates job profiles; changed KPIs get a new version that holders are asked to acknowledge.',
   USAGE_LEAVE,
   "  Someone on leave on a period's due date gets no review slot for that period.",
-  'Usage: npm run dandang -- audit verify',
-  '  Checks the audit log hash chain; exits 1 naming the first altered row.',
+  USAGE_AUDIT,
+  '  Checks the audit log: hash chain, signatures and checkpoints (with DANDANG_AUDIT_KEY), and a head',
+  '  published earlier (the HR channel checkpoint message); exits 1 naming the first altered row.',
+  USAGE_BACKUP,
+  '  Takes an online, checked copy of the database while the bot runs (--daily: into backup.dir, pruned).',
+  USAGE_RESTORE,
+  '  Checks the backup and restores it; refuses to replace a newer database unless --force is given.',
+  USAGE_KEYS,
+  '  Makes a key, counts values per data key, or re-seals every value under DANDANG_DATA_KEY.',
   'Usage: npm run dandang -- demo reset [--force]',
   '  Empties the database and loads the demo organisation for the local workspace.',
   'Usage: npm run dandang -- dossier <case id> --out <dir>',
@@ -40,8 +52,15 @@ const commands: Record<string, () => Promise<CliCommand>> = {
   jobs: async () => jobsCommand,
   leave: async () => leaveCommand,
   audit: async () => auditCommand,
+  backup: async () => backupCommand,
+  restore: async () => restoreCommand,
+  keys: async () => keysCommand,
   ...lazy,
 };
+
+/** Commands that need no data key (they open no sealed value) and write nothing to the audit log. */
+const keyless = (name: string, args: string[]) =>
+  name === 'audit' || name === 'restore' || (name === 'keys' && args[0] !== 'rotate');
 
 export interface CliIo {
   out(line: string): void;
@@ -84,8 +103,24 @@ export async function runCli(
   }
   const composed = composeStore(config, { clock });
   try {
+    if (!keyless(name, args)) {
+      const { refusal, signedRows } = prepareKeys(composed.conn);
+      if (refusal) {
+        io.err(refusal);
+        return EXIT_USAGE;
+      }
+      if (signedRows)
+        io.err(`Signed the ${signedRows} existing audit rows with DANDANG_AUDIT_KEY (first use of the key).`);
+    }
     const ctx: CliContext = { ...composed, out: io.out, err: io.err };
     return await command(args, ctx);
+  } catch (e) {
+    // A missing key is a configuration error with a one-line fix, not a crash.
+    if (e instanceof SealedValueError || e instanceof AuditKeyMissingError) {
+      io.err(e.message);
+      return EXIT_USAGE;
+    }
+    throw e;
   } finally {
     composed.conn.close();
   }

@@ -167,15 +167,31 @@ export function verifyAuditLog(
       )
       .pluck()
       .get() as number;
-    return verifyAudit({
+    const head = readAuditHead(sqlite);
+    // No signature anywhere: checked as a chain, with one problem instead of one per row. Either the
+    // key is new and no writer has signed the log yet, or every signature was stripped.
+    const unsigned =
+      !!conn.auditKey &&
+      !head?.mac &&
+      !sqlite.prepare('SELECT 1 FROM audit_log WHERE mac IS NOT NULL LIMIT 1').get() &&
+      !!sqlite.prepare('SELECT 1 FROM audit_log LIMIT 1').get();
+    const result = verifyAudit({
       rows: iterateRows(sqlite),
-      head: readAuditHead(sqlite),
+      head,
       checkpoints,
-      key: conn.auditKey,
+      key: unsigned ? null : conn.auditKey,
       lastAllocatedId: seq?.seq ?? null,
       records,
       anchor,
     });
+    if (unsigned)
+      result.problems.unshift({
+        kind: 'unsigned',
+        rowId: null,
+        message:
+          'no row is signed although DANDANG_AUDIT_KEY is set: either the key is new (start the bot, or run any write command, once to sign the log) or every signature was stripped',
+      });
+    return result;
   })();
 }
 

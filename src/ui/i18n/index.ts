@@ -14,8 +14,21 @@ import * as slack from './slack.js';
 import * as importing from './import.js';
 import * as offboarding from './offboarding.js';
 import * as report from './report.js';
+import * as security from './security.js';
 
-const catalogs = [common, help, feishu, local, review, evidence, slack, importing, offboarding, report] as const;
+const catalogs = [
+  common,
+  help,
+  feishu,
+  local,
+  review,
+  evidence,
+  slack,
+  importing,
+  offboarding,
+  report,
+  security,
+] as const;
 
 type Merge<T extends readonly { en: object }[]> = T extends readonly [infer H, ...infer R]
   ? (H extends { en: infer E } ? E : never) & (R extends readonly { en: object }[] ? Merge<R> : unknown)

@@ -38,6 +38,8 @@ export const outboxKeys = {
   caseRanking: (caseId: number) => `case:${caseId}:ranking`,
   caseWithdrawn: (caseId: number) => `case:${caseId}:withdrawn`,
   caseDossier: (caseId: number, at: number, ext: string) => `case:${caseId}:dossier:${at}:${ext}`,
+  // Data protection
+  auditCheckpoint: (day: string) => `audit-checkpoint:${day}`,
   // Demo
   demoWelcome: (personId: string) => `demo:welcome:${personId}`,
 } as const;

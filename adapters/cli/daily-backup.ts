@@ -1,0 +1,48 @@
+/**
+ * The bot's trigger for the daily backup. The backup and its check (integrity_check, the whole
+ * audit log) read the entire database, so they run in a child process (`backup --daily`, same env)
+ * and never hold up the bot's event loop.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Config } from '../../src/config.js';
+import type { Clock } from '../../src/ports/clock.js';
+import { dateOf, wallTimeAt } from '../../src/domain/zoned-time.js';
+import { dailyBackupName } from '../../db/backup.js';
+
+const CLI_ENTRY = fileURLToPath(new URL('./index.ts', import.meta.url));
+/** After a failed attempt, wait this long before trying again (the failure is logged each time). */
+const RETRY_MS = 3_600_000;
+
+export function makeDailyBackupTrigger(config: Config, clock: Clock, log: Pick<Console, 'log' | 'error'> = console) {
+  const { daily, dir, time } = config.file.backup;
+  const [h, m] = time.split(':').map(Number) as [number, number];
+  let running = false;
+  let retryAfter = 0;
+  /** Called every minute by the scheduler; starts at most one backup at a time. */
+  return (): void => {
+    const now = clock.now();
+    if (!daily || running || now < retryAfter) return;
+    const wall = wallTimeAt(now, config.file.timezone);
+    if (wall.hour * 60 + wall.minute < h * 60 + m) return;
+    if (existsSync(resolve(join(dir, dailyBackupName(dateOf(wall)))))) return;
+    running = true;
+    // Same node flags (tsx's loader) and the same env: the child reads the same config and keys.
+    const child = spawn(process.execPath, [...process.execArgv, CLI_ENTRY, 'backup', '--daily'], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    child.on('exit', (code) => {
+      running = false;
+      if (code === 0) return;
+      retryAfter = clock.now() + RETRY_MS;
+      log.error(`[backup] the daily backup FAILED (exit ${code}); retrying in an hour. See the lines above.`);
+    });
+    child.on('error', (e) => {
+      running = false;
+      retryAfter = clock.now() + RETRY_MS;
+      log.error('[backup] could not start the daily backup', e);
+    });
+  };
+}

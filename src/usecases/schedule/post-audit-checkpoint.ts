@@ -1,0 +1,44 @@
+/**
+ * Once a day, at `auditCheckpointTime` in the org's zone: pin the audit log's head in a signed
+ * checkpoint, record it in the chain, and post it to the HR channel, where the database cannot
+ * rewrite it. The tick runs it every minute; a day that has its checkpoint is a no-op.
+ */
+import { ok, type Result } from '../result.js';
+import type { UseCaseDeps } from '../../ports/deps.js';
+import type { AuditCheckpointView } from '../../ports/audit.js';
+import { CHECKPOINT_ACTION } from '../../domain/audit-chain.js';
+import { dateOf, wallTimeAt } from '../../domain/zoned-time.js';
+import { translator } from '../../ui/i18n/index.js';
+import { buildAuditCheckpointMessage } from '../../ui/screens/security/audit-checkpoint.js';
+import { outboxKeys } from '../shared/outbox-keys.js';
+
+export const DEFAULT_CHECKPOINT_TIME = '09:00';
+
+export const makePostAuditCheckpoint =
+  ({ store, clock, settings }: UseCaseDeps) =>
+  (): Result<AuditCheckpointView | null> =>
+    store.tx((tx) => {
+      const wall = wallTimeAt(clock.now(), settings.timezone);
+      const [h, m] = (settings.auditCheckpointTime ?? DEFAULT_CHECKPOINT_TIME).split(':').map(Number) as [
+        number,
+        number,
+      ];
+      if (wall.hour * 60 + wall.minute < h * 60 + m) return ok(null);
+      const day = dateOf(wall);
+      const c = tx.audit.checkpoint(day);
+      if (!c) return ok(null);
+      tx.audit.record({
+        actorId: null,
+        action: CHECKPOINT_ACTION,
+        subjectType: 'audit_checkpoint',
+        subjectId: c.id,
+        detail: { checkpointId: c.id, uptoId: c.uptoId, rows: c.rows, head: c.hash },
+      });
+      tx.outbox.post({
+        key: outboxKeys.auditCheckpoint(day),
+        to: { channel: settings.hrChannel },
+        message: buildAuditCheckpointMessage(translator(settings.locale), c),
+        locale: settings.locale,
+      });
+      return ok(c);
+    });
