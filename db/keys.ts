@@ -92,8 +92,9 @@ export function rotateDataKeys(
     const c = quote(column.name);
     const t = quote(table);
     const cs = sealer.column(column);
-    const page = sqlite.prepare<[number, number], { rowid: number; v: Sealed }>(
-      `SELECT rowid, ${c} AS v FROM ${t} WHERE rowid > ? AND ${c} IS NOT NULL AND ${c} != '' ORDER BY rowid LIMIT ?`,
+    // `rowid AS rid`: selected bare, SQLite names it after an INTEGER PRIMARY KEY column (`id`).
+    const page = sqlite.prepare<[number, number], { rid: number; v: Sealed }>(
+      `SELECT rowid AS rid, ${c} AS v FROM ${t} WHERE rowid > ? AND ${c} IS NOT NULL AND ${c} != '' ORDER BY rowid LIMIT ?`,
     );
     const write = sqlite.prepare<[Sealed, number]>(`UPDATE ${t} SET ${c} = ? WHERE rowid = ?`);
     let after = 0;
@@ -105,7 +106,7 @@ export function rotateDataKeys(
           for (const r of rows) {
             const id = sealer.keyIdOf(r.v);
             if (id === current) continue;
-            write.run(cs.seal(cs.open(r.v)), r.rowid);
+            write.run(cs.seal(cs.open(r.v)), r.rid);
             if (id === null) report.sealed++;
             else report.resealed++;
             done++;
@@ -114,7 +115,7 @@ export function rotateDataKeys(
         })
         .immediate();
       if (!rows.length) break;
-      after = rows[rows.length - 1]!.rowid;
+      after = rows[rows.length - 1]!.rid;
     }
     opts.onColumn?.(`${table}.${column.name}`, done);
   }
