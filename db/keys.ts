@@ -32,12 +32,17 @@ export function missingDataKeys(conn: Pick<Connection, 'sqlite' | 'sealer'>): st
   return listedKeys(conn).filter((id) => !conn.sealer.keyIds.includes(id));
 }
 
-/** Records that this process seals with its current key (call at start, before any write). */
-export function registerDataKey(conn: Pick<Connection, 'sqlite' | 'sealer'>): void {
+/**
+ * Records that this process seals with its current key (call at start, before any write). True
+ * when the key is new to the database: values written before it are plaintext until `keys rotate`.
+ */
+export function registerDataKey(conn: Pick<Connection, 'sqlite' | 'sealer'>): boolean {
   const id = conn.sealer.keyId;
-  if (!id) return;
+  if (!id) return false;
   const listed = listedKeys(conn);
-  if (!listed.includes(id)) setListedKeys(conn, [...listed, id]);
+  if (listed.includes(id)) return false;
+  setListedKeys(conn, [...listed, id]);
+  return true;
 }
 
 /** One line per sealed column: how many values are plaintext and how many each key sealed. */
@@ -129,9 +134,9 @@ export function rotateDataKeys(
 /**
  * What a process does with its keys before its first write: refuse if sealed values need a key it
  * lacks or the log is signed and it has no audit key (a one-line reason), else sign a never-signed
- * audit log (`signedRows`) and list its data key.
+ * audit log (`signedRows`) and list its data key (`newDataKey` when the database had not seen it).
  */
-export function prepareKeys(conn: Connection): { refusal: string | null; signedRows: number } {
+export function prepareKeys(conn: Connection): { refusal: string | null; signedRows: number; newDataKey: boolean } {
   const missing = missingDataKeys(conn);
   if (missing.length)
     return {
@@ -139,13 +144,16 @@ export function prepareKeys(conn: Connection): { refusal: string | null; signedR
         `The database holds values sealed with data key ${missing.join(', ')}, which is not configured. ` +
         'Set DANDANG_DATA_KEY to that key, or list it in DANDANG_DATA_KEY_OLD while keys rotate runs.',
       signedRows: 0,
+      newDataKey: false,
     };
   if (!conn.auditKey && readAuditHead(conn.sqlite)?.mac)
     return {
       refusal: 'The audit log of this database is signed: set DANDANG_AUDIT_KEY to the key it was signed with.',
       signedRows: 0,
+      newDataKey: false,
     };
   const signedRows = signExistingAuditLog(conn);
-  registerDataKey(conn);
-  return { refusal: null, signedRows };
+  // Only worth saying when something was stored before the key (the log is never empty then).
+  const hadData = !!conn.sqlite.prepare('SELECT 1 FROM audit_log LIMIT 1').get();
+  return { refusal: null, signedRows, newDataKey: registerDataKey(conn) && hadData };
 }

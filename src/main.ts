@@ -29,6 +29,10 @@ async function main(): Promise<void> {
   if (keys.refusal) throw new ConfigError(keys.refusal);
   if (keys.signedRows)
     console.log(`[dandang] signed the ${keys.signedRows} existing audit rows with DANDANG_AUDIT_KEY`);
+  if (keys.newDataKey)
+    console.log(
+      '[dandang] a new DANDANG_DATA_KEY: run `npm run dandang -- keys rotate` to seal what was stored before it',
+    );
   const http = new HttpHost();
   const ctx: AdapterContext = { ...app, http };
 

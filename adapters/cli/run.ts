@@ -104,13 +104,15 @@ export async function runCli(
   const composed = composeStore(config, { clock });
   try {
     if (!keyless(name, args)) {
-      const { refusal, signedRows } = prepareKeys(composed.conn);
+      const { refusal, signedRows, newDataKey } = prepareKeys(composed.conn);
       if (refusal) {
         io.err(refusal);
         return EXIT_USAGE;
       }
       if (signedRows)
         io.err(`Signed the ${signedRows} existing audit rows with DANDANG_AUDIT_KEY (first use of the key).`);
+      if (newDataKey && !(name === 'keys' && args[0] === 'rotate'))
+        io.err('A new DANDANG_DATA_KEY: run `npm run dandang -- keys rotate` to seal what was stored before it.');
     }
     const ctx: CliContext = { ...composed, out: io.out, err: io.err };
     return await command(args, ctx);

@@ -16,6 +16,7 @@ import { ManualClock } from '../../src/ports/clock.js';
 import { seedOrg, person } from '../support/org.js';
 import { runCli } from '../../adapters/cli/run.js';
 import { pruneDailyBackups, dailyBackupName } from '../../db/backup.js';
+import { prepareKeys } from '../../db/keys.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const KEYS = {
@@ -60,6 +61,7 @@ function seed(file: string): void {
     dataKey: Buffer.from(KEYS.DANDANG_DATA_KEY, 'base64'),
     auditKey: Buffer.from(KEYS.DANDANG_AUDIT_KEY, 'base64'),
   });
+  prepareKeys(conn); // as every process does at start
   const store = makeStore(conn, new ManualClock(Date.parse('2026-11-20T08:00:00Z')), {
     platforms: [],
     defaultLocale: 'en',
@@ -105,7 +107,7 @@ function stopWriter(): Promise<number> {
   return new Promise((resolve) => {
     let out = '';
     writer!.stdout.on('data', (d: Buffer) => (out += String(d)));
-    writer!.once('exit', () => resolve(Number(out.trim().split('\n').at(-1))));
+    writer!.once('close', () => resolve(Number(out.trim().split('\n').at(-1))));
     writer!.kill('SIGTERM');
   });
 }
@@ -123,7 +125,7 @@ describe('backup and restore', () => {
 
     expect(b.err).toEqual([]);
     expect(b.code).toBe(0);
-    expect(b.out[0]).toMatch(/^Backed up to .*backup-1\.db \(\d+ bytes\): integrity ok, audit log ok;/);
+    expect(b.out[0], JSON.stringify(b)).toMatch(/^Backed up to .*backup-1\.db \(\d+ bytes\): integrity ok, audit log ok;/);
     expect(written).toBeGreaterThan(0);
     expect(after).toBeGreaterThan(before); // the writer kept writing while the backup ran
     expect(statSync(backupFile).mode & 0o777).toBe(0o600);

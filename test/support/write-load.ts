@@ -7,9 +7,11 @@
 import { openDatabase } from '../../db/client.js';
 import { makeStore } from '../../db/store.js';
 import { systemClock } from '../../src/ports/clock.js';
+import { prepareKeys } from '../../db/keys.js';
 
 const key = (name: string) => (process.env[name] ? Buffer.from(process.env[name]!, 'base64') : null);
 const conn = openDatabase(process.argv[2]!, { dataKey: key('DANDANG_DATA_KEY'), auditKey: key('DANDANG_AUDIT_KEY') });
+prepareKeys(conn);
 const store = makeStore(conn, systemClock, { platforms: [], defaultLocale: 'en' });
 let n = 0;
 let stopping = false;
