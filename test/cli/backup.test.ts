@@ -125,7 +125,9 @@ describe('backup and restore', () => {
 
     expect(b.err).toEqual([]);
     expect(b.code).toBe(0);
-    expect(b.out[0], JSON.stringify(b)).toMatch(/^Backed up to .*backup-1\.db \(\d+ bytes\): integrity ok, audit log ok;/);
+    expect(b.out[0], JSON.stringify(b)).toMatch(
+      /^Backed up to .*backup-1\.db \(\d+ bytes\): integrity ok, audit log ok;/,
+    );
     expect(written).toBeGreaterThan(0);
     expect(after).toBeGreaterThan(before); // the writer kept writing while the backup ran
     expect(statSync(backupFile).mode & 0o777).toBe(0o600);
