@@ -37,7 +37,7 @@ function world(protection: DataProtection) {
   const [manager, employee] = [org.managers[0]!, org.reports[0]![0]!];
   const settings = testSettings({ timezone: 'UTC' });
   const created = makeCreateNote({ store: t.store, clock: t.clock, settings })({
-    actor: manager,
+    actorId: manager.id,
     personId: employee.id,
     values: {
       kind: 'feedback',
