@@ -8,8 +8,9 @@ import { HR_LOCAL_CHANNEL, type AppSettings } from './ports/settings.js';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { isKnownHolidayCountry } from './domain/calendar.js';
-import { PolicyError, resolvePolicy } from './domain/policy/resolve.js';
+import { PolicyError, resolvePolicy, type PolicySource } from './domain/policy/resolve.js';
 import { defaultLocale } from './domain/locale.js';
+import type { Schedule } from './domain/schedule.js';
 
 const isTimezone = (tz: string) => {
   try {
@@ -104,7 +105,7 @@ const scheduleSchema = z.strictObject({
   /** When reviews are due. For monthly cadence, the last working day of the month. */
   dueDay: weekday.default('fri'),
   dueTime: time.default('18:00'),
-});
+}) satisfies z.ZodType<Schedule>; // the domain's Schedule (src/domain/schedule.ts)
 
 /** A department's overrides: no defaults here, so unset keys fall through to `schedule.default`. */
 const scheduleOverrideSchema = z.strictObject({
@@ -236,7 +237,7 @@ const fileSchema = z.strictObject({
 });
 
 export type FileConfig = z.infer<typeof fileSchema>;
-export type Schedule = z.infer<typeof scheduleSchema>;
+export type { Schedule };
 export type ReminderStep = FileConfig['reminders'][number];
 export type SlackDeliveryConfig = FileConfig['delivery']['slack'];
 export type FeishuDeliveryConfig = FileConfig['delivery']['feishu'];
@@ -264,6 +265,8 @@ export interface Config {
     allowPlaintext: boolean;
     allowUnsignedAudit: boolean;
   };
+  /** The offboarding policy as configured, its custom file already read (and the whole validated). */
+  policy: PolicySource;
   /**
    * Default language for people whose record has none, and for channels: the file's `locale`, or
    * `defaultLocale` (src/domain/locale.ts: zh-CN when Feishu is the only chat platform, else en).
@@ -313,11 +316,12 @@ const readFailure = (e: unknown) => {
 };
 
 /**
- * The offboarding policy (preset, custom file, overrides) is part of the configuration: it is
- * resolved here, so `npm start` and every CLI command refuse a broken one before doing anything,
- * with one line per problem instead of a stack trace at the first `/offboard`.
+ * The offboarding policy (preset, custom file, overrides) is part of the configuration: its file is
+ * read and the whole resolved here, so `npm start` and every CLI command refuse a broken one before
+ * doing anything, with one line per problem instead of a stack trace at the first `/offboard`, and
+ * use cases never touch the file system.
  */
-function checkPolicy(policy: FileConfig['policy'], source: string): void {
+function loadPolicy(policy: FileConfig['policy'], source: string): PolicySource {
   let file: { name: string; text: string } | undefined;
   if (policy.file) {
     try {
@@ -328,12 +332,14 @@ function checkPolicy(policy: FileConfig['policy'], source: string): void {
       );
     }
   }
+  const loaded: PolicySource = { preset: policy.preset, overrides: policy.overrides, ...(file ? { file } : {}) };
   try {
-    resolvePolicy({ preset: policy.preset, overrides: policy.overrides, file });
+    resolvePolicy(loaded);
   } catch (e) {
     if (e instanceof PolicyError) throw new ConfigError(e.message);
     throw e;
   }
+  return loaded;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -343,7 +349,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const file = existsSync(e.DANDANG_CONFIG)
     ? parseFileConfig(readFileSync(e.DANDANG_CONFIG, 'utf8'), e.DANDANG_CONFIG)
     : parseFileConfig('');
-  checkPolicy(file.policy, e.DANDANG_CONFIG);
+  const policy = loadPolicy(file.policy, e.DANDANG_CONFIG);
 
   let slack: Config['slack'] = null;
   if (e.SLACK_BOT_TOKEN || e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN) {
@@ -390,6 +396,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       allowPlaintext: e.DANDANG_ALLOW_PLAINTEXT === '1',
       allowUnsignedAudit: e.DANDANG_ALLOW_UNSIGNED_AUDIT === '1',
     },
+    policy,
     locale: file.locale ?? defaultLocale({ slack: !!slack, feishu: !!feishu }),
     scheduleFor: (department) => ({ ...file.schedule.default, ...(file.schedule.departments[department] ?? {}) }),
   };
@@ -428,7 +435,7 @@ export function settingsFromConfig(c: Config): AppSettings {
     scheduleFor: c.scheduleFor,
     reminders: c.file.reminders,
     digestAfter: c.file.digest.after,
-    policy: c.file.policy,
+    policy: c.policy,
     severance: c.file.severance,
     auditCheckpointTime: c.file.audit.checkpointTime,
   };

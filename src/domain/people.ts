@@ -1,6 +1,7 @@
 /** Who a person is to the product, from their record alone. */
-import type { Person } from '../ports/records.js';
+
+export type Role = 'employee' | 'hr' | 'admin';
 
 /** HR or an admin, and still active: a deactivated HR account has no HR powers. */
-export const isHr = (p: Pick<Person, 'active' | 'role'> | null | undefined): boolean =>
+export const isHr = (p: { active: boolean; role: Role } | null | undefined): boolean =>
   !!p && p.active && (p.role === 'hr' || p.role === 'admin');

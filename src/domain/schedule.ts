@@ -10,12 +10,23 @@
  *   same two weeks always form a pair whenever and wherever this runs.
  * - monthly:  the calendar month, labelled `2026-11`.
  */
-import type { Schedule } from '../config.js';
+import type { Locale } from './locale.js';
 import { type WorkCalendar, weekdayOf } from './calendar.js';
 import { DAY_MS, addDays } from './dates.js';
 import { dateOf, instantOfWallTime, pad2, wallTimeAt } from './zoned-time.js';
 
 export type Cadence = 'weekly' | 'biweekly' | 'monthly';
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+
+/** When a department's cycle opens and is due, in each manager's own zone (config: `schedule`). */
+export interface Schedule {
+  cadence: Cadence;
+  openDay: Weekday;
+  /** `HH:MM`, 24-hour. */
+  openTime: string;
+  dueDay: Weekday;
+  dueTime: string;
+}
 
 export interface Period {
   label: string;
@@ -157,7 +168,7 @@ const ZH_DAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '�
  * A short local time for messages: 'Fri 27 Nov 18:00' / '11月27日 周五 18:00'. Built by hand
  * rather than with Intl so the output does not depend on the ICU data the host ships.
  */
-export function formatLocal(instant: number, timezone: string, locale: 'en' | 'zh-CN'): string {
+export function formatLocal(instant: number, timezone: string, locale: Locale): string {
   const w = wallTimeAt(instant, timezone);
   const hm = `${pad2(w.hour)}:${pad2(w.minute)}`;
   if (locale === 'zh-CN') return `${w.month}月${w.day}日 ${ZH_DAYS[w.weekday]} ${hm}`;

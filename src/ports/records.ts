@@ -1,9 +1,9 @@
 /** Plain records the use cases work with; the db layer maps rows to these. */
 import type { Kpi } from '../domain/kpi.js';
-
-export type Role = 'employee' | 'hr' | 'admin';
 import type { Locale } from '../domain/locale.js';
-export type { Locale };
+import type { Role } from '../domain/people.js';
+
+export type { Locale, Role };
 export type Platform = 'slack' | 'feishu' | 'local';
 
 export interface Person {

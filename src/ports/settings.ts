@@ -1,4 +1,6 @@
-import type { Config, Schedule, ReminderStep } from '../config.js';
+import type { Config, ReminderStep } from '../config.js';
+import type { Schedule } from '../domain/schedule.js';
+import type { PolicySource } from '../domain/policy/resolve.js';
 import type { Locale } from './records.js';
 import type { ChannelAddress } from './outbox.js';
 
@@ -11,7 +13,8 @@ export interface AppSettings {
   scheduleFor(department: string): Schedule;
   reminders: ReminderStep[];
   digestAfter: string;
-  policy: Config['file']['policy'];
+  /** The offboarding policy: a preset, a custom policy file's text (read when the config loads), overrides. */
+  policy: PolicySource;
   severance: Config['file']['severance'];
   /** When the audit log's daily checkpoint is taken and posted to the HR channel (HH:MM in `timezone`; default 09:00). */
   auditCheckpointTime?: string;

@@ -144,7 +144,7 @@ export function testSettings(
     scheduleFor: () => schedule,
     reminders: o.reminders ?? f.reminders,
     digestAfter: o.digestAfter ?? f.digest.after,
-    policy: f.policy,
+    policy: { preset: f.policy.preset, overrides: f.policy.overrides },
     severance: f.severance,
   };
 }

@@ -2,7 +2,6 @@
  * Which policy a decision is made under: today's config for a new case, the snapshot taken at
  * opening for an existing one.
  */
-import { readFileSync } from 'node:fs';
 import type { CaseRecord } from '../../ports/repos/cases.js';
 import type { AppSettings } from '../../ports/settings.js';
 import { policySchema, resolvePolicy, type Policy } from '../../domain/policy/index.js';
@@ -13,9 +12,7 @@ const policyCache = new WeakMap<AppSettings['policy'], Policy>();
 export function currentPolicy(settings: AppSettings): Policy {
   const cached = policyCache.get(settings.policy);
   if (cached) return cached;
-  const p = settings.policy;
-  const file = p.file ? { name: p.file, text: readFileSync(p.file, 'utf8') } : undefined;
-  const policy = resolvePolicy({ preset: p.preset, overrides: p.overrides, file });
+  const policy = resolvePolicy(settings.policy);
   policyCache.set(settings.policy, policy);
   return policy;
 }

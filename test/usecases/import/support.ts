@@ -14,7 +14,7 @@ export function defaultSettings(): AppSettings {
     scheduleFor: () => f.schedule.default,
     reminders: f.reminders,
     digestAfter: f.digest.after,
-    policy: f.policy,
+    policy: { preset: f.policy.preset, overrides: f.policy.overrides },
     severance: f.severance,
   };
 }

@@ -158,14 +158,18 @@ describe('uk-capability scripted scenario', () => {
 
 describe('a custom policy file', () => {
   it('is read from settings.policy.file, merged with overrides, and stored on the case', async () => {
-    const { writeFileSync } = await import('node:fs');
+    const { readFileSync, writeFileSync } = await import('node:fs');
     const { join } = await import('node:path');
     const s = setup('us-pip');
     const file = join(db.dir, 'acme-policy.yml');
     writeFileSync(file, 'extends: us-pip\nid: acme-pip\nversion: "7"\nevidence:\n  conversation:\n    count: 2\n');
     const settings: AppSettings = {
       ...s.settings,
-      policy: { preset: 'us-pip', file, overrides: { evidence: { below_target_review: { count: 3 } } } },
+      policy: {
+        preset: 'us-pip',
+        file: { name: file, text: readFileSync(file, 'utf8') }, // read when the config loads
+        overrides: { evidence: { below_target_review: { count: 3 } } },
+      },
     };
     const opened = makeOpenOffboarding({ store: db.store, clock: db.clock, settings })({
       actorId: 'hr',
