@@ -13,6 +13,7 @@ import { keysCommand, USAGE_KEYS } from './keys.js';
 import { prepareKeys } from '../../db/keys.js';
 import { SealedValueError } from '../../db/sealed.js';
 import { AuditKeyMissingError } from '../../db/repos/audit.js';
+import { outboxCommand, USAGE_OUTBOX } from './outbox.js';
 
 export const HELP = [
   'Dandang command line. Run from the project directory; reads the same env and dandang.yml as `npm start`.',
@@ -33,6 +34,7 @@ export const HELP = [
   '  Checks the backup and restores it; refuses to replace a newer database unless --force is given.',
   USAGE_KEYS,
   '  Makes a key, counts values per data key, or re-seals every value under DANDANG_DATA_KEY.',
+  USAGE_OUTBOX,
   'Usage: npm run dandang -- demo reset [--force]',
   '  Empties the database and loads the demo organisation for the local workspace.',
   'Usage: npm run dandang -- dossier <case id> --out <dir>',
@@ -55,6 +57,7 @@ const commands: Record<string, () => Promise<CliCommand>> = {
   backup: async () => backupCommand,
   restore: async () => restoreCommand,
   keys: async () => keysCommand,
+  outbox: async () => outboxCommand,
   ...lazy,
 };
 

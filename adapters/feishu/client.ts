@@ -1,6 +1,10 @@
 /** The Lark SDK client for the configured app: one place that maps FEISHU_DOMAIN and the SDK's logging. */
 import * as lark from '@larksuiteoapi/node-sdk';
-import type { Config } from '../../src/config.js';
+import { parseFileConfig, type Config } from '../../src/config.js';
+import { withTimeout } from './http-timeout.js';
+
+/** delivery.callTimeoutSeconds when the caller has no config at hand. */
+const DEFAULT_TIMEOUT_MS = parseFileConfig('').delivery.callTimeoutSeconds * 1000;
 
 /** FEISHU_DOMAIN: `feishu` (default), `lark` (Lark international) or a base URL. */
 export function feishuDomain(domain: string | undefined): lark.Domain | string {
@@ -19,13 +23,22 @@ export function sdkLogging(quietSdk = false) {
   };
 }
 
-export function makeFeishuClient(cfg: NonNullable<Config['feishu']>, opts: { quietSdk?: boolean } = {}): lark.Client {
+export function makeFeishuClient(
+  cfg: NonNullable<Config['feishu']>,
+  opts: { quietSdk?: boolean; timeoutMs?: number } = {},
+): lark.Client {
   return new lark.Client({
     appId: cfg.appId,
     appSecret: cfg.appSecret,
     appType: lark.AppType.SelfBuild,
     domain: feishuDomain(cfg.domain),
     cache: new lark.DefaultCache(),
+    // No API call may hang for ever: the SDK's own HTTP client has no timeout. (Its type says axios
+    // responses, but its interceptor unwraps them to the bodies an HttpInstance returns.)
+    httpInstance: withTimeout(
+      lark.defaultHttpInstance as unknown as lark.HttpInstance,
+      opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    ),
     ...sdkLogging(opts.quietSdk),
   });
 }

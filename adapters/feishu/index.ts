@@ -12,7 +12,8 @@ import { feishuPacing, startFeishuSender } from './outbox.js';
 import { mountFeishuHttp } from './http-mode.js';
 import { resolveMissingOpenIds } from './resolve-ids.js';
 import { feishuDomain, makeFeishuClient, sdkLogging } from './client.js';
-import type { PacingPolicy } from '../../src/delivery/sender.js';
+import type { OutboxSenderOptions, PacingPolicy } from '../../src/delivery/sender.js';
+import { callTimeoutMs } from '../delivery-policy.js';
 
 // Errors from the SDK are axios errors carrying the whole request; the message is enough.
 const log: GuardOptions['log'] = (level, msg, err) =>
@@ -35,6 +36,8 @@ export interface FeishuOptions {
   pollMs?: number;
   /** Overrides `delivery.feishu` from dandang.yml (tests, bench). */
   pacing?: PacingPolicy;
+  /** Sender knobs for tests and the bench. */
+  sender?: Pick<OutboxSenderOptions, 'backoffMs' | 'maxInFlight' | 'onOutcome'>;
   /** Card callbacks slower than this answer "still working" (default 2.5 s; Feishu waits 3 s). */
   callbackDeadlineMs?: number;
   /** Silence the SDK's own logging (tests); our own warnings still print. */
@@ -61,13 +64,12 @@ export async function startFeishu(ctx: AdapterContext, options: FeishuOptions = 
   if (cfg.mode === 'http' && !cfg.verificationToken)
     log('warn', 'FEISHU_VERIFICATION_TOKEN is not set: callbacks are checked by signature only.');
 
-  const client = makeFeishuClient(cfg, { quietSdk: options.quietSdk });
+  const client = makeFeishuClient(cfg, { quietSdk: options.quietSdk, timeoutMs: callTimeoutMs(ctx.config) });
   const sender = startFeishuSender({
     client,
-    store: ctx.store,
-    queue: ctx.queue,
-    clock: ctx.clock,
+    ctx,
     pollMs: options.pollMs,
+    sender: options.sender,
     pacing: options.pacing ?? feishuPacing(ctx.config.file.delivery.feishu),
   });
   const guard: GuardOptions = {

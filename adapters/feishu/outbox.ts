@@ -1,9 +1,9 @@
 /**
  * Delivers the outbox's Feishu rows through the generic paced sender (src/delivery/sender.ts), at
  * Feishu's limits: 50/s and 1,000/min per app, 5/s per user or chat by default, tunable under
- * `delivery.feishu` in dandang.yml. Every send carries
- * `uuid` = a hash of the outbox key, so when a crash leaves a row 'sending' and it is sent again,
- * Feishu itself drops the duplicate (it dedupes a uuid for one hour).
+ * `delivery.feishu` in dandang.yml. Every send carries `uuid` = a hash of the outbox key, so when a
+ * crash or a timeout leaves a row 'sending' and it is sent again within the hour, Feishu itself
+ * drops the duplicate. Later than that, ./reconcile.ts looks for the message in the chat first.
  */
 import { createHash } from 'node:crypto';
 import type * as lark from '@larksuiteoapi/node-sdk';
@@ -11,12 +11,14 @@ import {
   startOutboxSender,
   type DeliveryOutcome,
   type OutboxSender,
+  type OutboxSenderOptions,
   type PacingPolicy,
 } from '../../src/delivery/sender.js';
-import type { OutboxQueue, OutboxRow, UploadPayload } from '../../src/ports/outbox-queue.js';
-import type { Clock } from '../../src/ports/clock.js';
+import type { OutboxRow, UploadPayload } from '../../src/ports/outbox-queue.js';
 import { parseFileConfig, type FeishuDeliveryConfig } from '../../src/config.js';
 import type { Store } from '../../src/ports/store.js';
+import { deliveryPolicy, type DeliveryContext } from '../delivery-policy.js';
+import { makeFeishuLookup, markCard } from './reconcile.js';
 import type { Message } from '../../src/ui/model.js';
 import { translator } from '../../src/ui/i18n/index.js';
 import { renderMessageCard } from './render/card.js';
@@ -49,11 +51,49 @@ const receiveIdType = (address: string) => (address.startsWith('oc_') ? 'chat_id
 interface ApiAnswer {
   code?: number;
   msg?: string;
-  data?: { message_id?: string; file_key?: string };
+  data?: { message_id?: string; file_key?: string; chat_id?: string };
 }
 
-export function makeFeishuDeliver(client: lark.Client, store: Store) {
+export interface FeishuDeliveryDeps {
+  client: lark.Client;
+  store: Store;
+  /** The latest message delivered to an address (finds a DM's chat for a lookup). */
+  lastSentRef(address: string): string | null;
+  /** Told once when a lost send cannot be looked for (so it is sent again and may arrive twice). */
+  onLookupImpossible?: (why: string) => void;
+}
+
+export function makeFeishuDeliver(deps: FeishuDeliveryDeps) {
+  const { client, store } = deps;
   const mentions = mentionLookup(store);
+  const lookup = makeFeishuLookup({ client, lastSentRef: deps.lastSentRef });
+  const toldImpossible = new Set<string>();
+
+  /**
+   * A row that may be in Feishu already and is past the uuid's hour: found (its ref), or a reason
+   * to wait (a transient outcome), or null to send it (not there, or we cannot tell).
+   */
+  async function alreadyDelivered(row: OutboxRow): Promise<DeliveryOutcome | null> {
+    if (!lookup.needsLookup(row, Date.now())) return null;
+    try {
+      const r = await lookup.find(row);
+      if ('found' in r) return r.found ? { kind: 'sent', ref: r.found } : null;
+      tellImpossible(r.unknown);
+      return null;
+    } catch (err) {
+      const outcome = outcomeOfError(err);
+      if (outcome.kind !== 'permanent') return outcome;
+      tellImpossible(outcome.error); // e.g. no permission to read history: sending again is the safe side
+      return null;
+    }
+  }
+
+  function tellImpossible(why: string): void {
+    const kind = why.replace(/[0-9]+/g, '#');
+    if (toldImpossible.has(kind)) return;
+    toldImpossible.add(kind);
+    deps.onLookupImpossible?.(why);
+  }
 
   async function send(row: OutboxRow, msgType: string, content: string): Promise<ApiAnswer> {
     const uuid = uuidFor(row.key);
@@ -69,12 +109,22 @@ export function makeFeishuDeliver(client: lark.Client, store: Store) {
     });
   }
 
+  async function sendAndLearn(row: OutboxRow, msgType: string, content: string): Promise<DeliveryOutcome> {
+    const res = await send(row, msgType, content);
+    lookup.learnChat(row.address, res.data?.chat_id);
+    return outcomeOf(res, (d) => d?.message_id);
+  }
+
   async function deliverRow(row: OutboxRow): Promise<DeliveryOutcome> {
     const t = translator(row.locale);
+    if (row.op !== 'update') {
+      const earlier = await alreadyDelivered(row);
+      if (earlier) return earlier;
+    }
     switch (row.op) {
       case 'post': {
-        const card = renderMessageCard(row.payload as Message, { t, mentions });
-        return outcomeOf(await send(row, 'interactive', JSON.stringify(card)), (d) => d?.message_id);
+        const card = markCard(renderMessageCard(row.payload as Message, { t, mentions }), row.key);
+        return sendAndLearn(row, 'interactive', JSON.stringify(card));
       }
       case 'update': {
         if (!row.targetRef)
@@ -93,7 +143,7 @@ export function makeFeishuDeliver(client: lark.Client, store: Store) {
         });
         const fileKey = uploaded?.file_key;
         if (!fileKey) return { kind: 'transient', error: 'file upload returned no file_key', maybeDelivered: false };
-        return outcomeOf(await send(row, 'file', JSON.stringify({ file_key: fileKey })), (d) => d?.message_id);
+        return sendAndLearn(row, 'file', JSON.stringify({ file_key: fileKey }));
       }
     }
   }
@@ -143,21 +193,28 @@ export function outcomeOfError(err: unknown): DeliveryOutcome {
 
 export function startFeishuSender(opts: {
   client: lark.Client;
-  store: Store;
-  queue: OutboxQueue;
-  clock: Clock;
+  ctx: DeliveryContext;
   pollMs?: number;
   pacing?: PacingPolicy;
+  sender?: Pick<OutboxSenderOptions, 'backoffMs' | 'maxInFlight' | 'onOutcome'>;
 }): OutboxSender {
+  const { ctx } = opts;
   return startOutboxSender({
     platform: 'feishu',
-    queue: opts.queue,
-    clock: opts.clock,
-    deliver: makeFeishuDeliver(opts.client, opts.store),
+    queue: ctx.queue,
+    clock: ctx.clock,
+    deliver: makeFeishuDeliver({
+      client: opts.client,
+      store: ctx.store,
+      lastSentRef: (address) => ctx.queue.lastSentRef('feishu', address),
+      onLookupImpossible: (why) =>
+        console.warn(
+          `[feishu] a message whose delivery is uncertain for over an hour could not be looked for (${why}); it is sent again and may arrive twice. Reading history needs the im:message scope (see the README's Feishu setup).`,
+        ),
+    }),
     pacing: opts.pacing ?? FEISHU_PACING,
     pollMs: opts.pollMs,
-    onOutcome: (row, outcome) => {
-      if (outcome.kind === 'permanent') console.warn(`[feishu] outbox ${row.key} failed: ${outcome.error}`);
-    },
+    ...deliveryPolicy(ctx, 'feishu'),
+    ...opts.sender,
   });
 }

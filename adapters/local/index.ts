@@ -5,6 +5,7 @@
 import type { AdapterContext, RunningAdapter } from '../context.js';
 import { ConfigError } from '../../src/config.js';
 import { startLocalSender } from './sender.js';
+import { deliveryPolicy } from '../delivery-policy.js';
 import { localRoutes } from './routes.js';
 import { Workspace } from './workspace.js';
 import { loadDemoIfEmpty } from './demo/index.js';
@@ -36,6 +37,7 @@ export async function startLocal(ctx: AdapterContext): Promise<RunningAdapter> {
       isPerson: (a) => ws.isPerson(a),
       onDelivered: (m, op) => ws.publishDelivered(m, op),
     },
+    policy: deliveryPolicy(ctx, 'local'),
   });
   ws.wakeSender = sender.wake;
   ctx.http.mount('/', localRoutes(ws, { allowRemote: ctx.config.local.allowRemote }));

@@ -6,7 +6,7 @@ import type { OutboxQueue, OutboxRow, UploadPayload } from '../../src/ports/outb
 import type { Clock } from '../../src/ports/clock.js';
 import type { Message } from '../../src/ui/model.js';
 import type { LocalMessageStore, StoredMessage } from './messages.js';
-import { startOutboxSender, type DeliveryOutcome } from '../../src/delivery/sender.js';
+import { startOutboxSender, type DeliveryOutcome, type OutboxSenderOptions } from '../../src/delivery/sender.js';
 import { dmConversation } from './persona.js';
 
 export interface LocalDelivery {
@@ -57,6 +57,8 @@ export function startLocalSender(opts: {
   clock: Clock;
   delivery: LocalDelivery;
   pollMs?: number;
+  /** The retry window and the HR alert (adapters/delivery-policy.ts). */
+  policy?: Pick<OutboxSenderOptions, 'retryWindowMs' | 'onGaveUp'>;
 }): LocalSender {
   const { queue, clock, delivery } = opts;
   const sender = startOutboxSender({
@@ -65,6 +67,7 @@ export function startLocalSender(opts: {
     clock,
     pollMs: opts.pollMs ?? 300,
     pacing: { global: [{ ratePerSec: 2000, burst: 500 }] },
+    ...opts.policy,
     deliver: async (row: OutboxRow): Promise<DeliveryOutcome> => {
       try {
         return { kind: 'sent', ref: deliverLocal(row, delivery, clock.now()) };

@@ -82,19 +82,37 @@ export function classifySlackError(err: unknown): DeliveryOutcome {
 export interface SlackDeliveryDeps {
   client: WebClient;
   resolveMention: ResolveMention;
-  /** How many recent messages to scan when reconciling a possibly delivered row. */
-  reconcileWindow?: number;
+  /** Messages per page when paging through a conversation to reconcile a possibly delivered row. */
+  pageSize?: number;
+  /** Told once per kind of conversation whose history we may not read (see the fallback below). */
+  onLookupRefused?: (kind: ConversationKind, error: string) => void;
 }
+
+/** What a channel id says about which *:history scope reading it needs. */
+export type ConversationKind = 'DM' | 'group DM or private channel' | 'channel';
+export const conversationKind = (channel: string): ConversationKind =>
+  channel.startsWith('D') ? 'DM' : channel.startsWith('G') ? 'group DM or private channel' : 'channel';
+
+/** Slack and our clock may disagree a little; look this far before the first attempt. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+/** Rows claimed before sending_since existed have no start: read at most this many pages. */
+const PAGES_WITHOUT_START = 10;
+/** Errors that mean "this token may not read that conversation", which waiting will not fix. */
+const LOOKUP_REFUSED = new Set(['missing_scope', 'not_allowed_token_type', 'not_in_channel', 'channel_not_found']);
+
+/** Slack's `ts` for a wall-clock time in ms. */
+const tsOf = (ms: number) => (ms / 1000).toFixed(6);
 
 export function makeSlackDeliver(deps: SlackDeliveryDeps): (row: OutboxRow) => Promise<DeliveryOutcome> {
   const { client } = deps;
-  const window = deps.reconcileWindow ?? 30;
+  const pageSize = deps.pageSize ?? 200;
   const dmChannels = new Map<string, string>();
   /** Rows are rendered at send time, in the recipient's locale. */
   const renderCtx = (row: OutboxRow): SlackRenderCtx => ({
     resolveMention: deps.resolveMention,
     t: translator(row.locale),
   });
+  const refusedKinds = new Set<ConversationKind>();
 
   /** DMs are posted with channel = user id; history and uploads need the D… channel id. */
   async function conversationId(address: string): Promise<string> {
@@ -108,19 +126,30 @@ export function makeSlackDeliver(deps: SlackDeliveryDeps): (row: OutboxRow) => P
     return id;
   }
 
-  /** Finds a message we already posted for `key` (it carries the key in its metadata). */
+  const isOurs = (m: { metadata?: unknown }, key: string) => {
+    const meta = m.metadata as { event_type?: string; event_payload?: { key?: string } } | undefined;
+    return meta?.event_type === OUTBOX_EVENT_TYPE && meta.event_payload?.key === key;
+  };
+
+  /**
+   * Finds a message we already posted for `row.key` (it carries the key in its metadata), paging
+   * through the conversation (or the thread) from just before the first attempt, however busy it is.
+   */
   async function findDelivered(row: OutboxRow): Promise<string | null> {
     const channel = await conversationId(row.address);
     const thread = row.threadRef ? parseRef(row.threadRef) : null;
-    const res = thread
-      ? await client.conversations.replies({ channel, ts: thread.ts, limit: window, include_all_metadata: true })
-      : await client.conversations.history({ channel, limit: window, include_all_metadata: true });
-    for (const m of res.messages ?? []) {
-      const meta = m.metadata as { event_type?: string; event_payload?: { key?: string } } | undefined;
-      if (meta?.event_type === OUTBOX_EVENT_TYPE && meta.event_payload?.key === row.key && m.ts)
-        return formatRef(channel, m.ts);
+    const oldest = row.sendingSince !== null ? tsOf(row.sendingSince - CLOCK_SKEW_MS) : undefined;
+    let cursor: string | undefined;
+    for (let page = 0; ; page++) {
+      if (oldest === undefined && page >= PAGES_WITHOUT_START) return null;
+      const common = { channel, limit: pageSize, include_all_metadata: true, cursor, ...(oldest ? { oldest } : {}) };
+      const res = thread
+        ? await client.conversations.replies({ ...common, ts: thread.ts })
+        : await client.conversations.history(common);
+      for (const m of res.messages ?? []) if (m.ts && isOurs(m, row.key)) return formatRef(channel, m.ts);
+      cursor = res.response_metadata?.next_cursor || undefined;
+      if (!res.has_more || !cursor) return null;
     }
-    return null;
   }
 
   async function post(row: OutboxRow): Promise<DeliveryOutcome> {
@@ -129,10 +158,18 @@ export function makeSlackDeliver(deps: SlackDeliveryDeps): (row: OutboxRow) => P
       try {
         found = await findDelivered(row);
       } catch (err) {
-        // Rate limits and network trouble: try the whole row later. A permanent lookup failure
-        // (e.g. no history scope for that channel) cannot be fixed by waiting, so post anyway.
+        // Rate limits and network trouble: try the whole row later.
         const outcome = classifySlackError(err);
-        if (outcome.kind !== 'permanent') return outcome;
+        const code = (err as { data?: { error?: string } }).data?.error ?? '';
+        if (outcome.kind !== 'permanent' && !LOOKUP_REFUSED.has(code)) return outcome;
+        // We may not read this conversation (no *:history scope, or a bot token refused on a
+        // channel thread). Waiting will not fix that, and not sending could lose the message, so
+        // it is sent again: it may arrive twice, never zero times. Said once per kind of conversation.
+        const kind = conversationKind(await conversationId(row.address).catch(() => row.address));
+        if (!refusedKinds.has(kind)) {
+          refusedKinds.add(kind);
+          deps.onLookupRefused?.(kind, code || (outcome.kind === 'permanent' ? outcome.error : 'refused'));
+        }
       }
       if (found) return { kind: 'sent', ref: found };
     }

@@ -11,6 +11,8 @@ import { registerListeners } from './listeners/index.js';
 import { makeSlackDeliver } from './deliver.js';
 import { slackPacing } from './pacing.js';
 import { slackTimestampWithinSkew } from './request-time.js';
+import { checkHistoryScopes, logLookupRefused } from './scopes.js';
+import { callTimeoutMs, deliveryPolicy } from '../delivery-policy.js';
 import type { ResolveMention } from './render/markup.js';
 import type { Store } from '../../src/ports/store.js';
 
@@ -20,7 +22,10 @@ export { SLACK_DEFAULT_PACING, slackPacing } from './pacing.js';
 export interface SlackAdapterOptions {
   /** Overrides `delivery.slack` from dandang.yml (tests, bench). */
   pacing?: PacingPolicy;
-  sender?: Pick<OutboxSenderOptions, 'maxInFlight' | 'pollMs' | 'backoffMs' | 'maxAttempts' | 'onOutcome'>;
+  sender?: Pick<
+    OutboxSenderOptions,
+    'maxInFlight' | 'pollMs' | 'backoffMs' | 'maxAttempts' | 'onOutcome' | 'retryWindowMs'
+  >;
   /** Retries of listener-side Web API calls (views.open, chat.postEphemeral). Tests pass 0. */
   retryConfig?: RetryOptions;
   logLevel?: LogLevel;
@@ -50,9 +55,11 @@ export async function startSlack(ctx: AdapterContext, options: SlackAdapterOptio
   const logLevel = options.logLevel ?? LogLevel.INFO;
   const slackApiUrl = cfg.apiUrl;
   const retryConfig = options.retryConfig ?? { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 1000 };
+  // No Web API call may hang for ever: a hung call would hold a sending slot (or a listener) forever.
+  const timeout = callTimeoutMs(ctx.config);
 
   // One auth.test at start: it checks the token now, and its ids spare Bolt an auth.test per request.
-  const probe = new WebClient(cfg.botToken, { slackApiUrl, retryConfig, logLevel });
+  const probe = new WebClient(cfg.botToken, { slackApiUrl, retryConfig, logLevel, timeout });
   const auth = await probe.auth.test().catch((err: unknown) => {
     throw new Error(
       `Slack rejected SLACK_BOT_TOKEN at auth.test (${(err as Error).message}). Copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions, and check SLACK_API_URL if you set it.`,
@@ -60,12 +67,13 @@ export async function startSlack(ctx: AdapterContext, options: SlackAdapterOptio
   });
   if (!auth.user_id || !auth.bot_id)
     throw new Error('auth.test returned no bot ids: is SLACK_BOT_TOKEN a bot token (xoxb-…)?');
+  checkHistoryScopes(auth.response_metadata?.scopes);
 
   const common = {
     token: cfg.botToken,
     botId: auth.bot_id,
     botUserId: auth.user_id,
-    clientOptions: { slackApiUrl, retryConfig },
+    clientOptions: { slackApiUrl, retryConfig, timeout },
     logLevel,
   };
   let app: App;
@@ -103,6 +111,7 @@ export async function startSlack(ctx: AdapterContext, options: SlackAdapterOptio
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
     logLevel,
+    timeout,
   });
   const sender = options.noSender
     ? null
@@ -110,8 +119,9 @@ export async function startSlack(ctx: AdapterContext, options: SlackAdapterOptio
         platform: 'slack',
         queue: ctx.queue,
         clock: ctx.clock,
-        deliver: makeSlackDeliver({ client: senderClient, resolveMention }),
+        deliver: makeSlackDeliver({ client: senderClient, resolveMention, onLookupRefused: logLookupRefused }),
         pacing: options.pacing ?? slackPacing(ctx.config.file.delivery.slack),
+        ...deliveryPolicy(ctx, 'slack'),
         ...options.sender,
       });
 

@@ -1,19 +1,23 @@
 /**
- * Slack outbox pacing from `delivery.slack` in dandang.yml. The defaults follow chat.postMessage's
- * published limits: about one message per second per channel, and "several hundred per minute" per
- * workspace. 4/s (240/min) stays clear of the workspace limit and sends 10k nudges in ~42 min; a
- * workspace on a higher tier (Enterprise Grid) can raise `perSecond`.
+ * Slack outbox pacing from `delivery.slack` in dandang.yml. chat.postMessage allows about one
+ * message per second per channel, and a workspace-wide rate that Slack does not publish as a number
+ * ("several hundred per minute", more on higher tiers). So the sender finds it (src/delivery/adaptive-rate.ts):
+ * it starts at `startPerSecond` (4/s, which every workspace allows), doubles while calls succeed,
+ * and on a 429 waits out Retry-After and settles just under what got through. `perSecond`, when
+ * set, is the limit the operator knows: the sender starts there, never exceeds it, and still backs
+ * off on a 429.
  */
 import { parseFileConfig, type SlackDeliveryConfig } from '../../src/config.js';
 import type { PacingPolicy } from '../../src/delivery/sender.js';
 
 export function slackPacing(cfg: SlackDeliveryConfig): PacingPolicy {
   return {
-    global: [{ ratePerSec: cfg.perSecond, burst: cfg.burst }],
+    global: cfg.perSecond ? [{ ratePerSec: cfg.perSecond, burst: cfg.burst }] : [],
+    adaptive: cfg.perSecond ? { start: cfg.perSecond, ceiling: cfg.perSecond } : { start: cfg.startPerSecond },
     // Burst 1: the per-channel limit is about one message per second, and Slack tolerates only short bursts.
     perChannel: { ratePerSec: cfg.perChannelPerSecond, burst: 1 },
   };
 }
 
-/** The pacing with no `delivery` section (4/s, burst 10, 1/s per channel). */
+/** The pacing with no `delivery` section: adaptive from 4/s, no ceiling, 1/s per channel. */
 export const SLACK_DEFAULT_PACING: PacingPolicy = slackPacing(parseFileConfig('').delivery.slack);

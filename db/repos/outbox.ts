@@ -1,13 +1,14 @@
-import { and, eq, inArray, lte, sql, asc } from 'drizzle-orm';
-import type { Connection, Db } from '../client.js';
+import type { Connection } from '../client.js';
 import { outbox } from '../schema/index.js';
 import type { Outbox, OutgoingMessage, Recipient } from '../../src/ports/outbox.js';
-import type { OutboxQueue, OutboxRow, UploadPayload } from '../../src/ports/outbox-queue.js';
+import type { UploadPayload } from '../../src/ports/outbox-queue.js';
 import type { Locale, Platform } from '../../src/ports/records.js';
 import type { Clock } from '../../src/ports/clock.js';
 import type { Message } from '../../src/ui/model.js';
 import { readerLocale } from '../../src/domain/locale.js';
-import { plaintextSealer, type Sealer } from '../sealed.js';
+
+/** The sender's side lives in ./outbox-queue.ts; re-exported so callers keep one import. */
+export { makeOutboxQueue } from './outbox-queue.js';
 
 export interface OutboxSettings {
   /** Platforms that deliver messages in this process (a row is written for each). */
@@ -156,102 +157,6 @@ export function makeOutbox(
           now,
         });
       }
-    },
-  };
-}
-
-/** `sealer` must be the connection's when a data key is configured (`conn.sealer`), to open payloads. */
-export function makeOutboxQueue(db: Db, sealer: Sealer = plaintextSealer): OutboxQueue {
-  const payloadOf = sealer.json(outbox.payload);
-  // The sender polls this on the same event loop as interactive requests: prepared once, not rebuilt per pass.
-  const dueRows = db
-    .select()
-    .from(outbox)
-    .where(
-      and(
-        eq(outbox.platform, sql.placeholder('platform')),
-        inArray(outbox.status, ['pending', 'sending']),
-        lte(outbox.nextAttemptAt, sql.placeholder('now')),
-      ),
-    )
-    .orderBy(asc(outbox.id))
-    .limit(sql.placeholder('limit'))
-    .prepare();
-  const refRow = db
-    .select({ ref: outbox.sentRef, status: outbox.status })
-    .from(outbox)
-    .where(and(eq(outbox.platform, sql.placeholder('platform')), eq(outbox.key, sql.placeholder('key'))))
-    .prepare();
-  const markSendingRow = db
-    .update(outbox)
-    .set({ status: 'sending', attempts: sql`${outbox.attempts} + 1` })
-    .where(eq(outbox.id, sql.placeholder('id')))
-    .prepare();
-  const markSentRow = db
-    .update(outbox)
-    // Plain text and integer columns: the raw placeholder needs no column encoding.
-    .set({
-      status: 'sent',
-      sentRef: sql`${sql.placeholder('ref')}`,
-      sentAt: sql`${sql.placeholder('now')}`,
-      lastError: null,
-    })
-    .where(eq(outbox.id, sql.placeholder('id')))
-    .prepare();
-  return {
-    due(platform, now, limit) {
-      const rows = dueRows.all({ platform, now, limit: limit * 4 });
-      const refKeys = [...new Set(rows.flatMap((r) => [r.targetKey, r.threadKey]).filter((k): k is string => !!k))];
-      const refs = new Map<string, string | null>();
-      // One prepared primary-key-like lookup (outbox_platform_key) per referenced key.
-      for (const key of refKeys) {
-        const r = refRow.get({ platform, key });
-        if (r) refs.set(key, r.status === 'failed' ? 'failed' : r.ref);
-      }
-      const ready: OutboxRow[] = [];
-      for (const r of rows) {
-        const targetRef = r.targetKey ? (refs.get(r.targetKey) ?? null) : null;
-        const threadRef = r.threadKey ? (refs.get(r.threadKey) ?? null) : null;
-        // Wait until what this row points at has been delivered (the root of a thread, the edited post).
-        if ((r.targetKey && !targetRef) || (r.threadKey && !threadRef)) continue;
-        ready.push({
-          id: r.id,
-          platform: r.platform,
-          key: r.key,
-          op: r.op,
-          address: r.address,
-          targetKey: r.targetKey,
-          targetRef: targetRef === 'failed' ? null : targetRef,
-          threadKey: r.threadKey,
-          threadRef: threadRef === 'failed' ? null : threadRef,
-          locale: r.locale as Locale,
-          payload: payloadOf.open<Message | UploadPayload>(r.payload),
-          attempts: r.attempts,
-          status: r.status as 'pending' | 'sending',
-        });
-        if (ready.length >= limit) break;
-      }
-      return ready;
-    },
-    markSending: (id) => void markSendingRow.run({ id }),
-    markSent: (id, ref, now) => void markSentRow.run({ id, ref, now }),
-    retryAt(id, at, error) {
-      db.update(outbox).set({ status: 'pending', nextAttemptAt: at, lastError: error }).where(eq(outbox.id, id)).run();
-    },
-    markFailed(id, error) {
-      db.update(outbox).set({ status: 'failed', lastError: error }).where(eq(outbox.id, id)).run();
-    },
-    pendingCount(platform) {
-      const cond = platform
-        ? and(eq(outbox.platform, platform), inArray(outbox.status, ['pending', 'sending']))
-        : inArray(outbox.status, ['pending', 'sending']);
-      return (
-        db
-          .select({ n: sql<number>`count(*)` })
-          .from(outbox)
-          .where(cond)
-          .get()?.n ?? 0
-      );
     },
   };
 }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, uniqueIndex, index } from 'drizzle-orm/sqlite-core';
 import { sealedText } from '../sealed.js';
 
@@ -31,12 +32,27 @@ export const outbox = sqliteTable(
     sentRef: text('sent_ref'),
     createdAt: integer('created_at').notNull(),
     sentAt: integer('sent_at'),
+    /**
+     * Wall-clock ms (the platform's clock, not the app clock) of the first attempt that may have
+     * reached the platform and is not yet resolved. Reconciliation looks for the message from here on.
+     */
+    sendingSince: integer('sending_since'),
+    /** App-clock ms of the first transient failure in the current run of failures (the retry window). */
+    failingSince: integer('failing_since'),
+    /** App-clock ms when the row was set aside as failed (for `outbox status` and the HR alert). */
+    failedAt: integer('failed_at'),
   },
   (t) => [
     uniqueIndex('outbox_platform_key').on(t.platform, t.key),
     index('outbox_pending').on(t.platform, t.status, t.nextAttemptAt),
     /** In-place edits find the target's earlier updates (fold, sequence) without scanning the log. */
     index('outbox_target').on(t.platform, t.targetKey),
+    /** The latest message delivered to a destination (Feishu: its chat id, to look for a lost send). */
+    index('outbox_address').on(t.platform, t.address, t.id),
+    /** The sender's queue in id order: due() walks it oldest first and stops at its limit. */
+    index('outbox_queue')
+      .on(t.platform, t.id)
+      .where(sql`status IN ('pending', 'sending')`),
   ],
 );
 

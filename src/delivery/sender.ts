@@ -3,16 +3,18 @@
  *
  * An adapter supplies one function, `deliver(row)`, that makes the platform call for one outbox row
  * and classifies the result; the sender does everything else:
- *  - drains `queue.due(platform)` oldest first;
- *  - paces calls with token buckets: every call takes a token from each `pacing.global` bucket
- *    (workspace / app limits) and from the destination's `pacing.perChannel` bucket;
- *  - never has more than one call in flight per destination (`row.address`), and at most
- *    `maxInFlight` overall;
- *  - on `rateLimited` pauses ALL sends for `retryAfterMs` (the platform's Retry-After) and puts the
- *    row back, so it is delivered once, later;
- *  - claims each row (`markSending`) before the call, so a crash leaves evidence of the attempt. A row
- *    handed to `deliver` with `status: 'sending'` may already have been delivered: `deliver` should
- *    look for it on the platform first (Slack does, via message metadata) and report `sent`.
+ *  - drains `queue.due(platform)` oldest first, leaving out destinations that are busy, paced or
+ *    backing off, so one slow channel never holds back the others (no head-of-line blocking);
+ *  - paces calls (./pacer.ts): fixed buckets, an adaptive rate per kind of call, one bucket per
+ *    destination, at most one call in flight per destination and `maxInFlight` overall;
+ *  - on `rateLimited` pauses that kind of call for Retry-After and puts the row back, so it is
+ *    delivered once, later;
+ *  - retries transient failures (5xx, network, timeouts) with capped backoff for as long as
+ *    `retryWindowMs` (delivery.retryFor, default 24 h) allows, then sets the row aside as failed and
+ *    calls `onGaveUp` (the HR alert) — a row is never dropped silently;
+ *  - claims each row (`markSending`) before the call, so a crash leaves evidence of the attempt. A
+ *    row handed to `deliver` with `status: 'sending'` may already have been delivered: `deliver`
+ *    must look for it on the platform first (Slack: message metadata; Feishu: uuid, then history).
  *
  * Example (Feishu: 50/s and 1,000/min per app, 5/s per chat):
  * ```ts
@@ -26,35 +28,33 @@
 import type { OutboxQueue, OutboxRow } from '../ports/outbox-queue.js';
 import type { Platform } from '../ports/records.js';
 import type { Clock } from '../ports/clock.js';
-import { TokenBucket, type RateSpec } from './token-bucket.js';
+import { Pacer, monotonic, type PacingPolicy } from './pacer.js';
 
 export type { RateSpec } from './token-bucket.js';
+export type { AdaptiveRateSpec } from './adaptive-rate.js';
+export type { PacingPolicy } from './pacer.js';
 
 /** What `deliver` reports for one row. */
 export type DeliveryOutcome =
   /** Delivered (or found already delivered); `ref` is stored as the row's sent_ref (Slack "C123:1700.01"). */
   | { kind: 'sent'; ref: string }
-  /** The platform refused for rate (HTTP 429): nothing was delivered; pause everything this long. */
+  /** The platform refused for rate (HTTP 429): nothing was delivered; pause this kind of call this long. */
   | { kind: 'rateLimited'; retryAfterMs: number }
   /** Will never succeed (channel_not_found, invalid_auth…): the row is marked failed with `error`. */
   | { kind: 'permanent'; error: string }
   /**
    * Try again later. `maybeDelivered` is true when the request may have reached the platform (a
-   * dropped connection, a timeout): the row then stays 'sending' so the next attempt reconciles.
+   * dropped connection, a timeout, a 5xx): the row then stays 'sending' so the next attempt reconciles.
    */
   | { kind: 'transient'; error: string; maybeDelivered: boolean };
 
-export interface PacingPolicy {
-  /** Buckets every call spends from (e.g. a workspace-wide rate). */
-  global: RateSpec[];
-  /** One bucket per destination address (channel, chat or DM), e.g. Slack's ~1/s per channel. */
-  perChannel?: RateSpec;
-}
+/** Why a row was set aside. */
+export type GaveUpReason = 'permanent' | 'retry-window';
 
 export interface OutboxSenderOptions {
   platform: Platform;
   queue: OutboxQueue;
-  /** The app clock: used only to ask the queue which rows are due. Pacing uses real time. */
+  /** The app clock: asks the queue which rows are due and measures the retry window. Pacing uses real time. */
   clock: Clock;
   deliver: (row: OutboxRow) => Promise<DeliveryOutcome>;
   pacing: PacingPolicy;
@@ -62,12 +62,16 @@ export interface OutboxSenderOptions {
   maxInFlight?: number;
   /** How often to look for new rows when idle, in ms. `wake()` skips the wait. Default 500. */
   pollMs?: number;
-  /** Transient failures before a row is marked failed. Default 8. */
+  /** How long transient failures are retried (app clock), from the first failure. Default 24 h. */
+  retryWindowMs?: number;
+  /** Also give up after this many attempts (tests). Default: no limit, only the window. */
   maxAttempts?: number;
-  /** Wait before retrying a transient failure (real time). Default: 1 s doubling, max 60 s. */
+  /** Wait before retrying a transient failure (real time). Default: 1 s doubling, at most 5 min. */
   backoffMs?: (attempt: number) => number;
-  /** Called on every outcome; for logs and the bench. */
+  /** Called on every outcome; for logs, metrics and the bench. */
   onOutcome?: (row: OutboxRow, outcome: DeliveryOutcome) => void;
+  /** Called when a row is set aside as failed (the HR alert). Not called for rate limits or retries. */
+  onGaveUp?: (row: OutboxRow, error: string, reason: GaveUpReason) => void;
 }
 
 export interface OutboxSender {
@@ -79,24 +83,25 @@ export interface OutboxSender {
   whenIdle(): Promise<void>;
 }
 
-const defaultBackoff = (attempt: number) => Math.min(60_000, 1000 * 2 ** Math.max(0, attempt - 1));
-const monotonic = () => performance.now();
+export const DAY_OF_RETRIES_MS = 24 * 60 * 60 * 1000;
+const defaultBackoff = (attempt: number) => Math.min(5 * 60_000, 1000 * 2 ** Math.max(0, attempt - 1));
 
 export function startOutboxSender(opts: OutboxSenderOptions): OutboxSender {
-  const { platform, queue, clock, deliver, pacing } = opts;
+  const { platform, queue, clock, deliver } = opts;
   const maxInFlight = opts.maxInFlight ?? 16;
   const pollMs = opts.pollMs ?? 500;
-  const maxAttempts = opts.maxAttempts ?? 8;
-  const backoffMs = opts.backoffMs ?? defaultBackoff;
+  const retryWindowMs = opts.retryWindowMs ?? DAY_OF_RETRIES_MS;
+  const pacer = new Pacer(opts.pacing, opts.backoffMs ?? defaultBackoff);
 
-  const globalBuckets = pacing.global.map((spec) => new TokenBucket(spec, monotonic()));
-  const channelBuckets = new Map<string, TokenBucket>();
   const inFlightIds = new Set<number>();
-  const busyChannels = new Set<string>();
-  /** Real-time "not before" for rows that failed transiently in this process. */
-  const notBefore = new Map<number, number>();
+  const busyAddresses = new Set<string>();
+  /** Rows in flight that failed before: they may take at most half the slots, so hung or failing
+   *  destinations cannot crowd out healthy ones. */
+  const retryingIds = new Set<number>();
+  /** Destinations whose oldest row is failing (in this process): left out of the query while
+   *  retries have used their share of slots, so fresh rows for other destinations still go. */
+  const failingAddresses = new Set<string>();
   const inFlight = new Set<Promise<void>>();
-  let pausedUntil = 0;
   let blockedOnCap = false;
   const lowWater = Math.floor(maxInFlight / 2);
   let stopped = false;
@@ -127,59 +132,66 @@ export function startOutboxSender(opts: OutboxSenderOptions): OutboxSender {
       wakeUp = done;
     });
 
-  function channelBucket(address: string): TokenBucket | null {
-    if (!pacing.perChannel) return null;
-    let b = channelBuckets.get(address);
-    if (!b) {
-      // Forget idle destinations so 10,000 DMs do not keep 10,000 buckets alive.
-      if (channelBuckets.size > 5000)
-        for (const [k, v] of channelBuckets)
-          if (v.isFull(monotonic()) && !busyChannels.has(k)) channelBuckets.delete(k);
-      b = new TokenBucket(pacing.perChannel, monotonic());
-      channelBuckets.set(address, b);
-    }
-    return b;
-  }
-
-  /** Waits for the global pause and every global bucket; returns false if stopped meanwhile. */
-  async function takeGlobalToken(): Promise<boolean> {
+  /** Waits until this kind's rate allows a call; returns false if stopped meanwhile. */
+  async function awaitRate(row: OutboxRow): Promise<boolean> {
     for (;;) {
       if (stopped) return false;
       const now = monotonic();
-      const wait = Math.max(pausedUntil - now, ...globalBuckets.map((b) => b.waitMs(now)));
-      if (wait <= 0) {
-        for (const b of globalBuckets) b.take(now);
-        return true;
-      }
+      const wait = Math.max(pacer.pausedMs(row.op, now), pacer.rateWaitMs(row.op, now));
+      if (wait <= 0) return true;
       // Wakeable, so stop() does not wait out a long Retry-After; other wakes just re-check.
       await sleep(Math.ceil(wait));
     }
   }
 
+  function giveUp(row: OutboxRow, error: string, reason: GaveUpReason, maybeDelivered: boolean): void {
+    queue.markFailed(row.id, error, clock.now(), maybeDelivered);
+    if (opts.onGaveUp) opts.onGaveUp(row, error, reason);
+    else console.error(`[outbox:${platform}] set aside ${row.key} → ${row.address}: ${error}`);
+  }
+
   function settle(row: OutboxRow, outcome: DeliveryOutcome): void {
+    const now = monotonic();
+    // An earlier attempt may have been delivered: whatever this one says, the row keeps that evidence.
+    const earlierMaybe = row.status === 'sending';
     switch (outcome.kind) {
       case 'sent':
-        notBefore.delete(row.id);
+        failingAddresses.delete(row.address);
+        pacer.sent(row.op, now);
         queue.markSent(row.id, outcome.ref, clock.now());
         break;
       case 'rateLimited':
-        pausedUntil = Math.max(pausedUntil, monotonic() + outcome.retryAfterMs);
-        queue.retryAt(row.id, clock.now(), 'rate_limited');
+        pacer.rateLimited(row.op, outcome.retryAfterMs, now);
+        queue.retryLater(row.id, {
+          at: clock.now(),
+          error: 'rate_limited',
+          maybeDelivered: earlierMaybe,
+          failingSince: row.failingSince,
+        });
         break;
       case 'permanent':
-        notBefore.delete(row.id);
-        queue.markFailed(row.id, outcome.error);
+        failingAddresses.delete(row.address);
+        giveUp(row, outcome.error, 'permanent', earlierMaybe);
         break;
       case 'transient': {
+        const appNow = clock.now();
+        const failingSince = row.failingSince ?? appNow;
+        const maybeDelivered = outcome.maybeDelivered || earlierMaybe;
         const attempts = row.attempts + 1;
-        if (attempts >= maxAttempts) {
-          queue.markFailed(row.id, `${outcome.error} (after ${attempts} attempts)`);
-          notBefore.delete(row.id);
+        if (appNow - failingSince >= retryWindowMs || (opts.maxAttempts && attempts >= opts.maxAttempts)) {
+          failingAddresses.delete(row.address);
+          const hours = ((appNow - failingSince) / 3_600_000).toFixed(1);
+          giveUp(
+            row,
+            `${outcome.error} (gave up after ${attempts} attempts over ${hours} h)`,
+            'retry-window',
+            maybeDelivered,
+          );
           break;
         }
-        notBefore.set(row.id, monotonic() + backoffMs(attempts));
-        // A possibly delivered row stays 'sending', so whoever retries it reconciles first.
-        if (!outcome.maybeDelivered) queue.retryAt(row.id, clock.now(), outcome.error);
+        failingAddresses.add(row.address);
+        pacer.failed(row.address, attempts, now);
+        queue.retryLater(row.id, { at: appNow, error: outcome.error, maybeDelivered, failingSince });
         break;
       }
     }
@@ -187,8 +199,12 @@ export function startOutboxSender(opts: OutboxSenderOptions): OutboxSender {
 
   function launch(row: OutboxRow): void {
     inFlightIds.add(row.id);
-    busyChannels.add(row.address);
-    queue.markSending(row.id);
+    if (row.failingSince !== null) retryingIds.add(row.id);
+    busyAddresses.add(row.address);
+    // Wall clock: reconciliation compares it with the platform's own message timestamps.
+    queue.markSending(row.id, Date.now());
+    // Tokens are spent right before the call, so the claim's database write never eats into the spacing.
+    pacer.take(row.op, row.address, monotonic());
     const p = (async () => {
       let outcome: DeliveryOutcome;
       try {
@@ -200,9 +216,12 @@ export function startOutboxSender(opts: OutboxSenderOptions): OutboxSender {
       try {
         settle(row, outcome);
         opts.onOutcome?.(row, outcome);
+      } catch (err) {
+        console.error(`[outbox:${platform}] could not record the outcome of ${row.key}`, err);
       } finally {
         inFlightIds.delete(row.id);
-        busyChannels.delete(row.address);
+        retryingIds.delete(row.id);
+        busyAddresses.delete(row.address);
       }
     })();
     inFlight.add(p);
@@ -216,44 +235,52 @@ export function startOutboxSender(opts: OutboxSenderOptions): OutboxSender {
 
   /** One pass over the due rows; returns how long to wait before the next pass. */
   async function pass(): Promise<number> {
-    blockedOnCap = inFlightIds.size >= maxInFlight;
+    // While the platform looks down, one probe call at a time.
+    const cap = pacer.probing ? 1 : maxInFlight;
+    blockedOnCap = inFlightIds.size >= cap;
     if (blockedOnCap) return pollMs;
-    // Rows in flight are still 'sending' and come back from due(); ask for enough beyond them.
-    const rows = queue.due(platform, clock.now(), inFlightIds.size + 2 * (maxInFlight - inFlightIds.size) + 4);
-    let nextWait = pollMs;
+    let now = monotonic();
+    // Destinations paced or backing off: their rows stay out of the query (and keep their order).
+    const held = pacer.held(now);
+    const skip = new Set([...busyAddresses, ...held.addresses]);
+    const retryCap = Math.max(1, Math.floor(cap / 2));
+    const limit = 2 * (cap - inFlightIds.size) + 4;
+    // Retries have used their share of slots, or the platform looks down (a probe should test the
+    // platform, not a destination that keeps failing): fresh rows for other destinations first.
+    const freshFirst = pacer.probing || retryingIds.size >= retryCap;
+    let rows = queue.due(platform, clock.now(), limit, freshFirst ? new Set([...skip, ...failingAddresses]) : skip);
+    if (!rows.length && freshFirst && retryingIds.size < retryCap) rows = queue.due(platform, clock.now(), limit, skip);
+    let nextWait = Math.min(pollMs, held.nextFreeMs);
     let launched = 0;
-    let waiting = 0;
     for (const row of rows) {
       if (stopped) break;
-      if (inFlightIds.has(row.id) || busyChannels.has(row.address)) continue;
-      // Rows backing off or waiting for their channel count as work, so whenIdle() waits for them.
-      waiting++;
-      const nb = notBefore.get(row.id);
-      if (nb !== undefined && nb > monotonic()) {
-        nextWait = Math.min(nextWait, nb - monotonic());
+      if (busyAddresses.has(row.address)) continue; // an older row of this destination went first
+      if (row.failingSince !== null && retryingIds.size >= retryCap) continue; // woken when one completes
+      now = monotonic();
+      const paused = pacer.pausedMs(row.op, now);
+      if (paused > 0) {
+        nextWait = Math.min(nextWait, paused);
         continue;
       }
-      const cb = channelBucket(row.address);
-      const chWait = cb?.waitMs(monotonic()) ?? 0;
-      if (chWait > 0) {
-        nextWait = Math.min(nextWait, chWait);
+      const channelWait = pacer.channelWaitMs(row.address, now);
+      if (channelWait > 0) {
+        nextWait = Math.min(nextWait, channelWait);
         continue;
       }
-      if (inFlightIds.size >= maxInFlight) {
+      if (inFlightIds.size >= cap) {
         blockedOnCap = true;
         return nextWait; // woken when calls complete
       }
-      if (!(await takeGlobalToken())) break;
-      cb?.take(monotonic());
+      if (!(await awaitRate(row))) break;
       launch(row);
       launched++;
     }
-    if (launched === 0 && waiting === 0 && inFlightIds.size === 0) {
+    if (launched === 0 && rows.length === 0 && held.addresses.length === 0 && inFlightIds.size === 0) {
       const waiters = idleWaiters;
       idleWaiters = [];
       for (const w of waiters) w();
     }
-    return launched > 0 && rows.length > 0 ? 0 : nextWait;
+    return launched > 0 ? 0 : Math.max(1, nextWait);
   }
 
   const loop = (async () => {

@@ -17,8 +17,18 @@ export interface OutboxRow {
   locale: Locale;
   payload: Message | UploadPayload;
   attempts: number;
-  /** 'sending' means a previous process claimed it and may have crashed mid-call. */
+  /**
+   * 'sending' means an earlier attempt may have reached the platform (a crash mid-call, a timeout,
+   * a lost answer): `deliver` must look for the message before sending it again.
+   */
   status: 'pending' | 'sending';
+  /**
+   * Wall-clock ms of the first attempt that may have been delivered (null when unknown, e.g. rows
+   * claimed before this column existed). Lookups search the platform's history from here on.
+   */
+  sendingSince: number | null;
+  /** App-clock ms of the first transient failure in the current run (null when the last attempt did not fail). */
+  failingSince: number | null;
 }
 
 export interface UploadPayload {
@@ -27,19 +37,72 @@ export interface UploadPayload {
   content: string;
 }
 
-/** The sender's view of the outbox. Implemented in db/repos/outbox.ts. */
+/** How a row goes back to the queue after an attempt that did not deliver it. */
+export interface RetryLater {
+  /** App-clock ms before which the row is not due (a restart honours it too). */
+  at: number;
+  error: string;
+  /**
+   * This attempt or an earlier one may have been delivered: the row stays 'sending' so the next
+   * attempt looks for the message first. Otherwise it goes back to 'pending'.
+   */
+  maybeDelivered: boolean;
+  /** App-clock ms of the first failure of this run (kept across retries); null for a rate limit. */
+  failingSince: number | null;
+}
+
+/** Outbox depth per platform, for /readyz and /metrics. */
+export interface OutboxStats {
+  platform: Platform;
+  /** Rows waiting to be delivered (pending, or sending and to be reconciled). */
+  depth: number;
+  /** Age in ms of the oldest waiting row (0 when none). */
+  oldestAgeMs: number;
+  /** Rows set aside as failed (see `npm run dandang -- outbox status` / `outbox retry`). */
+  failed: number;
+}
+
+/** A row set aside as failed, for `outbox status`. */
+export interface FailedRow {
+  id: number;
+  platform: Platform;
+  key: string;
+  address: string;
+  error: string | null;
+  failedAt: number | null;
+}
+
+/** The sender's view of the outbox. Implemented in db/repos/outbox-queue.ts. */
 export interface OutboxQueue {
   /**
-   * Rows due now, oldest first, whose thread root / update target is already delivered.
-   * Includes rows left in 'sending' by a crashed process, so the sender can reconcile them.
+   * Rows due now, oldest first, whose thread root / update target is already delivered. Includes
+   * rows left 'sending' (to reconcile). Rows for `skipAddresses` (destinations busy, paced or
+   * backing off) are left out, so they cannot hold back rows for other destinations.
    */
-  due(platform: Platform, now: number, limit: number): OutboxRow[];
-  /** Mark claimed before the platform call, so a crash leaves evidence of an attempt. */
-  markSending(id: number): void;
+  due(platform: Platform, now: number, limit: number, skipAddresses?: Iterable<string>): OutboxRow[];
+  /** Claim before the platform call, so a crash leaves evidence of an attempt (`sendingAt`: wall clock). */
+  markSending(id: number, sendingAt: number): void;
   markSent(id: number, ref: string, now: number): void;
-  /** Put back for a later attempt (429, network error). */
-  retryAt(id: number, at: number, error: string): void;
-  /** Give up (a permanent error, e.g. channel_not_found). The row stays for inspection. */
-  markFailed(id: number, error: string): void;
+  /** Put back for a later attempt (429, network error, timeout). */
+  retryLater(id: number, retry: RetryLater): void;
+  /**
+   * Give up (a permanent error, or the retry window ran out). The row stays for inspection and
+   * `outbox retry`; `maybeDelivered` keeps the evidence that an attempt may have reached the platform.
+   */
+  markFailed(id: number, error: string, now: number, maybeDelivered?: boolean): void;
   pendingCount(platform?: Platform): number;
+  /** Depth, oldest age and failed count per platform that has any row. */
+  stats(now: number): OutboxStats[];
+  /** The ref of the latest post or upload delivered to `address` (Feishu: finds the chat of a DM). */
+  lastSentRef(platform: Platform, address: string): string | null;
+  /** Rows of `platform` set aside since `since` (app clock), leaving out keys starting with `exceptKeyPrefix`. */
+  countFailedSince(platform: Platform, since: number, exceptKeyPrefix?: string): number;
+  /** Failed rows, newest first. */
+  failedRows(opts: { platform?: Platform; keyPrefix?: string; limit: number }): FailedRow[];
+  /**
+   * Puts failed rows back in the queue (due at `now`, attempts and the retry window reset). A row
+   * that may have been delivered goes back as 'sending', so it is looked for before it is resent.
+   * Returns how many rows were re-queued.
+   */
+  requeueFailed(opts: { platform?: Platform; keyPrefix?: string; now: number }): number;
 }

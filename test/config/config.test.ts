@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, parseFileConfig } from '../../src/config.js';
+import { ConfigError, loadConfig, parseFileConfig, retryWindowMs } from '../../src/config.js';
 
 const exampleYaml = readFileSync(new URL('../../dandang.example.yml', import.meta.url), 'utf8');
 
@@ -122,12 +122,15 @@ describe('dandang.yml', () => {
   });
 
   it("outbox pacing defaults to the platforms' published limits and can be tuned per key", () => {
+    // Slack's workspace limit is unpublished: no ceiling by default, the sender starts at 4/s and adapts.
     expect(parseFileConfig('').delivery).toEqual({
-      slack: { perSecond: 4, burst: 10, perChannelPerSecond: 1 },
+      retryFor: '24h',
+      callTimeoutSeconds: 15,
+      slack: { startPerSecond: 4, burst: 10, perChannelPerSecond: 1 },
       feishu: { perSecond: 50, perMinute: 1000, perChatPerSecond: 5 },
     });
     const tuned = parseFileConfig('delivery:\n  slack:\n    perSecond: 20\n    perChannelPerSecond: 0.5\n');
-    expect(tuned.delivery.slack).toEqual({ perSecond: 20, burst: 10, perChannelPerSecond: 0.5 });
+    expect(tuned.delivery.slack).toEqual({ perSecond: 20, startPerSecond: 4, burst: 10, perChannelPerSecond: 0.5 });
     expect(tuned.delivery.feishu).toEqual({ perSecond: 50, perMinute: 1000, perChatPerSecond: 5 });
     expect(parseFileConfig(exampleYaml).delivery).toEqual(parseFileConfig('').delivery);
   });
@@ -148,6 +151,18 @@ describe('dandang.yml', () => {
     expect(fileError('delivery:\n  feishu:\n    perChatPerSec: 5\n')).toContain(
       'dandang.yml delivery.feishu.perChatPerSec: unknown key "perChatPerSec"',
     );
+    expect(fileError('delivery:\n  retryFor: forever\n')).toContain(
+      'dandang.yml delivery.retryFor: use a number with m, h or d, e.g. "24h", "3d", "90m"',
+    );
+    expect(fileError('delivery:\n  callTimeoutSeconds: 0\n')).toContain(
+      'dandang.yml delivery.callTimeoutSeconds: use a number of seconds of at least 1, such as 15',
+    );
+  });
+
+  it('the retry window is elapsed time in ms', () => {
+    expect(retryWindowMs(parseFileConfig('').delivery)).toBe(24 * 3_600_000);
+    expect(retryWindowMs(parseFileConfig('delivery:\n  retryFor: 90m\n').delivery)).toBe(90 * 60_000);
+    expect(retryWindowMs(parseFileConfig('delivery:\n  retryFor: 3d\n').delivery)).toBe(3 * 86_400_000);
   });
 
   it('broken YAML says so, with the file name', () => {

@@ -8,7 +8,8 @@ describe('outbox pacing from dandang.yml', () => {
   it("with no delivery section, keeps the platforms' published limits", () => {
     const { delivery } = parseFileConfig('');
     expect(slackPacing(delivery.slack)).toEqual({
-      global: [{ ratePerSec: 4, burst: 10 }],
+      global: [],
+      adaptive: { start: 4 },
       perChannel: { ratePerSec: 1, burst: 1 },
     });
     expect(feishuPacing(delivery.feishu)).toEqual({
@@ -28,6 +29,7 @@ describe('outbox pacing from dandang.yml', () => {
     );
     expect(slackPacing(delivery.slack)).toEqual({
       global: [{ ratePerSec: 20, burst: 30 }],
+      adaptive: { start: 20, ceiling: 20 },
       perChannel: { ratePerSec: 2, burst: 1 },
     });
     expect(feishuPacing(delivery.feishu)).toEqual({

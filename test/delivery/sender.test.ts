@@ -180,4 +180,57 @@ describe('the paced outbox sender', () => {
     await until(() => statusOf(db, 'y') === 'failed', 'the row to fail');
     expect(platform.calls).toHaveLength(3);
   });
+
+  it('does not let a busy, paced channel hold back rows for other destinations (no head-of-line blocking)', async () => {
+    db = makeTestDb();
+    // 60 messages to one channel, queued first, then 20 DMs to other people.
+    seed(db, [
+      ...Array.from({ length: 60 }, (_, i) => ({ key: `busy:${i + 1}`, person: 'p0' })),
+      ...Array.from({ length: 20 }, (_, i) => ({ key: `dm:${i + 1}`, person: `q${i + 1}` })),
+    ]);
+    const platform = new FakePlatform();
+    start(
+      platform,
+      { global: [{ ratePerSec: 1000, burst: 100 }], perChannel: { ratePerSec: 5, burst: 1 } },
+      { maxInFlight: 4 },
+    );
+    await until(() => platform.calls.filter((c) => c.key.startsWith('dm:')).length === 20, 'the 20 DMs');
+    // The busy channel is paced at 5/s: the DMs all went out while it sent its first few.
+    expect(platform.calls.filter((c) => c.key.startsWith('busy:')).length).toBeLessThanOrEqual(4);
+    // And its own messages keep their order.
+    await until(() => platform.calls.filter((c) => c.key.startsWith('busy:')).length >= 6, 'six busy ones');
+    const busy = platform.calls.filter((c) => c.key.startsWith('busy:')).map((c) => c.key);
+    expect(busy).toEqual(busy.map((_, i) => `busy:${i + 1}`));
+  });
+
+  it('retries transient failures for the whole retry window, then sets the row aside and says so', async () => {
+    db = makeTestDb();
+    seed(db, [{ key: 'z', person: 'pz' }]);
+    const platform = new FakePlatform();
+    platform.script.set(
+      'z',
+      Array.from({ length: 1000 }, () => ({ kind: 'transient', error: 'http_503', maybeDelivered: true }) as const),
+    );
+    const gaveUp: string[] = [];
+    sender = startOutboxSender({
+      platform: 'slack',
+      queue: makeOutboxQueue(db.conn.db),
+      clock: db.clock,
+      deliver: platform.deliver,
+      pacing: { global: [{ ratePerSec: 1000, burst: 10 }] },
+      pollMs: 20,
+      backoffMs: () => 10,
+      retryWindowMs: 60 * 60_000,
+      onGaveUp: (row, error, reason) => gaveUp.push(`${row.key} ${reason} ${error}`),
+    });
+    // Far more attempts than the old limit of 8, and still queued while the hour has not passed.
+    await until(() => platform.calls.length >= 20, 'twenty attempts');
+    expect(statusOf(db, 'z')).toBe('sending');
+    expect(gaveUp).toEqual([]);
+    db.clock.advance(60 * 60_000);
+    await until(() => statusOf(db, 'z') === 'failed', 'the row to be set aside');
+    expect(gaveUp).toEqual([
+      expect.stringMatching(/^z retry-window http_503 \(gave up after \d+ attempts over 1\.0 h\)$/),
+    ]);
+  });
 });

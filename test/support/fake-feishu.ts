@@ -1,8 +1,11 @@
 /**
  * A fake Feishu open platform on 127.0.0.1 for the real Lark SDK: tenant token, IM messages
- * (create / reply / patch, with uuid dedupe like Feishu's), file upload, contact lookup by email,
- * and the long connection (POST /callback/ws/endpoint, then a WebSocket speaking pbbp2.Frame).
- * It records every call and can answer the message API with Feishu's rate-limit error.
+ * (create / reply / patch, with uuid dedupe like Feishu's: one hour from the first send), reading
+ * them back (get one message; list a chat's or a thread's history by time, paged, with the card as
+ * sent when asked for `raw_card_content`), file upload, contact lookup by email, and the long
+ * connection (POST /callback/ws/endpoint, then a WebSocket speaking pbbp2.Frame).
+ * It records every call and can answer the message API with Feishu's rate-limit error, or refuse
+ * reading history for a missing scope.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -32,7 +35,17 @@ export interface FakeMessage {
   uuid: string | null;
   /** How many times the content was replaced with a patch. */
   patches: number;
+  /** The chat it is in: a group's `oc_…`, or the bot's p2p chat with the person. */
+  chatId: string;
+  /** Set on a thread's root and its replies once someone replies in the thread. */
+  threadId: string | null;
+  /** Wall-clock ms when Feishu created it (tests may move it into the past with `backdate`). */
+  createTime: number;
 }
+
+/** Feishu drops a repeated `uuid` for one hour after the first send. */
+export const UUID_DEDUPE_MS = 60 * 60_000;
+export const FAKE_APP_ID = 'cli_0123456789abcdef';
 
 export interface FakeFile {
   fileKey: string;
@@ -59,6 +72,9 @@ export class FakeFeishu {
   private seq = 0;
   private rateLimitLeft = 0;
   private dropLeft = 0;
+  private historyRefusal: { code: number; msg: string } | null = null;
+  private hangWhen: ((receiveId: string) => boolean) | null = null;
+  private hung: ServerResponse[] = [];
   private pendingAcks = new Map<string, (ack: WsAck) => void>();
   pings = 0;
 
@@ -77,6 +93,7 @@ export class FakeFeishu {
   }
 
   async close(): Promise<void> {
+    for (const r of this.hung) r.destroy();
     for (const s of this.sockets) s.terminate();
     this.wss.close();
     this.server.closeAllConnections();
@@ -92,6 +109,22 @@ export class FakeFeishu {
   /** The next `n` message sends are stored, then the connection is cut before the answer (a crash mid-call). */
   dropAfterAccept(n: number): void {
     this.dropLeft = n;
+  }
+
+  /** Message sends to receivers matching `when` are read and never answered (nothing is stored). */
+  hangSends(when: ((receiveId: string) => boolean) | null): void {
+    this.hangWhen = when;
+  }
+
+  /** Reading history (list / get) answers HTTP 400 with this Feishu code, as for a missing scope. */
+  refuseHistory(code = 230027, msg = 'Lack of necessary permissions'): void {
+    this.historyRefusal = { code, msg };
+  }
+
+  /** Moves a message's creation time `ms` into the past (a crash long ago). */
+  backdate(messageId: string, ms: number): void {
+    const m = this.messages.find((x) => x.messageId === messageId);
+    if (m) m.createTime -= ms;
   }
 
   /** Replies in the thread of `rootId` (including replies to a user's own message). */
@@ -238,38 +271,56 @@ export class FakeFeishu {
       );
     }
 
+    if (p === '/open-apis/im/v1/messages' && req.method === 'POST' && this.hangWhen?.(body.receive_id)) {
+      this.hung.push(res);
+      return;
+    }
     if (p === '/open-apis/im/v1/messages' && req.method === 'POST') {
+      const receiveIdType = call.query.receive_id_type ?? 'open_id';
       return send(
         200,
         this.store({
           receiveId: body.receive_id,
-          receiveIdType: call.query.receive_id_type ?? 'open_id',
+          receiveIdType,
           rootId: null,
           msgType: body.msg_type,
           content: body.content,
           uuid: body.uuid ?? null,
+          chatId: receiveIdType === 'chat_id' ? body.receive_id : `oc_p2p_${body.receive_id}`,
+          threadId: null,
+          createTime: Date.now(),
         }),
       );
+    }
+    if (
+      (p === '/open-apis/im/v1/messages' || /^\/open-apis\/im\/v1\/messages\/[^/]+$/.test(p)) &&
+      req.method === 'GET'
+    ) {
+      if (this.historyRefusal) return send(400, this.historyRefusal);
+      if (p !== '/open-apis/im/v1/messages') {
+        const m = this.messages.find((x) => x.messageId === p.split('/').pop());
+        return m
+          ? send(200, { code: 0, msg: 'success', data: { items: [this.view(m, call.query.card_msg_content_type)] } })
+          : send(400, { code: 230011, msg: 'message not found' });
+      }
+      return send(200, { code: 0, msg: 'success', data: this.list(call.query) });
     }
     const reply = /^\/open-apis\/im\/v1\/messages\/([^/]+)\/reply$/.exec(p);
     if (reply && req.method === 'POST') {
       // A reply to a message the bot sent, or to one a user sent (a typed command).
-      const root = this.messages.find((m) => m.messageId === reply[1]) ?? {
-        receiveId: `reply:${reply[1]}`,
-        receiveIdType: 'message_id',
-        messageId: reply[1]!,
-      };
-      return send(
-        200,
-        this.store({
-          receiveId: root.receiveId,
-          receiveIdType: root.receiveIdType,
-          rootId: root.messageId,
-          msgType: body.msg_type,
-          content: body.content,
-          uuid: body.uuid ?? null,
-        }),
-      );
+      const root = this.messages.find((m) => m.messageId === reply[1]);
+      const stored = this.store({
+        receiveId: root?.receiveId ?? `reply:${reply[1]}`,
+        receiveIdType: root?.receiveIdType ?? 'message_id',
+        rootId: root?.messageId ?? reply[1]!,
+        msgType: body.msg_type,
+        content: body.content,
+        uuid: body.uuid ?? null,
+        chatId: root?.chatId ?? `oc_of_${reply[1]}`,
+        threadId: body.reply_in_thread && root ? (root.threadId ??= `omt_${root.messageId}`) : null,
+        createTime: Date.now(),
+      });
+      return send(200, stored);
     }
     const patch = /^\/open-apis\/im\/v1\/messages\/([^/]+)$/.exec(p);
     if (patch && req.method === 'PATCH') {
@@ -306,8 +357,11 @@ export class FakeFeishu {
   }
 
   private store(m: Omit<FakeMessage, 'messageId' | 'patches' | 'content'> & { content: string }): unknown {
-    // Feishu answers a repeated uuid with the message it already sent instead of sending another.
-    const existing = m.uuid ? this.messages.find((x) => x.uuid === m.uuid) : undefined;
+    // Within an hour, Feishu answers a repeated uuid with the message it already sent instead of
+    // sending another; after that the uuid is forgotten and a second message is sent.
+    const existing = m.uuid
+      ? this.messages.find((x) => x.uuid === m.uuid && Date.now() - x.createTime < UUID_DEDUPE_MS)
+      : undefined;
     const msg = existing ?? {
       ...m,
       content: JSON.parse(m.content),
@@ -318,7 +372,62 @@ export class FakeFeishu {
     return {
       code: 0,
       msg: 'success',
-      data: { message_id: msg.messageId, root_id: msg.rootId ?? undefined, msg_type: msg.msgType },
+      data: {
+        message_id: msg.messageId,
+        root_id: msg.rootId ?? undefined,
+        thread_id: msg.threadId ?? undefined,
+        chat_id: msg.chatId,
+        msg_type: msg.msgType,
+        create_time: String(msg.createTime),
+      },
+    };
+  }
+
+  /**
+   * GET /open-apis/im/v1/messages: a chat's top-level messages (thread replies stay in their thread)
+   * or a thread's messages, created in [start_time, end_time] (seconds), 50 a page at most.
+   */
+  private list(q: Record<string, string>): unknown {
+    const start = q.start_time ? Number(q.start_time) * 1000 : 0;
+    const end = q.end_time ? Number(q.end_time) * 1000 + 999 : Infinity;
+    const inContainer = (m: FakeMessage) =>
+      q.container_id_type === 'thread'
+        ? m.threadId === q.container_id
+        : m.chatId === q.container_id && (!m.threadId || m.rootId === null);
+    const all = this.messages
+      .filter((m) => inContainer(m) && m.createTime >= start && m.createTime <= end)
+      .sort((a, b) => (q.sort_type === 'ByCreateTimeDesc' ? b.createTime - a.createTime : a.createTime - b.createTime));
+    const size = Math.min(50, Number(q.page_size ?? 20));
+    const offset = q.page_token ? Number(Buffer.from(q.page_token, 'base64').toString('utf8')) : 0;
+    const hasMore = offset + size < all.length;
+    return {
+      has_more: hasMore,
+      page_token: hasMore ? Buffer.from(String(offset + size)).toString('base64') : undefined,
+      items: all.slice(offset, offset + size).map((m) => this.view(m, q.card_msg_content_type)),
+    };
+  }
+
+  /** A message as the read APIs show it: cards as sent only with `raw_card_content`, else a text digest. */
+  private view(m: FakeMessage, cardContentType: string | undefined): unknown {
+    const content =
+      m.msgType === 'interactive' && cardContentType !== 'raw_card_content'
+        ? { title: m.content?.header?.title?.content ?? '', elements: [[{ tag: 'text', text: '[card]' }]] }
+        : m.msgType === 'file'
+          ? { ...m.content, file_name: this.files.find((f) => f.fileKey === m.content?.file_key)?.fileName }
+          : m.content;
+    return {
+      message_id: m.messageId,
+      root_id: m.rootId ?? undefined,
+      parent_id: m.rootId ?? undefined,
+      thread_id: m.threadId ?? undefined,
+      msg_type: m.msgType,
+      create_time: String(m.createTime),
+      update_time: String(m.createTime),
+      deleted: false,
+      updated: m.patches > 0,
+      chat_id: m.chatId,
+      sender: { id: FAKE_APP_ID, id_type: 'app_id', sender_type: 'app', tenant_key: 'fake-tenant' },
+      body: { content: JSON.stringify(content) },
     };
   }
 }

@@ -1,8 +1,11 @@
 /**
  * A fake Slack Web API on 127.0.0.1 for the real @slack/web-api and Bolt clients. It keeps
- * conversations in memory (so conversations.history can answer a reconcile), records every call
- * for assertions, and has switches for the failures we must survive: 429 + Retry-After, a
- * connection dropped after the post was accepted, platform errors, and a workspace-wide rate limit.
+ * conversations in memory (so conversations.history / .replies can answer a reconcile, with cursor
+ * paging and `oldest` like Slack's), records every call for assertions, and has switches for the
+ * failures we must survive: 429 + Retry-After, a connection dropped after the post was accepted,
+ * platform errors, an outage window of HTTP 5xx, calls that never get an answer, history reads
+ * refused for a missing scope, and workspace-wide and per-channel rate limits. Message `ts` values
+ * are real wall-clock times, as Slack's are.
  * Socket Mode: apps.connections.open hands out a ws URL served by the same server (see
  * fake-slack-socket.ts for sending envelopes).
  */
@@ -55,6 +58,20 @@ export class FakeSlack {
   } | null = null;
   /** How many calls were answered 429, per method. */
   readonly rateLimited = new Map<string, number>();
+  /** Slack may return fewer items than asked ("fewer than the requested number"); at most this many per page. */
+  maxPageSize = 1000;
+  /** Scopes announced in x-oauth-scopes on every answer (null: no header). */
+  scopes: string[] | null = null;
+  private lastTsMicros = 0;
+  private outage: { methods: Set<string> | null; until: number; status: number } | null = null;
+  private hangs: { method: string; when: (args: Record<string, any>) => boolean }[] = [];
+  private hungResponses: ServerResponse[] = [];
+  private refusedLookups: { error: string; when: (channel: string) => boolean } | null = null;
+  private channelLimiter: {
+    ratePerSec: number;
+    burst: number;
+    buckets: Map<string, { tokens: number; last: number }>;
+  } | null = null;
 
   constructor() {
     this.server = createServer((req, res) => void this.route(req, res));
@@ -86,6 +103,7 @@ export class FakeSlack {
   }
 
   async stop(): Promise<void> {
+    for (const r of this.hungResponses) r.destroy();
     for (const s of this.sockets) s.terminate();
     this.wss.close();
     this.server.closeAllConnections();
@@ -114,6 +132,38 @@ export class FakeSlack {
     this.limiter = { method, ratePerSec, burst, tokens: burst, last: performance.now(), retryAfterSec };
   }
 
+  /**
+   * Answer every call (or those to `methods`) with HTTP `status` for the next `ms` of real time,
+   * as Slack does in an outage; nothing is posted meanwhile.
+   */
+  outageFor(ms: number, opts: { status?: number; methods?: string[] } = {}): void {
+    this.outage = {
+      methods: opts.methods ? new Set(opts.methods) : null,
+      until: performance.now() + ms,
+      status: opts.status ?? 503,
+    };
+  }
+
+  /** Calls to `method` matching `when` are read and then never answered (until `releaseHangs`). */
+  hang(method: string, when: (args: Record<string, any>) => boolean = () => true): void {
+    this.hangs.push({ method, when });
+  }
+
+  /** Stops hanging; calls already hung stay unanswered (their clients time out). */
+  releaseHangs(): void {
+    this.hangs = [];
+  }
+
+  /** conversations.history / .replies answer `{ ok: false, error }` for channels matching `when`. */
+  refuseLookups(error = 'missing_scope', when: (channel: string) => boolean = () => true): void {
+    this.refusedLookups = { error, when };
+  }
+
+  /** Enforce chat.postMessage's per-channel limit (Slack: about 1/s per channel); beyond it, 429. */
+  enforceChannelRate(ratePerSec: number, burst: number): void {
+    this.channelLimiter = { ratePerSec, burst, buckets: new Map() };
+  }
+
   // ---- queries --------------------------------------------------------------------------------
 
   callsTo(method: string): RecordedCall[] {
@@ -138,9 +188,11 @@ export class FakeSlack {
 
   // ---- plumbing -------------------------------------------------------------------------------
 
+  /** Slack's ts: seconds.microseconds of the wall clock, strictly increasing. */
   private nextTs(): string {
     this.seq += 1;
-    return `${1_700_000_000 + this.seq}.${String(this.seq).padStart(6, '0')}`;
+    this.lastTsMicros = Math.max(this.lastTsMicros + 1, Date.now() * 1000);
+    return `${Math.floor(this.lastTsMicros / 1e6)}.${String(this.lastTsMicros % 1e6).padStart(6, '0')}`;
   }
 
   private channelFor(channel: string): string {
@@ -169,6 +221,17 @@ export class FakeSlack {
     const method = path.slice('/api/'.length);
     const args = parseBody(raw.toString('utf8'), String(req.headers['content-type'] ?? ''));
     this.calls.push({ method, args, at: Date.now() });
+    if (this.scopes) res.setHeader('x-oauth-scopes', this.scopes.join(','));
+
+    if (this.hangs.some((h) => h.method === method && h.when(args))) {
+      this.hungResponses.push(res); // read, never answered
+      return;
+    }
+    const o = this.outage;
+    if (o && performance.now() < o.until && (!o.methods || o.methods.has(method))) {
+      res.writeHead(o.status, { 'content-type': 'text/html' }).end('<html>Service Unavailable</html>');
+      return;
+    }
 
     const rl = this.rateLimits.get(method);
     if (rl && rl.times > 0) {
@@ -182,6 +245,17 @@ export class FakeSlack {
       l.last = now;
       if (l.tokens < 1) return this.answer429(res, method, l.retryAfterSec);
       l.tokens -= 1;
+    }
+    if (this.channelLimiter && method === 'chat.postMessage' && args.channel) {
+      const c = this.channelLimiter;
+      const channel = this.channelFor(String(args.channel));
+      const now = performance.now();
+      const b = c.buckets.get(channel) ?? { tokens: c.burst, last: now };
+      b.tokens = Math.min(c.burst, b.tokens + ((now - b.last) / 1000) * c.ratePerSec);
+      b.last = now;
+      c.buckets.set(channel, b);
+      if (b.tokens < 1) return this.answer429(res, method, 1);
+      b.tokens -= 1;
     }
     const failure = this.failures.get(method);
     if (failure && failure.times > 0) {
@@ -254,20 +328,23 @@ export class FakeSlack {
     'views.publish': (a) => ({ ok: true, view: { ...a.view, id: `V${++this.seq}` } }),
     'conversations.open': (a) => ({ ok: true, channel: { id: this.dmOf(String(a.users).split(',')[0]!) } }),
     'conversations.history': (a) => {
-      const limit = Number(a.limit ?? 100);
-      const all = this.messagesIn(a.channel).filter((m) => !m.thread_ts || m.thread_ts === m.ts);
-      const messages = all
-        .slice(-limit)
-        .reverse()
-        .map((m) => this.view(m, a.include_all_metadata));
-      return { ok: true, messages, has_more: all.length > limit };
+      const refused = this.refusal(a.channel);
+      if (refused) return refused;
+      // Top-level messages, newest first, from `oldest` on, in pages of `limit` (cursor = offset).
+      const all = this.messagesIn(a.channel)
+        .filter((m) => !m.thread_ts || m.thread_ts === m.ts)
+        .filter((m) => !a.oldest || Number(m.ts) > Number(a.oldest))
+        .reverse();
+      return this.page(all, a);
     },
     'conversations.replies': (a) => {
-      const thread = this.messagesIn(a.channel).filter((m) => m.ts === a.ts || m.thread_ts === a.ts);
-      return {
-        ok: true,
-        messages: thread.slice(0, Number(a.limit ?? 100)).map((m) => this.view(m, a.include_all_metadata)),
-      };
+      const refused = this.refusal(a.channel);
+      if (refused) return refused;
+      // The parent first, then its replies oldest first (Slack's order), from `oldest` on.
+      const thread = this.messagesIn(a.channel)
+        .filter((m) => m.ts === a.ts || m.thread_ts === a.ts)
+        .filter((m) => m.ts === a.ts || !a.oldest || Number(m.ts) > Number(a.oldest));
+      return this.page(thread, a);
     },
     'users.lookupByEmail': (a) => {
       const id = this.users.get(String(a.email).toLowerCase());
@@ -288,6 +365,31 @@ export class FakeSlack {
       return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title })) };
     },
   };
+
+  private refusal(channel: string): Record<string, unknown> | null {
+    const r = this.refusedLookups;
+    if (!r || !r.when(channel)) return null;
+    const needed = channel.startsWith('D')
+      ? 'im:history'
+      : channel.startsWith('G')
+        ? 'groups:history'
+        : 'channels:history';
+    return { ok: false, error: r.error, needed, provided: 'chat:write,im:write' };
+  }
+
+  /** Slack's cursor paging: at most `limit` (default 100) per page, `next_cursor` while more remain. */
+  private page(list: FakeMessage[], a: Record<string, any>): Record<string, unknown> {
+    const limit = Math.min(this.maxPageSize, Number(a.limit ?? 100));
+    const offset = a.cursor ? Number(Buffer.from(String(a.cursor), 'base64').toString('utf8')) : 0;
+    const slice = list.slice(offset, offset + limit);
+    const hasMore = offset + limit < list.length;
+    return {
+      ok: true,
+      messages: slice.map((m) => this.view(m, a.include_all_metadata)),
+      has_more: hasMore,
+      response_metadata: { next_cursor: hasMore ? Buffer.from(String(offset + limit)).toString('base64') : '' },
+    };
+  }
 
   private view(m: FakeMessage, withMetadata: unknown): Record<string, unknown> {
     const out: Record<string, unknown> = { type: 'message', ts: m.ts, text: m.text, user: 'UBOT', bot_id: 'BBOT' };

@@ -15,6 +15,7 @@ import * as importing from './import.js';
 import * as offboarding from './offboarding.js';
 import * as report from './report.js';
 import * as security from './security.js';
+import * as delivery from './delivery.js';
 
 const catalogs = [
   common,
@@ -28,6 +29,7 @@ const catalogs = [
   offboarding,
   report,
   security,
+  delivery,
 ] as const;
 
 type Merge<T extends readonly { en: object }[]> = T extends readonly [infer H, ...infer R]

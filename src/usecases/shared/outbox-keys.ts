@@ -8,6 +8,9 @@ import { kpiSubjectId } from '../../domain/kpi.js';
 /** An instant as a key segment without colons: `2026-10-30T2200Z` (UTC, to the minute). */
 const stamp = (instant: number) => new Date(instant).toISOString().slice(0, 16).replace(':', '') + 'Z';
 
+/** Prefix of the HR alert about set-aside messages (never itself the subject of an alert). */
+export const UNDELIVERED_ALERT = 'delivery:undelivered:';
+
 export const outboxKeys = {
   // Review loop
   /** The manager's one nudge of a week (`2026-W48`; a cycle id for nudges from before they were merged). */
@@ -40,6 +43,8 @@ export const outboxKeys = {
   caseDossier: (caseId: number, at: number, ext: string) => `case:${caseId}:dossier:${at}:${ext}`,
   // Data protection
   auditCheckpoint: (day: string) => `audit-checkpoint:${day}`,
+  // Delivery: the HR alert about set-aside messages, one per platform per hour (then updated in place)
+  undeliveredAlert: (platform: string, hourStart: number) => `${UNDELIVERED_ALERT}${platform}:${hourStart}`,
   // Demo
   demoWelcome: (personId: string) => `demo:welcome:${personId}`,
 } as const;

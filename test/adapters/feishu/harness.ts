@@ -28,6 +28,8 @@ export interface FeishuHarness {
   httpUrl: string;
   /** Envelope fields for a genuine delivery now (right token, current time). */
   envelope(extra?: Partial<EnvelopeOpts>): EnvelopeOpts;
+  /** Stop the adapter (listeners + sender) and start a fresh one on the same database: a process restart. */
+  restartAdapter(options?: FeishuOptions): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -79,20 +81,27 @@ export async function startFeishuHarness(
   }
   const port = await http.listen(0, '127.0.0.1');
   await feishu.ready;
-  return {
+  const h: FeishuHarness = {
     db,
     fake,
     ctx,
     feishu,
     httpUrl: `http://127.0.0.1:${port}`,
     envelope: (extra = {}) => ({ token: VERIFICATION_TOKEN, createTime: db.clock.now(), ...extra }),
+    async restartAdapter(options) {
+      await h.feishu.stop();
+      // HTTP mode's routes stay mounted on the shared host; the fresh adapter mounts on a spare one.
+      h.feishu = await startFeishu({ ...ctx, http: new HttpHost() }, { ...TEST_OPTIONS, ...opts.options, ...options });
+      await h.feishu.ready;
+    },
     async close() {
-      await feishu.stop();
+      await h.feishu.stop();
       await http.close();
       await fake.close();
       db.cleanup();
     },
   };
+  return h;
 }
 
 export function person(p: Partial<Person> & { id: string }): Person {
