@@ -3,7 +3,7 @@
  * response, so the answer is a message: a reply to the user's message, or a DM for a menu click.
  */
 import type * as lark from '@larksuiteoapi/node-sdk';
-import type { Reply } from '../../src/ui/model.js';
+import { refusalMessage, type Reply } from '../../src/ui/model.js';
 import { renderFormCard, renderMessageCard, type RenderDeps } from './render/card.js';
 import { toTextMessage } from './render/markup.js';
 
@@ -29,7 +29,10 @@ export function replyContent(reply: Reply, deps: RenderDeps): OutgoingContent {
     case 'formErrors':
       return text(Object.values(reply.errors).join('\n') || deps.t('common.invalidInput'));
     case 'error':
-      return text(reply.text);
+      // With buttons that unblock it, the refusal is a card the person can act on.
+      return reply.actions?.length
+        ? card(renderMessageCard(refusalMessage(reply.text, reply.actions), deps))
+        : text(reply.text);
   }
 }
 

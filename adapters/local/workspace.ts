@@ -4,7 +4,7 @@
  */
 import type { AdapterContext } from '../context.js';
 import type { Person, Locale } from '../../src/ports/records.js';
-import type { Reply, FormValues } from '../../src/ui/model.js';
+import { refusalMessage, type Reply, type FormValues } from '../../src/ui/model.js';
 import { isActionId, isFormId } from '../../src/ui/actions.js';
 import { t } from '../../src/ui/i18n/index.js';
 import { makeLocalMessageStore, type LocalMessageStore, type StoredMessage } from './messages.js';
@@ -21,7 +21,8 @@ export type ReplyJson =
   | { kind: 'ok'; toast?: string; html?: string }
   | { kind: 'form'; html: string }
   | { kind: 'formErrors'; errors: Record<string, string>; text: string }
-  | { kind: 'error'; text: string };
+  /** `html`: the refusal with the buttons that unblock it, as an ephemeral message for the conversation. */
+  | { kind: 'error'; text: string; html?: string };
 
 export class Workspace {
   readonly messages: LocalMessageStore;
@@ -193,7 +194,13 @@ export class Workspace {
           text: t(view.ctx.locale, 'common.invalidInput'),
         };
       case 'error':
-        return { kind: 'error', text: plain(reply.text) };
+        return reply.actions?.length
+          ? {
+              kind: 'error',
+              text: plain(reply.text),
+              html: renderEphemeral(refusalMessage(reply.text, reply.actions), view, ++this.ephemeralSeq),
+            }
+          : { kind: 'error', text: plain(reply.text) };
     }
   }
 }

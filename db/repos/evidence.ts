@@ -1,4 +1,4 @@
-import { and, eq, inArray, asc, lt, lte, isNull } from 'drizzle-orm';
+import { and, eq, inArray, asc, lt, lte, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import {
   notes,
@@ -147,6 +147,22 @@ export function makeEvidenceRepo(db: Db, clock: Clock, sealer: Sealer): Evidence
         .set({ status: 'completed', completedAt: clock.now() })
         .where(eq(trainingPlans.id, id))
         .run(),
+    plansEndedUnprompted: (now) =>
+      db
+        .select()
+        .from(trainingPlans)
+        .where(
+          and(
+            eq(trainingPlans.status, 'active'),
+            isNull(trainingPlans.completionPromptedAt),
+            sql`(SELECT max(${trainingSessions.endsAt}) FROM ${trainingSessions} WHERE ${trainingSessions.planId} = ${trainingPlans.id}) <= ${now}`,
+          ),
+        )
+        .orderBy(asc(trainingPlans.id))
+        .all()
+        .map(withSessions),
+    markPlanCompletionPrompted: (id, at) =>
+      void db.update(trainingPlans).set({ completionPromptedAt: at }).where(eq(trainingPlans.id, id)).run(),
     attendanceFor: (ids) =>
       ids.length
         ? db

@@ -69,9 +69,14 @@ export const trainingPlans = sqliteTable(
       .notNull()
       .default('active'),
     completedAt: integer('completed_at'),
+    /** When the manager was sent "the last session has ended: mark the plan complete". */
+    completionPromptedAt: integer('completion_prompted_at'),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [index('training_person').on(t.personId)],
+  (t) => [
+    index('training_person').on(t.personId),
+    index('training_completion_prompt').on(t.status, t.completionPromptedAt),
+  ],
 );
 
 export const trainingSessions = sqliteTable(

@@ -94,6 +94,7 @@ export function evidenceHandlers(deps: UseCaseDeps): FeatureHandlers {
         formReply(openReassessmentForm({ actorId: ev.actor.person.id, planId: parseId(ev.value) })),
       [ACTIONS.acknowledgeJobAdjustment]: (ev) =>
         toastReply(acknowledgeJobAdjustment({ actorId: ev.actor.person.id, adjustmentId: parseId(ev.value) })),
+      [ACTIONS.viewRecord]: (ev) => messageReply(viewMyRecord({ actorId: ev.actor.person.id, personId: ev.value })),
       [ACTIONS.promptTrainingPlan]: (ev) => {
         const v = parseFollowUpValue(ev.value);
         return v

@@ -9,7 +9,9 @@ import type { Locale } from '../ports/records.js';
 
 export function failureReply(f: Failure): Reply {
   if (f.fieldErrors && Object.keys(f.fieldErrors).length) return { kind: 'formErrors', errors: f.fieldErrors };
-  return { kind: 'error', code: f.code, text: f.message };
+  return f.actions?.length
+    ? { kind: 'error', code: f.code, text: f.message, actions: f.actions }
+    : { kind: 'error', code: f.code, text: f.message };
 }
 
 export function replyOf<T>(r: Result<T>, onOk: (value: T) => Reply): Reply {

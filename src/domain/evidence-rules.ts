@@ -16,6 +16,10 @@ export function canSignInAt(s: { startsAt: number; endsAt: number }, now: number
   return now >= w.opens && now <= w.closes;
 }
 
+/** When a training plan's last session ends (null for a plan without sessions). */
+export const lastSessionEnd = (sessions: readonly { endsAt: number }[]): number | null =>
+  sessions.length ? Math.max(...sessions.map((s) => s.endsAt)) : null;
+
 /**
  * A job adjustment's reason must name the performance gap (Art. 40(2) accepts an adjustment only
  * *because of* incompetence): at least one missed KPI of the old job, or a non-empty description.

@@ -22,6 +22,8 @@ export const ACTIONS = {
   acknowledgeJobAdjustment: 'job_adjustment.acknowledge',
   promptTrainingPlan: 'evidence.prompt_training',
   promptConversation: 'evidence.prompt_conversation',
+  /** A person's record (what `/review mine @person` shows); the value is the person id. */
+  viewRecord: 'record.view',
   // offboarding cases: one advance button per case message, the step comes in the value
   caseAdvance: 'case.advance',
   caseAdvanceInLieu: 'case.advance_in_lieu',

@@ -108,4 +108,16 @@ export type Reply =
   | { kind: 'ok'; toast?: string; message?: Message }
   | { kind: 'form'; form: Form }
   | { kind: 'formErrors'; errors: Record<string, string> }
-  | { kind: 'error'; code: string; text: string };
+  /**
+   * A refusal. `actions` are buttons that unblock it (the text names the same action); every
+   * renderer shows them with the text: an ephemeral message, a modal notice, a card, a page message.
+   */
+  | { kind: 'error'; code: string; text: string; actions?: Button[] };
+
+/** A refusal with its unblocking buttons as a message, for renderers that show it as one. */
+export function refusalMessage(text: string, actions: Button[] = []): Message {
+  return {
+    text,
+    blocks: [{ type: 'text', text }, ...(actions.length ? [{ type: 'actions' as const, buttons: actions }] : [])],
+  };
+}

@@ -2,6 +2,8 @@
  * Expected failures are values, not exceptions. `src/app/reply.ts` turns them into a form's inline
  * errors, an ephemeral message or a toast. Exceptions are for bugs and I/O.
  */
+import type { Button } from '../ui/model.js';
+
 export type ErrorCode = 'NOT_AUTHORIZED' | 'NOT_FOUND' | 'INVALID_INPUT' | 'EVIDENCE_MISSING' | 'CONFLICT' | 'BLOCKED';
 
 export interface Failure {
@@ -13,6 +15,12 @@ export interface Failure {
   fieldErrors?: Record<string, string>;
   /** Machine-readable detail (e.g. the list of missing evidence items). */
   detail?: unknown;
+  /**
+   * What unblocks the refused action, as buttons the person can press right there (e.g. "Mark the
+   * plan complete" under "Record the reassessment after the plan is complete"). The message names
+   * the same action, so a platform that cannot show the buttons still says what to do.
+   */
+  actions?: Button[];
 }
 
 /**
@@ -25,7 +33,7 @@ export const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value })
 export const fail = (
   code: ErrorCode,
   message: string,
-  extra: Partial<Pick<Failure, 'fieldErrors' | 'detail'>> = {},
+  extra: Partial<Pick<Failure, 'fieldErrors' | 'detail' | 'actions'>> = {},
 ): Failure => ({
   ok: false,
   code,

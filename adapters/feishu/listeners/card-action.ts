@@ -1,6 +1,6 @@
 /** card.action.trigger → Router → `{ toast, card }` for the card the user clicked. */
 import { parseCardAction } from '../parse/card-action.js';
-import { renderCallbackResponse, type CallbackResponse } from '../render/reply.js';
+import { refusalCard, renderCallbackResponse, type CallbackResponse } from '../render/reply.js';
 import { translator } from '../../../src/ui/i18n/index.js';
 import { actorByOpenId, localeByOpenId, mentionLookup } from '../people.js';
 import type { ListenerDeps } from './index.js';
@@ -45,6 +45,13 @@ export function makeCardActionListener(deps: ListenerDeps) {
     }
     const submitted =
       parsed.kind === 'submit' && parsed.form ? { form: parsed.form, values: parsed.values } : undefined;
-    return renderCallbackResponse(reply, { t: translator(actor.locale), mentions }, submitted);
+    const renderDeps = { t: translator(actor.locale), mentions };
+    // The buttons that unblock a refusal arrive as their own card beside the toast.
+    const unblock = refusalCard(reply, renderDeps);
+    if (unblock)
+      void deps
+        .send({ openId: parsed.openId }, { msg_type: 'interactive', content: JSON.stringify(unblock) })
+        .catch((err: unknown) => console.error('[feishu] sending a refusal card failed', err));
+    return renderCallbackResponse(reply, renderDeps, submitted);
   };
 }

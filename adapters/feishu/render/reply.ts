@@ -3,7 +3,7 @@
  * user clicked (its in-place update; Feishu's equivalent of an ack). Feishu has no modals, so a
  * form opens by replacing the card with one holding the inline form.
  */
-import type { Form, FormValues, Message, Reply } from '../../../src/ui/model.js';
+import { refusalMessage, type Form, type FormValues, type Message, type Reply } from '../../../src/ui/model.js';
 import { renderFormCard, renderMessageCard, type Card, type RenderDeps } from './card.js';
 import { withSubmittedValues } from './form.js';
 import { toPlainText } from './markup.js';
@@ -59,4 +59,14 @@ export function renderCallbackResponse(reply: Reply, deps: RenderDeps, submitted
     case 'error':
       return { toast: { type: 'error', content: plainOf(reply.text) } };
   }
+}
+
+/**
+ * A refusal whose buttons unblock it cannot ride on the callback answer without replacing the card
+ * that was clicked (the employee's plan, the manager's nudge). It goes as its own card to the
+ * person who clicked, next to the toast; null when the reply is not one.
+ */
+export function refusalCard(reply: Reply, deps: RenderDeps): Card | null {
+  if (reply.kind !== 'error' || !reply.actions?.length) return null;
+  return renderMessageCard(refusalMessage(reply.text, reply.actions), deps);
 }

@@ -130,7 +130,12 @@ function handleReply(reply, form) {
       return false;
     case 'error':
     default:
-      if (form) {
+      // A refusal that comes with the buttons that unblock it stays in the conversation, where the
+      // buttons can be pressed (a dialog in the way is closed).
+      if (reply.html) {
+        if (form && dialog.contains(form)) closeDialog();
+        appendToConversation(fragment(reply.html));
+      } else if (form) {
         const top = form.querySelector('.form-error');
         top.textContent = reply.text;
         top.hidden = false;

@@ -4,7 +4,7 @@
  */
 import type { WebClient } from '@slack/web-api';
 import type { RespondFn } from '@slack/bolt';
-import type { Reply } from '../../../src/ui/model.js';
+import { refusalMessage, type Reply } from '../../../src/ui/model.js';
 import type { Locale } from '../../../src/ports/records.js';
 import { t, translator } from '../../../src/ui/i18n/index.js';
 import {
@@ -79,7 +79,13 @@ export async function replyToInteraction(
         textOnly(Object.values(reply.errors).join('\n') || t(origin.locale, 'common.invalidInput'), resolve),
       );
     case 'error':
-      return sendEphemeral(origin, textOnly(reply.text, resolve));
+      // A refusal with its unblocking buttons ("Mark the plan complete") is a message with actions.
+      return sendEphemeral(
+        origin,
+        reply.actions?.length
+          ? renderMessageToBlockKit(refusalMessage(reply.text, reply.actions), ctx)
+          : textOnly(reply.text, resolve),
+      );
     case 'ok':
       if (reply.message) return sendEphemeral(origin, renderMessageToBlockKit(reply.message, ctx));
       if (reply.toast) return sendEphemeral(origin, textOnly(reply.toast, resolve));
@@ -116,7 +122,11 @@ export function viewSubmissionAck(
       return { response_action: 'errors', errors };
     }
     case 'error':
-      return notice(lines(reply.text));
+      return notice(
+        reply.actions?.length
+          ? renderBlocks(refusalMessage(reply.text, reply.actions).blocks, render)
+          : lines(reply.text),
+      );
     case 'ok':
       if (reply.message) return notice(renderBlocks(reply.message.blocks, render));
       if (reply.toast) return notice(lines(reply.toast));

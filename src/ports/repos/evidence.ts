@@ -103,6 +103,9 @@ export interface EvidenceRepo {
   sessionsToPrompt(now: number, windowOpensBeforeMs: number): TrainingSession[];
   markSessionPrompted(id: number): void;
   completePlan(id: number): void;
+  /** Active plans whose last session ended at or before `now` and whose manager was not yet asked to complete them. */
+  plansEndedUnprompted(now: number): TrainingPlan[];
+  markPlanCompletionPrompted(id: number, at: number): void;
   attendanceFor(sessionIds: number[]): Attendance[];
   /** Inserts the row; when one exists, a `marked` record replaces it and a `sign_in` one is dropped (returns null). */
   recordAttendance(a: Omit<Attendance, 'id' | 'createdAt'>): { row: Attendance; previous: Attendance | null } | null;

@@ -87,13 +87,17 @@ export const en = {
   'ev.training.markStatus': 'Status',
   'ev.training.markReason': 'Reason',
   'ev.training.marked': 'Attendance recorded.',
-  'ev.training.complete': 'Complete plan',
+  'ev.training.complete': 'Mark the plan complete',
   'ev.training.completed': 'Plan completed. A reassessment against the same KPIs is now due.',
   'ev.training.statusActive': 'in progress',
   'ev.training.statusCompleted': 'completed',
   'ev.training.line': '{goal} · {status}',
-  'ev.training.reassessButton': 'Record reassessment',
+  'ev.training.reassessButton': 'Record the reassessment',
   'ev.training.reassessDue': 'Reassessment due for {name}: the training plan “{goal}” is complete.',
+  'ev.planEnded.header': 'Training finished: {name}',
+  'ev.planEnded.text':
+    'The last session of {name}’s training plan “{goal}” ended on {date}. Check the attendance below, then mark the plan complete: the reassessment against the same KPIs comes next.',
+  'ev.planEnded.completed': '✅ Marked complete by {by} on {date}.',
 
   'ev.reassess.formTitle': 'Reassessment',
   'ev.reassess.intro': 'Against the KPIs of the training plan “{goal}” ({job}, KPI version {version}).',
@@ -123,6 +127,7 @@ export const en = {
   'ev.prompt.conversation': 'Schedule a conversation',
 
   'ev.record.title': 'Record of {name}',
+  'ev.record.viewButton': 'View {name}’s record',
   'ev.record.kpis': '**Job KPIs** · {job} (version {version})',
   'ev.record.kpi': '• {name}: target {target}',
   'ev.record.noKpis': 'No KPIs defined for this job yet.',
@@ -168,8 +173,12 @@ export const en = {
   'ev.err.signInWindow': 'Sign-in for this session is open from {from} to {to}.',
   'ev.err.signedIn': 'You have already signed in to this session.',
   'ev.err.planDone': 'This training plan is already completed.',
-  'ev.err.planNotDone': 'Complete the training plan before the reassessment.',
-  'ev.err.reassessed': 'This training plan already has its reassessment.',
+  'ev.err.planNotDone': 'Mark the training plan “{goal}” complete first: the reassessment comes after it.',
+  'ev.err.planNotEnded':
+    'The training plan “{goal}” has a session until {date}. After it ends, mark the plan complete, then record the reassessment.',
+  'ev.err.planDoneNext': 'This training plan is already complete. Record the reassessment next.',
+  'ev.err.reassessedView': 'This training plan already has its reassessment. It is in {name}’s record.',
+  'ev.err.noJobDefine': '{name}’s job “{job}” has no KPIs yet. Define its KPIs first.',
   'ev.err.reasonRequired': 'Give a reason.',
 } as const;
 
@@ -259,12 +268,16 @@ export const zh: Record<keyof typeof en, string> = {
   'ev.training.markStatus': '状态',
   'ev.training.markReason': '原因',
   'ev.training.marked': '出勤已记录。',
-  'ev.training.complete': '完成计划',
+  'ev.training.complete': '标记计划已完成',
   'ev.training.completed': '计划已完成。现在需要按相同KPI进行再次考核。',
   'ev.training.statusActive': '进行中',
   'ev.training.statusCompleted': '已完成',
   'ev.training.line': '{goal} · {status}',
   'ev.training.reassessButton': '记录再次考核',
+  'ev.planEnded.header': '培训已结束：{name}',
+  'ev.planEnded.text':
+    '{name} 的培训计划“{goal}”最后一次培训已于 {date} 结束。请核对下方的出勤情况，然后将计划标记为已完成，之后按相同的 KPI 进行再次考核。',
+  'ev.planEnded.completed': '✅ {by} 已于 {date} 将计划标记为已完成。',
   'ev.training.reassessDue': '{name} 需要再次考核:培训计划“{goal}”已完成。',
 
   'ev.reassess.formTitle': '再次考核',
@@ -295,6 +308,7 @@ export const zh: Record<keyof typeof en, string> = {
   'ev.prompt.conversation': '安排一次谈话',
 
   'ev.record.title': '{name} 的记录',
+  'ev.record.viewButton': '查看 {name} 的记录',
   'ev.record.kpis': '**岗位KPI** · {job}(版本 {version})',
   'ev.record.kpi': '• {name}:目标 {target}',
   'ev.record.noKpis': '该岗位尚未定义KPI。',
@@ -340,7 +354,10 @@ export const zh: Record<keyof typeof en, string> = {
   'ev.err.signInWindow': '本次培训的签到时间为 {from} 至 {to}。',
   'ev.err.signedIn': '你已签到过本次培训。',
   'ev.err.planDone': '该培训计划已完成。',
-  'ev.err.planNotDone': '请先完成培训计划,再进行再次考核。',
-  'ev.err.reassessed': '该培训计划已有再次考核。',
+  'ev.err.planNotDone': '请先将培训计划“{goal}”标记为已完成，再记录再次考核。',
+  'ev.err.planNotEnded': '培训计划“{goal}”的最后一次培训在 {date} 结束。结束后请将计划标记为已完成，再记录再次考核。',
+  'ev.err.planDoneNext': '该培训计划已完成。下一步：记录再次考核。',
+  'ev.err.reassessedView': '该培训计划已有再次考核，可在 {name} 的记录中查看。',
+  'ev.err.noJobDefine': '{name} 的岗位“{job}”还没有 KPI。请先定义 KPI。',
   'ev.err.reasonRequired': '请填写原因。',
 };

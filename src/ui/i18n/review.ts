@@ -64,6 +64,8 @@ export const en = {
   'review.open.none': 'You have no pending reviews. 🎉',
   'review.open.noJob': '{name} has no job in Dandang yet. Ask HR to import their job.',
   'review.open.noneFor': 'There is no open review for {name} right now.',
+  'review.open.noneForAmend':
+    'There is no open review for {name} right now. To change their {period} review, amend it: the original stays on record.',
   'review.open.notYourReport': '{name} is not your direct report.',
   'review.conflict.submitted':
     'This review was already submitted. A submitted review changes only through an amendment.',
@@ -97,6 +99,7 @@ export const en = {
   'review.start.none': 'No department has people with a manager yet. Import the org first.',
 
   'kpi.form.title': 'Define KPIs',
+  'kpi.define.button': 'Define the KPIs',
   'kpi.form.submit': 'Save KPIs',
   'kpi.form.introMissing':
     '**{job}** has no KPIs yet. Define them before reviewing {name}; everyone in this job will be asked to acknowledge them.',
@@ -188,6 +191,8 @@ export const zh: Record<keyof typeof en, string> = {
   'review.open.none': '你没有待完成的考核。🎉',
   'review.open.noJob': '{name} 在担当中还没有岗位,请联系 HR 导入。',
   'review.open.noneFor': '{name} 目前没有待完成的考核。',
+  'review.open.noneForAmend':
+    '{name} 目前没有待完成的考核。如需更改其 {period} 的考核，请修订：原始版本会保留在记录中。',
   'review.open.notYourReport': '{name} 不是你的直属下属。',
   'review.conflict.submitted': '此考核已提交。已提交的考核只能通过修订更改。',
 
@@ -220,6 +225,7 @@ export const zh: Record<keyof typeof en, string> = {
   'review.start.none': '还没有设置了经理的员工。请先导入组织架构。',
 
   'kpi.form.title': '定义 KPI',
+  'kpi.define.button': '定义 KPI',
   'kpi.form.submit': '保存 KPI',
   'kpi.form.introMissing': '**{job}** 还没有 KPI。请先定义 KPI 再考核 {name};该岗位的所有人都会收到确认请求。',
   'kpi.form.intro': '**{job}** 的 KPI。修改后该岗位的所有人都会收到确认请求。',

@@ -1,15 +1,20 @@
 /**
  * The manager chain or HR marks a training plan completed. That makes a reassessment due: the
- * plan's creator (or the direct manager) gets a DM with a Record reassessment button.
+ * plan's owner (the direct manager, else its author) gets a DM with a Record the reassessment
+ * button, and the "training finished" DM they got when the last session ended is rewritten in
+ * place to say who completed it.
  */
 import { ok, fail, type Result } from '../result.js';
 import type { TrainingPlan } from '../../ports/repos/evidence.js';
 import type { UseCaseDeps } from '../../ports/deps.js';
-import { ACTIONS } from '../../ui/actions.js';
+import { nextStep } from '../../ui/screens/next-steps.js';
+import { buildPlanEndedPrompt } from '../../ui/screens/evidence/plan-completion.js';
 import { refreshOpenCases } from '../offboarding/refresh-cases.js';
 import { may } from '../shared/access.js';
-import { tFor } from '../shared/people.js';
+import { localeOf, tFor, todayFor, zoneOf } from '../shared/people.js';
 import { outboxKeys } from '../shared/outbox-keys.js';
+import { planView } from './evidence-messages.js';
+import { planOwner } from './plan-owner.js';
 
 export interface CompleteTrainingInput {
   actorId: string;
@@ -28,7 +33,14 @@ export const makeCompleteTraining =
       if (!plan || !employee) return fail('NOT_FOUND', t('common.notFound'));
       if (!may(tx, actor, employee.id, 'create', 'training_plan'))
         return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
-      if (plan.status === 'completed') return fail('CONFLICT', t('ev.err.planDone'));
+      if (plan.status === 'completed') {
+        // Already done: say what comes next, and offer it while it is still to do.
+        const reassessable =
+          tx.evidence.reassessmentForPlan(plan.id) === null && may(tx, actor, employee.id, 'create', 'review');
+        return reassessable
+          ? fail('CONFLICT', t('ev.err.planDoneNext'), { actions: [nextStep.recordReassessment(t, plan.id)] })
+          : fail('CONFLICT', t('ev.err.planDone'), { actions: [nextStep.viewRecord(t, employee)] });
+      }
       tx.evidence.completePlan(plan.id);
       tx.audit.record({
         actorId: actor.id,
@@ -38,8 +50,7 @@ export const makeCompleteTraining =
         detail: { personId: employee.id },
       });
 
-      // Whoever reviews the person owns the reassessment: the direct manager, else the plan's author.
-      const owner = (employee.managerId ? tx.org.person(employee.managerId) : null) ?? tx.org.person(plan.createdBy);
+      const owner = planOwner(tx, plan, employee);
       if (owner) {
         const to = tFor(owner, settings);
         const text = to('ev.training.reassessDue', { name: employee.name, goal: plan.goal });
@@ -50,20 +61,22 @@ export const makeCompleteTraining =
             text,
             blocks: [
               { type: 'text', text },
-              {
-                type: 'actions',
-                buttons: [
-                  {
-                    actionId: ACTIONS.openReassessment,
-                    label: to('ev.training.reassessButton'),
-                    value: String(plan.id),
-                    style: 'primary',
-                  },
-                ],
-              },
+              { type: 'actions', buttons: [nextStep.recordReassessment(to, plan.id)] },
             ],
           },
         });
+        // The "training finished" prompt, if it was sent, now says who completed the plan.
+        const completed = tx.evidence.plan(plan.id)!;
+        tx.outbox.update(
+          outboxKeys.planEnded(plan.id),
+          buildPlanEndedPrompt(to, planView(tx, settings, completed, zoneOf(owner, settings)), {
+            state: 'completed',
+            by: actor.name,
+            date: todayFor(owner, settings, clock.now()),
+            reassessed: false,
+          }),
+          localeOf(owner, settings),
+        );
       }
       refreshOpenCases(tx, employee.id, { settings, now: clock.now() });
       return ok({ plan: tx.evidence.plan(plan.id)!, confirmation: t('ev.training.completed') });

@@ -13,6 +13,7 @@ import { isIsoDate, parseTimeOfDay } from '../../domain/dates.js';
 import { instantOfWallTime } from '../../domain/zoned-time.js';
 import { refreshOpenCases } from '../offboarding/refresh-cases.js';
 import { may } from '../shared/access.js';
+import { noKpisYet } from './no-kpis-yet.js';
 import { tFor, zoneOf } from '../shared/people.js';
 import { outboxKeys } from '../shared/outbox-keys.js';
 import { planMessage, planView } from './evidence-messages.js';
@@ -36,7 +37,7 @@ export const makeCreateTrainingPlan =
       if (!may(tx, actor, subject.id, 'create', 'training_plan'))
         return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
       const job = subject.jobId ? tx.org.jobWithKpis(subject.jobId) : null;
-      if (!job || !job.kpis.length) return fail('INVALID_INPUT', t('ev.err.noJob', { name: subject.name }));
+      if (!job || !job.kpis.length) return noKpisYet(tx, t, actor, subject, job);
 
       const v = input.values;
       const errors: Record<string, string> = {};

@@ -3,7 +3,7 @@ import { ok, fail, type Result } from '../result.js';
 import type { Form } from '../../ui/model.js';
 import type { UseCaseDeps } from '../../ports/deps.js';
 import { buildReassessmentForm } from '../../ui/screens/evidence/training.js';
-import { tFor } from '../shared/people.js';
+import { tFor, zoneOf } from '../shared/people.js';
 import { reassessablePlan } from './reassessable-plan.js';
 
 export interface OpenReassessmentFormInput {
@@ -12,13 +12,13 @@ export interface OpenReassessmentFormInput {
 }
 
 export const makeOpenReassessmentForm =
-  ({ store, settings }: UseCaseDeps) =>
+  ({ store, clock, settings }: UseCaseDeps) =>
   (input: OpenReassessmentFormInput): Result<Form> =>
     store.tx((tx) => {
       const actor = tx.org.person(input.actorId);
       const t = tFor(actor, settings);
       if (!actor?.active) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
-      const l = reassessablePlan(tx, t, actor, input.planId);
+      const l = reassessablePlan(tx, t, actor, input.planId, { now: clock.now(), zone: zoneOf(actor, settings) });
       if ('ok' in l) return l;
       return ok(buildReassessmentForm(t, { plan: l.plan, jobTitle: l.job.title, kpis: l.job.kpis }));
     });

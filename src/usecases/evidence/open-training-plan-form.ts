@@ -10,6 +10,7 @@ import type { UseCaseDeps } from '../../ports/deps.js';
 import { buildTrainingForm } from '../../ui/screens/evidence/training.js';
 import { missedKpiKeys } from '../../domain/review.js';
 import { may } from '../shared/access.js';
+import { noKpisYet } from './no-kpis-yet.js';
 import { tFor, zoneOf } from '../shared/people.js';
 import { personOptions } from './person-options.js';
 
@@ -44,7 +45,7 @@ export const makeOpenTrainingPlanForm =
       if (!may(tx, actor, subject.id, 'create', 'training_plan'))
         return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
       const job = subject.jobId ? tx.org.jobWithKpis(subject.jobId) : null;
-      if (!job || !job.kpis.length) return fail('INVALID_INPUT', t('ev.err.noJob', { name: subject.name }));
+      if (!job || !job.kpis.length) return noKpisYet(tx, t, actor, subject, job);
       const wanted = input.kpiKeys?.length ? input.kpiKeys : missedKpis(tx, subject, job.kpiVersion);
       return ok(
         buildTrainingForm(t, {

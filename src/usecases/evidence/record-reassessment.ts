@@ -14,7 +14,7 @@ import { validateReview } from '../../domain/review.js';
 import { buildEmployeeReview } from '../../ui/screens/review/employee-review.js';
 import { reviewFieldErrors } from '../review/review-field-errors.js';
 import { refreshOpenCases } from '../offboarding/refresh-cases.js';
-import { tFor, localeOf, todayFor } from '../shared/people.js';
+import { tFor, localeOf, todayFor, zoneOf } from '../shared/people.js';
 import { outboxKeys } from '../shared/outbox-keys.js';
 import { reassessablePlan } from './reassessable-plan.js';
 
@@ -31,7 +31,7 @@ export const makeRecordReassessment =
       const actor = tx.org.person(input.actorId);
       const t = tFor(actor, settings);
       if (!actor?.active) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
-      const l = reassessablePlan(tx, t, actor, input.planId);
+      const l = reassessablePlan(tx, t, actor, input.planId, { now: clock.now(), zone: zoneOf(actor, settings) });
       if ('ok' in l) return l;
       const checked = validateReview(l.job.kpis, input.values);
       if (!checked.ok)

@@ -3,7 +3,8 @@ import type { ReviewSlot } from '../../ports/repos/reviews.js';
 import type { Form } from '../../ui/model.js';
 import { fail, ok, type Result } from '../result.js';
 import { localTimeFor, tFor } from '../shared/people.js';
-import { canWriteReview, canDefineKpis } from './review-access.js';
+import { canWriteReview, canDefineKpis, canAmendReview } from './review-access.js';
+import { nextStep } from '../../ui/screens/next-steps.js';
 import { buildReviewForm } from '../../ui/screens/review/review-form.js';
 import { buildDefineKpisForm } from '../../ui/screens/review/kpi-form.js';
 
@@ -17,7 +18,8 @@ export interface OpenReviewFormInput {
 
 /**
  * Opens the review form of one slot: the one on the button, the pending one of the mentioned
- * report, or the manager's next pending one. A report whose job has no KPIs yet gets the
+ * report, or the manager's next pending one. With nothing pending for the mentioned report, their
+ * latest review is offered for amendment (Amend), as a submitted slot's is. A report whose job has no KPIs yet gets the
  * define-KPIs form first (its state carries the slot, so saving continues to the review).
  */
 export const makeOpenReviewForm =
@@ -38,7 +40,15 @@ export const makeOpenReviewForm =
         if (employee.managerId !== actor.id)
           return fail('NOT_AUTHORIZED', t('review.open.notYourReport', { name: employee.name }));
         slot = tx.reviews.pendingSlotsOf(actor.id).find((s) => s.employeeId === employee.id) ?? null;
-        if (!slot) return fail('NOT_FOUND', t('review.open.noneFor', { name: employee.name }));
+        if (!slot) {
+          // Nothing to write: their latest review can still be amended (e.g. after a dispute).
+          const latest = tx.reviews.reviewsOf(employee.id)[0];
+          return latest && canAmendReview(actor, latest, employee)
+            ? fail('NOT_FOUND', t('review.open.noneForAmend', { name: employee.name, period: latest.periodLabel }), {
+                actions: [nextStep.amendReview(t, latest.id)],
+              })
+            : fail('NOT_FOUND', t('review.open.noneFor', { name: employee.name }));
+        }
       } else {
         slot =
           tx.reviews.pendingSlotsOf(actor.id).find((s) => tx.org.person(s.employeeId)?.managerId === actor.id) ?? null;
@@ -47,7 +57,14 @@ export const makeOpenReviewForm =
 
       const employee = tx.org.person(slot.employeeId);
       if (!canWriteReview(actor, slot, employee) || !employee) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
-      if (slot.status !== 'pending') return fail('CONFLICT', t('review.conflict.submitted'));
+      if (slot.status !== 'pending') {
+        const review = tx.reviews.reviewBySlot(slot.id);
+        return fail('CONFLICT', t('review.conflict.submitted'), {
+          ...(review && canAmendReview(actor, review, employee)
+            ? { actions: [nextStep.amendReview(t, review.id)] }
+            : {}),
+        });
+      }
       const job = employee.jobId ? tx.org.jobWithKpis(employee.jobId) : null;
       if (!job) return fail('NOT_FOUND', t('review.open.noJob', { name: employee.name }));
       const cycle = tx.reviews.cycle(slot.cycleId)!;

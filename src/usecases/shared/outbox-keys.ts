@@ -30,6 +30,8 @@ export const outboxKeys = {
   trainingPlan: (planId: number) => `training:${planId}:employee`,
   trainingTrainer: (planId: number) => `training:${planId}:trainer`,
   reassessmentDue: (planId: number) => `training:${planId}:reassessment-due`,
+  /** "The last session has ended: mark the plan complete", to the plan's owner; rewritten once it is. */
+  planEnded: (planId: number) => `training:${planId}:ended`,
   sessionSignIn: (sessionId: number) => `training-session:${sessionId}:sign-in`,
   jobAdjustment: (adjustmentId: number) => `job-adjustment:${adjustmentId}:employee`,
   jobAdjustmentApplied: (adjustmentId: number) => `job-adjustment:${adjustmentId}:applied`,

@@ -235,7 +235,8 @@ describe('sign-in (签到) and attendance', () => {
     const plan = createPlan(w);
     w.db.clock.set('2026-11-24T09:00:00Z'); // the session ended at 08:00Z
     const tick = makeRunEvidenceTick(w.deps);
-    expect(await tick()).toEqual({ actionReminders: 0, signInPrompts: 0, jobAdjustments: 0 });
+    // The session has ended: its plan's manager is asked to mark it complete (issue 13 #7).
+    expect(await tick()).toEqual({ actionReminders: 0, signInPrompts: 0, jobAdjustments: 0, planCompletionPrompts: 1 });
     expect(outboxRows(w.db.conn.sqlite, 'training-session:%')).toEqual([]);
     expect(w.db.store.tx((tx) => tx.evidence.session(plan.sessions[0]!.id))!.promptedAt).not.toBeNull();
   });

@@ -129,7 +129,8 @@ export interface PlanView {
   zone: string;
 }
 
-function attendanceText(t: T, a: Attendance | undefined): string {
+/** "Present (signed in)", "Absent (marked: sick)" or "no attendance yet". */
+export function attendanceText(t: T, a: Attendance | undefined): string {
   if (!a) return t('ev.training.noAttendance');
   return t('ev.training.attendance', {
     status: t(a.status === 'present' ? 'ev.training.present' : 'ev.training.absent'),
