@@ -231,6 +231,8 @@ const fileSchema = z.strictObject({
     .strictObject({
       /** Local average monthly wage, for the 3× cap in cn-art40. */
       localAverageMonthlyWage: z.number().positive().optional(),
+      /** Local minimum monthly wage: a lower 12-month average is raised to it for N (实施条例 Art. 27). */
+      localMinimumMonthlyWage: z.number().positive().optional(),
       currency: z.string().default('CNY'),
     })
     .default({ currency: 'CNY' }),

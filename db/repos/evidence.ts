@@ -17,6 +17,7 @@ import type {
   NoteAction,
   TrainingPlan,
 } from '../../src/ports/repos/evidence.js';
+import type { NoteTerms } from '../../src/domain/policy/facts.js';
 import type { Clock } from '../../src/ports/clock.js';
 import type { Sealer } from '../sealed.js';
 
@@ -43,6 +44,7 @@ export function makeEvidenceRepo(db: Db, clock: Clock, sealer: Sealer): Evidence
   });
   const withActions = (n: typeof notes.$inferSelect): Note => ({
     ...n,
+    terms: n.terms as NoteTerms,
     discussion: discussion.open(n.discussion),
     actions: db
       .select()
@@ -68,7 +70,7 @@ export function makeEvidenceRepo(db: Db, clock: Clock, sealer: Sealer): Evidence
     insertNote(n, actions) {
       const row = db
         .insert(notes)
-        .values({ ...n, discussion: discussion.seal(n.discussion), createdAt: clock.now() })
+        .values({ ...n, terms: { ...n.terms }, discussion: discussion.seal(n.discussion), createdAt: clock.now() })
         .returning()
         .get();
       if (actions.length)

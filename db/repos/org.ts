@@ -24,6 +24,9 @@ export const toPerson = (r: PersonRow): Person => ({
   teamChannelSlack: r.teamChannelSlack,
   teamChannelFeishu: r.teamChannelFeishu,
   monthlyWage: r.monthlyWage,
+  previousMonthWage: r.previousMonthWage,
+  birthDate: r.birthDate,
+  retirementBasis: r.retirementBasis,
   active: r.active,
 });
 

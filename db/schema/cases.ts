@@ -73,6 +73,8 @@ export const protectedStatuses = sqliteTable('protected_statuses', {
   note: sealedText('note')
     .notNull()
     .default('' as Sealed),
+  /** The statute or regulation behind an "other statutory protection" (Art. 42(6)). */
+  citation: text('citation').notNull().default(''),
   recordedBy: text('recorded_by')
     .notNull()
     .references(() => people.id),

@@ -13,12 +13,26 @@ export const notes = sqliteTable(
     authorId: text('author_id')
       .notNull()
       .references(() => people.id),
-    kind: text('kind', { enum: ['one_on_one', 'feedback', 'formal_warning', 'pip_kickoff'] }).notNull(),
+    kind: text('kind', {
+      enum: [
+        'one_on_one',
+        'feedback',
+        'formal_warning',
+        'pip_kickoff',
+        'pip_check_in',
+        'improvement_note',
+        'first_written_warning',
+        'final_written_warning',
+        'hearing_invitation',
+      ],
+    }).notNull(),
     heldOn: text('held_on').notNull(),
     /** Sealed (db/sealed.ts), as is every `sealedText` column. */
     discussion: sealedText('discussion').notNull(),
     kpiKeys: text('kpi_keys', { mode: 'json' }).$type<string[]>().notNull(),
     nextCheckIn: text('next_check_in'),
+    /** What the note states beyond its text: a PIP's length, a warning's review period, a hearing (NoteTerms). */
+    terms: text('terms', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default({}),
     visibility: text('visibility', { enum: ['private', 'shared', 'evidence'] }).notNull(),
     createdAt: integer('created_at').notNull(),
   },
@@ -132,6 +146,13 @@ export const jobAdjustments = sqliteTable(
       .references(() => jobs.id),
     /** The stated performance gap, verbatim. */
     reason: sealedText('reason').notNull(),
+    /**
+     * Why the job was changed. Only `performance` is the remedy Art. 40(2) accepts; a restructuring
+     * (a department dissolved) is not. Rows from before this column default to `other`: they do not count.
+     */
+    basis: text('basis', { enum: ['performance', 'restructuring', 'other'] })
+      .notNull()
+      .default('other'),
     /** The missed KPIs of the old job the reason names; the reason must name a gap (KPIs or text). */
     kpiKeys: text('kpi_keys', { mode: 'json' }).$type<string[]>().notNull().default([]),
     effectiveOn: text('effective_on').notNull(),

@@ -53,6 +53,12 @@ export const people = sqliteTable(
     teamChannelFeishu: text('team_channel_feishu'),
     /** Average monthly wage of the last 12 months, for severance; entered by HR. */
     monthlyWage: real('monthly_wage'),
+    /** The wage of the month before termination: pay in lieu of notice (实施条例 Art. 20); entered by HR. */
+    previousMonthWage: real('previous_month_wage'),
+    /** For Art. 42(5) (near statutory retirement). */
+    birthDate: text('birth_date'),
+    /** The statutory retirement age that applied before the 2025 reform (src/domain/policy/retirement.ts). */
+    retirementBasis: text('retirement_basis', { enum: ['male_60', 'female_55', 'female_50'] }),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     updatedAt: integer('updated_at').notNull(),
   },

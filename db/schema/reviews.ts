@@ -156,7 +156,7 @@ export const acknowledgments = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     subjectType: text('subject_type', {
-      enum: ['review', 'note', 'training_plan', 'job_adjustment', 'kpis', 'case'],
+      enum: ['review', 'note', 'training_plan', 'job_adjustment', 'kpis', 'case', 'handbook', 'incident'],
     }).notNull(),
     subjectId: text('subject_id').notNull(),
     personId: text('person_id')

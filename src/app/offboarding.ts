@@ -45,10 +45,10 @@ export function parseOpenArgs(args: string, mentions: string[]): { reasonKind: R
     : { reasonKind: 'performance', reasonText: words.join(' ') };
 }
 
-/** `12:manager_confirms` → [12, 'manager_confirms']; a bad id is NaN (the use case says not found). */
-function caseAndStep(value: string): [number, string] {
-  const [id = '', step = ''] = value.split(':');
-  return [parseId(id), step];
+/** `12:manager_confirms[:lieu]` → [12, 'manager_confirms', lieu]; a bad id is NaN (the use case says not found). */
+function caseAndStep(value: string): [number, string, boolean] {
+  const [id = '', step = '', mode = ''] = value.split(':');
+  return [parseId(id), step, mode === 'lieu'];
 }
 
 export function offboardingHandlers(deps: UseCaseDeps): FeatureHandlers {
@@ -111,15 +111,21 @@ export function offboardingHandlers(deps: UseCaseDeps): FeatureHandlers {
     };
 
   const stepForm: FormHandler = (ev) => {
-    const [caseId, stepId] = caseAndStep(ev.state);
+    const [caseId, stepId, lieu] = caseAndStep(ev.state);
     return toastReply(
       advance({
         actorId: ev.actor.person.id,
         caseId,
         stepId,
+        payInLieu: lieu,
+        previousMonthWage: textValue(ev.values, 'previous_month_wage'),
         date: textValue(ev.values, 'date'),
         release: textValue(ev.values, 'release'),
+        proposedBy: textValue(ev.values, 'proposed_by'),
         noCoercion: isChecked(ev.values, 'no_coercion'),
+        accompanied: isChecked(ev.values, 'accompanied'),
+        outcome: textValue(ev.values, 'outcome'),
+        heardBy: textValue(ev.values, 'heard_by'),
       }),
     );
   };
@@ -141,6 +147,7 @@ export function offboardingHandlers(deps: UseCaseDeps): FeatureHandlers {
         kind: textValue(ev.values, 'kind'),
         startsOn: textValue(ev.values, 'from'),
         endsOn: textValue(ev.values, 'to') || null,
+        citation: textValue(ev.values, 'citation'),
         note: textValue(ev.values, 'note'),
       }),
     );
@@ -161,8 +168,8 @@ export function offboardingHandlers(deps: UseCaseDeps): FeatureHandlers {
       [ACTIONS.caseAdvance]: advanceAction(false),
       [ACTIONS.caseAdvanceInLieu]: advanceAction(true),
       [ACTIONS.caseOpenStepForm]: (ev) => {
-        const [caseId, stepId] = caseAndStep(ev.value);
-        return formReply(openStepForm({ actorId: ev.actor.person.id, caseId, stepId }));
+        const [caseId, stepId, lieu] = caseAndStep(ev.value);
+        return formReply(openStepForm({ actorId: ev.actor.person.id, caseId, stepId, lieu }));
       },
       [ACTIONS.caseOpenWithdraw]: (ev) =>
         formReply(openWithdrawForm({ actorId: ev.actor.person.id, caseId: parseId(ev.value) })),

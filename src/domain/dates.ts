@@ -44,3 +44,23 @@ export function parseTimeOfDay(s: string): { hour: number; minute: number } | nu
   const minute = Number(m[2]);
   return hour < 24 && minute < 60 ? { hour, minute } : null;
 }
+
+/**
+ * `date` moved by whole calendar months; a day that does not exist in the target month becomes its
+ * last day (2024-01-31 + 1 month = 2024-02-29), the way an anniversary falls in a shorter month.
+ */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const index = y * 12 + (m - 1) + months;
+  const ty = Math.floor(index / 12);
+  const tm = index - ty * 12;
+  const last = new Date(Date.UTC(ty, tm + 1, 0)).getUTCDate();
+  return `${String(ty).padStart(4, '0')}-${String(tm + 1).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+/** Whole years from `from` to `to` (an anniversary on a 29 February falls on the 28th). */
+export function fullYearsBetween(from: string, to: string): number {
+  let years = Number(to.slice(0, 4)) - Number(from.slice(0, 4));
+  if (addMonths(from, years * 12) > to) years -= 1;
+  return Math.max(0, years);
+}

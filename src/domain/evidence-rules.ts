@@ -26,3 +26,33 @@ export const lastSessionEnd = (sessions: readonly { endsAt: number }[]): number 
  */
 export const namesPerformanceGap = (kpiKeys: readonly string[], reason: string): boolean =>
   kpiKeys.length > 0 || reason.trim().length > 0;
+
+/**
+ * Words that say a job change was made for the organisation, not because of the person's
+ * performance: the department was dissolved, merged or restructured (SPC Guiding Case No. 18: the
+ * "adjustment" there followed 分销科解散, the dissolution of the distribution section). Such a change
+ * is not the remedy Art. 40(2) asks for, whatever box was ticked.
+ */
+const RESTRUCTURING_PATTERNS: RegExp[] = [
+  /restructur/i,
+  /reorgani[sz]/i,
+  /dissolv/i,
+  /disband/i,
+  /\bmerg(ed|er|ing)\b/i,
+  /\b(department|team|section|unit)\s+(was\s+)?(closed|abolished|eliminated|cut)/i,
+  /\bredundan/i,
+  /解散/,
+  /撤销/,
+  /撤并/,
+  /合并/,
+  /重组/,
+  /架构调整/,
+  /组织调整/,
+  /裁撤/,
+];
+
+export const citesRestructuring = (reason: string): boolean => RESTRUCTURING_PATTERNS.some((p) => p.test(reason));
+
+/** An attendance mark counts only if recorded once the sign-in window opened: nobody attends a session before it starts. */
+export const attendanceCounts = (s: { startsAt: number }, markedAt: number | null): boolean =>
+  markedAt !== null && markedAt >= s.startsAt - SIGN_IN_OPENS_BEFORE_MS;

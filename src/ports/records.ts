@@ -23,8 +23,16 @@ export interface Person {
   teamChannelSlack: string | null;
   teamChannelFeishu: string | null;
   monthlyWage: number | null;
+  /** The wage of the month before termination (pay in lieu of notice); absent when not loaded or not known. */
+  previousMonthWage?: number | null;
+  /** For Art. 42(5) (near statutory retirement). */
+  birthDate?: string | null;
+  /** The statutory retirement age that applied before China's 2025 reform. */
+  retirementBasis?: RetirementBasis | null;
   active: boolean;
 }
+
+export type RetirementBasis = 'male_60' | 'female_55' | 'female_50';
 
 export interface Job {
   id: string;
@@ -42,7 +50,17 @@ export interface JobWithKpis extends Job {
 }
 
 export type AckState = 'acknowledged' | 'disputed' | 'refused';
-export type AckSubject = 'review' | 'note' | 'training_plan' | 'job_adjustment' | 'kpis' | 'case';
+export type AckSubject =
+  | 'review'
+  | 'note'
+  | 'training_plan'
+  | 'job_adjustment'
+  | 'kpis'
+  | 'case'
+  /** A handbook version (subject id = the version number): the employee knows its rules. */
+  | 'handbook'
+  /** A conduct incident: the employee's written statement about it. */
+  | 'incident';
 
 export interface Acknowledgment {
   id: number;

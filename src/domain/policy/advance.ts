@@ -28,7 +28,11 @@ export type Missing =
   | { kind: 'case_closed' }
   | { kind: 'unknown_step'; stepId: string }
   | { kind: 'actor'; stepId: string; need: ActorRole[] }
+  /** HR approval by the employee's own line manager: never the manager alone. */
+  | { kind: 'not_independent'; stepId: string }
   | { kind: 'already_confirmed'; stepId: string; role: ActorRole }
+  /** A step for two people: the one who already confirmed cannot fill the other role too. */
+  | { kind: 'same_person'; stepId: string; need: ActorRole[] }
   | { kind: 'already_done'; stepId: string }
   | { kind: 'step'; stepId: string; waitingOn: ActorRole[] }
   | { kind: 'evidence'; item: ItemEvaluation }
@@ -66,11 +70,20 @@ export function canAdvance(
   const usable = held.filter((r) => step.who.includes(r));
   if (usable.length === 0)
     return { ok: false, code: 'NOT_AUTHORIZED', missing: [{ kind: 'actor', stepId, need: [...step.who] }] };
+  if (step.independent === 'not_manager' && actor.isManager)
+    return { ok: false, code: 'NOT_AUTHORIZED', missing: [{ kind: 'not_independent', stepId }] };
 
   if (state.status !== 'open') return { ok: false, code: 'CONFLICT', missing: [{ kind: 'case_closed' }] };
   if (index < state.stepIndex) return { ok: false, code: 'CONFLICT', missing: [{ kind: 'already_done', stepId }] };
 
   const confirmations = index === state.stepIndex ? state.confirmations : {};
+  if (step.mode === 'all' && Object.values(confirmations).includes(actor.personId)) {
+    // One person holding both roles cannot be both people at the meeting.
+    const need = rolesWaitingOn(step, confirmations);
+    return need.length && need.some((r) => usable.includes(r))
+      ? { ok: false, code: 'CONFLICT', missing: [{ kind: 'same_person', stepId, need }] }
+      : { ok: false, code: 'CONFLICT', missing: [{ kind: 'already_confirmed', stepId, role: usable[0]! }] };
+  }
   const role = step.mode === 'all' ? usable.find((r) => !confirmations[r]) : usable[0];
   if (!role) return { ok: false, code: 'CONFLICT', missing: [{ kind: 'already_confirmed', stepId, role: usable[0]! }] };
 

@@ -4,3 +4,5 @@ export * from './resolve.js';
 export * from './facts.js';
 export * from './evaluate.js';
 export * from './advance.js';
+export * from './floor.js';
+export * from './retirement.js';

@@ -5,7 +5,8 @@
  */
 import { parse as parseYaml } from 'yaml';
 import { policySchema, type Policy } from './schema.js';
-import { PRESET_IDS, presetInput, type PresetId } from './presets.js';
+import { PRESET_IDS, preset, presetInput, type PresetId } from './presets.js';
+import { floorViolations } from './floor.js';
 
 export class PolicyError extends Error {
   override name = 'PolicyError';
@@ -39,9 +40,25 @@ function validate(raw: unknown, source: string): Policy {
   throw new PolicyError(`Invalid policy:\n${lines.join('\n')}`);
 }
 
+/**
+ * The statutory floor is the preset the policy extends (or the configured preset for a policy
+ * written from scratch): its `statutory` elements must survive every override.
+ */
+function keepFloor(policy: Policy, floorId: PresetId, source: string): Policy {
+  const lines = floorViolations(policy, preset(floorId));
+  if (!lines.length) return policy;
+  throw new PolicyError(
+    [
+      `Policy refused: ${source} removes statutory safeguards of ${floorId}. An override may make the policy stricter, never remove what the law requires:`,
+      ...lines.map((l) => `  ${l}`),
+    ].join('\n'),
+  );
+}
+
 export function resolvePolicy(src: PolicySource): Policy {
   let base: unknown = presetInput(src.preset);
   let source = `preset ${src.preset}`;
+  let floorId: PresetId = src.preset;
   if (src.file) {
     let custom: unknown;
     try {
@@ -57,9 +74,10 @@ export function resolvePolicy(src: PolicySource): Policy {
       throw new PolicyError(`${src.file.name} extends: use one of ${PRESET_IDS.join(', ')}`);
     }
     base = parent ? deepMerge(presetInput(parent as PresetId), rest) : rest;
+    if (parent) floorId = parent as PresetId;
     source = src.file.name;
   }
   const hasOverrides = src.overrides && Object.keys(src.overrides).length > 0;
   if (hasOverrides) source = `${source} + policy.overrides`;
-  return validate(hasOverrides ? deepMerge(base, src.overrides) : base, source);
+  return keepFloor(validate(hasOverrides ? deepMerge(base, src.overrides) : base, source), floorId, source);
 }

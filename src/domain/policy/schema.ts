@@ -14,12 +14,76 @@ export const EVIDENCE_KINDS = [
   'reassessment_failed',
   'warning',
   'pip',
+  'pip_check_ins',
   'pip_failed',
+  /** Misconduct: an incident record naming the handbook rule broken, with its evidence. */
+  'incident',
+  /** Misconduct: the employee acknowledged the handbook (version) holding that rule, before the incident. */
+  'rule_acknowledged',
+  /** Misconduct: the employee's written statement on the incident, or a refusal before a witness. */
+  'employee_response',
 ] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
+export const REASON_KINDS = ['performance', 'mutual', 'misconduct'] as const;
+export type ReasonKind = (typeof REASON_KINDS)[number];
+
 const localized = z.object({ en: z.string(), zh: z.string().optional() });
 export type LocalizedText = z.infer<typeof localized>;
+
+/** Legal basis of an element that no override may remove (see `floor.ts`). Presets set it; the floor reads the preset. */
+const statutory = z.string().optional();
+
+/** One or several item ids; always an array once parsed. */
+const itemRefs = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
+
+export const conditionsSchema = z.object({
+  /** The employee responded (acknowledged or disputed; a witnessed refusal if refusalCounts). */
+  acknowledged: z.boolean().default(false),
+  /** Whether a witnessed refusal counts as a response. The policy decides; never silently. */
+  refusalCounts: z.boolean().default(true),
+  /** Counts only after the end of a record counted by each of these items (the order the law tells). */
+  after: itemRefs,
+  /** ... and at least this many days after that end (e.g. the wait before a reassessment). */
+  minDaysAfter: z.number().int().min(0).default(0),
+  /** Counts only before a record counted by this item (a rule known before the incident). */
+  before: z.string().optional(),
+  /** Counts only while a record of this item runs (check-ins during the PIP). */
+  during: z.string().optional(),
+  /** Measured against the KPIs the anchor record targeted (training plan, PIP) or its new job. */
+  sameKpis: z.boolean().default(false),
+  /** For notes: which note kinds count. */
+  noteKinds: z.array(z.string()).optional(),
+  /** For reviews: which review kinds count. */
+  reviewKinds: z.array(z.enum(['regular', 'reassessment'])).optional(),
+  /** The counted records fall within this many days of each other ("2 reviews within 180 days"). */
+  spanDays: z.number().int().min(1).optional(),
+  /** Reviews: the employee had acknowledged that KPI version before the review's period began. */
+  kpisKnownFirst: z.boolean().default(false),
+  /** Remedy / PIP: targets at least one KPI missed in the reviews it follows. */
+  targetsMissedKpis: z.boolean().default(false),
+  /** Remedy by training: the share of sessions the employee attended (0.8 = 80%). */
+  minAttendance: z.number().min(0).max(1).default(0),
+  /** Remedy by job adjustment: made because of the performance gap (not a restructuring). */
+  performanceReason: z.boolean().default(false),
+  /** PIP: the stated length in days must be one of these. */
+  lengths: z.array(z.number().int().positive()).optional(),
+  /** Check-ins: at most this many days between check-ins over the run of the `during` record. */
+  everyDays: z.number().int().min(1).optional(),
+  /** Warnings: a review period of at least this many days runs from the record (a stated longer one counts). */
+  reviewPeriodDays: z.number().int().min(0).default(0),
+  /** Warnings: held after a hearing for this stage whose invitation stated the right to be accompanied. */
+  hearing: z.boolean().default(false),
+  /** Warnings: the document states the risk of dismissal. */
+  statesDismissalRisk: z.boolean().default(false),
+});
+export type Conditions = z.infer<typeof conditionsSchema>;
+
+export const SUPPLIERS = ['manager', 'hr', 'employee'] as const;
+export type Supplier = (typeof SUPPLIERS)[number];
 
 export const evidenceItemSchema = z.object({
   kind: z.enum(EVIDENCE_KINDS, `use one of ${EVIDENCE_KINDS.join(', ')}`),
@@ -27,44 +91,49 @@ export const evidenceItemSchema = z.object({
   count: z.number().int().min(1, 'count must be at least 1'),
   /** Records older than this many days (before "now") do not count. */
   windowDays: z.number().int().min(1, 'windowDays must be at least 1'),
-  conditions: z
-    .object({
-      /** The employee responded (acknowledged or disputed; a witnessed refusal if refusalCounts). */
-      acknowledged: z.boolean().default(false),
-      /** Whether a witnessed refusal counts as a response. The policy decides; never silently. */
-      refusalCounts: z.boolean().default(true),
-      /** Only records dated after the earliest record counted by this other item. */
-      after: z.string().optional(),
-      /** ... and at least this many days after it (e.g. the length of a PIP). */
-      minDaysAfter: z.number().int().min(0).default(0),
-      /** Measured against the KPIs the remedy (training plan / new job) targeted. */
-      sameKpis: z.boolean().default(false),
-      /** For conversation/warning/pip: which note kinds count. */
-      noteKinds: z.array(z.string()).optional(),
-    })
-    .default({ acknowledged: false, refusalCounts: true, minDaysAfter: 0, sameKpis: false }),
+  conditions: conditionsSchema.default(conditionsSchema.parse({})),
+  /** Who must supply the record; the checklist names them. Defaults by kind (see `evaluate.ts`). */
+  suppliedBy: z.enum(SUPPLIERS).optional(),
   label: localized.optional(),
+  statutory,
 });
 export type EvidenceItem = z.infer<typeof evidenceItemSchema>;
 
 export const ACTOR_ROLES = ['manager', 'hr'] as const;
 export type ActorRole = (typeof ACTOR_ROLES)[number];
 
+export const STEP_INPUTS = ['none', 'date', 'notice', 'release', 'hearing', 'appeal'] as const;
+export type StepInput = (typeof STEP_INPUTS)[number];
+
 export const stepSchema = z.object({
   id: z.string().regex(/^[a-z0-9_]+$/, 'step ids are lower_snake_case'),
   /** Who may perform the step. `manager` is the employee's own line manager, nobody else. */
   who: z.array(z.enum(ACTOR_ROLES)).min(1),
-  /** `all`: every role in `who` must confirm (a meeting both attend); `any`: one of them. */
+  /** `all`: every role in `who` must confirm, each a different person (a meeting both attend); `any`: one of them. */
   mode: z.enum(['any', 'all']).default('any'),
   /** What the click records besides who and when. */
-  input: z.enum(['none', 'date', 'notice', 'release']).default('none'),
+  input: z.enum(STEP_INPUTS).default('none'),
   /** The evidence checklist must be complete before this step. */
   requiresEvidence: z.boolean().default(true),
   /** Protected statuses are checked again right before this step. */
   checksBlockers: z.boolean().default(false),
+  /**
+   * `not_manager`: the actor may not be the employee's line manager (HR approval, never the manager
+   * alone). `not_involved`: the person named in the step (the appeal's hearer) took no part before.
+   */
+  independent: z.enum(['none', 'not_manager', 'not_involved']).default('none'),
   label: localized.optional(),
+  statutory,
 });
 export type Step = z.infer<typeof stepSchema>;
+
+/** Statuses derived from the person's record instead of entered by HR. */
+export const deriveSchema = z.object({
+  /** Art. 42(5): N+ years' continuous service and within M years of statutory retirement (China, 2025 reform). */
+  kind: z.literal('cn_service_and_retirement'),
+  minServiceYears: z.number().int().min(1).default(15),
+  withinYears: z.number().int().min(1).default(5),
+});
 
 export const blockerSchema = z.object({
   id: z.string(),
@@ -72,7 +141,9 @@ export const blockerSchema = z.object({
   statuses: z.array(z.string()).min(1),
   /** For "recent" risks (a complaint, protected leave): still blocks this many days after it ended. */
   recentDays: z.number().int().min(0).default(0),
+  derive: deriveSchema.optional(),
   label: localized.optional(),
+  statutory,
 });
 export type Blocker = z.infer<typeof blockerSchema>;
 
@@ -92,6 +163,12 @@ export const severanceSchema = z.discriminatedUnion('kind', [
     capMultiple: z.number().positive().default(3),
     capYears: z.number().int().positive().default(12),
     unlawfulMultiple: z.number().positive().default(2),
+    /** Service before 2008-01-01 (Art. 97(3)): months under the rules of the time, at most this many. */
+    preLawCapMonths: z.number().int().positive().default(12),
+    /** Art. 46(2): owed on a mutual agreement only when the employer proposed it. */
+    onlyIfEmployerProposed: z.boolean().default(false),
+    /** Show HR the unlawful-termination figure (not on an agreed exit). */
+    showUnlawfulRisk: z.boolean().default(true),
   }),
   /** No statutory severance; OWBPA review periods if a release is offered to someone 40+. */
   z.object({
@@ -104,12 +181,29 @@ export const severanceSchema = z.discriminatedUnion('kind', [
 export type SeveranceRule = z.infer<typeof severanceSchema>;
 
 const pathSchema = z.object({
+  /** The path's name on the case title and policy line (协商一致解除, 严重违纪). */
+  label: localized.optional(),
+  /** The legal basis quoted on the policy line for this path. */
+  basis: localized.optional(),
   evidence: z.record(z.string(), evidenceItemSchema),
   steps: z.array(stepSchema).min(1),
   /** Check protected statuses when the case opens (Art. 42 does not restrict Art. 36/39 exits). */
   blockersAtOpen: z.boolean().default(true),
+  /** Who may open a case on this path. */
+  openedBy: z.array(z.enum(ACTOR_ROLES)).min(1).default(['manager', 'hr']),
+  /** This path's own notice and severance, when they differ from the policy's (Art. 39 owes neither). */
+  notice: noticeSchema.optional(),
+  severance: severanceSchema.optional(),
 });
-export type PolicyPath = z.infer<typeof pathSchema>;
+export type PolicyPathInput = z.input<typeof pathSchema>;
+
+export const timingSchema = z.object({
+  /**
+   * A record counts from when it was recorded, or from its stated date (held on, effective) only
+   * when that is at most this many days earlier. Older stated dates show as "recorded N days later".
+   */
+  backdateGraceDays: z.number().int().min(0).default(7),
+});
 
 export const policySchema = z
   .object({
@@ -119,19 +213,22 @@ export const policySchema = z
     /** The policy text quoted in the dossier, as it was when the case opened. */
     summary: localized,
     /** Performance path (the gated one). */
+    label: localized.optional(),
     evidence: z.record(z.string(), evidenceItemSchema),
     steps: z.array(stepSchema).min(1),
     blockersAtOpen: z.boolean().default(true),
+    openedBy: z.array(z.enum(ACTOR_ROLES)).min(1).default(['manager', 'hr']),
     mutual: pathSchema,
     misconduct: pathSchema,
     blockers: z.array(blockerSchema),
     notice: noticeSchema,
     severance: severanceSchema,
+    timing: timingSchema.default(timingSchema.parse({})),
     rights: z.array(localized),
     flags: z.array(localized).default([]),
   })
   .superRefine((p, ctx) => {
-    // An `after` must name another item of the same path, or the engine could never satisfy it.
+    // Every reference must name another item of the same path, or the engine could never satisfy it.
     const paths: [string[], Record<string, EvidenceItem>][] = [
       [['evidence'], p.evidence],
       [['mutual', 'evidence'], p.mutual.evidence],
@@ -139,13 +236,20 @@ export const policySchema = z
     ];
     for (const [at, items] of paths) {
       for (const [id, item] of Object.entries(items)) {
-        const after = item.conditions.after;
-        if (after && (!(after in items) || after === id)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [...at, id, 'conditions', 'after'],
-            message: `"${after}" is not another evidence item of this policy`,
-          });
+        const c = item.conditions;
+        const refs: [string, string][] = [
+          ...c.after.map((a): [string, string] => ['after', a]),
+          ...(c.before ? [['before', c.before] as [string, string]] : []),
+          ...(c.during ? [['during', c.during] as [string, string]] : []),
+        ];
+        for (const [field, ref] of refs) {
+          if (!(ref in items) || ref === id) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [...at, id, 'conditions', field],
+              message: `"${ref}" is not another evidence item of this policy`,
+            });
+          }
         }
       }
     }
@@ -153,11 +257,43 @@ export const policySchema = z
 export type Policy = z.infer<typeof policySchema>;
 export type PolicyInput = z.input<typeof policySchema>;
 
-export type ReasonKind = 'performance' | 'mutual' | 'misconduct';
+/** The evidence, steps and rules of one path, with the policy's defaults filled in. */
+export interface PolicyPath {
+  reason: ReasonKind;
+  label: LocalizedText | undefined;
+  basis: LocalizedText | undefined;
+  evidence: Record<string, EvidenceItem>;
+  steps: Step[];
+  blockersAtOpen: boolean;
+  openedBy: ActorRole[];
+  notice: NoticeRule;
+  severance: SeveranceRule;
+}
 
 /** The evidence and steps that apply to a case opened for `reason`. */
 export function pathFor(policy: Policy, reason: ReasonKind): PolicyPath {
-  if (reason === 'mutual') return policy.mutual;
-  if (reason === 'misconduct') return policy.misconduct;
-  return { evidence: policy.evidence, steps: policy.steps, blockersAtOpen: policy.blockersAtOpen };
+  if (reason === 'performance')
+    return {
+      reason,
+      label: policy.label,
+      basis: policy.name,
+      evidence: policy.evidence,
+      steps: policy.steps,
+      blockersAtOpen: policy.blockersAtOpen,
+      openedBy: policy.openedBy,
+      notice: policy.notice,
+      severance: policy.severance,
+    };
+  const p = reason === 'mutual' ? policy.mutual : policy.misconduct;
+  return {
+    reason,
+    label: p.label,
+    basis: p.basis ?? policy.name,
+    evidence: p.evidence,
+    steps: p.steps,
+    blockersAtOpen: p.blockersAtOpen,
+    openedBy: p.openedBy,
+    notice: p.notice ?? policy.notice,
+    severance: p.severance ?? policy.severance,
+  };
 }

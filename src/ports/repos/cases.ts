@@ -1,5 +1,5 @@
 /** Dismissal cases, their timeline, protected statuses, and the evidence facts the gate reads. */
-import type { EvidenceFacts, ReasonKind } from '../../domain/policy/index.js';
+import type { EvidenceFacts, NoteTerms, ReasonKind } from '../../domain/policy/index.js';
 import type { AckState } from '../records.js';
 
 export type CaseStatus = 'open' | 'closed' | 'withdrawn';
@@ -41,6 +41,8 @@ export interface ProtectedStatus {
   startsOn: string;
   endsOn: string | null;
   note: string;
+  /** The statute behind an "other statutory protection" (Art. 42(6)). */
+  citation: string;
   recordedBy: string;
   createdAt: number;
 }
@@ -86,9 +88,12 @@ export interface DossierData {
     id: number;
     kind: string;
     heldOn: string;
+    /** When it was recorded: a held-on date long before it is flagged "recorded N days later". */
+    recordedAt: number;
     authorId: string;
     discussion: string;
     kpiKeys: string[];
+    terms: NoteTerms;
     ack: AckView | null;
   }[];
   trainings: {
@@ -99,11 +104,13 @@ export interface DossierData {
     kpiKeys: string[];
     createdAt: number;
     status: string;
+    completedAt: number | null;
     sessions: {
       id: number;
       startsAt: number;
+      endsAt: number;
       location: string;
-      attendance: { personId: string; status: string; method: string; reason: string | null }[];
+      attendance: { personId: string; status: string; method: string; reason: string | null; createdAt: number }[];
     }[];
     ack: AckView | null;
   }[];
@@ -112,9 +119,25 @@ export interface DossierData {
     fromJobId: string;
     toJobId: string;
     reason: string;
+    basis: string;
+    kpiKeys: string[];
     effectiveOn: string;
+    recordedAt: number;
     ack: AckView | null;
   }[];
+  incidents: {
+    id: number;
+    rule: { section: string; title: string; version: number } | null;
+    occurredOn: string;
+    description: string;
+    evidence: string;
+    reportedBy: string;
+    recordedAt: number;
+    /** The employee's written statement (comment), or a witnessed refusal. */
+    ack: AckView | null;
+  }[];
+  /** Handbook versions the employee responded to. */
+  handbookAcks: { version: number; ack: AckView }[];
 }
 
 export interface CaseRepo {
@@ -137,7 +160,9 @@ export interface CaseRepo {
   addEvent(e: Omit<CaseEvent, 'id' | 'at'>): CaseEvent;
   events(caseId: number): CaseEvent[];
 
-  addProtectedStatus(s: Omit<ProtectedStatus, 'id' | 'createdAt'>): ProtectedStatus;
+  addProtectedStatus(
+    s: Omit<ProtectedStatus, 'id' | 'createdAt' | 'citation'> & { citation?: string },
+  ): ProtectedStatus;
   protectedStatuses(personId: string): ProtectedStatus[];
 
   /** The facts the evidence engine evaluates: never a private note. */

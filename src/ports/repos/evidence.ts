@@ -1,6 +1,20 @@
 /** Repository for the evidence area: notes, training, attendance, job adjustments, reassessments. */
 
-export type NoteKind = 'one_on_one' | 'feedback' | 'formal_warning' | 'pip_kickoff';
+import type { NoteTerms } from '../../domain/policy/facts.js';
+
+export type NoteKind =
+  | 'one_on_one'
+  | 'feedback'
+  | 'formal_warning'
+  | 'pip_kickoff'
+  /** A PIP check-in: the employee receives and acknowledges each one. */
+  | 'pip_check_in'
+  /** UK capability stages: each follows a hearing. */
+  | 'improvement_note'
+  | 'first_written_warning'
+  | 'final_written_warning'
+  /** An invitation to a formal hearing, stating the right to be accompanied. */
+  | 'hearing_invitation';
 export type NoteVisibility = 'private' | 'shared' | 'evidence';
 
 export interface NoteAction {
@@ -22,6 +36,8 @@ export interface Note {
   discussion: string;
   kpiKeys: string[];
   nextCheckIn: string | null;
+  /** What the note states beyond its text (a PIP's length, a warning's review period, a hearing). */
+  terms: NoteTerms;
   visibility: NoteVisibility;
   createdAt: number;
   actions: NoteAction[];
@@ -71,6 +87,8 @@ export interface JobAdjustment {
   fromJobId: string;
   toJobId: string;
   reason: string;
+  /** Why the job was changed: only `performance` is the remedy Art. 40(2) accepts. */
+  basis: 'performance' | 'restructuring' | 'other';
   kpiKeys: string[];
   effectiveOn: string;
   appliedAt: number | null;
@@ -80,7 +98,7 @@ export interface JobAdjustment {
 
 export interface EvidenceRepo {
   insertNote(
-    n: Omit<Note, 'id' | 'createdAt' | 'actions'>,
+    n: Omit<Note, 'id' | 'createdAt' | 'actions' | 'terms'> & { terms?: NoteTerms },
     actions: { description: string; ownerId: string; dueOn: string }[],
   ): Note;
   note(id: number): Note | null;
@@ -110,7 +128,9 @@ export interface EvidenceRepo {
   /** Inserts the row; when one exists, a `marked` record replaces it and a `sign_in` one is dropped (returns null). */
   recordAttendance(a: Omit<Attendance, 'id' | 'createdAt'>): { row: Attendance; previous: Attendance | null } | null;
 
-  insertJobAdjustment(j: Omit<JobAdjustment, 'id' | 'createdAt' | 'appliedAt'>): JobAdjustment;
+  insertJobAdjustment(
+    j: Omit<JobAdjustment, 'id' | 'createdAt' | 'appliedAt' | 'basis'> & { basis?: JobAdjustment['basis'] },
+  ): JobAdjustment;
   jobAdjustment(id: number): JobAdjustment | null;
   jobAdjustmentsAbout(personId: string): JobAdjustment[];
   /** Adjustments whose effective date is on or before `today` and that are not applied yet. */

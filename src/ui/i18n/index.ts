@@ -16,6 +16,7 @@ import * as offboarding from './offboarding.js';
 import * as report from './report.js';
 import * as security from './security.js';
 import * as delivery from './delivery.js';
+import * as gate from './gate.js';
 
 const catalogs = [
   common,
@@ -30,6 +31,7 @@ const catalogs = [
   report,
   security,
   delivery,
+  gate,
 ] as const;
 
 type Merge<T extends readonly { en: object }[]> = T extends readonly [infer H, ...infer R]

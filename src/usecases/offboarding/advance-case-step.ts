@@ -1,34 +1,28 @@
 /**
- * A click on a case step. Authorizes from the db (the button value is untrusted), asks the gate
- * (`canAdvance`), and either refuses, listing exactly what is missing, with the state unchanged
- * and the attempt audited, or records the step, replies in the thread and updates the case
- * message in place.
+ * A click on a case step, or the submit of a step's form. Authorizes from the db (the button value
+ * is untrusted), asks the gate (`canAdvance`), and either refuses, in plain words, with the state
+ * unchanged and the attempt audited, or records the step (with what a blocker check looked at),
+ * replies in the thread and updates the case message in place.
  */
-import { ok, fail, type Result } from '../result.js';
+import { ok, type Result } from '../result.js';
 import type { UseCaseDeps } from '../../ports/deps.js';
-import { pathFor, type ActorRole } from '../../domain/policy/index.js';
+import { checkBlockers, pathFor, type ActorRole } from '../../domain/policy/index.js';
 import { rolesWaitingOn } from '../../domain/policy/advance.js';
-import { computeSettlement, type Settlement } from '../../domain/severance.js';
-import { dateIn, isIsoDate } from '../../domain/dates.js';
-import { roleList, mention, stepLabel } from '../../ui/screens/offboarding/labels.js';
+import { computeSettlement, type Settlement } from '../../domain/settlement.js';
+import { dateIn } from '../../domain/dates.js';
+import { roleList, mention, stepLabel, blockerLabel } from '../../ui/screens/offboarding/labels.js';
 import { textMessage } from '../../ui/screens/offboarding/forms.js';
 import { translator } from '../../ui/i18n/index.js';
 import { outboxKeys } from '../shared/outbox-keys.js';
 import { caseView } from './case-view.js';
 import { publishCase } from './publish-case.js';
 import { passStepGate } from './step-gate.js';
+import { readStepValues, type StepValues } from './step-inputs.js';
 
-export interface AdvanceCaseStepInput {
+export interface AdvanceCaseStepInput extends StepValues {
   actorId: string;
   caseId: number;
   stepId: string;
-  /** Notice step: pay one month's wage in lieu instead of working the notice period. */
-  payInLieu?: boolean;
-  /** Steps that record a date (union notified, hearing invitation). */
-  date?: string;
-  /** Release step (Art. 36): the itemised release and the "nothing was coerced" confirmation. */
-  release?: string;
-  noCoercion?: boolean;
 }
 
 export interface AdvancedStep {
@@ -47,55 +41,52 @@ export const makeAdvanceCaseStep =
       if (!gate.ok) return gate;
       const { actor, t, locale, c, employee, policy, decision } = gate;
       const { step, role } = decision;
-      const detail: Record<string, unknown> = { role };
       const today = dateIn(now, settings.timezone);
-      if (step.input === 'date') {
-        const date = (input.date ?? '').trim();
-        if (!isIsoDate(date))
-          return fail('INVALID_INPUT', t('off.stepForm.badDate'), { fieldErrors: { date: t('off.stepForm.badDate') } });
-        detail.date = date;
-      }
-      if (step.input === 'release') {
-        const release = (input.release ?? '').trim();
-        const errors: Record<string, string> = {};
-        if (!release) errors.release = t('common.required');
-        if (input.noCoercion !== true) errors.no_coercion = t('off.stepForm.mustConfirm');
-        if (Object.keys(errors).length) return fail('INVALID_INPUT', t('common.invalidInput'), { fieldErrors: errors });
-        detail.release = release
-          .split('\n')
-          .map((l) => l.trim())
-          .filter(Boolean);
-        detail.noCoercion = true;
-      }
+      const facts = tx.cases.evidenceFacts(c.employeeId);
+      const read = readStepValues(tx, t, { step, c, employee, facts, today }, input);
+      if ('ok' in read) return read;
+      const detail: Record<string, unknown> = { role, ...read.detail };
+      const path = pathFor(policy, c.reasonKind);
+      const hrLocale = settings.locale;
+      const ht = translator(hrLocale);
+      // The record of a blocker check says what was checked, not only that someone clicked.
+      if (step.checksBlockers)
+        detail.checked = checkBlockers(policy, facts, now).map((b) => ({
+          id: b.id,
+          result: b.result,
+          ...(b.derived
+            ? { serviceYears: b.derived.serviceYears, retirement: b.derived.retirement?.date ?? null }
+            : {}),
+        }));
+
       let settlement: Settlement | null = null;
       if (step.input === 'notice' || step.input === 'release') {
-        // An agreed exit (Art. 36) ends on the agreed date: no notice period, but N is still owed.
-        const rules =
-          step.input === 'release' ? { notice: { kind: 'none' as const }, severance: policy.severance } : policy;
-        settlement = computeSettlement(rules, {
+        // An agreed exit (Art. 36) ends on the agreed date: no notice period; N only if the employer proposed.
+        settlement = computeSettlement(path, {
           noticeDate: today,
           hireDate: employee.hireDate,
           monthlyWage: employee.monthlyWage,
+          previousMonthWage: read.previousMonthWage,
           localAverageMonthlyWage: settings.severance.localAverageMonthlyWage ?? null,
-          payInLieu: step.input === 'notice' && input.payInLieu === true,
+          localMinimumMonthlyWage: settings.severance.localMinimumMonthlyWage ?? null,
+          payInLieu: read.payInLieu,
           currency: settings.severance.currency,
+          ...(read.release ? { release: read.release } : {}),
         });
         detail.payInLieu = settlement.notice.payInLieu;
         detail.lastDay = settlement.notice.lastDay;
       }
 
-      const steps = pathFor(policy, c.reasonKind).steps;
-      const hrLocale = settings.locale;
-      const ht = translator(hrLocale);
       const label = stepLabel(ht, hrLocale, step);
       let reply: string;
       if (decision.completesStep) {
-        const closing = decision.last;
+        const overturned = read.appeal === 'overturned';
+        const closing = decision.last || overturned;
         tx.cases.update(c.id, {
           stepIndex: c.stepIndex + 1,
           confirmations: {},
           ...(settlement ? { settlement } : {}),
-          ...(closing ? { status: 'closed' as const, closedAt: now } : {}),
+          ...(closing ? { status: overturned ? ('withdrawn' as const) : ('closed' as const), closedAt: now } : {}),
         });
         tx.cases.addEvent({
           caseId: c.id,
@@ -104,9 +95,17 @@ export const makeAdvanceCaseStep =
           outcome: 'done',
           detail: { ...detail, confirmedBy: { ...c.confirmations, [role]: actor.id } },
         });
+        if (overturned)
+          tx.cases.addEvent({
+            caseId: c.id,
+            step: 'withdrawn',
+            actorId: actor.id,
+            outcome: 'withdrawn',
+            detail: { reason: ht('off.appeal.overturned') },
+          });
         tx.audit.record({
           actorId: actor.id,
-          action: closing ? 'case.closed' : 'case.step_done',
+          action: overturned ? 'case.withdrawn' : closing ? 'case.closed' : 'case.step_done',
           subjectType: 'case',
           subjectId: c.id,
           detail: { step: step.id, ...detail },
@@ -117,7 +116,11 @@ export const makeAdvanceCaseStep =
           .join(', ');
         reply = ht('off.thread.stepDone', { step: label, who });
         if (detail.date) reply += ` ${ht('off.thread.date', { date: String(detail.date) })}`;
-        if (detail.release) reply += ` ${ht('off.thread.release', { items: (detail.release as string[]).join('; ') })}`;
+        if (read.appeal) reply += ` ${ht('off.thread.appeal', { outcome: ht(`off.appeal.${read.appeal}`) })}`;
+        if (step.checksBlockers)
+          reply += ` ${ht('off.thread.checked', { checked: policy.blockers.map((b) => blockerLabel(ht, hrLocale, policy, b.id)).join(ht('gate.listSep')) })}`;
+        if (read.release)
+          reply += ` ${ht('off.thread.release', { items: read.release.lines.map((l) => (l.amount === null ? l.text : `${l.text}: ${l.amount}`)).join('; ') })}`;
       } else {
         const confirmations = { ...c.confirmations, [role]: actor.id } as Partial<Record<ActorRole, string>>;
         tx.cases.update(c.id, { confirmations });
@@ -151,7 +154,7 @@ export const makeAdvanceCaseStep =
 
       const updated = tx.cases.get(c.id)!;
       publishCase(tx, caseView(tx, updated, now), settings);
-      const mine = stepLabel(t, locale, steps.find((s) => s.id === step.id) ?? step);
+      const mine = stepLabel(t, locale, step);
       return ok({
         completed: decision.completesStep,
         status: updated.status,

@@ -1,8 +1,13 @@
-/** `/offboard status` (HR): open cases with their age, the step each waits on, and who it waits on. */
+/**
+ * `/offboard status` (HR): open cases with their age and what each really waits on: missing
+ * evidence and who must supply it, a protected status, or a step and the person who must take it.
+ */
 import { ok, fail, type Result } from '../result.js';
-import { waitingOn } from '../../domain/policy/advance.js';
+import { canAdvance, waitingOn } from '../../domain/policy/advance.js';
+import { evaluateEvidence } from '../../domain/policy/index.js';
 import { buildCaseStatus, type OpenCaseLine } from '../../ui/screens/offboarding/status.js';
-import { mention, stepLabel } from '../../ui/screens/offboarding/labels.js';
+import { pathLabel, stepLabel } from '../../ui/screens/offboarding/labels.js';
+import { missingLines, waitingWho } from '../../ui/screens/offboarding/gate-text.js';
 import type { Message } from '../../ui/model.js';
 import type { UseCaseDeps } from '../../ports/deps.js';
 import { DAY_MS } from '../../domain/dates.js';
@@ -10,6 +15,7 @@ import { isHr } from '../../domain/people.js';
 import { localeOf, tFor } from '../shared/people.js';
 import { policyOf } from './policy.js';
 import { stateOf } from './gate-inputs.js';
+import { gateTextFor } from './refusal.js';
 
 export const makeCaseStatus =
   ({ store, clock, settings }: UseCaseDeps) =>
@@ -22,17 +28,33 @@ export const makeCaseStatus =
       const now = clock.now();
       const lines: OpenCaseLine[] = tx.cases.open().map((c) => {
         const employee = tx.org.person(c.employeeId);
-        const w = waitingOn(policyOf(c), stateOf(c));
-        // Name the people: the manager by mention, HR as the role (any HR member may act).
-        const who = (w?.roles ?? [])
-          .map((r) => (r === 'manager' && employee?.managerId ? mention(employee.managerId) : t(`off.role.${r}`)))
-          .join(', ');
+        const policy = policyOf(c);
+        const state = stateOf(c);
+        const evaluation = evaluateEvidence(policy, tx.cases.evidenceFacts(c.employeeId), now, c.reasonKind);
+        const g = gateTextFor(tx, t, locale, c, evaluation);
+        const w = waitingOn(policy, state);
+        let waiting = '—';
+        if (w) {
+          // Ask the gate as whoever the step waits on would be: what stops them, if anything?
+          const asRole = { personId: '', isManager: w.roles.includes('manager'), isHr: w.roles.includes('hr') };
+          const d = canAdvance(policy, state, w.step.id, asRole, evaluation);
+          const blocking = d.ok ? [] : d.missing.filter((m) => m.kind === 'evidence' || m.kind === 'blocker');
+          if (blocking.some((m) => m.kind === 'blocker'))
+            waiting = t('gate.status.blocked', {
+              lines: missingLines(
+                g,
+                blocking.filter((m) => m.kind === 'blocker'),
+              ).join(' '),
+            });
+          else if (blocking.length) waiting = t('gate.status.evidence', { lines: missingLines(g, blocking).join(' ') });
+          else waiting = t('gate.status.step', { who: waitingWho(g, w.roles), step: stepLabel(t, locale, w.step) });
+        }
         return {
           id: c.id,
           name: employee?.name ?? c.employeeId,
+          path: pathLabel(t, locale, policy, c.reasonKind),
           days: Math.floor((now - c.openedAt) / DAY_MS),
-          step: w ? stepLabel(t, locale, w.step) : '—',
-          who: who || '—',
+          waiting,
         };
       });
       return ok(buildCaseStatus(t, lines));

@@ -4,7 +4,7 @@ import type { Locale } from '../../ports/records.js';
 import type { CaseRecord } from '../../ports/repos/cases.js';
 import type { AppSettings } from '../../ports/settings.js';
 import { evaluateEvidence } from '../../domain/policy/index.js';
-import type { Settlement } from '../../domain/severance.js';
+import type { Settlement } from '../../domain/settlement.js';
 import type { CaseView, ScreenContext } from '../../ui/screens/offboarding/view.js';
 import { policyOf } from './policy.js';
 import { stateOf } from './gate-inputs.js';

@@ -6,7 +6,7 @@
 import { ok, type Result } from '../result.js';
 import type { UseCaseDeps } from '../../ports/deps.js';
 import { evaluateEvidence } from '../../domain/policy/index.js';
-import type { Settlement } from '../../domain/severance.js';
+import type { Settlement } from '../../domain/settlement.js';
 import { DAY_MS } from '../../domain/dates.js';
 import { translator } from '../../ui/i18n/index.js';
 import { renderDossierHtml, stamp } from '../../ui/screens/offboarding/dossier-html.js';

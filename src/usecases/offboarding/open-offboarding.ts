@@ -8,8 +8,9 @@ import { ok, fail, type Result } from '../result.js';
 import { evaluateEvidence, pathFor, type ReasonKind } from '../../domain/policy/index.js';
 import { citesOnlyRanking } from '../../domain/ranking.js';
 import { buildCaseMessage, buildManagerCaseDm } from '../../ui/screens/offboarding/case-message.js';
-import { blockerLine } from '../../ui/screens/offboarding/labels.js';
-import { textMessage } from '../../ui/screens/offboarding/forms.js';
+import { blockerLine, type GateText } from '../../ui/screens/offboarding/gate-text.js';
+import { pathLabel } from '../../ui/screens/offboarding/labels.js';
+import { buildRankingExplanation } from '../../ui/screens/offboarding/forms.js';
 import { translator } from '../../ui/i18n/index.js';
 import type { UseCaseDeps } from '../../ports/deps.js';
 import { isHr } from '../../domain/people.js';
@@ -44,7 +45,14 @@ export const makeOpenOffboarding =
       if (!employee || !employee.active) return fail('NOT_FOUND', t('common.unknownPerson'));
       const now = clock.now();
 
-      const mayOpen = employee.id !== actor.id && (isHr(actor) || employee.managerId === actor.id);
+      const policy = currentPolicy(settings);
+      const path = pathFor(policy, input.reasonKind);
+      const locale = localeOf(actor, settings);
+      // The path says who may open it: a misconduct case is HR's to open, never the manager's alone.
+      const mayOpen =
+        employee.id !== actor.id &&
+        ((path.openedBy.includes('hr') && isHr(actor)) ||
+          (path.openedBy.includes('manager') && employee.managerId === actor.id));
       if (!mayOpen) {
         tx.audit.record({
           actorId: actor.id,
@@ -53,24 +61,42 @@ export const makeOpenOffboarding =
           subjectId: employee.id,
           detail: { reason: 'not_authorized', reasonKind: input.reasonKind },
         });
-        return fail('NOT_AUTHORIZED', t('off.open.notAuthorized', { name: employee.name }));
+        return fail(
+          'NOT_AUTHORIZED',
+          path.openedBy.includes('manager')
+            ? t('off.open.notAuthorized', { name: employee.name })
+            : t('off.open.hrOnly', { path: pathLabel(t, locale, policy, input.reasonKind), name: employee.name }),
+        );
       }
       const existing = tx.cases.open(employee.id)[0];
       if (existing) return fail('CONFLICT', t('off.open.alreadyOpen', { id: existing.id, name: employee.name }));
 
-      const policy = currentPolicy(settings);
-      const evaluation = evaluateEvidence(policy, tx.cases.evidenceFacts(employee.id), now, input.reasonKind);
-      if (pathFor(policy, input.reasonKind).blockersAtOpen && evaluation.blockers.length) {
+      const facts = tx.cases.evidenceFacts(employee.id);
+      const evaluation = evaluateEvidence(policy, facts, now, input.reasonKind);
+      // A status that cannot be ruled out yet (a missing birth date) does not stop the opening; the
+      // blocker-checking steps refuse until it is on record.
+      const inForce = evaluation.blockers.filter((b) => !b.unknown);
+      if (path.blockersAtOpen && inForce.length) {
         tx.audit.record({
           actorId: actor.id,
           action: 'case.open_refused',
           subjectType: 'person',
           subjectId: employee.id,
-          detail: { reason: 'blocked', blockers: evaluation.blockers.map((b) => `${b.id}:${b.statusKind}`) },
+          detail: { reason: 'blocked', blockers: inForce.map((b) => `${b.id}:${b.statusKind}`) },
         });
-        const lines = evaluation.blockers.map((b) => `• ${blockerLine(t, localeOf(actor, settings), policy, b)}`);
+        const manager = employee.managerId ? tx.org.person(employee.managerId) : null;
+        const g: GateText = {
+          t,
+          locale,
+          policy,
+          reason: input.reasonKind,
+          employee: employee.name,
+          manager: manager?.name ?? null,
+          kpiNames: evaluation.kpiNames,
+        };
+        const lines = inForce.map((b) => `• ${blockerLine(g, b)}`);
         return fail('BLOCKED', [t('off.open.blocked', { name: employee.name }), ...lines].join('\n'), {
-          detail: evaluation.blockers,
+          detail: inForce,
         });
       }
 
@@ -127,7 +153,9 @@ export const makeOpenOffboarding =
           to: { channel: settings.hrChannel },
           threadKey: outboxKeys.caseRoot(created.id),
           locale: hrLocale,
-          message: textMessage(translator(hrLocale)('off.ranking', { name: employee.name })),
+          message: buildRankingExplanation(translator(hrLocale), employee, [
+            ...new Set(facts.reviews.filter((r) => r.belowTarget).flatMap((r) => r.missedKpiKeys)),
+          ]),
         });
       }
 

@@ -9,6 +9,7 @@ import { dateIn } from '../../domain/dates.js';
 import { isHr } from '../../domain/people.js';
 import { buildProtectedStatusForm } from '../../ui/screens/offboarding/forms.js';
 import { tFor } from '../shared/people.js';
+import { statusLabel } from '../../ui/screens/offboarding/labels.js';
 import { currentPolicy, protectedKinds } from './policy.js';
 
 export interface OpenProtectedStatusFormInput {
@@ -25,6 +26,10 @@ export const makeOpenProtectedStatusForm =
       if (!isHr(actor)) return fail('NOT_AUTHORIZED', t('off.protect.hrOnly'));
       const kinds = protectedKinds(currentPolicy(settings));
       const person = input.personId ? tx.org.person(input.personId) : null;
-      if (!person) return fail('INVALID_INPUT', t('off.protect.usage', { kinds: kinds.join(', ') }));
+      if (!person)
+        return fail(
+          'INVALID_INPUT',
+          t('off.protect.usage', { kinds: kinds.map((k) => statusLabel(t, k)).join(t('gate.listSep')) }),
+        );
       return ok(buildProtectedStatusForm(t, person.id, kinds, dateIn(clock.now(), settings.timezone)));
     });

@@ -10,6 +10,8 @@ import { isHr } from '../../domain/people.js';
 import { tFor } from '../shared/people.js';
 import { currentPolicy, protectedKinds } from './policy.js';
 import { refreshOpenCases } from './refresh-cases.js';
+import { statusLabel } from '../../ui/screens/offboarding/labels.js';
+import { translator } from '../../ui/i18n/index.js';
 
 export interface RecordProtectedStatusInput {
   actorId: string;
@@ -17,8 +19,13 @@ export interface RecordProtectedStatusInput {
   kind: string;
   startsOn: string;
   endsOn?: string | null;
+  /** The statute behind an "other statutory protection" (Art. 42(6)); required for that kind. */
+  citation?: string;
   note?: string;
 }
+
+/** Statuses HR must back with the law that creates them. */
+const NEEDS_CITATION = ['other_statutory_protection'];
 
 export const makeRecordProtectedStatus =
   ({ store, clock, settings }: UseCaseDeps) =>
@@ -37,11 +44,17 @@ export const makeRecordProtectedStatus =
         return fail('NOT_AUTHORIZED', t('off.protect.hrOnly'));
       }
       const kinds = protectedKinds(currentPolicy(settings));
-      const usage = t('off.protect.usage', { kinds: kinds.join(', ') });
+      const usage = t('off.protect.usage', { kinds: kinds.map((k) => statusLabel(t, k)).join(t('gate.listSep')) });
       const person = input.personId ? tx.org.person(input.personId) : null;
       if (!person) return fail('INVALID_INPUT', usage);
       const errors: Record<string, string> = {};
-      if (!kinds.includes(input.kind)) errors.kind = usage;
+      // Typed commands may name the status in words, in either language (孕期, pregnancy).
+      const kind =
+        kinds.find((k) => k === input.kind) ??
+        kinds.find((k) => [translator('en'), translator('zh-CN')].some((tr) => statusLabel(tr, k) === input.kind));
+      if (!kind) errors.kind = usage;
+      const citation = input.citation?.trim() ?? '';
+      if (kind && NEEDS_CITATION.includes(kind) && !citation) errors.citation = t('off.protect.citationRequired');
       if (!isIsoDate(input.startsOn)) errors.from = t('off.stepForm.badDate');
       const endsOn = input.endsOn?.trim() || null;
       if (endsOn && (!isIsoDate(endsOn) || endsOn < input.startsOn)) errors.to = t('off.stepForm.badDate');
@@ -50,9 +63,10 @@ export const makeRecordProtectedStatus =
 
       const row = tx.cases.addProtectedStatus({
         personId: person.id,
-        kind: input.kind,
+        kind: kind!,
         startsOn: input.startsOn,
         endsOn,
+        citation,
         note: input.note?.trim() ?? '',
         recordedBy: actor!.id,
       });
@@ -61,11 +75,11 @@ export const makeRecordProtectedStatus =
         action: 'case.protected_status_recorded',
         subjectType: 'person',
         subjectId: person.id,
-        detail: { id: row.id, kind: row.kind, startsOn: row.startsOn, endsOn },
+        detail: { id: row.id, kind: row.kind, startsOn: row.startsOn, endsOn, ...(citation ? { citation } : {}) },
       });
       refreshOpenCases(tx, person.id, { settings, now: clock.now() });
       return ok({
         id: row.id,
-        confirmation: t('off.protect.ok', { kind: row.kind.replace(/_/g, ' '), name: person.name, from: row.startsOn }),
+        confirmation: t('off.protect.ok', { kind: statusLabel(t, row.kind), name: person.name, from: row.startsOn }),
       });
     });

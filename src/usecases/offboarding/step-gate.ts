@@ -7,13 +7,13 @@ import type { Locale, Person } from '../../ports/records.js';
 import type { CaseRecord } from '../../ports/repos/cases.js';
 import type { AppSettings } from '../../ports/settings.js';
 import type { T } from '../../ui/i18n/index.js';
-import { evaluateEvidence, type Policy } from '../../domain/policy/index.js';
+import { evaluateEvidence, type Evaluation, type Policy } from '../../domain/policy/index.js';
 import { canAdvance, type AdvanceDecision } from '../../domain/policy/advance.js';
 import { fail, type Failure } from '../result.js';
 import { localeOf, tFor } from '../shared/people.js';
 import { policyOf } from './policy.js';
 import { relationOf, stateOf } from './gate-inputs.js';
-import { missingSummary, refusal } from './refusal.js';
+import { gateTextFor, missingSummary, refusal } from './refusal.js';
 
 export interface StepRequest {
   actorId: string;
@@ -31,6 +31,7 @@ export interface PassedStepGate {
   employee: Person;
   policy: Policy;
   decision: Extract<AdvanceDecision, { ok: true }>;
+  evaluation: Evaluation;
 }
 
 /** A refused click changes nothing but the record of the attempt: an audit row and a timeline entry. */
@@ -42,6 +43,7 @@ function refuseAndAudit(
   actorId: string,
   stepId: string,
   decision: Extract<AdvanceDecision, { ok: false }>,
+  evaluation: Evaluation,
 ): Failure {
   const summary = missingSummary(decision.missing);
   tx.audit.record({
@@ -58,7 +60,7 @@ function refuseAndAudit(
     outcome: 'refused',
     detail: { code: decision.code, missing: summary },
   });
-  return refusal(t, locale, c, stepId, decision.code, decision.missing);
+  return refusal(gateTextFor(tx, t, locale, c, evaluation), stepId, decision.code, decision.missing);
 }
 
 /** Loads the case and asks the gate; a refusal is audited here. */
@@ -73,6 +75,6 @@ export function passStepGate(tx: Tx, settings: AppSettings, now: number, input: 
   const policy = policyOf(c);
   const evaluation = evaluateEvidence(policy, tx.cases.evidenceFacts(c.employeeId), now, c.reasonKind);
   const decision = canAdvance(policy, stateOf(c), input.stepId, relationOf(actor, employee), evaluation);
-  if (!decision.ok) return refuseAndAudit(tx, t, locale, c, actor.id, input.stepId, decision);
-  return { ok: true, actor, t, locale, c, employee, policy, decision };
+  if (!decision.ok) return refuseAndAudit(tx, t, locale, c, actor.id, input.stepId, decision, evaluation);
+  return { ok: true, actor, t, locale, c, employee, policy, decision, evaluation };
 }

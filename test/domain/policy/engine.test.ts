@@ -6,81 +6,10 @@ import {
   preset,
   resolvePolicy,
   PolicyError,
-  type EvidenceFacts,
   type CaseState,
 } from '../../../src/domain/policy/index.js';
 
-const DAY = 86_400_000;
-const NOW = Date.parse('2026-06-30T12:00:00Z');
-const ago = (days: number) => NOW - days * DAY;
-const ack = (days: number, state: 'acknowledged' | 'disputed' | 'refused' = 'acknowledged') => ({
-  state,
-  comment: state === 'disputed' ? 'I was on call' : null,
-  at: ago(days),
-});
-const date = (days: number) => new Date(ago(days)).toISOString().slice(0, 10);
-
-function review(
-  id: number,
-  days: number,
-  o: Partial<EvidenceFacts['reviews'][number]> = {},
-): EvidenceFacts['reviews'][number] {
-  return {
-    id,
-    kind: 'regular',
-    periodLabel: `W${id}`,
-    jobId: 'eng',
-    kpiVersion: 1,
-    belowTarget: true,
-    kpiKeys: ['tickets', 'response'],
-    missedKpiKeys: ['tickets'],
-    trainingPlanId: null,
-    at: ago(days),
-    ack: ack(days - 1),
-    ...o,
-  };
-}
-const note = (id: number, days: number, kind: string, a: ReturnType<typeof ack> | null = ack(days - 1)) => ({
-  id,
-  kind,
-  heldOn: date(days),
-  at: ago(days),
-  kpiKeys: ['tickets'],
-  ack: a,
-});
-
-/** A record that satisfies cn-art40 in full. */
-function cnComplete(): EvidenceFacts {
-  return {
-    ...emptyFacts('e1'),
-    kpis: {
-      jobId: 'eng',
-      jobTitle: 'Engineer',
-      version: 1,
-      kpiKeys: ['tickets', 'response'],
-      definedAt: ago(300),
-      ack: ack(290),
-    },
-    reviews: [
-      review(1, 150),
-      review(2, 140, { ack: ack(139, 'disputed') }),
-      review(3, 20, { kind: 'reassessment', trainingPlanId: 7 }),
-    ],
-    notes: [note(11, 148, 'one_on_one'), note(12, 138, 'feedback', ack(137, 'refused'))],
-    trainings: [
-      {
-        id: 7,
-        goal: 'Ticket triage',
-        jobId: 'eng',
-        kpiKeys: ['tickets'],
-        at: ago(120),
-        sessions: 2,
-        attended: 2,
-        ack: null,
-      },
-    ],
-  };
-}
+import { NOW, ago, ack, date, review, note, cnComplete, usComplete, ukComplete } from './fixtures.js';
 
 describe('evaluateEvidence: cn-art40', () => {
   const cn = preset('cn-art40');
@@ -94,7 +23,7 @@ describe('evaluateEvidence: cn-art40', () => {
       ['below_target_review', false, 0, 2, 180],
       ['conversation', false, 0, 2, 180],
       ['remedy', false, 0, 1, 180],
-      ['reassessment_failed', false, 0, 1, 90],
+      ['reassessment_failed', false, 0, 1, 180],
     ]);
     expect(e.items.find((i) => i.id === 'reassessment_failed')!.waitingFor).toBe('remedy');
   });
@@ -163,40 +92,23 @@ describe('evaluateEvidence: cn-art40', () => {
 });
 
 describe('evaluateEvidence: us-pip and uk-capability', () => {
-  it('us-pip needs a PIP with signed receipt and a failure at least 30 days after it', () => {
+  it('us-pip needs a PIP with signed receipt and a failure no earlier than its stated end', () => {
     const us = preset('us-pip');
-    const f: EvidenceFacts = {
-      ...emptyFacts('e1'),
-      kpis: { jobId: 'eng', jobTitle: 'Engineer', version: 1, kpiKeys: ['tickets'], definedAt: ago(300), ack: null },
-      reviews: [review(1, 85, { ack: null }), review(2, 78, { ack: null }), review(3, 10, { ack: null })],
-      notes: [note(1, 80, 'one_on_one', null), note(2, 70, 'pip_kickoff', ack(69, 'disputed'))],
-    };
+    const f = usComplete();
     expect(evaluateEvidence(us, f, NOW).complete).toBe(true);
     f.reviews[2] = review(3, 60, { ack: null });
     expect(evaluateEvidence(us, f, NOW).items.find((i) => i.id === 'pip_failed')!.ok).toBe(false);
   });
 
-  it('uk-capability needs a conversation, then two warnings, then a failed final review', () => {
+  it('uk-capability needs a conversation, then three formal stages, then a failed final review', () => {
     const uk = preset('uk-capability');
-    const f: EvidenceFacts = {
-      ...emptyFacts('e1'),
-      kpis: {
-        jobId: 'eng',
-        jobTitle: 'Engineer',
-        version: 1,
-        kpiKeys: ['tickets'],
-        definedAt: ago(300),
-        ack: ack(290),
-      },
-      notes: [note(1, 200, 'one_on_one'), note(2, 150, 'formal_warning'), note(3, 80, 'formal_warning')],
-      reviews: [review(4, 10, { kind: 'reassessment' })],
-    };
+    const f = ukComplete();
     expect(evaluateEvidence(uk, f, NOW).complete).toBe(true);
     f.notes.pop();
-    expect(evaluateEvidence(uk, f, NOW).items.find((i) => i.id === 'warning')).toMatchObject({
+    expect(evaluateEvidence(uk, f, NOW).items.find((i) => i.id === 'final_written_warning')).toMatchObject({
       ok: false,
-      found: 1,
-      required: 2,
+      found: 0,
+      required: 1,
     });
   });
 });

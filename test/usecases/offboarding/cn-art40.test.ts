@@ -35,7 +35,13 @@ function setup(o: { kpis?: boolean } = {}) {
   const org = seedTeams(db.store, { managers: 2, reportsPerManager: 1, ...(o.kpis === false ? { kpis: [] } : {}) });
   const employee = org.reports[0]![0]!;
   db.store.tx((tx) =>
-    tx.org.upsertPerson({ ...employee, name: 'Wang Peng', hireDate: '2022-11-01', monthlyWage: 10_000 }),
+    tx.org.upsertPerson({
+      ...employee,
+      name: 'Wang Peng',
+      hireDate: '2022-11-01',
+      monthlyWage: 10_000,
+      previousMonthWage: 10_000,
+    }),
   );
   const deps = { store: db.store, clock: db.clock, settings };
   return {
@@ -97,7 +103,8 @@ function buildFullRecord(s: ReturnType<typeof setup>) {
   });
   db.clock.advance(DAY);
   const plan = addTraining(db, settings, { personId: e, createdBy: m });
-  db.clock.advance(30 * DAY);
+  // The reassessment comes at least 60 days after the training ended (the policy's default).
+  db.clock.advance(61 * DAY);
   const re = addReview(db, settings, {
     employeeId: e,
     authorId: m,
@@ -133,13 +140,17 @@ describe('opening a cn-art40 case', () => {
       '❌ Reassessment after the remedy, same KPIs, still failing',
     ]);
     const text = textOf(root!.message);
-    expect(text).toContain('0/2 within 180 days');
+    // Each ❌ line says what is missing and who must supply it, in plain words.
+    expect(text).toContain('Manager 1 must record a review of Wang Peng with the actual figures below target.');
+    expect(text).toContain('Manager 1 must record a conversation with Wang Peng about the gap.');
+    expect(text).toContain('HR must set written, quantified KPIs for Wang Peng’s job');
+    expect(text).not.toMatch(/\d+\/\d+|3650|one_on_one|engineer@1/);
     expect(text).toContain('Employee: <@person:m1r1>');
     expect(text).toContain('Manager: <@person:m1>');
-    expect(text).toContain('cn-art40 2026.1');
+    expect(text).toContain('cn-art40 2026.2');
     expect(
       db.conn.sqlite.prepare('SELECT policy_id AS id, policy_version AS v FROM cases WHERE id = ?').get(id),
-    ).toEqual({ id: 'cn-art40', v: '2026.1' });
+    ).toEqual({ id: 'cn-art40', v: '2026.2' });
 
     const [dm] = outbox(db.conn.sqlite, 'key = ?', `case:${id}:manager`);
     expect(dm!.address).toBe('UM1');
@@ -153,14 +164,14 @@ describe('opening a cn-art40 case', () => {
     if (approve.ok) return;
     expect(approve.code).toBe('EVIDENCE_MISSING');
     expect(approve.message.split('\n')).toEqual([
-      'Refused: HR approves. Missing:',
-      '• earlier step “Manager confirms”, waiting on the line manager',
-      '• Written, quantified KPIs for the job: 0/1 within 3650 days',
-      '• KPIs acknowledged by the employee: 0/1 within 3650 days',
-      '• Reviews below target: 0/2 within 180 days',
-      '• Documented conversations about the gap: 0/2 within 180 days',
-      '• Remedy after the first failing review (training attended or job adjustment): 0/1 within 180 days',
-      '• Reassessment after the remedy, same KPIs, still failing: 0/1 within 90 days',
+      'Cannot do “HR approves” yet:',
+      '• First, Manager 1 must do “Manager confirms”.',
+      '• Written, quantified KPIs for the job: HR must set written, quantified KPIs for Wang Peng’s job (the jobs file).',
+      '• KPIs acknowledged by the employee: Wang Peng must acknowledge the KPIs of their job.',
+      '• Reviews below target: Manager 1 must record a review of Wang Peng with the actual figures below target. 0 of the 2 needed are on record.',
+      '• Documented conversations about the gap: Manager 1 must record a conversation with Wang Peng about the gap. 0 of the 2 needed are on record.',
+      '• Remedy after the first failing review (training attended or job adjustment): Manager 1 must give Wang Peng training on the missed KPIs (attending at least 80% of the sessions), or adjust Wang Peng’s job because of the gap. It comes after “Reviews below target”, which is not complete yet.',
+      '• Reassessment after the remedy, same KPIs, still failing: Manager 1 must reassess Wang Peng against the same KPIs (or the new job’s), at least 60 days after the training or adjustment ended. It comes after “Remedy after the first failing review (training attended or job adjustment)”, which is not complete yet.',
     ]);
     expect(caseRow(id)).toMatchObject({ status: 'open', stepIndex: 0 });
     expect(count(db.conn.sqlite, 'audit_log')).toBe(before + 1);
@@ -233,7 +244,7 @@ describe('the live checklist', () => {
 
     db.clock.advance(7 * DAY);
     addReview(db, s.settings, { employeeId: s.employeeId, authorId: s.managerId, label: '2026-W24' });
-    expect(textOf(latestRoot(db.conn.sqlite, id))).toContain('1/2 within 180 days');
+    expect(textOf(latestRoot(db.conn.sqlite, id))).toContain('1 of the 2 needed are on record');
     expect(ok()).not.toContain('Reviews below target');
     db.clock.advance(7 * DAY);
     const unanswered = addReview(db, s.settings, {
@@ -242,7 +253,7 @@ describe('the live checklist', () => {
       label: '2026-W25',
       response: null,
     });
-    expect(textOf(latestRoot(db.conn.sqlite, id))).toContain('1 waiting for the employee’s response');
+    expect(textOf(latestRoot(db.conn.sqlite, id))).toContain('Wang Peng must respond to review “2026-W25”');
     withRefresh(db, s.settings, s.employeeId, (tx) => {
       tx.acks.record({
         subjectType: 'review',
@@ -276,7 +287,21 @@ describe('the live checklist', () => {
       '❌ Reassessment after the remedy, same KPIs, still failing',
     ]);
 
+    // A reassessment 30 days after the training is too early (the policy waits 60 days).
     db.clock.advance(30 * DAY);
+    addReview(db, s.settings, {
+      employeeId: s.employeeId,
+      authorId: s.managerId,
+      label: 'Early reassessment',
+      kind: 'reassessment',
+      trainingPlanId: 1,
+    });
+    expect(lines().filter((l) => l.startsWith('❌'))).toEqual([
+      '❌ Reassessment after the remedy, same KPIs, still failing',
+    ]);
+    expect(textOf(latestRoot(db.conn.sqlite, id))).toContain('review “Early reassessment”');
+    expect(textOf(latestRoot(db.conn.sqlite, id))).toContain('came too early');
+    db.clock.advance(31 * DAY);
     addReview(db, s.settings, {
       employeeId: s.employeeId,
       authorId: s.managerId,
@@ -307,7 +332,7 @@ describe('the full cn-art40 path', () => {
     const wrong = s.advance({ actorId: s.otherManagerId, caseId: id, stepId: 'manager_confirms' });
     expect(!wrong.ok && wrong.code).toBe('NOT_AUTHORIZED');
     const hrForManager = s.advance({ actorId: 'hr', caseId: id, stepId: 'manager_confirms' });
-    expect(!hrForManager.ok && hrForManager.message).toContain('only the line manager may do “Manager confirms”');
+    expect(!hrForManager.ok && hrForManager.message).toContain('Only the line manager can do “Manager confirms”.');
     expect(caseRow(id).stepIndex).toBe(0);
     expect(count(db.conn.sqlite, 'audit_log', "action = 'case.step_refused'")).toBe(2);
 
@@ -327,9 +352,7 @@ describe('the full cn-art40 path', () => {
     expect(step('hr', 'meeting_held').completed).toBe(false);
     expect(JSON.parse(caseRow(id).confirmations)).toEqual({ hr: 'hr' });
     const early = s.advance({ actorId: 'hr', caseId: id, stepId: 'notice_issued', payInLieu: true });
-    expect(!early.ok && early.message).toContain(
-      'earlier step “Meeting held (manager and HR)”, waiting on the line manager',
-    );
+    expect(!early.ok && early.message).toContain('First, Manager 1 must do “Meeting held (manager and HR)”.');
     expect(step(s.managerId, 'meeting_held').completed).toBe(true);
     step('hr', 'notice_issued', { payInLieu: true });
     const last = step('hr', 'close');
@@ -413,7 +436,9 @@ describe('protected statuses (Art. 42)', () => {
 
     const blocked = s.open({ actorId: 'hr', employeeId: s.employeeId, reasonKind: 'performance', reasonText: '' });
     expect(!blocked.ok && blocked.code).toBe('BLOCKED');
-    expect(!blocked.ok && blocked.message).toContain('⛔ Medical treatment period: medical treatment since 2026-05-20');
+    expect(!blocked.ok && blocked.message).toContain(
+      '⛔ Medical treatment period: medical treatment period since 2026-05-20',
+    );
     expect(count(db.conn.sqlite, 'cases')).toBe(0);
     expect(count(db.conn.sqlite, 'audit_log', "action = 'case.open_refused'")).toBe(1);
 
@@ -450,7 +475,7 @@ describe('protected statuses (Art. 42)', () => {
 
     const notice = s.advance({ actorId: 'hr', caseId: id, stepId: 'notice_issued' });
     expect(!notice.ok && notice.code).toBe('BLOCKED');
-    expect(!notice.ok && notice.message).toContain('Pregnancy, maternity leave or nursing (pregnancy since');
+    expect(!notice.ok && notice.message).toContain('⛔ Pregnancy, maternity leave or nursing: pregnancy since');
     expect(caseRow(id)).toMatchObject({ status: 'open', stepIndex: 5 });
   });
 });

@@ -77,7 +77,9 @@ describe('/offboard and /dandang through the router', () => {
     db.clock.advance(3 * DAY);
     expect(await h.command('m1', 'offboard', 'status')).toMatchObject({ kind: 'error', code: 'NOT_AUTHORIZED' });
     const status = await h.command('hr', 'offboard', 'status');
-    expect(text(status)).toContain('#1 Alice 1.1: open 3 day(s); waiting on **Manager confirms** by <@person:m1>');
+    // It names what the case really waits on: the evidence, and who must supply it.
+    expect(text(status)).toContain('#1 Alice 1.1 (Incompetence (Art. 40(2))), open 3 day(s): waiting on evidence:');
+    expect(text(status)).toContain('Manager 1 must record a review of Alice 1.1 with the actual figures below target.');
   });
 
   it('runs the mutual-agreement path: release with no coercion, N owed, then the report counts it', async () => {
@@ -92,8 +94,13 @@ describe('/offboard and /dandang through the router', () => {
     db.clock.advance(DAY);
     expect(text(await h.click('hr', ACTIONS.caseAdvance, '1:hr_approves'))).toContain('HR approves: done.');
     const form = await h.click('hr', ACTIONS.caseOpenStepForm, '1:release_signed');
-    expect(form.kind === 'form' && form.form.inputs.map((i) => i.id)).toEqual(['release', 'no_coercion']);
+    expect(form.kind === 'form' && form.form.inputs.map((i) => i.id)).toEqual([
+      'proposed_by',
+      'release',
+      'no_coercion',
+    ]);
     const coerced = await h.submit('hr', FORMS.caseStep, '1:release_signed', {
+      proposed_by: 'employer',
       release: 'N: 3.5 months',
       no_coercion: 'no',
     });
@@ -105,6 +112,7 @@ describe('/offboard and /dandang through the router', () => {
     expect(
       (
         await h.submit('hr', FORMS.caseStep, '1:release_signed', {
+          proposed_by: 'employer',
           release: 'Severance N: 31,500 CNY\nUnused leave: 2,000 CNY',
           no_coercion: 'yes',
         })

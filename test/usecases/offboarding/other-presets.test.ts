@@ -52,8 +52,9 @@ describe('us-pip scripted scenario', () => {
     expect(checklistLines(latestRoot(db.conn.sqlite, id))).toEqual([
       '✅ Written, quantified KPIs for the job',
       '❌ Reviews below target',
-      '❌ Documented conversations about the gap',
+      '❌ Coaching about the gap, before the PIP',
       '❌ Improvement plan, receipt signed by the employee',
+      '❌ Check-ins during the improvement plan, each received by the employee',
       '❌ Documented failure of the improvement plan',
     ]);
 
@@ -71,14 +72,28 @@ describe('us-pip scripted scenario', () => {
       personId: s.e,
       authorId: s.m,
       kind: 'pip_kickoff',
-      discussion: '30-day PIP: 40 tickets a week, weekly check-ins',
+      discussion: '30-day PIP: 40 tickets a week, check-ins every two weeks',
       response: 'disputed',
       comment: 'Receipt only; the goals ignore my on-call load.',
+      terms: { pipDays: 30 },
     });
     const refused = s.advance({ actorId: s.m, caseId: id, stepId: 'manager_confirms' });
-    expect(!refused.ok && refused.message).toContain('Documented failure of the improvement plan: 0/1 within 180 days');
+    expect(!refused.ok && refused.message).toContain(
+      'Documented failure of the improvement plan: Manager 1 must record a review against the plan’s goals once the plan has run its stated length.',
+    );
 
-    db.clock.advance(31 * DAY);
+    // Check-ins every two weeks while the plan runs, each acknowledged by the employee.
+    for (const days of [14, 14]) {
+      db.clock.advance(days * DAY);
+      addNote(db, s.settings, {
+        personId: s.e,
+        authorId: s.m,
+        kind: 'pip_check_in',
+        discussion: 'Check-in: 34 tickets last week',
+        response: 'acknowledged',
+      });
+    }
+    db.clock.advance(3 * DAY);
     addReview(db, s.settings, { employeeId: s.e, authorId: s.m, label: 'PIP end review', response: null });
     expect(checklistLines(latestRoot(db.conn.sqlite, id)).every((l) => l.startsWith('✅'))).toBe(true);
 
@@ -102,7 +117,7 @@ describe('us-pip scripted scenario', () => {
 });
 
 describe('uk-capability scripted scenario', () => {
-  it('needs standards, an informal stage, two warnings and a failed final review, then gives s.86 notice', () => {
+  it('needs standards, an informal stage, three formal stages after hearings and review periods, a failed final review, then s.86 notice and an appeal', () => {
     const s = setup('uk-capability');
     const opened = s.open({ actorId: 'hr', employeeId: s.e, reasonKind: 'performance', reasonText: 'Capability' });
     if (!opened.ok) throw new Error(opened.message);
@@ -116,43 +131,55 @@ describe('uk-capability scripted scenario', () => {
       discussion: 'Informal stage: targets explained',
       response: 'acknowledged',
     });
+    /** A hearing invitation (stating the right to be accompanied), the hearing a week later, then the stage's document. */
+    const stage = (kind: 'improvement_note' | 'first_written_warning' | 'final_written_warning', text: string) => {
+      const hearingOn = new Date(db.clock.now() + 7 * DAY).toISOString().slice(0, 10);
+      addNote(db, s.settings, {
+        personId: s.e,
+        authorId: s.m,
+        kind: 'hearing_invitation',
+        discussion: `Invitation to a capability hearing on ${hearingOn}`,
+        response: 'acknowledged',
+        terms: { stage: kind, hearingOn, accompanied: true },
+      });
+      db.clock.advance(7 * DAY);
+      addNote(db, s.settings, {
+        personId: s.e,
+        authorId: s.m,
+        kind,
+        discussion: text,
+        response: 'acknowledged',
+        terms: { reviewPeriodDays: 90, ...(kind === 'final_written_warning' ? { dismissalRisk: true } : {}) },
+      });
+    };
     db.clock.advance(14 * DAY);
-    addNote(db, s.settings, {
-      personId: s.e,
-      authorId: s.m,
-      kind: 'formal_warning',
-      discussion: 'First written warning: 40 tickets a week within 90 days',
-      response: 'acknowledged',
-    });
-    db.clock.advance(30 * DAY);
-    addNote(db, s.settings, {
-      personId: s.e,
-      authorId: s.m,
-      kind: 'formal_warning',
-      discussion: 'Final written warning: dismissal may follow',
-      response: 'acknowledged',
-    });
+    stage('improvement_note', 'Improvement note: 40 tickets a week within 90 days');
+    db.clock.advance(84 * DAY);
+    stage('first_written_warning', 'First written warning: 40 tickets a week within 90 days');
+    db.clock.advance(84 * DAY);
+    stage('final_written_warning', 'Final written warning: dismissal may follow');
     expect(checklistLines(latestRoot(db.conn.sqlite, id)).filter((l) => l.startsWith('❌'))).toEqual([
-      '❌ Final review after the final warning, still failing',
+      '❌ Final review after the final warning’s review period, still failing',
     ]);
-    db.clock.advance(30 * DAY);
-    addReview(db, s.settings, { employeeId: s.e, authorId: s.m, label: 'Final review', kind: 'reassessment' });
+    db.clock.advance(91 * DAY);
+    addReview(db, s.settings, { employeeId: s.e, authorId: s.m, label: 'Final review' });
     expect(checklistLines(latestRoot(db.conn.sqlite, id)).every((l) => l.startsWith('✅'))).toBe(true);
 
     runSteps(s, id, [
       [s.m, 'manager_confirms'],
       ['hr', 'hr_approves'],
       ['hr', 'blockers_check'],
-      ['hr', 'hearing_invited', { date: '2026-05-20' }],
+      ['hr', 'hearing_invited', { date: '2026-12-20', accompanied: true }],
       ['hr', 'meeting_held'],
       [s.m, 'meeting_held'],
       ['hr', 'notice_issued'],
+      ['hr', 'appeal', { outcome: 'not_lodged', date: '2026-12-22' }],
       ['hr', 'close'],
     ]);
     const text = textOf(latestRoot(db.conn.sqlite, id));
     expect(text).toContain('**Outcome:** closed on');
-    // Hired 2022-11-01, notice in May 2026: 3 full years → 3 weeks under s.86.
-    expect(text).toMatch(/Notice given \d{4}-\d{2}-\d{2}; last day \d{4}-\d{2}-\d{2} \(21 days\)\./);
+    // Hired 2022-11-01, notice in December 2026: 4 full years → 4 weeks under s.86.
+    expect(text).toMatch(/Notice given \d{4}-\d{2}-\d{2}; last day \d{4}-\d{2}-\d{2} \(28 days\)\./);
   });
 });
 
@@ -180,8 +207,12 @@ describe('a custom policy file', () => {
     if (!opened.ok) throw new Error(opened.message);
     const text = textOf(latestRoot(db.conn.sqlite, opened.value.caseId));
     expect(text).toContain('(acme-pip 7)');
-    expect(text).toContain('0/3 within 90 days');
-    expect(text).toContain('0/2 within 180 days');
+    expect(text).toContain(
+      'Manager 1 must record a review of Alice 1.1 with the actual figures below target. 0 of the 3 needed are on record.',
+    );
+    expect(text).toContain(
+      'Manager 1 must record a conversation with Alice 1.1 about the gap. 0 of the 2 needed are on record.',
+    );
     const stored = db.conn.sqlite
       .prepare('SELECT policy_id AS id, policy_version AS v, policy_snapshot AS snap FROM cases')
       .get() as { id: string; v: string; snap: string };

@@ -27,9 +27,9 @@ describe('/offboard through Slack', () => {
       'the case message in the HR channel',
     );
     const rootText = JSON.stringify(root.blocks);
-    expect(rootText).toContain('Dismissal case #1: Report m1r1');
+    expect(rootText).toContain('Incompetence (Art. 40(2)) · case #1: Report m1r1');
     expect(rootText).toContain('Reviews below target');
-    expect(rootText).toContain('0/2 within 180 days');
+    expect(rootText).toContain('Manager m1 must record a review of Report m1r1 with the actual figures below target.');
     const thread = await waitFor(
       () => h.fake.messagesIn('CHR').find((m) => m.thread_ts === root.ts),
       'the ranking explanation in the thread',
@@ -38,11 +38,13 @@ describe('/offboard through Slack', () => {
     const dm = await waitFor(() => h.fake.dmsWithKey(slackIdOf('m1'), 'case:1:manager')[0], "the manager's DM");
     expect(JSON.stringify(dm.blocks)).not.toContain('2N');
 
-    // HR clicks the manager's step in the HR channel: refused, nothing changes, the attempt is audited.
-    const confirm = buttonsIn(root.blocks).find((b) => b.value === '1:manager_confirms')!;
+    // HR can never confirm for the manager, so the HR channel shows no such button.
+    expect(buttonsIn(root.blocks).find((b) => b.value === '1:manager_confirms')).toBeUndefined();
+    // A forged click on the manager's step: refused as a matter of permission, nothing changes, audited.
+    const confirm = { action_id: 'case.advance', value: '1:manager_confirms' };
     await h.slackReq.clickButton(slackIdOf('hana'), confirm, { channelId: 'CHR', messageTs: root.ts });
     await waitFor(
-      () => h.fake.responses.some((r) => JSON.stringify(r.body).includes('only the line manager may do')),
+      () => h.fake.responses.some((r) => JSON.stringify(r.body).includes('Only the line manager can do')),
       'the refusal shown to HR',
     );
     const row = h.db.conn.sqlite.prepare('SELECT step_index AS s FROM cases WHERE id = 1').get() as { s: number };

@@ -10,6 +10,8 @@ import type { Tx } from '../../../src/ports/store.js';
 import type { Message, ChecklistItem } from '../../../src/ui/model.js';
 import { refreshOpenCases } from '../../../src/usecases/offboarding/refresh-cases.js';
 import { DEFAULT_KPIS } from '../../support/org.js';
+import type { NoteKind } from '../../../src/ports/repos/evidence.js';
+import type { NoteTerms } from '../../../src/domain/policy/index.js';
 
 export const DAY = 86_400_000;
 
@@ -97,8 +99,10 @@ export function addNote(
   o: {
     personId: string;
     authorId: string;
-    kind: 'one_on_one' | 'feedback' | 'formal_warning' | 'pip_kickoff';
+    kind: NoteKind;
     discussion: string;
+    /** What the note states beyond its text (a PIP's length, a hearing). */
+    terms?: NoteTerms;
     response?: 'acknowledged' | 'disputed';
     comment?: string;
     visibility?: 'private' | 'shared' | 'evidence';
@@ -115,6 +119,7 @@ export function addNote(
         discussion: o.discussion,
         kpiKeys: ['tickets'],
         nextCheckIn: null,
+        terms: o.terms ?? {},
         visibility: o.visibility ?? 'evidence',
       },
       [],
@@ -133,9 +138,14 @@ export function addNote(
   return id;
 }
 
-/** A training plan on `tickets` with one session the employee attended. */
+/**
+ * A training plan on `tickets` with one session that starts an hour from now: the clock moves past
+ * the session, the employee is marked present (after it started, so the mark counts) and the plan
+ * is completed, as a trainer would do it.
+ */
 export function addTraining(db: TestDb, s: AppSettings, o: { personId: string; createdBy: string }): number {
   let id = 0;
+  let sessionId = 0;
   withRefresh(db, s, o.personId, (tx, now) => {
     const plan = tx.evidence.insertPlan(
       {
@@ -153,14 +163,19 @@ export function addTraining(db: TestDb, s: AppSettings, o: { personId: string; c
       [{ startsAt: now + 3_600_000, endsAt: now + 7_200_000, location: 'Room 3' }],
     );
     id = plan.id;
+    sessionId = plan.sessions[0]!.id;
+  });
+  db.clock.advance(3 * 3_600_000);
+  withRefresh(db, s, o.personId, (tx) => {
     tx.evidence.recordAttendance({
-      sessionId: plan.sessions[0]!.id,
+      sessionId,
       personId: o.personId,
       status: 'present',
       method: 'sign_in',
       reason: null,
       recordedBy: o.personId,
     });
+    tx.evidence.completePlan(id);
   });
   return id;
 }

@@ -6,10 +6,12 @@
 import type { Block, Button, ChecklistItem, Message } from '../../model.js';
 import type { T } from '../../i18n/index.js';
 import { ACTIONS } from '../../actions.js';
-import { pathFor } from '../../../domain/policy/index.js';
+import type { MessageKey } from '../../i18n/index.js';
+import { pathFor, type Step } from '../../../domain/policy/index.js';
 import { rolesWaitingOn } from '../../../domain/policy/advance.js';
-import type { CaseView, ScreenContext } from './view.js';
-import { blockerLine, itemDetail, itemLabel, localized, mention, roleList, stepLabel } from './labels.js';
+import { gateTextOf, type CaseView, type ScreenContext } from './view.js';
+import { itemLabel, mention, pathBasis, pathLabel, roleList, stepLabel } from './labels.js';
+import { blockerLine, itemDetail } from './gate-text.js';
 import { settlementLines } from './settlement.js';
 import { followUpValue } from '../evidence/follow-ups.js';
 
@@ -18,19 +20,24 @@ const dateIn = (ms: number, tz: string) =>
 
 function checklist(t: T, ctx: ScreenContext, v: CaseView, onlyMissing = false): Block[] {
   const items = pathFor(v.policy, v.reason).evidence;
+  const g = gateTextOf(t, ctx, v);
   const lines: ChecklistItem[] = v.evaluation.items
     .filter((e) => !onlyMissing || !e.ok)
-    .map((e) => ({
-      ok: e.ok,
-      label: itemLabel(t, ctx.locale, items[e.id] ?? { kind: e.kind }),
-      detail: itemDetail(t, ctx.locale, v.policy, items, e),
-    }));
+    .map((e) => {
+      const item = items[e.id] ?? { kind: e.kind, label: undefined };
+      return {
+        ok: e.ok,
+        label: itemLabel(t, ctx.locale, item, e.id),
+        detail: items[e.id] ? itemDetail(g, e.id, items[e.id]!, e) : '',
+      };
+    });
   if (!v.evaluation.items.length) return [{ type: 'context', text: t('off.case.noEvidence') }];
   return lines.length ? [{ type: 'checklist', items: lines }] : [];
 }
 
 function blockers(t: T, ctx: ScreenContext, v: CaseView): Block[] {
-  const lines = v.evaluation.blockers.map((b) => blockerLine(t, ctx.locale, v.policy, b));
+  const g = gateTextOf(t, ctx, v);
+  const lines = v.evaluation.blockers.map((b) => blockerLine(g, b));
   return [
     { type: 'text', text: t('off.case.blockers') },
     { type: 'text', text: lines.length ? lines.join('\n') : t('off.case.noBlockers') },
@@ -64,30 +71,57 @@ function stepsBlock(t: T, ctx: ScreenContext, v: CaseView): Block {
   return { type: 'checklist', items };
 }
 
-/** The buttons of the step the case waits on (the use case re-checks everything on click). */
-export function stepButtons(t: T, ctx: ScreenContext, v: CaseView, forRole: 'hr' | 'manager' | 'any'): Button[] {
+/** "Are you sure?" with what the step will do, for a step that records on click. */
+function confirmOf(t: T, ctx: ScreenContext, v: CaseView, step: Step, inLieu = false): Button['confirm'] {
+  const params = { name: v.employee.name, step: stepLabel(t, ctx.locale, step) };
+  const keys = [
+    ...(inLieu ? ['gate.confirm.notice_in_lieu'] : []),
+    `gate.confirm.${step.id}`,
+    ...(step.checksBlockers && step.input === 'none' ? ['gate.confirm.check'] : []),
+  ];
+  const key = keys.find((k) => t(k as MessageKey) !== k) ?? 'gate.confirm.generic';
+  return {
+    title: t('gate.confirm.title'),
+    text: t(key as MessageKey, params),
+    confirm: t('gate.confirm.yes'),
+    deny: t('common.cancel'),
+  };
+}
+
+/**
+ * The buttons of the step the case waits on, for the people who may still press them: HR in the
+ * HR channel, the line manager in their DM. The use case re-checks everything on click.
+ */
+export function stepButtons(t: T, ctx: ScreenContext, v: CaseView, forRole: 'hr' | 'manager'): Button[] {
   if (v.state.status !== 'open') return [];
   const step = pathFor(v.policy, v.reason).steps[v.state.stepIndex];
-  if (!step) return [];
-  if (forRole !== 'any' && !step.who.includes(forRole)) return [];
+  if (!step || !rolesWaitingOn(step, v.state.confirmations).includes(forRole)) return [];
   const value = `${v.id}:${step.id}`;
   const label =
     step.mode === 'all'
       ? `${t('off.btn.confirmAttendance')}: ${stepLabel(t, ctx.locale, step)}`
       : stepLabel(t, ctx.locale, step);
-  if (step.input === 'date' || step.input === 'release')
+  if (step.input === 'date' || step.input === 'release' || step.input === 'hearing' || step.input === 'appeal')
     return [{ actionId: ACTIONS.caseOpenStepForm, label, value, style: 'primary' }];
   if (step.input === 'notice') {
-    const rule = v.policy.notice;
+    const rule = pathFor(v.policy, v.reason).notice;
     if (rule.kind === 'fixed_days') {
       const out: Button[] = [
-        { actionId: ACTIONS.caseAdvance, label: t('off.btn.notice', { days: rule.days }), value, style: 'primary' },
+        {
+          actionId: ACTIONS.caseAdvance,
+          label: t('off.btn.notice', { days: rule.days }),
+          value,
+          style: 'primary',
+          confirm: confirmOf(t, ctx, v, step),
+        },
       ];
-      if (rule.payInLieu) out.push({ actionId: ACTIONS.caseAdvanceInLieu, label: t('off.btn.noticeInLieu'), value });
+      // Pay in lieu asks for the previous month's wage in a form, which says what it will do.
+      if (rule.payInLieu)
+        out.push({ actionId: ACTIONS.caseOpenStepForm, label: t('off.btn.noticeInLieu'), value: `${value}:lieu` });
       return out;
     }
   }
-  return [{ actionId: ACTIONS.caseAdvance, label, value, style: 'primary' }];
+  return [{ actionId: ACTIONS.caseAdvance, label, value, style: 'primary', confirm: confirmOf(t, ctx, v, step) }];
 }
 
 function outcome(t: T, ctx: ScreenContext, v: CaseView): Block[] {
@@ -108,9 +142,12 @@ function outcome(t: T, ctx: ScreenContext, v: CaseView): Block[] {
   return [];
 }
 
+export const caseTitle = (t: T, ctx: ScreenContext, v: CaseView): string =>
+  t('off.case.header', { path: pathLabel(t, ctx.locale, v.policy, v.reason), id: v.id, name: v.employee.name });
+
 function header(t: T, ctx: ScreenContext, v: CaseView): Block[] {
   return [
-    { type: 'header', text: t('off.case.header', { id: v.id, name: v.employee.name }) },
+    { type: 'header', text: caseTitle(t, ctx, v) },
     {
       type: 'fields',
       fields: [
@@ -119,11 +156,11 @@ function header(t: T, ctx: ScreenContext, v: CaseView): Block[] {
         { label: t('off.case.manager'), value: v.manager ? mention(v.manager.id) : t('off.case.none') },
         {
           label: t('off.case.policy'),
-          value: `${localized(v.policy.name, ctx.locale)} (${v.policy.id} ${v.policy.version})`,
+          value: `${pathBasis(ctx.locale, v.policy, v.reason)} (${v.policy.id} ${v.policy.version})`,
         },
         {
           label: t('off.case.reason'),
-          value: `${t(`off.reason.${v.reason}`)}${v.reasonText ? `: ${v.reasonText}` : ''}`,
+          value: `${pathLabel(t, ctx.locale, v.policy, v.reason)}${v.reasonText ? `${t('gate.reasonSep')}${v.reasonText}` : ''}`,
         },
         { label: t('off.case.openedBy'), value: mention(v.openedBy) },
       ],
@@ -134,11 +171,13 @@ function header(t: T, ctx: ScreenContext, v: CaseView): Block[] {
 /** The root message in the HR channel. HR may see the settlement figures, including the 2N risk. */
 export function buildCaseMessage(t: T, ctx: ScreenContext, v: CaseView): Message {
   const resolved = v.state.status !== 'open';
-  const settlement = v.settlement ? settlementLines(t, v.settlement, { showRisk: true }) : [];
+  const settlement = v.settlement
+    ? settlementLines(t, v.settlement, { showRisk: true, path: pathLabel(t, ctx.locale, v.policy, v.reason) })
+    : [];
   const buttons: Button[] = resolved
     ? []
     : [
-        ...stepButtons(t, ctx, v, 'any'),
+        ...stepButtons(t, ctx, v, 'hr'),
         { actionId: ACTIONS.caseOpenWithdraw, label: t('off.btn.withdraw'), value: String(v.id), style: 'danger' },
         { actionId: ACTIONS.caseExportDossier, label: t('off.btn.dossier'), value: String(v.id) },
       ];
@@ -163,10 +202,7 @@ export function buildCaseMessage(t: T, ctx: ScreenContext, v: CaseView): Message
       : [{ type: 'actions' as const, buttons }]),
   ];
   const missing = v.evaluation.items.filter((i) => !i.ok).length;
-  return {
-    text: `${t('off.case.header', { id: v.id, name: v.employee.name })}${missing ? ` (${missing} ❌)` : ''}`,
-    blocks,
-  };
+  return { text: `${caseTitle(t, ctx, v)}${missing ? ` (${missing} ❌)` : ''}`, blocks };
 }
 
 /**
@@ -201,11 +237,20 @@ export function buildManagerCaseDm(t: T, ctx: ScreenContext, v: CaseView): Messa
             : []),
         ];
   const buttons = [...stepButtons(t, ctx, v, 'manager'), ...helpButtons];
+  const dmTitle = t('off.dm.header', {
+    path: pathLabel(t, ctx.locale, v.policy, v.reason),
+    id: v.id,
+    name: v.employee.name,
+  });
   const blocks: Block[] = [
-    { type: 'header', text: t('off.dm.header', { id: v.id, name: v.employee.name }) },
+    { type: 'header', text: dmTitle },
     {
       type: 'text',
-      text: t('off.dm.intro', { by: mention(v.openedBy), name: v.employee.name, reason: t(`off.reason.${v.reason}`) }),
+      text: t('off.dm.intro', {
+        by: mention(v.openedBy),
+        name: v.employee.name,
+        reason: pathLabel(t, ctx.locale, v.policy, v.reason),
+      }),
     },
     ...(missing
       ? [{ type: 'text' as const, text: t('off.dm.missing') }, ...checklist(t, ctx, v, true)]
@@ -214,5 +259,5 @@ export function buildManagerCaseDm(t: T, ctx: ScreenContext, v: CaseView): Messa
     stepsBlock(t, ctx, v),
     ...(resolved ? outcome(t, ctx, v) : buttons.length ? [{ type: 'actions' as const, buttons }] : []),
   ];
-  return { text: t('off.dm.header', { id: v.id, name: v.employee.name }), blocks };
+  return { text: dmTitle, blocks };
 }

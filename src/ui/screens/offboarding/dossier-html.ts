@@ -6,8 +6,10 @@ import type { T } from '../../i18n/index.js';
 import { kpiTargetText } from '../../kpi-text.js';
 import type { AckView } from '../../../ports/repos/cases.js';
 import { pathFor } from '../../../domain/policy/index.js';
+import { daysBetween } from '../../../domain/dates.js';
 import type { DossierModel } from './dossier-model.js';
-import { blockerLine, itemDetail, itemLabel, localized, stepLabelById } from './labels.js';
+import { itemLabel, localized, noteKindLabel, pathBasis, pathLabel, stepLabelById } from './labels.js';
+import { blockerLine, itemDetail, type GateText } from './gate-text.js';
 import { settlementLines } from './settlement.js';
 
 const esc = (s: unknown): string =>
@@ -29,9 +31,17 @@ export const stamp = (ms: number, tz: string): string =>
 /** "acknowledged 2026-10-02", "disputed 2026-10-02: “…verbatim…”", "no response". */
 export function ackText(t: T, m: DossierModel, ack: AckView | null): string {
   if (!ack) return t('off.dossier.noResponse');
-  const base = `${ack.state} ${stamp(ack.at, m.timezone).slice(0, 10)}`;
-  const witness = ack.witnessId ? ` (witness: ${m.names[ack.witnessId] ?? ack.witnessId})` : '';
+  const base = `${t(`gate.ack.${ack.state}`)} ${stamp(ack.at, m.timezone).slice(0, 10)}`;
+  const witness = ack.witnessId
+    ? ` ${t('off.dossier.witness', { name: m.names[ack.witnessId] ?? ack.witnessId })}`
+    : '';
   return ack.comment ? `${base}${witness}: “${ack.comment}”` : `${base}${witness}`;
+}
+
+/** "(recorded 45 days later)" when a stated date is older than the policy's grace allows. */
+export function lateFlag(t: T, m: DossierModel, stated: string, recordedAt: number): string {
+  const lag = daysBetween(stated, stamp(recordedAt, m.timezone).slice(0, 10));
+  return lag > m.policy.timing.backdateGraceDays ? ` ⚠️ ${t('gate.rec.late', { days: lag })}` : '';
 }
 
 const table = (head: string[], rows: string[][]): string =>
@@ -41,6 +51,15 @@ export function renderDossierHtml(t: T, m: DossierModel): string {
   const name = (id: string) => esc(m.names[id] ?? id);
   const none = `<p class="none">${esc(t('off.dossier.none'))}</p>`;
   const path = pathFor(m.policy, m.reason);
+  const g: GateText = {
+    t,
+    locale: m.locale,
+    policy: m.policy,
+    reason: m.reason,
+    employee: m.employee.name,
+    manager: m.manager?.name ?? null,
+    kpiNames: m.evaluation.kpiNames,
+  };
   const section = (title: string, body: string) => `<section><h2>${esc(title)}</h2>${body}</section>`;
   const d = m.data;
 
@@ -84,7 +103,7 @@ export function renderDossierHtml(t: T, m: DossierModel): string {
     ? d.notes
         .map(
           (n) =>
-            `<h3>#${n.id} · ${esc(n.heldOn)} · ${esc(n.kind)} · ${name(n.authorId)}</h3><blockquote>${esc(n.discussion)}</blockquote><p class="ack">${esc(ackText(t, m, n.ack))}</p>`,
+            `<h3>#${n.id} · ${esc(n.heldOn)}${esc(lateFlag(t, m, n.heldOn, n.recordedAt))} · ${esc(noteKindLabel(t, n.kind))} · ${name(n.authorId)}</h3><blockquote>${esc(n.discussion)}</blockquote><p class="ack">${esc(ackText(t, m, n.ack))}</p>`,
         )
         .join('')
     : none;
@@ -113,18 +132,30 @@ export function renderDossierHtml(t: T, m: DossierModel): string {
     ? d.jobAdjustments
         .map(
           (j) =>
-            `<p>#${j.id} · ${esc(j.effectiveOn)} · ${esc(j.fromJobId)} → ${esc(j.toJobId)}: ${esc(j.reason)}<br><span class="ack">${esc(ackText(t, m, j.ack))}</span></p>`,
+            `<p>#${j.id} · ${esc(j.effectiveOn)}${esc(lateFlag(t, m, j.effectiveOn, j.recordedAt))} · ${esc(j.fromJobId)} → ${esc(j.toJobId)}: ${esc(j.reason)}<br><span class="ack">${esc(ackText(t, m, j.ack))}</span></p>`,
         )
         .join('')
+    : none;
+
+  const incidents = d.incidents.length
+    ? d.incidents
+        .map(
+          (i) =>
+            `<h3>#${i.id} · ${esc(i.occurredOn)}${esc(lateFlag(t, m, i.occurredOn, i.recordedAt))} · ${esc(i.rule ? `§${i.rule.section} ${i.rule.title}` : '—')} · ${name(i.reportedBy)}</h3><blockquote>${esc(i.description)}</blockquote><p>${esc(t('off.dossier.incidentEvidence'))}: ${esc(i.evidence || '—')}</p><p class="ack">${esc(ackText(t, m, i.ack))}</p>`,
+        )
+        .join('') +
+      (d.handbookAcks.length
+        ? `<p>${d.handbookAcks.map((a) => esc(`${t('off.dossier.handbook', { version: a.version })}: ${ackText(t, m, a.ack)}`)).join('<br>')}</p>`
+        : '')
     : none;
 
   const checklist = m.evaluation.items
     .map((e) => {
       const item = path.evidence[e.id];
-      return `<li>${e.ok ? '✅' : '❌'} <strong>${esc(item ? itemLabel(t, m.locale, item) : e.id)}</strong>: ${esc(itemDetail(t, m.locale, m.policy, path.evidence, e))}</li>`;
+      return `<li>${e.ok ? '✅' : '❌'} <strong>${esc(item ? itemLabel(t, m.locale, item, e.id) : e.id)}</strong>: ${esc(item ? itemDetail(g, e.id, item, e) : '')}</li>`;
     })
     .join('');
-  const blockers = m.evaluation.blockers.map((b) => `<li>${esc(blockerLine(t, m.locale, m.policy, b))}</li>`).join('');
+  const blockers = m.evaluation.blockers.map((b) => `<li>${esc(blockerLine(g, b))}</li>`).join('');
 
   const timeline = table(
     ['', '', '', ''],
@@ -137,11 +168,12 @@ export function renderDossierHtml(t: T, m: DossierModel): string {
   );
 
   const policyText =
-    `<p><strong>${esc(localized(m.policy.name, m.locale))}</strong> (${esc(m.policy.id)} ${esc(m.policy.version)})</p><p>${esc(localized(m.policy.summary, m.locale))}</p>` +
+    `<p><strong>${esc(pathBasis(m.locale, m.policy, m.reason))}</strong> (${esc(m.policy.id)} ${esc(m.policy.version)})</p><p>${esc(localized(m.policy.summary, m.locale))}</p>` +
     `<ul>${m.policy.rights.map((r) => `<li>${esc(localized(r, m.locale))}</li>`).join('')}${m.policy.flags.map((r) => `<li>${esc(localized(r, m.locale))}</li>`).join('')}</ul>` +
     `<details open><summary>JSON</summary><pre>${esc(JSON.stringify(m.policy, null, 2))}</pre></details>`;
 
   const title = t('off.dossier.title', { id: m.caseId, name: m.employee.name });
+  const reasonLine = `${t('off.case.reason')}: ${pathLabel(t, m.locale, m.policy, m.reason)}${m.reasonText ? ` — ${m.reasonText}` : ''}`;
   return `<!doctype html>
 <html lang="${m.locale === 'zh-CN' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${esc(title)}</title>
 <style>
@@ -154,15 +186,25 @@ pre{white-space:pre-wrap;font-size:8pt}footer{margin-top:2rem;font-size:9pt;colo
 </style></head><body>
 <h1>${esc(title)}</h1>
 <p>${esc(`${t('off.case.employee')}: ${m.employee.name} (${m.employee.id})`)} · ${esc(`${t('off.case.manager')}: ${m.manager?.name ?? '—'}`)} · ${esc(`${t('off.case.job')}: ${m.job?.title ?? '—'}`)}<br>
-${esc(`${t('off.case.reason')}: ${t(`off.reason.${m.reason}`)}${m.reasonText ? ` — ${m.reasonText}` : ''}`)} · ${esc(m.status)} · ${esc(stamp(m.openedAt, m.timezone))}</p>
+${esc(reasonLine)} · ${esc(m.status)} · ${esc(stamp(m.openedAt, m.timezone))}</p>
 ${section(t('off.dossier.job'), (m.job?.duties ? `<p>${esc(m.job.duties)}</p>` : '') + kpis)}
 ${section(t('off.dossier.reviews'), reviewBlock('regular'))}
 ${section(t('off.dossier.notes'), notes)}
 ${section(t('off.dossier.training'), trainings)}
 ${section(t('off.dossier.adjustments'), adjustments)}
+${m.reason === 'misconduct' || d.incidents.length ? section(t('off.dossier.incidents'), incidents) : ''}
 ${section(t('off.dossier.reassessment'), reviewBlock('reassessment'))}
 ${section(t('off.dossier.evaluation'), `<ul>${checklist}</ul>${blockers ? `<ul>${blockers}</ul>` : ''}`)}
-${m.settlement ? section(t('off.dossier.settlement'), `<p>${settlementLines(t, m.settlement, { showRisk: true }).map(esc).join('<br>')}</p>`) : ''}
+${
+  m.settlement
+    ? section(
+        t('off.dossier.settlement'),
+        `<p>${settlementLines(t, m.settlement, { showRisk: true, path: pathLabel(t, m.locale, m.policy, m.reason) })
+          .map(esc)
+          .join('<br>')}</p>`,
+      )
+    : ''
+}
 ${section(t('off.dossier.timeline'), timeline)}
 ${section(t('off.dossier.policy'), policyText)}
 <footer>${esc(t('off.dossier.exported', { at: stamp(m.exportedAt, m.timezone), hash: m.auditHead }))}</footer>

@@ -3,7 +3,7 @@ import type { Locale } from '../../../ports/records.js';
 import type { DossierData } from '../../../ports/repos/cases.js';
 import type { Policy, ReasonKind } from '../../../domain/policy/index.js';
 import type { Evaluation } from '../../../domain/policy/evaluate.js';
-import type { Settlement } from '../../../domain/severance.js';
+import type { Settlement } from '../../../domain/settlement.js';
 
 export interface DossierModel {
   locale: Locale;

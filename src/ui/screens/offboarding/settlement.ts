@@ -1,28 +1,67 @@
-/** Notice and severance lines. `showRisk` is true only for HR audiences (the 2N figure). */
+/** Notice, severance and release lines. `showRisk` is true only for HR audiences (the 2N figure). */
 import type { T } from '../../i18n/index.js';
-import type { Settlement } from '../../../domain/severance.js';
+import type { Settlement } from '../../../domain/settlement.js';
 
 const money = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 2 });
 
-export function settlementLines(t: T, s: Settlement, opts: { showRisk: boolean }): string[] {
+export function settlementLines(t: T, s: Settlement, opts: { showRisk: boolean; path: string }): string[] {
   const out: string[] = [];
   const n = s.notice;
-  out.push(
-    n.payInLieu
-      ? t('off.settle.lieu', { lastDay: n.lastDay })
-      : t('off.settle.notice', { noticeDate: n.noticeDate, lastDay: n.lastDay, days: n.days }),
-  );
+  const currency = s.currency;
+  if (!s.release)
+    out.push(
+      n.payInLieu
+        ? t('off.settle.lieu', { lastDay: n.lastDay })
+        : t('off.settle.notice', { noticeDate: n.noticeDate, lastDay: n.lastDay, days: n.days }),
+    );
   if (s.severance) {
     const v = s.severance;
-    out.push(
-      t('off.settle.n', { months: v.months, wage: money(v.wageBase), amount: money(v.n), currency: s.currency }),
-    );
+    if (v.raisedToMinimum) out.push(t('off.settle.minimum', { average: money(v.averageWage) }));
+    for (const [key, seg] of [
+      ['off.settle.preLaw', v.preLaw],
+      ['off.settle.postLaw', v.postLaw],
+    ] as const)
+      if (seg && v.preLaw)
+        out.push(
+          t(key, {
+            from: seg.from,
+            to: seg.to,
+            months: seg.months,
+            wage: money(seg.wage),
+            amount: money(seg.amount),
+            currency,
+          }),
+        );
+    out.push(t('off.settle.n', { months: v.months, wage: money(v.wageBase), amount: money(v.n), currency }));
     if (v.capped) out.push(t('off.settle.capped'));
     if (v.capUnknown) out.push(t('off.settle.capUnknown'));
-    if (n.payInLieu) out.push(t('off.settle.total', { amount: money(v.total), currency: s.currency }));
-    if (opts.showRisk) out.push(t('off.settle.risk', { amount: money(v.unlawfulRisk), currency: s.currency }));
   }
-  if (s.severanceMissing.length) out.push(t('off.settle.missing', { missing: s.severanceMissing.join(', ') }));
+  if (s.payInLieu !== null) out.push(t('off.settle.lieuAmount', { amount: money(s.payInLieu), currency }));
+  if (s.severance && s.payInLieu !== null && s.total !== null)
+    out.push(t('off.settle.total', { amount: money(s.total), currency }));
+  if (s.severance && opts.showRisk && s.showUnlawfulRisk)
+    out.push(t('off.settle.risk', { amount: money(s.severance.unlawfulRisk), currency }));
+  if (s.noSeverance === 'employee_proposed') out.push(t('off.settle.employeeProposed'));
+  if (s.noSeverance === 'not_on_this_path') out.push(t('off.settle.noneOnPath', { path: opts.path }));
+  if (s.release) {
+    const items = s.release.lines.map((l) => (l.amount === null ? l.text : `${l.text} ${money(l.amount)}`)).join('; ');
+    out.push(
+      t('off.settle.release', {
+        proposer: t(`gate.proposer.${s.release.proposedBy}`),
+        items,
+        total: money(s.release.total),
+        currency,
+      }),
+    );
+    if (s.release.belowN && s.severance)
+      out.push(t('off.settle.releaseBelowN', { total: money(s.release.total), n: money(s.severance.n), currency }));
+  }
+  if (s.severanceMissing.length)
+    out.push(
+      t('off.settle.missing', {
+        missing: s.severanceMissing.map((m) => t(`gate.missing.${m}`)).join(t('gate.listSep')),
+      }),
+    );
   if (s.owbpa)
     out.push(
       t('off.settle.owbpa', {

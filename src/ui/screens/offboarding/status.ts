@@ -5,16 +5,20 @@ import type { T } from '../../i18n/index.js';
 export interface OpenCaseLine {
   id: number;
   name: string;
+  /** The case's path in words (协商一致解除). */
+  path: string;
   days: number;
-  step: string;
-  /** Who the step waits on, already rendered (mentions of people). */
-  who: string;
+  /** What the case waits on, already in words: missing evidence and who supplies it, or a step and its person. */
+  waiting: string;
 }
 
 export function buildCaseStatus(t: T, lines: OpenCaseLine[]): Message {
   const text = lines.length
     ? lines
-        .map((l) => `• ${t('off.status.line', { id: l.id, name: l.name, days: l.days, step: l.step, who: l.who })}`)
+        .map(
+          (l) =>
+            `• ${t('off.status.line', { id: l.id, name: l.name, path: l.path, days: l.days, waiting: l.waiting })}`,
+        )
         .join('\n')
     : t('off.status.none');
   return {

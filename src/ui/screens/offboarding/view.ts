@@ -3,7 +3,9 @@ import type { Locale } from '../../../ports/records.js';
 import type { Policy, ReasonKind } from '../../../domain/policy/index.js';
 import type { Evaluation } from '../../../domain/policy/evaluate.js';
 import type { CaseState } from '../../../domain/policy/advance.js';
-import type { Settlement } from '../../../domain/severance.js';
+import type { Settlement } from '../../../domain/settlement.js';
+import type { T } from '../../i18n/index.js';
+import type { GateText } from './gate-text.js';
 
 export interface CaseStepRecord {
   step: string;
@@ -40,3 +42,14 @@ export interface ScreenContext {
   /** Calendar dates are shown in this zone. */
   timezone: string;
 }
+
+/** The gate's sentences for this case, in the reader's language. */
+export const gateTextOf = (t: T, ctx: ScreenContext, v: CaseView): GateText => ({
+  t,
+  locale: ctx.locale,
+  policy: v.policy,
+  reason: v.reason,
+  employee: v.employee.name,
+  manager: v.manager?.name ?? null,
+  kpiNames: v.evaluation.kpiNames,
+});
