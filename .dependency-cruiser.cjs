@@ -114,10 +114,10 @@ module.exports = {
     // --- src/config.ts
     {
       name: 'config-imports-ports-domain',
-      comment: 'src/config.ts: ports (settings.ts), domain; zod, yaml, node:fs',
+      comment: 'src/config.ts (and its section files src/config-*.ts): ports (settings.ts), domain; zod, yaml, node:fs',
       severity: 'error',
-      from: { path: '^src/config\\.ts$' },
-      to: { pathNot: ['^src/(ports|domain)/', npm('zod', 'yaml'), '^fs$'] },
+      from: { path: ['^src/config\\.ts$', '^src/config-[a-z]+\\.ts$'] },
+      to: { pathNot: ['^src/(ports|domain)/', '^src/config-[a-z]+\\.ts$', npm('zod', 'yaml'), '^fs$'] },
     },
 
     // --- db/

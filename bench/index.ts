@@ -1,12 +1,13 @@
 /**
  * `npm run bench`: prints figures for the issue's "Speed and size" targets. It never fails on
  * timing (CI does not run it). Knobs: BENCH_NUDGES (10000), BENCH_RATE (auto), BENCH_SUBMISSIONS
- * (1000), BENCH_CONCURRENCY (8), BENCH_MANAGERS (2500), BENCH_ONLY (fanout, submit or cycle: run
- * just that section).
+ * (1000), BENCH_CONCURRENCY (8), BENCH_MANAGERS (2500), BENCH_SEED (15, the synthetic organisation of
+ * the warning backtest), BENCH_ONLY (fanout, submit, cycle or warn: run just that section).
  */
 import { benchFanout } from './fanout.js';
 import { benchSubmitLatency } from './submit-latency.js';
 import { benchOpenCycle } from './open-cycle.js';
+import { benchWarnings } from './warnings.js';
 
 const num = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
 const f1 = (n: number) => n.toFixed(1);
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
   if (!only || only === 'fanout') await fanout();
   if (!only || only === 'submit') await submit();
   if (!only || only === 'cycle') await cycle();
+  if (!only || only === 'warn') benchWarnings(num('BENCH_SEED', 15));
 }
 
 async function fanout(): Promise<void> {

@@ -9,6 +9,7 @@ import { makeAckRepo } from './repos/acks.js';
 import { makeReviewRepo } from './repos/reviews.js';
 import { makeEvidenceRepo } from './repos/evidence.js';
 import { makeCaseRepo } from './repos/cases.js';
+import { makeWarningRepo } from './repos/warnings.js';
 
 /**
  * The Store over one SQLite connection. better-sqlite3 is synchronous and single-connection, so
@@ -22,6 +23,7 @@ export function makeStore(conn: Connection, clock: Clock, outboxSettings: Outbox
     reviews: makeReviewRepo(db, clock, sealer),
     evidence: makeEvidenceRepo(db, clock, sealer),
     cases: makeCaseRepo(db, clock, sealer),
+    warnings: makeWarningRepo(db, sealer),
     outbox: makeOutbox(conn, clock, outboxSettings),
     audit: makeAuditLog(conn, clock),
     markProcessed: (key) =>

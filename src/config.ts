@@ -9,6 +9,8 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { isKnownHolidayCountry } from './domain/calendar.js';
 import { PolicyError, resolvePolicy, type PolicySource } from './domain/policy/resolve.js';
+import { warningsSchema } from './config-warnings.js';
+import { time, weekday } from './config-fields.js';
 import { defaultLocale } from './domain/locale.js';
 import type { Schedule } from './domain/schedule.js';
 
@@ -93,8 +95,6 @@ const envSchema = z.object({
   DANDANG_ALLOW_UNSIGNED_AUDIT: flag('start with platform credentials but no DANDANG_AUDIT_KEY'),
 });
 
-const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use 24-hour HH:MM, e.g. "18:00"');
-const weekday = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], 'use mon, tue, wed, thu, fri, sat or sun');
 const duration = z.string().regex(/^\d+[mhd]$/, 'use a number with m, h or d, e.g. "0h", "1d", "90m"');
 
 const scheduleSchema = z.strictObject({
@@ -261,6 +261,8 @@ const fileSchema = z.strictObject({
       checkpointTime: time.default('09:00'),
     })
     .default({ checkpointTime: '09:00' }),
+  /** Early warnings (issue 15): when the weekly run sends, and the rules' numbers. */
+  warnings: warningsSchema,
 });
 
 export type FileConfig = z.infer<typeof fileSchema>;
@@ -472,5 +474,6 @@ export function settingsFromConfig(c: Config): AppSettings {
     policy: c.policy,
     severance: c.file.severance,
     auditCheckpointTime: c.file.audit.checkpointTime,
+    warnings: c.file.warnings,
   };
 }

@@ -11,6 +11,7 @@ import { HttpHost } from '../adapters/http-host.js';
 import type { AdapterContext, RunningAdapter } from '../adapters/context.js';
 import { makeRunScheduleTick } from './usecases/schedule/run-schedule-tick.js';
 import { makeRunEvidenceTick } from './usecases/schedule/run-evidence-tick.js';
+import { makeRunWeeklyWarnings } from './usecases/warning/run-weekly-warnings.js';
 import { currentPolicy } from './usecases/offboarding/policy.js';
 import { PolicyError } from './domain/policy/resolve.js';
 import { makePostAuditCheckpoint } from './usecases/schedule/post-audit-checkpoint.js';
@@ -51,11 +52,14 @@ async function main(): Promise<void> {
   const evidenceTick = makeRunEvidenceTick({ store, clock, settings });
   const auditCheckpoint = makePostAuditCheckpoint({ store, clock, settings });
   const dailyBackup = makeDailyBackupTrigger(config, clock);
+  const warningsTick = makeRunWeeklyWarnings({ store, clock, settings });
   const tick = async () => {
     await scheduleTick();
     await evidenceTick();
     auditCheckpoint();
     dailyBackup();
+    // Once a week at the configured time; every other tick it is one small query.
+    await warningsTick();
   };
   // Catch up ticks missed while the bot was down, then tick every minute.
   await tick();

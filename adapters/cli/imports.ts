@@ -35,7 +35,7 @@ function printIssues(file: string, failure: Failure, ctx: CliContext): number {
 export const USAGE_ORG = 'Usage: npm run dandang -- org import <people.csv>';
 export const USAGE_JOBS = 'Usage: npm run dandang -- jobs import <jobs.yml>';
 export const USAGE_LEAVE =
-  'Usage: npm run dandang -- leave add <person id> <from YYYY-MM-DD> <to YYYY-MM-DD> [reason]\n       npm run dandang -- leave import <leave.csv>   (columns person_id,start_date,end_date,reason)';
+  'Usage: npm run dandang -- leave add <person id> <from YYYY-MM-DD> <to YYYY-MM-DD> [--kind <kind>] [reason]\n       npm run dandang -- leave import <leave.csv>   (columns person_id,start_date,end_date,reason,kind)\n  kind: annual, personal, sick, medical, maternity, paternity, nursing, work_injury, marriage, bereavement, other';
 
 export const orgCommand: CliCommand = async ([sub, file, ...rest], ctx) => {
   if (sub !== 'import' || rest.length) return usage(USAGE_ORG, ctx);
@@ -88,8 +88,11 @@ export const leaveCommand: CliCommand = async ([sub, ...args], ctx) => {
     return EXIT_OK;
   }
   if (sub === 'add' && args.length >= 3) {
-    const [personId, startDate, endDate, ...reason] = args as [string, string, string, ...string[]];
-    const r = await addLeaves({ leave: { personId, startDate, endDate, reason: reason.join(' ') } });
+    const [personId, startDate, endDate, ...rest] = args as [string, string, string, ...string[]];
+    const at = rest.indexOf('--kind');
+    const kind = at >= 0 ? (rest[at + 1] ?? '') : '';
+    const reason = at >= 0 ? [...rest.slice(0, at), ...rest.slice(at + 2)] : rest;
+    const r = await addLeaves({ leave: { personId, startDate, endDate, reason: reason.join(' '), kind } });
     if (!r.ok) {
       // A command has no file lines: print just the field and message.
       for (const i of importIssues(r)) ctx.err(`leave add: ${i.field}: ${i.message}`);

@@ -39,6 +39,8 @@ export const HELP = [
   '  Empties the database and loads the demo organisation for the local workspace.',
   'Usage: npm run dandang -- dossier <case id> --out <dir>',
   '  Writes the evidence dossier of an offboarding case.',
+  'Usage: npm run dandang -- warn run | warn backtest [--seed <n>]',
+  "  Runs this week's early warnings now, or replays the rules on the demo and a synthetic organisation.",
   '',
   'Exit codes: 0 ok, 1 invalid input (each problem printed as file:line: field: message), 2 usage or configuration error.',
 ].join('\n');
@@ -47,6 +49,7 @@ export const HELP = [
 const lazy = {
   demo: async () => (await import('./demo.js')).runDemo,
   dossier: async () => (await import('./dossier.js')).runDossier,
+  warn: async () => (await import('./warn.js')).runWarn,
 } satisfies Record<string, () => Promise<CliCommand>>;
 
 const commands: Record<string, () => Promise<CliCommand>> = {

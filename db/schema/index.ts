@@ -5,3 +5,4 @@ export * from './cases.js';
 export * from './conduct.js';
 export * from './infra.js';
 export * from './local.js';
+export * from './warnings.js';

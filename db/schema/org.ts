@@ -82,7 +82,12 @@ export const leaves = sqliteTable(
     reason: sealedText('reason')
       .notNull()
       .default('' as Sealed),
+    /**
+     * annual, personal, sick, medical, maternity, … (src/domain/warning/leave-kinds.ts). Protected
+     * kinds, and `unspecified` (a leave imported without one), never count as an absence pattern.
+     */
+    kind: text('kind').notNull().default('unspecified'),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [index('leaves_person').on(t.personId)],
+  (t) => [index('leaves_person').on(t.personId), index('leaves_dates').on(t.startDate, t.endDate)],
 );

@@ -17,6 +17,9 @@
  *   recorded by HR, because the point is that the employee did not answer.
  * - Attendance is the employee's own sign-in, or a mark by the plan's trainer, the manager chain or
  *   HR (never by the trainee about themselves).
+ * - An early warning is read by the manager chain and HR only: never by the employee it is about
+ *   (their record says warnings exist only to trigger support) and never by a peer. Nobody creates
+ *   one: the weekly run does.
  */
 
 /** How the asker stands to the person the record is about. An asker can hold several. */
@@ -37,7 +40,9 @@ export type RecordType =
   | 'acknowledgment'
   /** "Refused to acknowledge", with a witness. */
   | 'refusal'
-  | 'kpis';
+  | 'kpis'
+  /** An early warning (issue 15): support for the manager, never evidence. */
+  | 'warning';
 
 export const RECORD_TYPES: readonly RecordType[] = [
   'review',
@@ -51,6 +56,7 @@ export const RECORD_TYPES: readonly RecordType[] = [
   'acknowledgment',
   'refusal',
   'kpis',
+  'warning',
 ];
 
 export type Operation = 'read' | 'create';
@@ -80,6 +86,7 @@ const READ: Record<RecordType, Rule> = {
   acknowledgment: EVERYONE_CONCERNED,
   refusal: EVERYONE_CONCERNED,
   kpis: EVERYONE_CONCERNED,
+  warning: CHAIN_AND_HR,
 };
 
 const CREATE: Record<RecordType, Rule> = {
@@ -95,6 +102,7 @@ const CREATE: Record<RecordType, Rule> = {
   acknowledgment: { self: true },
   refusal: { hr: true, admin: true },
   kpis: CHAIN_AND_HR,
+  warning: {},
 };
 
 /** Record types one may never create about oneself, whatever one's role. */

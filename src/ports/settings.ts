@@ -3,6 +3,7 @@ import type { Schedule } from '../domain/schedule.js';
 import type { PolicySource } from '../domain/policy/resolve.js';
 import type { Locale } from './records.js';
 import type { ChannelAddress } from './outbox.js';
+import type { WarningSettings } from '../domain/warning/settings.js';
 
 /** The part of the configuration use cases need, free of env and secrets. */
 export interface AppSettings {
@@ -18,6 +19,8 @@ export interface AppSettings {
   severance: Config['file']['severance'];
   /** When the audit log's daily checkpoint is taken and posted to the HR channel (HH:MM in `timezone`; default 09:00). */
   auditCheckpointTime?: string;
+  /** Early warnings; absent means the defaults (`DEFAULT_WARNING_SETTINGS`). */
+  warnings?: WarningSettings;
 }
 
 export const HR_LOCAL_CHANNEL = 'hr';

@@ -5,6 +5,7 @@ import type { AckRepo } from './repos/acks.js';
 import type { ReviewRepo } from './repos/reviews.js';
 import type { EvidenceRepo } from './repos/evidence.js';
 import type { CaseRepo } from './repos/cases.js';
+import type { WarningRepo } from './repos/warnings.js';
 
 /** Everything a use case may read or write, bound to one transaction. */
 export interface Tx {
@@ -13,6 +14,7 @@ export interface Tx {
   reviews: ReviewRepo;
   evidence: EvidenceRepo;
   cases: CaseRepo;
+  warnings: WarningRepo;
   outbox: Outbox;
   audit: AuditLog;
   /**

@@ -17,6 +17,8 @@ const askers = {
 };
 
 const ALL_BUT_PRIVATE: RecordType[] = RECORD_TYPES.filter((r) => r !== 'note_private');
+/** Early warnings are the chain's and HR's only: the employee's own view has everything else. */
+const ALL_BUT_PRIVATE_AND_WARNINGS: RecordType[] = ALL_BUT_PRIVATE.filter((r) => r !== 'warning');
 const MANAGER_CREATES: RecordType[] = [
   'review',
   'note_private',
@@ -39,7 +41,7 @@ const HR_CREATES: RecordType[] = [
 ];
 
 const expected: Record<keyof typeof askers, { read: RecordType[]; create: RecordType[] }> = {
-  employee: { read: ALL_BUT_PRIVATE, create: ['sign_in', 'acknowledgment'] },
+  employee: { read: ALL_BUT_PRIVATE_AND_WARNINGS, create: ['sign_in', 'acknowledgment'] },
   'another employee': { read: [], create: [] },
   'own manager': { read: ALL_BUT_PRIVATE, create: MANAGER_CREATES },
   'another manager': { read: [], create: [] },
@@ -98,5 +100,18 @@ describe('access-control table', () => {
     const both = relationsOf({ id: 'm', role: 'hr' }, 'e', chainOfE);
     expect(canAccess({ relations: both }, 'create', 'review')).toBe(true);
     expect(canAccess({ relations: both }, 'create', 'refusal')).toBe(true);
+  });
+});
+
+describe('early warnings (issue 15)', () => {
+  it('are read by the manager chain and HR only: never by the employee, a peer or another manager', () => {
+    const readers = Object.entries(askers)
+      .filter(([, relations]) => canAccess({ relations }, 'read', 'warning'))
+      .map(([asker]) => asker);
+    expect(readers).toEqual(['own manager', 'skip-level manager', 'HR', 'admin']);
+  });
+
+  it('are created by nobody: only the weekly run writes them', () => {
+    for (const relations of Object.values(askers)) expect(canAccess({ relations }, 'create', 'warning')).toBe(false);
   });
 });

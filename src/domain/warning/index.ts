@@ -9,3 +9,5 @@ export * from './absence.js';
 export * from './duty-gaps.js';
 export * from './suggest.js';
 export * from './evaluate.js';
+export * from './settings.js';
+export * from './week.js';

@@ -1,5 +1,6 @@
 import type { Person, Job, JobWithKpis } from '../records.js';
 import type { Kpi } from '../../domain/kpi.js';
+import type { LeaveKind } from '../../domain/warning/leave-kinds.js';
 
 /** People, jobs and their versioned KPI sets. */
 export interface OrgRepo {
@@ -29,5 +30,6 @@ export interface OrgRepo {
 
   /** True when the person is on leave on the given calendar date (YYYY-MM-DD). */
   onLeave(personId: string, date: string): boolean;
-  addLeave(l: { personId: string; startDate: string; endDate: string; reason: string }): number;
+  /** `kind` is a LeaveKind (src/domain/warning/leave-kinds.ts); left out, `unspecified`. */
+  addLeave(l: { personId: string; startDate: string; endDate: string; reason: string; kind?: LeaveKind }): number;
 }

@@ -17,6 +17,7 @@ import * as report from './report.js';
 import * as security from './security.js';
 import * as delivery from './delivery.js';
 import * as gate from './gate.js';
+import * as warning from './warning.js';
 
 const catalogs = [
   common,
@@ -32,6 +33,7 @@ const catalogs = [
   security,
   delivery,
   gate,
+  warning,
 ] as const;
 
 type Merge<T extends readonly { en: object }[]> = T extends readonly [infer H, ...infer R]

@@ -196,6 +196,7 @@ export const makeViewMyRecord =
           adjustments,
           responses,
           topButtons,
+          ownRecord: self,
         }),
       );
     });

@@ -8,6 +8,7 @@ import type { UseCaseDeps } from '../../ports/deps.js';
 import type { Locale } from '../../ports/records.js';
 import { translator } from '../../ui/i18n/index.js';
 import { ok, type Result } from '../result.js';
+import { parseLeaveKind } from '../../domain/warning/leave-kinds.js';
 import { parseCsv } from './import/csv.js';
 import { byLine, invalid } from './import/issues.js';
 import { LEAVE_COLUMNS, alreadyOnLeave, checkLeave, type LeaveSpec } from './import/leave-rows.js';
@@ -36,6 +37,7 @@ export const makeAddLeaves =
         startDate: v.start_date ?? '',
         endDate: v.end_date ?? '',
         reason: v.reason ?? '',
+        kind: v.kind ?? '',
       }));
     } else {
       // A command has no lines; line 1 stands for "the command's arguments".
@@ -56,6 +58,7 @@ export const makeAddLeaves =
           startDate: l.startDate,
           endDate: l.endDate,
           reason: l.reason,
+          kind: parseLeaveKind(l.kind) ?? 'unspecified',
         });
         tx.audit.record({
           actorId: input.actorId ?? null,

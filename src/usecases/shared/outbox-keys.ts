@@ -47,6 +47,9 @@ export const outboxKeys = {
   auditCheckpoint: (day: string) => `audit-checkpoint:${day}`,
   // Delivery: the HR alert about set-aside messages, one per platform per hour (then updated in place)
   undeliveredAlert: (platform: string, hourStart: number) => `${UNDELIVERED_ALERT}${platform}:${hourStart}`,
+  // Early warnings
+  warningsForManager: (week: string, managerId: string) => `warnings:${week}:${managerId}`,
+  warningsHrDigest: (week: string) => `warnings:${week}:hr`,
   // Demo
   demoWelcome: (personId: string) => `demo:welcome:${personId}`,
 } as const;

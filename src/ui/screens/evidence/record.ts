@@ -26,6 +26,8 @@ export interface RecordData {
   responses: { ack: Acknowledgment; names: (id: string) => string }[] | null;
   /** Buttons not tied to one item (e.g. Acknowledge KPIs, Sign in). */
   topButtons: Button[];
+  /** The person reads their own record: say what early warnings are for (issue 15). */
+  ownRecord?: boolean;
 }
 
 /** Items shown per section, newest first: keeps a long history within 50 blocks. */
@@ -178,5 +180,6 @@ export function buildRecordView(t: T, d: RecordData): Message {
       linesBlock(t('ev.record.responses'), lines.length ? lines : [t('ev.record.none')]),
     );
   }
+  if (d.ownRecord) blocks.push({ type: 'context', text: t('warning.selfNotice') });
   return { text: title, blocks };
 }

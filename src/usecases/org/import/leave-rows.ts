@@ -2,8 +2,12 @@ import type { OrgRepo } from '../../../ports/repos/org.js';
 import type { T } from '../../../ui/i18n/index.js';
 import { addDays, isIsoDate } from '../../../domain/dates.js';
 import type { ImportIssue } from './issues.js';
+import { LEAVE_KINDS, parseLeaveKind } from '../../../domain/warning/leave-kinds.js';
 
-export const LEAVE_COLUMNS = { required: ['person_id', 'start_date', 'end_date'], optional: ['reason'] } as const;
+export const LEAVE_COLUMNS = {
+  required: ['person_id', 'start_date', 'end_date'],
+  optional: ['reason', 'kind'],
+} as const;
 
 export interface LeaveSpec {
   line: number;
@@ -11,6 +15,8 @@ export interface LeaveSpec {
   startDate: string;
   endDate: string;
   reason: string;
+  /** As typed: an id (`sick`) or an HR system's word (`病假`); empty or absent is `unspecified`. */
+  kind?: string;
 }
 
 /** Field checks for one leave; `org` confirms the person exists. */
@@ -28,6 +34,8 @@ export function checkLeave(l: LeaveSpec, org: Pick<OrgRepo, 'person'>, t: T): Im
   }
   if (isIsoDate(l.startDate) && isIsoDate(l.endDate) && l.endDate < l.startDate)
     issue('end_date', t('import.dateOrder', { start: l.startDate, end: l.endDate }));
+  if (parseLeaveKind(l.kind) === null)
+    issue('kind', t('import.badLeaveKind', { value: l.kind ?? '', kinds: LEAVE_KINDS.join(', ') }));
   return issues;
 }
 

@@ -1,0 +1,191 @@
+import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, ne } from 'drizzle-orm';
+import type { Db } from '../client.js';
+import {
+  dutyGapRuns,
+  jobAdjustments,
+  leaves,
+  notes,
+  reviewKpiResults,
+  reviews,
+  trainingPlans,
+  warningRuns,
+  warnings,
+} from '../schema/index.js';
+import type { FollowUp, ReviewFigures, WarningRecord, WarningRepo } from '../../src/ports/repos/warnings.js';
+import type { KpiResult } from '../../src/ports/repos/reviews.js';
+import type { DutyGap, LeaveKind, PersonSignal, Suggestion } from '../../src/domain/warning/index.js';
+import { LEAVE_KINDS } from '../../src/domain/warning/index.js';
+import type { Sealer } from '../sealed.js';
+
+type Row = typeof warnings.$inferSelect;
+
+const toRecord = (r: Row): WarningRecord => ({
+  id: r.id,
+  personId: r.personId,
+  managerId: r.managerId,
+  department: r.department,
+  week: r.week,
+  raisedAt: r.raisedAt,
+  signals: r.signals as PersonSignal[],
+  suggestion: r.suggestion as Suggestion,
+  followUp:
+    r.followUpKind && r.followUpId !== null && r.followUpAt !== null
+      ? { kind: r.followUpKind, id: r.followUpId, at: r.followUpAt }
+      : null,
+});
+
+/** SQLite's limit on bound parameters is 32,766; stay far below it. */
+const CHUNK = 500;
+const chunks = <T>(xs: readonly T[]): T[][] =>
+  Array.from({ length: Math.ceil(xs.length / CHUNK) }, (_, i) => xs.slice(i * CHUNK, (i + 1) * CHUNK));
+
+const kindOf = (raw: string): LeaveKind =>
+  (LEAVE_KINDS as readonly string[]).includes(raw) ? (raw as LeaveKind) : 'unspecified';
+
+export function makeWarningRepo(db: Db, sealer: Sealer): WarningRepo {
+  const leaveReason = sealer.column(leaves.reason);
+  return {
+    insert(w) {
+      const row = db.insert(warnings).values(w).onConflictDoNothing().returning().get();
+      return row ? toRecord(row) : null;
+    },
+    forWeek: (week) =>
+      db.select().from(warnings).where(eq(warnings.week, week)).orderBy(asc(warnings.id)).all().map(toRecord),
+    raisedBetween: (from, to) =>
+      db
+        .select()
+        .from(warnings)
+        .where(and(gte(warnings.raisedAt, from), lt(warnings.raisedAt, to)))
+        .orderBy(asc(warnings.raisedAt), asc(warnings.id))
+        .all()
+        .map(toRecord),
+    awaitingFollowUp: (since) =>
+      db
+        .select()
+        .from(warnings)
+        .where(and(gte(warnings.raisedAt, since), isNull(warnings.followUpKind)))
+        .orderBy(asc(warnings.id))
+        .all()
+        .map(toRecord),
+    setFollowUp(id, f) {
+      db.update(warnings)
+        .set({ followUpKind: f.kind, followUpId: f.id, followUpAt: f.at })
+        .where(eq(warnings.id, id))
+        .run();
+    },
+
+    saveDutyGaps: (managerId, week, gaps, at) =>
+      db.insert(dutyGapRuns).values({ managerId, week, gaps, foundAt: at }).onConflictDoNothing().run().changes > 0,
+    dutyGapsForWeek: (week) =>
+      db
+        .select()
+        .from(dutyGapRuns)
+        .where(eq(dutyGapRuns.week, week))
+        .orderBy(asc(dutyGapRuns.id))
+        .all()
+        .map((r) => ({ managerId: r.managerId, gaps: r.gaps as DutyGap[] })),
+
+    runFinished: (week) => !!db.select().from(warningRuns).where(eq(warningRuns.week, week)).get(),
+    markRunFinished(week, at) {
+      db.insert(warningRuns).values({ week, finishedAt: at }).onConflictDoNothing().run();
+    },
+
+    reviewHistory(employeeIds, since) {
+      const out = new Map<string, ReviewFigures[]>();
+      for (const part of chunks(employeeIds)) {
+        const rows = db
+          .select({
+            id: reviews.id,
+            employeeId: reviews.employeeId,
+            periodLabel: reviews.periodLabel,
+            rating: reviews.rating,
+            submittedAt: reviews.submittedAt,
+          })
+          .from(reviews)
+          .where(and(inArray(reviews.employeeId, part), gte(reviews.submittedAt, since)))
+          .orderBy(asc(reviews.submittedAt), asc(reviews.id))
+          .all();
+        const results = new Map<number, KpiResult[]>();
+        for (const ids of chunks(rows.map((r) => r.id)))
+          for (const r of db
+            .select()
+            .from(reviewKpiResults)
+            .where(inArray(reviewKpiResults.reviewId, ids))
+            .orderBy(asc(reviewKpiResults.id))
+            .all())
+            results.set(r.reviewId, [
+              ...(results.get(r.reviewId) ?? []),
+              {
+                key: r.kpiKey,
+                name: r.kpiName,
+                unit: r.unit,
+                target: r.target,
+                direction: r.direction,
+                actual: r.actual,
+                met: r.met,
+              },
+            ]);
+        for (const r of rows)
+          out.set(r.employeeId, [...(out.get(r.employeeId) ?? []), { ...r, results: results.get(r.id) ?? [] }]);
+      }
+      return out;
+    },
+    leavesOverlapping: (from, to) =>
+      db
+        .select()
+        .from(leaves)
+        .where(and(lte(leaves.startDate, to), gte(leaves.endDate, from)))
+        .all()
+        .map((l) => ({
+          personId: l.personId,
+          startDate: l.startDate,
+          endDate: l.endDate,
+          kind: kindOf(l.kind),
+          // Read only to keep a leave whose reason names a protected ground out of the count.
+          reason: leaveReason.open(l.reason),
+        })),
+    lastConversationOn: (personId) =>
+      db
+        .select({ heldOn: notes.heldOn })
+        .from(notes)
+        .where(and(eq(notes.personId, personId), ne(notes.visibility, 'private')))
+        .orderBy(desc(notes.heldOn))
+        .limit(1)
+        .get()?.heldOn ?? null,
+    firstFollowUp(personId, since) {
+      const found: FollowUp[] = [];
+      const note = db
+        .select({ id: notes.id, at: notes.createdAt })
+        .from(notes)
+        .where(
+          and(
+            eq(notes.personId, personId),
+            ne(notes.authorId, personId),
+            ne(notes.visibility, 'private'),
+            gte(notes.createdAt, since),
+          ),
+        )
+        .orderBy(asc(notes.createdAt))
+        .limit(1)
+        .get();
+      if (note) found.push({ kind: 'conversation', id: String(note.id), at: note.at });
+      const plan = db
+        .select({ id: trainingPlans.id, at: trainingPlans.createdAt })
+        .from(trainingPlans)
+        .where(and(eq(trainingPlans.personId, personId), gte(trainingPlans.createdAt, since)))
+        .orderBy(asc(trainingPlans.createdAt))
+        .limit(1)
+        .get();
+      if (plan) found.push({ kind: 'training_plan', id: String(plan.id), at: plan.at });
+      const adj = db
+        .select({ id: jobAdjustments.id, at: jobAdjustments.createdAt })
+        .from(jobAdjustments)
+        .where(and(eq(jobAdjustments.personId, personId), gte(jobAdjustments.createdAt, since)))
+        .orderBy(asc(jobAdjustments.createdAt))
+        .limit(1)
+        .get();
+      if (adj) found.push({ kind: 'job_adjustment', id: String(adj.id), at: adj.at });
+      return found.sort((a, b) => a.at - b.at)[0] ?? null;
+    },
+  };
+}

@@ -1,0 +1,121 @@
+/** Early warnings (issue 15): the manager's weekly DM, HR's digest, and the employee's notice. */
+export const en = {
+  'warning.dm.title': '{count} people may need help',
+  'warning.dm.titleOne': '1 person may need help',
+  'warning.dm.titleDutiesOnly': 'Your open duties this week',
+  'warning.dm.intro':
+    "Early warnings from this week's data, each with the figures behind it. They are for offering support: never evidence, and your reports do not see them.",
+  'warning.dm.more': '…and {count} more. HR sees them all on the dashboard.',
+  'warning.dm.duties': '**Your open duties**',
+  'warning.dm.suggested': 'Suggested: {action}',
+  'warning.person': '**{name}**: {reason}',
+
+  'warning.reason.kpi_below': '{kpi} below target in {missed} of the last {of} periods',
+  'warning.reason.kpi_trend': '{kpi} worsening by {slope} a period, beyond their usual ups and downs',
+  'warning.reason.rating_drop': 'rated {latest}, against their own recent average of {average}',
+  'warning.reason.absence': 'leave above the team average for {weeks} weeks running',
+  'warning.reason.andMore': '{reason} (+{count} more)',
+
+  'warning.points.kpi_below': '{kpi}: {values} (target {target})',
+  'warning.points.kpi_trend':
+    '{kpi}: {values}; slope t = {t}, beyond noise past −{critical}; periods left to target: {periods}',
+  'warning.points.rating_drop': 'Ratings: {before} → {latest}',
+  'warning.points.absence': 'Leave days per week: {days} (team average {team})',
+
+  'warning.action.training': 'Plan training',
+  'warning.action.conversation.support': 'Offer a supportive conversation',
+  'warning.action.conversation.gap': 'Talk about the gap',
+  'warning.action.conversation.after_adjustment': 'Talk about the new role',
+  'warning.action.conversation.explain_training': "Explain the training's purpose",
+  'warning.action.conversation.training_progress': 'Check in on the training',
+  'warning.suggest.training': 'a training plan for {kpis}',
+  'warning.suggest.conversation.support': 'a supportive conversation; the absence itself is not a performance matter',
+  'warning.suggest.conversation.gap': 'a conversation about the gap',
+  'warning.suggest.conversation.after_adjustment': 'a conversation about how the new role is going',
+  'warning.suggest.conversation.explain_training': 'a conversation that explains what the training is for',
+  'warning.suggest.conversation.training_progress': 'a check-in on the training already under way',
+
+  'warning.gap.reviews_overdue': 'overdue reviews: {count} (the oldest: {name}, {period})',
+  'warning.gap.no_conversation': 'no conversation with {name} for {weeks} weeks while below target',
+  'warning.gap.no_conversation_ever': 'no conversation recorded with {name}, who is below target',
+  'warning.gap.training_no_session': 'training for {name} promised {days} days ago, with no session yet',
+  'warning.gap.dispute_unanswered': "{name}'s dispute has had no reply for {days} days",
+
+  'warning.hr.title': 'Early warnings, week {week}',
+  'warning.hr.atRisk': '**People who may need help, by department**',
+  'warning.hr.department': '{department}: {count} of {people}',
+  'warning.hr.none': 'No early warnings this week.',
+  'warning.hr.gaps': '**Managers with open duties**',
+  'warning.hr.manager': '{name}: {gaps}',
+  'warning.hr.gapCount.reviews_overdue': 'overdue reviews: {count}',
+  'warning.hr.gapCount.no_conversation': 'below-target reports with no conversation: {count}',
+  'warning.hr.gapCount.training_no_session': 'training plans without a session: {count}',
+  'warning.hr.gapCount.dispute_unanswered': 'unanswered disputes: {count}',
+  'warning.hr.noGaps': 'No manager has an open duty.',
+  'warning.hr.gapSeparator': '; ',
+  'warning.hr.more': '…and {count} more.',
+  'warning.hr.footer': 'Warnings are for support, never evidence. The charts: /dandang report.',
+
+  'warning.selfNotice':
+    'Dandang may tell your manager early when your results dip, so that they offer support (training or a conversation). Such warnings exist only to trigger support: they are never evidence and never part of a dismissal case.',
+} as const;
+
+export const zh: Record<keyof typeof en, string> = {
+  'warning.dm.title': '有 {count} 人可能需要帮助',
+  'warning.dm.titleOne': '有 1 人可能需要帮助',
+  'warning.dm.titleDutiesOnly': '本周你的待办职责',
+  'warning.dm.intro': '以下预警来自本周的数据，每条都附有依据。预警只用于提供支持：它不是证据，你的下属也看不到。',
+  'warning.dm.more': '……另有 {count} 人。HR 可在仪表盘上查看全部。',
+  'warning.dm.duties': '**你的待办职责**',
+  'warning.dm.suggested': '建议：{action}',
+  'warning.person': '**{name}**：{reason}',
+
+  'warning.reason.kpi_below': '{kpi}在最近 {of} 期中有 {missed} 期未达标',
+  'warning.reason.kpi_trend': '{kpi}每期变差 {slope}，超出其平常的波动',
+  'warning.reason.rating_drop': '评分为 {latest}，低于其本人近期平均分 {average}',
+  'warning.reason.absence': '连续 {weeks} 周请假天数高于团队平均',
+  'warning.reason.andMore': '{reason}（另有 {count} 项）',
+
+  'warning.points.kpi_below': '{kpi}：{values}（目标 {target}）',
+  'warning.points.kpi_trend':
+    '{kpi}：{values}；斜率 t 值 = {t}，低于 −{critical} 即超出波动；距跌破目标还有 {periods} 期',
+  'warning.points.rating_drop': '评分：{before} → {latest}',
+  'warning.points.absence': '每周请假天数：{days}（团队平均 {team}）',
+
+  'warning.action.training': '安排培训',
+  'warning.action.conversation.support': '约一次关怀谈话',
+  'warning.action.conversation.gap': '就差距谈一谈',
+  'warning.action.conversation.after_adjustment': '谈谈新岗位的情况',
+  'warning.action.conversation.explain_training': '说明培训的目的',
+  'warning.action.conversation.training_progress': '了解培训进展',
+  'warning.suggest.training': '针对{kpis}制定培训计划',
+  'warning.suggest.conversation.support': '一次关怀谈话；请假本身不是绩效问题',
+  'warning.suggest.conversation.gap': '就差距进行一次谈话',
+  'warning.suggest.conversation.after_adjustment': '谈谈调岗后新岗位的进展',
+  'warning.suggest.conversation.explain_training': '通过谈话说明培训的目的',
+  'warning.suggest.conversation.training_progress': '了解正在进行的培训的进展',
+
+  'warning.gap.reviews_overdue': '{count} 份考核逾期（最早的一份：{name}，{period}）',
+  'warning.gap.no_conversation': '{name}未达标，已有 {weeks} 周没有谈话记录',
+  'warning.gap.no_conversation_ever': '{name}未达标，至今没有谈话记录',
+  'warning.gap.training_no_session': '为{name}承诺的培训已过去 {days} 天，仍未安排任何一次课程',
+  'warning.gap.dispute_unanswered': '{name}提出的异议已 {days} 天未获回复',
+
+  'warning.hr.title': '第 {week} 周预警',
+  'warning.hr.atRisk': '**各部门可能需要帮助的人数**',
+  'warning.hr.department': '{department}：{people} 人中 {count} 人',
+  'warning.hr.none': '本周没有预警。',
+  'warning.hr.gaps': '**有待办职责的经理**',
+  'warning.hr.manager': '{name}：{gaps}',
+  'warning.hr.gapCount.reviews_overdue': '{count} 份考核逾期',
+  'warning.hr.gapCount.no_conversation': '{count} 名未达标下属没有谈话记录',
+  'warning.hr.gapCount.training_no_session': '{count} 个培训计划未安排课程',
+  'warning.hr.gapCount.dispute_unanswered': '{count} 条异议未回复',
+  'warning.hr.noGaps': '没有经理有待办职责。',
+  'warning.hr.gapSeparator': '；',
+  'warning.hr.more': '……另有 {count} 项。',
+  'warning.hr.footer': '预警只用于提供支持，不是证据。图表请用 /dandang report 查看。',
+
+  'warning.selfNotice':
+    '当你的业绩出现下滑时，担当可能会提前提醒你的经理，以便为你提供支持（培训或谈话）。这类预警只用于触发支持：它们不是证据，也绝不会成为解除劳动合同案件的一部分。',
+};
