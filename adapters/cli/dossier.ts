@@ -47,5 +47,8 @@ export const runDossier: CliCommand = async (args, ctx) => {
   ctx.out(`Wrote ${html}`);
   ctx.out(`Wrote ${csv}`);
   ctx.out(`Audit-chain head at export: ${result.value.auditHead}`);
+  ctx.out(
+    `Check it later with: npm run dandang -- audit verify --anchor ${result.value.auditRows}:${result.value.auditHead}`,
+  );
   return EXIT_OK;
 };

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Connection } from '../client.js';
-import type { AuditEntry, AuditLog } from '../../src/ports/audit.js';
+import type { AuditEntry, AuditLog, ReadAction } from '../../src/ports/audit.js';
 import type { Clock } from '../../src/ports/clock.js';
 import {
   auditHash,
@@ -67,6 +67,14 @@ export function makeAuditLog(conn: Pick<Connection, 'sqlite' | 'auditKey'>, cloc
      VALUES (@day, @at, @uptoId, @rowCount, @headHash, NULL)`,
   );
   const setCheckpointMac = sqlite.prepare<[string, number]>('UPDATE audit_checkpoints SET mac = ? WHERE id = ?');
+  // audit_subject (subject_type, subject_id) narrows to the person; the actions filter the rest.
+  const readsStmt = sqlite.prepare<
+    [string, number],
+    { at: number; actorId: string | null; action: string; detail: string }
+  >(
+    `SELECT at, actor_id AS actorId, action, detail FROM audit_log
+     WHERE subject_type = 'person' AND subject_id = ? AND action LIKE 'read.%' ORDER BY id DESC LIMIT ?`,
+  );
 
   const readHead = (): AuditHead | null => {
     const r = headStmt.get(HEAD_KEY);
@@ -110,6 +118,14 @@ export function makeAuditLog(conn: Pick<Connection, 'sqlite' | 'auditKey'>, cloc
       const { rows, hash } = head();
       return { rows, hash };
     },
+    readsOf: (personId, limit) =>
+      readsStmt
+        .all(personId, limit)
+        .map((r) => ({
+          ...r,
+          action: r.action as ReadAction,
+          detail: JSON.parse(r.detail) as Record<string, unknown>,
+        })),
     checkpoint(day) {
       if (checkpointOfDay.get(day)) return null;
       const h = head();

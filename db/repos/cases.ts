@@ -1,13 +1,12 @@
-import { and, asc, desc, eq, gte, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { acknowledgments, auditLog, caseEvents, cases, jobs, people, protectedStatuses } from '../schema/index.js';
+import { acknowledgments, caseEvents, cases, jobs, people, protectedStatuses } from '../schema/index.js';
 import { makeCaseRecords } from './case-records.js';
 import { evidenceFactsOf } from './evidence-facts.js';
 import { kpiSubjectId } from '../../src/domain/kpi.js';
 import type { Clock } from '../../src/ports/clock.js';
 import type { CaseEvent, CaseRecord, CaseRepo, DossierData, ProtectedStatus } from '../../src/ports/repos/cases.js';
 import type { EvidenceFacts } from '../../src/domain/policy/index.js';
-import { GENESIS_HASH } from '../../src/domain/audit-chain.js';
 import type { Sealer } from '../sealed.js';
 
 type CaseRow = typeof cases.$inferSelect;
@@ -182,9 +181,6 @@ export function makeCaseRepo(db: Db, clock: Clock, sealer: Sealer): CaseRepo {
         refused: rows.filter((r) => r.state === 'refused').length,
       };
     },
-
-    auditHead: () =>
-      db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get()?.hash ?? GENESIS_HASH,
   };
   return repo;
 }

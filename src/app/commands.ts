@@ -6,7 +6,7 @@
  * Each entry maps a subcommand (the first word of the arguments; `''` when no subcommand matches)
  * to the feature module that handles it, `src/app/<feature>.ts`.
  */
-export type FeatureName = 'help' | 'review' | 'evidence' | 'offboarding';
+export type FeatureName = 'help' | 'review' | 'evidence' | 'offboarding' | 'security';
 
 export const COMMANDS = {
   review: {
@@ -24,6 +24,7 @@ export const COMMANDS = {
     adjust: 'evidence',
     report: 'offboarding',
     protect: 'offboarding',
+    audit: 'security', // who opened someone's records (HR)
   },
 } as const satisfies Record<string, Record<string, FeatureName>>;
 

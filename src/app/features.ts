@@ -4,6 +4,7 @@ import { helpHandlers } from './help.js';
 import { reviewHandlers } from './review.js';
 import { offboardingHandlers } from './offboarding.js';
 import { evidenceHandlers } from './evidence.js';
+import { securityHandlers } from './security.js';
 
 /**
  * Every feature module, by the name `src/app/commands.ts` uses for its owner. Each feature adds
@@ -14,6 +15,7 @@ export const FEATURES: Record<FeatureName, (deps: UseCaseDeps) => FeatureHandler
   review: reviewHandlers,
   offboarding: offboardingHandlers,
   evidence: evidenceHandlers,
+  security: securityHandlers,
 };
 
 export function allFeatures(deps: UseCaseDeps): FeatureHandlers[] {

@@ -28,8 +28,21 @@ export interface AuditCheckpointView extends AuditHeadView {
   signed: boolean;
 }
 
+/** The audit actions of reads: who opened whose records (subject type `person`, the record's subject). */
+export type ReadAction = 'read.record' | 'read.cases' | 'read.dossier' | 'read.reads';
+
+/** One recorded read, newest first in `readsOf`. */
+export interface RecordRead {
+  at: number;
+  actorId: string | null;
+  action: ReadAction;
+  detail: Record<string, unknown>;
+}
+
 export interface AuditLog {
   record(entry: AuditEntry): void;
+  /** The recorded reads of a person's records, newest first. */
+  readsOf(personId: string, limit: number): RecordRead[];
   head(): AuditHeadView;
   /**
    * Pins today's head in a checkpoint (signed when DANDANG_AUDIT_KEY is set). Null when `day`

@@ -17,6 +17,10 @@ import { SealedValueError } from '../../db/sealed.js';
 import { keyCensus } from '../../db/keys.js';
 import { verifyAuditLog } from '../../db/repos/audit.js';
 import { makeCreateNote } from '../../src/usecases/evidence/create-note.js';
+import { makeDisputeNote } from '../../src/usecases/evidence/dispute-note.js';
+import { makeOpenOffboarding } from '../../src/usecases/offboarding/open-offboarding.js';
+import { makeWithdrawCase } from '../../src/usecases/offboarding/withdraw-case.js';
+import { DEFAULT_KPIS } from '../support/org.js';
 import { ConfigError, loadConfig, startRefusal } from '../../src/config.js';
 import { runCli } from '../../adapters/cli/run.js';
 import type { DataProtection } from '../../db/client.js';
@@ -51,7 +55,7 @@ function world(protection: DataProtection) {
     },
   });
   if (!created.ok) throw new Error(created.message);
-  return { noteId: created.value.note.id, employee };
+  return { noteId: created.value.note.id, employee, manager, hr: org.hr, settings };
 }
 
 /** Every byte SQLite keeps for the database: the main file and, if present, the WAL. */
@@ -89,6 +93,59 @@ describe('encryption at rest', () => {
     expect(wordsIn(fileBytes(t.file))).toEqual([]);
     t.conn.close();
     expect(wordsIn(fileBytes(t.file))).toEqual([]);
+  });
+
+  it('seals dispute comments, review comments, amendments, case reasons and withdrawals; the audit log holds only hashes', () => {
+    const { noteId, employee, manager, hr, settings } = world({ dataKey: KEY_A });
+    const deps = { store: t.store, clock: t.clock, settings };
+    const more = ['Tangerine', 'gazebo', 'Obsidian', 'Platypus', 'Walrus', 'kumquat', '琵琶'];
+    const disputed = makeDisputeNote(deps)({
+      actorId: employee.id,
+      noteId,
+      values: { comment: 'The Tangerine gazebo numbers were wrong. 琵琶' },
+    });
+    expect(disputed.ok).toBe(true);
+    t.store.tx((tx) => {
+      const review = tx.reviews.insertReview({
+        slotId: null,
+        employeeId: employee.id,
+        authorId: manager.id,
+        jobId: 'engineer',
+        kpiVersion: 1,
+        periodLabel: '2026-W47',
+        rating: 2,
+        strengths: 'Walrus diligence',
+        improvement: 'kumquat follow-through',
+        comment: 'Walrus',
+        belowTarget: true,
+        submittedAt: t.clock.now(),
+        results: [{ ...DEFAULT_KPIS[0]!, actual: 30, met: false }],
+      });
+      tx.reviews.amendReview(review.id, {
+        authorId: manager.id,
+        reason: 'kumquat miscount',
+        at: t.clock.now(),
+        after: { ...review, comment: 'Walrus amended' },
+      });
+    });
+    const opened = makeOpenOffboarding(deps)({
+      actorId: hr.id,
+      employeeId: employee.id,
+      reasonKind: 'mutual',
+      reasonText: 'Obsidian restructuring',
+    });
+    expect(opened.ok).toBe(true);
+    expect(makeWithdrawCase(deps)({ actorId: hr.id, caseId: 1, reason: 'Platypus agreement' }).ok).toBe(true);
+    // The app reads them back.
+    expect(t.store.tx((tx) => tx.acks.find('note', String(noteId), employee.id))!.comment).toContain('Tangerine');
+    expect(t.store.tx((tx) => tx.cases.get(1))!.reasonText).toBe('Obsidian restructuring');
+
+    const audit = t.conn.sqlite.prepare('SELECT detail FROM audit_log').pluck().all().join('\n');
+    expect(audit).toContain('textSha256');
+    t.conn.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    const bytes = fileBytes(t.file);
+    expect(more.filter((w) => bytes.includes(Buffer.from(w, 'utf8')))).toEqual([]);
+    expect(wordsIn(bytes)).toEqual([]);
   });
 
   it('the same note without a key is in the file in plaintext (so the check above can fail)', () => {

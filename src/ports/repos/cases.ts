@@ -171,6 +171,4 @@ export interface CaseRepo {
   dossierData(employeeId: string, since: number): DossierData;
   /** Disputed and refused responses by these people, for the report. */
   disputeCounts(personIds: string[]): { disputed: number; refused: number };
-  /** Hash of the newest audit row (the chain head), quoted in an exported dossier. */
-  auditHead(): string;
 }

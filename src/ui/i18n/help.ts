@@ -12,7 +12,7 @@ export const en = {
   'help.adjust':
     '**/dandang adjust @person <job-id>**: record a job adjustment (调岗) with its reason and effective date.',
   'help.hrTools':
-    '**/dandang report**: case cycle times and disputes. **/dandang protect @person <kind> <from> [to]**: record a protected status that blocks a case.',
+    '**/dandang report**: case cycle times and disputes. **/dandang protect @person <kind> <from> [to]**: record a protected status that blocks a case. **/dandang audit @person**: who opened their records.',
   'help.dandang': '**/dandang help**: this message.',
   'help.footer': 'Every review and note about you is shown to you, and you can acknowledge or dispute it.',
 } as const;
@@ -29,7 +29,7 @@ export const zh: Record<keyof typeof en, string> = {
     '**/offboard @某人 [原因]**:发起离职案件(HR 或直属经理)。**/offboard status**:进行中的案件。**/offboard dossier <案件>**:导出证据材料(仅 HR)。',
   'help.adjust': '**/dandang adjust @某人 <岗位ID>**:记录调岗,包括原因和生效日期。',
   'help.hrTools':
-    '**/dandang report**:案件周期和异议统计。**/dandang protect @某人 <类型> <开始> [结束]**:记录阻止解除的受保护状态(如孕期、医疗期)。',
+    '**/dandang report**:案件周期和异议统计。**/dandang protect @某人 <类型> <开始> [结束]**:记录阻止解除的受保护状态(如孕期、医疗期)。**/dandang audit @某人**：谁查看过其记录。',
   'help.dandang': '**/dandang help**:显示本帮助。',
   'help.footer': '所有关于你的考核和记录都会发给你,你可以确认或提出异议。',
 };

@@ -201,7 +201,8 @@ export const en = {
   'off.dossier.hrOnly': 'Only HR can export a dossier.',
   'off.dossier.queued': 'Generating the dossier for case #{id}; it will appear in the case thread.',
   'off.dossier.title': 'Dossier: dismissal case #{id}, {name}',
-  'off.dossier.exported': 'Exported {at}. Audit-chain head at export: {hash}',
+  'off.dossier.exported':
+    'Exported {at}. Audit-chain head at export: {hash} ({rows} entries; check it with npm run dandang -- audit verify --anchor {rows}:{hash})',
   'off.dossier.job': 'Job and KPIs',
   'off.dossier.kpiAck': 'Employee response to the KPIs',
   'off.dossier.reviews': 'Reviews in the window',
@@ -422,7 +423,8 @@ export const zh: Record<keyof typeof en, string> = {
   'off.dossier.hrOnly': '只有 HR 可以导出证据材料。',
   'off.dossier.queued': '正在生成案件 #{id} 的证据材料，完成后将发到案件讨论串。',
   'off.dossier.title': '证据材料：解除劳动合同案件 #{id}，{name}',
-  'off.dossier.exported': '导出于 {at}。导出时审计链头哈希：{hash}',
+  'off.dossier.exported':
+    '导出于 {at}。导出时审计链头哈希：{hash}（共 {rows} 条记录；可用 npm run dandang -- audit verify --anchor {rows}:{hash} 校验）',
   'off.dossier.job': '岗位与 KPI',
   'off.dossier.kpiAck': '员工对 KPI 的回应',
   'off.dossier.reviews': '期间内的考核',

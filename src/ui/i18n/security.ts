@@ -6,6 +6,17 @@ export const en = {
     'Keep this message: the database cannot change it. If anyone later rewrites, truncates or rolls back the log, this check fails:',
   'sec.checkpoint.command': 'npm run dandang -- audit verify --anchor {rows}:{hash}',
   'sec.checkpoint.unsigned': 'This checkpoint is not signed: set DANDANG_AUDIT_KEY so the log cannot be re-hashed.',
+  'sec.reads.header': 'Who opened the records of {name}',
+  'sec.reads.none': 'Nobody but {name} has opened their records.',
+  'sec.reads.line': '{at} · {who} · {what}',
+  'sec.reads.record': 'their record (/review mine)',
+  'sec.reads.cases': 'the open-case list, with case #{id}',
+  'sec.reads.dossier': 'the dossier of case #{id}',
+  'sec.reads.reads': 'this list of reads',
+  'sec.reads.operator': 'the operator (command line)',
+  'sec.reads.latest': 'The latest {n}, newest first. Every read is in the signed audit log.',
+  'sec.reads.hrOnly': 'Only HR can see who opened someone’s records.',
+  'sec.reads.usage': 'Usage: /dandang audit @person',
 } as const;
 
 export const zh: Record<keyof typeof en, string> = {
@@ -14,4 +25,15 @@ export const zh: Record<keyof typeof en, string> = {
   'sec.checkpoint.keep': '请保留此消息：数据库无法修改它。日后若有人改写、截断或回滚日志，以下校验将失败：',
   'sec.checkpoint.command': 'npm run dandang -- audit verify --anchor {rows}:{hash}',
   'sec.checkpoint.unsigned': '此检查点未签名：请设置 DANDANG_AUDIT_KEY，以防日志被重新计算哈希。',
+  'sec.reads.header': '谁查看过{name}的记录',
+  'sec.reads.none': '除{name}本人外，尚无人查看过其记录。',
+  'sec.reads.line': '{at} · {who} · {what}',
+  'sec.reads.record': '个人记录（/review mine）',
+  'sec.reads.cases': '进行中案件列表（含案件 #{id}）',
+  'sec.reads.dossier': '案件 #{id} 的证据材料',
+  'sec.reads.reads': '本查阅记录',
+  'sec.reads.operator': '服务器操作员（命令行）',
+  'sec.reads.latest': '按时间倒序显示最近 {n} 条。每次查阅都记录在已签名的审计日志中。',
+  'sec.reads.hrOnly': '只有 HR 可以查看谁查阅过他人的记录。',
+  'sec.reads.usage': '用法：/dandang audit @某人',
 };

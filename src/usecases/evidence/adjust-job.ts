@@ -69,7 +69,8 @@ export const makeAdjustJob =
         action: 'job_adjustment.create',
         subjectType: 'job_adjustment',
         subjectId: adjustment.id,
-        detail: { personId: subject.id, fromJobId: from.id, toJobId, effectiveOn, kpiKeys, reason },
+        detail: { personId: subject.id, fromJobId: from.id, toJobId, effectiveOn, kpiKeys },
+        text: { reason },
       });
       tx.outbox.post({
         key: outboxKeys.jobAdjustment(adjustment.id),

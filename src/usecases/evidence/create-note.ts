@@ -100,6 +100,15 @@ export const makeCreateNote =
           heldOn,
           ...(visibility === 'private' ? {} : { kpiKeys, actions: actions.length }),
         },
+        // A private note's audit row says that it exists, never what it says (not even a hash).
+        ...(visibility === 'private'
+          ? {}
+          : {
+              text: {
+                discussion,
+                ...Object.fromEntries(actions.map((a, i) => [`action${i + 1}`, a.description])),
+              },
+            }),
       });
       let sent = false;
       if (visibility !== 'private') {

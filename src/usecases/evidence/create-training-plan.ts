@@ -111,6 +111,7 @@ export const makeCreateTrainingPlan =
           sessions: sessions.length,
           trainerId: plan.trainerId,
         },
+        text: { goal: plan.goal, content: plan.content, expectedResult: plan.expectedResult },
       });
       tx.outbox.post({
         key: outboxKeys.trainingPlan(plan.id),

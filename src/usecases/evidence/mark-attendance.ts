@@ -49,10 +49,12 @@ export const makeMarkAttendance =
           planId: a.plan.id,
           personId: a.employee.id,
           status,
-          reason,
-          ...(res.previous
-            ? { replaced: { status: res.previous.status, method: res.previous.method, reason: res.previous.reason } }
-            : {}),
+          ...(res.previous ? { replaced: { status: res.previous.status, method: res.previous.method } } : {}),
+        },
+        // Why someone was absent can be medical: sealed in the row, only hashed here.
+        text: {
+          ...(reason ? { reason } : {}),
+          ...(res.previous?.reason ? { replacedReason: res.previous.reason } : {}),
         },
       });
       refreshOpenCases(tx, a.employee.id, { settings, now: clock.now() });

@@ -61,6 +61,7 @@ export const makeRecordReassessment =
           kpiVersion: l.plan.kpiVersion,
           belowTarget: review.belowTarget,
         },
+        text: { strengths: review.strengths, improvement: review.improvement, comment: review.comment },
       });
       tx.outbox.post({
         key: outboxKeys.employeeReview(review.id),

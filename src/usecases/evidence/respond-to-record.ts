@@ -110,9 +110,10 @@ export function respondToRecord(
     subjectId: input.subjectId,
     detail: {
       personId: loaded.personId,
-      ...(ack.comment ? { comment: ack.comment } : {}),
       ...(ack.witnessId ? { witnessId: ack.witnessId } : {}),
     },
+    // The comment itself is sealed in the acknowledgment; the chain holds its hash.
+    ...(ack.comment ? { text: { comment: ack.comment } } : {}),
   });
   tx.outbox.update(loaded.key, loaded.render());
   refreshOpenCases(tx, loaded.personId, { settings, now });

@@ -42,6 +42,15 @@ export const makeViewMyRecord =
       if (!can('review')) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
 
       const self = ctx.relations.includes('self');
+      // Who opened whose record is itself audited (`/dandang audit @person`); one's own is not.
+      if (!self)
+        tx.audit.record({
+          actorId: actor.id,
+          action: 'read.record',
+          subjectType: 'person',
+          subjectId: subject.id,
+          detail: {},
+        });
       const mayRecordRefusal = canAccess(ctx, 'create', 'refusal');
       const mayManagePlans = canAccess(ctx, 'create', 'training_plan');
       const zone = zoneOf(actor, settings);

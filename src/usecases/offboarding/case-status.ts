@@ -28,6 +28,14 @@ export const makeCaseStatus =
       const now = clock.now();
       const lines: OpenCaseLine[] = tx.cases.open().map((c) => {
         const employee = tx.org.person(c.employeeId);
+        // The list shows each case's state: a read of that person's case (`/dandang audit @person`).
+        tx.audit.record({
+          actorId: actor!.id,
+          action: 'read.cases',
+          subjectType: 'person',
+          subjectId: c.employeeId,
+          detail: { caseId: c.id },
+        });
         const policy = policyOf(c);
         const state = stateOf(c);
         const evaluation = evaluateEvidence(policy, tx.cases.evidenceFacts(c.employeeId), now, c.reasonKind);

@@ -21,6 +21,7 @@ export interface ExportedDossier {
   html: string;
   csv: string;
   auditHead: string;
+  auditRows: number;
 }
 
 export const makeExportDossier =
@@ -53,7 +54,7 @@ export const makeExportDossier =
       for (const id of ids) names[id] = tx.org.person(id)?.name ?? id;
 
       // The head before this export's own audit row: the hash the dossier can be checked against.
-      const auditHead = tx.cases.auditHead();
+      const { hash: auditHead, rows: auditRows } = tx.audit.head();
       const locale = settings.locale;
       const model: DossierModel = {
         locale,
@@ -84,6 +85,7 @@ export const makeExportDossier =
         })),
         settlement: (c.settlement as Settlement | null) ?? null,
         auditHead,
+        auditRows,
         exportedAt: now,
         names,
       };
@@ -96,7 +98,14 @@ export const makeExportDossier =
         action: 'case.dossier_exported',
         subjectType: 'case',
         subjectId: c.id,
-        detail: { auditHead, deliver: input.deliver },
+        detail: { auditHead, auditRows, deliver: input.deliver },
+      });
+      tx.audit.record({
+        actorId: input.actorId,
+        action: 'read.dossier',
+        subjectType: 'person',
+        subjectId: c.employeeId,
+        detail: { caseId: c.id, deliver: input.deliver },
       });
       if (input.deliver === 'thread') {
         const to = { channel: settings.hrChannel };
@@ -122,5 +131,5 @@ export const makeExportDossier =
           content: csv,
         });
       }
-      return ok({ filename, html, csv, auditHead });
+      return ok({ filename, html, csv, auditHead, auditRows });
     });

@@ -127,6 +127,7 @@ export const makeOpenOffboarding =
           policy: `${policy.id}@${policy.version}`,
           missing: evaluation.items.filter((i) => !i.ok).map((i) => i.id),
         },
+        ...(created.reasonText ? { text: { reasonText: created.reasonText } } : {}),
       });
 
       const view = caseView(tx, created, now);

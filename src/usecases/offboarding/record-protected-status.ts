@@ -76,6 +76,7 @@ export const makeRecordProtectedStatus =
         subjectType: 'person',
         subjectId: person.id,
         detail: { id: row.id, kind: row.kind, startsOn: row.startsOn, endsOn, ...(citation ? { citation } : {}) },
+        ...(row.note ? { text: { note: row.note } } : {}),
       });
       refreshOpenCases(tx, person.id, { settings, now: clock.now() });
       return ok({

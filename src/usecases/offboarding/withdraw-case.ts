@@ -58,7 +58,7 @@ export const makeWithdrawCase =
         action: 'case.withdrawn',
         subjectType: 'case',
         subjectId: c.id,
-        detail: { reason },
+        text: { reason },
       });
       const ht = translator(settings.locale);
       tx.outbox.post({

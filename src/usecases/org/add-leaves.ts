@@ -69,9 +69,9 @@ export const makeAddLeaves =
             leaveId: id,
             startDate: l.startDate,
             endDate: l.endDate,
-            reason: l.reason,
             source: 'csv' in input ? 'leave import' : 'leave add',
           },
+          ...(l.reason ? { text: { reason: l.reason } } : {}),
         });
         report.added++;
       }

@@ -58,10 +58,10 @@ export const makeAmendReview =
         subjectId: review.id,
         detail: {
           amendmentId,
-          reason,
           before: { rating: review.rating, belowTarget: review.belowTarget },
           after: { rating: checked.content.rating, belowTarget: checked.content.belowTarget },
         },
+        text: { reason },
       });
       const text = tFor(employee, settings)('review.amended.notice', {
         period: review.periodLabel,

@@ -53,7 +53,8 @@ export const makeDisputeReview =
         action: 'review.dispute',
         subjectType: 'review',
         subjectId: review.id,
-        detail: { ackId: ack.id, comment },
+        detail: { ackId: ack.id },
+        text: { comment },
       });
       updateEmployeeReviewDm(tx, review, actor, settings, { state: 'disputed', comment });
 

@@ -69,6 +69,7 @@ export const makeSubmitReview =
           rating: review.rating,
           belowTarget: review.belowTarget,
         },
+        text: { strengths: review.strengths, improvement: review.improvement, comment: review.comment },
       });
 
       const te = tFor(employee, settings);

@@ -1,4 +1,5 @@
 import { describe, it, expect, afterEach } from 'vitest';
+import { createHash } from 'node:crypto';
 import {
   makeEvidenceWorld,
   valueOf,
@@ -21,6 +22,7 @@ import { makeRemindOverdueActions } from '../../../src/usecases/schedule/remind-
 import { ACTIONS } from '../../../src/ui/actions.js';
 
 let w: EvidenceWorld;
+const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 afterEach(() => w.db.cleanup());
 
 const validNote = (w: EvidenceWorld, over: Record<string, string | string[]> = {}) => ({
@@ -197,7 +199,9 @@ describe('responses to a note', () => {
     ).acknowledgment;
     expect(ack.state).toBe('disputed');
     expect(ack.comment).toBe(words);
-    expect(JSON.parse(w.audits('acknowledgment.disputed')[0]!.detail).comment).toBe(words);
+    // The chain holds the comment's hash (the comment itself is encrypted at rest; docs/security.md).
+    expect(JSON.parse(w.audits('acknowledgment.disputed')[0]!.detail).textSha256.comment).toBe(sha256(words));
+    expect(w.audits('acknowledgment.disputed')[0]!.detail).not.toContain('INC-4411');
   });
 
   it('only the employee answers for themselves', () => {

@@ -116,6 +116,6 @@ export function renderDossierCsv(t: T, m: DossierModel): string {
     '',
     '',
   ]);
-  rows.push(['audit_head', day(m.exportedAt), '', '', m.auditHead, '', '', '', '']);
+  rows.push(['audit_head', day(m.exportedAt), `${m.auditRows} entries`, '', m.auditHead, '', '', '', '']);
   return rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
 }

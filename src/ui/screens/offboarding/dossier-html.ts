@@ -207,7 +207,7 @@ ${
 }
 ${section(t('off.dossier.timeline'), timeline)}
 ${section(t('off.dossier.policy'), policyText)}
-<footer>${esc(t('off.dossier.exported', { at: stamp(m.exportedAt, m.timezone), hash: m.auditHead }))}</footer>
+<footer>${esc(t('off.dossier.exported', { at: stamp(m.exportedAt, m.timezone), hash: m.auditHead, rows: m.auditRows }))}</footer>
 </body></html>
 `;
 }

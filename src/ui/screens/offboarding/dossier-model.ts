@@ -24,6 +24,8 @@ export interface DossierModel {
   timeline: { at: number; step: string; actor: string; outcome: string; detail: string }[];
   settlement: Settlement | null;
   auditHead: string;
+  /** Rows in the audit log at export: with the head, what `audit verify --anchor <rows>:<head>` checks. */
+  auditRows: number;
   exportedAt: number;
   /** Person id → name, for authors, witnesses and trainers. */
   names: Record<string, string>;
