@@ -119,13 +119,11 @@ export function makeAuditLog(conn: Pick<Connection, 'sqlite' | 'auditKey'>, cloc
       return { rows, hash };
     },
     readsOf: (personId, limit) =>
-      readsStmt
-        .all(personId, limit)
-        .map((r) => ({
-          ...r,
-          action: r.action as ReadAction,
-          detail: JSON.parse(r.detail) as Record<string, unknown>,
-        })),
+      readsStmt.all(personId, limit).map((r) => ({
+        ...r,
+        action: r.action as ReadAction,
+        detail: JSON.parse(r.detail) as Record<string, unknown>,
+      })),
     checkpoint(day) {
       if (checkpointOfDay.get(day)) return null;
       const h = head();
