@@ -10,6 +10,7 @@ import { makeReviewRepo } from './repos/reviews.js';
 import { makeEvidenceRepo } from './repos/evidence.js';
 import { makeCaseRepo } from './repos/cases.js';
 import { makeWarningRepo } from './repos/warnings.js';
+import { makeSecurityLog } from './repos/security.js';
 
 /**
  * The Store over one SQLite connection. better-sqlite3 is synchronous and single-connection, so
@@ -17,6 +18,7 @@ import { makeWarningRepo } from './repos/warnings.js';
  */
 export function makeStore(conn: Connection, clock: Clock, outboxSettings: OutboxSettings): Store {
   const { db, sqlite, sealer } = conn;
+  const audit = makeAuditLog(conn, clock);
   const tx: Tx = {
     org: makeOrgRepo(db, clock, sealer),
     acks: makeAckRepo(db, clock, sealer),
@@ -25,7 +27,8 @@ export function makeStore(conn: Connection, clock: Clock, outboxSettings: Outbox
     cases: makeCaseRepo(db, clock, sealer),
     warnings: makeWarningRepo(db, sealer),
     outbox: makeOutbox(conn, clock, outboxSettings),
-    audit: makeAuditLog(conn, clock),
+    audit,
+    security: makeSecurityLog(sqlite, audit),
     markProcessed: (key) =>
       db.insert(processedEvents).values({ key, receivedAt: clock.now() }).onConflictDoNothing().run().changes > 0,
   };

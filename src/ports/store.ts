@@ -6,6 +6,7 @@ import type { ReviewRepo } from './repos/reviews.js';
 import type { EvidenceRepo } from './repos/evidence.js';
 import type { CaseRepo } from './repos/cases.js';
 import type { WarningRepo } from './repos/warnings.js';
+import type { SecurityLog } from './security.js';
 
 /** Everything a use case may read or write, bound to one transaction. */
 export interface Tx {
@@ -17,6 +18,8 @@ export interface Tx {
   warnings: WarningRepo;
   outbox: Outbox;
   audit: AuditLog;
+  /** Refused attempts by people with no part in what they named (audit rows, `security` category). */
+  security: SecurityLog;
   /**
    * Records an inbound delivery key (`slack:<event id>`); false if it was already processed.
    * Call it inside the same transaction as the change, so a retry is a no-op.

@@ -14,6 +14,7 @@ import { localeOf, tFor } from '../shared/people.js';
 import { policyOf } from './policy.js';
 import { relationOf, stateOf } from './gate-inputs.js';
 import { gateTextFor, missingSummary, refusal } from './refusal.js';
+import { logSecurityRefusal } from '../shared/security-log.js';
 
 export interface StepRequest {
   actorId: string;
@@ -63,6 +64,28 @@ function refuseAndAudit(
   return refusal(gateTextFor(tx, t, locale, c, evaluation), stepId, decision.code, decision.missing);
 }
 
+/**
+ * Someone with no part in the case named it (a tampered or forwarded button). The attempt goes to the
+ * security log, rate limited, and not into the case's timeline, audit history or dossier; the
+ * answer tells them nothing about the case.
+ */
+function refuseStranger(
+  tx: Tx,
+  t: T,
+  now: number,
+  c: CaseRecord,
+  actorId: string,
+  stepId: string,
+  decision: Extract<AdvanceDecision, { ok: false }>,
+): Failure {
+  logSecurityRefusal(tx, now, {
+    actorId,
+    action: 'case.step_refused',
+    detail: { caseId: c.id, step: stepId, code: decision.code },
+  });
+  return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
+}
+
 /** Loads the case and asks the gate; a refusal is audited here. */
 export function passStepGate(tx: Tx, settings: AppSettings, now: number, input: StepRequest): PassedStepGate | Failure {
   const actor = tx.org.person(input.actorId);
@@ -74,7 +97,15 @@ export function passStepGate(tx: Tx, settings: AppSettings, now: number, input: 
   if (!employee) return fail('NOT_FOUND', t('common.unknownPerson'));
   const policy = policyOf(c);
   const evaluation = evaluateEvidence(policy, tx.cases.evidenceFacts(c.employeeId), now, c.reasonKind);
-  const decision = canAdvance(policy, stateOf(c), input.stepId, relationOf(actor, employee), evaluation);
-  if (!decision.ok) return refuseAndAudit(tx, t, locale, c, actor.id, input.stepId, decision, evaluation);
+  const relation = relationOf(actor, employee);
+  const decision = canAdvance(policy, stateOf(c), input.stepId, relation, evaluation);
+  if (!decision.ok) {
+    const hasPart =
+      relation.isManager ||
+      relation.isHr ||
+      [c.employeeId, c.openedBy, ...Object.values(c.confirmations)].includes(actor.id);
+    if (!hasPart) return refuseStranger(tx, t, now, c, actor.id, input.stepId, decision);
+    return refuseAndAudit(tx, t, locale, c, actor.id, input.stepId, decision, evaluation);
+  }
   return { ok: true, actor, t, locale, c, employee, policy, decision, evaluation };
 }
