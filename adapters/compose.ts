@@ -6,7 +6,7 @@
 import type { Config } from '../src/config.js';
 import { settingsFromConfig } from '../src/config.js';
 import { openDatabase, type Connection } from '../db/client.js';
-import { makeStore } from '../db/store.js';
+import { makeStore, type StoreOptions } from '../db/store.js';
 import { makeOutboxQueue } from '../db/repos/outbox.js';
 import type { Clock } from '../src/ports/clock.js';
 import type { Store } from '../src/ports/store.js';
@@ -44,6 +44,11 @@ export interface ComposeOptions {
   clock: Clock;
   /** An open, migrated database (a test's temp file); by default `DANDANG_DB` is opened. */
   conn?: Connection;
+  /**
+   * What a write does when another process holds the write lock (db/store.ts). The CLI waits;
+   * the bot (composeApp) yields and retries, so an import never stalls its event loop.
+   */
+  whenLocked?: StoreOptions['whenLocked'];
 }
 
 /** Config → settings → database → store: what a CLI command needs. */
@@ -52,7 +57,12 @@ export function composeStore(config: Config, opts: ComposeOptions): StoreComposi
   const platforms = platformsOf(config);
   const { dataKey, oldDataKeys, auditKey } = config.protection;
   const conn = opts.conn ?? openDatabase(config.env.DANDANG_DB, { dataKey, oldDataKeys, auditKey });
-  const store = makeStore(conn, opts.clock, { platforms, defaultLocale: settings.locale });
+  const store = makeStore(
+    conn,
+    opts.clock,
+    { platforms, defaultLocale: settings.locale },
+    { whenLocked: opts.whenLocked ?? 'wait' },
+  );
   return { config, settings, platforms, clock: opts.clock, conn, store };
 }
 
@@ -71,8 +81,9 @@ export async function composeApp(
     import('../src/app/router.js'),
     import('../src/app/features.js'),
   ]);
-  const base = composeStore(config, opts);
+  const base = composeStore(config, { whenLocked: 'yield', ...opts });
   const deps: UseCaseDeps = { store: base.store, clock: base.clock, settings: base.settings };
-  const router = makeRouter((opts.features ?? allFeatures)(deps));
+  // The router deduplicates form submissions in the store (adapters/submission-key.ts).
+  const router = makeRouter((opts.features ?? allFeatures)(deps), { store: base.store });
   return { ...base, queue: makeOutboxQueue(base.conn.db, base.conn.sealer), router };
 }

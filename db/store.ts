@@ -1,6 +1,6 @@
 import type { Connection } from './client.js';
 import { processedEvents } from './schema/index.js';
-import type { Store, Tx } from '../src/ports/store.js';
+import { StoreBusyError, type Store, type Tx } from '../src/ports/store.js';
 import type { Clock } from '../src/ports/clock.js';
 import { makeAuditLog } from './repos/audit.js';
 import { makeOutbox, type OutboxSettings } from './repos/outbox.js';
@@ -11,13 +11,32 @@ import { makeEvidenceRepo } from './repos/evidence.js';
 import { makeCaseRepo } from './repos/cases.js';
 import { makeWarningRepo } from './repos/warnings.js';
 import { makeSecurityLog } from './repos/security.js';
+import { makeInboundRepo } from './repos/inbound.js';
+import { isSqliteBusy as isBusy } from './busy.js';
+
+export interface StoreOptions {
+  /**
+   * What a write does when another process holds the write lock. `wait` (the CLI, tests): block up
+   * to the connection's busy_timeout. `yield` (the bot): throw StoreBusyError at once, so the async
+   * caller yields the event loop and retries (`retryWhileBusy`) instead of freezing every request.
+   * This sets busy_timeout = 0 on the connection, for the outbox queue's statements too.
+   */
+  whenLocked?: 'wait' | 'yield';
+}
 
 /**
  * The Store over one SQLite connection. better-sqlite3 is synchronous and single-connection, so
  * every repository shares `db` and a `BEGIN IMMEDIATE` around `fn` makes them one transaction.
+ * Reads run in a deferred transaction with `query_only` on: a WAL snapshot that takes no lock.
  */
-export function makeStore(conn: Connection, clock: Clock, outboxSettings: OutboxSettings): Store {
+export function makeStore(
+  conn: Connection,
+  clock: Clock,
+  outboxSettings: OutboxSettings,
+  options: StoreOptions = {},
+): Store {
   const { db, sqlite, sealer } = conn;
+  if (options.whenLocked === 'yield') sqlite.pragma('busy_timeout = 0');
   const audit = makeAuditLog(conn, clock);
   const tx: Tx = {
     org: makeOrgRepo(db, clock, sealer),
@@ -31,11 +50,37 @@ export function makeStore(conn: Connection, clock: Clock, outboxSettings: Outbox
     security: makeSecurityLog(sqlite, audit),
     markProcessed: (key) =>
       db.insert(processedEvents).values({ key, receivedAt: clock.now() }).onConflictDoNothing().run().changes > 0,
+    inbound: makeInboundRepo(sqlite, clock),
   };
+  const queryOnly = sqlite.prepare('PRAGMA query_only = 1');
+  const writable = sqlite.prepare('PRAGMA query_only = 0');
+  let reading = false;
   return {
     tx<T>(fn: (t: Tx) => T): T {
+      if (sqlite.inTransaction) {
+        if (reading) throw new Error('store.tx inside store.read: a read cannot become a write; use store.tx outside');
+        return fn(tx);
+      }
+      try {
+        return sqlite.transaction(() => fn(tx)).immediate();
+      } catch (e) {
+        if (isBusy(e)) throw new StoreBusyError();
+        throw e;
+      }
+    },
+    read<T>(fn: (t: Tx) => T): T {
       if (sqlite.inTransaction) return fn(tx);
-      return sqlite.transaction(() => fn(tx)).immediate();
+      queryOnly.run();
+      reading = true;
+      try {
+        return sqlite.transaction(() => fn(tx)).deferred();
+      } catch (e) {
+        if (isBusy(e)) throw new StoreBusyError();
+        throw e;
+      } finally {
+        reading = false;
+        writable.run();
+      }
     },
   };
 }

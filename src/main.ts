@@ -12,6 +12,8 @@ import type { AdapterContext, RunningAdapter } from '../adapters/context.js';
 import { makeRunScheduleTick } from './usecases/schedule/run-schedule-tick.js';
 import { makeRunEvidenceTick } from './usecases/schedule/run-evidence-tick.js';
 import { makeRunWeeklyWarnings } from './usecases/warning/run-weekly-warnings.js';
+import { makePruneInbound } from './usecases/schedule/prune-inbound.js';
+import { retryWhileBusy } from './ports/store.js';
 import { currentPolicy } from './usecases/offboarding/policy.js';
 import { PolicyError } from './domain/policy/resolve.js';
 import { makePostAuditCheckpoint } from './usecases/schedule/post-audit-checkpoint.js';
@@ -53,13 +55,16 @@ async function main(): Promise<void> {
   const auditCheckpoint = makePostAuditCheckpoint({ store, clock, settings });
   const dailyBackup = makeDailyBackupTrigger(config, clock);
   const warningsTick = makeRunWeeklyWarnings({ store, clock, settings });
+  const pruneInbound = makePruneInbound({ store, clock });
+  // Each step is idempotent, so one that met a CLI import's write lock is simply run again.
   const tick = async () => {
-    await scheduleTick();
-    await evidenceTick();
-    auditCheckpoint();
+    await retryWhileBusy(scheduleTick, 60_000);
+    await retryWhileBusy(evidenceTick, 60_000);
+    await retryWhileBusy(auditCheckpoint, 60_000);
+    await retryWhileBusy(pruneInbound, 60_000);
     dailyBackup();
     // Once a week at the configured time; every other tick it is one small query.
-    await warningsTick();
+    await retryWhileBusy(warningsTick, 60_000);
   };
   // Catch up ticks missed while the bot was down, then tick every minute.
   await tick();

@@ -10,7 +10,7 @@
  *   5. the handler runs inside a catch: a bug is logged and swallowed AFTER the event was recorded.
  */
 import * as lark from '@larksuiteoapi/node-sdk';
-import type { Store } from '../../src/ports/store.js';
+import { retryWhileBusy, type Store } from '../../src/ports/store.js';
 import type { Clock } from '../../src/ports/clock.js';
 
 /** Events further than this from now, either way, are refused (Feishu retries within minutes; replays come later). */
@@ -137,7 +137,7 @@ export function once<R>(
     }
     let first: boolean;
     try {
-      first = guard.store.tx((tx) => tx.markProcessed(`feishu:${eventId}`));
+      first = await retryWhileBusy(() => guard.store.tx((tx) => tx.markProcessed(`feishu:${eventId}`)));
     } catch (err) {
       guard.log('error', `${name}: could not record event ${eventId}`, err);
       return fallbacks.onFailure();

@@ -18,12 +18,12 @@ export const localeByOpenId = (store: Store, openId: string, settings: Pick<AppS
   localeOf(openId ? personByOpenId(store, openId) : null, settings);
 
 export function personByOpenId(store: Store, openId: string): Person | null {
-  return store.tx((tx) => tx.org.personByFeishuId(openId));
+  return store.read((tx) => tx.org.personByFeishuId(openId));
 }
 
 export function mentionLookup(store: Store): MentionLookup {
   return (personId) => {
-    const p = store.tx((tx) => tx.org.person(personId));
+    const p = store.read((tx) => tx.org.person(personId));
     return p ? { openId: p.feishuOpenId, name: p.name } : null;
   };
 }

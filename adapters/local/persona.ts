@@ -53,7 +53,7 @@ export function personaLabel(p: Person, hasReports: boolean, locale: Locale): st
 
 /** The persona a request acts as: the cookie's if it names an active person, else a manager. */
 export function resolvePersona(store: Store, requested: string | undefined): Person | null {
-  return store.tx((tx) => {
+  return store.read((tx) => {
     const chosen = requested ? tx.org.person(requested) : null;
     if (chosen?.active) return chosen;
     const people = tx.org.activePeople();

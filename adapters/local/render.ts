@@ -3,6 +3,7 @@
  * Form → HTML fragments. The server renders; the browser only inserts the fragments, so there is no
  * second renderer in the page script.
  */
+import { randomUUID } from 'node:crypto';
 import type { Block, Button, Form, Input, Message } from '../../src/ui/model.js';
 import type { UploadPayload } from '../../src/ports/outbox-queue.js';
 import type { Locale } from '../../src/ports/records.js';
@@ -145,7 +146,10 @@ export function renderForm(form: Form, ctx: RenderCtx, opts: { inline?: boolean;
   const unplaced = Object.entries(form.errors ?? {})
     .filter(([id]) => !form.inputs.some((i) => i.id === id))
     .map(([, e]) => escapeHtml(plainText(e, nameOf)));
-  return `<form class="nm-form${opts.inline ? ' inline' : ''}" novalidate aria-labelledby="${titleId}" data-form-id="${escapeHtml(form.formId)}" data-state="${escapeHtml(form.state)}">
+  // A fresh token per rendered form: the page sends it with the submission, so the same form
+  // submitted twice (a double click, a retried request) is recorded once (adapters/submission-key.ts).
+  const instance = randomUUID();
+  return `<form class="nm-form${opts.inline ? ' inline' : ''}" novalidate aria-labelledby="${titleId}" data-form-id="${escapeHtml(form.formId)}" data-state="${escapeHtml(form.state)}" data-instance="${instance}">
 <h2 class="form-title" id="${titleId}">${escapeHtml(plainText(form.title, nameOf))}</h2>
 ${intro ? `<div class="form-intro">${intro}</div>` : ''}${inputs}
 <p class="form-error" role="alert"${unplaced.length ? `>${unplaced.join(' ')}` : ' hidden>'}</p>

@@ -142,7 +142,11 @@ export function localRoutes(ws: Workspace, opts: { allowRemote: boolean }): Requ
       case '/api/action':
         return json(res, 200, await ws.action(persona, str(body.actionId), str(body.value)));
       case '/api/submit':
-        return json(res, 200, await ws.submit(persona, str(body.formId), str(body.state), formValues(body.values)));
+        return json(
+          res,
+          200,
+          await ws.submit(persona, str(body.formId), str(body.state), formValues(body.values), str(body.instance)),
+        );
       default:
         return json(res, 404, { kind: 'error', text: 'not found' });
     }

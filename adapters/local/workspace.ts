@@ -6,6 +6,7 @@ import type { AdapterContext } from '../context.js';
 import type { Person, Locale } from '../../src/ports/records.js';
 import { refusalMessage, type Reply, type FormValues } from '../../src/ui/model.js';
 import { isActionId, isFormId } from '../../src/ui/actions.js';
+import { submissionKey } from '../submission-key.js';
 import { t } from '../../src/ui/i18n/index.js';
 import { makeLocalMessageStore, type LocalMessageStore, type StoredMessage } from './messages.js';
 import { canSee, conversationsFor, dmConversation, personaLabel, resolvePersona } from './persona.js';
@@ -40,7 +41,7 @@ export class Workspace {
   }
 
   person(id: string): Person | null {
-    return this.ctx.store.tx((tx) => tx.org.person(id));
+    return this.ctx.store.read((tx) => tx.org.person(id));
   }
 
   persona(requested: string | undefined): Person | null {
@@ -56,7 +57,7 @@ export class Workspace {
   }
 
   private viewFor(p: Person | null, people?: Person[]): MessageView {
-    const all = people ?? this.ctx.store.tx((tx) => tx.org.allPeople());
+    const all = people ?? this.ctx.store.read((tx) => tx.org.allPeople());
     const names = new Map(all.map((x) => [x.id, x.name]));
     const ctx: RenderCtx = { nameOf: (id) => names.get(id), locale: p ? this.localeOf(p) : this.ctx.settings.locale };
     return { ctx, timezone: p?.timezone ?? this.ctx.settings.timezone };
@@ -65,7 +66,7 @@ export class Workspace {
   /** The whole page for a persona and a conversation (their DM if none or not visible). */
   page(p: Person, requested: string | undefined): string {
     const locale = this.localeOf(p);
-    const { people, departments, managers } = this.ctx.store.tx((tx) => {
+    const { people, departments, managers } = this.ctx.store.read((tx) => {
       const active = tx.org.activePeople();
       const depts = [...new Set(active.map((x) => x.department))].sort();
       const mgrs = new Set(active.filter((x) => x.managerId).map((x) => x.managerId!));
@@ -109,7 +110,7 @@ export class Workspace {
 
   async command(p: Person, text: string): Promise<ReplyJson> {
     const locale = this.localeOf(p);
-    const people = this.ctx.store.tx((tx) => tx.org.activePeople());
+    const people = this.ctx.store.read((tx) => tx.org.activePeople());
     const parsed = parseCommandLine(text, people);
     if (!parsed.ok) {
       if (parsed.reason === 'unknownMention')
@@ -138,7 +139,8 @@ export class Workspace {
     return this.toJson(p, reply);
   }
 
-  async submit(p: Person, formId: string, state: string, values: FormValues): Promise<ReplyJson> {
+  /** `instance` is the token rendered into the form (render.ts): it makes a repeat of this submission a no-op. */
+  async submit(p: Person, formId: string, state: string, values: FormValues, instance = ''): Promise<ReplyJson> {
     if (!isFormId(formId)) return { kind: 'error', text: t(this.localeOf(p), 'common.unknownCommand') };
     const reply = await this.ctx.router.dispatch({
       kind: 'submit',
@@ -146,6 +148,9 @@ export class Workspace {
       formId,
       state,
       values,
+      submissionKey: /^[\w-]{16,64}$/.test(instance)
+        ? submissionKey(`local:${instance}`, { formId, state, values })
+        : undefined,
     });
     return this.toJson(p, reply);
   }

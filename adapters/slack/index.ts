@@ -44,7 +44,7 @@ export interface RunningSlack extends RunningAdapter {
 
 export function mentionResolver(store: Store): ResolveMention {
   return (personId) => {
-    const p = store.tx((tx) => tx.org.person(personId));
+    const p = store.read((tx) => tx.org.person(personId));
     return p ? { slackId: p.slackId, name: p.name } : null;
   };
 }

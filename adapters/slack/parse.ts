@@ -11,7 +11,7 @@ import type { Locale, Person } from '../../src/ports/records.js';
 /** Resolves the acting person from their Slack user id; null when they are not in Dandang. */
 export function resolveActor(store: Store, slackUserId: string | undefined, orgLocale: Locale): Actor | null {
   if (!slackUserId) return null;
-  const person = store.tx((tx) => tx.org.personBySlackId(slackUserId));
+  const person = store.read((tx) => tx.org.personBySlackId(slackUserId));
   if (!person || !person.active) return null;
   return actorOf(person, 'slack', { locale: orgLocale });
 }

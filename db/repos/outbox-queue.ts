@@ -1,3 +1,4 @@
+import { busyAware } from '../busy.js';
 /**
  * The sender's side of the outbox (OutboxQueue): which rows are due, and each row's state as its
  * attempts succeed, fail or may have been delivered. Statements are prepared once: the sender polls
@@ -122,7 +123,8 @@ export function makeOutboxQueue(db: Db, sealer: Sealer = plaintextSealer): Outbo
       WHERE status = 'failed' AND (@platform IS NULL OR platform = @platform) AND key LIKE @like ESCAPE '\\'`,
   );
 
-  return {
+  // The bot runs these autocommit statements without waiting for a CLI import's lock (see db/busy.ts).
+  return busyAware<OutboxQueue>({
     due(platform, now, limit, skipAddresses = []) {
       const rows = dueStmt.all({ platform, now, limit: limit * 2, skip: JSON.stringify([...skipAddresses]) });
       const refKeys = [...new Set(rows.flatMap((r) => [r.target_key, r.thread_key]).filter((k): k is string => !!k))];
@@ -190,5 +192,5 @@ export function makeOutboxQueue(db: Db, sealer: Sealer = plaintextSealer): Outbo
       failedRowsStmt.all({ platform: platform ?? null, like: likePrefix(keyPrefix), limit }),
     requeueFailed: ({ platform, keyPrefix, now }) =>
       requeueStmt.run({ platform: platform ?? null, like: likePrefix(keyPrefix), now }).changes,
-  };
+  });
 }

@@ -56,11 +56,36 @@ export const outbox = sqliteTable(
   ],
 );
 
-/** Inbound deliveries already handled; the primary key makes retries no-ops. */
-export const processedEvents = sqliteTable('processed_events', {
-  key: text('key').primaryKey(),
-  receivedAt: integer('received_at').notNull(),
-});
+/**
+ * Inbound deliveries already handled; the primary key makes retries no-ops. Pruned once older than
+ * any replay the adapters still accept (their signatures and timestamps refuse older ones).
+ */
+export const processedEvents = sqliteTable(
+  'processed_events',
+  {
+    key: text('key').primaryKey(),
+    receivedAt: integer('received_at').notNull(),
+  },
+  (t) => [index('processed_events_received').on(t.receivedAt)],
+);
+
+/**
+ * The first answer to each form submission, by a key the adapter derives from what the platform
+ * sends (Slack view id + hash, Feishu card message + values, the local form's instance token): the
+ * same submission sent again (a double click, a retrying proxy, a replay) gets this answer back and
+ * writes nothing. Pruned after a day.
+ */
+export const formSubmissions = sqliteTable(
+  'form_submissions',
+  {
+    key: text('key').primaryKey(),
+    actorId: text('actor_id').notNull(),
+    /** The neutral Reply (src/ui/model.ts) the first submission got. */
+    reply: text('reply', { mode: 'json' }).notNull(),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('form_submissions_at').on(t.at)],
+);
 
 /**
  * Append-only, hash-chained: hash = sha256(prevHash + canonical row). With DANDANG_AUDIT_KEY each

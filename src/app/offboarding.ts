@@ -6,6 +6,7 @@
 import type { ActionHandler, UseCaseDeps, CommandHandler, FeatureHandlers, FormHandler } from './types.js';
 import type { Reply } from '../ui/model.js';
 import type { ReasonKind } from '../domain/policy/index.js';
+import { retryWhileBusy } from '../ports/store.js';
 import { ACTIONS, FORMS } from '../ui/actions.js';
 import { isChecked, textValue } from '../ui/form-values.js';
 import { failureReply, formReply, messageReply, outsideForm, parseId, replyOf, toastReply } from './reply.js';
@@ -74,12 +75,12 @@ export function offboardingHandlers(deps: UseCaseDeps): FeatureHandlers {
     const r = requestDossier({ actorId, caseId });
     if (!r.ok) return failureReply(r);
     setImmediate(() => {
-      try {
-        const done = exportDossier({ actorId, caseId, deliver: 'thread' });
-        if (!done.ok) console.error(`[offboarding] dossier for case ${caseId} failed: ${done.message}`);
-      } catch (e) {
-        console.error(`[offboarding] dossier for case ${caseId} failed`, e);
-      }
+      // Off the request path, so it may wait out an import's write lock (yielding meanwhile).
+      retryWhileBusy(() => exportDossier({ actorId, caseId, deliver: 'thread' }), 60_000)
+        .then((done) => {
+          if (!done.ok) console.error(`[offboarding] dossier for case ${caseId} failed: ${done.message}`);
+        })
+        .catch((e: unknown) => console.error(`[offboarding] dossier for case ${caseId} failed`, e));
     });
     return toastReply(r);
   };

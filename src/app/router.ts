@@ -1,6 +1,7 @@
 import type { Inbound, FeatureHandlers, CommandHandler, ActionHandler, FormHandler, CommandName } from './types.js';
 import type { Reply } from '../ui/model.js';
 import { t } from '../ui/i18n/index.js';
+import { retryWhileBusy, StoreBusyError, type Store } from '../ports/store.js';
 
 export interface Router {
   dispatch(ev: Inbound): Promise<Reply>;
@@ -8,8 +9,22 @@ export interface Router {
   commandNames(): CommandName[];
 }
 
+/**
+ * How long an interaction waits for another process's write lock (a CLI import between batches)
+ * before it is answered "busy, nothing saved": inside Slack's and Feishu's 3-second deadlines.
+ */
+export const BUSY_DEADLINE_MS = 2000;
+
+export interface RouterDeps {
+  /**
+   * The store form submissions are deduplicated in. Without it (unit tests of routing alone) a
+   * repeated submission is handled again.
+   */
+  store?: Store;
+}
+
 /** Merges the feature modules' handlers; a duplicate registration is a bug and throws at start. */
-export function makeRouter(features: FeatureHandlers[]): Router {
+export function makeRouter(features: FeatureHandlers[], deps: RouterDeps = {}): Router {
   const commands = new Map<string, Map<string, CommandHandler>>();
   const actions = new Map<string, ActionHandler>();
   const forms = new Map<string, FormHandler>();
@@ -38,27 +53,58 @@ export function makeRouter(features: FeatureHandlers[]): Router {
     text: t(ev.actor.locale, 'common.unknownCommand'),
   });
 
+  /**
+   * A submission with a key runs in ONE transaction with its record: the first answer is stored
+   * with whatever the handler wrote, and a repeat gets that answer back without running the handler.
+   * Only what recorded something is remembered (an answer or the next form); a refusal or field
+   * errors are not, so the same values sent again after the situation changed are judged afresh.
+   */
+  const submitOnce = (h: FormHandler, ev: Extract<Inbound, { kind: 'submit' }>, store: Store, key: string): Reply =>
+    store.tx((tx) => {
+      const scoped = `${ev.actor.person.id}|${key}`;
+      const first = tx.inbound.answerTo(scoped);
+      if (first) return first;
+      const reply = h(ev);
+      if (reply instanceof Promise)
+        throw new Error(`form ${ev.formId}: a handler of a deduplicated form must answer synchronously`);
+      if (reply.kind === 'ok' || reply.kind === 'form') tx.inbound.remember(scoped, ev.actor.person.id, reply);
+      return reply;
+    });
+
+  const route = (ev: Inbound): Promise<Reply> | Reply => {
+    switch (ev.kind) {
+      case 'command': {
+        const subs = commands.get(ev.command);
+        if (!subs) return unknown(ev);
+        const [first = '', ...rest] = ev.args.trim().split(/\s+/);
+        const sub = subs.get(first.toLowerCase());
+        if (sub) return sub({ ...ev, args: rest.join(' ') });
+        const fallback = subs.get('');
+        return fallback ? fallback(ev) : unknown(ev);
+      }
+      case 'action': {
+        const h = actions.get(ev.actionId);
+        return h ? h(ev) : unknown(ev);
+      }
+      case 'submit': {
+        const h = forms.get(ev.formId);
+        if (!h) return unknown(ev);
+        return deps.store && ev.submissionKey ? submitOnce(h, ev, deps.store, ev.submissionKey) : h(ev);
+      }
+    }
+  };
+
   return {
     commandNames: () => [...commands.keys()] as CommandName[],
     async dispatch(ev) {
-      switch (ev.kind) {
-        case 'command': {
-          const subs = commands.get(ev.command);
-          if (!subs) return unknown(ev);
-          const [first = '', ...rest] = ev.args.trim().split(/\s+/);
-          const sub = subs.get(first.toLowerCase());
-          if (sub) return sub({ ...ev, args: rest.join(' ') });
-          const fallback = subs.get('');
-          return fallback ? fallback(ev) : unknown(ev);
-        }
-        case 'action': {
-          const h = actions.get(ev.actionId);
-          return h ? h(ev) : unknown(ev);
-        }
-        case 'submit': {
-          const h = forms.get(ev.formId);
-          return h ? h(ev) : unknown(ev);
-        }
+      // A handler writes in one transaction; if another process holds the lock, nothing was written
+      // and the whole handler runs again after yielding, so other requests keep being served.
+      try {
+        return await retryWhileBusy(() => route(ev), BUSY_DEADLINE_MS);
+      } catch (err) {
+        if (err instanceof StoreBusyError)
+          return { kind: 'error', code: 'BUSY', text: t(ev.actor.locale, 'common.busy') };
+        throw err;
       }
     },
   };

@@ -23,8 +23,12 @@ export type Inbound =
   | { kind: 'command'; actor: Actor; command: CommandName; args: string; mentions: string[] }
   /** A button click. `value` is untrusted. */
   | { kind: 'action'; actor: Actor; actionId: ActionId; value: string }
-  /** A form submission. `state` and `values` are untrusted. */
-  | { kind: 'submit'; actor: Actor; formId: FormId; state: string; values: FormValues };
+  /**
+   * A form submission. `state` and `values` are untrusted. `submissionKey` names this submission of
+   * this form instance (see adapters/submission-key.ts): the router records the same key once and answers
+   * a repeat with the first answer.
+   */
+  | { kind: 'submit'; actor: Actor; formId: FormId; state: string; values: FormValues; submissionKey?: string };
 
 export type CommandHandler = (ev: Extract<Inbound, { kind: 'command' }>) => Promise<Reply> | Reply;
 export type ActionHandler = (ev: Extract<Inbound, { kind: 'action' }>) => Promise<Reply> | Reply;

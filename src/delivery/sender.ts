@@ -29,6 +29,7 @@ import type { OutboxQueue, OutboxRow } from '../ports/outbox-queue.js';
 import type { Platform } from '../ports/records.js';
 import type { Clock } from '../ports/clock.js';
 import { Pacer, monotonic, type PacingPolicy } from './pacer.js';
+import { retryWhileBusy, StoreBusyError } from '../ports/store.js';
 
 export type { RateSpec } from './token-bucket.js';
 export type { AdaptiveRateSpec } from './adaptive-rate.js';
@@ -83,6 +84,8 @@ export interface OutboxSender {
   whenIdle(): Promise<void>;
 }
 
+/** A CLI import held the write lock: look again soon (its batches are short). */
+const BUSY_RETRY_MS = 10;
 export const DAY_OF_RETRIES_MS = 24 * 60 * 60 * 1000;
 const defaultBackoff = (attempt: number) => Math.min(5 * 60_000, 1000 * 2 ** Math.max(0, attempt - 1));
 
@@ -198,11 +201,13 @@ export function startOutboxSender(opts: OutboxSenderOptions): OutboxSender {
   }
 
   function launch(row: OutboxRow): void {
+    // Wall clock: reconciliation compares it with the platform's own message timestamps. The claim
+    // comes before the row is marked in flight: if a CLI import holds the write lock it throws
+    // StoreBusyError, the pass ends, and the row is still due for the next one.
+    queue.markSending(row.id, Date.now());
     inFlightIds.add(row.id);
     if (row.failingSince !== null) retryingIds.add(row.id);
     busyAddresses.add(row.address);
-    // Wall clock: reconciliation compares it with the platform's own message timestamps.
-    queue.markSending(row.id, Date.now());
     // Tokens are spent right before the call, so the claim's database write never eats into the spacing.
     pacer.take(row.op, row.address, monotonic());
     const p = (async () => {
@@ -214,9 +219,11 @@ export function startOutboxSender(opts: OutboxSenderOptions): OutboxSender {
         outcome = { kind: 'transient', error: err instanceof Error ? err.message : String(err), maybeDelivered: true };
       }
       try {
-        settle(row, outcome);
+        // The call was made: its outcome must be written, so wait out an import's lock (yielding).
+        await retryWhileBusy(() => settle(row, outcome), 60_000);
         opts.onOutcome?.(row, outcome);
       } catch (err) {
+        // Still 'sending' in the database: the next attempt reconciles it with the platform.
         console.error(`[outbox:${platform}] could not record the outcome of ${row.key}`, err);
       } finally {
         inFlightIds.delete(row.id);
@@ -289,8 +296,11 @@ export function startOutboxSender(opts: OutboxSenderOptions): OutboxSender {
       try {
         wait = await pass();
       } catch (err) {
-        console.error(`[outbox:${platform}] sender pass failed`, err);
-        wait = pollMs;
+        if (err instanceof StoreBusyError) wait = BUSY_RETRY_MS;
+        else {
+          console.error(`[outbox:${platform}] sender pass failed`, err);
+          wait = pollMs;
+        }
       }
       if (!stopped && wait > 0) await sleep(wait);
     }

@@ -7,6 +7,7 @@ import type { EvidenceRepo } from './repos/evidence.js';
 import type { CaseRepo } from './repos/cases.js';
 import type { WarningRepo } from './repos/warnings.js';
 import type { SecurityLog } from './security.js';
+import type { InboundRepo } from './repos/inbound.js';
 
 /** Everything a use case may read or write, bound to one transaction. */
 export interface Tx {
@@ -25,13 +26,53 @@ export interface Tx {
    * Call it inside the same transaction as the change, so a retry is a no-op.
    */
   markProcessed(key: string): boolean;
+  /** Answers to form submissions (deduplication) and the pruning of handled-event ids. */
+  inbound: InboundRepo;
 }
 
 /**
- * Runs `fn` in one SQLite transaction (BEGIN IMMEDIATE). If `fn` throws, nothing is written,
- * audit rows and outbox rows included. Use cases validate and authorize before they write, and
- * return a Failure value (not an exception) for expected errors.
+ * The database, as use cases see it. One SQLite file in WAL mode: readers never wait for the writer,
+ * and one process at a time holds the write lock (the bot, or a CLI import between its batches).
  */
 export interface Store {
+  /**
+   * Runs `fn` in one write transaction (BEGIN IMMEDIATE). If `fn` throws, nothing is written, audit
+   * rows and outbox rows included. Use cases validate and authorize before they write, and return
+   * a Failure value (not an exception) for expected errors.
+   *
+   * In the bot process the store does not wait for a lock another process holds: it throws
+   * `StoreBusyError` at once, with nothing written, and the async caller (the router, the
+   * scheduler, the sender) retries after yielding the event loop (`retryWhileBusy`). The CLI waits.
+   */
   tx<T>(fn: (tx: Tx) => T): T;
+  /**
+   * Runs `fn` in a read-only (deferred) transaction: one consistent snapshot that never waits for
+   * the write lock, so reads keep answering while an import writes. A write inside throws.
+   */
+  read<T>(fn: (tx: Tx) => T): T;
+}
+
+/** Another process holds the write lock; nothing was written. Retry after yielding. */
+export class StoreBusyError extends Error {
+  override name = 'StoreBusyError';
+  constructor() {
+    super('the database is busy with another writer (an import?); nothing was written');
+  }
+}
+
+/**
+ * Calls `fn` until it does not throw `StoreBusyError`, yielding the event loop between attempts
+ * (1 ms, doubling to 16 ms), for at most `deadlineMs`; then the last StoreBusyError is thrown.
+ * `fn` must write in a single transaction (or be safe to run again), as use cases do.
+ */
+export async function retryWhileBusy<T>(fn: () => T | Promise<T>, deadlineMs = 10_000): Promise<T> {
+  const deadline = Date.now() + deadlineMs;
+  for (let wait = 1; ; wait = Math.min(wait * 2, 16)) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (!(err instanceof StoreBusyError) || Date.now() + wait > deadline) throw err;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Connection, type DataProtection } from '../../db/client.js';
-import { makeStore } from '../../db/store.js';
+import { makeStore, type StoreOptions } from '../../db/store.js';
 import { ManualClock } from '../../src/ports/clock.js';
 import type { Store } from '../../src/ports/store.js';
 import type { Platform, Locale } from '../../src/ports/records.js';
@@ -19,16 +19,28 @@ export interface TestDb {
 
 /** A real SQLite file in a temp dir, migrated from migrations/, with a clock the test moves. */
 export function makeTestDb(
-  opts: { platforms?: Platform[]; now?: string; defaultLocale?: Locale; protection?: DataProtection } = {},
+  opts: {
+    platforms?: Platform[];
+    now?: string;
+    defaultLocale?: Locale;
+    protection?: DataProtection;
+    /** `yield` as the bot runs (adapter harnesses); `wait` (default) as the CLI does. */
+    whenLocked?: StoreOptions['whenLocked'];
+  } = {},
 ): TestDb {
   const dir = mkdtempSync(join(tmpdir(), 'dandang-test-'));
   const file = join(dir, 'dandang.db');
   const conn = openDatabase(file, opts.protection);
   const clock = new ManualClock(new Date(opts.now ?? '2026-11-23T01:00:00Z').getTime());
-  const store = makeStore(conn, clock, {
-    platforms: opts.platforms ?? ['slack'],
-    defaultLocale: opts.defaultLocale ?? 'en',
-  });
+  const store = makeStore(
+    conn,
+    clock,
+    {
+      platforms: opts.platforms ?? ['slack'],
+      defaultLocale: opts.defaultLocale ?? 'en',
+    },
+    { whenLocked: opts.whenLocked },
+  );
   return {
     conn,
     store,

@@ -45,6 +45,9 @@ export async function postSigned(
 
 /** A modal as views.open received it (the fake records the parsed view). */
 export interface OpenedView {
+  /** Slack's id of the open view and the hash of its current version (sent back on submit). */
+  id?: string;
+  hash?: string;
   callback_id: string;
   private_metadata?: string;
   title: { text: string };
@@ -186,7 +189,7 @@ export class SlackRequester {
           ...view,
           private_metadata: view.private_metadata ?? '',
           state: { values: stateValuesFor(view, values) },
-          hash: 'h',
+          hash: view.hash ?? 'h',
         },
         response_urls: [],
       },

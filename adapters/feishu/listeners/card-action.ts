@@ -1,5 +1,6 @@
 /** card.action.trigger → Router → `{ toast, card }` for the card the user clicked. */
 import { parseCardAction } from '../parse/card-action.js';
+import { submissionKey } from '../../submission-key.js';
 import { refusalCard, renderCallbackResponse, type CallbackResponse } from '../render/reply.js';
 import { translator } from '../../../src/ui/i18n/index.js';
 import { actorByOpenId, localeByOpenId, mentionLookup } from '../people.js';
@@ -34,6 +35,9 @@ export function makeCardActionListener(deps: ListenerDeps) {
             formId: parsed.formId,
             state: parsed.state,
             values: parsed.values,
+            // Each callback has its own event id, so a second click on the same card's submit is
+            // a new event: the card message and what it held say it is the same submission.
+            submissionKey: submissionKey(`feishu:${parsed.messageId ?? ''}`, parsed),
           });
     // Feishu drops a callback answer after 3 s. A slow use case keeps running; its messages still go
     // out through the outbox, and the user is told so instead of seeing a timeout.

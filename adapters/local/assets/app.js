@@ -197,6 +197,7 @@ document.addEventListener('submit', async (e) => {
     const reply = await post('/api/submit', {
       formId: form.dataset.formId,
       state: form.dataset.state,
+      instance: form.dataset.instance,
       values: formValues(form),
     });
     return handleReply(reply, form);

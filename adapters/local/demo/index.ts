@@ -34,7 +34,7 @@ export interface DemoSummary {
 }
 
 export function hasPeople(store: Store): boolean {
-  return store.tx((tx) => tx.org.allPeople().length > 0);
+  return store.read((tx) => tx.org.allPeople().length > 0);
 }
 
 export function loadDemo(deps: DemoDeps): DemoSummary | null {

@@ -35,7 +35,7 @@ export function registerCommands(app: App, deps: ListenerDeps): void {
           deps.resolveMention,
         );
       const parsed = parseCommandText(command.text ?? '', (slackId) =>
-        deps.store.tx((tx) => tx.org.personBySlackId(slackId)),
+        deps.store.read((tx) => tx.org.personBySlackId(slackId)),
       );
       if (parsed.unknown.length > 0) {
         return replyToInteraction(

@@ -8,6 +8,7 @@ import type { App } from '@slack/bolt';
 import type { Message } from '../../../src/ui/model.js';
 import { translator } from '../../../src/ui/i18n/index.js';
 import { resolveActor } from '../parse.js';
+import { retryWhileBusy } from '../../../src/ports/store.js';
 import { renderBlocks } from '../render/message.js';
 import type { ListenerDeps } from './deps.js';
 
@@ -15,7 +16,7 @@ export function registerEvents(app: App, deps: ListenerDeps): void {
   app.event('app_home_opened', async ({ event, body, client }) => {
     if (event.tab !== 'home') return;
     const eventId = (body as { event_id?: string }).event_id;
-    if (eventId && !deps.store.tx((tx) => tx.markProcessed(`slack:${eventId}`))) return;
+    if (eventId && !(await retryWhileBusy(() => deps.store.tx((tx) => tx.markProcessed(`slack:${eventId}`))))) return;
     const actor = resolveActor(deps.store, event.user, deps.settings.locale);
     if (!actor) return;
     let message: Message | undefined;

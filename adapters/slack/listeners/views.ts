@@ -8,6 +8,7 @@ import { FORMS, isFormId } from '../../../src/ui/actions.js';
 import { t } from '../../../src/ui/i18n/index.js';
 import { parseViewValues, resolveActor } from '../parse.js';
 import { viewSubmissionAck } from './reply.js';
+import { submissionKey } from '../../submission-key.js';
 import type { ListenerDeps } from './deps.js';
 import type { Reply } from '../../../src/ui/model.js';
 
@@ -31,12 +32,19 @@ export function registerViews(app: App, deps: ListenerDeps): void {
     }
     let reply: Reply;
     try {
-      reply = await deps.router.dispatch({
-        kind: 'submit',
-        actor,
+      const submitted = {
         formId: view.callback_id,
         state: view.private_metadata ?? '',
         values: parseViewValues(view.state.values as never),
+      };
+      // A view's id and hash change whenever it is opened or updated: a double click or a retried
+      // delivery of this same submission carries both unchanged.
+      const instance = `slack:${view.id}:${view.hash}`;
+      reply = await deps.router.dispatch({
+        kind: 'submit',
+        actor,
+        ...submitted,
+        submissionKey: submissionKey(instance, submitted),
       });
     } catch (err) {
       // A bug: still answer inside Slack's deadline so the modal says so, then let Bolt log it.

@@ -10,6 +10,7 @@ export const en = {
   'common.no': 'No',
   'common.unknownCommand': 'Unknown command. Try `/dandang help`.',
   'common.unknownPerson': 'I could not find that person in Dandang. Ask HR to import them.',
+  'common.busy': 'Dandang is busy saving an import right now. Nothing was saved; please try again in a minute.',
 } as const;
 
 export const zh: Record<keyof typeof en, string> = {
@@ -24,4 +25,5 @@ export const zh: Record<keyof typeof en, string> = {
   'common.no': '否',
   'common.unknownCommand': '未知命令。试试 `/dandang help`。',
   'common.unknownPerson': '在担当中找不到此人,请联系 HR 导入。',
+  'common.busy': '担当正在保存导入的数据，这次操作没有保存，请稍后再试。',
 };
