@@ -1,10 +1,11 @@
 /**
  * `npm run bench`: prints figures for the issue's "Speed and size" targets. It never fails on
- * timing (CI does not run it). Knobs: BENCH_NUDGES (10000), BENCH_RATE (auto), BENCH_SUBMISSIONS
- * (1000), BENCH_CONCURRENCY (8), BENCH_MANAGERS (2500), BENCH_SEED (15, the synthetic organisation of
- * the warning backtest), BENCH_ONLY (fanout, submit, cycle or warn: run just that section).
+ * timing (CI does not run it). Knobs: BENCH_RATE (auto), BENCH_MESSAGES, BENCH_KNOWN_RATE (100),
+ * BENCH_SUBMISSIONS (1000), BENCH_CONCURRENCY (8), BENCH_MANAGERS (2500), BENCH_SEED (15, the
+ * synthetic organisation of the warning backtest), BENCH_ONLY (fanout, submit, cycle or warn: run
+ * just that section).
  */
-import { benchFanout } from './fanout.js';
+import { runFanoutBenches } from './fanout.js';
 import { benchSubmitLatency } from './submit-latency.js';
 import { benchOpenCycle } from './open-cycle.js';
 import { benchWarnings } from './warnings.js';
@@ -23,37 +24,8 @@ async function main(): Promise<void> {
 }
 
 async function fanout(): Promise<void> {
-  let nudges = num('BENCH_NUDGES', 10_000);
-
-  // 1. Fan-out. Slack's real limit is ~1 message/s per channel and a few hundred per minute per
-  // workspace; 10,000 nudges at that rate take most of an hour. The bench scales the simulated
-  // limit up, but keeps it to half of what this machine can push unthrottled (measured first), so
-  // the figure shows the sender's pacing and not a saturated CPU.
-  let rate = num('BENCH_RATE', 0);
-  if (!rate) {
-    const probe = await benchFanout({ nudges: 600, ratePerSec: Infinity });
-    const capacity = probe.nudges / (probe.elapsedMs / 1000);
-    rate = Math.max(20, Math.min(2000, Math.floor((capacity * 0.5) / 10) * 10));
-    console.log(
-      `calibration: this machine delivers ~${Math.round(capacity)} nudges/s to the fake Slack unthrottled → simulated limit ${rate}/s`,
-    );
-    if (!process.env.BENCH_NUDGES && nudges / rate > 120) {
-      nudges = rate * 120;
-      console.log(
-        `  (a busy machine: running ${nudges} nudges instead of 10,000 to stay near two minutes; set BENCH_NUDGES=10000 to force)`,
-      );
-    }
-  }
-  const fan = await benchFanout({ nudges, ratePerSec: rate });
-  console.log(
-    `\n[fan-out] ${fan.nudges} nudges, simulated workspace limit ${fan.ratePerSec}/s (scale: ${f1(fan.ratePerSec / 4)}× the default Slack pacing of 4/s)`,
-  );
-  console.log(
-    `  elapsed ${f1(fan.elapsedMs / 1000)} s vs ${f1(fan.allowedMs / 1000)} s the limit allows → ${fan.ratio.toFixed(3)}× (target ≤ 1.05×)`,
-  );
-  console.log(
-    `  chat.postMessage calls ${fan.postCalls}, answered 429: ${fan.rateLimited} (${fan.pct429.toFixed(2)}%, target ≤ 1%)`,
-  );
+  // 1. Fan-out (bench/fanout.ts): the limit not told (adaptive), and the limit in the config.
+  await runFanoutBenches();
 }
 
 async function submit(): Promise<void> {

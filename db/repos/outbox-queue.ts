@@ -54,6 +54,18 @@ export function makeOutboxQueue(db: Db, sealer: Sealer = plaintextSealer): Outbo
         AND address NOT IN (SELECT value FROM json_each(@skip))
       ORDER BY id LIMIT @limit`,
   );
+  const headStmt = sqlite.prepare<{ platform: string; address: string }, QueueRow & { next_attempt_at: number }>(
+    `SELECT id, platform, key, op, address, target_key, thread_key, locale, payload, attempts, status,
+            sending_since, failing_since, next_attempt_at
+       FROM outbox INDEXED BY outbox_queue_address
+      WHERE platform = @platform AND address = @address AND status IN ('pending', 'sending')
+      ORDER BY id LIMIT 1`,
+  );
+  const backlogStmt = sqlite.prepare<{ platform: string; min: number; limit: number }, { address: string }>(
+    `SELECT address FROM outbox INDEXED BY outbox_queue_address
+      WHERE platform = @platform AND status IN ('pending', 'sending')
+      GROUP BY address HAVING count(*) >= @min ORDER BY count(*) DESC LIMIT @limit`,
+  );
   const refStmt = sqlite.prepare<[string, string], { ref: string | null; status: string }>(
     'SELECT sent_ref AS ref, status FROM outbox WHERE platform = ? AND key = ?',
   );
@@ -125,8 +137,17 @@ export function makeOutboxQueue(db: Db, sealer: Sealer = plaintextSealer): Outbo
 
   // The bot runs these autocommit statements without waiting for a CLI import's lock (see db/busy.ts).
   return busyAware<OutboxQueue>({
-    due(platform, now, limit, skipAddresses = []) {
-      const rows = dueStmt.all({ platform, now, limit: limit * 2, skip: JSON.stringify([...skipAddresses]) });
+    due(platform, now, limit, skipAddresses = [], firstAddresses = []) {
+      const skip = new Set(skipAddresses);
+      const heads: QueueRow[] = [];
+      for (const address of firstAddresses) {
+        if (skip.has(address)) continue;
+        // The destination's oldest row; if it is not due yet, a later one must not overtake it.
+        const head = headStmt.get({ platform, address });
+        if (head && head.next_attempt_at <= now) heads.push(head);
+        skip.add(address);
+      }
+      const rows = [...heads, ...dueStmt.all({ platform, now, limit: limit * 2, skip: JSON.stringify([...skip]) })];
       const refKeys = [...new Set(rows.flatMap((r) => [r.target_key, r.thread_key]).filter((k): k is string => !!k))];
       const refs = new Map<string, string | null>();
       // One lookup on outbox_platform_key per referenced key.
@@ -185,6 +206,7 @@ export function makeOutboxQueue(db: Db, sealer: Sealer = plaintextSealer): Outbo
       }
       return [...byPlatform.values()].sort((a, b) => a.platform.localeCompare(b.platform));
     },
+    backlogged: (platform, minRows, limit) => backlogStmt.all({ platform, min: minRows, limit }).map((r) => r.address),
     lastSentRef: (platform, address) => lastSentStmt.get(platform, address)?.ref ?? null,
     countFailedSince: (platform, since, exceptKeyPrefix) =>
       failedSinceStmt.get({ platform, since, except: exceptKeyPrefix ? likePrefix(exceptKeyPrefix) : '' })?.n ?? 0,

@@ -53,6 +53,10 @@ export const outbox = sqliteTable(
     index('outbox_queue')
       .on(t.platform, t.id)
       .where(sql`status IN ('pending', 'sending')`),
+    /** The same per destination: its oldest waiting row, and which destinations have a backlog. */
+    index('outbox_queue_address')
+      .on(t.platform, t.address, t.id)
+      .where(sql`status IN ('pending', 'sending')`),
   ],
 );
 

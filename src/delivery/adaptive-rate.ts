@@ -6,6 +6,10 @@
  *    the first 429;
  *  - on a 429, the rate drops to `decrease` × what actually got through in the last second of
  *    sending (not the commanded rate, which a burst allowance can hide), once per 429 episode;
+ *  - from the second episode on, it estimates the limit itself: between two 429s (the pause
+ *    included) a token-bucket limit lets through what it refilled, L per second, so L is about the
+ *    calls that got through divided by the time between them. The rate settles just under that
+ *    instead of creeping down 10% per 429, each of which costs a Retry-After pause;
  *  - afterwards it rises by `increasePerSec` (a share of the rate) per second of sending at full rate.
  * It only rises while it is what holds sends back (the queue waited for a token), so an idle or
  * trickling queue does not talk itself into a rate it never tried. `ceiling` (delivery.slack.perSecond)
@@ -45,6 +49,9 @@ export class AdaptiveRate {
   private resumedAt = -Infinity;
   private lastBindingAt = -Infinity;
   private successes: number[] = [];
+  /** When the last 429 episode began, and the calls that got through since. */
+  private lastEpisodeAt = -Infinity;
+  private throughSinceEpisode = 0;
   private readonly floor: number;
   private readonly decrease: number;
   private readonly increasePerSec: number;
@@ -97,6 +104,7 @@ export class AdaptiveRate {
   /** A call went through. */
   onSuccess(now: number): void {
     this.successes.push(now);
+    this.throughSinceEpisode++;
     while (this.successes.length && this.successes[0]! <= now - WINDOW_MS) this.successes.shift();
     if (now - this.lastBindingAt > BINDING_MS) return;
     // Per success, so the growth per second is proportional to the calls actually made.
@@ -110,7 +118,15 @@ export class AdaptiveRate {
     const from = Math.max(now - WINDOW_MS, this.resumedAt);
     const span = Math.max(200, now - from);
     const gotThrough = (this.successes.filter((t) => t > from).length * 1000) / span;
-    this.current = this.clamp(Math.min(this.current, gotThrough) * this.decrease);
+    let next = Math.min(this.current, gotThrough) * this.decrease;
+    if (Number.isFinite(this.lastEpisodeAt)) {
+      const limit = (this.throughSinceEpisode * 1000) / (now - this.lastEpisodeAt);
+      // Plausible only below the rate just refused; never a collapse to less than half in one step.
+      if (limit > 0 && limit < this.current) next = Math.max(next * 0.6, Math.min(next, limit * 0.97));
+    }
+    this.lastEpisodeAt = now;
+    this.throughSinceEpisode = 0;
+    this.current = this.clamp(next);
     this.growthPerSec = this.current * this.increasePerSec;
     this.slowStart = false;
     this.resumedAt = now + retryAfterMs;

@@ -70,6 +70,11 @@ export class Pacer {
     return { addresses, nextFreeMs };
   }
 
+  /** When a held destination frees up (undefined when it is not held). */
+  freeAt(address: string): number | undefined {
+    return this.heldUntil.get(address);
+  }
+
   /** How long this kind of call must wait for a pause (429 Retry-After, outage backoff) to end. */
   pausedMs(kind: CallKind, now: number): number {
     return Math.max(0, this.outageUntil - now, (this.pausedUntil.get(kind) ?? 0) - now);

@@ -4,7 +4,9 @@
  * An adapter supplies one function, `deliver(row)`, that makes the platform call for one outbox row
  * and classifies the result; the sender does everything else:
  *  - drains `queue.due(platform)` oldest first, leaving out destinations that are busy, paced or
- *    backing off, so one slow channel never holds back the others (no head-of-line blocking);
+ *    backing off, so one slow channel never holds back the others (no head-of-line blocking); a
+ *    destination with a backlog (a busy case thread at 1/s) gets its next row in first, so it is
+ *    not left to the end of a fan-out either;
  *  - paces calls (./pacer.ts): fixed buckets, an adaptive rate per kind of call, one bucket per
  *    destination, at most one call in flight per destination and `maxInFlight` overall;
  *  - on `rateLimited` pauses that kind of call for Retry-After and puts the row back, so it is
@@ -25,68 +27,23 @@
  * // after a use case queued rows: sender.wake();  on shutdown: await sender.stop();
  * ```
  */
-import type { OutboxQueue, OutboxRow } from '../ports/outbox-queue.js';
-import type { Platform } from '../ports/records.js';
-import type { Clock } from '../ports/clock.js';
-import { Pacer, monotonic, type PacingPolicy } from './pacer.js';
+import type { OutboxRow } from '../ports/outbox-queue.js';
+import { Pacer, monotonic } from './pacer.js';
+import type { DeliveryOutcome, GaveUpReason, OutboxSender, OutboxSenderOptions } from './types.js';
 import { retryWhileBusy, StoreBusyError } from '../ports/store.js';
 
 export type { RateSpec } from './token-bucket.js';
 export type { AdaptiveRateSpec } from './adaptive-rate.js';
 export type { PacingPolicy } from './pacer.js';
-
-/** What `deliver` reports for one row. */
-export type DeliveryOutcome =
-  /** Delivered (or found already delivered); `ref` is stored as the row's sent_ref (Slack "C123:1700.01"). */
-  | { kind: 'sent'; ref: string }
-  /** The platform refused for rate (HTTP 429): nothing was delivered; pause this kind of call this long. */
-  | { kind: 'rateLimited'; retryAfterMs: number }
-  /** Will never succeed (channel_not_found, invalid_auth…): the row is marked failed with `error`. */
-  | { kind: 'permanent'; error: string }
-  /**
-   * Try again later. `maybeDelivered` is true when the request may have reached the platform (a
-   * dropped connection, a timeout, a 5xx): the row then stays 'sending' so the next attempt reconciles.
-   */
-  | { kind: 'transient'; error: string; maybeDelivered: boolean };
-
-/** Why a row was set aside. */
-export type GaveUpReason = 'permanent' | 'retry-window';
-
-export interface OutboxSenderOptions {
-  platform: Platform;
-  queue: OutboxQueue;
-  /** The app clock: asks the queue which rows are due and measures the retry window. Pacing uses real time. */
-  clock: Clock;
-  deliver: (row: OutboxRow) => Promise<DeliveryOutcome>;
-  pacing: PacingPolicy;
-  /** Concurrent platform calls (across different destinations). Default 16. */
-  maxInFlight?: number;
-  /** How often to look for new rows when idle, in ms. `wake()` skips the wait. Default 500. */
-  pollMs?: number;
-  /** How long transient failures are retried (app clock), from the first failure. Default 24 h. */
-  retryWindowMs?: number;
-  /** Also give up after this many attempts (tests). Default: no limit, only the window. */
-  maxAttempts?: number;
-  /** Wait before retrying a transient failure (real time). Default: 1 s doubling, at most 5 min. */
-  backoffMs?: (attempt: number) => number;
-  /** Called on every outcome; for logs, metrics and the bench. */
-  onOutcome?: (row: OutboxRow, outcome: DeliveryOutcome) => void;
-  /** Called when a row is set aside as failed (the HR alert). Not called for rate limits or retries. */
-  onGaveUp?: (row: OutboxRow, error: string, reason: GaveUpReason) => void;
-}
-
-export interface OutboxSender {
-  /** Look for due rows now (call after queueing rows, instead of waiting for the next poll). */
-  wake(): void;
-  /** Stops taking rows, waits for in-flight calls to finish. Unsent rows stay queued. */
-  stop(): Promise<void>;
-  /** Resolves when nothing is due, backing off or in flight (tests, bench). */
-  whenIdle(): Promise<void>;
-}
+export type { DeliveryOutcome, GaveUpReason, OutboxSender, OutboxSenderOptions } from './types.js';
 
 /** A CLI import held the write lock: look again soon (its batches are short). */
 const BUSY_RETRY_MS = 10;
 export const DAY_OF_RETRIES_MS = 24 * 60 * 60 * 1000;
+/** How often to ask which destinations have a backlog (their rows then go first, see due()). */
+const BACKLOG_EVERY_MS = 2000;
+const BACKLOG_MIN_ROWS = 3;
+const BACKLOG_MAX = 50;
 const defaultBackoff = (attempt: number) => Math.min(5 * 60_000, 1000 * 2 ** Math.max(0, attempt - 1));
 
 export function startOutboxSender(opts: OutboxSenderOptions): OutboxSender {
@@ -112,6 +69,10 @@ export function startOutboxSender(opts: OutboxSenderOptions): OutboxSender {
   /** A wake() that arrived while the loop was busy: the next sleep returns at once instead of losing it. */
   let wakePending = false;
   let idleWaiters: (() => void)[] = [];
+  let backlogged: string[] = [];
+  let backlogAt = -Infinity;
+  /** A destination with a backlog finished a call: its next row should not wait out the current pass. */
+  let backlogFreed = false;
 
   const wake = () => {
     const w = wakeUp;
@@ -229,6 +190,7 @@ export function startOutboxSender(opts: OutboxSenderOptions): OutboxSender {
         inFlightIds.delete(row.id);
         retryingIds.delete(row.id);
         busyAddresses.delete(row.address);
+        if (backlogged.includes(row.address)) backlogFreed = true;
       }
     })();
     inFlight.add(p);
@@ -251,12 +213,27 @@ export function startOutboxSender(opts: OutboxSenderOptions): OutboxSender {
     const held = pacer.held(now);
     const skip = new Set([...busyAddresses, ...held.addresses]);
     const retryCap = Math.max(1, Math.floor(cap / 2));
+    backlogFreed = false;
+    // When the next backlogged destination frees up; a pass slowed by the rate stops there, so that
+    // destination's next row goes first instead of after the rest of this batch.
+    const backlogFreeAt = Math.min(...backlogged.map((a) => pacer.freeAt(a) ?? Infinity));
     const limit = 2 * (cap - inFlightIds.size) + 4;
     // Retries have used their share of slots, or the platform looks down (a probe should test the
     // platform, not a destination that keeps failing): fresh rows for other destinations first.
     const freshFirst = pacer.probing || retryingIds.size >= retryCap;
-    let rows = queue.due(platform, clock.now(), limit, freshFirst ? new Set([...skip, ...failingAddresses]) : skip);
-    if (!rows.length && freshFirst && retryingIds.size < retryCap) rows = queue.due(platform, clock.now(), limit, skip);
+    if (now - backlogAt >= BACKLOG_EVERY_MS) {
+      backlogAt = now;
+      backlogged = queue.backlogged(platform, BACKLOG_MIN_ROWS, BACKLOG_MAX);
+    }
+    let rows = queue.due(
+      platform,
+      clock.now(),
+      limit,
+      freshFirst ? new Set([...skip, ...failingAddresses]) : skip,
+      backlogged,
+    );
+    if (!rows.length && freshFirst && retryingIds.size < retryCap)
+      rows = queue.due(platform, clock.now(), limit, skip, backlogged);
     let nextWait = Math.min(pollMs, held.nextFreeMs);
     let launched = 0;
     for (const row of rows) {
@@ -281,6 +258,7 @@ export function startOutboxSender(opts: OutboxSenderOptions): OutboxSender {
       if (!(await awaitRate(row))) break;
       launch(row);
       launched++;
+      if (backlogFreed || monotonic() >= backlogFreeAt) return 0;
     }
     if (launched === 0 && rows.length === 0 && held.addresses.length === 0 && inFlightIds.size === 0) {
       const waiters = idleWaiters;

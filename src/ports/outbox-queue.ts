@@ -77,9 +77,19 @@ export interface OutboxQueue {
   /**
    * Rows due now, oldest first, whose thread root / update target is already delivered. Includes
    * rows left 'sending' (to reconcile). Rows for `skipAddresses` (destinations busy, paced or
-   * backing off) are left out, so they cannot hold back rows for other destinations.
+   * backing off) are left out, so they cannot hold back rows for other destinations. The oldest
+   * due row of each of `firstAddresses` (destinations with a backlog) comes first, so a channel
+   * with many messages at 1/s starts at once instead of behind thousands of DMs.
    */
-  due(platform: Platform, now: number, limit: number, skipAddresses?: Iterable<string>): OutboxRow[];
+  due(
+    platform: Platform,
+    now: number,
+    limit: number,
+    skipAddresses?: Iterable<string>,
+    firstAddresses?: Iterable<string>,
+  ): OutboxRow[];
+  /** Destinations with at least `minRows` rows waiting, the most first (at most `limit`). */
+  backlogged(platform: Platform, minRows: number, limit: number): string[];
   /** Claim before the platform call, so a crash leaves evidence of an attempt (`sendingAt`: wall clock). */
   markSending(id: number, sendingAt: number): void;
   markSent(id: number, ref: string, now: number): void;

@@ -65,6 +65,10 @@ describe('the outbox queue', () => {
     queue.retryLater(again.id, { at: db.clock.now(), error: 'rate_limited', maybeDelivered: true, failingSince: 5 });
     expect(queue.due('slack', db.clock.now(), 1)[0]).toMatchObject({ status: 'sending', sendingSince: 1_000 });
 
+    // A destination with a backlog: its oldest row comes first when asked for, even from the back of the queue.
+    expect(queue.backlogged('slack', 2, 10)).toEqual(['UANN']);
+    expect(queue.due('slack', db.clock.now(), 1, [], ['UBOB']).map((r) => r.key)).toEqual(['b1']);
+
     // A row that never reached the platform goes back to plain pending.
     const [b1] = queue.due('slack', db.clock.now(), 10, ['UANN']);
     queue.markSending(b1!.id, 3_000);

@@ -57,8 +57,13 @@ describe('the adaptive send rate', () => {
     for (const e of r.episodes) expect(e.after).toBeLessThan(e.before);
     // What gets through is at most the limit plus its one-second burst; 90% of that.
     for (const e of r.episodes) expect(e.after).toBeLessThanOrEqual(0.9 * 60);
-    // It settles close to the limit, and the refusals cost little of what the limit allowed.
-    for (const e of r.episodes.slice(-3)) expect(e.after).toBeLessThan(30 * 1.2);
+    // From the second 429 on it estimates the limit (what got through between two 429s) and settles
+    // just under it, so refusals stay rare and cost little of what the limit allowed.
+    expect(r.episodes.length).toBeGreaterThanOrEqual(2);
+    for (const e of r.episodes.slice(1)) {
+      expect(e.after).toBeGreaterThan(0.85 * 30);
+      expect(e.after).toBeLessThan(30);
+    }
     expect(r.ok).toBeGreaterThan(0.95 * 30 * 60);
   });
 

@@ -233,4 +233,26 @@ describe('the paced outbox sender', () => {
       expect.stringMatching(/^z retry-window http_503 \(gave up after \d+ attempts over 1\.0 h\)$/),
     ]);
   });
+
+  it('starts a channel with a backlog at once, instead of leaving it to the end of a fan-out', async () => {
+    db = makeTestDb();
+    // 60 DMs queued first, then a 10-message case thread to one channel that can only take 5/s.
+    seed(db, [
+      ...Array.from({ length: 60 }, (_, i) => ({ key: `dm:${i + 1}`, person: `q${i + 1}` })),
+      ...Array.from({ length: 10 }, (_, i) => ({ key: `case:${i + 1}`, person: 'hr' })),
+    ]);
+    const platform = new FakePlatform();
+    start(
+      platform,
+      { global: [{ ratePerSec: 50, burst: 1 }], perChannel: { ratePerSec: 5, burst: 1 } },
+      { maxInFlight: 4 },
+    );
+    await until(() => platform.calls.length === 70, 'every row');
+    const order = platform.calls.map((c) => c.key);
+    // The thread ran alongside the DMs (so the whole fan-out took about as long as the DMs alone).
+    expect(order.indexOf('case:1')).toBeLessThan(5);
+    expect(order.indexOf('case:5')).toBeLessThan(order.indexOf('dm:60'));
+    const thread = order.filter((k) => k.startsWith('case:'));
+    expect(thread).toEqual(thread.map((_, i) => `case:${i + 1}`));
+  });
 });

@@ -1,0 +1,1 @@
+CREATE INDEX `outbox_queue_address` ON `outbox` (`platform`,`address`,`id`) WHERE status IN ('pending', 'sending');
