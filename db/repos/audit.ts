@@ -56,17 +56,26 @@ export function makeAuditLog(conn: Pick<Connection, 'sqlite' | 'auditKey'>, cloc
   const writeHeadStmt = sqlite.prepare(
     'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
   );
+  // Rows are written once, signature included, never updated: the id is taken before the insert
+  // (what AUTOINCREMENT would give: past the highest id ever used), inside the caller's write lock.
+  const nextIdStmt = (table: 'audit_log' | 'audit_checkpoints') =>
+    sqlite
+      .prepare<[string], number>(
+        `SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = ?), 0),
+                    coalesce((SELECT max(id) FROM ${table}), 0)) + 1`,
+      )
+      .pluck();
+  const nextRowId = nextIdStmt('audit_log');
+  const nextCheckpointId = nextIdStmt('audit_checkpoints');
   const insertRow = sqlite.prepare(
-    `INSERT INTO audit_log (at, actor_id, action, subject_type, subject_id, detail, prev_hash, hash, mac)
-     VALUES (@at, @actorId, @action, @subjectType, @subjectId, @detail, @prevHash, @hash, NULL)`,
+    `INSERT INTO audit_log (id, at, actor_id, action, subject_type, subject_id, detail, prev_hash, hash, mac)
+     VALUES (@id, @at, @actorId, @action, @subjectType, @subjectId, @detail, @prevHash, @hash, @mac)`,
   );
-  const setMac = sqlite.prepare<[string, number]>('UPDATE audit_log SET mac = ? WHERE id = ?');
   const checkpointOfDay = sqlite.prepare<[string], { id: number }>('SELECT id FROM audit_checkpoints WHERE day = ?');
   const insertCheckpoint = sqlite.prepare(
-    `INSERT INTO audit_checkpoints (day, at, upto_id, row_count, head_hash, mac)
-     VALUES (@day, @at, @uptoId, @rowCount, @headHash, NULL)`,
+    `INSERT INTO audit_checkpoints (id, day, at, upto_id, row_count, head_hash, mac)
+     VALUES (@id, @day, @at, @uptoId, @rowCount, @headHash, @mac)`,
   );
-  const setCheckpointMac = sqlite.prepare<[string, number]>('UPDATE audit_checkpoints SET mac = ? WHERE id = ?');
   // audit_subject (subject_type, subject_id) narrows to the person; the actions filter the rest.
   const readsStmt = sqlite.prepare<
     [string, number],
@@ -107,10 +116,15 @@ export function makeAuditLog(conn: Pick<Connection, 'sqlite' | 'auditKey'>, cloc
         detail: JSON.stringify(detail),
       };
       const hash = auditHash(prevHash, content);
-      const id = Number(
-        insertRow.run({ ...content, actorId: content.actorId ?? null, prevHash, hash }).lastInsertRowid,
-      );
-      if (key) setMac.run(rowMac(key, id, hash), id);
+      const id = nextRowId.get('audit_log')!;
+      insertRow.run({
+        ...content,
+        id,
+        actorId: content.actorId ?? null,
+        prevHash,
+        hash,
+        mac: key ? rowMac(key, id, hash) : null,
+      });
       // Rows ever written is carried forward, never recounted: rows deleted from the end stay visible.
       writeHead({ lastId: id, rows: stored ? stored.rows + 1 : countRows.get()!.n, hash });
     },
@@ -127,9 +141,9 @@ export function makeAuditLog(conn: Pick<Connection, 'sqlite' | 'auditKey'>, cloc
     checkpoint(day) {
       if (checkpointOfDay.get(day)) return null;
       const h = head();
-      const c = { day, at: clock.now(), uptoId: h.lastId, rowCount: h.rows, headHash: h.hash };
-      const id = Number(insertCheckpoint.run(c).lastInsertRowid);
-      if (key) setCheckpointMac.run(checkpointMac(key, { id, ...c }), id);
+      const id = nextCheckpointId.get('audit_checkpoints')!;
+      const c = { id, day, at: clock.now(), uptoId: h.lastId, rowCount: h.rows, headHash: h.hash };
+      insertCheckpoint.run({ ...c, mac: key ? checkpointMac(key, c) : null });
       return { id, day, uptoId: c.uptoId, rows: c.rowCount, hash: c.headHash, signed: !!key };
     },
   };

@@ -23,10 +23,13 @@ import {
 import type { AckView } from '../../src/ports/repos/cases.js';
 import type { NoteTerms } from '../../src/domain/policy/facts.js';
 import type { Sealer } from '../sealed.js';
+import { makeAmendedContent } from './review-amendments.js';
+import { latestAttendance } from './evidence.js';
 
 type AckSubject = (typeof acknowledgments.$inferSelect)['subjectType'];
 
 export function makeCaseRecords(db: Db, sealer: Sealer) {
+  const amendedContent = makeAmendedContent(db, sealer);
   const sealed = {
     ackComment: sealer.column(acknowledgments.comment),
     reviewComment: sealer.column(reviews.comment),
@@ -105,23 +108,40 @@ export function makeCaseRecords(db: Db, sealer: Sealer) {
       'review',
       rows.map((r) => String(r.id)),
     );
-    return rows.map((r) => ({
-      ...r,
-      comment: sealed.reviewComment.open(r.comment),
-      improvement: sealed.improvement.open(r.improvement),
-      results: results
-        .filter((x) => x.reviewId === r.id)
-        .map(({ kpiKey, kpiName, unit, target, direction, actual, met }) => ({
-          kpiKey,
-          kpiName,
-          unit,
-          target,
-          direction,
-          actual,
-          met,
-        })),
-      ack: acks.get(String(r.id)) ?? null,
-    }));
+    const amended = amendedContent(rows.map((r) => r.id));
+    return rows.map((r) => {
+      const a = amended.get(r.id)?.content;
+      return {
+        ...r,
+        // A corrected review counts as corrected (the amendment's content), never as first written.
+        rating: a?.rating ?? r.rating,
+        belowTarget: a?.belowTarget ?? r.belowTarget,
+        comment: a ? a.comment : sealed.reviewComment.open(r.comment),
+        improvement: a ? a.improvement : sealed.improvement.open(r.improvement),
+        results: a
+          ? a.results.map(({ key, name, unit, target, direction, actual, met }) => ({
+              kpiKey: key,
+              kpiName: name,
+              unit,
+              target,
+              direction,
+              actual,
+              met,
+            }))
+          : results
+              .filter((x) => x.reviewId === r.id)
+              .map(({ kpiKey, kpiName, unit, target, direction, actual, met }) => ({
+                kpiKey,
+                kpiName,
+                unit,
+                target,
+                direction,
+                actual,
+                met,
+              })),
+        ack: acks.get(String(r.id)) ?? null,
+      };
+    });
   }
 
   function noteRows(employeeId: string, since = 0) {
@@ -208,8 +228,10 @@ export function makeCaseRecords(db: Db, sealer: Sealer) {
               sessions.map((s) => s.id),
             ),
           )
+          .orderBy(asc(attendance.id))
           .all()
       : [];
+    const latestMarks = latestAttendance(marks);
     const acks = acksOf(
       employeeId,
       'training_plan',
@@ -227,7 +249,7 @@ export function makeCaseRecords(db: Db, sealer: Sealer) {
           startsAt: s.startsAt,
           endsAt: s.endsAt,
           location: s.location,
-          attendance: marks
+          attendance: latestMarks
             .filter((m) => m.sessionId === s.id)
             .map(({ sessionId: _s, ...m }) => ({ ...m, reason: sealed.absenceReason.open(m.reason) })),
         })),

@@ -1,4 +1,4 @@
-import { and, eq, inArray, asc, lt, lte, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, asc, desc, lt, lte, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import {
   notes,
@@ -20,6 +20,13 @@ import type {
 import type { NoteTerms } from '../../src/domain/policy/facts.js';
 import type { Clock } from '../../src/ports/clock.js';
 import type { Sealer } from '../sealed.js';
+
+/** Attendance is append-only: the latest row per (session, person) is the record (rows in id order). */
+export function latestAttendance<T extends { id?: number; sessionId: number; personId: string }>(rows: T[]): T[] {
+  const latest = new Map<string, T>();
+  for (const r of rows) latest.set(`${r.sessionId}\u0000${r.personId}`, r);
+  return [...latest.values()];
+}
 
 export function makeEvidenceRepo(db: Db, clock: Clock, sealer: Sealer): EvidenceRepo {
   const discussion = sealer.column(notes.discussion);
@@ -167,26 +174,26 @@ export function makeEvidenceRepo(db: Db, clock: Clock, sealer: Sealer): Evidence
       void db.update(trainingPlans).set({ completionPromptedAt: at }).where(eq(trainingPlans.id, id)).run(),
     attendanceFor: (ids) =>
       ids.length
-        ? db
-            .select()
-            .from(attendance)
-            .where(inArray(attendance.sessionId, ids))
-            .orderBy(asc(attendance.id))
-            .all()
-            .map(toAttendance)
+        ? latestAttendance(
+            db.select().from(attendance).where(inArray(attendance.sessionId, ids)).orderBy(asc(attendance.id)).all(),
+          ).map(toAttendance)
         : [],
     recordAttendance(a) {
       const stored = db
         .select()
         .from(attendance)
         .where(and(eq(attendance.sessionId, a.sessionId), eq(attendance.personId, a.personId)))
+        .orderBy(desc(attendance.id))
+        .limit(1)
         .get();
       const previous = stored ? toAttendance(stored) : null;
       if (previous && a.method === 'sign_in') return null;
-      const values = { ...a, reason: absenceReason.seal(a.reason), createdAt: clock.now() };
-      const row = previous
-        ? db.update(attendance).set(values).where(eq(attendance.id, previous.id)).returning().get()
-        : db.insert(attendance).values(values).returning().get();
+      // A correction is a new row; the one it corrects stays (nothing is edited in place).
+      const row = db
+        .insert(attendance)
+        .values({ ...a, reason: absenceReason.seal(a.reason), createdAt: clock.now() })
+        .returning()
+        .get();
       return { row: toAttendance(row), previous };
     },
 

@@ -15,6 +15,7 @@ import type {
 import type { Clock } from '../../src/ports/clock.js';
 import type { Sealer } from '../sealed.js';
 import { toPerson } from './org.js';
+import { makeAmendedContent } from './review-amendments.js';
 
 /** Rows per multi-row INSERT: well under SQLite's bound-variable limit. */
 const CHUNK = 500;
@@ -32,6 +33,7 @@ export function makeReviewRepo(db: Db, _clock: Clock, sealer: Sealer): ReviewRep
   const amendReason = sealer.column(reviewAmendments.reason);
   const before = sealer.json(reviewAmendments.before);
   const after = sealer.json(reviewAmendments.after);
+  const amendedContent = makeAmendedContent(db, sealer);
   const managers = alias(people, 'managers');
   const employees = alias(people, 'employees');
 
@@ -143,15 +145,23 @@ export function makeReviewRepo(db: Db, _clock: Clock, sealer: Sealer): ReviewRep
     return map;
   };
 
+  /** The reviews as they read now: the latest amendment's content over the row as submitted. */
   const withResults = (rows: (typeof reviews.$inferSelect)[]): Review[] => {
-    const res = resultsOf(rows.map((r) => r.id));
-    return rows.map((r) => ({
-      ...r,
-      strengths: strengths.open(r.strengths),
-      improvement: improvement.open(r.improvement),
-      comment: comment.open(r.comment),
-      results: res.get(r.id) ?? [],
-    }));
+    const ids = rows.map((r) => r.id);
+    const res = resultsOf(ids);
+    const amended = amendedContent(ids);
+    return rows.map((r) => {
+      const a = amended.get(r.id);
+      return a
+        ? { ...r, ...a.content, amendedAt: a.at }
+        : {
+            ...r,
+            strengths: strengths.open(r.strengths),
+            improvement: improvement.open(r.improvement),
+            comment: comment.open(r.comment),
+            results: res.get(r.id) ?? [],
+          };
+    });
   };
 
   const insertResult = db
@@ -413,19 +423,7 @@ export function makeReviewRepo(db: Db, _clock: Clock, sealer: Sealer): ReviewRep
         belowTarget: current.belowTarget,
         results: current.results,
       };
-      const { results, ...fields } = a.after;
-      db.update(reviews)
-        .set({
-          ...fields,
-          strengths: strengths.seal(fields.strengths),
-          improvement: improvement.seal(fields.improvement),
-          comment: comment.seal(fields.comment),
-          amendedAt: a.at,
-        })
-        .where(eq(reviews.id, id))
-        .run();
-      db.delete(reviewKpiResults).where(eq(reviewKpiResults.reviewId, id)).run();
-      writeResults(id, results);
+      // Appended, never written over: the review row and its KPI results stay as submitted.
       return Number(
         db
           .insert(reviewAmendments)
@@ -434,7 +432,14 @@ export function makeReviewRepo(db: Db, _clock: Clock, sealer: Sealer): ReviewRep
             authorId: a.authorId,
             reason: amendReason.seal(a.reason),
             before: before.seal(was),
-            after: after.seal(a.after),
+            after: after.seal({
+              rating: a.after.rating,
+              strengths: a.after.strengths,
+              improvement: a.after.improvement,
+              comment: a.after.comment,
+              belowTarget: a.after.belowTarget,
+              results: a.after.results,
+            } satisfies ReviewContent),
             createdAt: a.at,
           })
           .run().lastInsertRowid,

@@ -16,6 +16,7 @@ import type { KpiResult } from '../../src/ports/repos/reviews.js';
 import type { DutyGap, LeaveKind, PersonSignal, Suggestion } from '../../src/domain/warning/index.js';
 import { LEAVE_KINDS } from '../../src/domain/warning/index.js';
 import type { Sealer } from '../sealed.js';
+import { makeAmendedContent } from './review-amendments.js';
 
 type Row = typeof warnings.$inferSelect;
 
@@ -43,6 +44,7 @@ const kindOf = (raw: string): LeaveKind =>
   (LEAVE_KINDS as readonly string[]).includes(raw) ? (raw as LeaveKind) : 'unspecified';
 
 export function makeWarningRepo(db: Db, sealer: Sealer): WarningRepo {
+  const amendedContent = makeAmendedContent(db, sealer);
   const leaveReason = sealer.column(leaves.reason);
   return {
     insert(w) {
@@ -125,8 +127,15 @@ export function makeWarningRepo(db: Db, sealer: Sealer): WarningRepo {
                 met: r.met,
               },
             ]);
-        for (const r of rows)
-          out.set(r.employeeId, [...(out.get(r.employeeId) ?? []), { ...r, results: results.get(r.id) ?? [] }]);
+        // Corrected reviews count as corrected: the latest amendment's rating and results.
+        const amended = amendedContent(rows.map((r) => r.id));
+        for (const r of rows) {
+          const a = amended.get(r.id)?.content;
+          const figures = a
+            ? { ...r, rating: a.rating, results: a.results }
+            : { ...r, results: results.get(r.id) ?? [] };
+          out.set(r.employeeId, [...(out.get(r.employeeId) ?? []), figures]);
+        }
       }
       return out;
     },

@@ -1,4 +1,4 @@
-import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
 import { people, jobs } from './org.js';
 import { sealedText } from '../sealed.js';
 
@@ -127,7 +127,9 @@ export const attendance = sqliteTable(
       .references(() => people.id),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [uniqueIndex('attendance_session_person').on(t.sessionId, t.personId)],
+  // Append-only: a correction (a mark that replaces a sign-in or an earlier mark) is a new row, and
+  // the latest row per (session, person) is the record. The history stays for the dossier.
+  (t) => [index('attendance_session_person').on(t.sessionId, t.personId)],
 );
 
 /** 调岗: the other remedy Art. 40(2) accepts. Later reviews use the new job's KPIs. */

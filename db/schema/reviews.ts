@@ -130,21 +130,28 @@ export const reviewKpiResults = sqliteTable(
   (t) => [uniqueIndex('results_review_kpi').on(t.reviewId, t.kpiKey)],
 );
 
-/** A submitted review changes only through an amendment, which keeps the before/after. */
-export const reviewAmendments = sqliteTable('review_amendments', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  reviewId: integer('review_id')
-    .notNull()
-    .references(() => reviews.id),
-  authorId: text('author_id')
-    .notNull()
-    .references(() => people.id),
-  reason: sealedText('reason').notNull(),
-  /** JSON of the review content before and after, sealed. */
-  before: sealedText('before').notNull(),
-  after: sealedText('after').notNull(),
-  createdAt: integer('created_at').notNull(),
-});
+/**
+ * A submitted review changes only through an amendment, which keeps the before/after. The review
+ * row and its KPI results stay as submitted; readers show the latest amendment's `after`.
+ */
+export const reviewAmendments = sqliteTable(
+  'review_amendments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reviewId: integer('review_id')
+      .notNull()
+      .references(() => reviews.id),
+    authorId: text('author_id')
+      .notNull()
+      .references(() => people.id),
+    reason: sealedText('reason').notNull(),
+    /** JSON of the review content before and after, sealed. */
+    before: sealedText('before').notNull(),
+    after: sealedText('after').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('review_amendments_review').on(t.reviewId)],
+);
 
 /**
  * The employee's response to anything recorded about them: a review, a note, a training plan,

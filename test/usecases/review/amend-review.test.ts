@@ -49,10 +49,17 @@ describe('amending a submitted review', () => {
       values: { ...values, kpi_tickets: '35', improvement: 'Focus on backlog', reason: 'Miscounted tickets' },
     });
     expect(ok.ok).toBe(true);
-    expect(db.conn.sqlite.prepare('SELECT below_target, improvement, amended_at FROM reviews').get()).toEqual({
-      below_target: 1,
+    // Everyone reads the amended review (issue 12: corrections are amendments, nothing is edited in place)…
+    expect(db.store.tx((tx) => tx.reviews.review(Number(reviewId)))).toMatchObject({
+      belowTarget: true,
       improvement: 'Focus on backlog',
-      amended_at: Date.parse('2026-11-23T11:00:00Z'),
+      amendedAt: Date.parse('2026-11-23T11:00:00Z'),
+    });
+    // …while the row as submitted is kept as it was.
+    expect(db.conn.sqlite.prepare('SELECT below_target, improvement, amended_at FROM reviews').get()).toEqual({
+      below_target: 0,
+      improvement: '',
+      amended_at: null,
     });
     const amendment = db.conn.sqlite
       .prepare('SELECT author_id, reason, before, after FROM review_amendments')
