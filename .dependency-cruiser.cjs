@@ -38,10 +38,10 @@ module.exports = {
     // --- src/ui/
     {
       name: 'ui-imports-domain-and-ports',
-      comment: 'src/ui/: domain, ports (types)',
+      comment: 'src/ui/: domain, ports (types); the pure formatter ics (calendar files)',
       severity: 'error',
       from: { path: '^src/ui/' },
-      to: { pathNot: ['^src/(ui|domain|ports)/'] },
+      to: { pathNot: ['^src/(ui|domain|ports)/', npm('ics')] },
     },
     {
       name: 'ui-uses-port-types-only',

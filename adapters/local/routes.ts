@@ -124,7 +124,9 @@ export function localRoutes(ws: Workspace, opts: { allowRemote: boolean }): Requ
         ? 'text/html; charset=utf-8'
         : u.filename.endsWith('.json')
           ? 'application/json'
-          : 'text/plain; charset=utf-8';
+          : u.filename.endsWith('.ics')
+            ? 'text/calendar; charset=utf-8'
+            : 'text/plain; charset=utf-8';
       return send(res, 200, type, u.content, {
         'content-disposition': `attachment; filename="${u.filename.replace(/[^\w.-]/g, '_')}"`,
       });

@@ -1,4 +1,4 @@
-import { and, eq, inArray, asc } from 'drizzle-orm';
+import { and, eq, inArray, asc, desc, gte } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { acknowledgments } from '../schema/index.js';
 import type { AckRepo } from '../../src/ports/repos/acks.js';
@@ -53,6 +53,20 @@ export function makeAckRepo(db: Db, clock: Clock, sealer: Sealer): AckRepo {
         .from(acknowledgments)
         .where(eq(acknowledgments.personId, personId))
         .orderBy(asc(acknowledgments.id))
+        .all()
+        .map(map),
+    disputes: (subjectType, since) =>
+      db
+        .select()
+        .from(acknowledgments)
+        .where(
+          and(
+            eq(acknowledgments.subjectType, subjectType),
+            eq(acknowledgments.state, 'disputed'),
+            gte(acknowledgments.createdAt, since),
+          ),
+        )
+        .orderBy(desc(acknowledgments.createdAt), desc(acknowledgments.id))
         .all()
         .map(map),
   };

@@ -1,4 +1,4 @@
-import { and, eq, inArray, asc, desc, lt, lte, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, asc, desc, lt, lte, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import {
   notes,
@@ -8,6 +8,7 @@ import {
   attendance,
   jobAdjustments,
   reviews,
+  plannedConversations,
 } from '../schema/index.js';
 import type {
   Attendance,
@@ -15,6 +16,7 @@ import type {
   JobAdjustment,
   Note,
   NoteAction,
+  PlannedConversation,
   TrainingPlan,
 } from '../../src/ports/repos/evidence.js';
 import type { NoteTerms } from '../../src/domain/policy/facts.js';
@@ -36,6 +38,19 @@ export function makeEvidenceRepo(db: Db, clock: Clock, sealer: Sealer): Evidence
   const expectedResult = sealer.column(trainingPlans.expectedResult);
   const absenceReason = sealer.column(attendance.reason);
   const adjustmentReason = sealer.column(jobAdjustments.reason);
+  const agenda = sealer.column(plannedConversations.agenda);
+  const toConversation = (c: typeof plannedConversations.$inferSelect): PlannedConversation => ({
+    ...c,
+    agenda: agenda.open(c.agenda),
+  });
+  const conversationsWhere = (where: SQL | undefined) =>
+    db
+      .select()
+      .from(plannedConversations)
+      .where(where)
+      .orderBy(asc(plannedConversations.startsAt), asc(plannedConversations.id))
+      .all()
+      .map(toConversation);
 
   const toAction = (a: typeof noteActions.$inferSelect): NoteAction => ({
     ...a,
@@ -228,6 +243,47 @@ export function makeEvidenceRepo(db: Db, clock: Clock, sealer: Sealer): Evidence
     markJobAdjustmentApplied: (id) =>
       void db.update(jobAdjustments).set({ appliedAt: clock.now() }).where(eq(jobAdjustments.id, id)).run(),
 
+    insertConversation: (c) =>
+      toConversation(
+        db
+          .insert(plannedConversations)
+          .values({ ...c, agenda: agenda.seal(c.agenda), createdAt: clock.now() })
+          .returning()
+          .get(),
+      ),
+    conversation(id) {
+      const r = db.select().from(plannedConversations).where(eq(plannedConversations.id, id)).get();
+      return r ? toConversation(r) : null;
+    },
+    conversationsAbout: (personId) => conversationsWhere(eq(plannedConversations.personId, personId)),
+    conversationsForReviews: (reviewIds) =>
+      reviewIds.length ? conversationsWhere(inArray(plannedConversations.reviewId, reviewIds)) : [],
+    conversationsToRemind: (now, beforeMs) =>
+      conversationsWhere(
+        and(
+          eq(plannedConversations.status, 'planned'),
+          isNull(plannedConversations.reminderSentAt),
+          lte(plannedConversations.startsAt, now + beforeMs),
+        ),
+      ),
+    markConversationReminded: (id, at) =>
+      void db.update(plannedConversations).set({ reminderSentAt: at }).where(eq(plannedConversations.id, id)).run(),
+    conversationsEnded: (now) =>
+      conversationsWhere(
+        and(
+          eq(plannedConversations.status, 'planned'),
+          isNull(plannedConversations.notePromptedAt),
+          lte(plannedConversations.endsAt, now),
+        ),
+      ),
+    markConversationNotePrompted: (id, at) =>
+      void db.update(plannedConversations).set({ notePromptedAt: at }).where(eq(plannedConversations.id, id)).run(),
+    linkConversationNote: (id, noteId) =>
+      void db
+        .update(plannedConversations)
+        .set({ noteId, status: 'recorded' })
+        .where(eq(plannedConversations.id, id))
+        .run(),
     reassessmentForPlan: (planId) =>
       db
         .select({ id: reviews.id })

@@ -27,6 +27,7 @@ export const toPerson = (r: PersonRow): Person => ({
   previousMonthWage: r.previousMonthWage,
   birthDate: r.birthDate,
   retirementBasis: r.retirementBasis,
+  hrPartnerId: r.hrPartnerId,
   active: r.active,
 });
 

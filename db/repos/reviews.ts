@@ -2,7 +2,16 @@ import { and, eq, inArray, asc, desc, lte, gte, sql, isNotNull, isNull, type SQL
 const ph = sql.placeholder;
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client.js';
-import { cycles, reviewSlots, reviews, reviewKpiResults, reviewAmendments, people, leaves } from '../schema/index.js';
+import {
+  cycles,
+  reviewSlots,
+  reviews,
+  reviewKpiResults,
+  reviewAmendments,
+  reviewReplies,
+  people,
+  leaves,
+} from '../schema/index.js';
 import type {
   ReviewRepo,
   ReviewSlot,
@@ -28,6 +37,7 @@ const chunks = <T>(xs: T[]): T[][] => {
 
 export function makeReviewRepo(db: Db, _clock: Clock, sealer: Sealer): ReviewRepo {
   const strengths = sealer.column(reviews.strengths);
+  const replyBody = sealer.column(reviewReplies.body);
   const improvement = sealer.column(reviews.improvement);
   const comment = sealer.column(reviews.comment);
   const amendReason = sealer.column(reviewAmendments.reason);
@@ -445,6 +455,26 @@ export function makeReviewRepo(db: Db, _clock: Clock, sealer: Sealer): ReviewRep
           .run().lastInsertRowid,
       );
     },
+    addReply(r) {
+      const row = db
+        .insert(reviewReplies)
+        .values({ ...r, body: replyBody.seal(r.body) })
+        .returning()
+        .get();
+      return { ...row, body: replyBody.open(row.body) };
+    },
+    repliesTo: (reviewIds) =>
+      reviewIds.length
+        ? chunks(reviewIds).flatMap((ids) =>
+            db
+              .select()
+              .from(reviewReplies)
+              .where(inArray(reviewReplies.reviewId, ids))
+              .orderBy(asc(reviewReplies.id))
+              .all()
+              .map((r) => ({ ...r, body: replyBody.open(r.body) })),
+          )
+        : [],
     amendments: (reviewId) =>
       db
         .select()

@@ -1,5 +1,6 @@
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
 import { people, jobs } from './org.js';
+import { reviews } from './reviews.js';
 import { sealedText } from '../sealed.js';
 
 /** A documented conversation. A private note is readable by its author only. */
@@ -166,4 +167,45 @@ export const jobAdjustments = sqliteTable(
     createdAt: integer('created_at').notNull(),
   },
   (t) => [index('job_adjustments_person').on(t.personId), index('job_adjustments_due').on(t.appliedAt, t.effectiveOn)],
+);
+
+/**
+ * A conversation planned between a manager (the organizer) and an employee, e.g. after a disputed
+ * review or a missed KPI: both get it with a calendar file, and a reminder before it; once it is
+ * over the organizer is asked to record the note, which is then linked here.
+ */
+export const plannedConversations = sqliteTable(
+  'planned_conversations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id),
+    organizerId: text('organizer_id')
+      .notNull()
+      .references(() => people.id),
+    startsAt: integer('starts_at').notNull(),
+    endsAt: integer('ends_at').notNull(),
+    location: text('location').notNull().default(''),
+    /** An https link checked when it was typed (src/domain/meeting-url.ts): shown as a link. */
+    meetingUrl: text('meeting_url'),
+    agenda: sealedText('agenda').notNull(),
+    kpiKeys: text('kpi_keys', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    /** The disputed review it answers, if any. */
+    reviewId: integer('review_id').references(() => reviews.id),
+    status: text('status', { enum: ['planned', 'recorded', 'cancelled'] })
+      .notNull()
+      .default('planned'),
+    reminderSentAt: integer('reminder_sent_at'),
+    notePromptedAt: integer('note_prompted_at'),
+    noteId: integer('note_id').references(() => notes.id),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    index('conversations_person').on(t.personId),
+    index('conversations_review').on(t.reviewId),
+    /** The tick's scans: a reminder due before the start, the note prompt after the end. */
+    index('conversations_remind').on(t.status, t.reminderSentAt, t.startsAt),
+    index('conversations_note_prompt').on(t.status, t.notePromptedAt, t.endsAt),
+  ],
 );

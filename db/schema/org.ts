@@ -59,6 +59,8 @@ export const people = sqliteTable(
     birthDate: text('birth_date'),
     /** The statutory retirement age that applied before the 2025 reform (src/domain/policy/retirement.ts). */
     retirementBasis: text('retirement_basis', { enum: ['male_60', 'female_55', 'female_50'] }),
+    /** The person's HR business partner (a person id, HR or admin): told of the person's disputes. */
+    hrPartnerId: text('hr_partner_id'),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     updatedAt: integer('updated_at').notNull(),
   },

@@ -154,6 +154,26 @@ export const reviewAmendments = sqliteTable(
 );
 
 /**
+ * A manager's (or HR's) answer to an employee's dispute of a review: kept verbatim in the record,
+ * shown to the employee. Never changes the review (that is an amendment).
+ */
+export const reviewReplies = sqliteTable(
+  'review_replies',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reviewId: integer('review_id')
+      .notNull()
+      .references(() => reviews.id),
+    authorId: text('author_id')
+      .notNull()
+      .references(() => people.id),
+    body: sealedText('body').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('review_replies_review').on(t.reviewId)],
+);
+
+/**
  * The employee's response to anything recorded about them: a review, a note, a training plan,
  * a job adjustment, or a KPI set (subject id `<job>@<version>`). Disputes keep the comment verbatim;
  * a refusal names the witness and who recorded it.

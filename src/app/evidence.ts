@@ -29,6 +29,11 @@ import { makeOpenJobAdjustmentForm } from '../usecases/evidence/open-job-adjustm
 import { makeAdjustJob } from '../usecases/evidence/adjust-job.js';
 import { makeAcknowledgeJobAdjustment } from '../usecases/evidence/acknowledge-job-adjustment.js';
 import { makeViewMyRecord } from '../usecases/evidence/view-my-record.js';
+import { makeOpenScheduleConversationForm } from '../usecases/evidence/open-schedule-conversation-form.js';
+import { makeScheduleConversation } from '../usecases/evidence/schedule-conversation.js';
+import { makeOpenConversationNoteForm } from '../usecases/evidence/open-conversation-note-form.js';
+import { decodeConversationState } from '../ui/screens/evidence/conversation.js';
+import { decodeNoteFormState } from '../ui/screens/evidence/note.js';
 
 export function evidenceHandlers(deps: UseCaseDeps): FeatureHandlers {
   const openNoteForm = makeOpenNoteForm(deps);
@@ -51,6 +56,9 @@ export function evidenceHandlers(deps: UseCaseDeps): FeatureHandlers {
   const adjustJob = makeAdjustJob(deps);
   const acknowledgeJobAdjustment = makeAcknowledgeJobAdjustment(deps);
   const viewMyRecord = makeViewMyRecord(deps);
+  const openScheduleConversationForm = makeOpenScheduleConversationForm(deps);
+  const scheduleConversation = makeScheduleConversation(deps);
+  const openConversationNoteForm = makeOpenConversationNoteForm(deps);
 
   return {
     commands: {
@@ -94,6 +102,21 @@ export function evidenceHandlers(deps: UseCaseDeps): FeatureHandlers {
         formReply(openReassessmentForm({ actorId: ev.actor.person.id, planId: parseId(ev.value) })),
       [ACTIONS.acknowledgeJobAdjustment]: (ev) =>
         toastReply(acknowledgeJobAdjustment({ actorId: ev.actor.person.id, adjustmentId: parseId(ev.value) })),
+      [ACTIONS.scheduleConversation]: (ev) => {
+        const v = parseFollowUpValue(ev.value);
+        return v
+          ? formReply(
+              openScheduleConversationForm({
+                actorId: ev.actor.person.id,
+                personId: v.employeeId,
+                kpiKeys: v.kpiKeys,
+                ...(v.reviewId !== undefined ? { reviewId: v.reviewId } : {}),
+              }),
+            )
+          : notFoundReply(ev.actor.locale);
+      },
+      [ACTIONS.recordConversationNote]: (ev) =>
+        formReply(openConversationNoteForm({ actorId: ev.actor.person.id, conversationId: parseId(ev.value) })),
       [ACTIONS.viewRecord]: (ev) => messageReply(viewMyRecord({ actorId: ev.actor.person.id, personId: ev.value })),
       [ACTIONS.promptTrainingPlan]: (ev) => {
         const v = parseFollowUpValue(ev.value);
@@ -116,8 +139,22 @@ export function evidenceHandlers(deps: UseCaseDeps): FeatureHandlers {
       },
     },
     forms: {
-      [FORMS.note]: (ev) =>
-        toastReply(createNote({ actorId: ev.actor.person.id, personId: ev.state, values: ev.values })),
+      [FORMS.note]: (ev) => {
+        const { personId, conversationId } = decodeNoteFormState(ev.state);
+        return toastReply(
+          createNote({
+            actorId: ev.actor.person.id,
+            personId,
+            ...(conversationId !== undefined ? { conversationId } : {}),
+            values: ev.values,
+          }),
+        );
+      },
+      [FORMS.scheduleConversation]: (ev) => {
+        const state = decodeConversationState(ev.state);
+        if (!state) return notFoundReply(ev.actor.locale);
+        return toastReply(scheduleConversation({ actorId: ev.actor.person.id, ...state, values: ev.values }));
+      },
       [FORMS.disputeNote]: (ev) =>
         toastReply(disputeNote({ actorId: ev.actor.person.id, noteId: parseId(ev.state), values: ev.values })),
       [FORMS.recordRefusal]: (ev) => {

@@ -21,6 +21,8 @@ import { makeStartCycle } from '../usecases/review/start-cycle.js';
 import { makeOpenAmendForm } from '../usecases/review/open-amend-form.js';
 import { makeAmendReview } from '../usecases/review/amend-review.js';
 import { makeCompleteOpeningCycles } from '../usecases/schedule/open-cycles-in-chunks.js';
+import { makeOpenDisputeReplyForm } from '../usecases/review/open-dispute-reply-form.js';
+import { makeReplyToDispute } from '../usecases/review/reply-to-dispute.js';
 
 export function reviewHandlers(deps: UseCaseDeps): FeatureHandlers {
   const openReviewForm = makeOpenReviewForm(deps);
@@ -36,6 +38,8 @@ export function reviewHandlers(deps: UseCaseDeps): FeatureHandlers {
   const openAmendForm = makeOpenAmendForm(deps);
   const amendReview = makeAmendReview(deps);
   const completeOpening = makeCompleteOpeningCycles(deps);
+  const openDisputeReplyForm = makeOpenDisputeReplyForm(deps);
+  const replyToDispute = makeReplyToDispute(deps);
 
   return {
     commands: {
@@ -77,6 +81,8 @@ export function reviewHandlers(deps: UseCaseDeps): FeatureHandlers {
         if (!subject) return notFoundReply(ev.actor.locale);
         return toastReply(acknowledgeKpis({ actorId: ev.actor.person.id, ...subject }));
       },
+      [ACTIONS.replyToDispute]: (ev) =>
+        formReply(openDisputeReplyForm({ actorId: ev.actor.person.id, reviewId: parseId(ev.value) })),
       [ACTIONS.amendReview]: (ev) =>
         formReply(openAmendForm({ actorId: ev.actor.person.id, reviewId: parseId(ev.value) })),
     },
@@ -90,6 +96,8 @@ export function reviewHandlers(deps: UseCaseDeps): FeatureHandlers {
       },
       [FORMS.disputeReview]: (ev) =>
         toastReply(disputeReview({ actorId: ev.actor.person.id, reviewId: parseId(ev.state), values: ev.values })),
+      [FORMS.disputeReply]: (ev) =>
+        toastReply(replyToDispute({ actorId: ev.actor.person.id, reviewId: parseId(ev.state), values: ev.values })),
       [FORMS.amendReview]: (ev) =>
         toastReply(amendReview({ actorId: ev.actor.person.id, reviewId: parseId(ev.state), values: ev.values })),
     },

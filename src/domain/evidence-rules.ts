@@ -16,6 +16,9 @@ export function canSignInAt(s: { startsAt: number; endsAt: number }, now: number
   return now >= w.opens && now <= w.closes;
 }
 
+/** A planned conversation's reminder goes to both people this long before it starts. */
+export const CONVERSATION_REMINDER_BEFORE_MS = 60 * 60_000;
+
 /** When a training plan's last session ends (null for a plan without sessions). */
 export const lastSessionEnd = (sessions: readonly { endsAt: number }[]): number | null =>
   sessions.length ? Math.max(...sessions.map((s) => s.endsAt)) : null;

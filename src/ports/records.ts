@@ -29,6 +29,11 @@ export interface Person {
   birthDate?: string | null;
   /** The statutory retirement age that applied before China's 2025 reform. */
   retirementBasis?: RetirementBasis | null;
+  /**
+   * The person's HR business partner (a person id): told about the person's disputes. Left out
+   * when writing a person, the stored value is kept.
+   */
+  hrPartnerId?: string | null;
   active: boolean;
 }
 

@@ -22,6 +22,12 @@ export const ACTIONS = {
   acknowledgeJobAdjustment: 'job_adjustment.acknowledge',
   promptTrainingPlan: 'evidence.prompt_training',
   promptConversation: 'evidence.prompt_conversation',
+  /** "Schedule a conversation": the value is `{p: person, k: [KPI keys], r?: disputed review}`. */
+  scheduleConversation: 'conversation.schedule',
+  /** After a planned conversation: "Record the note"; the value is the conversation id. */
+  recordConversationNote: 'conversation.record_note',
+  /** Under a disputed review: reply to the employee's comment; the value is the review id. */
+  replyToDispute: 'review.reply',
   /** A person's record (what `/review mine @person` shows); the value is the person id. */
   viewRecord: 'record.view',
   // offboarding cases: one advance button per case message, the step comes in the value
@@ -45,6 +51,8 @@ export const FORMS = {
   markAttendance: 'training.mark_attendance_form',
   reassessment: 'training.reassessment_form',
   jobAdjustment: 'job_adjustment.form',
+  scheduleConversation: 'conversation.schedule_form',
+  disputeReply: 'review.reply_form',
   // offboarding cases
   caseStep: 'case.step_form',
   caseWithdraw: 'case.withdraw_form',

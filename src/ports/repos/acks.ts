@@ -15,4 +15,6 @@ export interface AckRepo {
   find(subjectType: AckSubject, subjectId: string, personId: string): Acknowledgment | null;
   forSubjects(subjectType: AckSubject, subjectIds: string[]): Acknowledgment[];
   forPerson(personId: string): Acknowledgment[];
+  /** Disputes of one kind of record recorded at or after `since`, newest first. */
+  disputes(subjectType: AckSubject, since: number): Acknowledgment[];
 }

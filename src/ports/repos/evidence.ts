@@ -96,6 +96,27 @@ export interface JobAdjustment {
   createdAt: number;
 }
 
+/** A conversation a manager planned with an employee (date, time, place or link, agenda). */
+export interface PlannedConversation {
+  id: number;
+  personId: string;
+  organizerId: string;
+  startsAt: number;
+  endsAt: number;
+  location: string;
+  /** An https link checked when typed (src/domain/meeting-url.ts). */
+  meetingUrl: string | null;
+  agenda: string;
+  kpiKeys: string[];
+  /** The disputed review it answers, if any. */
+  reviewId: number | null;
+  status: 'planned' | 'recorded' | 'cancelled';
+  reminderSentAt: number | null;
+  notePromptedAt: number | null;
+  noteId: number | null;
+  createdAt: number;
+}
+
 export interface EvidenceRepo {
   insertNote(
     n: Omit<Note, 'id' | 'createdAt' | 'actions' | 'terms'> & { terms?: NoteTerms },
@@ -136,6 +157,23 @@ export interface EvidenceRepo {
   /** Adjustments whose effective date is on or before `today` and that are not applied yet. */
   dueJobAdjustments(today: string): JobAdjustment[];
   markJobAdjustmentApplied(id: number): void;
+
+  insertConversation(
+    c: Omit<PlannedConversation, 'id' | 'status' | 'reminderSentAt' | 'notePromptedAt' | 'noteId' | 'createdAt'>,
+  ): PlannedConversation;
+  conversation(id: number): PlannedConversation | null;
+  /** A person's planned conversations, oldest first. */
+  conversationsAbout(personId: string): PlannedConversation[];
+  /** Conversations planned in answer to these reviews. */
+  conversationsForReviews(reviewIds: number[]): PlannedConversation[];
+  /** Planned conversations not yet reminded whose start is at most `beforeMs` away (or past). */
+  conversationsToRemind(now: number, beforeMs: number): PlannedConversation[];
+  markConversationReminded(id: number, at: number): void;
+  /** Planned conversations that have ended and whose organizer was not yet asked for the note. */
+  conversationsEnded(now: number): PlannedConversation[];
+  markConversationNotePrompted(id: number, at: number): void;
+  /** The note recorded for the conversation: it is 'recorded' from now on. */
+  linkConversationNote(id: number, noteId: number): void;
 
   /** Id of the reassessment review linked to a training plan, if recorded. */
   reassessmentForPlan(planId: number): number | null;

@@ -73,6 +73,15 @@ export interface Review extends ReviewContent {
   amendedAt: number | null;
 }
 
+/** A reply to a disputed review, kept verbatim in the record and shown to the employee. */
+export interface ReviewReply {
+  id: number;
+  reviewId: number;
+  authorId: string;
+  body: string;
+  createdAt: number;
+}
+
 export type NewReview = Omit<Review, 'id' | 'amendedAt' | 'trainingPlanId' | 'kind'> & {
   kind?: Review['kind'];
   trainingPlanId?: number | null;
@@ -167,6 +176,9 @@ export interface ReviewRepo {
   reviewsOf(employeeId: string): Review[];
   /** Rewrites the content and records the amendment (before/after) in one go. Returns its id. */
   amendReview(id: number, a: { authorId: string; reason: string; after: ReviewContent; at: number }): number;
+  addReply(r: Omit<ReviewReply, 'id'>): ReviewReply;
+  /** Replies to these reviews, oldest first. */
+  repliesTo(reviewIds: number[]): ReviewReply[];
   amendments(
     reviewId: number,
   ): { id: number; authorId: string; reason: string; before: ReviewContent; after: ReviewContent; createdAt: number }[];

@@ -11,6 +11,10 @@ export const en = {
   'common.unknownCommand': 'Unknown command. Try `/dandang help`.',
   'common.unknownPerson': 'I could not find that person in Dandang. Ask HR to import them.',
   'common.busy': 'Dandang is busy saving an import right now. Nothing was saved; please try again in a minute.',
+  'common.date.format': 'Enter a date as YYYY-MM-DD.',
+  'common.date.notFuture': 'This date cannot be in the future: pick a day from {earliest} to today.',
+  'common.date.notPast': 'This date has passed: pick today or a later day, up to {latest}.',
+  'common.date.range': 'Pick a date from {earliest} to {latest}.',
 } as const;
 
 export const zh: Record<keyof typeof en, string> = {
@@ -26,4 +30,8 @@ export const zh: Record<keyof typeof en, string> = {
   'common.unknownCommand': '未知命令。试试 `/dandang help`。',
   'common.unknownPerson': '在担当中找不到此人,请联系 HR 导入。',
   'common.busy': '担当正在保存导入的数据，这次操作没有保存，请稍后再试。',
+  'common.date.format': '请按 YYYY-MM-DD 输入日期。',
+  'common.date.notFuture': '该日期不能晚于今天：请选择 {earliest} 至今天之间的日期。',
+  'common.date.notPast': '该日期已过：请选择今天至 {latest} 之间的日期。',
+  'common.date.range': '请选择 {earliest} 至 {latest} 之间的日期。',
 };

@@ -1,14 +1,18 @@
 /**
  * Saves a conversation note from the `/note` form.
  * Who may write: the person's manager, anyone above in the chain, or HR (src/domain/access.ts).
- * A private note is written and audited, and nothing else: no DM, no outbox row.
+ * A private note is written and audited, and nothing else: no DM, no outbox row (beyond marking
+ * a planned conversation's note as recorded, for its organizer). A shared note with a next
+ * check-in sends both people a calendar file for it.
  */
 import { ok, fail, type Result } from '../result.js';
 import type { Note, NoteKind, NoteVisibility } from '../../ports/repos/evidence.js';
 import type { FormValues } from '../../ui/model.js';
 import type { UseCaseDeps } from '../../ports/deps.js';
 import { noteRecordType } from '../../domain/access.js';
-import { isIsoDate } from '../../domain/dates.js';
+import type { DateField } from '../../domain/date-rules.js';
+import { dateError } from '../shared/date-errors.js';
+import { recordConversationNote, sendCheckInIcs } from './note-calendar.js';
 import { NOTE_KINDS, NOTE_VISIBILITIES, ACTION_ROWS } from '../../ui/screens/evidence/note.js';
 import { textValue, listValue } from '../../ui/form-values.js';
 import { refreshOpenCases } from '../offboarding/refresh-cases.js';
@@ -22,6 +26,8 @@ export interface CreateNoteInput {
   actorId: string;
   /** The form's state: the subject's person id. Untrusted. */
   personId: string;
+  /** The planned conversation this note records (from the form's state). Untrusted. */
+  conversationId?: number;
   values: FormValues;
 }
 
@@ -38,14 +44,25 @@ export const makeCreateNote =
       if (!may(tx, actor, subject.id, 'create', 'note_shared'))
         return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
 
+      const conversation = input.conversationId !== undefined ? tx.evidence.conversation(input.conversationId) : null;
+      if (
+        input.conversationId !== undefined &&
+        (conversation?.personId !== subject.id || conversation.status === 'cancelled')
+      )
+        return fail('NOT_FOUND', t('common.notFound'));
+      if (conversation?.status === 'recorded') return fail('CONFLICT', t('ev.err.conversationDone'));
+
       const v = input.values;
       const errors: Record<string, string> = {};
       const today = todayFor(actor, settings, clock.now());
+      const dateOk = (id: string, field: DateField, value: string) => {
+        const problem = dateError(t, field, value, today);
+        if (problem) errors[id] = problem;
+      };
       const kind = textValue(v, 'kind') as NoteKind;
       if (!NOTE_KINDS.includes(kind)) errors.kind = t('common.required');
       const heldOn = textValue(v, 'held_on');
-      if (!isIsoDate(heldOn)) errors.held_on = t('ev.err.date');
-      else if (heldOn > today) errors.held_on = t('ev.err.future');
+      dateOk('held_on', 'noteHeldOn', heldOn);
       const discussion = textValue(v, 'discussion');
       if (!discussion) errors.discussion = t('common.required');
       const jobKpis = subject.jobId ? (tx.org.jobWithKpis(subject.jobId)?.kpis ?? []) : [];
@@ -62,12 +79,12 @@ export const makeCreateNote =
           continue;
         }
         if (!dueOn) errors[`action${n}_due`] = t('ev.err.actionDue');
-        else if (!isIsoDate(dueOn)) errors[`action${n}_due`] = t('ev.err.date');
+        else dateOk(`action${n}_due`, 'noteActionDue', dueOn);
         if (!owners.has(ownerId)) errors[`action${n}_owner`] = t('ev.err.owner');
         actions.push({ description, ownerId, dueOn });
       }
       const nextCheckIn = textValue(v, 'next_check_in');
-      if (nextCheckIn && !isIsoDate(nextCheckIn)) errors.next_check_in = t('ev.err.date');
+      if (nextCheckIn) dateOk('next_check_in', 'noteNextCheckIn', nextCheckIn);
       const visibility = textValue(v, 'visibility') as NoteVisibility;
       if (!NOTE_VISIBILITIES.includes(visibility)) errors.visibility = t('common.required');
       if (Object.keys(errors).length) return fail('INVALID_INPUT', t('common.invalidInput'), { fieldErrors: errors });
@@ -98,6 +115,7 @@ export const makeCreateNote =
           kind,
           visibility,
           heldOn,
+          ...(conversation ? { conversationId: conversation.id } : {}),
           ...(visibility === 'private' ? {} : { kpiKeys, actions: actions.length }),
         },
         // A private note's audit row says that it exists, never what it says (not even a hash).
@@ -110,6 +128,8 @@ export const makeCreateNote =
               },
             }),
       });
+      if (conversation) recordConversationNote(tx, settings, conversation, note, clock.now());
+      sendCheckInIcs(tx, settings, note);
       let sent = false;
       if (visibility !== 'private') {
         sent = tx.outbox.post({

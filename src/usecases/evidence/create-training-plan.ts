@@ -17,6 +17,7 @@ import { noKpisYet } from './no-kpis-yet.js';
 import { tFor, zoneOf } from '../shared/people.js';
 import { outboxKeys } from '../shared/outbox-keys.js';
 import { planMessage, planView } from './evidence-messages.js';
+import { sendTrainingIcs } from './training-calendar.js';
 
 export interface CreateTrainingPlanInput {
   actorId: string;
@@ -118,6 +119,8 @@ export const makeCreateTrainingPlan =
         to: { person: subject.id },
         message: planMessage(tx, settings, plan),
       });
+      // The sessions, for the employee's and the trainer's calendars.
+      sendTrainingIcs(tx, settings, plan);
       // A trainer outside the chain has no other way in: their DM carries the attendance buttons.
       if (trainer && trainer.id !== actor.id) {
         tx.outbox.post({

@@ -11,7 +11,11 @@ import type { T } from '../../ui/i18n/index.js';
 import { buildNoteMessage, type NoteView } from '../../ui/screens/evidence/note.js';
 import { buildPlanMessage, type PlanView } from '../../ui/screens/evidence/training.js';
 import { buildJobAdjustmentMessage, type AdjustView } from '../../ui/screens/evidence/adjust.js';
-import { tFor, zoneOf } from '../shared/people.js';
+import type { PlannedConversation } from '../../ports/repos/evidence.js';
+import type { Person } from '../../ports/records.js';
+import type { ConversationView } from '../../ui/screens/evidence/conversation.js';
+import { timeIn } from '../../ui/screens/evidence/training.js';
+import { localTimeFor, tFor, zoneOf } from '../shared/people.js';
 
 const namesOf = (tx: Tx) => (id: string) => tx.org.person(id)?.name ?? id;
 
@@ -68,3 +72,20 @@ export const planMessage = (tx: Tx, settings: AppSettings, plan: TrainingPlan): 
   buildPlanMessage(employeeT(tx, settings, plan.personId), planView(tx, settings, plan));
 export const adjustmentMessage = (tx: Tx, settings: AppSettings, a: JobAdjustment): Message =>
   buildJobAdjustmentMessage(employeeT(tx, settings, a.personId), adjustmentView(tx, settings, a));
+
+/** A planned conversation as `reader` sees it: the time in their zone and language. */
+export function conversationView(
+  tx: Tx,
+  settings: AppSettings,
+  c: PlannedConversation,
+  reader: Pick<Person, 'locale' | 'timezone'> | null,
+): ConversationView {
+  const subject = tx.org.person(c.personId);
+  return {
+    conversation: c,
+    employeeName: subject?.name ?? c.personId,
+    organizerName: namesOf(tx)(c.organizerId),
+    kpiNames: kpiNames(tx, subject?.jobId ?? null, c.kpiKeys),
+    when: `${localTimeFor(reader, settings, c.startsAt)}–${timeIn(c.endsAt, zoneOf(reader, settings))}`,
+  };
+}

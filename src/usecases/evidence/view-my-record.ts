@@ -19,6 +19,12 @@ import { kpiSubjectId } from '../../domain/kpi.js';
 import { noteView, planView, adjustmentView } from './evidence-messages.js';
 import { accessContext } from '../shared/access.js';
 import { tFor, zoneOf } from '../shared/people.js';
+import { dateIn } from '../../domain/dates.js';
+import { literal } from '../../ui/markup.js';
+import { nextStep } from '../../ui/screens/next-steps.js';
+import { whereText } from '../../ui/screens/evidence/conversation.js';
+import { canAmendReview } from '../review/review-access.js';
+import { conversationView } from './evidence-messages.js';
 
 export interface ViewMyRecordInput {
   actorId: string;
@@ -82,20 +88,60 @@ export const makeViewMyRecord =
           });
       }
 
-      const reviews = can('review')
-        ? tx.reviews
-            .reviewsOf(subject.id)
-            .slice(0, 20)
-            .map((review) => ({
+      const reviewRows = can('review') ? tx.reviews.reviewsOf(subject.id).slice(0, 20) : null;
+      const replies = reviewRows ? tx.reviews.repliesTo(reviewRows.map((r) => r.id)) : [];
+      const day = (at: number) => dateIn(at, zone);
+      const reviews = reviewRows
+        ? reviewRows.map((review) => {
+            const ack = tx.acks.find('review', String(review.id), subject.id);
+            const amendment = review.amendedAt ? tx.reviews.amendments(review.id).at(-1) : undefined;
+            return {
               review,
-              ackLine: responseLine(
-                t,
-                tx.acks.find('review', String(review.id), subject.id),
-                subject.name,
-                names,
-                zone,
-              ),
-            }))
+              ack,
+              ackLine: responseLine(t, ack, subject.name, names, zone),
+              notes: [
+                ...(amendment
+                  ? [t('ev.record.amended', { date: day(amendment.createdAt), author: names(amendment.authorId) })]
+                  : []),
+                ...replies
+                  .filter((r) => r.reviewId === review.id)
+                  .map((r) =>
+                    t('review.employee.replyLine', {
+                      author: names(r.authorId),
+                      date: day(r.createdAt),
+                      body: literal(r.body),
+                    }),
+                  ),
+              ],
+            };
+          })
+        : null;
+      // A submitted review changes only through an amendment: offer it here, disputed ones first.
+      const reviewButtons = (reviews ?? [])
+        .filter(({ review }) => canAmendReview(actor, review, subject))
+        .sort((a, b) => Number(b.ack?.state === 'disputed') - Number(a.ack?.state === 'disputed'))
+        .slice(0, 3)
+        .map(({ review }) => ({
+          ...nextStep.amendReview(t, review.id),
+          label: t('review.amend.buttonFor', { period: review.periodLabel }),
+        }));
+      const conversations = can('note_shared')
+        ? tx.evidence
+            .conversationsAbout(subject.id)
+            .reverse()
+            .slice(0, 5)
+            .map((c) => {
+              const v = conversationView(tx, settings, c, actor);
+              const status = t(
+                c.status === 'planned'
+                  ? 'ev.conv.statusPlanned'
+                  : c.status === 'recorded'
+                    ? 'ev.conv.statusRecorded'
+                    : 'ev.conv.statusCancelled',
+              );
+              const where = whereText(t, c);
+              return `${t('ev.conv.line', { when: v.when, name: v.organizerName, status })}${where ? ` · ${where}` : ''}`;
+            })
         : null;
 
       const notes = tx.evidence
@@ -200,6 +246,8 @@ export const makeViewMyRecord =
           personName: subject.name,
           job,
           reviews,
+          reviewButtons,
+          conversations,
           notes,
           plans,
           adjustments,

@@ -88,6 +88,7 @@ const AUDITED_FIELDS = [
   'teamChannelSlack',
   'teamChannelFeishu',
   'monthlyWage',
+  'hrPartnerId',
   'active',
 ] as const satisfies readonly (keyof Person)[];
 
@@ -107,7 +108,12 @@ export const makeImportOrg =
     if (csvIssues.length) return invalid(csvIssues, t);
 
     const validate = (jobIds: Set<string>, existing: Person[]) => {
-      const { rows, issues } = toPersonRows(records, header.includes('monthly_wage'), jobIds, t);
+      const { rows, issues } = toPersonRows(
+        records,
+        { wage: header.includes('monthly_wage'), hrPartner: header.includes('hr_partner') },
+        jobIds,
+        t,
+      );
       return { rows, issues: [...issues, ...checkOrg(rows, existing, t)].sort(byLine) };
     };
     const snapshot = () =>
@@ -195,6 +201,7 @@ export const makeImportOrg =
           slackId: row.slackId ?? old?.slackId ?? found.slack.get(row.id) ?? null,
           feishuOpenId: row.feishuOpenId ?? old?.feishuOpenId ?? found.feishu.get(row.id) ?? null,
           monthlyWage: row.monthlyWage === undefined ? (old?.monthlyWage ?? null) : row.monthlyWage,
+          hrPartnerId: row.hrPartnerId === undefined ? (old?.hrPartnerId ?? null) : row.hrPartnerId,
           active: true,
         };
         // The law wants targets the employee knew in advance: a new holder of a job is asked to

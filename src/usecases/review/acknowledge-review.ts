@@ -35,7 +35,7 @@ export const makeAcknowledgeReview =
         subjectId: review.id,
         detail: { ackId: ack.id },
       });
-      updateEmployeeReviewDm(tx, review, actor, settings, { state: 'acknowledged' });
+      updateEmployeeReviewDm(tx, review, actor, settings);
       refreshOpenCases(tx, actor.id, { settings, now: clock.now() });
       return ok({ confirmation: t('review.ack.toast') });
     });

@@ -7,6 +7,9 @@ import { outboxKeys } from '../shared/outbox-keys.js';
 import { canAmendReview } from './review-access.js';
 import { reviewFieldErrors } from './review-field-errors.js';
 import { refreshOpenCases } from '../offboarding/refresh-cases.js';
+import { updateEmployeeReviewDm } from './employee-review-dm.js';
+import { sendDisputeNotice } from '../shared/dispute-notice.js';
+import { literal } from '../../ui/markup.js';
 import { validateReview } from '../../domain/review.js';
 import { verbatimText } from '../../ui/form-values.js';
 import { AMEND_REASON_INPUT } from '../../ui/screens/review/review-form.js';
@@ -19,9 +22,10 @@ export interface AmendReviewInput {
 
 /**
  * The only way a submitted review changes. The author (while still the employee's manager) or
- * HR may amend it with a reason; the amendment keeps before/after, is audited, and the employee
- * is told. Values are validated as in the review form, against the KPI definitions the review
- * was written with (copied into its results), not the job's current set.
+ * HR may amend it with a reason; the amendment keeps before/after, is audited, the employee is
+ * told, and their DM of the review is rewritten to show the new figures beside the old ones.
+ * Values are validated as in the review form, against the KPI definitions the review was written
+ * with (copied into its results), not the job's current set.
  */
 export const makeAmendReview =
   ({ store, clock, settings }: UseCaseDeps) =>
@@ -66,7 +70,7 @@ export const makeAmendReview =
       const text = tFor(employee, settings)('review.amended.notice', {
         period: review.periodLabel,
         author: actor.name,
-        reason,
+        reason: literal(reason),
       });
       tx.outbox.post({
         key: outboxKeys.reviewAmended(review.id, amendmentId),
@@ -74,6 +78,10 @@ export const makeAmendReview =
         locale: localeOf(employee, settings),
         message: { text, blocks: [{ type: 'text', text }] },
       });
+      // The DM the employee already has shows the amended figures beside the old ones.
+      const amended = tx.reviews.review(review.id)!;
+      updateEmployeeReviewDm(tx, amended, employee, settings);
+      sendDisputeNotice(tx, amended, settings);
       refreshOpenCases(tx, employee.id, { settings, now });
       return ok({ confirmation: t('review.amend.toast') });
     });

@@ -4,6 +4,13 @@ import { fail, ok, type Result } from '../result.js';
 import { localeOf, tFor } from '../shared/people.js';
 import { outboxKeys } from '../shared/outbox-keys.js';
 import { ownReview } from './review-access.js';
+import { sendDisputeNotice } from '../shared/dispute-notice.js';
+import { buildDisputeHrNotice } from '../../ui/screens/review/dispute-notice.js';
+import { isHr } from '../../domain/people.js';
+import type { Tx } from '../../ports/store.js';
+import type { Person } from '../../ports/records.js';
+import type { Review } from '../../ports/repos/reviews.js';
+import type { AppSettings } from '../../ports/settings.js';
 import { updateEmployeeReviewDm } from './employee-review-dm.js';
 import { refreshOpenCases } from '../offboarding/refresh-cases.js';
 import { verbatimText } from '../../ui/form-values.js';
@@ -17,8 +24,29 @@ export interface DisputeReviewInput {
 }
 
 /**
+ * HR hears of every dispute (the dispute form says the comment is shown to the manager and HR): a
+ * DM to the employee's HR partner when the org names an active one, else the HR channel.
+ */
+function tellHr(tx: Tx, review: Review, employee: Person, comment: string, settings: AppSettings): void {
+  const partner = employee.hrPartnerId ? tx.org.person(employee.hrPartnerId) : null;
+  const notice = (reader: Person | null) =>
+    buildDisputeHrNotice(tFor(reader, settings), {
+      employeeId: employee.id,
+      employeeName: employee.name,
+      managerName: tx.org.person(review.authorId)?.name ?? review.authorId,
+      period: review.periodLabel,
+      comment,
+    });
+  const key = outboxKeys.reviewDisputedHr(review.id);
+  if (partner && isHr(partner))
+    tx.outbox.post({ key, to: { person: partner.id }, message: notice(partner), locale: localeOf(partner, settings) });
+  else tx.outbox.post({ key, to: { channel: settings.hrChannel }, message: notice(null), locale: settings.locale });
+}
+
+/**
  * The employee disputes their own review. The comment is stored exactly as typed (no trimming or
- * normalising: it may be quoted in a tribunal); only an all-blank comment is refused.
+ * normalising: it may be quoted in a tribunal); only an all-blank comment is refused. Their
+ * manager is asked to answer it, and HR is told.
  */
 export const makeDisputeReview =
   ({ store, clock, settings }: UseCaseDeps) =>
@@ -56,22 +84,10 @@ export const makeDisputeReview =
         detail: { ackId: ack.id },
         text: { comment },
       });
-      updateEmployeeReviewDm(tx, review, actor, settings, { state: 'disputed', comment });
-
-      const author = tx.org.person(review.authorId);
-      if (author) {
-        const text = tFor(author, settings)('review.dispute.managerNotice', {
-          name: actor.name,
-          period: review.periodLabel,
-          comment,
-        });
-        tx.outbox.post({
-          key: outboxKeys.reviewDisputed(review.id),
-          to: { person: author.id },
-          locale: localeOf(author, settings),
-          message: { text, blocks: [{ type: 'text', text }] },
-        });
-      }
+      updateEmployeeReviewDm(tx, review, actor, settings);
+      // The manager who answers it gets the comment with Amend / Reply / Schedule a conversation.
+      sendDisputeNotice(tx, review, settings);
+      tellHr(tx, review, actor, comment, settings);
       refreshOpenCases(tx, actor.id, { settings, now: clock.now() });
       return ok({ confirmation: t('review.dispute.toast') });
     });

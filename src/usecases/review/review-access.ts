@@ -6,6 +6,7 @@ import type { Tx } from '../../ports/store.js';
 import type { Person } from '../../ports/records.js';
 import type { ReviewSlot, Review } from '../../ports/repos/reviews.js';
 import { isHr } from '../../domain/people.js';
+import { may } from '../shared/access.js';
 
 /** Only the employee's current manager, who is also the slot's manager, may write their review. */
 export function canWriteReview(actor: Person | null, slot: ReviewSlot, employee: Person | null): boolean {
@@ -36,4 +37,28 @@ export function ownReview(
   const actor = tx.org.person(actorId);
   if (!actor || actor.id !== review.employeeId) return 'not_authorized';
   return { actor, review };
+}
+
+/**
+ * A disputed review the actor may answer (reply, plan a conversation): the employee's manager chain
+ * or HR, as for any note about them. Null when the review is not disputed; 'not_found' /
+ * 'not_authorized' otherwise.
+ */
+export function disputeToAnswer(
+  tx: Tx,
+  actorId: string,
+  reviewId: number,
+):
+  | { actor: Person; review: Review; employee: Person; comment: string }
+  | 'not_found'
+  | 'not_authorized'
+  | 'not_disputed' {
+  const review = tx.reviews.review(reviewId);
+  const employee = review ? tx.org.person(review.employeeId) : null;
+  if (!review || !employee) return 'not_found';
+  const actor = tx.org.person(actorId);
+  if (!actor?.active || !may(tx, actor, employee.id, 'create', 'note_shared')) return 'not_authorized';
+  const ack = tx.acks.find('review', String(review.id), employee.id);
+  if (ack?.state !== 'disputed') return 'not_disputed';
+  return { actor, review, employee, comment: ack.comment ?? '' };
 }

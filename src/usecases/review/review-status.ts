@@ -1,13 +1,45 @@
 import type { UseCaseDeps } from '../../ports/deps.js';
 import type { Message } from '../../ui/model.js';
 import { fail, ok, type Result } from '../result.js';
-import { localTimeFor, tFor } from '../shared/people.js';
+import { localTimeFor, tFor, zoneOf } from '../shared/people.js';
 import { isHr } from '../../domain/people.js';
-import { buildTeamStatus, buildAllStatus, type TeamStatus } from '../../ui/screens/review/status.js';
+import { buildTeamStatus, buildAllStatus, type TeamStatus, type OpenDispute } from '../../ui/screens/review/status.js';
+import type { Tx } from '../../ports/store.js';
+import type { Person } from '../../ports/records.js';
+import type { AppSettings } from '../../ports/settings.js';
+import { DAY_MS, dateIn, daysBetween } from '../../domain/dates.js';
+import { disputeIsOpen } from '../shared/dispute-notice.js';
+
+/** Disputes of the last year are listed while nobody has answered them. */
+const DISPUTE_LOOKBACK_MS = 365 * DAY_MS;
+
+/** Disputed reviews nobody has answered yet (no reply, amendment or conversation), oldest first. */
+function openDisputes(tx: Tx, settings: AppSettings, reader: Person, now: number): OpenDispute[] {
+  const zone = zoneOf(reader, settings);
+  const today = dateIn(now, zone);
+  const open: OpenDispute[] = [];
+  for (const ack of tx.acks.disputes('review', now - DISPUTE_LOOKBACK_MS)) {
+    const review = tx.reviews.review(Number(ack.subjectId));
+    const employee = review ? tx.org.person(review.employeeId) : null;
+    if (!review || !employee || !disputeIsOpen(tx, review, ack.createdAt)) continue;
+    const on = dateIn(ack.createdAt, zone);
+    open.push({
+      employeeId: employee.id,
+      employeeName: employee.name,
+      managerName: tx.org.person(review.authorId)?.name ?? review.authorId,
+      period: review.periodLabel,
+      comment: ack.comment ?? '',
+      disputedOn: on,
+      days: daysBetween(on, today),
+    });
+  }
+  return open.reverse();
+}
 
 /**
  * `/review status`: the actor's reports in each department's latest cycle.
- * `/review status all` (HR/admin): done/total per department's latest cycle.
+ * `/review status all` (HR/admin): done/total per department's latest cycle, and the disputes
+ * nobody has answered yet.
  */
 export interface ReviewStatusInput {
   actorId: string;
@@ -16,7 +48,7 @@ export interface ReviewStatusInput {
 }
 
 export const makeReviewStatus =
-  ({ store, settings }: UseCaseDeps) =>
+  ({ store, clock, settings }: UseCaseDeps) =>
   (input: ReviewStatusInput): Result<Message> =>
     store.tx((tx) => {
       const actor = tx.org.person(input.actorId);
@@ -34,7 +66,7 @@ export const makeReviewStatus =
             total: slots.length,
           };
         });
-        return ok(buildAllStatus(t, rows));
+        return ok(buildAllStatus(t, rows, openDisputes(tx, settings, actor, clock.now())));
       }
       const current = new Map(latest.map((c) => [c.id, c]));
       const teams = new Map<number, TeamStatus>();

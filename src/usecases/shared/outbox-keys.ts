@@ -18,6 +18,9 @@ export const outboxKeys = {
   employeeReview: (reviewId: number) => `review:${reviewId}:employee`,
   reviewAmended: (reviewId: number, amendmentId: number) => `review:${reviewId}:amended:${amendmentId}`,
   reviewDisputed: (reviewId: number) => `review:${reviewId}:disputed`,
+  /** HR is told about a dispute: the person's HR partner, else the HR channel. */
+  reviewDisputedHr: (reviewId: number) => `review:${reviewId}:disputed:hr`,
+  reviewReply: (reviewId: number, replyId: number) => `review:${reviewId}:reply:${replyId}`,
   kpiAck: (jobId: string, version: number, personId: string) => `kpis:${kpiSubjectId(jobId, version)}:${personId}`,
   digest: (cycleId: number, channel: string) => `digest:${cycleId}:${channel}`,
   /** Reminder-ladder step `step` for a manager's reviews overdue since `dueAt` (the earliest, across cycles). */
@@ -36,6 +39,14 @@ export const outboxKeys = {
   jobAdjustment: (adjustmentId: number) => `job-adjustment:${adjustmentId}:employee`,
   jobAdjustmentApplied: (adjustmentId: number) => `job-adjustment:${adjustmentId}:applied`,
   actionReminder: (actionId: number) => `action-remind:${actionId}`,
+  /** A planned conversation: the DM to each of the two, its calendar file, the reminder, the note prompt. */
+  conversation: (id: number, role: 'employee' | 'organizer') => `conversation:${id}:${role}`,
+  conversationIcs: (id: number, personId: string) => `conversation:${id}:ics:${personId}`,
+  conversationReminder: (id: number, personId: string) => `conversation:${id}:reminder:${personId}`,
+  conversationNotePrompt: (id: number) => `conversation:${id}:record-note`,
+  /** Calendar files of a training plan's sessions and of a note's next check-in. */
+  trainingIcs: (planId: number, personId: string) => `training:${planId}:ics:${personId}`,
+  checkInIcs: (noteId: number, personId: string) => `note:${noteId}:check-in-ics:${personId}`,
   // Offboarding
   caseRoot: (caseId: number) => `case:${caseId}:root`,
   caseManager: (caseId: number) => `case:${caseId}:manager`,

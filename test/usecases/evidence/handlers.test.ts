@@ -33,7 +33,7 @@ describe('evidence handlers', () => {
     expect(await command(w.m1, 'note', '')).toMatchObject({ kind: 'error', code: 'INVALID_INPUT' });
   });
 
-  it('the below-target follow-up buttons open the training and note forms pre-filled with the missed KPIs', async () => {
+  it('the below-target follow-up buttons open the training and scheduling forms pre-filled with the missed KPIs', async () => {
     setup();
     const [training, conversation] = buildBelowTargetFollowUps(translator('en'), w.emp.id, ['response']);
     const plan = formOf(
@@ -46,7 +46,8 @@ describe('evidence handlers', () => {
     );
     expect(plan.formId).toBe(FORMS.trainingPlan);
     expect(plan.inputs.find((i) => i.id === 'kpis')).toMatchObject({ initial: ['response'] });
-    const note = formOf(
+    // "Schedule a conversation" schedules one (issue 13 #6): the planning form, not the note form.
+    const schedule = formOf(
       await router.dispatch({
         kind: 'action',
         actor: actor(w.m1),
@@ -54,8 +55,11 @@ describe('evidence handlers', () => {
         value: conversation!.value,
       }),
     );
-    expect(note.inputs.find((i) => i.id === 'kpis')).toMatchObject({ initial: ['response'] });
-    expect(note.inputs.find((i) => i.id === 'kind')).toMatchObject({ initial: 'feedback' });
+    expect(schedule.formId).toBe(FORMS.scheduleConversation);
+    expect(schedule.inputs.find((i) => i.id === 'kpis')).toMatchObject({ initial: ['response'] });
+    expect(schedule.inputs.find((i) => i.id === 'agenda')).toMatchObject({
+      initial: 'How we get First response back on target.',
+    });
     // The value is untrusted: another team's manager gets nothing.
     expect(
       await router.dispatch({

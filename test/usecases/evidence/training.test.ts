@@ -237,7 +237,14 @@ describe('sign-in (签到) and attendance', () => {
     w.db.clock.set('2026-11-24T09:00:00Z'); // the session ended at 08:00Z
     const tick = makeRunEvidenceTick(w.deps);
     // The session has ended: its plan's manager is asked to mark it complete (issue 13 #7).
-    expect(await tick()).toEqual({ actionReminders: 0, signInPrompts: 0, jobAdjustments: 0, planCompletionPrompts: 1 });
+    expect(await tick()).toEqual({
+      actionReminders: 0,
+      signInPrompts: 0,
+      jobAdjustments: 0,
+      planCompletionPrompts: 1,
+      conversationReminders: 0,
+      conversationNotePrompts: 0,
+    });
     expect(outboxRows(w.db.conn.sqlite, 'training-session:%')).toEqual([]);
     expect(w.db.store.tx((tx) => tx.evidence.session(plan.sessions[0]!.id))!.promptedAt).not.toBeNull();
   });

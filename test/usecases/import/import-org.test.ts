@@ -268,3 +268,35 @@ describe('org import', () => {
     expect(asked).toEqual([]);
   });
 });
+
+describe('org import: the HR partner (issue 13 #8)', () => {
+  const withPartner = (...lines: string[]) => [`${HEADER},hr_partner`, ...lines].join('\n') + '\n';
+
+  it('stores each person’s HR partner, keeps it when the column is left out, and refuses a partner who is not HR', async () => {
+    const ok = await importOrg(
+      withPartner(
+        `${personLine({ id: 'hrbp', role: 'hr', dept: 'HR', job: '' })},`,
+        `${personLine({ id: 'm1', job: 'team-manager' })},hrbp`,
+        `${personLine({ id: 'a', manager: 'm1' })},hrbp`,
+      ),
+    );
+    expect(ok.ok).toBe(true);
+    expect(t.store.tx((tx) => tx.org.person('a'))!.hrPartnerId).toBe('hrbp');
+    // A later file without the column changes nothing about it.
+    expect((await importOrg(file(personLine({ id: 'hrbp', role: 'hr', dept: 'HR', job: '' }), ...base))).ok).toBe(true);
+    expect(t.store.tx((tx) => tx.org.person('a'))!.hrPartnerId).toBe('hrbp');
+
+    expect(
+      await refused(
+        withPartner(
+          `${personLine({ id: 'm1', job: 'team-manager' })},`,
+          `${personLine({ id: 'a', manager: 'm1' })},m1`,
+          `${personLine({ id: 'b', manager: 'm1' })},nobody`,
+        ),
+      ),
+    ).toEqual([
+      'people.csv:3: hr_partner: hr_partner "m1" must be the id of a row in this file whose role is hr or admin',
+      'people.csv:4: hr_partner: hr_partner "nobody" must be the id of a row in this file whose role is hr or admin',
+    ]);
+  });
+});

@@ -95,7 +95,7 @@ describe('the review form round trip', () => {
     expect(textOf(confirmation!)).toContain('1 of 3 reviews done this cycle.');
     expect(buttonsOf(confirmation!).map((b) => [b.actionId, JSON.parse(b.value)])).toEqual([
       [ACTIONS.promptTrainingPlan, { p: alice.id, k: ['tickets'] }],
-      [ACTIONS.promptConversation, { p: alice.id, k: ['tickets'] }],
+      [ACTIONS.scheduleConversation, { p: alice.id, k: ['tickets'] }],
       [ACTIONS.amendReview, Number(db.conn.sqlite.prepare('SELECT id FROM reviews').pluck().get())],
     ]);
 

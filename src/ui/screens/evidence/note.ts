@@ -11,6 +11,7 @@ import type { T } from '../../i18n/index.js';
 import type { Kpi, Acknowledgment } from '../../../ports/records.js';
 import type { Note, NoteKind, NoteVisibility } from '../../../ports/repos/evidence.js';
 import { responseLine } from './responses.js';
+import { literal } from '../../markup.js';
 
 export const NOTE_KINDS: readonly NoteKind[] = ['one_on_one', 'feedback', 'formal_warning', 'pip_kickoff'];
 export const NOTE_VISIBILITIES: readonly NoteVisibility[] = ['private', 'shared', 'evidence'];
@@ -23,6 +24,31 @@ export interface NoteFormData {
   owners: Option[];
   today: string;
   prefill?: { kpiKeys?: string[]; kind?: NoteKind };
+  /** The planned conversation this note records: its day, and its agenda shown above the form. */
+  conversation?: { id: number; heldOn: string; agenda: string; when: string };
+}
+
+/**
+ * What the note form carries: the person, and the planned conversation it records, if any.
+ * Untrusted. A bare person id is the form of a note about no planned conversation.
+ */
+export interface NoteFormState {
+  personId: string;
+  conversationId?: number;
+}
+export const encodeNoteFormState = (s: NoteFormState): string =>
+  s.conversationId === undefined ? s.personId : JSON.stringify({ p: s.personId, c: s.conversationId });
+export function decodeNoteFormState(raw: string): NoteFormState {
+  if (!raw.startsWith('{')) return { personId: raw };
+  try {
+    const v = JSON.parse(raw) as { p?: unknown; c?: unknown };
+    return {
+      personId: typeof v.p === 'string' ? v.p : '',
+      ...(Number.isSafeInteger(v.c) && (v.c as number) > 0 ? { conversationId: v.c as number } : {}),
+    };
+  } catch {
+    return { personId: '' };
+  }
 }
 
 export function buildNoteForm(t: T, d: NoteFormData): Form {
@@ -58,8 +84,24 @@ export function buildNoteForm(t: T, d: NoteFormData): Form {
     title: t('ev.note.formTitle'),
     submitLabel: t('ev.note.save'),
     cancelLabel: t('common.cancel'),
-    state: d.personId,
-    intro: [{ type: 'text', text: t('ev.note.about', { name: d.personName }) }],
+    state: encodeNoteFormState({
+      personId: d.personId,
+      ...(d.conversation ? { conversationId: d.conversation.id } : {}),
+    }),
+    intro: [
+      { type: 'text', text: t('ev.note.about', { name: d.personName }) },
+      ...(d.conversation
+        ? [
+            {
+              type: 'context' as const,
+              text: t('ev.note.fromConversation', {
+                when: d.conversation.when,
+                agenda: literal(d.conversation.agenda),
+              }),
+            },
+          ]
+        : []),
+    ],
     inputs: [
       {
         id: 'kind',
@@ -68,7 +110,7 @@ export function buildNoteForm(t: T, d: NoteFormData): Form {
         options: NOTE_KINDS.map((k) => ({ value: k, label: t(`ev.noteKind.${k}`) })),
         initial: d.prefill?.kind ?? 'one_on_one',
       },
-      { id: 'held_on', kind: 'date', label: t('ev.note.heldOn'), initial: d.today },
+      { id: 'held_on', kind: 'date', label: t('ev.note.heldOn'), initial: d.conversation?.heldOn ?? d.today },
       {
         id: 'discussion',
         kind: 'text',

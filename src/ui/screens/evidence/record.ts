@@ -19,7 +19,12 @@ import { sessionParams } from './training.js';
 export interface RecordData {
   personName: string;
   job: { title: string; version: number; kpis: Kpi[]; ackLine: string | null } | null;
-  reviews: { review: Review; ackLine: string }[] | null;
+  /** `notes`: lines under the review (amended, replies to a dispute), already localised. */
+  reviews: { review: Review; ackLine: string; notes: string[] }[] | null;
+  /** Amend buttons for the reviews the viewer may amend (disputed ones first). */
+  reviewButtons?: Button[];
+  /** Planned conversations, one line each. */
+  conversations?: string[] | null;
   notes: { view: NoteView; buttons: Button[] }[] | null;
   plans: { view: PlanView; reassessment: Review | null; buttons: Button[] }[] | null;
   adjustments: { view: AdjustView; buttons: Button[] }[] | null;
@@ -131,16 +136,22 @@ export function buildRecordView(t: T, d: RecordData): Message {
     if (d.job.ackLine) blocks.push({ type: 'context', text: d.job.ackLine });
   }
   if (d.reviews) {
-    const lines = d.reviews.map(({ review: r, ackLine }) => {
+    const lines = d.reviews.flatMap(({ review: r, ackLine, notes }) => {
       const result = t(r.belowTarget ? 'ev.record.belowTarget' : 'ev.record.onTarget');
       const head =
         r.kind === 'reassessment'
           ? `${t('ev.reassess.line', { result })} · ${r.periodLabel}`
           : t('ev.record.review', { period: r.periodLabel, rating: r.rating, result });
-      return `${head} — ${ackLine}`;
+      return [`${head} — ${ackLine}`, ...notes.map((n) => `    ${n}`)];
     });
-    blocks.push({ type: 'divider' }, linesBlock(t('ev.record.reviews'), lines.length ? lines : [t('ev.record.none')]));
+    blocks.push(
+      { type: 'divider' },
+      linesBlock(t('ev.record.reviews'), lines.length ? lines : [t('ev.record.none')]),
+      ...actions(d.reviewButtons ?? []),
+    );
   }
+  if (d.conversations?.length)
+    blocks.push({ type: 'divider' }, linesBlock(t('ev.record.conversations'), d.conversations));
   if (d.notes)
     blocks.push(
       ...section(t, t('ev.record.notes'), d.notes, MAX_NOTES, (n) => [

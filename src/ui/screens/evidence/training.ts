@@ -12,6 +12,7 @@ import type { Kpi, Acknowledgment } from '../../../ports/records.js';
 import type { TrainingPlan, TrainingSession, Attendance } from '../../../ports/repos/evidence.js';
 import { wallTimeAt, dateOf, pad2 } from '../../../domain/zoned-time.js';
 import { responseLine } from './responses.js';
+import { placeOrLink } from '../../links.js';
 
 export const SESSION_ROWS = 3;
 
@@ -23,7 +24,8 @@ export const sessionParams = (s: Pick<TrainingSession, 'startsAt' | 'endsAt' | '
   date: dateOf(wallTimeAt(s.startsAt, zone)),
   start: hhmm(s.startsAt, zone),
   end: hhmm(s.endsAt, zone),
-  place: s.location,
+  // "place or link": a session held online is joined from the message.
+  place: placeOrLink(s.location),
 });
 export const timeIn = hhmm;
 

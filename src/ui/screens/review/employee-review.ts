@@ -3,6 +3,7 @@ import type { T } from '../../i18n/index.js';
 import { kpiTargetText } from '../../kpi-text.js';
 import type { KpiResult } from '../../../ports/repos/reviews.js';
 import { ACTIONS } from '../../actions.js';
+import { literal } from '../../markup.js';
 
 export interface EmployeeReviewInput {
   reviewId: number;
@@ -15,25 +16,40 @@ export interface EmployeeReviewInput {
   results: KpiResult[];
   /** Once the employee responded, the buttons are replaced by the outcome (the DM keeps the history). */
   response?: { state: 'acknowledged' } | { state: 'disputed'; comment: string };
+  /** The latest amendment: the figures shown are the amended ones, each changed one with what it was. */
+  amendment?: { author: string; date: string; reason: string; before: { rating: number; results: KpiResult[] } };
+  /** Replies to the employee's dispute, oldest first. */
+  replies?: { author: string; date: string; body: string }[];
 }
 
-export function kpiResultLines(t: T, results: KpiResult[]): string {
+/** One line per KPI; with `before` (an amendment), a changed figure says what it was. */
+export function kpiResultLines(t: T, results: KpiResult[], before?: KpiResult[]): string {
   return results
-    .map((r) =>
-      t(r.met ? 'review.kpi.met' : 'review.kpi.missed', {
+    .map((r) => {
+      const line = t(r.met ? 'review.kpi.met' : 'review.kpi.missed', {
         name: r.name,
         actual: r.actual,
         unit: r.unit,
         target: kpiTargetText(t, r, { unit: false }),
-      }),
-    )
+      });
+      const was = before?.find((b) => b.key === r.key);
+      return was && was.actual !== r.actual ? `${line} ${t('review.kpi.was', { before: was.actual })}` : line;
+    })
     .join('\n');
 }
 
 /** The review as the employee sees it in a DM, with Acknowledge / Dispute. */
 export function buildEmployeeReview(t: T, r: EmployeeReviewInput): Message {
+  const rating = (n: number) => t(`review.rating.${n as 1 | 2 | 3 | 4 | 5}`);
+  const ratingBefore = r.amendment?.before.rating;
   const fields: Field[] = [
-    { label: t('review.form.rating'), value: t(`review.rating.${r.rating as 1 | 2 | 3 | 4 | 5}`) },
+    {
+      label: t('review.form.rating'),
+      value:
+        ratingBefore !== undefined && ratingBefore !== r.rating
+          ? t('review.rating.was', { now: rating(r.rating), before: rating(ratingBefore) })
+          : rating(r.rating),
+    },
   ];
   if (r.strengths) fields.push({ label: t('review.form.strengths'), value: r.strengths });
   if (r.improvement) fields.push({ label: t('review.form.improvement'), value: r.improvement });
@@ -42,7 +58,16 @@ export function buildEmployeeReview(t: T, r: EmployeeReviewInput): Message {
     { type: 'header', text: t('review.employee.header', { period: r.period }) },
     { type: 'text', text: t('review.employee.text', { manager: r.managerName, period: r.period }) },
   ];
-  if (r.results.length) blocks.push({ type: 'text', text: kpiResultLines(t, r.results) });
+  if (r.amendment)
+    blocks.push({
+      type: 'context',
+      text: t('review.employee.amended', {
+        date: r.amendment.date,
+        author: r.amendment.author,
+        reason: literal(r.amendment.reason),
+      }),
+    });
+  if (r.results.length) blocks.push({ type: 'text', text: kpiResultLines(t, r.results, r.amendment?.before.results) });
   blocks.push({ type: 'fields', fields });
   if (!r.response) {
     blocks.push({
@@ -66,5 +91,12 @@ export function buildEmployeeReview(t: T, r: EmployeeReviewInput): Message {
           : t('review.disputed', { comment: r.response.comment }),
     });
   }
+  if (r.replies?.length)
+    blocks.push({
+      type: 'text',
+      text: r.replies
+        .map((x) => t('review.employee.replyLine', { author: x.author, date: x.date, body: literal(x.body) }))
+        .join('\n'),
+    });
   return { text: t('review.employee.fallback', { period: r.period, manager: r.managerName }), blocks };
 }

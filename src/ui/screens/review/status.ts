@@ -1,6 +1,8 @@
 import type { Message, Block } from '../../model.js';
 import type { T } from '../../i18n/index.js';
 import { periodName } from './overdue.js';
+import { literal } from '../../markup.js';
+import { nextStep } from '../next-steps.js';
 
 export interface TeamStatus {
   department: string;
@@ -38,12 +40,54 @@ export function buildTeamStatus(t: T, teams: TeamStatus[]): Message {
   };
 }
 
-/** `/review status all` for HR: one line per department's latest cycle. */
+/** A disputed review nobody has answered yet, as HR's status lists it. */
+export interface OpenDispute {
+  employeeId: string;
+  employeeName: string;
+  managerName: string;
+  period: string;
+  comment: string;
+  disputedOn: string;
+  days: number;
+}
+
+/** Lines of open disputes shown; the rest are counted. Buttons to the records of the first few. */
+const MAX_DISPUTE_LINES = 20;
+const MAX_DISPUTE_BUTTONS = 5;
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+function disputeBlocks(t: T, disputes: OpenDispute[]): Block[] {
+  const blocks: Block[] = [
+    { type: 'divider' },
+    { type: 'header', text: t('review.status.disputesHeader', { count: disputes.length }) },
+  ];
+  if (!disputes.length) return [...blocks, { type: 'text', text: t('review.status.noDisputes') }];
+  const lines = disputes.slice(0, MAX_DISPUTE_LINES).map((d) =>
+    t('review.status.disputeLine', {
+      name: d.employeeName,
+      period: d.period,
+      manager: d.managerName,
+      date: d.disputedOn,
+      days: d.days,
+      comment: literal(clip(d.comment, 140)),
+    }),
+  );
+  if (disputes.length > MAX_DISPUTE_LINES)
+    lines.push(t('review.status.moreDisputes', { count: disputes.length - MAX_DISPUTE_LINES }));
+  blocks.push({ type: 'text', text: lines.join('\n') });
+  const people = [...new Map(disputes.map((d) => [d.employeeId, { id: d.employeeId, name: d.employeeName }])).values()];
+  blocks.push({ type: 'actions', buttons: people.slice(0, MAX_DISPUTE_BUTTONS).map((p) => nextStep.viewRecord(t, p)) });
+  return blocks;
+}
+
+/** `/review status all` for HR: one line per department's latest cycle, then the open disputes. */
 export function buildAllStatus(
   t: T,
   rows: { department: string; periodLabel: string; done: number; total: number }[],
+  disputes: OpenDispute[] = [],
 ): Message {
-  if (!rows.length) return { text: t('review.status.none'), blocks: [{ type: 'text', text: t('review.status.none') }] };
+  if (!rows.length && !disputes.length)
+    return { text: t('review.status.none'), blocks: [{ type: 'text', text: t('review.status.none') }] };
   const lines = rows.map((r) =>
     t('review.status.deptLine', {
       department: r.department,
@@ -56,7 +100,8 @@ export function buildAllStatus(
     text: t('review.status.allHeader'),
     blocks: [
       { type: 'header', text: t('review.status.allHeader') },
-      { type: 'text', text: lines.join('\n') },
+      { type: 'text', text: lines.length ? lines.join('\n') : t('review.status.none') },
+      ...disputeBlocks(t, disputes),
     ],
   };
 }

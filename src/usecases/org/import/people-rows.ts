@@ -26,13 +26,19 @@ export const PEOPLE_COLUMNS = {
     'team_channel_slack',
     'team_channel_feishu',
   ],
-  optional: ['monthly_wage'],
+  optional: ['monthly_wage', 'hr_partner'],
 } as const;
 
-/** A person as the file states them; `monthlyWage` undefined means "column absent, keep what we have". */
+/**
+ * A person as the file states them; `monthlyWage` or `hrPartnerId` undefined means "column absent,
+ * keep what we have".
+ */
 export interface PersonRow {
   line: number;
-  person: Omit<Person, 'active' | 'monthlyWage'> & { monthlyWage: number | null | undefined };
+  person: Omit<Person, 'active' | 'monthlyWage' | 'hrPartnerId'> & {
+    monthlyWage: number | null | undefined;
+    hrPartnerId: string | null | undefined;
+  };
 }
 
 const ROLES: readonly Role[] = ['employee', 'hr', 'admin'];
@@ -40,7 +46,7 @@ const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 export function toPersonRows(
   records: CsvRecord[],
-  hasWageColumn: boolean,
+  optional: { wage: boolean; hrPartner: boolean },
   jobIds: ReadonlySet<string>,
   t: T,
 ): { rows: PersonRow[]; issues: ImportIssue[] } {
@@ -64,7 +70,7 @@ export function toPersonRows(
     const jobId = opt('job');
     if (jobId && !jobIds.has(jobId)) issue('job', t('import.unknownJob', { value: jobId, known: knownJobs }));
     let monthlyWage: number | null | undefined;
-    if (hasWageColumn) {
+    if (optional.wage) {
       const wage = opt('monthly_wage');
       monthlyWage = wage === null ? null : Number(wage);
       if (wage !== null && !(Number.isFinite(monthlyWage) && (monthlyWage as number) >= 0))
@@ -88,6 +94,8 @@ export function toPersonRows(
         teamChannelSlack: opt('team_channel_slack'),
         teamChannelFeishu: opt('team_channel_feishu'),
         monthlyWage,
+        // The HR business partner who hears of this person's disputes: the id of an HR row.
+        hrPartnerId: optional.hrPartner ? opt('hr_partner') : undefined,
       },
     });
   }
@@ -142,6 +150,12 @@ export function checkOrg(rows: PersonRow[], existing: readonly Person[], t: T): 
     if (p.managerId === p.id) issues.push({ line, field: 'manager_id', message: t('import.selfManager') });
     else if (!byId.has(p.managerId))
       issues.push({ line, field: 'manager_id', message: t('import.unknownManager', { value: p.managerId }) });
+  }
+  for (const { line, person: p } of rows) {
+    if (!p.hrPartnerId) continue;
+    const partner = byId.get(p.hrPartnerId);
+    if (!partner || (partner.person.role !== 'hr' && partner.person.role !== 'admin'))
+      issues.push({ line, field: 'hr_partner', message: t('import.badHrPartner', { value: p.hrPartnerId }) });
   }
   issues.push(...findCycles(rows, byId, t));
   return issues;
