@@ -7,6 +7,7 @@ import type { AdapterContext, RunningAdapter } from '../context.js';
 import { ConfigError } from '../../src/config.js';
 import { GuardedDispatcher, type GuardOptions } from './guard.js';
 import { registerListeners } from './listeners/index.js';
+import { makeFormSnapshots } from '../../db/repos/form-snapshots.js';
 import { sendReply } from './replies.js';
 import { feishuPacing, startFeishuSender } from './outbox.js';
 import { mountFeishuHttp } from './http-mode.js';
@@ -84,6 +85,7 @@ export async function startFeishu(ctx: AdapterContext, options: FeishuOptions = 
     store: ctx.store,
     router: ctx.router,
     settings: ctx.settings,
+    forms: makeFormSnapshots(ctx.conn),
     // Answer in the background so the event is acknowledged at once.
     send: async (target, content) => {
       void sendReply(client, target, content).catch((err: unknown) => log('error', 'could not send an answer', err));

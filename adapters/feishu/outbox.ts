@@ -21,7 +21,8 @@ import { deliveryPolicy, type DeliveryContext } from '../delivery-policy.js';
 import { makeFeishuLookup, markCard } from './reconcile.js';
 import type { Message } from '../../src/ui/model.js';
 import { translator } from '../../src/ui/i18n/index.js';
-import { renderMessageCard } from './render/card.js';
+import { renderMessageCards, type Card } from './render/card.js';
+import type { T } from '../../src/ui/i18n/index.js';
 import { mentionLookup } from './people.js';
 
 /** Bursts are one second's worth (at least 1), and the minute bucket never bursts past the minute's allowance. */
@@ -45,8 +46,18 @@ export const FEISHU_RATE_LIMITED = 99991400;
 /** uuid for message create/reply: at most 50 characters, stable for one outbox key. */
 export const uuidFor = (key: string) => createHash('sha256').update(key).digest('hex').slice(0, 32);
 
+/**
+ * A message rendered as several cards (see renderMessageCards) is stored as every card's
+ * message_id, comma-separated; the first is the message (threads hang off it).
+ */
+export const messageIds = (ref: string): string[] => ref.split(',');
+export const firstMessageId = (ref: string): string => messageIds(ref)[0]!;
+/** The outbox key of card `n` (0-based) of the message sent under `key`: its uuid and marker. */
+export const pageKey = (key: string, n: number) => (n === 0 ? key : `${key}#p${n + 1}`);
+
 /** Chats have `oc_` ids; everything else we address is a person's open_id. */
-const receiveIdType = (address: string) => (address.startsWith('oc_') ? 'chat_id' : 'open_id');
+const isGroup = (address: string) => address.startsWith('oc_');
+const receiveIdType = (address: string) => (isGroup(address) ? 'chat_id' : 'open_id');
 
 interface ApiAnswer {
   code?: number;
@@ -95,11 +106,11 @@ export function makeFeishuDeliver(deps: FeishuDeliveryDeps) {
     deps.onLookupImpossible?.(why);
   }
 
-  async function send(row: OutboxRow, msgType: string, content: string): Promise<ApiAnswer> {
-    const uuid = uuidFor(row.key);
+  async function send(row: OutboxRow, msgType: string, content: string, key = row.key): Promise<ApiAnswer> {
+    const uuid = uuidFor(key);
     if (row.threadRef) {
       return client.im.v1.message.reply({
-        path: { message_id: row.threadRef },
+        path: { message_id: firstMessageId(row.threadRef) },
         data: { msg_type: msgType, content, uuid, reply_in_thread: true },
       });
     }
@@ -109,33 +120,84 @@ export function makeFeishuDeliver(deps: FeishuDeliveryDeps) {
     });
   }
 
-  async function sendAndLearn(row: OutboxRow, msgType: string, content: string): Promise<DeliveryOutcome> {
-    const res = await send(row, msgType, content);
+  async function sendAndLearn(
+    row: OutboxRow,
+    msgType: string,
+    content: string,
+    key = row.key,
+  ): Promise<DeliveryOutcome> {
+    const res = await send(row, msgType, content, key);
     lookup.learnChat(row.address, res.data?.chat_id);
     return outcomeOf(res, (d) => d?.message_id);
   }
 
+  /** Card `n` of a row: looked for first when an earlier attempt may have sent it, else sent. */
+  async function sendPage(row: OutboxRow, card: Card, key: string): Promise<DeliveryOutcome> {
+    const page = { ...row, key };
+    if (row.op === 'post') {
+      const earlier = await alreadyDelivered(page);
+      if (earlier) return earlier;
+    }
+    return sendAndLearn(page, 'interactive', JSON.stringify(markCard(card, key)), key);
+  }
+
+  /** A message is one card or several (its pages); the ref lists every card's message_id. */
+  async function post(row: OutboxRow, t: T): Promise<DeliveryOutcome> {
+    const cards = renderMessageCards(row.payload as Message, { t, mentions, shared: isGroup(row.address) });
+    const ids: string[] = [];
+    for (const [n, card] of cards.entries()) {
+      const outcome = await sendPage(row, card, pageKey(row.key, n));
+      if (outcome.kind !== 'sent') return outcome;
+      ids.push(outcome.ref);
+    }
+    return { kind: 'sent', ref: ids.join(',') };
+  }
+
+  /**
+   * Patches a message in place, card by card. A message that grew gets more cards (sent after it;
+   * the target's ref then lists them); cards it no longer needs say so instead of repeating.
+   */
+  async function update(row: OutboxRow, t: T): Promise<DeliveryOutcome> {
+    if (!row.targetRef) return { kind: 'permanent', error: `the message ${row.targetKey ?? ''} was never delivered` };
+    const deps = { t, mentions, shared: isGroup(row.address) };
+    const cards = renderMessageCards(row.payload as Message, deps);
+    const ids = messageIds(row.targetRef);
+    const patch = async (id: string, card: Card) =>
+      outcomeOf(
+        await client.im.v1.message.patch({ path: { message_id: id }, data: { content: JSON.stringify(card) } }),
+        () => id,
+      );
+    for (const [n, card] of cards.entries()) {
+      const id = ids[n];
+      const key = pageKey(row.targetKey ?? row.key, n);
+      const outcome = id ? await patch(id, markCard(card, key)) : await sendPage(row, card, key);
+      if (outcome.kind !== 'sent') return outcome;
+      if (!id) ids.push(outcome.ref);
+    }
+    const unused = renderMessageCards(
+      { text: t('feishu.pageUnused'), blocks: [{ type: 'context', text: t('feishu.pageUnused') }] },
+      deps,
+    )[0]!;
+    for (const [n, id] of ids.entries()) {
+      if (n < cards.length) continue;
+      const outcome = await patch(id, markCard(unused, pageKey(row.targetKey ?? row.key, n)));
+      if (outcome.kind !== 'sent') return outcome;
+    }
+    const ref = ids.join(',');
+    return ref === row.targetRef ? { kind: 'sent', ref } : { kind: 'sent', ref, retarget: ref };
+  }
+
   async function deliverRow(row: OutboxRow): Promise<DeliveryOutcome> {
     const t = translator(row.locale);
-    if (row.op !== 'update') {
+    if (row.op === 'upload') {
       const earlier = await alreadyDelivered(row);
       if (earlier) return earlier;
     }
     switch (row.op) {
-      case 'post': {
-        const card = markCard(renderMessageCard(row.payload as Message, { t, mentions }), row.key);
-        return sendAndLearn(row, 'interactive', JSON.stringify(card));
-      }
-      case 'update': {
-        if (!row.targetRef)
-          return { kind: 'permanent', error: `the message ${row.targetKey ?? ''} was never delivered` };
-        const card = renderMessageCard(row.payload as Message, { t, mentions });
-        const res = await client.im.v1.message.patch({
-          path: { message_id: row.targetRef },
-          data: { content: JSON.stringify(card) },
-        });
-        return outcomeOf(res, () => row.targetRef ?? undefined);
-      }
+      case 'post':
+        return post(row, t);
+      case 'update':
+        return update(row, t);
       case 'upload': {
         const file = row.payload as UploadPayload;
         const uploaded = await client.im.v1.file.create({

@@ -69,7 +69,8 @@ export function makeFeishuLookup(deps: ReconcileDeps) {
   /** Where to list: the reply's thread, the group, or the person's p2p chat (null: unknown). */
   async function container(row: OutboxRow): Promise<{ type: 'chat' | 'thread'; id: string } | null | 'none'> {
     if (row.threadRef) {
-      const root = await message(row.threadRef);
+      // A ref may list several cards (a long message); the thread hangs off the first.
+      const root = await message(row.threadRef.split(',')[0]!);
       // No thread yet: no reply in the thread was ever delivered, so ours was not either.
       return root?.thread_id ? { type: 'thread', id: root.thread_id } : 'none';
     }
@@ -77,7 +78,7 @@ export function makeFeishuLookup(deps: ReconcileDeps) {
     const known = chatOf.get(row.address);
     if (known) return { type: 'chat', id: known };
     const ref = deps.lastSentRef(row.address);
-    const chat = ref ? (await message(ref))?.chat_id : undefined;
+    const chat = ref ? (await message(ref.split(',')[0]!))?.chat_id : undefined;
     if (!chat) return null;
     chatOf.set(row.address, chat);
     return { type: 'chat', id: chat };

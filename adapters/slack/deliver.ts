@@ -9,7 +9,7 @@ import type { OutboxRow, UploadPayload } from '../../src/ports/outbox-queue.js';
 import type { DeliveryOutcome } from '../../src/delivery/sender.js';
 import type { Message } from '../../src/ui/model.js';
 import { translator } from '../../src/ui/i18n/index.js';
-import { renderMessageToBlockKit, type SlackRenderCtx } from './render/message.js';
+import { renderMessagePages, type SlackMessage, type SlackRenderCtx } from './render/message.js';
 import type { ResolveMention } from './render/markup.js';
 
 export const OUTBOX_EVENT_TYPE = 'dandang_outbox';
@@ -44,12 +44,22 @@ const PERMANENT = new Set([
   'target_not_delivered',
 ]);
 
-/** A Slack message ref as stored in outbox.sent_ref: `C123:1700000000.000100`. */
-export const formatRef = (channel: string, ts: string) => `${channel}:${ts}`;
-export function parseRef(ref: string): { channel: string; ts: string } | null {
+/**
+ * A Slack message ref as stored in outbox.sent_ref: `C123:1700000000.000100`, or for a message
+ * rendered as several Slack messages (see renderMessagePages), every page's ts:
+ * `C123:1700000000.000100,1700000000.000200`. `ts` is the first page (threads hang off it).
+ */
+export const formatRef = (channel: string, ts: string | string[]) =>
+  `${channel}:${Array.isArray(ts) ? ts.join(',') : ts}`;
+export function parseRef(ref: string): { channel: string; ts: string; pages: string[] } | null {
   const i = ref.indexOf(':');
-  return i > 0 ? { channel: ref.slice(0, i), ts: ref.slice(i + 1) } : null;
+  if (i <= 0) return null;
+  const pages = ref.slice(i + 1).split(',');
+  return { channel: ref.slice(0, i), ts: pages[0]!, pages };
 }
+
+/** The idempotency key in the metadata of page `n` (0-based) of the message sent under `key`. */
+export const pageKey = (key: string, n: number) => (n === 0 ? key : `${key}#p${n + 1}`);
 
 const isUserId = (address: string) => /^[UW][A-Z0-9]+$/.test(address);
 
@@ -132,11 +142,11 @@ export function makeSlackDeliver(deps: SlackDeliveryDeps): (row: OutboxRow) => P
   };
 
   /**
-   * Finds a message we already posted for `row.key` (it carries the key in its metadata), paging
+   * Finds a message we already posted for `key` (it carries the key in its metadata), paging
    * through the conversation (or the thread) from just before the first attempt, however busy it is.
    */
-  async function findDelivered(row: OutboxRow): Promise<string | null> {
-    const channel = await conversationId(row.address);
+  async function findDelivered(row: OutboxRow, key = row.key, inChannel?: string): Promise<string | null> {
+    const channel = inChannel ?? (await conversationId(row.address));
     const thread = row.threadRef ? parseRef(row.threadRef) : null;
     const oldest = row.sendingSince !== null ? tsOf(row.sendingSince - CLOCK_SKEW_MS) : undefined;
     let cursor: string | undefined;
@@ -146,56 +156,112 @@ export function makeSlackDeliver(deps: SlackDeliveryDeps): (row: OutboxRow) => P
       const res = thread
         ? await client.conversations.replies({ ...common, ts: thread.ts })
         : await client.conversations.history(common);
-      for (const m of res.messages ?? []) if (m.ts && isOurs(m, row.key)) return formatRef(channel, m.ts);
+      for (const m of res.messages ?? []) if (m.ts && isOurs(m, key)) return formatRef(channel, m.ts);
       cursor = res.response_metadata?.next_cursor || undefined;
       if (!res.has_more || !cursor) return null;
     }
   }
 
-  async function post(row: OutboxRow): Promise<DeliveryOutcome> {
-    if (row.status === 'sending') {
-      let found: string | null = null;
-      try {
-        found = await findDelivered(row);
-      } catch (err) {
-        // Rate limits and network trouble: try the whole row later.
-        const outcome = classifySlackError(err);
-        const code = (err as { data?: { error?: string } }).data?.error ?? '';
-        if (outcome.kind !== 'permanent' && !LOOKUP_REFUSED.has(code)) return outcome;
-        // We may not read this conversation (no *:history scope, or a bot token refused on a
-        // channel thread). Waiting will not fix that, and not sending could lose the message, so
-        // it is sent again: it may arrive twice, never zero times. Said once per kind of conversation.
-        const kind = conversationKind(await conversationId(row.address).catch(() => row.address));
-        if (!refusedKinds.has(kind)) {
-          refusedKinds.add(kind);
-          deps.onLookupRefused?.(kind, code || (outcome.kind === 'permanent' ? outcome.error : 'refused'));
-        }
+  /**
+   * Looks for page `n` of a row that may have been delivered. Null when it was not found, or when
+   * this conversation's history may not be read (then it is sent again: twice, never zero times).
+   */
+  async function reconcile(row: OutboxRow, key: string, channel?: string): Promise<string | DeliveryOutcome | null> {
+    try {
+      return await findDelivered(row, key, channel);
+    } catch (err) {
+      // Rate limits and network trouble: try the whole row later.
+      const outcome = classifySlackError(err);
+      const code = (err as { data?: { error?: string } }).data?.error ?? '';
+      if (outcome.kind !== 'permanent' && !LOOKUP_REFUSED.has(code)) return outcome;
+      // We may not read this conversation (no *:history scope, or a bot token refused on a
+      // channel thread). Waiting will not fix that, and not sending could lose the message, so
+      // it is sent again: it may arrive twice, never zero times. Said once per kind of conversation.
+      const kind = conversationKind(await conversationId(row.address).catch(() => row.address));
+      if (!refusedKinds.has(kind)) {
+        refusedKinds.add(kind);
+        deps.onLookupRefused?.(kind, code || (outcome.kind === 'permanent' ? outcome.error : 'refused'));
       }
-      if (found) return { kind: 'sent', ref: found };
+      return null;
     }
-    const msg = renderMessageToBlockKit(row.payload as Message, renderCtx(row));
-    const thread = row.threadRef ? parseRef(row.threadRef) : null;
-    const res = await client.chat.postMessage({
-      channel: row.address,
-      text: msg.text,
-      blocks: msg.blocks as never,
-      ...(thread ? { thread_ts: thread.ts } : {}),
-      metadata: { event_type: OUTBOX_EVENT_TYPE, event_payload: { key: row.key } },
-      unfurl_links: false,
-    });
-    if (!res.channel || !res.ts)
-      return { kind: 'transient', error: 'chat.postMessage returned no ts', maybeDelivered: true };
-    return { kind: 'sent', ref: formatRef(res.channel, res.ts) };
   }
 
+  /** Posts one page (metadata carries its key, for reconciling) and returns its ref. */
+  async function postPage(channel: string, page: SlackMessage, key: string, threadTs?: string) {
+    const res = await client.chat.postMessage({
+      channel,
+      text: page.text,
+      blocks: page.blocks as never,
+      ...(threadTs ? { thread_ts: threadTs } : {}),
+      metadata: { event_type: OUTBOX_EVENT_TYPE, event_payload: { key } },
+      unfurl_links: false,
+    });
+    return res.channel && res.ts ? { channel: res.channel, ts: res.ts } : null;
+  }
+
+  /** A long message is posted as several Slack messages (pages), in order; the ref lists them all. */
+  async function post(row: OutboxRow): Promise<DeliveryOutcome> {
+    const pages = renderMessagePages(row.payload as Message, renderCtx(row));
+    const thread = row.threadRef ? parseRef(row.threadRef) : null;
+    let channel: string | undefined;
+    const sent: string[] = [];
+    for (const [n, page] of pages.entries()) {
+      const key = pageKey(row.key, n);
+      if (row.status === 'sending') {
+        const found = await reconcile(row, key, channel);
+        if (found && typeof found === 'object') return found;
+        if (found) {
+          const ref = parseRef(found)!;
+          channel = ref.channel;
+          sent.push(ref.ts);
+          continue;
+        }
+      }
+      const res = await postPage(channel ?? row.address, page, key, thread?.ts);
+      if (!res) return { kind: 'transient', error: 'chat.postMessage returned no ts', maybeDelivered: true };
+      channel = res.channel;
+      sent.push(res.ts);
+    }
+    return { kind: 'sent', ref: formatRef(channel!, sent) };
+  }
+
+  /**
+   * Edits a message in place, page by page. A message that grew gets more pages (posted after it,
+   * and the target's ref then lists them); pages it no longer needs say so instead of repeating.
+   */
   async function update(row: OutboxRow): Promise<DeliveryOutcome> {
     const target = row.targetRef ? parseRef(row.targetRef) : null;
     // The original post failed permanently: there is nothing to edit.
     if (!target) return { kind: 'permanent', error: 'target_not_delivered' };
-    const msg = renderMessageToBlockKit(row.payload as Message, renderCtx(row));
-    // chat.update is idempotent, so a possibly delivered update is simply sent again.
-    await client.chat.update({ channel: target.channel, ts: target.ts, text: msg.text, blocks: msg.blocks as never });
-    return { kind: 'sent', ref: row.targetRef! };
+    const ctx = renderCtx(row);
+    const pages = renderMessagePages(row.payload as Message, ctx);
+    const all = [...target.pages];
+    for (const [n, page] of pages.entries()) {
+      const ts = all[n];
+      // chat.update is idempotent, so a possibly delivered update is simply sent again.
+      if (ts) {
+        await client.chat.update({ channel: target.channel, ts, text: page.text, blocks: page.blocks as never });
+        continue;
+      }
+      const key = pageKey(row.targetKey ?? row.key, n);
+      const found = row.status === 'sending' ? await reconcile(row, key, target.channel) : null;
+      if (found && typeof found === 'object') return found;
+      if (found) {
+        all.push(parseRef(found)!.ts);
+        continue;
+      }
+      const res = await postPage(target.channel, page, key);
+      if (!res) return { kind: 'transient', error: 'chat.postMessage returned no ts', maybeDelivered: true };
+      all.push(res.ts);
+    }
+    const unused = renderMessagePages(
+      { text: ctx.t('slack.pageUnused'), blocks: [{ type: 'context', text: ctx.t('slack.pageUnused') }] },
+      ctx,
+    )[0]!;
+    for (const ts of all.slice(pages.length))
+      await client.chat.update({ channel: target.channel, ts, text: unused.text, blocks: unused.blocks as never });
+    const ref = formatRef(target.channel, all);
+    return ref === row.targetRef ? { kind: 'sent', ref } : { kind: 'sent', ref, retarget: ref };
   }
 
   async function upload(row: OutboxRow): Promise<DeliveryOutcome> {

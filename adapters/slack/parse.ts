@@ -46,25 +46,35 @@ export const baseActionId = (actionId: string) => actionId.replace(/#\d+$/, '');
 interface ElementState {
   type?: string;
   value?: string | null;
+  selected_user?: string | null;
   selected_option?: { value: string } | null;
   selected_options?: { value: string }[];
   selected_date?: string | null;
   selected_date_time?: number | null;
 }
 
-/** `view.state.values` (block_id → action_id → state) to FormValues keyed by input id (= block_id). */
-export function parseViewValues(values: Record<string, Record<string, ElementState>> | undefined): FormValues {
+/**
+ * `view.state.values` (block_id → action_id → state) to FormValues keyed by input id (= block_id).
+ * A person search (`users_select`, see render/modal.ts) answers with a Slack user id; `personOf`
+ * turns it into the person's Dandang id (an unknown one stays as it is, and the use case refuses it).
+ */
+export function parseViewValues(
+  values: Record<string, Record<string, ElementState>> | undefined,
+  personOf: (slackId: string) => string | null = () => null,
+): FormValues {
   const out: FormValues = {};
   for (const [blockId, elements] of Object.entries(values ?? {})) {
     const el = elements[blockId] ?? Object.values(elements)[0];
     if (!el) continue;
-    out[blockId] = elementValue(el);
+    out[blockId] = elementValue(el, personOf);
   }
   return out;
 }
 
-function elementValue(el: ElementState): string | string[] | undefined {
+function elementValue(el: ElementState, personOf: (slackId: string) => string | null): string | string[] | undefined {
   switch (el.type) {
+    case 'users_select':
+      return el.selected_user ? (personOf(el.selected_user) ?? el.selected_user) : undefined;
     case 'static_select':
       return el.selected_option?.value ?? undefined;
     case 'multi_static_select':

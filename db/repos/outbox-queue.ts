@@ -78,6 +78,9 @@ export function makeOutboxQueue(db: Db, sealer: Sealer = plaintextSealer): Outbo
             sending_since = NULL, failing_since = NULL
       WHERE id = @id`,
   );
+  const retargetStmt = sqlite.prepare<{ platform: string; key: string; ref: string }>(
+    `UPDATE outbox SET sent_ref = @ref WHERE platform = @platform AND key = @key AND op = 'post' AND status = 'sent'`,
+  );
   // `maybe`: this attempt or an earlier one may have reached the platform. Such a row stays
   // 'sending' (with its sending_since) until it is found or sent; any other goes back to 'pending'.
   const retryStmt = sqlite.prepare<{
@@ -184,6 +187,7 @@ export function makeOutboxQueue(db: Db, sealer: Sealer = plaintextSealer): Outbo
     },
     markSending: (id, sendingAt) => void markSendingStmt.run({ id, at: sendingAt }),
     markSent: (id, ref, now) => void markSentStmt.run({ id, ref, now }),
+    retarget: (platform, key, ref) => void retargetStmt.run({ platform, key, ref }),
     retryLater(id, r: RetryLater) {
       retryStmt.run({ id, at: r.at, error: r.error, maybe: r.maybeDelivered ? 1 : 0, failingSince: r.failingSince });
     },

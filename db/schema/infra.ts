@@ -139,3 +139,18 @@ export const meta = sqliteTable('meta', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+/**
+ * Forms shown in Feishu cards, by a hash of the form, so a rejected submission can be shown again
+ * with its errors (the card's submit button carries only the key). Sealed like the outbox: a form
+ * may hold pre-filled text. Kept past a card's 14-day life, then pruned.
+ */
+export const formSnapshots = sqliteTable(
+  'form_snapshots',
+  {
+    key: text('key').primaryKey(),
+    form: sealedText('form').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('form_snapshots_created').on(t.createdAt)],
+);

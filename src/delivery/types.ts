@@ -6,8 +6,12 @@ import type { PacingPolicy } from './pacer.js';
 
 /** What `deliver` reports for one row. */
 export type DeliveryOutcome =
-  /** Delivered (or found already delivered); `ref` is stored as the row's sent_ref (Slack "C123:1700.01"). */
-  | { kind: 'sent'; ref: string }
+  /**
+   * Delivered (or found already delivered); `ref` is stored as the row's sent_ref (Slack "C123:1700.01").
+   * `retarget`: the message this update edits is now at a new ref (it grew into more pages, or was
+   * re-sent as a fresh card); later updates and thread replies go there.
+   */
+  | { kind: 'sent'; ref: string; retarget?: string }
   /** The platform refused for rate (HTTP 429): nothing was delivered; pause this kind of call this long. */
   | { kind: 'rateLimited'; retryAfterMs: number }
   /** Will never succeed (channel_not_found, invalid_auth…): the row is marked failed with `error`. */

@@ -3,6 +3,7 @@
  * and how the define-KPIs text is parsed. Errors are codes; the use case localises them.
  */
 import type { Kpi } from './kpi.js';
+import { TEXT_LIMITS } from './text.js';
 
 /** A KPI's definition copied into a review, with the actual value and whether it met its target. */
 export interface KpiResult extends Kpi {
@@ -37,7 +38,7 @@ export const LOW_RATING = 2;
 export type ReviewFieldError = 'required' | 'notANumber' | 'improvementRequired' | 'ratingInvalid' | 'tooLong';
 
 /** Long enough for a real paragraph, short enough for a Slack modal input (3,000 max). */
-export const MAX_TEXT = 3000;
+export const MAX_TEXT = TEXT_LIMITS.long;
 
 export function kpiMet(k: Pick<Kpi, 'target' | 'direction'>, actual: number): boolean {
   return k.direction === 'higher' ? actual >= k.target : actual <= k.target;

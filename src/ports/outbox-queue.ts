@@ -93,6 +93,11 @@ export interface OutboxQueue {
   /** Claim before the platform call, so a crash leaves evidence of an attempt (`sendingAt`: wall clock). */
   markSending(id: number, sendingAt: number): void;
   markSent(id: number, ref: string, now: number): void;
+  /**
+   * The message first posted under `key` now lives at `ref` (it spans more pages, or was re-sent as
+   * a fresh card): later edits and thread replies use the new ref.
+   */
+  retarget(platform: Platform, key: string, ref: string): void;
   /** Put back for a later attempt (429, network error, timeout). */
   retryLater(id: number, retry: RetryLater): void;
   /**

@@ -1,6 +1,7 @@
 /** How a KPI's target reads, everywhere it is shown: messages, forms, the dossier and its CSV. */
 import type { Kpi } from '../domain/kpi.js';
 import type { T } from './i18n/index.js';
+import { literal } from './markup.js';
 
 /**
  * "≥ 40 per week". Pass `{ unit: false }` where the unit is already shown next to the figure
@@ -18,3 +19,18 @@ export const kpiTargetText = (
 };
 
 export const kpiLabel = (k: Pick<Kpi, 'name' | 'unit'>) => (k.unit ? `${k.name} (${k.unit})` : k.name);
+
+/**
+ * The target as message markup: the KPI's own words (its unit, from the job file) are literal text,
+ * so a unit written `*h*` or `<@person:x>` is shown as written. `kpiTargetText` stays plain for
+ * the dossier and its CSV.
+ */
+export const kpiTargetMarkup = (
+  t: T,
+  k: { target: number; direction: Kpi['direction'] | string; unit: string },
+  opts: { unit?: boolean } = {},
+): string => kpiTargetText(t, { ...k, unit: literal(k.unit) }, opts);
+
+/** `kpiLabel` as message markup (name and unit literal). */
+export const kpiLabelMarkup = (k: Pick<Kpi, 'name' | 'unit'>) =>
+  kpiLabel({ name: literal(k.name), unit: literal(k.unit) });

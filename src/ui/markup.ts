@@ -233,3 +233,117 @@ export function visibleText(markup: string | readonly Token[], nameOf: (personId
     })
     .join('');
 }
+
+/**
+ * A platform's size budget for one piece of serialized markup. `cost` must add up over
+ * concatenation (`cost(a + b) = cost(a) + cost(b)`): characters, UTF-8 bytes, escaped bytes.
+ */
+export interface TextBudget {
+  cost: (serialized: string) => number;
+  max: number;
+}
+
+/**
+ * Serializes markup in pieces that each fit `budget`, in order and without losing a character:
+ * split at line breaks where it can, else between tokens, else inside literal text or code (never
+ * inside a mention, an escape or a surrogate pair, and at a space when one is near the end).
+ * Every piece starts a line, so line-start syntax is escaped where a piece begins. A renderer puts
+ * each piece in its own block; nothing is cut.
+ */
+export function serializeInPieces(
+  markup: string | readonly Token[],
+  s: MarkupSerializer,
+  budget: TextBudget,
+): string[] {
+  const tokens = typeof markup === 'string' ? parseMarkup(markup) : markup;
+  const fits = (serialized: string) => budget.cost(serialized) <= budget.max;
+  const breakCost = budget.cost(s.lineBreak);
+  const pieces: string[] = [];
+  let current: string | null = null;
+  let currentCost = 0;
+  for (const line of linesOf(tokens)) {
+    const ser = serialize(line, s);
+    const lineCost = budget.cost(ser);
+    if (current !== null && currentCost + breakCost + lineCost <= budget.max) {
+      current += s.lineBreak + ser;
+      currentCost += breakCost + lineCost;
+      continue;
+    }
+    if (current !== null) pieces.push(current);
+    if (lineCost <= budget.max) {
+      current = ser;
+      currentCost = lineCost;
+      continue;
+    }
+    const parts = splitLine(line, s, fits);
+    pieces.push(...parts.slice(0, -1));
+    current = parts[parts.length - 1]!;
+    currentCost = budget.cost(current);
+  }
+  if (current !== null) pieces.push(current);
+  return pieces;
+}
+
+function linesOf(tokens: readonly Token[]): Inline[][] {
+  const lines: Inline[][] = [[]];
+  for (const t of tokens) {
+    if (t.type === 'break') lines.push([]);
+    else lines[lines.length - 1]!.push(t);
+  }
+  return lines;
+}
+
+/** One line too long for the budget, in pieces that fit (each serialized as a line of its own). */
+function splitLine(line: Inline[], s: MarkupSerializer, fits: (serialized: string) => boolean): string[] {
+  const out: string[] = [];
+  let acc: Inline[] = [];
+  for (const token of line) {
+    if (fits(serialize([...acc, token], s))) {
+      acc.push(token);
+      continue;
+    }
+    if (acc.length) out.push(serialize(acc, s));
+    acc = [];
+    if (fits(serialize([token], s))) {
+      acc = [token];
+      continue;
+    }
+    const parts = splitToken(token, s, fits);
+    for (const p of parts.slice(0, -1)) out.push(serialize([p], s));
+    acc = [parts[parts.length - 1]!];
+  }
+  if (acc.length || !out.length) out.push(serialize(acc, s));
+  return out;
+}
+
+/** A text or code token in pieces that each fit alone; a link or mention that cannot fit becomes its text. */
+function splitToken(token: Inline, s: MarkupSerializer, fits: (serialized: string) => boolean): Inline[] {
+  const piece = (text: string): Inline =>
+    token.type === 'code' ? { ...token, text } : { type: 'text', text, ...(token.bold ? { bold: true } : {}) };
+  let rest =
+    token.type === 'text' || token.type === 'code'
+      ? token.text
+      : token.type === 'link'
+        ? `${token.label} (${token.url})`
+        : `@${token.personId}`;
+  const out: Inline[] = [];
+  while (rest) {
+    let lo = 1;
+    let hi = rest.length;
+    // The longest prefix that fits (cost grows with length); at least one character.
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (fits(serialize([piece(rest.slice(0, mid))], s))) lo = mid;
+      else hi = mid - 1;
+    }
+    let n = lo;
+    if (n < rest.length) {
+      if (n > 1 && /[\uD800-\uDBFF]/.test(rest[n - 1]!)) n--;
+      const space = rest.slice(0, n).search(/\s\S*$/);
+      if (space > n * 0.8) n = space + 1;
+    }
+    out.push(piece(rest.slice(0, n)));
+    rest = rest.slice(n);
+  }
+  return out;
+}

@@ -95,7 +95,18 @@ export type Input =
       min?: number;
       max?: number;
     })
-  | (InputBase & { kind: 'select'; options: Option[]; initial?: string; placeholder?: string })
+  | (InputBase & {
+      kind: 'select';
+      options: Option[];
+      initial?: string;
+      placeholder?: string;
+      /**
+       * The options are people (values are person ids). A platform with a person picker may offer it
+       * for a long list instead of the options (a Slack or Feishu search); the use case checks the
+       * choice either way.
+       */
+      people?: true;
+    })
   | (InputBase & { kind: 'multiselect'; options: Option[]; initial?: string[]; placeholder?: string })
   | (InputBase & { kind: 'date'; initial?: string })
   | (InputBase & { kind: 'datetime'; initial?: string });

@@ -5,15 +5,29 @@
  * colours text, formats, or links to `javascript:`.
  */
 import { describe, expect, it } from 'vitest';
-import { renderMessageToBlockKit } from '../../adapters/slack/render/message.js';
+import { renderMessagePages, type SlackRenderCtx } from '../../adapters/slack/render/message.js';
 import { renderFormToModal } from '../../adapters/slack/render/modal.js';
 import { viewSubmissionAck } from '../../adapters/slack/listeners/reply.js';
-import { renderFormCard, renderMessageCard } from '../../adapters/feishu/render/card.js';
+import { renderFormCard, renderMessageCards, type RenderDeps } from '../../adapters/feishu/render/card.js';
 import { renderForm, renderMessageBody } from '../../adapters/local/render.js';
 import { translator } from '../../src/ui/i18n/index.js';
 import { ACTIONS, FORMS } from '../../src/ui/actions.js';
 import { CHECKLIST_DETAIL_SEPARATOR, visibleText } from '../../src/ui/markup.js';
 import type { Block, Form, Message } from '../../src/ui/model.js';
+
+/** This message fits one card: render it and say so. */
+function renderMessageCard(message: Message, d: RenderDeps) {
+  const cards = renderMessageCards(message, d);
+  expect(cards).toHaveLength(1);
+  return cards[0]!;
+}
+
+/** These messages fit one Slack message: render it and say so. */
+function renderMessageToBlockKit(message: Message, ctx: SlackRenderCtx) {
+  const pages = renderMessagePages(message, ctx);
+  expect(pages).toHaveLength(1);
+  return pages[0]!;
+}
 
 const people: Record<string, { name: string; slackId: string; openId: string }> = {
   p1: { name: '张伟', slackId: 'U1', openId: 'ou_1' },
@@ -160,7 +174,7 @@ function slackVisible(mrkdwn: string): string {
   }
   return s
     .replace(/[\ue000-\uefff]/g, (c) => parked[c.codePointAt(0)! - 0xe000]!)
-    .replace(/\u00ad/g, '')
+    .replace(/[\u00ad\u200b]/g, '')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');

@@ -1,9 +1,15 @@
-/** card.action.trigger → Router → `{ toast, card }` for the card the user clicked. */
-import { parseCardAction } from '../parse/card-action.js';
+/**
+ * card.action.trigger → Router → `{ toast, card }` for the card the user clicked, and any more
+ * cards for the clicker sent as messages right after (pages, a form opened from a group's card).
+ */
+import { parseCardAction, type ParsedCardAction } from '../parse/card-action.js';
+import { renderCallbackAnswer, type CallbackResponse, type SubmittedForm } from '../render/reply.js';
+import { cardContent } from '../replies.js';
 import { submissionKey } from '../../submission-key.js';
-import { refusalCard, renderCallbackResponse, type CallbackResponse } from '../render/reply.js';
 import { translator } from '../../../src/ui/i18n/index.js';
-import { actorByOpenId, localeByOpenId, mentionLookup } from '../people.js';
+import type { FormValues } from '../../../src/ui/model.js';
+import { formMemory } from './form-memory.js';
+import { actorByOpenId, localeByOpenId, mentionLookup, personByOpenId } from '../people.js';
 import type { ListenerDeps } from './index.js';
 
 /** Leaves room for the network inside Feishu's 3-second limit. */
@@ -16,8 +22,24 @@ function withDeadline<T>(p: Promise<T>, ms: number): Promise<T | typeof TIMED_OU
   return Promise.race([p, deadline]).finally(() => clearTimeout(timer));
 }
 
+/** A person search answers with open_ids; the use cases speak person ids. Unknown ones stay as they are. */
+function mapPeople(deps: ListenerDeps, values: FormValues, inputs: string[]): FormValues {
+  if (!inputs.length) return values;
+  const out = { ...values };
+  for (const id of inputs) {
+    const v = out[id];
+    if (typeof v === 'string' && v) out[id] = personByOpenId(deps.store, v)?.id ?? v;
+  }
+  return out;
+}
+
 export function makeCardActionListener(deps: ListenerDeps) {
   const mentions = mentionLookup(deps.store);
+  const remember = formMemory(deps);
+  const submittedForm = (parsed: Extract<ParsedCardAction, { kind: 'submit' }>, values: FormValues) => {
+    const form = parsed.form ?? (parsed.formKey ? deps.forms.find(parsed.formKey) : null);
+    return form ? ({ form, values } satisfies SubmittedForm) : undefined;
+  };
   return async (data: unknown): Promise<CallbackResponse> => {
     const parsed = parseCardAction(data);
     const openId = parsed?.openId ?? '';
@@ -26,6 +48,7 @@ export function makeCardActionListener(deps: ListenerDeps) {
     const actor = actorByOpenId(deps.store, parsed.openId, deps.settings);
     if (!actor) return { toast: { type: 'error', content: t('feishu.notRegistered') } };
 
+    const values = parsed.kind === 'submit' ? mapPeople(deps, parsed.values, parsed.personInputs) : {};
     const dispatched =
       parsed.kind === 'action'
         ? deps.router.dispatch({ kind: 'action', actor, actionId: parsed.actionId, value: parsed.value })
@@ -34,10 +57,10 @@ export function makeCardActionListener(deps: ListenerDeps) {
             actor,
             formId: parsed.formId,
             state: parsed.state,
-            values: parsed.values,
+            values,
             // Each callback has its own event id, so a second click on the same card's submit is
             // a new event: the card message and what it held say it is the same submission.
-            submissionKey: submissionKey(`feishu:${parsed.messageId ?? ''}`, parsed),
+            submissionKey: submissionKey(`feishu:${parsed.messageId ?? ''}`, { ...parsed, values }),
           });
     // Feishu drops a callback answer after 3 s. A slow use case keeps running; its messages still go
     // out through the outbox, and the user is told so instead of seeing a timeout.
@@ -47,15 +70,20 @@ export function makeCardActionListener(deps: ListenerDeps) {
       void dispatched.then(deps.onQueued, (err: unknown) => console.error('[feishu] slow card action failed', err));
       return { toast: { type: 'info', content: translator(actor.locale)('feishu.slow') } };
     }
-    const submitted =
-      parsed.kind === 'submit' && parsed.form ? { form: parsed.form, values: parsed.values } : undefined;
-    const renderDeps = { t: translator(actor.locale), mentions };
-    // The buttons that unblock a refusal arrive as their own card beside the toast.
-    const unblock = refusalCard(reply, renderDeps);
-    if (unblock)
+    const answer = renderCallbackAnswer(
+      reply,
+      { t: translator(actor.locale), mentions, onForm: remember },
+      {
+        submitted: parsed.kind === 'submit' ? submittedForm(parsed, values) : undefined,
+        shared: parsed.kind === 'action' && parsed.shared,
+      },
+    );
+    // More pages, a form or answer from a group's card, the buttons that unblock a refusal: to the
+    // clicker, as cards of their own beside the toast.
+    if (answer.privately.length)
       void deps
-        .send({ openId: parsed.openId }, { msg_type: 'interactive', content: JSON.stringify(unblock) })
-        .catch((err: unknown) => console.error('[feishu] sending a refusal card failed', err));
-    return renderCallbackResponse(reply, renderDeps, submitted);
+        .send({ openId: parsed.openId }, answer.privately.map(cardContent))
+        .catch((err: unknown) => console.error('[feishu] sending cards to the clicker failed', err));
+    return answer.response;
   };
 }

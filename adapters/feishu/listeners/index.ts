@@ -9,6 +9,7 @@ import { translator } from '../../../src/ui/i18n/index.js';
 import { once, type GuardedDispatcher, type GuardOptions } from '../guard.js';
 import type { ReplyTarget, OutgoingContent } from '../replies.js';
 import type { CallbackResponse } from '../render/reply.js';
+import type { FormSnapshots } from '../../../db/repos/form-snapshots.js';
 import { makeCardActionListener } from './card-action.js';
 import { makeMessageListener } from './message.js';
 import { makeMenuListener } from './menu.js';
@@ -18,8 +19,10 @@ export interface ListenerDeps {
   router: Router;
   /** The organisation's language, for people who name none and for open_ids we do not know. */
   settings: Pick<AppSettings, 'locale'>;
-  /** Sends an answer message; failures are logged by the caller, never thrown into the dispatcher. */
-  send: (target: ReplyTarget, content: OutgoingContent) => Promise<void>;
+  /** Sends an answer (messages, in order); failures are logged by the caller, never thrown into the dispatcher. */
+  send: (target: ReplyTarget, content: OutgoingContent | OutgoingContent[]) => Promise<void>;
+  /** Snapshots of the forms shown in cards, so a rejected submission can be shown again. */
+  forms: FormSnapshots;
   /** A use case may have queued outbox rows: wake the sender. */
   onQueued: () => void;
   /** How long a card callback may take before it answers "still working" (default 2.5 s). */

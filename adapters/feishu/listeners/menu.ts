@@ -4,6 +4,7 @@ import { replyContent } from '../replies.js';
 import { translator } from '../../../src/ui/i18n/index.js';
 import { actorByOpenId, localeByOpenId, mentionLookup } from '../people.js';
 import type { ListenerDeps } from './index.js';
+import { formMemory } from './form-memory.js';
 
 export function makeMenuListener(deps: ListenerDeps) {
   const mentions = mentionLookup(deps.store);
@@ -27,6 +28,6 @@ export function makeMenuListener(deps: ListenerDeps) {
       mentions: [],
     });
     deps.onQueued();
-    return deps.send(target, replyContent(reply, { t: translator(actor.locale), mentions }));
+    return deps.send(target, replyContent(reply, { t: translator(actor.locale), mentions, onForm: formMemory(deps) }));
   };
 }

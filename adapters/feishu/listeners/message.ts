@@ -7,6 +7,7 @@ import { replyContent, sendReply } from '../replies.js';
 import { translator } from '../../../src/ui/i18n/index.js';
 import { actorByOpenId, localeByOpenId, mentionLookup, personByOpenId } from '../people.js';
 import type { ListenerDeps } from './index.js';
+import { formMemory } from './form-memory.js';
 
 interface ReceiveEvent {
   sender?: { sender_id?: { open_id?: string }; sender_type?: string };
@@ -55,6 +56,8 @@ export function makeMessageListener(deps: ListenerDeps) {
       mentions: resolved.map((r) => r.personId),
     });
     deps.onQueued();
-    return answer(replyContent(reply, { t: translator(actor.locale), mentions: mentionsInCards }));
+    return answer(
+      replyContent(reply, { t: translator(actor.locale), mentions: mentionsInCards, onForm: formMemory(deps) }),
+    );
   };
 }

@@ -6,16 +6,22 @@
  */
 import { isActionId, isFormId, type ActionId, type FormId } from '../../../src/ui/actions.js';
 import type { Form, FormValues } from '../../../src/ui/model.js';
+import { PART_SEPARATOR } from '../render/form.js';
 
 export type ParsedCardAction =
-  | { kind: 'action'; openId: string; actionId: ActionId; value: string; messageId?: string }
+  | { kind: 'action'; openId: string; actionId: ActionId; value: string; messageId?: string; shared: boolean }
   | {
       kind: 'submit';
       openId: string;
       formId: FormId;
       state: string;
       values: FormValues;
+      /** The key of the form's snapshot (see render/form.ts). */
+      formKey: string | null;
+      /** A form carried in the value by cards sent before snapshots existed. */
       form: Form | null;
+      /** Inputs that were a person search: their values are open_ids. */
+      personInputs: string[];
       messageId?: string;
     };
 
@@ -43,25 +49,45 @@ export function parseCardAction(data: unknown): ParsedCardAction | null {
       formId,
       state: str(value.s) ?? '',
       values: normalizeFormValues(isRecord(action.form_value) ? action.form_value : {}),
+      formKey: str(value.k) ?? null,
       form: looksLikeForm(value.form) ? value.form : null,
+      personInputs: Array.isArray(value.p) ? value.p.filter((x): x is string => typeof x === 'string') : [],
       messageId,
     };
   }
   const actionId = str(value.a);
   if (!actionId || !isActionId(actionId)) return null;
-  return { kind: 'action', openId, actionId, value: str(value.v) ?? '', messageId };
+  return { kind: 'action', openId, actionId, value: str(value.v) ?? '', messageId, shared: value.g === 1 };
 }
 
 /**
  * Feishu sends dates as "2026-11-23 +0800" and date-times as "2026-11-23 10:30 +0800". The neutral
- * model uses "2026-11-23" and "2026-11-23T10:30+08:00".
+ * model uses "2026-11-23" and "2026-11-23T10:30+08:00". A text typed in parts (`comment`,
+ * `comment~2`… see render/form.ts) is joined back into one value, in order.
  */
 export function normalizeFormValues(raw: Record<string, unknown>): FormValues {
   const out: FormValues = {};
+  const parts = new Map<string, { n: number; text: string }[]>();
   for (const [k, v] of Object.entries(raw)) {
+    const part = new RegExp(`^(.+)${PART_SEPARATOR}(\\d{1,2})$`).exec(k);
+    if (part && typeof v === 'string') {
+      const list = parts.get(part[1]!) ?? [];
+      list.push({ n: Number(part[2]), text: v });
+      parts.set(part[1]!, list);
+      continue;
+    }
     if (Array.isArray(v)) out[k] = v.filter((x): x is string => typeof x === 'string');
     else if (typeof v === 'string') out[k] = normalizeDate(v);
     else if (typeof v === 'number' || typeof v === 'boolean') out[k] = String(v);
+  }
+  for (const [id, list] of parts) {
+    const first = typeof out[id] === 'string' ? (out[id] as string) : '';
+    out[id] =
+      first +
+      list
+        .sort((a, b) => a.n - b.n)
+        .map((p) => p.text)
+        .join('');
   }
   return out;
 }

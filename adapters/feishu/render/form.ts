@@ -1,21 +1,33 @@
 /**
  * Form → the inline `form` container of a card JSON 2.0 (Feishu has no modals). Every input gets a
  * markdown label above it and, when the use case rejected it, a red error line below it; errors for
- * no input of the form are listed above the buttons, so none is lost. The submit
- * button's callback value carries the form itself, so a rejected submission can be re-rendered with
- * its errors after a restart too (it is untrusted: only display is built from it).
+ * no input of the form are listed above the buttons, so none is lost.
+ *
+ * Within Feishu's limits (./limits.ts):
+ * - an input holds at most 1,000 characters, so a text input allowed more (the product allows 3,000,
+ *   the same on every platform) is shown as consecutive parts `id`, `id~2`, `id~3` of 1,000 each,
+ *   which the parser joins back (parse/card-action.ts);
+ * - a long list of people is a person search (`select_person`, open_ids the listener maps back);
+ * - the submit button's callback value names the form (`f`, `s`, and `k`, the key of a snapshot the
+ *   adapter keeps, so a rejected submission can be shown again with its errors); it never repeats
+ *   the form itself, which would put every long text in the card twice.
  */
+import { createHash } from 'node:crypto';
 import type { Form, Input } from '../../../src/ui/model.js';
 import type { T } from '../../../src/ui/i18n/index.js';
 import { boldTokens, parseMarkup, serialize } from '../../../src/ui/markup.js';
 import { feishuSerializer, plain, toLarkMarkdown, toPlainText, type MentionLookup } from './markup.js';
 import type { CardElement } from './card.js';
+import { FEISHU } from './limits.js';
 
 /** What the submit button sends back in `action.value`. */
 export interface SubmitValue {
   f: string;
   s: string;
-  form: Form;
+  /** The form's snapshot key (see formKey). */
+  k: string;
+  /** Inputs rendered as a person search: their values are open_ids to map to people. */
+  p?: string[];
 }
 
 export interface FormRenderDeps {
@@ -23,20 +35,38 @@ export interface FormRenderDeps {
   mentions: MentionLookup;
   /** Renders the read-only intro blocks (shared with the message renderer). */
   renderIntro: (form: Form) => CardElement[];
+  /** Told about every form rendered, with its key, so the adapter can keep a snapshot of it. */
+  onForm?: (key: string, form: Form) => void;
 }
 
+/** A list of people longer than this is a person search on Feishu. */
+export const PERSON_SEARCH_OVER = 20;
+/** Separates the parts of one text input: `comment`, `comment~2`, `comment~3`. */
+export const PART_SEPARATOR = '~';
+
+/** The key of a form's snapshot: a hash of the form as shown, errors aside. */
+export function formKey(form: Form): string {
+  const { errors: _ignored, ...shown } = form;
+  return createHash('sha256').update(JSON.stringify(shown)).digest('hex').slice(0, 24);
+}
+
+const isPersonSearch = (input: Input) =>
+  input.kind === 'select' && input.people === true && input.options.length > PERSON_SEARCH_OVER;
+
 export function renderFormContainer(form: Form, deps: FormRenderDeps): CardElement {
-  const { errors, ...withoutErrors } = form;
+  const { errors } = form;
+  const key = formKey(form);
+  deps.onForm?.(key, form);
   const plainOf = (text: string) => plain(toPlainText(text, deps.mentions));
+  const people = form.inputs.filter(isPersonSearch).map((i) => i.id);
+  const value: SubmitValue = { f: form.formId, s: form.state, k: key, ...(people.length ? { p: people } : {}) };
   const submit: CardElement = {
     tag: 'button',
     name: 'submit',
     text: plainOf(form.submitLabel),
     type: 'primary',
     form_action_type: 'submit',
-    behaviors: [
-      { type: 'callback', value: { f: form.formId, s: form.state, form: withoutErrors } satisfies SubmitValue },
-    ],
+    behaviors: [{ type: 'callback', value }],
   };
   const buttons: CardElement[] = [submit];
   if (form.cancelLabel)
@@ -71,19 +101,53 @@ const errorLine = (error: string, deps: FormRenderDeps): CardElement => ({
   content: `<font color='red'>${toLarkMarkdown(error, deps.mentions)}</font>`,
 });
 
+/** `text` in parts of at most `size` characters (never inside a surrogate pair). */
+export function textParts(text: string, size: number, count: number): string[] {
+  const chars = [...text];
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) out.push(chars.slice(i * size, (i + 1) * size).join(''));
+  return out;
+}
+
 function renderInput(input: Input, error: string | undefined, deps: FormRenderDeps): CardElement[] {
   const md = feishuSerializer(deps.mentions);
+  const plainOf = (text: string) => plain(toPlainText(text, deps.mentions));
   const label = serialize(boldTokens(parseMarkup(input.label)), md);
   const optional = input.optional ? ` ${md.text(deps.t('feishu.optional'), { lineStart: false })}` : '';
   const out: CardElement[] = [{ tag: 'markdown', content: `${label}${optional}` }];
   if (input.hint)
     out.push({ tag: 'markdown', content: toLarkMarkdown(input.hint, deps.mentions), text_size: 'notation' });
-  out.push(inputElement(input, (text) => plain(toPlainText(text, deps.mentions))));
+  if (input.kind === 'text' && (input.maxLength ?? FEISHU.inputMaxLength) > FEISHU.inputMaxLength) {
+    // One product limit everywhere: more than an input holds is typed in consecutive parts.
+    const count = Math.ceil(input.maxLength! / FEISHU.inputMaxLength);
+    const parts = textParts(input.initial ?? '', FEISHU.inputMaxLength, count);
+    parts.forEach((initial, i) => {
+      if (i > 0)
+        out.push({
+          tag: 'markdown',
+          content: md.text(deps.t('feishu.inputPart', { n: i + 1, total: count }), { lineStart: true }),
+          text_size: 'notation',
+        });
+      const part: Input = {
+        ...input,
+        id: i === 0 ? input.id : `${input.id}${PART_SEPARATOR}${i + 1}`,
+        optional: i > 0 ? true : input.optional,
+        maxLength: FEISHU.inputMaxLength,
+        ...(i > 0 ? { placeholder: undefined } : {}),
+        initial: initial || undefined,
+      };
+      out.push(inputElement(part, plainOf, deps));
+    });
+  } else out.push(inputElement(input, plainOf, deps));
   if (error) out.push(errorLine(error, deps));
   return out;
 }
 
-function inputElement(input: Input, plain: (text: string) => { tag: 'plain_text'; content: string }): CardElement {
+function inputElement(
+  input: Input,
+  plain: (text: string) => { tag: 'plain_text'; content: string },
+  deps: FormRenderDeps,
+): CardElement {
   const required = !input.optional;
   const base = { name: input.id, required };
   switch (input.kind) {
@@ -95,7 +159,7 @@ function inputElement(input: Input, plain: (text: string) => { tag: 'plain_text'
         ...(input.multiline ? { rows: 3, auto_resize: true } : {}),
         ...(input.placeholder ? { placeholder: plain(input.placeholder) } : {}),
         ...(input.initial !== undefined ? { default_value: input.initial } : {}),
-        ...(input.maxLength ? { max_length: input.maxLength } : {}),
+        max_length: Math.min(input.maxLength ?? FEISHU.inputMaxLength, FEISHU.inputMaxLength),
       };
     case 'number':
       // Feishu inputs have no numeric type; the use case validates and answers with a field error.
@@ -107,7 +171,16 @@ function inputElement(input: Input, plain: (text: string) => { tag: 'plain_text'
         ...(input.initial !== undefined ? { default_value: input.initial } : {}),
         max_length: 32,
       };
-    case 'select':
+    case 'select': {
+      if (isPersonSearch(input)) {
+        const initial = input.initial ? deps.mentions(input.initial)?.openId : undefined;
+        return {
+          tag: 'select_person',
+          ...base,
+          ...(input.placeholder ? { placeholder: plain(input.placeholder) } : {}),
+          ...(initial ? { initial_option: initial } : {}),
+        };
+      }
       return {
         tag: 'select_static',
         ...base,
@@ -115,6 +188,7 @@ function inputElement(input: Input, plain: (text: string) => { tag: 'plain_text'
         options: input.options.map((o) => ({ text: plain(o.label), value: o.value })),
         ...(input.initial !== undefined ? { initial_option: input.initial } : {}),
       };
+    }
     case 'multiselect':
       return {
         tag: 'multi_select_static',

@@ -9,7 +9,7 @@ import type { Message } from '../../../src/ui/model.js';
 import { translator } from '../../../src/ui/i18n/index.js';
 import { resolveActor } from '../parse.js';
 import { retryWhileBusy } from '../../../src/ports/store.js';
-import { renderBlocks } from '../render/message.js';
+import { renderHomeBlocks } from '../render/message.js';
 import type { ListenerDeps } from './deps.js';
 
 export function registerEvents(app: App, deps: ListenerDeps): void {
@@ -45,7 +45,7 @@ export function registerEvents(app: App, deps: ListenerDeps): void {
       user_id: event.user,
       view: {
         type: 'home',
-        blocks: renderBlocks(message.blocks, {
+        blocks: renderHomeBlocks(message, {
           resolveMention: deps.resolveMention,
           t: translator(actor.locale),
         }) as never,

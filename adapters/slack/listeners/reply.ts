@@ -4,18 +4,19 @@
  */
 import type { WebClient } from '@slack/web-api';
 import type { RespondFn } from '@slack/bolt';
-import { refusalMessage, type Reply } from '../../../src/ui/model.js';
+import { refusalMessage, type Message, type Reply } from '../../../src/ui/model.js';
 import type { Locale } from '../../../src/ports/records.js';
 import { t, translator } from '../../../src/ui/i18n/index.js';
 import {
   renderBlocks,
-  renderMessageToBlockKit,
+  renderMessagePages,
   type SlackBlock,
   type SlackMessage,
   type SlackRenderCtx,
 } from '../render/message.js';
 import { renderFormToModal, renderNoticeModal } from '../render/modal.js';
-import { toMrkdwn, toPlain, type ResolveMention } from '../render/markup.js';
+import { toPlain, type ResolveMention } from '../render/markup.js';
+import { SLACK } from '../render/limits.js';
 
 /** Where an interaction came from, as far as answering it goes. */
 export interface InteractionOrigin {
@@ -29,6 +30,11 @@ export interface InteractionOrigin {
   channelId?: string;
   /** True when the interaction happened inside an open modal (then forms are pushed onto it). */
   inModal?: boolean;
+}
+
+/** Shows a message only to the acting user, page by page (see renderMessagePages). */
+export async function sendEphemeralPages(origin: InteractionOrigin, pages: SlackMessage[]): Promise<void> {
+  for (const page of pages) await sendEphemeral(origin, page);
 }
 
 /** Shows `msg` only to the acting user: via response_url, chat.postEphemeral, or a DM as a last resort. */
@@ -52,11 +58,8 @@ export async function sendEphemeral(origin: InteractionOrigin, msg: SlackMessage
   }
 }
 
-/** Catalog and use-case text uses the neutral markup too, so it goes through the same converter. */
-const textOnly = (text: string, resolve: ResolveMention): SlackMessage => {
-  const mrkdwn = toMrkdwn(text, resolve);
-  return { text: mrkdwn, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: mrkdwn } }] };
-};
+/** A text answer as a message, so a long one is split like any other. */
+const textMessage = (text: string): Message => ({ text, blocks: [{ type: 'text', text }] });
 
 /** Answers a slash command or a button click (already acked). */
 export async function replyToInteraction(
@@ -74,23 +77,35 @@ export async function replyToInteraction(
       return;
     }
     case 'formErrors':
-      return sendEphemeral(
+      return sendEphemeralPages(
         origin,
-        textOnly(Object.values(reply.errors).join('\n') || t(origin.locale, 'common.invalidInput'), resolve),
+        renderMessagePages(
+          textMessage(Object.values(reply.errors).join('\n') || t(origin.locale, 'common.invalidInput')),
+          ctx,
+        ),
       );
     case 'error':
       // A refusal with its unblocking buttons ("Mark the plan complete") is a message with actions.
-      return sendEphemeral(
+      return sendEphemeralPages(
         origin,
-        reply.actions?.length
-          ? renderMessageToBlockKit(refusalMessage(reply.text, reply.actions), ctx)
-          : textOnly(reply.text, resolve),
+        renderMessagePages(
+          reply.actions?.length ? refusalMessage(reply.text, reply.actions) : textMessage(reply.text),
+          ctx,
+        ),
       );
     case 'ok':
-      if (reply.message) return sendEphemeral(origin, renderMessageToBlockKit(reply.message, ctx));
-      if (reply.toast) return sendEphemeral(origin, textOnly(reply.toast, resolve));
+      if (reply.message) return sendEphemeralPages(origin, renderMessagePages(reply.message, ctx));
+      if (reply.toast) return sendEphemeralPages(origin, renderMessagePages(textMessage(reply.toast), ctx));
       return;
   }
+}
+
+/**
+ * Whether an outcome message fits the notice modal that replaces a submitted form. One that does
+ * not is sent to the user as a direct message instead (see views.ts), and the modal says so.
+ */
+export function fitsNoticeModal(message: Message, render: SlackRenderCtx): boolean {
+  return renderBlocks(message.blocks, render).length <= SLACK.blocksPerModal;
 }
 
 /** The ack body for a view_submission. Validation errors stay in the modal, next to their input. */
@@ -103,7 +118,7 @@ export function viewSubmissionAck(
     response_action: 'update',
     view: renderNoticeModal(ctx.title, blocks, t(ctx.locale, 'slack.close')),
   });
-  const lines = (text: string) => [{ type: 'section', text: { type: 'mrkdwn', text: toMrkdwn(text, ctx.resolve) } }];
+  const lines = (text: string) => renderBlocks(textMessage(text).blocks, render);
   switch (reply.kind) {
     case 'form':
       return { response_action: 'update', view: renderFormToModal(reply.form, render) };
@@ -128,7 +143,12 @@ export function viewSubmissionAck(
           : lines(reply.text),
       );
     case 'ok':
-      if (reply.message) return notice(renderBlocks(reply.message.blocks, render));
+      if (reply.message)
+        return notice(
+          fitsNoticeModal(reply.message, render)
+            ? renderBlocks(reply.message.blocks, render)
+            : lines(t(ctx.locale, 'slack.sentAsDm')),
+        );
       if (reply.toast) return notice(lines(reply.toast));
       return undefined; // closes the modal
   }

@@ -7,8 +7,10 @@ import type { App, ViewSubmitAction } from '@slack/bolt';
 import { FORMS, isFormId } from '../../../src/ui/actions.js';
 import { t } from '../../../src/ui/i18n/index.js';
 import { parseViewValues, resolveActor } from '../parse.js';
-import { viewSubmissionAck } from './reply.js';
+import { fitsNoticeModal, viewSubmissionAck } from './reply.js';
 import { submissionKey } from '../../submission-key.js';
+import { renderMessagePages } from '../render/message.js';
+import { translator } from '../../../src/ui/i18n/index.js';
 import type { ListenerDeps } from './deps.js';
 import type { Reply } from '../../../src/ui/model.js';
 
@@ -16,7 +18,7 @@ const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export const formIdPattern = () => new RegExp(`^(${Object.values(FORMS).map(escapeRegex).join('|')})$`);
 
 export function registerViews(app: App, deps: ListenerDeps): void {
-  app.view<ViewSubmitAction>(formIdPattern(), async ({ ack, body, view }) => {
+  app.view<ViewSubmitAction>(formIdPattern(), async ({ ack, body, view, client }) => {
     const actor = resolveActor(deps.store, body.user.id, deps.settings.locale);
     const locale = actor?.locale ?? deps.settings.locale;
     const inputIds = view.blocks.filter((b) => b.type === 'input').map((b) => b.block_id ?? '');
@@ -35,7 +37,10 @@ export function registerViews(app: App, deps: ListenerDeps): void {
       const submitted = {
         formId: view.callback_id,
         state: view.private_metadata ?? '',
-        values: parseViewValues(view.state.values as never),
+        values: parseViewValues(
+          view.state.values as never,
+          (slackId) => deps.store.tx((tx) => tx.org.personBySlackId(slackId))?.id ?? null,
+        ),
       };
       // A view's id and hash change whenever it is opened or updated: a double click or a retried
       // delivery of this same submission carries both unchanged.
@@ -55,5 +60,10 @@ export function registerViews(app: App, deps: ListenerDeps): void {
     }
     await ack(viewSubmissionAck(reply, ackCtx) as never);
     deps.afterDispatch();
+    // An outcome too long for the modal goes to the user's DM, as the modal says.
+    const render = { resolveMention: deps.resolveMention, t: translator(locale) };
+    if (reply.kind === 'ok' && reply.message && !fitsNoticeModal(reply.message, render))
+      for (const page of renderMessagePages(reply.message, render))
+        await client.chat.postMessage({ channel: body.user.id, text: page.text, blocks: page.blocks as never });
   });
 }

@@ -13,8 +13,18 @@
  * A character between two letters or digits (`snake_case`, `a*b`) cannot format in Slack and is
  * left alone, which keeps ordinary text short. Link labels cannot hold a date token, so there the
  * formatting characters become look-alikes (∗ ˍ ∼ ˋ).
+ *
+ * Escaping makes text longer (a `*` can become 22 characters), so sizes are measured on the
+ * serialized mrkdwn, and long text is split with `serializeInPieces` (never cut).
  */
-import { renderMarkup, visibleText, type MarkupSerializer, type TextPosition } from '../../../src/ui/markup.js';
+import {
+  renderMarkup,
+  serializeInPieces,
+  visibleText,
+  type MarkupSerializer,
+  type TextPosition,
+  type Token,
+} from '../../../src/ui/markup.js';
 
 /** A Dandang person as Slack shows them: by Slack user id when they have one, else by name. */
 export type ResolveMention = (personId: string) => { slackId?: string | null; name?: string } | null;
@@ -66,7 +76,10 @@ export function slackSerializer(resolveMention: ResolveMention): MarkupSerialize
       if (who?.slackId && SLACK_USER_ID.test(who.slackId)) return `<@${who.slackId}>`;
       return escapeText(who?.name ?? personId, { lineStart: false });
     },
-    bold: (inner) => `*${inner}*`,
+    // Slack formats `*bold*` only at word boundaries, and a letter (a CJK character included) next
+    // to a delimiter is no boundary: `*结果:*已于` would show its asterisks. A zero-width space on
+    // each side is a boundary Slack honours, and shows nothing.
+    bold: (inner) => `\u200b*${inner}*\u200b`,
     lineBreak: '\n',
   };
 }
@@ -74,14 +87,25 @@ export function slackSerializer(resolveMention: ResolveMention): MarkupSerialize
 export const toMrkdwn = (markup: string, resolveMention: ResolveMention): string =>
   renderMarkup(markup, slackSerializer(resolveMention));
 
-/** Plain text for places Slack does not format (headers, button labels, modal titles, options). */
-export function toPlain(markup: string, resolveMention: ResolveMention, max = 3000): string {
-  return truncate(
-    visibleText(markup, (id) => resolveMention(id)?.name ?? id),
-    max,
-  );
-}
+/** Markup as mrkdwn pieces of at most `max` characters each (for one text object each). */
+export const mrkdwnPieces = (
+  markup: string | readonly Token[],
+  resolveMention: ResolveMention,
+  max: number,
+): string[] => serializeInPieces(markup, slackSerializer(resolveMention), { cost: (s) => s.length, max });
 
-export function truncate(s: string, max: number): string {
-  return s.length <= max ? s : `${s.slice(0, Math.max(0, max - 1))}…`;
+/** Plain text for places Slack does not format (headers, button labels, modal titles, options). */
+export const toPlain = (markup: string, resolveMention: ResolveMention): string =>
+  visibleText(markup, (id) => resolveMention(id)?.name ?? id);
+
+/**
+ * Plain text shortened to `max` characters with an ellipsis, never inside a surrogate pair. Only
+ * for fields whose full text is also shown (a modal title, a button next to its full label) or
+ * that cannot hold more (an option of a select).
+ */
+export function ellipsize(s: string, max: number): string {
+  if (s.length <= max) return s;
+  let end = Math.max(0, max - 1);
+  if (end > 0 && /[\uD800-\uDBFF]/.test(s[end - 1]!)) end--;
+  return `${s.slice(0, end)}…`;
 }

@@ -129,6 +129,8 @@ export const en = {
   'ev.adjust.line': '{from} → {to}, effective {date}',
   'ev.adjust.applied': 'Your job is now {job}. Later reviews use its KPIs.',
   'ev.adjust.usage': 'Usage: `/dandang adjust @person <job-id>`',
+  'ev.adjust.unlistedJobs':
+    '{n} more jobs are not listed here. To pick one of them, name it: `/dandang adjust @person <job-id>`.',
 
   'ev.prompt.training': 'Create a training plan',
   'ev.prompt.conversation': 'Schedule a conversation',
@@ -367,6 +369,7 @@ export const zh: Record<keyof typeof en, string> = {
   'ev.adjust.line': '{from} → {to},{date} 生效',
   'ev.adjust.applied': '你的岗位已调整为 {job}。之后的考核使用该岗位的KPI。',
   'ev.adjust.usage': '用法:`/dandang adjust @某人 <岗位ID>`',
+  'ev.adjust.unlistedJobs': '另有 {n} 个岗位未在此列出。如需选择，请在命令中指定：`/dandang adjust @某人 <岗位ID>`。',
 
   'ev.prompt.training': '制定培训计划',
   'ev.prompt.conversation': '安排一次谈话',

@@ -9,6 +9,13 @@ export const en = {
   'feishu.failed': 'Something went wrong. Try again in a minute.',
   'feishu.formSummary': 'Form: {title}',
   'feishu.slow': 'Still working on it. The card will update when it is done.',
+  'feishu.continued': '{title} (continued, {n}/{total})',
+  'feishu.inputPart': 'Continued (part {n} of {total}): the text goes on here when it is longer than the box above.',
+  'feishu.sentPrivately': 'Sent to you in your chat with Dandang.',
+  'feishu.prefillElsewhere':
+    'Its current text is too long to pre-fill here: it is in a separate message from Dandang. Copy it into this box to keep it.',
+  'feishu.prefillTitle': '{title}: the current texts',
+  'feishu.pageUnused': '(This part now reads in the card above.)',
 } as const;
 
 export const zh: Record<keyof typeof en, string> = {
@@ -21,4 +28,10 @@ export const zh: Record<keyof typeof en, string> = {
   'feishu.failed': '出了点问题,请稍后再试。',
   'feishu.formSummary': '表单:{title}',
   'feishu.slow': '正在处理,完成后卡片会自动更新。',
+  'feishu.continued': '{title}（续，{n}/{total}）',
+  'feishu.inputPart': '续写（第 {n}/{total} 部分）：上面的输入框写满后，在这里接着写。',
+  'feishu.sentPrivately': '已发到你与担当的单聊中。',
+  'feishu.prefillElsewhere': '现有内容过长，无法在此预填，已另发一条消息给你；如需保留，请复制到此输入框。',
+  'feishu.prefillTitle': '{title}：现有内容',
+  'feishu.pageUnused': '（此部分内容已合并到上一张卡片中。）',
 };

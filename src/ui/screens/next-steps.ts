@@ -7,11 +7,12 @@
 import type { Button } from '../model.js';
 import type { T } from '../i18n/index.js';
 import { ACTIONS } from '../actions.js';
+import { literal } from '../markup.js';
 
 export const nextStep = {
   viewRecord: (t: T, person: { id: string; name: string }): Button => ({
     actionId: ACTIONS.viewRecord,
-    label: t('ev.record.viewButton', { name: person.name }),
+    label: t('ev.record.viewButton', { name: literal(person.name) }),
     value: person.id,
   }),
   completePlan: (t: T, planId: number): Button => ({

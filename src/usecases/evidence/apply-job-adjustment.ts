@@ -9,6 +9,7 @@ import type { AppSettings } from '../../ports/settings.js';
 import { buildKpiAckRequest } from '../../ui/screens/review/kpi-ack.js';
 import { tFor, localeOf } from '../shared/people.js';
 import { outboxKeys } from '../shared/outbox-keys.js';
+import { literal } from '../../ui/markup.js';
 
 /** Switches the person's job now. False when they no longer hold the old job (changed by an import). */
 export function applyJobAdjustment(tx: Tx, settings: AppSettings, a: JobAdjustment, actorId: string | null): boolean {
@@ -39,8 +40,8 @@ export function applyJobAdjustment(tx: Tx, settings: AppSettings, a: JobAdjustme
       key: outboxKeys.jobAdjustmentApplied(a.id),
       to: { person: person.id },
       message: {
-        text: t('ev.adjust.applied', { job: job.title }),
-        blocks: [{ type: 'text', text: t('ev.adjust.applied', { job: job.title }) }],
+        text: t('ev.adjust.applied', { job: literal(job.title) }),
+        blocks: [{ type: 'text', text: t('ev.adjust.applied', { job: literal(job.title) }) }],
       },
     });
     // The new job's KPIs must be known to the employee before any review against them counts.

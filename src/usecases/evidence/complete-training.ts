@@ -15,6 +15,7 @@ import { localeOf, tFor, todayFor, zoneOf } from '../shared/people.js';
 import { outboxKeys } from '../shared/outbox-keys.js';
 import { planView } from './evidence-messages.js';
 import { planOwner } from './plan-owner.js';
+import { literal } from '../../ui/markup.js';
 
 export interface CompleteTrainingInput {
   actorId: string;
@@ -53,7 +54,7 @@ export const makeCompleteTraining =
       const owner = planOwner(tx, plan, employee);
       if (owner) {
         const to = tFor(owner, settings);
-        const text = to('ev.training.reassessDue', { name: employee.name, goal: plan.goal });
+        const text = to('ev.training.reassessDue', { name: literal(employee.name), goal: literal(plan.goal) });
         tx.outbox.post({
           key: outboxKeys.reassessmentDue(plan.id),
           to: { person: owner.id },

@@ -25,6 +25,9 @@ export interface OpenJobAdjustmentFormInput {
   toJobId?: string;
 }
 
+/** Jobs listed in the form; more are reached by naming the job in the command. */
+export const JOB_CHOICES = 100;
+
 export const makeOpenJobAdjustmentForm =
   ({ store, clock, settings }: UseCaseDeps) =>
   (input: OpenJobAdjustmentFormInput): Result<Form> =>
@@ -40,9 +43,10 @@ export const makeOpenJobAdjustmentForm =
       const from = subject.jobId ? tx.org.jobWithKpis(subject.jobId) : null;
       if (!from) return fail('INVALID_INPUT', t('ev.err.noJob', { name: subject.name }));
       const jobs = tx.org.allJobs().filter((j) => j.id !== from.id);
-      // A select shows at most 100 options; the job named in the command is always among them.
+      // The form lists JOB_CHOICES jobs (a card holds only so many options); the job named in the
+      // command is always among them, and the form says how to name one it does not list.
       const options = [...jobs.filter((j) => j.id === input.toJobId), ...jobs.filter((j) => j.id !== input.toJobId)]
-        .slice(0, 100)
+        .slice(0, JOB_CHOICES)
         .map((j) => ({ value: j.id, label: `${j.title} (${j.id})` }));
       return ok(
         buildJobAdjustmentForm(t, {
@@ -50,6 +54,7 @@ export const makeOpenJobAdjustmentForm =
           personName: subject.name,
           fromJobTitle: from.title,
           jobs: options,
+          unlistedJobs: jobs.length - options.length,
           toJobId: jobs.some((j) => j.id === input.toJobId) ? input.toJobId : undefined,
           kpis: from.kpis,
           preselected: missedOf(tx, subject),

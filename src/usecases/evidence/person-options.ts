@@ -6,13 +6,15 @@ import { managerChain } from '../shared/people.js';
 
 /**
  * Select options for picking a person: the actor first, then the subject's management chain, then
- * `others`, without the subject, duplicates or inactive people, at most 100 (a select's limit).
+ * `others`, without the subject, duplicates or inactive people. However many there are: the form
+ * marks the select as a list of people, and a platform whose select holds fewer offers its person
+ * search instead (Slack users_select, Feishu select_person).
  */
 export function personOptions(tx: Tx, subject: Person, actor: Person, others: Iterable<Person>): Option[] {
   const seen = new Set<string>([subject.id]);
   const out: Option[] = [];
   const add = (p: Person | null) => {
-    if (!p || seen.has(p.id) || !p.active || out.length >= 100) return;
+    if (!p || seen.has(p.id) || !p.active) return;
     seen.add(p.id);
     out.push({ value: p.id, label: p.name });
   };

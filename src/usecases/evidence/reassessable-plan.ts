@@ -9,7 +9,8 @@ import type { Person, JobWithKpis } from '../../ports/records.js';
 import type { TrainingPlan } from '../../ports/repos/evidence.js';
 import type { T } from '../../ui/i18n/index.js';
 import { nextStep } from '../../ui/screens/next-steps.js';
-import { sessionParams } from '../../ui/screens/evidence/training.js';
+import { sessionMarkupParams } from '../../ui/screens/evidence/training.js';
+import { literal } from '../../ui/markup.js';
 import { lastSessionEnd } from '../../domain/evidence-rules.js';
 import { may } from '../shared/access.js';
 
@@ -28,7 +29,10 @@ export function reassessablePlan(
     const ends = lastSessionEnd(plan.sessions);
     if (ends !== null && ends > ctx.now) {
       const last = plan.sessions.find((s) => s.endsAt === ends)!;
-      return fail('CONFLICT', t('ev.err.planNotEnded', { goal: plan.goal, date: sessionParams(last, ctx.zone).date }));
+      return fail(
+        'CONFLICT',
+        t('ev.err.planNotEnded', { goal: literal(plan.goal), date: sessionMarkupParams(last, ctx.zone).date }),
+      );
     }
     const mayComplete = may(tx, actor, employee.id, 'create', 'training_plan');
     return fail('CONFLICT', t('ev.err.planNotDone', { goal: plan.goal }), {

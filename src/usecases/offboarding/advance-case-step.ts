@@ -18,6 +18,7 @@ import { caseView } from './case-view.js';
 import { publishCase } from './publish-case.js';
 import { passStepGate } from './step-gate.js';
 import { readStepValues, type StepValues } from './step-inputs.js';
+import { literal } from '../../ui/markup.js';
 
 export interface AdvanceCaseStepInput extends StepValues {
   actorId: string;
@@ -77,7 +78,8 @@ export const makeAdvanceCaseStep =
         detail.lastDay = settlement.notice.lastDay;
       }
 
-      const label = stepLabel(ht, hrLocale, step);
+      // Labels are plain text (also in the dossier); in the thread's markup they are literal.
+      const label = literal(stepLabel(ht, hrLocale, step));
       let reply: string;
       if (decision.completesStep) {
         const overturned = read.appeal === 'overturned';
@@ -118,9 +120,9 @@ export const makeAdvanceCaseStep =
         if (detail.date) reply += ` ${ht('off.thread.date', { date: String(detail.date) })}`;
         if (read.appeal) reply += ` ${ht('off.thread.appeal', { outcome: ht(`off.appeal.${read.appeal}`) })}`;
         if (step.checksBlockers)
-          reply += ` ${ht('off.thread.checked', { checked: policy.blockers.map((b) => blockerLabel(ht, hrLocale, policy, b.id)).join(ht('gate.listSep')) })}`;
+          reply += ` ${ht('off.thread.checked', { checked: literal(policy.blockers.map((b) => blockerLabel(ht, hrLocale, policy, b.id)).join(ht('gate.listSep'))) })}`;
         if (read.release)
-          reply += ` ${ht('off.thread.release', { items: read.release.lines.map((l) => (l.amount === null ? l.text : `${l.text}: ${l.amount}`)).join('; ') })}`;
+          reply += ` ${ht('off.thread.release', { items: literal(read.release.lines.map((l) => (l.amount === null ? l.text : `${l.text}: ${l.amount}`)).join('; ')) })}`;
       } else {
         const confirmations = { ...c.confirmations, [role]: actor.id } as Partial<Record<ActorRole, string>>;
         tx.cases.update(c.id, { confirmations });
@@ -154,7 +156,7 @@ export const makeAdvanceCaseStep =
 
       const updated = tx.cases.get(c.id)!;
       publishCase(tx, caseView(tx, updated, now), settings);
-      const mine = stepLabel(t, locale, step);
+      const mine = literal(stepLabel(t, locale, step));
       return ok({
         completed: decision.completesStep,
         status: updated.status,

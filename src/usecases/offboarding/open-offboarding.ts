@@ -18,6 +18,7 @@ import { localeOf, tFor } from '../shared/people.js';
 import { outboxKeys } from '../shared/outbox-keys.js';
 import { currentPolicy } from './policy.js';
 import { caseView, screenContext } from './case-view.js';
+import { literal } from '../../ui/markup.js';
 
 export interface OpenOffboardingInput {
   actorId: string;
@@ -94,8 +95,8 @@ export const makeOpenOffboarding =
           manager: manager?.name ?? null,
           kpiNames: evaluation.kpiNames,
         };
-        const lines = inForce.map((b) => `• ${blockerLine(g, b)}`);
-        return fail('BLOCKED', [t('off.open.blocked', { name: employee.name }), ...lines].join('\n'), {
+        const lines = inForce.map((b) => `• ${literal(blockerLine(g, b))}`);
+        return fail('BLOCKED', [t('off.open.blocked', { name: literal(employee.name) }), ...lines].join('\n'), {
           detail: inForce,
         });
       }
@@ -162,7 +163,7 @@ export const makeOpenOffboarding =
 
       const missing = evaluation.items.filter((i) => !i.ok).length;
       const confirmation = [
-        t('off.open.ok', { id: created.id, name: employee.name }),
+        t('off.open.ok', { id: created.id, name: literal(employee.name) }),
         ...(missing ? [t('off.open.evidenceMissing', { n: missing })] : []),
       ].join(' ');
       return ok({ caseId: created.id, employeeName: employee.name, missing, confirmation });

@@ -9,6 +9,7 @@ import { stepLabelById } from '../../ui/screens/offboarding/labels.js';
 import { missingLines, type GateText } from '../../ui/screens/offboarding/gate-text.js';
 import { fail, type Failure } from '../result.js';
 import { policyOf } from './policy.js';
+import { literal } from '../../ui/markup.js';
 
 /** The names the gate's sentences use, read from the db. */
 export function gateTextFor(tx: Tx, t: T, locale: Locale, c: CaseRecord, evaluation: Evaluation): GateText {
@@ -30,10 +31,11 @@ export function gateTextFor(tx: Tx, t: T, locale: Locale, c: CaseRecord, evaluat
  * that is not ready yet lists every missing thing and who must supply it.
  */
 export function refusal(g: GateText, stepId: string, code: Failure['code'], missing: Missing[]): Failure {
-  const lines = missingLines(g, missing);
+  // The gate's sentences are plain text; a refusal is message markup.
+  const lines = missingLines(g, missing).map(literal);
   if (code === 'NOT_AUTHORIZED' || code === 'CONFLICT') return fail(code, lines.join('\n'), { detail: missing });
   const steps = pathFor(g.policy, g.reason).steps;
-  const header = g.t('gate.cannot', { step: stepLabelById(g.t, g.locale, steps, stepId) });
+  const header = g.t('gate.cannot', { step: literal(stepLabelById(g.t, g.locale, steps, stepId)) });
   return fail(code, [header, ...lines.map((l) => `• ${l}`)].join('\n'), { detail: missing });
 }
 

@@ -12,6 +12,7 @@ import { outboxKeys } from '../shared/outbox-keys.js';
 import { relationOf } from './gate-inputs.js';
 import { caseView } from './case-view.js';
 import { publishCase } from './publish-case.js';
+import { literal } from '../../ui/markup.js';
 
 export interface WithdrawCaseInput {
   actorId: string;
@@ -66,7 +67,7 @@ export const makeWithdrawCase =
         to: { channel: settings.hrChannel },
         threadKey: outboxKeys.caseRoot(c.id),
         locale: settings.locale,
-        message: textMessage(ht('off.thread.withdrawn', { who: mention(actor.id), reason })),
+        message: textMessage(ht('off.thread.withdrawn', { who: mention(actor.id), reason: literal(reason) })),
       });
       publishCase(tx, caseView(tx, tx.cases.get(c.id)!, now), settings);
       return ok({ confirmation: t('off.withdraw.ok', { id: c.id }) });

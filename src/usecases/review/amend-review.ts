@@ -68,8 +68,8 @@ export const makeAmendReview =
         text: { reason },
       });
       const text = tFor(employee, settings)('review.amended.notice', {
-        period: review.periodLabel,
-        author: actor.name,
+        period: literal(review.periodLabel),
+        author: literal(actor.name),
         reason: literal(reason),
       });
       tx.outbox.post({

@@ -8,6 +8,7 @@ import { parseKpiLines } from '../../domain/review.js';
 import { verbatimText } from '../../ui/form-values.js';
 import { KPI_LINES_INPUT } from '../../ui/screens/review/kpi-form.js';
 import { buildReviewForm } from '../../ui/screens/review/review-form.js';
+import { literal } from '../../ui/markup.js';
 
 export interface DefineKpisInput {
   actorId: string;
@@ -44,8 +45,8 @@ export const makeDefineKpis =
         version === null ? 0 : notifyKpiChange(tx, job.id, version, { settings, now: clock.now(), actorId: actor.id });
       const summary =
         version === null
-          ? t('kpi.unchanged', { job: job.title })
-          : t('kpi.saved', { job: job.title, version, count: asked });
+          ? t('kpi.unchanged', { job: literal(job.title) })
+          : t('kpi.saved', { job: literal(job.title), version, count: asked });
 
       // Continue to the review that needed these KPIs, if the actor may still write it.
       const slot = input.slotId !== undefined ? tx.reviews.slot(input.slotId) : null;

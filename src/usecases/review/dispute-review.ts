@@ -16,6 +16,7 @@ import { refreshOpenCases } from '../offboarding/refresh-cases.js';
 import { verbatimText } from '../../ui/form-values.js';
 import { DISPUTE_COMMENT_INPUT } from '../../ui/screens/review/dispute-form.js';
 import { MAX_TEXT } from '../../domain/review.js';
+import { literal } from '../../ui/markup.js';
 
 export interface DisputeReviewInput {
   actorId: string;

@@ -5,6 +5,7 @@ import { tFor } from '../shared/people.js';
 import { isHr } from '../../domain/people.js';
 import { claimCycle, currentPeriod, fillCycle, finishCycle } from '../schedule/open-cycle.js';
 import { sendNudges } from './nudge.js';
+import { literal } from '../../ui/markup.js';
 
 export interface StartCycleInput {
   actorId: string;
@@ -44,24 +45,26 @@ export const makeStartCycle =
       const wanted = input.department?.trim();
       if (!known.length) return fail('NOT_FOUND', t('review.start.none'));
       const match = wanted ? known.find((d) => d.toLowerCase() === wanted.toLowerCase()) : undefined;
-      if (wanted && !match) return fail('NOT_FOUND', t('review.start.unknownDepartment', { department: wanted }));
+      if (wanted && !match)
+        return fail('NOT_FOUND', t('review.start.unknownDepartment', { department: literal(wanted) }));
 
       const nudge: string[] = [];
       let inBackground = false;
-      const lines = (match ? [match] : known).map((department) => {
-        const period = currentPeriod(department, now, settings);
-        const size = tx.reviews.rosterSize(department);
-        const cycle = claimCycle(tx, department, period, { settings, now, actorId: actor.id });
-        if (!cycle) return t('review.start.already', { department, period: period.label });
+      const lines = (match ? [match] : known).map((name) => {
+        const period = currentPeriod(name, now, settings);
+        const size = tx.reviews.rosterSize(name);
+        const cycle = claimCycle(tx, name, period, { settings, now, actorId: actor.id });
+        const department = literal(name);
+        if (!cycle) return t('review.start.already', { department, period: literal(period.label) });
         if (size > INLINE_CYCLE_LIMIT) {
           inBackground = true;
-          return t('review.start.opening', { period: period.label, department, slots: size });
+          return t('review.start.opening', { period: literal(period.label), department, slots: size });
         }
         const { skippedOnLeave } = fillCycle(tx, cycle, { settings });
         const done = finishCycle(tx, cycle, skippedOnLeave);
         nudge.push(...done.managerIds);
         return t('review.start.opened', {
-          period: period.label,
+          period: literal(period.label),
           department,
           managers: done.managers,
           slots: done.slots,

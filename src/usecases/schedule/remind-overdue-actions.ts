@@ -8,6 +8,7 @@ import type { UseCaseDeps } from '../../ports/deps.js';
 import { DAY_MS, utcDate } from '../../domain/dates.js';
 import { tFor, todayFor } from '../shared/people.js';
 import { outboxKeys } from '../shared/outbox-keys.js';
+import { literal } from '../../ui/markup.js';
 
 export const makeRemindOverdueActions =
   ({ store, clock, settings }: UseCaseDeps) =>
@@ -27,9 +28,9 @@ export const makeRemindOverdueActions =
         const t = tFor(owner, settings);
         const subject = tx.org.person(a.personId);
         const text = t('ev.remind.action', {
-          description: a.description,
+          description: literal(a.description),
           due: a.dueOn,
-          name: subject?.name ?? a.personId,
+          name: literal(subject?.name ?? a.personId),
           heldOn: note.heldOn,
         });
         if (

@@ -52,6 +52,7 @@ describe('Feishu card callbacks', () => {
       actionId: 'review.acknowledge',
       value: 'review:9',
       messageId: 'om_1',
+      shared: false,
     });
     const submit = parseCardAction({
       operator: { open_id: 'ou_m' },
@@ -67,6 +68,28 @@ describe('Feishu card callbacks', () => {
       values: { due: '2026-11-27', at: '2026-11-27T10:30+08:00', tags: ['a'], n: '3' },
       form: null,
     });
+  });
+
+  it('joins a text typed in parts, says a click came from a group card, and maps a person search', () => {
+    const submit = parseCardAction({
+      operator: { open_id: 'ou_m' },
+      action: {
+        value: { f: 'review.form', s: 'slot:7', k: 'abc', p: ['trainer'] },
+        form_value: { comment: 'a'.repeat(1000), 'comment~3': 'c', 'comment~2': 'b'.repeat(1000), trainer: 'ou_t' },
+      },
+    });
+    expect(submit).toMatchObject({
+      kind: 'submit',
+      formKey: 'abc',
+      personInputs: ['trainer'],
+      values: { comment: `${'a'.repeat(1000)}${'b'.repeat(1000)}c`, trainer: 'ou_t' },
+    });
+    expect(
+      parseCardAction({
+        operator: { open_id: 'ou_m' },
+        action: { value: { a: 'case.advance', v: '3:meeting', g: 1 } },
+      }),
+    ).toMatchObject({ kind: 'action', shared: true });
   });
 
   it('returns null for unknown ids and shapes', () => {

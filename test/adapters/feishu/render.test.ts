@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { renderMessageCard, renderFormCard } from '../../../adapters/feishu/render/card.js';
-import { renderCallbackResponse } from '../../../adapters/feishu/render/reply.js';
+import { renderMessageCards, renderFormCard, type RenderDeps } from '../../../adapters/feishu/render/card.js';
+import { renderCallbackAnswer, type SubmittedForm } from '../../../adapters/feishu/render/reply.js';
+import { formKey } from '../../../adapters/feishu/render/form.js';
 import { translator } from '../../../src/ui/i18n/index.js';
 import { ACTIONS, FORMS } from '../../../src/ui/actions.js';
 import type { Form, Message } from '../../../src/ui/model.js';
@@ -36,6 +37,24 @@ const form: Form = {
     { id: 'at', kind: 'datetime', label: '时间', initial: '2026-11-27T10:30' },
   ],
 };
+
+/** These messages fit one card: render it and say so. */
+function renderMessageCard(message: Message, d: RenderDeps) {
+  const cards = renderMessageCards(message, d);
+  expect(cards).toHaveLength(1);
+  return cards[0]!;
+}
+
+/** The answer to a callback, as the listener returns it; nothing is sent privately here. */
+function renderCallbackResponse(
+  reply: Parameters<typeof renderCallbackAnswer>[0],
+  d: RenderDeps,
+  submitted?: SubmittedForm,
+) {
+  const answer = renderCallbackAnswer(reply, d, { submitted });
+  expect(answer.privately).toEqual([]);
+  return answer.response;
+}
 
 describe('Feishu card renderer', () => {
   it('renders a message to card JSON 2.0: header, markdown with mentions, fields, checklist, buttons', () => {
@@ -158,7 +177,7 @@ describe('Feishu card renderer', () => {
     });
   });
 
-  it('renders a form inline: labels, every input kind, errors under inputs, a submit button carrying the form', () => {
+  it('renders a form inline: labels, every input kind (a long text in parts of 1,000), errors under inputs, a submit button naming the form', () => {
     const card = renderFormCard({ ...form, errors: { kpi_calls: '请输入数字' } }, deps);
     expect(card.header).toEqual({ title: { tag: 'plain_text', content: '周考核' }, template: 'blue' });
     const container = card.body.elements[0] as { tag: string; elements: Record<string, unknown>[] };
@@ -176,6 +195,7 @@ describe('Feishu card renderer', () => {
       },
       { tag: 'markdown', content: "<font color='red'>请输入数字</font>" },
       { tag: 'markdown', content: '**评语** (选填)' },
+      // Feishu inputs hold at most 1,000 characters; 2,000 are typed in two parts, joined on submit.
       {
         tag: 'input',
         name: 'comment',
@@ -183,7 +203,17 @@ describe('Feishu card renderer', () => {
         input_type: 'multiline_text',
         rows: 3,
         auto_resize: true,
-        max_length: 2000,
+        max_length: 1000,
+      },
+      { tag: 'markdown', content: '续写（第 2/2 部分）：上面的输入框写满后，在这里接着写。', text_size: 'notation' },
+      {
+        tag: 'input',
+        name: 'comment~2',
+        required: false,
+        input_type: 'multiline_text',
+        rows: 3,
+        auto_resize: true,
+        max_length: 1000,
       },
       { tag: 'markdown', content: '**总体**' },
       {
@@ -222,7 +252,8 @@ describe('Feishu card renderer', () => {
                 text: { tag: 'plain_text', content: '提交' },
                 type: 'primary',
                 form_action_type: 'submit',
-                behaviors: [{ type: 'callback', value: { f: 'review.form', s: 'slot:7', form } }],
+                // The form itself stays on the server (a snapshot by key), never twice in the card.
+                behaviors: [{ type: 'callback', value: { f: 'review.form', s: 'slot:7', k: formKey(form) } }],
               },
             ],
           },

@@ -1,12 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { renderMessageToBlockKit } from '../../../adapters/slack/render/message.js';
+import { renderMessagePages, type SlackRenderCtx } from '../../../adapters/slack/render/message.js';
 import { renderFormToModal } from '../../../adapters/slack/render/modal.js';
 import { decodeInlineForm, OPEN_INLINE_FORM } from '../../../adapters/slack/render/inline-form.js';
 import { parseViewValues, parseCommandText, baseActionId } from '../../../adapters/slack/parse.js';
 import { stateValuesFor, type OpenedView } from '../../support/fake-slack-requests.js';
 import type { Form, Message } from '../../../src/ui/model.js';
 import { translator } from '../../../src/ui/i18n/index.js';
+
+/** These messages fit one Slack message: render it and say so. */
+function renderMessageToBlockKit(message: Message, ctx: SlackRenderCtx) {
+  const pages = renderMessagePages(message, ctx);
+  expect(pages).toHaveLength(1);
+  return pages[0]!;
+}
 
 const people: Record<string, { slackId: string | null; name: string }> = {
   p1: { slackId: 'U1', name: 'Alice' },
@@ -58,10 +65,11 @@ describe('renderMessageToBlockKit', () => {
           type: 'section',
           text: {
             type: 'mrkdwn',
-            text: '*3 reviews* due: <@U1>, Bob. See <https://ex.com/g|the guide>. 1 &lt; 2 &amp; 3 &gt; 2',
+            // Zero-width spaces around bold: Slack's word boundary, also next to CJK text.
+            text: '\u200b*3 reviews*\u200b due: <@U1>, Bob. See <https://ex.com/g|the guide>. 1 &lt; 2 &amp; 3 &gt; 2',
           },
         },
-        { type: 'section', fields: [{ type: 'mrkdwn', text: '*Rating*\n4' }] },
+        { type: 'section', fields: [{ type: 'mrkdwn', text: '\u200b*Rating*\u200b\n4' }] },
         { type: 'context', elements: [{ type: 'mrkdwn', text: 'Due Friday' }] },
         { type: 'divider' },
         { type: 'section', text: { type: 'mrkdwn', text: '✅ KPIs acknowledged\n❌ Training — none yet' } },

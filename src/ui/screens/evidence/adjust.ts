@@ -5,12 +5,16 @@ import type { T } from '../../i18n/index.js';
 import type { Kpi, Acknowledgment } from '../../../ports/records.js';
 import type { JobAdjustment } from '../../../ports/repos/evidence.js';
 import { responseLine } from './responses.js';
+import { literal } from '../../markup.js';
+import { TEXT_LIMITS } from '../../../domain/text.js';
 
 export interface AdjustFormData {
   personId: string;
   personName: string;
   fromJobTitle: string;
   jobs: Option[];
+  /** Jobs left out of `jobs` (a form lists only so many); the form says how to name one. */
+  unlistedJobs?: number;
   toJobId?: string;
   kpis: Kpi[];
   preselected: string[];
@@ -24,9 +28,18 @@ export function buildJobAdjustmentForm(t: T, d: AdjustFormData): Form {
     submitLabel: t('ev.adjust.save'),
     cancelLabel: t('common.cancel'),
     state: d.personId,
-    intro: [{ type: 'text', text: t('ev.adjust.about', { name: d.personName, job: d.fromJobTitle }) }],
+    intro: [
+      { type: 'text', text: t('ev.adjust.about', { name: literal(d.personName), job: literal(d.fromJobTitle) }) },
+    ],
     inputs: [
-      { id: 'to_job', kind: 'select', label: t('ev.adjust.toJob'), options: d.jobs, initial: d.toJobId },
+      {
+        id: 'to_job',
+        kind: 'select',
+        label: t('ev.adjust.toJob'),
+        options: d.jobs.map((o) => ({ ...o, label: literal(o.label) })),
+        initial: d.toJobId,
+        ...(d.unlistedJobs ? { hint: t('ev.adjust.unlistedJobs', { n: d.unlistedJobs }) } : {}),
+      },
       ...(d.kpis.length
         ? [
             {
@@ -34,7 +47,7 @@ export function buildJobAdjustmentForm(t: T, d: AdjustFormData): Form {
               kind: 'multiselect' as const,
               optional: true,
               label: t('ev.adjust.kpis'),
-              options: d.kpis.map((k) => ({ value: k.key, label: k.name })),
+              options: d.kpis.map((k) => ({ value: k.key, label: literal(k.name) })),
               initial: d.preselected,
             },
           ]
@@ -46,7 +59,7 @@ export function buildJobAdjustmentForm(t: T, d: AdjustFormData): Form {
         optional: true,
         label: t('ev.adjust.reason'),
         hint: t('ev.adjust.reasonHint'),
-        maxLength: 3000,
+        maxLength: TEXT_LIMITS.long,
       },
       { id: 'effective_on', kind: 'date', label: t('ev.adjust.effective'), initial: d.today },
     ],
@@ -67,11 +80,14 @@ export interface AdjustView {
 export function adjustmentBlocks(t: T, v: AdjustView): Block[] {
   const a = v.adjustment;
   const fields = [{ label: t('ev.adjust.effective'), value: a.effectiveOn }];
-  if (v.kpiNames.length) fields.push({ label: t('ev.adjust.kpis'), value: v.kpiNames.join(', ') });
+  if (v.kpiNames.length) fields.push({ label: t('ev.adjust.kpis'), value: v.kpiNames.map(literal).join(', ') });
   return [
-    { type: 'text', text: t('ev.adjust.line', { from: v.fromTitle, to: v.toTitle, date: a.effectiveOn }) },
+    {
+      type: 'text',
+      text: t('ev.adjust.line', { from: literal(v.fromTitle), to: literal(v.toTitle), date: a.effectiveOn }),
+    },
     { type: 'fields', fields },
-    ...(a.reason ? [{ type: 'text' as const, text: `${t('ev.adjust.reason')}: ${a.reason}` }] : []),
+    ...(a.reason ? [{ type: 'text' as const, text: `${t('ev.adjust.reason')}: ${literal(a.reason)}` }] : []),
     { type: 'context', text: responseLine(t, v.ack, v.employeeName, v.names, v.zone) },
   ];
 }

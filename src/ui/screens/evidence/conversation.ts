@@ -10,6 +10,7 @@ import type { PlannedConversation } from '../../../ports/repos/evidence.js';
 import { ACTIONS, FORMS } from '../../actions.js';
 import { literal } from '../../markup.js';
 import { meetingLink } from '../../links.js';
+import { TEXT_LIMITS } from '../../../domain/text.js';
 
 /** Lengths offered, in minutes. */
 export const CONVERSATION_MINUTES = [15, 30, 45, 60, 90] as const;
@@ -62,11 +63,11 @@ export function buildScheduleConversationForm(t: T, d: ConversationFormData): Fo
   const v = d.values ?? {};
   const s = (id: string) => (typeof v[id] === 'string' ? (v[id] as string) : undefined);
   const minutes: Option[] = CONVERSATION_MINUTES.map((m) => ({ value: String(m), label: t('ev.conv.minutes', { m }) }));
-  const intro: Block[] = [{ type: 'text', text: t('ev.conv.about', { name: d.personName }) }];
+  const intro: Block[] = [{ type: 'text', text: t('ev.conv.about', { name: literal(d.personName) }) }];
   if (d.dispute)
     intro.push({
       type: 'context',
-      text: t('ev.conv.aboutDispute', { period: d.dispute.period, comment: literal(d.dispute.comment) }),
+      text: t('ev.conv.aboutDispute', { period: literal(d.dispute.period), comment: literal(d.dispute.comment) }),
     });
   const I = CONVERSATION_INPUTS;
   return {
@@ -94,7 +95,14 @@ export function buildScheduleConversationForm(t: T, d: ConversationFormData): Fo
         options: minutes,
         initial: s(I.minutes) ?? String(DEFAULT_CONVERSATION_MINUTES),
       },
-      { id: I.place, kind: 'text', optional: true, label: t('ev.conv.place'), maxLength: 200, initial: s(I.place) },
+      {
+        id: I.place,
+        kind: 'text',
+        optional: true,
+        label: t('ev.conv.place'),
+        maxLength: TEXT_LIMITS.line,
+        initial: s(I.place),
+      },
       {
         id: I.meetingUrl,
         kind: 'text',
@@ -111,7 +119,7 @@ export function buildScheduleConversationForm(t: T, d: ConversationFormData): Fo
         multiline: true,
         label: t('ev.conv.agenda'),
         hint: t('ev.conv.agendaHint'),
-        maxLength: 3000,
+        maxLength: TEXT_LIMITS.long,
         initial: s(I.agenda) ?? d.agenda,
       },
       ...(d.kpis.length
@@ -121,7 +129,7 @@ export function buildScheduleConversationForm(t: T, d: ConversationFormData): Fo
               kind: 'multiselect' as const,
               optional: true,
               label: t('ev.conv.kpis'),
-              options: d.kpis.map((k) => ({ value: k.key, label: k.name })),
+              options: d.kpis.map((k) => ({ value: k.key, label: literal(k.name) })),
               initial: Array.isArray(v[I.kpis]) ? (v[I.kpis] as string[]) : d.preselected,
             },
           ]
@@ -161,8 +169,8 @@ function detailFields(t: T, v: ConversationView): Field[] {
 export function buildConversationMessage(t: T, v: ConversationView, audience: 'employee' | 'organizer'): Message {
   const header =
     audience === 'employee'
-      ? t('ev.conv.dmEmployee', { organizer: v.organizerName })
-      : t('ev.conv.dmOrganizer', { name: v.employeeName });
+      ? t('ev.conv.dmEmployee', { organizer: literal(v.organizerName) })
+      : t('ev.conv.dmOrganizer', { name: literal(v.employeeName) });
   const blocks: Block[] = [
     { type: 'header', text: header },
     { type: 'fields', fields: detailFields(t, v) },
@@ -175,7 +183,7 @@ export function buildConversationMessage(t: T, v: ConversationView, audience: 'e
 /** Sent to both shortly before it starts. */
 export function buildConversationReminder(t: T, v: ConversationView, audience: 'employee' | 'organizer'): Message {
   const text = t('ev.conv.reminder', {
-    name: audience === 'employee' ? v.organizerName : v.employeeName,
+    name: literal(audience === 'employee' ? v.organizerName : v.employeeName),
     when: v.when,
   });
   const where = whereText(t, v.conversation);
@@ -184,7 +192,7 @@ export function buildConversationReminder(t: T, v: ConversationView, audience: '
 
 /** After it ends, the organizer is asked for the note; rebuilt once it is recorded. */
 export function buildRecordNotePrompt(t: T, v: ConversationView, recordedOn: string | null): Message {
-  const text = t('ev.conv.recordPrompt', { name: v.employeeName, when: v.when });
+  const text = t('ev.conv.recordPrompt', { name: literal(v.employeeName), when: v.when });
   const blocks: Block[] = [{ type: 'text', text }];
   if (recordedOn === null)
     blocks.push({

@@ -12,6 +12,7 @@ import type { Kpi, Acknowledgment } from '../../../ports/records.js';
 import type { Note, NoteKind, NoteVisibility } from '../../../ports/repos/evidence.js';
 import { responseLine } from './responses.js';
 import { literal } from '../../markup.js';
+import { TEXT_LIMITS } from '../../../domain/text.js';
 
 export const NOTE_KINDS: readonly NoteKind[] = ['one_on_one', 'feedback', 'formal_warning', 'pip_kickoff'];
 export const NOTE_VISIBILITIES: readonly NoteVisibility[] = ['private', 'shared', 'evidence'];
@@ -58,6 +59,7 @@ export function buildNoteForm(t: T, d: NoteFormData): Form {
       {
         id: `action${n}`,
         kind: 'text',
+        maxLength: TEXT_LIMITS.line,
         optional: true,
         label: t('ev.note.actionDesc', { n }),
         ...(n === 1 ? { hint: t('ev.note.actionHint') } : {}),
@@ -65,9 +67,10 @@ export function buildNoteForm(t: T, d: NoteFormData): Form {
       {
         id: `action${n}_owner`,
         kind: 'select',
+        people: true,
         optional: true,
         label: t('ev.note.actionOwner', { n }),
-        options: d.owners,
+        options: d.owners.map((o) => ({ ...o, label: literal(o.label) })),
         initial: d.owners[0]?.value,
       },
       {
@@ -89,7 +92,7 @@ export function buildNoteForm(t: T, d: NoteFormData): Form {
       ...(d.conversation ? { conversationId: d.conversation.id } : {}),
     }),
     intro: [
-      { type: 'text', text: t('ev.note.about', { name: d.personName }) },
+      { type: 'text', text: t('ev.note.about', { name: literal(d.personName) }) },
       ...(d.conversation
         ? [
             {
@@ -116,7 +119,7 @@ export function buildNoteForm(t: T, d: NoteFormData): Form {
         kind: 'text',
         multiline: true,
         label: t('ev.note.discussion'),
-        maxLength: 3000,
+        maxLength: TEXT_LIMITS.long,
       },
       ...(d.kpis.length
         ? [
@@ -125,7 +128,7 @@ export function buildNoteForm(t: T, d: NoteFormData): Form {
               kind: 'multiselect' as const,
               optional: true,
               label: t('ev.note.kpis'),
-              options: d.kpis.map((k) => ({ value: k.key, label: k.name })),
+              options: d.kpis.map((k) => ({ value: k.key, label: literal(k.name) })),
               initial: kpiInitial?.filter((k) => d.kpis.some((x) => x.key === k)),
             },
           ]
@@ -164,15 +167,19 @@ export function noteBlocks(t: T, v: NoteView): Block[] {
   const blocks: Block[] = [
     {
       type: 'context',
-      text: t('ev.note.line', { date: n.heldOn, kind: t(`ev.noteKind.${n.kind}`), author: v.authorName }),
+      text: t('ev.note.line', { date: n.heldOn, kind: t(`ev.noteKind.${n.kind}`), author: literal(v.authorName) }),
     },
-    { type: 'text', text: n.discussion },
+    { type: 'text', text: literal(n.discussion) },
   ];
   if (v.kpiNames.length)
-    blocks.push({ type: 'fields', fields: [{ label: t('ev.note.kpis'), value: v.kpiNames.join(', ') }] });
+    blocks.push({ type: 'fields', fields: [{ label: t('ev.note.kpis'), value: v.kpiNames.map(literal).join(', ') }] });
   if (n.actions.length) {
     const lines = n.actions.map((a) =>
-      t('ev.note.actionLine', { description: a.description, owner: v.names(a.ownerId), due: a.dueOn }),
+      t('ev.note.actionLine', {
+        description: literal(a.description),
+        owner: literal(v.names(a.ownerId)),
+        due: a.dueOn,
+      }),
     );
     blocks.push({ type: 'text', text: [t('ev.note.actionsHeader'), ...lines].join('\n') });
   }
@@ -185,7 +192,7 @@ export function noteBlocks(t: T, v: NoteView): Block[] {
 
 /** The DM the employee gets; once they respond, the same builder renders it without buttons. */
 export function buildNoteMessage(t: T, v: NoteView): Message {
-  const title = t('ev.note.dmTitle', { author: v.authorName });
+  const title = t('ev.note.dmTitle', { author: literal(v.authorName) });
   const blocks: Block[] = [{ type: 'header', text: title }, ...noteBlocks(t, v)];
   if (v.note.visibility === 'evidence' && !v.ack) blocks.push({ type: 'text', text: t('ev.note.evidenceHint') });
   if (!v.ack) {

@@ -7,20 +7,25 @@
 import type { Block, Button, Message } from '../../model.js';
 import type { T } from '../../i18n/index.js';
 import { ACTIONS } from '../../actions.js';
-import { attendanceText, sessionParams, type PlanView } from './training.js';
+import { attendanceText, sessionMarkupParams, type PlanView } from './training.js';
+import { literal } from '../../markup.js';
 
 export type PlanEndedState = { state: 'open' } | { state: 'completed'; by: string; date: string; reassessed: boolean };
 
 export function buildPlanEndedPrompt(t: T, v: PlanView, s: PlanEndedState): Message {
   const p = v.plan;
   const last = p.sessions.reduce((a, b) => (b.endsAt > a.endsAt ? b : a), p.sessions[0]!);
-  const header = t('ev.planEnded.header', { name: v.employeeName });
-  const text = t('ev.planEnded.text', { name: v.employeeName, goal: p.goal, date: sessionParams(last, v.zone).date });
+  const header = t('ev.planEnded.header', { name: literal(v.employeeName) });
+  const text = t('ev.planEnded.text', {
+    name: literal(v.employeeName),
+    goal: literal(p.goal),
+    date: sessionMarkupParams(last, v.zone).date,
+  });
   const attendanceOf = (sessionId: number) =>
     v.attendance.find((a) => a.sessionId === sessionId && a.personId === p.personId);
   const lines = p.sessions.map(
     (session) =>
-      `${t('ev.training.session', sessionParams(session, v.zone))} — ${attendanceText(t, attendanceOf(session.id))}`,
+      `${t('ev.training.session', sessionMarkupParams(session, v.zone))} — ${attendanceText(t, attendanceOf(session.id))}`,
   );
   const blocks: Block[] = [
     { type: 'header', text: header },
@@ -44,7 +49,7 @@ export function buildPlanEndedPrompt(t: T, v: PlanView, s: PlanEndedState): Mess
     ];
     blocks.push({ type: 'actions', buttons });
   } else {
-    blocks.push({ type: 'context', text: t('ev.planEnded.completed', { by: s.by, date: s.date }) });
+    blocks.push({ type: 'context', text: t('ev.planEnded.completed', { by: literal(s.by), date: s.date }) });
     if (!s.reassessed)
       blocks.push({
         type: 'actions',

@@ -2,19 +2,20 @@
  * `/review mine` (and Slack's App Home): everything recorded about a person that can serve as
  * evidence, as the asker is allowed to see it. The use case decides what is visible (through
  * src/domain/access.ts) and which buttons apply; this only lays it out.
- * Sections are compact text blocks (newest first, capped) so the message stays within Slack's
- * 50-block and Feishu's card limits even for a long history.
+ * Each section lists its newest items and says how many more there are; texts are shown in full
+ * (each renderer splits a long message into several where its platform must).
  */
 import type { Message, Block, Button } from '../../model.js';
 import type { T } from '../../i18n/index.js';
-import { kpiTargetText } from '../../kpi-text.js';
+import { kpiTargetMarkup } from '../../kpi-text.js';
 import type { Kpi, Acknowledgment } from '../../../ports/records.js';
 import type { Review } from '../../../ports/repos/reviews.js';
 import type { NoteView } from './note.js';
 import type { PlanView } from './training.js';
 import type { AdjustView } from './adjust.js';
 import { responseLine } from './responses.js';
-import { sessionParams } from './training.js';
+import { sessionMarkupParams } from './training.js';
+import { literal } from '../../markup.js';
 
 export interface RecordData {
   personName: string;
@@ -39,19 +40,22 @@ export interface RecordData {
 const MAX_NOTES = 5;
 const MAX_PLANS = 3;
 const MAX_ADJUSTMENTS = 3;
-const MAX_TEXT = 2900;
-
-const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 function noteSummary(t: T, v: NoteView): string {
   const n = v.note;
   const lines = [
-    `**${t('ev.note.line', { date: n.heldOn, kind: t(`ev.noteKind.${n.kind}`), author: v.authorName })}**`,
-    clip(n.discussion, 600),
+    `**${t('ev.note.line', { date: n.heldOn, kind: t(`ev.noteKind.${n.kind}`), author: literal(v.authorName) })}**`,
+    literal(n.discussion),
   ];
-  if (v.kpiNames.length) lines.push(`${t('ev.note.kpis')}: ${v.kpiNames.join(', ')}`);
+  if (v.kpiNames.length) lines.push(`${t('ev.note.kpis')}: ${v.kpiNames.map(literal).join(', ')}`);
   for (const a of n.actions)
-    lines.push(t('ev.note.actionLine', { description: a.description, owner: v.names(a.ownerId), due: a.dueOn }));
+    lines.push(
+      t('ev.note.actionLine', {
+        description: literal(a.description),
+        owner: literal(v.names(a.ownerId)),
+        due: a.dueOn,
+      }),
+    );
   lines.push(
     n.visibility === 'private' ? t('ev.note.privateTag') : responseLine(t, v.ack, v.employeeName, v.names, v.zone),
   );
@@ -62,8 +66,8 @@ function planSummary(t: T, v: PlanView, reassessment: Review | null): string {
   const p = v.plan;
   const status = t(p.status === 'active' ? 'ev.training.statusActive' : 'ev.training.statusCompleted');
   const lines = [
-    `**${t('ev.training.line', { goal: p.goal, status })}**`,
-    `${t('ev.training.kpis')}: ${v.kpiNames.join(', ')} · ${t('ev.training.trainer')}: ${p.trainerId ? v.names(p.trainerId) : p.trainer}`,
+    `**${t('ev.training.line', { goal: literal(p.goal), status })}**`,
+    `${t('ev.training.kpis')}: ${v.kpiNames.map(literal).join(', ')} · ${t('ev.training.trainer')}: ${literal(p.trainerId ? v.names(p.trainerId) : p.trainer)}`,
   ];
   for (const s of p.sessions) {
     const a = v.attendance.find((x) => x.sessionId === s.id && x.personId === p.personId);
@@ -71,10 +75,10 @@ function planSummary(t: T, v: PlanView, reassessment: Review | null): string {
       ? t('ev.training.attendance', {
           status: t(a.status === 'present' ? 'ev.training.present' : 'ev.training.absent'),
           method: t(a.method === 'sign_in' ? 'ev.training.bySignIn' : 'ev.training.byMark'),
-          reason: a.reason ? `: ${clip(a.reason, 200)}` : '',
+          reason: a.reason ? `: ${literal(a.reason)}` : '',
         })
       : t('ev.training.noAttendance');
-    lines.push(`${t('ev.training.session', sessionParams(s, v.zone))} — ${att}`);
+    lines.push(`${t('ev.training.session', sessionMarkupParams(s, v.zone))} — ${att}`);
   }
   if (reassessment)
     lines.push(
@@ -86,9 +90,11 @@ function planSummary(t: T, v: PlanView, reassessment: Review | null): string {
 
 function adjustmentSummary(t: T, v: AdjustView): string {
   const a = v.adjustment;
-  const lines = [`**${t('ev.adjust.line', { from: v.fromTitle, to: v.toTitle, date: a.effectiveOn })}**`];
-  if (v.kpiNames.length) lines.push(`${t('ev.adjust.kpis')}: ${v.kpiNames.join(', ')}`);
-  if (a.reason) lines.push(`${t('ev.adjust.reason')}: ${clip(a.reason, 600)}`);
+  const lines = [
+    `**${t('ev.adjust.line', { from: literal(v.fromTitle), to: literal(v.toTitle), date: a.effectiveOn })}**`,
+  ];
+  if (v.kpiNames.length) lines.push(`${t('ev.adjust.kpis')}: ${v.kpiNames.map(literal).join(', ')}`);
+  if (a.reason) lines.push(`${t('ev.adjust.reason')}: ${literal(a.reason)}`);
   lines.push(responseLine(t, v.ack, v.employeeName, v.names, v.zone));
   return lines.join('\n');
 }
@@ -101,35 +107,25 @@ function section<I>(t: T, header: string, items: I[], max: number, render: (item
   return out;
 }
 
-function linesBlock(header: string, lines: string[]): Block {
-  let text = header;
-  for (const l of lines) {
-    if (text.length + l.length + 1 > MAX_TEXT) {
-      text += '\n…';
-      break;
-    }
-    text += `\n${l}`;
-  }
-  return { type: 'text', text };
-}
+/** A header line and its items as one text block; each renderer splits it where its platform must. */
+const linesBlock = (header: string, lines: string[]): Block => ({ type: 'text', text: [header, ...lines].join('\n') });
 
-const actions = (buttons: Button[]): Block[] =>
-  buttons.length ? [{ type: 'actions', buttons: buttons.slice(0, 5) }] : [];
+const actions = (buttons: Button[]): Block[] => (buttons.length ? [{ type: 'actions', buttons }] : []);
 
 export function buildRecordView(t: T, d: RecordData): Message {
-  const title = t('ev.record.title', { name: d.personName });
+  const title = t('ev.record.title', { name: literal(d.personName) });
   const blocks: Block[] = [{ type: 'header', text: title }, ...actions(d.topButtons)];
 
   if (d.job) {
     const kpiLines = d.job.kpis.map((k) =>
       t('ev.record.kpi', {
-        name: k.name,
-        target: kpiTargetText(t, k),
+        name: literal(k.name),
+        target: kpiTargetMarkup(t, k),
       }),
     );
     blocks.push(
       linesBlock(
-        t('ev.record.kpis', { job: d.job.title, version: d.job.version }),
+        t('ev.record.kpis', { job: literal(d.job.title), version: d.job.version }),
         kpiLines.length ? kpiLines : [t('ev.record.noKpis')],
       ),
     );
@@ -140,8 +136,8 @@ export function buildRecordView(t: T, d: RecordData): Message {
       const result = t(r.belowTarget ? 'ev.record.belowTarget' : 'ev.record.onTarget');
       const head =
         r.kind === 'reassessment'
-          ? `${t('ev.reassess.line', { result })} · ${r.periodLabel}`
-          : t('ev.record.review', { period: r.periodLabel, rating: r.rating, result });
+          ? `${t('ev.reassess.line', { result })} · ${literal(r.periodLabel)}`
+          : t('ev.record.review', { period: literal(r.periodLabel), rating: r.rating, result });
       return [`${head} — ${ackLine}`, ...notes.map((n) => `    ${n}`)];
     });
     blocks.push(
@@ -182,8 +178,8 @@ export function buildRecordView(t: T, d: RecordData): Message {
           ack.state === 'acknowledged'
             ? t('ev.state.acknowledged')
             : ack.state === 'disputed'
-              ? t('ev.state.disputed', { comment: ack.comment ?? '' })
-              : t('ev.state.refused', { witness: ack.witnessId ? names(ack.witnessId) : '?' }),
+              ? t('ev.state.disputed', { comment: literal(ack.comment ?? '') })
+              : t('ev.state.refused', { witness: ack.witnessId ? literal(names(ack.witnessId)) : '?' }),
       }),
     );
     blocks.push(

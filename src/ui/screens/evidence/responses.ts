@@ -4,6 +4,8 @@ import type { Block, Form, Option } from '../../model.js';
 import { FORMS } from '../../actions.js';
 import type { T } from '../../i18n/index.js';
 import { wallTimeAt, dateOf } from '../../../domain/zoned-time.js';
+import { literal } from '../../markup.js';
+import { TEXT_LIMITS } from '../../../domain/text.js';
 
 export const dateIn = (instant: number, zone: string): string => dateOf(wallTimeAt(instant, zone));
 
@@ -15,15 +17,16 @@ export function responseLine(
   names: (id: string) => string,
   zone: string,
 ): string {
-  if (!ack) return t('ev.ack.pending', { name: employeeName });
+  const name = literal(employeeName);
+  if (!ack) return t('ev.ack.pending', { name });
   const date = dateIn(ack.createdAt, zone);
-  if (ack.state === 'acknowledged') return t('ev.ack.acknowledged', { name: employeeName, date });
-  if (ack.state === 'disputed') return t('ev.ack.disputed', { name: employeeName, date, comment: ack.comment ?? '' });
+  if (ack.state === 'acknowledged') return t('ev.ack.acknowledged', { name, date });
+  if (ack.state === 'disputed') return t('ev.ack.disputed', { name, date, comment: literal(ack.comment ?? '') });
   return t('ev.ack.refused', {
-    name: employeeName,
+    name,
     date,
-    witness: ack.witnessId ? names(ack.witnessId) : '?',
-    by: names(ack.recordedBy),
+    witness: ack.witnessId ? literal(names(ack.witnessId)) : '?',
+    by: literal(names(ack.recordedBy)),
   });
 }
 
@@ -45,7 +48,9 @@ export function buildDisputeForm(t: T, noteId: number, intro: Block[] = []): For
     cancelLabel: t('common.cancel'),
     state: String(noteId),
     intro,
-    inputs: [{ id: 'comment', kind: 'text', multiline: true, label: t('ev.dispute.comment'), maxLength: 3000 }],
+    inputs: [
+      { id: 'comment', kind: 'text', multiline: true, label: t('ev.dispute.comment'), maxLength: TEXT_LIMITS.long },
+    ],
   };
 }
 
@@ -61,10 +66,23 @@ export function buildRefusalForm(
     submitLabel: t('common.submit'),
     cancelLabel: t('common.cancel'),
     state: subjectState(subject.type, subject.id),
-    intro: [{ type: 'text', text: t('ev.refusal.intro', { name: employeeName }) }],
+    intro: [{ type: 'text', text: t('ev.refusal.intro', { name: literal(employeeName) }) }],
     inputs: [
-      { id: 'witness', kind: 'select', label: t('ev.refusal.witness'), options: witnesses },
-      { id: 'comment', kind: 'text', multiline: true, optional: true, label: t('ev.refusal.comment') },
+      {
+        id: 'witness',
+        kind: 'select',
+        people: true,
+        label: t('ev.refusal.witness'),
+        options: witnesses.map((o) => ({ ...o, label: literal(o.label) })),
+      },
+      {
+        id: 'comment',
+        kind: 'text',
+        multiline: true,
+        optional: true,
+        label: t('ev.refusal.comment'),
+        maxLength: TEXT_LIMITS.long,
+      },
     ],
   };
 }

@@ -7,12 +7,14 @@
 import type { Form, Message, Block, Option, Input } from '../../model.js';
 import { ACTIONS, FORMS } from '../../actions.js';
 import type { T } from '../../i18n/index.js';
-import { kpiTargetText } from '../../kpi-text.js';
+import { kpiTargetMarkup } from '../../kpi-text.js';
 import type { Kpi, Acknowledgment } from '../../../ports/records.js';
 import type { TrainingPlan, TrainingSession, Attendance } from '../../../ports/repos/evidence.js';
 import { wallTimeAt, dateOf, pad2 } from '../../../domain/zoned-time.js';
 import { responseLine } from './responses.js';
 import { placeOrLink } from '../../links.js';
+import { literal } from '../../markup.js';
+import { TEXT_LIMITS } from '../../../domain/text.js';
 
 export const SESSION_ROWS = 3;
 
@@ -20,7 +22,8 @@ const hhmm = (instant: number, zone: string) => {
   const w = wallTimeAt(instant, zone);
   return `${pad2(w.hour)}:${pad2(w.minute)}`;
 };
-export const sessionParams = (s: Pick<TrainingSession, 'startsAt' | 'endsAt' | 'location'>, zone: string) => ({
+/** A session's date, times and place as message markup (the place is the organiser's own words). */
+export const sessionMarkupParams = (s: Pick<TrainingSession, 'startsAt' | 'endsAt' | 'location'>, zone: string) => ({
   date: dateOf(wallTimeAt(s.startsAt, zone)),
   start: hhmm(s.startsAt, zone),
   end: hhmm(s.endsAt, zone),
@@ -70,6 +73,7 @@ export function buildTrainingForm(t: T, d: TrainingFormData): Form {
       {
         id: `session${n}_place`,
         kind: 'text',
+        maxLength: TEXT_LIMITS.line,
         optional,
         label: t('ev.training.sessionPlace', { n }),
       },
@@ -81,42 +85,44 @@ export function buildTrainingForm(t: T, d: TrainingFormData): Form {
     submitLabel: t('ev.training.save'),
     cancelLabel: t('common.cancel'),
     state: d.personId,
-    intro: [{ type: 'text', text: t('ev.training.about', { name: d.personName, job: d.jobTitle }) }],
+    intro: [{ type: 'text', text: t('ev.training.about', { name: literal(d.personName), job: literal(d.jobTitle) }) }],
     inputs: [
       {
         id: 'kpis',
         kind: 'multiselect',
         label: t('ev.training.kpis'),
-        options: d.kpis.map((k) => ({ value: k.key, label: k.name })),
+        options: d.kpis.map((k) => ({ value: k.key, label: literal(k.name) })),
         initial: d.preselected,
       },
-      { id: 'goal', kind: 'text', label: t('ev.training.goal') },
+      { id: 'goal', kind: 'text', label: t('ev.training.goal'), maxLength: TEXT_LIMITS.line },
       {
         id: 'content',
         kind: 'text',
         multiline: true,
         label: t('ev.training.content'),
-        maxLength: 3000,
+        maxLength: TEXT_LIMITS.long,
       },
       ...(d.trainers.length
         ? [
             {
               id: 'trainer_person',
               kind: 'select' as const,
+              people: true as const,
               optional: true,
               label: t('ev.training.trainerPerson'),
-              options: d.trainers,
+              options: d.trainers.map((o) => ({ ...o, label: literal(o.label) })),
             },
           ]
         : []),
       {
         id: 'trainer_name',
         kind: 'text',
+        maxLength: TEXT_LIMITS.line,
         optional: true,
         label: t('ev.training.trainerName'),
       },
       ...sessions,
-      { id: 'expected', kind: 'text', multiline: true, label: t('ev.training.expected') },
+      { id: 'expected', kind: 'text', multiline: true, label: t('ev.training.expected'), maxLength: TEXT_LIMITS.long },
     ],
   };
 }
@@ -137,7 +143,7 @@ export function attendanceText(t: T, a: Attendance | undefined): string {
   return t('ev.training.attendance', {
     status: t(a.status === 'present' ? 'ev.training.present' : 'ev.training.absent'),
     method: t(a.method === 'sign_in' ? 'ev.training.bySignIn' : 'ev.training.byMark'),
-    reason: a.reason ? `: ${a.reason}` : '',
+    reason: a.reason ? `: ${literal(a.reason)}` : '',
   });
 }
 
@@ -145,7 +151,7 @@ export function attendanceText(t: T, a: Attendance | undefined): string {
 export function planBlocks(t: T, v: PlanView, opts: { withAttendance: boolean }): Block[] {
   const p = v.plan;
   const sessionLines = p.sessions.map((s) => {
-    const line = t('ev.training.session', sessionParams(s, v.zone));
+    const line = t('ev.training.session', sessionMarkupParams(s, v.zone));
     if (!opts.withAttendance) return line;
     return `${line} — ${attendanceText(
       t,
@@ -156,20 +162,20 @@ export function planBlocks(t: T, v: PlanView, opts: { withAttendance: boolean })
     {
       type: 'context',
       text: t('ev.training.line', {
-        goal: p.goal,
+        goal: literal(p.goal),
         status: t(p.status === 'active' ? 'ev.training.statusActive' : 'ev.training.statusCompleted'),
       }),
     },
     {
       type: 'fields',
       fields: [
-        { label: t('ev.training.goal'), value: p.goal },
-        { label: t('ev.training.kpis'), value: v.kpiNames.join(', ') },
-        { label: t('ev.training.trainer'), value: p.trainerId ? v.names(p.trainerId) : p.trainer },
-        { label: t('ev.training.expected'), value: p.expectedResult },
+        { label: t('ev.training.goal'), value: literal(p.goal) },
+        { label: t('ev.training.kpis'), value: v.kpiNames.map(literal).join(', ') },
+        { label: t('ev.training.trainer'), value: literal(p.trainerId ? v.names(p.trainerId) : p.trainer) },
+        { label: t('ev.training.expected'), value: literal(p.expectedResult) },
       ],
     },
-    { type: 'text', text: p.content },
+    { type: 'text', text: literal(p.content) },
     { type: 'text', text: [t('ev.training.sessions'), ...sessionLines].join('\n') },
     { type: 'context', text: responseLine(t, v.ack, v.employeeName, v.names, v.zone) },
   ];
@@ -195,7 +201,7 @@ export function buildPlanMessage(t: T, v: PlanView): Message {
 
 /** Sent when a session's sign-in window opens; rebuilt without the button once signed in. */
 export function buildSignInPrompt(t: T, s: TrainingSession, zone: string, signedInAt: number | null): Message {
-  const text = t('ev.training.signInPrompt', sessionParams(s, zone));
+  const text = t('ev.training.signInPrompt', sessionMarkupParams(s, zone));
   const blocks: Block[] = [{ type: 'text', text }];
   if (signedInAt === null)
     blocks.push({
@@ -249,7 +255,7 @@ export function planManagerButtons(t: T, plan: TrainingPlan, hasReassessment: bo
 
 /** The trainer's copy of the plan, with a Mark attendance button per session. */
 export function buildTrainerMessage(t: T, v: PlanView): Message {
-  const title = t('ev.training.trainerDm', { name: v.employeeName });
+  const title = t('ev.training.trainerDm', { name: literal(v.employeeName) });
   const buttons = v.plan.sessions.map((s, i) => ({
     actionId: ACTIONS.openMarkAttendance,
     label: `${t('ev.training.markButton')} ${i + 1}`,
@@ -272,7 +278,12 @@ export function buildMarkAttendanceForm(t: T, session: TrainingSession, employee
     submitLabel: t('common.submit'),
     cancelLabel: t('common.cancel'),
     state: String(session.id),
-    intro: [{ type: 'text', text: `**${employeeName}**\n${t('ev.training.session', sessionParams(session, zone))}` }],
+    intro: [
+      {
+        type: 'text',
+        text: `**${literal(employeeName)}**\n${t('ev.training.session', sessionMarkupParams(session, zone))}`,
+      },
+    ],
     inputs: [
       {
         id: 'status',
@@ -284,7 +295,7 @@ export function buildMarkAttendanceForm(t: T, session: TrainingSession, employee
         ],
         initial: 'present',
       },
-      { id: 'reason', kind: 'text', label: t('ev.training.markReason') },
+      { id: 'reason', kind: 'text', label: t('ev.training.markReason'), maxLength: TEXT_LIMITS.line },
     ],
   };
 }
@@ -300,7 +311,11 @@ export function buildReassessmentForm(t: T, d: { plan: TrainingPlan; jobTitle: s
     intro: [
       {
         type: 'text',
-        text: t('ev.reassess.intro', { goal: d.plan.goal, job: d.jobTitle, version: d.plan.kpiVersion }),
+        text: t('ev.reassess.intro', {
+          goal: literal(d.plan.goal),
+          job: literal(d.jobTitle),
+          version: d.plan.kpiVersion,
+        }),
       },
     ],
     inputs: [
@@ -309,8 +324,8 @@ export function buildReassessmentForm(t: T, d: { plan: TrainingPlan; jobTitle: s
         kind: 'number',
         decimal: true,
         label: t('ev.reassess.actual', {
-          name: k.name,
-          target: kpiTargetText(t, k),
+          name: literal(k.name),
+          target: kpiTargetMarkup(t, k),
         }),
       })),
       {
@@ -319,16 +334,31 @@ export function buildReassessmentForm(t: T, d: { plan: TrainingPlan; jobTitle: s
         label: t('ev.reassess.rating'),
         options: [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: String(n) })),
       },
-      { id: 'strengths', kind: 'text', multiline: true, optional: true, label: t('review.form.strengths') },
+      {
+        id: 'strengths',
+        kind: 'text',
+        multiline: true,
+        optional: true,
+        label: t('review.form.strengths'),
+        maxLength: TEXT_LIMITS.long,
+      },
       {
         id: 'improvement',
         kind: 'text',
         multiline: true,
+        maxLength: TEXT_LIMITS.long,
         optional: true,
         label: t('review.form.improvement'),
         hint: t('review.form.improvementHint'),
       },
-      { id: 'comment', kind: 'text', multiline: true, optional: true, label: t('ev.reassess.comment') },
+      {
+        id: 'comment',
+        kind: 'text',
+        multiline: true,
+        optional: true,
+        label: t('ev.reassess.comment'),
+        maxLength: TEXT_LIMITS.long,
+      },
     ],
   };
 }

@@ -1,7 +1,8 @@
 /**
  * The case's root message in the HR channel and the manager's DM. Both are rebuilt from the same
  * builder on every change; once resolved, the buttons are replaced by an outcome line so the
- * thread keeps the history.
+ * thread keeps the history. Labels and gate sentences (labels.ts, gate-text.ts) are plain text,
+ * also printed in the dossier; here they go into message markup, so they are written literal().
  */
 import type { Block, Button, ChecklistItem, Message } from '../../model.js';
 import type { T } from '../../i18n/index.js';
@@ -14,6 +15,7 @@ import { itemLabel, mention, pathBasis, pathLabel, roleList, stepLabel } from '.
 import { blockerLine, itemDetail } from './gate-text.js';
 import { settlementLines } from './settlement.js';
 import { followUpValue } from '../evidence/follow-ups.js';
+import { literal } from '../../markup.js';
 
 const dateIn = (ms: number, tz: string) =>
   new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
@@ -27,8 +29,8 @@ function checklist(t: T, ctx: ScreenContext, v: CaseView, onlyMissing = false): 
       const item = items[e.id] ?? { kind: e.kind, label: undefined };
       return {
         ok: e.ok,
-        label: itemLabel(t, ctx.locale, item, e.id),
-        detail: items[e.id] ? itemDetail(g, e.id, items[e.id]!, e) : '',
+        label: literal(itemLabel(t, ctx.locale, item, e.id)),
+        detail: items[e.id] ? literal(itemDetail(g, e.id, items[e.id]!, e)) : '',
       };
     });
   if (!v.evaluation.items.length) return [{ type: 'context', text: t('off.case.noEvidence') }];
@@ -37,7 +39,7 @@ function checklist(t: T, ctx: ScreenContext, v: CaseView, onlyMissing = false): 
 
 function blockers(t: T, ctx: ScreenContext, v: CaseView): Block[] {
   const g = gateTextOf(t, ctx, v);
-  const lines = v.evaluation.blockers.map((b) => blockerLine(g, b));
+  const lines = v.evaluation.blockers.map((b) => literal(blockerLine(g, b)));
   return [
     { type: 'text', text: t('off.case.blockers') },
     { type: 'text', text: lines.length ? lines.join('\n') : t('off.case.noBlockers') },
@@ -51,7 +53,7 @@ function stepsBlock(t: T, ctx: ScreenContext, v: CaseView): Block {
     if (i < v.state.stepIndex || (v.state.status === 'closed' && done.length)) {
       return {
         ok: true,
-        label: stepLabel(t, ctx.locale, s),
+        label: literal(stepLabel(t, ctx.locale, s)),
         detail: t('off.case.stepDoneBy', {
           who: done.map((d) => mention(d.actorId)).join(', ') || '—',
           date: done.length ? dateIn(done[done.length - 1]!.at, ctx.timezone) : '—',
@@ -64,16 +66,16 @@ function stepsBlock(t: T, ctx: ScreenContext, v: CaseView): Block {
       const detail = confirmed.length
         ? t('off.case.stepPartial', { done: confirmed.map(mention).join(', '), who: roleList(t, waiting) })
         : t('off.case.stepWaiting', { who: roleList(t, waiting) });
-      return { ok: false, label: stepLabel(t, ctx.locale, s), detail };
+      return { ok: false, label: literal(stepLabel(t, ctx.locale, s)), detail };
     }
-    return { ok: false, label: stepLabel(t, ctx.locale, s) };
+    return { ok: false, label: literal(stepLabel(t, ctx.locale, s)) };
   });
   return { type: 'checklist', items };
 }
 
 /** "Are you sure?" with what the step will do, for a step that records on click. */
 function confirmOf(t: T, ctx: ScreenContext, v: CaseView, step: Step, inLieu = false): Button['confirm'] {
-  const params = { name: v.employee.name, step: stepLabel(t, ctx.locale, step) };
+  const params = { name: literal(v.employee.name), step: literal(stepLabel(t, ctx.locale, step)) };
   const keys = [
     ...(inLieu ? ['gate.confirm.notice_in_lieu'] : []),
     `gate.confirm.${step.id}`,
@@ -99,8 +101,8 @@ export function stepButtons(t: T, ctx: ScreenContext, v: CaseView, forRole: 'hr'
   const value = `${v.id}:${step.id}`;
   const label =
     step.mode === 'all'
-      ? `${t('off.btn.confirmAttendance')}: ${stepLabel(t, ctx.locale, step)}`
-      : stepLabel(t, ctx.locale, step);
+      ? `${t('off.btn.confirmAttendance')}: ${literal(stepLabel(t, ctx.locale, step))}`
+      : literal(stepLabel(t, ctx.locale, step));
   if (step.input === 'date' || step.input === 'release' || step.input === 'hearing' || step.input === 'appeal')
     return [{ actionId: ACTIONS.caseOpenStepForm, label, value, style: 'primary' }];
   if (step.input === 'notice') {
@@ -134,7 +136,7 @@ function outcome(t: T, ctx: ScreenContext, v: CaseView): Block[] {
         text: t('off.case.withdrawn', {
           date: dateIn(v.withdrawal.at, ctx.timezone),
           by: mention(v.withdrawal.by),
-          reason: v.withdrawal.reason,
+          reason: literal(v.withdrawal.reason),
         }),
       },
     ];
@@ -143,7 +145,11 @@ function outcome(t: T, ctx: ScreenContext, v: CaseView): Block[] {
 }
 
 export const caseTitle = (t: T, ctx: ScreenContext, v: CaseView): string =>
-  t('off.case.header', { path: pathLabel(t, ctx.locale, v.policy, v.reason), id: v.id, name: v.employee.name });
+  t('off.case.header', {
+    path: literal(pathLabel(t, ctx.locale, v.policy, v.reason)),
+    id: v.id,
+    name: literal(v.employee.name),
+  });
 
 function header(t: T, ctx: ScreenContext, v: CaseView): Block[] {
   return [
@@ -152,15 +158,15 @@ function header(t: T, ctx: ScreenContext, v: CaseView): Block[] {
       type: 'fields',
       fields: [
         { label: t('off.case.employee'), value: mention(v.employee.id) },
-        { label: t('off.case.job'), value: v.job?.title ?? t('off.case.none') },
+        { label: t('off.case.job'), value: v.job ? literal(v.job.title) : t('off.case.none') },
         { label: t('off.case.manager'), value: v.manager ? mention(v.manager.id) : t('off.case.none') },
         {
           label: t('off.case.policy'),
-          value: `${pathBasis(ctx.locale, v.policy, v.reason)} (${v.policy.id} ${v.policy.version})`,
+          value: literal(`${pathBasis(ctx.locale, v.policy, v.reason)} (${v.policy.id} ${v.policy.version})`),
         },
         {
           label: t('off.case.reason'),
-          value: `${pathLabel(t, ctx.locale, v.policy, v.reason)}${v.reasonText ? `${t('gate.reasonSep')}${v.reasonText}` : ''}`,
+          value: `${literal(pathLabel(t, ctx.locale, v.policy, v.reason))}${v.reasonText ? `${t('gate.reasonSep')}${literal(v.reasonText)}` : ''}`,
         },
         { label: t('off.case.openedBy'), value: mention(v.openedBy) },
       ],
@@ -172,7 +178,10 @@ function header(t: T, ctx: ScreenContext, v: CaseView): Block[] {
 export function buildCaseMessage(t: T, ctx: ScreenContext, v: CaseView): Message {
   const resolved = v.state.status !== 'open';
   const settlement = v.settlement
-    ? settlementLines(t, v.settlement, { showRisk: true, path: pathLabel(t, ctx.locale, v.policy, v.reason) })
+    ? // Plain text (the dossier prints it too), with what HR typed in the release.
+      settlementLines(t, v.settlement, { showRisk: true, path: pathLabel(t, ctx.locale, v.policy, v.reason) }).map(
+        literal,
+      )
     : [];
   const buttons: Button[] = resolved
     ? []
@@ -238,9 +247,9 @@ export function buildManagerCaseDm(t: T, ctx: ScreenContext, v: CaseView): Messa
         ];
   const buttons = [...stepButtons(t, ctx, v, 'manager'), ...helpButtons];
   const dmTitle = t('off.dm.header', {
-    path: pathLabel(t, ctx.locale, v.policy, v.reason),
+    path: literal(pathLabel(t, ctx.locale, v.policy, v.reason)),
     id: v.id,
-    name: v.employee.name,
+    name: literal(v.employee.name),
   });
   const blocks: Block[] = [
     { type: 'header', text: dmTitle },
@@ -248,8 +257,8 @@ export function buildManagerCaseDm(t: T, ctx: ScreenContext, v: CaseView): Messa
       type: 'text',
       text: t('off.dm.intro', {
         by: mention(v.openedBy),
-        name: v.employee.name,
-        reason: pathLabel(t, ctx.locale, v.policy, v.reason),
+        name: literal(v.employee.name),
+        reason: literal(pathLabel(t, ctx.locale, v.policy, v.reason)),
       }),
     },
     ...(missing

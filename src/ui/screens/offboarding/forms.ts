@@ -10,6 +10,8 @@ import type { Step } from '../../../domain/policy/index.js';
 import type { Locale } from '../../../ports/records.js';
 import { stepLabel, statusLabel } from './labels.js';
 import { followUpValue } from '../evidence/follow-ups.js';
+import { literal } from '../../markup.js';
+import { TEXT_LIMITS } from '../../../domain/text.js';
 
 export interface StepFormData {
   caseId: number;
@@ -39,7 +41,13 @@ function stepInputs(t: T, d: StepFormData): Input[] {
             { value: 'employee', label: t('gate.proposer.employee') },
           ],
         },
-        { id: 'release', kind: 'text', multiline: true, label: t('off.stepForm.release') },
+        {
+          id: 'release',
+          kind: 'text',
+          multiline: true,
+          label: t('off.stepForm.release'),
+          maxLength: TEXT_LIMITS.long,
+        },
         {
           id: 'no_coercion',
           kind: 'select',
@@ -66,7 +74,7 @@ function stepInputs(t: T, d: StepFormData): Input[] {
         {
           id: 'accompanied',
           kind: 'select',
-          label: t('off.stepForm.accompanied', { name: d.employeeName }),
+          label: t('off.stepForm.accompanied', { name: literal(d.employeeName) }),
           hint: t('off.stepForm.mustConfirm'),
           options: yesNo,
         },
@@ -88,7 +96,8 @@ function stepInputs(t: T, d: StepFormData): Input[] {
           label: t('off.stepForm.heardBy'),
           hint: t('off.stepForm.heardByHint'),
           optional: true,
-          options: d.hearers ?? [],
+          people: true,
+          options: (d.hearers ?? []).map((o) => ({ ...o, label: literal(o.label) })),
         },
         { id: 'date', kind: 'date', label: t('off.stepForm.date'), initial: d.today },
       ];
@@ -99,17 +108,20 @@ function stepInputs(t: T, d: StepFormData): Input[] {
 
 export function buildStepForm(t: T, locale: Locale, d: StepFormData): Form {
   const what = d.lieu ? 'notice_in_lieu' : d.step.id;
-  const intro = t(`off.stepForm.intro.${d.step.input}`, { name: d.employeeName, step: stepLabel(t, locale, d.step) });
+  const intro = t(`off.stepForm.intro.${d.step.input}`, {
+    name: literal(d.employeeName),
+    step: literal(stepLabel(t, locale, d.step)),
+  });
   return {
     formId: FORMS.caseStep,
-    title: stepLabel(t, locale, d.step),
+    title: literal(stepLabel(t, locale, d.step)),
     submitLabel: t('common.submit'),
     cancelLabel: t('common.cancel'),
     state: `${d.caseId}:${d.step.id}${d.lieu ? ':lieu' : ''}`,
     intro: [
       {
         type: 'text',
-        text: what === 'notice_in_lieu' ? t('gate.confirm.notice_in_lieu', { name: d.employeeName }) : intro,
+        text: what === 'notice_in_lieu' ? t('gate.confirm.notice_in_lieu', { name: literal(d.employeeName) }) : intro,
       },
     ],
     inputs: stepInputs(t, d),
@@ -123,7 +135,9 @@ export function buildWithdrawForm(t: T, caseId: number): Form {
     submitLabel: t('off.withdraw.submit'),
     cancelLabel: t('common.cancel'),
     state: String(caseId),
-    inputs: [{ id: 'reason', kind: 'text', multiline: true, label: t('off.withdraw.reason') }],
+    inputs: [
+      { id: 'reason', kind: 'text', multiline: true, label: t('off.withdraw.reason'), maxLength: TEXT_LIMITS.long },
+    ],
   };
 }
 
@@ -139,7 +153,7 @@ export function buildProtectedStatusForm(t: T, personId: string, kinds: string[]
         id: 'kind',
         kind: 'select',
         label: t('off.protect.kind'),
-        options: kinds.map((k) => ({ value: k, label: statusLabel(t, k) })),
+        options: kinds.map((k) => ({ value: k, label: literal(statusLabel(t, k)) })),
       },
       { id: 'from', kind: 'date', label: t('off.protect.from'), initial: today },
       { id: 'to', kind: 'date', label: t('off.protect.to'), optional: true },
@@ -149,8 +163,9 @@ export function buildProtectedStatusForm(t: T, personId: string, kinds: string[]
         label: t('off.protect.citation'),
         hint: t('off.protect.citationHint'),
         optional: true,
+        maxLength: TEXT_LIMITS.line,
       },
-      { id: 'note', kind: 'text', label: t('off.protect.note'), optional: true },
+      { id: 'note', kind: 'text', label: t('off.protect.note'), optional: true, maxLength: TEXT_LIMITS.line },
     ],
   };
 }
@@ -167,7 +182,7 @@ export function buildRankingExplanation(
   employee: { id: string; name: string },
   missedKpiKeys: string[],
 ): Message {
-  const text = t('off.ranking', { name: employee.name });
+  const text = t('off.ranking', { name: literal(employee.name) });
   const value = followUpValue(employee.id, missedKpiKeys);
   return {
     text,

@@ -1,9 +1,11 @@
 /** `/offboard status` and `/dandang report`: HR's view of open cases and of how long cases take. */
 import type { Message } from '../../model.js';
 import type { T } from '../../i18n/index.js';
+import { literal } from '../../markup.js';
 
 export interface OpenCaseLine {
   id: number;
+  /** Plain text (a name, the path's words, what it waits on); the builder shows it literally. */
   name: string;
   /** The case's path in words (协商一致解除). */
   path: string;
@@ -17,7 +19,7 @@ export function buildCaseStatus(t: T, lines: OpenCaseLine[]): Message {
     ? lines
         .map(
           (l) =>
-            `• ${t('off.status.line', { id: l.id, name: l.name, path: l.path, days: l.days, waiting: l.waiting })}`,
+            `• ${t('off.status.line', { id: l.id, name: literal(l.name), path: literal(l.path), days: l.days, waiting: literal(l.waiting) })}`,
         )
         .join('\n')
     : t('off.status.none');
@@ -48,7 +50,7 @@ export function buildCaseReport(t: T, r: CaseReport): Message {
     r.cycleMedianDays === null
       ? t('off.report.noCycle')
       : t('off.report.cycle', { median: r.cycleMedianDays, average: r.cycleAverageDays ?? 0 }),
-    ...r.steps.map((s) => `• ${t('off.report.step', { step: s.step, median: s.medianDays })}`),
+    ...r.steps.map((s) => `• ${t('off.report.step', { step: literal(s.step), median: s.medianDays })}`),
     t('off.report.disputes', { disputed: r.disputed, refused: r.refused }),
   ];
   return {

@@ -1,6 +1,7 @@
 import type { Message, Block, Button } from '../../model.js';
 import type { T } from '../../i18n/index.js';
 import { ACTIONS } from '../../actions.js';
+import { literal } from '../../markup.js';
 
 export interface ReviewSubmittedInput {
   reviewId: number;
@@ -17,12 +18,12 @@ export interface ReviewSubmittedInput {
 
 /** What the manager sees after submitting a review. */
 export function buildReviewSubmitted(t: T, r: ReviewSubmittedInput): Message {
-  const text = t('review.submitted.text', { name: r.employeeName, period: r.period });
+  const text = t('review.submitted.text', { name: literal(r.employeeName), period: literal(r.period) });
   const blocks: Block[] = [{ type: 'text', text }];
   if (r.missedKpis.length)
     blocks.push({
       type: 'text',
-      text: t('review.submitted.missed', { kpis: r.missedKpis.map((k) => k.name).join(', ') }),
+      text: t('review.submitted.missed', { kpis: r.missedKpis.map((k) => literal(k.name)).join(', ') }),
     });
   if (r.total > 0)
     blocks.push({ type: 'context', text: t('review.submitted.progress', { done: r.done, total: r.total }) });

@@ -1,6 +1,8 @@
 import type { Form } from '../../model.js';
 import type { T } from '../../i18n/index.js';
 import { FORMS } from '../../actions.js';
+import { literal } from '../../markup.js';
+import { TEXT_LIMITS } from '../../../domain/text.js';
 
 export const DISPUTE_COMMENT_INPUT = 'comment';
 
@@ -12,7 +14,7 @@ export function buildDisputeForm(t: T, f: { reviewId: number; period: string }):
     submitLabel: t('review.dispute.submit'),
     cancelLabel: t('common.cancel'),
     state: String(f.reviewId),
-    intro: [{ type: 'text', text: t('review.employee.header', { period: f.period }) }],
+    intro: [{ type: 'text', text: t('review.employee.header', { period: literal(f.period) }) }],
     inputs: [
       {
         id: DISPUTE_COMMENT_INPUT,
@@ -20,7 +22,7 @@ export function buildDisputeForm(t: T, f: { reviewId: number; period: string }):
         multiline: true,
         label: t('review.dispute.comment'),
         hint: t('review.dispute.hint'),
-        maxLength: 3000,
+        maxLength: TEXT_LIMITS.long,
       },
     ],
   };

@@ -28,12 +28,16 @@ export interface DisputeNoticeInput {
 }
 
 export function buildDisputeNotice(t: T, d: DisputeNoticeInput): Message {
-  const header = t('review.dispute.noticeHeader', { name: d.employeeName, period: d.period });
+  const header = t('review.dispute.noticeHeader', { name: literal(d.employeeName), period: literal(d.period) });
   const blocks: Block[] = [
     { type: 'header', text: header },
     {
       type: 'text',
-      text: t('review.dispute.managerNotice', { name: d.employeeName, period: d.period, comment: literal(d.comment) }),
+      text: t('review.dispute.managerNotice', {
+        name: literal(d.employeeName),
+        period: literal(d.period),
+        comment: literal(d.comment),
+      }),
     },
   ];
   const done: string[] = [];
@@ -48,7 +52,11 @@ export function buildDisputeNotice(t: T, d: DisputeNoticeInput): Message {
   ];
   blocks.push({ type: 'actions', buttons });
   return {
-    text: t('review.dispute.managerNotice', { name: d.employeeName, period: d.period, comment: literal(d.comment) }),
+    text: t('review.dispute.managerNotice', {
+      name: literal(d.employeeName),
+      period: literal(d.period),
+      comment: literal(d.comment),
+    }),
     blocks,
   };
 }
@@ -59,9 +67,9 @@ export function buildDisputeHrNotice(
   d: { employeeId: string; employeeName: string; managerName: string; period: string; comment: string },
 ): Message {
   const text = t('review.dispute.hrNotice', {
-    name: d.employeeName,
-    manager: d.managerName,
-    period: d.period,
+    name: literal(d.employeeName),
+    manager: literal(d.managerName),
+    period: literal(d.period),
     comment: literal(d.comment),
   });
   return {

@@ -21,8 +21,8 @@ export function buildDisputeReplyForm(
       {
         type: 'text',
         text: t('review.dispute.managerNotice', {
-          name: f.employeeName,
-          period: f.period,
+          name: literal(f.employeeName),
+          period: literal(f.period),
           comment: literal(f.comment),
         }),
       },
@@ -33,7 +33,7 @@ export function buildDisputeReplyForm(
         kind: 'text',
         multiline: true,
         label: t('review.reply.label'),
-        hint: t('review.reply.hint', { name: f.employeeName }),
+        hint: t('review.reply.hint', { name: literal(f.employeeName) }),
         maxLength: MAX_TEXT,
       },
     ],

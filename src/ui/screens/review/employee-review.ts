@@ -1,6 +1,6 @@
 import type { Message, Block, Field } from '../../model.js';
 import type { T } from '../../i18n/index.js';
-import { kpiTargetText } from '../../kpi-text.js';
+import { kpiTargetMarkup } from '../../kpi-text.js';
 import type { KpiResult } from '../../../ports/repos/reviews.js';
 import { ACTIONS } from '../../actions.js';
 import { literal } from '../../markup.js';
@@ -27,10 +27,10 @@ export function kpiResultLines(t: T, results: KpiResult[], before?: KpiResult[])
   return results
     .map((r) => {
       const line = t(r.met ? 'review.kpi.met' : 'review.kpi.missed', {
-        name: r.name,
+        name: literal(r.name),
         actual: r.actual,
-        unit: r.unit,
-        target: kpiTargetText(t, r, { unit: false }),
+        unit: literal(r.unit),
+        target: kpiTargetMarkup(t, r, { unit: false }),
       });
       const was = before?.find((b) => b.key === r.key);
       return was && was.actual !== r.actual ? `${line} ${t('review.kpi.was', { before: was.actual })}` : line;
@@ -51,12 +51,12 @@ export function buildEmployeeReview(t: T, r: EmployeeReviewInput): Message {
           : rating(r.rating),
     },
   ];
-  if (r.strengths) fields.push({ label: t('review.form.strengths'), value: r.strengths });
-  if (r.improvement) fields.push({ label: t('review.form.improvement'), value: r.improvement });
-  if (r.comment) fields.push({ label: t('review.form.comment'), value: r.comment });
+  if (r.strengths) fields.push({ label: t('review.form.strengths'), value: literal(r.strengths) });
+  if (r.improvement) fields.push({ label: t('review.form.improvement'), value: literal(r.improvement) });
+  if (r.comment) fields.push({ label: t('review.form.comment'), value: literal(r.comment) });
   const blocks: Block[] = [
-    { type: 'header', text: t('review.employee.header', { period: r.period }) },
-    { type: 'text', text: t('review.employee.text', { manager: r.managerName, period: r.period }) },
+    { type: 'header', text: t('review.employee.header', { period: literal(r.period) }) },
+    { type: 'text', text: t('review.employee.text', { manager: literal(r.managerName), period: literal(r.period) }) },
   ];
   if (r.amendment)
     blocks.push({
@@ -88,15 +88,18 @@ export function buildEmployeeReview(t: T, r: EmployeeReviewInput): Message {
       text:
         r.response.state === 'acknowledged'
           ? t('review.acknowledged')
-          : t('review.disputed', { comment: r.response.comment }),
+          : t('review.disputed', { comment: literal(r.response.comment) }),
     });
   }
   if (r.replies?.length)
     blocks.push({
       type: 'text',
       text: r.replies
-        .map((x) => t('review.employee.replyLine', { author: x.author, date: x.date, body: literal(x.body) }))
+        .map((x) => t('review.employee.replyLine', { author: literal(x.author), date: x.date, body: literal(x.body) }))
         .join('\n'),
     });
-  return { text: t('review.employee.fallback', { period: r.period, manager: r.managerName }), blocks };
+  return {
+    text: t('review.employee.fallback', { period: literal(r.period), manager: literal(r.managerName) }),
+    blocks,
+  };
 }

@@ -1,20 +1,21 @@
 import type { Message, Block } from '../../model.js';
 import type { T } from '../../i18n/index.js';
 import { kpiSubjectId, type Kpi } from '../../../domain/kpi.js';
-import { kpiTargetText } from '../../kpi-text.js';
+import { kpiTargetMarkup } from '../../kpi-text.js';
 import { ACTIONS } from '../../actions.js';
+import { literal } from '../../markup.js';
 
 /** Asks a job holder to acknowledge a KPI version; rebuilt with `acknowledged` once they do. */
 export function buildKpiAckRequest(
   t: T,
   r: { jobId: string; jobTitle: string; version: number; kpis: Kpi[]; acknowledged?: boolean },
 ): Message {
-  const header = t('kpi.ack.header', { job: r.jobTitle, version: r.version });
+  const header = t('kpi.ack.header', { job: literal(r.jobTitle), version: r.version });
   const lines = r.kpis
     .map((k) =>
       t('kpi.ack.line', {
-        name: k.name,
-        target: kpiTargetText(t, k),
+        name: literal(k.name),
+        target: kpiTargetMarkup(t, k),
       }),
     )
     .join('\n');

@@ -1,6 +1,8 @@
 import type { Form } from '../../model.js';
 import type { T } from '../../i18n/index.js';
 import { FORMS } from '../../actions.js';
+import { literal } from '../../markup.js';
+import { TEXT_LIMITS } from '../../../domain/text.js';
 
 /** Input id of the single multiline KPI field. */
 export const KPI_LINES_INPUT = 'kpis';
@@ -49,8 +51,8 @@ export function buildDefineKpisForm(
       {
         type: 'text',
         text: f.employeeName
-          ? t('kpi.form.introMissing', { job: f.jobTitle, name: f.employeeName })
-          : t('kpi.form.intro', { job: f.jobTitle }),
+          ? t('kpi.form.introMissing', { job: literal(f.jobTitle), name: literal(f.employeeName) })
+          : t('kpi.form.intro', { job: literal(f.jobTitle) }),
       },
     ],
     inputs: [
@@ -61,7 +63,7 @@ export function buildDefineKpisForm(
         label: t('kpi.form.label'),
         hint: t('kpi.form.hint'),
         placeholder: 'tickets | Tickets closed | per week | 40 | higher',
-        maxLength: 3000,
+        maxLength: TEXT_LIMITS.long,
         ...(f.initial ? { initial: f.initial } : {}),
       },
     ],

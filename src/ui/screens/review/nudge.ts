@@ -1,6 +1,7 @@
 import type { Message, Button, Block } from '../../model.js';
 import type { T } from '../../i18n/index.js';
 import { ACTIONS } from '../../actions.js';
+import { literal } from '../../markup.js';
 
 export interface NudgeSlot {
   slotId: number;
@@ -42,7 +43,7 @@ export function buildNudge(t: T, n: NudgeInput): Message {
     .map((g) => ({ ...g, pending: g.slots.filter((s) => !s.submitted) }))
     .filter((g) => g.pending.length);
   const pendingCount = open.reduce((k, g) => k + g.pending.length, 0);
-  const names = (g: (typeof open)[number]) => g.pending.map((s) => s.employeeName).join(', ');
+  const names = (g: (typeof open)[number]) => g.pending.map((s) => literal(s.employeeName)).join(', ');
 
   let text: string;
   if (!open.length) text = t('review.nudge.allDone', { total });
@@ -57,7 +58,7 @@ export function buildNudge(t: T, n: NudgeInput): Message {
       t('review.nudge.textGrouped', { count: pendingCount }),
       ...open.map((g) =>
         periods
-          ? t('review.nudge.groupLinePeriod', { due: g.due, period: g.period, names: names(g) })
+          ? t('review.nudge.groupLinePeriod', { due: g.due, period: literal(g.period), names: names(g) })
           : t('review.nudge.groupLine', { due: g.due, names: names(g) }),
       ),
     ].join('\n');
@@ -66,13 +67,13 @@ export function buildNudge(t: T, n: NudgeInput): Message {
   const pending = open.flatMap((g) => g.pending);
   const buttons: Button[] = pending.slice(0, MAX_NUDGE_BUTTONS).map((s, i) => ({
     actionId: ACTIONS.openReviewForm,
-    label: t('review.nudge.open', { name: s.employeeName }),
+    label: t('review.nudge.open', { name: literal(s.employeeName) }),
     value: String(s.slotId),
     ...(i === 0 ? { style: 'primary' as const } : {}),
   }));
   const progress = done === total ? t('review.nudge.allDone', { total }) : t('review.nudge.progress', { done, total });
   const blocks: Block[] = [
-    { type: 'header', text: t('review.nudge.header', { period: n.period }) },
+    { type: 'header', text: t('review.nudge.header', { period: literal(n.period) }) },
     ...(open.length ? [{ type: 'text' as const, text }] : []),
     { type: 'context', text: progress },
   ];

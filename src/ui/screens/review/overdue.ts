@@ -1,7 +1,7 @@
 import type { Message } from '../../model.js';
 import type { T } from '../../i18n/index.js';
 import { weekNumberOf } from '../../../domain/review.js';
-import { mention } from '../../markup.js';
+import { literal, mention } from '../../markup.js';
 
 export type ReminderAudience = 'manager' | 'skip_manager' | 'hr_channel';
 
@@ -20,10 +20,10 @@ export function buildOverdueReminder(
 ): Message {
   const count = r.groups.reduce((n, g) => n + g.names.length, 0);
   const one = r.groups.length === 1 ? r.groups[0]! : null;
-  const params = { manager: r.managerName, department: r.department, count };
+  const params = { manager: literal(r.managerName), department: literal(r.department), count };
   let text: string;
   if (one) {
-    const p = { ...params, due: one.due, names: one.names.join(', ') };
+    const p = { ...params, due: one.due, names: one.names.map(literal).join(', ') };
     text =
       r.audience === 'manager'
         ? t('review.remind.manager', p)
@@ -37,7 +37,9 @@ export function buildOverdueReminder(
         : r.audience === 'skip_manager'
           ? t('review.remind.skipGrouped', params)
           : t('review.remind.hrGrouped', params);
-    const lines = r.groups.map((g) => t('review.remind.groupLine', { due: g.due, names: g.names.join(', ') }));
+    const lines = r.groups.map((g) =>
+      t('review.remind.groupLine', { due: g.due, names: g.names.map(literal).join(', ') }),
+    );
     text = [head, ...lines].join('\n');
   }
   return { text, blocks: [{ type: 'text', text }] };
@@ -46,7 +48,7 @@ export function buildOverdueReminder(
 /** The period as people say it: "Week 48" for weekly cycles, the label otherwise. */
 export const periodName = (t: T, label: string) => {
   const week = weekNumberOf(label);
-  return week === null ? label : t('review.digest.week', { week });
+  return week === null ? literal(label) : t('review.digest.week', { week });
 };
 
 /** "Week 48 reviews: 5/7 done. Waiting on @a, @b." Mentions use `<@person:ID>`. */

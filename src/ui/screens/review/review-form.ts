@@ -3,7 +3,9 @@ import type { T } from '../../i18n/index.js';
 import type { Kpi } from '../../../ports/records.js';
 import { FORMS } from '../../actions.js';
 import { REVIEW_INPUTS, RATINGS, kpiInputId, MAX_TEXT } from '../../../domain/review.js';
-import { kpiLabel } from '../../kpi-text.js';
+import { kpiLabelMarkup } from '../../kpi-text.js';
+import { literal } from '../../markup.js';
+import { TEXT_LIMITS } from '../../../domain/text.js';
 
 export interface ReviewFormInput {
   slotId: number;
@@ -26,10 +28,10 @@ export function buildReviewForm(t: T, f: ReviewFormInput): Form {
     id: kpiInputId(k.key),
     kind: 'number',
     decimal: true,
-    label: kpiLabel(k),
+    label: kpiLabelMarkup(k),
     hint: t(k.direction === 'higher' ? 'review.form.kpiHintHigher' : 'review.form.kpiHintLower', {
       target: k.target,
-      unit: k.unit,
+      unit: literal(k.unit),
     }).trim(),
     ...(str(v[kpiInputId(k.key)]) ? { initial: str(v[kpiInputId(k.key)]) } : {}),
   }));
@@ -50,7 +52,14 @@ export function buildReviewForm(t: T, f: ReviewFormInput): Form {
     cancelLabel: t('common.cancel'),
     state: String(f.slotId),
     intro: [
-      { type: 'text', text: t('review.form.intro', { name: f.employeeName, job: f.jobTitle, period: f.period }) },
+      {
+        type: 'text',
+        text: t('review.form.intro', {
+          name: literal(f.employeeName),
+          job: literal(f.jobTitle),
+          period: literal(f.period),
+        }),
+      },
       ...(f.due ? [{ type: 'context' as const, text: t('review.form.dueLine', { due: f.due }) }] : []),
     ],
     inputs: [
@@ -90,7 +99,7 @@ export function buildAmendReviewForm(t: T, f: Omit<ReviewFormInput, 'slotId'> & 
         multiline: true,
         label: t('review.amend.reason'),
         hint: t('review.amend.hint'),
-        maxLength: 1000,
+        maxLength: TEXT_LIMITS.long,
         ...(typeof f.values?.[AMEND_REASON_INPUT] === 'string' ? { initial: f.values[AMEND_REASON_INPUT] } : {}),
       },
     ],

@@ -19,15 +19,18 @@ export function buildTeamStatus(t: T, teams: TeamStatus[]): Message {
     const done = team.slots.filter((s) => s.submitted).length;
     blocks.push({
       type: 'header',
-      text: t('review.status.header', { department: team.department, period: periodName(t, team.periodLabel) }),
+      text: t('review.status.header', {
+        department: literal(team.department),
+        period: periodName(t, team.periodLabel),
+      }),
     });
     blocks.push({
       type: 'text',
       text: team.slots
         .map((s) =>
           s.submitted
-            ? t('review.status.submitted', { name: s.employeeName })
-            : t('review.status.pending', { name: s.employeeName, due: s.due }),
+            ? t('review.status.submitted', { name: literal(s.employeeName) })
+            : t('review.status.pending', { name: literal(s.employeeName), due: s.due }),
         )
         .join('\n'),
     });
@@ -35,7 +38,10 @@ export function buildTeamStatus(t: T, teams: TeamStatus[]): Message {
   }
   const first = teams[0]!;
   return {
-    text: t('review.status.header', { department: first.department, period: periodName(t, first.periodLabel) }),
+    text: t('review.status.header', {
+      department: literal(first.department),
+      period: periodName(t, first.periodLabel),
+    }),
     blocks,
   };
 }
@@ -90,7 +96,7 @@ export function buildAllStatus(
     return { text: t('review.status.none'), blocks: [{ type: 'text', text: t('review.status.none') }] };
   const lines = rows.map((r) =>
     t('review.status.deptLine', {
-      department: r.department,
+      department: literal(r.department),
       period: periodName(t, r.periodLabel),
       done: r.done,
       total: r.total,

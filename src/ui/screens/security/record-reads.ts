@@ -3,6 +3,7 @@ import type { Message } from '../../model.js';
 import type { T } from '../../i18n/index.js';
 import type { RecordRead } from '../../../ports/audit.js';
 import { dateOf, pad2, wallTimeAt } from '../../../domain/zoned-time.js';
+import { literal } from '../../markup.js';
 
 export interface RecordReadsView {
   personName: string;
@@ -32,11 +33,11 @@ function what(t: T, r: RecordRead): string {
 }
 
 export function buildRecordReads(t: T, v: RecordReadsView): Message {
-  const header = t('sec.reads.header', { name: v.personName });
+  const header = t('sec.reads.header', { name: literal(v.personName) });
   const lines = v.reads.map((r) =>
     t('sec.reads.line', {
       at: when(r.at, v.zone),
-      who: r.actorId ? v.names(r.actorId) : t('sec.reads.operator'),
+      who: r.actorId ? literal(v.names(r.actorId)) : t('sec.reads.operator'),
       what: what(t, r),
     }),
   );
@@ -44,7 +45,7 @@ export function buildRecordReads(t: T, v: RecordReadsView): Message {
     text: header,
     blocks: [
       { type: 'header', text: header },
-      { type: 'text', text: lines.length ? lines.join('\n') : t('sec.reads.none', { name: v.personName }) },
+      { type: 'text', text: lines.length ? lines.join('\n') : t('sec.reads.none', { name: literal(v.personName) }) },
       ...(lines.length ? [{ type: 'context' as const, text: t('sec.reads.latest', { n: lines.length }) }] : []),
     ],
   };

@@ -1,6 +1,7 @@
 /** A manager's duty gap in one line. */
 import type { T } from '../../i18n/index.js';
 import type { DutyGap } from '../../../domain/warning/index.js';
+import { literal } from '../../markup.js';
 
 export function dutyGapLine(t: T, g: DutyGap, nameOf: (id: string) => string): string {
   switch (g.kind) {
@@ -8,18 +9,18 @@ export function dutyGapLine(t: T, g: DutyGap, nameOf: (id: string) => string): s
       const oldest = g.slots[0]!;
       return t('warning.gap.reviews_overdue', {
         count: g.slots.length,
-        name: nameOf(oldest.employeeId),
-        period: oldest.period,
+        name: literal(nameOf(oldest.employeeId)),
+        period: literal(oldest.period),
       });
     }
     case 'no_conversation':
       return g.lastConversationOn === null
-        ? t('warning.gap.no_conversation_ever', { name: nameOf(g.employeeId) })
-        : t('warning.gap.no_conversation', { name: nameOf(g.employeeId), weeks: g.weeks });
+        ? t('warning.gap.no_conversation_ever', { name: literal(nameOf(g.employeeId)) })
+        : t('warning.gap.no_conversation', { name: literal(nameOf(g.employeeId)), weeks: g.weeks });
     case 'training_no_session':
-      return t('warning.gap.training_no_session', { name: nameOf(g.employeeId), days: g.days });
+      return t('warning.gap.training_no_session', { name: literal(nameOf(g.employeeId)), days: g.days });
     case 'dispute_unanswered':
-      return t('warning.gap.dispute_unanswered', { name: nameOf(g.employeeId), days: g.days });
+      return t('warning.gap.dispute_unanswered', { name: literal(nameOf(g.employeeId)), days: g.days });
   }
 }
 

@@ -3,6 +3,7 @@ import type { Block, Message } from '../../model.js';
 import type { T } from '../../i18n/index.js';
 import type { DutyGap } from '../../../domain/warning/index.js';
 import { dutyGapCounts } from './duty-gap-text.js';
+import { literal } from '../../markup.js';
 
 /** Lines per list, so the digest stays well inside every platform's message limits. */
 export const MAX_DIGEST_LINES = 30;
@@ -23,8 +24,10 @@ export function buildHrWarningDigest(t: T, d: HrDigestData): Message {
   const title = t('warning.hr.title', { week: d.week });
   const departments = d.departments
     .filter((x) => x.atRisk > 0)
-    .map((x) => t('warning.hr.department', { department: x.department, count: x.atRisk, people: x.people }));
-  const managers = d.managers.map((m) => t('warning.hr.manager', { name: m.name, gaps: dutyGapCounts(t, m.gaps) }));
+    .map((x) => t('warning.hr.department', { department: literal(x.department), count: x.atRisk, people: x.people }));
+  const managers = d.managers.map((m) =>
+    t('warning.hr.manager', { name: literal(m.name), gaps: dutyGapCounts(t, m.gaps) }),
+  );
   return {
     text: title,
     blocks: [

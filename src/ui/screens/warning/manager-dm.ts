@@ -8,6 +8,7 @@ import type { T } from '../../i18n/index.js';
 import type { DutyGap, PersonSignal, Suggestion } from '../../../domain/warning/index.js';
 import { dataPointsLine, reasonLine, suggestionButton, suggestionText } from './signal-text.js';
 import { dutyGapLine } from './duty-gap-text.js';
+import { literal } from '../../markup.js';
 
 /** People listed in one DM: two blocks each keeps the message within Slack's 50 blocks. */
 export const MAX_PEOPLE_PER_DM = 15;
@@ -27,7 +28,7 @@ function personBlocks(t: T, p: WarnedPerson): Block[] {
     ? t('warning.reason.andMore', { reason: reasonLine(t, first!), count: rest.length })
     : reasonLine(t, first!);
   const lines = [
-    t('warning.person', { name: p.name, reason }),
+    t('warning.person', { name: literal(p.name), reason }),
     ...p.signals.map((s) => `· ${dataPointsLine(t, s)}`),
     t('warning.dm.suggested', { action: suggestionText(t, p.suggestion, p.kpiNames) }),
   ];

@@ -6,8 +6,9 @@ import type { Button } from '../../model.js';
 import type { T } from '../../i18n/index.js';
 import { ACTIONS } from '../../actions.js';
 import { followUpValue } from '../evidence/follow-ups.js';
-import { kpiTargetText } from '../../kpi-text.js';
+import { kpiTargetMarkup } from '../../kpi-text.js';
 import type { PersonSignal, Suggestion } from '../../../domain/warning/index.js';
+import { literal } from '../../markup.js';
 
 /** Figures as people read them: at most one decimal, no trailing zeros, a real minus sign. */
 export const figure = (n: number) => String(Math.round(n * 10) / 10).replace('-', '−');
@@ -15,11 +16,11 @@ export const figure = (n: number) => String(Math.round(n * 10) / 10).replace('-'
 export function reasonLine(t: T, s: PersonSignal): string {
   switch (s.kind) {
     case 'kpi_below':
-      return t('warning.reason.kpi_below', { kpi: s.kpiName, missed: s.missed, of: s.of });
+      return t('warning.reason.kpi_below', { kpi: literal(s.kpiName), missed: s.missed, of: s.of });
     case 'kpi_trend':
       return t('warning.reason.kpi_trend', {
-        kpi: s.kpiName,
-        slope: `${figure(Math.abs(s.slopePerPeriod))}${s.unit ? ` ${s.unit}` : ''}`,
+        kpi: literal(s.kpiName),
+        slope: `${figure(Math.abs(s.slopePerPeriod))}${s.unit ? ` ${literal(s.unit)}` : ''}`,
       });
     case 'rating_drop':
       return t('warning.reason.rating_drop', { latest: s.latest.rating, average: figure(s.average) });
@@ -33,14 +34,14 @@ export function dataPointsLine(t: T, s: PersonSignal): string {
     case 'kpi_below': {
       const last = s.points.at(-1)!;
       return t('warning.points.kpi_below', {
-        kpi: s.kpiName,
-        values: s.points.map((p) => `${p.period} ${figure(p.actual)}${p.met ? '' : ' ✗'}`).join(', '),
-        target: kpiTargetText(t, { target: last.target, direction: last.direction, unit: s.unit }),
+        kpi: literal(s.kpiName),
+        values: s.points.map((p) => `${literal(p.period)} ${figure(p.actual)}${p.met ? '' : ' ✗'}`).join(', '),
+        target: kpiTargetMarkup(t, { target: last.target, direction: last.direction, unit: s.unit }),
       });
     }
     case 'kpi_trend':
       return t('warning.points.kpi_trend', {
-        kpi: s.kpiName,
+        kpi: literal(s.kpiName),
         values: s.points.map((p) => figure(p.actual)).join(' → '),
         t: s.tStat === -Infinity ? '−∞' : figure(s.tStat),
         critical: figure(s.tCritical),
@@ -69,7 +70,7 @@ export const signalKpiKeys = (signals: readonly PersonSignal[]) => [
 
 export function suggestionText(t: T, s: Suggestion, kpiNames: string[]): string {
   return s.kind === 'training'
-    ? t('warning.suggest.training', { kpis: kpiNames.join(t('report.listSeparator')) })
+    ? t('warning.suggest.training', { kpis: kpiNames.map(literal).join(t('report.listSeparator')) })
     : t(`warning.suggest.conversation.${s.purpose}`);
 }
 
