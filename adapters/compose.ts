@@ -15,6 +15,8 @@ import type { OutboxQueue } from '../src/ports/outbox-queue.js';
 import type { Platform } from '../src/ports/records.js';
 import type { Router } from '../src/app/router.js';
 import type { FeatureHandlers, UseCaseDeps } from '../src/app/types.js';
+import type { Logger } from '../src/ports/logger.js';
+import { loggerFor } from './logging.js';
 
 /** The platforms this process delivers to: one outbox row is written per platform and recipient. */
 export function platformsOf(config: Config): Platform[] {
@@ -33,6 +35,8 @@ export interface StoreComposition {
   /** The caller closes it. */
   conn: Connection;
   store: Store;
+  /** The process's logger (adapters/logging.ts): scrubbed, with an id on every line. */
+  log: Logger;
 }
 
 export interface AppComposition extends StoreComposition {
@@ -49,6 +53,8 @@ export interface ComposeOptions {
    * the bot (composeApp) yields and retries, so an import never stalls its event loop.
    */
   whenLocked?: StoreOptions['whenLocked'];
+  /** By default a logger from the config (LOG_LEVEL, LOG_FORMAT) writing to stdout. */
+  log?: Logger;
 }
 
 /** Config → settings → database → store: what a CLI command needs. */
@@ -63,7 +69,8 @@ export function composeStore(config: Config, opts: ComposeOptions): StoreComposi
     { platforms, defaultLocale: settings.locale },
     { whenLocked: opts.whenLocked ?? 'wait' },
   );
-  return { config, settings, platforms, clock: opts.clock, conn, store };
+  const log = opts.log ?? loggerFor(config);
+  return { config, settings, platforms, clock: opts.clock, conn, store, log };
 }
 
 /**
@@ -82,7 +89,7 @@ export async function composeApp(
     import('../src/app/features.js'),
   ]);
   const base = composeStore(config, { whenLocked: 'yield', ...opts });
-  const deps: UseCaseDeps = { store: base.store, clock: base.clock, settings: base.settings };
+  const deps: UseCaseDeps = { store: base.store, clock: base.clock, settings: base.settings, log: base.log };
   // The router deduplicates form submissions in the store (adapters/submission-key.ts).
   const router = makeRouter((opts.features ?? allFeatures)(deps), { store: base.store });
   return { ...base, queue: makeOutboxQueue(base.conn.db, base.conn.sealer), router };

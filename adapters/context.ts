@@ -7,6 +7,7 @@ import type { AppSettings } from '../src/ports/settings.js';
 import type { OutboxQueue } from '../src/ports/outbox-queue.js';
 import type { HttpHost } from './http-host.js';
 import type { Platform } from '../src/ports/records.js';
+import type { Logger } from '../src/ports/logger.js';
 
 /** What the composition root hands each adapter's `start` function. */
 export interface AdapterContext {
@@ -18,10 +19,13 @@ export interface AdapterContext {
   clock: Clock;
   settings: AppSettings;
   http: HttpHost;
+  log: Logger;
 }
 
 export interface RunningAdapter {
   platform: Platform;
-  /** Stops listeners and the outbox sender; pending rows stay queued for the next start. */
+  /** Stops listeners and the outbox sender, letting in-flight sends finish; pending rows stay queued for the next start. */
   stop(): Promise<void>;
+  /** Whether the platform connection is up (for /readyz); absent means nothing to lose (in process). */
+  connection?(): { ok: boolean; detail?: string };
 }

@@ -5,6 +5,7 @@
  */
 import { retryWindowMs, type Config } from '../src/config.js';
 import type { UseCaseDeps } from '../src/ports/deps.js';
+import type { Logger } from '../src/ports/logger.js';
 import type { OutboxQueue, OutboxRow } from '../src/ports/outbox-queue.js';
 import type { Platform } from '../src/ports/records.js';
 import type { GaveUpReason, OutboxSenderOptions } from '../src/delivery/sender.js';
@@ -13,6 +14,7 @@ import { HOUR_MS, UNDELIVERED_ALERT, undeliveredAlerts } from '../src/app/delive
 export interface DeliveryContext extends UseCaseDeps {
   config: Pick<Config, 'file'>;
   queue: OutboxQueue;
+  log: Logger;
 }
 
 export function deliveryPolicy(
@@ -24,8 +26,14 @@ export function deliveryPolicy(
   return {
     retryWindowMs: retryWindowMs(delivery),
     onGaveUp(row: OutboxRow, error: string, reason: GaveUpReason) {
-      console.error(
-        `[outbox:${platform}] UNDELIVERED (${reason === 'permanent' ? 'refused' : `unreachable for ${delivery.retryFor}`}): ${row.key} → ${row.address}: ${error}. Fix the cause, then run: npm run dandang -- outbox retry --platform ${platform}`,
+      ctx.log.error(
+        {
+          platform,
+          outboxKey: row.key,
+          error,
+          reason: reason === 'permanent' ? 'refused' : `unreachable for ${delivery.retryFor}`,
+        },
+        `UNDELIVERED. Fix the cause, then run: npm run dandang -- outbox retry --platform ${platform}`,
       );
       if (row.key.startsWith(UNDELIVERED_ALERT)) return;
       const now = ctx.clock.now();

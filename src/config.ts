@@ -71,6 +71,15 @@ const envSchema = z.object({
   /** Force the local workspace on (1) or off (0); by default it runs only with no platform credentials. */
   DANDANG_LOCAL: z.enum(['0', '1']).optional(),
   DANDANG_LOCAL_ALLOW_REMOTE: z.enum(['0', '1']).optional(),
+  /** How much is logged: fatal, error, warn, info (default), debug, trace or silent. */
+  LOG_LEVEL: z
+    .enum(
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
+      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+    )
+    .default('info'),
+  /** `json` (one object per line) or `pretty`; by default pretty in a terminal, JSON otherwise. */
+  LOG_FORMAT: z.enum(['json', 'pretty'], 'LOG_FORMAT must be "json" or "pretty"').optional(),
   /** Seals the sensitive text columns (AES-256-GCM). Required with platform credentials. */
   DANDANG_DATA_KEY: secretKey('DANDANG_DATA_KEY').optional(),
   /** Earlier data keys, comma-separated: read (never written) while `keys rotate` re-seals. */
@@ -263,6 +272,17 @@ const fileSchema = z.strictObject({
     .default({ checkpointTime: '09:00' }),
   /** Early warnings (issue 15): when the weekly run sends, and the rules' numbers. */
   warnings: warningsSchema,
+  /** Health, readiness, metrics and shutdown (docs/deploy.md). */
+  operations: z
+    .strictObject({
+      /** Serve GET /metrics (Prometheus) on the HTTP port. Off by default. */
+      metrics: z.boolean('use true or false').default(false),
+      /** /readyz answers 503 when the oldest undelivered outbox row is older than this. */
+      maxOutboxAgeSeconds: z.number('use a number of seconds such as 900').positive().default(900),
+      /** On SIGTERM, how long in-flight sends may take before the process exits anyway. */
+      shutdownGraceSeconds: z.number('use a number of seconds such as 10').min(0).default(10),
+    })
+    .default({ metrics: false, maxOutboxAgeSeconds: 900, shutdownGraceSeconds: 10 }),
 });
 
 export type FileConfig = z.infer<typeof fileSchema>;

@@ -1,13 +1,12 @@
 /**
  * Composition root: config → database → store → router (adapters/compose.ts) → adapters → outbox
- * senders → scheduler.
+ * senders → scheduler, with /healthz, /readyz and (when enabled) /metrics on the shared server.
  * With no platform credentials it starts the local web workspace with demo data.
  */
 import cron from 'node-cron';
 import { loadConfig, ConfigError, settingsFromConfig, startRefusal } from './config.js';
 import { systemClock } from './ports/clock.js';
 import { composeApp } from '../adapters/compose.js';
-import { HttpHost } from '../adapters/http-host.js';
 import type { AdapterContext, RunningAdapter } from '../adapters/context.js';
 import { makeRunScheduleTick } from './usecases/schedule/run-schedule-tick.js';
 import { makeRunEvidenceTick } from './usecases/schedule/run-evidence-tick.js';
@@ -19,6 +18,8 @@ import { PolicyError } from './domain/policy/resolve.js';
 import { makePostAuditCheckpoint } from './usecases/schedule/post-audit-checkpoint.js';
 import { prepareKeys } from '../db/keys.js';
 import { makeDailyBackupTrigger } from '../adapters/cli/daily-backup.js';
+import { makeLogger, newLogId, withLogContext } from '../adapters/logging.js';
+import { startOps } from '../adapters/ops/index.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -27,68 +28,83 @@ async function main(): Promise<void> {
   // Resolve the offboarding policy now, so a bad policy file stops the start, not the first /offboard.
   currentPolicy(settingsFromConfig(config));
   const app = await composeApp(config, { clock: systemClock });
-  const { conn, store, clock, settings } = app;
+  const { conn, store, clock, settings, log } = app;
   const keys = prepareKeys(conn);
   if (keys.refusal) throw new ConfigError(keys.refusal);
-  if (keys.signedRows)
-    console.log(`[dandang] signed the ${keys.signedRows} existing audit rows with DANDANG_AUDIT_KEY`);
+  if (keys.signedRows) log.info({ rows: keys.signedRows }, 'signed the existing audit rows with DANDANG_AUDIT_KEY');
   if (keys.newDataKey)
-    console.log(
-      '[dandang] a new DANDANG_DATA_KEY: run `npm run dandang -- keys rotate` to seal what was stored before it',
-    );
-  const http = new HttpHost();
-  const ctx: AdapterContext = { ...app, http };
+    log.warn('a new DANDANG_DATA_KEY: run `npm run dandang -- keys rotate` to seal what was stored before it');
 
   const running: RunningAdapter[] = [];
+  const { http, queue, metrics } = await startOps(app, running);
+  const ctx: AdapterContext = { ...app, queue, http };
   // Adapters are imported lazily so a Slack-only install never loads the Feishu SDK and vice versa.
   if (config.slack) running.push(await (await import('../adapters/slack/index.js')).startSlack(ctx));
   if (config.feishu) running.push(await (await import('../adapters/feishu/index.js')).startFeishu(ctx));
   if (config.local.enabled) running.push(await (await import('../adapters/local/index.js')).startLocal(ctx));
 
-  if (http.mounted) {
-    const port = await http.listen(config.env.PORT, config.env.HOST);
-    console.log(`[dandang] listening on http://${config.env.HOST}:${port}`);
-  }
+  const port = await http.listen(config.env.PORT, config.env.HOST);
+  log.info({ url: `http://${config.env.HOST}:${port}` }, 'listening');
 
   const scheduleTick = makeRunScheduleTick({ store, clock, settings });
   const evidenceTick = makeRunEvidenceTick({ store, clock, settings });
   const auditCheckpoint = makePostAuditCheckpoint({ store, clock, settings });
-  const dailyBackup = makeDailyBackupTrigger(config, clock);
+  const dailyBackup = makeDailyBackupTrigger(config, clock, log);
   const warningsTick = makeRunWeeklyWarnings({ store, clock, settings });
   const pruneInbound = makePruneInbound({ store, clock });
   // Each step is idempotent, so one that met a CLI import's write lock is simply run again.
-  const tick = async () => {
-    await retryWhileBusy(scheduleTick, 60_000);
-    await retryWhileBusy(evidenceTick, 60_000);
-    await retryWhileBusy(auditCheckpoint, 60_000);
-    await retryWhileBusy(pruneInbound, 60_000);
-    dailyBackup();
-    // Once a week at the configured time; every other tick it is one small query.
-    await retryWhileBusy(warningsTick, 60_000);
+  const tick = () =>
+    withLogContext({ tickId: newLogId() }, async () => {
+      const started = performance.now();
+      await retryWhileBusy(scheduleTick, 60_000);
+      await retryWhileBusy(evidenceTick, 60_000);
+      await retryWhileBusy(auditCheckpoint, 60_000);
+      await retryWhileBusy(pruneInbound, 60_000);
+      dailyBackup();
+      // Once a week at the configured time; every other tick it is one small query.
+      await retryWhileBusy(warningsTick, 60_000);
+      metrics?.observeTick((performance.now() - started) / 1000);
+    });
+  let ticking: Promise<void> = Promise.resolve();
+  const runTick = () => {
+    ticking = tick().catch((err: unknown) => log.error({ err }, 'scheduler tick failed'));
+    return ticking;
   };
-  // Catch up ticks missed while the bot was down, then tick every minute.
-  await tick();
-  const task = cron.schedule(
-    '* * * * *',
-    () => void tick().catch((e: unknown) => console.error('[scheduler] tick failed', e)),
-  );
+  // Catch up ticks missed while the bot was down (after the first answer is possible), then every minute.
+  void runTick();
+  const task = cron.schedule('* * * * *', () => void runTick());
 
-  const shutdown = async () => {
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    const graceMs = config.file.operations.shutdownGraceSeconds * 1000;
+    log.info({ signal, graceSeconds: graceMs / 1000 }, 'shutting down: no new requests, finishing in-flight work');
+    const deadline = setTimeout(() => {
+      log.warn('shutdown grace period over: exiting with work still in flight (it is resumed at the next start)');
+      process.exit(1);
+    }, graceMs + 1000);
+    deadline.unref();
     await task.stop();
-    for (const a of running) await a.stop();
-    await http.close();
+    // Stop taking requests first; the ones already in progress get the grace period.
+    await http.close(graceMs);
+    await ticking;
+    // Each sender lets its in-flight calls finish; rows not yet sent stay queued for the next start.
+    await Promise.allSettled(running.map((a) => a.stop()));
     conn.close();
+    log.info('stopped');
     process.exit(0);
   };
-  process.once('SIGINT', () => void shutdown());
-  process.once('SIGTERM', () => void shutdown());
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
 main().catch((err: unknown) => {
   if (err instanceof ConfigError || err instanceof PolicyError) {
+    // A configuration problem is for a person to read: one plain line on stderr.
     console.error(`[dandang] ${err.message}`);
     process.exit(2);
   }
-  console.error('[dandang] failed to start', err);
+  makeLogger({ to: 'stderr' }).error({ err }, 'failed to start');
   process.exit(1);
 });

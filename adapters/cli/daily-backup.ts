@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../../src/config.js';
 import type { Clock } from '../../src/ports/clock.js';
+import type { Logger } from '../../src/ports/logger.js';
 import { dateOf, wallTimeAt } from '../../src/domain/zoned-time.js';
 import { dailyBackupName } from '../../db/backup.js';
 
@@ -16,7 +17,7 @@ const CLI_ENTRY = fileURLToPath(new URL('./index.ts', import.meta.url));
 /** After a failed attempt, wait this long before trying again (the failure is logged each time). */
 const RETRY_MS = 3_600_000;
 
-export function makeDailyBackupTrigger(config: Config, clock: Clock, log: Pick<Console, 'log' | 'error'> = console) {
+export function makeDailyBackupTrigger(config: Config, clock: Clock, log: Logger) {
   const { daily, dir, time } = config.file.backup;
   const [h, m] = time.split(':').map(Number) as [number, number];
   let running = false;
@@ -37,12 +38,12 @@ export function makeDailyBackupTrigger(config: Config, clock: Clock, log: Pick<C
       running = false;
       if (code === 0) return;
       retryAfter = clock.now() + RETRY_MS;
-      log.error(`[backup] the daily backup FAILED (exit ${code}); retrying in an hour. See the lines above.`);
+      log.error({ exitCode: code }, 'the daily backup FAILED; retrying in an hour. See the lines above.');
     });
     child.on('error', (e) => {
       running = false;
       retryAfter = clock.now() + RETRY_MS;
-      log.error('[backup] could not start the daily backup', e);
+      log.error({ err: e }, 'could not start the daily backup');
     });
   };
 }

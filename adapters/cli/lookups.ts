@@ -7,14 +7,17 @@ import type { Config } from '../../src/config.js';
 import { oneEmailAtATime, type LookupIdByEmail, type LookupIdsByEmail } from '../../src/usecases/org/import-org.js';
 import { makeFeishuClient } from '../feishu/client.js';
 import { inCallSizedRuns, openIdsByEmail } from '../feishu/contact.js';
+import { boltLogger, loggerFor } from '../logging.js';
+import type { Logger } from '../../src/ports/logger.js';
 
 /**
  * Slack `users.lookupByEmail` (scope users:read.email). Slack has no batch form, so `org import`
  * asks once per email. Unknown email → null; other errors throw.
  */
-export function slackLookup(slack: NonNullable<Config['slack']>): LookupIdByEmail {
+export function slackLookup(slack: NonNullable<Config['slack']>, log: Logger): LookupIdByEmail {
   const client = new WebClient(slack.botToken, {
     slackApiUrl: slack.apiUrl,
+    logger: boltLogger(log),
     // The CLI can afford to wait out a 429; it runs once, not per request.
     retryConfig: { retries: 5, factor: 2, minTimeout: 1000 },
   });
@@ -31,8 +34,8 @@ export function slackLookup(slack: NonNullable<Config['slack']>): LookupIdByEmai
 }
 
 /** Feishu contact lookup by email, 50 emails per call (scope contact:user.id:readonly). */
-export function feishuLookup(feishu: NonNullable<Config['feishu']>): LookupIdsByEmail {
-  const client = makeFeishuClient(feishu);
+export function feishuLookup(feishu: NonNullable<Config['feishu']>, log: Logger): LookupIdsByEmail {
+  const client = makeFeishuClient(feishu, log);
   return async (emails) => {
     const found = new Map<string, string>();
     const failed = new Map<string, string>();
@@ -51,8 +54,10 @@ export function lookupsFor(config: Config): {
   lookupSlackIdsByEmail?: LookupIdsByEmail;
   lookupFeishuIdsByEmail?: LookupIdsByEmail;
 } {
+  // The CLI's own output is on stdout; the SDKs' (scrubbed) lines go to stderr.
+  const log = loggerFor(config, 'stderr');
   return {
-    lookupSlackIdsByEmail: config.slack ? oneEmailAtATime(slackLookup(config.slack)) : undefined,
-    lookupFeishuIdsByEmail: config.feishu ? feishuLookup(config.feishu) : undefined,
+    lookupSlackIdsByEmail: config.slack ? oneEmailAtATime(slackLookup(config.slack, log)) : undefined,
+    lookupFeishuIdsByEmail: config.feishu ? feishuLookup(config.feishu, log) : undefined,
   };
 }

@@ -5,6 +5,7 @@
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { systemClock, type Clock } from '../../src/ports/clock.js';
 import { composeStore } from '../compose.js';
+import { loggerFor } from '../logging.js';
 import { EXIT_USAGE, type CliCommand, type CliContext } from './context.js';
 import { jobsCommand, leaveCommand, orgCommand, USAGE_JOBS, USAGE_LEAVE, USAGE_ORG } from './imports.js';
 import { auditCommand, USAGE_AUDIT } from './audit.js';
@@ -107,7 +108,7 @@ export async function runCli(
     }
     throw e;
   }
-  const composed = composeStore(config, { clock });
+  const composed = composeStore(config, { clock, log: loggerFor(config, 'stderr') });
   try {
     if (!keyless(name, args)) {
       const { refusal, signedRows, newDataKey } = prepareKeys(composed.conn);

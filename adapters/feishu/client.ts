@@ -1,6 +1,8 @@
 /** The Lark SDK client for the configured app: one place that maps FEISHU_DOMAIN and the SDK's logging. */
 import * as lark from '@larksuiteoapi/node-sdk';
 import { parseFileConfig, type Config } from '../../src/config.js';
+import type { Logger } from '../../src/ports/logger.js';
+import { larkLogger } from '../logging.js';
 import { withTimeout } from './http-timeout.js';
 
 /** delivery.callTimeoutSeconds when the caller has no config at hand. */
@@ -13,19 +15,18 @@ export function feishuDomain(domain: string | undefined): lark.Domain | string {
   return domain.replace(/\/+$/, '');
 }
 
-const quiet = () => {};
-
-/** The SDK logs errors only; `quietSdk` (tests) silences it entirely. Our own warnings still print. */
-export function sdkLogging(quietSdk = false) {
-  return {
-    loggerLevel: lark.LoggerLevel.error,
-    ...(quietSdk ? { logger: { error: quiet, warn: quiet, info: quiet, debug: quiet, trace: quiet } } : {}),
-  };
+/**
+ * The SDK logs through ours, scrubbed: on a failed token call it logs the whole request, app_secret
+ * included. Every level is passed on; LOG_LEVEL decides what is written.
+ */
+export function sdkLogging(log: Logger) {
+  return { loggerLevel: lark.LoggerLevel.trace, logger: larkLogger(log) };
 }
 
 export function makeFeishuClient(
   cfg: NonNullable<Config['feishu']>,
-  opts: { quietSdk?: boolean; timeoutMs?: number } = {},
+  log: Logger,
+  opts: { timeoutMs?: number } = {},
 ): lark.Client {
   return new lark.Client({
     appId: cfg.appId,
@@ -39,6 +40,6 @@ export function makeFeishuClient(
       lark.defaultHttpInstance as unknown as lark.HttpInstance,
       opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     ),
-    ...sdkLogging(opts.quietSdk),
+    ...sdkLogging(log),
   });
 }

@@ -12,6 +12,7 @@
 import * as lark from '@larksuiteoapi/node-sdk';
 import { retryWhileBusy, type Store } from '../../src/ports/store.js';
 import type { Clock } from '../../src/ports/clock.js';
+import { larkLogger, withLogContext } from '../logging.js';
 
 /** Events further than this from now, either way, are refused (Feishu retries within minutes; replays come later). */
 export const MAX_EVENT_AGE_MS = 5 * 60 * 1000;
@@ -22,6 +23,8 @@ export interface GuardOptions {
   store: Store;
   clock: Clock;
   log: (level: 'warn' | 'error', msg: string, err?: unknown) => void;
+  /** The SDK's own logging (adapters/feishu/client.ts `sdkLogging`): scrubbed, through ours. */
+  sdkLogging?: { loggerLevel: lark.LoggerLevel; logger: ReturnType<typeof larkLogger> };
 }
 
 /** The decrypted body as Feishu sent it (before the SDK flattens header and event). */
@@ -84,7 +87,7 @@ export class GuardedDispatcher extends lark.EventDispatcher {
     super({
       verificationToken: guard.verificationToken,
       encryptKey: guard.encryptKey,
-      loggerLevel: lark.LoggerLevel.warn,
+      ...(guard.sdkLogging ?? { loggerLevel: lark.LoggerLevel.warn }),
     });
   }
 
@@ -144,7 +147,7 @@ export function once<R>(
     }
     if (!first) return fallbacks.onDuplicate();
     try {
-      return await handler(data);
+      return await withLogContext({ eventId }, () => handler(data));
     } catch (err) {
       guard.log('error', `${name}: handler failed for event ${eventId}`, err);
       return fallbacks.onFailure();

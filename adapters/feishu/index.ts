@@ -16,12 +16,6 @@ import { feishuDomain, makeFeishuClient, sdkLogging } from './client.js';
 import type { OutboxSenderOptions, PacingPolicy } from '../../src/delivery/sender.js';
 import { callTimeoutMs } from '../delivery-policy.js';
 
-// Errors from the SDK are axios errors carrying the whole request; the message is enough.
-const log: GuardOptions['log'] = (level, msg, err) =>
-  level === 'error'
-    ? console.error(`[feishu] ${msg}`, err instanceof Error ? (err.stack ?? err.message) : (err ?? ''))
-    : console.warn(`[feishu] ${msg}`);
-
 /** What tests and the bench can reach beyond RunningAdapter. */
 export interface FeishuAdapter extends RunningAdapter {
   /** Look for queued outbox rows now instead of at the next poll. */
@@ -41,8 +35,6 @@ export interface FeishuOptions {
   sender?: Pick<OutboxSenderOptions, 'backoffMs' | 'maxInFlight' | 'onOutcome'>;
   /** Card callbacks slower than this answer "still working" (default 2.5 s; Feishu waits 3 s). */
   callbackDeadlineMs?: number;
-  /** Silence the SDK's own logging (tests); our own warnings still print. */
-  quietSdk?: boolean;
 }
 
 /** People imported without a Feishu id are looked up by email this often. */
@@ -50,6 +42,10 @@ const RESOLVE_EVERY_MS = 60 * 60 * 1000;
 
 export async function startFeishu(ctx: AdapterContext, options: FeishuOptions = {}): Promise<FeishuAdapter> {
   const cfg = ctx.config.feishu;
+  const logger = ctx.log.child({ platform: 'feishu' });
+  // Errors from the SDK are axios errors carrying the whole request: the logger scrubs them.
+  const log: GuardOptions['log'] = (level, msg, err) =>
+    level === 'error' ? logger.error({ err }, msg) : logger.warn(msg);
   if (!cfg) throw new ConfigError('Set FEISHU_APP_ID and FEISHU_APP_SECRET to start the Feishu adapter.');
   if (cfg.mode === 'http' && !cfg.encryptKey && !cfg.allowInsecure) {
     throw new ConfigError(
@@ -65,8 +61,9 @@ export async function startFeishu(ctx: AdapterContext, options: FeishuOptions = 
   if (cfg.mode === 'http' && !cfg.verificationToken)
     log('warn', 'FEISHU_VERIFICATION_TOKEN is not set: callbacks are checked by signature only.');
 
-  const client = makeFeishuClient(cfg, { quietSdk: options.quietSdk, timeoutMs: callTimeoutMs(ctx.config) });
+  const client = makeFeishuClient(cfg, logger, { timeoutMs: callTimeoutMs(ctx.config) });
   const sender = startFeishuSender({
+    log: logger,
     client,
     ctx,
     pollMs: options.pollMs,
@@ -79,6 +76,7 @@ export async function startFeishu(ctx: AdapterContext, options: FeishuOptions = 
     store: ctx.store,
     clock: ctx.clock,
     log,
+    sdkLogging: sdkLogging(logger),
   };
   const dispatcher = new GuardedDispatcher(guard);
   registerListeners(dispatcher, guard, {
@@ -91,6 +89,7 @@ export async function startFeishu(ctx: AdapterContext, options: FeishuOptions = 
       void sendReply(client, target, content).catch((err: unknown) => log('error', 'could not send an answer', err));
     },
     onQueued: () => sender.wake(),
+    log: logger,
     callbackDeadlineMs: options.callbackDeadlineMs,
   });
 
@@ -102,7 +101,7 @@ export async function startFeishu(ctx: AdapterContext, options: FeishuOptions = 
       appId: cfg.appId,
       appSecret: cfg.appSecret,
       domain: feishuDomain(cfg.domain),
-      ...sdkLogging(options.quietSdk),
+      ...sdkLogging(logger),
       onReady: () => markReady(),
       onError: (err: Error) => log('error', 'long connection gave up', err),
     });
@@ -126,6 +125,11 @@ export async function startFeishu(ctx: AdapterContext, options: FeishuOptions = 
     resolveOpenIds,
     wakeSender: () => sender.wake(),
     ready,
+    connection: () => {
+      if (!ws) return { ok: true, detail: 'http' };
+      const state = ws.getConnectionStatus().state;
+      return { ok: state === 'connected', detail: `long connection ${state}` };
+    },
     async stop() {
       clearInterval(resolveTimer);
       ws?.close({ force: true });

@@ -6,6 +6,7 @@
  * drops the duplicate. Later than that, ./reconcile.ts looks for the message in the chat first.
  */
 import { createHash } from 'node:crypto';
+import type { Logger } from '../../src/ports/logger.js';
 import type * as lark from '@larksuiteoapi/node-sdk';
 import {
   startOutboxSender,
@@ -259,6 +260,7 @@ export function startFeishuSender(opts: {
   pollMs?: number;
   pacing?: PacingPolicy;
   sender?: Pick<OutboxSenderOptions, 'backoffMs' | 'maxInFlight' | 'onOutcome'>;
+  log: Logger;
 }): OutboxSender {
   const { ctx } = opts;
   return startOutboxSender({
@@ -270,13 +272,17 @@ export function startFeishuSender(opts: {
       store: ctx.store,
       lastSentRef: (address) => ctx.queue.lastSentRef('feishu', address),
       onLookupImpossible: (why) =>
-        console.warn(
-          `[feishu] a message whose delivery is uncertain for over an hour could not be looked for (${why}); it is sent again and may arrive twice. Reading history needs the im:message scope (see the README's Feishu setup).`,
+        opts.log.warn(
+          `a message whose delivery is uncertain for over an hour could not be looked for (${why}); it is sent again and may arrive twice. Reading history needs the im:message scope (see the README's Feishu setup).`,
         ),
     }),
     pacing: opts.pacing ?? FEISHU_PACING,
     pollMs: opts.pollMs,
     ...deliveryPolicy(ctx, 'feishu'),
+    onOutcome: (row, outcome) => {
+      if (outcome.kind === 'permanent')
+        opts.log.warn({ outboxKey: row.key, error: outcome.error }, 'outbox row failed');
+    },
     ...opts.sender,
   });
 }

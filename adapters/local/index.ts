@@ -24,8 +24,9 @@ export async function startLocal(ctx: AdapterContext): Promise<RunningAdapter> {
 
   const loaded = await loadDemoIfEmpty(ctx);
   if (loaded)
-    console.log(
-      `[local] empty database: loaded the demo organisation (${loaded.people} people). Start over with: npm run dandang -- demo reset`,
+    ctx.log.info(
+      { people: loaded.people },
+      'empty database: loaded the demo organisation. Start over with: npm run dandang -- demo reset',
     );
 
   const ws = new Workspace(ctx);

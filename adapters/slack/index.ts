@@ -11,10 +11,11 @@ import { registerListeners } from './listeners/index.js';
 import { makeSlackDeliver } from './deliver.js';
 import { slackPacing } from './pacing.js';
 import { slackTimestampWithinSkew } from './request-time.js';
-import { checkHistoryScopes, logLookupRefused } from './scopes.js';
+import { checkHistoryScopes, lookupRefusedLogger } from './scopes.js';
 import { callTimeoutMs, deliveryPolicy } from '../delivery-policy.js';
 import type { ResolveMention } from './render/markup.js';
 import type { Store } from '../../src/ports/store.js';
+import { boltLogger, newLogId, withLogContext } from '../logging.js';
 
 export { SLACK_DEFAULT_PACING, slackPacing } from './pacing.js';
 
@@ -57,9 +58,12 @@ export async function startSlack(ctx: AdapterContext, options: SlackAdapterOptio
   const retryConfig = options.retryConfig ?? { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 1000 };
   // No Web API call may hang for ever: a hung call would hold a sending slot (or a listener) forever.
   const timeout = callTimeoutMs(ctx.config);
+  // Bolt, its receivers and every WebClient log through ours: scrubbed, with the request's id.
+  const log = ctx.log.child({ platform: 'slack' });
+  const logger = boltLogger(log);
 
   // One auth.test at start: it checks the token now, and its ids spare Bolt an auth.test per request.
-  const probe = new WebClient(cfg.botToken, { slackApiUrl, retryConfig, logLevel, timeout });
+  const probe = new WebClient(cfg.botToken, { slackApiUrl, retryConfig, logLevel, timeout, logger });
   const auth = await probe.auth.test().catch((err: unknown) => {
     throw new Error(
       `Slack rejected SLACK_BOT_TOKEN at auth.test (${(err as Error).message}). Copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions, and check SLACK_API_URL if you set it.`,
@@ -67,26 +71,41 @@ export async function startSlack(ctx: AdapterContext, options: SlackAdapterOptio
   });
   if (!auth.user_id || !auth.bot_id)
     throw new Error('auth.test returned no bot ids: is SLACK_BOT_TOKEN a bot token (xoxb-…)?');
-  checkHistoryScopes(auth.response_metadata?.scopes);
+  checkHistoryScopes(auth.response_metadata?.scopes, (line) => log.warn(line));
 
   const common = {
     token: cfg.botToken,
     botId: auth.bot_id,
     botUserId: auth.user_id,
-    clientOptions: { slackApiUrl, retryConfig, timeout },
+    clientOptions: { slackApiUrl, retryConfig, timeout, logger },
     logLevel,
+    logger,
   };
+  let socketUp = false;
   let app: App;
   if (cfg.appToken) {
     const receiver = new SocketModeReceiver({
       appToken: cfg.appToken,
       logLevel,
+      logger,
       installerOptions: { clientOptions: { slackApiUrl } },
     });
+    receiver.client.on('connected', () => (socketUp = true));
+    receiver.client.on('disconnected', () => (socketUp = false));
     app = new App({ ...common, receiver });
+    // Socket Mode events arrive off the HTTP server: give each its own id on every log line.
+    app.use(async ({ body, next }) => {
+      const b = body as { event_id?: string; trigger_id?: string };
+      await withLogContext({ eventId: b.event_id ?? b.trigger_id ?? newLogId() }, next);
+    });
   } else {
     // Mounted on the shared server (adapters/http-host.ts); Bolt still verifies every signature.
-    const receiver = new HTTPReceiver({ signingSecret: cfg.signingSecret, endpoints: '/slack/events', logLevel });
+    const receiver = new HTTPReceiver({
+      signingSecret: cfg.signingSecret,
+      endpoints: '/slack/events',
+      logLevel,
+      logger,
+    });
     app = new App({ ...common, receiver });
     ctx.http.mount('/slack', (req, res) => {
       // Bolt uses real time for its own (past-only) check, so this uses it too.
@@ -112,6 +131,7 @@ export async function startSlack(ctx: AdapterContext, options: SlackAdapterOptio
     rejectRateLimitedCalls: true,
     logLevel,
     timeout,
+    logger,
   });
   const sender = options.noSender
     ? null
@@ -119,9 +139,14 @@ export async function startSlack(ctx: AdapterContext, options: SlackAdapterOptio
         platform: 'slack',
         queue: ctx.queue,
         clock: ctx.clock,
-        deliver: makeSlackDeliver({ client: senderClient, resolveMention, onLookupRefused: logLookupRefused }),
+        deliver: makeSlackDeliver({
+          client: senderClient,
+          resolveMention,
+          onLookupRefused: lookupRefusedLogger((line) => log.warn(line)),
+        }),
         pacing: options.pacing ?? slackPacing(ctx.config.file.delivery.slack),
         ...deliveryPolicy(ctx, 'slack'),
+        log,
         ...options.sender,
       });
 
@@ -139,6 +164,11 @@ export async function startSlack(ctx: AdapterContext, options: SlackAdapterOptio
     platform: 'slack',
     wakeSender: () => sender?.wake(),
     senderIdle: () => sender?.whenIdle() ?? Promise.resolve(),
+    // HTTP mode has no standing connection: the token was checked at start (auth.test).
+    connection: () =>
+      cfg.appToken
+        ? { ok: socketUp, detail: socketUp ? 'socket mode connected' : 'socket mode disconnected' }
+        : { ok: true, detail: 'http' },
     async stop() {
       await sender?.stop();
       if (cfg.appToken) await app.stop();

@@ -78,9 +78,9 @@ export function offboardingHandlers(deps: UseCaseDeps): FeatureHandlers {
       // Off the request path, so it may wait out an import's write lock (yielding meanwhile).
       retryWhileBusy(() => exportDossier({ actorId, caseId, deliver: 'thread' }), 60_000)
         .then((done) => {
-          if (!done.ok) console.error(`[offboarding] dossier for case ${caseId} failed: ${done.message}`);
+          if (!done.ok) deps.log?.error({ caseId, code: done.code }, 'dossier export failed');
         })
-        .catch((e: unknown) => console.error(`[offboarding] dossier for case ${caseId} failed`, e));
+        .catch((err: unknown) => deps.log?.error({ err, caseId }, 'dossier export failed'));
     });
     return toastReply(r);
   };

@@ -62,7 +62,7 @@ export function reviewHandlers(deps: UseCaseDeps): FeatureHandlers {
           // A large cycle is only claimed in the command: fill it and nudge after the answer, in chunks.
           if (r.ok && r.value.inBackground)
             setImmediate(() =>
-              completeOpening().catch((e: unknown) => console.error('[review] opening a cycle failed', e)),
+              completeOpening().catch((err: unknown) => deps.log?.error({ err }, 'opening a cycle failed')),
             );
           return toastReply(r);
         },

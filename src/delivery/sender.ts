@@ -31,6 +31,7 @@ import type { OutboxRow } from '../ports/outbox-queue.js';
 import { Pacer, monotonic } from './pacer.js';
 import type { DeliveryOutcome, GaveUpReason, OutboxSender, OutboxSenderOptions } from './types.js';
 import { retryWhileBusy, StoreBusyError } from '../ports/store.js';
+import { silentLogger } from '../ports/logger.js';
 
 export type { RateSpec } from './token-bucket.js';
 export type { AdaptiveRateSpec } from './adaptive-rate.js';
@@ -48,6 +49,7 @@ const defaultBackoff = (attempt: number) => Math.min(5 * 60_000, 1000 * 2 ** Mat
 
 export function startOutboxSender(opts: OutboxSenderOptions): OutboxSender {
   const { platform, queue, clock, deliver } = opts;
+  const log = (opts.log ?? silentLogger).child({ component: 'outbox', platform });
   const maxInFlight = opts.maxInFlight ?? 16;
   const pollMs = opts.pollMs ?? 500;
   const retryWindowMs = opts.retryWindowMs ?? DAY_OF_RETRIES_MS;
@@ -111,7 +113,7 @@ export function startOutboxSender(opts: OutboxSenderOptions): OutboxSender {
   function giveUp(row: OutboxRow, error: string, reason: GaveUpReason, maybeDelivered: boolean): void {
     queue.markFailed(row.id, error, clock.now(), maybeDelivered);
     if (opts.onGaveUp) opts.onGaveUp(row, error, reason);
-    else console.error(`[outbox:${platform}] set aside ${row.key} → ${row.address}: ${error}`);
+    else log.error({ outboxKey: row.key, error }, 'outbox row set aside');
   }
 
   function settle(row: OutboxRow, outcome: DeliveryOutcome): void {
@@ -186,7 +188,7 @@ export function startOutboxSender(opts: OutboxSenderOptions): OutboxSender {
         opts.onOutcome?.(row, outcome);
       } catch (err) {
         // Still 'sending' in the database: the next attempt reconciles it with the platform.
-        console.error(`[outbox:${platform}] could not record the outcome of ${row.key}`, err);
+        log.error({ err, outboxKey: row.key }, 'could not record the outcome of a send');
       } finally {
         inFlightIds.delete(row.id);
         retryingIds.delete(row.id);
@@ -277,7 +279,7 @@ export function startOutboxSender(opts: OutboxSenderOptions): OutboxSender {
       } catch (err) {
         if (err instanceof StoreBusyError) wait = BUSY_RETRY_MS;
         else {
-          console.error(`[outbox:${platform}] sender pass failed`, err);
+          log.error({ err }, 'outbox sender pass failed');
           wait = pollMs;
         }
       }

@@ -1,4 +1,5 @@
 /** The sender's contract with the adapters: what `deliver` reports, and the sender's options. */
+import type { Logger } from '../ports/logger.js';
 import type { OutboxQueue, OutboxRow } from '../ports/outbox-queue.js';
 import type { Platform } from '../ports/records.js';
 import type { Clock } from '../ports/clock.js';
@@ -46,6 +47,8 @@ export interface OutboxSenderOptions {
   onOutcome?: (row: OutboxRow, outcome: DeliveryOutcome) => void;
   /** Called when a row is set aside as failed (the HR alert). Not called for rate limits or retries. */
   onGaveUp?: (row: OutboxRow, error: string, reason: GaveUpReason) => void;
+  /** Where a failed pass is reported (the adapter's logger). */
+  log?: Logger;
 }
 
 export interface OutboxSender {

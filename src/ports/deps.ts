@@ -1,6 +1,7 @@
 import type { Store } from './store.js';
 import type { Clock } from './clock.js';
 import type { AppSettings } from './settings.js';
+import type { Logger } from './logger.js';
 
 /**
  * What every use case factory is built over: `makeX = (deps: UseCaseDeps) => (input) => Result<T>`.
@@ -10,4 +11,9 @@ export interface UseCaseDeps {
   store: Store;
   clock: Clock;
   settings: AppSettings;
+  /**
+   * For work that runs after the answer (a cycle filled in the background, a dossier built), whose
+   * failure has no one to return to. Use cases return Results and do not log.
+   */
+  log?: Logger;
 }

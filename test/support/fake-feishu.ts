@@ -100,6 +100,20 @@ export class FakeFeishu {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
+  /**
+   * The next `times` calls whose path starts with `pathPrefix` answer HTTP `status` (e.g. the token
+   * endpoint `/open-apis/auth/` or the long connection's `/callback/ws/endpoint` failing).
+   */
+  failPath(pathPrefix: string, status: number, times = 1): void {
+    this.pathFailures.push({ pathPrefix, status, times });
+  }
+  private pathFailures: { pathPrefix: string; status: number; times: number }[] = [];
+
+  /** Cuts every long connection (the SDK reconnects through /callback/ws/endpoint). */
+  dropConnections(): void {
+    for (const s of this.sockets) s.terminate();
+  }
+
   /** The next `n` calls to the message API answer HTTP 429 with code 99991400. */
   rateLimit(n: number): void {
     this.rateLimitLeft = n;
@@ -244,6 +258,11 @@ export class FakeFeishu {
       res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(payload));
     };
     const p = u.pathname;
+    const failure = this.pathFailures.find((f) => f.times > 0 && p.startsWith(f.pathPrefix));
+    if (failure) {
+      failure.times--;
+      return send(failure.status, { code: 10003, msg: 'internal error' });
+    }
 
     if (p === '/callback/ws/endpoint' && req.method === 'POST') {
       const wsUrl = `${this.url.replace('http', 'ws')}/ws/v2?device_id=fake-device&service_id=1`;

@@ -127,6 +127,12 @@ export class FakeSlack {
     this.failures.set(method, { error, times });
   }
 
+  /** Answer the next `times` calls of `method` with HTTP `status` (a 5xx outage) and an HTML body. */
+  failHttpNext(method: string, status: number, times = 1): void {
+    this.httpFailures.set(method, { status, times });
+  }
+  private httpFailures = new Map<string, { status: number; times: number }>();
+
   /** Enforce a token-bucket limit on `method` workspace-wide; beyond it, 429 + Retry-After. */
   enforceRate(method: string, ratePerSec: number, burst: number, retryAfterSec = 1): void {
     this.limiter = { method, ratePerSec, burst, tokens: burst, last: performance.now(), retryAfterSec };
@@ -245,6 +251,12 @@ export class FakeSlack {
       l.last = now;
       if (l.tokens < 1) return this.answer429(res, method, l.retryAfterSec);
       l.tokens -= 1;
+    }
+    const httpFailure = this.httpFailures.get(method);
+    if (httpFailure && httpFailure.times > 0) {
+      httpFailure.times -= 1;
+      res.writeHead(httpFailure.status, { 'content-type': 'text/html' }).end('<html>upstream error</html>');
+      return;
     }
     if (this.channelLimiter && method === 'chat.postMessage' && args.channel) {
       const c = this.channelLimiter;

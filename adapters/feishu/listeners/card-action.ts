@@ -67,7 +67,7 @@ export function makeCardActionListener(deps: ListenerDeps) {
     const reply = await withDeadline(dispatched, deps.callbackDeadlineMs ?? CALLBACK_DEADLINE_MS);
     deps.onQueued();
     if (reply === TIMED_OUT) {
-      void dispatched.then(deps.onQueued, (err: unknown) => console.error('[feishu] slow card action failed', err));
+      void dispatched.then(deps.onQueued, (err: unknown) => deps.log.error({ err }, 'slow card action failed'));
       return { toast: { type: 'info', content: translator(actor.locale)('feishu.slow') } };
     }
     const answer = renderCallbackAnswer(
@@ -83,7 +83,7 @@ export function makeCardActionListener(deps: ListenerDeps) {
     if (answer.privately.length)
       void deps
         .send({ openId: parsed.openId }, answer.privately.map(cardContent))
-        .catch((err: unknown) => console.error('[feishu] sending cards to the clicker failed', err));
+        .catch((err: unknown) => deps.log.error({ err }, 'sending cards to the clicker failed'));
     return answer.response;
   };
 }

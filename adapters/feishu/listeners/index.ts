@@ -14,6 +14,8 @@ import { makeCardActionListener } from './card-action.js';
 import { makeMessageListener } from './message.js';
 import { makeMenuListener } from './menu.js';
 
+import type { Logger } from '../../../src/ports/logger.js';
+
 export interface ListenerDeps {
   store: Store;
   router: Router;
@@ -25,6 +27,8 @@ export interface ListenerDeps {
   forms: FormSnapshots;
   /** A use case may have queued outbox rows: wake the sender. */
   onQueued: () => void;
+  /** For work that fails after the answer was given (a slow card action). */
+  log: Logger;
   /** How long a card callback may take before it answers "still working" (default 2.5 s). */
   callbackDeadlineMs?: number;
 }

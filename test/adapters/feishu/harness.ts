@@ -35,7 +35,6 @@ export interface FeishuHarness {
 
 export const TEST_OPTIONS: FeishuOptions = {
   pollMs: 50,
-  quietSdk: true,
   pacing: { global: [{ ratePerSec: 200, burst: 20 }], perChannel: { ratePerSec: 50, burst: 5 } },
 };
 

@@ -3,6 +3,7 @@
  * a timeout) and that is retried more than an hour later must be looked for, not sent again.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { captureLogs } from '../../support/logs.js';
 import { startFeishuHarness, addPeople, person, waitFor, type FeishuHarness } from './harness.js';
 import type { Message } from '../../../src/ui/model.js';
 
@@ -85,7 +86,7 @@ describe('Feishu outbox: a send left uncertain for more than an hour', () => {
   });
 
   it('sends again (at least once) when it cannot look — the first message to a person — and says why', async () => {
-    const warnings = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const warnings = captureLogs();
     h = await startFeishuHarness({ mode: 'http', options: SLOW_RETRY });
     addPeople(h, [person({ id: 'neo' })]);
     await crashAndWaitTwoHours(h, 'nudge:8:neo', () =>
@@ -95,7 +96,7 @@ describe('Feishu outbox: a send left uncertain for more than an hour', () => {
     await waitFor(() => row(h, 'nudge:8:neo')?.status === 'sent', 'the resent nudge');
     // The README documents this case: the uuid no longer protects it, so the person gets it twice.
     expect(h.fake.messagesTo('ou_neo')).toHaveLength(2);
-    expect(warnings.mock.calls.map((c) => String(c[0]))).toContainEqual(
+    expect(warnings.lines()).toContainEqual(
       expect.stringContaining('could not be looked for (no earlier message to this person'),
     );
   });

@@ -4,6 +4,7 @@
  * (or, where Slack will not let us check, at least once), and nothing may be dropped silently.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { captureLogs } from '../../support/logs.js';
 import { startSlackHarness, addPeople, person, waitFor, type SlackHarness } from './harness.js';
 import { makeOutboxQueue } from '../../../db/repos/outbox.js';
 import type { Message } from '../../../src/ui/model.js';
@@ -59,7 +60,7 @@ describe('Slack outbox: outages and hung calls', () => {
       features: () => [],
       fileConfig: 'locale: zh-CN\nhrChannel:\n  slack: CHR\ndelivery:\n  retryFor: 2h\n',
     });
-    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const errors = captureLogs();
     const people = ids(3, 'p');
     addPeople(
       h,
@@ -78,7 +79,7 @@ describe('Slack outbox: outages and hung calls', () => {
     h.db.clock.advance(2 * HOUR + 60_000);
     await waitFor(() => statuses(h, 'nudge:5:').every((s) => s === 'failed'), 'the rows to be set aside', 20_000);
     expect(row(h, 'nudge:5:p1')!.lastError).toMatch(/^http_502 \(gave up after \d+ attempts over 2\.\d h\)$/);
-    expect(errors.mock.calls.map((c) => String(c[0])).filter((l) => l.includes('UNDELIVERED'))).toHaveLength(3);
+    expect(errors.lines().filter((l) => l.includes('UNDELIVERED'))).toHaveLength(3);
 
     // Slack comes back: the HR alert (queued while it was down) arrives, once, updated to the count.
     h.fake.outageFor(0);
@@ -161,7 +162,7 @@ describe('Slack outbox: crash recovery in busy conversations', () => {
   });
 
   it('without the history scopes, says so once at start and resends rather than lose the message', async () => {
-    const warnings = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const warnings = captureLogs();
     h = await startSlackHarness({
       features: () => [],
       options: { noSender: true },
@@ -171,7 +172,7 @@ describe('Slack outbox: crash recovery in busy conversations', () => {
     h.fake.refuseLookups('missing_scope');
     addPeople(h, [person({ id: 'ann' }), person({ id: 'bob' })]);
     await h.restartAdapter({ noSender: false });
-    const startLines = warnings.mock.calls.map((c) => String(c[0]));
+    const startLines = warnings.lines();
     expect(startLines.filter((l) => l.includes('lacks im:history, channels:history, groups:history'))).toHaveLength(1);
 
     h.fake.dropAfterAccept('chat.postMessage', 2);
@@ -184,9 +185,7 @@ describe('Slack outbox: crash recovery in busy conversations', () => {
     // The documented fallback: at least once. Each lost answer means a second copy, never none.
     expect(h.fake.dmsWithKey('UANN', 'nudge:3:')).toHaveLength(2);
     expect(h.fake.dmsWithKey('UBOB', 'nudge:3:')).toHaveLength(2);
-    const refusals = warnings.mock.calls
-      .map((c) => String(c[0]))
-      .filter((l) => l.includes('refused to let the bot read'));
+    const refusals = warnings.lines().filter((l) => l.includes('refused to let the bot read'));
     expect(refusals).toEqual([expect.stringContaining('the history of a DM (missing_scope)')]);
   });
 });
