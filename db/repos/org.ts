@@ -36,7 +36,13 @@ const sameKpis = (a: Kpi[], b: Kpi[]) =>
   a.every((k, i) => {
     const o = b[i]!;
     return (
-      k.key === o.key && k.name === o.name && k.unit === o.unit && k.target === o.target && k.direction === o.direction
+      k.key === o.key &&
+      k.name === o.name &&
+      k.unit === o.unit &&
+      k.target === o.target &&
+      k.direction === o.direction &&
+      k.min === o.min &&
+      k.max === o.max
     );
   });
 
@@ -61,9 +67,15 @@ export function makeOrgRepo(db: Db, clock: Clock, sealer: Sealer): OrgRepo {
     .orderBy(asc(kpis.position))
     .prepare();
   const kpiSet = (jobId: string, version: number): Kpi[] =>
-    kpisOfVersion
-      .all({ jobId, version })
-      .map(({ key, name, unit, target, direction }) => ({ key, name, unit, target, direction }));
+    kpisOfVersion.all({ jobId, version }).map(({ key, name, unit, target, direction, min, max }) => ({
+      key,
+      name,
+      unit,
+      target,
+      direction,
+      ...(min !== null ? { min } : {}),
+      ...(max !== null ? { max } : {}),
+    }));
 
   const repo: OrgRepo = {
     person: (id) => one(personById.get({ id })),
@@ -143,7 +155,9 @@ export function makeOrgRepo(db: Db, clock: Clock, sealer: Sealer): OrgRepo {
       const version = j.kpiVersion + 1;
       if (next.length)
         db.insert(kpis)
-          .values(next.map((k, position) => ({ ...k, jobId, version, position })))
+          .values(
+            next.map((k, position) => ({ ...k, min: k.min ?? null, max: k.max ?? null, jobId, version, position })),
+          )
           .run();
       db.update(jobs).set({ kpiVersion: version, updatedAt: clock.now() }).where(eq(jobs.id, jobId)).run();
       return version;

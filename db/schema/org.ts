@@ -28,6 +28,9 @@ export const kpis = sqliteTable(
     unit: text('unit').notNull().default(''),
     target: real('target').notNull(),
     direction: text('direction', { enum: ['higher', 'lower'] }).notNull(),
+    /** The range a review's figure must fall in, when the KPI declares one (src/domain/kpi.ts). */
+    min: real('min'),
+    max: real('max'),
   },
   (t) => [uniqueIndex('kpis_job_version_key').on(t.jobId, t.version, t.key)],
 );

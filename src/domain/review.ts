@@ -2,7 +2,7 @@
  * Pure rules of a weekly review: whether a KPI met its target, what a submitted form must contain,
  * and how the define-KPIs text is parsed. Errors are codes; the use case localises them.
  */
-import type { Kpi } from './kpi.js';
+import { kpiBounds, type Kpi } from './kpi.js';
 import { TEXT_LIMITS } from './text.js';
 
 /** A KPI's definition copied into a review, with the actual value and whether it met its target. */
@@ -35,7 +35,15 @@ export const RATINGS = [1, 2, 3, 4, 5] as const;
 /** At or below this rating the improvement suggestion is required. */
 export const LOW_RATING = 2;
 
-export type ReviewFieldError = 'required' | 'notANumber' | 'improvementRequired' | 'ratingInvalid' | 'tooLong';
+export type ReviewFieldError =
+  | 'required'
+  | 'notANumber'
+  /** Outside the KPI's range (`kpiBounds`): below its minimum or above its maximum. */
+  | 'belowMin'
+  | 'aboveMax'
+  | 'improvementRequired'
+  | 'ratingInvalid'
+  | 'tooLong';
 
 /** Long enough for a real paragraph, short enough for a Slack modal input (3,000 max). */
 export const MAX_TEXT = TEXT_LIMITS.long;
@@ -76,6 +84,15 @@ export function validateReview(
       errors[id] = 'notANumber';
       continue;
     }
+    const bounds = kpiBounds(k);
+    if (actual < bounds.min) {
+      errors[id] = 'belowMin';
+      continue;
+    }
+    if (actual > bounds.max) {
+      errors[id] = 'aboveMax';
+      continue;
+    }
     results.push({ ...k, actual, met: kpiMet(k, actual) });
   }
   const ratingRaw = text(values[REVIEW_INPUTS.rating]);
@@ -104,6 +121,14 @@ export function validateReview(
   return { ok: true, content: { rating, strengths, improvement, comment, belowTarget, results } };
 }
 
+/** The KPIs a form's figures put below target (figures that do not parse are left out). */
+export function kpisBelowTarget(kpis: Kpi[], values: Record<string, string | string[] | undefined>): Kpi[] {
+  return kpis.filter((k) => {
+    const actual = parseNumber(text(values[kpiInputId(k.key)]));
+    return actual !== null && !kpiMet(k, actual);
+  });
+}
+
 /** Keys of the KPIs that missed their target, for follow-up buttons (training, conversation). */
 export const missedKpiKeys = (results: KpiResult[]) => results.filter((r) => !r.met).map((r) => r.key);
 
@@ -112,7 +137,8 @@ export const missedKpiKeys = (results: KpiResult[]) => results.filter((r) => !r.
 // A single multiline input renders the same on a Slack modal, a Feishu card and the web page.
 // ---------------------------------------------------------------------------------------------
 
-export type KpiLineError = 'columns' | 'key' | 'name' | 'target' | 'direction' | 'duplicate' | 'empty';
+export type KpiLineError =
+  'columns' | 'key' | 'name' | 'target' | 'direction' | 'bound' | 'range' | 'duplicate' | 'empty';
 
 const DIRECTIONS: Record<string, Kpi['direction']> = {
   higher: 'higher',
@@ -129,7 +155,11 @@ const DIRECTIONS: Record<string, Kpi['direction']> = {
 
 export const KPI_KEY = /^[a-z0-9][a-z0-9_.-]{0,39}$/i;
 
-/** Parses the KPI lines; blank lines and lines starting with `#` are ignored. Line numbers are 1-based. */
+/**
+ * Parses the KPI lines; blank lines and lines starting with `#` are ignored. Line numbers are
+ * 1-based. Two more parts, `| min | max`, may bound the figures a review records (either may be
+ * left empty); the target must lie within them.
+ */
 export function parseKpiLines(
   input: string,
 ): { ok: true; kpis: Kpi[] } | { ok: false; errors: { line: number; error: KpiLineError }[] } {
@@ -142,17 +172,40 @@ export function parseKpiLines(
     if (!trimmed || trimmed.startsWith('#')) return;
     // Full-width bars are what a Chinese IME types.
     const cols = trimmed.split(/[|｜]/).map((c) => c.trim());
-    if (cols.length !== 5) return void errors.push({ line, error: 'columns' });
-    const [key, name, unit, targetRaw, dirRaw] = cols as [string, string, string, string, string];
+    if (cols.length < 5 || cols.length > 7) return void errors.push({ line, error: 'columns' });
+    const [key, name, unit, targetRaw, dirRaw, minRaw = '', maxRaw = ''] = cols as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string?,
+      string?,
+    ];
     if (!KPI_KEY.test(key)) return void errors.push({ line, error: 'key' });
     if (!name) return void errors.push({ line, error: 'name' });
     const target = parseNumber(targetRaw);
     if (target === null) return void errors.push({ line, error: 'target' });
     const direction = DIRECTIONS[dirRaw.toLowerCase()];
     if (!direction) return void errors.push({ line, error: 'direction' });
+    const min = minRaw ? parseNumber(minRaw) : undefined;
+    const max = maxRaw ? parseNumber(maxRaw) : undefined;
+    if (min === null || max === null) return void errors.push({ line, error: 'bound' });
+    const kpi: Kpi = {
+      key,
+      name,
+      unit,
+      target,
+      direction,
+      ...(min !== undefined ? { min } : {}),
+      ...(max !== undefined ? { max } : {}),
+    };
+    const bounds = kpiBounds(kpi);
+    if (bounds.min >= bounds.max || target < bounds.min || target > bounds.max)
+      return void errors.push({ line, error: 'range' });
     if (seen.has(key)) return void errors.push({ line, error: 'duplicate' });
     seen.add(key);
-    kpis.push({ key, name, unit, target, direction });
+    kpis.push(kpi);
   });
   if (errors.length) return { ok: false, errors };
   if (!kpis.length) return { ok: false, errors: [{ line: 1, error: 'empty' }] };
@@ -161,7 +214,12 @@ export function parseKpiLines(
 
 /** The inverse of parseKpiLines, to pre-fill the form with the current set. */
 export const formatKpiLines = (kpis: Kpi[]) =>
-  kpis.map((k) => `${k.key} | ${k.name} | ${k.unit} | ${k.target} | ${k.direction}`).join('\n');
+  kpis
+    .map((k) => {
+      const line = `${k.key} | ${k.name} | ${k.unit} | ${k.target} | ${k.direction}`;
+      return k.min === undefined && k.max === undefined ? line : `${line} | ${k.min ?? ''} | ${k.max ?? ''}`;
+    })
+    .join('\n');
 
 /** "2026-W48" → 48, for "Week 48 reviews"; other labels are shown as they are. */
 export function weekNumberOf(label: string): number | null {

@@ -91,6 +91,7 @@ export const en = {
   'ev.training.markTitle': 'Attendance',
   'ev.training.markStatus': 'Status',
   'ev.training.markReason': 'Reason',
+  'ev.training.markReasonHint': 'Required for an absence.',
   'ev.training.marked': 'Attendance recorded.',
   'ev.training.complete': 'Mark the plan complete',
   'ev.training.completed': 'Plan completed. A reassessment against the same KPIs is now due.',
@@ -166,8 +167,6 @@ export const en = {
   'ev.state.refused': 'refused (witness {witness})',
 
   'ev.err.mention': 'Mention the person, e.g. `/note @name`.',
-  'ev.err.date': 'Enter a date as YYYY-MM-DD.',
-  'ev.err.past': 'This date is in the past.',
   'ev.err.actionDue': 'Give this action a due date.',
   'ev.err.actionDesc': 'Describe the action, or clear its other fields.',
   'ev.err.owner': 'Pick an owner from the list.',
@@ -331,6 +330,7 @@ export const zh: Record<keyof typeof en, string> = {
   'ev.training.markTitle': '出勤',
   'ev.training.markStatus': '状态',
   'ev.training.markReason': '原因',
+  'ev.training.markReasonHint': '标记缺勤时必填。',
   'ev.training.marked': '出勤已记录。',
   'ev.training.complete': '标记计划已完成',
   'ev.training.completed': '计划已完成。现在需要按相同KPI进行再次考核。',
@@ -405,8 +405,6 @@ export const zh: Record<keyof typeof en, string> = {
   'ev.state.refused': '拒绝确认(见证人 {witness})',
 
   'ev.err.mention': '请 @ 提及对象,例如 `/note @姓名`。',
-  'ev.err.date': '请按 YYYY-MM-DD 输入日期。',
-  'ev.err.past': '该日期已过。',
   'ev.err.actionDue': '请为该事项设置截止日期。',
   'ev.err.actionDesc': '请描述该事项,或清空其其他字段。',
   'ev.err.owner': '请从列表中选择负责人。',

@@ -10,7 +10,7 @@ import type { FormValues } from '../../ui/model.js';
 import type { UseCaseDeps } from '../../ports/deps.js';
 import { textValue, listValue } from '../../ui/form-values.js';
 import { namesPerformanceGap } from '../../domain/evidence-rules.js';
-import { isIsoDate } from '../../domain/dates.js';
+import { dateError } from '../shared/date-errors.js';
 import { refreshOpenCases } from '../offboarding/refresh-cases.js';
 import { applyJobAdjustment } from './apply-job-adjustment.js';
 import { may } from '../shared/access.js';
@@ -51,8 +51,8 @@ export const makeAdjustJob =
       if (!namesPerformanceGap(kpiKeys, reason)) errors.reason = t('ev.err.gap');
       const today = todayFor(subject, settings, clock.now());
       const effectiveOn = textValue(v, 'effective_on');
-      if (!isIsoDate(effectiveOn)) errors.effective_on = t('ev.err.date');
-      else if (effectiveOn < today) errors.effective_on = t('ev.err.past');
+      const dateProblem = dateError(t, 'jobAdjustmentEffective', effectiveOn, today);
+      if (dateProblem) errors.effective_on = dateProblem;
       if (Object.keys(errors).length) return fail('INVALID_INPUT', t('common.invalidInput'), { fieldErrors: errors });
 
       const adjustment = tx.evidence.insertJobAdjustment({

@@ -9,12 +9,13 @@ import type { FormValues } from '../../ui/model.js';
 import type { UseCaseDeps } from '../../ports/deps.js';
 import { buildTrainerMessage, SESSION_ROWS } from '../../ui/screens/evidence/training.js';
 import { textValue, listValue } from '../../ui/form-values.js';
-import { isIsoDate, parseTimeOfDay } from '../../domain/dates.js';
+import { parseTimeOfDay } from '../../domain/dates.js';
+import { dateError } from '../shared/date-errors.js';
 import { instantOfWallTime } from '../../domain/zoned-time.js';
 import { refreshOpenCases } from '../offboarding/refresh-cases.js';
 import { may } from '../shared/access.js';
 import { noKpisYet } from './no-kpis-yet.js';
-import { tFor, zoneOf } from '../shared/people.js';
+import { tFor, todayFor, zoneOf } from '../shared/people.js';
 import { outboxKeys } from '../shared/outbox-keys.js';
 import { planMessage, planView } from './evidence-messages.js';
 import { sendTrainingIcs } from './training-calendar.js';
@@ -65,7 +66,10 @@ export const makeCreateTrainingPlan =
         ) as [string, string, string, string];
         if (!date && !start && !end && !place) continue;
         const before = Object.keys(errors).length;
-        if (!isIsoDate(date)) errors[`session${n}_date`] = date ? t('ev.err.date') : t('common.required');
+        const dateProblem = date
+          ? dateError(t, 'trainingSession', date, todayFor(subject, settings, clock.now()))
+          : t('common.required');
+        if (dateProblem) errors[`session${n}_date`] = dateProblem;
         const from = parseTimeOfDay(start);
         const to = parseTimeOfDay(end);
         if (!from) errors[`session${n}_start`] = t('ev.err.time');

@@ -1,6 +1,6 @@
 /**
- * The trainer, the manager chain or HR marks the employee present or absent at a session, with a
- * reason. A mark replaces an earlier record (the audit row keeps what it replaced).
+ * The trainer, the manager chain or HR marks the employee present or absent at a session; an
+ * absence needs a reason. A mark replaces an earlier record (the audit row keeps what it replaced).
  */
 import { ok, fail, type Result } from '../result.js';
 import type { Attendance } from '../../ports/repos/evidence.js';
@@ -30,14 +30,15 @@ export const makeMarkAttendance =
       const reason = textValue(input.values, 'reason');
       const errors: Record<string, string> = {};
       if (status !== 'present' && status !== 'absent') errors.status = t('common.required');
-      if (!reason) errors.reason = t('ev.err.reasonRequired');
+      // An absence needs its reason on record; a presence speaks for itself.
+      if (status === 'absent' && !reason) errors.reason = t('ev.err.reasonRequired');
       if (Object.keys(errors).length) return fail('INVALID_INPUT', t('common.invalidInput'), { fieldErrors: errors });
       const res = tx.evidence.recordAttendance({
         sessionId: a.session.id,
         personId: a.employee.id,
         status: status as 'present',
         method: 'marked',
-        reason,
+        reason: reason || null,
         recordedBy: actor.id,
       })!;
       tx.audit.record({

@@ -35,7 +35,9 @@ export const makeRecordReassessment =
       if ('ok' in l) return l;
       const checked = validateReview(l.job.kpis, input.values);
       if (!checked.ok)
-        return fail('INVALID_INPUT', t('common.invalidInput'), { fieldErrors: reviewFieldErrors(t, checked.errors) });
+        return fail('INVALID_INPUT', t('common.invalidInput'), {
+          fieldErrors: reviewFieldErrors(t, checked.errors, { kpis: l.job.kpis, values: input.values }),
+        });
       const now = clock.now();
       const review = tx.reviews.insertReview({
         slotId: null,

@@ -40,12 +40,26 @@ export const makeAmendReview =
       if (!actor || !employee || !canAmendReview(actor, review, employee))
         return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
 
+      // The KPIs as the review recorded them; their ranges from the KPI version it was written
+      // against (a version is never edited, so it still holds them).
+      const versioned = tx.org.jobWithKpis(review.jobId, review.kpiVersion)?.kpis ?? [];
       const kpis: Kpi[] = review.results.length
-        ? review.results.map(({ key, name, unit, target, direction }) => ({ key, name, unit, target, direction }))
-        : (tx.org.jobWithKpis(review.jobId, review.kpiVersion)?.kpis ?? []);
+        ? review.results.map(({ key, name, unit, target, direction }) => {
+            const v = versioned.find((k) => k.key === key);
+            return {
+              key,
+              name,
+              unit,
+              target,
+              direction,
+              ...(v?.min !== undefined ? { min: v.min } : {}),
+              ...(v?.max !== undefined ? { max: v.max } : {}),
+            };
+          })
+        : versioned;
       const checked = validateReview(kpis, input.values);
       const reason = verbatimText(input.values, AMEND_REASON_INPUT).trim();
-      const errors = checked.ok ? {} : reviewFieldErrors(t, checked.errors);
+      const errors = checked.ok ? {} : reviewFieldErrors(t, checked.errors, { kpis, values: input.values });
       if (!reason) errors[AMEND_REASON_INPUT] = t('common.required');
       if (!checked.ok || !reason) return fail('INVALID_INPUT', t('common.invalidInput'), { fieldErrors: errors });
 

@@ -1,5 +1,7 @@
 import type { UseCaseDeps } from '../../ports/deps.js';
 import type { ReviewSlot } from '../../ports/repos/reviews.js';
+import type { Tx } from '../../ports/store.js';
+import type { Kpi } from '../../domain/kpi.js';
 import type { Form } from '../../ui/model.js';
 import { fail, ok, type Result } from '../result.js';
 import { localTimeFor, tFor } from '../shared/people.js';
@@ -7,6 +9,23 @@ import { canWriteReview, canDefineKpis, canAmendReview } from './review-access.j
 import { nextStep } from '../../ui/screens/next-steps.js';
 import { buildReviewForm } from '../../ui/screens/review/review-form.js';
 import { buildDefineKpisForm } from '../../ui/screens/review/kpi-form.js';
+
+/** Figures shown beside each KPI's input: the last few reviews', oldest first. */
+const HISTORY = 4;
+
+/** Each KPI's figures in the employee's latest reviews (by key, any KPI version), oldest first. */
+function kpiHistory(tx: Tx, employeeId: string, kpis: Kpi[]): Record<string, number[]> {
+  const recent = tx.reviews.reviewsOf(employeeId);
+  return Object.fromEntries(
+    kpis.map((k) => [
+      k.key,
+      recent
+        .flatMap((r) => r.results.filter((x) => x.key === k.key).map((x) => x.actual))
+        .slice(0, HISTORY)
+        .reverse(),
+    ]),
+  );
+}
 
 export interface OpenReviewFormInput {
   actorId: string;
@@ -20,7 +39,8 @@ export interface OpenReviewFormInput {
  * Opens the review form of one slot: the one on the button, the pending one of the mentioned
  * report, or the manager's next pending one. With nothing pending for the mentioned report, their
  * latest review is offered for amendment (Amend), as a submitted slot's is. A report whose job has no KPIs yet gets the
- * define-KPIs form first (its state carries the slot, so saving continues to the review).
+ * define-KPIs form first (its state carries the slot, so saving continues to the review). Each KPI's
+ * input shows its last 4 figures with the trend.
  */
 export const makeOpenReviewForm =
   ({ store, settings }: UseCaseDeps) =>
@@ -83,6 +103,7 @@ export const makeOpenReviewForm =
           period: cycle.label,
           due: localTimeFor(actor, settings, slot.dueAt),
           kpis: job.kpis,
+          history: kpiHistory(tx, employee.id, job.kpis),
         }),
       );
     });

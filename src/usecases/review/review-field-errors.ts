@@ -1,14 +1,45 @@
 import type { T } from '../../ui/i18n/index.js';
-import type { ReviewFieldError } from '../../domain/review.js';
+import type { FormValues } from '../../ui/model.js';
+import { kpiBounds, type Kpi } from '../../domain/kpi.js';
+import { kpiInputId, kpisBelowTarget, type ReviewFieldError } from '../../domain/review.js';
 
-/** Localises the domain's field error codes, keyed by input id as the form expects. */
-export function reviewFieldErrors(t: T, errors: Record<string, ReviewFieldError>): Record<string, string> {
-  const text: Record<ReviewFieldError, string> = {
-    required: t('common.required'),
-    notANumber: t('common.notANumber'),
-    improvementRequired: t('review.error.improvementRequired'),
-    ratingInvalid: t('review.error.ratingInvalid'),
-    tooLong: t('review.error.tooLong'),
+/**
+ * Localises the domain's field error codes, keyed by input id as the form expects. A figure out of
+ * range says the range; a missing improvement suggestion names the KPIs that missed their target.
+ */
+export function reviewFieldErrors(
+  t: T,
+  errors: Record<string, ReviewFieldError>,
+  form: { kpis: Kpi[]; values: FormValues },
+): Record<string, string> {
+  const kpiOf = new Map(form.kpis.map((k) => [kpiInputId(k.key), k]));
+  const range = (id: string) => {
+    const k = kpiOf.get(id);
+    const b = k ? kpiBounds(k) : { min: 0, max: 0 };
+    return t('review.error.range', { min: b.min, max: b.max, unit: k?.unit ? ` ${k.unit}` : '' });
   };
-  return Object.fromEntries(Object.entries(errors).map(([id, code]) => [id, text[code]]));
+  const improvement = () => {
+    const missed = kpisBelowTarget(form.kpis, form.values).map((k) => k.name);
+    return missed.length
+      ? t('review.error.improvementMissed', { kpis: missed.join(', ') })
+      : t('review.error.improvementRating');
+  };
+  const text = (id: string, code: ReviewFieldError): string => {
+    switch (code) {
+      case 'required':
+        return t('common.required');
+      case 'notANumber':
+        return t('common.notANumber');
+      case 'belowMin':
+      case 'aboveMax':
+        return range(id);
+      case 'improvementRequired':
+        return improvement();
+      case 'ratingInvalid':
+        return t('review.error.ratingInvalid');
+      case 'tooLong':
+        return t('review.error.tooLong');
+    }
+  };
+  return Object.fromEntries(Object.entries(errors).map(([id, code]) => [id, text(id, code)]));
 }

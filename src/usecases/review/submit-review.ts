@@ -43,7 +43,9 @@ export const makeSubmitReview =
 
       const checked = validateReview(job.kpis, input.values);
       if (!checked.ok)
-        return fail('INVALID_INPUT', t('common.invalidInput'), { fieldErrors: reviewFieldErrors(t, checked.errors) });
+        return fail('INVALID_INPUT', t('common.invalidInput'), {
+          fieldErrors: reviewFieldErrors(t, checked.errors, { kpis: job.kpis, values: input.values }),
+        });
       const cycle = tx.reviews.cycle(slot.cycleId)!;
 
       const review = tx.reviews.insertReview({

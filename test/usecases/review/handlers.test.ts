@@ -52,7 +52,7 @@ describe('/review through the router', () => {
     });
     expect(errors).toEqual({
       kind: 'formErrors',
-      errors: { improvement: 'A KPI missed its target or the rating is 2 or less: say what should improve.' },
+      errors: { improvement: 'Tickets closed missed the target: say what should improve.' },
     });
     const saved = await router.dispatch({
       kind: 'submit',

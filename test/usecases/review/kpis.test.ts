@@ -49,7 +49,7 @@ describe('defining and acknowledging KPIs', () => {
       },
     });
     expect(!bad.ok && bad.fieldErrors).toEqual({
-      kpis: 'Line 2: the target must be a number.\nLine 3: write 5 parts separated by |: key | name | unit | target | higher/lower.',
+      kpis: 'Line 2: the target must be a number.\nLine 3: write 5 parts separated by |: key | name | unit | target | higher/lower (then optionally | min | max).',
     });
     expect(snapshot(db.conn.sqlite)).toEqual(before);
 

@@ -80,7 +80,7 @@ describe('the review form round trip', () => {
     });
     expect(!lowRating.ok && lowRating.fieldErrors).toEqual({
       kpi_response: 'Enter a number, e.g. 42 or 3.5.',
-      improvement: 'A KPI missed its target or the rating is 2 or less: say what should improve.',
+      improvement: 'The rating is 2 or less: say what should improve.',
     });
     expect(snapshot(db.conn.sqlite)).toEqual(before);
 

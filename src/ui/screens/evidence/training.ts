@@ -295,7 +295,14 @@ export function buildMarkAttendanceForm(t: T, session: TrainingSession, employee
         ],
         initial: 'present',
       },
-      { id: 'reason', kind: 'text', label: t('ev.training.markReason'), maxLength: TEXT_LIMITS.line },
+      {
+        id: 'reason',
+        kind: 'text',
+        optional: true,
+        label: t('ev.training.markReason'),
+        hint: t('ev.training.markReasonHint'),
+        maxLength: TEXT_LIMITS.line,
+      },
     ],
   };
 }

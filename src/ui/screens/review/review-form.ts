@@ -6,6 +6,7 @@ import { REVIEW_INPUTS, RATINGS, kpiInputId, MAX_TEXT } from '../../../domain/re
 import { kpiLabelMarkup } from '../../kpi-text.js';
 import { literal } from '../../markup.js';
 import { TEXT_LIMITS } from '../../../domain/text.js';
+import { kpiBounds, kpiTrend, trendIsBetter } from '../../../domain/kpi.js';
 
 export interface ReviewFormInput {
   slotId: number;
@@ -17,6 +18,23 @@ export interface ReviewFormInput {
   kpis: Kpi[];
   /** Initial values by input id (an amendment opens with the submitted review). */
   values?: Record<string, string | string[] | undefined>;
+  /** Each KPI's figures in the last reviews (key → up to 4, oldest first), shown beside its input. */
+  history?: Record<string, number[]>;
+}
+
+/** "Last 4: 38 → 41 → 36 → 44 (↗ improving)", or '' with no history. */
+function historyText(t: T, k: Kpi, values: number[] | undefined): string {
+  if (!values?.length) return '';
+  const trend = kpiTrend(values);
+  const arrow =
+    trend === null
+      ? ''
+      : trend === 'flat'
+        ? ` ${t('review.form.trendFlat')}`
+        : ` ${t(trendIsBetter(k.direction, trend) ? 'review.form.trendBetter' : 'review.form.trendWorse', {
+            arrow: trend === 'up' ? '↗' : '↘',
+          })}`;
+  return t('review.form.history', { count: values.length, values: values.join(' → ') }) + arrow;
 }
 
 const str = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
@@ -29,10 +47,16 @@ export function buildReviewForm(t: T, f: ReviewFormInput): Form {
     kind: 'number',
     decimal: true,
     label: kpiLabelMarkup(k),
-    hint: t(k.direction === 'higher' ? 'review.form.kpiHintHigher' : 'review.form.kpiHintLower', {
-      target: k.target,
-      unit: literal(k.unit),
-    }).trim(),
+    ...kpiBounds(k),
+    hint: [
+      t(k.direction === 'higher' ? 'review.form.kpiHintHigher' : 'review.form.kpiHintLower', {
+        target: k.target,
+        unit: literal(k.unit),
+      }).trim(),
+      historyText(t, k, f.history?.[k.key]),
+    ]
+      .filter(Boolean)
+      .join(' · '),
     ...(str(v[kpiInputId(k.key)]) ? { initial: str(v[kpiInputId(k.key)]) } : {}),
   }));
   const text = (id: string, label: string, extra: Partial<Extract<Input, { kind: 'text' }>> = {}): Input => ({

@@ -4,7 +4,7 @@
  */
 import { LineCounter, isNode, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
-import type { Kpi } from '../../../domain/kpi.js';
+import { kpiBounds, type Kpi } from '../../../domain/kpi.js';
 import type { T } from '../../../ui/i18n/index.js';
 import type { ImportIssue } from './issues.js';
 
@@ -14,15 +14,32 @@ const prose = z
   .transform((v) => (Array.isArray(v) ? v.map((l) => `- ${l}`).join('\n') : v.trim()))
   .default('');
 
-const kpiSchema = z.object({
-  key: z
-    .string('required: a short key such as revenue')
-    .regex(/^[a-z][a-z0-9_]*$/, 'use lowercase letters, digits and _, e.g. units_per_hour'),
-  name: z.string('required: the name people see').min(1, 'required: the name people see'),
-  unit: z.union([z.string(), z.number().transform(String)]).default(''),
-  target: z.number('required: a number, e.g. 120 (no units or quotes)'),
-  direction: z.enum(['higher', 'lower'], 'use higher (more is better) or lower (less is better)'),
-});
+const kpiSchema = z
+  .object({
+    key: z
+      .string('required: a short key such as revenue')
+      .regex(/^[a-z][a-z0-9_]*$/, 'use lowercase letters, digits and _, e.g. units_per_hour'),
+    name: z.string('required: the name people see').min(1, 'required: the name people see'),
+    unit: z.union([z.string(), z.number().transform(String)]).default(''),
+    target: z.number('required: a number, e.g. 120 (no units or quotes)'),
+    direction: z.enum(['higher', 'lower'], 'use higher (more is better) or lower (less is better)'),
+    /**
+     * The figures a review may record. Left out: 0 to 100 for a unit of %, else 0 to 1,000 times the
+     * target (src/domain/kpi.ts). A KPI that can be negative (a margin, a change) declares `min`.
+     */
+    min: z.number('a number, e.g. -50 (no units or quotes)').optional(),
+    max: z.number('a number, e.g. 150 (no units or quotes)').optional(),
+  })
+  .superRefine((k, ctx) => {
+    const { min, max } = kpiBounds(k);
+    if (min >= max) ctx.addIssue({ code: 'custom', path: ['max'], message: `max must be above min (${min})` });
+    else if (k.target < min || k.target > max)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['target'],
+        message: `the target must lie from ${min} to ${max} (set min or max)`,
+      });
+  });
 
 const jobSchema = z.object({
   id: z

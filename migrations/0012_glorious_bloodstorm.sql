@@ -1,0 +1,2 @@
+ALTER TABLE `kpis` ADD `min` real;--> statement-breakpoint
+ALTER TABLE `kpis` ADD `max` real;
