@@ -2,13 +2,14 @@
  * `npm run bench`: prints figures for the issue's "Speed and size" targets. It never fails on
  * timing (CI does not run it). Knobs: BENCH_RATE (auto), BENCH_MESSAGES, BENCH_KNOWN_RATE (100),
  * BENCH_SUBMISSIONS (1000), BENCH_CONCURRENCY (8), BENCH_MANAGERS (2500), BENCH_SEED (15, the
- * synthetic organisation of the warning backtest), BENCH_ONLY (fanout, submit, cycle or warn: run
- * just that section).
+ * synthetic organisation of the warning backtest), BENCH_PEOPLE (50000, the org import),
+ * BENCH_ONLY (fanout, submit, cycle, warn or import: run just that section).
  */
 import { runFanoutBenches } from './fanout.js';
 import { benchSubmitLatency } from './submit-latency.js';
 import { benchOpenCycle } from './open-cycle.js';
 import { benchWarnings } from './warnings.js';
+import { benchImport } from './import.js';
 
 const num = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
 const f1 = (n: number) => n.toFixed(1);
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
   if (!only || only === 'submit') await submit();
   if (!only || only === 'cycle') await cycle();
   if (!only || only === 'warn') benchWarnings(num('BENCH_SEED', 15));
+  if (!only || only === 'import') await orgImport();
 }
 
 async function fanout(): Promise<void> {
@@ -67,6 +69,21 @@ async function cycle(): Promise<void> {
   console.log(
     `  idle tick with ${c.slots} overdue slots (${c.idleTick.runs} runs, ${c.idleTick.reminders + c.idleTick.digests} messages): median ${f1(c.idleTick.medianMs)} ms, max ${f1(c.idleTick.maxMs)} ms`,
   );
+}
+
+async function orgImport(): Promise<void> {
+  // 5. `npm run dandang -- org import` of a big organisation, in a child process as a user runs it.
+  const r = await benchImport(num('BENCH_PEOPLE', 50_000));
+  console.log(
+    `\n[import] org import of ${r.people} people (npm run dandang's command, a child process, no platform lookups)`,
+  );
+  console.log(
+    `  first import (all created, KPI acknowledgments queued): ${f1(r.first.ms / 1000)} s, peak RSS ${Math.round(r.first.peakRssMb)} MB (targets 20 s, 256 MB)`,
+  );
+  console.log(
+    `  the same file again (nothing changes): ${f1(r.again.ms / 1000)} s, peak RSS ${Math.round(r.again.peakRssMb)} MB`,
+  );
+  console.log(`  ${r.first.stdout.split('\n')[0]}`);
 }
 
 main().catch((err: unknown) => {

@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import * as schema from './schema/index.js';
 import { makeSealer, type Sealer } from './sealed.js';
 
-export type Db = BetterSQLite3Database<typeof schema>;
+/** Drizzle over the connection; `$client` is the better-sqlite3 handle, for statements prepared by hand. */
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 /** The keys from DANDANG_DATA_KEY(_OLD) and DANDANG_AUDIT_KEY; none in the local demo. */
 export interface DataProtection {

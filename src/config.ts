@@ -283,6 +283,20 @@ const fileSchema = z.strictObject({
       shutdownGraceSeconds: z.number('use a number of seconds such as 10').min(0).default(10),
     })
     .default({ metrics: false, maxOutboxAgeSeconds: 900, shutdownGraceSeconds: 10 }),
+  /** `org import` safeguards. */
+  orgImport: z
+    .strictObject({
+      /**
+       * A people.csv that would deactivate more than this share of the active people (an empty or
+       * truncated export) is refused unless `--allow-mass-deactivation` is given.
+       */
+      maxDeactivationShare: z
+        .number('use a share between 0 and 1, such as 0.1 for 10%')
+        .min(0, 'use a share between 0 and 1, such as 0.1 for 10%')
+        .max(1, 'use a share between 0 and 1, such as 0.1 for 10%')
+        .default(0.1),
+    })
+    .default({ maxDeactivationShare: 0.1 }),
 });
 
 export type FileConfig = z.infer<typeof fileSchema>;
@@ -495,5 +509,6 @@ export function settingsFromConfig(c: Config): AppSettings {
     severance: c.file.severance,
     auditCheckpointTime: c.file.audit.checkpointTime,
     warnings: c.file.warnings,
+    maxDeactivationShare: c.file.orgImport.maxDeactivationShare,
   };
 }

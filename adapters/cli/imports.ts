@@ -6,7 +6,7 @@ import { makeAddLeaves } from '../../src/usecases/org/add-leaves.js';
 import { formatIssue, importIssues } from '../../src/usecases/org/import/issues.js';
 import type { Failure } from '../../src/usecases/result.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, type CliCommand, type CliContext } from './context.js';
-import { lookupsFor } from './lookups.js';
+import { percentOf } from '../../src/usecases/org/import/deactivation-guard.js';
 
 /** The file's text, or null after printing why it could not be read. */
 function readInput(path: string | undefined, usage: string, ctx: CliContext): string | null {
@@ -32,27 +32,31 @@ function printIssues(file: string, failure: Failure, ctx: CliContext): number {
   return failure.code === 'INVALID_INPUT' ? EXIT_INVALID : EXIT_USAGE;
 }
 
+const ALLOW_MASS_DEACTIVATION = '--allow-mass-deactivation';
 export const USAGE_ORG = 'Usage: npm run dandang -- org import <people.csv>';
 export const USAGE_JOBS = 'Usage: npm run dandang -- jobs import <jobs.yml>';
 export const USAGE_LEAVE =
   'Usage: npm run dandang -- leave add <person id> <from YYYY-MM-DD> <to YYYY-MM-DD> [--kind <kind>] [reason]\n       npm run dandang -- leave import <leave.csv>   (columns person_id,start_date,end_date,reason,kind)\n  kind: annual, personal, sick, medical, maternity, paternity, nursing, work_injury, marriage, bereavement, other';
 
-export const orgCommand: CliCommand = async ([sub, file, ...rest], ctx) => {
+export const orgCommand: CliCommand = async (args, ctx) => {
+  const allowMassDeactivation = args.includes(ALLOW_MASS_DEACTIVATION);
+  const [sub, file, ...rest] = args.filter((a) => a !== ALLOW_MASS_DEACTIVATION);
   if (sub !== 'import' || rest.length) return usage(USAGE_ORG, ctx);
   const csv = readInput(file, USAGE_ORG, ctx);
   if (csv === null) return EXIT_USAGE;
-  const importOrg = makeImportOrg({
-    store: ctx.store,
-    clock: ctx.clock,
-    settings: ctx.settings,
-    ...lookupsFor(ctx.config),
-  });
-  const r = await importOrg({ csv });
+  // The platform SDKs are loaded only when a platform is configured (they weigh ~90 MB).
+  const lookups = ctx.config.slack || ctx.config.feishu ? (await import('./lookups.js')).lookupsFor(ctx.config) : {};
+  const importOrg = makeImportOrg({ store: ctx.store, clock: ctx.clock, settings: ctx.settings, ...lookups });
+  const r = await importOrg({ csv, allowMassDeactivation });
   if (!r.ok) return printIssues(file!, r, ctx);
   const v = r.value;
   ctx.out(
     `Imported ${file}: ${v.created} created, ${v.updated} updated, ${v.deactivated} deactivated, ${v.unchanged} unchanged.`,
   );
+  if (v.massDeactivation)
+    ctx.err(
+      `warning: ${v.deactivated} of ${v.activeBefore} active people (${percentOf(v.deactivated, v.activeBefore)}%) deactivated (${ALLOW_MASS_DEACTIVATION}).`,
+    );
   if (v.askedToAcknowledgeKpis)
     ctx.out(`${v.askedToAcknowledgeKpis} people asked to acknowledge the KPIs of their job.`);
   if (v.resolved.slack || v.resolved.feishu)

@@ -22,6 +22,8 @@ export const HELP = [
   USAGE_ORG,
   '  Creates/updates people; people missing from the file become inactive. A missing slack_id is looked',
   '  up by email when SLACK_BOT_TOKEN is set (and a missing feishu_open_id when FEISHU_* is set).',
+  '  A file that would deactivate more than orgImport.maxDeactivationShare of the active people (10%),',
+  '  or every HR and admin account, is refused unless --allow-mass-deactivation is given.',
   USAGE_JOBS,
   '  Creates/updates job profiles; changed KPIs get a new version that holders are asked to acknowledge.',
   USAGE_LEAVE,

@@ -1,12 +1,16 @@
-import { and, eq, asc, lte, gte, sql } from 'drizzle-orm';
+import { and, eq, asc, lte, gte, sql, getTableColumns, type Column } from 'drizzle-orm';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../client.js';
 import { people, jobs, kpis, leaves } from '../schema/index.js';
-import type { OrgRepo } from '../../src/ports/repos/org.js';
+import type { OrgRepo, RosterEntry } from '../../src/ports/repos/org.js';
 import type { Person, Kpi, Locale } from '../../src/ports/records.js';
 import type { Clock } from '../../src/ports/clock.js';
 import type { Sealer } from '../sealed.js';
 
 type PersonRow = typeof people.$inferSelect;
+
+/** A value as the column stores it (booleans as 0/1, JSON as text). */
+const toDriver = (column: Column, value: unknown): unknown => (value === null ? null : column.mapToDriverValue(value));
 
 export const toPerson = (r: PersonRow): Person => ({
   id: r.id,
@@ -66,6 +70,36 @@ export function makeOrgRepo(db: Db, clock: Clock, sealer: Sealer): OrgRepo {
     .where(and(eq(kpis.jobId, sql.placeholder('jobId')), eq(kpis.version, sql.placeholder('version'))))
     .orderBy(asc(kpis.position))
     .prepare();
+  // An org import upserts 50,000 people: statements prepared once, not a query built per row. As
+  // with drizzle's insert, a field left undefined is not written (an update keeps what is stored);
+  // one statement per set of fields given, of which there are a handful.
+  const personColumns = Object.entries(getTableColumns(people));
+  const upserts = new Map<string, { stmt: Statement; columns: [string, Column][] }>();
+  const upsertFor = (row: Record<string, unknown>) => {
+    const columns = personColumns.filter(([key]) => row[key] !== undefined);
+    const signature = columns.map(([key]) => key).join(',');
+    let found = upserts.get(signature);
+    if (!found) {
+      const q = (c: Column) => `"${c.name}"`;
+      const updates = columns.filter(([key]) => key !== 'id').map(([, c]) => `${q(c)} = excluded.${q(c)}`);
+      const stmt = db.$client.prepare(
+        `INSERT INTO people (${columns.map(([, c]) => q(c)).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
+         ON CONFLICT (id) DO UPDATE SET ${updates.join(', ')}`,
+      );
+      found = { stmt, columns };
+      upserts.set(signature, found);
+    }
+    return found;
+  };
+  const allPeopleStmt = db.$client.prepare(
+    `SELECT ${personColumns
+      .filter(([key]) => key !== 'updatedAt')
+      .map(([key, c]) => `"${c.name}" AS "${key}"`)
+      .join(', ')} FROM people ORDER BY id`,
+  );
+  const rosterStmt = db.$client.prepare(
+    `SELECT id, email, active, role, slack_id AS slackId, feishu_open_id AS feishuOpenId FROM people ORDER BY id`,
+  );
   const kpiSet = (jobId: string, version: number): Kpi[] =>
     kpisOfVersion.all({ jobId, version }).map(({ key, name, unit, target, direction, min, max }) => ({
       key,
@@ -117,10 +151,21 @@ export function makeOrgRepo(db: Db, clock: Clock, sealer: Sealer): OrgRepo {
         .orderBy(asc(people.name))
         .all()
         .map(toPerson),
-    allPeople: () => db.select().from(people).orderBy(asc(people.id)).all().map(toPerson),
+    roster: () => {
+      const rows = rosterStmt.all() as (Omit<RosterEntry, 'active'> & { active: number | boolean })[];
+      for (const r of rows) r.active = r.active === 1;
+      return rows as RosterEntry[];
+    },
+    allPeople: () => {
+      // An import reads everyone (50,000 rows): one object per row, built by the driver.
+      const rows = allPeopleStmt.all() as (Omit<Person, 'active'> & { active: number | boolean })[];
+      for (const r of rows) r.active = r.active === 1;
+      return rows as Person[];
+    },
     upsertPerson(p) {
-      const row = { ...p, updatedAt: clock.now() };
-      db.insert(people).values(row).onConflictDoUpdate({ target: people.id, set: row }).run();
+      const row: Record<string, unknown> = { ...p, updatedAt: clock.now() };
+      const { stmt, columns } = upsertFor(row);
+      stmt.run(columns.map(([key, column]) => toDriver(column, row[key])));
     },
     setActive: (id, active) =>
       void db.update(people).set({ active, updatedAt: clock.now() }).where(eq(people.id, id)).run(),

@@ -21,6 +21,8 @@ export interface AppSettings {
   auditCheckpointTime?: string;
   /** Early warnings; absent means the defaults (`DEFAULT_WARNING_SETTINGS`). */
   warnings?: WarningSettings;
+  /** `orgImport.maxDeactivationShare`: the share of active people one import may deactivate (default 0.1). */
+  maxDeactivationShare?: number;
 }
 
 export const HR_LOCAL_CHANNEL = 'hr';

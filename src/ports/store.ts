@@ -62,12 +62,16 @@ export class StoreBusyError extends Error {
 
 /**
  * Calls `fn` until it does not throw `StoreBusyError`, yielding the event loop between attempts
- * (1 ms, doubling to 16 ms), for at most `deadlineMs`; then the last StoreBusyError is thrown.
+ * (1 ms, doubling to RETRY_MAX_WAIT_MS), for at most `deadlineMs`; then the last StoreBusyError is thrown.
+ * A CLI import pauses longer than RETRY_MAX_WAIT_MS between its transactions, so a writer that
+ * keeps retrying always gets a turn.
  * `fn` must write in a single transaction (or be safe to run again), as use cases do.
  */
+export const RETRY_MAX_WAIT_MS = 4;
+
 export async function retryWhileBusy<T>(fn: () => T | Promise<T>, deadlineMs = 10_000): Promise<T> {
   const deadline = Date.now() + deadlineMs;
-  for (let wait = 1; ; wait = Math.min(wait * 2, 16)) {
+  for (let wait = 1; ; wait = Math.min(wait * 2, RETRY_MAX_WAIT_MS)) {
     try {
       return await fn();
     } catch (err) {

@@ -2,6 +2,9 @@ import type { Person, Job, JobWithKpis } from '../records.js';
 import type { Kpi } from '../../domain/kpi.js';
 import type { LeaveKind } from '../../domain/warning/leave-kinds.js';
 
+/** A person as an org import plans with them: who, their email and chat ids, and whether they can act. */
+export type RosterEntry = Pick<Person, 'id' | 'email' | 'active' | 'role' | 'slackId' | 'feishuOpenId'>;
+
 /** People, jobs and their versioned KPI sets. */
 export interface OrgRepo {
   person(id: string): Person | null;
@@ -14,6 +17,8 @@ export interface OrgRepo {
   isInChainAbove(managerId: string, personId: string): boolean;
   activePeople(filter?: { department?: string }): Person[];
   allPeople(): Person[];
+  /** Everyone, with only what an org import plans with (a 50,000-person org in a few MB). */
+  roster(): RosterEntry[];
   upsertPerson(p: Person): void;
   setActive(id: string, active: boolean): void;
 

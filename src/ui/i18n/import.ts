@@ -27,6 +27,11 @@ export const en = {
   'import.duplicateJob': 'duplicate job id "{value}"',
   'import.duplicateKpi': 'duplicate KPI key "{value}" in this job',
   'import.failed': '{count} problem(s) in the file; nothing was imported',
+  'import.massDeactivation':
+    'This file would deactivate {count} of {active} active people ({percent}%); more than {max}% is refused, because an empty or truncated export looks the same.',
+  'import.noHrLeft':
+    'After this file no active HR or admin account would remain: {names} would be deactivated or lose the role.',
+  'import.allowMass': 'Nothing was imported. If this is intended, run it again with --allow-mass-deactivation.',
 } as const;
 
 export const zh: Record<keyof typeof en, string> = {
@@ -56,4 +61,8 @@ export const zh: Record<keyof typeof en, string> = {
   'import.duplicateJob': '岗位 id“{value}”重复',
   'import.duplicateKpi': '本岗位中 KPI key“{value}”重复',
   'import.failed': '文件中有 {count} 个问题;未导入任何内容',
+  'import.massDeactivation':
+    '此文件会停用 {active} 名在职人员中的 {count} 名（{percent}%）；超过 {max}% 即拒绝导入，因为空的或被截断的导出文件也会如此。',
+  'import.noHrLeft': '导入此文件后将没有任何在职的 HR 或管理员账号：{names} 会被停用或失去该角色。',
+  'import.allowMass': '未导入任何内容。如确属本意，请加上 --allow-mass-deactivation 重新运行。',
 };

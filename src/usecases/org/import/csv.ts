@@ -20,15 +20,17 @@ export function parseCsv(
 ): { records: CsvRecord[]; header: string[]; issues: ImportIssue[] } {
   // Normalising line ends first keeps csv-parse's line counter exact (with CRLF it drifts).
   const normalised = text.replace(/\r\n?/g, '\n');
-  let rows: { record: string[]; info: { lines: number } }[];
+  let rows: { record: string[]; lines: number }[];
   try {
     rows = parse(normalised, {
       bom: true,
-      info: true,
       skip_empty_lines: true,
       trim: true,
       relax_column_count: true,
-    }) as unknown as typeof rows;
+      // Only the line count of each record is kept: `info: true` would hold a large object per row
+      // (50,000 of them in a big org's file).
+      on_record: (record: string[], context: { lines: number }) => ({ record, lines: context.lines }),
+    } as never) as unknown as typeof rows;
   } catch (e) {
     const err = e as Error & { lines?: number };
     return {
@@ -37,7 +39,11 @@ export function parseCsv(
       issues: [{ line: err.lines ?? 1, field: '', message: t('import.csvSyntax', { detail: err.message }) }],
     };
   }
-  const startLine = (r: (typeof rows)[number]) => r.info.lines - r.record.join('').split('\n').length + 1;
+  const startLine = (r: (typeof rows)[number]) => {
+    let breaks = 0;
+    for (const field of r.record) for (let i = field.indexOf('\n'); i >= 0; i = field.indexOf('\n', i + 1)) breaks++;
+    return r.lines - breaks;
+  };
   const [head, ...body] = rows;
   if (!head)
     return {
@@ -70,5 +76,6 @@ export function parseCsv(
     header.forEach((c, i) => (values[c] = r.record[i] ?? ''));
     return { line: startLine(r), values };
   });
+  rows.length = 0; // the raw records are no longer needed while the file is validated and written
   return { records, header, issues };
 }

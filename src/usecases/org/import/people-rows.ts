@@ -103,7 +103,7 @@ export function toPersonRows(
 }
 
 /** Checks across rows: unique ids, emails and chat ids, managers that exist, no loops, no email clash with people left out. */
-export function checkOrg(rows: PersonRow[], existing: readonly Person[], t: T): ImportIssue[] {
+export function checkOrg(rows: PersonRow[], existing: readonly Pick<Person, 'id' | 'email'>[], t: T): ImportIssue[] {
   const issues: ImportIssue[] = [];
   const firstLine = new Map<string, number>();
   const unique = (kind: string, value: string | null, line: number, report: (other: number) => void) => {
