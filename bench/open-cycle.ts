@@ -1,8 +1,9 @@
 /**
  * Bench 3: the scheduler's database work at scale (the size we design for: 10,000 managers nudged
  * in one cycle).
- * Times, on a real SQLite file, (a) the tick that opens a cycle of N managers × 4 reports (one
- * transaction: slots, one nudge per manager into the outbox, audit), (b) the tick at the due time
+ * Times, on a real SQLite file, (a) the tick that opens a cycle of N managers × 4 reports (claimed,
+ * then filled and nudged a chunk of managers per transaction, yielding to the event loop between
+ * them: src/usecases/schedule/open-cycles-in-chunks.ts), (b) the tick at the due time
  * that sends reminder step 0 to every manager, and (c) an idle tick while all those slots are
  * overdue and no ladder step is due — the tick that runs every minute for days after a due time.
  */
