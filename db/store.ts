@@ -23,6 +23,7 @@ export interface StoreOptions {
    */
   whenLocked?: 'wait' | 'yield';
 }
+import { makeConductRepo } from './repos/conduct.js';
 
 /**
  * The Store over one SQLite connection. better-sqlite3 is synchronous and single-connection, so
@@ -45,6 +46,7 @@ export function makeStore(
     evidence: makeEvidenceRepo(db, clock, sealer),
     cases: makeCaseRepo(db, clock, sealer),
     warnings: makeWarningRepo(db, sealer),
+    conduct: makeConductRepo(db, clock, sealer),
     outbox: makeOutbox(conn, clock, outboxSettings),
     audit,
     security: makeSecurityLog(sqlite, audit),

@@ -22,6 +22,8 @@ export const COMMANDS = {
     '': 'help',
     help: 'help',
     adjust: 'evidence',
+    handbook: 'evidence',
+    incident: 'evidence',
     report: 'offboarding',
     protect: 'offboarding',
     audit: 'security', // who opened someone's records (HR)

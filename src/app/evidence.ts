@@ -8,6 +8,7 @@ import type { UseCaseDeps, FeatureHandlers } from './types.js';
 import { ACTIONS, FORMS } from '../ui/actions.js';
 import { parseFollowUpValue } from '../ui/screens/evidence/follow-ups.js';
 import { parseSubjectState } from '../ui/screens/evidence/responses.js';
+import { NOTE_KIND_WORDS } from '../ui/screens/evidence/note-terms.js';
 import { formReply, messageReply, toastReply, notFoundReply, parseId } from './reply.js';
 import { makeOpenNoteForm } from '../usecases/evidence/open-note-form.js';
 import { makeCreateNote } from '../usecases/evidence/create-note.js';
@@ -34,6 +35,15 @@ import { makeScheduleConversation } from '../usecases/evidence/schedule-conversa
 import { makeOpenConversationNoteForm } from '../usecases/evidence/open-conversation-note-form.js';
 import { decodeConversationState } from '../ui/screens/evidence/conversation.js';
 import { decodeNoteFormState } from '../ui/screens/evidence/note.js';
+import { makeOpenHandbookForm } from '../usecases/evidence/open-handbook-form.js';
+import { makeAddHandbookSection } from '../usecases/evidence/add-handbook-section.js';
+import { makeSendHandbook } from '../usecases/evidence/send-handbook.js';
+import { makeAnswerHandbook } from '../usecases/evidence/answer-handbook.js';
+import { makeOpenHandbookDisputeForm } from '../usecases/evidence/open-handbook-dispute-form.js';
+import { makeOpenIncidentForm } from '../usecases/evidence/open-incident-form.js';
+import { makeRecordIncident } from '../usecases/evidence/record-incident.js';
+import { makeOpenStatementForm } from '../usecases/evidence/open-statement-form.js';
+import { makeGiveStatement } from '../usecases/evidence/give-statement.js';
 
 export function evidenceHandlers(deps: UseCaseDeps): FeatureHandlers {
   const openNoteForm = makeOpenNoteForm(deps);
@@ -59,10 +69,29 @@ export function evidenceHandlers(deps: UseCaseDeps): FeatureHandlers {
   const openScheduleConversationForm = makeOpenScheduleConversationForm(deps);
   const scheduleConversation = makeScheduleConversation(deps);
   const openConversationNoteForm = makeOpenConversationNoteForm(deps);
+  const openHandbookForm = makeOpenHandbookForm(deps);
+  const addHandbookSection = makeAddHandbookSection(deps);
+  const sendHandbook = makeSendHandbook(deps);
+  const answerHandbook = makeAnswerHandbook(deps);
+  const openHandbookDisputeForm = makeOpenHandbookDisputeForm(deps);
+  const openIncidentForm = makeOpenIncidentForm(deps);
+  const recordIncident = makeRecordIncident(deps);
+  const openStatementForm = makeOpenStatementForm(deps);
+  const giveStatement = makeGiveStatement(deps);
 
   return {
     commands: {
-      note: { '': (ev) => formReply(openNoteForm({ actorId: ev.actor.person.id, personId: ev.mentions[0] })) },
+      // `/note @person [pip|checkin|improvement|warning|final|hearing]`: the word picks a kind with terms.
+      note: {
+        '': (ev) => {
+          const word = ev.args
+            .split(/\s+/)
+            .find((w) => w && !ev.mentions.some((m) => w.includes(m)))
+            ?.toLowerCase();
+          const kind = word ? NOTE_KIND_WORDS[word] : undefined;
+          return formReply(openNoteForm({ actorId: ev.actor.person.id, personId: ev.mentions[0], kind }));
+        },
+      },
       training: {
         // `/training` alone shows the actor's own record (their plans and sessions, with Sign in).
         '': (ev) =>
@@ -74,6 +103,12 @@ export function evidenceHandlers(deps: UseCaseDeps): FeatureHandlers {
         mine: (ev) => messageReply(viewMyRecord({ actorId: ev.actor.person.id, personId: ev.mentions[0] })),
       },
       dandang: {
+        // `/dandang handbook` adds a section (HR); `/dandang handbook @person` sends the handbook to sign.
+        handbook: (ev) =>
+          ev.mentions[0]
+            ? toastReply(sendHandbook({ actorId: ev.actor.person.id, personId: ev.mentions[0] }))
+            : formReply(openHandbookForm({ actorId: ev.actor.person.id })),
+        incident: (ev) => formReply(openIncidentForm({ actorId: ev.actor.person.id, personId: ev.mentions[0] })),
         adjust: (ev) => {
           const personId = ev.mentions[0];
           const toJobId = ev.args.split(/\s+/).find((w) => w && w !== personId && !ev.mentions.includes(w));
@@ -84,6 +119,12 @@ export function evidenceHandlers(deps: UseCaseDeps): FeatureHandlers {
     actions: {
       [ACTIONS.acknowledgeNote]: (ev) =>
         toastReply(acknowledgeNote({ actorId: ev.actor.person.id, noteId: parseId(ev.value) })),
+      [ACTIONS.acknowledgeHandbook]: (ev) =>
+        toastReply(answerHandbook({ actorId: ev.actor.person.id, version: parseId(ev.value) })),
+      [ACTIONS.disputeHandbook]: (ev) =>
+        formReply(openHandbookDisputeForm({ actorId: ev.actor.person.id, version: parseId(ev.value) })),
+      [ACTIONS.openIncidentStatement]: (ev) =>
+        formReply(openStatementForm({ actorId: ev.actor.person.id, incidentId: parseId(ev.value) })),
       [ACTIONS.disputeNote]: (ev) =>
         formReply(openDisputeNoteForm({ actorId: ev.actor.person.id, noteId: parseId(ev.value) })),
       [ACTIONS.recordRefusal]: (ev) => {
@@ -155,6 +196,14 @@ export function evidenceHandlers(deps: UseCaseDeps): FeatureHandlers {
         if (!state) return notFoundReply(ev.actor.locale);
         return toastReply(scheduleConversation({ actorId: ev.actor.person.id, ...state, values: ev.values }));
       },
+      [FORMS.handbookSection]: (ev) =>
+        toastReply(addHandbookSection({ actorId: ev.actor.person.id, values: ev.values })),
+      [FORMS.handbookDispute]: (ev) =>
+        toastReply(answerHandbook({ actorId: ev.actor.person.id, version: parseId(ev.state), values: ev.values })),
+      [FORMS.incident]: (ev) =>
+        toastReply(recordIncident({ actorId: ev.actor.person.id, personId: ev.state, values: ev.values })),
+      [FORMS.incidentStatement]: (ev) =>
+        toastReply(giveStatement({ actorId: ev.actor.person.id, incidentId: parseId(ev.state), values: ev.values })),
       [FORMS.disputeNote]: (ev) =>
         toastReply(disputeNote({ actorId: ev.actor.person.id, noteId: parseId(ev.state), values: ev.values })),
       [FORMS.recordRefusal]: (ev) => {

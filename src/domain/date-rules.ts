@@ -23,7 +23,13 @@ export type DateField =
   /** The day a job adjustment (调岗) takes effect. */
   | 'jobAdjustmentEffective'
   /** The day of a planned conversation. */
-  | 'conversation';
+  | 'conversation'
+  /** The day a conduct incident happened: it happened, and not so long ago that nobody can answer it. */
+  | 'incidentOccurred'
+  /** The day of a formal hearing an invitation names: usually ahead, or just held. */
+  | 'hearingOn'
+  /** A date a case step records (the union notified, a hearing invitation sent, an appeal heard): it happened. */
+  | 'caseStepDate';
 
 /** Days from today: negative is the past. Both ends are inclusive. */
 export interface DateRule {
@@ -38,6 +44,9 @@ export const DATE_RULES: Record<DateField, DateRule> = {
   trainingSession: { earliest: 0, latest: 365 },
   jobAdjustmentEffective: { earliest: 0, latest: 365 },
   conversation: { earliest: 0, latest: 90 },
+  incidentOccurred: { earliest: -730, latest: 0 },
+  hearingOn: { earliest: -30, latest: 90 },
+  caseStepDate: { earliest: -365, latest: 0 },
 };
 
 export type DateCheck =

@@ -3,7 +3,17 @@
  * spots a reason text that cites only a ranking, so the bot can explain that before anyone relies
  * on it.
  */
+/**
+ * A forced-distribution grade ("考核C2", "绩效等级为D", "rated C"): a place in a curve, not a
+ * measurement against the role. It contains 考核, so it is removed before looking for evidence words.
+ */
+const GRADE_PATTERNS: RegExp[] = [
+  /(考核|绩效|评级|评定|等级|年终|季度)\s*(结果|等级)?\s*(为|是|:|：)?\s*[A-Ea-e][0-9]?(?![A-Za-z0-9])/g,
+  /\b(rated|graded|rating|grade)\s*(of\s*|as\s*)?[A-E][0-9]?\b/gi,
+];
+
 const RANKING_PATTERNS: RegExp[] = [
+  ...GRADE_PATTERNS.map((p) => new RegExp(p.source, p.flags.replace('g', ''))),
   /\bbottom\s*\d{1,2}\s*(%|percent)/i,
   /\b(bottom|lowest|last)\s+(of|in)\s+(the\s+)?(team|group|department|ranking|stack)/i,
   /\blast\s+in\s+(the\s+)?(team|group|department|ranking)/i,
@@ -42,5 +52,7 @@ export function citesRanking(reason: string): boolean {
 
 /** True when the reason cites a ranking and nothing measured against the role. */
 export function citesOnlyRanking(reason: string): boolean {
-  return citesRanking(reason) && !EVIDENCE_PATTERNS.some((p) => p.test(reason));
+  if (!citesRanking(reason)) return false;
+  const rest = GRADE_PATTERNS.reduce((text, p) => text.replace(p, ' '), reason);
+  return !EVIDENCE_PATTERNS.some((p) => p.test(rest));
 }

@@ -8,6 +8,7 @@ import type { CaseRepo } from './repos/cases.js';
 import type { WarningRepo } from './repos/warnings.js';
 import type { SecurityLog } from './security.js';
 import type { InboundRepo } from './repos/inbound.js';
+import type { ConductRepo } from './repos/conduct.js';
 
 /** Everything a use case may read or write, bound to one transaction. */
 export interface Tx {
@@ -17,6 +18,8 @@ export interface Tx {
   evidence: EvidenceRepo;
   cases: CaseRepo;
   warnings: WarningRepo;
+  /** The employee handbook and conduct incidents. */
+  conduct: ConductRepo;
   outbox: Outbox;
   audit: AuditLog;
   /** Refused attempts by people with no part in what they named (audit rows, `security` category). */

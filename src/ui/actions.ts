@@ -28,6 +28,10 @@ export const ACTIONS = {
   recordConversationNote: 'conversation.record_note',
   /** Under a disputed review: reply to the employee's comment; the value is the review id. */
   replyToDispute: 'review.reply',
+  // conduct: the handbook and incidents (an Art. 39 case's evidence)
+  acknowledgeHandbook: 'handbook.acknowledge',
+  disputeHandbook: 'handbook.dispute',
+  openIncidentStatement: 'incident.open_statement',
   /** A person's record (what `/review mine @person` shows); the value is the person id. */
   viewRecord: 'record.view',
   // offboarding cases: one advance button per case message, the step comes in the value
@@ -53,6 +57,11 @@ export const FORMS = {
   jobAdjustment: 'job_adjustment.form',
   scheduleConversation: 'conversation.schedule_form',
   disputeReply: 'review.reply_form',
+  // conduct
+  handbookSection: 'handbook.section_form',
+  handbookDispute: 'handbook.dispute_form',
+  incident: 'incident.form',
+  incidentStatement: 'incident.statement_form',
   // offboarding cases
   caseStep: 'case.step_form',
   caseWithdraw: 'case.withdraw_form',

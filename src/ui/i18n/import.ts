@@ -21,6 +21,8 @@ export const en = {
   'import.badDate': 'not a date: "{value}"; use YYYY-MM-DD, e.g. 2024-03-01',
   'import.badLeaveKind': 'unknown leave kind "{value}"; use one of {kinds}, or leave it empty',
   'import.badNumber': 'not a number: "{value}"; use digits only, e.g. 12000',
+  'import.badRetirementBasis':
+    'unknown retirement basis "{value}": use {known} (the statutory retirement age before the 2025 reform: men 60, women in cadre posts 55, other women 50)',
   'import.badYaml': 'the file is not valid YAML: {detail}',
   'import.unknownPerson': 'unknown person "{value}"; import the org first',
   'import.dateOrder': 'end_date {end} is before start_date {start}',
@@ -55,6 +57,8 @@ export const zh: Record<keyof typeof en, string> = {
   'import.badDate': '不是日期:“{value}”;请使用 YYYY-MM-DD,例如 2024-03-01',
   'import.badLeaveKind': '未知的假期类型“{value}”；请使用 {kinds} 之一（也可写 事假、病假、产假 等），或留空',
   'import.badNumber': '不是数字:“{value}”;只填数字,例如 12000',
+  'import.badRetirementBasis':
+    '未知的退休年龄类别“{value}”：请填写{known}（2025年改革前的法定退休年龄：男职工60岁，女干部55岁，女工人50岁）',
   'import.badYaml': '文件不是有效的 YAML:{detail}',
   'import.unknownPerson': '未知人员“{value}”;请先导入组织架构',
   'import.dateOrder': '结束日期 {end} 早于开始日期 {start}',

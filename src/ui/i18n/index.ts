@@ -18,6 +18,8 @@ import * as security from './security.js';
 import * as delivery from './delivery.js';
 import * as gate from './gate.js';
 import * as warning from './warning.js';
+import * as evidenceTerms from './evidence-terms.js';
+import * as conduct from './conduct.js';
 
 const catalogs = [
   common,
@@ -34,6 +36,8 @@ const catalogs = [
   delivery,
   gate,
   warning,
+  evidenceTerms,
+  conduct,
 ] as const;
 
 type Merge<T extends readonly { en: object }[]> = T extends readonly [infer H, ...infer R]

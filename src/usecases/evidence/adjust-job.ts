@@ -49,6 +49,10 @@ export const makeAdjustJob =
       if (kpiKeys.some((k) => !from.kpis.some((x) => x.key === k))) errors.kpis = t('ev.err.unknownKpi');
       const reason = textValue(v, 'reason');
       if (!namesPerformanceGap(kpiKeys, reason)) errors.reason = t('ev.err.gap');
+      const basis = textValue(v, 'basis') as JobAdjustment['basis'];
+      if (!['performance', 'restructuring', 'other'].includes(basis)) errors.basis = t('common.required');
+      // A change because of the gap names the KPIs it answers: the gate counts nothing less.
+      else if (basis === 'performance' && !kpiKeys.length) errors.kpis = t('ev.terms.basisNeedsKpis');
       const today = todayFor(subject, settings, clock.now());
       const effectiveOn = textValue(v, 'effective_on');
       const dateProblem = dateError(t, 'jobAdjustmentEffective', effectiveOn, today);
@@ -60,6 +64,7 @@ export const makeAdjustJob =
         fromJobId: from.id,
         toJobId,
         reason,
+        basis,
         kpiKeys,
         effectiveOn,
         createdBy: actor.id,
@@ -69,7 +74,7 @@ export const makeAdjustJob =
         action: 'job_adjustment.create',
         subjectType: 'job_adjustment',
         subjectId: adjustment.id,
-        detail: { personId: subject.id, fromJobId: from.id, toJobId, effectiveOn, kpiKeys },
+        detail: { personId: subject.id, fromJobId: from.id, toJobId, effectiveOn, kpiKeys, basis },
         text: { reason },
       });
       tx.outbox.post({

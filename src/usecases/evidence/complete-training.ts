@@ -16,6 +16,8 @@ import { outboxKeys } from '../shared/outbox-keys.js';
 import { planView } from './evidence-messages.js';
 import { planOwner } from './plan-owner.js';
 import { literal } from '../../ui/markup.js';
+import { dateIn } from '../../domain/dates.js';
+import { timeIn } from '../../ui/screens/evidence/training.js';
 
 export interface CompleteTrainingInput {
   actorId: string;
@@ -42,6 +44,15 @@ export const makeCompleteTraining =
           ? fail('CONFLICT', t('ev.err.planDoneNext'), { actions: [nextStep.recordReassessment(t, plan.id)] })
           : fail('CONFLICT', t('ev.err.planDone'), { actions: [nextStep.viewRecord(t, employee)] });
       }
+      // Nothing in the future counts: a plan is complete only once its last session has ended.
+      const lastEnd = Math.max(0, ...plan.sessions.map((x) => x.endsAt));
+      if (clock.now() < lastEnd)
+        return fail(
+          'CONFLICT',
+          t('ev.terms.notEnded', {
+            when: `${dateIn(lastEnd, zoneOf(actor, settings))} ${timeIn(lastEnd, zoneOf(actor, settings))}`,
+          }),
+        );
       tx.evidence.completePlan(plan.id);
       tx.audit.record({
         actorId: actor.id,

@@ -21,6 +21,7 @@ import { tFor, todayFor } from '../shared/people.js';
 import { outboxKeys } from '../shared/outbox-keys.js';
 import { noteMessage } from './evidence-messages.js';
 import { noteOwnerOptions } from './note-owners.js';
+import { readNoteTerms } from './note-terms.js';
 
 export interface CreateNoteInput {
   actorId: string;
@@ -85,6 +86,7 @@ export const makeCreateNote =
       }
       const nextCheckIn = textValue(v, 'next_check_in');
       if (nextCheckIn) dateOk('next_check_in', 'noteNextCheckIn', nextCheckIn);
+      const terms = NOTE_KINDS.includes(kind) ? readNoteTerms(t, kind, v, today, errors) : {};
       const visibility = textValue(v, 'visibility') as NoteVisibility;
       if (!NOTE_VISIBILITIES.includes(visibility)) errors.visibility = t('common.required');
       if (Object.keys(errors).length) return fail('INVALID_INPUT', t('common.invalidInput'), { fieldErrors: errors });
@@ -100,6 +102,7 @@ export const makeCreateNote =
           discussion,
           kpiKeys,
           nextCheckIn: nextCheckIn || null,
+          terms,
           visibility,
         },
         actions,
@@ -116,7 +119,7 @@ export const makeCreateNote =
           visibility,
           heldOn,
           ...(conversation ? { conversationId: conversation.id } : {}),
-          ...(visibility === 'private' ? {} : { kpiKeys, actions: actions.length }),
+          ...(visibility === 'private' ? {} : { kpiKeys, actions: actions.length, terms }),
         },
         // A private note's audit row says that it exists, never what it says (not even a hash).
         ...(visibility === 'private'

@@ -8,7 +8,10 @@ import type { FormValues } from '../../ui/model.js';
 import type { UseCaseDeps } from '../../ports/deps.js';
 import { textValue } from '../../ui/form-values.js';
 import { refreshOpenCases } from '../offboarding/refresh-cases.js';
-import { tFor } from '../shared/people.js';
+import { tFor, zoneOf } from '../shared/people.js';
+import { signInWindow } from '../../domain/evidence-rules.js';
+import { dateIn } from '../../domain/dates.js';
+import { timeIn } from '../../ui/screens/evidence/training.js';
 import { sessionToMark } from './attendance-access.js';
 
 export interface MarkAttendanceInput {
@@ -26,6 +29,14 @@ export const makeMarkAttendance =
       if (!actor?.active) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
       const a = sessionToMark(tx, t, actor, input.sessionId);
       if ('ok' in a) return a;
+      // Nobody attends a session before it starts: a mark opens with the sign-in window.
+      if (clock.now() < signInWindow(a.session).opens)
+        return fail(
+          'CONFLICT',
+          t('ev.terms.notStarted', {
+            when: `${dateIn(a.session.startsAt, zoneOf(actor, settings))} ${timeIn(a.session.startsAt, zoneOf(actor, settings))}`,
+          }),
+        );
       const status = textValue(input.values, 'status');
       const reason = textValue(input.values, 'reason');
       const errors: Record<string, string> = {};

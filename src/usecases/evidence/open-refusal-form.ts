@@ -20,6 +20,8 @@ function subjectPerson(tx: Tx, type: RespondableSubject, id: number): string | n
     return n && n.visibility !== 'private' ? n.personId : null;
   }
   if (type === 'training_plan') return tx.evidence.plan(id)?.personId ?? null;
+  if (type === 'incident') return tx.conduct.incident(id)?.personId ?? null;
+  if (type === 'handbook') return null;
   return tx.evidence.jobAdjustment(id)?.personId ?? null;
 }
 

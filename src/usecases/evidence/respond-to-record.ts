@@ -13,9 +13,10 @@ import { may } from '../shared/access.js';
 import { tFor } from '../shared/people.js';
 import { outboxKeys } from '../shared/outbox-keys.js';
 import { noteMessage, planMessage, adjustmentMessage } from './evidence-messages.js';
+import { handbookMessage, incidentMessage } from './conduct-messages.js';
 import { refreshOpenCases } from '../offboarding/refresh-cases.js';
 
-export type RespondableSubject = 'note' | 'training_plan' | 'job_adjustment';
+export type RespondableSubject = 'note' | 'training_plan' | 'job_adjustment' | 'incident' | 'handbook';
 
 interface Loaded {
   personId: string;
@@ -23,7 +24,32 @@ interface Loaded {
   render: () => Message;
 }
 
-function load(tx: Tx, settings: AppSettings, type: RespondableSubject, id: number): Loaded | 'private' | null {
+function load(
+  tx: Tx,
+  settings: AppSettings,
+  type: RespondableSubject,
+  id: number,
+  respondent: string,
+): Loaded | 'private' | null {
+  if (type === 'incident') {
+    const i = tx.conduct.incident(id);
+    return i
+      ? {
+          personId: i.personId,
+          key: outboxKeys.incident(id),
+          render: () => incidentMessage(tx, settings, tx.conduct.incident(id)!),
+        }
+      : null;
+  }
+  if (type === 'handbook') {
+    // The handbook is everyone's; the one answering is the person it was sent to.
+    if (id < 1 || id > tx.conduct.handbookVersion()) return null;
+    return {
+      personId: respondent,
+      key: outboxKeys.handbook(id, respondent),
+      render: () => handbookMessage(tx, settings, id, respondent),
+    };
+  }
   if (type === 'note') {
     const n = tx.evidence.note(id);
     if (!n) return null;
@@ -61,6 +87,8 @@ export interface RespondInput {
   state: AckState;
   comment?: string;
   witnessId?: string;
+  /** The handbook only: who answers (the actor, unless HR records a refusal for someone). */
+  personId?: string;
 }
 
 /** Runs inside the caller's transaction. */
@@ -73,7 +101,7 @@ export function respondToRecord(
   const actor = tx.org.person(input.actorId);
   const t = tFor(actor, settings);
   if (!actor?.active) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
-  const loaded = load(tx, settings, input.subjectType, input.subjectId);
+  const loaded = load(tx, settings, input.subjectType, input.subjectId, input.personId ?? actor.id);
   // A private note answers as "not found" to anyone but its author, so its existence does not leak.
   if (!loaded) return fail('NOT_FOUND', t('common.notFound'));
   if (loaded === 'private') return fail('NOT_FOUND', t('common.notFound'));
@@ -82,7 +110,8 @@ export function respondToRecord(
     return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
 
   const comment = input.comment?.trim() ?? '';
-  if (input.state === 'disputed' && !comment)
+  // A dispute says why; a statement on an incident is the employee's own account, whichever way it goes.
+  if ((input.state === 'disputed' || (input.subjectType === 'incident' && input.state !== 'refused')) && !comment)
     return fail('INVALID_INPUT', t('common.invalidInput'), { fieldErrors: { comment: t('common.required') } });
   if (refusal) {
     const witness = input.witnessId ? tx.org.person(input.witnessId) : null;

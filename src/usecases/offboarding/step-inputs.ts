@@ -9,6 +9,7 @@ import type { Person } from '../../ports/records.js';
 import type { CaseRecord } from '../../ports/repos/cases.js';
 import type { Step, EvidenceFacts } from '../../domain/policy/index.js';
 import { isIsoDate } from '../../domain/dates.js';
+import { dateError } from '../shared/date-errors.js';
 import { parseRelease, type Proposer, type ReleaseLine } from '../../domain/settlement.js';
 import type { T } from '../../ui/i18n/index.js';
 import { invalid, type Failure } from '../result.js';
@@ -73,7 +74,11 @@ export function readStepValues(
       out.detail.date = dateValue(t, v.date, today, errors);
       break;
     case 'hearing':
-      out.detail.date = dateValue(t, v.date, '9999-12-31', errors);
+      out.detail.date = (v.date ?? '').trim();
+      {
+        const problem = dateError(t, 'hearingOn', String(out.detail.date), today);
+        if (problem) errors.date = problem;
+      }
       if (v.accompanied !== true) errors.accompanied = t('off.stepForm.mustConfirm');
       out.detail.accompanied = true;
       break;

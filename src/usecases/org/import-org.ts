@@ -125,7 +125,7 @@ export const makeImportOrg =
 async function planImport(deps: ImportOrgDeps, input: ImportOrgInput, t: T): Promise<Result<ImportPlan>> {
   const { records, header, issues: csvIssues } = parseCsv(input.csv, PEOPLE_COLUMNS, t);
   if (csvIssues.length) return invalid(csvIssues, t);
-  const optional = { wage: header.includes('monthly_wage'), hrPartner: header.includes('hr_partner') };
+  const optional: ReadonlySet<string> = new Set(header);
   let checked = checkFile(deps, records, optional, t);
   if (!checked.ok) return checked;
   const chatIds = await lookUpChatIds(checked.rows, checked.known, {
@@ -166,7 +166,8 @@ async function planImport(deps: ImportOrgDeps, input: ImportOrgInput, t: T): Pro
 function checkFile(
   deps: ImportOrgDeps,
   records: CsvRecord[],
-  optional: { wage: boolean; hrPartner: boolean },
+  /** Which optional columns the file has. */
+  optional: ReadonlySet<string>,
   t: T,
 ): { ok: true; rows: PersonRow[]; known: Map<string, RosterEntry> } | Failure {
   const { jobIds, existing } = deps.store.read((tx) => ({

@@ -30,6 +30,10 @@ export const outboxKeys = {
   overdueHr: (dueAt: number, managerId: string, step: number) => `remind:${stamp(dueAt)}:${managerId}:${step}:hr`,
   // Evidence
   note: (noteId: number) => `note:${noteId}:employee`,
+  /** The incident as the employee receives it, with the button to give a statement. */
+  incident: (incidentId: number) => `incident:${incidentId}:employee`,
+  /** One handbook version sent to one person for acknowledgment. */
+  handbook: (version: number, personId: string) => `handbook:${version}:${personId}`,
   trainingPlan: (planId: number) => `training:${planId}:employee`,
   trainingTrainer: (planId: number) => `training:${planId}:trainer`,
   reassessmentDue: (planId: number) => `training:${planId}:reassessment-due`,

@@ -40,6 +40,16 @@ export function buildJobAdjustmentForm(t: T, d: AdjustFormData): Form {
         initial: d.toJobId,
         ...(d.unlistedJobs ? { hint: t('ev.adjust.unlistedJobs', { n: d.unlistedJobs }) } : {}),
       },
+      {
+        // Art. 40(2) accepts only an adjustment made because of the performance gap (SPC Guiding Case No. 18).
+        id: 'basis',
+        kind: 'select',
+        label: t('ev.terms.basis'),
+        options: (['performance', 'restructuring', 'other'] as const).map((b) => ({
+          value: b,
+          label: t(`ev.terms.basis.${b}`),
+        })),
+      },
       ...(d.kpis.length
         ? [
             {

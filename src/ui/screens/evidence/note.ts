@@ -13,8 +13,10 @@ import type { Note, NoteKind, NoteVisibility } from '../../../ports/repos/eviden
 import { responseLine } from './responses.js';
 import { literal } from '../../markup.js';
 import { TEXT_LIMITS } from '../../../domain/text.js';
+import { PLAIN_NOTE_KINDS, TERMED_NOTE_KINDS, termBlocks, termInputs } from './note-terms.js';
 
-export const NOTE_KINDS: readonly NoteKind[] = ['one_on_one', 'feedback', 'formal_warning', 'pip_kickoff'];
+/** Every kind a note may have; the plain form offers the ones without terms (note-terms.ts). */
+export const NOTE_KINDS: readonly NoteKind[] = [...PLAIN_NOTE_KINDS, ...TERMED_NOTE_KINDS];
 export const NOTE_VISIBILITIES: readonly NoteVisibility[] = ['private', 'shared', 'evidence'];
 export const ACTION_ROWS = 3;
 
@@ -82,6 +84,9 @@ export function buildNoteForm(t: T, d: NoteFormData): Form {
     );
   }
   const kpiInitial = d.prefill?.kpiKeys;
+  // A kind with terms (a PIP, a warning stage, a hearing invitation) gets a form of its own.
+  const termed = d.prefill?.kind && TERMED_NOTE_KINDS.includes(d.prefill.kind) ? d.prefill.kind : undefined;
+  const kinds = termed ? [termed] : PLAIN_NOTE_KINDS;
   return {
     formId: FORMS.note,
     title: t('ev.note.formTitle'),
@@ -89,6 +94,7 @@ export function buildNoteForm(t: T, d: NoteFormData): Form {
     cancelLabel: t('common.cancel'),
     state: encodeNoteFormState({
       personId: d.personId,
+      ...(termed ? [] : [{ type: 'context' as const, text: t('ev.terms.otherKinds') }]),
       ...(d.conversation ? { conversationId: d.conversation.id } : {}),
     }),
     intro: [
@@ -110,10 +116,11 @@ export function buildNoteForm(t: T, d: NoteFormData): Form {
         id: 'kind',
         kind: 'select',
         label: t('ev.note.kind'),
-        options: NOTE_KINDS.map((k) => ({ value: k, label: t(`ev.noteKind.${k}`) })),
-        initial: d.prefill?.kind ?? 'one_on_one',
+        options: kinds.map((k) => ({ value: k, label: t(`ev.noteKind.${k}`) })),
+        initial: termed ?? (d.prefill?.kind && kinds.includes(d.prefill.kind) ? d.prefill.kind : 'one_on_one'),
       },
       { id: 'held_on', kind: 'date', label: t('ev.note.heldOn'), initial: d.conversation?.heldOn ?? d.today },
+      ...termInputs(t, termed, d.today),
       {
         id: 'discussion',
         kind: 'text',
@@ -170,6 +177,7 @@ export function noteBlocks(t: T, v: NoteView): Block[] {
       text: t('ev.note.line', { date: n.heldOn, kind: t(`ev.noteKind.${n.kind}`), author: literal(v.authorName) }),
     },
     { type: 'text', text: literal(n.discussion) },
+    ...termBlocks(t, n.kind, n.terms ?? {}),
   ];
   if (v.kpiNames.length)
     blocks.push({ type: 'fields', fields: [{ label: t('ev.note.kpis'), value: v.kpiNames.map(literal).join(', ') }] });

@@ -30,13 +30,14 @@ export function responseLine(
   });
 }
 
+/** Records HR can mark as refused before a witness. */
+export type RefusableSubject = 'note' | 'training_plan' | 'job_adjustment' | 'incident';
+
 /** The untrusted state a dispute or refusal form carries: which record it answers. */
 export const subjectState = (subjectType: AckSubject, subjectId: string | number): string =>
   `${subjectType}:${subjectId}`;
-export function parseSubjectState(
-  state: string,
-): { subjectType: 'note' | 'training_plan' | 'job_adjustment'; subjectId: number } | null {
-  const m = /^(note|training_plan|job_adjustment):(\d+)$/.exec(state);
+export function parseSubjectState(state: string): { subjectType: RefusableSubject; subjectId: number } | null {
+  const m = /^(note|training_plan|job_adjustment|incident):(\d+)$/.exec(state);
   return m ? { subjectType: m[1] as 'note', subjectId: Number(m[2]) } : null;
 }
 
@@ -56,7 +57,7 @@ export function buildDisputeForm(t: T, noteId: number, intro: Block[] = []): For
 
 export function buildRefusalForm(
   t: T,
-  subject: { type: 'note' | 'training_plan' | 'job_adjustment'; id: number },
+  subject: { type: RefusableSubject | 'handbook'; id: number },
   employeeName: string,
   witnesses: Option[],
 ): Form {

@@ -31,6 +31,9 @@ export const AUDITED_FIELDS = [
   'teamChannelFeishu',
   'monthlyWage',
   'hrPartnerId',
+  'previousMonthWage',
+  'birthDate',
+  'retirementBasis',
   'active',
 ] as const satisfies readonly (keyof Person)[];
 
@@ -114,6 +117,9 @@ function nextPerson(row: PersonWrite['row'], old: Person | null, found: PeopleWr
     feishuOpenId: row.feishuOpenId ?? old?.feishuOpenId ?? found.feishu.get(row.id) ?? null,
     monthlyWage: row.monthlyWage === undefined ? (old?.monthlyWage ?? null) : row.monthlyWage,
     hrPartnerId: row.hrPartnerId === undefined ? (old?.hrPartnerId ?? null) : row.hrPartnerId,
+    previousMonthWage: row.previousMonthWage === undefined ? (old?.previousMonthWage ?? null) : row.previousMonthWage,
+    birthDate: row.birthDate === undefined ? (old?.birthDate ?? null) : row.birthDate,
+    retirementBasis: row.retirementBasis === undefined ? (old?.retirementBasis ?? null) : row.retirementBasis,
     active: true,
   };
 }

@@ -2,7 +2,7 @@
  * Turns people.csv records into Person values and checks the whole org before anything is
  * written: every problem is collected, so HR fixes the file in one pass.
  */
-import type { Locale, Person, Role } from '../../../ports/records.js';
+import type { Locale, Person, RetirementBasis, Role } from '../../../ports/records.js';
 import type { T } from '../../../ui/i18n/index.js';
 import type { CsvRecord } from './csv.js';
 import { type ImportIssue, isValidTimezone } from './issues.js';
@@ -26,27 +26,36 @@ export const PEOPLE_COLUMNS = {
     'team_channel_slack',
     'team_channel_feishu',
   ],
-  optional: ['monthly_wage', 'hr_partner'],
+  /**
+   * HR's columns: the 12-month average wage (N), the HR partner, the previous month's wage (pay in
+   * lieu of notice), the birth date and the retirement basis (Art. 42(5): near statutory retirement).
+   */
+  optional: ['monthly_wage', 'hr_partner', 'previous_month_wage', 'birth_date', 'retirement_basis'],
 } as const;
 
-/**
- * A person as the file states them; `monthlyWage` or `hrPartnerId` undefined means "column absent,
- * keep what we have".
- */
+type OptionalFields = 'monthlyWage' | 'hrPartnerId' | 'previousMonthWage' | 'birthDate' | 'retirementBasis';
+
+/** A person as the file states them; an optional field undefined means "column absent, keep what we have". */
 export interface PersonRow {
   line: number;
-  person: Omit<Person, 'active' | 'monthlyWage' | 'hrPartnerId'> & {
+  person: Omit<Person, 'active' | OptionalFields> & {
     monthlyWage: number | null | undefined;
     hrPartnerId: string | null | undefined;
+    previousMonthWage: number | null | undefined;
+    birthDate: string | null | undefined;
+    retirementBasis: RetirementBasis | null | undefined;
   };
 }
+
+const RETIREMENT_BASES: readonly RetirementBasis[] = ['male_60', 'female_55', 'female_50'];
 
 const ROLES: readonly Role[] = ['employee', 'hr', 'admin'];
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 export function toPersonRows(
   records: CsvRecord[],
-  optional: { wage: boolean; hrPartner: boolean },
+  /** Which optional columns the file has. */
+  present: ReadonlySet<string>,
   jobIds: ReadonlySet<string>,
   t: T,
 ): { rows: PersonRow[]; issues: ImportIssue[] } {
@@ -69,13 +78,21 @@ export function toPersonRows(
     if (hireDate && !isIsoDate(hireDate)) issue('hire_date', t('import.badDate', { value: hireDate }));
     const jobId = opt('job');
     if (jobId && !jobIds.has(jobId)) issue('job', t('import.unknownJob', { value: jobId, known: knownJobs }));
-    let monthlyWage: number | null | undefined;
-    if (optional.wage) {
-      const wage = opt('monthly_wage');
-      monthlyWage = wage === null ? null : Number(wage);
-      if (wage !== null && !(Number.isFinite(monthlyWage) && (monthlyWage as number) >= 0))
-        issue('monthly_wage', t('import.badNumber', { value: wage }));
-    }
+    const money = (column: string): number | null | undefined => {
+      if (!present.has(column)) return undefined;
+      const raw = opt(column);
+      const value = raw === null ? null : Number(raw);
+      if (raw !== null && !(Number.isFinite(value) && (value as number) >= 0))
+        issue(column, t('import.badNumber', { value: raw }));
+      return value;
+    };
+    const monthlyWage = money('monthly_wage');
+    const previousMonthWage = money('previous_month_wage');
+    const birthDate = present.has('birth_date') ? opt('birth_date') : undefined;
+    if (birthDate && !isIsoDate(birthDate)) issue('birth_date', t('import.badDate', { value: birthDate }));
+    const basis = present.has('retirement_basis') ? opt('retirement_basis') : undefined;
+    if (basis && !RETIREMENT_BASES.includes(basis as RetirementBasis))
+      issue('retirement_basis', t('import.badRetirementBasis', { value: basis, known: RETIREMENT_BASES.join(', ') }));
     rows.push({
       line,
       person: {
@@ -95,7 +112,10 @@ export function toPersonRows(
         teamChannelFeishu: opt('team_channel_feishu'),
         monthlyWage,
         // The HR business partner who hears of this person's disputes: the id of an HR row.
-        hrPartnerId: optional.hrPartner ? opt('hr_partner') : undefined,
+        hrPartnerId: present.has('hr_partner') ? opt('hr_partner') : undefined,
+        previousMonthWage,
+        birthDate,
+        retirementBasis: basis as RetirementBasis | null | undefined,
       },
     });
   }
