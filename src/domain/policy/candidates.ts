@@ -225,6 +225,7 @@ function noteCandidates(item: EvidenceItem, ctx: CandidateContext): Candidate[] 
       }
       return base({
         from: t.from,
+        start: Math.min(t.from, isIsoDate(n.heldOn) ? dateMs(n.heldOn) : t.from),
         end: t.from + runDays * DAY_MS,
         ack: n.ack,
         kpiKeys: n.kpiKeys,
@@ -282,6 +283,7 @@ function remedyCandidates(item: EvidenceItem, ctx: CandidateContext): Candidate[
     // Counts once effective and answered: the employee acknowledged it, disputed it, or refused before a witness.
     return base({
       from: t.from,
+      start: Math.min(t.from, isIsoDate(j.effectiveOn) ? dateMs(j.effectiveOn) : t.from),
       end: Math.max(t.from, j.ack?.at ?? t.from),
       needsResponse: true,
       ack: j.ack,

@@ -151,6 +151,10 @@ function weigh(
       pool = [];
       continue;
     }
+    // Reviews from before the anchor even began (by its stated date) are the history that led to it,
+    // not attempts at this item: they drop without a word. Any other early record is explained.
+    const began = Math.min(...anchors.map((a) => a.start));
+    pool = pool.filter((r) => r.ref.type !== 'review' || r.from >= began);
     pool = pool.filter((r) => {
       const related = anchors.filter((a) => relation(item, r, a) === null);
       if (!related.length) return refuse(r, relation(item, r, anchors[0]!)!);

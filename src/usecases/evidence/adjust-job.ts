@@ -49,7 +49,8 @@ export const makeAdjustJob =
       if (kpiKeys.some((k) => !from.kpis.some((x) => x.key === k))) errors.kpis = t('ev.err.unknownKpi');
       const reason = textValue(v, 'reason');
       if (!namesPerformanceGap(kpiKeys, reason)) errors.reason = t('ev.err.gap');
-      const basis = textValue(v, 'basis') as JobAdjustment['basis'];
+      // No answer (an older client) records `other`: such a change never counts as the Art. 40(2) remedy.
+      const basis = (textValue(v, 'basis') || 'other') as JobAdjustment['basis'];
       if (!['performance', 'restructuring', 'other'].includes(basis)) errors.basis = t('common.required');
       // A change because of the gap names the KPIs it answers: the gate counts nothing less.
       else if (basis === 'performance' && !kpiKeys.length) errors.kpis = t('ev.terms.basisNeedsKpis');

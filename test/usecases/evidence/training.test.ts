@@ -253,6 +253,7 @@ describe('sign-in (签到) and attendance', () => {
     w = makeEvidenceWorld();
     const plan = createPlan(w);
     const sessionId = plan.sessions[0]!.id;
+    w.db.clock.set('2026-11-24T07:00:00Z'); // during the session: attendance is marked once it has started
     const mark = makeMarkAttendance(w.deps);
     expect(codeOf(makeOpenMarkAttendanceForm(w.deps)({ actorId: w.m2.id, sessionId }))).toBe('NOT_AUTHORIZED');
     expect(codeOf(mark({ actorId: w.emp.id, sessionId, values: { status: 'present', reason: 'I was there' } }))).toBe(
@@ -289,6 +290,7 @@ describe('completion and reassessment', () => {
     const plan = createPlan(w);
     expect(codeOf(makeOpenReassessmentForm(w.deps)({ actorId: w.m1.id, planId: plan.id }))).toBe('CONFLICT');
     expect(codeOf(makeCompleteTraining(w.deps)({ actorId: w.m2.id, planId: plan.id }))).toBe('NOT_AUTHORIZED');
+    w.db.clock.set('2026-11-24T09:00:00Z'); // after the last session: a plan is complete only once it has ended
     valueOf(makeCompleteTraining(w.deps)({ actorId: w.m1.id, planId: plan.id }));
     expect(codeOf(makeCompleteTraining(w.deps)({ actorId: w.m1.id, planId: plan.id }))).toBe('CONFLICT');
     const [due] = outboxRows(w.db.conn.sqlite, `training:${plan.id}:reassessment-due`);

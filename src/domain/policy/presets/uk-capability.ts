@@ -67,6 +67,8 @@ export const ukCapability: PolicyInput = {
       who: ['hr'],
       input: 'appeal',
       independent: 'not_involved',
+      // The appeal is heard whatever the checklist says now: the decision it reviews is already made.
+      requiresEvidence: false,
       statutory: `${ACAS} para 26–29`,
     },
     { id: 'close', who: ['hr'], checksBlockers: true },
@@ -107,6 +109,7 @@ export const ukCapability: PolicyInput = {
         who: ['hr'],
         input: 'appeal',
         independent: 'not_involved',
+        requiresEvidence: false,
         statutory: `${ACAS} para 26–29`,
       },
       { id: 'close', who: ['hr'], checksBlockers: true },

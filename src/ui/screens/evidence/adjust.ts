@@ -45,6 +45,7 @@ export function buildJobAdjustmentForm(t: T, d: AdjustFormData): Form {
         id: 'basis',
         kind: 'select',
         label: t('ev.terms.basis'),
+        initial: 'performance',
         options: (['performance', 'restructuring', 'other'] as const).map((b) => ({
           value: b,
           label: t(`ev.terms.basis.${b}`),
