@@ -85,6 +85,18 @@ import { buildDisputeReplyForm } from '../../../src/ui/screens/review/dispute-re
 import { buildHrWarningDigest } from '../../../src/ui/screens/warning/hr-digest.js';
 import { buildManagerWarnings, type WarnedPerson } from '../../../src/ui/screens/warning/manager-dm.js';
 import { buildRecordReads } from '../../../src/ui/screens/security/record-reads.js';
+import {
+  buildHandbookDisputeForm,
+  buildHandbookMessage,
+  buildHandbookSectionForm,
+  buildIncidentForm,
+  buildIncidentMessage,
+  buildStatementForm,
+  incidentBlocks,
+  type IncidentView,
+} from '../../../src/ui/screens/evidence/conduct.js';
+import { termBlocks } from '../../../src/ui/screens/evidence/note-terms.js';
+import type { HandbookSection } from '../../../src/ports/repos/conduct.js';
 import type { DutyGap, PersonSignal } from '../../../src/domain/warning/index.js';
 
 /** What one builder call produced. */
@@ -141,6 +153,36 @@ const acks = (w: WorstCase): (Acknowledgment | null)[] => [
   ack('refused', w),
 ];
 const names = (w: WorstCase) => (id: string) => (id === 'emp' ? w.name : `${w.name} ${id}`);
+
+/** Handbook sections at the limits: a long section number, title and text, twelve of them. */
+const sections = (w: WorstCase): HandbookSection[] =>
+  w.names(12).map((title, i) => ({
+    id: i + 1,
+    section: `${i + 1}.${i + 2}`,
+    title,
+    body: w.long,
+    version: i + 1,
+    createdBy: 'hr',
+    createdAt: NOW,
+  }));
+const incidentView = (w: WorstCase, a: Acknowledgment | null): IncidentView => ({
+  incident: {
+    id: 9,
+    personId: 'emp',
+    ruleId: 1,
+    occurredOn: '2026-11-20',
+    description: w.long,
+    evidence: w.long,
+    reportedBy: 'mgr',
+    createdAt: NOW,
+  },
+  rule: sections(w)[0]!,
+  reporterName: w.name,
+  employeeName: w.name,
+  ack: a ? { ...a, subjectType: 'incident' } : null,
+  names: names(w),
+  zone: ZONE,
+});
 
 function note(w: WorstCase, visibility: Note['visibility']): Note {
   return {
@@ -558,6 +600,43 @@ export const FIXTURES: Record<string, Fixture> = {
   'evidence/adjust#adjustmentBlocks': ({ t, w }) => acks(w).map((a) => blocks(adjustmentBlocks(t, adjustView(w, a)))),
   'evidence/adjust#buildJobAdjustmentMessage': ({ t, w }) =>
     acks(w).map((a) => message(buildJobAdjustmentMessage(t, adjustView(w, a)))),
+  'evidence/conduct#buildHandbookSectionForm': ({ t }) => [form(buildHandbookSectionForm(t))],
+  'evidence/conduct#buildHandbookMessage': ({ t, w }) =>
+    acks(w).map((a) =>
+      message(
+        buildHandbookMessage(t, {
+          version: 12,
+          sections: sections(w),
+          employeeName: w.name,
+          ack: a,
+          names: names(w),
+          zone: ZONE,
+        }),
+      ),
+    ),
+  'evidence/conduct#buildHandbookDisputeForm': ({ t }) => [form(buildHandbookDisputeForm(t, 12))],
+  'evidence/conduct#buildIncidentForm': ({ t, w }) => [
+    form(
+      buildIncidentForm(t, {
+        personId: 'emp',
+        personName: w.name,
+        sections: sections(w).map((x) => ({ value: String(x.id), label: `§${x.section} ${x.title}` })),
+        today: '2026-11-23',
+      }),
+    ),
+  ],
+  'evidence/conduct#incidentBlocks': ({ t, w }) => acks(w).map((a) => blocks(incidentBlocks(t, incidentView(w, a)))),
+  'evidence/conduct#buildIncidentMessage': ({ t, w }) =>
+    acks(w).map((a) => message(buildIncidentMessage(t, incidentView(w, a)))),
+  'evidence/conduct#buildStatementForm': ({ t }) => [form(buildStatementForm(t, 9))],
+  'evidence/note-terms#termBlocks': ({ t }) =>
+    (
+      [
+        ['pip_kickoff', { pipDays: 90 }],
+        ['final_written_warning', { reviewPeriodDays: 365, dismissalRisk: true }],
+        ['hearing_invitation', { stage: 'final_written_warning', hearingOn: '2026-12-01', accompanied: true }],
+      ] as const
+    ).map(([kind, terms]) => blocks(termBlocks(t, kind, terms))),
   'evidence/follow-ups#buildBelowTargetFollowUps': ({ t, w }) => [
     buttons(
       buildBelowTargetFollowUps(

@@ -10,6 +10,7 @@ import type { T } from '../../i18n/index.js';
 import type { Acknowledgment } from '../../../ports/records.js';
 import type { HandbookSection, Incident } from '../../../ports/repos/conduct.js';
 import { responseLine } from './responses.js';
+import { literal } from '../../markup.js';
 
 export function buildHandbookSectionForm(t: T): Form {
   return {
@@ -49,7 +50,10 @@ export function buildHandbookMessage(t: T, v: HandbookView): Message {
   const blocks: Block[] = [
     { type: 'header', text: title },
     { type: 'text', text: t('conduct.handbook.dmIntro') },
-    ...v.sections.map((s): Block => ({ type: 'text', text: `**§${s.section} ${s.title}**\n${s.body}` })),
+    ...v.sections.map((s): Block => ({
+      type: 'text',
+      text: `**§${literal(s.section)} ${literal(s.title)}**\n${literal(s.body)}`,
+    })),
     { type: 'context', text: responseLine(t, v.ack, v.employeeName, v.names, v.zone) },
   ];
   if (!v.ack)
@@ -93,9 +97,14 @@ export function buildIncidentForm(t: T, d: IncidentFormData): Form {
     submitLabel: t('common.submit'),
     cancelLabel: t('common.cancel'),
     state: d.personId,
-    intro: [{ type: 'text', text: t('conduct.incident.about', { name: d.personName }) }],
+    intro: [{ type: 'text', text: t('conduct.incident.about', { name: literal(d.personName) }) }],
     inputs: [
-      { id: 'rule', kind: 'select', label: t('conduct.incident.rule'), options: d.sections },
+      {
+        id: 'rule',
+        kind: 'select',
+        label: t('conduct.incident.rule'),
+        options: d.sections.map((o) => ({ ...o, label: literal(o.label) })),
+      },
       { id: 'occurred_on', kind: 'date', label: t('conduct.incident.occurredOn'), initial: d.today },
       { id: 'description', kind: 'text', multiline: true, label: t('conduct.incident.description'), maxLength: 3000 },
       {
@@ -129,13 +138,13 @@ export function incidentBlocks(t: T, v: IncidentView): Block[] {
         { label: t('conduct.incident.occurredOn'), value: i.occurredOn },
         {
           label: t('conduct.incident.rule'),
-          value: v.rule ? `§${v.rule.section} ${v.rule.title}` : '—',
+          value: v.rule ? literal(`§${v.rule.section} ${v.rule.title}`) : '—',
         },
-        { label: t('conduct.incident.reportedBy'), value: v.reporterName },
+        { label: t('conduct.incident.reportedBy'), value: literal(v.reporterName) },
       ],
     },
-    { type: 'text', text: i.description },
-    { type: 'text', text: `**${t('conduct.incident.evidence')}**\n${i.evidence}` },
+    { type: 'text', text: literal(i.description) },
+    { type: 'text', text: `**${t('conduct.incident.evidence')}**\n${literal(i.evidence)}` },
     { type: 'context', text: responseLine(t, v.ack, v.employeeName, v.names, v.zone) },
   ];
 }
