@@ -227,6 +227,7 @@ describe('date rules, one per field, the same on every platform', () => {
       }),
     ).plan;
     const sessionId = plan.sessions[0]!.id;
+    w.db.clock.set('2026-11-25T00:00:00Z'); // attendance is marked once the session has started (issue 10 #5)
     const mark = makeMarkAttendance(w.deps);
     const absent = mark({ actorId: w.m1.id, sessionId, values: { status: 'absent', reason: '' } });
     expect(!absent.ok && absent.fieldErrors).toEqual({ reason: 'Give a reason.' });
