@@ -208,7 +208,7 @@ function print(title: string, r: FanoutResult): void {
  * (default: half of what this machine pushes unthrottled, at most 2,000/s), BENCH_MESSAGES the
  * size (default: about 100 s of sending), BENCH_KNOWN_RATE the known limit (default 100/s).
  */
-export async function runFanoutBenches(): Promise<void> {
+export async function runFanoutBenches(): Promise<{ unknown: FanoutResult; told: FanoutResult }> {
   const defaults = parseFileConfig('').delivery.slack;
   let rate = num('BENCH_RATE', 0);
   if (!rate) {
@@ -249,4 +249,5 @@ export async function runFanoutBenches(): Promise<void> {
     `[fan-out, limit in the config] delivery.slack.perSecond: ${known} = the workspace limit; a cycle's nudges behind the import's KPI acknowledgements`,
     told,
   );
+  return { unknown, told };
 }

@@ -42,7 +42,7 @@ function dandangCommand(): { bin: string; args: string[] } {
   const script = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> })
     .scripts.dandang!;
   const [bin, ...args] = script.split(/\s+/);
-  return { bin: join(ROOT, 'node_modules/.bin', bin!), args };
+  return { bin: bin === 'node' ? process.execPath : join(ROOT, 'node_modules/.bin', bin!), args };
 }
 
 interface Run {
@@ -53,8 +53,16 @@ interface Run {
 
 function runCli(cliArgs: string[], env: Record<string, string>, rssFile: string): Promise<Run> {
   const { bin, args } = dandangCommand();
-  // tsx passes node flags on; the preload reports the child's own peak RSS at exit.
-  const argv = [...args.slice(0, -1), '--import', join(ROOT, 'bench/peak-rss.mjs'), args.at(-1)!, ...cliArgs];
+  // The preload reports the child's own peak RSS at exit. It goes with the node flags, before the
+  // script (`node [flags] scripts/run.mjs <entry>`; tsx passes node flags on the same way).
+  const script = args.findIndex((a) => !a.startsWith('-'));
+  const argv = [
+    ...args.slice(0, script),
+    '--import',
+    join(ROOT, 'bench/peak-rss.mjs'),
+    ...args.slice(script),
+    ...cliArgs,
+  ];
   const started = performance.now();
   return new Promise((resolve, reject) =>
     execFile(

@@ -7,6 +7,7 @@
  * that sends reminder step 0 to every manager, and (c) an idle tick while all those slots are
  * overdue and no ladder step is due — the tick that runs every minute for days after a due time.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { makeTestDb } from '../test/support/db.js';
 import { seedTeams, testSettings } from '../test/support/org.js';
 import { makeRunScheduleTick, type TickReport } from '../src/usecases/schedule/run-schedule-tick.js';
@@ -16,6 +17,10 @@ export interface OpenCycleResult {
   slots: number;
   nudges: number;
   openMs: number;
+  /** The event loop's delay while the cycle opened (monitorEventLoopDelay, 10 ms resolution), ms. */
+  loopDelay: { p99: number; max: number; longestGapMs: number };
+  /** The same monitor over an idle loop for as long (what the machine itself costs: a busy shared host preempts). */
+  idleLoopDelay: { p99: number; max: number };
   dueTick: { ms: number; reminders: number; digests: number };
   idleTick: { medianMs: number; maxMs: number; runs: number; reminders: number; digests: number };
 }
@@ -36,7 +41,33 @@ export async function benchOpenCycle(opts: { managers: number; reportsEach?: num
     };
 
     // W48 2026 opens Mon 23 Nov 09:00 and is due Fri 27 Nov 18:00 (UTC, default schedule).
+    // While the cycle opens, measure how long the event loop is held: the histogram of its delay,
+    // and the longest gap between ticks of a 5 ms heartbeat (what a request waiting would see).
+    const histogram = monitorEventLoopDelay({ resolution: 10 });
+    let lastBeat = performance.now();
+    let longestGapMs = 0;
+    const beat = setInterval(() => {
+      const now = performance.now();
+      longestGapMs = Math.max(longestGapMs, now - lastBeat);
+      lastBeat = now;
+    }, 5);
+    histogram.enable();
     const open = await timed('2026-11-23T09:00:00Z');
+    histogram.disable();
+    clearInterval(beat);
+    longestGapMs = Math.max(longestGapMs, performance.now() - lastBeat);
+    const loopDelay = {
+      p99: histogram.percentile(99) / 1e6,
+      max: histogram.max / 1e6,
+      longestGapMs,
+    };
+    const quiet = monitorEventLoopDelay({ resolution: 10 });
+    const idleBeat = setInterval(() => {}, 5);
+    quiet.enable();
+    await new Promise((r) => setTimeout(r, Math.min(open.ms, 10_000)));
+    quiet.disable();
+    clearInterval(idleBeat);
+    const idleLoopDelay = { p99: quiet.percentile(99) / 1e6, max: quiet.max / 1e6 };
     const opened = open.r.opened[0];
     const nudges = (
       db.conn.sqlite.prepare(`SELECT count(*) AS n FROM outbox WHERE key LIKE 'nudge:%'`).get() as { n: number }
@@ -53,6 +84,8 @@ export async function benchOpenCycle(opts: { managers: number; reportsEach?: num
       slots: opened?.slots ?? 0,
       nudges,
       openMs: open.ms,
+      loopDelay,
+      idleLoopDelay,
       dueTick: { ms: dueTick.ms, reminders: dueTick.r.reminders, digests: dueTick.r.digests },
       idleTick: {
         medianMs: ms[Math.floor(ms.length / 2)]!,

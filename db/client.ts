@@ -24,6 +24,12 @@ export interface Connection {
   sealer: Sealer;
   /** Signs audit rows, the head and checkpoints; null when DANDANG_AUDIT_KEY is not set. */
   auditKey: Buffer | null;
+  /**
+   * Bumped by every outbox row this process writes (db/repos/outbox.ts). A listener compares it
+   * before and after a dispatch to wake its sender only when there is something to send, instead
+   * of running the sender's due() query on every request.
+   */
+  outboxWrites: number;
   close(): void;
 }
 
@@ -49,6 +55,7 @@ export function openDatabase(file: string, protection: DataProtection = {}): Con
     sqlite,
     sealer: makeSealer(protection.dataKey ?? null, protection.oldDataKeys ?? []),
     auditKey: protection.auditKey ?? null,
+    outboxWrites: 0,
     close: () => sqlite.close(),
   };
 }

@@ -70,8 +70,9 @@ async function main(): Promise<void> {
     ticking = tick().catch((err: unknown) => log.error({ err }, 'scheduler tick failed'));
     return ticking;
   };
-  // Catch up ticks missed while the bot was down (after the first answer is possible), then every minute.
-  void runTick();
+  // Catch up ticks missed while the bot was down, once the first requests can be answered, then
+  // every minute.
+  setTimeout(() => void runTick(), 1000).unref();
   const task = cron.schedule('* * * * *', () => void runTick());
 
   let stopping = false;

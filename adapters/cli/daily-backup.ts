@@ -13,7 +13,10 @@ import type { Logger } from '../../src/ports/logger.js';
 import { dateOf, wallTimeAt } from '../../src/domain/zoned-time.js';
 import { dailyBackupName } from '../../db/backup.js';
 
-const CLI_ENTRY = fileURLToPath(new URL('./index.ts', import.meta.url));
+// This file runs as TypeScript (tsx, the tests) or compiled (dist/, npm start): the CLI beside it likewise.
+const CLI_ENTRY = fileURLToPath(
+  new URL(import.meta.url.endsWith('.ts') ? './index.ts' : './index.js', import.meta.url),
+);
 /** After a failed attempt, wait this long before trying again (the failure is logged each time). */
 const RETRY_MS = 3_600_000;
 

@@ -14,6 +14,7 @@ import { mountFeishuHttp } from './http-mode.js';
 import { resolveMissingOpenIds } from './resolve-ids.js';
 import { feishuDomain, makeFeishuClient, sdkLogging } from './client.js';
 import type { OutboxSenderOptions, PacingPolicy } from '../../src/delivery/sender.js';
+import { wakeIfQueued } from '../wake.js';
 import { callTimeoutMs } from '../delivery-policy.js';
 
 /** What tests and the bench can reach beyond RunningAdapter. */
@@ -88,7 +89,7 @@ export async function startFeishu(ctx: AdapterContext, options: FeishuOptions = 
     send: async (target, content) => {
       void sendReply(client, target, content).catch((err: unknown) => log('error', 'could not send an answer', err));
     },
-    onQueued: () => sender.wake(),
+    onQueued: wakeIfQueued(ctx.conn, () => sender.wake()),
     log: logger,
     callbackDeadlineMs: options.callbackDeadlineMs,
   });

@@ -42,7 +42,8 @@ export async function startLocal(ctx: AdapterContext): Promise<RunningAdapter> {
   });
   ws.wakeSender = sender.wake;
   ctx.http.mount('/', localRoutes(ws, { allowRemote: ctx.config.local.allowRemote }));
-  await sender.wake();
+  // Deliver what is queued after the start, not before the first page can answer.
+  void sender.wake();
 
   return {
     platform: 'local',

@@ -15,6 +15,7 @@ import { checkHistoryScopes, lookupRefusedLogger } from './scopes.js';
 import { callTimeoutMs, deliveryPolicy } from '../delivery-policy.js';
 import type { ResolveMention } from './render/markup.js';
 import type { Store } from '../../src/ports/store.js';
+import { wakeIfQueued } from '../wake.js';
 import { boltLogger, newLogId, withLogContext } from '../logging.js';
 
 export { SLACK_DEFAULT_PACING, slackPacing } from './pacing.js';
@@ -155,7 +156,7 @@ export async function startSlack(ctx: AdapterContext, options: SlackAdapterOptio
     router: ctx.router,
     settings: ctx.settings,
     resolveMention,
-    afterDispatch: () => sender?.wake(),
+    afterDispatch: wakeIfQueued(ctx.conn, () => sender?.wake()),
   });
   options.extendApp?.(app);
   if (cfg.appToken) await app.start();

@@ -38,7 +38,7 @@ interface PersonAddressRow {
  * import that changes someone's chat id or language in an earlier transaction is always seen.
  */
 export function makeOutbox(
-  conn: Pick<Connection, 'db' | 'sqlite' | 'sealer'>,
+  conn: Pick<Connection, 'db' | 'sqlite' | 'sealer' | 'outboxWrites'>,
   clock: Clock,
   settings: OutboxSettings,
 ): Outbox {
@@ -121,6 +121,7 @@ export function makeOutbox(
       });
       if (res.changes > 0) any = true;
     }
+    if (any) conn.outboxWrites++;
     return any;
   }
 
@@ -144,6 +145,7 @@ export function makeOutbox(
         const pending = pendingUpdateStmt.get(target.platform, targetKey);
         if (pending) {
           foldUpdateStmt.run(json, lang, pending.id);
+          conn.outboxWrites++;
           continue;
         }
         const seq = countForTargetStmt.get(target.platform, targetKey)?.n ?? 0;
@@ -156,6 +158,7 @@ export function makeOutbox(
           payload: json,
           now,
         });
+        conn.outboxWrites++;
       }
     },
   };

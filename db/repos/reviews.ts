@@ -77,6 +77,21 @@ export function makeReviewRepo(db: Db, _clock: Clock, sealer: Sealer): ReviewRep
     .from(cycles)
     .where(eq(cycles.id, ph('id')))
     .prepare();
+  // `/review status` asks on every call; with no department filter the query never changes.
+  const latestOfEach = db
+    .select({ department: cycles.department, start: sql<string>`max(${cycles.periodStart})`.as('start') })
+    .from(cycles)
+    .groupBy(cycles.department)
+    .as('latest');
+  const latestCyclesOfAll = db
+    .select({ c: cycles })
+    .from(cycles)
+    .innerJoin(
+      latestOfEach,
+      and(eq(latestOfEach.department, cycles.department), eq(latestOfEach.start, cycles.periodStart)),
+    )
+    .orderBy(asc(cycles.department))
+    .prepare();
   const slotViewsOfManagerInCycle = slotViewQuery()
     .where(and(eq(reviewSlots.cycleId, ph('cycleId')), eq(reviewSlots.managerId, ph('managerId'))))
     .orderBy(asc(reviewSlots.dueAt), asc(employees.name))
@@ -201,6 +216,7 @@ export function makeReviewRepo(db: Db, _clock: Clock, sealer: Sealer): ReviewRep
         .where(and(eq(cycles.department, department), eq(cycles.periodStart, periodStart)))
         .get() ?? null,
     latestCycles(department) {
+      if (!department) return latestCyclesOfAll.all().map((r) => r.c);
       const latest = db
         .select({ department: cycles.department, start: sql<string>`max(${cycles.periodStart})`.as('start') })
         .from(cycles)

@@ -38,7 +38,20 @@ function formatterFor(timezone: string): Intl.DateTimeFormat {
 
 const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
 
+/**
+ * The last conversion, kept: a cycle's slots share one due instant, so a status or a reminder run
+ * asks for the same instant many times in a row, and formatToParts is the costly step.
+ */
+let last: { instant: number; timezone: string; wall: WallTime } | null = null;
+
 export function wallTimeAt(instant: number, timezone: string): WallTime {
+  if (last && last.instant === instant && last.timezone === timezone) return { ...last.wall };
+  const wall = computeWallTime(instant, timezone);
+  last = { instant, timezone, wall };
+  return { ...wall };
+}
+
+function computeWallTime(instant: number, timezone: string): WallTime {
   const parts: Record<string, string> = {};
   for (const p of formatterFor(timezone).formatToParts(new Date(instant))) parts[p.type] = p.value;
   return {

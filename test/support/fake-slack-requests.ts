@@ -110,7 +110,15 @@ export class SlackRequester {
     userId: string,
     command: string,
     text = '',
-    opts: { channelId?: string; timestamp?: number; signature?: string } = {},
+    opts: {
+      channelId?: string;
+      timestamp?: number;
+      signature?: string;
+      /** Where the answer goes (default: a fresh URL on the fake). */
+      responseUrl?: string;
+      /** Another app's events URL (the bench's bare Bolt app). */
+      eventsUrl?: string;
+    } = {},
   ) {
     const body = new URLSearchParams({
       token: 'legacy',
@@ -123,10 +131,10 @@ export class SlackRequester {
       command,
       text,
       api_app_id: 'A1',
-      response_url: `${this.fakeUrl}/response/${randomUUID()}`,
+      response_url: opts.responseUrl ?? `${this.fakeUrl}/response/${randomUUID()}`,
       trigger_id: `trigger-${randomUUID()}`,
     }).toString();
-    return postSigned(this.eventsUrl, this.secret, body, 'application/x-www-form-urlencoded', opts);
+    return postSigned(opts.eventsUrl ?? this.eventsUrl, this.secret, body, 'application/x-www-form-urlencoded', opts);
   }
 
   /** A click on a button (as rendered: action_id may carry a `#n` suffix) in a DM message. */

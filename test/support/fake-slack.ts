@@ -35,6 +35,8 @@ export class FakeSlack {
   readonly calls: RecordedCall[] = [];
   /** Bodies POSTed to response_url (ephemeral replies to commands and buttons). */
   readonly responses: { id: string; body: Record<string, any> }[] = [];
+  /** Called as each response_url answer arrives (the bench times answers with it). */
+  onResponse: ((id: string) => void) | null = null;
   readonly uploads: { fileId: string; bytes: number }[] = [];
   /** Channel id → messages, oldest first. DMs live under `D<user id>`. */
   readonly conversations = new Map<string, FakeMessage[]>();
@@ -216,7 +218,9 @@ export class FakeSlack {
       return;
     }
     if (path.startsWith('/response/')) {
-      this.responses.push({ id: path.slice('/response/'.length), body: JSON.parse(raw.toString('utf8') || '{}') });
+      const id = path.slice('/response/'.length);
+      this.responses.push({ id, body: JSON.parse(raw.toString('utf8') || '{}') });
+      this.onResponse?.(id);
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
       return;
     }

@@ -2,13 +2,13 @@
 import type { Form } from '../../../src/ui/model.js';
 import type { ListenerDeps } from './index.js';
 
-export function formMemory(deps: Pick<ListenerDeps, 'forms'>): (key: string, form: Form) => void {
+export function formMemory(deps: Pick<ListenerDeps, 'forms' | 'log'>): (key: string, form: Form) => void {
   return (key, form) => {
     try {
       deps.forms.save(key, form, Date.now());
     } catch (err) {
       // Without a snapshot a rejected submission is answered with a toast; the card keeps its input.
-      console.warn('[feishu] could not keep a form snapshot', err);
+      deps.log.warn({ err }, 'could not keep a form snapshot');
     }
   };
 }

@@ -50,7 +50,8 @@ export interface ReviewStatusInput {
 export const makeReviewStatus =
   ({ store, clock, settings }: UseCaseDeps) =>
   (input: ReviewStatusInput): Result<Message> =>
-    store.tx((tx) => {
+    // A read: one snapshot, no write lock (it must not wait behind an import).
+    store.read((tx) => {
       const actor = tx.org.person(input.actorId);
       const t = tFor(actor, settings);
       if (!actor) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
@@ -68,18 +69,28 @@ export const makeReviewStatus =
         });
         return ok(buildAllStatus(t, rows, openDisputes(tx, settings, actor, clock.now())));
       }
-      const current = new Map(latest.map((c) => [c.id, c]));
-      const teams = new Map<number, TeamStatus>();
-      for (const s of tx.reviews.slotViews({ managerId: actor.id })) {
-        const cycle = current.get(s.cycleId);
-        if (!cycle) continue;
-        const team = teams.get(cycle.id) ?? { department: cycle.department, periodLabel: cycle.label, slots: [] };
-        team.slots.push({
-          employeeName: s.employeeName,
-          submitted: s.status === 'submitted',
-          due: localTimeFor(actor, settings, s.dueAt),
+      // Only the latest cycles' slots (one indexed lookup each), not the manager's whole history.
+      const teams: (TeamStatus & { firstDue: number })[] = [];
+      for (const cycle of latest) {
+        const slots = tx.reviews.slotViews({ cycleId: cycle.id, managerId: actor.id });
+        if (!slots.length) continue;
+        teams.push({
+          department: cycle.department,
+          periodLabel: cycle.label,
+          firstDue: slots[0]!.dueAt,
+          slots: slots.map((s) => ({
+            employeeName: s.employeeName,
+            submitted: s.status === 'submitted',
+            due: localTimeFor(actor, settings, s.dueAt),
+          })),
         });
-        teams.set(cycle.id, team);
       }
-      return ok(buildTeamStatus(t, [...teams.values()]));
+      // Teams in the order of their first due slot, as a manager reads their week.
+      teams.sort((a, b) => a.firstDue - b.firstDue);
+      return ok(
+        buildTeamStatus(
+          t,
+          teams.map(({ firstDue: _, ...team }) => team),
+        ),
+      );
     });

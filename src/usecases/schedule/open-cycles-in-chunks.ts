@@ -15,12 +15,14 @@ import { sendNudges } from '../review/nudge.js';
 
 /**
  * Managers whose slots one transaction writes, and whose nudges or reminders one transaction
- * writes. Measured with 4 reports per manager on a 2-core machine: about 0.5 ms of CPU per manager
- * to fill, 0.6 ms to nudge, so a chunk stays well under the 50 ms a stall may last.
+ * writes. Sized so that one transaction stays well under the 50 ms a stall may last, on a busy
+ * 2-core machine too: about 0.5 ms of CPU per manager to fill and 0.6 ms to nudge (4 reports each)
+ * when the machine is idle, several times that when it is shared (the bench measured 25–90 ms
+ * chunks of 50 managers there).
  */
-export const MANAGERS_PER_FILL = 30;
-export const MANAGERS_PER_NUDGE = 40;
-export const MANAGERS_PER_REMINDER = 40;
+export const MANAGERS_PER_FILL = 20;
+export const MANAGERS_PER_NUDGE = 15;
+export const MANAGERS_PER_REMINDER = 15;
 
 export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
