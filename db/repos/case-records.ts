@@ -33,6 +33,7 @@ export function makeCaseRecords(db: Db, sealer: Sealer) {
   const sealed = {
     ackComment: sealer.column(acknowledgments.comment),
     reviewComment: sealer.column(reviews.comment),
+    strengths: sealer.column(reviews.strengths),
     improvement: sealer.column(reviews.improvement),
     discussion: sealer.column(notes.discussion),
     goal: sealer.column(trainingPlans.goal),
@@ -80,6 +81,7 @@ export function makeCaseRecords(db: Db, sealer: Sealer) {
         rating: reviews.rating,
         belowTarget: reviews.belowTarget,
         comment: reviews.comment,
+        strengths: reviews.strengths,
         improvement: reviews.improvement,
         trainingPlanId: reviews.trainingPlanId,
         submittedAt: reviews.submittedAt,
@@ -117,6 +119,7 @@ export function makeCaseRecords(db: Db, sealer: Sealer) {
         rating: a?.rating ?? r.rating,
         belowTarget: a?.belowTarget ?? r.belowTarget,
         comment: a ? a.comment : sealed.reviewComment.open(r.comment),
+        strengths: a ? a.strengths : sealed.strengths.open(r.strengths),
         improvement: a ? a.improvement : sealed.improvement.open(r.improvement),
         results: a
           ? a.results.map(({ key, name, unit, target, direction, actual, met }) => ({

@@ -71,6 +71,7 @@ export interface DossierData {
     rating: number;
     belowTarget: boolean;
     comment: string;
+    strengths: string;
     improvement: string;
     submittedAt: number;
     results: {

@@ -38,6 +38,9 @@ export function renderDossierCsv(t: T, m: DossierModel): string {
       r.belowTarget ? 'below target' : 'on target',
       ackText(t, m, r.ack),
     ]);
+    const section = r.kind === 'reassessment' ? 'reassessment' : 'review';
+    if (r.strengths) rows.push([`${section}_strengths`, day(r.submittedAt), `review #${r.id}`, '', r.strengths]);
+    if (r.improvement) rows.push([`${section}_improvement`, day(r.submittedAt), `review #${r.id}`, '', r.improvement]);
     for (const x of r.results)
       rows.push([
         r.kind === 'reassessment' ? 'reassessment_kpi' : 'review_kpi',

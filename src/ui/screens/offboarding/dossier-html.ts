@@ -93,6 +93,9 @@ export function renderDossierHtml(t: T, m: DossierModel): string {
               esc(x.met ? t('off.dossier.met') : t('off.dossier.missed')),
             ]),
           ) +
+          // What the manager named as strengths and how to improve: the employee was told both.
+          (r.strengths ? `<p><strong>${esc(t('off.dossier.strengths'))}:</strong> ${esc(r.strengths)}</p>` : '') +
+          (r.improvement ? `<p><strong>${esc(t('off.dossier.improvement'))}:</strong> ${esc(r.improvement)}</p>` : '') +
           (r.comment ? `<blockquote>${esc(r.comment)}</blockquote>` : '') +
           `<p class="ack">${esc(ackText(t, m, r.ack))}</p>`,
       )
