@@ -54,6 +54,31 @@ export const mention = (personId: string): string => `<@person:${personId}>`;
 /** `text` escaped so that it parses back to itself as literal text (for user text in markup). */
 export const literal = (text: string): string => text.replace(/[\\*[\]<`]/g, (c) => `\\${c}`);
 
+/** A web address as people type it, without the punctuation that usually follows one in a sentence. */
+const TYPED_URL = /\b(?:https?:\/\/|www\.)[^\s<>"'`\\]+/gi;
+const TRAILING = /[.,;:!?'")\]}，。；：！？）」』]+$/;
+
+/**
+ * What a person typed, for a message: literal text, and its web addresses shown as text, not links
+ * (as code, which no platform turns into a link, though Slack and Feishu link a bare address in
+ * plain text), so nobody can plant a clickable link in a bot message. `linksClickable` (the author
+ * is HR) makes each address a link instead.
+ */
+export function userText(text: string, opts: { linksClickable?: boolean } = {}): string {
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(TYPED_URL)) {
+    const url = m[0].replace(TRAILING, '');
+    const start = m.index;
+    out += literal(text.slice(last, start));
+    const href = /^www\./i.test(url) ? `https://${url}` : url;
+    // A link's label is read as it stands (no escapes), so an address with `]` stays code.
+    out += opts.linksClickable && URL.test(href) && !url.includes(']') ? `[${url}](${href})` : `\`${url}\``;
+    last = start + url.length;
+  }
+  return out + literal(text.slice(last));
+}
+
 type Inline = Exclude<Token, { type: 'break' }>;
 
 /** Parses the markup into tokens. Total: any string parses, unmatched syntax is literal text. */

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { literal, parseMarkup, renderMarkup, visibleText, type MarkupSerializer } from '../../src/ui/markup.js';
+import {
+  literal,
+  parseMarkup,
+  renderMarkup,
+  userText,
+  visibleText,
+  type MarkupSerializer,
+} from '../../src/ui/markup.js';
 
 /** Writes tokens as a bracketed trace, so a test sees exactly what the parser found. */
 const trace: MarkupSerializer = {
@@ -74,5 +81,37 @@ describe('visibleText', () => {
     expect(
       visibleText('**Case** for <@person:zw>: see [the guide](https://ex.com) `/offboard`', (id) => names[id] ?? id),
     ).toBe('Case for @张伟: see the guide /offboard');
+  });
+});
+
+describe('userText', () => {
+  const typed = 'See https://evil.test/login?next=/a*b, or www.example.com. [x](https://evil.test/2) <@person:hr>';
+  it('shows the web addresses a person typed as text (code), never as links, and nothing else as markup', () => {
+    const tokens = parseMarkup(userText(typed));
+    expect(tokens.filter((t) => t.type === 'link')).toEqual([]);
+    expect(tokens.filter((t) => t.type === 'mention')).toEqual([]);
+    expect(tokens.filter((t) => t.type === 'code').map((t) => (t as { text: string }).text)).toEqual([
+      'https://evil.test/login?next=/a*b',
+      'www.example.com',
+      'https://evil.test/2',
+    ]);
+    // What a reader sees is exactly what was typed.
+    expect(visibleText(userText(typed), (id) => id)).toBe(typed);
+  });
+
+  it('makes them links when the author is HR, and still reads nothing else as markup', () => {
+    const tokens = parseMarkup(userText(typed, { linksClickable: true }));
+    expect(tokens.filter((t) => t.type === 'link')).toEqual([
+      { type: 'link', label: 'https://evil.test/login?next=/a*b', url: 'https://evil.test/login?next=/a*b' },
+      { type: 'link', label: 'www.example.com', url: 'https://www.example.com' },
+      { type: 'link', label: 'https://evil.test/2', url: 'https://evil.test/2' },
+    ]);
+    expect(tokens.filter((t) => t.type === 'mention')).toEqual([]);
+    expect(visibleText(userText(typed, { linksClickable: true }), (id) => id)).toBe(typed);
+  });
+
+  it('leaves text without addresses exactly as literal() does', () => {
+    for (const s of ['**not bold** `code` \\* 张伟：未达到目标（连续 8 周）', 'ftp://old.test javascript:alert(1)'])
+      expect(userText(s)).toBe(literal(s));
   });
 });

@@ -16,6 +16,7 @@ import type { Person } from '../../ports/records.js';
 import type { ConversationView } from '../../ui/screens/evidence/conversation.js';
 import { timeIn } from '../../ui/screens/evidence/training.js';
 import { localTimeFor, tFor, zoneOf } from '../shared/people.js';
+import { isHr } from '../../domain/people.js';
 
 const namesOf = (tx: Tx) => (id: string) => tx.org.person(id)?.name ?? id;
 
@@ -29,6 +30,7 @@ export function noteView(tx: Tx, settings: AppSettings, note: Note, viewerZone?:
   return {
     note,
     authorName: namesOf(tx)(note.authorId),
+    authorIsHr: isHr(tx.org.person(note.authorId)),
     employeeName: subject?.name ?? note.personId,
     kpiNames: kpiNames(tx, subject?.jobId ?? null, note.kpiKeys),
     names: namesOf(tx),
@@ -41,6 +43,7 @@ export function planView(tx: Tx, settings: AppSettings, plan: TrainingPlan, view
   const subject = tx.org.person(plan.personId);
   return {
     plan,
+    authorIsHr: isHr(tx.org.person(plan.createdBy)),
     employeeName: subject?.name ?? plan.personId,
     kpiNames: kpiNames(tx, plan.jobId, plan.kpiKeys, plan.kpiVersion),
     attendance: tx.evidence.attendanceFor(plan.sessions.map((s) => s.id)),
@@ -54,6 +57,7 @@ export function adjustmentView(tx: Tx, settings: AppSettings, a: JobAdjustment, 
   const subject = tx.org.person(a.personId);
   return {
     adjustment: a,
+    authorIsHr: isHr(tx.org.person(a.createdBy)),
     employeeName: subject?.name ?? a.personId,
     fromTitle: tx.org.job(a.fromJobId)?.title ?? a.fromJobId,
     toTitle: tx.org.job(a.toJobId)?.title ?? a.toJobId,

@@ -8,6 +8,7 @@ import type { Settlement } from '../../domain/settlement.js';
 import type { CaseView, ScreenContext } from '../../ui/screens/offboarding/view.js';
 import { policyOf } from './policy.js';
 import { stateOf } from './gate-inputs.js';
+import { isHr } from '../../domain/people.js';
 
 export function caseView(tx: Tx, c: CaseRecord, now: number): CaseView {
   const policy = policyOf(c);
@@ -25,6 +26,7 @@ export function caseView(tx: Tx, c: CaseRecord, now: number): CaseView {
     reason: c.reasonKind,
     reasonText: c.reasonText,
     openedBy: c.openedBy,
+    openedByHr: isHr(tx.org.person(c.openedBy)),
     openedAt: c.openedAt,
     closedAt: c.closedAt,
     employee: { id: c.employeeId, name: employee?.name ?? c.employeeId },
@@ -38,7 +40,12 @@ export function caseView(tx: Tx, c: CaseRecord, now: number): CaseView {
       .map(({ step, actorId, at: when, detail }) => ({ step, actorId, at: when, detail })),
     settlement: (c.settlement as Settlement | null) ?? null,
     withdrawal: withdrawn
-      ? { by: withdrawn.actorId, reason: String(withdrawn.detail.reason ?? ''), at: withdrawn.at }
+      ? {
+          by: withdrawn.actorId,
+          byHr: isHr(tx.org.person(withdrawn.actorId)),
+          reason: String(withdrawn.detail.reason ?? ''),
+          at: withdrawn.at,
+        }
       : null,
     latestTrainingPlanId: latestPlan?.id ?? null,
     missedKpiKeys: [...new Set(facts.reviews.filter((r) => r.belowTarget).flatMap((r) => r.missedKpiKeys))],

@@ -260,6 +260,7 @@ const attendance = (w: WorstCase): Attendance[] =>
 function planView(w: WorstCase, a: Acknowledgment | null, status: TrainingPlan['status'] = 'active') {
   return {
     plan: plan(w, status),
+    authorIsHr: false,
     employeeName: w.name,
     kpiNames: kpis(w).map((k) => k.name),
     attendance: attendance(w),
@@ -286,6 +287,7 @@ const adjustment = (w: WorstCase): JobAdjustment => ({
 function adjustView(w: WorstCase, a: Acknowledgment | null) {
   return {
     adjustment: adjustment(w),
+    authorIsHr: false,
     employeeName: w.name,
     fromTitle: w.name,
     toTitle: w.name,
@@ -665,6 +667,7 @@ export const FIXTURES: Record<string, Fixture> = {
           noteBlocks(t, {
             note: note(w, v),
             authorName: w.name,
+            authorIsHr: false,
             employeeName: w.name,
             kpiNames: kpis(w).map((k) => k.name),
             names: names(w),
@@ -680,6 +683,7 @@ export const FIXTURES: Record<string, Fixture> = {
         buildNoteMessage(t, {
           note: note(w, 'evidence'),
           authorName: w.name,
+          authorIsHr: false,
           employeeName: w.name,
           kpiNames: kpis(w).map((k) => k.name),
           names: names(w),
@@ -713,6 +717,7 @@ export const FIXTURES: Record<string, Fixture> = {
             view: {
               note: note(w, i % 2 ? 'shared' : 'evidence'),
               authorName: w.name,
+              authorIsHr: false,
               employeeName: w.name,
               kpiNames: kpis(w).map((k) => k.name),
               names: names(w),

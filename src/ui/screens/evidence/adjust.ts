@@ -5,7 +5,7 @@ import type { T } from '../../i18n/index.js';
 import type { Kpi, Acknowledgment } from '../../../ports/records.js';
 import type { JobAdjustment } from '../../../ports/repos/evidence.js';
 import { responseLine } from './responses.js';
-import { literal } from '../../markup.js';
+import { literal, userText } from '../../markup.js';
 import { TEXT_LIMITS } from '../../../domain/text.js';
 
 export interface AdjustFormData {
@@ -79,6 +79,8 @@ export function buildJobAdjustmentForm(t: T, d: AdjustFormData): Form {
 
 export interface AdjustView {
   adjustment: JobAdjustment;
+  /** Links typed in the reason are clickable only when its author is HR (markup `userText`). */
+  authorIsHr: boolean;
   employeeName: string;
   fromTitle: string;
   toTitle: string;
@@ -98,7 +100,14 @@ export function adjustmentBlocks(t: T, v: AdjustView): Block[] {
       text: t('ev.adjust.line', { from: literal(v.fromTitle), to: literal(v.toTitle), date: a.effectiveOn }),
     },
     { type: 'fields', fields },
-    ...(a.reason ? [{ type: 'text' as const, text: `${t('ev.adjust.reason')}: ${literal(a.reason)}` }] : []),
+    ...(a.reason
+      ? [
+          {
+            type: 'text' as const,
+            text: `${t('ev.adjust.reason')}: ${userText(a.reason, { linksClickable: v.authorIsHr })}`,
+          },
+        ]
+      : []),
     { type: 'context', text: responseLine(t, v.ack, v.employeeName, v.names, v.zone) },
   ];
 }

@@ -11,7 +11,7 @@ import type { T } from '../../i18n/index.js';
 import type { Kpi, Acknowledgment } from '../../../ports/records.js';
 import type { Note, NoteKind, NoteVisibility } from '../../../ports/repos/evidence.js';
 import { responseLine } from './responses.js';
-import { literal } from '../../markup.js';
+import { literal, userText } from '../../markup.js';
 import { TEXT_LIMITS } from '../../../domain/text.js';
 import { PLAIN_NOTE_KINDS, TERMED_NOTE_KINDS, termBlocks, termInputs } from './note-terms.js';
 
@@ -161,6 +161,8 @@ export function buildNoteForm(t: T, d: NoteFormData): Form {
 export interface NoteView {
   note: Note;
   authorName: string;
+  /** Links typed in the note are clickable only when its author is HR (markup `userText`). */
+  authorIsHr: boolean;
   employeeName: string;
   kpiNames: string[];
   names: (id: string) => string;
@@ -176,7 +178,7 @@ export function noteBlocks(t: T, v: NoteView): Block[] {
       type: 'context',
       text: t('ev.note.line', { date: n.heldOn, kind: t(`ev.noteKind.${n.kind}`), author: literal(v.authorName) }),
     },
-    { type: 'text', text: literal(n.discussion) },
+    { type: 'text', text: userText(n.discussion, { linksClickable: v.authorIsHr }) },
     ...termBlocks(t, n.kind, n.terms ?? {}),
   ];
   if (v.kpiNames.length)
@@ -184,7 +186,7 @@ export function noteBlocks(t: T, v: NoteView): Block[] {
   if (n.actions.length) {
     const lines = n.actions.map((a) =>
       t('ev.note.actionLine', {
-        description: literal(a.description),
+        description: userText(a.description, { linksClickable: v.authorIsHr }),
         owner: literal(v.names(a.ownerId)),
         due: a.dueOn,
       }),

@@ -15,7 +15,7 @@ import type { PlanView } from './training.js';
 import type { AdjustView } from './adjust.js';
 import { responseLine } from './responses.js';
 import { sessionMarkupParams } from './training.js';
-import { literal } from '../../markup.js';
+import { literal, userText } from '../../markup.js';
 
 export interface RecordData {
   personName: string;
@@ -45,13 +45,13 @@ function noteSummary(t: T, v: NoteView): string {
   const n = v.note;
   const lines = [
     `**${t('ev.note.line', { date: n.heldOn, kind: t(`ev.noteKind.${n.kind}`), author: literal(v.authorName) })}**`,
-    literal(n.discussion),
+    userText(n.discussion, { linksClickable: v.authorIsHr }),
   ];
   if (v.kpiNames.length) lines.push(`${t('ev.note.kpis')}: ${v.kpiNames.map(literal).join(', ')}`);
   for (const a of n.actions)
     lines.push(
       t('ev.note.actionLine', {
-        description: literal(a.description),
+        description: userText(a.description, { linksClickable: v.authorIsHr }),
         owner: literal(v.names(a.ownerId)),
         due: a.dueOn,
       }),
@@ -66,7 +66,7 @@ function planSummary(t: T, v: PlanView, reassessment: Review | null): string {
   const p = v.plan;
   const status = t(p.status === 'active' ? 'ev.training.statusActive' : 'ev.training.statusCompleted');
   const lines = [
-    `**${t('ev.training.line', { goal: literal(p.goal), status })}**`,
+    `**${t('ev.training.line', { goal: userText(p.goal, { linksClickable: v.authorIsHr }), status })}**`,
     `${t('ev.training.kpis')}: ${v.kpiNames.map(literal).join(', ')} · ${t('ev.training.trainer')}: ${literal(p.trainerId ? v.names(p.trainerId) : p.trainer)}`,
   ];
   for (const s of p.sessions) {
@@ -75,7 +75,7 @@ function planSummary(t: T, v: PlanView, reassessment: Review | null): string {
       ? t('ev.training.attendance', {
           status: t(a.status === 'present' ? 'ev.training.present' : 'ev.training.absent'),
           method: t(a.method === 'sign_in' ? 'ev.training.bySignIn' : 'ev.training.byMark'),
-          reason: a.reason ? `: ${literal(a.reason)}` : '',
+          reason: a.reason ? `: ${userText(a.reason)}` : '',
         })
       : t('ev.training.noAttendance');
     lines.push(`${t('ev.training.session', sessionMarkupParams(s, v.zone))} — ${att}`);
@@ -94,7 +94,7 @@ function adjustmentSummary(t: T, v: AdjustView): string {
     `**${t('ev.adjust.line', { from: literal(v.fromTitle), to: literal(v.toTitle), date: a.effectiveOn })}**`,
   ];
   if (v.kpiNames.length) lines.push(`${t('ev.adjust.kpis')}: ${v.kpiNames.map(literal).join(', ')}`);
-  if (a.reason) lines.push(`${t('ev.adjust.reason')}: ${literal(a.reason)}`);
+  if (a.reason) lines.push(`${t('ev.adjust.reason')}: ${userText(a.reason, { linksClickable: v.authorIsHr })}`);
   lines.push(responseLine(t, v.ack, v.employeeName, v.names, v.zone));
   return lines.join('\n');
 }
@@ -178,7 +178,7 @@ export function buildRecordView(t: T, d: RecordData): Message {
           ack.state === 'acknowledged'
             ? t('ev.state.acknowledged')
             : ack.state === 'disputed'
-              ? t('ev.state.disputed', { comment: literal(ack.comment ?? '') })
+              ? t('ev.state.disputed', { comment: userText(ack.comment ?? '') })
               : t('ev.state.refused', { witness: ack.witnessId ? literal(names(ack.witnessId)) : '?' }),
       }),
     );

@@ -13,7 +13,7 @@ import type { TrainingPlan, TrainingSession, Attendance } from '../../../ports/r
 import { wallTimeAt, dateOf, pad2 } from '../../../domain/zoned-time.js';
 import { responseLine } from './responses.js';
 import { placeOrLink } from '../../links.js';
-import { literal } from '../../markup.js';
+import { literal, userText } from '../../markup.js';
 import { TEXT_LIMITS } from '../../../domain/text.js';
 
 export const SESSION_ROWS = 3;
@@ -129,6 +129,8 @@ export function buildTrainingForm(t: T, d: TrainingFormData): Form {
 
 export interface PlanView {
   plan: TrainingPlan;
+  /** Links typed in the plan are clickable only when its author is HR (markup `userText`). */
+  authorIsHr: boolean;
   employeeName: string;
   kpiNames: string[];
   attendance: Attendance[];
@@ -143,7 +145,7 @@ export function attendanceText(t: T, a: Attendance | undefined): string {
   return t('ev.training.attendance', {
     status: t(a.status === 'present' ? 'ev.training.present' : 'ev.training.absent'),
     method: t(a.method === 'sign_in' ? 'ev.training.bySignIn' : 'ev.training.byMark'),
-    reason: a.reason ? `: ${literal(a.reason)}` : '',
+    reason: a.reason ? `: ${userText(a.reason)}` : '',
   });
 }
 
@@ -162,20 +164,20 @@ export function planBlocks(t: T, v: PlanView, opts: { withAttendance: boolean })
     {
       type: 'context',
       text: t('ev.training.line', {
-        goal: literal(p.goal),
+        goal: userText(p.goal, { linksClickable: v.authorIsHr }),
         status: t(p.status === 'active' ? 'ev.training.statusActive' : 'ev.training.statusCompleted'),
       }),
     },
     {
       type: 'fields',
       fields: [
-        { label: t('ev.training.goal'), value: literal(p.goal) },
+        { label: t('ev.training.goal'), value: userText(p.goal, { linksClickable: v.authorIsHr }) },
         { label: t('ev.training.kpis'), value: v.kpiNames.map(literal).join(', ') },
         { label: t('ev.training.trainer'), value: literal(p.trainerId ? v.names(p.trainerId) : p.trainer) },
-        { label: t('ev.training.expected'), value: literal(p.expectedResult) },
+        { label: t('ev.training.expected'), value: userText(p.expectedResult, { linksClickable: v.authorIsHr }) },
       ],
     },
-    { type: 'text', text: literal(p.content) },
+    { type: 'text', text: userText(p.content, { linksClickable: v.authorIsHr }) },
     { type: 'text', text: [t('ev.training.sessions'), ...sessionLines].join('\n') },
     { type: 'context', text: responseLine(t, v.ack, v.employeeName, v.names, v.zone) },
   ];

@@ -15,7 +15,7 @@ import { itemLabel, mention, pathBasis, pathLabel, roleList, stepLabel } from '.
 import { blockerLine, itemDetail } from './gate-text.js';
 import { settlementLines } from './settlement.js';
 import { followUpValue } from '../evidence/follow-ups.js';
-import { literal } from '../../markup.js';
+import { literal, userText } from '../../markup.js';
 
 const dateIn = (ms: number, tz: string) =>
   new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
@@ -136,7 +136,7 @@ function outcome(t: T, ctx: ScreenContext, v: CaseView): Block[] {
         text: t('off.case.withdrawn', {
           date: dateIn(v.withdrawal.at, ctx.timezone),
           by: mention(v.withdrawal.by),
-          reason: literal(v.withdrawal.reason),
+          reason: userText(v.withdrawal.reason, { linksClickable: v.withdrawal.byHr }),
         }),
       },
     ];
@@ -166,7 +166,7 @@ function header(t: T, ctx: ScreenContext, v: CaseView): Block[] {
         },
         {
           label: t('off.case.reason'),
-          value: `${literal(pathLabel(t, ctx.locale, v.policy, v.reason))}${v.reasonText ? `${t('gate.reasonSep')}${literal(v.reasonText)}` : ''}`,
+          value: `${literal(pathLabel(t, ctx.locale, v.policy, v.reason))}${v.reasonText ? `${t('gate.reasonSep')}${userText(v.reasonText, { linksClickable: v.openedByHr })}` : ''}`,
         },
         { label: t('off.case.openedBy'), value: mention(v.openedBy) },
       ],

@@ -19,6 +19,8 @@ export interface CaseView {
   reason: ReasonKind;
   reasonText: string;
   openedBy: string;
+  /** Links the opener typed in the reason are clickable only when they are HR (markup `userText`). */
+  openedByHr: boolean;
   openedAt: number;
   closedAt: number | null;
   employee: { id: string; name: string };
@@ -30,7 +32,7 @@ export interface CaseView {
   /** Completed steps ("done" events), oldest first. */
   done: CaseStepRecord[];
   settlement: Settlement | null;
-  withdrawal: { by: string; reason: string; at: number } | null;
+  withdrawal: { by: string; byHr: boolean; reason: string; at: number } | null;
   /** The latest training plan, so the manager's DM can offer "record the reassessment". */
   latestTrainingPlanId: number | null;
   /** KPI keys missed in the employee's reviews, to pre-fill the manager's note / training forms. */

@@ -7,7 +7,7 @@
 import type { Block, Button, Message } from '../../model.js';
 import type { T } from '../../i18n/index.js';
 import { ACTIONS } from '../../actions.js';
-import { literal } from '../../markup.js';
+import { literal, userText } from '../../markup.js';
 import { nextStep } from '../next-steps.js';
 import { scheduleConversationButton } from '../evidence/follow-ups.js';
 
@@ -36,7 +36,7 @@ export function buildDisputeNotice(t: T, d: DisputeNoticeInput): Message {
       text: t('review.dispute.managerNotice', {
         name: literal(d.employeeName),
         period: literal(d.period),
-        comment: literal(d.comment),
+        comment: userText(d.comment),
       }),
     },
   ];
@@ -55,7 +55,7 @@ export function buildDisputeNotice(t: T, d: DisputeNoticeInput): Message {
     text: t('review.dispute.managerNotice', {
       name: literal(d.employeeName),
       period: literal(d.period),
-      comment: literal(d.comment),
+      comment: userText(d.comment),
     }),
     blocks,
   };
@@ -70,7 +70,7 @@ export function buildDisputeHrNotice(
     name: literal(d.employeeName),
     manager: literal(d.managerName),
     period: literal(d.period),
-    comment: literal(d.comment),
+    comment: userText(d.comment),
   });
   return {
     text,

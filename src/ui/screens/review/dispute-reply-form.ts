@@ -1,7 +1,7 @@
 import type { Form } from '../../model.js';
 import type { T } from '../../i18n/index.js';
 import { FORMS } from '../../actions.js';
-import { literal } from '../../markup.js';
+import { literal, userText } from '../../markup.js';
 import { MAX_TEXT } from '../../../domain/review.js';
 
 export const DISPUTE_REPLY_INPUT = 'reply';
@@ -23,7 +23,7 @@ export function buildDisputeReplyForm(
         text: t('review.dispute.managerNotice', {
           name: literal(f.employeeName),
           period: literal(f.period),
-          comment: literal(f.comment),
+          comment: userText(f.comment),
         }),
       },
     ],

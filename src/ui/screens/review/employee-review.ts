@@ -3,7 +3,7 @@ import type { T } from '../../i18n/index.js';
 import { kpiTargetMarkup } from '../../kpi-text.js';
 import type { KpiResult } from '../../../ports/repos/reviews.js';
 import { ACTIONS } from '../../actions.js';
-import { literal } from '../../markup.js';
+import { literal, userText } from '../../markup.js';
 
 export interface EmployeeReviewInput {
   reviewId: number;
@@ -51,9 +51,9 @@ export function buildEmployeeReview(t: T, r: EmployeeReviewInput): Message {
           : rating(r.rating),
     },
   ];
-  if (r.strengths) fields.push({ label: t('review.form.strengths'), value: literal(r.strengths) });
-  if (r.improvement) fields.push({ label: t('review.form.improvement'), value: literal(r.improvement) });
-  if (r.comment) fields.push({ label: t('review.form.comment'), value: literal(r.comment) });
+  if (r.strengths) fields.push({ label: t('review.form.strengths'), value: userText(r.strengths) });
+  if (r.improvement) fields.push({ label: t('review.form.improvement'), value: userText(r.improvement) });
+  if (r.comment) fields.push({ label: t('review.form.comment'), value: userText(r.comment) });
   const blocks: Block[] = [
     { type: 'header', text: t('review.employee.header', { period: literal(r.period) }) },
     { type: 'text', text: t('review.employee.text', { manager: literal(r.managerName), period: literal(r.period) }) },
@@ -64,7 +64,7 @@ export function buildEmployeeReview(t: T, r: EmployeeReviewInput): Message {
       text: t('review.employee.amended', {
         date: r.amendment.date,
         author: r.amendment.author,
-        reason: literal(r.amendment.reason),
+        reason: userText(r.amendment.reason),
       }),
     });
   if (r.results.length) blocks.push({ type: 'text', text: kpiResultLines(t, r.results, r.amendment?.before.results) });
@@ -88,7 +88,7 @@ export function buildEmployeeReview(t: T, r: EmployeeReviewInput): Message {
       text:
         r.response.state === 'acknowledged'
           ? t('review.acknowledged')
-          : t('review.disputed', { comment: literal(r.response.comment) }),
+          : t('review.disputed', { comment: userText(r.response.comment) }),
     });
   }
   if (r.replies?.length)

@@ -1,7 +1,7 @@
 import type { Message, Block } from '../../model.js';
 import type { T } from '../../i18n/index.js';
 import { periodName } from './overdue.js';
-import { literal } from '../../markup.js';
+import { literal, userText } from '../../markup.js';
 import { nextStep } from '../next-steps.js';
 
 export interface TeamStatus {
@@ -75,7 +75,7 @@ function disputeBlocks(t: T, disputes: OpenDispute[]): Block[] {
       manager: d.managerName,
       date: d.disputedOn,
       days: d.days,
-      comment: literal(clip(d.comment, 140)),
+      comment: userText(clip(d.comment, 140)),
     }),
   );
   if (disputes.length > MAX_DISPUTE_LINES)
