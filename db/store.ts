@@ -12,6 +12,7 @@ import { makeCaseRepo } from './repos/cases.js';
 import { makeWarningRepo } from './repos/warnings.js';
 import { makeSecurityLog } from './repos/security.js';
 import { makeInboundRepo } from './repos/inbound.js';
+import { makeRetentionRepo } from './repos/retention.js';
 import { isSqliteBusy as isBusy } from './busy.js';
 
 export interface StoreOptions {
@@ -53,6 +54,7 @@ export function makeStore(
     markProcessed: (key) =>
       db.insert(processedEvents).values({ key, receivedAt: clock.now() }).onConflictDoNothing().run().changes > 0,
     inbound: makeInboundRepo(sqlite, clock),
+    retention: makeRetentionRepo(db, sealer),
   };
   const queryOnly = sqlite.prepare('PRAGMA query_only = 1');
   const writable = sqlite.prepare('PRAGMA query_only = 0');

@@ -20,6 +20,8 @@ import { prepareKeys } from '../db/keys.js';
 import { makeDailyBackupTrigger } from '../adapters/cli/daily-backup.js';
 import { makeLogger, newLogId, withLogContext } from '../adapters/logging.js';
 import { startOps } from '../adapters/ops/index.js';
+import { makeRunRetention } from './usecases/schedule/run-retention.js';
+import { dateIn } from './domain/dates.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -52,6 +54,17 @@ async function main(): Promise<void> {
   const dailyBackup = makeDailyBackupTrigger(config, clock, log);
   const warningsTick = makeRunWeeklyWarnings({ store, clock, settings });
   const pruneInbound = makePruneInbound({ store, clock });
+  const retention = makeRunRetention({ store, clock, settings });
+  let retentionDay = '';
+  // Once a day (and at start): erasing a terminated person's content is idempotent and audited.
+  const retentionTick = () => {
+    const day = dateIn(clock.now(), settings.timezone);
+    if (day === retentionDay) return;
+    const r = retention({ actorId: null });
+    retentionDay = day;
+    if (r.ok && (r.value.erased.length || r.value.held.length))
+      log.info({ erased: r.value.erased.length, held: r.value.held.length }, 'retention: records past their period');
+  };
   // Each step is idempotent, so one that met a CLI import's write lock is simply run again.
   const tick = () =>
     withLogContext({ tickId: newLogId() }, async () => {
@@ -60,6 +73,7 @@ async function main(): Promise<void> {
       await retryWhileBusy(evidenceTick, 60_000);
       await retryWhileBusy(auditCheckpoint, 60_000);
       await retryWhileBusy(pruneInbound, 60_000);
+      await retryWhileBusy(retentionTick, 60_000);
       dailyBackup();
       // Once a week at the configured time; every other tick it is one small query.
       await retryWhileBusy(warningsTick, 60_000);

@@ -11,6 +11,7 @@ import type { Config } from '../../src/config.js';
 import type { Clock } from '../../src/ports/clock.js';
 import type { Logger } from '../../src/ports/logger.js';
 import { dateOf, wallTimeAt } from '../../src/domain/zoned-time.js';
+import { parseTimeOfDay } from '../../src/domain/dates.js';
 import { dailyBackupName } from '../../db/backup.js';
 
 // This file runs as TypeScript (tsx, the tests) or compiled (dist/, npm start): the CLI beside it likewise.
@@ -22,7 +23,7 @@ const RETRY_MS = 3_600_000;
 
 export function makeDailyBackupTrigger(config: Config, clock: Clock, log: Logger) {
   const { daily, dir, time } = config.file.backup;
-  const [h, m] = time.split(':').map(Number) as [number, number];
+  const at = parseTimeOfDay(time)!;
   let running = false;
   let retryAfter = 0;
   /** Called every minute by the scheduler; starts at most one backup at a time. */
@@ -30,7 +31,7 @@ export function makeDailyBackupTrigger(config: Config, clock: Clock, log: Logger
     const now = clock.now();
     if (!daily || running || now < retryAfter) return;
     const wall = wallTimeAt(now, config.file.timezone);
-    if (wall.hour * 60 + wall.minute < h * 60 + m) return;
+    if (wall.hour * 60 + wall.minute < at.hour * 60 + at.minute) return;
     if (existsSync(resolve(join(dir, dailyBackupName(dateOf(wall)))))) return;
     running = true;
     // Same node flags (tsx's loader) and the same env: the child reads the same config and keys.

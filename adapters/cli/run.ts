@@ -15,6 +15,7 @@ import { prepareKeys } from '../../db/keys.js';
 import { SealedValueError } from '../../db/sealed.js';
 import { AuditKeyMissingError } from '../../db/repos/audit.js';
 import { outboxCommand, USAGE_OUTBOX } from './outbox.js';
+import { retentionCommand, USAGE_RETENTION } from './retention.js';
 
 export const HELP = [
   'Dandang command line. Run from the project directory; reads the same env and dandang.yml as `npm start`.',
@@ -38,6 +39,8 @@ export const HELP = [
   USAGE_KEYS,
   '  Makes a key, counts values per data key, or re-seals every value under DANDANG_DATA_KEY.',
   USAGE_OUTBOX,
+  USAGE_RETENTION,
+  "  Deletes the personal content of terminated employees' records after the policy's retention period.",
   'Usage: npm run dandang -- demo reset [--force]',
   '  Empties the database and loads the demo organisation for the local workspace.',
   'Usage: npm run dandang -- dossier <case id> --out <dir>',
@@ -64,6 +67,7 @@ const commands: Record<string, () => Promise<CliCommand>> = {
   restore: async () => restoreCommand,
   keys: async () => keysCommand,
   outbox: async () => outboxCommand,
+  retention: async () => retentionCommand,
   ...lazy,
 };
 

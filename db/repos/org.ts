@@ -6,6 +6,7 @@ import type { OrgRepo, RosterEntry } from '../../src/ports/repos/org.js';
 import type { Person, Kpi, Locale } from '../../src/ports/records.js';
 import type { Clock } from '../../src/ports/clock.js';
 import type { Sealer } from '../sealed.js';
+import type { LeaveKind } from '../../src/domain/warning/leave-kinds.js';
 
 type PersonRow = typeof people.$inferSelect;
 
@@ -50,6 +51,13 @@ const sameKpis = (a: Kpi[], b: Kpi[]) =>
     );
   });
 
+/**
+ * Leaving starts the retention period (kept from the first time they left); coming back (re-hired)
+ * ends it, and their records are kept again from scratch.
+ */
+const termination = (active: boolean, now: number) =>
+  active ? { inactiveSince: null, erasedAt: null } : { inactiveSince: sql`coalesce(${people.inactiveSince}, ${now})` };
+
 export function makeOrgRepo(db: Db, clock: Clock, sealer: Sealer): OrgRepo {
   const leaveReason = sealer.column(leaves.reason);
   const one = (rows: PersonRow | undefined) => (rows ? toPerson(rows) : null);
@@ -93,9 +101,13 @@ export function makeOrgRepo(db: Db, clock: Clock, sealer: Sealer): OrgRepo {
   };
   const allPeopleStmt = db.$client.prepare(
     `SELECT ${personColumns
-      .filter(([key]) => key !== 'updatedAt')
+      // Bookkeeping, not the Person record: when they left and when retention erased their records.
+      .filter(([key]) => !['updatedAt', 'inactiveSince', 'erasedAt'].includes(key))
       .map(([key, c]) => `"${c.name}" AS "${key}"`)
       .join(', ')} FROM people ORDER BY id`,
+  );
+  const markLeft = db.$client.prepare(
+    'UPDATE people SET inactive_since = coalesce(inactive_since, ?) WHERE id = ? AND active = 0',
   );
   const rosterStmt = db.$client.prepare(
     `SELECT id, email, active, role, slack_id AS slackId, feishu_open_id AS feishuOpenId FROM people ORDER BY id`,
@@ -163,12 +175,23 @@ export function makeOrgRepo(db: Db, clock: Clock, sealer: Sealer): OrgRepo {
       return rows as Person[];
     },
     upsertPerson(p) {
-      const row: Record<string, unknown> = { ...p, updatedAt: clock.now() };
+      const now = clock.now();
+      // Coming back (re-hired) ends a retention period; leaving starts one, kept from the first time.
+      const row: Record<string, unknown> = {
+        ...p,
+        updatedAt: now,
+        ...(p.active ? { inactiveSince: null, erasedAt: null } : {}),
+      };
       const { stmt, columns } = upsertFor(row);
       stmt.run(columns.map(([key, column]) => toDriver(column, row[key])));
+      if (!p.active) markLeft.run(now, p.id);
     },
     setActive: (id, active) =>
-      void db.update(people).set({ active, updatedAt: clock.now() }).where(eq(people.id, id)).run(),
+      void db
+        .update(people)
+        .set({ active, updatedAt: clock.now(), ...termination(active, clock.now()) })
+        .where(eq(people.id, id))
+        .run(),
 
     job(id) {
       const r = jobById.get({ id });
@@ -214,6 +237,20 @@ export function makeOrgRepo(db: Db, clock: Clock, sealer: Sealer): OrgRepo {
         .from(leaves)
         .where(and(eq(leaves.personId, personId), lte(leaves.startDate, date), gte(leaves.endDate, date)))
         .get(),
+    leavesOf: (personId) =>
+      db
+        .select()
+        .from(leaves)
+        .where(eq(leaves.personId, personId))
+        .orderBy(asc(leaves.startDate), asc(leaves.id))
+        .all()
+        .map((l) => ({
+          startDate: l.startDate,
+          endDate: l.endDate,
+          kind: l.kind as LeaveKind,
+          reason: leaveReason.open(l.reason),
+          createdAt: l.createdAt,
+        })),
     addLeave: (l) =>
       Number(
         db

@@ -6,3 +6,4 @@ export * from './conduct.js';
 export * from './infra.js';
 export * from './local.js';
 export * from './warnings.js';
+export * from './retention.js';

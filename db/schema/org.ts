@@ -65,6 +65,10 @@ export const people = sqliteTable(
     /** The person's HR business partner (a person id, HR or admin): told of the person's disputes. */
     hrPartnerId: text('hr_partner_id'),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    /** When the person became inactive (terminated): the retention period counts from here. */
+    inactiveSince: integer('inactive_since'),
+    /** When `retention run` deleted the personal content of their records (null: not yet, or re-hired). */
+    erasedAt: integer('erased_at'),
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [

@@ -44,6 +44,9 @@ import { makeOpenIncidentForm } from '../usecases/evidence/open-incident-form.js
 import { makeRecordIncident } from '../usecases/evidence/record-incident.js';
 import { makeOpenStatementForm } from '../usecases/evidence/open-statement-form.js';
 import { makeGiveStatement } from '../usecases/evidence/give-statement.js';
+import { makeExportMyRecord } from '../usecases/evidence/export-my-record.js';
+
+const EXPORT_WORDS = new Set(['export', '导出']);
 
 export function evidenceHandlers(deps: UseCaseDeps): FeatureHandlers {
   const openNoteForm = makeOpenNoteForm(deps);
@@ -78,6 +81,7 @@ export function evidenceHandlers(deps: UseCaseDeps): FeatureHandlers {
   const recordIncident = makeRecordIncident(deps);
   const openStatementForm = makeOpenStatementForm(deps);
   const giveStatement = makeGiveStatement(deps);
+  const exportMyRecord = makeExportMyRecord(deps);
 
   return {
     commands: {
@@ -100,7 +104,11 @@ export function evidenceHandlers(deps: UseCaseDeps): FeatureHandlers {
             : messageReply(viewMyRecord({ actorId: ev.actor.person.id })),
       },
       review: {
-        mine: (ev) => messageReply(viewMyRecord({ actorId: ev.actor.person.id, personId: ev.mentions[0] })),
+        // `/review mine export` (导出): the whole record as a file in one's own DM.
+        mine: (ev) =>
+          EXPORT_WORDS.has(ev.args.trim().split(/\s+/)[0]?.toLowerCase() ?? '')
+            ? toastReply(exportMyRecord({ actorId: ev.actor.person.id }))
+            : messageReply(viewMyRecord({ actorId: ev.actor.person.id, personId: ev.mentions[0] })),
       },
       dandang: {
         // `/dandang handbook` adds a section (HR); `/dandang handbook @person` sends the handbook to sign.

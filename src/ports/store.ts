@@ -9,6 +9,7 @@ import type { WarningRepo } from './repos/warnings.js';
 import type { SecurityLog } from './security.js';
 import type { InboundRepo } from './repos/inbound.js';
 import type { ConductRepo } from './repos/conduct.js';
+import type { RetentionRepo } from './repos/retention.js';
 
 /** Everything a use case may read or write, bound to one transaction. */
 export interface Tx {
@@ -31,6 +32,8 @@ export interface Tx {
   markProcessed(key: string): boolean;
   /** Answers to form submissions (deduplication) and the pruning of handled-event ids. */
   inbound: InboundRepo;
+  /** Deleting the content of terminated people's records after the retention period. */
+  retention: RetentionRepo;
 }
 
 /**

@@ -79,6 +79,9 @@ export function floorViolations(policy: Policy, floor: Policy): string[] {
         out.push(`${where}notice.days: at least ${f.notice.days} days`);
     }
   }
+  const keep = floor.retention;
+  if (keep.statutory && policy.retention.yearsAfterTermination < keep.yearsAfterTermination)
+    out.push(`retention.yearsAfterTermination: at least ${keep.yearsAfterTermination} years (${keep.statutory})`);
   for (const b of floor.blockers) {
     if (!b.statutory) continue;
     const got = policy.blockers.find((x) => x.id === b.id);

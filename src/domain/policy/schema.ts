@@ -205,6 +205,20 @@ export const timingSchema = z.object({
   backdateGraceDays: z.number().int().min(0).default(7),
 });
 
+/**
+ * How long a terminated employee's records are kept (docs/security.md, "Retention"). After the
+ * period, `retention run` deletes their personal content and keeps hashes, ids and dates. When the
+ * law sets a minimum, the preset marks it `statutory` and no override may shorten it.
+ */
+export const retentionSchema = z.object({
+  yearsAfterTermination: z
+    .number('use a whole number of years, such as 2')
+    .int('use a whole number of years, such as 2')
+    .min(1, 'keep records at least 1 year after termination'),
+  statutory,
+});
+export type RetentionRule = z.infer<typeof retentionSchema>;
+
 export const policySchema = z
   .object({
     id: z.string().min(1),
@@ -224,6 +238,7 @@ export const policySchema = z
     notice: noticeSchema,
     severance: severanceSchema,
     timing: timingSchema.default(timingSchema.parse({})),
+    retention: retentionSchema.default({ yearsAfterTermination: 2 }),
     rights: z.array(localized),
     flags: z.array(localized).default([]),
   })

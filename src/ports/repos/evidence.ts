@@ -146,7 +146,10 @@ export interface EvidenceRepo {
   plansEndedUnprompted(now: number): TrainingPlan[];
   markPlanCompletionPrompted(id: number, at: number): void;
   attendanceFor(sessionIds: number[]): Attendance[];
-  /** Inserts the row; when one exists, a `marked` record replaces it and a `sign_in` one is dropped (returns null). */
+  /**
+   * Appends the row (a correction is a new row; the latest per session and person counts). When one
+   * exists, a `sign_in` is dropped (returns null): it never overrules a mark.
+   */
   recordAttendance(a: Omit<Attendance, 'id' | 'createdAt'>): { row: Attendance; previous: Attendance | null } | null;
 
   insertJobAdjustment(

@@ -37,4 +37,8 @@ export interface OrgRepo {
   onLeave(personId: string, date: string): boolean;
   /** `kind` is a LeaveKind (src/domain/warning/leave-kinds.ts); left out, `unspecified`. */
   addLeave(l: { personId: string; startDate: string; endDate: string; reason: string; kind?: LeaveKind }): number;
+  /** A person's recorded leave, oldest first (their own data export). */
+  leavesOf(
+    personId: string,
+  ): { startDate: string; endDate: string; kind: LeaveKind; reason: string; createdAt: number }[];
 }

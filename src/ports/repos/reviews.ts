@@ -174,7 +174,10 @@ export interface ReviewRepo {
   reviewBySlot(slotId: number): Review | null;
   /** Reviews of one employee, newest first. */
   reviewsOf(employeeId: string): Review[];
-  /** Rewrites the content and records the amendment (before/after) in one go. Returns its id. */
+  /**
+   * Records a correction as an amendment (before: the review as it read; after: the correction).
+   * The review row and its KPI results are not rewritten: readers show the latest amendment.
+   */
   amendReview(id: number, a: { authorId: string; reason: string; after: ReviewContent; at: number }): number;
   addReply(r: Omit<ReviewReply, 'id'>): ReviewReply;
   /** Replies to these reviews, oldest first. */

@@ -3,7 +3,7 @@ export const en = {
   'help.intro':
     'I help managers review their reports against clear KPIs every week, record training and conversations, and keep dismissal requests honest.',
   'help.review':
-    '**/review**: open your next pending review. **/review @person**: review one report. **/review status**: your team this cycle. **/review mine**: everything recorded about you.',
+    '**/review**: open your next pending review. **/review @person**: review one report. **/review status**: your team this cycle. **/review mine**: everything recorded about you (**/review mine export**: as a file in your DM).',
   'help.reviewHr': '**/review start [department]**: open the current cycle now. **/review status all**: every team.',
   'help.note':
     '**/note @person**: record a 1:1, feedback, a warning or an improvement-plan check-in. **/note @person pip** (or `improvement`, `warning`, `final`, `hearing`): an improvement plan with its length, a warning stage with its review period, a hearing invitation.',
@@ -22,7 +22,7 @@ export const zh: Record<keyof typeof en, string> = {
   'help.title': '担当 (Dandang):我能做什么',
   'help.intro': '我帮助经理每周对照清晰的 KPI 考核下属,记录培训和沟通,让解除劳动合同的申请有据可依。',
   'help.review':
-    '**/review**:打开下一份待完成的考核。**/review @某人**:考核某位下属。**/review status**:本周期团队进度。**/review mine**:查看关于你的全部记录。',
+    '**/review**:打开下一份待完成的考核。**/review @某人**:考核某位下属。**/review status**:本周期团队进度。**/review mine**:查看关于你的全部记录（**/review mine export**：导出为文件发到私信）。',
   'help.reviewHr': '**/review start [部门]**:立即开启本周期。**/review status all**:查看所有团队。',
   'help.note':
     '**/note @某人**：记录一对一沟通、绩效反馈、书面警告或绩效改进计划跟进。**/note @某人 改进计划**（或`改进通知`、`警告`、`最终警告`、`听证`）：写明期限的绩效改进计划、写明考核期的警告阶段、听证邀请。',

@@ -45,6 +45,7 @@ export const makeReplyToDispute =
         subjectType: 'review',
         subjectId: review.id,
         detail: { replyId: reply.id, employeeId: employee.id },
+        text: { body },
       });
       const text = tFor(employee, settings)('review.reply.toEmployee', {
         author: actor.name,

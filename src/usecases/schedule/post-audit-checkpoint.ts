@@ -8,6 +8,7 @@ import type { UseCaseDeps } from '../../ports/deps.js';
 import type { AuditCheckpointView } from '../../ports/audit.js';
 import { CHECKPOINT_ACTION } from '../../domain/audit-chain.js';
 import { dateOf, wallTimeAt } from '../../domain/zoned-time.js';
+import { parseTimeOfDay } from '../../domain/dates.js';
 import { translator } from '../../ui/i18n/index.js';
 import { buildAuditCheckpointMessage } from '../../ui/screens/security/audit-checkpoint.js';
 import { outboxKeys } from '../shared/outbox-keys.js';
@@ -16,15 +17,13 @@ export const DEFAULT_CHECKPOINT_TIME = '09:00';
 
 export const makePostAuditCheckpoint =
   ({ store, clock, settings }: UseCaseDeps) =>
-  (): Result<AuditCheckpointView | null> =>
-    store.tx((tx) => {
-      const wall = wallTimeAt(clock.now(), settings.timezone);
-      const [h, m] = (settings.auditCheckpointTime ?? DEFAULT_CHECKPOINT_TIME).split(':').map(Number) as [
-        number,
-        number,
-      ];
-      if (wall.hour * 60 + wall.minute < h * 60 + m) return ok(null);
-      const day = dateOf(wall);
+  (): Result<AuditCheckpointView | null> => {
+    const wall = wallTimeAt(clock.now(), settings.timezone);
+    const at = parseTimeOfDay(settings.auditCheckpointTime ?? DEFAULT_CHECKPOINT_TIME)!;
+    // Before the time of day, no transaction at all: the tick calls this every minute.
+    if (wall.hour * 60 + wall.minute < at.hour * 60 + at.minute) return ok(null);
+    const day = dateOf(wall);
+    return store.tx((tx) => {
       const c = tx.audit.checkpoint(day);
       if (!c) return ok(null);
       tx.audit.record({
@@ -42,3 +41,4 @@ export const makePostAuditCheckpoint =
       });
       return ok(c);
     });
+  };

@@ -60,6 +60,7 @@ export const outboxKeys = {
   caseDossier: (caseId: number, at: number, ext: string) => `case:${caseId}:dossier:${at}:${ext}`,
   // Data protection
   auditCheckpoint: (day: string) => `audit-checkpoint:${day}`,
+  recordExport: (personId: string, day: string) => `export:${personId}:${day}`,
   // Delivery: the HR alert about set-aside messages, one per platform per hour (then updated in place)
   undeliveredAlert: (platform: string, hourStart: number) => `${UNDELIVERED_ALERT}${platform}:${hourStart}`,
   // Early warnings

@@ -151,4 +151,5 @@ export const cnArt40: PolicyInput = {
     },
   ],
   flags: [{ en: 'Keep the records for at least 2 years (Art. 50).', zh: '相关文本至少保存二年备查（第五十条）。' }],
+  retention: { yearsAfterTermination: 2, statutory: 'Labor Contract Law Art. 50: kept at least 2 years' },
 };

@@ -143,4 +143,7 @@ export const ukCapability: PolicyInput = {
       zh: '不公平解雇的资格服务期为2年；2027年1月1日及以后的解雇为6个月。歧视索赔无资格期要求。',
     },
   ],
+  // No statute sets a minimum for performance records (UK GDPR: no longer than necessary); 6 years
+  // covers claims in contract (Limitation Act 1980 s.5). A product default, not a floor.
+  retention: { yearsAfterTermination: 6 },
 };

@@ -112,4 +112,6 @@ export const usPip: PolicyInput = {
     },
   ],
   flags: [{ en: 'Montana: at-will does not apply after probation.', zh: '蒙大拿州：试用期后不适用随意雇佣。' }],
+  // A terminated employee's personnel records: 1 year from termination (longer while a charge is pending).
+  retention: { yearsAfterTermination: 1, statutory: '29 CFR 1602.14 and 1627.3(b)(1): 1 year from termination' },
 };
