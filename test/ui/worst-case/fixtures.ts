@@ -1000,6 +1000,7 @@ export const NOT_CHAT = new Set([
   'offboarding/dossier-csv#renderDossierCsv',
   'report/performance-report#performanceWorkbook',
   'report/performance-report#performanceCsv',
+  'security/record-export#buildRecordExport', // a JSON file, not a chat message
 ]);
 
 /**
