@@ -67,6 +67,17 @@ export function makeOrgRepo(db: Db, clock: Clock, sealer: Sealer): OrgRepo {
     .from(people)
     .where(eq(people.id, sql.placeholder('id')))
     .prepare();
+  // Every Slack or Feishu request resolves its actor by platform id: prepared once, not built per call.
+  const personBySlack = db
+    .select()
+    .from(people)
+    .where(eq(people.slackId, sql.placeholder('id')))
+    .prepare();
+  const personByFeishu = db
+    .select()
+    .from(people)
+    .where(eq(people.feishuOpenId, sql.placeholder('id')))
+    .prepare();
   const jobById = db
     .select()
     .from(jobs)
@@ -125,8 +136,8 @@ export function makeOrgRepo(db: Db, clock: Clock, sealer: Sealer): OrgRepo {
 
   const repo: OrgRepo = {
     person: (id) => one(personById.get({ id })),
-    personBySlackId: (id) => one(db.select().from(people).where(eq(people.slackId, id)).get()),
-    personByFeishuId: (id) => one(db.select().from(people).where(eq(people.feishuOpenId, id)).get()),
+    personBySlackId: (id) => one(personBySlack.get({ id })),
+    personByFeishuId: (id) => one(personByFeishu.get({ id })),
     personByEmail: (email) =>
       one(
         db
