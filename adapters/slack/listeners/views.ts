@@ -39,7 +39,7 @@ export function registerViews(app: App, deps: ListenerDeps): void {
         state: view.private_metadata ?? '',
         values: parseViewValues(
           view.state.values as never,
-          (slackId) => deps.store.tx((tx) => tx.org.personBySlackId(slackId))?.id ?? null,
+          (slackId) => deps.store.read((tx) => tx.org.personBySlackId(slackId))?.id ?? null,
         ),
       };
       // A view's id and hash change whenever it is opened or updated: a double click or a retried
