@@ -1,7 +1,9 @@
 import type { Inbound, FeatureHandlers, CommandHandler, ActionHandler, FormHandler, CommandName } from './types.js';
 import type { Reply } from '../ui/model.js';
-import { t } from '../ui/i18n/index.js';
+import { t, translator } from '../ui/i18n/index.js';
+import { textProblemMessage } from '../usecases/shared/text-errors.js';
 import { retryWhileBusy, StoreBusyError, type Store } from '../ports/store.js';
+import { textProblem } from '../domain/text.js';
 
 export interface Router {
   dispatch(ev: Inbound): Promise<Reply>;
@@ -47,6 +49,23 @@ export function makeRouter(features: FeatureHandlers[], deps: RouterDeps = {}): 
     }
   }
 
+  /**
+   * A floor under every form, whatever its use case checks: no value longer than the longest text
+   * the product accepts, and no control characters. Each use case holds its fields to their own
+   * (shorter) limits; this keeps a field someone forgot from storing a megabyte or a NUL byte.
+   */
+  const beyondAnyLimit = (ev: Extract<Inbound, { kind: 'submit' }>): Reply | null => {
+    const errors: Record<string, string> = {};
+    for (const [id, v] of Object.entries(ev.values)) {
+      for (const text of Array.isArray(v) ? v : [v ?? '']) {
+        const p = textProblem(text, 'long');
+        if (!p) continue;
+        errors[id] = textProblemMessage(translator(ev.actor.locale), p);
+      }
+    }
+    return Object.keys(errors).length ? { kind: 'formErrors', errors } : null;
+  };
+
   const unknown = (ev: Inbound): Reply => ({
     kind: 'error',
     code: 'NOT_FOUND',
@@ -89,6 +108,8 @@ export function makeRouter(features: FeatureHandlers[], deps: RouterDeps = {}): 
       case 'submit': {
         const h = forms.get(ev.formId);
         if (!h) return unknown(ev);
+        const refused = beyondAnyLimit(ev);
+        if (refused) return refused;
         return deps.store && ev.submissionKey ? submitOnce(h, ev, deps.store, ev.submissionKey) : h(ev);
       }
     }

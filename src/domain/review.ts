@@ -3,7 +3,7 @@
  * and how the define-KPIs text is parsed. Errors are codes; the use case localises them.
  */
 import { kpiBounds, type Kpi } from './kpi.js';
-import { TEXT_LIMITS } from './text.js';
+import { MAX_KPIS_PER_JOB, TEXT_LIMITS, textProblem } from './text.js';
 
 /** A KPI's definition copied into a review, with the actual value and whether it met its target. */
 export interface KpiResult extends Kpi {
@@ -43,7 +43,8 @@ export type ReviewFieldError =
   | 'aboveMax'
   | 'improvementRequired'
   | 'ratingInvalid'
-  | 'tooLong';
+  | 'tooLong'
+  | 'controlCharacter';
 
 /** Long enough for a real paragraph, short enough for a Slack modal input (3,000 max). */
 export const MAX_TEXT = TEXT_LIMITS.long;
@@ -108,7 +109,8 @@ export function validateReview(
     [REVIEW_INPUTS.improvement, improvement],
     [REVIEW_INPUTS.comment, comment],
   ] as const) {
-    if (v.length > MAX_TEXT) errors[id] = 'tooLong';
+    const problem = textProblem(v, 'long');
+    if (problem) errors[id] = problem.kind === 'tooLong' ? 'tooLong' : 'controlCharacter';
   }
 
   const belowTarget = results.some((r) => !r.met);
@@ -138,7 +140,18 @@ export const missedKpiKeys = (results: KpiResult[]) => results.filter((r) => !r.
 // ---------------------------------------------------------------------------------------------
 
 export type KpiLineError =
-  'columns' | 'key' | 'name' | 'target' | 'direction' | 'bound' | 'range' | 'duplicate' | 'empty';
+  | 'columns'
+  | 'key'
+  | 'name'
+  | 'nameTooLong'
+  | 'unitTooLong'
+  | 'target'
+  | 'direction'
+  | 'bound'
+  | 'range'
+  | 'duplicate'
+  | 'empty'
+  | 'tooMany';
 
 const DIRECTIONS: Record<string, Kpi['direction']> = {
   higher: 'higher',
@@ -184,6 +197,8 @@ export function parseKpiLines(
     ];
     if (!KPI_KEY.test(key)) return void errors.push({ line, error: 'key' });
     if (!name) return void errors.push({ line, error: 'name' });
+    if (textProblem(name, 'name')) return void errors.push({ line, error: 'nameTooLong' });
+    if (textProblem(unit, 'unit')) return void errors.push({ line, error: 'unitTooLong' });
     const target = parseNumber(targetRaw);
     if (target === null) return void errors.push({ line, error: 'target' });
     const direction = DIRECTIONS[dirRaw.toLowerCase()];
@@ -205,6 +220,8 @@ export function parseKpiLines(
       return void errors.push({ line, error: 'range' });
     if (seen.has(key)) return void errors.push({ line, error: 'duplicate' });
     seen.add(key);
+    // Every screen that lists a job's KPIs is held to this many (src/domain/text.ts).
+    if (kpis.length === MAX_KPIS_PER_JOB) return void errors.push({ line, error: 'tooMany' });
     kpis.push(kpi);
   });
   if (errors.length) return { ok: false, errors };

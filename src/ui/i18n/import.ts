@@ -28,6 +28,7 @@ export const en = {
   'import.dateOrder': 'end_date {end} is before start_date {start}',
   'import.duplicateJob': 'duplicate job id "{value}"',
   'import.duplicateKpi': 'duplicate KPI key "{value}" in this job',
+  'import.tooManyKpis': '{count} KPIs: a job has at most {max}; keep the ones its reviews measure',
   'import.failed': '{count} problem(s) in the file; nothing was imported',
   'import.massDeactivation':
     'This file would deactivate {count} of {active} active people ({percent}%); more than {max}% is refused, because an empty or truncated export looks the same.',
@@ -64,6 +65,7 @@ export const zh: Record<keyof typeof en, string> = {
   'import.dateOrder': '结束日期 {end} 早于开始日期 {start}',
   'import.duplicateJob': '岗位 id“{value}”重复',
   'import.duplicateKpi': '本岗位中 KPI key“{value}”重复',
+  'import.tooManyKpis': '共 {count} 个 KPI：每个岗位最多 {max} 个，请保留考核实际使用的指标',
   'import.failed': '文件中有 {count} 个问题;未导入任何内容',
   'import.massDeactivation':
     '此文件会停用 {active} 名在职人员中的 {count} 名（{percent}%）；超过 {max}% 即拒绝导入，因为空的或被截断的导出文件也会如此。',

@@ -17,6 +17,7 @@ import { may } from '../shared/access.js';
 import { tFor, todayFor } from '../shared/people.js';
 import { outboxKeys } from '../shared/outbox-keys.js';
 import { adjustmentMessage } from './evidence-messages.js';
+import { textFieldErrors } from '../shared/text-errors.js';
 
 export interface AdjustJobInput {
   actorId: string;
@@ -58,6 +59,7 @@ export const makeAdjustJob =
       const effectiveOn = textValue(v, 'effective_on');
       const dateProblem = dateError(t, 'jobAdjustmentEffective', effectiveOn, today);
       if (dateProblem) errors.effective_on = dateProblem;
+      Object.assign(errors, textFieldErrors(t, v, { reason: 'long' }));
       if (Object.keys(errors).length) return fail('INVALID_INPUT', t('common.invalidInput'), { fieldErrors: errors });
 
       const adjustment = tx.evidence.insertJobAdjustment({

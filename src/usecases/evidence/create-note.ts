@@ -22,6 +22,7 @@ import { outboxKeys } from '../shared/outbox-keys.js';
 import { noteMessage } from './evidence-messages.js';
 import { noteOwnerOptions } from './note-owners.js';
 import { readNoteTerms } from './note-terms.js';
+import { textFieldErrors } from '../shared/text-errors.js';
 
 export interface CreateNoteInput {
   actorId: string;
@@ -89,6 +90,11 @@ export const makeCreateNote =
       const terms = NOTE_KINDS.includes(kind) ? readNoteTerms(t, kind, v, today, errors) : {};
       const visibility = textValue(v, 'visibility') as NoteVisibility;
       if (!NOTE_VISIBILITIES.includes(visibility)) errors.visibility = t('common.required');
+      // Lengths and characters last: they replace any other message for the same field.
+      Object.assign(
+        errors,
+        textFieldErrors(t, v, { discussion: 'long', action1: 'line', action2: 'line', action3: 'line' }),
+      );
       if (Object.keys(errors).length) return fail('INVALID_INPUT', t('common.invalidInput'), { fieldErrors: errors });
       if (!may(tx, actor, subject.id, 'create', noteRecordType(visibility)))
         return fail('NOT_AUTHORIZED', t('common.notAuthorized'));

@@ -19,6 +19,7 @@ import { tFor, todayFor, zoneOf } from '../shared/people.js';
 import { outboxKeys } from '../shared/outbox-keys.js';
 import { planMessage, planView } from './evidence-messages.js';
 import { sendTrainingIcs } from './training-calendar.js';
+import { textFieldErrors } from '../shared/text-errors.js';
 
 export interface CreateTrainingPlanInput {
   actorId: string;
@@ -86,6 +87,16 @@ export const makeCreateTrainingPlan =
       }
       if (!sessions.length && !Object.keys(errors).some((k) => k.startsWith('session')))
         errors.session1_date = t('ev.err.noSession');
+      Object.assign(
+        errors,
+        textFieldErrors(t, v, {
+          goal: 'line',
+          content: 'long',
+          expected: 'long',
+          trainer_name: 'line',
+          ...Object.fromEntries([1, 2, 3].map((n) => [`session${n}_place`, 'line' as const])),
+        }),
+      );
       if (Object.keys(errors).length) return fail('INVALID_INPUT', t('common.invalidInput'), { fieldErrors: errors });
 
       const plan = tx.evidence.insertPlan(

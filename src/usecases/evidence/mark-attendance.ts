@@ -13,6 +13,7 @@ import { signInWindow } from '../../domain/evidence-rules.js';
 import { dateIn } from '../../domain/dates.js';
 import { timeIn } from '../../ui/screens/evidence/training.js';
 import { sessionToMark } from './attendance-access.js';
+import { textFieldErrors } from '../shared/text-errors.js';
 
 export interface MarkAttendanceInput {
   actorId: string;
@@ -43,6 +44,7 @@ export const makeMarkAttendance =
       if (status !== 'present' && status !== 'absent') errors.status = t('common.required');
       // An absence needs its reason on record; a presence speaks for itself.
       if (status === 'absent' && !reason) errors.reason = t('ev.err.reasonRequired');
+      Object.assign(errors, textFieldErrors(t, input.values, { reason: 'line' }));
       if (Object.keys(errors).length) return fail('INVALID_INPUT', t('common.invalidInput'), { fieldErrors: errors });
       const res = tx.evidence.recordAttendance({
         sessionId: a.session.id,

@@ -15,6 +15,7 @@ import { outboxKeys } from '../shared/outbox-keys.js';
 import { noteMessage, planMessage, adjustmentMessage } from './evidence-messages.js';
 import { handbookMessage, incidentMessage } from './conduct-messages.js';
 import { refreshOpenCases } from '../offboarding/refresh-cases.js';
+import { textError } from '../shared/text-errors.js';
 
 export type RespondableSubject = 'note' | 'training_plan' | 'job_adjustment' | 'incident' | 'handbook';
 
@@ -113,6 +114,8 @@ export function respondToRecord(
   // A dispute says why; a statement on an incident is the employee's own account, whichever way it goes.
   if ((input.state === 'disputed' || (input.subjectType === 'incident' && input.state !== 'refused')) && !comment)
     return fail('INVALID_INPUT', t('common.invalidInput'), { fieldErrors: { comment: t('common.required') } });
+  const commentError = textError(t, input.comment ?? '', 'long');
+  if (commentError) return fail('INVALID_INPUT', t('common.invalidInput'), { fieldErrors: { comment: commentError } });
   if (refusal) {
     const witness = input.witnessId ? tx.org.person(input.witnessId) : null;
     if (!witness || witness.id === loaded.personId)

@@ -14,13 +14,13 @@ import { CONVERSATION_INPUTS as I, CONVERSATION_MINUTES } from '../../ui/screens
 import { parseTimeOfDay } from '../../domain/dates.js';
 import { instantOfWallTime } from '../../domain/zoned-time.js';
 import { parseMeetingUrl } from '../../domain/meeting-url.js';
-import { MAX_TEXT } from '../../domain/review.js';
 import { may } from '../shared/access.js';
 import { tFor, todayFor, zoneOf } from '../shared/people.js';
 import { dateError } from '../shared/date-errors.js';
 import { sendDisputeNotice } from '../shared/dispute-notice.js';
 import { conversationView } from './evidence-messages.js';
 import { sendConversationToBoth } from './conversation-messages.js';
+import { textFieldErrors } from '../shared/text-errors.js';
 
 export interface ScheduleConversationInput {
   actorId: string;
@@ -58,19 +58,18 @@ export const makeScheduleConversation =
       if (!CONVERSATION_MINUTES.includes(minutes as (typeof CONVERSATION_MINUTES)[number]))
         errors[I.minutes] = t('ev.err.minutes');
       const place = textValue(v, I.place);
-      if (place.length > 200) errors[I.place] = t('review.error.tooLong');
       const rawUrl = textValue(v, I.meetingUrl);
       const meetingUrl = rawUrl ? parseMeetingUrl(rawUrl) : null;
       if (rawUrl && !meetingUrl) errors[I.meetingUrl] = t('ev.err.meetingUrl');
       if (!place && !rawUrl) errors[I.place] = t('ev.err.placeOrLink');
       const agenda = textValue(v, I.agenda);
       if (!agenda) errors[I.agenda] = t('common.required');
-      else if (agenda.length > MAX_TEXT) errors[I.agenda] = t('review.error.tooLong');
       const jobKpis = subject.jobId ? (tx.org.jobWithKpis(subject.jobId)?.kpis ?? []) : [];
       const kpiKeys = listValue(v, I.kpis);
       if (kpiKeys.some((k) => !jobKpis.some((x) => x.key === k))) errors[I.kpis] = t('ev.err.unknownKpi');
       const startsAt = !dateProblem && start ? instantOfWallTime(date, start, zone) : null;
       if (startsAt !== null && startsAt <= now) errors[I.start] = t('ev.err.startPassed');
+      Object.assign(errors, textFieldErrors(t, v, { [I.place]: 'line', [I.meetingUrl]: 'link', [I.agenda]: 'long' }));
       if (Object.keys(errors).length || startsAt === null)
         return fail('INVALID_INPUT', t('common.invalidInput'), { fieldErrors: errors });
 

@@ -19,6 +19,7 @@ import { outboxKeys } from '../shared/outbox-keys.js';
 import { currentPolicy } from './policy.js';
 import { caseView, screenContext } from './case-view.js';
 import { literal } from '../../ui/markup.js';
+import { textError } from '../shared/text-errors.js';
 
 export interface OpenOffboardingInput {
   actorId: string;
@@ -69,6 +70,9 @@ export const makeOpenOffboarding =
             : t('off.open.hrOnly', { path: pathLabel(t, locale, policy, input.reasonKind), name: employee.name }),
         );
       }
+      // The reason is typed after the command: one free text, held to the same limit as a form's.
+      const reasonError = textError(t, input.reasonText, 'long');
+      if (reasonError) return fail('INVALID_INPUT', reasonError);
       const existing = tx.cases.open(employee.id)[0];
       if (existing) return fail('CONFLICT', t('off.open.alreadyOpen', { id: existing.id, name: employee.name }));
 

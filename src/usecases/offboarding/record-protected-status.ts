@@ -12,6 +12,7 @@ import { currentPolicy, protectedKinds } from './policy.js';
 import { refreshOpenCases } from './refresh-cases.js';
 import { statusLabel } from '../../ui/screens/offboarding/labels.js';
 import { translator } from '../../ui/i18n/index.js';
+import { textError } from '../shared/text-errors.js';
 
 export interface RecordProtectedStatusInput {
   actorId: string;
@@ -55,6 +56,10 @@ export const makeRecordProtectedStatus =
       if (!kind) errors.kind = usage;
       const citation = input.citation?.trim() ?? '';
       if (kind && NEEDS_CITATION.includes(kind) && !citation) errors.citation = t('off.protect.citationRequired');
+      const citationError = textError(t, input.citation ?? '', 'line');
+      if (citationError) errors.citation = citationError;
+      const noteError = textError(t, input.note ?? '', 'line');
+      if (noteError) errors.note = noteError;
       if (!isIsoDate(input.startsOn)) errors.from = t('off.stepForm.badDate');
       const endsOn = input.endsOn?.trim() || null;
       if (endsOn && (!isIsoDate(endsOn) || endsOn < input.startsOn)) errors.to = t('off.stepForm.badDate');

@@ -13,6 +13,7 @@ import { dateError } from '../shared/date-errors.js';
 import { parseRelease, type Proposer, type ReleaseLine } from '../../domain/settlement.js';
 import type { T } from '../../ui/i18n/index.js';
 import { invalid, type Failure } from '../result.js';
+import { textError } from '../shared/text-errors.js';
 
 export interface StepValues {
   /** Notice step: pay one month's wage in lieu instead of working the notice period. */
@@ -97,6 +98,8 @@ export function readStepValues(
       if (!parsed.lines.length && !parsed.problems.length) errors.release = t('common.required');
       const negative = parsed.problems.find((p) => p.problem === 'negative');
       if (negative) errors.release = t('off.stepForm.releaseNegative', { line: negative.line });
+      const textProblem = textError(t, v.release ?? '', 'long');
+      if (textProblem) errors.release = textProblem;
       if (v.proposedBy !== 'employer' && v.proposedBy !== 'employee') errors.proposed_by = t('common.required');
       if (v.noCoercion !== true) errors.no_coercion = t('off.stepForm.mustConfirm');
       out.release = { proposedBy: v.proposedBy as Proposer, lines: parsed.lines };

@@ -13,6 +13,7 @@ import { relationOf } from './gate-inputs.js';
 import { caseView } from './case-view.js';
 import { publishCase } from './publish-case.js';
 import { literal } from '../../ui/markup.js';
+import { textError } from '../shared/text-errors.js';
 
 export interface WithdrawCaseInput {
   actorId: string;
@@ -42,8 +43,8 @@ export const makeWithdrawCase =
       }
       if (c.status !== 'open') return fail('CONFLICT', t('off.missing.closed'));
       const reason = input.reason.trim();
-      if (!reason)
-        return fail('INVALID_INPUT', t('common.invalidInput'), { fieldErrors: { reason: t('common.required') } });
+      const reasonError = reason ? textError(t, input.reason, 'long') : t('common.required');
+      if (reasonError) return fail('INVALID_INPUT', t('common.invalidInput'), { fieldErrors: { reason: reasonError } });
 
       const now = clock.now();
       tx.cases.update(c.id, { status: 'withdrawn', closedAt: now });

@@ -13,6 +13,7 @@ import { literal } from '../../ui/markup.js';
 import { validateReview } from '../../domain/review.js';
 import { verbatimText } from '../../ui/form-values.js';
 import { AMEND_REASON_INPUT } from '../../ui/screens/review/review-form.js';
+import { textError } from '../shared/text-errors.js';
 
 export interface AmendReviewInput {
   actorId: string;
@@ -61,7 +62,10 @@ export const makeAmendReview =
       const reason = verbatimText(input.values, AMEND_REASON_INPUT).trim();
       const errors = checked.ok ? {} : reviewFieldErrors(t, checked.errors, { kpis, values: input.values });
       if (!reason) errors[AMEND_REASON_INPUT] = t('common.required');
-      if (!checked.ok || !reason) return fail('INVALID_INPUT', t('common.invalidInput'), { fieldErrors: errors });
+      const reasonError = textError(t, verbatimText(input.values, AMEND_REASON_INPUT), 'long');
+      if (reasonError) errors[AMEND_REASON_INPUT] = reasonError;
+      if (!checked.ok || !reason || reasonError)
+        return fail('INVALID_INPUT', t('common.invalidInput'), { fieldErrors: errors });
 
       const amendmentId = tx.reviews.amendReview(review.id, {
         authorId: actor.id,

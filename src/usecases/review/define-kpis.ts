@@ -4,11 +4,13 @@ import { fail, ok, type Result } from '../result.js';
 import { localTimeFor, tFor } from '../shared/people.js';
 import { canDefineKpis, canWriteReview } from './review-access.js';
 import { notifyKpiChange } from '../org/notify-kpi-change.js';
-import { parseKpiLines } from '../../domain/review.js';
+import { parseKpiLines, type KpiLineError } from '../../domain/review.js';
 import { verbatimText } from '../../ui/form-values.js';
 import { KPI_LINES_INPUT } from '../../ui/screens/review/kpi-form.js';
 import { buildReviewForm } from '../../ui/screens/review/review-form.js';
 import { literal } from '../../ui/markup.js';
+import { textError } from '../shared/text-errors.js';
+import { MAX_KPIS_PER_JOB, TEXT_LIMITS } from '../../domain/text.js';
 
 export interface DefineKpisInput {
   actorId: string;
@@ -25,6 +27,13 @@ export type DefineKpisOutcome = { next: Form } | { confirmation: string; followU
  * Writes a job's KPIs from the define-KPIs form as a new version and asks every holder to
  * acknowledge it. If the form was opened on the way to a review, the answer is that review form.
  */
+/** The limit a KPI line broke, for the message (src/domain/text.ts). */
+const KPI_LIMITS: Partial<Record<KpiLineError, number>> = {
+  nameTooLong: TEXT_LIMITS.name,
+  unitTooLong: TEXT_LIMITS.unit,
+  tooMany: MAX_KPIS_PER_JOB,
+};
+
 export const makeDefineKpis =
   ({ store, clock, settings }: UseCaseDeps) =>
   (input: DefineKpisInput): Result<DefineKpisOutcome> =>
@@ -35,9 +44,13 @@ export const makeDefineKpis =
       if (!job) return fail('NOT_FOUND', t('common.notFound'));
       if (!canDefineKpis(tx, actor, job.id) || !actor) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
 
-      const parsed = parseKpiLines(verbatimText(input.values, KPI_LINES_INPUT));
+      const typed = verbatimText(input.values, KPI_LINES_INPUT);
+      const tooLong = textError(t, typed, 'long');
+      if (tooLong)
+        return fail('INVALID_INPUT', t('common.invalidInput'), { fieldErrors: { [KPI_LINES_INPUT]: tooLong } });
+      const parsed = parseKpiLines(typed);
       if (!parsed.ok) {
-        const text = parsed.errors.map((e) => t(`kpi.error.${e.error}`, { line: e.line })).join('\n');
+        const text = parsed.errors.map((e) => t(`kpi.error.${e.error}`, { line: e.line, max: KPI_LIMITS[e.error] ?? '' })).join('\n');
         return fail('INVALID_INPUT', text, { fieldErrors: { [KPI_LINES_INPUT]: text }, detail: parsed.errors });
       }
       const version = tx.org.replaceKpis(job.id, parsed.kpis);

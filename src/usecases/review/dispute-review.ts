@@ -15,8 +15,8 @@ import { updateEmployeeReviewDm } from './employee-review-dm.js';
 import { refreshOpenCases } from '../offboarding/refresh-cases.js';
 import { verbatimText } from '../../ui/form-values.js';
 import { DISPUTE_COMMENT_INPUT } from '../../ui/screens/review/dispute-form.js';
-import { MAX_TEXT } from '../../domain/review.js';
 import { literal } from '../../ui/markup.js';
+import { textError } from '../shared/text-errors.js';
 
 export interface DisputeReviewInput {
   actorId: string;
@@ -62,10 +62,9 @@ export const makeDisputeReview =
         return fail('INVALID_INPUT', t('common.invalidInput'), {
           fieldErrors: { [DISPUTE_COMMENT_INPUT]: t('common.required') },
         });
-      if (comment.length > MAX_TEXT)
-        return fail('INVALID_INPUT', t('common.invalidInput'), {
-          fieldErrors: { [DISPUTE_COMMENT_INPUT]: t('review.error.tooLong') },
-        });
+      const tooLong = textError(t, comment, 'long');
+      if (tooLong)
+        return fail('INVALID_INPUT', t('common.invalidInput'), { fieldErrors: { [DISPUTE_COMMENT_INPUT]: tooLong } });
 
       const { actor, review } = found;
       const ack = tx.acks.record({

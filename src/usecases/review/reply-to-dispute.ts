@@ -9,7 +9,7 @@ import { updateEmployeeReviewDm } from './employee-review-dm.js';
 import { verbatimText } from '../../ui/form-values.js';
 import { literal } from '../../ui/markup.js';
 import { DISPUTE_REPLY_INPUT } from '../../ui/screens/review/dispute-reply-form.js';
-import { MAX_TEXT } from '../../domain/review.js';
+import { textError } from '../shared/text-errors.js';
 
 export interface ReplyToDisputeInput {
   actorId: string;
@@ -33,7 +33,7 @@ export const makeReplyToDispute =
       if (d === 'not_authorized') return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
       if (d === 'not_disputed') return fail('CONFLICT', t('review.reply.notDisputed'));
       const body = verbatimText(input.values, DISPUTE_REPLY_INPUT);
-      const error = !body.trim() ? t('common.required') : body.length > MAX_TEXT ? t('review.error.tooLong') : null;
+      const error = !body.trim() ? t('common.required') : textError(t, body, 'long');
       if (error)
         return fail('INVALID_INPUT', t('common.invalidInput'), { fieldErrors: { [DISPUTE_REPLY_INPUT]: error } });
 

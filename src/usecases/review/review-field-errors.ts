@@ -39,6 +39,8 @@ export function reviewFieldErrors(
         return t('review.error.ratingInvalid');
       case 'tooLong':
         return t('review.error.tooLong');
+      case 'controlCharacter':
+        return t('review.error.controlCharacter');
     }
   };
   return Object.fromEntries(Object.entries(errors).map(([id, code]) => [id, text(id, code)]));

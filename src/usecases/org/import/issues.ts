@@ -1,5 +1,7 @@
 import { fail } from '../../result.js';
 import type { T } from '../../../ui/i18n/index.js';
+import { textProblem, type TextKind } from '../../../domain/text.js';
+import { textProblemMessage } from '../../shared/text-errors.js';
 
 /** One problem in an imported file, located the way an editor shows it (header = line 1). */
 export interface ImportIssue {
@@ -31,6 +33,21 @@ export const isValidTimezone = (tz: string): boolean => {
   }
   return valid;
 };
+
+/**
+ * An imported text held to the product's limits (src/domain/text.ts): too long, or holding a
+ * control character (a NUL byte, a line break in a name), is an issue on that line and field.
+ */
+export function textIssue(
+  t: T,
+  line: number,
+  field: string,
+  value: string | null | undefined,
+  kind: TextKind,
+): ImportIssue[] {
+  const p = value ? textProblem(value, kind) : null;
+  return p ? [{ line, field, message: textProblemMessage(t, p) }] : [];
+}
 
 /** The failure every import returns for a bad file: the issues ride in `detail.issues`. */
 export function invalid(issues: ImportIssue[], t: T) {

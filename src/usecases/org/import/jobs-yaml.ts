@@ -6,7 +6,8 @@ import { LineCounter, isNode, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { kpiBounds, type Kpi } from '../../../domain/kpi.js';
 import type { T } from '../../../ui/i18n/index.js';
-import type { ImportIssue } from './issues.js';
+import { textIssue, type ImportIssue } from './issues.js';
+import { MAX_KPIS_PER_JOB, type TextKind } from '../../../domain/text.js';
 
 /** A list of bullet points is accepted for prose fields and stored as "- item" lines. */
 const prose = z
@@ -117,6 +118,29 @@ export function parseJobsYaml(text: string, t: T): { jobs: JobSpec[]; issues: Im
         message: t('import.duplicateJob', { value: job.id }),
       });
     seen.add(job.id);
+    const at = (...path: (string | number)[]) => ({
+      line: lineOf(doc, counter, ['jobs', j, ...path]),
+      field: pathText(['jobs', j, ...path]),
+    });
+    const text = (value: string, kind: TextKind, ...path: (string | number)[]) => {
+      const { line, field } = at(...path);
+      issues.push(...textIssue(t, line, field, value, kind));
+    };
+    text(job.id, 'id', 'id');
+    text(job.title, 'name', 'title');
+    text(job.duties, 'long', 'duties');
+    text(job.requirements, 'long', 'requirements');
+    // Every screen that lists a job's KPIs is held to this many (src/domain/text.ts).
+    if (job.kpis.length > MAX_KPIS_PER_JOB)
+      issues.push({
+        ...at('kpis'),
+        message: t('import.tooManyKpis', { count: job.kpis.length, max: MAX_KPIS_PER_JOB }),
+      });
+    job.kpis.forEach((k, i) => {
+      text(k.key, 'id', 'kpis', i, 'key');
+      text(k.name, 'name', 'kpis', i, 'name');
+      text(k.unit, 'unit', 'kpis', i, 'unit');
+    });
     const keys = new Set<string>();
     job.kpis.forEach((k, i) => {
       if (keys.has(k.key))

@@ -1,7 +1,7 @@
 import type { OrgRepo } from '../../../ports/repos/org.js';
 import type { T } from '../../../ui/i18n/index.js';
 import { addDays, isIsoDate } from '../../../domain/dates.js';
-import type { ImportIssue } from './issues.js';
+import { textIssue, type ImportIssue } from './issues.js';
 import { LEAVE_KINDS, parseLeaveKind } from '../../../domain/warning/leave-kinds.js';
 
 export const LEAVE_COLUMNS = {
@@ -34,6 +34,10 @@ export function checkLeave(l: LeaveSpec, org: Pick<OrgRepo, 'person'>, t: T): Im
   }
   if (isIsoDate(l.startDate) && isIsoDate(l.endDate) && l.endDate < l.startDate)
     issue('end_date', t('import.dateOrder', { start: l.startDate, end: l.endDate }));
+  issues.push(
+    ...textIssue(t, l.line, 'person_id', l.personId, 'id'),
+    ...textIssue(t, l.line, 'reason', l.reason, 'line'),
+  );
   if (parseLeaveKind(l.kind) === null)
     issue('kind', t('import.badLeaveKind', { value: l.kind ?? '', kinds: LEAVE_KINDS.join(', ') }));
   return issues;

@@ -5,7 +5,8 @@
 import type { Locale, Person, RetirementBasis, Role } from '../../../ports/records.js';
 import type { T } from '../../../ui/i18n/index.js';
 import type { CsvRecord } from './csv.js';
-import { type ImportIssue, isValidTimezone } from './issues.js';
+import { type ImportIssue, isValidTimezone, textIssue } from './issues.js';
+import type { TextKind } from '../../../domain/text.js';
 import { isIsoDate } from '../../../domain/dates.js';
 import { isLocale } from '../../../domain/locale.js';
 
@@ -50,6 +51,26 @@ export interface PersonRow {
 const RETIREMENT_BASES: readonly RetirementBasis[] = ['male_60', 'female_55', 'female_50'];
 
 const ROLES: readonly Role[] = ['employee', 'hr', 'admin'];
+
+/** What each column holds, for its length limit (src/domain/text.ts). */
+const COLUMN_KINDS: readonly (readonly [string, TextKind])[] = [
+  ['id', 'id'],
+  ['name', 'name'],
+  ['email', 'email'],
+  ['manager_id', 'id'],
+  ['department', 'name'],
+  ['job', 'id'],
+  ['role', 'id'],
+  ['slack_id', 'id'],
+  ['feishu_open_id', 'id'],
+  ['locale', 'id'],
+  ['timezone', 'id'],
+  ['hire_date', 'id'],
+  ['team_channel_slack', 'id'],
+  ['team_channel_feishu', 'id'],
+  ['monthly_wage', 'id'],
+  ['hr_partner', 'id'],
+];
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 export function toPersonRows(
@@ -66,6 +87,8 @@ export function toPersonRows(
     const issue = (field: string, message: string) => issues.push({ line, field, message });
     const opt = (k: string) => (v[k] ?? '').trim() || null;
     for (const k of ['id', 'name', 'email', 'department'] as const) if (!opt(k)) issue(k, t('import.required'));
+    // Every column as written (untrimmed), held to its kind's length and characters.
+    for (const [k, kind] of COLUMN_KINDS) issues.push(...textIssue(t, line, k, v[k], kind));
     const email = opt('email');
     if (email && !EMAIL.test(email)) issue('email', t('import.badEmail', { value: email }));
     const role = (opt('role') ?? 'employee') as Role;
