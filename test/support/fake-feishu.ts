@@ -11,6 +11,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { decodeFrame, encodeFrame, headerOf, FRAME_CONTROL, FRAME_DATA, type Frame } from './fake-feishu-frames.js';
+import { feishuCardProblems } from './platform-limits.js';
 
 export const FAKE_TENANT_TOKEN = 't-fake-tenant-token';
 
@@ -59,8 +60,21 @@ export interface WsAck {
   data?: any;
 }
 
+export const CARD_LIFETIME_MS = 14 * 86_400_000;
+
 export class FakeFeishu {
   readonly calls: FakeCall[] = [];
+  /** Cards refused as Feishu refuses them, with why. */
+  readonly refused: { path: string; problems: string[] }[] = [];
+  /** The clock cards age by (a test's manual clock); real time by default. */
+  cardClock: () => number = () => Date.now();
+  /** When each message was sent, by `cardClock`. */
+  private sentAt = new Map<string, number>();
+
+  /** Whether a card can still be updated and clicked (card JSON 2.0: 14 days). */
+  cardLive(m: FakeMessage): boolean {
+    return this.cardClock() - (this.sentAt.get(m.messageId) ?? this.cardClock()) <= CARD_LIFETIME_MS;
+  }
   readonly messages: FakeMessage[] = [];
   readonly files: FakeFile[] = [];
   /** email → open_id for contact batch_get_id. */
@@ -290,6 +304,17 @@ export class FakeFeishu {
       );
     }
 
+    // A card that breaks a card JSON 2.0 limit is refused as Feishu refuses it (platform-limits.ts).
+    const isSend = (p === '/open-apis/im/v1/messages' || /\/reply$/.test(p)) && req.method === 'POST';
+    const isPatch = /^\/open-apis\/im\/v1\/messages\/[^/]+$/.test(p) && req.method === 'PATCH';
+    if ((isSend && body.msg_type === 'interactive') || isPatch) {
+      const problems = feishuCardProblems(JSON.parse(body.content ?? '{}'), raw.length);
+      if (problems.length) {
+        this.refused.push({ path: p, problems });
+        const tooBig = problems.some((x) => x.includes('bytes'));
+        return send(400, { code: tooBig ? 230025 : 230099, msg: problems.join('; ') });
+      }
+    }
     if (p === '/open-apis/im/v1/messages' && req.method === 'POST' && this.hangWhen?.(body.receive_id)) {
       this.hung.push(res);
       return;
@@ -345,6 +370,8 @@ export class FakeFeishu {
     if (patch && req.method === 'PATCH') {
       const m = this.messages.find((x) => x.messageId === patch[1]);
       if (!m) return send(400, { code: 230011, msg: 'message not found' });
+      // Card JSON 2.0: a card can be updated (and clicked) for 14 days after it was sent.
+      if (!this.cardLive(m)) return send(400, { code: 230031, msg: 'The card has expired and cannot be updated.' });
       m.content = JSON.parse(body.content);
       m.patches++;
       return send(200, { code: 0, msg: 'success', data: {} });
@@ -387,7 +414,10 @@ export class FakeFeishu {
       messageId: `om_${this.messages.length + 1}`,
       patches: 0,
     };
-    if (!existing) this.messages.push(msg);
+    if (!existing) {
+      this.messages.push(msg);
+      this.sentAt.set(msg.messageId, this.cardClock());
+    }
     return {
       code: 0,
       msg: 'success',

@@ -12,6 +12,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { slackHomeProblems, slackMessageProblems, slackModalProblems } from './platform-limits.js';
 
 export interface RecordedCall {
   method: string;
@@ -219,7 +220,13 @@ export class FakeSlack {
     }
     if (path.startsWith('/response/')) {
       const id = path.slice('/response/'.length);
-      this.responses.push({ id, body: JSON.parse(raw.toString('utf8') || '{}') });
+      const body = JSON.parse(raw.toString('utf8') || '{}') as Record<string, any>;
+      const refused = this.refuse('response_url', body.blocks ? slackMessageProblems(body) : []);
+      if (refused) {
+        res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify(refused));
+        return;
+      }
+      this.responses.push({ id, body });
       this.onResponse?.(id);
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
       return;
@@ -309,6 +316,21 @@ export class FakeSlack {
     return msg;
   }
 
+  /** Payloads refused the way Slack refuses them (see platform-limits.ts), with why. */
+  readonly refused: { method: string; problems: string[] }[] = [];
+
+  /** Slack's answer to a message or view that breaks a Block Kit limit, or null when it is fine. */
+  private refuse(method: string, problems: string[]): Record<string, unknown> | null {
+    if (!problems.length) return null;
+    this.refused.push({ method, problems });
+    const tooLong = problems.some((p) => p.startsWith('msg_blocks_too_long'));
+    return {
+      ok: false,
+      error: tooLong ? 'msg_blocks_too_long' : 'invalid_blocks',
+      response_metadata: { messages: problems },
+    };
+  }
+
   private handlers: Record<string, Handler> = {
     'auth.test': () => ({
       ok: true,
@@ -322,6 +344,8 @@ export class FakeSlack {
     'apps.connections.open': () => ({ ok: true, url: `${this.url.replace('http', 'ws')}/socket` }),
     'chat.postMessage': (a) => {
       if (!a.channel) return { ok: false, error: 'channel_not_found' };
+      const refused = this.refuse('chat.postMessage', slackMessageProblems(a));
+      if (refused) return refused;
       const msg = this.post(a.channel, {
         text: a.text ?? '',
         blocks: a.blocks,
@@ -333,15 +357,34 @@ export class FakeSlack {
     'chat.update': (a) => {
       const msg = this.messagesIn(a.channel).find((m) => m.ts === a.ts);
       if (!msg) return { ok: false, error: 'message_not_found' };
+      const refused = this.refuse('chat.update', slackMessageProblems(a));
+      if (refused) return refused;
       msg.text = a.text ?? msg.text;
       msg.blocks = a.blocks ?? msg.blocks;
       return { ok: true, channel: a.channel, ts: a.ts };
     },
-    'chat.postEphemeral': () => ({ ok: true, message_ts: this.nextTs() }),
-    'views.open': (a) => ({ ok: true, view: { ...a.view, id: `V${++this.seq}` } }),
-    'views.push': (a) => ({ ok: true, view: { ...a.view, id: `V${++this.seq}` } }),
-    'views.update': (a) => ({ ok: true, view: { ...a.view, id: a.view_id ?? `V${++this.seq}` } }),
-    'views.publish': (a) => ({ ok: true, view: { ...a.view, id: `V${++this.seq}` } }),
+    'chat.postEphemeral': (a) =>
+      this.refuse('chat.postEphemeral', slackMessageProblems(a)) ?? { ok: true, message_ts: this.nextTs() },
+    'views.open': (a) =>
+      this.refuse('views.open', slackModalProblems(a.view ?? {})) ?? {
+        ok: true,
+        view: { ...a.view, id: `V${++this.seq}` },
+      },
+    'views.push': (a) =>
+      this.refuse('views.push', slackModalProblems(a.view ?? {})) ?? {
+        ok: true,
+        view: { ...a.view, id: `V${++this.seq}` },
+      },
+    'views.update': (a) =>
+      this.refuse('views.update', slackModalProblems(a.view ?? {})) ?? {
+        ok: true,
+        view: { ...a.view, id: a.view_id ?? `V${++this.seq}` },
+      },
+    'views.publish': (a) =>
+      this.refuse('views.publish', slackHomeProblems(a.view ?? {})) ?? {
+        ok: true,
+        view: { ...a.view, id: `V${++this.seq}` },
+      },
     'conversations.open': (a) => ({ ok: true, channel: { id: this.dmOf(String(a.users).split(',')[0]!) } }),
     'conversations.history': (a) => {
       const refused = this.refusal(a.channel);
