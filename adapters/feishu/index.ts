@@ -16,6 +16,8 @@ import { feishuDomain, makeFeishuClient, sdkLogging } from './client.js';
 import type { OutboxSenderOptions, PacingPolicy } from '../../src/delivery/sender.js';
 import { wakeIfQueued } from '../wake.js';
 import { callTimeoutMs } from '../delivery-policy.js';
+import { FEISHU } from './render/limits.js';
+import { DAY_MS } from '../../src/domain/dates.js';
 
 /** What tests and the bench can reach beyond RunningAdapter. */
 export interface FeishuAdapter extends RunningAdapter {
@@ -25,6 +27,8 @@ export interface FeishuAdapter extends RunningAdapter {
   ready: Promise<void>;
   /** Looks up people without a Feishu open_id by email now; returns how many were found. */
   resolveOpenIds(): Promise<number>;
+  /** Queues the renewal of lasting cards close to Feishu's 14 days now (an hourly round); returns how many. */
+  renewCards(): number;
 }
 
 export interface FeishuOptions {
@@ -40,6 +44,9 @@ export interface FeishuOptions {
 
 /** People imported without a Feishu id are looked up by email this often. */
 const RESOLVE_EVERY_MS = 60 * 60 * 1000;
+/** Lasting cards near the end of their 14 days are looked for this often, this many at a time. */
+const RENEW_EVERY_MS = 60 * 60 * 1000;
+const RENEW_BATCH = 2000;
 
 export async function startFeishu(ctx: AdapterContext, options: FeishuOptions = {}): Promise<FeishuAdapter> {
   const cfg = ctx.config.feishu;
@@ -121,9 +128,29 @@ export async function startFeishu(ctx: AdapterContext, options: FeishuOptions = 
   const resolveTimer = setInterval(resolveQuietly, RESOLVE_EVERY_MS);
   resolveTimer.unref();
 
+  // Cards people act on for weeks (an open case, a record awaiting acknowledgment) are sent again
+  // before Feishu stops answering them (see FEISHU.renewAfterDays and Message.lasting).
+  const renewCards = () => {
+    const now = ctx.clock.now();
+    const n = ctx.queue.queueRenewals('feishu', now - FEISHU.renewAfterDays * DAY_MS, now, RENEW_BATCH);
+    if (n) sender.wake();
+    return n;
+  };
+  const renewQuietly = () => {
+    try {
+      renewCards();
+    } catch (err) {
+      log('error', 'could not queue the renewal of old cards', err);
+    }
+  };
+  renewQuietly();
+  const renewTimer = setInterval(renewQuietly, RENEW_EVERY_MS);
+  renewTimer.unref();
+
   return {
     platform: 'feishu',
     resolveOpenIds,
+    renewCards,
     wakeSender: () => sender.wake(),
     ready,
     connection: () => {
@@ -133,6 +160,7 @@ export async function startFeishu(ctx: AdapterContext, options: FeishuOptions = 
     },
     async stop() {
       clearInterval(resolveTimer);
+      clearInterval(renewTimer);
       ws?.close({ force: true });
       await resolving;
       await sender.stop();

@@ -56,6 +56,11 @@ export const firstMessageId = (ref: string): string => messageIds(ref)[0]!;
 /** The outbox key of card `n` (0-based) of the message sent under `key`: its uuid and marker. */
 export const pageKey = (key: string, n: number) => (n === 0 ? key : `${key}#p${n + 1}`);
 
+/** Feishu's answer to an edit of a card sent more than 14 days ago. */
+export const FEISHU_CARD_EXPIRED = 230031;
+const expired = (o: DeliveryOutcome) =>
+  o.kind === 'permanent' && new RegExp(`\\b${FEISHU_CARD_EXPIRED}\\b`).test(o.error);
+
 /** Chats have `oc_` ids; everything else we address is a person's open_id. */
 const isGroup = (address: string) => address.startsWith('oc_');
 const receiveIdType = (address: string) => (isGroup(address) ? 'chat_id' : 'open_id');
@@ -133,9 +138,9 @@ export function makeFeishuDeliver(deps: FeishuDeliveryDeps) {
   }
 
   /** Card `n` of a row: looked for first when an earlier attempt may have sent it, else sent. */
-  async function sendPage(row: OutboxRow, card: Card, key: string): Promise<DeliveryOutcome> {
+  async function sendPage(row: OutboxRow, card: Card, key: string, fresh = false): Promise<DeliveryOutcome> {
     const page = { ...row, key };
-    if (row.op === 'post') {
+    if (row.op === 'post' || fresh) {
       const earlier = await alreadyDelivered(page);
       if (earlier) return earlier;
     }
@@ -160,18 +165,16 @@ export function makeFeishuDeliver(deps: FeishuDeliveryDeps) {
    */
   async function update(row: OutboxRow, t: T): Promise<DeliveryOutcome> {
     if (!row.targetRef) return { kind: 'permanent', error: `the message ${row.targetKey ?? ''} was never delivered` };
+    if (row.renew) return renew(row, t);
     const deps = { t, mentions, shared: isGroup(row.address) };
     const cards = renderMessageCards(row.payload as Message, deps);
     const ids = messageIds(row.targetRef);
-    const patch = async (id: string, card: Card) =>
-      outcomeOf(
-        await client.im.v1.message.patch({ path: { message_id: id }, data: { content: JSON.stringify(card) } }),
-        () => id,
-      );
     for (const [n, card] of cards.entries()) {
       const id = ids[n];
       const key = pageKey(row.targetKey ?? row.key, n);
       const outcome = id ? await patch(id, markCard(card, key)) : await sendPage(row, card, key);
+      // Cards older than 14 days cannot be edited: the new content goes out as fresh cards.
+      if (id && expired(outcome)) return renew(row, t);
       if (outcome.kind !== 'sent') return outcome;
       if (!id) ids.push(outcome.ref);
     }
@@ -186,6 +189,47 @@ export function makeFeishuDeliver(deps: FeishuDeliveryDeps) {
     }
     const ref = ids.join(',');
     return ref === row.targetRef ? { kind: 'sent', ref } : { kind: 'sent', ref, retarget: ref };
+  }
+
+  async function patch(id: string, card: Card): Promise<DeliveryOutcome> {
+    try {
+      const res = await client.im.v1.message.patch({
+        path: { message_id: id },
+        data: { content: JSON.stringify(card) },
+      });
+      return outcomeOf(res, () => id);
+    } catch (err) {
+      return outcomeOfError(err);
+    }
+  }
+
+  /**
+   * The message again as fresh cards (Feishu cards stop answering and cannot be edited 14 days
+   * after they are sent): a renewal of a message people act on for weeks, or an edit of cards
+   * already too old. The old cards then say where it went; later edits and thread replies follow
+   * it (`retarget`), and its age starts again (`fresh`).
+   */
+  async function renew(row: OutboxRow, t: T): Promise<DeliveryOutcome> {
+    const deps = { t, mentions, shared: isGroup(row.address) };
+    const ids: string[] = [];
+    for (const [n, card] of renderMessageCards(row.payload as Message, deps).entries()) {
+      const outcome = await sendPage(row, card, pageKey(row.key, n), true);
+      if (outcome.kind !== 'sent') return outcome;
+      ids.push(outcome.ref);
+    }
+    const moved = renderMessageCards(
+      { text: t('feishu.cardMoved'), blocks: [{ type: 'context', text: t('feishu.cardMoved') }] },
+      deps,
+    )[0]!;
+    for (const [n, id] of messageIds(row.targetRef ?? '').entries()) {
+      if (!id) continue;
+      const outcome = await patch(id, markCard(moved, pageKey(row.targetKey ?? row.key, n)));
+      // Sent again on a retry (the uuid makes the fresh cards' resend a no-op); a card already too
+      // old to edit, or gone, keeps what it said.
+      if (outcome.kind === 'rateLimited' || outcome.kind === 'transient') return outcome;
+    }
+    const ref = ids.join(',');
+    return { kind: 'sent', ref, retarget: ref, fresh: true };
   }
 
   async function deliverRow(row: OutboxRow): Promise<DeliveryOutcome> {

@@ -35,6 +35,10 @@ interface QueueRow {
   failing_since: number | null;
 }
 
+/** A renewal's key: the post's key, this mark and a sequence number (see `queueRenewals`). */
+const RENEWAL_MARK = '#renew';
+const RENEWAL_KEY = /#renew\d+$/;
+
 /** `keyPrefix` is matched literally: LIKE wildcards in it are escaped. */
 const likePrefix = (prefix: string | undefined) => (prefix ? `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : '%');
 
@@ -78,9 +82,66 @@ export function makeOutboxQueue(db: Db, sealer: Sealer = plaintextSealer): Outbo
             sending_since = NULL, failing_since = NULL
       WHERE id = @id`,
   );
-  const retargetStmt = sqlite.prepare<{ platform: string; key: string; ref: string }>(
-    `UPDATE outbox SET sent_ref = @ref WHERE platform = @platform AND key = @key AND op = 'post' AND status = 'sent'`,
+  const retargetStmt = sqlite.prepare<{ platform: string; key: string; ref: string; freshAt: number | null }>(
+    `UPDATE outbox SET sent_ref = @ref, sent_at = coalesce(@freshAt, sent_at)
+      WHERE platform = @platform AND key = @key AND op = 'post' AND status = 'sent'`,
   );
+  // Lasting posts sent (or last renewed) before the cutoff, walking the partial index outbox_lasting.
+  // One with an edit still waiting is left for the next round (the edit goes first); one whose
+  // renewal was set aside since it was last sent waits for `outbox retry` instead of piling up.
+  const staleStmt = sqlite.prepare<
+    { platform: string; before: number; limit: number },
+    { key: string; address: string; locale: string; thread_key: string | null; payload: Sealed }
+  >(
+    `SELECT o.key, o.address, o.locale, o.thread_key, o.payload FROM outbox o INDEXED BY outbox_lasting
+      WHERE o.platform = @platform AND o.lasting = 1 AND o.sent_at < @before AND o.op = 'post' AND o.status = 'sent'
+        AND NOT EXISTS (
+          SELECT 1 FROM outbox u WHERE u.platform = o.platform AND u.target_key = o.key
+             AND (u.status IN ('pending', 'sending')
+                  OR (u.status = 'failed' AND u.key LIKE '%#renew%' AND u.created_at >= o.sent_at)))
+      ORDER BY o.sent_at LIMIT @limit`,
+  );
+  const latestContentStmt = sqlite.prepare<[string, string], { payload: Sealed; locale: string }>(
+    `SELECT payload, locale FROM outbox WHERE platform = ? AND target_key = ? AND op = 'update' AND status = 'sent'
+      ORDER BY id DESC LIMIT 1`,
+  );
+  const targetCountStmt = sqlite.prepare<[string, string], { n: number }>(
+    'SELECT count(*) AS n FROM outbox WHERE platform = ? AND target_key = ?',
+  );
+  const insertRenewalStmt = sqlite.prepare<{
+    platform: string;
+    key: string;
+    address: string;
+    targetKey: string;
+    threadKey: string | null;
+    locale: string;
+    payload: Sealed;
+    now: number;
+  }>(
+    `INSERT INTO outbox (platform, key, op, address, target_key, thread_key, locale, payload, next_attempt_at, created_at)
+     VALUES (@platform, @key, 'update', @address, @targetKey, @threadKey, @locale, @payload, @now, @now)
+     ON CONFLICT DO NOTHING`,
+  );
+  const queueRenewals = sqlite.transaction((platform: Platform, before: number, now: number, limit: number) => {
+    let queued = 0;
+    for (const post of staleStmt.all({ platform, before, limit })) {
+      // The content people see now: the latest delivered edit, else the post itself.
+      const latest = latestContentStmt.get(platform, post.key) ?? post;
+      const seq = (targetCountStmt.get(platform, post.key)?.n ?? 0) + 1;
+      const res = insertRenewalStmt.run({
+        platform,
+        key: `${post.key}${RENEWAL_MARK}${seq}`,
+        address: post.address,
+        targetKey: post.key,
+        threadKey: post.thread_key,
+        locale: latest.locale,
+        payload: latest.payload,
+        now,
+      });
+      queued += res.changes;
+    }
+    return queued;
+  });
   // `maybe`: this attempt or an earlier one may have reached the platform. Such a row stays
   // 'sending' (with its sending_since) until it is found or sent; any other goes back to 'pending'.
   const retryStmt = sqlite.prepare<{
@@ -180,6 +241,7 @@ export function makeOutboxQueue(db: Db, sealer: Sealer = plaintextSealer): Outbo
           status: r.status,
           sendingSince: r.sending_since,
           failingSince: r.failing_since,
+          ...(r.op === 'update' && RENEWAL_KEY.test(r.key) ? { renew: true } : {}),
         });
         if (ready.length >= limit) break;
       }
@@ -187,7 +249,8 @@ export function makeOutboxQueue(db: Db, sealer: Sealer = plaintextSealer): Outbo
     },
     markSending: (id, sendingAt) => void markSendingStmt.run({ id, at: sendingAt }),
     markSent: (id, ref, now) => void markSentStmt.run({ id, ref, now }),
-    retarget: (platform, key, ref) => void retargetStmt.run({ platform, key, ref }),
+    retarget: (platform, key, ref, freshAt) => void retargetStmt.run({ platform, key, ref, freshAt: freshAt ?? null }),
+    queueRenewals: (platform, sentBefore, now, limit) => queueRenewals(platform, sentBefore, now, limit),
     retryLater(id, r: RetryLater) {
       retryStmt.run({ id, at: r.at, error: r.error, maybe: r.maybeDelivered ? 1 : 0, failingSince: r.failingSince });
     },

@@ -48,8 +48,8 @@ export function makeOutbox(
     'SELECT id, slack_id, feishu_open_id, locale FROM people WHERE id = ?',
   );
   const insertStmt = sqlite.prepare(
-    `INSERT INTO outbox (platform, key, op, address, thread_key, locale, payload, next_attempt_at, created_at)
-     VALUES (@platform, @key, @op, @address, @threadKey, @locale, @payload, @now, @now)
+    `INSERT INTO outbox (platform, key, op, address, thread_key, locale, payload, lasting, next_attempt_at, created_at)
+     VALUES (@platform, @key, @op, @address, @threadKey, @locale, @payload, @lasting, @now, @now)
      ON CONFLICT DO NOTHING`,
   );
 
@@ -67,6 +67,10 @@ export function makeOutbox(
   );
   const countForTargetStmt = sqlite.prepare<[string, string], { n: number }>(
     'SELECT count(*) AS n FROM outbox WHERE platform = ? AND target_key = ?',
+  );
+  // Whether the post must stay actionable follows its latest content (a closed case stops renewing).
+  const lastingStmt = sqlite.prepare<[number, string]>(
+    `UPDATE outbox SET lasting = ? WHERE platform IN (${allPlatforms}) AND key = ? AND op = 'post'`,
   );
   const insertUpdateStmt = sqlite.prepare(
     `INSERT INTO outbox (platform, key, op, address, target_key, locale, payload, next_attempt_at, created_at)
@@ -108,6 +112,7 @@ export function makeOutbox(
     const now = clock.now();
     // Serialised (and sealed) once for all platforms.
     const json = payloadOf.seal(payload);
+    const lasting = op === 'post' && (payload as Message).lasting ? 1 : 0;
     for (const a of addresses) {
       const res = insertStmt.run({
         platform: a.platform,
@@ -117,6 +122,7 @@ export function makeOutbox(
         threadKey: threadKey ?? null,
         locale: a.locale,
         payload: json,
+        lasting,
         now,
       });
       if (res.changes > 0) any = true;
@@ -139,6 +145,7 @@ export function makeOutbox(
       const now = clock.now();
       // Serialised (and sealed) once for all targets.
       const json = payloadOf.seal(message);
+      lastingStmt.run(message.lasting ? 1 : 0, targetKey);
       for (const target of targetsStmt.all(targetKey)) {
         const lang = locale ?? target.locale;
         // Only the newest content matters: fold into a pending update of the same target if any.

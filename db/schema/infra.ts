@@ -41,6 +41,11 @@ export const outbox = sqliteTable(
     failingSince: integer('failing_since'),
     /** App-clock ms when the row was set aside as failed (for `outbox status` and the HR alert). */
     failedAt: integer('failed_at'),
+    /**
+     * On a post: its current content is a message people act on for weeks (`Message.lasting`), so a
+     * platform whose cards stop answering (Feishu: 14 days) sends it again as a fresh card in time.
+     */
+    lasting: integer('lasting', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
     uniqueIndex('outbox_platform_key').on(t.platform, t.key),
@@ -53,6 +58,10 @@ export const outbox = sqliteTable(
     index('outbox_queue')
       .on(t.platform, t.id)
       .where(sql`status IN ('pending', 'sending')`),
+    /** Posts that must stay actionable, for the card renewal (a few: open cases, pending acknowledgments). */
+    index('outbox_lasting')
+      .on(t.platform, t.sentAt)
+      .where(sql`lasting = 1`),
     /** The same per destination: its oldest waiting row, and which destinations have a backlog. */
     index('outbox_queue_address')
       .on(t.platform, t.address, t.id)

@@ -17,7 +17,7 @@ export const COMMANDS = {
   },
   note: { '': 'evidence' },
   training: { '': 'evidence' },
-  offboard: { '': 'offboarding', status: 'offboarding', dossier: 'offboarding' },
+  offboard: { '': 'offboarding', status: 'offboarding', case: 'offboarding', dossier: 'offboarding' },
   dandang: {
     '': 'help',
     help: 'help',

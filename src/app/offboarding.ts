@@ -1,5 +1,6 @@
 /**
- * `/offboard @person [mutual|misconduct] [reason]`, `/offboard status`, `/offboard dossier <case>`,
+ * `/offboard @person [mutual|misconduct] [reason]`, `/offboard status`, `/offboard case <case>` (the case
+ * card again, the typed fallback of its buttons), `/offboard dossier <case>`,
  * `/dandang report`, `/dandang protect @person <kind> <from> [to]`, and the case buttons and forms.
  * Each handler parses, calls one use case, and maps the Result to a Reply.
  */
@@ -21,6 +22,7 @@ import { makeRecordProtectedStatus } from '../usecases/offboarding/record-protec
 import { makeOpenProtectedStatusForm } from '../usecases/offboarding/open-protected-status-form.js';
 import { makeRequestDossier } from '../usecases/offboarding/request-dossier.js';
 import { makeExportDossier } from '../usecases/offboarding/export-dossier.js';
+import { makeShowCase } from '../usecases/offboarding/show-case.js';
 
 const REASON_WORDS: Record<string, ReasonKind> = {
   performance: 'performance',
@@ -64,8 +66,14 @@ export function offboardingHandlers(deps: UseCaseDeps): FeatureHandlers {
   const protectForm = makeOpenProtectedStatusForm(deps);
   const requestDossier = makeRequestDossier(deps);
   const exportDossier = makeExportDossier(deps);
+  const showCase = makeShowCase(deps);
+
+  const show: CommandHandler = (ev) =>
+    messageReply(showCase({ actorId: ev.actor.person.id, caseId: parseId(ev.args.trim().replace(/^#/, '')) }));
 
   const open: CommandHandler = (ev) => {
+    // `/offboard 12` (a case number, nobody mentioned) shows that case, like `/offboard case 12`.
+    if (!ev.mentions.length && /^#?\d+$/.test(ev.args.trim())) return show(ev);
     const { reasonKind, reasonText } = parseOpenArgs(ev.args, ev.mentions);
     return toastReply(openCase({ actorId: ev.actor.person.id, employeeId: ev.mentions[0], reasonKind, reasonText }));
   };
@@ -158,6 +166,7 @@ export function offboardingHandlers(deps: UseCaseDeps): FeatureHandlers {
       offboard: {
         '': open,
         status: (ev) => messageReply(status({ actorId: ev.actor.person.id })),
+        case: show,
         dossier: (ev) => dossier(ev.actor.person.id, parseId(ev.args)),
       },
       dandang: {

@@ -125,7 +125,8 @@ export function startOutboxSender(opts: OutboxSenderOptions): OutboxSender {
         failingAddresses.delete(row.address);
         pacer.sent(row.op, now);
         queue.markSent(row.id, outcome.ref, clock.now());
-        if (outcome.retarget && row.targetKey) queue.retarget(row.platform, row.targetKey, outcome.retarget);
+        if (outcome.retarget && row.targetKey)
+          queue.retarget(row.platform, row.targetKey, outcome.retarget, outcome.fresh ? clock.now() : undefined);
         break;
       case 'rateLimited':
         pacer.rateLimited(row.op, outcome.retryAfterMs, now);

@@ -10,9 +10,10 @@ export type DeliveryOutcome =
   /**
    * Delivered (or found already delivered); `ref` is stored as the row's sent_ref (Slack "C123:1700.01").
    * `retarget`: the message this update edits is now at a new ref (it grew into more pages, or was
-   * re-sent as a fresh card); later updates and thread replies go there.
+   * re-sent as a fresh card); later updates and thread replies go there. `fresh`: the cards at
+   * `retarget` were all sent just now (a renewal), so the message's age starts again.
    */
-  | { kind: 'sent'; ref: string; retarget?: string }
+  | { kind: 'sent'; ref: string; retarget?: string; fresh?: true }
   /** The platform refused for rate (HTTP 429): nothing was delivered; pause this kind of call this long. */
   | { kind: 'rateLimited'; retryAfterMs: number }
   /** Will never succeed (channel_not_found, invalid_auth…): the row is marked failed with `error`. */

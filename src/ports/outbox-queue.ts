@@ -29,6 +29,11 @@ export interface OutboxRow {
   sendingSince: number | null;
   /** App-clock ms of the first transient failure in the current run (null when the last attempt did not fail). */
   failingSince: number | null;
+  /**
+   * op=update queued by `queueRenewals`: send the content as a fresh message (the target's cards are
+   * about to stop answering) instead of editing it in place.
+   */
+  renew?: boolean;
 }
 
 export interface UploadPayload {
@@ -95,9 +100,16 @@ export interface OutboxQueue {
   markSent(id: number, ref: string, now: number): void;
   /**
    * The message first posted under `key` now lives at `ref` (it spans more pages, or was re-sent as
-   * a fresh card): later edits and thread replies use the new ref.
+   * a fresh card): later edits and thread replies use the new ref. `freshAt` (app clock): every card
+   * at `ref` was sent then (a renewal), so its age starts again.
    */
-  retarget(platform: Platform, key: string, ref: string): void;
+  retarget(platform: Platform, key: string, ref: string, freshAt?: number): void;
+  /**
+   * Queues a renewal (an update row with `renew`, carrying the latest delivered content) for every
+   * lasting post of `platform` (`Message.lasting`) last sent fresh before `sentBefore`, with nothing
+   * else waiting for it and no renewal set aside since. At most `limit`; returns how many.
+   */
+  queueRenewals(platform: Platform, sentBefore: number, now: number, limit: number): number;
   /** Put back for a later attempt (429, network error, timeout). */
   retryLater(id: number, retry: RetryLater): void;
   /**

@@ -16,6 +16,12 @@ export interface Message {
   /** Plain-text fallback for notifications and screen readers. */
   text: string;
   blocks: Block[];
+  /**
+   * People act on this message for weeks (an open case, a record awaiting acknowledgment). Where a
+   * platform's cards stop answering after a while (Feishu: 14 days), the adapter sends it again as
+   * a fresh card before then. Builders set it while the message has buttons that matter.
+   */
+  lasting?: true;
 }
 
 export type Block =

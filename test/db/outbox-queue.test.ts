@@ -100,4 +100,85 @@ describe('the outbox queue', () => {
       ['nudge:2:ann', 0, null],
     ]);
   });
+
+  describe('renewing lasting messages (Feishu cards stop answering 14 days after they are sent)', () => {
+    const DAY = 86_400_000;
+    const message = (text: string, lasting: boolean) => ({
+      text,
+      blocks: [],
+      ...(lasting ? { lasting: true as const } : {}),
+    });
+    // As the sender settles rows: a renewal's fresh cards become the message's ref, sent now.
+    const deliverAll = (queue: ReturnType<typeof makeOutboxQueue>) => {
+      for (const r of queue.due('feishu', db.clock.now(), 100)) {
+        queue.markSending(r.id, Date.now());
+        queue.markSent(r.id, `om_${r.id}`, db.clock.now());
+        if (r.renew) queue.retarget('feishu', r.targetKey!, `om_${r.id}`, db.clock.now());
+      }
+    };
+    const start = () => {
+      db = makeTestDb({ platforms: ['feishu'] });
+      seedOrg(db.store, { people: [{ id: 'ann', name: 'Ann', feishuOpenId: 'ou_ann' }] });
+      return makeOutboxQueue(db.conn.db);
+    };
+
+    it('queues a renewal of a lasting post with the content people see now, and its age starts again once sent', () => {
+      const queue = start();
+      db.store.tx((tx) => {
+        tx.outbox.post({ key: 'case:1', to: { person: 'ann' }, message: message('opened', true) });
+        tx.outbox.post({ key: 'fyi:1', to: { person: 'ann' }, message: message('for your information', false) });
+      });
+      deliverAll(queue);
+      db.clock.advance(5 * DAY);
+      db.store.tx((tx) => tx.outbox.update('case:1', message('step 2 of 3', true)));
+      deliverAll(queue);
+      db.clock.advance(8 * DAY);
+      const cutoff = db.clock.now() - 12 * DAY;
+      expect(queue.queueRenewals('feishu', cutoff, db.clock.now(), 10)).toBe(1);
+      // Queued once: a second round finds it waiting.
+      expect(queue.queueRenewals('feishu', cutoff, db.clock.now(), 10)).toBe(0);
+      const [renewal] = queue.due('feishu', db.clock.now(), 10);
+      expect(renewal).toMatchObject({ op: 'update', targetKey: 'case:1', renew: true, targetRef: 'om_1' });
+      expect((renewal!.payload as { text: string }).text).toBe('step 2 of 3');
+
+      queue.markSending(renewal!.id, Date.now());
+      queue.markSent(renewal!.id, 'om_9', db.clock.now());
+      queue.retarget('feishu', 'case:1', 'om_9', db.clock.now());
+      db.clock.advance(11 * DAY);
+      expect(queue.queueRenewals('feishu', db.clock.now() - 12 * DAY, db.clock.now(), 10)).toBe(0);
+      db.clock.advance(2 * DAY);
+      expect(queue.queueRenewals('feishu', db.clock.now() - 12 * DAY, db.clock.now(), 10)).toBe(1);
+      expect(queue.due('feishu', db.clock.now(), 10)[0]).toMatchObject({ targetRef: 'om_9', renew: true });
+    });
+
+    it('stops once the content no longer needs an answer, waits for a pending edit, and does not pile up failed renewals', () => {
+      const queue = start();
+      db.store.tx((tx) => {
+        tx.outbox.post({ key: 'ack:1', to: { person: 'ann' }, message: message('please acknowledge', true) });
+        tx.outbox.post({ key: 'ack:2', to: { person: 'ann' }, message: message('please acknowledge', true) });
+      });
+      deliverAll(queue);
+      db.clock.advance(13 * DAY);
+      const round = () => queue.queueRenewals('feishu', db.clock.now() - 12 * DAY, db.clock.now(), 10);
+      // ack:1 was acknowledged (its edit is not delivered yet): it is not renewed, then or after.
+      db.store.tx((tx) => tx.outbox.update('ack:1', message('acknowledged', false)));
+      expect(round()).toBe(1);
+      const rows = queue.due('feishu', db.clock.now(), 10);
+      expect(rows.map((r) => [r.targetKey, !!r.renew])).toEqual([
+        ['ack:1', false],
+        ['ack:2', true],
+      ]);
+      deliverAll(queue);
+      expect(round()).toBe(0);
+
+      // A renewal set aside (the chat is gone) is not queued again every hour; `outbox retry` is the way back.
+      db.clock.advance(13 * DAY);
+      expect(round()).toBe(1);
+      const [again] = queue.due('feishu', db.clock.now(), 10);
+      queue.markSending(again!.id, Date.now());
+      queue.markFailed(again!.id, 'feishu 230002: bot not in chat', db.clock.now());
+      db.clock.advance(DAY);
+      expect(round()).toBe(0);
+    });
+  });
 });

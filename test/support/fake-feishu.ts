@@ -58,6 +58,8 @@ export interface FakeFile {
 export interface WsAck {
   code: number;
   data?: any;
+  /** The click was on a card past its lifetime: Feishu sent nothing to the app. */
+  expired?: true;
 }
 
 export const CARD_LIFETIME_MS = 14 * 86_400_000;
@@ -213,6 +215,12 @@ export class FakeFeishu {
    * connected client, split into `parts` fragments, and resolves with the client's ACK.
    */
   pushEvent(payload: unknown, opts: { parts?: number; timeoutMs?: number } = {}): Promise<WsAck> {
+    // A click on a card past its lifetime never reaches the app: Feishu tells the user the card expired.
+    const ev = payload as { header?: { event_type?: string }; event?: { context?: { open_message_id?: string } } };
+    if (ev?.header?.event_type === 'card.action.trigger') {
+      const card = this.messages.find((m) => m.messageId === ev.event?.context?.open_message_id);
+      if (card && !this.cardLive(card)) return Promise.resolve({ code: 0, expired: true });
+    }
     const socket = [...this.sockets][0];
     if (!socket) throw new Error('no long connection');
     const id = `msg_${++this.seq}`;

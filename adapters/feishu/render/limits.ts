@@ -33,6 +33,12 @@ export const FEISHU = {
   inputMaxLength: 1000,
   /** Cards can be clicked and updated this long after they are sent. */
   cardLifetimeDays: 14,
+  /**
+   * A message people act on for weeks (`Message.lasting`) is sent again as a fresh card this long
+   * after its cards were sent: two days before they stop answering, so a missed hourly round or a
+   * day of rate limits still leaves it in time.
+   */
+  renewAfterDays: 12,
 } as const;
 
 /** Bytes a card takes in the request body: its JSON, as the JSON string `content`. */

@@ -16,6 +16,8 @@ export const en = {
     'Its current text is too long to pre-fill here: it is in a separate message from Dandang. Copy it into this box to keep it.',
   'feishu.prefillTitle': '{title}: the current texts',
   'feishu.pageUnused': '(This part now reads in the card above.)',
+  'feishu.cardMoved':
+    'This card was sent again below, up to date: Feishu cards stop answering after 14 days. Use the newer card.',
 } as const;
 
 export const zh: Record<keyof typeof en, string> = {
@@ -34,4 +36,5 @@ export const zh: Record<keyof typeof en, string> = {
   'feishu.prefillElsewhere': '现有内容过长，无法在此预填，已另发一条消息给你；如需保留，请复制到此输入框。',
   'feishu.prefillTitle': '{title}：现有内容',
   'feishu.pageUnused': '（此部分内容已合并到上一张卡片中。）',
+  'feishu.cardMoved': '此卡片已在下方重新发送（内容为最新）：飞书卡片发送 14 天后无法再操作，请使用新卡片。',
 };

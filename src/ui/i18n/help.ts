@@ -9,7 +9,7 @@ export const en = {
     '**/note @person**: record a 1:1, feedback, a warning or an improvement-plan check-in. **/note @person pip** (or `improvement`, `warning`, `final`, `hearing`): an improvement plan with its length, a warning stage with its review period, a hearing invitation.',
   'help.training': '**/training @person**: plan training tied to the KPIs they are missing, with sign-in.',
   'help.offboard':
-    '**/offboard @person [reason]**: open a dismissal case (HR or the manager). **/offboard status**: open cases. **/offboard dossier <case>**: export the dossier (HR).',
+    '**/offboard @person [reason]**: open a dismissal case (HR or the manager). **/offboard status**: open cases. **/offboard case <case>**: the case card again, with its buttons. **/offboard dossier <case>**: export the dossier (HR).',
   'help.adjust':
     '**/dandang adjust @person <job-id>**: record a job adjustment (调岗) with its reason and effective date. **/dandang incident @person**: record a conduct incident (the handbook rule broken and the evidence); the employee gives a written statement.',
   'help.hrTools':
@@ -28,7 +28,7 @@ export const zh: Record<keyof typeof en, string> = {
     '**/note @某人**：记录一对一沟通、绩效反馈、书面警告或绩效改进计划跟进。**/note @某人 改进计划**（或`改进通知`、`警告`、`最终警告`、`听证`）：写明期限的绩效改进计划、写明考核期的警告阶段、听证邀请。',
   'help.training': '**/training @某人**:针对未达标的 KPI 制定培训计划,并支持签到。',
   'help.offboard':
-    '**/offboard @某人 [原因]**:发起解除劳动合同案件(HR 或直属经理)。**/offboard status**:进行中的案件。**/offboard dossier <案件>**:导出证据材料(仅 HR)。',
+    '**/offboard @某人 [原因]**:发起解除劳动合同案件(HR 或直属经理)。**/offboard status**:进行中的案件。**/offboard case <案件>**：重新发送案件卡片及其按钮。**/offboard dossier <案件>**:导出证据材料(仅 HR)。',
   'help.adjust':
     '**/dandang adjust @某人 <岗位ID>**：记录调岗，包括原因和生效日期。**/dandang incident @某人**：记录违纪事件（所违反的员工手册条款及证据）；员工可提交书面陈述。',
   'help.hrTools':

@@ -127,5 +127,5 @@ export function buildJobAdjustmentMessage(t: T, v: AdjustView): Message {
         },
       ],
     });
-  return { text: title, blocks };
+  return { text: title, blocks, ...(v.ack ? {} : { lasting: true as const }) };
 }

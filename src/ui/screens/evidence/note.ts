@@ -219,5 +219,5 @@ export function buildNoteMessage(t: T, v: NoteView): Message {
       ],
     });
   }
-  return { text: title, blocks };
+  return { text: title, blocks, ...(v.ack ? {} : { lasting: true as const }) };
 }

@@ -63,5 +63,7 @@ export function buildPlanEndedPrompt(t: T, v: PlanView, s: PlanEndedState): Mess
         ],
       });
   }
-  return { text: header, blocks };
+  // Completed and reassessed on the manager's schedule, often weeks after the last session.
+  const waiting = s.state === 'open' || !s.reassessed;
+  return { text: header, blocks, ...(waiting ? { lasting: true as const } : {}) };
 }

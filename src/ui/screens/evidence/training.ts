@@ -198,7 +198,7 @@ export function buildPlanMessage(t: T, v: PlanView): Message {
         },
       ],
     });
-  return { text: title, blocks };
+  return { text: title, blocks, ...(v.ack ? {} : { lasting: true as const }) };
 }
 
 /** Sent when a session's sign-in window opens; rebuilt without the button once signed in. */

@@ -211,7 +211,12 @@ export function buildCaseMessage(t: T, ctx: ScreenContext, v: CaseView): Message
       : [{ type: 'actions' as const, buttons }]),
   ];
   const missing = v.evaluation.items.filter((i) => !i.ok).length;
-  return { text: `${caseTitle(t, ctx, v)}${missing ? ` (${missing} ❌)` : ''}`, blocks };
+  return {
+    text: `${caseTitle(t, ctx, v)}${missing ? ` (${missing} ❌)` : ''}`,
+    blocks,
+    // An open case is worked on for weeks from this card.
+    ...(resolved ? {} : { lasting: true as const }),
+  };
 }
 
 /**
@@ -268,5 +273,5 @@ export function buildManagerCaseDm(t: T, ctx: ScreenContext, v: CaseView): Messa
     stepsBlock(t, ctx, v),
     ...(resolved ? outcome(t, ctx, v) : buttons.length ? [{ type: 'actions' as const, buttons }] : []),
   ];
-  return { text: dmTitle, blocks };
+  return { text: dmTitle, blocks, ...(resolved ? {} : { lasting: true as const }) };
 }

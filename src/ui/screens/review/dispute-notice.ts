@@ -58,6 +58,8 @@ export function buildDisputeNotice(t: T, d: DisputeNoticeInput): Message {
       comment: userText(d.comment),
     }),
     blocks,
+    // The manager answers a dispute (amend, reply, talk) when they can; nothing done yet keeps it current.
+    ...(done.length ? {} : { lasting: true as const }),
   };
 }
 

@@ -101,5 +101,7 @@ export function buildEmployeeReview(t: T, r: EmployeeReviewInput): Message {
   return {
     text: t('review.employee.fallback', { period: literal(r.period), manager: literal(r.managerName) }),
     blocks,
+    // Acknowledged or disputed whenever the employee gets to it.
+    ...(r.response ? {} : { lasting: true as const }),
   };
 }

@@ -38,5 +38,5 @@ export function buildKpiAckRequest(
           ],
         },
   ];
-  return { text: header, blocks };
+  return { text: header, blocks, ...(r.acknowledged ? {} : { lasting: true as const }) };
 }
