@@ -86,6 +86,8 @@ export const en = {
   'review.amend.submit': 'Save amendment',
   'review.amend.button': 'Amend',
   'review.amend.buttonFor': 'Amend {period}',
+  'review.acknowledgeFor': 'Acknowledge {period}',
+  'review.disputeFor': 'Dispute {period}',
   'review.amend.hint': 'The original stays on record; the employee is told about the change and the reason.',
   'review.amend.toast': 'Amendment saved and recorded.',
 
@@ -251,6 +253,8 @@ export const zh: Record<keyof typeof en, string> = {
   'review.amend.submit': '保存修订',
   'review.amend.button': '修订',
   'review.amend.buttonFor': '修订 {period}',
+  'review.acknowledgeFor': '确认{period}',
+  'review.disputeFor': '对{period}提出异议',
   'review.amend.hint': '原始版本会保留在记录中;员工会收到修订内容和原因的通知。',
   'review.amend.toast': '修订已保存并记录。',
 

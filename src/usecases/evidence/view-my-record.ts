@@ -117,7 +117,7 @@ export const makeViewMyRecord =
           })
         : null;
       // A submitted review changes only through an amendment: offer it here, disputed ones first.
-      const reviewButtons = (reviews ?? [])
+      const amendButtons = (reviews ?? [])
         .filter(({ review }) => canAmendReview(actor, review, subject))
         .sort((a, b) => Number(b.ack?.state === 'disputed') - Number(a.ack?.state === 'disputed'))
         .slice(0, 3)
@@ -125,6 +125,27 @@ export const makeViewMyRecord =
           ...nextStep.amendReview(t, review.id),
           label: t('review.amend.buttonFor', { period: review.periodLabel }),
         }));
+      // The employee answers a review here too: the typed fallback of the review DM's buttons
+      // (a card that stopped answering, a DM lost in the scroll). The use case re-checks the click.
+      const answerButtons: Button[] = self
+        ? (reviews ?? [])
+            .filter(({ ack }) => !ack)
+            .slice(0, 3)
+            .flatMap(({ review }) => [
+              {
+                actionId: ACTIONS.acknowledgeReview,
+                label: t('review.acknowledgeFor', { period: review.periodLabel }),
+                value: String(review.id),
+                style: 'primary' as const,
+              },
+              {
+                actionId: ACTIONS.disputeReview,
+                label: t('review.disputeFor', { period: review.periodLabel }),
+                value: String(review.id),
+              },
+            ])
+        : [];
+      const reviewButtons = [...answerButtons, ...amendButtons];
       const conversations = can('note_shared')
         ? tx.evidence
             .conversationsAbout(subject.id)

@@ -5,7 +5,9 @@ import { makeCreateTrainingPlan } from '../../../src/usecases/evidence/create-tr
 import { makeAdjustJob } from '../../../src/usecases/evidence/adjust-job.js';
 import { makeDisputeNote } from '../../../src/usecases/evidence/dispute-note.js';
 import { makeViewMyRecord } from '../../../src/usecases/evidence/view-my-record.js';
+import { makeAcknowledgeReview } from '../../../src/usecases/review/acknowledge-review.js';
 import { ACTIONS } from '../../../src/ui/actions.js';
+import { parseId } from '../../../src/app/reply.js';
 import type { Person } from '../../../src/ports/records.js';
 
 let w: EvidenceWorld;
@@ -131,6 +133,45 @@ describe('/review mine: what each asker sees about an employee', () => {
     expect(ids).toContain(ACTIONS.acknowledgeJobAdjustment);
     expect(ids).toContain(ACTIONS.acknowledgeKpis);
     expect(ids).not.toContain(ACTIONS.recordRefusal);
+  });
+
+  it('lets the employee answer an unanswered review from here (the typed fallback of the review DM)', () => {
+    const reviewId = w.db.store.tx((tx) => {
+      const r = tx.reviews.insertReview({
+        slotId: null,
+        kind: 'regular',
+        trainingPlanId: null,
+        employeeId: w.emp.id,
+        authorId: w.m1.id,
+        jobId: w.emp.jobId!,
+        kpiVersion: 1,
+        periodLabel: '2026-W47',
+        rating: 2,
+        strengths: '',
+        improvement: 'Close more tickets',
+        comment: 'Slow week',
+        belowTarget: true,
+        submittedAt: w.db.clock.now(),
+        results: [],
+      });
+      return r.id;
+    });
+    const view = makeViewMyRecord(w.deps);
+    const answer = buttonsOf(valueOf(view({ actorId: w.emp.id }))).filter(
+      (b) => b.actionId === ACTIONS.acknowledgeReview || b.actionId === ACTIONS.disputeReview,
+    );
+    expect(answer.map((b) => [b.actionId, b.value])).toEqual([
+      [ACTIONS.acknowledgeReview, String(reviewId)],
+      [ACTIONS.disputeReview, String(reviewId)],
+    ]);
+    // Nobody else answers for the employee: the manager's view offers no such button.
+    expect(buttonsOf(valueOf(view({ actorId: w.m1.id, personId: w.emp.id }))).map((b) => b.actionId)).not.toContain(
+      ACTIONS.acknowledgeReview,
+    );
+    valueOf(makeAcknowledgeReview(w.deps)({ actorId: w.emp.id, reviewId: parseId(answer[0]!.value) }));
+    expect(buttonsOf(valueOf(view({ actorId: w.emp.id }))).map((b) => b.actionId)).not.toContain(
+      ACTIONS.acknowledgeReview,
+    );
   });
 
   it('offers HR a Record refusal button for unanswered records, and the manager the plan actions', () => {
