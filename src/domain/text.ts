@@ -35,7 +35,11 @@ const MULTILINE: ReadonlySet<TextKind> = new Set(['long']);
 /** How many KPIs one job may have: every screen that lists them fits every platform. */
 export const MAX_KPIS_PER_JOB = 15;
 
-export type TextProblem = { kind: 'tooLong'; max: number; length: number } | { kind: 'control'; position: number };
+export type TextProblem =
+  | { kind: 'tooLong'; max: number; length: number }
+  | { kind: 'control'; position: number }
+  /** A line break in a one-line text (a name, a department, a place). */
+  | { kind: 'lineBreak'; position: number };
 
 /**
  * Characters never accepted: C0 controls (a tab and, in multi-line text, a line break excepted),
@@ -54,8 +58,10 @@ export const textLength = (text: string): number => [...text].length;
 
 /** Why `text` is not acceptable as `kind`, or null when it is. */
 export function textProblem(text: string, kind: TextKind): TextProblem | null {
-  const bad = FORBIDDEN.exec(text) ?? (MULTILINE.has(kind) ? null : LINE_BREAK.exec(text));
+  const bad = FORBIDDEN.exec(text);
   if (bad) return { kind: 'control', position: textLength(text.slice(0, bad.index)) + 1 };
+  const br = MULTILINE.has(kind) ? null : LINE_BREAK.exec(text);
+  if (br) return { kind: 'lineBreak', position: textLength(text.slice(0, br.index)) + 1 };
   const length = textLength(text);
   const max = TEXT_LIMITS[kind];
   return length > max ? { kind: 'tooLong', max, length } : null;

@@ -10,9 +10,17 @@ import { textProblem, type TextKind, type TextProblem } from '../../domain/text.
 
 /** What is wrong with a text, in the reader's words. */
 export function textProblemMessage(t: T, p: TextProblem): string {
-  return p.kind === 'tooLong'
-    ? t('common.text.tooLong', { max: p.max.toLocaleString('en-US'), length: p.length.toLocaleString('en-US') })
-    : t('common.text.control', { position: p.position });
+  switch (p.kind) {
+    case 'tooLong':
+      return t('common.text.tooLong', {
+        max: p.max.toLocaleString('en-US'),
+        length: p.length.toLocaleString('en-US'),
+      });
+    case 'control':
+      return t('common.text.control', { position: p.position });
+    case 'lineBreak':
+      return t('common.text.lineBreak', { position: p.position });
+  }
 }
 
 /** The error of one text, or null when it is within its kind's limits. */

@@ -70,8 +70,8 @@ describe('typed text is held to one limit on every platform', () => {
     expect(reply).toEqual({
       kind: 'formErrors',
       errors: {
-        action1: 'Remove the control character at position 8.',
-        action2: 'Remove the control character at position 4.',
+        action1: 'Keep it on one line: remove the line break at position 8.',
+        action2: 'Keep it on one line: remove the line break at position 4.',
         action3: 'At most 200 characters: this has 201.',
       },
     });

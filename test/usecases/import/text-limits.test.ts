@@ -52,7 +52,7 @@ describe('imported text is held to its limits', () => {
     expect(issues).toEqual([
       `people.csv:3: name: At most ${TEXT_LIMITS.name} characters: this has 1,000,000.`,
       'people.csv:4: name: Remove the control character at position 4.',
-      'people.csv:5: name: Remove the control character at position 4.',
+      'people.csv:5: name: Keep it on one line: remove the line break at position 4.',
       'people.csv:7: department: Remove the control character at position 6.',
     ]);
   });
