@@ -4,8 +4,10 @@
  * markup would read otherwise (spaces, quotes, brackets, angle brackets, backticks). Anything else
  * is refused in the form, not shown as text that looks like a link.
  */
+import { TEXT_LIMITS } from './text.js';
+
 const SAFE = /^https:\/\/[^\s()<>"'`\\[\]]+$/;
-export const MAX_MEETING_URL = 500;
+export const MAX_MEETING_URL = TEXT_LIMITS.link;
 
 /** The link as it will be shown, or null when it is not a safe https meeting link. */
 export function parseMeetingUrl(raw: string): string | null {

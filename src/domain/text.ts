@@ -21,8 +21,8 @@ export const TEXT_LIMITS = {
   email: 254,
   /** One line typed into a form: a training goal, a place, a trainer's name, an agreed action. */
   line: 200,
-  /** A meeting link (some carry long tokens). */
-  link: 1000,
+  /** A meeting link (some carry long tokens); src/domain/meeting-url.ts holds links to it. */
+  link: 500,
   /** Free text: comments, discussions, reasons, a training's content, a release. */
   long: 3000,
 } as const;

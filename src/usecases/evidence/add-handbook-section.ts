@@ -9,6 +9,7 @@ import type { FormValues } from '../../ui/model.js';
 import type { HandbookSection } from '../../ports/repos/conduct.js';
 import { isHr } from '../../domain/people.js';
 import { textValue } from '../../ui/form-values.js';
+import { textFieldErrors } from '../shared/text-errors.js';
 import { tFor } from '../shared/people.js';
 
 export interface AddHandbookSectionInput {
@@ -30,6 +31,7 @@ export const makeAddHandbookSection =
       if (!section) errors.section = t('common.required');
       if (!title) errors.title = t('common.required');
       if (!body) errors.body = t('common.required');
+      Object.assign(errors, textFieldErrors(t, input.values, { section: 'id', title: 'line', body: 'long' }));
       const bad = invalid(t('common.invalidInput'), errors);
       if (bad) return bad;
       const row = tx.conduct.addSection({ section, title, body, createdBy: actor!.id });

@@ -8,6 +8,7 @@ import type { FormValues } from '../../ui/model.js';
 import type { Incident } from '../../ports/repos/conduct.js';
 import { dateError } from '../shared/date-errors.js';
 import { textValue } from '../../ui/form-values.js';
+import { textFieldErrors } from '../shared/text-errors.js';
 import { refreshOpenCases } from '../offboarding/refresh-cases.js';
 import { may } from '../shared/access.js';
 import { tFor, todayFor } from '../shared/people.js';
@@ -43,6 +44,8 @@ export const makeRecordIncident =
       if (!description) errors.description = t('common.required');
       const evidence = textValue(v, 'evidence');
       if (!evidence) errors.evidence = t('common.required');
+      // Lengths and characters last: they replace any other message for the same field.
+      Object.assign(errors, textFieldErrors(t, v, { description: 'long', evidence: 'long' }));
       const bad = invalid(t('common.invalidInput'), errors);
       if (bad) return bad;
       const incident = tx.conduct.addIncident({

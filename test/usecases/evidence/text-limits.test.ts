@@ -88,4 +88,56 @@ describe('typed text is held to one limit on every platform', () => {
       errors: { comment: '请删除第 3 个字符处的控制字符。', anything: '最多 3,000 个字符，当前为 3,001 个。' },
     });
   });
+
+  it('the handbook section and incident forms hold their texts to the same limits, and write nothing over them', async () => {
+    w = makeEvidenceWorld();
+    router = makeRouter(allFeatures(w.deps));
+    const sections = () => count(w.db.conn.sqlite, 'handbook_rules');
+    const before = sections();
+    // Past 3,000 characters the router's floor answers first, for that field.
+    expect(
+      await submit(w.hr, FORMS.handbookSection, '', {
+        section: '4.2',
+        title: 'A',
+        body: 'b'.repeat(TEXT_LIMITS.long + 1),
+      }),
+    ).toEqual({ kind: 'formErrors', errors: { body: 'At most 3,000 characters: this has 3,001.' } });
+    expect(
+      await submit(w.hr, FORMS.handbookSection, '', {
+        section: '4.2\n4.3',
+        title: 'T'.repeat(TEXT_LIMITS.line + 1),
+        body: 'Be on time.',
+      }),
+    ).toEqual({
+      kind: 'formErrors',
+      errors: {
+        section: 'Keep it on one line: remove the line break at position 4.',
+        title: `At most ${TEXT_LIMITS.line} characters: this has ${TEXT_LIMITS.line + 1}.`,
+      },
+    });
+    expect(sections()).toBe(before);
+    expect(
+      (await submit(w.hr, FORMS.handbookSection, '', { section: '4.2', title: 'Attendance', body: 'Be on time.' }))
+        .kind,
+    ).toBe('ok');
+    const rule = String(
+      (w.db.conn.sqlite.prepare('select id from handbook_rules order by id desc').get() as { id: number }).id,
+    );
+
+    const incidents = () => count(w.db.conn.sqlite, 'incidents');
+    const reply = await submit(w.hr, FORMS.incident, w.emp.id, {
+      rule,
+      occurred_on: '2026-11-20',
+      description: 'Left the site\u0007 during a shift.',
+      evidence: 'e'.repeat(TEXT_LIMITS.long + 1),
+    });
+    expect(reply).toEqual({
+      kind: 'formErrors',
+      errors: {
+        description: 'Remove the control character at position 14.',
+        evidence: 'At most 3,000 characters: this has 3,001.',
+      },
+    });
+    expect(incidents()).toBe(0);
+  });
 });

@@ -11,6 +11,7 @@ import type { Acknowledgment } from '../../../ports/records.js';
 import type { HandbookSection, Incident } from '../../../ports/repos/conduct.js';
 import { responseLine } from './responses.js';
 import { literal } from '../../markup.js';
+import { TEXT_LIMITS } from '../../../domain/text.js';
 
 export function buildHandbookSectionForm(t: T): Form {
   return {
@@ -21,9 +22,15 @@ export function buildHandbookSectionForm(t: T): Form {
     state: '',
     intro: [{ type: 'text', text: t('conduct.handbook.formIntro') }],
     inputs: [
-      { id: 'section', kind: 'text', label: t('conduct.handbook.section'), placeholder: '4.2' },
-      { id: 'title', kind: 'text', label: t('conduct.handbook.title') },
-      { id: 'body', kind: 'text', multiline: true, label: t('conduct.handbook.body'), maxLength: 3000 },
+      {
+        id: 'section',
+        kind: 'text',
+        label: t('conduct.handbook.section'),
+        placeholder: '4.2',
+        maxLength: TEXT_LIMITS.id,
+      },
+      { id: 'title', kind: 'text', label: t('conduct.handbook.title'), maxLength: TEXT_LIMITS.line },
+      { id: 'body', kind: 'text', multiline: true, label: t('conduct.handbook.body'), maxLength: TEXT_LIMITS.long },
     ],
   };
 }
@@ -79,7 +86,9 @@ export function buildHandbookDisputeForm(t: T, version: number): Form {
     submitLabel: t('ev.dispute.submit'),
     cancelLabel: t('common.cancel'),
     state: String(version),
-    inputs: [{ id: 'comment', kind: 'text', multiline: true, label: t('ev.dispute.comment'), maxLength: 3000 }],
+    inputs: [
+      { id: 'comment', kind: 'text', multiline: true, label: t('ev.dispute.comment'), maxLength: TEXT_LIMITS.long },
+    ],
   };
 }
 
@@ -106,14 +115,20 @@ export function buildIncidentForm(t: T, d: IncidentFormData): Form {
         options: d.sections.map((o) => ({ ...o, label: literal(o.label) })),
       },
       { id: 'occurred_on', kind: 'date', label: t('conduct.incident.occurredOn'), initial: d.today },
-      { id: 'description', kind: 'text', multiline: true, label: t('conduct.incident.description'), maxLength: 3000 },
+      {
+        id: 'description',
+        kind: 'text',
+        multiline: true,
+        label: t('conduct.incident.description'),
+        maxLength: TEXT_LIMITS.long,
+      },
       {
         id: 'evidence',
         kind: 'text',
         multiline: true,
         label: t('conduct.incident.evidence'),
         hint: t('conduct.incident.evidenceHint'),
-        maxLength: 3000,
+        maxLength: TEXT_LIMITS.long,
       },
     ],
   };
@@ -189,7 +204,13 @@ export function buildStatementForm(t: T, incidentId: number): Form {
           { value: 'no', label: t('conduct.statement.acceptsNo') },
         ],
       },
-      { id: 'statement', kind: 'text', multiline: true, label: t('conduct.statement.text'), maxLength: 3000 },
+      {
+        id: 'statement',
+        kind: 'text',
+        multiline: true,
+        label: t('conduct.statement.text'),
+        maxLength: TEXT_LIMITS.long,
+      },
     ],
   };
 }

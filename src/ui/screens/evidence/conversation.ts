@@ -110,7 +110,7 @@ export function buildScheduleConversationForm(t: T, d: ConversationFormData): Fo
         label: t('ev.conv.meetingUrl'),
         hint: t('ev.conv.meetingUrlHint'),
         placeholder: 'https://',
-        maxLength: 500,
+        maxLength: TEXT_LIMITS.link,
         initial: s(I.meetingUrl),
       },
       {
