@@ -50,7 +50,9 @@ export const makeDefineKpis =
         return fail('INVALID_INPUT', t('common.invalidInput'), { fieldErrors: { [KPI_LINES_INPUT]: tooLong } });
       const parsed = parseKpiLines(typed);
       if (!parsed.ok) {
-        const text = parsed.errors.map((e) => t(`kpi.error.${e.error}`, { line: e.line, max: KPI_LIMITS[e.error] ?? '' })).join('\n');
+        const text = parsed.errors
+          .map((e) => t(`kpi.error.${e.error}`, { line: e.line, max: KPI_LIMITS[e.error] ?? '' }))
+          .join('\n');
         return fail('INVALID_INPUT', text, { fieldErrors: { [KPI_LINES_INPUT]: text }, detail: parsed.errors });
       }
       const version = tx.org.replaceKpis(job.id, parsed.kpis);
