@@ -15,8 +15,10 @@ import { kpiSubjectId } from '../../../src/domain/kpi.js';
 import { DEMO_JOBS, DEMO_PEOPLE, toPersonRecord } from './org.js';
 import { seedHistory, noteEvents } from './seed-history.js';
 import { backfillLocalDms, queueWelcomes } from './past-messages.js';
+import { caseHistoryEvents } from './case-history.js';
 
 const DAY = 86_400_000;
+const ORG_SINCE_DAYS = 200;
 
 export interface DemoDeps {
   conn: Connection;
@@ -44,7 +46,9 @@ export function loadDemo(deps: DemoDeps): DemoSummary | null {
 
   // The past is written with a clock that walks through it, and with no outbox platforms: those
   // messages went out weeks ago and must not be delivered now.
-  const past = new ManualClock(now - 63 * DAY);
+  // The organisation exists from 200 days back: long enough for a by-the-book Art. 40(2) record
+  // (case-history.ts), whose KPIs were acknowledged before any review period it relies on.
+  const past = new ManualClock(now - ORG_SINCE_DAYS * DAY);
   const history = makeStore(conn, past, { platforms: [], defaultLocale: settings.locale });
   history.tx((tx) => {
     for (const j of DEMO_JOBS) {
@@ -72,7 +76,7 @@ export function loadDemo(deps: DemoDeps): DemoSummary | null {
   });
   // Everyone acknowledged their KPIs within a day or two of getting them.
   for (const p of DEMO_PEOPLE.filter((x) => x.jobId)) {
-    past.set(now - 62 * DAY + DEMO_PEOPLE.indexOf(p) * 3_600_000);
+    past.set(now - (ORG_SINCE_DAYS - 1) * DAY + DEMO_PEOPLE.indexOf(p) * 3_600_000);
     history.tx((tx) => {
       const subjectId = kpiSubjectId(p.jobId!, tx.org.job(p.jobId!)!.kpiVersion);
       if (tx.acks.record({ subjectType: 'kpis', subjectId, personId: p.id, state: 'acknowledged', recordedBy: p.id }))
@@ -85,7 +89,10 @@ export function loadDemo(deps: DemoDeps): DemoSummary | null {
         });
     });
   }
-  const summary = seedHistory(history, past, settings, now, noteEvents(now, settings.timezone));
+  const summary = seedHistory(history, past, settings, now, [
+    ...noteEvents(now, settings.timezone),
+    ...caseHistoryEvents({ store: history, clock: past, settings }, now),
+  ]);
 
   // The DMs that history produced, for the local workspace (other platforms never saw them).
   backfillLocalDms(conn, deps.store, settings);

@@ -261,6 +261,8 @@ export function toPersonRecord(d: DemoPerson): Person {
     teamChannelSlack: null,
     teamChannelFeishu: null,
     monthlyWage: d.monthlyWage,
+    // The demo's payroll has last month's wage too (pay in lieu of notice, 实施条例 Art. 20).
+    previousMonthWage: d.monthlyWage,
     active: true,
   };
 }

@@ -314,7 +314,7 @@ export function noteEvents(now: number, timezone: string): DemoEvent[] {
     {
       at: at(24),
       run: (tx) => {
-        const note = tx.evidence.notesAbout('zhangwei')[0];
+        const note = tx.evidence.notesAbout('zhangwei').find((n) => n.kind === 'one_on_one');
         if (
           note &&
           tx.acks.record({

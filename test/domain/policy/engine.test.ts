@@ -9,7 +9,7 @@ import {
   type CaseState,
 } from '../../../src/domain/policy/index.js';
 
-import { NOW, ago, ack, date, review, note, cnComplete, usComplete, ukComplete } from './fixtures.js';
+import { NOW, ago, date, review, cnComplete, usComplete, ukComplete } from './fixtures.js';
 
 describe('evaluateEvidence: cn-art40', () => {
   const cn = preset('cn-art40');

@@ -67,7 +67,6 @@ export function evidenceGate(policy: Policy, facts: EvidenceFacts, reason: Reaso
 }
 
 export const HR: ActorRelation = { personId: 'hana', isManager: false, isHr: true };
-export const MANAGER: ActorRelation = { personId: 'wei', isManager: true, isHr: false };
 
 /** One click on a step, with the evidence of `facts`. */
 export function stepGate(

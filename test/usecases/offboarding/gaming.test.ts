@@ -27,7 +27,7 @@ import {
   ukComplete,
   usComplete,
 } from '../../domain/policy/fixtures.js';
-import { HR, MANAGER, evidenceGate, policyGate, resultGate, stepGate, withDb, type Outcome } from './gaming.support.js';
+import { HR, evidenceGate, policyGate, resultGate, stepGate, withDb, type Outcome } from './gaming.support.js';
 
 const cn = preset('cn-art40');
 const us = preset('us-pip');
