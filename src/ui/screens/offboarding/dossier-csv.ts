@@ -1,16 +1,17 @@
-/** The dossier as CSV: one row per record, for a spreadsheet or an e-discovery import. */
+/**
+ * The dossier as CSV: one row per record, for a spreadsheet or an e-discovery import. Notes, reviews
+ * and dispute comments are typed by people, so every cell goes through `ui/csv.ts`, which keeps a
+ * spreadsheet from running one as a formula.
+ */
 import type { T } from '../../i18n/index.js';
+import type { Cell } from '../../workbook.js';
+import { toCsv } from '../../csv.js';
 import { kpiTargetText } from '../../kpi-text.js';
 import type { DossierModel } from './dossier-model.js';
 import { ackText, stamp } from './dossier-html.js';
 
-const cell = (v: unknown): string => {
-  const s = String(v ?? '');
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
 export function renderDossierCsv(t: T, m: DossierModel): string {
-  const rows: unknown[][] = [['section', 'date', 'record', 'item', 'detail', 'target', 'actual', 'result', 'response']];
+  const rows: Cell[][] = [['section', 'date', 'record', 'item', 'detail', 'target', 'actual', 'result', 'response']];
   const d = m.data;
   const day = (ms: number) => stamp(ms, m.timezone);
   for (const s of d.kpiSets)
@@ -120,5 +121,5 @@ export function renderDossierCsv(t: T, m: DossierModel): string {
     '',
   ]);
   rows.push(['audit_head', day(m.exportedAt), `${m.auditRows} entries`, '', m.auditHead, '', '', '', '']);
-  return rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+  return toCsv(rows);
 }
