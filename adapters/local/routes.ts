@@ -9,6 +9,7 @@ import type { RequestHandler } from '../http-host.js';
 import type { FormValues } from '../../src/ui/model.js';
 import type { UploadPayload } from '../../src/ports/outbox-queue.js';
 import type { Person } from '../../src/ports/records.js';
+import { t } from '../../src/ui/i18n/index.js';
 import { PERSONA_COOKIE } from './persona.js';
 import type { Workspace } from './workspace.js';
 
@@ -138,19 +139,25 @@ export function localRoutes(ws: Workspace, opts: { allowRemote: boolean }): Requ
     const body = await readJson(req);
     if (!body) return json(res, 400, { kind: 'error', text: 'bad request' });
 
-    switch (url.pathname) {
-      case '/api/command':
-        return json(res, 200, await ws.command(persona, str(body.text)));
-      case '/api/action':
-        return json(res, 200, await ws.action(persona, str(body.actionId), str(body.value)));
-      case '/api/submit':
-        return json(
-          res,
-          200,
-          await ws.submit(persona, str(body.formId), str(body.state), formValues(body.values), str(body.instance)),
-        );
-      default:
-        return json(res, 404, { kind: 'error', text: 'not found' });
+    try {
+      switch (url.pathname) {
+        case '/api/command':
+          return json(res, 200, await ws.command(persona, str(body.text)));
+        case '/api/action':
+          return json(res, 200, await ws.action(persona, str(body.actionId), str(body.value)));
+        case '/api/submit':
+          return json(
+            res,
+            200,
+            await ws.submit(persona, str(body.formId), str(body.state), formValues(body.values), str(body.instance)),
+          );
+        default:
+          return json(res, 404, { kind: 'error', text: 'not found' });
+      }
+    } catch (err) {
+      // A bug: the transaction rolled back. The persona reads that in their language, not "500".
+      ws.log.error({ err, path: url.pathname }, 'local workspace request failed');
+      return json(res, 500, { kind: 'error', text: t(ws.localeOf(persona), 'common.failed') });
     }
   };
   return async (req, res) => {

@@ -84,7 +84,7 @@ export function renderPage(p: PageModel): string {
 <link rel="stylesheet" href="/assets/app.css">
 <script type="module" src="/assets/app.js"></script>
 </head>
-<body data-persona="${escapeHtml(p.persona.id)}" data-conversation="${escapeHtml(p.current.id)}" data-timezone="${escapeHtml(p.timezone)}">
+<body data-persona="${escapeHtml(p.persona.id)}" data-conversation="${escapeHtml(p.current.id)}" data-timezone="${escapeHtml(p.timezone)}" data-failed="${L('common.failed')}" data-unreachable="${L('local.unreachable')}">
 <header class="topbar">
   <span class="brand" lang="zh-CN">担当</span><span class="brand-en">Dandang</span>
   <form class="persona" method="get" action="/">

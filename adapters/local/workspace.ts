@@ -40,6 +40,10 @@ export class Workspace {
     });
   }
 
+  get log() {
+    return this.ctx.log;
+  }
+
   person(id: string): Person | null {
     return this.ctx.store.read((tx) => tx.org.person(id));
   }

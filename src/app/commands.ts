@@ -6,6 +6,9 @@
  * Each entry maps a subcommand (the first word of the arguments; `''` when no subcommand matches)
  * to the feature module that handles it, `src/app/<feature>.ts`.
  */
+import type { ReasonKind } from '../domain/policy/index.js';
+import { NOTE_KIND_WORDS } from '../ui/screens/evidence/note-terms.js';
+
 export type FeatureName = 'help' | 'review' | 'evidence' | 'offboarding' | 'security';
 
 export const COMMANDS = {
@@ -31,6 +34,99 @@ export const COMMANDS = {
 } as const satisfies Record<string, Record<string, FeatureName>>;
 
 export type CommandName = keyof typeof COMMANDS;
+
+/** A word that names an argument in a usage line (`/training @person`), from the `cmd.arg.*` catalog keys. */
+export type ArgName =
+  | 'all'
+  | 'export'
+  | 'department'
+  | 'noteKind'
+  | 'reasonKind'
+  | 'reason'
+  | 'case'
+  | 'job'
+  | 'statusKind'
+  | 'from'
+  | 'to';
+
+/** One argument of a command, after its subcommand word. */
+export type ArgSlot =
+  /** A person, mentioned (`@name`): the adapter has put the person's id in the text. */
+  | { kind: 'person'; optional?: true }
+  /**
+   * One word. `words` lists the ones accepted (matched case-insensitively), or `pattern` says what
+   * it looks like; without either the use case judges the word (a job id, a date) and says what is
+   * wrong with it.
+   */
+  | { kind: 'word'; name: ArgName; optional?: true; words?: readonly string[]; pattern?: RegExp }
+  /** Free text to the end of the line (a reason, a department name); it may be empty. */
+  | { kind: 'text'; name: ArgName };
+
+/** Who a command is for: `/dandang help` and the usage of an unknown command list only the reader's. */
+export type Audience = 'everyone' | 'manager' | 'hr';
+
+export interface CommandSyntax {
+  args: readonly ArgSlot[];
+  /** Another shape the same words may take (`/offboard 12` beside `/offboard @person reason`). */
+  or?: readonly ArgSlot[];
+  audience: Audience;
+}
+
+const person = { kind: 'person' } as const;
+const optionalPerson = { kind: 'person', optional: true } as const;
+const word = (name: ArgName, words?: readonly string[]): ArgSlot => ({ kind: 'word', name, optional: true, words });
+const caseNumber: ArgSlot = { kind: 'word', name: 'case', pattern: /^#?\d+$/ };
+
+/** The word after `/offboard @person` that names the path, in either language (the default is performance). */
+export const REASON_WORDS: Record<string, ReasonKind> = {
+  performance: 'performance',
+  mutual: 'mutual',
+  misconduct: 'misconduct',
+  绩效: 'performance',
+  协商: 'mutual',
+  协商一致: 'mutual',
+  劝退: 'mutual',
+  违纪: 'misconduct',
+};
+
+/** Words after `/review mine` that ask for the record as a file. */
+export const EXPORT_WORDS = ['export', '导出'] as const;
+
+/**
+ * What each command and subcommand takes. The router checks every command against this before its
+ * handler runs, so a word nobody reads is refused with the usage instead of being ignored
+ * (src/app/command-args.ts), and the handler gets the words by name.
+ */
+export const COMMAND_SYNTAX: { [N in CommandName]: Record<keyof (typeof COMMANDS)[N], CommandSyntax> } = {
+  review: {
+    '': { args: [optionalPerson], audience: 'manager' },
+    status: { args: [word('all', ['all', '全部'])], audience: 'manager' },
+    start: { args: [{ kind: 'text', name: 'department' }], audience: 'hr' },
+    mine: { args: [optionalPerson, word('export', EXPORT_WORDS)], audience: 'everyone' },
+  },
+  note: { '': { args: [person, word('noteKind', Object.keys(NOTE_KIND_WORDS))], audience: 'manager' } },
+  training: { '': { args: [person], audience: 'manager' } },
+  offboard: {
+    '': {
+      args: [person, word('reasonKind', Object.keys(REASON_WORDS)), { kind: 'text', name: 'reason' }],
+      or: [caseNumber],
+      audience: 'manager',
+    },
+    status: { args: [], audience: 'manager' },
+    case: { args: [caseNumber], audience: 'manager' },
+    dossier: { args: [caseNumber], audience: 'hr' },
+  },
+  dandang: {
+    '': { args: [], audience: 'everyone' },
+    help: { args: [], audience: 'everyone' },
+    adjust: { args: [person, word('job')], audience: 'manager' },
+    handbook: { args: [optionalPerson], audience: 'hr' },
+    incident: { args: [person], audience: 'manager' },
+    report: { args: [], audience: 'hr' },
+    protect: { args: [person, word('statusKind'), word('from'), word('to')], audience: 'hr' },
+    audit: { args: [person], audience: 'hr' },
+  },
+};
 
 export const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
 

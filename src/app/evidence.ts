@@ -46,8 +46,6 @@ import { makeOpenStatementForm } from '../usecases/evidence/open-statement-form.
 import { makeGiveStatement } from '../usecases/evidence/give-statement.js';
 import { makeExportMyRecord } from '../usecases/evidence/export-my-record.js';
 
-const EXPORT_WORDS = new Set(['export', '导出']);
-
 export function evidenceHandlers(deps: UseCaseDeps): FeatureHandlers {
   const openNoteForm = makeOpenNoteForm(deps);
   const createNote = makeCreateNote(deps);
@@ -87,41 +85,41 @@ export function evidenceHandlers(deps: UseCaseDeps): FeatureHandlers {
     commands: {
       // `/note @person [pip|checkin|improvement|warning|final|hearing]`: the word picks a kind with terms.
       note: {
-        '': (ev) => {
-          const word = ev.args
-            .split(/\s+/)
-            .find((w) => w && !ev.mentions.some((m) => w.includes(m)))
-            ?.toLowerCase();
-          const kind = word ? NOTE_KIND_WORDS[word] : undefined;
-          return formReply(openNoteForm({ actorId: ev.actor.person.id, personId: ev.mentions[0], kind }));
-        },
-      },
-      training: {
-        // `/training` alone shows the actor's own record (their plans and sessions, with Sign in).
         '': (ev) =>
-          ev.mentions[0]
-            ? formReply(openTrainingPlanForm({ actorId: ev.actor.person.id, personId: ev.mentions[0] }))
-            : messageReply(viewMyRecord({ actorId: ev.actor.person.id })),
+          formReply(
+            openNoteForm({
+              actorId: ev.actor.person.id,
+              personId: ev.argv.person,
+              kind: ev.argv.words.noteKind ? NOTE_KIND_WORDS[ev.argv.words.noteKind] : undefined,
+            }),
+          ),
+      },
+      // `/training @person`: a training plan for one report (one's own plans are in `/review mine`).
+      training: {
+        '': (ev) => formReply(openTrainingPlanForm({ actorId: ev.actor.person.id, personId: ev.argv.person })),
       },
       review: {
         // `/review mine export` (导出): the whole record as a file in one's own DM.
         mine: (ev) =>
-          EXPORT_WORDS.has(ev.args.trim().split(/\s+/)[0]?.toLowerCase() ?? '')
-            ? toastReply(exportMyRecord({ actorId: ev.actor.person.id }))
-            : messageReply(viewMyRecord({ actorId: ev.actor.person.id, personId: ev.mentions[0] })),
+          ev.argv.words.export
+            ? toastReply(exportMyRecord({ actorId: ev.actor.person.id, personId: ev.argv.person }))
+            : messageReply(viewMyRecord({ actorId: ev.actor.person.id, personId: ev.argv.person })),
       },
       dandang: {
         // `/dandang handbook` adds a section (HR); `/dandang handbook @person` sends the handbook to sign.
         handbook: (ev) =>
-          ev.mentions[0]
-            ? toastReply(sendHandbook({ actorId: ev.actor.person.id, personId: ev.mentions[0] }))
+          ev.argv.person
+            ? toastReply(sendHandbook({ actorId: ev.actor.person.id, personId: ev.argv.person }))
             : formReply(openHandbookForm({ actorId: ev.actor.person.id })),
-        incident: (ev) => formReply(openIncidentForm({ actorId: ev.actor.person.id, personId: ev.mentions[0] })),
-        adjust: (ev) => {
-          const personId = ev.mentions[0];
-          const toJobId = ev.args.split(/\s+/).find((w) => w && w !== personId && !ev.mentions.includes(w));
-          return formReply(openJobAdjustmentForm({ actorId: ev.actor.person.id, personId, toJobId }));
-        },
+        incident: (ev) => formReply(openIncidentForm({ actorId: ev.actor.person.id, personId: ev.argv.person })),
+        adjust: (ev) =>
+          formReply(
+            openJobAdjustmentForm({
+              actorId: ev.actor.person.id,
+              personId: ev.argv.person,
+              toJobId: ev.argv.words.job,
+            }),
+          ),
       },
     },
     actions: {

@@ -11,7 +11,7 @@ import { securityHandlers } from './security.js';
  * one line here and keeps its own handler file (`./review.ts`, `./evidence.ts`, …).
  */
 export const FEATURES: Record<FeatureName, (deps: UseCaseDeps) => FeatureHandlers> = {
-  help: () => helpHandlers(),
+  help: helpHandlers,
   review: reviewHandlers,
   offboarding: offboardingHandlers,
   evidence: evidenceHandlers,

@@ -1,12 +1,10 @@
-import type { FeatureHandlers, CommandHandler } from './types.js';
-import { buildHelp } from '../ui/screens/help.js';
-import { translator } from '../ui/i18n/index.js';
+import type { FeatureHandlers, CommandHandler, UseCaseDeps } from './types.js';
+import { messageReply } from './reply.js';
+import { makeViewHelp } from '../usecases/org/view-help.js';
 
-/** `/dandang` and `/dandang help`. */
-export function helpHandlers(): FeatureHandlers {
-  const help: CommandHandler = (ev) => ({
-    kind: 'ok',
-    message: buildHelp(translator(ev.actor.locale), { isHr: ev.actor.person.role !== 'employee' }),
-  });
+/** `/dandang` and `/dandang help`: the commands the reader may use. */
+export function helpHandlers(deps: Pick<UseCaseDeps, 'store' | 'settings'>): FeatureHandlers {
+  const viewHelp = makeViewHelp(deps);
+  const help: CommandHandler = (ev) => messageReply(viewHelp({ actorId: ev.actor.person.id }));
   return { commands: { dandang: { '': help, help } } };
 }

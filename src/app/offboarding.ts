@@ -6,7 +6,7 @@
  */
 import type { ActionHandler, UseCaseDeps, CommandHandler, FeatureHandlers, FormHandler } from './types.js';
 import type { Reply } from '../ui/model.js';
-import type { ReasonKind } from '../domain/policy/index.js';
+import { REASON_WORDS } from './commands.js';
 import { retryWhileBusy } from '../ports/store.js';
 import { ACTIONS, FORMS } from '../ui/actions.js';
 import { isChecked, textValue } from '../ui/form-values.js';
@@ -23,30 +23,6 @@ import { makeOpenProtectedStatusForm } from '../usecases/offboarding/open-protec
 import { makeRequestDossier } from '../usecases/offboarding/request-dossier.js';
 import { makeExportDossier } from '../usecases/offboarding/export-dossier.js';
 import { makeShowCase } from '../usecases/offboarding/show-case.js';
-
-const REASON_WORDS: Record<string, ReasonKind> = {
-  performance: 'performance',
-  mutual: 'mutual',
-  misconduct: 'misconduct',
-  绩效: 'performance',
-  协商: 'mutual',
-  协商一致: 'mutual',
-  劝退: 'mutual',
-  违纪: 'misconduct',
-};
-
-/** `<person id> [kind word] free text` → kind + the reason text without the mentioned ids. */
-export function parseOpenArgs(args: string, mentions: string[]): { reasonKind: ReasonKind; reasonText: string } {
-  const words = args
-    .trim()
-    .split(/\s+/)
-    .filter((w) => w && !mentions.includes(w) && !mentions.some((m) => w === `@${m}` || w === `<@${m}>`));
-  const first = words[0]?.toLowerCase() ?? '';
-  const kind = REASON_WORDS[first];
-  return kind
-    ? { reasonKind: kind, reasonText: words.slice(1).join(' ') }
-    : { reasonKind: 'performance', reasonText: words.join(' ') };
-}
 
 /** `12:manager_confirms[:lieu]` → [12, 'manager_confirms', lieu]; a bad id is NaN (the use case says not found). */
 function caseAndStep(value: string): [number, string, boolean] {
@@ -69,14 +45,20 @@ export function offboardingHandlers(deps: UseCaseDeps): FeatureHandlers {
   const showCase = makeShowCase(deps);
 
   const show: CommandHandler = (ev) =>
-    messageReply(showCase({ actorId: ev.actor.person.id, caseId: parseId(ev.args.trim().replace(/^#/, '')) }));
+    messageReply(showCase({ actorId: ev.actor.person.id, caseId: parseId(ev.argv.words.case) }));
 
-  const open: CommandHandler = (ev) => {
+  const open: CommandHandler = (ev) =>
     // `/offboard 12` (a case number, nobody mentioned) shows that case, like `/offboard case 12`.
-    if (!ev.mentions.length && /^#?\d+$/.test(ev.args.trim())) return show(ev);
-    const { reasonKind, reasonText } = parseOpenArgs(ev.args, ev.mentions);
-    return toastReply(openCase({ actorId: ev.actor.person.id, employeeId: ev.mentions[0], reasonKind, reasonText }));
-  };
+    ev.argv.words.case !== undefined
+      ? show(ev)
+      : toastReply(
+          openCase({
+            actorId: ev.actor.person.id,
+            employeeId: ev.argv.person,
+            reasonKind: REASON_WORDS[ev.argv.words.reasonKind ?? ''] ?? 'performance',
+            reasonText: ev.argv.text,
+          }),
+        );
 
   /** Authorize within the ack; build and upload the files after it, off the request path. */
   const dossier = (actorId: string, caseId: number): Reply => {
@@ -94,18 +76,15 @@ export function offboardingHandlers(deps: UseCaseDeps): FeatureHandlers {
   };
 
   const protectCommand: CommandHandler = (ev) => {
-    const words = ev.args
-      .trim()
-      .split(/\s+/)
-      .filter((w) => w && !ev.mentions.includes(w));
+    const { statusKind, from, to } = ev.argv.words;
     // With only a mention, open the form; with kind and dates, record directly.
-    if (words.length === 0) return formReply(protectForm({ actorId: ev.actor.person.id, personId: ev.mentions[0] }));
-    const [kind = '', from = '', to] = words;
+    if (statusKind === undefined)
+      return formReply(protectForm({ actorId: ev.actor.person.id, personId: ev.argv.person }));
     const r = protect({
       actorId: ev.actor.person.id,
-      personId: ev.mentions[0],
-      kind,
-      startsOn: from,
+      personId: ev.argv.person,
+      kind: statusKind,
+      startsOn: from ?? '',
       endsOn: to ?? null,
     });
     return toastReply(outsideForm(r));
@@ -167,7 +146,7 @@ export function offboardingHandlers(deps: UseCaseDeps): FeatureHandlers {
         '': open,
         status: (ev) => messageReply(status({ actorId: ev.actor.person.id })),
         case: show,
-        dossier: (ev) => dossier(ev.actor.person.id, parseId(ev.args)),
+        dossier: (ev) => dossier(ev.actor.person.id, parseId(ev.argv.words.case)),
       },
       dandang: {
         report: (ev) => replyOf(report({ actorId: ev.actor.person.id }), (v) => ({ kind: 'ok', message: v.message })),

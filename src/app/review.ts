@@ -49,15 +49,14 @@ export function reviewHandlers(deps: UseCaseDeps): FeatureHandlers {
           formReply(
             openReviewForm({
               actorId: ev.actor.person.id,
-              ...(ev.mentions[0] ? { employeeId: ev.mentions[0] } : {}),
+              ...(ev.argv.person ? { employeeId: ev.argv.person } : {}),
             }),
           ),
-        status: (ev) =>
-          messageReply(reviewStatus({ actorId: ev.actor.person.id, all: ev.args.trim().toLowerCase() === 'all' })),
+        status: (ev) => messageReply(reviewStatus({ actorId: ev.actor.person.id, all: !!ev.argv.words.all })),
         start: (ev) => {
           const r = startCycle({
             actorId: ev.actor.person.id,
-            ...(ev.args.trim() ? { department: ev.args.trim() } : {}),
+            ...(ev.argv.text ? { department: ev.argv.text } : {}),
           });
           // A large cycle is only claimed in the command: fill it and nudge after the answer, in chunks.
           if (r.ok && r.value.inBackground)

@@ -4,6 +4,8 @@ import { t, translator } from '../ui/i18n/index.js';
 import { textProblemMessage } from '../usecases/shared/text-errors.js';
 import { retryWhileBusy, StoreBusyError, type Store } from '../ports/store.js';
 import { textProblem } from '../domain/text.js';
+import { isHr } from '../domain/people.js';
+import { argProblemText, parseCommandArgs, syntaxOf, type ArgProblem } from './command-args.js';
 
 export interface Router {
   dispatch(ev: Inbound): Promise<Reply>;
@@ -72,6 +74,17 @@ export function makeRouter(features: FeatureHandlers[], deps: RouterDeps = {}): 
     text: t(ev.actor.locale, 'common.unknownCommand'),
   });
 
+  /** A command whose words do not fit its syntax: what is wrong, and the usage that would work. */
+  const argProblem = (ev: Extract<Inbound, { kind: 'command' }>, sub: string, problem: ArgProblem): Reply => {
+    const person = ev.actor.person;
+    const manager = deps.store?.read((tx) => tx.org.reportsOf(person.id).length > 0) ?? true;
+    return {
+      kind: 'error',
+      code: 'INVALID_INPUT',
+      text: argProblemText(translator(ev.actor.locale), ev.command, sub, problem, { hr: isHr(person), manager }),
+    };
+  };
+
   /**
    * A submission with a key runs in ONE transaction with its record: the first answer is stored
    * with whatever the handler wrote, and a repeat gets that answer back without running the handler.
@@ -96,10 +109,19 @@ export function makeRouter(features: FeatureHandlers[], deps: RouterDeps = {}): 
         const subs = commands.get(ev.command);
         if (!subs) return unknown(ev);
         const [first = '', ...rest] = ev.args.trim().split(/\s+/);
-        const sub = subs.get(first.toLowerCase());
-        if (sub) return sub({ ...ev, args: rest.join(' ') });
-        const fallback = subs.get('');
-        return fallback ? fallback(ev) : unknown(ev);
+        const named = first && subs.has(first.toLowerCase()) && !ev.mentions.includes(first) ? first.toLowerCase() : '';
+        const handler = subs.get(named);
+        const syntax = syntaxOf(ev.command, named);
+        if (!handler || !syntax) return unknown(ev);
+        const args = named ? rest.join(' ') : ev.args.trim();
+        const parsed = parseCommandArgs(syntax, args, ev.mentions);
+        if (!parsed.ok) {
+          // A first word that fits nothing, where a subcommand would stand, names a subcommand nobody has.
+          const unknownSub =
+            !named && subs.size > 1 && parsed.problem.kind === 'extra' && parsed.problem.word === first;
+          return argProblem(ev, named, unknownSub ? { kind: 'unknownSub', word: first } : parsed.problem);
+        }
+        return handler({ ...ev, args, argv: parsed.argv });
       }
       case 'action': {
         const h = actions.get(ev.actionId);

@@ -8,7 +8,7 @@ export function securityHandlers(deps: UseCaseDeps): FeatureHandlers {
   return {
     commands: {
       dandang: {
-        audit: (ev) => messageReply(listReads({ actorId: ev.actor.person.id, personId: ev.mentions[0] })),
+        audit: (ev) => messageReply(listReads({ actorId: ev.actor.person.id, personId: ev.argv.person })),
       },
     },
   };

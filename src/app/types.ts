@@ -7,6 +7,7 @@ import type { Person, Platform, Locale } from '../ports/records.js';
 import type { ActionId, FormId } from '../ui/actions.js';
 import type { FormValues, Reply } from '../ui/model.js';
 import type { CommandName } from './commands.js';
+import type { Argv } from './command-args.js';
 
 /** Who is acting, resolved by the adapter from the platform user id. Never trust more than this. */
 export interface Actor {
@@ -30,7 +31,12 @@ export type Inbound =
    */
   | { kind: 'submit'; actor: Actor; formId: FormId; state: string; values: FormValues; submissionKey?: string };
 
-export type CommandHandler = (ev: Extract<Inbound, { kind: 'command' }>) => Promise<Reply> | Reply;
+export type CommandEvent = Extract<Inbound, { kind: 'command' }>;
+/**
+ * A command's handler gets `args` without the subcommand word and `argv`, the arguments parsed
+ * against the command's syntax by the router (./command-args.ts): read `argv`, not `args`.
+ */
+export type CommandHandler = (ev: CommandEvent & { argv: Argv }) => Promise<Reply> | Reply;
 export type ActionHandler = (ev: Extract<Inbound, { kind: 'action' }>) => Promise<Reply> | Reply;
 export type FormHandler = (ev: Extract<Inbound, { kind: 'submit' }>) => Promise<Reply> | Reply;
 

@@ -50,7 +50,7 @@ describe('the command table (src/app/commands.ts)', () => {
 
   it('is what /dandang help explains, in every language', () => {
     for (const locale of LOCALES) {
-      const help = JSON.stringify(buildHelp(translator(locale), { isHr: true }));
+      const help = JSON.stringify(buildHelp(translator(locale), { isHr: true, isManager: true }));
       for (const name of COMMAND_NAMES) {
         expect(help).toContain(`/${name}`);
         for (const sub of Object.keys(COMMANDS[name]).filter(Boolean)) expect(help).toContain(`/${name} ${sub}`);

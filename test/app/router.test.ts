@@ -1,8 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { makeRouter } from '../../src/app/router.js';
 import { helpHandlers } from '../../src/app/help.js';
 import type { Actor } from '../../src/app/types.js';
 import type { Person } from '../../src/ports/records.js';
+import { makeTestDb } from '../support/db.js';
+import { seedOrg, testSettings } from '../support/org.js';
 
 const person: Person = {
   id: 'e1',
@@ -23,10 +25,14 @@ const person: Person = {
   active: true,
 };
 const actor: Actor = { person, platform: 'local', locale: 'zh-CN' };
+const db = makeTestDb();
+afterAll(() => db.cleanup());
+seedOrg(db.store, { people: [person] });
+const deps = { store: db.store, settings: testSettings() };
 
 describe('router', () => {
   it('routes /dandang help in the actor locale and hides HR commands from employees', async () => {
-    const router = makeRouter([helpHandlers()]);
+    const router = makeRouter([helpHandlers(deps)]);
     const reply = await router.dispatch({ kind: 'command', actor, command: 'dandang', args: 'help', mentions: [] });
     expect(reply.kind).toBe('ok');
     const text = JSON.stringify(reply);
@@ -35,12 +41,12 @@ describe('router', () => {
   });
 
   it('answers an unknown command with a localised error instead of throwing', async () => {
-    const router = makeRouter([helpHandlers()]);
+    const router = makeRouter([helpHandlers(deps)]);
     const reply = await router.dispatch({ kind: 'command', actor, command: 'offboard', args: '', mentions: [] });
     expect(reply).toMatchObject({ kind: 'error', code: 'NOT_FOUND' });
   });
 
   it('refuses two features registering the same subcommand', () => {
-    expect(() => makeRouter([helpHandlers(), helpHandlers()])).toThrow(/duplicate handler/);
+    expect(() => makeRouter([helpHandlers(deps), helpHandlers(deps)])).toThrow(/duplicate handler/);
   });
 });

@@ -11,13 +11,21 @@ let returnFocus = null;
 // Like any chat app, open at the newest message.
 messages.scrollTop = messages.scrollHeight;
 
+// Whatever goes wrong on the way, the persona reads it in their language: never "500 Internal
+// Server Error" or "Failed to fetch".
 async function post(path, payload) {
-  const res = await fetch(path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-dandang-persona': persona },
-    body: JSON.stringify(payload),
-  });
-  return res.json().catch(() => ({ kind: 'error', text: `${res.status} ${res.statusText}` }));
+  let res;
+  try {
+    res = await fetch(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-dandang-persona': persona },
+      body: JSON.stringify(payload),
+    });
+  } catch {
+    return { kind: 'error', text: body.dataset.unreachable };
+  }
+  const reply = await res.json().catch(() => null);
+  return reply && typeof reply.kind === 'string' ? reply : { kind: 'error', text: body.dataset.failed };
 }
 
 function toast(text, kind = 'info') {
@@ -150,8 +158,8 @@ async function busy(control, fn) {
   control.disabled = true;
   try {
     return await fn();
-  } catch (e) {
-    toast(String(e), 'error');
+  } catch {
+    toast(body.dataset.failed, 'error');
     return false;
   } finally {
     control.disabled = false;

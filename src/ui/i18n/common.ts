@@ -14,6 +14,8 @@ export const en = {
   'common.unknownCommand': 'Unknown command. Try `/dandang help`.',
   'common.unknownPerson': 'I could not find that person in Dandang. Ask HR to import them.',
   'common.busy': 'Dandang is busy saving an import right now. Nothing was saved; please try again in a minute.',
+  'common.failed':
+    'Something went wrong on our side and nothing was saved. Please try again; if it happens again, tell your admin.',
   'common.date.format': 'Enter a date as YYYY-MM-DD.',
   'common.date.notFuture': 'This date cannot be in the future: pick a day from {earliest} to today.',
   'common.date.notPast': 'This date has passed: pick today or a later day, up to {latest}.',
@@ -36,6 +38,7 @@ export const zh: Record<keyof typeof en, string> = {
   'common.unknownCommand': '未知命令。试试 `/dandang help`。',
   'common.unknownPerson': '在担当中找不到此人,请联系 HR 导入。',
   'common.busy': '担当正在保存导入的数据，这次操作没有保存，请稍后再试。',
+  'common.failed': '担当这边出了问题，这次操作没有保存。请重试；如果再次出现，请告诉管理员。',
   'common.date.format': '请按 YYYY-MM-DD 输入日期。',
   'common.date.notFuture': '该日期不能晚于今天：请选择 {earliest} 至今天之间的日期。',
   'common.date.notPast': '该日期已过：请选择今天至 {latest} 之间的日期。',

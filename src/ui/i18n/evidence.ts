@@ -130,6 +130,8 @@ export const en = {
   'ev.adjust.line': '{from} → {to}, effective {date}',
   'ev.adjust.applied': 'Your job is now {job}. Later reviews use its KPIs.',
   'ev.adjust.usage': 'Usage: `/dandang adjust @person <job-id>`',
+  'ev.adjust.unknownJob': 'There is no job with the id “{job}”. Leave it out to pick the job in the form.',
+  'ev.adjust.sameJob': '{name} already holds the job “{job}”.',
   'ev.adjust.unlistedJobs':
     '{n} more jobs are not listed here. To pick one of them, name it: `/dandang adjust @person <job-id>`.',
 
@@ -368,7 +370,9 @@ export const zh: Record<keyof typeof en, string> = {
   'ev.adjust.dmTitle': '你的岗位将调整',
   'ev.adjust.line': '{from} → {to},{date} 生效',
   'ev.adjust.applied': '你的岗位已调整为 {job}。之后的考核使用该岗位的KPI。',
-  'ev.adjust.usage': '用法:`/dandang adjust @某人 <岗位ID>`',
+  'ev.adjust.usage': '用法：`/dandang adjust @某人 <岗位ID>`',
+  'ev.adjust.unknownJob': '没有岗位ID为“{job}”的岗位。不写岗位ID即可在表单中选择。',
+  'ev.adjust.sameJob': '{name} 的现岗位就是“{job}”。',
   'ev.adjust.unlistedJobs': '另有 {n} 个岗位未在此列出。如需选择，请在命令中指定：`/dandang adjust @某人 <岗位ID>`。',
 
   'ev.prompt.training': '制定培训计划',

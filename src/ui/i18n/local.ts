@@ -29,6 +29,7 @@ export const en = {
   'local.reconnecting': 'Reconnecting…',
   'local.done': 'Done.',
   'local.notifications': 'Notifications',
+  'local.unreachable': 'Dandang could not be reached. Check that it is still running, then try again.',
   'local.demo.welcomeHeader': 'Welcome to the Dandang demo',
   'local.demo.welcomeIntro':
     'This is a demo organisation with eight weeks of history. Use **You are:** at the top to switch between manager, employee and HR, and watch the loop close. Type `/dandang help` for every command.',
@@ -70,6 +71,7 @@ export const zh: Record<keyof typeof en, string> = {
   'local.reconnecting': '正在重新连接…',
   'local.done': '已完成。',
   'local.notifications': '通知',
+  'local.unreachable': '连不上担当。请确认它仍在运行，然后重试。',
   'local.demo.welcomeHeader': '欢迎体验担当演示',
   'local.demo.welcomeIntro':
     '这是一个带有八周历史数据的演示组织。用顶部的 **当前身份** 在经理、员工和 HR 之间切换,看完整流程如何闭环。输入 `/dandang help` 查看全部命令。',

@@ -11,6 +11,7 @@ import { buildJobAdjustmentForm } from '../../ui/screens/evidence/adjust.js';
 import { missedKpiKeys } from '../../domain/review.js';
 import { may } from '../shared/access.js';
 import { tFor, todayFor } from '../shared/people.js';
+import { literal } from '../../ui/markup.js';
 
 /** The KPIs missed in the latest review against the current job: the gap an adjustment answers. */
 function missedOf(tx: Tx, p: Person): string[] {
@@ -42,6 +43,13 @@ export const makeOpenJobAdjustmentForm =
         return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
       const from = subject.jobId ? tx.org.jobWithKpis(subject.jobId) : null;
       if (!from) return fail('INVALID_INPUT', t('ev.err.noJob', { name: subject.name }));
+      // A job named in the command must exist and differ from the current one: never ignored silently.
+      if (input.toJobId !== undefined) {
+        const job = literal(input.toJobId);
+        if (input.toJobId === from.id)
+          return fail('INVALID_INPUT', t('ev.adjust.sameJob', { name: literal(subject.name), job }));
+        if (!tx.org.job(input.toJobId)) return fail('INVALID_INPUT', t('ev.adjust.unknownJob', { job }));
+      }
       const jobs = tx.org.allJobs().filter((j) => j.id !== from.id);
       // The form lists JOB_CHOICES jobs (a card holds only so many options); the job named in the
       // command is always among them, and the form says how to name one it does not list.

@@ -17,7 +17,7 @@ export function transportTestFeatures(
   deps: Pick<AdapterContext, 'store' | 'clock' | 'settings'> | UseCaseDeps,
 ): FeatureHandlers[] {
   return [
-    helpHandlers(),
+    helpHandlers(deps),
     {
       actions: {
         [RECORDING_ACTION]: (ev) => {

@@ -13,7 +13,7 @@ const counts = (h: SlackHarness) =>
 describe('Slack request signatures (Bolt verification stays on)', () => {
   let h: SlackHarness;
   beforeEach(async () => {
-    h = await startSlackHarness({ features: () => [helpHandlers()] });
+    h = await startSlackHarness({ features: (deps) => [helpHandlers(deps)] });
     addPeople(h, [person({ id: 'ann', role: 'hr' })]);
   });
   afterEach(async () => h.close());

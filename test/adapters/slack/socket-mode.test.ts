@@ -8,7 +8,7 @@ describe('Socket Mode (SLACK_APP_TOKEN set)', () => {
   afterEach(async () => h?.close());
 
   it('connects through apps.connections.open and answers a slash command over the socket', async () => {
-    h = await startSlackHarness({ socketMode: true, features: () => [helpHandlers()] });
+    h = await startSlackHarness({ socketMode: true, features: (deps) => [helpHandlers(deps)] });
     addPeople(h, [person({ id: 'ann' })]);
     expect(h.fake.callsTo('apps.connections.open')).toHaveLength(1);
 

@@ -429,7 +429,10 @@ const conversation = (w: WorstCase): ConversationView => ({
 
 /** Every screen builder, by `<module>#<export>`. */
 export const FIXTURES: Record<string, Fixture> = {
-  'help#buildHelp': ({ t }) => [message(buildHelp(t, { isHr: true })), message(buildHelp(t, { isHr: false }))],
+  'help#buildHelp': ({ t }) => [
+    message(buildHelp(t, { isHr: true, isManager: true })),
+    message(buildHelp(t, { isHr: false, isManager: false })),
+  ],
   'delivery/undelivered#buildUndeliveredAlert': ({ t }) => [
     message(
       buildUndeliveredAlert(t, { platformLabel: 'Feishu', count: 123456, since: '2026-11-23 09:00', window: '24 h' }),
