@@ -55,12 +55,11 @@ export function parseArgs(
   const argv: Argv = { words: {}, text: '' };
   let rest = tokens;
   if (takesPerson) {
-    // The first mention is the person; any other stays in a free text (a reason may name someone).
+    // The first mention is the person, wherever it stands (an adapter may resolve a mention it does
+    // not write into the text); any other stays in a free text, where a reason may name someone.
     const first = people[0];
-    if (first !== undefined) {
-      argv.person = mentions.find((m) => isMention(first, [m]));
-      rest = tokens.filter((w) => w !== first);
-    }
+    argv.person = first !== undefined ? mentions.find((m) => isMention(first, [m])) : mentions[0];
+    if (first !== undefined) rest = tokens.filter((w) => w !== first);
     if (!freeText && people.length > 1) return { ok: false, problem: { kind: 'tooManyPeople' } };
     if (argv.person === undefined && slots.some((s) => s.kind === 'person' && !s.optional))
       return { ok: false, problem: { kind: 'needPerson' } };

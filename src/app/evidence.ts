@@ -102,7 +102,7 @@ export function evidenceHandlers(deps: UseCaseDeps): FeatureHandlers {
         // `/review mine export` (导出): the whole record as a file in one's own DM.
         mine: (ev) =>
           ev.argv.words.export
-            ? toastReply(exportMyRecord({ actorId: ev.actor.person.id, personId: ev.argv.person }))
+            ? toastReply(exportMyRecord({ actorId: ev.actor.person.id }))
             : messageReply(viewMyRecord({ actorId: ev.actor.person.id, personId: ev.argv.person })),
       },
       dandang: {

@@ -190,7 +190,6 @@ describe('the cases the issue names', () => {
     expect((await say('lina', 'review', 'status everything')).text).toBe(
       '/review status [all] does not take “everything”.',
     );
-    expect((await say('lina', 'review', 'mine alice export', ['alice'])).text).toContain('Only your own record');
     expect((await say('lina', 'note', 'zhangwei alice', ['zhangwei', 'alice'])).text).toContain('One person at a time');
   });
 });

@@ -20,7 +20,6 @@ export const en = {
   'sec.export.title': 'Everything Dandang has recorded about you ({date})',
   'sec.export.queued': 'Your export is on its way to your DM as {filename}.',
   'sec.export.already': 'Today’s export is already in your DM. You can ask for a new one tomorrow.',
-  'sec.export.ownOnly': 'Only your own record can be exported: `/review mine export`.',
   'sec.export.about':
     'Everything Dandang has recorded about you that you can see in /review mine: your profile, KPIs, reviews with their amendments, shared notes and agreed actions, training, job adjustments, your responses and your leave. Not included: notes a manager keeps private, dismissal case files and early warnings; ask HR for those (PIPL Art. 45, GDPR Art. 15).',
 } as const;
@@ -45,7 +44,6 @@ export const zh: Record<keyof typeof en, string> = {
   'sec.export.title': '担当中关于你的全部记录（{date}）',
   'sec.export.queued': '导出文件 {filename} 即将发送到你的私信。',
   'sec.export.already': '今天的导出文件已发送到你的私信，明天可以再次导出。',
-  'sec.export.ownOnly': '只能导出你自己的记录：`/review mine export`。',
   'sec.export.about':
     '担当中记录的、你在 /review mine 中可以看到的全部内容：个人资料、KPI、考核及其更正、共享的沟通记录和约定事项、培训、调岗、你的回应以及休假记录。不包括：经理的私人笔记、解除劳动合同案件材料和预警；如需这些内容，请联系 HR（《个人信息保护法》第四十五条，GDPR 第十五条）。',
 };

@@ -12,8 +12,6 @@ import { tFor, zoneOf } from '../shared/people.js';
 
 export interface ExportMyRecordInput {
   actorId: string;
-  /** Whose record the command named; only the asker's own may be exported. */
-  personId?: string;
 }
 
 export const makeExportMyRecord =
@@ -23,8 +21,6 @@ export const makeExportMyRecord =
       const me = tx.org.person(input.actorId);
       const t = tFor(me, settings);
       if (!me?.active) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
-      if (input.personId !== undefined && input.personId !== me.id)
-        return fail('INVALID_INPUT', t('sec.export.ownOnly'));
       const now = clock.now();
       const day = dateIn(now, zoneOf(me, settings));
       const names = (id: string) => tx.org.person(id)?.name ?? id;
