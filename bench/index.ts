@@ -161,7 +161,7 @@ async function cycle(): Promise<void> {
     met: c.loopDelay.max <= 50,
   });
   console.log(
-    `  tick at the due time (reminder step 0: ${c.dueTick.reminders} queued, ${c.dueTick.digests} digests): ${f1(c.dueTick.ms)} ms`,
+    `  tick at the due time (reminder step 0: ${c.dueTick.reminders} queued, ${c.dueTick.digests} digests, in chunks that yield): ${f1(c.dueTick.ms)} ms; event-loop delay max ${f1(c.dueTick.loopDelayMax)} ms`,
   );
   console.log(
     `  idle tick with ${c.slots} overdue slots (${c.idleTick.runs} runs, ${c.idleTick.reminders + c.idleTick.digests} messages): median ${f1(c.idleTick.medianMs)} ms, max ${f1(c.idleTick.maxMs)} ms`,

@@ -4,7 +4,8 @@
  * Times, on a real SQLite file, (a) the tick that opens a cycle of N managers × 4 reports (claimed,
  * then filled and nudged a chunk of managers per transaction, yielding to the event loop between
  * them: src/usecases/schedule/open-cycles-in-chunks.ts), (b) the tick at the due time
- * that sends reminder step 0 to every manager, and (c) an idle tick while all those slots are
+ * that sends reminder step 0 to every manager and every team channel's digest (in chunks too, with
+ * the event loop's longest stall meanwhile), and (c) an idle tick while all those slots are
  * overdue and no ladder step is due — the tick that runs every minute for days after a due time.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -21,7 +22,7 @@ export interface OpenCycleResult {
   loopDelay: { p99: number; max: number; longestGapMs: number };
   /** The same monitor over an idle loop for as long (what the machine itself costs: a busy shared host preempts). */
   idleLoopDelay: { p99: number; max: number };
-  dueTick: { ms: number; reminders: number; digests: number };
+  dueTick: { ms: number; reminders: number; digests: number; loopDelayMax: number };
   idleTick: { medianMs: number; maxMs: number; runs: number; reminders: number; digests: number };
 }
 
@@ -74,7 +75,10 @@ export async function benchOpenCycle(opts: { managers: number; reportsEach?: num
     ).n;
 
     const due = Date.parse('2026-11-27T18:00:00Z');
+    const dueLoop = monitorEventLoopDelay({ resolution: 10 });
+    dueLoop.enable();
     const dueTick = await timed(due);
+    dueLoop.disable();
     // Idle: hours after step 0 and before step 1 (1d), nothing left to send, every slot still overdue.
     const idle: { ms: number; r: TickReport }[] = [];
     for (let h = 1; h <= 7; h++) idle.push(await timed(due + h * HOUR));
@@ -86,7 +90,12 @@ export async function benchOpenCycle(opts: { managers: number; reportsEach?: num
       openMs: open.ms,
       loopDelay,
       idleLoopDelay,
-      dueTick: { ms: dueTick.ms, reminders: dueTick.r.reminders, digests: dueTick.r.digests },
+      dueTick: {
+        ms: dueTick.ms,
+        reminders: dueTick.r.reminders,
+        digests: dueTick.r.digests,
+        loopDelayMax: dueLoop.max / 1e6,
+      },
       idleTick: {
         medianMs: ms[Math.floor(ms.length / 2)]!,
         maxMs: ms[ms.length - 1]!,

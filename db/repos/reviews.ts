@@ -47,19 +47,22 @@ export function makeReviewRepo(db: Db, _clock: Clock, sealer: Sealer): ReviewRep
   const managers = alias(people, 'managers');
   const employees = alias(people, 'employees');
 
+  const slotViewColumns = {
+    slot: reviewSlots,
+    employeeName: employees.name,
+    managerName: managers.name,
+    managerLocale: managers.locale,
+    managerTimezone: managers.timezone,
+    department: cycles.department,
+    cycleLabel: cycles.label,
+    teamChannelSlack: employees.teamChannelSlack,
+    teamChannelFeishu: employees.teamChannelFeishu,
+  };
+  /** The one rule for a digest's channel key (`DigestSlot.channel`): Slack, else Feishu, else local. */
+  const digestChannel = sql<string>`coalesce(${employees.teamChannelSlack}, ${employees.teamChannelFeishu}, 'team:' || ${cycles.department})`;
   const slotViewQuery = () =>
     db
-      .select({
-        slot: reviewSlots,
-        employeeName: employees.name,
-        managerName: managers.name,
-        managerLocale: managers.locale,
-        managerTimezone: managers.timezone,
-        department: cycles.department,
-        cycleLabel: cycles.label,
-        teamChannelSlack: employees.teamChannelSlack,
-        teamChannelFeishu: employees.teamChannelFeishu,
-      })
+      .select(slotViewColumns)
       .from(reviewSlots)
       .innerJoin(employees, eq(employees.id, reviewSlots.employeeId))
       .innerJoin(managers, eq(managers.id, reviewSlots.managerId))
@@ -398,7 +401,50 @@ export function makeReviewRepo(db: Db, _clock: Clock, sealer: Sealer): ReviewRep
         nextReminderAt === undefined ? { escalationLevel: level } : { escalationLevel: level, nextReminderAt };
       for (const part of chunks(ids)) db.update(reviewSlots).set(set).where(inArray(reviewSlots.id, part)).run();
     },
-    digestCandidates: (now) => withZone(and(eq(reviewSlots.digestSent, false), lte(reviewSlots.dueAt, now))),
+    digestDueGroups: (now) =>
+      db
+        .selectDistinct({
+          cycleId: reviewSlots.cycleId,
+          dueAt: reviewSlots.dueAt,
+          managerTimezone: managers.timezone,
+        })
+        .from(reviewSlots)
+        .innerJoin(managers, eq(managers.id, reviewSlots.managerId))
+        .where(and(eq(reviewSlots.digestSent, false), lte(reviewSlots.dueAt, now)))
+        .orderBy(asc(reviewSlots.cycleId), asc(reviewSlots.dueAt))
+        .all(),
+    digestChannelsDue: (g, limit) =>
+      db
+        .selectDistinct({ channel: digestChannel })
+        .from(reviewSlots)
+        .innerJoin(employees, eq(employees.id, reviewSlots.employeeId))
+        .innerJoin(managers, eq(managers.id, reviewSlots.managerId))
+        .innerJoin(cycles, eq(cycles.id, reviewSlots.cycleId))
+        .where(
+          and(
+            eq(reviewSlots.digestSent, false),
+            eq(reviewSlots.dueAt, g.dueAt),
+            eq(reviewSlots.cycleId, g.cycleId),
+            g.managerTimezone === null ? isNull(managers.timezone) : eq(managers.timezone, g.managerTimezone),
+          ),
+        )
+        .orderBy(asc(digestChannel))
+        .limit(limit)
+        .all()
+        .map((r) => r.channel),
+    digestSlots: (cycleId, channels) =>
+      chunks(channels).flatMap((part) =>
+        db
+          .select({ ...slotViewColumns, channel: digestChannel })
+          .from(reviewSlots)
+          .innerJoin(employees, eq(employees.id, reviewSlots.employeeId))
+          .innerJoin(managers, eq(managers.id, reviewSlots.managerId))
+          .innerJoin(cycles, eq(cycles.id, reviewSlots.cycleId))
+          .where(and(eq(reviewSlots.cycleId, cycleId), inArray(digestChannel, part)))
+          .orderBy(asc(reviewSlots.dueAt), asc(employees.name))
+          .all()
+          .map(({ channel, ...v }) => ({ ...toView(v), channel })),
+      ),
     markDigestSent(ids) {
       for (const part of chunks(ids))
         db.update(reviewSlots).set({ digestSent: true }).where(inArray(reviewSlots.id, part)).run();

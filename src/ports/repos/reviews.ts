@@ -58,6 +58,21 @@ export interface SlotView extends ReviewSlot {
   teamChannelFeishu: string | null;
 }
 
+/** Slots due at one instant in one manager zone (null = config default) whose digest is not sent. */
+export interface DigestDueGroup {
+  cycleId: number;
+  dueAt: number;
+  managerTimezone: string | null;
+}
+
+/**
+ * A slot as its team channel's digest counts it. `channel` is the digest's key: the employee's
+ * Slack team channel, else their Feishu one, else the local workspace's `team:<department>`.
+ */
+export interface DigestSlot extends SlotView {
+  channel: string;
+}
+
 /** A submitted review: its content (declared by the domain's review rules) and where it belongs. */
 export interface Review extends ReviewContent {
   id: number;
@@ -165,8 +180,19 @@ export interface ReviewRepo {
    * (null = ladder finished). Left out, the stored next reminder is kept.
    */
   setEscalationLevel(ids: number[], level: number, nextReminderAt?: number | null): void;
-  /** Slots due at or before `now` whose channel digest is not sent yet (index: digest_sent, due_at). */
-  digestCandidates(now: number): SlotWithZone[];
+  /**
+   * The (cycle, due time, manager zone) groups of slots due at or before `now` whose channel digest
+   * is not sent yet (index: digest_sent, due_at): a few rows however large the cycle, so the tick
+   * works out which due times have passed `digestAfter` in which zone without reading every slot.
+   */
+  digestDueGroups(now: number): DigestDueGroup[];
+  /**
+   * Up to `limit` team channels (their digest key, see `DigestSlot.channel`) with a slot of this
+   * group whose digest is not sent yet.
+   */
+  digestChannelsDue(group: DigestDueGroup, limit: number): string[];
+  /** Every slot of the cycle in these team channels (sent or not), with its channel key. */
+  digestSlots(cycleId: number, channels: string[]): DigestSlot[];
   markDigestSent(ids: number[]): void;
 
   insertReview(r: NewReview): Review;

@@ -37,6 +37,8 @@ export interface ChunkSizes {
   managersPerFill?: number;
   managersPerNudge?: number;
   managersPerReminder?: number;
+  /** Team channels whose digests one transaction writes (./cycle-digests.ts). */
+  channelsPerDigest?: number;
 }
 
 /**

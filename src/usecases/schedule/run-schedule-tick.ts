@@ -7,7 +7,7 @@ import {
   type ChunkSizes,
 } from './open-cycles-in-chunks.js';
 import { sendOverdueReminders } from './overdue-reminders.js';
-import { sendDigests } from './cycle-digests.js';
+import { readyDigestGroups, sendChannelDigests, CHANNELS_PER_DIGEST } from './cycle-digests.js';
 
 /** What one tick did, for logs and tests. */
 export interface TickReport {
@@ -24,7 +24,7 @@ export interface TickReport {
  *  (a) claims each department's current cycle once its open time has passed in a manager's zone,
  *      fills every claimed cycle in chunks, then sends each manager one nudge for the week;
  *  (b) walks overdue pending slots along the reminder ladder;
- *  (c) posts team-channel digests once slots are `digestAfter` past due.
+ *  (c) posts team-channel digests once slots are `digestAfter` past due, a chunk of channels at a time.
  * Transactions are short and the event loop gets a turn between them, so interactive handlers
  * (which must ack within 3 s) keep answering while a large cycle opens.
  * With nothing to do it costs one small grouped query plus a few index range scans.
@@ -33,6 +33,7 @@ export const makeRunScheduleTick = (deps: UseCaseDeps, sizes: ChunkSizes = {}) =
   const { store, clock, settings } = deps;
   const completeOpening = makeCompleteOpeningCycles(deps, sizes);
   const perRemind = Math.max(1, sizes.managersPerReminder ?? MANAGERS_PER_REMINDER);
+  const perDigest = Math.max(1, sizes.channelsPerDigest ?? CHANNELS_PER_DIGEST);
   return async (): Promise<TickReport> => {
     const now = clock.now();
     store.tx((tx) => {
@@ -60,8 +61,24 @@ export const makeRunScheduleTick = (deps: UseCaseDeps, sizes: ChunkSizes = {}) =
       reminders += chunk.sent;
       await yieldToEventLoop();
     }
-    await yieldToEventLoop();
-    const digests = store.tx((tx) => sendDigests(tx, now, settings));
+    // Digests, a chunk of team channels per transaction (a due time passes for every channel at once).
+    // Each chunk marks its channels' slots, so the next chunk's query no longer finds them; a channel
+    // seen twice means it was not marked, and the group stops rather than spin.
+    let digests = 0;
+    for (const group of store.read((tx) => readyDigestGroups(tx, now, settings))) {
+      const done = new Set<string>();
+      for (;;) {
+        await yieldToEventLoop();
+        const sent = store.tx((tx) => {
+          const channels = tx.reviews.digestChannelsDue(group, perDigest);
+          if (!channels.length || channels.some((c) => done.has(c))) return null;
+          for (const c of channels) done.add(c);
+          return sendChannelDigests(tx, group.cycleId, channels, settings);
+        });
+        if (sent === null) break;
+        digests += sent;
+      }
+    }
     return { opened, nudges, reminders, digests };
   };
 };
