@@ -28,7 +28,7 @@ export const makeExportDossier =
   ({ store, clock, settings }: UseCaseDeps) =>
   (input: DossierRequest & { deliver: 'thread' | 'none' }): Result<ExportedDossier> =>
     store.tx((tx) => {
-      const a = authorizeDossier(tx, input, settings);
+      const a = authorizeDossier(tx, input, settings, clock.now());
       if (!a.ok) return a;
       const { c } = a;
       const now = clock.now();

@@ -22,3 +22,17 @@ export function relationOf(actor: Person, employee: Person): ActorRelation {
     isHr: isHr(actor) && actor.id !== employee.id,
   };
 }
+
+/**
+ * Whether the actor has a part in the case: its employee, their manager, HR, the person who opened
+ * it or confirmed a step. A refusal of someone with a part belongs to the case's history; anyone
+ * else's goes to the security log (src/usecases/shared/security-log.ts).
+ */
+export function hasPartInCase(actor: Person, c: CaseRecord, employee: Person | null): boolean {
+  const relation = employee ? relationOf(actor, employee) : { isManager: false, isHr: isHr(actor) };
+  return (
+    relation.isManager ||
+    relation.isHr ||
+    [c.employeeId, c.openedBy, ...Object.values(c.confirmations)].includes(actor.id)
+  );
+}

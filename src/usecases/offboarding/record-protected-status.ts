@@ -1,13 +1,15 @@
 /**
  * HR records a protected status (pregnancy, medical treatment period, a recent complaint…) against
  * a person. It blocks opening a case and the policy's blocker-checking steps; open cases of the
- * person are refreshed so the blocker shows at once.
+ * person are refreshed so the blocker shows at once. A refusal is audited about the person when the
+ * asker is the person or in their manager chain, else it goes to the security log.
  */
 import { ok, fail, type Result } from '../result.js';
 import type { UseCaseDeps } from '../../ports/deps.js';
 import { isIsoDate } from '../../domain/dates.js';
 import { isHr } from '../../domain/people.js';
-import { tFor } from '../shared/people.js';
+import { managerChain, tFor } from '../shared/people.js';
+import { logSecurityRefusal } from '../shared/security-log.js';
 import { currentPolicy, protectedKinds } from './policy.js';
 import { refreshOpenCases } from './refresh-cases.js';
 import { statusLabel } from '../../ui/screens/offboarding/labels.js';
@@ -35,13 +37,23 @@ export const makeRecordProtectedStatus =
       const actor = tx.org.person(input.actorId);
       const t = tFor(actor, settings);
       if (!isHr(actor)) {
-        tx.audit.record({
-          actorId: input.actorId,
-          action: 'case.protected_status_refused',
-          subjectType: 'person',
-          subjectId: input.personId ?? '',
-          detail: { kind: input.kind },
-        });
+        const named = input.personId ? tx.org.person(input.personId) : null;
+        // The person themself or someone in their manager chain: part of that person's story.
+        // Anyone else (or no such person): the security log, rate limited.
+        if (named && (named.id === input.actorId || managerChain(tx, named.id).includes(input.actorId)))
+          tx.audit.record({
+            actorId: input.actorId,
+            action: 'case.protected_status_refused',
+            subjectType: 'person',
+            subjectId: named.id,
+            detail: { kind: input.kind },
+          });
+        else
+          logSecurityRefusal(tx, clock.now(), {
+            actorId: input.actorId,
+            action: 'case.protected_status_refused',
+            detail: { personId: named?.id ?? null, kind: input.kind.slice(0, 64), code: 'NOT_AUTHORIZED' },
+          });
         return fail('NOT_AUTHORIZED', t('off.protect.hrOnly'));
       }
       const kinds = protectedKinds(currentPolicy(settings));

@@ -8,10 +8,10 @@ import type { UseCaseDeps } from '../../ports/deps.js';
 import { authorizeDossier, type DossierRequest } from './dossier-access.js';
 
 export const makeRequestDossier =
-  ({ store, settings }: UseCaseDeps) =>
+  ({ store, clock, settings }: UseCaseDeps) =>
   (input: DossierRequest): Result<{ confirmation: string }> =>
     store.tx((tx) => {
-      const a = authorizeDossier(tx, input, settings);
+      const a = authorizeDossier(tx, input, settings, clock.now());
       if (!a.ok) return a;
       return ok({ confirmation: a.t('off.dossier.queued', { id: a.c.id }) });
     });

@@ -12,7 +12,7 @@ import { canAdvance, type AdvanceDecision } from '../../domain/policy/advance.js
 import { fail, type Failure } from '../result.js';
 import { localeOf, tFor } from '../shared/people.js';
 import { policyOf } from './policy.js';
-import { relationOf, stateOf } from './gate-inputs.js';
+import { hasPartInCase, relationOf, stateOf } from './gate-inputs.js';
 import { gateTextFor, missingSummary, refusal } from './refusal.js';
 import { logSecurityRefusal } from '../shared/security-log.js';
 
@@ -100,11 +100,7 @@ export function passStepGate(tx: Tx, settings: AppSettings, now: number, input: 
   const relation = relationOf(actor, employee);
   const decision = canAdvance(policy, stateOf(c), input.stepId, relation, evaluation);
   if (!decision.ok) {
-    const hasPart =
-      relation.isManager ||
-      relation.isHr ||
-      [c.employeeId, c.openedBy, ...Object.values(c.confirmations)].includes(actor.id);
-    if (!hasPart) return refuseStranger(tx, t, now, c, actor.id, input.stepId, decision);
+    if (!hasPartInCase(actor, c, employee)) return refuseStranger(tx, t, now, c, actor.id, input.stepId, decision);
     return refuseAndAudit(tx, t, locale, c, actor.id, input.stepId, decision, evaluation);
   }
   return { ok: true, actor, t, locale, c, employee, policy, decision, evaluation };

@@ -1,6 +1,7 @@
 /**
  * Withdraw: closes a case at any point, with a reason. HR or the employee's own manager. The form
- * comes from `open-withdraw-form.ts`; this submit is where the actor is authorized.
+ * comes from `open-withdraw-form.ts`; this submit is where the actor is authorized. A refusal of
+ * someone with no part in the case goes to the security log, not the case's history.
  */
 import { ok, fail, type Result } from '../result.js';
 import { textMessage } from '../../ui/screens/offboarding/forms.js';
@@ -9,7 +10,8 @@ import { translator } from '../../ui/i18n/index.js';
 import type { UseCaseDeps } from '../../ports/deps.js';
 import { tFor } from '../shared/people.js';
 import { outboxKeys } from '../shared/outbox-keys.js';
-import { relationOf } from './gate-inputs.js';
+import { hasPartInCase, relationOf } from './gate-inputs.js';
+import { logSecurityRefusal } from '../shared/security-log.js';
 import { caseView } from './case-view.js';
 import { publishCase } from './publish-case.js';
 import { literal } from '../../ui/markup.js';
@@ -32,6 +34,15 @@ export const makeWithdrawCase =
       const employee = tx.org.person(c.employeeId);
       const rel = employee ? relationOf(actor, employee) : { isHr: false, isManager: false };
       if (!rel.isHr && !rel.isManager) {
+        // A stranger's attempt (a tampered or forwarded button) is not part of the case's story.
+        if (!hasPartInCase(actor, c, employee)) {
+          logSecurityRefusal(tx, clock.now(), {
+            actorId: actor.id,
+            action: 'case.withdraw_refused',
+            detail: { caseId: c.id, code: 'NOT_AUTHORIZED' },
+          });
+          return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
+        }
         tx.audit.record({
           actorId: actor.id,
           action: 'case.withdraw_refused',
