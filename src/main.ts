@@ -18,6 +18,7 @@ import { PolicyError } from './domain/policy/resolve.js';
 import { makePostAuditCheckpoint } from './usecases/schedule/post-audit-checkpoint.js';
 import { prepareKeys } from '../db/keys.js';
 import { makeDailyBackupTrigger } from '../adapters/cli/daily-backup.js';
+import { makeAlertFailedBackup } from './usecases/security/alert-failed-backup.js';
 import { makeLogger, newLogId, withLogContext } from '../adapters/logging.js';
 import { startOps } from '../adapters/ops/index.js';
 import { makeRunRetention } from './usecases/schedule/run-retention.js';
@@ -51,7 +52,14 @@ async function main(): Promise<void> {
   const scheduleTick = makeRunScheduleTick({ store, clock, settings });
   const evidenceTick = makeRunEvidenceTick({ store, clock, settings });
   const auditCheckpoint = makePostAuditCheckpoint({ store, clock, settings });
-  const dailyBackup = makeDailyBackupTrigger(config, clock, log);
+  const alertFailedBackup = makeAlertFailedBackup({ store, clock, settings });
+  const dailyBackup = makeDailyBackupTrigger(config, clock, log, {
+    // The outbox write may meet an import's write lock: retry off the tick, it is idempotent.
+    onOutcome: (outcome) =>
+      void retryWhileBusy(() => alertFailedBackup(outcome), 60_000).catch((err: unknown) =>
+        log.error({ err }, 'could not tell HR about the daily backup'),
+      ),
+  });
   const warningsTick = makeRunWeeklyWarnings({ store, clock, settings });
   const pruneInbound = makePruneInbound({ store, clock });
   const retention = makeRunRetention({ store, clock, settings });
@@ -74,7 +82,7 @@ async function main(): Promise<void> {
       await retryWhileBusy(auditCheckpoint, 60_000);
       await retryWhileBusy(pruneInbound, 60_000);
       await retryWhileBusy(retentionTick, 60_000);
-      dailyBackup();
+      void dailyBackup();
       // Once a week at the configured time; every other tick it is one small query.
       await retryWhileBusy(warningsTick, 60_000);
       metrics?.observeTick((performance.now() - started) / 1000);

@@ -6,6 +6,13 @@ export const en = {
     'Keep this message: the database cannot change it. If anyone later rewrites, truncates or rolls back the log, this check fails:',
   'sec.checkpoint.command': 'npm run dandang -- audit verify --anchor {rows}:{hash}',
   'sec.checkpoint.unsigned': 'This checkpoint is not signed: set DANDANG_AUDIT_KEY so the log cannot be re-hashed.',
+  'sec.backup.failedTitle': '⚠️ The daily backup failed',
+  'sec.backup.failedBody':
+    'The backup of {day} failed ({attempts} attempt(s), the last at {last}). The bot keeps running and tries again every hour; until one succeeds, the newest good backup is older than today.',
+  'sec.backup.failedNext':
+    'Ask whoever runs Dandang to read the server log (`the daily backup FAILED`) and docs/operations.md (Backups), fix the cause (a full disk, a missing folder, a damaged database), then run `npm run dandang -- backup --daily`.',
+  'sec.backup.recoveredTitle': '✅ The daily backup succeeded after a failure',
+  'sec.backup.recoveredBody': 'The backup of {day} succeeded at {last}, after {attempts} failed attempt(s).',
   'sec.reads.header': 'Who opened the records of {name}',
   'sec.reads.none': 'Nobody but {name} has opened their records.',
   'sec.reads.line': '{at} · {who} · {what}',
@@ -30,6 +37,13 @@ export const zh: Record<keyof typeof en, string> = {
   'sec.checkpoint.keep': '请保留此消息：数据库无法修改它。日后若有人改写、截断或回滚日志，以下校验将失败：',
   'sec.checkpoint.command': 'npm run dandang -- audit verify --anchor {rows}:{hash}',
   'sec.checkpoint.unsigned': '此检查点未签名：请设置 DANDANG_AUDIT_KEY，以防日志被重新计算哈希。',
+  'sec.backup.failedTitle': '⚠️ 每日备份失败',
+  'sec.backup.failedBody':
+    '{day} 的备份失败（已尝试 {attempts} 次，最近一次在 {last}）。机器人照常运行，每小时重试一次；在备份成功之前，最新的可用备份早于今天。',
+  'sec.backup.failedNext':
+    '请联系 Dandang 的运维人员查看服务器日志（`the daily backup FAILED`）和 docs/operations.md（备份一节），排除原因（磁盘已满、目录不存在、数据库损坏）后运行 `npm run dandang -- backup --daily`。',
+  'sec.backup.recoveredTitle': '✅ 每日备份在失败后已成功',
+  'sec.backup.recoveredBody': '{day} 的备份已于 {last} 成功，此前失败 {attempts} 次。',
   'sec.reads.header': '谁查看过{name}的记录',
   'sec.reads.none': '除{name}本人外，尚无人查看过其记录。',
   'sec.reads.line': '{at} · {who} · {what}',

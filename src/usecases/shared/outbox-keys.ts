@@ -61,6 +61,8 @@ export const outboxKeys = {
   // Data protection
   auditCheckpoint: (day: string) => `audit-checkpoint:${day}`,
   recordExport: (personId: string, day: string) => `export:${personId}:${day}`,
+  /** The HR alert that the day's backup failed: one per day, updated in place as attempts go on. */
+  backupFailed: (day: string) => `backup-failed:${day}`,
   // Delivery: the HR alert about set-aside messages, one per platform per hour (then updated in place)
   undeliveredAlert: (platform: string, hourStart: number) => `${UNDELIVERED_ALERT}${platform}:${hourStart}`,
   // Early warnings

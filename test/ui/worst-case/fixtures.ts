@@ -30,6 +30,7 @@ import { fill, worstCase, type WorstCase } from './data.js';
 import { buildHelp } from '../../../src/ui/screens/help.js';
 import { buildUndeliveredAlert } from '../../../src/ui/screens/delivery/undelivered.js';
 import { buildAuditCheckpointMessage } from '../../../src/ui/screens/security/audit-checkpoint.js';
+import { buildBackupAlert } from '../../../src/ui/screens/security/failed-backup.js';
 import { buildReviewSubmitted } from '../../../src/ui/screens/review/confirmation.js';
 import { buildDisputeForm as buildReviewDisputeForm } from '../../../src/ui/screens/review/dispute-form.js';
 import { buildEmployeeReview } from '../../../src/ui/screens/review/employee-review.js';
@@ -437,6 +438,10 @@ export const FIXTURES: Record<string, Fixture> = {
     message(
       buildUndeliveredAlert(t, { platformLabel: 'Feishu', count: 123456, since: '2026-11-23 09:00', window: '24 h' }),
     ),
+  ],
+  'security/failed-backup#buildBackupAlert': ({ t }) => [
+    message(buildBackupAlert(t, { day: '2026-11-23', attempts: 99_999, last: '2026-11-23 23:59', recovered: false })),
+    message(buildBackupAlert(t, { day: '2026-11-23', attempts: 99_999, last: '2026-11-23 23:59', recovered: true })),
   ],
   'security/audit-checkpoint#buildAuditCheckpointMessage': ({ t }) => [
     message(
