@@ -29,8 +29,11 @@ function setup() {
     platform: 'slack',
     locale: 'en',
   });
-  const click = (id: string, value: string, actionId: 'caseAdvance' | 'caseOpenStepForm' | 'caseExportDossier' = 'caseAdvance') =>
-    router.dispatch({ kind: 'action', actor: actor(id), actionId: ACTIONS[actionId], value });
+  const click = (
+    id: string,
+    value: string,
+    actionId: 'caseAdvance' | 'caseOpenStepForm' | 'caseExportDossier' = 'caseAdvance',
+  ) => router.dispatch({ kind: 'action', actor: actor(id), actionId: ACTIONS[actionId], value });
   const command = (id: string, args: string, mentions: string[]) =>
     router.dispatch({ kind: 'command', actor: actor(id), command: 'offboard', args, mentions });
   const dandang = (id: string, args: string, mentions: string[]) =>
