@@ -60,6 +60,8 @@ export type ReviewFieldError =
   | 'ratingInvalid'
   | 'tooLong'
   | 'controlCharacter'
+  /** A reason beside a KPI is one line (TEXT_LIMITS.line). */
+  | 'reasonTooLong'
   /** The figure differs from the feed's: say why. */
   | 'changeReasonRequired'
   /** A `source: feed` KPI with nothing from the feed: the typed figure needs a reason. */
@@ -118,9 +120,10 @@ export function validateReview(
     const fromFeed = imported[k.key];
     const reasonId = kpiReasonInputId(k.key);
     const reason = text(values[reasonId]);
-    const reasonProblem = reason ? textProblem(reason, 'long') : null;
+    // One line, so it fits one input on every platform beside each KPI.
+    const reasonProblem = reason ? textProblem(reason, 'line') : null;
     if (reasonProblem) {
-      errors[reasonId] = reasonProblem.kind === 'tooLong' ? 'tooLong' : 'controlCharacter';
+      errors[reasonId] = reasonProblem.kind === 'tooLong' ? 'reasonTooLong' : 'controlCharacter';
       continue;
     }
     // A reason is kept only where one is owed: a figure other than the feed's, or a feed that never came.

@@ -2,6 +2,7 @@ import type { T } from '../../ui/i18n/index.js';
 import type { FormValues } from '../../ui/model.js';
 import { kpiBounds, type Kpi } from '../../domain/kpi.js';
 import { literal } from '../../ui/markup.js';
+import { TEXT_LIMITS } from '../../domain/text.js';
 import {
   kpiInputId,
   kpiReasonInputId,
@@ -56,6 +57,8 @@ export function reviewFieldErrors(
         const figure = feedOf(id);
         return t('review.error.changeReason', { source: literal(figure?.source ?? ''), value: figure?.value ?? '' });
       }
+      case 'reasonTooLong':
+        return t('review.error.reasonTooLong', { max: TEXT_LIMITS.line });
       case 'feedMissingReasonRequired':
         return t('review.error.feedMissingReason');
     }

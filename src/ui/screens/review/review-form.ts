@@ -140,9 +140,8 @@ function feedReasonInputs(t: T, f: ReviewFormInput, k: Kpi): Input[] {
     {
       id,
       kind: 'text',
-      multiline: true,
       optional: true,
-      maxLength: MAX_TEXT,
+      maxLength: TEXT_LIMITS.line,
       label: t(fromFeed ? 'review.form.reasonChanged' : 'review.form.reasonMissing', params),
       hint: t(fromFeed ? 'review.form.reasonChangedHint' : 'review.form.reasonMissingHint', params),
       ...(typed ? { initial: typed } : {}),
