@@ -1,7 +1,8 @@
 /**
  * POST /api/v1/kpi-actuals: the company's systems (an ERP, a sales system) send KPI figures as JSON,
  * `{"rows": [{"person_id", "kpi_key", "period", "value", "source"?}]}`. On only when
- * DANDANG_API_TOKEN is set: without it every /api path answers 404, as if there were no API.
+ * DANDANG_API_TOKEN is set: without it every /api/v1 path answers 404, as if there were no API.
+ * (/api/* outside /api/v1 belongs to the local workspace's page.)
  *
  * - Auth: `Authorization: Bearer <token>`, compared in constant time (both sides hashed first, so
  *   neither the content nor the length of the token leaks through timing).
@@ -96,7 +97,7 @@ export function mountApiRoutes(http: HttpHost, deps: UseCaseDeps, opts: ApiOptio
     return false;
   };
 
-  http.mount('/api', async (req, res) => {
+  http.mount('/api/v1', async (req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (!expected || path !== KPI_ACTUALS_PATH) return send(res, 404, { error: 'not_found' });
     if (req.method !== 'POST')

@@ -2,7 +2,7 @@
  * The operations surface, composed once for `npm start` (src/main.ts) and the tests: the shared
  * HTTP server with a request id and latency per route, /healthz, /readyz, and /metrics when
  * `operations.metrics` is on (then the outbox queue the senders use counts sends, 429s and failures),
- * and the API for the company's systems under /api (adapters/api/: 404 unless DANDANG_API_TOKEN is set).
+ * and the API for the company's systems under /api/v1 (adapters/api/: 404 unless DANDANG_API_TOKEN is set).
  */
 import type { AppComposition } from '../compose.js';
 import type { RunningAdapter } from '../context.js';

@@ -10,6 +10,7 @@ import { makeTestDb, type TestDb } from '../support/db.js';
 import { loadConfig } from '../../src/config.js';
 import { composeApp } from '../../adapters/compose.js';
 import { startOps } from '../../adapters/ops/index.js';
+import { startLocal } from '../../adapters/local/index.js';
 import { makeImportJobs } from '../../src/usecases/org/import-jobs.js';
 import { makeImportOrg } from '../../src/usecases/org/import-org.js';
 import { defaultSettings, example } from '../usecases/import/support.js';
@@ -22,22 +23,33 @@ afterEach(async () => {
   running = null;
 });
 
-async function start(env: Record<string, string>, yml = ''): Promise<{ db: TestDb; base: string }> {
+async function start(
+  env: Record<string, string>,
+  yml = '',
+  opts: { local?: boolean } = {},
+): Promise<{ db: TestDb; base: string }> {
   const db = makeTestDb({ now: '2026-11-23T09:00:00Z' });
   const settings = defaultSettings();
   await makeImportJobs({ store: db.store, clock: db.clock, settings })({ yaml: example('jobs.yml') });
   await makeImportOrg({ store: db.store, clock: db.clock, settings })({ csv: example('people.csv') });
   const file = join(db.dir, 'dandang.yml');
   writeFileSync(file, yml);
-  const config = loadConfig({ DANDANG_CONFIG: file, DANDANG_DB: db.file, DANDANG_LOCAL: '0', ...env });
+  const config = loadConfig({
+    DANDANG_CONFIG: file,
+    DANDANG_DB: db.file,
+    DANDANG_LOCAL: opts.local ? '1' : '0',
+    ...env,
+  });
   const app = await composeApp(config, { clock: db.clock, conn: db.conn });
   const ops = await startOps(app, []);
+  const local = opts.local ? await startLocal({ ...app, queue: ops.queue, http: ops.http }) : null;
   const port = await ops.http.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${port}`;
   running = {
     db,
     base,
     async close() {
+      await local?.stop();
       await ops.http.close();
       db.cleanup();
     },
@@ -66,6 +78,18 @@ describe('POST /api/v1/kpi-actuals', () => {
     const { base } = await start({});
     const r = await post(base, { rows: [row(1)] });
     expect(r.status).toBe(404);
+  });
+
+  it("leaves the local workspace's own /api paths to it", async () => {
+    const { base } = await start({ DANDANG_API_TOKEN: TOKEN }, '', { local: true });
+    const r = await fetch(`${base}/api/command`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-dandang-persona': 'nobody' },
+      body: JSON.stringify({ text: '/review' }),
+    });
+    expect(r.status).toBe(403);
+    expect(await r.json()).toEqual({ kind: 'error', text: 'unknown persona' });
+    expect((await post(base, { rows: [row(1)] })).status).toBe(200);
   });
 
   it('needs the bearer token', async () => {
