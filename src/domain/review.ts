@@ -60,7 +60,7 @@ export type ReviewFieldError =
   | 'ratingInvalid'
   | 'tooLong'
   | 'controlCharacter'
-  /** A reason beside a KPI is one line (TEXT_LIMITS.line). */
+  /** A reason beside a KPI is short (TEXT_LIMITS.line). */
   | 'reasonTooLong'
   /** The figure differs from the feed's: say why. */
   | 'changeReasonRequired'
@@ -120,10 +120,10 @@ export function validateReview(
     const fromFeed = imported[k.key];
     const reasonId = kpiReasonInputId(k.key);
     const reason = text(values[reasonId]);
-    // One line, so it fits one input on every platform beside each KPI.
-    const reasonProblem = reason ? textProblem(reason, 'line') : null;
-    if (reasonProblem) {
-      errors[reasonId] = reasonProblem.kind === 'tooLong' ? 'reasonTooLong' : 'controlCharacter';
+    // Short (TEXT_LIMITS.line), so one input beside each KPI holds it on every platform.
+    const reasonProblem = reason ? textProblem(reason, 'long') : null;
+    if (reasonProblem || [...reason].length > TEXT_LIMITS.line) {
+      errors[reasonId] = reasonProblem?.kind === 'control' ? 'controlCharacter' : 'reasonTooLong';
       continue;
     }
     // A reason is kept only where one is owed: a figure other than the feed's, or a feed that never came.

@@ -45,7 +45,7 @@ export const en = {
   'review.error.tooLong': 'Keep this under 3,000 characters.',
   'review.error.controlCharacter': 'Remove the control characters from this text.',
   'review.error.changeReason': 'Your figure differs from the {value} {source} sent: say why.',
-  'review.error.reasonTooLong': 'Keep the reason to one line of at most {max} characters.',
+  'review.error.reasonTooLong': 'Keep the reason to at most {max} characters.',
   'review.error.feedMissingReason': 'Nothing came from the data feed for this KPI: say where your figure comes from.',
 
   'review.submitted.text': 'Review of {name} for {period} saved. {name} has been sent a copy.',
@@ -225,7 +225,7 @@ export const zh: Record<keyof typeof en, string> = {
   'review.error.tooLong': '请控制在 3000 字以内。',
   'review.error.controlCharacter': '请删除文本中的控制字符。',
   'review.error.changeReason': '您填写的数值与 {source} 提供的 {value} 不同：请说明原因。',
-  'review.error.reasonTooLong': '原因请写在一行内，不超过 {max} 个字符。',
+  'review.error.reasonTooLong': '原因请不要超过 {max} 个字符。',
   'review.error.feedMissingReason': '数据接口未提供该 KPI 的数据：请说明您填写的数值来源。',
 
   'review.submitted.text': '已保存对 {name} 的 {period} 考核,并已发送给 {name}。',

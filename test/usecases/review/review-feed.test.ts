@@ -137,6 +137,16 @@ describe('a figure from a data feed on the review form', () => {
     expect(review.results[1]!.imported).toBeUndefined();
   });
 
+  it('a reason is short: one that would not fit the box beside the KPI is refused', () => {
+    feed(`${alice().id},tickets,2026-W48,47,erp\n${alice().id},response,2026-W48,3.5,helpdesk`);
+    const r = makeSubmitReview(deps())({
+      actorId: manager().id,
+      slotId: slotId(),
+      values: values({ kpi_tickets: '44', kpireason_tickets: 'x'.repeat(201) }),
+    });
+    expect(!r.ok && r.fieldErrors).toEqual({ kpireason_tickets: 'Keep the reason to at most 200 characters.' });
+  });
+
   it('a figure that arrives after the form opened is the one the submission is checked against', () => {
     feed(`${alice().id},tickets,2026-W48,47,erp\n${alice().id},response,2026-W48,3.5,helpdesk`);
     openForm();

@@ -140,6 +140,7 @@ function feedReasonInputs(t: T, f: ReviewFormInput, k: Kpi): Input[] {
     {
       id,
       kind: 'text',
+      multiline: true,
       optional: true,
       maxLength: TEXT_LIMITS.line,
       label: t(fromFeed ? 'review.form.reasonChanged' : 'review.form.reasonMissing', params),
