@@ -18,6 +18,7 @@ import { makeImportJobs } from '../../../src/usecases/org/import-jobs.js';
 import { formatIssue, importIssues } from '../../../src/usecases/org/import/issues.js';
 import { runCli } from '../../../adapters/cli/run.js';
 import type { Form } from '../../../src/ui/model.js';
+import { strFromU8, unzipSync } from 'fflate';
 import { outboxRows, snapshot, textOf } from './support.js';
 
 let db: TestDb;
@@ -55,6 +56,26 @@ const values = (extra: Record<string, string>) => ({
   comment: '',
   ...extra,
 });
+
+/** The dossier's HTML and CSV as `dossier --out` wrote them: loose files, or inside its ZIP. */
+function dossierTexts(out: string): { html: string; csv: string } {
+  const files = readdirSync(out);
+  const zipFile = files.find((f) => f.endsWith('.zip'));
+  if (zipFile) {
+    const zip = unzipSync(readFileSync(join(out, zipFile)));
+    const named = (ext: string) => strFromU8(zip[Object.keys(zip).find((f) => f.endsWith(ext))!]!);
+    return { html: named('.html'), csv: named('.csv') };
+  }
+  const named = (ext: string) =>
+    readFileSync(
+      join(
+        out,
+        files.find((f) => f.endsWith(ext))!,
+      ),
+      'utf8',
+    );
+  return { html: named('.html'), csv: named('.csv') };
+}
 
 describe('a figure from a data feed on the review form', () => {
   it('is pre-filled and marked with its source; the feed KPI that has not come says so', () => {
@@ -187,25 +208,11 @@ describe('a figure from a data feed on the review form', () => {
     const out = join(db.dir, 'out');
     const env = { PATH: process.env.PATH ?? '', DANDANG_DB: db.file, DANDANG_CONFIG: join(db.dir, 'none.yml') };
     expect(await runCli(['dossier', '1', '--out', out], { out: () => {}, err: () => {} }, env, db.clock)).toBe(0);
-    const files = readdirSync(out);
-    const html = readFileSync(
-      join(
-        out,
-        files.find((f) => f.endsWith('.html'))!,
-      ),
-      'utf8',
-    );
+    const { html, csv } = dossierTexts(out);
     expect(html).toContain(
       '44 per week<br><small>from erp: 47; why it differs: Duplicates &lt;merged&gt; &amp; closed</small>',
     );
     expect(html).toContain('3.5 h<br><small>from helpdesk: 3.5</small>');
-    const csv = readFileSync(
-      join(
-        out,
-        files.find((f) => f.endsWith('.csv'))!,
-      ),
-      'utf8',
-    );
     expect(csv.split(/\r?\n/)[0]).toContain(',data_feed');
     expect(csv).toContain('44 per week,met,,from erp: 47; why it differs: Duplicates <merged> & closed');
   });
