@@ -354,7 +354,7 @@ export const zh: Record<keyof typeof en, string> = {
   'off.missing.confirmed': '你已作为{role}确认',
   'off.missing.unknown': '此案件没有该步骤',
 
-  'off.open.usage': '用法：`/offboard @某人 [协商|违纪] [原因]`',
+  'off.open.usage': '用法：`/offboard @某人 [协商|严重违纪] [原因]`',
   'off.open.notAuthorized': '只有 HR 或 {name} 的直属经理可以发起案件。',
   'off.open.alreadyOpen': '{name} 已有进行中的案件 #{id}。',
   'off.open.hrOnly': '「{path}」的案件只能由HR为{name}发起；直属经理负责记录违纪事件。',
