@@ -582,6 +582,34 @@ const attempts: Attempt[] = [
     says: 'Bo had not acknowledged those KPIs before the review period began',
   },
 
+  {
+    item: 6,
+    attempt: 'uk-capability: the standards acknowledged only after the final review',
+    run: () =>
+      evidenceGate(
+        uk,
+        change(ukComplete, (f) => {
+          f.kpiAcks = [{ jobId: 'eng', version: 1, ack: ack(1) }];
+          f.kpis!.ack = ack(1);
+        })(),
+      ),
+    rule: 'kpis_not_known_first',
+    says: 'review “W8” (2026-03-22) does not count: Bo had not acknowledged those KPIs before the review period began',
+  },
+  {
+    item: 6,
+    attempt: 'us-pip: expectations written yesterday, reviews from months ago',
+    run: () =>
+      evidenceGate(
+        us,
+        change(usComplete, (f) => {
+          f.kpis!.definedAt = ago(1);
+        })(),
+      ),
+    rule: 'missing:below_target_review',
+    says: 'Wei Liu must record a second review of Bo with the actual figures below target. 1 of the 2 needed are on record.',
+  },
+
   // 7. Real training, real reassessment.
   {
     item: 7,
