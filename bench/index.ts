@@ -75,12 +75,14 @@ async function status(): Promise<void> {
     `\n[status] /review status over HTTP, ${r.requests} requests each, ${r.concurrency} concurrent clients; ack then an ephemeral answer via response_url`,
   );
   console.log(
-    `  Dandang:  p50 ${f1(r.ours.p50)} ms, p99 ${f1(r.ours.p99)} ms, ${f1(r.ours.perSec)} answers/s (${r.ours.failed} failed)`,
+    `  Dandang:   p50 ${f1(r.ours.p50)} ms, p99 ${f1(r.ours.p99)} ms, ${f1(r.ours.perSec)} answers/s (${r.ours.failed} failed), process CPU ${f2(r.ours.cpuMsPerAnswer)} ms per answer`,
   );
   console.log(
-    `  bare Bolt: p50 ${f1(r.bare.p50)} ms, p99 ${f1(r.bare.p99)} ms, ${f1(r.bare.perSec)} answers/s (${r.bare.failed} failed)`,
+    `  bare Bolt: p50 ${f1(r.bare.p50)} ms, p99 ${f1(r.bare.p99)} ms, ${f1(r.bare.perSec)} answers/s (${r.bare.failed} failed), process CPU ${f2(r.bare.cpuMsPerAnswer)} ms per answer`,
   );
-  console.log(`  p99 ${f2(r.p99Ratio)}× (target ≤ 1.5×), throughput ${f2(r.throughputRatio)}× (target ≥ 0.7×)`);
+  console.log(
+    `  p99 ${f2(r.p99Ratio)}× (target ≤ 1.5×), throughput ${f2(r.throughputRatio)}× (target ≥ 0.7×); CPU per answer, bare over ours: ${f2(r.cpuRatio)}× (clients and fake included)`,
+  );
   rows.push({
     what: `\`/review status\` over HTTP, ${r.concurrency} clients: p99 against a bare Bolt app doing the same I/O`,
     measured: `${f2(r.p99Ratio)}× (${f1(r.ours.p99)} vs ${f1(r.bare.p99)} ms)`,
@@ -89,7 +91,7 @@ async function status(): Promise<void> {
   });
   rows.push({
     what: 'The same: throughput against that bare app',
-    measured: `${f2(r.throughputRatio)}× (${f1(r.ours.perSec)} vs ${f1(r.bare.perSec)}/s)`,
+    measured: `${f2(r.throughputRatio)}× (${f1(r.ours.perSec)} vs ${f1(r.bare.perSec)}/s; CPU per answer ${f2(r.ours.cpuMsPerAnswer)} vs ${f2(r.bare.cpuMsPerAnswer)} ms)`,
     target: '≥ 0.7×',
     met: r.throughputRatio >= 0.7,
   });

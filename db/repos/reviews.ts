@@ -20,11 +20,14 @@ import type {
   Review,
   KpiResult,
   ReviewContent,
+  Cycle,
+  LatestCycleSlot,
 } from '../../src/ports/repos/reviews.js';
 import type { Clock } from '../../src/ports/clock.js';
 import type { Sealer } from '../sealed.js';
 import { toPerson } from './org.js';
 import { makeAmendedContent } from './review-amendments.js';
+import { selectList } from '../select-list.js';
 
 /** Rows per multi-row INSERT: well under SQLite's bound-variable limit. */
 const CHUNK = 500;
@@ -34,6 +37,10 @@ const chunks = <T>(xs: T[]): T[][] => {
   for (let i = 0; i < xs.length; i += CHUNK) out.push(xs.slice(i, i + CHUNK));
   return out;
 };
+
+const CYCLE = selectList<Cycle>(cycles, { qualifier: 'cycles' });
+/** A slot's columns, read with the names of a SlotView (those joined in are text, read as stored). */
+const SLOT_VIEW = selectList<SlotView>(reviewSlots, { qualifier: 'review_slots' });
 
 export function makeReviewRepo(db: Db, _clock: Clock, sealer: Sealer): ReviewRepo {
   const strengths = sealer.column(reviews.strengths);
@@ -80,25 +87,38 @@ export function makeReviewRepo(db: Db, _clock: Clock, sealer: Sealer): ReviewRep
     .from(cycles)
     .where(eq(cycles.id, ph('id')))
     .prepare();
-  // `/review status` asks on every call; with no department filter the query never changes.
-  const latestOfEach = db
-    .select({ department: cycles.department, start: sql<string>`max(${cycles.periodStart})`.as('start') })
-    .from(cycles)
-    .groupBy(cycles.department)
-    .as('latest');
-  const latestCyclesOfAll = db
-    .select({ c: cycles })
-    .from(cycles)
-    .innerJoin(
-      latestOfEach,
-      and(eq(latestOfEach.department, cycles.department), eq(latestOfEach.start, cycles.periodStart)),
-    )
-    .orderBy(asc(cycles.department))
-    .prepare();
-  const slotViewsOfManagerInCycle = slotViewQuery()
-    .where(and(eq(reviewSlots.cycleId, ph('cycleId')), eq(reviewSlots.managerId, ph('managerId'))))
-    .orderBy(asc(reviewSlots.dueAt), asc(employees.name))
-    .prepare();
+  // `/review status` asks on every call: prepared once and read without drizzle's row mapping
+  // (../select-list.ts), which cost several times these queries. Same SQL and rows as the dynamic forms.
+  const latestCyclesOfAll = db.$client.prepare<[], Cycle>(
+    `SELECT ${CYCLE.sql} FROM cycles
+       JOIN (SELECT department, max(period_start) AS start FROM cycles GROUP BY department) latest
+         ON latest.department = cycles.department AND latest.start = cycles.period_start
+      ORDER BY cycles.department`,
+  );
+  const slotViewsOfManagerInCycle = db.$client.prepare<[number, string], Record<string, unknown>>(
+    `SELECT ${SLOT_VIEW.sql}, employees.name AS employeeName, managers.name AS managerName,
+            managers.locale AS managerLocale, managers.timezone AS managerTimezone,
+            cycles.department AS department, cycles.label AS cycleLabel,
+            employees.team_channel_slack AS teamChannelSlack, employees.team_channel_feishu AS teamChannelFeishu
+       FROM review_slots
+       JOIN people employees ON employees.id = review_slots.employee_id
+       JOIN people managers ON managers.id = review_slots.manager_id
+       JOIN cycles ON cycles.id = review_slots.cycle_id
+      WHERE review_slots.cycle_id = ? AND review_slots.manager_id = ?
+      ORDER BY review_slots.due_at, employees.name`,
+  );
+  // `/review status` of a manager: their slots in each department's latest cycle, in one statement
+  // (not a query per department), reading only what the screen shows.
+  const latestCycleSlotsOfManager = db.$client.prepare<[string], LatestCycleSlot>(
+    `SELECT cycles.id AS cycleId, cycles.department AS department, cycles.label AS periodLabel,
+            employees.name AS employeeName, review_slots.status AS status, review_slots.due_at AS dueAt
+       FROM review_slots
+       JOIN cycles ON cycles.id = review_slots.cycle_id
+       JOIN people employees ON employees.id = review_slots.employee_id
+      WHERE review_slots.manager_id = ?
+        AND cycles.period_start = (SELECT max(period_start) FROM cycles latest WHERE latest.department = cycles.department)
+      ORDER BY cycles.department, review_slots.due_at, employees.name`,
+  );
   const submitSlot = db
     .update(reviewSlots)
     .set({ status: 'submitted', nextReminderAt: null })
@@ -219,7 +239,7 @@ export function makeReviewRepo(db: Db, _clock: Clock, sealer: Sealer): ReviewRep
         .where(and(eq(cycles.department, department), eq(cycles.periodStart, periodStart)))
         .get() ?? null,
     latestCycles(department) {
-      if (!department) return latestCyclesOfAll.all().map((r) => r.c);
+      if (!department) return latestCyclesOfAll.all();
       const latest = db
         .select({ department: cycles.department, start: sql<string>`max(${cycles.periodStart})`.as('start') })
         .from(cycles)
@@ -327,7 +347,7 @@ export function makeReviewRepo(db: Db, _clock: Clock, sealer: Sealer): ReviewRep
     slot: (id) => slotById.get({ id }) ?? null,
     slotViews(f) {
       if (f.cycleId !== undefined && f.managerId !== undefined && !f.ids && !f.nudgeWeeks && !f.unnudged)
-        return slotViewsOfManagerInCycle.all({ cycleId: f.cycleId, managerId: f.managerId }).map(toView);
+        return slotViewsOfManagerInCycle.all(f.cycleId, f.managerId).map(SLOT_VIEW.decode);
       const where = (ids?: number[], managerIds?: string[]) =>
         and(
           f.cycleId !== undefined ? eq(reviewSlots.cycleId, f.cycleId) : undefined,
@@ -370,6 +390,7 @@ export function makeReviewRepo(db: Db, _clock: Clock, sealer: Sealer): ReviewRep
       for (const part of chunks(ids))
         db.update(reviewSlots).set({ nudgeWeek: week }).where(inArray(reviewSlots.id, part)).run();
     },
+    latestCycleSlotsOf: (managerId) => latestCycleSlotsOfManager.all(managerId),
     pendingSlotsOf: (managerId) =>
       slotViewQuery()
         .where(and(eq(reviewSlots.managerId, managerId), eq(reviewSlots.status, 'pending')))

@@ -73,6 +73,16 @@ export interface DigestSlot extends SlotView {
   channel: string;
 }
 
+/** A manager's slot in the latest cycle of its department, as `/review status` lists it. */
+export interface LatestCycleSlot {
+  cycleId: number;
+  department: string;
+  periodLabel: string;
+  employeeName: string;
+  status: SlotStatus;
+  dueAt: number;
+}
+
 /** A submitted review: its content (declared by the domain's review rules) and where it belongs. */
 export interface Review extends ReviewContent {
   id: number;
@@ -164,6 +174,11 @@ export interface ReviewRepo {
   managersToNudge(limit: number): string[];
   /** Records the week of the nudge that now lists these slots. */
   setNudgeWeek(ids: number[], week: string): void;
+  /**
+   * The manager's slots in the latest cycle of each department (one query for every department),
+   * by department, then earliest due and name.
+   */
+  latestCycleSlotsOf(managerId: string): LatestCycleSlot[];
   /** The manager's pending slots across cycles, earliest due first. */
   pendingSlotsOf(managerId: string): SlotView[];
   /** Only moves pending → submitted (and clears its next reminder); false if it was not pending. */
