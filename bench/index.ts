@@ -4,9 +4,14 @@
  * BENCH_RATE (auto), BENCH_MESSAGES, BENCH_KNOWN_RATE (100), BENCH_SUBMISSIONS (1000),
  * BENCH_CONCURRENCY (8), BENCH_STATUS_REQUESTS (2000), BENCH_STATUS_CLIENTS (10), BENCH_MANAGERS
  * (2500), BENCH_STARTS (5), BENCH_SEED (15, the synthetic organisation of the warning backtest),
- * BENCH_PEOPLE (50000, the org import), BENCH_ONLY (fanout, status, submit, start, cycle, warn or
- * import: run just that section).
+ * BENCH_PEOPLE (50000, the org import).
+ *
+ * Sections: fanout, status, submit, start, cycle, warn, import. Name the ones to run, on the command
+ * line (`npm run bench -- status cycle`) or in BENCH_ONLY (`status,cycle`); none named runs them all.
+ * The machine's load average is printed at the start and end: on a shared machine, compare the
+ * ratios of one run, not absolute times across runs.
  */
+import { loadavg } from 'node:os';
 import { runFanoutBenches } from './fanout.js';
 import { benchSubmitLatency } from './submit-latency.js';
 import { benchOpenCycle } from './open-cycle.js';
@@ -19,7 +24,17 @@ const num = (name: string, fallback: number) => (process.env[name] ? Number(proc
 const f1 = (n: number) => n.toFixed(1);
 const f2 = (n: number) => n.toFixed(2);
 
-const only = process.env.BENCH_ONLY;
+const SECTIONS = ['fanout', 'status', 'submit', 'start', 'cycle', 'warn', 'import'] as const;
+const named = [...process.argv.slice(2), ...(process.env.BENCH_ONLY ?? '').split(',')]
+  .map((s) => s.trim())
+  .filter(Boolean);
+for (const n of named)
+  if (!(SECTIONS as readonly string[]).includes(n)) {
+    console.error(`Unknown bench section "${n}"; the sections: ${SECTIONS.join(', ')}`);
+    process.exit(2);
+  }
+const runs = (section: (typeof SECTIONS)[number]) => named.length === 0 || named.includes(section);
+const load = () => loadavg().map(f2).join(' ');
 
 /** One line of the closing table. */
 interface Row {
@@ -31,15 +46,17 @@ interface Row {
 const rows: Row[] = [];
 
 async function main(): Promise<void> {
-  console.log('Dandang bench (figures only; nothing here fails on timing)\n');
-  if (!only || only === 'fanout') await fanout();
-  if (!only || only === 'status') await status();
-  if (!only || only === 'submit') await submit();
-  if (!only || only === 'start') await start();
-  if (!only || only === 'cycle') await cycle();
-  if (!only || only === 'warn') benchWarnings(num('BENCH_SEED', 15));
-  if (!only || only === 'import') await orgImport();
+  console.log('Dandang bench (figures only; nothing here fails on timing)');
+  console.log(`load average (1, 5, 15 min) at the start: ${load()}\n`);
+  if (runs('fanout')) await fanout();
+  if (runs('status')) await status();
+  if (runs('submit')) await submit();
+  if (runs('start')) await start();
+  if (runs('cycle')) await cycle();
+  if (runs('warn')) benchWarnings(num('BENCH_SEED', 15));
+  if (runs('import')) await orgImport();
   printTable();
+  console.log(`\nload average (1, 5, 15 min) at the end: ${load()}`);
 }
 
 function printTable(): void {
