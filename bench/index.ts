@@ -171,7 +171,7 @@ async function cycle(): Promise<void> {
   const c = await benchOpenCycle({ managers: num('BENCH_MANAGERS', 2500), reportsEach: 4 });
   console.log(`\n[cycle] ${c.managers} managers × 4 reports = ${c.slots} slots, on a SQLite file`);
   console.log(
-    `  open the cycle (slots + ${c.nudges} nudges queued + audit, in chunks that yield): ${f1(c.openMs)} ms; event-loop delay meanwhile p99 ${f1(c.loopDelay.p99)} ms, max ${f1(c.loopDelay.max)} ms (longest gap between 5 ms heartbeats ${f1(c.loopDelay.longestGapMs)} ms); an idle loop over as long: p99 ${f1(c.idleLoopDelay.p99)} ms, max ${f1(c.idleLoopDelay.max)} ms`,
+    `  open the cycle (slots + ${c.nudges} nudges queued + audit, in ${c.openTransactions} transactions that yield): ${f1(c.openMs)} ms, process CPU ${f1(c.openCpuMs)} ms; event-loop delay meanwhile p99 ${f1(c.loopDelay.p99)} ms, max ${f1(c.loopDelay.max)} ms (longest gap between 5 ms heartbeats ${f1(c.loopDelay.longestGapMs)} ms); an idle loop over as long: p99 ${f1(c.idleLoopDelay.p99)} ms, max ${f1(c.idleLoopDelay.max)} ms`,
   );
   rows.push({
     what: `Opening one department's cycle of ${c.managers} managers: event-loop delay p99 / max`,
@@ -180,7 +180,7 @@ async function cycle(): Promise<void> {
     met: c.loopDelay.max <= 50,
   });
   console.log(
-    `  tick at the due time (reminder step 0: ${c.dueTick.reminders} queued, ${c.dueTick.digests} digests, in chunks that yield): ${f1(c.dueTick.ms)} ms; event-loop delay max ${f1(c.dueTick.loopDelayMax)} ms`,
+    `  tick at the due time (reminder step 0: ${c.dueTick.reminders} queued, ${c.dueTick.digests} digests, in chunks that yield): ${f1(c.dueTick.ms)} ms, process CPU ${f1(c.dueTick.cpuMs)} ms; event-loop delay max ${f1(c.dueTick.loopDelayMax)} ms`,
   );
   console.log(
     `  idle tick with ${c.slots} overdue slots (${c.idleTick.runs} runs, ${c.idleTick.reminders + c.idleTick.digests} messages): median ${f1(c.idleTick.medianMs)} ms, max ${f1(c.idleTick.maxMs)} ms`,

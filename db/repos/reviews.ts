@@ -119,6 +119,22 @@ export function makeReviewRepo(db: Db, _clock: Clock, sealer: Sealer): ReviewRep
         AND cycles.period_start = (SELECT max(period_start) FROM cycles latest WHERE latest.department = cycles.department)
       ORDER BY cycles.department, review_slots.due_at, employees.name`,
   );
+  // The chunked tick's "next chunk" queries: a few managers with work left, read from the index of
+  // that work. No ORDER BY: sorting by manager would read and sort every row left (all 10,000 slots
+  // of a large cycle) for each chunk of a few managers, which made opening a cycle quadratic; in
+  // index order SQLite stops at the limit. They come in slot order, the order the cycle was filled.
+  const managersToNudgeStmt = db.$client
+    .prepare<[number], string>(
+      `SELECT DISTINCT review_slots.manager_id FROM review_slots JOIN cycles ON cycles.id = review_slots.cycle_id
+        WHERE review_slots.nudge_week IS NULL AND review_slots.status = 'pending' AND cycles.status = 'open'
+        LIMIT ?`,
+    )
+    .pluck();
+  const reminderDueManagersStmt = db.$client
+    .prepare<[number, number], string>(
+      `SELECT DISTINCT manager_id FROM review_slots WHERE status = 'pending' AND next_reminder_at <= ? LIMIT ?`,
+    )
+    .pluck();
   const submitSlot = db
     .update(reviewSlots)
     .set({ status: 'submitted', nextReminderAt: null })
@@ -376,16 +392,7 @@ export function makeReviewRepo(db: Db, _clock: Clock, sealer: Sealer): ReviewRep
         .all()
         .map(toView);
     },
-    managersToNudge: (limit) =>
-      db
-        .selectDistinct({ id: reviewSlots.managerId })
-        .from(reviewSlots)
-        .innerJoin(cycles, eq(cycles.id, reviewSlots.cycleId))
-        .where(and(isNull(reviewSlots.nudgeWeek), eq(reviewSlots.status, 'pending'), eq(cycles.status, 'open')))
-        .orderBy(asc(reviewSlots.managerId))
-        .limit(limit)
-        .all()
-        .map((r) => r.id),
+    managersToNudge: (limit) => managersToNudgeStmt.all(limit),
     setNudgeWeek(ids, week) {
       for (const part of chunks(ids))
         db.update(reviewSlots).set({ nudgeWeek: week }).where(inArray(reviewSlots.id, part)).run();
@@ -403,20 +410,15 @@ export function makeReviewRepo(db: Db, _clock: Clock, sealer: Sealer): ReviewRep
         withZone(
           and(
             eq(reviewSlots.status, 'pending'),
-            lte(reviewSlots.nextReminderAt, now),
+            // For a chunk of managers, read their slots by manager (slots_manager_status): the unary
+            // `+` keeps SQLite from scanning every due slot of the organisation by next reminder
+            // instead, once per chunk.
+            ids ? sql`+${reviewSlots.nextReminderAt} <= ${now}` : lte(reviewSlots.nextReminderAt, now),
             ids ? inArray(reviewSlots.managerId, ids) : undefined,
           ),
         ),
       ),
-    reminderDueManagers: (now, limit) =>
-      db
-        .selectDistinct({ id: reviewSlots.managerId })
-        .from(reviewSlots)
-        .where(and(eq(reviewSlots.status, 'pending'), lte(reviewSlots.nextReminderAt, now)))
-        .orderBy(asc(reviewSlots.managerId))
-        .limit(limit)
-        .all()
-        .map((r) => r.id),
+    reminderDueManagers: (now, limit) => reminderDueManagersStmt.all(now, limit),
     setEscalationLevel(ids, level, nextReminderAt) {
       const set =
         nextReminderAt === undefined ? { escalationLevel: level } : { escalationLevel: level, nextReminderAt };
@@ -449,7 +451,7 @@ export function makeReviewRepo(db: Db, _clock: Clock, sealer: Sealer): ReviewRep
             g.managerTimezone === null ? isNull(managers.timezone) : eq(managers.timezone, g.managerTimezone),
           ),
         )
-        .orderBy(asc(digestChannel))
+        // No ORDER BY: see managersToNudgeStmt.
         .limit(limit)
         .all()
         .map((r) => r.channel),

@@ -170,7 +170,7 @@ export interface ReviewRepo {
     nudgeWeeks?: string[];
     unnudged?: boolean;
   }): SlotView[];
-  /** Up to `limit` managers (by id) with pending slots of open cycles that are in no nudge yet. */
+  /** Up to `limit` managers (in no set order) with pending slots of open cycles that are in no nudge yet. */
   managersToNudge(limit: number): string[];
   /** Records the week of the nudge that now lists these slots. */
   setNudgeWeek(ids: number[], week: string): void;
@@ -188,7 +188,7 @@ export interface ReviewRepo {
    * next_reminder_at), of these managers only when given.
    */
   reminderDueSlots(now: number, managerIds?: string[]): SlotWithZone[];
-  /** Up to `limit` managers (by id) with a pending slot whose next reminder step is due. */
+  /** Up to `limit` managers (in no set order) with a pending slot whose next reminder step is due. */
   reminderDueManagers(now: number, limit: number): string[];
   /**
    * Records the ladder step reached; `nextReminderAt`, when given, is the next step's instant
@@ -202,8 +202,8 @@ export interface ReviewRepo {
    */
   digestDueGroups(now: number): DigestDueGroup[];
   /**
-   * Up to `limit` team channels (their digest key, see `DigestSlot.channel`) with a slot of this
-   * group whose digest is not sent yet.
+   * Up to `limit` team channels (their digest key, see `DigestSlot.channel`; in no set order) with a
+   * slot of this group whose digest is not sent yet.
    */
   digestChannelsDue(group: DigestDueGroup, limit: number): string[];
   /** Every slot of the cycle in these team channels (sent or not), with its channel key. */
