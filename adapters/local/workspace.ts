@@ -70,15 +70,17 @@ export class Workspace {
   /** The whole page for a persona and a conversation (their DM if none or not visible). */
   page(p: Person, requested: string | undefined): string {
     const locale = this.localeOf(p);
-    const { people, departments, managers } = this.ctx.store.read((tx) => {
-      const active = tx.org.activePeople();
+    const { everyone, people, departments, managers } = this.ctx.store.read((tx) => {
+      const all = tx.org.allPeople();
+      const active = all.filter((x) => x.active);
       const depts = [...new Set(active.map((x) => x.department))].sort();
       const mgrs = new Set(active.filter((x) => x.managerId).map((x) => x.managerId!));
-      return { people: active, departments: depts, managers: mgrs };
+      return { everyone: all, people: active, departments: depts, managers: mgrs };
     });
     const conversations = conversationsFor(p, departments, locale);
     const current = conversations.find((c) => c.id === requested) ?? conversations[0]!;
-    const view = this.viewFor(p, people);
+    // Names of everyone, people who have left too: a closed case still names its employee.
+    const view = this.viewFor(p, everyone);
     const messagesHtml = this.messages
       .conversation(current.id)
       .map(({ root, replies }) => renderStoredMessage(root, replies, view))

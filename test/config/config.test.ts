@@ -169,6 +169,38 @@ describe('dandang.yml', () => {
     expect(fileError('timezone: [UTC\n')).toMatch(/^dandang\.yml is not valid YAML/);
   });
 
+  it('the local minimum wage is part of the severance settings (issue 10 #15), and must be positive', () => {
+    expect(parseFileConfig('severance:\n  localMinimumMonthlyWage: 2690\n').severance).toEqual({
+      localMinimumMonthlyWage: 2690,
+      currency: 'CNY',
+    });
+    expect(fileError('severance:\n  localMinimumMonthlyWage: -1\n')).toContain(
+      'dandang.yml severance.localMinimumMonthlyWage',
+    );
+  });
+
+  it('a policy override that removes a statutory safeguard stops the start, naming the safeguard (issue 10 #3)', () => {
+    dir = mkdtempSync(join(tmpdir(), 'dandang-config-'));
+    const file = join(dir, 'dandang.yml');
+    writeFileSync(file, 'policy:\n  preset: cn-art40\n  overrides:\n    misconduct:\n      blockersAtOpen: true\n');
+    // Stricter is fine: Art. 42 checked on an Art. 39 case too.
+    expect(loadConfig({ DANDANG_CONFIG: file }).policy.overrides).toEqual({ misconduct: { blockersAtOpen: true } });
+    writeFileSync(
+      file,
+      'policy:\n  preset: cn-art40\n  overrides:\n    misconduct:\n      steps:\n        - { id: hr_approves, who: [hr] }\n        - { id: decision_issued, who: [hr], input: notice }\n',
+    );
+    let message = '';
+    try {
+      loadConfig({ DANDANG_CONFIG: file });
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      message = (e as Error).message;
+    }
+    expect(message).toContain('removes statutory safeguards of cn-art40');
+    expect(message).toContain('misconduct.steps: "union_notified" is removed (LCL Art. 43; 法释〔2020〕26号 Art. 47)');
+    expect(message).toContain('misconduct.steps: "hr_approves" no longer needs an independent person (LCL Art. 39)');
+  });
+
   it('names the file it was loaded from', () => {
     dir = mkdtempSync(join(tmpdir(), 'dandang-config-'));
     const file = join(dir, 'custom.yml');

@@ -14,7 +14,7 @@ import { sendNudges } from '../../../src/usecases/review/nudge.js';
 import { kpiSubjectId } from '../../../src/domain/kpi.js';
 import { DEMO_JOBS, DEMO_PEOPLE, toPersonRecord } from './org.js';
 import { seedHistory, noteEvents } from './seed-history.js';
-import { backfillLocalDms, queueWelcomes } from './past-messages.js';
+import { backfillHrCases, backfillLocalDms, queueWelcomes } from './past-messages.js';
 import { caseHistoryEvents } from './case-history.js';
 
 const DAY = 86_400_000;
@@ -94,8 +94,10 @@ export function loadDemo(deps: DemoDeps): DemoSummary | null {
     ...caseHistoryEvents({ store: history, clock: past, settings }, now),
   ]);
 
-  // The DMs that history produced, for the local workspace (other platforms never saw them).
+  // The DMs and HR-channel case cards that history produced, for the local workspace (other
+  // platforms never saw them).
   backfillLocalDms(conn, deps.store, settings);
+  backfillHrCases(conn, deps.store, settings, now);
   queueWelcomes(deps.store, settings);
 
   // The current cycle, through the shared opener: one nudge is queued for every manager.

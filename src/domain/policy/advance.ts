@@ -13,6 +13,9 @@ export interface CaseState {
   stepIndex: number;
   /** For a step every listed role must confirm (a meeting): who has confirmed so far. */
   confirmations: Partial<Record<ActorRole, string>>;
+  /** The dates earlier steps recorded (a hearing's date), by step id, and today, where the case is. */
+  stepDates?: Partial<Record<string, string>>;
+  today?: string;
 }
 
 /** How the clicking person relates to the case, established from the database by the use case. */
@@ -35,6 +38,8 @@ export type Missing =
   | { kind: 'same_person'; stepId: string; need: ActorRole[] }
   | { kind: 'already_done'; stepId: string }
   | { kind: 'step'; stepId: string; waitingOn: ActorRole[] }
+  /** The date an earlier step set (the hearing's) has not come yet. */
+  | { kind: 'not_yet'; stepId: string; dateOf: string; date: string }
   | { kind: 'evidence'; item: ItemEvaluation }
   | { kind: 'blocker'; blocker: BlockerEvaluation };
 
@@ -96,10 +101,15 @@ export function canAdvance(
       waitingOn: rolesWaitingOn(earlier, i === state.stepIndex ? state.confirmations : {}),
     });
   }
+  // Nothing is recorded as done before the day it happens: a hearing is held on the date it was set for.
+  const setFor = step.notBeforeDateOf ? state.stepDates?.[step.notBeforeDateOf] : undefined;
+  if (step.notBeforeDateOf && setFor && (!state.today || setFor > state.today))
+    missing.push({ kind: 'not_yet', stepId, dateOf: step.notBeforeDateOf, date: setFor });
   if (step.requiresEvidence)
     for (const item of evaluation.items) if (!item.ok) missing.push({ kind: 'evidence', item });
   if (step.checksBlockers) for (const blocker of evaluation.blockers) missing.push({ kind: 'blocker', blocker });
   if (missing.length) {
+    if (missing.every((m) => m.kind === 'not_yet')) return { ok: false, code: 'CONFLICT', missing };
     const onlyBlockers = missing.every((m) => m.kind === 'blocker');
     return { ok: false, code: onlyBlockers ? 'BLOCKED' : 'EVIDENCE_MISSING', missing };
   }

@@ -38,6 +38,8 @@ function stepLoosened(floor: Step, got: Step | undefined): string | null {
   if (floor.independent !== 'none' && got.independent !== floor.independent)
     return 'no longer needs an independent person';
   if (got.who.some((r) => !floor.who.includes(r))) return `may now be done by ${got.who.join(' or ')}`;
+  if (floor.notBeforeDateOf && got.notBeforeDateOf !== floor.notBeforeDateOf)
+    return `may now be done before the date "${floor.notBeforeDateOf}" set`;
   return null;
 }
 

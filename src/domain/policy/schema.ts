@@ -122,6 +122,11 @@ export const stepSchema = z.object({
    * alone). `not_involved`: the person named in the step (the appeal's hearer) took no part before.
    */
   independent: z.enum(['none', 'not_manager', 'not_involved']).default('none'),
+  /**
+   * The step cannot be done before the date an earlier step recorded: a hearing is held on or
+   * after the day its invitation set, never "held" the day the invitation went out.
+   */
+  notBeforeDateOf: z.string().optional(),
   label: localized.optional(),
   statutory,
 });
@@ -267,6 +272,24 @@ export const policySchema = z
           }
         }
       }
+    }
+    // A step waits for a date only an earlier step of the same path records.
+    const stepLists: [string[], Step[]][] = [
+      [['steps'], p.steps],
+      [['mutual', 'steps'], p.mutual.steps],
+      [['misconduct', 'steps'], p.misconduct.steps],
+    ];
+    for (const [at, steps] of stepLists) {
+      steps.forEach((step, i) => {
+        if (!step.notBeforeDateOf) return;
+        const earlier = steps.slice(0, i).find((s) => s.id === step.notBeforeDateOf);
+        if (!earlier || !['date', 'hearing', 'appeal'].includes(earlier.input))
+          ctx.addIssue({
+            code: 'custom',
+            path: [...at, i, 'notBeforeDateOf'],
+            message: `"${step.notBeforeDateOf}" is not an earlier step of this path that records a date`,
+          });
+      });
     }
   });
 export type Policy = z.infer<typeof policySchema>;

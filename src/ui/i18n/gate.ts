@@ -88,6 +88,7 @@ export const en = {
   'gate.notIndependent': '“{step}” needs HR who is not {name}’s line manager: the manager cannot approve alone.',
   'gate.samePerson': 'You already confirmed “{step}”; {roles} must be a different person.',
   'gate.stepFirst': 'First, {who} must do “{step}”.',
+  'gate.notYet': 'The date recorded at “{dateOf}” is {date}: “{step}” can be recorded from that day, not before.',
   'gate.cannot': 'Cannot do “{step}” yet:',
 
   'gate.blocker.status': '⛔ {blocker}: {status} since {since}',
@@ -146,6 +147,8 @@ export const en = {
   'gate.proposer.employer': 'the employer',
   'gate.proposer.employee': 'the employee',
   'gate.listSep': ', ',
+  'gate.recordSep': '; ',
+  'gate.releaseItem': '{text}: {amount}',
   'gate.reasonSep': ': ',
 } as const;
 
@@ -225,6 +228,7 @@ export const zh: Record<keyof typeof en, string> = {
   'gate.notIndependent': '「{step}」须由不是{name}直属经理的HR执行：经理不能独自批准。',
   'gate.samePerson': '你已确认「{step}」；{roles}须由另一人确认。',
   'gate.stepFirst': '须先由{who}完成「{step}」。',
+  'gate.notYet': '「{dateOf}」记录的日期为{date}：自当日起方可记录「{step}」，不得提前。',
   'gate.cannot': '暂不能执行「{step}」：',
 
   'gate.blocker.status': '⛔ {blocker}：{status}，自{since}起',
@@ -277,5 +281,7 @@ export const zh: Record<keyof typeof en, string> = {
   'gate.proposer.employer': '用人单位',
   'gate.proposer.employee': '劳动者',
   'gate.listSep': '、',
+  'gate.recordSep': '；',
+  'gate.releaseItem': '{text}：{amount}',
   'gate.reasonSep': '：',
 };

@@ -32,13 +32,13 @@ export const en = {
   'local.unreachable': 'Dandang could not be reached. Check that it is still running, then try again.',
   'local.demo.welcomeHeader': 'Welcome to the Dandang demo',
   'local.demo.welcomeIntro':
-    'This is a demo organisation with eight weeks of history. Use **You are:** at the top to switch between manager, employee and HR, and watch the loop close. Type `/dandang help` for every command.',
+    'This is a demo organisation with months of history. Use **You are:** at the top to switch between manager, employee and HR, and watch the loop close. Type `/dandang help` for every command.',
   'local.demo.welcomeManager':
     "You manage a team: this week's reviews are waiting below. Open one, submit it, then switch to that employee to acknowledge it. `/review status` shows your team.",
   'local.demo.welcomeEmployee':
     'Your reviews and KPIs arrive here. Acknowledge each one, or dispute it with a comment that is kept word for word.',
   'local.demo.welcomeHr':
-    'Open the **#hr** channel and try `/offboard @张伟 missed sales targets` (eight weeks of acknowledged misses) and `/offboard @Ben Carter bottom of the ranking` (no evidence at all) to see the evidence gate.',
+    'Open the **#hr** channel. 张伟’s record is complete under Art. 40(2) (KPIs he acknowledged, reviews below target, two conversations, training on the missed KPI, a reassessment that still fails): try `/offboard @张伟 missed sales targets after training` and walk the case to its close; Li Na confirms it and attends the meeting with you. `/offboard @Ben Carter bottom of the ranking` shows what the gate says with no evidence at all. The channel also holds two closed cases: an Art. 39 dismissal for a serious breach of the handbook (赵强) and an agreed exit (李文).',
 } as const;
 
 export const zh: Record<keyof typeof en, string> = {
@@ -74,10 +74,10 @@ export const zh: Record<keyof typeof en, string> = {
   'local.unreachable': '连不上担当。请确认它仍在运行，然后重试。',
   'local.demo.welcomeHeader': '欢迎体验担当演示',
   'local.demo.welcomeIntro':
-    '这是一个带有八周历史数据的演示组织。用顶部的 **当前身份** 在经理、员工和 HR 之间切换,看完整流程如何闭环。输入 `/dandang help` 查看全部命令。',
+    '这是一个带有数月历史数据的演示组织。用顶部的 **当前身份** 在经理、员工和 HR 之间切换,看完整流程如何闭环。输入 `/dandang help` 查看全部命令。',
   'local.demo.welcomeManager':
     '你管理一个团队:本周的考核就在下方。打开一份并提交,再切换成该员工进行确认。`/review status` 可查看团队进度。',
   'local.demo.welcomeEmployee': '你的考核和 KPI 会发到这里。请逐一确认,或填写意见提出异议(意见会原样保存)。',
   'local.demo.welcomeHr':
-    '打开 **#hr** 频道,试试 `/offboard @张伟 未达到销售目标`(八周已确认的未达标记录)和 `/offboard @Ben Carter 排名末位`(没有任何证据),看看证据门槛如何运作。',
+    '打开 **#hr** 频道。张伟的证据已符合第四十条第（二）项的要求（本人确认的KPI、未达标的考核、两次沟通、针对未达标KPI的培训、培训后仍未达标的再次考核）：试试 `/offboard @张伟 培训后仍未达到销售目标`，把案件一直走到结案；Li Na 确认案件并与你一同出席面谈。`/offboard @Ben Carter 排名末位` 展示没有任何证据时证据门槛的回应。频道中还有两件已结案的案件：严重违纪解除（第三十九条，赵强）和协商一致解除（李文）。',
 };

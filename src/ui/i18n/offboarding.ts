@@ -64,6 +64,7 @@ export const en = {
   'off.case.noEvidence': 'This path has no evidence gate.',
   'off.case.blockers': '**Blockers**',
   'off.case.noBlockers': 'No blockers on record.',
+  'off.case.statusesNoBar': '**Protected statuses on record** (they do not stop a case on this path)',
   'off.case.steps': '**Steps**',
   'off.case.stepWaiting': 'waiting on {who}',
   'off.case.stepPartial': 'confirmed by {done}; waiting on {who}',
@@ -83,6 +84,8 @@ export const en = {
   'off.settle.header': '**Notice and severance** (HR only)',
   'off.settle.notice': 'Notice given {noticeDate}; last day {lastDay} ({days} days).',
   'off.settle.lieu': 'Pay in lieu of notice; last day {lastDay}.',
+  'off.settle.immediate':
+    'The employment ends on {lastDay}, the day the notice or decision is given: no notice period runs.',
   'off.settle.n': 'Severance N: {months} × {wage} = {amount} {currency}.',
   'off.settle.capped': 'The wage is capped at 3× the local average and the years at 12.',
   'off.settle.capUnknown': 'No local average wage in the config: the 3× cap was not checked.',
@@ -157,8 +160,11 @@ export const en = {
     '{n} evidence item(s) are still missing; the steps stay blocked until they are on record.',
 
   'off.dm.header': '{path} · case #{id}: {name}',
-  'off.dm.intro':
-    '{by} opened a case about {name} ({reason}). It cannot go ahead until the evidence below is on record. You must confirm the case yourself and attend the meeting.',
+  'off.dm.intro': '{by} opened a case about {name} ({reason}).',
+  'off.dm.gated': 'It cannot go ahead until the evidence below is on record.',
+  'off.dm.yourSteps': 'You take these steps yourself: {steps}.',
+  'off.dm.hrSteps': 'HR takes every step of this case; this message keeps you informed.',
+  'off.dm.sentenceSep': ' ',
   'off.dm.missing': '**Still missing**',
   'off.dm.complete': 'All the evidence the policy requires is on record.',
 
@@ -297,6 +303,7 @@ export const zh: Record<keyof typeof en, string> = {
   'off.case.noEvidence': '此流程无证据门槛。',
   'off.case.blockers': '**不得解除的情形**',
   'off.case.noBlockers': '未记录不得解除的情形。',
+  'off.case.statusesNoBar': '**在案的受保护情形**（不妨碍本流程的案件）',
   'off.case.steps': '**步骤**',
   'off.case.stepWaiting': '等待 {who}',
   'off.case.stepPartial': '{done} 已确认；等待 {who}',
@@ -316,6 +323,7 @@ export const zh: Record<keyof typeof en, string> = {
   'off.settle.header': '**通知与经济补偿**（仅 HR 可见）',
   'off.settle.notice': '通知日 {noticeDate}；最后工作日 {lastDay}（{days} 天）。',
   'off.settle.lieu': '以代通知金替代提前通知；最后工作日 {lastDay}。',
+  'off.settle.immediate': '劳动合同于{lastDay}（通知或决定送达当日）解除，无提前通知期。',
   'off.settle.n': '经济补偿 N：{months} × {wage} = {amount} {currency}。',
   'off.settle.capped': '月工资按当地平均工资 3 倍封顶，年限最高 12 年。',
   'off.settle.capUnknown': '配置中没有当地平均工资，未检查 3 倍封顶。',
@@ -383,7 +391,11 @@ export const zh: Record<keyof typeof en, string> = {
   'off.open.evidenceMissing': '仍缺 {n} 项证据；补齐之前各步骤无法推进。',
 
   'off.dm.header': '{path}·解除劳动合同案件 #{id}：{name}',
-  'off.dm.intro': '{by}就{name}发起了案件（{reason}）。在下列证据齐备之前，案件无法推进。你须亲自确认案件并出席面谈。',
+  'off.dm.intro': '{by}就{name}发起了案件（{reason}）。',
+  'off.dm.gated': '在下列证据齐备之前，案件无法推进。',
+  'off.dm.yourSteps': '以下步骤须由你亲自完成：{steps}。',
+  'off.dm.hrSteps': '本案件的各个步骤均由 HR 完成，此消息供你了解进展。',
+  'off.dm.sentenceSep': '',
   'off.dm.missing': '**仍缺少**',
   'off.dm.complete': '政策要求的证据均已齐备。',
 

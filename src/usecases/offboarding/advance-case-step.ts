@@ -12,6 +12,7 @@ import { computeSettlement, type Settlement } from '../../domain/settlement.js';
 import { dateIn } from '../../domain/dates.js';
 import { roleList, mention, stepLabel, blockerLabel } from '../../ui/screens/offboarding/labels.js';
 import { textMessage } from '../../ui/screens/offboarding/forms.js';
+import { releaseItems } from '../../ui/screens/offboarding/settlement.js';
 import { translator } from '../../ui/i18n/index.js';
 import { outboxKeys } from '../shared/outbox-keys.js';
 import { caseView } from './case-view.js';
@@ -115,14 +116,14 @@ export const makeAdvanceCaseStep =
         const who = [...new Set([...Object.values(c.confirmations), actor.id])]
           .filter((x): x is string => !!x)
           .map(mention)
-          .join(', ');
+          .join(ht('gate.listSep'));
         reply = ht('off.thread.stepDone', { step: label, who });
         if (detail.date) reply += ` ${ht('off.thread.date', { date: String(detail.date) })}`;
         if (read.appeal) reply += ` ${ht('off.thread.appeal', { outcome: ht(`off.appeal.${read.appeal}`) })}`;
         if (step.checksBlockers)
           reply += ` ${ht('off.thread.checked', { checked: literal(policy.blockers.map((b) => blockerLabel(ht, hrLocale, policy, b.id)).join(ht('gate.listSep'))) })}`;
         if (read.release)
-          reply += ` ${ht('off.thread.release', { items: literal(read.release.lines.map((l) => (l.amount === null ? l.text : `${l.text}: ${l.amount}`)).join('; ')) })}`;
+          reply += ` ${ht('off.thread.release', { items: literal(releaseItems(ht, read.release.lines)) })}`;
       } else {
         const confirmations = { ...c.confirmations, [role]: actor.id } as Partial<Record<ActorRole, string>>;
         tx.cases.update(c.id, { confirmations });

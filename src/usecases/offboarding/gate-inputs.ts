@@ -3,7 +3,7 @@
  * state, and who the clicking person is to the employee, both from the db, never from a button.
  */
 import type { Person } from '../../ports/records.js';
-import type { CaseRecord } from '../../ports/repos/cases.js';
+import type { CaseEvent, CaseRecord } from '../../ports/repos/cases.js';
 import type { ActorRelation, CaseState } from '../../domain/policy/advance.js';
 import { isHr } from '../../domain/people.js';
 
@@ -13,6 +13,13 @@ export const stateOf = (c: CaseRecord): CaseState => ({
   stepIndex: c.stepIndex,
   confirmations: c.confirmations,
 });
+
+/** The dates the case's done steps recorded (a hearing's date, the union notified), by step id. */
+export function stepDatesOf(events: readonly CaseEvent[]): Partial<Record<string, string>> {
+  const dates: Partial<Record<string, string>> = {};
+  for (const e of events) if (e.outcome === 'done' && typeof e.detail.date === 'string') dates[e.step] = e.detail.date;
+  return dates;
+}
 
 /** Nobody acts on their own case, as manager or as HR. */
 export function relationOf(actor: Person, employee: Person): ActorRelation {

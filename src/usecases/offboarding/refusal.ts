@@ -47,6 +47,8 @@ export const missingSummary = (missing: Missing[]): string[] =>
         return `evidence:${m.item.id}:${m.item.found}/${m.item.required}${m.item.rejected.length ? `:${[...new Set(m.item.rejected.map((r) => r.reason.rule))].join('|')}` : ''}`;
       case 'step':
         return `step:${m.stepId}`;
+      case 'not_yet':
+        return `not_yet:${m.dateOf}:${m.date}`;
       case 'actor':
         return `actor:${m.need.join('|')}`;
       case 'blocker':

@@ -12,7 +12,8 @@ import { canAdvance, type AdvanceDecision } from '../../domain/policy/advance.js
 import { fail, type Failure } from '../result.js';
 import { localeOf, tFor } from '../shared/people.js';
 import { policyOf } from './policy.js';
-import { hasPartInCase, relationOf, stateOf } from './gate-inputs.js';
+import { hasPartInCase, relationOf, stateOf, stepDatesOf } from './gate-inputs.js';
+import { dateIn } from '../../domain/dates.js';
 import { gateTextFor, missingSummary, refusal } from './refusal.js';
 import { logSecurityRefusal } from '../shared/security-log.js';
 
@@ -98,7 +99,8 @@ export function passStepGate(tx: Tx, settings: AppSettings, now: number, input: 
   const policy = policyOf(c);
   const evaluation = evaluateEvidence(policy, tx.cases.evidenceFacts(c.employeeId), now, c.reasonKind);
   const relation = relationOf(actor, employee);
-  const decision = canAdvance(policy, stateOf(c), input.stepId, relation, evaluation);
+  const state = { ...stateOf(c), stepDates: stepDatesOf(tx.cases.events(c.id)), today: dateIn(now, settings.timezone) };
+  const decision = canAdvance(policy, state, input.stepId, relation, evaluation);
   if (!decision.ok) {
     if (!hasPartInCase(actor, c, employee)) return refuseStranger(tx, t, now, c, actor.id, input.stepId, decision);
     return refuseAndAudit(tx, t, locale, c, actor.id, input.stepId, decision, evaluation);

@@ -13,6 +13,9 @@ import type { Settlement } from '../../../src/domain/settlement.js';
 import { currentPolicy } from '../../../src/usecases/offboarding/policy.js';
 import { makeOpenOffboarding } from '../../../src/usecases/offboarding/open-offboarding.js';
 import { makeAdvanceCaseStep } from '../../../src/usecases/offboarding/advance-case-step.js';
+import { makeLocalMessageStore } from '../../../adapters/local/messages.js';
+import { HR_LOCAL_CHANNEL } from '../../../src/ports/settings.js';
+import type { Message } from '../../../src/ui/model.js';
 
 const settings = settingsFromConfig(loadConfig({ DANDANG_CONFIG: '/nonexistent/dandang.yml' }));
 let db: TestDb;
@@ -87,5 +90,25 @@ describe('the demo’s dismissal history', () => {
       expect(tx.org.person('liwen')!.active).toBe(false);
     });
     expect(verifyAuditChain(db.conn.sqlite).broken).toBeNull();
+  });
+
+  it('shows HR the two closed cases in the HR channel, as delivered cards a later change edits in place', () => {
+    db = makeTestDb({ platforms: ['local'], now: '2026-11-24T02:00:00Z' });
+    loadDemo({ conn: db.conn, store: db.store, clock: db.clock, settings });
+    const cards = makeLocalMessageStore(db.conn)
+      .conversation(HR_LOCAL_CHANNEL)
+      .map((c) => (c.root.payload as Message).text);
+    expect(cards).toEqual([
+      'Serious breach of company rules (Art. 39) · case #1: 赵强',
+      'Mutual agreement (Art. 36) · case #2: 李文',
+    ]);
+    expect(
+      db.conn.sqlite
+        .prepare(`SELECT key, status FROM outbox WHERE platform = 'local' AND key LIKE 'case:%:root' ORDER BY key`)
+        .all(),
+    ).toEqual([
+      { key: 'case:1:root', status: 'sent' },
+      { key: 'case:2:root', status: 'sent' },
+    ]);
   });
 });

@@ -220,4 +220,18 @@ describe('resolvePolicy', () => {
       resolvePolicy({ preset: 'cn-art40', overrides: { evidence: { remedy: { conditions: { after: 'nothing' } } } } }),
     ).toThrow(/evidence\.remedy\.conditions\.after/);
   });
+
+  it('refuses a step that waits for the date of a step that records none, or of a later one', () => {
+    const steps = preset('uk-capability').steps.map((st) =>
+      st.id === 'meeting_held' ? { ...st, notBeforeDateOf: 'blockers_check' } : st,
+    );
+    expect(() =>
+      resolvePolicy({
+        preset: 'uk-capability',
+        file: { name: 'p.json', text: JSON.stringify({ extends: 'uk-capability', steps }) },
+      }),
+    ).toThrow(
+      /p\.json steps\.4\.notBeforeDateOf: "blockers_check" is not an earlier step of this path that records a date/,
+    );
+  });
 });

@@ -64,7 +64,8 @@ import {
   planBlocks,
   planManagerButtons,
 } from '../../../src/ui/screens/evidence/training.js';
-import { buildCaseMessage, buildManagerCaseDm, stepButtons } from '../../../src/ui/screens/offboarding/case-message.js';
+import { buildCaseMessage, buildManagerCaseDm } from '../../../src/ui/screens/offboarding/case-message.js';
+import { stepButtons } from '../../../src/ui/screens/offboarding/case-steps.js';
 import {
   buildProtectedStatusForm,
   buildRankingExplanation,
@@ -931,7 +932,7 @@ export const FIXTURES: Record<string, Fixture> = {
     cases.map((v) => message(buildCaseMessage(t, { locale, timezone: ZONE }, v))),
   'offboarding/case-message#buildManagerCaseDm': ({ t, locale, cases }) =>
     cases.map((v) => message(buildManagerCaseDm(t, { locale, timezone: ZONE }, v))),
-  'offboarding/case-message#stepButtons': ({ t, locale, cases }) =>
+  'offboarding/case-steps#stepButtons': ({ t, locale, cases }) =>
     cases.flatMap((v) =>
       (['hr', 'manager'] as const).map((role) => buttons(stepButtons(t, { locale, timezone: ZONE }, v, role))),
     ),

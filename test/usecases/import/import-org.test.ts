@@ -304,3 +304,52 @@ describe('org import: the HR partner (issue 13 #8)', () => {
     ]);
   });
 });
+
+describe('org import: the columns the offboarding gate reads (issue 10 #13, #14)', () => {
+  const withGateColumns = (...lines: string[]) =>
+    [`${HEADER},monthly_wage,previous_month_wage,birth_date,retirement_basis`, ...lines].join('\n') + '\n';
+
+  it('stores the previous month’s wage, the birth date and the retirement basis, and keeps them when the columns are left out', async () => {
+    const r = await importOrg(
+      withGateColumns(
+        `${personLine({ id: 'm1', job: 'team-manager' })},20000,21000,1966-06-15,male_60`,
+        `${personLine({ id: 'a', manager: 'm1' })},9000,,,`,
+      ),
+    );
+    expect(r.ok).toBe(true);
+    expect(t.store.tx((tx) => tx.org.person('m1'))).toMatchObject({
+      monthlyWage: 20000,
+      previousMonthWage: 21000,
+      birthDate: '1966-06-15',
+      retirementBasis: 'male_60',
+    });
+    expect(t.store.tx((tx) => tx.org.person('a'))).toMatchObject({
+      previousMonthWage: null,
+      birthDate: null,
+      retirementBasis: null,
+    });
+    // A later file without the columns changes nothing about them.
+    expect((await importOrg(file(personLine({ id: 'm1', job: 'team-manager' }), base[1]!))).ok).toBe(true);
+    expect(t.store.tx((tx) => tx.org.person('m1'))).toMatchObject({
+      previousMonthWage: 21000,
+      birthDate: '1966-06-15',
+      retirementBasis: 'male_60',
+    });
+  });
+
+  it('refuses a wage that is not a number, a birth date that is not a date and an unknown retirement basis', async () => {
+    expect(
+      await refused(
+        withGateColumns(
+          `${personLine({ id: 'm1', job: 'team-manager' })},20000,a lot,1966-02-30,male_65`,
+          `${personLine({ id: 'a', manager: 'm1' })},9000,-5,,`,
+        ),
+      ),
+    ).toEqual([
+      'people.csv:2: birth_date: not a date: "1966-02-30"; use YYYY-MM-DD, e.g. 2024-03-01',
+      'people.csv:2: previous_month_wage: not a number: "a lot"; use digits only, e.g. 12000',
+      'people.csv:2: retirement_basis: unknown retirement basis "male_65": use male_60, female_55, female_50 (the statutory retirement age before the 2025 reform: men 60, women in cadre posts 55, other women 50)',
+      'people.csv:3: previous_month_wage: not a number: "-5"; use digits only, e.g. 12000',
+    ]);
+  });
+});

@@ -147,10 +147,10 @@ describe('opening a cn-art40 case', () => {
     expect(text).not.toMatch(/\d+\/\d+|3650|one_on_one|engineer@1/);
     expect(text).toContain('Employee: <@person:m1r1>');
     expect(text).toContain('Manager: <@person:m1>');
-    expect(text).toContain('cn-art40 2026.2');
+    expect(text).toContain('cn-art40 2026.3');
     expect(
       db.conn.sqlite.prepare('SELECT policy_id AS id, policy_version AS v FROM cases WHERE id = ?').get(id),
-    ).toEqual({ id: 'cn-art40', v: '2026.2' });
+    ).toEqual({ id: 'cn-art40', v: '2026.3' });
 
     const [dm] = outbox(db.conn.sqlite, 'key = ?', `case:${id}:manager`);
     expect(dm!.address).toBe('UM1');

@@ -360,6 +360,44 @@ const attempts: Attempt[] = [
     rule: 'PolicyError',
     says: 'evidence.kpi_acknowledged drops the condition "acknowledged"',
   },
+  {
+    item: 3,
+    attempt: 'a custom policy whose Art. 39 path no longer needs the employee’s statement',
+    run: () =>
+      policyGate({
+        preset: 'cn-art40',
+        file: {
+          name: 'lax.yml',
+          text: 'extends: cn-art40\nmisconduct:\n  evidence:\n    employee_response:\n      conditions:\n        acknowledged: false\n',
+        },
+      }),
+    rule: 'PolicyError',
+    says: 'misconduct.evidence.employee_response drops the condition "acknowledged" (LCL Art. 39(2); 法释〔2020〕26号 Art. 44)',
+  },
+  {
+    item: 3,
+    attempt: 'an override that drops the incident record from a uk-capability misconduct case',
+    run: () =>
+      policyGate({
+        preset: 'uk-capability',
+        overrides: { misconduct: { evidence: { incident: { kind: 'kpi_defined' } } } },
+      }),
+    rule: 'PolicyError',
+    says: 'misconduct.evidence.incident is removed (Acas Code of Practice on Disciplinary and Grievance Procedures para 5)',
+  },
+  {
+    item: 3,
+    attempt: 'an override that lets a uk-capability dismissal hearing be recorded before its date',
+    run: () =>
+      policyGate({
+        preset: 'uk-capability',
+        overrides: {
+          steps: presetInput('uk-capability').steps.map(({ notBeforeDateOf: _dropped, ...s }) => s),
+        },
+      }),
+    rule: 'PolicyError',
+    says: 'steps: "meeting_held" may now be done before the date "hearing_invited" set',
+  },
 
   // 4. No backdating.
   {
@@ -710,6 +748,20 @@ const attempts: Attempt[] = [
   },
   {
     item: 11,
+    attempt: 'the dismissal hearing recorded as held before the day its invitation set',
+    run: () =>
+      stepGate(
+        uk,
+        ukComplete(),
+        { reason: 'performance', stepIndex: 4, stepDates: { hearing_invited: '2026-07-07' }, today: '2026-06-30' },
+        'meeting_held',
+        HR,
+      ),
+    rule: 'not_yet',
+    says: 'The date recorded at “Hearing invitation sent” is 2026-07-07: “Meeting held (manager and HR)” can be recorded from that day, not before.',
+  },
+  {
+    item: 11,
     attempt: 'the appeal heard by the line manager who ran the case',
     run: () =>
       withDb('uk-capability', ({ db, deps }) => {
@@ -874,6 +926,18 @@ describe('what the gate still lets through', () => {
   });
   it('item 11: the final review needs no training plan', () => {
     expect(evidenceGate(uk, ukComplete()).refused).toBe(false);
+  });
+  it('item 11: the hearing recorded as held on the day its invitation set, or later', () => {
+    for (const today of ['2026-07-07', '2026-07-09'])
+      expect(
+        stepGate(
+          uk,
+          ukComplete(),
+          { reason: 'performance', stepIndex: 4, stepDates: { hearing_invited: '2026-07-07' }, today },
+          'meeting_held',
+          HR,
+        ).refused,
+      ).toBe(false);
   });
   it('item 1: Art. 42 does not restrict an Art. 39 dismissal', () => {
     const facts = {

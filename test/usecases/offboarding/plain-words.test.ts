@@ -17,7 +17,7 @@ import { makeCaseStatus } from '../../../src/usecases/offboarding/case-status.js
 import { makeRecordProtectedStatus } from '../../../src/usecases/offboarding/record-protected-status.js';
 import { makeOpenProtectedStatusForm } from '../../../src/usecases/offboarding/open-protected-status-form.js';
 import { makeExportDossier } from '../../../src/usecases/offboarding/export-dossier.js';
-import { DAY, ackKpis, addNote, addReview, addTraining, buttonsOf, latestRoot, outbox, textOf } from './support.js';
+import { DAY, buttonsOf, cnFullRecord, latestRoot, outbox, textOf } from './support.js';
 
 let db: TestDb;
 afterEach(() => db?.cleanup());
@@ -54,39 +54,9 @@ function setup(o: { locale?: Locale; preset?: 'cn-art40' | 'us-pip' } = {}) {
 
 type World = ReturnType<typeof setup>;
 
-/** Everything cn-art40 asks for, by the book: KPIs, 2 reviews, 2 conversations, training, 61 days, reassessment. */
-function fullRecord(s: World, stopBefore?: 'second conversation') {
-  ackKpis(db, s.settings, s.e);
-  db.clock.advance(7 * DAY);
-  addReview(db, s.settings, { employeeId: s.e, authorId: s.m, label: '2026-W24' });
-  db.clock.advance(7 * DAY);
-  addReview(db, s.settings, { employeeId: s.e, authorId: s.m, label: '2026-W25' });
-  addNote(db, s.settings, {
-    personId: s.e,
-    authorId: s.m,
-    kind: 'one_on_one',
-    discussion: 'Backlog',
-    response: 'acknowledged',
-  });
-  if (stopBefore) return;
-  db.clock.advance(DAY);
-  addNote(db, s.settings, {
-    personId: s.e,
-    authorId: s.m,
-    kind: 'feedback',
-    discussion: 'Gap',
-    response: 'acknowledged',
-  });
-  const plan = addTraining(db, s.settings, { personId: s.e, createdBy: s.m });
-  db.clock.advance(61 * DAY);
-  addReview(db, s.settings, {
-    employeeId: s.e,
-    authorId: s.m,
-    label: 'Reassessment',
-    kind: 'reassessment',
-    trainingPlanId: plan,
-  });
-}
+/** Everything cn-art40 asks for, by the book (support.ts). */
+const fullRecord = (s: World, stopBefore?: 'second conversation') =>
+  cnFullRecord(db, s.settings, { employeeId: s.e, managerId: s.m }, stopBefore);
 
 function openCase(s: World, reasonKind: 'performance' | 'mutual' | 'misconduct' = 'performance', reasonText = '') {
   const r = s.open({ actorId: 'hr', employeeId: s.e, reasonKind, reasonText });

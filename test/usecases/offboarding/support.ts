@@ -229,3 +229,46 @@ export const buttonsOf = (m: Message) => m.blocks.flatMap((b) => (b.type === 'ac
 
 export const count = (sqlite: Database.Database, table: string, where = '1=1', ...params: unknown[]): number =>
   (sqlite.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${where}`).get(...params) as { n: number }).n;
+
+/**
+ * Everything cn-art40 asks for, by the book: KPIs acknowledged, 2 failing reviews a week apart, 2
+ * conversations, training on the missed KPI, and 61 days later a reassessment that still fails.
+ */
+export function cnFullRecord(
+  db: TestDb,
+  settings: AppSettings,
+  o: { employeeId: string; managerId: string },
+  stopBefore?: 'second conversation',
+): void {
+  const { employeeId, managerId } = o;
+  ackKpis(db, settings, employeeId);
+  db.clock.advance(7 * DAY);
+  addReview(db, settings, { employeeId, authorId: managerId, label: '2026-W24' });
+  db.clock.advance(7 * DAY);
+  addReview(db, settings, { employeeId, authorId: managerId, label: '2026-W25' });
+  addNote(db, settings, {
+    personId: employeeId,
+    authorId: managerId,
+    kind: 'one_on_one',
+    discussion: 'Backlog',
+    response: 'acknowledged',
+  });
+  if (stopBefore) return;
+  db.clock.advance(DAY);
+  addNote(db, settings, {
+    personId: employeeId,
+    authorId: managerId,
+    kind: 'feedback',
+    discussion: 'Gap',
+    response: 'acknowledged',
+  });
+  const plan = addTraining(db, settings, { personId: employeeId, createdBy: managerId });
+  db.clock.advance(61 * DAY);
+  addReview(db, settings, {
+    employeeId,
+    authorId: managerId,
+    label: 'Reassessment',
+    kind: 'reassessment',
+    trainingPlanId: plan,
+  });
+}

@@ -11,7 +11,7 @@ const UNION = 'LCL Art. 43; 法释〔2020〕26号 Art. 47';
 
 export const cnArt40: PolicyInput = {
   id: 'cn-art40',
-  version: '2026.2',
+  version: '2026.3',
   name: { en: 'China, Labor Contract Law Art. 40(2)', zh: '中国《劳动合同法》第四十条第（二）项' },
   label: { en: 'Incompetence (Art. 40(2))', zh: '不能胜任工作（第四十条第（二）项）' },
   summary: {
@@ -100,7 +100,12 @@ export const cnArt40: PolicyInput = {
         conditions: { before: 'incident', acknowledged: true },
         statutory: 'LCL Art. 4',
       },
-      employee_response: INCIDENT_EVIDENCE.employee_response!,
+      // The employer proves the grounds of a dismissal (法释〔2020〕26号 Art. 44): the employee's own
+      // account of the incident, or their witnessed refusal to give one, is part of that proof.
+      employee_response: {
+        ...INCIDENT_EVIDENCE.employee_response!,
+        statutory: 'LCL Art. 39(2); 法释〔2020〕26号 Art. 44',
+      },
     },
     steps: [
       { id: 'hr_approves', who: ['hr'], independent: 'not_manager', statutory: 'LCL Art. 39' },

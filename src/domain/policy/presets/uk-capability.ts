@@ -19,12 +19,12 @@ const stage = (noteKind: string, after: string, extra: object = {}) => ({
 
 export const ukCapability: PolicyInput = {
   id: 'uk-capability',
-  version: '2026.2',
+  version: '2026.3',
   name: { en: 'United Kingdom, capability procedure (Acas Code)', zh: '英国：能力程序（Acas准则）' },
   label: { en: 'Capability (Acas Code)', zh: '能力（Acas准则）' },
   summary: {
-    en: "Standards communicated and acknowledged; informal stage (at least 1 meeting, notes shared); then three formal stages, each after a hearing whose invitation stated the right to be accompanied, and each after the previous stage's review period (90 days): an improvement note with targets and a timescale, a first written warning, and a final written warning stating the risk of dismissal; then a final review after the final warning's review period that still fails (no training plan needed). Steps: manager confirms, HR review, protected-status check, dismissal hearing invitation (right to be accompanied; one postponement of up to 5 working days), hearing held with two different company attendees, written outcome with the right of appeal, appeal heard by someone not involved before, with its outcome recorded. Notice: the longer of the contract and ERA s.86. No statutory severance for capability.",
-    zh: '传达标准并经员工确认；非正式阶段（至少1次面谈并共享记录）；随后三个正式阶段，每个阶段之前均须举行听证（邀请中写明由同事或工会代表陪同的权利），且须在上一阶段的考核期（90天）届满之后：附目标和期限的改进通知、第一次书面警告、写明可能解雇的最终书面警告；最终书面警告的考核期届满后的最终考核仍未达标（无需培训计划）。步骤：经理确认、HR审核、受保护状态检查、解雇听证邀请（陪同权；可推迟一次，不超过5个工作日）、两名不同公司人员出席听证、附申诉权的书面结果、由此前未参与的人员审理申诉并记录结果。通知期：合同与《1996年雇佣权利法》第86条中较长者。能力原因解雇无法定遣散费。',
+    en: "Standards communicated and acknowledged; informal stage (at least 1 meeting, notes shared); then three formal stages, each after a hearing whose invitation stated the right to be accompanied, and each after the previous stage's review period (90 days): an improvement note with targets and a timescale, a first written warning, and a final written warning stating the risk of dismissal; then a final review after the final warning's review period that still fails (no training plan needed). Steps: manager confirms, HR review, protected-status check, dismissal hearing invitation (right to be accompanied; one postponement of up to 5 working days), hearing held on or after the invited date with two different company attendees, written outcome with the right of appeal, appeal heard by someone not involved before, with its outcome recorded. Notice: the longer of the contract and ERA s.86. No statutory severance for capability.",
+    zh: '传达标准并经员工确认；非正式阶段（至少1次面谈并共享记录）；随后三个正式阶段，每个阶段之前均须举行听证（邀请中写明由同事或工会代表陪同的权利），且须在上一阶段的考核期（90天）届满之后：附目标和期限的改进通知、第一次书面警告、写明可能解雇的最终书面警告；最终书面警告的考核期届满后的最终考核仍未达标（无需培训计划）。步骤：经理确认、HR审核、受保护状态检查、解雇听证邀请（陪同权；可推迟一次，不超过5个工作日）、于邀请所定日期当日或之后举行听证且两名不同公司人员出席、附申诉权的书面结果、由此前未参与的人员审理申诉并记录结果。通知期：合同与《1996年雇佣权利法》第86条中较长者。能力原因解雇无法定遣散费。',
   },
   evidence: {
     kpi_defined: { kind: 'kpi_defined', count: 1, windowDays: 3650 },
@@ -60,7 +60,14 @@ export const ukCapability: PolicyInput = {
       statutory: 'Equality Act 2010 s.18, 20; ERA 1996 s.99, 103A',
     },
     { id: 'hearing_invited', who: ['hr'], input: 'hearing', statutory: `${ACAS} para 11–12; ${COMPANION}` },
-    { id: 'meeting_held', who: ['manager', 'hr'], mode: 'all' },
+    {
+      id: 'meeting_held',
+      who: ['manager', 'hr'],
+      mode: 'all',
+      // The hearing is held on or after the day its invitation set.
+      notBeforeDateOf: 'hearing_invited',
+      statutory: `${ACAS} para 11–12`,
+    },
     { id: 'notice_issued', who: ['hr'], input: 'notice', checksBlockers: true, statutory: 'ERA 1996 s.86' },
     {
       id: 'appeal',
@@ -92,7 +99,11 @@ export const ukCapability: PolicyInput = {
     },
     blockersAtOpen: true,
     openedBy: ['hr'],
-    evidence: INCIDENT_EVIDENCE,
+    // Acas Code para 5 (investigate the facts) and 9–12 (the employee hears the case and answers it).
+    evidence: {
+      incident: { ...INCIDENT_EVIDENCE.incident!, statutory: `${ACAS} para 5` },
+      employee_response: { ...INCIDENT_EVIDENCE.employee_response!, statutory: `${ACAS} para 9–12` },
+    },
     steps: [
       { id: 'hr_approves', who: ['hr'], independent: 'not_manager' },
       {
@@ -102,7 +113,14 @@ export const ukCapability: PolicyInput = {
         statutory: 'Equality Act 2010 s.18, 20; ERA 1996 s.99, 103A',
       },
       { id: 'hearing_invited', who: ['hr'], input: 'hearing', statutory: `${ACAS} para 11–12; ${COMPANION}` },
-      { id: 'meeting_held', who: ['manager', 'hr'], mode: 'all' },
+      {
+        id: 'meeting_held',
+        who: ['manager', 'hr'],
+        mode: 'all',
+        // The hearing is held on or after the day its invitation set.
+        notBeforeDateOf: 'hearing_invited',
+        statutory: `${ACAS} para 11–12`,
+      },
       { id: 'notice_issued', who: ['hr'], input: 'notice', checksBlockers: true },
       {
         id: 'appeal',

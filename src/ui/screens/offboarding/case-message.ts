@@ -7,18 +7,14 @@
 import type { Block, Button, ChecklistItem, Message } from '../../model.js';
 import type { T } from '../../i18n/index.js';
 import { ACTIONS } from '../../actions.js';
-import type { MessageKey } from '../../i18n/index.js';
-import { pathFor, type Step } from '../../../domain/policy/index.js';
-import { rolesWaitingOn } from '../../../domain/policy/advance.js';
+import { pathFor } from '../../../domain/policy/index.js';
 import { gateTextOf, type CaseView, type ScreenContext } from './view.js';
-import { itemLabel, mention, pathBasis, pathLabel, roleList, stepLabel } from './labels.js';
+import { itemLabel, mention, pathBasis, pathLabel, stepLabel } from './labels.js';
 import { blockerLine, itemDetail } from './gate-text.js';
 import { settlementLines } from './settlement.js';
 import { followUpValue } from '../evidence/follow-ups.js';
 import { literal, userText } from '../../markup.js';
-
-const dateIn = (ms: number, tz: string) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
+import { dateIn, stepButtons, stepsBlock } from './case-steps.js';
 
 function checklist(t: T, ctx: ScreenContext, v: CaseView, onlyMissing = false): Block[] {
   const items = pathFor(v.policy, v.reason).evidence;
@@ -37,93 +33,37 @@ function checklist(t: T, ctx: ScreenContext, v: CaseView, onlyMissing = false): 
   return lines.length ? [{ type: 'checklist', items: lines }] : [];
 }
 
+/**
+ * Protected statuses. On a path they bar (Art. 40(2), every US and UK dismissal) they are the
+ * 不得解除的情形 and always listed. On a path nothing bars (Art. 36 and Art. 39 are not restricted
+ * by Art. 42; an agreed exit) a status in force is shown for information only, never as a bar.
+ */
 function blockers(t: T, ctx: ScreenContext, v: CaseView): Block[] {
   const g = gateTextOf(t, ctx, v);
-  const lines = v.evaluation.blockers.map((b) => literal(blockerLine(g, b)));
-  return [
-    { type: 'text', text: t('off.case.blockers') },
-    { type: 'text', text: lines.length ? lines.join('\n') : t('off.case.noBlockers') },
-  ];
-}
-
-function stepsBlock(t: T, ctx: ScreenContext, v: CaseView): Block {
-  const steps = pathFor(v.policy, v.reason).steps;
-  const items: ChecklistItem[] = steps.map((s, i) => {
-    const done = v.done.filter((d) => d.step === s.id);
-    if (i < v.state.stepIndex || (v.state.status === 'closed' && done.length)) {
-      return {
-        ok: true,
-        label: literal(stepLabel(t, ctx.locale, s)),
-        detail: t('off.case.stepDoneBy', {
-          who: done.map((d) => mention(d.actorId)).join(', ') || '—',
-          date: done.length ? dateIn(done[done.length - 1]!.at, ctx.timezone) : '—',
-        }),
-      };
-    }
-    if (i === v.state.stepIndex && v.state.status === 'open') {
-      const waiting = rolesWaitingOn(s, v.state.confirmations);
-      const confirmed = Object.values(v.state.confirmations).filter((x): x is string => !!x);
-      const detail = confirmed.length
-        ? t('off.case.stepPartial', { done: confirmed.map(mention).join(', '), who: roleList(t, waiting) })
-        : t('off.case.stepWaiting', { who: roleList(t, waiting) });
-      return { ok: false, label: literal(stepLabel(t, ctx.locale, s)), detail };
-    }
-    return { ok: false, label: literal(stepLabel(t, ctx.locale, s)) };
-  });
-  return { type: 'checklist', items };
-}
-
-/** "Are you sure?" with what the step will do, for a step that records on click. */
-function confirmOf(t: T, ctx: ScreenContext, v: CaseView, step: Step, inLieu = false): Button['confirm'] {
-  const params = { name: literal(v.employee.name), step: literal(stepLabel(t, ctx.locale, step)) };
-  const keys = [
-    ...(inLieu ? ['gate.confirm.notice_in_lieu'] : []),
-    `gate.confirm.${step.id}`,
-    ...(step.checksBlockers && step.input === 'none' ? ['gate.confirm.check'] : []),
-  ];
-  const key = keys.find((k) => t(k as MessageKey) !== k) ?? 'gate.confirm.generic';
-  return {
-    title: t('gate.confirm.title'),
-    text: t(key as MessageKey, params),
-    confirm: t('gate.confirm.yes'),
-    deny: t('common.cancel'),
-  };
-}
-
-/**
- * The buttons of the step the case waits on, for the people who may still press them: HR in the
- * HR channel, the line manager in their DM. The use case re-checks everything on click.
- */
-export function stepButtons(t: T, ctx: ScreenContext, v: CaseView, forRole: 'hr' | 'manager'): Button[] {
-  if (v.state.status !== 'open') return [];
-  const step = pathFor(v.policy, v.reason).steps[v.state.stepIndex];
-  if (!step || !rolesWaitingOn(step, v.state.confirmations).includes(forRole)) return [];
-  const value = `${v.id}:${step.id}`;
-  const label =
-    step.mode === 'all'
-      ? `${t('off.btn.confirmAttendance')}: ${literal(stepLabel(t, ctx.locale, step))}`
-      : literal(stepLabel(t, ctx.locale, step));
-  if (step.input === 'date' || step.input === 'release' || step.input === 'hearing' || step.input === 'appeal')
-    return [{ actionId: ACTIONS.caseOpenStepForm, label, value, style: 'primary' }];
-  if (step.input === 'notice') {
-    const rule = pathFor(v.policy, v.reason).notice;
-    if (rule.kind === 'fixed_days') {
-      const out: Button[] = [
-        {
-          actionId: ACTIONS.caseAdvance,
-          label: t('off.btn.notice', { days: rule.days }),
-          value,
-          style: 'primary',
-          confirm: confirmOf(t, ctx, v, step),
-        },
-      ];
-      // Pay in lieu asks for the previous month's wage in a form, which says what it will do.
-      if (rule.payInLieu)
-        out.push({ actionId: ACTIONS.caseOpenStepForm, label: t('off.btn.noticeInLieu'), value: `${value}:lieu` });
-      return out;
-    }
+  const path = pathFor(v.policy, v.reason);
+  if (path.blockersAtOpen || path.steps.some((s) => s.checksBlockers)) {
+    const lines = v.evaluation.blockers.map((b) => literal(blockerLine(g, b)));
+    return [
+      { type: 'text', text: t('off.case.blockers') },
+      { type: 'text', text: lines.length ? lines.join('\n') : t('off.case.noBlockers') },
+    ];
   }
-  return [{ actionId: ACTIONS.caseAdvance, label, value, style: 'primary', confirm: confirmOf(t, ctx, v, step) }];
+  // A status that only could apply (a missing birth date) says nothing on a path it does not bar.
+  const inForce = v.evaluation.blockers.filter((b) => !b.unknown);
+  if (!inForce.length) return [];
+  return [
+    { type: 'text', text: t('off.case.statusesNoBar') },
+    { type: 'text', text: inForce.map((b) => literal(blockerLine(g, b).replace(/^⛔ /, 'ℹ️ '))).join('\n') },
+  ];
+}
+
+/** What the line manager does on this path, or that HR does it all. */
+function managerPart(t: T, ctx: ScreenContext, v: CaseView): string {
+  const theirs = pathFor(v.policy, v.reason).steps.filter((s) => s.who.includes('manager'));
+  if (!theirs.length) return t('off.dm.hrSteps');
+  return t('off.dm.yourSteps', {
+    steps: theirs.map((s) => literal(stepLabel(t, ctx.locale, s))).join(t('gate.listSep')),
+  });
 }
 
 function outcome(t: T, ctx: ScreenContext, v: CaseView): Block[] {
@@ -226,8 +166,9 @@ export function buildCaseMessage(t: T, ctx: ScreenContext, v: CaseView): Message
 export function buildManagerCaseDm(t: T, ctx: ScreenContext, v: CaseView): Message {
   const resolved = v.state.status !== 'open';
   const missing = v.evaluation.items.some((i) => !i.ok);
+  // Conversations, training and a reassessment are the remedy of a performance case, not of the others.
   const helpButtons: Button[] =
-    resolved || !missing
+    resolved || !missing || v.reason !== 'performance'
       ? []
       : [
           {
@@ -260,11 +201,15 @@ export function buildManagerCaseDm(t: T, ctx: ScreenContext, v: CaseView): Messa
     { type: 'header', text: dmTitle },
     {
       type: 'text',
-      text: t('off.dm.intro', {
-        by: mention(v.openedBy),
-        name: literal(v.employee.name),
-        reason: literal(pathLabel(t, ctx.locale, v.policy, v.reason)),
-      }),
+      text: [
+        t('off.dm.intro', {
+          by: mention(v.openedBy),
+          name: literal(v.employee.name),
+          reason: literal(pathLabel(t, ctx.locale, v.policy, v.reason)),
+        }),
+        ...(missing ? [t('off.dm.gated')] : []),
+        managerPart(t, ctx, v),
+      ].join(t('off.dm.sentenceSep')),
     },
     ...(missing
       ? [{ type: 'text' as const, text: t('off.dm.missing') }, ...checklist(t, ctx, v, true)]

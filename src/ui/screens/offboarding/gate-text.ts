@@ -148,7 +148,10 @@ export function itemDetail(g: GateText, itemId: string, item: EvidenceItem, e: I
     if (e.awaitingResponse < needed || e.awaitingResponse === 0) parts.push(needSentence(g, itemId, item, e));
     if (e.awaiting.length)
       parts.push(
-        t('gate.need.respond', { name: g.employee, records: e.awaiting.map((r) => recordRef(g, r)).join('; ') }),
+        t('gate.need.respond', {
+          name: g.employee,
+          records: e.awaiting.map((r) => recordRef(g, r)).join(t('gate.recordSep')),
+        }),
       );
     if (e.waitingFor) {
       const dep = items[e.waitingFor];
@@ -160,7 +163,8 @@ export function itemDetail(g: GateText, itemId: string, item: EvidenceItem, e: I
       if (line) parts.push(line);
     }
   }
-  if (e.records.length) parts.push(t('gate.counted', { records: e.records.map((r) => countedRef(g, r)).join('; ') }));
+  if (e.records.length)
+    parts.push(t('gate.counted', { records: e.records.map((r) => countedRef(g, r)).join(t('gate.recordSep')) }));
   return parts.join(' ');
 }
 
@@ -207,6 +211,8 @@ export function missingLines(g: GateText, missing: Missing[]): string[] {
         return t('off.missing.done', { step: label(m.stepId) });
       case 'step':
         return t('gate.stepFirst', { step: label(m.stepId), who: stepWho(g, m.waitingOn) });
+      case 'not_yet':
+        return t('gate.notYet', { dateOf: label(m.dateOf), date: m.date, step: label(m.stepId) });
       case 'evidence': {
         const item = path.evidence[m.item.id];
         if (!item) return m.item.id;

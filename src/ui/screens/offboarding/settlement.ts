@@ -1,18 +1,27 @@
 /** Notice, severance and release lines. `showRisk` is true only for HR audiences (the 2N figure). */
 import type { T } from '../../i18n/index.js';
-import type { Settlement } from '../../../domain/settlement.js';
+import type { ReleaseLine, Settlement } from '../../../domain/settlement.js';
 
 const money = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 2 });
+
+/** The release's lines as one list in the reader's language ("text: amount; …" / "text：amount；…"). */
+export const releaseItems = (t: T, lines: readonly ReleaseLine[]): string =>
+  lines
+    .map((l) => (l.amount === null ? l.text : t('gate.releaseItem', { text: l.text, amount: money(l.amount) })))
+    .join(t('gate.recordSep'));
 
 export function settlementLines(t: T, s: Settlement, opts: { showRisk: boolean; path: string }): string[] {
   const out: string[] = [];
   const n = s.notice;
   const currency = s.currency;
+  // An Art. 39 decision (or a path with no notice) ends the employment the day it is given.
   if (!s.release)
     out.push(
       n.payInLieu
         ? t('off.settle.lieu', { lastDay: n.lastDay })
-        : t('off.settle.notice', { noticeDate: n.noticeDate, lastDay: n.lastDay, days: n.days }),
+        : n.days === 0
+          ? t('off.settle.immediate', { lastDay: n.lastDay })
+          : t('off.settle.notice', { noticeDate: n.noticeDate, lastDay: n.lastDay, days: n.days }),
     );
   if (s.severance) {
     const v = s.severance;
@@ -44,11 +53,10 @@ export function settlementLines(t: T, s: Settlement, opts: { showRisk: boolean; 
   if (s.noSeverance === 'employee_proposed') out.push(t('off.settle.employeeProposed'));
   if (s.noSeverance === 'not_on_this_path') out.push(t('off.settle.noneOnPath', { path: opts.path }));
   if (s.release) {
-    const items = s.release.lines.map((l) => (l.amount === null ? l.text : `${l.text} ${money(l.amount)}`)).join('; ');
     out.push(
       t('off.settle.release', {
         proposer: t(`gate.proposer.${s.release.proposedBy}`),
-        items,
+        items: releaseItems(t, s.release.lines),
         total: money(s.release.total),
         currency,
       }),
