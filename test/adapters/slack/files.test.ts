@@ -143,7 +143,9 @@ describe('evidence files through Slack', () => {
     if (!opened.ok) throw new Error(opened.message);
     await h.slackReq.slashCommand(slackIdOf('hana'), '/offboard', `dossier ${opened.value.caseId}`);
     const upload = await waitFor(() => h.fake.uploads.find((u) => u.data.length > 0), 'the dossier upload', 20_000);
-    const complete = h.fake.callsTo('files.completeUploadExternal').at(-1)!.args;
+    const complete = (
+      await waitFor(() => h.fake.callsTo('files.completeUploadExternal').at(-1), 'the upload completed into the thread')
+    ).args;
     expect(complete.channel_id).toBe('CHR');
     expect(complete.thread_ts).toBeTruthy();
     const zip = unzipSync(new Uint8Array(upload.data));
