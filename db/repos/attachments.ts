@@ -44,7 +44,13 @@ export function makeAttachmentRepo(db: Db, clock: Clock, sealer: Sealer): Attach
         .map(map);
     },
     aboutPerson(personId) {
-      return db.select().from(attachments).where(eq(attachments.personId, personId)).orderBy(oldestFirst).all().map(map);
+      return db
+        .select()
+        .from(attachments)
+        .where(eq(attachments.personId, personId))
+        .orderBy(oldestFirst)
+        .all()
+        .map(map);
     },
     isReferenced(sha256) {
       return !!db.select({ id: attachments.id }).from(attachments).where(eq(attachments.sha256, sha256)).get();

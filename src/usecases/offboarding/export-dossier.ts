@@ -40,12 +40,30 @@ export interface ExportedDossier {
 function dossierFiles(tx: Tx, caseId: number, data: DossierData): DossierFile[] {
   const of = (type: AttachmentSubject, ids: number[]) => tx.attachments.forSubjects(type, ids);
   const all = [
-    ...of('review', data.reviews.map((r) => r.id)),
-    ...of('note', data.notes.map((n) => n.id)),
-    ...of('training_plan', data.trainings.map((p) => p.id)),
-    ...of('training_session', data.trainings.flatMap((p) => p.sessions.map((s) => s.id))),
-    ...of('job_adjustment', data.jobAdjustments.map((j) => j.id)),
-    ...of('incident', data.incidents.map((i) => i.id)),
+    ...of(
+      'review',
+      data.reviews.map((r) => r.id),
+    ),
+    ...of(
+      'note',
+      data.notes.map((n) => n.id),
+    ),
+    ...of(
+      'training_plan',
+      data.trainings.map((p) => p.id),
+    ),
+    ...of(
+      'training_session',
+      data.trainings.flatMap((p) => p.sessions.map((s) => s.id)),
+    ),
+    ...of(
+      'job_adjustment',
+      data.jobAdjustments.map((j) => j.id),
+    ),
+    ...of(
+      'incident',
+      data.incidents.map((i) => i.id),
+    ),
     ...of('case', [caseId]),
   ].sort((a, b) => a.id - b.id);
   return all.map((a) => ({ ...a, path: archivePathOf(a.sha256, a.name) }));

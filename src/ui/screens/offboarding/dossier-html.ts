@@ -221,7 +221,10 @@ ${
     : ''
 }
 ${section(t('off.dossier.timeline'), timeline + fileLinksHtml(t, m, 'case', m.caseId))}
-${section(t('off.dossier.files'), filesTableHtml(t, m, (ms) => stamp(ms, m.timezone)))}
+${section(
+  t('off.dossier.files'),
+  filesTableHtml(t, m, (ms) => stamp(ms, m.timezone)),
+)}
 ${section(t('off.dossier.policy'), policyText)}
 <footer>${esc(t('off.dossier.exported', { at: stamp(m.exportedAt, m.timezone), hash: m.auditHead, rows: m.auditRows }))}</footer>
 </body></html>
