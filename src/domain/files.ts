@@ -97,15 +97,17 @@ export const sha256OfText = (text: string): string => createHash('sha256').updat
 
 /**
  * A file name as stored and shown: the person's own name for it, without folders, control
- * characters or characters file systems refuse, at most 120 characters, never empty.
+ * characters or characters file systems refuse, at most 120 characters, never empty. A name with no
+ * extension (a Feishu image has no name at all) gets the one of its real type, `ext`.
  */
-export function cleanFileName(name: string, fallbackExt: string): string {
+export function cleanFileName(name: string, ext: string): string {
   const base = (name.split(/[\\/]/).pop() ?? '')
     .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '')
     .replace(/^\.+/, '')
     .trim();
   const cut = [...base].slice(0, 120).join('');
-  return cut || `file.${fallbackExt}`;
+  if (!cut) return `file.${ext}`;
+  return /\.[\p{L}\p{N}]{1,8}$/u.test(cut) ? cut : `${cut}.${ext}`;
 }
 
 /** Where a file sits inside the dossier ZIP: unique by hash, readable by name. */

@@ -135,6 +135,11 @@ export interface OutboxQueue {
   stats(now: number): OutboxStats[];
   /** The ref of the latest post or upload delivered to `address` (Feishu: finds the chat of a DM). */
   lastSentRef(platform: Platform, address: string): string | null;
+  /**
+   * The key of the message delivered to `address` as `ref` (one of its pages), or null: what a
+   * person replied to (Feishu: a file sent as a reply to a record's card attaches to that record).
+   */
+  keyOfSentMessage(platform: Platform, address: string, ref: string): string | null;
   /** Rows of `platform` set aside since `since` (app clock), leaving out keys starting with `exceptKeyPrefix`. */
   countFailedSince(platform: Platform, since: number, exceptKeyPrefix?: string): number;
   /** Failed rows, newest first. */

@@ -40,14 +40,21 @@ export interface AttachFilesInput {
 
 const MINUTE_MS = 60_000;
 
-/** The record the input names, and whether it came from a pending ask (to clear it once used). */
+/** The record the actor was last asked a file for, if the ask is still open. */
+function askedRecord(tx: Tx, actorId: string, now: number): SubjectRef | 'expired' | null {
+  const asked = tx.attachments.pendingRequest(actorId);
+  if (!asked) return null;
+  return now - asked.askedAt <= FILE_REQUEST_MINUTES * MINUTE_MS ? asked.ref : 'expired';
+}
+
+/**
+ * The record the input names. A reply to a message that is about no record (a nudge, a digest)
+ * goes where a reply-less file would: to the record the bot last asked for.
+ */
 function targetOf(tx: Tx, actorId: string, subject: string, now: number): SubjectRef | 'expired' | null {
-  if (subject === 'pending') {
-    const asked = tx.attachments.pendingRequest(actorId);
-    if (!asked) return null;
-    return now - asked.askedAt <= FILE_REQUEST_MINUTES * MINUTE_MS ? asked.ref : 'expired';
-  }
-  if (subject.startsWith('outbox:')) return recordOfOutboxKey(subject.slice('outbox:'.length));
+  if (subject === 'pending') return askedRecord(tx, actorId, now);
+  if (subject.startsWith('outbox:'))
+    return recordOfOutboxKey(subject.slice('outbox:'.length)) ?? askedRecord(tx, actorId, now);
   return parseSubjectRef(subject);
 }
 
@@ -61,7 +68,8 @@ export const makeAttachFiles =
       if (!actor?.active) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
       const target = targetOf(tx, actor.id, input.subject, now);
       if (target === 'expired') return fail('NOT_FOUND', t('files.askExpired'));
-      if (!target) return fail('NOT_FOUND', t(input.subject === 'pending' ? 'files.noTarget' : 'common.notFound'));
+      if (!target)
+        return fail('NOT_FOUND', t(/^(pending|outbox:)/.test(input.subject) ? 'files.noTarget' : 'common.notFound'));
       const record = findAttachable(tx, target);
       if (!record) return fail('NOT_FOUND', t('common.notFound'));
       if (!mayAttach(tx, actor, record)) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
@@ -108,7 +116,8 @@ export const makeAttachFiles =
         });
         added.push(a);
       }
-      if (input.subject === 'pending') tx.attachments.clearRequest(actor.id);
+      const asked = tx.attachments.pendingRequest(actor.id);
+      if (asked && asked.ref.type === target.type && asked.ref.id === target.id) tx.attachments.clearRequest(actor.id);
       if (added.length) refreshOpenCases(tx, record.personId, { settings, now });
       const names = input.files.map((f) => literal(f.name)).join(', ');
       return ok({ confirmation: t('files.attached', { record: recordLabel(t, target), names }), attachments: added });
