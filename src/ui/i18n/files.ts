@@ -2,6 +2,7 @@
 export const en = {
   'files.attach.button': 'Attach file',
   'files.get.button': 'Get files ({n})',
+  'files.attachSheet.button': 'Attach sign-in sheet ({date})',
   'files.form.title': 'Attach a file',
   'files.form.submit': 'Attach',
   'files.form.intro': 'To {record} about {name}.',
@@ -45,6 +46,7 @@ export const en = {
 export const zh: Record<keyof typeof en, string> = {
   'files.attach.button': '添加附件',
   'files.get.button': '获取附件（{n}）',
+  'files.attachSheet.button': '上传签到表（{date}）',
   'files.form.title': '添加附件',
   'files.form.submit': '添加',
   'files.form.intro': '添加到关于{name}的{record}。',

@@ -25,7 +25,7 @@ import { nextStep } from '../../ui/screens/next-steps.js';
 import { whereText } from '../../ui/screens/evidence/conversation.js';
 import { canAmendReview } from '../review/review-access.js';
 import { conversationView } from './evidence-messages.js';
-import { fileButtons, fileLines } from '../../ui/screens/files/file-lines.js';
+import { fileButtons, fileLines, sessionSheetButtons } from '../../ui/screens/files/file-lines.js';
 import { findAttachable, mayAttach } from '../files/attachable.js';
 import type { SubjectRef } from '../../domain/files.js';
 import type { Attachment } from '../../ports/repos/attachments.js';
@@ -109,10 +109,12 @@ export const makeViewMyRecord =
               ? t('files.session', { date: sessionDay.get(a.subjectId) ?? `#${a.subjectId}` })
               : null,
         });
-      const buttonsFor = (ref: SubjectRef, count = filesAt(ref).length) => {
+      const mayAttachTo = (ref: SubjectRef) => {
         const record = findAttachable(tx, ref);
-        return fileButtons(t, ref, { mayAttach: !!record && mayAttach(tx, actor, record), count });
+        return !!record && mayAttach(tx, actor, record);
       };
+      const buttonsFor = (ref: SubjectRef, count = filesAt(ref).length) =>
+        fileButtons(t, ref, { mayAttach: mayAttachTo(ref), count });
 
       const reviewRows = can('review') ? tx.reviews.reviewsOf(subject.id).slice(0, 20) : null;
       const replies = reviewRows ? tx.reviews.repliesTo(reviewRows.map((r) => r.id)) : [];
@@ -271,10 +273,22 @@ export const makeViewMyRecord =
                 ...filesAt(ref),
                 ...p.sessions.flatMap((s) => filesAt({ type: 'training_session', id: s.id })),
               ];
+              // Each held session's signed sign-in sheet goes on the session itself.
+              const sheetButtons = mayAttachTo(ref)
+                ? sessionSheetButtons(
+                    t,
+                    p.sessions.map((s) => ({
+                      id: s.id,
+                      day: dateIn(s.startsAt, zone),
+                      started: s.startsAt <= now,
+                      hasFile: filesAt({ type: 'training_session', id: s.id }).length > 0,
+                    })),
+                  )
+                : [];
               return {
                 view: { ...view, attendance: can('attendance') ? view.attendance : [] },
                 reassessment,
-                buttons: [...buttons, ...buttonsFor(ref, planFiles.length)],
+                buttons: [...buttons, ...buttonsFor(ref, planFiles.length), ...sheetButtons],
                 files: linesOf(planFiles),
               };
             })

@@ -24,7 +24,12 @@ export const makeSendRecordFiles =
       if (!ref || !record) return fail('NOT_FOUND', t('common.notFound'));
       if (!mayReadFiles(tx, actor, record)) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
       const label = recordLabel(t, ref);
-      const files = tx.attachments.forSubject(ref);
+      // A plan's files are its own and its sessions' (the signed sheets), as its record lists them.
+      const sessions = ref.type === 'training_plan' ? (tx.evidence.plan(ref.id)?.sessions ?? []) : [];
+      const files = [
+        ...tx.attachments.forSubject(ref),
+        ...(sessions.length ? tx.attachments.forSubjects('training_session', sessions.map((s) => s.id)) : []),
+      ];
       if (!files.length) return fail('NOT_FOUND', t('files.none', { record: label }));
       const now = clock.now();
       for (const a of files)

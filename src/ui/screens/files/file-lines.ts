@@ -1,6 +1,6 @@
 /** How an attached file reads in a record, a card and the dossier: its name, size, who and when. */
 import type { T } from '../../i18n/index.js';
-import type { Button } from '../../model.js';
+import type { Button, Message } from '../../model.js';
 import type { Attachment } from '../../../ports/repos/attachments.js';
 import { ACTIONS } from '../../actions.js';
 import { literal } from '../../markup.js';
@@ -41,4 +41,34 @@ export function fileButtons(t: T, subject: SubjectRef, opts: { mayAttach: boolea
     ...(opts.mayAttach ? [{ actionId: ACTIONS.attachFile, label: t('files.attach.button'), value }] : []),
     ...(opts.count ? [{ actionId: ACTIONS.getFiles, label: t('files.get.button', { n: opts.count }), value }] : []),
   ];
+}
+
+/**
+ * "Sign-in sheet 11-20" for each session of a plan that has started and has no file yet: the signed
+ * sheet (培训签到表) is attached to its own session, which a policy may require (`signedSheets`).
+ */
+export function sessionSheetButtons(
+  t: T,
+  sessions: readonly { id: number; day: string; hasFile: boolean; started: boolean }[],
+  max = 3,
+): Button[] {
+  return sessions
+    .filter((s) => s.started && !s.hasFile)
+    .slice(0, max)
+    .map((s) => ({
+      actionId: ACTIONS.attachFile,
+      label: t('files.attachSheet.button', { date: s.day }),
+      value: subjectRefText({ type: 'training_session', id: s.id }),
+    }));
+}
+
+/** A write's confirmation with Attach file beneath it, for the record just made (an incident's screenshot). */
+export function confirmationWithAttach(t: T, confirmation: string, subject: SubjectRef): Message {
+  return {
+    text: confirmation,
+    blocks: [
+      { type: 'text', text: confirmation },
+      { type: 'actions', buttons: fileButtons(t, subject, { mayAttach: true, count: 0 }) },
+    ],
+  };
 }
