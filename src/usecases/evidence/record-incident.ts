@@ -14,8 +14,9 @@ import { may } from '../shared/access.js';
 import { tFor, todayFor } from '../shared/people.js';
 import { outboxKeys } from '../shared/outbox-keys.js';
 import { incidentMessage } from './conduct-messages.js';
-import { confirmationWithAttach } from '../../ui/screens/files/file-lines.js';
+import { buildAttachConfirmation } from '../../ui/screens/files/file-lines.js';
 import type { Message } from '../../ui/model.js';
+import { literal } from '../../ui/markup.js';
 
 export interface RecordIncidentInput {
   actorId: string;
@@ -71,11 +72,11 @@ export const makeRecordIncident =
         message: incidentMessage(tx, settings, incident),
       });
       refreshOpenCases(tx, subject.id, { settings, now: clock.now() });
-      const confirmation = t('conduct.incident.saved', { name: subject.name });
+      const confirmation = t('conduct.incident.saved', { name: literal(subject.name) });
       // The screenshot, the witness's signed statement: attached to the incident right away.
       return ok({
         incident,
         confirmation,
-        followUp: confirmationWithAttach(t, confirmation, { type: 'incident', id: incident.id }),
+        followUp: buildAttachConfirmation(t, confirmation, { type: 'incident', id: incident.id }),
       });
     });

@@ -55,7 +55,13 @@ import {
 } from '../../../src/ui/screens/evidence/responses.js';
 import { literal } from '../../../src/ui/markup.js';
 import { buildAttachForm } from '../../../src/ui/screens/files/attach-form.js';
-import { fileButtons, fileLines, recordLabel } from '../../../src/ui/screens/files/file-lines.js';
+import {
+  buildAttachConfirmation,
+  fileButtons,
+  fileLines,
+  recordLabel,
+  sessionSheetButtons,
+} from '../../../src/ui/screens/files/file-lines.js';
 import type { Attachment } from '../../../src/ports/repos/attachments.js';
 import {
   buildMarkAttendanceForm,
@@ -787,6 +793,27 @@ export const FIXTURES: Record<string, Fixture> = {
   ],
   'files/file-lines#fileButtons': ({ t }) => [
     buttons(fileButtons(t, { type: 'job_adjustment', id: 123456789012 }, { mayAttach: true, count: 123456 })),
+  ],
+  'files/file-lines#sessionSheetButtons': ({ t }) => [
+    buttons(
+      sessionSheetButtons(
+        t,
+        Array.from({ length: 40 }, (_, i) => ({
+          id: 123456789000 + i,
+          day: '2026-12-31',
+          started: true,
+          hasFile: false,
+        })),
+      ),
+    ),
+  ],
+  'files/file-lines#buildAttachConfirmation': ({ t, w }) => [
+    message(
+      buildAttachConfirmation(t, t('conduct.incident.saved', { name: literal(w.name) }), {
+        type: 'incident',
+        id: 123456789012,
+      }),
+    ),
   ],
   'evidence/responses#buildDisputeForm': ({ t, w }) => [
     form(buildNoteDisputeForm(t, 7, [{ type: 'context', text: `2026-11-20 · ${t('ev.noteKind.formal_warning')}` }])),

@@ -63,7 +63,7 @@ export function sessionSheetButtons(
 }
 
 /** A write's confirmation with Attach file beneath it, for the record just made (an incident's screenshot). */
-export function confirmationWithAttach(t: T, confirmation: string, subject: SubjectRef): Message {
+export function buildAttachConfirmation(t: T, confirmation: string, subject: SubjectRef): Message {
   return {
     text: confirmation,
     blocks: [
