@@ -28,7 +28,12 @@ export const makeSendRecordFiles =
       const sessions = ref.type === 'training_plan' ? (tx.evidence.plan(ref.id)?.sessions ?? []) : [];
       const files = [
         ...tx.attachments.forSubject(ref),
-        ...(sessions.length ? tx.attachments.forSubjects('training_session', sessions.map((s) => s.id)) : []),
+        ...(sessions.length
+          ? tx.attachments.forSubjects(
+              'training_session',
+              sessions.map((s) => s.id),
+            )
+          : []),
       ];
       if (!files.length) return fail('NOT_FOUND', t('files.none', { record: label }));
       const now = clock.now();
