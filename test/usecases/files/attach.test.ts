@@ -7,6 +7,8 @@ import { makeOpenAttachForm } from '../../../src/usecases/files/open-attach-form
 import { makeSendRecordFiles } from '../../../src/usecases/files/send-record-files.js';
 import { makeRequestFile } from '../../../src/usecases/files/request-file.js';
 import { makeViewMyRecord } from '../../../src/usecases/evidence/view-my-record.js';
+import { makeOpenOffboarding } from '../../../src/usecases/offboarding/open-offboarding.js';
+import { makeExportDossier } from '../../../src/usecases/offboarding/export-dossier.js';
 import { ACTIONS } from '../../../src/ui/actions.js';
 import type { IncomingFile } from '../../../src/ports/files.js';
 import type { Message } from '../../../src/ui/model.js';
@@ -130,6 +132,29 @@ describe('files on a private note', () => {
     // Only the author gets them.
     valueOf(send({ actorId: w.m1.id, subject: `note:${n.id}` }));
     expect(count(w.db.conn.sqlite, 'outbox', "op = 'upload'")).toBe(1);
+  });
+
+  it('never reach the dossier, where a shared note’s file does', () => {
+    w = makeEvidenceWorld();
+    const attach = makeAttachFiles(w.deps);
+    const secret = note('private');
+    valueOf(
+      attach({ actorId: w.m1.id, subject: `note:${secret.id}`, files: [file('private-scan.pdf')], via: 'slack' }),
+    );
+    const shared = note('evidence');
+    valueOf(attach({ actorId: w.m1.id, subject: `note:${shared.id}`, files: [file('shared-scan.pdf')], via: 'slack' }));
+    const opened = valueOf(
+      makeOpenOffboarding(w.deps)({
+        actorId: w.hr.id,
+        employeeId: w.emp.id,
+        reasonKind: 'performance',
+        reasonText: '',
+      }),
+    );
+    const dossier = valueOf(makeExportDossier(w.deps)({ actorId: w.hr.id, caseId: opened.caseId, deliver: 'none' }));
+    expect(dossier.files.map((f) => f.name)).toEqual(['shared-scan.pdf']);
+    expect(JSON.stringify(dossier.archive)).not.toContain(file('private-scan.pdf').sha256);
+    expect(dossier.html).not.toContain('private-scan.pdf');
   });
 });
 
