@@ -26,15 +26,23 @@ export interface FileMessage {
   file: FeishuFileRef;
 }
 
-/** The answer to a file message; null when the sender is not someone we know. */
-export async function receiveFileMessage(deps: ListenerDeps, m: FileMessage): Promise<Reply | null> {
+/**
+ * The answer to a file message: null when the sender is not someone we know, 'ignore' for a file
+ * shared in a group that is not a reply to one of our cards (people share files there all day).
+ */
+export async function receiveFileMessage(deps: ListenerDeps, m: FileMessage): Promise<Reply | 'ignore' | null> {
+  const inDm = m.chatType === 'p2p';
+  // Cards to a person are addressed by their open_id; cards in a group by the chat's id.
+  const address = inDm ? m.openId : m.chatId;
+  const repliedTo = [m.parentId, m.rootId].filter((x): x is string => !!x);
+  const key =
+    address && deps.fileIntake
+      ? repliedTo.map((ref) => deps.fileIntake!.keyOfSentMessage(address, ref)).find((k) => k)
+      : undefined;
+  if (!inDm && !key) return 'ignore';
   const actor = actorByOpenId(deps.store, m.openId, deps.settings);
   if (!actor || !deps.fileIntake) return null;
-  const { client, files, keyOfSentMessage } = deps.fileIntake;
-  // Cards to a person are addressed by their open_id; cards in a group by the chat's id.
-  const address = m.chatType === 'p2p' ? m.openId : m.chatId;
-  const repliedTo = [m.parentId, m.rootId].filter((x): x is string => !!x);
-  const key = address ? repliedTo.map((ref) => keyOfSentMessage(address, ref)).find((k) => k) : undefined;
+  const { client, files } = deps.fileIntake;
   const fetched = await fetchFeishuFile(client, m.messageId, m.file, {
     maxBytes: maxFileBytes(deps.settings),
     t: translator(actor.locale),

@@ -52,6 +52,7 @@ export function makeMessageListener(deps: ListenerDeps) {
         rootId: data.message?.root_id,
         file,
       });
+      if (reply === 'ignore') return;
       if (!reply) return plainText(t('feishu.notRegistered'));
       return answer(replyContent(reply, { t, mentions: mentionsInCards, onForm: formMemory(deps) }));
     }

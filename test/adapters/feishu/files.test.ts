@@ -144,6 +144,30 @@ describe('evidence files through Feishu', () => {
     expect(attachedTo('note', shared.value.note.id)).toEqual([]);
   });
 
+  it('a file shared in a group, not in reply to one of our cards, is left alone', async () => {
+    await askForFile();
+    h.fake.sendsFile('om_group', 'file_group', pdf('agenda'));
+    await h.fake.pushEvent(
+      fileMessageEvent({
+        ...h.envelope(),
+        openId: 'ou_m1',
+        messageId: 'om_group',
+        fileKey: 'file_group',
+        fileName: 'agenda.pdf',
+        chatType: 'group',
+        chatId: 'oc_team',
+      }),
+    );
+    // A command typed after it is answered, so the file event was handled (and ignored) first.
+    await h.fake.pushEvent(
+      messageEvent({ ...h.envelope(), openId: 'ou_m1', text: '/dandang help', messageId: 'om_help' }),
+    );
+    await waitFor(() => h.fake.repliesTo('om_help')[0], 'the answer to the command');
+    expect(h.fake.calls.some((c) => c.path.includes('/resources/'))).toBe(false);
+    expect(h.fake.messagesTo('ou_m1')).toEqual([]);
+    expect(attachedTo('note', noteId)).toEqual([]);
+  });
+
   it('HR replies to the case card in the HR chat with the signed notice; the dossier in the thread is a ZIP holding it with its hash', async () => {
     const opened = makeOpenOffboarding({ store: h.db.store, clock: h.db.clock, settings: h.ctx.settings })({
       actorId: 'hana',
