@@ -11,7 +11,7 @@ import { isKnownHolidayCountry } from './domain/calendar.js';
 import { PolicyError, resolvePolicy, type PolicySource } from './domain/policy/resolve.js';
 import { warningsSchema } from './config-warnings.js';
 import { time, weekday } from './config-fields.js';
-import { apiSchema, filesSchema, megabytesToBytes } from './config-files.js';
+import { filesSchema, megabytesToBytes } from './config-files.js';
 import { defaultLocale } from './domain/locale.js';
 import type { Schedule } from './domain/schedule.js';
 
@@ -74,14 +74,6 @@ const envSchema = z.object({
     .string()
     .min(1, 'Set DANDANG_FILES to a folder path such as ./data/files, or unset it')
     .default('./data/files'),
-  /** Bearer token of the KPI feed endpoint POST /api/v1/kpi-actuals; the endpoint is off without it. */
-  DANDANG_API_TOKEN: z
-    .string()
-    .min(
-      32,
-      'Set DANDANG_API_TOKEN to at least 32 random characters (make one with: npm run dandang -- keys generate), or unset it to turn the API off',
-    )
-    .optional(),
   /** Force the local workspace on (1) or off (0); by default it runs only with no platform credentials. */
   DANDANG_LOCAL: z.enum(['0', '1']).optional(),
   DANDANG_LOCAL_ALLOW_REMOTE: z.enum(['0', '1']).optional(),
@@ -114,6 +106,18 @@ const envSchema = z.object({
     }),
   /** Signs the audit log (HMAC-SHA256). Required with platform credentials. */
   DANDANG_AUDIT_KEY: secretKey('DANDANG_AUDIT_KEY').optional(),
+  /**
+   * Turns on POST /api/v1/kpi-actuals for the company's systems; they send it as
+   * `Authorization: Bearer <token>`. Unset, the API answers 404.
+   */
+  DANDANG_API_TOKEN: z
+    .string()
+    .trim()
+    .min(
+      24,
+      'Set DANDANG_API_TOKEN to a long random string (at least 24 characters; make one with: openssl rand -hex 32), or unset it to turn the API off',
+    )
+    .optional(),
   DANDANG_ALLOW_PLAINTEXT: flag('start with platform credentials but no DANDANG_DATA_KEY'),
   DANDANG_ALLOW_UNSIGNED_AUDIT: flag('start with platform credentials but no DANDANG_AUDIT_KEY'),
 });
@@ -299,8 +303,16 @@ const fileSchema = z.strictObject({
     .default({ metrics: false, maxOutboxAgeSeconds: 900, shutdownGraceSeconds: 10 }),
   /** Evidence files: the size limit (issue 16). */
   files: filesSchema,
-  /** The KPI feed endpoint (POST /api/v1/kpi-actuals): its rate limit and batch size. */
-  api: apiSchema,
+  /** The HTTP API for the company's systems (POST /api/v1/kpi-actuals; on with DANDANG_API_TOKEN). */
+  api: z
+    .strictObject({
+      /** Requests accepted per minute (a burst of up to 10 at once); more are answered 429 with Retry-After. */
+      requestsPerMinute: z
+        .number('use a number of requests such as 60')
+        .positive('use a number greater than 0, such as 60')
+        .default(60),
+    })
+    .default({ requestsPerMinute: 60 }),
   /** `org import` safeguards. */
   orgImport: z
     .strictObject({

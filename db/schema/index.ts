@@ -8,3 +8,4 @@ export * from './local.js';
 export * from './warnings.js';
 export * from './retention.js';
 export * from './files.js';
+export * from './kpi-actuals.js';
