@@ -38,14 +38,19 @@ function articleBody(m: StoredMessage, view: MessageView): string {
 /** One delivered message (and its thread replies) as an article; updates replace it by id. */
 export function renderStoredMessage(m: StoredMessage, replies: StoredMessage[], view: MessageView): string {
   const botName = t(view.ctx.locale, 'local.botDm');
-  const when = timeLabel(m.updatedAt, view.ctx.locale, view.timezone);
+  // A message keeps the time it was sent; an edit is marked, as chat apps do, with its own time.
+  const when = timeLabel(m.createdAt, view.ctx.locale, view.timezone);
+  const edited =
+    m.updatedAt > m.createdAt
+      ? ` <span class="edited">(${escapeHtml(t(view.ctx.locale, 'local.edited'))} <time datetime="${new Date(m.updatedAt).toISOString()}">${escapeHtml(timeLabel(m.updatedAt, view.ctx.locale, view.timezone))}</time>)</span>`
+      : '';
   const thread = m.threadId
     ? ''
     : `<div class="thread" id="thread-${m.id}" aria-label="${escapeHtml(t(view.ctx.locale, 'local.thread'))}"${replies.length ? '' : ' hidden'}>${replies
         .map((r) => renderStoredMessage(r, [], view))
         .join('')}</div>`;
   return `<article class="msg${m.threadId ? ' reply' : ''}" id="msg-${m.id}" data-id="${m.id}" lang="${m.locale}">
-<header class="msg-meta"><span class="author">${escapeHtml(botName)}</span> <time datetime="${new Date(m.updatedAt).toISOString()}">${escapeHtml(when)}</time></header>
+<header class="msg-meta"><span class="author">${escapeHtml(botName)}</span> <time datetime="${new Date(m.createdAt).toISOString()}">${escapeHtml(when)}</time>${edited}</header>
 <div class="msg-body">${articleBody(m, view)}</div>${thread}
 </article>`;
 }

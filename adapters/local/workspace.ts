@@ -8,6 +8,7 @@ import { refusalMessage, type Reply, type FormValues } from '../../src/ui/model.
 import { isActionId, isFormId } from '../../src/ui/actions.js';
 import { submissionKey } from '../submission-key.js';
 import { t } from '../../src/ui/i18n/index.js';
+import { literal } from '../../src/ui/markup.js';
 import { makeLocalMessageStore, type LocalMessageStore, type StoredMessage } from './messages.js';
 import { canSee, conversationsFor, dmConversation, personaLabel, resolvePersona } from './persona.js';
 import { isHr } from '../../src/domain/people.js';
@@ -119,12 +120,11 @@ export class Workspace {
     const people = this.ctx.store.read((tx) => tx.org.activePeople());
     const parsed = parseCommandLine(text, people);
     if (!parsed.ok) {
-      if (parsed.reason === 'unknownMention')
-        return { kind: 'error', text: t(locale, 'local.unknownMention', { name: parsed.name }) };
-      return {
-        kind: 'error',
-        text: t(locale, parsed.reason === 'notACommand' ? 'local.notACommand' : 'common.unknownCommand'),
-      };
+      const refusal =
+        parsed.reason === 'unknownMention'
+          ? t(locale, 'local.unknownMention', { name: literal(parsed.name) })
+          : t(locale, parsed.reason === 'notACommand' ? 'local.notACommand' : 'common.unknownCommand');
+      return this.toJson(p, { kind: 'error', code: 'INVALID_INPUT', text: refusal });
     }
     const reply = await this.ctx.router.dispatch({
       kind: 'command',
@@ -205,7 +205,9 @@ export class Workspace {
           text: t(view.ctx.locale, 'common.invalidInput'),
         };
       case 'error':
-        return reply.actions?.length
+        // A refusal with buttons that unblock it, or with lines to read (a command's usage), also
+        // stays in the conversation as a message only the actor sees, as Slack's ephemeral does.
+        return reply.actions?.length || reply.text.includes('\n')
           ? {
               kind: 'error',
               text: plain(reply.text),

@@ -132,6 +132,27 @@ export const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
 
 export const isCommandName = (word: string): word is CommandName => Object.hasOwn(COMMANDS, word);
 
+/**
+ * A word as the command parser compares it: NFKC (a Chinese IME types `／` and may type `ｒｅｖｉｅｗ`)
+ * and lower case. Only words the parser matches are normalised; a reason keeps what was typed.
+ */
+export const commandWordOf = (word: string): string => word.normalize('NFKC').toLowerCase();
+
+/**
+ * A command typed as text, as the local workspace and Feishu read it: `/review status`,
+ * `／review status` (the full-width slash of a Chinese IME), and without the slash where the
+ * platform allows it (`review status` to the Feishu bot). Null when the text is not a command.
+ */
+export function typedCommand(
+  text: string,
+  opts: { slashOptional: boolean },
+): { command: CommandName; args: string } | null {
+  const m = /^\s*([/／]?)(\S+)(?:\s+([\s\S]*))?$/u.exec(text);
+  if (!m || (!m[1] && !opts.slashOptional)) return null;
+  const word = commandWordOf(m[2]!).replace(/^\//, '');
+  return isCommandName(word) ? { command: word, args: (m[3] ?? '').trim() } : null;
+}
+
 /** `[command, subcommand]` pairs a feature owns, e.g. `[['review', 'mine'], ['note', '']]` for evidence. */
 export function commandsOwnedBy(feature: FeatureName): [CommandName, string][] {
   return COMMAND_NAMES.flatMap((name) =>

@@ -5,6 +5,7 @@ import { textProblemMessage } from '../usecases/shared/text-errors.js';
 import { retryWhileBusy, StoreBusyError, type Store } from '../ports/store.js';
 import { textProblem } from '../domain/text.js';
 import { isHr } from '../domain/people.js';
+import { commandWordOf } from './commands.js';
 import { argProblemText, parseCommandArgs, syntaxOf, type ArgProblem } from './command-args.js';
 
 export interface Router {
@@ -109,7 +110,8 @@ export function makeRouter(features: FeatureHandlers[], deps: RouterDeps = {}): 
         const subs = commands.get(ev.command);
         if (!subs) return unknown(ev);
         const [first = '', ...rest] = ev.args.trim().split(/\s+/);
-        const named = first && subs.has(first.toLowerCase()) && !ev.mentions.includes(first) ? first.toLowerCase() : '';
+        const word = commandWordOf(first);
+        const named = first && subs.has(word) && !ev.mentions.includes(first) ? word : '';
         const handler = subs.get(named);
         const syntax = syntaxOf(ev.command, named);
         if (!handler || !syntax) return unknown(ev);

@@ -212,6 +212,25 @@ document.addEventListener('submit', async (e) => {
   });
 });
 
+// "120 / 3000 characters" under a text input (render.ts): counted as the server counts, in code points.
+function updateCounter(control) {
+  const counter = control.id && document.getElementById(`${control.id}-count`);
+  if (!counter) return;
+  const n = [...control.value].length;
+  const max = Number(counter.dataset.max);
+  const over = n > max;
+  counter.textContent = (over ? counter.dataset.over : counter.dataset.template)
+    .replace('{n}', String(n))
+    .replace('{over}', String(n - max));
+  counter.classList.toggle('over', over);
+  counter.hidden = counter.dataset.always !== 'true' && n <= max * 0.8;
+  if (over) control.setAttribute('aria-invalid', 'true');
+  else if (!control.closest('.field')?.classList.contains('has-error')) control.removeAttribute('aria-invalid');
+}
+document.addEventListener('input', (e) => {
+  if (e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLInputElement) updateCounter(e.target);
+});
+
 // Live updates: the bot's posts and in-place edits, for every conversation this persona can see.
 const live = document.getElementById('live-status');
 const events = new EventSource(`/api/events?as=${encodeURIComponent(persona)}`);

@@ -8,6 +8,7 @@ export const en = {
   'slack.sentAsDm': 'Done. The answer is long, so it is in your direct messages with Dandang.',
   'slack.homeMore': 'There is more: type `/review mine` to see all of it.',
   'slack.pageUnused': '(This part now reads in the message above.)',
+  'slack.typedHint': 'Type a command such as /review, /note @someone or /dandang help.',
 } as const;
 
 export const zh: Record<keyof typeof en, string> = {
@@ -19,4 +20,5 @@ export const zh: Record<keyof typeof en, string> = {
   'slack.sentAsDm': '已完成。回复较长，已发到你与担当的私信中。',
   'slack.homeMore': '内容较多：输入 `/review mine` 查看全部。',
   'slack.pageUnused': '（此部分内容已合并到上一条消息中。）',
+  'slack.typedHint': '请输入命令，例如 /review、/note @某人 或 /dandang help。',
 };
