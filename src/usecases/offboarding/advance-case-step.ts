@@ -121,7 +121,7 @@ export const makeAdvanceCaseStep =
         if (detail.date) reply += ` ${ht('off.thread.date', { date: String(detail.date) })}`;
         if (read.appeal) reply += ` ${ht('off.thread.appeal', { outcome: ht(`off.appeal.${read.appeal}`) })}`;
         if (step.checksBlockers)
-          reply += ` ${ht('off.thread.checked', { checked: literal(policy.blockers.map((b) => blockerLabel(ht, hrLocale, policy, b.id)).join(ht('gate.listSep'))) })}`;
+          reply += ` ${ht('off.thread.checked', { checked: literal(policy.blockers.map((b) => blockerLabel(ht, hrLocale, policy, b.id)).join(ht('common.listSep'))) })}`;
         if (read.release)
           reply += ` ${ht('off.thread.release', { items: literal(releaseItems(ht, read.release.lines)) })}`;
       } else {

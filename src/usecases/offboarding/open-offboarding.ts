@@ -169,6 +169,6 @@ export const makeOpenOffboarding =
       const confirmation = [
         t('off.open.ok', { id: created.id, name: literal(employee.name) }),
         ...(missing ? [t('off.open.evidenceMissing', { n: missing })] : []),
-      ].join(' ');
+      ].join(t('common.sentenceSep'));
       return ok({ caseId: created.id, employeeName: employee.name, missing, confirmation });
     });

@@ -5,6 +5,8 @@
  * Each section lists its newest items and says how many more there are; texts are shown in full
  * (each renderer splits a long message into several where its platform must).
  */
+import { reassessmentDateOf } from '../../../domain/review.js';
+import { periodMarkup } from '../../period.js';
 import type { Message, Block, Button } from '../../model.js';
 import type { T } from '../../i18n/index.js';
 import { kpiTargetMarkup } from '../../kpi-text.js';
@@ -136,8 +138,8 @@ export function buildRecordView(t: T, d: RecordData): Message {
       const result = t(r.belowTarget ? 'ev.record.belowTarget' : 'ev.record.onTarget');
       const head =
         r.kind === 'reassessment'
-          ? `${t('ev.reassess.line', { result })} · ${literal(r.periodLabel)}`
-          : t('ev.record.review', { period: literal(r.periodLabel), rating: r.rating, result });
+          ? `${t('ev.reassess.line', { result })} · ${literal(reassessmentDateOf(r.periodLabel) ?? r.periodLabel)}`
+          : t('ev.record.review', { period: periodMarkup(t, r.periodLabel), rating: r.rating, result });
       return [`${head} — ${ackLine}`, ...notes.map((n) => `    ${n}`)];
     });
     blocks.push(

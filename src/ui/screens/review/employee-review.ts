@@ -1,3 +1,4 @@
+import { periodMarkup } from '../../period.js';
 import type { Message, Block, Field } from '../../model.js';
 import type { T } from '../../i18n/index.js';
 import { kpiTargetMarkup } from '../../kpi-text.js';
@@ -30,10 +31,12 @@ export function kpiResultLines(t: T, results: KpiResult[], before?: KpiResult[])
         name: literal(r.name),
         actual: r.actual,
         unit: literal(r.unit),
-        target: kpiTargetMarkup(t, r, { unit: false }),
+        target: kpiTargetMarkup(t, r),
       });
       const was = before?.find((b) => b.key === r.key);
-      return was && was.actual !== r.actual ? `${line} ${t('review.kpi.was', { before: was.actual })}` : line;
+      return was && was.actual !== r.actual
+        ? `${line}${t('common.sentenceSep')}${t('review.kpi.was', { before: was.actual })}`
+        : line;
     })
     .join('\n');
 }
@@ -55,8 +58,11 @@ export function buildEmployeeReview(t: T, r: EmployeeReviewInput): Message {
   if (r.improvement) fields.push({ label: t('review.form.improvement'), value: userText(r.improvement) });
   if (r.comment) fields.push({ label: t('review.form.comment'), value: userText(r.comment) });
   const blocks: Block[] = [
-    { type: 'header', text: t('review.employee.header', { period: literal(r.period) }) },
-    { type: 'text', text: t('review.employee.text', { manager: literal(r.managerName), period: literal(r.period) }) },
+    { type: 'header', text: t('review.employee.header', { period: periodMarkup(t, r.period) }) },
+    {
+      type: 'text',
+      text: t('review.employee.text', { manager: literal(r.managerName), period: periodMarkup(t, r.period) }),
+    },
   ];
   if (r.amendment)
     blocks.push({
@@ -99,7 +105,7 @@ export function buildEmployeeReview(t: T, r: EmployeeReviewInput): Message {
         .join('\n'),
     });
   return {
-    text: t('review.employee.fallback', { period: literal(r.period), manager: literal(r.managerName) }),
+    text: t('review.employee.fallback', { period: periodMarkup(t, r.period), manager: literal(r.managerName) }),
     blocks,
     // Acknowledged or disputed whenever the employee gets to it.
     ...(r.response ? {} : { lasting: true as const }),

@@ -1,3 +1,4 @@
+import { periodMarkup } from '../../period.js';
 import type { Form, Input } from '../../model.js';
 import type { T } from '../../i18n/index.js';
 import type { Kpi } from '../../../ports/records.js';
@@ -81,7 +82,7 @@ export function buildReviewForm(t: T, f: ReviewFormInput): Form {
         text: t('review.form.intro', {
           name: literal(f.employeeName),
           job: literal(f.jobTitle),
-          period: literal(f.period),
+          period: periodMarkup(t, f.period),
         }),
       },
       ...(f.due ? [{ type: 'context' as const, text: t('review.form.dueLine', { due: f.due }) }] : []),

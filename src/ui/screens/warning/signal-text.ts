@@ -70,7 +70,7 @@ export const signalKpiKeys = (signals: readonly PersonSignal[]) => [
 
 export function suggestionText(t: T, s: Suggestion, kpiNames: string[]): string {
   return s.kind === 'training'
-    ? t('warning.suggest.training', { kpis: kpiNames.map(literal).join(t('report.listSeparator')) })
+    ? t('warning.suggest.training', { kpis: kpiNames.map(literal).join(t('common.listSep')) })
     : t(`warning.suggest.conversation.${s.purpose}`);
 }
 
