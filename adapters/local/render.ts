@@ -142,6 +142,7 @@ function renderInput(input: Input, domId: string, error: string | undefined, ctx
       control = `<select ${common}>${opt('', input.placeholder ?? '—', !input.initial)}${input.options.map((o) => opt(o.value, o.label, o.value === input.initial)).join('')}</select>`;
       break;
     case 'multiselect':
+      if (input.checkboxes) return renderCheckboxes(input, domId, error, ctx);
       control = `<select multiple ${common}>${input.options.map((o) => opt(o.value, o.label, (input.initial ?? []).includes(o.value))).join('')}</select>`;
       break;
     case 'date':
@@ -158,6 +159,29 @@ ${input.hint ? `<p class="hint" id="${hintId}">${renderInline(input.hint, nameOf
 </div>`;
 }
 
+/** A short list as checkboxes in a fieldset: one click each, no Ctrl-click (the page sends the checked values). */
+function renderCheckboxes(
+  input: Extract<Input, { kind: 'multiselect' }>,
+  domId: string,
+  error: string | undefined,
+  ctx: RenderCtx,
+): string {
+  const { nameOf } = ctx;
+  const errId = `${domId}-err`;
+  const hintId = `${domId}-hint`;
+  const boxes = input.options
+    .map(
+      (o, i) =>
+        `<label class="check"><input type="checkbox" id="${domId}-${i}" name="${escapeHtml(input.id)}" value="${escapeHtml(o.value)}"${(input.initial ?? []).includes(o.value) ? ' checked' : ''} aria-describedby="${input.hint ? `${hintId} ` : ''}${errId}"${error ? ' aria-invalid="true"' : ''}> ${escapeHtml(plainText(o.label, nameOf))}</label>`,
+    )
+    .join('');
+  return `<fieldset class="field checks${error ? ' has-error' : ''}" data-input="${escapeHtml(input.id)}" id="${domId}">
+<legend>${escapeHtml(plainText(input.label, nameOf))}${input.optional ? ` <span class="optional">${escapeHtml(t(ctx.locale, 'local.optional'))}</span>` : ''}</legend>
+${input.hint ? `<p class="hint" id="${hintId}">${renderInline(input.hint, nameOf)}</p>` : ''}${boxes}
+<p class="field-error" id="${errId}"${error ? '' : ' hidden'}>${escapeHtml(plainText(error ?? '', nameOf))}</p>
+</fieldset>`;
+}
+
 /**
  * A form, as a <form> element the page script submits to /api/submit. `inline` forms sit inside a
  * message (Feishu-style); others are shown in a modal <dialog>.
@@ -167,7 +191,17 @@ export function renderForm(form: Form, ctx: RenderCtx, opts: { inline?: boolean;
   const prefix = opts.idPrefix ?? 'dlg';
   const titleId = `${prefix}-title`;
   const intro = (form.intro ?? []).map((b) => renderBlock(b, ctx, { prefix: `${prefix}-intro`, n: 0 })).join('');
-  const inputs = form.inputs.map((i) => renderInput(i, `${prefix}-${i.id}`, form.errors?.[i.id], ctx)).join('');
+  const input = (i: Input) => renderInput(i, `${prefix}-${i.id}`, form.errors?.[i.id], ctx);
+  const more = form.inputs.filter((i) => i.more);
+  // What few people need sits behind "More", so Submit stays in sight; an error there opens it.
+  const inputs =
+    form.inputs
+      .filter((i) => !i.more)
+      .map(input)
+      .join('') +
+    (more.length
+      ? `<details class="more"${more.some((i) => form.errors?.[i.id]) ? ' open' : ''}><summary>${escapeHtml(t(ctx.locale, 'local.moreFields', { count: more.length }))}</summary>${more.map(input).join('')}</details>`
+      : '');
   // Errors for no input of the form are listed above the buttons, as the page script does.
   const unplaced = Object.entries(form.errors ?? {})
     .filter(([id]) => !form.inputs.some((i) => i.id === id))

@@ -16,7 +16,8 @@ export const kpiTargetText = (
   return `${op} ${k.target}${k.unit ? ` ${k.unit}` : ''}`;
 };
 
-export const kpiLabel = (k: Pick<Kpi, 'name' | 'unit'>) => (k.unit ? `${k.name} (${k.unit})` : k.name);
+export const kpiLabel = (t: T, k: Pick<Kpi, 'name' | 'unit'>) =>
+  k.unit ? t('common.aside', { text: k.name, aside: k.unit }) : k.name;
 
 /**
  * The target as message markup: the KPI's own words (its unit, from the job file) are literal text,
@@ -29,5 +30,5 @@ export const kpiTargetMarkup = (
 ): string => kpiTargetText(t, { ...k, unit: literal(k.unit) });
 
 /** `kpiLabel` as message markup (name and unit literal). */
-export const kpiLabelMarkup = (k: Pick<Kpi, 'name' | 'unit'>) =>
-  kpiLabel({ name: literal(k.name), unit: literal(k.unit) });
+export const kpiLabelMarkup = (t: T, k: Pick<Kpi, 'name' | 'unit'>) =>
+  kpiLabel(t, { name: literal(k.name), unit: literal(k.unit) });

@@ -100,6 +100,8 @@ function showErrors(form, errors, summary) {
       continue;
     }
     field.classList.add('has-error');
+    // A field behind "More" is shown with its error.
+    field.closest('details')?.setAttribute('open', '');
     const err = field.querySelector('.field-error');
     err.textContent = text;
     err.hidden = false;
@@ -116,7 +118,11 @@ function showErrors(form, errors, summary) {
 function formValues(form) {
   const values = {};
   for (const el of form.querySelectorAll('[name]')) {
-    values[el.name] = el.multiple ? [...el.selectedOptions].map((o) => o.value) : el.value;
+    if (el.type === 'checkbox') {
+      // Checkboxes of one input share its name: the checked values, [] when none is.
+      values[el.name] ??= [];
+      if (el.checked) values[el.name].push(el.value);
+    } else values[el.name] = el.multiple ? [...el.selectedOptions].map((o) => o.value) : el.value;
   }
   return values;
 }

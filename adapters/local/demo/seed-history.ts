@@ -43,7 +43,7 @@ function actualFor(k: Kpi, profile: Profile, miss: boolean, seed: string): numbe
   // Percentages near 100 must stay plausible; counts are whole numbers.
   if (k.unit === '%') v = Math.min(99.99, k.target + (v - k.target) * (k.target > 95 ? 0.08 : 1));
   if (k.unit === '%' && miss && k.target > 95) v = k.target - 0.3 - r * 0.8;
-  if (k.unit === 'accounts' || k.unit === 'units/h') v = Math.round(v);
+  if (k.key === 'new_accounts' || k.key === 'units_per_hour') v = Math.round(v);
   return Math.round(v * 10) / 10;
 }
 

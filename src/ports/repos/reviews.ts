@@ -71,6 +71,8 @@ export interface DigestDueGroup {
  */
 export interface DigestSlot extends SlotView {
   channel: string;
+  /** The employee as a reader of the channel (null = config default); the manager's is `managerLocale`. */
+  employeeLocale: Person['locale'];
 }
 
 /** A submitted review: its content (declared by the domain's review rules) and where it belongs. */

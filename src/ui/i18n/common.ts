@@ -13,6 +13,10 @@ export const en = {
   'common.listSep': ', ',
   /** Between two sentences of one message; Chinese needs no space after 。 */
   'common.sentenceSep': ' ',
+  /** A label and what it labels, in running text ("KPIs: Revenue"; “KPI：销售额”). */
+  'common.labelled': '{label}: {value}',
+  /** A word in brackets after another ("Revenue (k CNY)"; “销售额（千元）”). */
+  'common.aside': '{text} ({aside})',
   'common.yes': 'Yes',
   'common.no': 'No',
   'common.unknownCommand': 'Unknown command. Try `/dandang help`.',
@@ -39,6 +43,8 @@ export const zh: Record<keyof typeof en, string> = {
   'common.cancel': '取消',
   'common.listSep': '、',
   'common.sentenceSep': '',
+  'common.labelled': '{label}：{value}',
+  'common.aside': '{text}（{aside}）',
   'common.yes': '是',
   'common.no': '否',
   'common.unknownCommand': '未知命令。试试 `/dandang help`。',

@@ -1,6 +1,7 @@
 /** Strings the Feishu adapter itself shows (card chrome, toasts, command replies). */
 export const en = {
   'feishu.optional': '(optional)',
+  'feishu.moreFields': 'More ({count} optional fields)',
   'feishu.done': 'Done.',
   'feishu.notRegistered': 'I could not find you in Dandang. Ask HR to add your Feishu account to the org import.',
   'feishu.unknownMention': 'I could not find {name} in Dandang. Ask HR to import them.',
@@ -22,6 +23,7 @@ export const en = {
 
 export const zh: Record<keyof typeof en, string> = {
   'feishu.optional': '（选填）',
+  'feishu.moreFields': '更多（{count} 项选填）',
   'feishu.done': '已完成。',
   'feishu.notRegistered': '在担当中找不到你的账号，请联系 HR 在组织导入中添加你的飞书账号。',
   'feishu.unknownMention': '在担当中找不到 {name}，请联系 HR 导入。',

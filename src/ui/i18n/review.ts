@@ -326,7 +326,7 @@ export const zh: Record<keyof typeof en, string> = {
   'kpi.unchanged': '{job} 的 KPI 没有变化。',
   'kpi.ack.header': '你的 KPI：{job}（第 {version} 版）',
   'kpi.ack.text': '你的考核将以这些目标为准。请确认你已阅读。',
-  'kpi.ack.line': '**{name}**:{target}',
+  'kpi.ack.line': '**{name}**：{target}',
   'kpi.ack.button': '我已知悉这些 KPI',
   'kpi.ack.done': '✅ 你已确认第 {version} 版 KPI。',
   'kpi.ack.toast': '谢谢，已记录你对 KPI 的确认。',

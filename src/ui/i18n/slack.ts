@@ -1,6 +1,7 @@
 /** Strings only the Slack adapter shows (modal chrome, the Home tab fallback). */
 export const en = {
   'slack.close': 'Close',
+  'slack.moreFields': '*More* (optional): only if you need them.',
   'slack.formTooLarge': 'This form is too large to open in Slack. Use the command instead.',
   'slack.formTooLargeHere': '{title} (form too large to open here)',
   'slack.somethingWrong': 'Something went wrong. Try again in a moment.',
@@ -13,6 +14,7 @@ export const en = {
 
 export const zh: Record<keyof typeof en, string> = {
   'slack.close': '关闭',
+  'slack.moreFields': '*更多*（选填）：需要时再填写。',
   'slack.formTooLarge': '此表单过大，无法在 Slack 中打开，请改用命令。',
   'slack.formTooLargeHere': '{title}（表单过大，无法在此打开）',
   'slack.somethingWrong': '出了点问题，请稍后再试。',

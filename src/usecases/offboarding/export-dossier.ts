@@ -15,6 +15,7 @@ import type { DossierModel } from '../../ui/screens/offboarding/dossier-model.js
 import { outboxKeys } from '../shared/outbox-keys.js';
 import { policyOf } from './policy.js';
 import { authorizeDossier, type DossierRequest } from './dossier-access.js';
+import { hrChannelT } from '../shared/channels.js';
 
 export interface ExportedDossier {
   filename: string;
@@ -109,7 +110,8 @@ export const makeExportDossier =
       });
       if (input.deliver === 'thread') {
         const to = { channel: settings.hrChannel };
-        const title = t('off.thread.dossier', {
+        // Posted in the case's thread: the channel's language, not the requester's.
+        const title = hrChannelT(tx, settings)('off.thread.dossier', {
           id: c.id,
           date: stamp(now, settings.timezone),
           hash: auditHead.slice(0, 16),

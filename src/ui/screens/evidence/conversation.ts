@@ -131,6 +131,7 @@ export function buildScheduleConversationForm(t: T, d: ConversationFormData): Fo
             {
               id: I.kpis,
               kind: 'multiselect' as const,
+              checkboxes: true as const,
               optional: true,
               label: t('ev.conv.kpis'),
               options: d.kpis.map((k) => ({ value: k.key, label: literal(k.name) })),

@@ -47,7 +47,7 @@ export function buildReviewForm(t: T, f: ReviewFormInput): Form {
     id: kpiInputId(k.key),
     kind: 'number',
     decimal: true,
-    label: kpiLabelMarkup(k),
+    label: kpiLabelMarkup(t, k),
     ...kpiBounds(k),
     hint: [
       t(k.direction === 'higher' ? 'review.form.kpiHintHigher' : 'review.form.kpiHintLower', {
