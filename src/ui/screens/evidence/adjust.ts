@@ -94,7 +94,8 @@ export interface AdjustView {
 export function adjustmentBlocks(t: T, v: AdjustView): Block[] {
   const a = v.adjustment;
   const fields = [{ label: t('ev.adjust.effective'), value: a.effectiveOn }];
-  if (v.kpiNames.length) fields.push({ label: t('ev.adjust.kpis'), value: v.kpiNames.map(literal).join(', ') });
+  if (v.kpiNames.length)
+    fields.push({ label: t('ev.adjust.kpis'), value: v.kpiNames.map(literal).join(t('common.listSep')) });
   return [
     {
       type: 'text',

@@ -166,7 +166,8 @@ function detailFields(t: T, v: ConversationView): Field[] {
   const fields: Field[] = [{ label: t('ev.conv.when'), value: v.when }];
   const where = whereText(t, c);
   if (where) fields.push({ label: t('ev.conv.where'), value: where });
-  if (v.kpiNames.length) fields.push({ label: t('ev.conv.kpis'), value: v.kpiNames.map(literal).join(', ') });
+  if (v.kpiNames.length)
+    fields.push({ label: t('ev.conv.kpis'), value: v.kpiNames.map(literal).join(t('common.listSep')) });
   return fields;
 }
 

@@ -201,7 +201,10 @@ export function noteBlocks(t: T, v: NoteView): Block[] {
     ...termBlocks(t, n.kind, n.terms ?? {}),
   ];
   if (v.kpiNames.length)
-    blocks.push({ type: 'fields', fields: [{ label: t('ev.note.kpis'), value: v.kpiNames.map(literal).join(', ') }] });
+    blocks.push({
+      type: 'fields',
+      fields: [{ label: t('ev.note.kpis'), value: v.kpiNames.map(literal).join(t('common.listSep')) }],
+    });
   if (n.actions.length) {
     const lines = n.actions.map((a) =>
       t('ev.note.actionLine', {

@@ -181,7 +181,7 @@ export function planBlocks(t: T, v: PlanView, opts: { withAttendance: boolean })
       type: 'fields',
       fields: [
         { label: t('ev.training.goal'), value: userText(p.goal, { linksClickable: v.authorIsHr }) },
-        { label: t('ev.training.kpis'), value: v.kpiNames.map(literal).join(', ') },
+        { label: t('ev.training.kpis'), value: v.kpiNames.map(literal).join(t('common.listSep')) },
         { label: t('ev.training.trainer'), value: literal(p.trainerId ? v.names(p.trainerId) : p.trainer) },
         { label: t('ev.training.expected'), value: userText(p.expectedResult, { linksClickable: v.authorIsHr }) },
       ],
