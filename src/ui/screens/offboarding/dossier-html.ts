@@ -11,6 +11,7 @@ import type { DossierModel } from './dossier-model.js';
 import { itemLabel, localized, noteKindLabel, pathBasis, pathLabel, stepLabelById } from './labels.js';
 import { blockerLine, itemDetail, type GateText } from './gate-text.js';
 import { settlementLines } from './settlement.js';
+import { periodText } from '../../period.js';
 
 const esc = (s: unknown): string =>
   String(s ?? '').replace(
@@ -83,7 +84,7 @@ export function renderDossierHtml(t: T, m: DossierModel): string {
     return rows
       .map(
         (r) =>
-          `<h3>#${r.id} · ${esc(r.periodLabel)} · ${esc(stamp(r.submittedAt, m.timezone))} · ${name(r.authorId)} · ${r.belowTarget ? '❌' : '✅'}</h3>` +
+          `<h3>#${r.id} · ${esc(periodText(t, r.periodLabel))} · ${esc(stamp(r.submittedAt, m.timezone))} · ${name(r.authorId)} · ${r.belowTarget ? '❌' : '✅'}</h3>` +
           table(
             ['KPI', t('off.dossier.target'), t('off.dossier.actual'), ''],
             r.results.map((x) => [

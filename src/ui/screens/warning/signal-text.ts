@@ -9,6 +9,7 @@ import { followUpValue } from '../evidence/follow-ups.js';
 import { kpiTargetMarkup } from '../../kpi-text.js';
 import type { PersonSignal, Suggestion } from '../../../domain/warning/index.js';
 import { literal } from '../../markup.js';
+import { periodMarkup } from '../../period.js';
 
 /** Figures as people read them: at most one decimal, no trailing zeros, a real minus sign. */
 export const figure = (n: number) => String(Math.round(n * 10) / 10).replace('-', '−');
@@ -36,7 +37,7 @@ export function dataPointsLine(t: T, s: PersonSignal): string {
       return t('warning.points.kpi_below', {
         kpi: literal(s.kpiName),
         values: s.points
-          .map((p) => `${literal(p.period)} ${figure(p.actual)}${p.met ? '' : ' ✗'}`)
+          .map((p) => `${periodMarkup(t, p.period)} ${figure(p.actual)}${p.met ? '' : ' ✗'}`)
           .join(t('common.listSep')),
         target: kpiTargetMarkup(t, { target: last.target, direction: last.direction, unit: s.unit }),
       });
