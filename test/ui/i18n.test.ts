@@ -49,6 +49,8 @@ describe('i18n catalogs', () => {
  */
 const QUOTES_ASCII: Record<string, string> = {
   'off.dossier.exported': 'quotes a shell command (`audit verify --anchor rows:hash`) in plain text',
+  'feed.json.shape': 'an API error quoting the JSON a program sends ({"rows": [...]}), in plain text',
+  'feed.badSource': 'an API error listing the ASCII characters a source name may use (. _ : / -), in plain text',
 };
 
 /** ASCII punctuation of a sentence in a Chinese string, with what surrounds it; [] when there is none. */
