@@ -1,7 +1,8 @@
 /**
- * Events API: the Home tab. Opening it shows the person's own records (`/review mine`, owned by the
- * evidence feature) or, when the router has no `/review` (a test composing other features), the
- * help card. Slack retries events it thinks we missed, so each event id is processed once
+ * Events API: the Home tab. Opening it shows the person's Home (`/dandang home`: reviews due,
+ * disputes to answer, their team, their record, HR's cases, and the menu's entries; the same screen
+ * the Feishu menu's `home` entry and the local workspace show) or, when the router has no Home (a
+ * test composing other features), the help card. Slack retries events it thinks we missed, so each event id is processed once
  * (tx.markProcessed).
  */
 import type { App } from '@slack/bolt';
@@ -20,16 +21,8 @@ export function registerEvents(app: App, deps: ListenerDeps): void {
     const actor = resolveActor(deps.store, event.user, deps.settings.locale);
     if (!actor) return;
     let message: Message | undefined;
-    if (deps.router.commandNames().includes('review')) {
-      const reply = await deps.router.dispatch({
-        kind: 'command',
-        actor,
-        command: 'review',
-        args: 'mine',
-        mentions: [],
-      });
-      if (reply.kind === 'ok' && reply.message) message = reply.message;
-    }
+    const home = await deps.router.dispatch({ kind: 'command', actor, command: 'dandang', args: 'home', mentions: [] });
+    if (home.kind === 'ok' && home.message) message = home.message;
     if (!message) {
       const help = await deps.router.dispatch({
         kind: 'command',
