@@ -16,6 +16,7 @@ import { ACTIONS, FORMS } from '../../src/ui/actions.js';
 import { MENU_ENTRIES, entriesFor } from '../../src/ui/screens/home/entries.js';
 import { visibleText } from '../../src/ui/markup.js';
 import type { Button, Message, Reply } from '../../src/ui/model.js';
+import { seedEndedPlan } from '../support/ended-plan.js';
 
 let db: TestDb;
 let router: Router;
@@ -97,6 +98,50 @@ describe('the Home (issue 13 #11)', () => {
     expect(buttons(await home('emily'), ACTIONS.amendReview).map((b) => b.value)).not.toContain(reviewId);
     // Someone else's report's dispute is never on a manager's Home.
     expect(buttons(await home('lina'), ACTIONS.amendReview)).toEqual([]);
+  });
+
+  it('shows a manager what waits on them: a plan to complete, then its reassessment, a note to record', async () => {
+    const planId = seedEndedPlan(db.store, db.clock, {
+      employeeId: 'ben',
+      managerId: 'lina',
+      jobId: 'sales-rep',
+      kpiKeys: ['revenue'],
+      goal: 'Pipeline discipline',
+    });
+    const hour = 3_600_000;
+    const now = db.clock.now();
+    const [ended] = db.store.tx((tx) =>
+      [
+        [now - 2 * hour, now - hour],
+        [now + 26 * hour, now + 27 * hour],
+      ].map(([startsAt, endsAt]) =>
+        tx.evidence.insertConversation({
+          personId: 'alice',
+          organizerId: 'lina',
+          startsAt: startsAt!,
+          endsAt: endsAt!,
+          location: 'Room 5',
+          meetingUrl: null,
+          agenda: 'Next quarter',
+          kpiKeys: [],
+          reviewId: null,
+        }),
+      ),
+    );
+    const m = await home('lina');
+    expect(text(m)).toContain('To finish');
+    expect(buttons(m, ACTIONS.completeTraining).map((b) => b.value)).toEqual([String(planId)]);
+    expect(buttons(m, ACTIONS.recordConversationNote).map((b) => b.value)).toEqual([String(ended!.id)]);
+    expect(text(m)).toContain('Conversation with Alice Wang: Wed 25 Nov');
+    // Nobody else's Home offers them.
+    expect(buttons(await home('emily'), ACTIONS.completeTraining)).toEqual([]);
+
+    expect((await press('lina', ACTIONS.recordConversationNote, String(ended!.id))).kind).toBe('form');
+    expect((await press('lina', ACTIONS.completeTraining, String(planId))).kind).toBe('ok');
+    const after = await home('lina');
+    expect(buttons(after, ACTIONS.completeTraining)).toEqual([]);
+    expect(buttons(after, ACTIONS.openReassessment).map((b) => b.value)).toEqual([String(planId)]);
+    expect((await press('lina', ACTIONS.openReassessment, String(planId))).kind).toBe('form');
   });
 
   it('shows an employee their record and the reviews awaiting an answer, with Acknowledge and Dispute', async () => {

@@ -19,6 +19,7 @@ import {
   buildHome,
   HOME_LIST_LIMIT,
   type HomeDispute,
+  type HomeFollowUp,
   type HomeRecord,
   type HomeView,
 } from '../../ui/screens/home/home.js';
@@ -49,6 +50,34 @@ function openDisputesOf(tx: Tx, actor: Person, settings: AppSettings, now: numbe
       periodLabel: review.periodLabel,
       days: daysBetween(dateIn(ack.createdAt, zoneOf(actor, settings)), today),
     });
+  }
+  return out.slice(0, HOME_LIST_LIMIT);
+}
+
+/**
+ * What a manager started that now waits on them, for their reports: a training plan whose last
+ * session ended (complete it), a completed plan with no reassessment yet, a conversation they
+ * planned that has ended without its note, and the ones still to come.
+ */
+function followUpsOf(tx: Tx, actor: Person, settings: AppSettings, now: number): HomeFollowUp[] {
+  const out: HomeFollowUp[] = [];
+  for (const report of tx.org.reportsOf(actor.id)) {
+    for (const plan of tx.evidence.plansAbout(report.id)) {
+      const lastEnd = Math.max(...plan.sessions.map((x) => x.endsAt));
+      if (plan.status === 'active' && plan.sessions.length && lastEnd <= now)
+        out.push({ kind: 'completePlan', planId: plan.id, employeeName: report.name });
+      else if (plan.status === 'completed' && tx.evidence.reassessmentForPlan(plan.id) === null)
+        out.push({ kind: 'reassess', planId: plan.id, employeeName: report.name });
+    }
+    for (const c of tx.evidence.conversationsAbout(report.id)) {
+      if (c.organizerId !== actor.id || c.status !== 'planned') continue;
+      const when = localTimeFor(actor, settings, c.startsAt);
+      out.push(
+        c.endsAt <= now
+          ? { kind: 'recordNote', conversationId: c.id, employeeName: report.name, when }
+          : { kind: 'upcoming', conversationId: c.id, employeeName: report.name, when },
+      );
+    }
   }
   return out.slice(0, HOME_LIST_LIMIT);
 }
@@ -149,6 +178,7 @@ export const makeViewHome =
           name: actor.name,
           reviewsDue,
           disputes: manager ? openDisputesOf(tx, actor, settings, now) : [],
+          followUps: manager ? followUpsOf(tx, actor, settings, now) : [],
           teams,
           teamsScope: hr ? 'all' : 'mine',
           record: hasRecord ? recordOf(tx, actor) : null,

@@ -45,6 +45,12 @@ export interface HomeRecord {
   unanswered: { reviewId: number; periodLabel: string }[];
 }
 
+/** Work a manager started that waits on them: a plan to complete, a reassessment, a note to record. */
+export type HomeFollowUp =
+  | { kind: 'completePlan' | 'reassess'; planId: number; employeeName: string }
+  | { kind: 'recordNote'; conversationId: number; employeeName: string; when: string }
+  | { kind: 'upcoming'; conversationId: number; employeeName: string; when: string };
+
 export interface HomeCase {
   id: number;
   employeeName: string;
@@ -57,6 +63,7 @@ export interface HomeView {
   /** Null for someone with no reports (the section is left out). */
   reviewsDue: { items: HomeReviewDue[]; more: number } | null;
   disputes: HomeDispute[];
+  followUps: HomeFollowUp[];
   teams: HomeTeam[] | null;
   /** `all`: every department's latest cycle (HR's view), not only the reader's reports. */
   teamsScope: 'mine' | 'all';
@@ -111,6 +118,51 @@ function disputes(t: T, list: HomeDispute[]): Block[] {
         { actionId: ACTIONS.replyToDispute, label: t('home.disputes.reply'), value: String(d.reviewId) },
       ],
     });
+  }
+  return blocks;
+}
+
+function followUps(t: T, list: HomeFollowUp[]): Block[] {
+  if (!list.length) return [];
+  const blocks = section(t, 'home.followUps.title');
+  for (const f of list) {
+    const name = literal(f.employeeName);
+    switch (f.kind) {
+      case 'completePlan':
+        blocks.push({ type: 'text', text: t('home.followUps.planEnded', { name }) });
+        blocks.push({
+          type: 'actions',
+          buttons: [
+            { actionId: ACTIONS.completeTraining, label: t('home.followUps.complete'), value: String(f.planId) },
+          ],
+        });
+        break;
+      case 'reassess':
+        blocks.push({ type: 'text', text: t('home.followUps.reassess', { name }) });
+        blocks.push({
+          type: 'actions',
+          buttons: [
+            { actionId: ACTIONS.openReassessment, label: t('home.followUps.reassessButton'), value: String(f.planId) },
+          ],
+        });
+        break;
+      case 'recordNote':
+        blocks.push({ type: 'text', text: t('home.followUps.recordNote', { name, when: f.when }) });
+        blocks.push({
+          type: 'actions',
+          buttons: [
+            {
+              actionId: ACTIONS.recordConversationNote,
+              label: t('home.followUps.recordNoteButton'),
+              value: String(f.conversationId),
+            },
+          ],
+        });
+        break;
+      case 'upcoming':
+        blocks.push({ type: 'text', text: t('home.followUps.upcoming', { name, when: f.when }) });
+        break;
+    }
   }
   return blocks;
 }
@@ -201,6 +253,7 @@ export function buildHome(t: T, personId: string, v: HomeView): Message {
   ];
   if (v.reviewsDue) blocks.push(...reviewsDue(t, v.reviewsDue));
   blocks.push(...disputes(t, v.disputes));
+  blocks.push(...followUps(t, v.followUps));
   if (v.teams) blocks.push(...teams(t, v.teams, v.teamsScope));
   if (v.record) blocks.push(...record(t, v.record, personId));
   if (v.cases) blocks.push(...cases(t, v.cases));
