@@ -1,7 +1,8 @@
 /**
  * Issue 13 #11 on Slack: the App Home tab is the Home every platform shows (`/dandang home`): a
  * manager's reviews due with their buttons and the menu's entries. A button pressed in the Home tab
- * opens its modal, and a shortcut's answer (there is no response_url in a Home tab) comes as a DM.
+ * opens its modal, a shortcut's answer (there is no response_url in a Home tab) comes as a DM, and
+ * the tab is drawn again after an answered button.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSlackHarness, waitFor, type SlackHarness } from './harness.js';
@@ -49,6 +50,11 @@ describe('the Slack App Home', () => {
           .callsTo('chat.postMessage')
           .find((c) => c.args.channel === manager && JSON.stringify(c.args.blocks).includes('0/3')),
       'the team status in a DM',
+    );
+    // An answered button redraws the tab (a form opening does not: nothing changed yet).
+    await waitFor(
+      () => h.fake.callsTo('views.publish').filter((c) => c.args.user_id === manager).length === 2,
+      'the home tab drawn again',
     );
   });
 });
