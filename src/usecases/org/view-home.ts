@@ -21,6 +21,7 @@ import {
   type HomeDispute,
   type HomeFollowUp,
   type HomeRecord,
+  type HomeTeam,
   type HomeView,
 } from '../../ui/screens/home/home.js';
 import { entriesFor } from '../../ui/screens/home/entries.js';
@@ -122,6 +123,7 @@ export const makeViewHome =
 
       let reviewsDue: HomeView['reviewsDue'] = null;
       let teams: HomeView['teams'] = null;
+      let teamsMore = 0;
       const latest = tx.reviews.latestCycles();
       if (manager) {
         const pending = tx.reviews.pendingSlotsOf(actor.id);
@@ -134,31 +136,38 @@ export const makeViewHome =
           })),
           more: Math.max(0, pending.length - HOME_LIST_LIMIT),
         };
-        teams = [];
+        const mine: HomeTeam[] = [];
         for (const cycle of latest) {
           const slots = tx.reviews.slotViews({ cycleId: cycle.id, managerId: actor.id });
           if (slots.length)
-            teams.push({
+            mine.push({
               department: cycle.department,
               periodLabel: cycle.label,
               done: slots.filter((s) => s.status === 'submitted').length,
               total: slots.length,
             });
         }
+        teams = mine.slice(0, HOME_LIST_LIMIT);
+        teamsMore = mine.length - teams.length;
       }
 
       let cases: HomeView['cases'] = null;
       if (hr) {
         // HR reads every team's progress (as `/review status all` shows it), not only their reports'.
-        teams = latest.map((c) => {
-          const slots = tx.reviews.slotViews({ cycleId: c.id });
-          return {
-            department: c.department,
-            periodLabel: c.label,
-            done: slots.filter((s) => s.status === 'submitted').length,
-            total: slots.length,
-          };
-        });
+        // The teams furthest behind first; a large organisation's rest is counted, not listed.
+        const all = latest
+          .map((c) => {
+            const slots = tx.reviews.slotViews({ cycleId: c.id });
+            return {
+              department: c.department,
+              periodLabel: c.label,
+              done: slots.filter((s) => s.status === 'submitted').length,
+              total: slots.length,
+            };
+          })
+          .sort((a, b) => b.total - b.done - (a.total - a.done) || a.department.localeCompare(b.department));
+        teams = all.slice(0, HOME_LIST_LIMIT);
+        teamsMore = all.length - teams.length;
         const locale = localeOf(actor, settings);
         const open = tx.cases.open();
         cases = {
@@ -181,6 +190,7 @@ export const makeViewHome =
           followUps: manager ? followUpsOf(tx, actor, settings, now) : [],
           teams,
           teamsScope: hr ? 'all' : 'mine',
+          teamsMore,
           record: hasRecord ? recordOf(tx, actor) : null,
           cases,
           entries: entriesFor({ isHr: hr, isManager: manager }),

@@ -67,6 +67,8 @@ export interface HomeView {
   teams: HomeTeam[] | null;
   /** `all`: every department's latest cycle (HR's view), not only the reader's reports. */
   teamsScope: 'mine' | 'all';
+  /** Teams left out of `teams` (HR's view lists the ones furthest behind). */
+  teamsMore: number;
   record: HomeRecord | null;
   /** HR and admins only. */
   cases: { items: HomeCase[]; more: number } | null;
@@ -167,7 +169,7 @@ function followUps(t: T, list: HomeFollowUp[]): Block[] {
   return blocks;
 }
 
-function teams(t: T, list: HomeTeam[], scope: HomeView['teamsScope']): Block[] {
+function teams(t: T, list: HomeTeam[], scope: HomeView['teamsScope'], more: number): Block[] {
   const blocks = section(t, scope === 'all' ? 'home.team.allTitle' : 'home.team.title');
   if (!list.length) return [...blocks, { type: 'text', text: t('home.team.none') }];
   blocks.push({
@@ -183,6 +185,7 @@ function teams(t: T, list: HomeTeam[], scope: HomeView['teamsScope']): Block[] {
       )
       .join('\n'),
   });
+  if (more) blocks.push({ type: 'context', text: t('home.team.more', { count: more }) });
   return blocks;
 }
 
@@ -254,7 +257,7 @@ export function buildHome(t: T, personId: string, v: HomeView): Message {
   if (v.reviewsDue) blocks.push(...reviewsDue(t, v.reviewsDue));
   blocks.push(...disputes(t, v.disputes));
   blocks.push(...followUps(t, v.followUps));
-  if (v.teams) blocks.push(...teams(t, v.teams, v.teamsScope));
+  if (v.teams) blocks.push(...teams(t, v.teams, v.teamsScope, v.teamsMore));
   if (v.record) blocks.push(...record(t, v.record, personId));
   if (v.cases) blocks.push(...cases(t, v.cases));
   const shortcuts = v.entries.filter((e) => e.key !== 'home');
