@@ -144,6 +144,31 @@ describe('the Home (issue 13 #11)', () => {
     expect((await press('lina', ACTIONS.openReassessment, String(planId))).kind).toBe('form');
   });
 
+  it('lists a manager’s people with what a manager does about them, each button opening its form', async () => {
+    const m = await home('lina');
+    expect(text(m)).toContain('Your people');
+    const about = (actionId: string) => buttons(m, actionId).map((b) => b.value);
+    const ids = buttons(m, ACTIONS.viewRecord)
+      .map((b) => b.value)
+      .filter((v) => v !== 'lina');
+    expect(ids.sort()).toEqual(['alice', 'ben', 'zhangwei']);
+    for (const actionId of [ACTIONS.scheduleConversation, ACTIONS.promptConversation, ACTIONS.promptTrainingPlan]) {
+      const values = about(actionId);
+      expect(values.map((v) => JSON.parse(v).p).sort()).toEqual(['alice', 'ben', 'zhangwei']);
+      const form = await press(
+        'lina',
+        actionId,
+        values.find((v) => JSON.parse(v).p === 'zhangwei')!,
+      );
+      expect(form.kind).toBe('form');
+      // The same button about someone else's report is refused: the value is never trusted.
+      expect((await press('lina', actionId, JSON.stringify({ p: 'tom', k: [] }))).kind).toBe('error');
+    }
+    expect(okMessage(await press('lina', ACTIONS.viewRecord, 'zhangwei'))?.text).toContain('张伟');
+    // Someone with no reports has no such section.
+    expect(text(await home('alice'))).not.toContain('Your people');
+  });
+
   it('shows an employee their record and the reviews awaiting an answer, with Acknowledge and Dispute', async () => {
     const m = await home('ben');
     expect(text(m)).toContain('Your record');

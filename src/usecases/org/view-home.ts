@@ -119,7 +119,8 @@ export const makeViewHome =
       if (!actor?.active) return fail('NOT_FOUND', t('common.notFound'));
       const now = clock.now();
       const hr = isHr(actor);
-      const manager = tx.org.reportsOf(actor.id).length > 0;
+      const reports = tx.org.reportsOf(actor.id).filter((r) => r.active);
+      const manager = reports.length > 0;
 
       let reviewsDue: HomeView['reviewsDue'] = null;
       let teams: HomeView['teams'] = null;
@@ -189,6 +190,12 @@ export const makeViewHome =
           disputes: manager ? openDisputesOf(tx, actor, settings, now) : [],
           followUps: manager ? followUpsOf(tx, actor, settings, now) : [],
           teams,
+          people: manager
+            ? {
+                items: reports.slice(0, HOME_LIST_LIMIT).map((r) => ({ id: r.id, name: r.name })),
+                more: Math.max(0, reports.length - HOME_LIST_LIMIT),
+              }
+            : null,
           teamsScope: hr ? 'all' : 'mine',
           teamsMore,
           record: hasRecord ? recordOf(tx, actor) : null,

@@ -12,6 +12,7 @@ import { ACTIONS } from '../../actions.js';
 import { literal } from '../../markup.js';
 import { periodName } from '../review/overdue.js';
 import type { MenuEntry } from './entries.js';
+import { followUpValue } from '../evidence/follow-ups.js';
 
 /** Buttons per list: a Slack actions block takes 25, and a Home stays readable with fewer. */
 export const HOME_LIST_LIMIT = 8;
@@ -51,6 +52,12 @@ export type HomeFollowUp =
   | { kind: 'recordNote'; conversationId: number; employeeName: string; when: string }
   | { kind: 'upcoming'; conversationId: number; employeeName: string; when: string };
 
+/** A direct report, with the manager's everyday actions about them. */
+export interface HomePerson {
+  id: string;
+  name: string;
+}
+
 export interface HomeCase {
   id: number;
   employeeName: string;
@@ -65,6 +72,8 @@ export interface HomeView {
   disputes: HomeDispute[];
   followUps: HomeFollowUp[];
   teams: HomeTeam[] | null;
+  /** The reader's direct reports (null for someone with none). */
+  people: { items: HomePerson[]; more: number } | null;
   /** `all`: every department's latest cycle (HR's view), not only the reader's reports. */
   teamsScope: 'mine' | 'all';
   /** Teams left out of `teams` (HR's view lists the ones furthest behind). */
@@ -189,6 +198,25 @@ function teams(t: T, list: HomeTeam[], scope: HomeView['teamsScope'], more: numb
   return blocks;
 }
 
+/** Each report with what a manager does about them without typing a command. */
+function people(t: T, p: NonNullable<HomeView['people']>): Block[] {
+  const blocks = section(t, 'home.people.title');
+  for (const x of p.items) {
+    blocks.push({ type: 'text', text: `**${literal(x.name)}**` });
+    blocks.push({
+      type: 'actions',
+      buttons: [
+        { actionId: ACTIONS.scheduleConversation, label: t('home.people.schedule'), value: followUpValue(x.id, []) },
+        { actionId: ACTIONS.promptConversation, label: t('home.people.note'), value: followUpValue(x.id, []) },
+        { actionId: ACTIONS.promptTrainingPlan, label: t('home.people.training'), value: followUpValue(x.id, []) },
+        { actionId: ACTIONS.viewRecord, label: t('home.people.record'), value: x.id },
+      ],
+    });
+  }
+  if (p.more) blocks.push({ type: 'context', text: t('home.people.more', { count: p.more }) });
+  return blocks;
+}
+
 function record(t: T, r: HomeRecord, personId: string): Block[] {
   const blocks = section(t, 'home.record.title');
   if (!r.latest) blocks.push({ type: 'text', text: t('home.record.none') });
@@ -258,6 +286,7 @@ export function buildHome(t: T, personId: string, v: HomeView): Message {
   blocks.push(...disputes(t, v.disputes));
   blocks.push(...followUps(t, v.followUps));
   if (v.teams) blocks.push(...teams(t, v.teams, v.teamsScope, v.teamsMore));
+  if (v.people?.items.length) blocks.push(...people(t, v.people));
   if (v.record) blocks.push(...record(t, v.record, personId));
   if (v.cases) blocks.push(...cases(t, v.cases));
   const shortcuts = v.entries.filter((e) => e.key !== 'home');
