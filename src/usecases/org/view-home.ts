@@ -11,7 +11,7 @@ import { fail, ok, type Result } from '../result.js';
 import type { Message } from '../../ui/model.js';
 import type { UseCaseDeps } from '../../ports/deps.js';
 import type { Person } from '../../ports/records.js';
-import type { Tx } from '../../ports/store.js';
+import type { Store } from '../../ports/store.js';
 import type { AppSettings } from '../../ports/settings.js';
 import { isHr } from '../../domain/people.js';
 import { DAY_MS, dateIn, daysBetween } from '../../domain/dates.js';
@@ -30,6 +30,9 @@ import { localeOf, localTimeFor, tFor, zoneOf } from '../shared/people.js';
 import { disputeIsOpen } from '../shared/dispute-notice.js';
 import { policyOf } from '../offboarding/policy.js';
 
+/** What `store.read` hands its callback: the Home only reads. */
+type ReadingTx = Parameters<Parameters<Store['read']>[0]>[0];
+
 /** Disputes of the last year are listed while nobody has answered them (as `/review status all` does). */
 const DISPUTE_LOOKBACK_MS = 365 * DAY_MS;
 /** Unanswered reviews offered with their buttons: the newest few (the record lists them all). */
@@ -39,7 +42,7 @@ export interface ViewHomeInput {
   actorId: string;
 }
 
-function openDisputesOf(tx: Tx, actor: Person, settings: AppSettings, now: number): HomeDispute[] {
+function openDisputesOf(tx: ReadingTx, actor: Person, settings: AppSettings, now: number): HomeDispute[] {
   const today = dateIn(now, zoneOf(actor, settings));
   const out: HomeDispute[] = [];
   for (const ack of tx.acks.disputes('review', now - DISPUTE_LOOKBACK_MS)) {
@@ -60,7 +63,7 @@ function openDisputesOf(tx: Tx, actor: Person, settings: AppSettings, now: numbe
  * session ended (complete it), a completed plan with no reassessment yet, a conversation they
  * planned that has ended without its note, and the ones still to come.
  */
-function followUpsOf(tx: Tx, actor: Person, settings: AppSettings, now: number): HomeFollowUp[] {
+function followUpsOf(tx: ReadingTx, actor: Person, settings: AppSettings, now: number): HomeFollowUp[] {
   const out: HomeFollowUp[] = [];
   for (const report of tx.org.reportsOf(actor.id)) {
     for (const plan of tx.evidence.plansAbout(report.id)) {
@@ -83,7 +86,7 @@ function followUpsOf(tx: Tx, actor: Person, settings: AppSettings, now: number):
   return out.slice(0, HOME_LIST_LIMIT);
 }
 
-function recordOf(tx: Tx, actor: Person): HomeRecord {
+function recordOf(tx: ReadingTx, actor: Person): HomeRecord {
   const reviews = tx.reviews.reviewsOf(actor.id);
   const answers = new Map(
     tx.acks
