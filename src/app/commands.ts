@@ -24,6 +24,7 @@ export const COMMANDS = {
   dandang: {
     '': 'help',
     help: 'help',
+    home: 'help', // the Home: reviews due, disputes to answer, team status, one's record, HR's cases
     adjust: 'evidence',
     handbook: 'evidence',
     incident: 'evidence',
@@ -123,6 +124,7 @@ export const COMMAND_SYNTAX: { [N in CommandName]: Record<keyof (typeof COMMANDS
   dandang: {
     '': { args: [], audience: 'everyone' },
     help: { args: [], audience: 'everyone' },
+    home: { args: [], audience: 'everyone' },
     adjust: { args: [person, word('job')], audience: 'manager' },
     handbook: { args: [optionalPerson], audience: 'hr' },
     incident: { args: [person], audience: 'manager' },

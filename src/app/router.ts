@@ -7,6 +7,8 @@ import { textProblem } from '../domain/text.js';
 import { isHr } from '../domain/people.js';
 import { commandWordOf } from './commands.js';
 import { argProblemText, parseCommandArgs, syntaxOf, type ArgProblem } from './command-args.js';
+import { ACTIONS } from '../ui/actions.js';
+import { entryCommand } from '../ui/screens/home/entries.js';
 
 export interface Router {
   dispatch(ev: Inbound): Promise<Reply>;
@@ -126,6 +128,11 @@ export function makeRouter(features: FeatureHandlers[], deps: RouterDeps = {}): 
         return handler({ ...ev, args, argv: parsed.argv });
       }
       case 'action': {
+        // A menu entry (a Home shortcut, the Feishu menu's keys) is its command, typed by the presser.
+        if (ev.actionId === ACTIONS.menuEntry) {
+          const entry = entryCommand(ev.value);
+          return entry ? route({ kind: 'command', actor: ev.actor, mentions: [], ...entry }) : unknown(ev);
+        }
         const h = actions.get(ev.actionId);
         return h ? h(ev) : unknown(ev);
       }

@@ -131,6 +131,7 @@ function formValues(form) {
 function handleReply(reply, form) {
   switch (reply.kind) {
     case 'ok':
+      scheduleHomeRedraw();
       if (form && dialog.contains(form)) closeDialog();
       if (reply.html) appendToConversation(fragment(reply.html));
       if (reply.toast) toast(reply.toast);
@@ -250,6 +251,7 @@ events.addEventListener('error', () => {
 });
 events.addEventListener('message', (e) => {
   const m = JSON.parse(e.data);
+  scheduleHomeRedraw();
   if (m.conversation !== current) {
     const badge = document.querySelector(`a[data-conversation="${CSS.escape(m.conversation)}"] .badge`);
     if (badge) {
@@ -271,5 +273,33 @@ events.addEventListener('message', (e) => {
     }
   } else {
     appendToConversation(el);
+  }
+});
+
+// The Home (?c=home) is drawn by the server from the database. After anything this persona did, or
+// a message that reached them, it is drawn again, so it never offers what is already done.
+let homeRedraw = null;
+function scheduleHomeRedraw() {
+  if (current !== 'home') return;
+  clearTimeout(homeRedraw);
+  homeRedraw = setTimeout(async () => {
+    const res = await fetch('/api/home', { headers: { 'x-dandang-persona': persona } }).catch(() => null);
+    const reply = res?.ok ? await res.json().catch(() => null) : null;
+    const old = document.getElementById('home');
+    if (reply?.html && old) old.replaceWith(fragment(reply.html));
+  }, 150);
+}
+
+// On a narrow screen the sidebar is a drawer behind the menu button.
+const navToggle = document.getElementById('nav-toggle');
+function setNav(open) {
+  body.classList.toggle('nav-open', open);
+  navToggle.setAttribute('aria-expanded', String(open));
+}
+navToggle.addEventListener('click', () => setNav(!body.classList.contains('nav-open')));
+document.addEventListener('keydown', (e) => {
+  if (e.key === 'Escape' && body.classList.contains('nav-open')) {
+    setNav(false);
+    navToggle.focus();
   }
 });

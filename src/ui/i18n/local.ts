@@ -11,6 +11,8 @@ export const en = {
   'local.directMessages': 'Direct messages',
   'local.channels': 'Channels',
   'local.botDm': 'Dandang (bot)',
+  'local.home': 'Home',
+  'local.menu': 'Menu',
   'local.hrChannel': 'hr',
   'local.teamChannel': 'team-{department}',
   'local.messageLabel': 'Message or command',
@@ -36,7 +38,7 @@ export const en = {
   'local.unreachable': 'Dandang could not be reached. Check that it is still running, then try again.',
   'local.demo.welcomeHeader': 'Welcome to the Dandang demo',
   'local.demo.welcomeIntro':
-    'This is a demo organisation with months of history. Use **You are:** at the top to switch between manager, employee and HR, and watch the loop close. Type `/dandang help` for every command.',
+    'This is a demo organisation with months of history. Use **You are:** at the top to switch between manager, employee and HR, and watch the loop close. **Home**, at the top of the sidebar, lists what is waiting for whoever you are. Type `/dandang help` for every command.',
   'local.demo.welcomeManager':
     "You manage a team: this week's reviews are waiting below. Open one, submit it, then switch to that employee to acknowledge it. `/review status` shows your team.",
   'local.demo.welcomeEmployee':
@@ -57,6 +59,8 @@ export const zh: Record<keyof typeof en, string> = {
   'local.directMessages': '私信',
   'local.channels': '频道',
   'local.botDm': '担当（机器人）',
+  'local.home': '主页',
+  'local.menu': '菜单',
   'local.hrChannel': 'hr',
   'local.teamChannel': 'team-{department}',
   'local.messageLabel': '消息或命令',
@@ -82,7 +86,7 @@ export const zh: Record<keyof typeof en, string> = {
   'local.unreachable': '连不上担当。请确认它仍在运行，然后重试。',
   'local.demo.welcomeHeader': '欢迎体验担当演示',
   'local.demo.welcomeIntro':
-    '这是一个带有数月历史数据的演示组织。用顶部的 **当前身份** 在经理、员工和 HR 之间切换，看完整流程如何闭环。输入 `/dandang help` 查看全部命令。',
+    '这是一个带有数月历史数据的演示组织。用顶部的 **当前身份** 在经理、员工和 HR 之间切换，看完整流程如何闭环。侧边栏顶部的 **主页** 列出当前身份待处理的事项。输入 `/dandang help` 查看全部命令。',
   'local.demo.welcomeManager':
     '你管理一个团队：本周的考核就在下方。打开一份并提交，再切换成该员工进行确认。`/review status` 可查看团队进度。',
   'local.demo.welcomeEmployee': '你的考核和 KPI 会发到这里。请逐一确认，或填写意见提出异议（意见会原样保存）。',
