@@ -37,7 +37,8 @@ describe('the demo’s team channels', () => {
   it('hold one digest a week for the last eight weeks, oldest first, each when the schedule posted it', () => {
     for (const team of ['team:Sales', 'team:Warehouse', 'team:Support']) {
       const posts = channel(team);
-      expect(posts.map((p) => /^Week (\d+)/.exec(p.text)?.[1])).toEqual([
+      // Each channel in its people's language (issue 13 #9): the warehouse team reads Chinese.
+      expect(posts.map((p) => /^(?:Week (\d+)|第 (\d+) 周)/.exec(p.text)?.slice(1).find(Boolean))).toEqual([
         '40',
         '41',
         '42',
@@ -58,9 +59,10 @@ describe('the demo’s team channels', () => {
   });
 
   it('say whose review was missing the week a manager did not write one', () => {
-    expect(channel('team:Warehouse').filter((p) => p.text.includes('Waiting on'))).toEqual([
-      expect.objectContaining({ text: 'Week 45 reviews: 2/3 done. Waiting on @Maria Garcia.' }),
+    expect(channel('team:Warehouse').filter((p) => p.text.includes('待完成'))).toEqual([
+      expect.objectContaining({ text: '第 45 周 考核：已完成 2/3。待完成：@Maria Garcia。' }),
     ]);
+    expect(channel('team:Warehouse')[0]!.text).toMatch(/^第 40 周 考核：已完成 \d\/3。/);
   });
 
   it('are delivered once: nothing of them is waiting to be sent, and the audit chain holds', () => {

@@ -109,6 +109,7 @@ describe('refusals as the page shows them', () => {
       '/dandang frobnicate is not a command I know.',
       'What /dandang does:',
       '/dandang help',
+      '/dandang home',
       '/dandang adjust @person [job-id]',
       '/dandang incident @person',
       '/dandang help lists every command.',

@@ -10,7 +10,7 @@ import type { Block, Button, Message } from '../../model.js';
 import type { T } from '../../i18n/index.js';
 import { ACTIONS } from '../../actions.js';
 import { literal } from '../../markup.js';
-import { periodName } from '../review/overdue.js';
+import { periodName } from '../../period.js';
 import type { MenuEntry } from './entries.js';
 import { followUpValue } from '../evidence/follow-ups.js';
 
