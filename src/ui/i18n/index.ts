@@ -22,6 +22,7 @@ import * as gate from './gate.js';
 import * as warning from './warning.js';
 import * as evidenceTerms from './evidence-terms.js';
 import * as conduct from './conduct.js';
+import * as files from './files.js';
 import * as kpiFeed from './kpi-feed.js';
 
 const catalogs = [
@@ -43,6 +44,7 @@ const catalogs = [
   warning,
   evidenceTerms,
   conduct,
+  files,
   kpiFeed,
 ] as const;
 
