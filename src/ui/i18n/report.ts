@@ -9,7 +9,6 @@ export const en = {
   'report.noData': 'No data for this period.',
   'report.percent': '{value}%',
   'report.withCut': '{summary} ({shown} of {total} shown)',
-  'report.listSeparator': ', ',
 
   'report.chart.completion.title': 'Review completion by department per week',
   'report.chart.completion.onTime': 'On time',
@@ -81,7 +80,6 @@ export const zh: Record<keyof typeof en, string> = {
   'report.noData': '该期间没有数据。',
   'report.percent': '{value}%',
   'report.withCut': '{summary}（显示 {shown} 项，共 {total} 项）',
-  'report.listSeparator': '，',
 
   'report.chart.completion.title': '各部门每周考核完成情况',
   'report.chart.completion.onTime': '按时',
