@@ -1,6 +1,6 @@
 import type { Connection } from './client.js';
 import { processedEvents } from './schema/index.js';
-import { StoreBusyError, type Store, type Tx } from '../src/ports/store.js';
+import { StoreBusyError, type ReadTx, type Store, type Tx } from '../src/ports/store.js';
 import type { Clock } from '../src/ports/clock.js';
 import { makeAuditLog } from './repos/audit.js';
 import { makeOutbox, type OutboxSettings } from './repos/outbox.js';
@@ -56,8 +56,10 @@ export function makeStore(
     inbound: makeInboundRepo(sqlite, clock),
     retention: makeRetentionRepo(db, sealer),
   };
-  const queryOnly = sqlite.prepare('PRAGMA query_only = 1');
-  const writable = sqlite.prepare('PRAGMA query_only = 0');
+  // Not prepared once: SQLite applies a flag pragma when the statement is compiled, so a statement
+  // prepared ahead did nothing on its first run and a connection's first read could write.
+  const queryOnly = () => sqlite.pragma('query_only = 1');
+  const writable = () => sqlite.pragma('query_only = 0');
   let reading = false;
   return {
     tx<T>(fn: (t: Tx) => T): T {
@@ -72,9 +74,9 @@ export function makeStore(
         throw e;
       }
     },
-    read<T>(fn: (t: Tx) => T): T {
+    read<T>(fn: (t: ReadTx) => T): T {
       if (sqlite.inTransaction) return fn(tx);
-      queryOnly.run();
+      queryOnly();
       reading = true;
       try {
         return sqlite.transaction(() => fn(tx)).deferred();
@@ -83,7 +85,7 @@ export function makeStore(
         throw e;
       } finally {
         reading = false;
-        writable.run();
+        writable();
       }
     },
   };
