@@ -47,7 +47,12 @@ export function disputeIsOpen(tx: ReadTx, review: Review, disputedAt: number): b
   return !a.replies && !a.amended && !a.conversation;
 }
 
-export function disputeNoticeMessage(tx: ReadTx, review: Review, reader: Person, settings: AppSettings): Message | null {
+export function disputeNoticeMessage(
+  tx: ReadTx,
+  review: Review,
+  reader: Person,
+  settings: AppSettings,
+): Message | null {
   const employee = tx.org.person(review.employeeId);
   const ack = employee ? tx.acks.find('review', String(review.id), employee.id) : null;
   if (!employee || ack?.state !== 'disputed') return null;
