@@ -29,6 +29,8 @@ import { caseView } from '../../../src/usecases/offboarding/case-view.js';
 import { fill, worstCase, type WorstCase } from './data.js';
 
 import { buildHelp } from '../../../src/ui/screens/help.js';
+import { buildHome, HOME_LIST_LIMIT } from '../../../src/ui/screens/home/home.js';
+import { MENU_ENTRIES } from '../../../src/ui/screens/home/entries.js';
 import { buildUndeliveredAlert } from '../../../src/ui/screens/delivery/undelivered.js';
 import { buildAuditCheckpointMessage } from '../../../src/ui/screens/security/audit-checkpoint.js';
 import { buildBackupAlert } from '../../../src/ui/screens/security/failed-backup.js';
@@ -436,6 +438,68 @@ export const FIXTURES: Record<string, Fixture> = {
     message(buildHelp(t, { isHr: true, isManager: true })),
     message(buildHelp(t, { isHr: false, isManager: false })),
   ],
+  'home/home#buildHome': ({ t, w }) => {
+    const names = w.names(HOME_LIST_LIMIT);
+    const label = fill(w.name, 40);
+    return [
+      message(
+        buildHome(t, 'emp', {
+          name: w.name,
+          reviewsDue: {
+            items: names.map((employeeName, i) => ({
+              slotId: i + 1,
+              employeeName,
+              due: 'Fri 27 Nov 18:00',
+              overdue: i % 2 === 0,
+            })),
+            more: 99_999,
+          },
+          disputes: names.map((employeeName, i) => ({ reviewId: i + 1, employeeName, periodLabel: label, days: 365 })),
+          followUps: names.map((employeeName, i) =>
+            i % 4 === 0
+              ? { kind: 'completePlan' as const, planId: i + 1, employeeName }
+              : i % 4 === 1
+                ? { kind: 'reassess' as const, planId: i + 1, employeeName }
+                : {
+                    kind: i % 4 === 2 ? ('recordNote' as const) : ('upcoming' as const),
+                    conversationId: i + 1,
+                    employeeName,
+                    when: 'Fri 4 Dec 14:00',
+                  },
+          ),
+          teams: names.map((department, i) => ({ department, periodLabel: label, done: i, total: 99_999 })),
+          people: { items: names.map((name, i) => ({ id: `p${i}`, name })), more: 99_999 },
+          teamsScope: 'all',
+          teamsMore: 99_999,
+          record: {
+            reviews: 99_999,
+            latest: { periodLabel: label, rating: 5, answer: 'disputed' },
+            unanswered: [1, 2, 3].map((reviewId) => ({ reviewId, periodLabel: label })),
+          },
+          cases: {
+            items: names.map((employeeName, i) => ({ id: 99_990 + i, employeeName, path: w.line, days: 9_999 })),
+            more: 99_999,
+          },
+          entries: [...MENU_ENTRIES],
+        }),
+      ),
+      message(
+        buildHome(t, 'emp', {
+          name: w.name,
+          reviewsDue: null,
+          disputes: [],
+          followUps: [],
+          teams: null,
+          people: null,
+          teamsScope: 'mine',
+          teamsMore: 0,
+          record: null,
+          cases: null,
+          entries: [],
+        }),
+      ),
+    ];
+  },
   'delivery/undelivered#buildUndeliveredAlert': ({ t }) => [
     message(
       buildUndeliveredAlert(t, { platformLabel: 'Feishu', count: 123456, since: '2026-11-23 09:00', window: '24 h' }),

@@ -261,7 +261,9 @@ function cases(t: T, c: NonNullable<HomeView['cases']>): Block[] {
   blocks.push({
     type: 'text',
     text: c.items
-      .map((x) => t('home.cases.line', { id: x.id, name: literal(x.employeeName), path: x.path, days: x.days }))
+      .map((x) =>
+        t('home.cases.line', { id: x.id, name: literal(x.employeeName), path: literal(x.path), days: x.days }),
+      )
       .join('\n'),
   });
   if (c.more) blocks.push({ type: 'context', text: t('home.cases.more', { count: c.more }) });
