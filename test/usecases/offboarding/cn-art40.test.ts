@@ -402,14 +402,15 @@ describe('the full cn-art40 path', () => {
     expect(html).toContain('“I covered two on-call weeks and nobody adjusted my target.”');
     expect(html).toContain('“The queue was empty on Fridays.”');
     expect(html).toContain('Tickets closed');
-    expect(html).toContain('present (sign_in)');
+    expect(html).toContain('present (signed in)');
     expect(html).toContain('Grounds: the employee cannot do the job');
     expect(html).toContain('Union notified');
     expect(csv).toContain(`review #${rec.r1}`);
     expect(csv).toContain(`note #${rec.n2}`);
     expect(csv).toContain(`training #${rec.plan}`);
     const uploads = outbox(db.conn.sqlite, "op = 'upload'");
-    expect(uploads.map((u) => u.threadKey)).toEqual([`case:${id}:root`, `case:${id}:root`]);
+    // One ZIP (issue 16) holds the HTML, the CSV, the files and the manifest.
+    expect(uploads.map((u) => u.threadKey)).toEqual([`case:${id}:root`]);
   });
 });
 

@@ -101,6 +101,19 @@ export function renderDossierCsv(t: T, m: DossierModel): string {
       '',
       ackText(t, m, j.ack),
     ]);
+  // Every attached file: its record, its place in the ZIP, its name, type and size, hash, who attached it.
+  for (const f of m.files)
+    rows.push([
+      'file',
+      day(f.createdAt),
+      `${f.subjectType.replace(/_/g, ' ')} #${f.subjectId}`,
+      f.path,
+      f.name,
+      f.mime,
+      f.size,
+      f.sha256,
+      m.names[f.uploadedBy] ?? f.uploadedBy,
+    ]);
   for (const e of m.evaluation.items)
     rows.push([
       'evidence_check',
@@ -113,7 +126,8 @@ export function renderDossierCsv(t: T, m: DossierModel): string {
       e.ok ? 'ok' : 'missing',
       '',
     ]);
-  for (const e of m.timeline) rows.push(['timeline', day(e.at), e.step, e.outcome, e.detail, '', '', e.actor, '']);
+  for (const e of m.timeline)
+    rows.push(['timeline', day(e.at), e.step, e.outcome, JSON.stringify(e.detail), '', '', e.actor, '']);
   rows.push([
     'policy',
     day(m.openedAt),

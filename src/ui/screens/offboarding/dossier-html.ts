@@ -2,15 +2,17 @@
  * The print-ready HTML dossier: one self-contained file (inline CSS, no scripts) that reads on
  * screen and prints on A4. Every record is quoted as stored; disputes are verbatim.
  */
-import type { T } from '../../i18n/index.js';
+import type { MessageKey, T } from '../../i18n/index.js';
 import { kpiTargetText } from '../../kpi-text.js';
 import type { AckView } from '../../../ports/repos/cases.js';
 import { pathFor } from '../../../domain/policy/index.js';
 import { daysBetween } from '../../../domain/dates.js';
 import type { DossierModel } from './dossier-model.js';
-import { itemLabel, localized, noteKindLabel, pathBasis, pathLabel, stepLabelById } from './labels.js';
+import { itemLabel, localized, noteKindLabel, pathBasis, pathLabel } from './labels.js';
+import { timelineRows } from './dossier-timeline.js';
 import { blockerLine, itemDetail, type GateText } from './gate-text.js';
 import { settlementLines } from './settlement.js';
+import { fileLinksHtml, filesTableHtml } from './dossier-files.js';
 import { feedText } from './dossier-feed.js';
 
 const esc = (s: unknown): string =>
@@ -99,7 +101,8 @@ export function renderDossierHtml(t: T, m: DossierModel): string {
           (r.strengths ? `<p><strong>${esc(t('off.dossier.strengths'))}:</strong> ${esc(r.strengths)}</p>` : '') +
           (r.improvement ? `<p><strong>${esc(t('off.dossier.improvement'))}:</strong> ${esc(r.improvement)}</p>` : '') +
           (r.comment ? `<blockquote>${esc(r.comment)}</blockquote>` : '') +
-          `<p class="ack">${esc(ackText(t, m, r.ack))}</p>`,
+          `<p class="ack">${esc(ackText(t, m, r.ack))}</p>` +
+          fileLinksHtml(t, m, 'review', r.id),
       )
       .join('');
   };
@@ -108,7 +111,8 @@ export function renderDossierHtml(t: T, m: DossierModel): string {
     ? d.notes
         .map(
           (n) =>
-            `<h3>#${n.id} · ${esc(n.heldOn)}${esc(lateFlag(t, m, n.heldOn, n.recordedAt))} · ${esc(noteKindLabel(t, n.kind))} · ${name(n.authorId)}</h3><blockquote>${esc(n.discussion)}</blockquote><p class="ack">${esc(ackText(t, m, n.ack))}</p>`,
+            `<h3>#${n.id} · ${esc(n.heldOn)}${esc(lateFlag(t, m, n.heldOn, n.recordedAt))} · ${esc(noteKindLabel(t, n.kind))} · ${name(n.authorId)}</h3><blockquote>${esc(n.discussion)}</blockquote><p class="ack">${esc(ackText(t, m, n.ack))}</p>` +
+            fileLinksHtml(t, m, 'note', n.id),
         )
         .join('')
     : none;
@@ -119,16 +123,27 @@ export function renderDossierHtml(t: T, m: DossierModel): string {
           (p) =>
             `<h3>#${p.id} · ${esc(p.goal)} · ${esc(p.trainer)}</h3><p>${esc(p.content)}</p>` +
             table(
-              ['', '', ''],
+              ['', '', '', ''],
               p.sessions.map((s) => {
                 const mark = s.attendance.find((a) => a.personId === m.employee.id);
                 const status = mark
-                  ? `${mark.status === 'present' ? t('off.dossier.present') : t('off.dossier.absent')} (${mark.method}${mark.reason ? `: ${mark.reason}` : ''})`
+                  ? t('ev.training.attendance', {
+                      status: t(mark.status === 'present' ? 'off.dossier.present' : 'off.dossier.absent'),
+                      method: t(mark.method === 'sign_in' ? 'ev.training.bySignIn' : 'ev.training.byMark'),
+                      reason: mark.reason ? `${t('gate.reasonSep')}${mark.reason}` : '',
+                    })
                   : '—';
-                return [esc(stamp(s.startsAt, m.timezone)), esc(s.location), esc(status)];
+                // The session's own files: its signed sign-in sheet.
+                return [
+                  esc(stamp(s.startsAt, m.timezone)),
+                  esc(s.location),
+                  esc(status),
+                  fileLinksHtml(t, m, 'training_session', s.id),
+                ];
               }),
             ) +
-            `<p class="ack">${esc(ackText(t, m, p.ack))}</p>`,
+            `<p class="ack">${esc(ackText(t, m, p.ack))}</p>` +
+            fileLinksHtml(t, m, 'training_plan', p.id),
         )
         .join('')
     : none;
@@ -137,7 +152,8 @@ export function renderDossierHtml(t: T, m: DossierModel): string {
     ? d.jobAdjustments
         .map(
           (j) =>
-            `<p>#${j.id} · ${esc(j.effectiveOn)}${esc(lateFlag(t, m, j.effectiveOn, j.recordedAt))} · ${esc(j.fromJobId)} → ${esc(j.toJobId)}: ${esc(j.reason)}<br><span class="ack">${esc(ackText(t, m, j.ack))}</span></p>`,
+            `<p>#${j.id} · ${esc(j.effectiveOn)}${esc(lateFlag(t, m, j.effectiveOn, j.recordedAt))} · ${esc(j.fromJobId)} → ${esc(j.toJobId)}: ${esc(j.reason)}<br><span class="ack">${esc(ackText(t, m, j.ack))}</span></p>` +
+            fileLinksHtml(t, m, 'job_adjustment', j.id),
         )
         .join('')
     : none;
@@ -146,7 +162,8 @@ export function renderDossierHtml(t: T, m: DossierModel): string {
     ? d.incidents
         .map(
           (i) =>
-            `<h3>#${i.id} · ${esc(i.occurredOn)}${esc(lateFlag(t, m, i.occurredOn, i.recordedAt))} · ${esc(i.rule ? `§${i.rule.section} ${i.rule.title}` : '—')} · ${name(i.reportedBy)}</h3><blockquote>${esc(i.description)}</blockquote><p>${esc(t('off.dossier.incidentEvidence'))}: ${esc(i.evidence || '—')}</p><p class="ack">${esc(ackText(t, m, i.ack))}</p>`,
+            `<h3>#${i.id} · ${esc(i.occurredOn)}${esc(lateFlag(t, m, i.occurredOn, i.recordedAt))} · ${esc(i.rule ? `§${i.rule.section} ${i.rule.title}` : '—')} · ${name(i.reportedBy)}</h3><blockquote>${esc(i.description)}</blockquote><p>${esc(t('off.dossier.incidentEvidence'))}: ${esc(i.evidence || '—')}</p><p class="ack">${esc(ackText(t, m, i.ack))}</p>` +
+            fileLinksHtml(t, m, 'incident', i.id),
         )
         .join('') +
       (d.handbookAcks.length
@@ -164,12 +181,7 @@ export function renderDossierHtml(t: T, m: DossierModel): string {
 
   const timeline = table(
     ['', '', '', ''],
-    m.timeline.map((e) => [
-      esc(stamp(e.at, m.timezone)),
-      esc(e.step === 'opened' || e.step === 'withdrawn' ? e.step : stepLabelById(t, m.locale, path.steps, e.step)),
-      esc(`${e.outcome} · ${e.actor}`),
-      esc(e.detail),
-    ]),
+    timelineRows(t, m, path.steps).map((r) => [esc(stamp(r.at, m.timezone)), ...r.cells.map(esc)]),
   );
 
   const policyText =
@@ -178,20 +190,21 @@ export function renderDossierHtml(t: T, m: DossierModel): string {
     `<details open><summary>JSON</summary><pre>${esc(JSON.stringify(m.policy, null, 2))}</pre></details>`;
 
   const title = t('off.dossier.title', { id: m.caseId, name: m.employee.name });
-  const reasonLine = `${t('off.case.reason')}: ${pathLabel(t, m.locale, m.policy, m.reason)}${m.reasonText ? ` — ${m.reasonText}` : ''}`;
+  const sep = t('gate.reasonSep');
+  const reasonLine = `${t('off.case.reason')}${sep}${pathLabel(t, m.locale, m.policy, m.reason)}${m.reasonText ? ` — ${m.reasonText}` : ''}`;
   return `<!doctype html>
 <html lang="${m.locale === 'zh-CN' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${esc(title)}</title>
 <style>
 body{font:11pt/1.45 system-ui,-apple-system,"Segoe UI","PingFang SC","Noto Sans CJK SC",sans-serif;margin:2rem;color:#111}
 h1{font-size:16pt}h2{font-size:13pt;border-bottom:1px solid #999;margin-top:1.6rem}h3{font-size:11pt;margin:.8rem 0 .3rem}
 table{border-collapse:collapse;width:100%;margin:.3rem 0}td,th{border:1px solid #bbb;padding:.2rem .4rem;text-align:left;vertical-align:top}
-blockquote{margin:.3rem 1rem;padding-left:.6rem;border-left:3px solid #999;white-space:pre-wrap}.ack{color:#333;font-style:italic}.none{color:#666}
+blockquote{margin:.3rem 1rem;padding-left:.6rem;border-left:3px solid #999;white-space:pre-wrap}.ack{color:#333;font-style:italic}.none{color:#666}.files{font-size:10pt}code{font-size:9pt}
 pre{white-space:pre-wrap;font-size:8pt}footer{margin-top:2rem;font-size:9pt;color:#333;word-break:break-all}
 @media print{body{margin:0}section{break-inside:avoid-page}details>summary{display:none}@page{size:A4;margin:18mm}}
 </style></head><body>
 <h1>${esc(title)}</h1>
-<p>${esc(`${t('off.case.employee')}: ${m.employee.name} (${m.employee.id})`)} · ${esc(`${t('off.case.manager')}: ${m.manager?.name ?? '—'}`)} · ${esc(`${t('off.case.job')}: ${m.job?.title ?? '—'}`)}<br>
-${esc(reasonLine)} · ${esc(m.status)} · ${esc(stamp(m.openedAt, m.timezone))}</p>
+<p>${esc(`${t('off.case.employee')}${sep}${m.employee.name} (${m.employee.id})`)} · ${esc(`${t('off.case.manager')}${sep}${m.manager?.name ?? '—'}`)} · ${esc(`${t('off.case.job')}${sep}${m.job?.title ?? '—'}`)}<br>
+${esc(reasonLine)} · ${esc(t(`off.dossier.status.${m.status}` as MessageKey))} · ${esc(stamp(m.openedAt, m.timezone))}</p>
 ${section(t('off.dossier.job'), (m.job?.duties ? `<p>${esc(m.job.duties)}</p>` : '') + kpis)}
 ${section(t('off.dossier.reviews'), reviewBlock('regular'))}
 ${section(t('off.dossier.notes'), notes)}
@@ -210,7 +223,11 @@ ${
       )
     : ''
 }
-${section(t('off.dossier.timeline'), timeline)}
+${section(t('off.dossier.timeline'), timeline + fileLinksHtml(t, m, 'case', m.caseId))}
+${section(
+  t('off.dossier.files'),
+  filesTableHtml(t, m, (ms) => stamp(ms, m.timezone)),
+)}
 ${section(t('off.dossier.policy'), policyText)}
 <footer>${esc(t('off.dossier.exported', { at: stamp(m.exportedAt, m.timezone), hash: m.auditHead, rows: m.auditRows }))}</footer>
 </body></html>
