@@ -29,8 +29,6 @@ import { caseView } from '../../../src/usecases/offboarding/case-view.js';
 import { fill, worstCase, type WorstCase } from './data.js';
 
 import { buildHelp } from '../../../src/ui/screens/help.js';
-import { buildHome, HOME_LIST_LIMIT } from '../../../src/ui/screens/home/home.js';
-import { MENU_ENTRIES } from '../../../src/ui/screens/home/entries.js';
 import { buildUndeliveredAlert } from '../../../src/ui/screens/delivery/undelivered.js';
 import { buildAuditCheckpointMessage } from '../../../src/ui/screens/security/audit-checkpoint.js';
 import { buildBackupAlert } from '../../../src/ui/screens/security/failed-backup.js';
@@ -40,6 +38,8 @@ import { buildEmployeeReview } from '../../../src/ui/screens/review/employee-rev
 import { buildKpiAckRequest } from '../../../src/ui/screens/review/kpi-ack.js';
 import { buildDefineKpisForm } from '../../../src/ui/screens/review/kpi-form.js';
 import { buildNudge } from '../../../src/ui/screens/review/nudge.js';
+import { buildHome, HOME_LIST_LIMIT, type HomeView } from '../../../src/ui/screens/home/home.js';
+import { MENU_ENTRIES } from '../../../src/ui/screens/home/entries.js';
 import { buildDigest, buildOverdueReminder } from '../../../src/ui/screens/review/overdue.js';
 import { buildAmendReviewForm, buildReviewForm } from '../../../src/ui/screens/review/review-form.js';
 import { buildAllStatus, buildTeamStatus } from '../../../src/ui/screens/review/status.js';
@@ -447,68 +447,6 @@ export const FIXTURES: Record<string, Fixture> = {
     message(buildHelp(t, { isHr: true, isManager: true })),
     message(buildHelp(t, { isHr: false, isManager: false })),
   ],
-  'home/home#buildHome': ({ t, w }) => {
-    const names = w.names(HOME_LIST_LIMIT);
-    const label = fill(w.name, 40);
-    return [
-      message(
-        buildHome(t, 'emp', {
-          name: w.name,
-          reviewsDue: {
-            items: names.map((employeeName, i) => ({
-              slotId: i + 1,
-              employeeName,
-              due: 'Fri 27 Nov 18:00',
-              overdue: i % 2 === 0,
-            })),
-            more: 99_999,
-          },
-          disputes: names.map((employeeName, i) => ({ reviewId: i + 1, employeeName, periodLabel: label, days: 365 })),
-          followUps: names.map((employeeName, i) =>
-            i % 4 === 0
-              ? { kind: 'completePlan' as const, planId: i + 1, employeeName }
-              : i % 4 === 1
-                ? { kind: 'reassess' as const, planId: i + 1, employeeName }
-                : {
-                    kind: i % 4 === 2 ? ('recordNote' as const) : ('upcoming' as const),
-                    conversationId: i + 1,
-                    employeeName,
-                    when: 'Fri 4 Dec 14:00',
-                  },
-          ),
-          teams: names.map((department, i) => ({ department, periodLabel: label, done: i, total: 99_999 })),
-          people: { items: names.map((name, i) => ({ id: `p${i}`, name })), more: 99_999 },
-          teamsScope: 'all',
-          teamsMore: 99_999,
-          record: {
-            reviews: 99_999,
-            latest: { periodLabel: label, rating: 5, answer: 'disputed' },
-            unanswered: [1, 2, 3].map((reviewId) => ({ reviewId, periodLabel: label })),
-          },
-          cases: {
-            items: names.map((employeeName, i) => ({ id: 99_990 + i, employeeName, path: w.line, days: 9_999 })),
-            more: 99_999,
-          },
-          entries: [...MENU_ENTRIES],
-        }),
-      ),
-      message(
-        buildHome(t, 'emp', {
-          name: w.name,
-          reviewsDue: null,
-          disputes: [],
-          followUps: [],
-          teams: null,
-          people: null,
-          teamsScope: 'mine',
-          teamsMore: 0,
-          record: null,
-          cases: null,
-          entries: [],
-        }),
-      ),
-    ];
-  },
   'delivery/undelivered#buildUndeliveredAlert': ({ t }) => [
     message(
       buildUndeliveredAlert(t, { platformLabel: 'Feishu', count: 123456, since: '2026-11-23 09:00', window: '24 h' }),
@@ -576,6 +514,45 @@ export const FIXTURES: Record<string, Fixture> = {
       }),
     ),
   ],
+  'home/home#buildHome': ({ t, w }) => {
+    // An HR manager with every list full, and the same Home empty.
+    const names = w.names(HOME_LIST_LIMIT);
+    const full: HomeView = {
+      name: w.name,
+      reviewsDue: {
+        items: names.map((n, i) => ({ slotId: i + 1, employeeName: n, due: 'Fri 27 Nov 18:00', overdue: i % 2 === 0 })),
+        more: 22,
+      },
+      disputes: names.map((n, i) => ({ reviewId: i + 1, employeeName: n, periodLabel: fill(w.name, 40), days: 30 })),
+      followUps: names.flatMap((n, i) => [
+        { kind: 'completePlan' as const, planId: i + 1, employeeName: n },
+        { kind: 'recordNote' as const, conversationId: i + 1, employeeName: n, when: 'Fri 27 Nov 18:00' },
+      ]),
+      teams: names.map((n) => ({ department: n, periodLabel: '2026-W48', done: 3, total: 30 })),
+      people: { items: names.map((n, i) => ({ id: `p${i}`, name: n })), more: 22 },
+      teamsScope: 'all',
+      teamsMore: 40,
+      record: {
+        reviews: 52,
+        latest: { periodLabel: fill(w.name, 40), rating: 2, answer: 'disputed' },
+        unanswered: names.map((_, i) => ({ reviewId: i + 1, periodLabel: fill(w.name, 40) })),
+      },
+      cases: { items: names.map((n, i) => ({ id: i + 1, employeeName: n, path: w.name, days: 400 })), more: 12 },
+      entries: [...MENU_ENTRIES],
+    };
+    const empty: HomeView = {
+      ...full,
+      reviewsDue: null,
+      disputes: [],
+      followUps: [],
+      teams: null,
+      people: null,
+      teamsMore: 0,
+      record: null,
+      cases: null,
+    };
+    return [message(buildHome(t, 'p0', full)), message(buildHome(t, 'p0', empty))];
+  },
   'review/nudge#buildNudge': ({ t, w }) => [
     message(buildNudge(t, { period: fill(w.name, 40), groups: nudgeGroups(w, false) })),
     message(buildNudge(t, { period: fill(w.name, 40), groups: nudgeGroups(w, true) })),
