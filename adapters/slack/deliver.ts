@@ -6,6 +6,8 @@
  */
 import type { WebClient } from '@slack/web-api';
 import type { OutboxRow, UploadPayload } from '../../src/ports/outbox-queue.js';
+import { fileBytes } from '../reports/materialize.js';
+import { escapeSlack } from './render/markup.js';
 import type { DeliveryOutcome } from '../../src/delivery/sender.js';
 import type { Message } from '../../src/ui/model.js';
 import { translator } from '../../src/ui/i18n/index.js';
@@ -265,7 +267,7 @@ export function makeSlackDeliver(deps: SlackDeliveryDeps): (row: OutboxRow) => P
   }
 
   async function upload(row: OutboxRow): Promise<DeliveryOutcome> {
-    const file = row.payload as UploadPayload;
+    const file = await fileBytes(row.payload as UploadPayload);
     const channel = row.threadRef ? parseRef(row.threadRef)!.channel : await conversationId(row.address);
     const thread = row.threadRef ? parseRef(row.threadRef) : null;
     const res = (await client.files.uploadV2({
@@ -273,7 +275,11 @@ export function makeSlackDeliver(deps: SlackDeliveryDeps): (row: OutboxRow) => P
       ...(thread ? { thread_ts: thread.ts } : {}),
       filename: file.filename,
       title: file.title,
-      content: file.content,
+      file: file.bytes,
+      // The chart's one-line summary: shown with the picture, read out by screen readers.
+      // Plain text: escaped so a name in it can never become a mention or a link.
+      ...(file.comment ? { initial_comment: escapeSlack(file.comment) } : {}),
+      ...(file.comment && file.isImage ? { alt_text: file.comment } : {}),
     } as never)) as { files?: { files?: { id?: string }[] }[] };
     const id = res.files?.[0]?.files?.[0]?.id ?? 'uploaded';
     return { kind: 'sent', ref: formatRef(channel, id) };

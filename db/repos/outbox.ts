@@ -138,7 +138,12 @@ export function makeOutbox(
         m.key,
         'upload',
         m.to,
-        { filename: m.filename, title: m.title, content: m.content } satisfies UploadPayload,
+        {
+          filename: m.filename,
+          title: m.title,
+          ...(m.comment ? { comment: m.comment } : {}),
+          ...('body' in m ? { body: m.body } : { content: m.content }),
+        } satisfies UploadPayload,
         m.threadKey,
       ),
     update(targetKey: string, message: Message, locale?: Locale) {

@@ -9,7 +9,7 @@
 import type { ReasonKind } from '../domain/policy/index.js';
 import { NOTE_KIND_WORDS } from '../ui/screens/evidence/note-terms.js';
 
-export type FeatureName = 'help' | 'review' | 'evidence' | 'offboarding' | 'security';
+export type FeatureName = 'help' | 'review' | 'evidence' | 'offboarding' | 'security' | 'report';
 
 export const COMMANDS = {
   review: {
@@ -27,7 +27,7 @@ export const COMMANDS = {
     adjust: 'evidence',
     handbook: 'evidence',
     incident: 'evidence',
-    report: 'offboarding',
+    report: 'report', // the dashboard's charts, `report export` (《绩效报表》) and `report cases`
     protect: 'offboarding',
     audit: 'security', // who opened someone's records (HR)
   },

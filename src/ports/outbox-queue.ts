@@ -1,4 +1,5 @@
 import type { Message } from '../ui/model.js';
+import type { UploadBody } from './outbox.js';
 import type { Locale, Platform } from './records.js';
 
 /** One row of the outbox as the sender sees it. */
@@ -36,10 +37,13 @@ export interface OutboxRow {
   renew?: boolean;
 }
 
+/** A queued file: `content` (text, as every row before binary uploads) or `body` (src/ports/outbox.ts). */
 export interface UploadPayload {
   filename: string;
   title: string;
-  content: string;
+  comment?: string;
+  content?: string;
+  body?: UploadBody;
 }
 
 /** How a row goes back to the queue after an attempt that did not deliver it. */

@@ -1,4 +1,4 @@
-import type { Message } from '../ui/model.js';
+import type { ChartSpec, Message, Workbook } from '../ui/model.js';
 import type { Locale } from './records.js';
 
 /**
@@ -33,13 +33,27 @@ export interface Outbox {
    * Pending updates of the same target are coalesced: only the latest content is sent.
    */
   update(targetKey: string, message: Message, locale?: Locale): void;
-  /** Queue a file (the dossier) into the thread of `threadKey`. */
-  upload(msg: {
-    key: string;
-    to: Recipient;
-    threadKey?: string;
-    filename: string;
-    title: string;
-    content: string;
-  }): boolean;
+  /** Queue a file (a dossier, a chart, a spreadsheet) to a person, a channel or the thread of `threadKey`. */
+  upload(msg: OutgoingUpload): boolean;
 }
+
+/**
+ * What a file carries. Text is kept as it is; bytes as base64 with their content type, so a binary
+ * file survives the JSON outbox row intact; a chart or a workbook as its neutral model, which the
+ * platform's sender draws (PNG) or writes (XLSX) when it sends, after the interaction was answered.
+ */
+export type UploadBody =
+  | { kind: 'text'; text: string; contentType?: string }
+  | { kind: 'bytes'; base64: string; contentType: string }
+  | { kind: 'chart'; chart: ChartSpec }
+  | { kind: 'workbook'; workbook: Workbook };
+
+export type OutgoingUpload = {
+  key: string;
+  to: Recipient;
+  threadKey?: string;
+  filename: string;
+  title: string;
+  /** One line shown with the file (a chart's summary): what a screen reader or a notification says. */
+  comment?: string;
+} & ({ content: string } | { body: UploadBody });

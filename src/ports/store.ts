@@ -10,6 +10,7 @@ import type { SecurityLog } from './security.js';
 import type { InboundRepo } from './repos/inbound.js';
 import type { ConductRepo } from './repos/conduct.js';
 import type { RetentionRepo } from './repos/retention.js';
+import type { ReportRepo } from './repos/reports.js';
 
 /** Everything a use case may read or write, bound to one transaction. */
 export interface Tx {
@@ -21,6 +22,7 @@ export interface Tx {
   warnings: WarningRepo;
   /** The employee handbook and conduct incidents. */
   conduct: ConductRepo;
+  reports: ReportRepo;
   outbox: Outbox;
   audit: AuditLog;
   /** Refused attempts by people with no part in what they named (audit rows, `security` category). */

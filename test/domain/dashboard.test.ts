@@ -10,6 +10,7 @@ import {
   quantile,
   reviewCompletion,
   slotOutcome,
+  parseReportPeriod,
   type SlotFact,
 } from '../../src/domain/dashboard/index.js';
 
@@ -97,5 +98,32 @@ describe('dashboard figures', () => {
       { month: '2026-03', closed: 3, medianDays: 10 },
     ]);
     expect(openCasesByStage(cases)).toEqual([{ stage: 'hr_review', count: 2 }]);
+  });
+});
+
+describe('report periods', () => {
+  const today = '2026-03-18';
+  it('reads a week, a month, a quarter, a range and the last n weeks', () => {
+    expect(parseReportPeriod('2026-W49', today)).toMatchObject({
+      from: '2026-11-30',
+      to: '2026-12-06',
+      weeks: ['2026-W49'],
+      months: ['2026-11', '2026-12'],
+    });
+    expect(parseReportPeriod('2026-02', today)).toMatchObject({ from: '2026-02-01', to: '2026-02-28' });
+    expect(parseReportPeriod('2026-Q4', today)).toMatchObject({ from: '2026-10-01', to: '2026-12-31' });
+    expect(parseReportPeriod('2026-W10..2026-W12', today)!.weeks).toEqual(['2026-W10', '2026-W11', '2026-W12']);
+    expect(parseReportPeriod('last-4w', today)).toMatchObject({
+      from: '2026-02-23',
+      to: today,
+      weeks: ['2026-W09', '2026-W10', '2026-W11', '2026-W12'],
+    });
+    expect(parseReportPeriod('', today)!.label).toBe('last-8w');
+  });
+
+  it('names nothing for text that is no period', () => {
+    for (const bad of ['2026-W54', '2025-W53', '2026-13', 'last-0w', '2026-W12..2026-W10', 'yesterday', '2026-Q5'])
+      expect(parseReportPeriod(bad, today), bad).toBeNull();
+    expect(parseReportPeriod('2026-W53', today)).toMatchObject({ from: '2026-12-28' });
   });
 });

@@ -52,6 +52,15 @@ export interface FakeFile {
   fileKey: string;
   fileName: string;
   content: string;
+  /** The bytes as sent (a binary file survives; `content` is them read as UTF-8). */
+  data: Buffer;
+}
+
+/** A picture uploaded with im/v1/images, for an image message or an image in a card. */
+export interface FakeImage {
+  imageKey: string;
+  imageType: string;
+  data: Buffer;
 }
 
 /** The ACK the SDK sent back for an event frame: `data` is the handler's answer (decoded). */
@@ -79,6 +88,7 @@ export class FakeFeishu {
   }
   readonly messages: FakeMessage[] = [];
   readonly files: FakeFile[] = [];
+  readonly images: FakeImage[] = [];
   /** email → open_id for contact batch_get_id. */
   readonly directory = new Map<string, string>();
   url = '';
@@ -384,10 +394,22 @@ export class FakeFeishu {
       m.patches++;
       return send(200, { code: 0, msg: 'success', data: {} });
     }
+    if (p === '/open-apis/im/v1/images' && req.method === 'POST') {
+      const image = parseMultipart(raw, req.headers['content-type'] ?? '');
+      const imageKey = `img_${this.images.length + 1}`;
+      this.images.push({ imageKey, imageType: image.fields.image_type ?? '', data: image.data });
+      call.body = { image_type: image.fields.image_type };
+      return send(200, { code: 0, msg: 'success', data: { image_key: imageKey } });
+    }
     if (p === '/open-apis/im/v1/files' && req.method === 'POST') {
       const file = parseMultipart(raw, req.headers['content-type'] ?? '');
       const fileKey = `file_${this.files.length + 1}`;
-      this.files.push({ fileKey, fileName: file.fields.file_name ?? file.filename ?? '', content: file.content });
+      this.files.push({
+        fileKey,
+        fileName: file.fields.file_name ?? file.filename ?? '',
+        content: file.data.toString('utf8'),
+        data: file.data,
+      });
       call.body = { file_name: file.fields.file_name, file_type: file.fields.file_type };
       return send(200, { code: 0, msg: 'success', data: { file_key: fileKey } });
     }
@@ -501,13 +523,14 @@ function readAll(req: IncomingMessage): Promise<Buffer> {
 function parseMultipart(
   raw: Buffer,
   contentType: string,
-): { fields: Record<string, string>; filename?: string; content: string } {
+): { fields: Record<string, string>; filename?: string; content: string; data: Buffer } {
   const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
   const fields: Record<string, string> = {};
   let filename: string | undefined;
   let content = '';
-  if (!boundary) return { fields, content };
-  for (const part of raw.toString('utf8').split(`--${boundary[1] ?? boundary[2]}`)) {
+  if (!boundary) return { fields, content, data: Buffer.alloc(0) };
+  // Split as latin1 (one char per byte) so a binary part comes back byte for byte.
+  for (const part of raw.toString('latin1').split(`--${boundary[1] ?? boundary[2]}`)) {
     const sep = part.indexOf('\r\n\r\n');
     if (sep < 0) continue;
     const head = part.slice(0, sep);
@@ -515,12 +538,13 @@ function parseMultipart(
     const name = /name="([^"]+)"/.exec(head)?.[1];
     if (!name) continue;
     const fn = /filename="([^"]*)"/.exec(head)?.[1];
-    if (fn !== undefined || name === 'file') {
+    if (fn !== undefined || name === 'file' || name === 'image') {
       filename = fn;
       content = value;
-    } else fields[name] = value;
+    } else fields[name] = Buffer.from(value, 'latin1').toString('utf8');
   }
-  return { fields, filename, content };
+  const data = Buffer.from(content, 'latin1');
+  return { fields, filename, content: data.toString('utf8'), data };
 }
 
 export async function startFakeFeishu(): Promise<FakeFeishu> {

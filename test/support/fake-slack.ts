@@ -38,7 +38,8 @@ export class FakeSlack {
   readonly responses: { id: string; body: Record<string, any> }[] = [];
   /** Called as each response_url answer arrives (the bench times answers with it). */
   onResponse: ((id: string) => void) | null = null;
-  readonly uploads: { fileId: string; bytes: number }[] = [];
+  /** Files PUT to an upload URL (files.uploadV2's second step), with what was sent. */
+  readonly uploads: { fileId: string; bytes: number; data: Buffer }[] = [];
   /** Channel id → messages, oldest first. DMs live under `D<user id>`. */
   readonly conversations = new Map<string, FakeMessage[]>();
   /** Email → user id for users.lookupByEmail. */
@@ -214,7 +215,7 @@ export class FakeSlack {
     const raw = Buffer.concat(chunks);
     const path = (req.url ?? '').split('?')[0]!;
     if (path.startsWith('/upload/')) {
-      this.uploads.push({ fileId: path.slice('/upload/'.length), bytes: raw.length });
+      this.uploads.push({ fileId: path.slice('/upload/'.length), bytes: raw.length, data: raw });
       res.writeHead(200, { 'content-type': 'text/plain' }).end('OK');
       return;
     }

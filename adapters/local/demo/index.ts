@@ -16,6 +16,7 @@ import { DEMO_JOBS, DEMO_PEOPLE, toPersonRecord } from './org.js';
 import { seedHistory, noteEvents } from './seed-history.js';
 import { backfillHrCases, backfillLocalDms, queueWelcomes } from './past-messages.js';
 import { caseHistoryEvents } from './case-history.js';
+import { seedLeaves, seedPastWarnings } from './past-warnings.js';
 
 const DAY = 86_400_000;
 const ORG_SINCE_DAYS = 200;
@@ -93,6 +94,8 @@ export function loadDemo(deps: DemoDeps): DemoSummary | null {
     ...noteEvents(now, settings.timezone),
     ...caseHistoryEvents({ store: history, clock: past, settings }, now),
   ]);
+  seedLeaves(history, settings, now);
+  seedPastWarnings(history, past, settings, now);
 
   // The DMs and HR-channel case cards that history produced, for the local workspace (other
   // platforms never saw them).

@@ -4,6 +4,7 @@ import { seedTeams, testSettings } from '../../support/org.js';
 import { makeRouter, type Router } from '../../../src/app/router.js';
 import { offboardingHandlers } from '../../../src/app/offboarding.js';
 import { evidenceHandlers } from '../../../src/app/evidence.js';
+import { reportHandlers } from '../../../src/app/report.js';
 import type { Actor, Inbound } from '../../../src/app/types.js';
 import type { Reply } from '../../../src/ui/model.js';
 import { ACTIONS, FORMS } from '../../../src/ui/actions.js';
@@ -18,7 +19,7 @@ function setup() {
   seedTeams(db.store, { managers: 2, reportsPerManager: 1 });
   db.store.tx((tx) => tx.org.upsertPerson({ ...tx.org.person('m1r1')!, hireDate: '2023-01-01', monthlyWage: 9_000 }));
   const deps = { store: db.store, clock: db.clock, settings };
-  const router: Router = makeRouter([offboardingHandlers(deps), evidenceHandlers(deps)]);
+  const router: Router = makeRouter([offboardingHandlers(deps), evidenceHandlers(deps), reportHandlers(deps)]);
   const actor = (id: string): Actor => ({
     person: db.store.tx((tx) => tx.org.person(id))!,
     platform: 'slack',

@@ -8,6 +8,8 @@ import { ACTIONS } from '../../../src/ui/actions.js';
 import { followUpValue } from '../../../src/ui/screens/evidence/follow-ups.js';
 import { buttonsOf, count, outboxRows, textOf } from '../review/support.js';
 import { seedWeeks, steady } from './support.js';
+import { makeOpenOffboarding } from '../../../src/usecases/offboarding/open-offboarding.js';
+import { makeExportDossier } from '../../../src/usecases/offboarding/export-dossier.js';
 
 // Monday 2026-03-16 11:00 UTC: week 2026-W12, after the default run time (Monday 10:00).
 const NOW = '2026-03-16T11:00:00Z';
@@ -149,5 +151,42 @@ describe('the weekly early-warning run', () => {
       personId: alice.id,
     });
     expect(asManager.ok && textOf(asManager.value)).not.toContain('exist only to trigger support');
+  });
+});
+
+describe('a warning is never evidence', () => {
+  it('appears in no case message, no dossier and no gate check, even for the person it is about', async () => {
+    const db = makeTestDb({ now: NOW });
+    try {
+      const org = seedTeams(db.store, { managers: 1, reportsPerManager: 2 });
+      const [alice, bob] = org.reports[0]!;
+      seedWeeks(db.store, TODAY, [
+        { person: alice!, weeks: [45, 45, 45, 45, 35, 38].map((tickets) => ({ tickets })) },
+        { person: bob!, weeks: steady(6) },
+      ]);
+      const settings = testSettings();
+      const deps = { store: db.store, clock: db.clock, settings };
+      expect((await makeRunWeeklyWarnings(deps)()).warnings).toBe(1);
+
+      const opened = makeOpenOffboarding(deps)({
+        actorId: 'hr',
+        employeeId: alice!.id,
+        reasonKind: 'performance',
+        reasonText: 'Below target',
+      });
+      if (!opened.ok) throw new Error(opened.message);
+      const dossier = makeExportDossier(deps)({ actorId: 'hr', caseId: opened.value.caseId, deliver: 'none' });
+      if (!dossier.ok) throw new Error(dossier.message);
+      const caseMessages = outboxRows(db.conn.sqlite, 'case:%').map((r) => textOf(r.message));
+      // What a warning says ("formal warning" is a policy's own evidence kind, and may appear).
+      const warningWords = /may need help|early warning|below target in 2 of the last 3|Suggested:|预警/i;
+      for (const text of [dossier.value.html, dossier.value.csv, ...caseMessages])
+        expect(text).not.toMatch(warningWords);
+      // The gate counts below-target reviews, never the warning raised about them.
+      const facts = db.store.tx((tx) => tx.cases.evidenceFacts(alice!.id));
+      expect(JSON.stringify(facts)).not.toMatch(/warning|kpi_below|suggestion/);
+    } finally {
+      db.cleanup();
+    }
   });
 });

@@ -1,0 +1,72 @@
+/**
+ * The dashboard's seven charts for one period and department, in one reader's language: the facts
+ * read in one transaction, the figures computed in the domain, the charts built in the UI layer.
+ */
+import type { Tx } from '../../ports/store.js';
+import type { AppSettings } from '../../ports/settings.js';
+import type { Locale } from '../../ports/records.js';
+import type { ChartSpec } from '../../ui/charts/model.js';
+import type { T } from '../../ui/i18n/index.js';
+import { dashboardCharts } from '../../ui/charts/dashboard-charts.js';
+import { stepLabel } from '../../ui/screens/offboarding/labels.js';
+import { addDays } from '../../domain/dates.js';
+import { instantOfWallTime } from '../../domain/zoned-time.js';
+import { pathFor, policySchema } from '../../domain/policy/index.js';
+import {
+  attainmentOf,
+  dashboardFigures,
+  type CaseFact,
+  type DashboardFacts,
+  type ReportPeriod,
+} from '../../domain/dashboard/index.js';
+
+/** The period's first and last instant + 1 ms in the organisation's zone. */
+export function periodInstants(p: ReportPeriod, timezone: string): { from: number; to: number } {
+  const midnight = { hour: 0, minute: 0 };
+  return {
+    from: instantOfWallTime(p.from, midnight, timezone),
+    to: instantOfWallTime(addDays(p.to, 1), midnight, timezone),
+  };
+}
+
+export function dashboardChartsFor(
+  tx: Tx,
+  r: { period: ReportPeriod; department: string | null; settings: AppSettings; now: number; t: T; locale: Locale },
+): ChartSpec[] {
+  const dept = r.department ?? undefined;
+  const { from, to } = periodInstants(r.period, r.settings.timezone);
+  const departmentOf = (personId: string) => tx.org.person(personId)?.department;
+  const stepLabels = new Map<string, string>();
+  const cases: CaseFact[] = tx.cases
+    .openedSince(0)
+    .filter((c) => dept === undefined || departmentOf(c.employeeId) === dept)
+    .map((c) => {
+      let stage: string = c.status;
+      if (c.status === 'open') {
+        const step = pathFor(policySchema.parse(c.policySnapshot), c.reasonKind).steps[c.stepIndex];
+        stage = step?.id ?? 'open';
+        if (step) stepLabels.set(step.id, stepLabel(r.t, r.locale, step));
+      }
+      return { id: c.id, stage, status: c.status, openedAt: c.openedAt, closedAt: c.closedAt };
+    });
+  const facts: DashboardFacts = {
+    slots: tx.reports.slotFacts(r.period.from, r.period.to, dept),
+    attainment: tx.reports.kpiResults(from, to, dept).flatMap((k) => {
+      const attainment = attainmentOf(k);
+      return attainment === null ? [] : [{ jobId: k.jobId, jobTitle: k.jobTitle, attainment }];
+    }),
+    disputes: tx.reports.disputeTimes(from, to, dept),
+    cases,
+    warnings: tx.warnings
+      .raisedBetween(from, to)
+      .filter((w) => dept === undefined || w.department === dept)
+      .map((w) => ({ week: w.week, acted: w.followUp !== null })),
+  };
+  const figures = dashboardFigures(facts, {
+    weeks: r.period.weeks,
+    months: r.period.months,
+    timezone: r.settings.timezone,
+    now: r.now,
+  });
+  return dashboardCharts(figures, r.t, { stage: (id) => stepLabels.get(id) ?? id });
+}
