@@ -5,10 +5,10 @@
  */
 import type { Locale } from '../../src/ports/records.js';
 import type { Dashboard } from '../../src/app/report.js';
-import { t, type MessageKey } from '../../src/ui/i18n/index.js';
+import { t, translator, type MessageKey } from '../../src/ui/i18n/index.js';
+import { reportPeriodName } from '../../src/ui/screens/report/period-name.js';
 import { chartSvg } from '../reports/render-chart.js';
 import { escapeHtml } from './render.js';
-import { REPORT_PERIOD_PRESETS } from '../../src/domain/dashboard/index.js';
 
 function shell(locale: Locale, title: string, body: string): string {
   return `<!doctype html>
@@ -31,19 +31,20 @@ ${body}
 </html>`;
 }
 
-/** A preset by its name ("Last 8 weeks"), anything else as typed ("2026-W49"). */
-const periodName = (locale: Locale, p: string) =>
-  (REPORT_PERIOD_PRESETS as readonly string[]).includes(p) ? t(locale, `report.period.${p}` as MessageKey) : p;
-
 const option = (value: string, label: string, selected: boolean) =>
   `<option value="${escapeHtml(value)}"${selected ? ' selected' : ''}>${escapeHtml(label)}</option>`;
 
 export function renderDashboardPage(d: Dashboard, locale: Locale): string {
   const L = (k: MessageKey, params?: Record<string, string>) => escapeHtml(t(locale, k, params));
+  const periodName = (p: string) => reportPeriodName(translator(locale), p);
   const periods = d.periodChoices.includes(d.period.label) ? d.periodChoices : [d.period.label, ...d.periodChoices];
-  const scope = t(locale, 'report.scope', {
-    period: d.period.label,
-    department: d.department ?? t(locale, 'report.filter.allDepartments'),
+  const scope = t(locale, 'report.scopeDates', {
+    scope: t(locale, 'report.scope', {
+      period: periodName(d.period.label),
+      department: d.department ?? t(locale, 'report.filter.allDepartments'),
+    }),
+    from: d.period.from,
+    to: d.period.to,
   });
   const figures = d.charts
     .map(
@@ -56,14 +57,14 @@ export function renderDashboardPage(d: Dashboard, locale: Locale): string {
   const body = `<h1 id="dashboard-title">${L('report.dashboard.title')}</h1>
 <form class="filters" method="get" action="/dashboard">
   <label>${L('report.filter.period')}
-    <select name="period">${periods.map((p) => option(p, periodName(locale, p), p === d.period.label)).join('')}</select>
+    <select name="period">${periods.map((p) => option(p, periodName(p), p === d.period.label)).join('')}</select>
   </label>
   <label>${L('report.filter.department')}
     <select name="department">${option('', t(locale, 'report.filter.allDepartments'), d.department === null)}${d.departments.map((x) => option(x, x, x === d.department)).join('')}</select>
   </label>
   <button type="submit" class="btn btn-primary">${L('report.filter.apply')}</button>
 </form>
-<p class="scope">${escapeHtml(scope)} (${escapeHtml(d.period.from)} – ${escapeHtml(d.period.to)})</p>
+<p class="scope">${escapeHtml(scope)}</p>
 <div class="charts">
 ${figures}
 </div>`;

@@ -80,6 +80,11 @@ describe('HR reports', () => {
     expect(uploads[0]!.address).toBe('UHR');
     expect(first).toMatchObject({ filename: 'reviewCompletion-last-8w.png', body: { kind: 'chart' } });
     expect(first.comment).toMatch(/reviews due/);
+    // The line before the charts names the period as a reader would, never as the typed id.
+    const intro = db.conn.sqlite.prepare(`SELECT payload FROM outbox WHERE op = 'post' AND address = 'UHR'`).get() as {
+      payload: string;
+    };
+    expect(JSON.stringify(JSON.parse(intro.payload))).toContain('Last 8 weeks, All departments: 7 charts follow');
     makePostReport(deps())({ actorId: 'hr', to: 'hr_channel' });
     expect(count(db.conn.sqlite, 'outbox', "op = 'upload' AND address = 'CHR'")).toBe(7);
   });

@@ -2,10 +2,11 @@
 import type { Message } from '../../model.js';
 import type { T } from '../../i18n/index.js';
 import { literal } from '../../markup.js';
+import { reportPeriodName } from './period-name.js';
 
 export function buildReportIntro(t: T, d: { period: string; department: string | null; charts: number }): Message {
   const scope = t('report.scope', {
-    period: literal(d.period),
+    period: literal(reportPeriodName(t, d.period)),
     department: d.department === null ? t('report.filter.allDepartments') : literal(d.department),
   });
   const title = t('report.dashboard.title');
