@@ -8,7 +8,10 @@
  */
 import type { UseCaseDeps, FeatureHandlers, CommandHandler } from './types.js';
 import type { Block } from '../ui/model.js';
+import { translator } from '../ui/i18n/index.js';
 import { failureReply, replyOf, toastReply } from './reply.js';
+import { REPORT_FORM_WORDS } from './commands.js';
+import { argProblemText } from './command-args.js';
 import { makeOffboardingReport } from '../usecases/offboarding/offboarding-report.js';
 import { makePostReport } from '../usecases/report/post-report.js';
 import { makeExportPerformanceReport } from '../usecases/report/export-performance.js';
@@ -16,35 +19,30 @@ import { makeBuildDashboard, type DashboardInput } from '../usecases/report/buil
 
 export type { Dashboard } from '../usecases/report/build-dashboard.js';
 
-const CHANNEL_WORDS = new Set(['channel', 'hr', '频道']);
-/** What reads as a period (the use case says precisely what it accepts). */
-const PERIOD_WORD = /^(last-\d+w|\d{4}-(W\d{2}(\.\.\d{4}-W\d{2})?|\d{2}|Q[1-4])(\/.*)?)$/i;
-
-/** `channel Sales last-4w` → where, period and department (the words left, so "Customer Care" works). */
-export function parseReportArgs(args: string): { toChannel: boolean; period?: string; department?: string } {
-  const words = args.trim().split(/\s+/).filter(Boolean);
-  const toChannel = words.length > 0 && CHANNEL_WORDS.has(words[0]!.toLowerCase());
-  const rest = toChannel ? words.slice(1) : words;
-  const period = rest.find((w) => PERIOD_WORD.test(w));
-  const department = rest.filter((w) => w !== period).join(' ');
-  return { toChannel, ...(period ? { period } : {}), ...(department ? { department } : {}) };
-}
-
 export function reportHandlers(deps: UseCaseDeps): FeatureHandlers {
   const cases = makeOffboardingReport(deps);
   const post = makePostReport(deps);
   const exportReport = makeExportPerformanceReport(deps);
 
   const report: CommandHandler = (ev) => {
-    const [first = '', ...rest] = ev.args.trim().split(/\s+/);
     const actorId = ev.actor.person.id;
-    if (first.toLowerCase() === 'cases')
+    // The router fitted the words to the syntax: [channel|export|cases] [department] [period].
+    const form = REPORT_FORM_WORDS[ev.argv.words.reportForm ?? ''];
+    const period = ev.argv.words.period;
+    const department = ev.argv.text || undefined;
+    if (form === 'cases') {
+      // The case figures take no filter: a word after `cases` is one nobody reads.
+      const extra = ev.argv.text.split(' ')[0] || period;
+      if (extra) {
+        const t = translator(ev.actor.locale);
+        const reader = { hr: true, manager: false };
+        const text = argProblemText(t, 'dandang', 'report', { kind: 'extra', word: extra }, reader);
+        return { kind: 'error', code: 'INVALID_INPUT', text };
+      }
       return replyOf(cases({ actorId }), (v) => ({ kind: 'ok', message: v.message }));
-    if (first.toLowerCase() === 'export') {
-      const { period, department } = parseReportArgs(rest.join(' '));
-      return toastReply(exportReport({ actorId, period, department, deliver: 'dm' }));
     }
-    const { toChannel, period, department } = parseReportArgs(ev.args);
+    if (form === 'export') return toastReply(exportReport({ actorId, period, department, deliver: 'dm' }));
+    const toChannel = form === 'channel';
     const posted = post({ actorId, period, department, to: toChannel ? 'hr_channel' : 'dm' });
     if (!posted.ok) return failureReply(posted);
     // The charts follow in chat; the answer itself keeps the case figures `/dandang report` always showed.
@@ -55,7 +53,8 @@ export function reportHandlers(deps: UseCaseDeps): FeatureHandlers {
     const note: Block = { type: 'context', text: posted.value.confirmation };
     // Under the header, so a Feishu card still takes the header as its title.
     const blocks: Block[] = head?.type === 'header' ? [head, note, ...body] : [note, ...message.blocks];
-    return { kind: 'ok', message: { ...message, blocks } };
+    // The toast says what was done (queued the charts), for platforms that show one beside the answer.
+    return { kind: 'ok', toast: posted.value.confirmation, message: { ...message, blocks } };
   };
 
   return { commands: { dandang: { report } } };

@@ -7,7 +7,7 @@ export function refusedReport(tx: Tx, actorId: string, actor: Person | null, rep
   if (isHr(actor)) return false;
   tx.audit.record({
     actorId,
-    action: 'report.refused',
+    action: 'report.dashboard_refused',
     subjectType: 'report',
     subjectId: report,
     detail: {},

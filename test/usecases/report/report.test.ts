@@ -4,7 +4,10 @@ import { seedTeams, testSettings, type SeededTeams } from '../../support/org.js'
 import { makeBuildDashboard } from '../../../src/usecases/report/build-dashboard.js';
 import { makePostReport } from '../../../src/usecases/report/post-report.js';
 import { makeExportPerformanceReport } from '../../../src/usecases/report/export-performance.js';
-import { parseReportArgs } from '../../../src/app/report.js';
+import { parseCommandArgs, syntaxOf } from '../../../src/app/command-args.js';
+import { makeRouter } from '../../../src/app/router.js';
+import { allFeatures } from '../../../src/app/features.js';
+import { actorOf } from '../../../src/app/actor.js';
 import type { UploadPayload } from '../../../src/ports/outbox-queue.js';
 import { count } from '../review/support.js';
 import { seedWeeks, steady } from '../warning/support.js';
@@ -57,7 +60,7 @@ describe('HR reports', () => {
   it('shows reports to HR only, and records who tried', () => {
     const r = makeBuildDashboard(deps())({ actorId: 'm1' });
     expect(r).toMatchObject({ ok: false, code: 'NOT_AUTHORIZED', message: 'Only HR can see reports.' });
-    expect(count(db.conn.sqlite, 'audit_log', "action = 'report.refused' AND actor_id = 'm1'")).toBe(1);
+    expect(count(db.conn.sqlite, 'audit_log', "action = 'report.dashboard_refused' AND actor_id = 'm1'")).toBe(1);
     expect(makePostReport(deps())({ actorId: 'm1r1', to: 'dm' }).ok).toBe(false);
     expect(makeExportPerformanceReport(deps())({ actorId: 'm1', deliver: 'dm' }).ok).toBe(false);
     expect(count(db.conn.sqlite, 'outbox')).toBe(0);
@@ -105,13 +108,51 @@ describe('HR reports', () => {
     expect(upload).toMatchObject({ filename: 'performance-2026-W11.xlsx', body: { kind: 'workbook' } });
   });
 
+  it('/dandang report through the router: each form does its own thing, and a word nobody reads is refused', async () => {
+    const router = makeRouter(allFeatures(deps()), { store: db.store });
+    const hr = actorOf(
+      db.store.read((tx) => tx.org.person('hr'))!,
+      'slack',
+      settings,
+    );
+    const say = (args: string) =>
+      router.dispatch({ kind: 'command', actor: hr, command: 'dandang', args, mentions: [] });
+    const uploads = () => count(db.conn.sqlite, 'outbox', "op = 'upload'");
+
+    const cases = await say('report cases');
+    expect(cases.kind === 'ok' && cases.message?.text).toBeTruthy();
+    expect(await say('report cases eng')).toMatchObject({ kind: 'error', code: 'INVALID_INPUT' });
+    const extra = (await say('report cases eng')) as { text: string };
+    expect(extra.text).toContain('/dandang report [channel|export|cases] [department] [period]');
+    expect(extra.text).toContain('“eng”');
+    expect(uploads()).toBe(0);
+
+    expect(await say('report export eng 2026-W11')).toMatchObject({
+      kind: 'ok',
+      toast: 'Performance report 2026-W11: 7 rows.',
+    });
+    expect(uploads()).toBe(1);
+    expect(await say('report channel eng last-4w')).toMatchObject({
+      kind: 'ok',
+      toast: 'Posting 7 charts to the HR channel.',
+    });
+    expect(count(db.conn.sqlite, 'outbox', "op = 'upload' AND address = 'CHR'")).toBe(7);
+    expect(await say('report Finance')).toMatchObject({ kind: 'error', code: 'INVALID_INPUT' });
+    expect(uploads()).toBe(8);
+  });
+
   it('reads the command words: where, which department (spaces allowed) and which period', () => {
-    expect(parseReportArgs('')).toEqual({ toChannel: false });
-    expect(parseReportArgs('channel Customer Care 2026-W49')).toEqual({
-      toChannel: true,
+    const words = (args: string) => {
+      const r = parseCommandArgs(syntaxOf('dandang', 'report')!, args, []);
+      return r.ok ? { ...r.argv.words, department: r.argv.text } : r.problem;
+    };
+    expect(words('')).toEqual({ department: '' });
+    expect(words('channel Customer Care 2026-W49')).toEqual({
+      reportForm: 'channel',
       period: '2026-W49',
       department: 'Customer Care',
     });
-    expect(parseReportArgs('Sales last-4w')).toEqual({ toChannel: false, period: 'last-4w', department: 'Sales' });
+    expect(words('Sales last-4w')).toEqual({ period: 'last-4w', department: 'Sales' });
+    expect(words('导出 销售部 2026-11')).toEqual({ reportForm: '导出', period: '2026-11', department: '销售部' });
   });
 });
