@@ -10,6 +10,7 @@ import {
   quantile,
   reviewCompletion,
   slotOutcome,
+  stageAt,
   parseReportPeriod,
   type SlotFact,
 } from '../../src/domain/dashboard/index.js';
@@ -87,7 +88,7 @@ describe('dashboard figures', () => {
   it('gives the median days from open to close per month, and open cases per stage', () => {
     const c = (id: number, openedDaysAgo: number, closedDaysAgo: number | null, stage = 'closed') => ({
       id,
-      stage,
+      stages: [{ stage, from: NOW - openedDaysAgo * DAY }],
       status: closedDaysAgo === null ? ('open' as const) : ('closed' as const),
       openedAt: NOW - openedDaysAgo * DAY,
       closedAt: closedDaysAgo === null ? null : NOW - closedDaysAgo * DAY,
@@ -97,7 +98,38 @@ describe('dashboard figures', () => {
       { month: '2026-02', closed: 0, medianDays: null },
       { month: '2026-03', closed: 3, medianDays: 10 },
     ]);
-    expect(openCasesByStage(cases)).toEqual([{ stage: 'hr_review', count: 2 }]);
+    expect(openCasesByStage(cases, NOW)).toEqual([{ stage: 'hr_review', count: 2 }]);
+  });
+
+  it('counts the cases open on a past day at the stage each was in then, not today', () => {
+    const at = (daysAgo: number) => NOW - daysAgo * DAY;
+    // Opened 30 days ago at PIP; the PIP was done 12 days ago; closed 2 days ago after HR review.
+    const closed = {
+      id: 1,
+      stages: [
+        { stage: 'pip', from: at(30) },
+        { stage: 'hr_review', from: at(12) },
+        { stage: 'closed', from: at(2) },
+      ],
+      status: 'closed' as const,
+      openedAt: at(30),
+      closedAt: at(2),
+    };
+    // Opened 5 days ago, still at its first step.
+    const young = {
+      id: 2,
+      stages: [{ stage: 'pip', from: at(5) }],
+      status: 'open' as const,
+      openedAt: at(5),
+      closedAt: null,
+    };
+    expect(openCasesByStage([closed, young], at(20))).toEqual([{ stage: 'pip', count: 1 }]);
+    expect(openCasesByStage([closed, young], at(3))).toEqual([
+      { stage: 'hr_review', count: 1 },
+      { stage: 'pip', count: 1 },
+    ]);
+    expect(openCasesByStage([closed, young], NOW)).toEqual([{ stage: 'pip', count: 1 }]);
+    expect(stageAt(closed, at(40))).toBeUndefined();
   });
 });
 

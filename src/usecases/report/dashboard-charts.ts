@@ -41,13 +41,16 @@ export function dashboardChartsFor(
     .openedSince(0)
     .filter((c) => dept === undefined || departmentOf(c.employeeId) === dept)
     .map((c) => {
-      let stage: string = c.status;
-      if (c.status === 'open') {
-        const step = pathFor(policySchema.parse(c.policySnapshot), c.reasonKind).steps[c.stepIndex];
-        stage = step?.id ?? 'open';
-        if (step) stepLabels.set(step.id, stepLabel(r.t, r.locale, step));
-      }
-      return { id: c.id, stage, status: c.status, openedAt: c.openedAt, closedAt: c.closedAt };
+      const steps = pathFor(policySchema.parse(c.policySnapshot), c.reasonKind).steps;
+      for (const step of steps) stepLabels.set(step.id, stepLabel(r.t, r.locale, step));
+      // Steps are done in order: after k of them the case is at step k, or past the last one.
+      const done = tx.cases
+        .events(c.id)
+        .filter((e) => e.outcome === 'done')
+        .map((e) => e.at)
+        .sort((a, b) => a - b);
+      const stages = [c.openedAt, ...done].map((from, k) => ({ stage: steps[k]?.id ?? c.status, from }));
+      return { id: c.id, stages, status: c.status, openedAt: c.openedAt, closedAt: c.closedAt };
     });
   const facts: DashboardFacts = {
     slots: tx.reports.slotFacts(r.period.from, r.period.to, dept),
@@ -67,6 +70,7 @@ export function dashboardChartsFor(
     months: r.period.months,
     timezone: r.settings.timezone,
     now: r.now,
+    end: to,
   });
   return dashboardCharts(figures, r.t, { stage: (id) => stepLabels.get(id) ?? id });
 }
