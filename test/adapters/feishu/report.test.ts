@@ -12,6 +12,8 @@ import { seedOrg } from '../../support/org.js';
 import { seedWeeks, steady } from '../../usecases/warning/support.js';
 import { makeRunWeeklyWarnings } from '../../../src/usecases/warning/run-weekly-warnings.js';
 import { inkShare, readPng } from '../reports/pixels.js';
+import { makeAddLeaves } from '../../../src/usecases/org/add-leaves.js';
+import ExcelJS from 'exceljs';
 
 describe('reports and warnings through Feishu', () => {
   let h: FeishuHarness;
@@ -70,5 +72,54 @@ describe('reports and warnings through Feishu', () => {
       cardActionEvent({ ...h.envelope(), openId: 'ou_m1', value: plan!.value, messageId: card.messageId }),
     );
     expect(inputNames(opened.data.card.data)).toEqual(expect.arrayContaining(['goal']));
+  });
+
+  it('report export sends the 《绩效报表》 as an .xlsx file that opens in ExcelJS, in Chinese', async () => {
+    await h.fake.pushEvent(messageEvent({ ...h.envelope(), openId: 'ou_hana', text: '/dandang report export' }));
+    const sent = await waitFor(
+      () => h.fake.messagesTo('ou_hana').find((m) => m.msgType === 'file'),
+      'the file message',
+    );
+    const [file] = h.fake.files;
+    expect(file!.fileName).toBe('performance-2026-W11.xlsx');
+    expect(JSON.stringify(sent.content)).toContain(file!.fileKey);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file!.data as unknown as ExcelJS.Buffer);
+    const sheet = wb.worksheets[0]!;
+    expect((sheet.getRow(1).values as unknown[]).slice(1, 4)).toEqual(['员工', '岗位', 'KPI']);
+    // 张伟 and 李华, two KPIs each; 张伟's 42 tickets met the target of 40 in W11.
+    expect(sheet.rowCount).toBe(5);
+    const zw = [2, 3, 4, 5].map((r) => (sheet.getRow(r).values as unknown[]).slice(1)).filter((r) => r[0] === '张伟');
+    expect(zw.find((r) => r[2] === 'Tickets closed')?.slice(4, 7)).toEqual([42, 40, '达标']);
+  });
+
+  it('the supportive conversation button, in Chinese, opens the schedule form with an agenda about the person', async () => {
+    // 李华: two days of personal leave (事假) in each of the last three weeks, 张伟 none.
+    const addLeaves = makeAddLeaves({ store: h.db.store, clock: h.db.clock, settings: h.ctx.settings });
+    for (const [from, to] of [
+      ['2026-02-23', '2026-02-24'],
+      ['2026-03-02', '2026-03-03'],
+      ['2026-03-09', '2026-03-10'],
+    ])
+      expect(
+        addLeaves({ leave: { personId: 'lh', startDate: from!, endDate: to!, reason: '', kind: '事假' } }).ok,
+      ).toBe(true);
+    await makeRunWeeklyWarnings({ store: h.db.store, clock: h.db.clock, settings: h.ctx.settings })();
+    h.feishu.wakeSender();
+    const card = await waitFor(
+      () => h.fake.messagesTo('ou_m1').find((m) => textOf(m.content).includes('李华')),
+      'the warning card',
+    );
+    expect(card.content.header.title.content).toBe('有 2 人可能需要帮助');
+    expect(textOf(card.content)).toContain('**李华**：连续 3 周请假天数高于团队平均');
+    const talk = buttonsIn(card.content).find((b) => b.label === '约一次关怀谈话');
+    expect(talk, 'the conversation button').toBeDefined();
+    const opened = await h.fake.pushEvent(
+      cardActionEvent({ ...h.envelope(), openId: 'ou_m1', value: talk!.value, messageId: card.messageId }),
+    );
+    const form = JSON.stringify(opened.data.card.data);
+    expect(inputNames(opened.data.card.data)).toEqual(expect.arrayContaining(['date', 'agenda']));
+    expect(form).toContain('近况如何，以及你需要我提供哪些支持。');
+    expect(form).not.toMatch(/请假|可能需要帮助/);
   });
 });

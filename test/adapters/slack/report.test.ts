@@ -9,7 +9,10 @@ import { buttonsIn, type OpenedView } from '../../support/fake-slack-requests.js
 import { seedTeams } from '../../support/org.js';
 import { seedWeeks, steady } from '../../usecases/warning/support.js';
 import { makeRunWeeklyWarnings } from '../../../src/usecases/warning/run-weekly-warnings.js';
+import { makeAddLeaves } from '../../../src/usecases/org/add-leaves.js';
 import { readPng, inkShare } from '../reports/pixels.js';
+import { zipIn } from '../reports/zip.js';
+import ExcelJS from 'exceljs';
 
 const CONFIG = 'timezone: UTC\nhrChannel:\n  slack: CHR\n';
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -53,6 +56,36 @@ describe('reports and warnings through Slack', () => {
     }
   });
 
+  it('/dandang report export uploads the 《绩效报表》 as an .xlsx that opens in ExcelJS, a row per person per KPI', async () => {
+    await h.slackReq.slashCommand('UHR', '/dandang', 'report export eng');
+    await waitFor(() => h.fake.callsTo('files.completeUploadExternal').length === 1, 'the workbook upload');
+    await h.slack.senderIdle();
+    const [done] = h.fake.callsTo('files.completeUploadExternal');
+    expect(done!.args.channel_id).toBe('DUHR');
+    expect(String(done!.args.initial_comment)).toMatch(/3 people/);
+    const [asked] = h.fake.callsTo('files.getUploadURLExternal');
+    // Last week's period by default: Monday 16 March reads 2026-W11.
+    expect(asked!.args.filename).toBe('performance-2026-W11-eng.xlsx');
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(zipIn(h.fake.uploads[0]!.data) as unknown as ExcelJS.Buffer);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['eng']);
+    const sheet = wb.getWorksheet('eng')!;
+    expect((sheet.getRow(1).values as unknown[]).slice(1, 8)).toEqual([
+      'Person',
+      'Job',
+      'KPI',
+      'Unit',
+      'Value',
+      'Target',
+      'Met or missed',
+    ]);
+    // 3 people × 2 KPIs; the declining one still met the target of 40 in W11 (42 tickets).
+    expect(sheet.rowCount).toBe(7);
+    const rows = [2, 3, 4, 5, 6, 7].map((r) => (sheet.getRow(r).values as unknown[]).slice(1, 8));
+    expect(rows.filter((r) => r[2] === 'Tickets closed').map((r) => r[4])).toEqual([42, 50, 50]);
+  });
+
   it('refuses someone who is not HR and uploads nothing', async () => {
     await h.slackReq.slashCommand('UM1', '/dandang', 'report');
     const answer = await waitFor(() => h.fake.responses[0], 'the refusal');
@@ -78,5 +111,37 @@ describe('reports and warnings through Slack', () => {
     );
     expect(view.callback_id).toBe('training.form');
     expect(JSON.stringify(view)).toContain('Tickets closed');
+  });
+
+  it('a supportive conversation button opens the schedule form, with an agenda about the person and not their figures', async () => {
+    // Bob: two days of personal leave in each of the last three weeks, his teammates none.
+    const addLeaves = makeAddLeaves({ store: h.db.store, clock: h.db.clock, settings: h.ctx.settings });
+    for (const [from, to] of [
+      ['2026-02-23', '2026-02-24'],
+      ['2026-03-02', '2026-03-03'],
+      ['2026-03-09', '2026-03-10'],
+    ])
+      expect(
+        addLeaves({ leave: { personId: 'm1r2', startDate: from!, endDate: to!, reason: '', kind: 'personal' } }).ok,
+      ).toBe(true);
+    const run = await makeRunWeeklyWarnings({ store: h.db.store, clock: h.db.clock, settings: h.ctx.settings })();
+    expect(run.warnings).toBe(2);
+    h.slack.wakeSender();
+    const [dm] = await waitFor(
+      () => (h.fake.dmsWithKey('UM1', 'warnings:').length ? h.fake.dmsWithKey('UM1', 'warnings:') : null),
+      'the warning DM',
+    );
+    expect(dm!.text).toBe('2 people may need help');
+    const talk = buttonsIn(dm!.blocks).find((b) => /supportive conversation/.test(JSON.stringify(b)));
+    expect(talk, 'the conversation button').toBeDefined();
+    await h.slackReq.clickButton('UM1', talk!, { messageTs: dm!.ts });
+    const view = await waitFor(
+      () => h.fake.callsTo('views.open').at(-1)?.args.view as OpenedView | undefined,
+      'the schedule form',
+    );
+    expect(view.callback_id).toBe('conversation.schedule_form');
+    expect(JSON.stringify(view)).toContain('How things are going, and what you need from me.');
+    // Nothing of the warning or the leave: the employee gets this agenda, and no KPI is chosen.
+    expect(JSON.stringify(view)).not.toMatch(/leave|may need help|initial_options/i);
   });
 });
