@@ -35,7 +35,9 @@ export function dataPointsLine(t: T, s: PersonSignal): string {
       const last = s.points.at(-1)!;
       return t('warning.points.kpi_below', {
         kpi: literal(s.kpiName),
-        values: s.points.map((p) => `${literal(p.period)} ${figure(p.actual)}${p.met ? '' : ' ✗'}`).join(', '),
+        values: s.points
+          .map((p) => `${literal(p.period)} ${figure(p.actual)}${p.met ? '' : ' ✗'}`)
+          .join(t('report.listSeparator')),
         target: kpiTargetMarkup(t, { target: last.target, direction: last.direction, unit: s.unit }),
       });
     }
@@ -52,7 +54,7 @@ export function dataPointsLine(t: T, s: PersonSignal): string {
         before: s.points
           .slice(0, -1)
           .map((p) => p.rating)
-          .join(', '),
+          .join(t('report.listSeparator')),
         latest: s.latest.rating,
       });
     case 'absence':
