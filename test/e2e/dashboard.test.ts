@@ -67,6 +67,7 @@ describe.skipIf(!chromiumAvailable)('the HR dashboard in a browser', () => {
     expect(await unnamedControls(page)).toEqual([]);
     await page.evaluate(() => document.fonts.ready);
     await screenshot(page, 'dashboard-hr-all-departments');
+    await screenshot(page, 'dashboard-hr-seven-charts-full-page', undefined, { fullPage: true });
   });
 
   it('filters by period and department', async () => {
@@ -78,6 +79,14 @@ describe.skipIf(!chromiumAvailable)('the HR dashboard in a browser', () => {
     await page.waitForURL(/department=Sales/);
     await expect(page.locator('.scope').textContent()).resolves.toContain('最近 4 周，Sales（');
     expect(await page.locator('figure.chart').count()).toBe(7);
+    // The charts are Sales' own: its one manager, its one job, four weeks of reviews (3 people each).
+    await expect(page.locator('#chart-onTimeByManager figcaption').textContent()).resolves.toMatch(
+      /^共 1 位经理；按时率最低：Li Na/,
+    );
+    await expect(page.locator('#chart-kpiAttainment figcaption').textContent()).resolves.toMatch(
+      /^达到或超过目标的 KPI 结果占比：Sales representative \d+%。$/,
+    );
+    await expect(page.locator('#chart-reviewCompletion svg').textContent()).resolves.not.toMatch(/Warehouse|Support/);
     await page.evaluate(() => document.fonts.ready);
     await screenshot(page, 'dashboard-hr-sales-last-4w');
   });
