@@ -9,7 +9,8 @@ import type { ChartSpec } from '../../ui/charts/model.js';
 import type { T } from '../../ui/i18n/index.js';
 import { dashboardCharts } from '../../ui/charts/dashboard-charts.js';
 import { stepLabel } from '../../ui/screens/offboarding/labels.js';
-import { addDays } from '../../domain/dates.js';
+import { addDays, dateIn } from '../../domain/dates.js';
+import { periodContaining } from '../../domain/schedule.js';
 import { instantOfWallTime } from '../../domain/zoned-time.js';
 import { pathFor, policySchema } from '../../domain/policy/index.js';
 import {
@@ -65,9 +66,13 @@ export function dashboardChartsFor(
       .filter((w) => dept === undefined || w.department === dept)
       .map((w) => ({ week: w.week, acted: w.followUp !== null })),
   };
+  // A period may reach past today (this quarter): its weeks and months to come have no figures
+  // yet, so they are not drawn as zeros. (Labels of one form sort as text.)
+  const today = dateIn(r.now, r.settings.timezone);
+  const thisWeek = periodContaining('weekly', today).label;
   const figures = dashboardFigures(facts, {
-    weeks: r.period.weeks,
-    months: r.period.months,
+    weeks: r.period.weeks.filter((w) => w <= thisWeek),
+    months: r.period.months.filter((m) => m <= today.slice(0, 7)),
     timezone: r.settings.timezone,
     now: r.now,
     end: to,

@@ -111,6 +111,12 @@ describe('dashboard filters', () => {
     expect(eight.disputesPerMonth.categories).toEqual(['2026-10', '2026-11']);
     expect(total(eight.disputesPerMonth)).toBe(4);
     expect(eight.cycleTime.empty).toBeDefined();
+    // A period that reaches past today (this quarter) draws no weeks or months to come as zeros.
+    const quarter = charts('2026-Q4');
+    expect(quarter.warnings.categories[0]).toBe('2026-W40');
+    expect(quarter.warnings.categories.at(-1)).toBe('2026-W48');
+    expect(quarter.disputesPerMonth.categories).toEqual(['2026-10', '2026-11']);
+    expect(quarter.cycleTime.categories).toEqual(['2026-10', '2026-11']);
     // A single week: only that week's reviews, warnings and its month.
     const w45 = charts('2026-W45');
     expect(w45.reviewCompletion.categories.every((k) => k.endsWith('W45'))).toBe(true);
