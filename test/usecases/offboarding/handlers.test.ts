@@ -38,8 +38,13 @@ function setup() {
   return { settings, command, click, submit };
 }
 
+/** What the asker reads: an error, or the toast and the message (`/dandang report` answers with both). */
 const text = (r: Reply) =>
-  r.kind === 'error' ? r.text : r.kind === 'ok' ? (r.toast ?? (r.message ? textOf(r.message) : '')) : '';
+  r.kind === 'error'
+    ? r.text
+    : r.kind === 'ok'
+      ? [r.toast, r.message ? textOf(r.message) : undefined].filter((x) => x !== undefined).join('\n')
+      : '';
 
 async function waitFor<T>(check: () => T, what: string): Promise<NonNullable<T>> {
   const deadline = Date.now() + 15_000;
