@@ -35,9 +35,7 @@ export function dataPointsLine(t: T, s: PersonSignal): string {
       const last = s.points.at(-1)!;
       return t('warning.points.kpi_below', {
         kpi: literal(s.kpiName),
-        values: s.points
-          .map((p) => `${literal(p.period)} ${figure(p.actual)}${p.met ? '' : ' ✗'}`)
-          .join(t('report.listSeparator')),
+        values: s.points.map((p) => `${literal(p.period)} ${figure(p.actual)}${p.met ? '' : ' ✗'}`).join(', '),
         target: kpiTargetMarkup(t, { target: last.target, direction: last.direction, unit: s.unit }),
       });
     }
@@ -54,7 +52,7 @@ export function dataPointsLine(t: T, s: PersonSignal): string {
         before: s.points
           .slice(0, -1)
           .map((p) => p.rating)
-          .join(t('report.listSeparator')),
+          .join(', '),
         latest: s.latest.rating,
       });
     case 'absence':
