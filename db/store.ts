@@ -26,6 +26,7 @@ export interface StoreOptions {
 }
 import { makeConductRepo } from './repos/conduct.js';
 import { makeReportRepo } from './repos/reports.js';
+import { makeKpiActualRepo } from './repos/kpi-actuals.js';
 
 /**
  * The Store over one SQLite connection. better-sqlite3 is synchronous and single-connection, so
@@ -50,6 +51,7 @@ export function makeStore(
     warnings: makeWarningRepo(db, sealer),
     conduct: makeConductRepo(db, clock, sealer),
     reports: makeReportRepo(db),
+    kpiActuals: makeKpiActualRepo(db),
     outbox: makeOutbox(conn, clock, outboxSettings),
     audit,
     security: makeSecurityLog(sqlite, audit),

@@ -11,6 +11,7 @@ import type { InboundRepo } from './repos/inbound.js';
 import type { ConductRepo } from './repos/conduct.js';
 import type { RetentionRepo } from './repos/retention.js';
 import type { ReportRepo } from './repos/reports.js';
+import type { KpiActualRepo } from './repos/kpi-actuals.js';
 
 /** Everything a use case may read or write, bound to one transaction. */
 export interface Tx {
@@ -23,6 +24,8 @@ export interface Tx {
   /** The employee handbook and conduct incidents. */
   conduct: ConductRepo;
   reports: ReportRepo;
+  /** KPI figures from data feeds (`kpi import`, the API). */
+  kpiActuals: KpiActualRepo;
   outbox: Outbox;
   audit: AuditLog;
   /** Refused attempts by people with no part in what they named (audit rows, `security` category). */
