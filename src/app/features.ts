@@ -6,6 +6,7 @@ import { offboardingHandlers } from './offboarding.js';
 import { evidenceHandlers } from './evidence.js';
 import { securityHandlers } from './security.js';
 import { reportHandlers } from './report.js';
+import { filesHandlers } from './files.js';
 
 /**
  * Every feature module, by the name `src/app/commands.ts` uses for its owner. Each feature adds
@@ -18,6 +19,7 @@ export const FEATURES: Record<FeatureName, (deps: UseCaseDeps) => FeatureHandler
   evidence: evidenceHandlers,
   security: securityHandlers,
   report: reportHandlers,
+  files: filesHandlers,
 };
 
 export function allFeatures(deps: UseCaseDeps): FeatureHandlers[] {

@@ -37,14 +37,29 @@ export interface OutboxRow {
   renew?: boolean;
 }
 
-/** A queued file: `content` (text, as every row before binary uploads) or `body` (src/ports/outbox.ts). */
+/**
+ * A file to deliver, in one of four forms: text (a calendar file, a JSON export), a `body` made
+ * when sent (a chart drawn as PNG, a workbook written as XLSX, bytes; src/ports/outbox.ts), one
+ * stored evidence file, or a ZIP assembled when sent (the dossier: its pages and every attached
+ * file). Stored files are read from the FileStore by the sender, so a row never holds their bytes.
+ */
 export interface UploadPayload {
   filename: string;
   title: string;
+  /** One line shown with the file (a chart's summary): what a screen reader or a notification says. */
   comment?: string;
+  /** Text content, sent as UTF-8. */
   content?: string;
+  /** A chart, a workbook or bytes (adapters/reports/materialize.ts makes the file). */
   body?: UploadBody;
+  /** One stored file, by hash. */
+  blob?: { sha256: string; mime: string };
+  /** The entries of a ZIP archive, in order. */
+  archive?: ArchiveEntry[];
 }
+
+/** One file inside an archive: text, or a stored file by hash. */
+export type ArchiveEntry = { path: string; text: string } | { path: string; sha256: string };
 
 /** How a row goes back to the queue after an attempt that did not deliver it. */
 export interface RetryLater {
@@ -126,6 +141,11 @@ export interface OutboxQueue {
   stats(now: number): OutboxStats[];
   /** The ref of the latest post or upload delivered to `address` (Feishu: finds the chat of a DM). */
   lastSentRef(platform: Platform, address: string): string | null;
+  /**
+   * The key of the message delivered to `address` as `ref` (one of its pages), or null: what a
+   * person replied to (Feishu: a file sent as a reply to a record's card attaches to that record).
+   */
+  keyOfSentMessage(platform: Platform, address: string, ref: string): string | null;
   /** Rows of `platform` set aside since `since` (app clock), leaving out keys starting with `exceptKeyPrefix`. */
   countFailedSince(platform: Platform, since: number, exceptKeyPrefix?: string): number;
   /** Failed rows, newest first. */

@@ -1,5 +1,6 @@
 import type { ChartSpec, Message, Workbook } from '../ui/model.js';
 import type { Locale } from './records.js';
+import type { ArchiveEntry } from './outbox-queue.js';
 
 /**
  * Who a message is for. Use cases name people and logical channels; the outbox resolves them to
@@ -33,7 +34,11 @@ export interface Outbox {
    * Pending updates of the same target are coalesced: only the latest content is sent.
    */
   update(targetKey: string, message: Message, locale?: Locale): void;
-  /** Queue a file (a dossier, a chart, a spreadsheet) to a person, a channel or the thread of `threadKey`. */
+  /**
+   * Queue a file to a person, a channel or the thread of `threadKey`: text `content`, a `body`
+   * made when sent (a chart, a spreadsheet), one stored file (`blob`), or a ZIP of `archive`
+   * entries (the dossier), assembled by the sender from the FileStore.
+   */
   upload(msg: OutgoingUpload): boolean;
 }
 
@@ -56,4 +61,12 @@ export type OutgoingUpload = {
   title: string;
   /** One line shown with the file (a chart's summary): what a screen reader or a notification says. */
   comment?: string;
-} & ({ content: string } | { body: UploadBody });
+  /** Text, sent as UTF-8. */
+  content?: string;
+  /** A chart, a workbook or bytes, made into a file when sent. */
+  body?: UploadBody;
+  /** One stored evidence file, by hash. */
+  blob?: { sha256: string; mime: string };
+  /** A ZIP of these entries (the dossier), assembled when sent. */
+  archive?: ArchiveEntry[];
+};

@@ -11,6 +11,7 @@ import type { InboundRepo } from './repos/inbound.js';
 import type { ConductRepo } from './repos/conduct.js';
 import type { RetentionRepo } from './repos/retention.js';
 import type { ReportRepo } from './repos/reports.js';
+import type { AttachmentRepo } from './repos/attachments.js';
 import type { KpiActualRepo } from './repos/kpi-actuals.js';
 
 /** Everything a use case may read or write, bound to one transaction. */
@@ -39,6 +40,8 @@ export interface Tx {
   inbound: InboundRepo;
   /** Deleting the content of terminated people's records after the retention period. */
   retention: RetentionRepo;
+  /** Files attached to evidence records (their bytes are in the FileStore). */
+  attachments: AttachmentRepo;
 }
 
 /**

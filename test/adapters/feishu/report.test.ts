@@ -84,7 +84,7 @@ describe('reports and warnings through Feishu', () => {
     expect(file!.fileName).toBe('performance-2026-W11.xlsx');
     expect(JSON.stringify(sent.content)).toContain(file!.fileKey);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(file!.data as unknown as ExcelJS.Buffer);
+    await wb.xlsx.load(file!.bytes as unknown as ExcelJS.Buffer);
     const sheet = wb.worksheets[0]!;
     expect((sheet.getRow(1).values as unknown[]).slice(1, 4)).toEqual(['员工', '岗位', 'KPI']);
     // 张伟 and 李华, two KPIs each; 张伟's 42 tickets met the target of 40 in W11.
