@@ -192,7 +192,7 @@ export function localRoutes(ws: Workspace, opts: { allowRemote: boolean }): Requ
           'text/plain; charset=utf-8',
           'No people in the database yet. Import an org (npm run dandang -- org import) or run `npm run dandang -- demo reset`.',
         );
-      return send(res, 200, 'text/html; charset=utf-8', ws.page(persona, url.searchParams.get('c') ?? undefined));
+      return send(res, 200, 'text/html; charset=utf-8', await ws.page(persona, url.searchParams.get('c') ?? undefined));
     }
 
     if (method === 'GET' && url.pathname === '/dashboard') {
@@ -218,6 +218,8 @@ export function localRoutes(ws: Workspace, opts: { allowRemote: boolean }): Requ
     if (!persona?.active) return json(res, 403, { kind: 'error', text: 'unknown persona' });
 
     if (method === 'GET' && url.pathname === '/api/events') return ws.live.subscribe(persona, res);
+    // The Home, redrawn by the page script after an action changed what it shows.
+    if (method === 'GET' && url.pathname === '/api/home') return json(res, 200, { html: await ws.home(persona) });
 
     if (method === 'GET' && url.pathname === '/api/file') {
       const m = ws.file(persona, Number(url.searchParams.get('id')));

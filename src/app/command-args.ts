@@ -9,6 +9,7 @@ import { literal } from '../ui/markup.js';
 import {
   COMMANDS,
   COMMAND_SYNTAX,
+  commandWordOf,
   type ArgName,
   type ArgSlot,
   type Audience,
@@ -84,7 +85,7 @@ export function parseArgs(
     const next = rest[0];
     if (next === undefined) continue;
     if (slot.words) {
-      const lower = next.toLowerCase();
+      const lower = commandWordOf(next);
       if (!slot.words.includes(lower)) continue;
       argv.words[slot.name] = lower;
     } else if (slot.pattern && !slot.pattern.test(next)) {

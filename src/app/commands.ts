@@ -24,6 +24,7 @@ export const COMMANDS = {
   dandang: {
     '': 'help',
     help: 'help',
+    home: 'help', // the Home: reviews due, disputes to answer, team status, one's record, HR's cases
     adjust: 'evidence',
     handbook: 'evidence',
     incident: 'evidence',
@@ -142,6 +143,7 @@ export const COMMAND_SYNTAX: { [N in CommandName]: Record<keyof (typeof COMMANDS
   dandang: {
     '': { args: [], audience: 'everyone' },
     help: { args: [], audience: 'everyone' },
+    home: { args: [], audience: 'everyone' },
     adjust: { args: [person, word('job')], audience: 'manager' },
     handbook: { args: [optionalPerson], audience: 'hr' },
     incident: { args: [person], audience: 'manager' },
@@ -161,6 +163,27 @@ export const COMMAND_SYNTAX: { [N in CommandName]: Record<keyof (typeof COMMANDS
 export const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
 
 export const isCommandName = (word: string): word is CommandName => Object.hasOwn(COMMANDS, word);
+
+/**
+ * A word as the command parser compares it: NFKC (a Chinese IME types `／` and may type `ｒｅｖｉｅｗ`)
+ * and lower case. Only words the parser matches are normalised; a reason keeps what was typed.
+ */
+export const commandWordOf = (word: string): string => word.normalize('NFKC').toLowerCase();
+
+/**
+ * A command typed as text, as the local workspace and Feishu read it: `/review status`,
+ * `／review status` (the full-width slash of a Chinese IME), and without the slash where the
+ * platform allows it (`review status` to the Feishu bot). Null when the text is not a command.
+ */
+export function typedCommand(
+  text: string,
+  opts: { slashOptional: boolean },
+): { command: CommandName; args: string } | null {
+  const m = /^\s*([/／]?)(\S+)(?:\s+([\s\S]*))?$/u.exec(text);
+  if (!m || (!m[1] && !opts.slashOptional)) return null;
+  const word = commandWordOf(m[2]!).replace(/^\//, '');
+  return isCommandName(word) ? { command: word, args: (m[3] ?? '').trim() } : null;
+}
 
 /** `[command, subcommand]` pairs a feature owns, e.g. `[['review', 'mine'], ['note', '']]` for evidence. */
 export function commandsOwnedBy(feature: FeatureName): [CommandName, string][] {

@@ -6,7 +6,7 @@
  */
 import { isActionId, isFormId, type ActionId, type FormId } from '../../../src/ui/actions.js';
 import type { Form, FormValues } from '../../../src/ui/model.js';
-import { PART_SEPARATOR } from '../render/form.js';
+import { CHECK_SEPARATOR, PART_SEPARATOR } from '../render/form.js';
 
 export type ParsedCardAction =
   | { kind: 'action'; openId: string; actionId: ActionId; value: string; messageId?: string; shared: boolean }
@@ -74,6 +74,15 @@ export function normalizeFormValues(raw: Record<string, unknown>): FormValues {
       const list = parts.get(part[1]!) ?? [];
       list.push({ n: Number(part[2]), text: v });
       parts.set(part[1]!, list);
+      continue;
+    }
+    const check = k.indexOf(CHECK_SEPARATOR);
+    if (typeof v === 'boolean' && check > 0) {
+      // A checker of a multiselect shown as checkboxes (render/form.ts): its input lists the checked ones.
+      const id = k.slice(0, check);
+      const list = Array.isArray(out[id]) ? (out[id] as string[]) : [];
+      if (v) list.push(k.slice(check + CHECK_SEPARATOR.length));
+      out[id] = list;
       continue;
     }
     if (Array.isArray(v)) out[k] = v.filter((x): x is string => typeof x === 'string');

@@ -105,7 +105,7 @@ export function attainmentChart(f: DashboardFigures, t: T): ChartSpec {
   const list = jobs
     .slice(0, 4)
     .map((j) => t('report.chart.attainment.item', { job: j.jobTitle, share: pct(t, j.metShare) }))
-    .join(t('report.listSeparator'));
+    .join(t('common.listSep'));
   return {
     id: 'kpiAttainment',
     title: t('report.chart.attainment.title'),

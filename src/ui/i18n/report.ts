@@ -22,7 +22,6 @@ export const en = {
   'report.exportComment': '{people} people, {rows} rows: one per person per KPI.',
   'report.percent': '{value}%',
   'report.withCut': '{summary} ({shown} of {total} shown)',
-  'report.listSeparator': ', ',
 
   'report.chart.completion.title': 'Review completion by department per week',
   'report.chart.completion.onTime': 'On time',
@@ -109,7 +108,6 @@ export const zh: Record<keyof typeof en, string> = {
   'report.exportComment': '{people} 人，共 {rows} 行：每人每个 KPI 一行。',
   'report.percent': '{value}%',
   'report.withCut': '{summary}（显示 {shown} 项，共 {total} 项）',
-  'report.listSeparator': '，',
 
   'report.chart.completion.title': '各部门每周考核完成情况',
   'report.chart.completion.onTime': '按时',

@@ -1,3 +1,4 @@
+import { periodMarkup } from '../../period.js';
 import type { Form, Input } from '../../model.js';
 import type { T } from '../../i18n/index.js';
 import type { Kpi } from '../../../ports/records.js';
@@ -67,7 +68,7 @@ export function buildReviewForm(t: T, f: ReviewFormInput): Form {
         text: t('review.form.intro', {
           name: literal(f.employeeName),
           job: literal(f.jobTitle),
-          period: literal(f.period),
+          period: periodMarkup(t, f.period),
         }),
       },
       ...(f.due ? [{ type: 'context' as const, text: t('review.form.dueLine', { due: f.due }) }] : []),
@@ -102,7 +103,7 @@ function kpiInput(t: T, f: ReviewFormInput, k: Kpi): Input {
     id: kpiInputId(k.key),
     kind: 'number',
     decimal: true,
-    label: kpiLabelMarkup(k),
+    label: kpiLabelMarkup(t, k),
     ...kpiBounds(k),
     hint: [
       t(k.direction === 'higher' ? 'review.form.kpiHintHigher' : 'review.form.kpiHintLower', {

@@ -9,6 +9,7 @@ import { followUpValue } from '../evidence/follow-ups.js';
 import { kpiTargetMarkup } from '../../kpi-text.js';
 import type { PersonSignal, Suggestion } from '../../../domain/warning/index.js';
 import { literal } from '../../markup.js';
+import { periodMarkup } from '../../period.js';
 
 /** Figures as people read them: at most one decimal, no trailing zeros, a real minus sign. */
 export const figure = (n: number) => String(Math.round(n * 10) / 10).replace('-', '−');
@@ -35,7 +36,9 @@ export function dataPointsLine(t: T, s: PersonSignal): string {
       const last = s.points.at(-1)!;
       return t('warning.points.kpi_below', {
         kpi: literal(s.kpiName),
-        values: s.points.map((p) => `${literal(p.period)} ${figure(p.actual)}${p.met ? '' : ' ✗'}`).join(', '),
+        values: s.points
+          .map((p) => `${periodMarkup(t, p.period)} ${figure(p.actual)}${p.met ? '' : ' ✗'}`)
+          .join(t('common.listSep')),
         target: kpiTargetMarkup(t, { target: last.target, direction: last.direction, unit: s.unit }),
       });
     }
@@ -52,7 +55,7 @@ export function dataPointsLine(t: T, s: PersonSignal): string {
         before: s.points
           .slice(0, -1)
           .map((p) => p.rating)
-          .join(', '),
+          .join(t('common.listSep')),
         latest: s.latest.rating,
       });
     case 'absence':
@@ -70,7 +73,7 @@ export const signalKpiKeys = (signals: readonly PersonSignal[]) => [
 
 export function suggestionText(t: T, s: Suggestion, kpiNames: string[]): string {
   return s.kind === 'training'
-    ? t('warning.suggest.training', { kpis: kpiNames.map(literal).join(t('report.listSeparator')) })
+    ? t('warning.suggest.training', { kpis: kpiNames.map(literal).join(t('common.listSep')) })
     : t(`warning.suggest.conversation.${s.purpose}`);
 }
 
