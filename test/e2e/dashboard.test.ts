@@ -180,9 +180,12 @@ describe.skipIf(!chromiumAvailable)('the HR dashboard in a browser', () => {
     await warning.getByRole('button', { name: 'Plan training' }).click();
     const plan = lina.locator('dialog#form-dialog[open]');
     await plan.waitFor();
+    // The KPI picker is a list of checkboxes: the warning's KPIs come checked.
     const chosen = await plan
-      .locator('select[multiple] option:checked')
-      .evaluateAll((options) => options.map((o) => o.textContent));
+      .locator('input[type="checkbox"][name="kpis"]:checked')
+      .evaluateAll((boxes) =>
+        boxes.map((b) => (b.closest('label') ?? document.querySelector(`label[for="${b.id}"]`))?.textContent?.trim()),
+      );
     expect(chosen).toEqual(expect.arrayContaining([expect.stringMatching(/^Sales revenue/)]));
     expect(await unnamedControls(lina)).toEqual([]);
     await screenshot(lina, 'warning-manager-en-training-form');
