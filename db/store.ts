@@ -1,6 +1,6 @@
 import type { Connection } from './client.js';
 import { processedEvents } from './schema/index.js';
-import { StoreBusyError, type Store, type Tx } from '../src/ports/store.js';
+import { StoreBusyError, type ReadTx, type Store, type Tx } from '../src/ports/store.js';
 import type { Clock } from '../src/ports/clock.js';
 import { makeAuditLog } from './repos/audit.js';
 import { makeOutbox, type OutboxSettings } from './repos/outbox.js';
@@ -81,7 +81,7 @@ export function makeStore(
         throw e;
       }
     },
-    read<T>(fn: (t: Tx) => T): T {
+    read<T>(fn: (t: ReadTx) => T): T {
       if (sqlite.inTransaction) return fn(tx);
       guard.reading = true;
       try {

@@ -39,7 +39,7 @@ export const runDemo: CliCommand = async (args, ctx) => {
     return EXIT_USAGE;
   }
   const force = flags.includes('--force');
-  const real = ctx.store.tx((tx) => tx.org.allPeople().filter((p) => !p.email.endsWith(`@${DEMO_EMAIL_DOMAIN}`)));
+  const real = ctx.store.read((tx) => tx.org.allPeople().filter((p) => !p.email.endsWith(`@${DEMO_EMAIL_DOMAIN}`)));
   if (real.length && !force) {
     ctx.err(
       `Refusing to reset: ${ctx.config.env.DANDANG_DB} holds ${real.length} people who are not demo people (e.g. ${real[0]!.email}). ` +

@@ -1,21 +1,45 @@
 import type { AuditLog } from './audit.js';
 import type { Outbox } from './outbox.js';
-import type { OrgRepo } from './repos/org.js';
-import type { AckRepo } from './repos/acks.js';
-import type { ReviewRepo } from './repos/reviews.js';
-import type { EvidenceRepo } from './repos/evidence.js';
-import type { CaseRepo } from './repos/cases.js';
-import type { WarningRepo } from './repos/warnings.js';
+import type { OrgRepo, OrgReader } from './repos/org.js';
+import type { AckRepo, AckReader } from './repos/acks.js';
+import type { ReviewRepo, ReviewReader } from './repos/reviews.js';
+import type { EvidenceRepo, EvidenceReader } from './repos/evidence.js';
+import type { CaseRepo, CaseReader } from './repos/cases.js';
+import type { WarningRepo, WarningReader } from './repos/warnings.js';
 import type { SecurityLog } from './security.js';
-import type { InboundRepo } from './repos/inbound.js';
-import type { ConductRepo } from './repos/conduct.js';
-import type { RetentionRepo } from './repos/retention.js';
+import type { InboundRepo, InboundReader } from './repos/inbound.js';
+import type { ConductRepo, ConductReader } from './repos/conduct.js';
+import type { RetentionRepo, RetentionReader } from './repos/retention.js';
 import type { ReportRepo } from './repos/reports.js';
-import type { AttachmentRepo } from './repos/attachments.js';
-import type { KpiActualRepo } from './repos/kpi-actuals.js';
+import type { AttachmentRepo, AttachmentReader } from './repos/attachments.js';
+import type { KpiActualRepo, KpiActualReader } from './repos/kpi-actuals.js';
+
+/**
+ * What a read snapshot (`store.read`) may do: every repository's reads and nothing that writes (no
+ * outbox, no audit row, no security-log row). A use case that only reads takes this, so it cannot
+ * write by accident; one that writes anything, an audit row of a read included, needs `store.tx`.
+ * `Tx` is a `ReadTx`, so a helper that only reads takes `ReadTx` and serves both.
+ */
+export interface ReadTx {
+  org: OrgReader;
+  acks: AckReader;
+  reviews: ReviewReader;
+  evidence: EvidenceReader;
+  cases: CaseReader;
+  warnings: WarningReader;
+  conduct: ConductReader;
+  audit: Pick<AuditLog, 'readsOf' | 'head'>;
+  security: Pick<SecurityLog, 'countSince'>;
+  inbound: InboundReader;
+  retention: RetentionReader;
+  kpiActuals: KpiActualReader;
+  attachments: AttachmentReader;
+  /** The HR dashboard's and the performance report's queries (reads only). */
+  reports: ReportRepo;
+}
 
 /** Everything a use case may read or write, bound to one transaction. */
-export interface Tx {
+export interface Tx extends ReadTx {
   org: OrgRepo;
   acks: AckRepo;
   reviews: ReviewRepo;
@@ -61,9 +85,10 @@ export interface Store {
   tx<T>(fn: (tx: Tx) => T): T;
   /**
    * Runs `fn` in a read-only (deferred) transaction: one consistent snapshot that never waits for
-   * the write lock, so reads keep answering while an import writes. A write inside throws.
+   * the write lock, so reads keep answering while an import writes. `ReadTx` offers no writer, and a
+   * write that got past the type anyway throws (the store refuses every statement that could write, db/read-guard.ts).
    */
-  read<T>(fn: (tx: Tx) => T): T;
+  read<T>(fn: (tx: ReadTx) => T): T;
 }
 
 /** Another process holds the write lock; nothing was written. Retry after yielding. */

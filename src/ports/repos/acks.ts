@@ -18,3 +18,6 @@ export interface AckRepo {
   /** Disputes of one kind of record recorded at or after `since`, newest first. */
   disputes(subjectType: AckSubject, since: number): Acknowledgment[];
 }
+
+/** Acknowledgments, read only. The methods of `AckRepo` that write; a read snapshot (`ReadTx`) leaves them out. Add each new writer here. */
+export type AckReader = Omit<AckRepo, 'record'>;

@@ -33,3 +33,6 @@ export interface AttachmentRepo {
   pendingRequest(personId: string): { ref: SubjectRef; askedAt: number } | null;
   clearRequest(personId: string): void;
 }
+
+/** Attachments, read only. The methods of `AttachmentRepo` that write; a read snapshot (`ReadTx`) leaves them out. Add each new writer here. */
+export type AttachmentReader = Omit<AttachmentRepo, 'insert' | 'requestFile' | 'clearRequest'>;

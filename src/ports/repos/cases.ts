@@ -177,3 +177,6 @@ export interface CaseRepo {
   /** Disputed and refused responses by these people, for the report. */
   disputeCounts(personIds: string[]): { disputed: number; refused: number };
 }
+
+/** Cases, read only. The methods of `CaseRepo` that write; a read snapshot (`ReadTx`) leaves them out. Add each new writer here. */
+export type CaseReader = Omit<CaseRepo, 'create' | 'update' | 'addEvent' | 'addProtectedStatus'>;

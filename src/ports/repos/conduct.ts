@@ -37,3 +37,6 @@ export interface ConductRepo {
   incident(id: number): Incident | null;
   incidentsAbout(personId: string): Incident[];
 }
+
+/** The handbook and incidents, read only. The methods of `ConductRepo` that write; a read snapshot (`ReadTx`) leaves them out. Add each new writer here. */
+export type ConductReader = Omit<ConductRepo, 'addSection' | 'addIncident'>;

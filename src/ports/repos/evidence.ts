@@ -181,3 +181,21 @@ export interface EvidenceRepo {
   /** Id of the reassessment review linked to a training plan, if recorded. */
   reassessmentForPlan(planId: number): number | null;
 }
+
+/** Evidence, read only. The methods of `EvidenceRepo` that write; a read snapshot (`ReadTx`) leaves them out. Add each new writer here. */
+export type EvidenceReader = Omit<
+  EvidenceRepo,
+  | 'insertNote'
+  | 'markActionReminded'
+  | 'insertPlan'
+  | 'markSessionPrompted'
+  | 'completePlan'
+  | 'markPlanCompletionPrompted'
+  | 'recordAttendance'
+  | 'insertJobAdjustment'
+  | 'markJobAdjustmentApplied'
+  | 'insertConversation'
+  | 'markConversationReminded'
+  | 'markConversationNotePrompted'
+  | 'linkConversationNote'
+>;

@@ -13,3 +13,6 @@ export interface InboundRepo {
   /** Forgets handled-event ids received before `eventsBefore` and answers given before `submissionsBefore`. */
   prune(eventsBefore: number, submissionsBefore: number): { events: number; submissions: number };
 }
+
+/** Form answers, read only. The methods of `InboundRepo` that write; a read snapshot (`ReadTx`) leaves them out. Add each new writer here. */
+export type InboundReader = Omit<InboundRepo, 'remember' | 'prune'>;

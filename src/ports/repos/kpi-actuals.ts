@@ -15,3 +15,6 @@ export interface KpiActualRepo {
   /** A person's figures for one period: per KPI key the newest received, whatever its source. */
   latestFor(personId: string, period: string): Map<string, KpiActual>;
 }
+
+/** KPI actuals, read only. The methods of `KpiActualRepo` that write; a read snapshot (`ReadTx`) leaves them out. Add each new writer here. */
+export type KpiActualReader = Omit<KpiActualRepo, 'put'>;

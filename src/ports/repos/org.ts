@@ -45,3 +45,6 @@ export interface OrgRepo {
     personId: string,
   ): { startDate: string; endDate: string; kind: LeaveKind; reason: string; createdAt: number }[];
 }
+
+/** People and jobs, read only. The methods of `OrgRepo` that write; a read snapshot (`ReadTx`) leaves them out. Add each new writer here. */
+export type OrgReader = Omit<OrgRepo, 'upsertPerson' | 'setActive' | 'upsertJob' | 'replaceKpis' | 'addLeave'>;

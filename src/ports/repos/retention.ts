@@ -26,3 +26,6 @@ export interface RetentionRepo {
    */
   erase(personId: string, at: number): ErasureSummary;
 }
+
+/** Retention, read only. The methods of `RetentionRepo` that write; a read snapshot (`ReadTx`) leaves them out. Add each new writer here. */
+export type RetentionReader = Omit<RetentionRepo, 'erase'>;

@@ -229,3 +229,18 @@ export interface ReviewRepo {
     reviewId: number,
   ): { id: number; authorId: string; reason: string; before: ReviewContent; after: ReviewContent; createdAt: number }[];
 }
+
+/** Cycles and reviews, read only. The methods of `ReviewRepo` that write; a read snapshot (`ReadTx`) leaves them out. Add each new writer here. */
+export type ReviewReader = Omit<
+  ReviewRepo,
+  | 'createCycle'
+  | 'markCycleOpen'
+  | 'insertSlots'
+  | 'setNudgeWeek'
+  | 'markSlotSubmitted'
+  | 'setEscalationLevel'
+  | 'markDigestSent'
+  | 'insertReview'
+  | 'amendReview'
+  | 'addReply'
+>;

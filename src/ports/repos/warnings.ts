@@ -63,3 +63,6 @@ export interface WarningRepo {
    */
   firstFollowUp(personId: string, since: number): FollowUp | null;
 }
+
+/** Early warnings, read only. The methods of `WarningRepo` that write; a read snapshot (`ReadTx`) leaves them out. Add each new writer here. */
+export type WarningReader = Omit<WarningRepo, 'insert' | 'setFollowUp' | 'saveDutyGaps' | 'markRunFinished'>;

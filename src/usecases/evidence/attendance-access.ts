@@ -1,6 +1,6 @@
 /** Who may mark attendance at a training session: the plan's trainer, the manager chain or HR. */
 import { fail, type Failure } from '../result.js';
-import type { Tx } from '../../ports/store.js';
+import type { ReadTx } from '../../ports/store.js';
 import type { Person } from '../../ports/records.js';
 import type { TrainingPlan, TrainingSession } from '../../ports/repos/evidence.js';
 import type { T } from '../../ui/i18n/index.js';
@@ -8,7 +8,7 @@ import { may } from '../shared/access.js';
 
 /** The session, its plan and the employee, when `actor` may mark attendance at it. */
 export function sessionToMark(
-  tx: Tx,
+  tx: ReadTx,
   t: T,
   actor: Person,
   sessionId: number,

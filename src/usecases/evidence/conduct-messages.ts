@@ -2,7 +2,7 @@
  * Builds, from the database, the handbook and incident messages an employee receives, in their
  * language and zone. Used when first sent and again when they answer (the DM is edited in place).
  */
-import type { Tx } from '../../ports/store.js';
+import type { ReadTx } from '../../ports/store.js';
 import type { AppSettings } from '../../ports/settings.js';
 import type { Incident } from '../../ports/repos/conduct.js';
 import type { Message } from '../../ui/model.js';
@@ -14,9 +14,9 @@ import {
 } from '../../ui/screens/evidence/conduct.js';
 import { tFor, zoneOf } from '../shared/people.js';
 
-const namesOf = (tx: Tx) => (id: string) => tx.org.person(id)?.name ?? id;
+const namesOf = (tx: ReadTx) => (id: string) => tx.org.person(id)?.name ?? id;
 
-export function incidentView(tx: Tx, settings: AppSettings, i: Incident, viewerZone?: string): IncidentView {
+export function incidentView(tx: ReadTx, settings: AppSettings, i: Incident, viewerZone?: string): IncidentView {
   const subject = tx.org.person(i.personId);
   return {
     incident: i,
@@ -29,10 +29,10 @@ export function incidentView(tx: Tx, settings: AppSettings, i: Incident, viewerZ
   };
 }
 
-export const incidentMessage = (tx: Tx, settings: AppSettings, i: Incident): Message =>
+export const incidentMessage = (tx: ReadTx, settings: AppSettings, i: Incident): Message =>
   buildIncidentMessage(tFor(tx.org.person(i.personId), settings), incidentView(tx, settings, i));
 
-export function handbookMessage(tx: Tx, settings: AppSettings, version: number, personId: string): Message {
+export function handbookMessage(tx: ReadTx, settings: AppSettings, version: number, personId: string): Message {
   const person = tx.org.person(personId);
   return buildHandbookMessage(tFor(person, settings), {
     version,

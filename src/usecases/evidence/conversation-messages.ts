@@ -2,7 +2,7 @@
  * What each of the two people in a planned conversation gets: a DM with it (in their language and
  * zone) and its calendar file, which their calendar adds with a reminder an hour before.
  */
-import type { Tx } from '../../ports/store.js';
+import type { Tx, ReadTx } from '../../ports/store.js';
 import type { Person } from '../../ports/records.js';
 import type { AppSettings } from '../../ports/settings.js';
 import type { PlannedConversation } from '../../ports/repos/evidence.js';
@@ -14,7 +14,7 @@ import { outboxKeys } from '../shared/outbox-keys.js';
 import { conversationView } from './evidence-messages.js';
 
 /** The conversation's .ics for one reader (its title in their language). */
-export function conversationIcs(tx: Tx, settings: AppSettings, c: PlannedConversation, reader: Person): string {
+export function conversationIcs(tx: ReadTx, settings: AppSettings, c: PlannedConversation, reader: Person): string {
   const t = tFor(reader, settings);
   const employee = tx.org.person(c.personId);
   const organizer = tx.org.person(c.organizerId);

@@ -3,7 +3,7 @@
  * the employee's locale and zone. Used when the record is first sent and again when the employee
  * responds (the DM is then edited in place, so the chat keeps the history with its outcome line).
  */
-import type { Tx } from '../../ports/store.js';
+import type { ReadTx } from '../../ports/store.js';
 import type { AppSettings } from '../../ports/settings.js';
 import type { Note, TrainingPlan, JobAdjustment } from '../../ports/repos/evidence.js';
 import type { Message } from '../../ui/model.js';
@@ -18,14 +18,14 @@ import { timeIn } from '../../ui/screens/evidence/training.js';
 import { localTimeFor, tFor, zoneOf } from '../shared/people.js';
 import { isHr } from '../../domain/people.js';
 
-const namesOf = (tx: Tx) => (id: string) => tx.org.person(id)?.name ?? id;
+const namesOf = (tx: ReadTx) => (id: string) => tx.org.person(id)?.name ?? id;
 
-function kpiNames(tx: Tx, jobId: string | null, keys: string[], version?: number): string[] {
+function kpiNames(tx: ReadTx, jobId: string | null, keys: string[], version?: number): string[] {
   const kpis = jobId ? (tx.org.jobWithKpis(jobId, version)?.kpis ?? []) : [];
   return keys.map((k) => kpis.find((x) => x.key === k)?.name ?? k);
 }
 
-export function noteView(tx: Tx, settings: AppSettings, note: Note, viewerZone?: string): NoteView {
+export function noteView(tx: ReadTx, settings: AppSettings, note: Note, viewerZone?: string): NoteView {
   const subject = tx.org.person(note.personId);
   return {
     note,
@@ -39,7 +39,7 @@ export function noteView(tx: Tx, settings: AppSettings, note: Note, viewerZone?:
   };
 }
 
-export function planView(tx: Tx, settings: AppSettings, plan: TrainingPlan, viewerZone?: string): PlanView {
+export function planView(tx: ReadTx, settings: AppSettings, plan: TrainingPlan, viewerZone?: string): PlanView {
   const subject = tx.org.person(plan.personId);
   return {
     plan,
@@ -53,7 +53,7 @@ export function planView(tx: Tx, settings: AppSettings, plan: TrainingPlan, view
   };
 }
 
-export function adjustmentView(tx: Tx, settings: AppSettings, a: JobAdjustment, viewerZone?: string): AdjustView {
+export function adjustmentView(tx: ReadTx, settings: AppSettings, a: JobAdjustment, viewerZone?: string): AdjustView {
   const subject = tx.org.person(a.personId);
   return {
     adjustment: a,
@@ -68,18 +68,18 @@ export function adjustmentView(tx: Tx, settings: AppSettings, a: JobAdjustment, 
   };
 }
 
-const employeeT = (tx: Tx, settings: AppSettings, personId: string): T => tFor(tx.org.person(personId), settings);
+const employeeT = (tx: ReadTx, settings: AppSettings, personId: string): T => tFor(tx.org.person(personId), settings);
 
-export const noteMessage = (tx: Tx, settings: AppSettings, note: Note): Message =>
+export const noteMessage = (tx: ReadTx, settings: AppSettings, note: Note): Message =>
   buildNoteMessage(employeeT(tx, settings, note.personId), noteView(tx, settings, note));
-export const planMessage = (tx: Tx, settings: AppSettings, plan: TrainingPlan): Message =>
+export const planMessage = (tx: ReadTx, settings: AppSettings, plan: TrainingPlan): Message =>
   buildPlanMessage(employeeT(tx, settings, plan.personId), planView(tx, settings, plan));
-export const adjustmentMessage = (tx: Tx, settings: AppSettings, a: JobAdjustment): Message =>
+export const adjustmentMessage = (tx: ReadTx, settings: AppSettings, a: JobAdjustment): Message =>
   buildJobAdjustmentMessage(employeeT(tx, settings, a.personId), adjustmentView(tx, settings, a));
 
 /** A planned conversation as `reader` sees it: the time in their zone and language. */
 export function conversationView(
-  tx: Tx,
+  tx: ReadTx,
   settings: AppSettings,
   c: PlannedConversation,
   reader: Pick<Person, 'locale' | 'timezone'> | null,

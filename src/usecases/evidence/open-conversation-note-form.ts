@@ -21,7 +21,7 @@ export interface OpenConversationNoteFormInput {
 export const makeOpenConversationNoteForm =
   ({ store, clock, settings }: UseCaseDeps) =>
   (input: OpenConversationNoteFormInput): Result<Form> =>
-    store.tx((tx) => {
+    store.read((tx) => {
       const actor = tx.org.person(input.actorId);
       const t = tFor(actor, settings);
       if (!actor?.active) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));

@@ -14,7 +14,7 @@ export interface OpenDisputeNoteFormInput {
 export const makeOpenDisputeNoteForm =
   ({ store, settings }: UseCaseDeps) =>
   (input: OpenDisputeNoteFormInput): Result<Form> =>
-    store.tx((tx) => {
+    store.read((tx) => {
       const actor = tx.org.person(input.actorId);
       const t = tFor(actor, settings);
       if (!actor?.active) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));

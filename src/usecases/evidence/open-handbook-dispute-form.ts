@@ -8,7 +8,7 @@ import { tFor } from '../shared/people.js';
 export const makeOpenHandbookDisputeForm =
   ({ store, settings }: UseCaseDeps) =>
   (input: { actorId: string; version: number }): Result<Form> =>
-    store.tx((tx) => {
+    store.read((tx) => {
       const actor = tx.org.person(input.actorId);
       const t = tFor(actor, settings);
       const known =

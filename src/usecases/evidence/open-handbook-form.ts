@@ -9,7 +9,7 @@ import { tFor } from '../shared/people.js';
 export const makeOpenHandbookForm =
   ({ store, settings }: UseCaseDeps) =>
   (input: { actorId: string }): Result<Form> =>
-    store.tx((tx) => {
+    store.read((tx) => {
       const actor = tx.org.person(input.actorId);
       const t = tFor(actor, settings);
       if (!isHr(actor)) return fail('NOT_AUTHORIZED', t('conduct.handbook.hrOnly'));

@@ -12,7 +12,7 @@ import { tFor, todayFor } from '../shared/people.js';
 export const makeOpenIncidentForm =
   ({ store, clock, settings }: UseCaseDeps) =>
   (input: { actorId: string; personId: string | undefined }): Result<Form> =>
-    store.tx((tx) => {
+    store.read((tx) => {
       const actor = tx.org.person(input.actorId);
       const t = tFor(actor, settings);
       if (!actor?.active) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));

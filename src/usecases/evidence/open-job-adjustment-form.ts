@@ -5,7 +5,7 @@
 import { ok, fail, type Result } from '../result.js';
 import type { Person } from '../../ports/records.js';
 import type { Form } from '../../ui/model.js';
-import type { Tx } from '../../ports/store.js';
+import type { ReadTx } from '../../ports/store.js';
 import type { UseCaseDeps } from '../../ports/deps.js';
 import { buildJobAdjustmentForm } from '../../ui/screens/evidence/adjust.js';
 import { missedKpiKeys } from '../../domain/review.js';
@@ -14,7 +14,7 @@ import { tFor, todayFor } from '../shared/people.js';
 import { literal } from '../../ui/markup.js';
 
 /** The KPIs missed in the latest review against the current job: the gap an adjustment answers. */
-function missedOf(tx: Tx, p: Person): string[] {
+function missedOf(tx: ReadTx, p: Person): string[] {
   const latest = tx.reviews.reviewsOf(p.id)[0];
   return latest && latest.jobId === p.jobId ? missedKpiKeys(latest.results) : [];
 }
@@ -32,7 +32,7 @@ export const JOB_CHOICES = 100;
 export const makeOpenJobAdjustmentForm =
   ({ store, clock, settings }: UseCaseDeps) =>
   (input: OpenJobAdjustmentFormInput): Result<Form> =>
-    store.tx((tx) => {
+    store.read((tx) => {
       const actor = tx.org.person(input.actorId);
       const t = tFor(actor, settings);
       if (!actor?.active) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));

@@ -23,7 +23,7 @@ export interface OpenNoteFormInput {
 export const makeOpenNoteForm =
   ({ store, clock, settings }: UseCaseDeps) =>
   (input: OpenNoteFormInput): Result<Form> =>
-    store.tx((tx) => {
+    store.read((tx) => {
       const actor = tx.org.person(input.actorId);
       const t = tFor(actor, settings);
       if (!actor?.active) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));

@@ -5,7 +5,7 @@
 import { ok, fail, type Result } from '../result.js';
 import type { Person } from '../../ports/records.js';
 import type { Form, Option } from '../../ui/model.js';
-import type { Tx } from '../../ports/store.js';
+import type { ReadTx } from '../../ports/store.js';
 import type { UseCaseDeps } from '../../ports/deps.js';
 import { buildRefusalForm } from '../../ui/screens/evidence/responses.js';
 import { may } from '../shared/access.js';
@@ -14,7 +14,7 @@ import { personOptions } from './person-options.js';
 import type { RespondableSubject } from './respond-to-record.js';
 
 /** The employee the record is about; a private note is nobody's to answer, so it is "not found". */
-function subjectPerson(tx: Tx, type: RespondableSubject, id: number): string | null {
+function subjectPerson(tx: ReadTx, type: RespondableSubject, id: number): string | null {
   if (type === 'note') {
     const n = tx.evidence.note(id);
     return n && n.visibility !== 'private' ? n.personId : null;
@@ -26,7 +26,7 @@ function subjectPerson(tx: Tx, type: RespondableSubject, id: number): string | n
 }
 
 /** HR, the employee's managers and department colleagues: the people likely to have witnessed it. */
-function witnessOptions(tx: Tx, employee: Person, actor: Person): Option[] {
+function witnessOptions(tx: ReadTx, employee: Person, actor: Person): Option[] {
   const colleagues = tx.org.activePeople({ department: employee.department });
   return personOptions(tx, employee, actor, [
     ...tx.org.activePeople().filter((p) => p.role !== 'employee'),
@@ -43,7 +43,7 @@ export interface OpenRefusalFormInput {
 export const makeOpenRefusalForm =
   ({ store, settings }: UseCaseDeps) =>
   (input: OpenRefusalFormInput): Result<Form> =>
-    store.tx((tx) => {
+    store.read((tx) => {
       const actor = tx.org.person(input.actorId);
       const t = tFor(actor, settings);
       if (!actor?.active) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));

@@ -24,7 +24,7 @@ export interface OpenScheduleConversationFormInput {
 export const makeOpenScheduleConversationForm =
   ({ store, clock, settings }: UseCaseDeps) =>
   (input: OpenScheduleConversationFormInput): Result<Form> =>
-    store.tx((tx) => {
+    store.read((tx) => {
       const actor = tx.org.person(input.actorId);
       const t = tFor(actor, settings);
       if (!actor?.active) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));

@@ -8,7 +8,7 @@ import { tFor } from '../shared/people.js';
 export const makeOpenStatementForm =
   ({ store, settings }: UseCaseDeps) =>
   (input: { actorId: string; incidentId: number }): Result<Form> =>
-    store.tx((tx) => {
+    store.read((tx) => {
       const actor = tx.org.person(input.actorId);
       const t = tFor(actor, settings);
       const incident = Number.isInteger(input.incidentId) ? tx.conduct.incident(input.incidentId) : null;

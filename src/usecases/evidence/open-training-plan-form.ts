@@ -5,7 +5,7 @@
 import { ok, fail, type Result } from '../result.js';
 import type { Person } from '../../ports/records.js';
 import type { Form, Option } from '../../ui/model.js';
-import type { Tx } from '../../ports/store.js';
+import type { ReadTx } from '../../ports/store.js';
 import type { UseCaseDeps } from '../../ports/deps.js';
 import { buildTrainingForm } from '../../ui/screens/evidence/training.js';
 import { missedKpiKeys } from '../../domain/review.js';
@@ -14,12 +14,12 @@ import { noKpisYet } from './no-kpis-yet.js';
 import { tFor, zoneOf } from '../shared/people.js';
 import { personOptions } from './person-options.js';
 
-function trainerOptions(tx: Tx, subject: Person, actor: Person): Option[] {
+function trainerOptions(tx: ReadTx, subject: Person, actor: Person): Option[] {
   return personOptions(tx, subject, actor, tx.org.activePeople({ department: subject.department }));
 }
 
 /** KPIs missed in the latest review, if it was against the job's current KPI set. */
-function missedKpis(tx: Tx, subject: Person, kpiVersion: number): string[] {
+function missedKpis(tx: ReadTx, subject: Person, kpiVersion: number): string[] {
   const latest = tx.reviews.reviewsOf(subject.id)[0];
   if (!latest || latest.jobId !== subject.jobId || latest.kpiVersion !== kpiVersion) return [];
   return missedKpiKeys(latest.results);
@@ -35,7 +35,7 @@ export interface OpenTrainingPlanFormInput {
 export const makeOpenTrainingPlanForm =
   ({ store, settings }: UseCaseDeps) =>
   (input: OpenTrainingPlanFormInput): Result<Form> =>
-    store.tx((tx) => {
+    store.read((tx) => {
       const actor = tx.org.person(input.actorId);
       const t = tFor(actor, settings);
       if (!actor?.active) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));

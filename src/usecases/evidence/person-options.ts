@@ -1,5 +1,5 @@
 /** The choices of a person picker (a trainer, a witness) in an evidence form. */
-import type { Tx } from '../../ports/store.js';
+import type { ReadTx } from '../../ports/store.js';
 import type { Person } from '../../ports/records.js';
 import type { Option } from '../../ui/model.js';
 import { managerChain } from '../shared/people.js';
@@ -10,7 +10,7 @@ import { managerChain } from '../shared/people.js';
  * marks the select as a list of people, and a platform whose select holds fewer offers its person
  * search instead (Slack users_select, Feishu select_person).
  */
-export function personOptions(tx: Tx, subject: Person, actor: Person, others: Iterable<Person>): Option[] {
+export function personOptions(tx: ReadTx, subject: Person, actor: Person, others: Iterable<Person>): Option[] {
   const seen = new Set<string>([subject.id]);
   const out: Option[] = [];
   const add = (p: Person | null) => {

@@ -4,7 +4,7 @@
  * refusal names what unblocks it and, when the actor may do it now, offers it as a button.
  */
 import { fail, type Failure } from '../result.js';
-import type { Tx } from '../../ports/store.js';
+import type { ReadTx } from '../../ports/store.js';
 import type { Person, JobWithKpis } from '../../ports/records.js';
 import type { TrainingPlan } from '../../ports/repos/evidence.js';
 import type { T } from '../../ui/i18n/index.js';
@@ -15,7 +15,7 @@ import { lastSessionEnd } from '../../domain/evidence-rules.js';
 import { may } from '../shared/access.js';
 
 export function reassessablePlan(
-  tx: Tx,
+  tx: ReadTx,
   t: T,
   actor: Person,
   planId: number,

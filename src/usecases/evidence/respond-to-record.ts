@@ -5,7 +5,7 @@
  * Shared by the acknowledge, dispute and refusal verbs (use cases do not call each other).
  */
 import { ok, fail, type Result } from '../result.js';
-import type { Tx } from '../../ports/store.js';
+import type { Tx, ReadTx } from '../../ports/store.js';
 import type { Acknowledgment, AckState } from '../../ports/records.js';
 import type { AppSettings } from '../../ports/settings.js';
 import type { Message } from '../../ui/model.js';
@@ -26,7 +26,7 @@ interface Loaded {
 }
 
 function load(
-  tx: Tx,
+  tx: ReadTx,
   settings: AppSettings,
   type: RespondableSubject,
   id: number,

@@ -7,7 +7,7 @@
  * who takes the paper sign-in sheet, reads and adds the files of its plan and sessions. A case's
  * files are HR's, as the case is.
  */
-import type { Tx } from '../../ports/store.js';
+import type { ReadTx } from '../../ports/store.js';
 import type { Person } from '../../ports/records.js';
 import { canAccess, noteRecordType, type RecordType } from '../../domain/access.js';
 import { isHr } from '../../domain/people.js';
@@ -25,7 +25,7 @@ export interface Attachable {
 }
 
 /** The record named by `ref`, or null when there is none. */
-export function findAttachable(tx: Tx, ref: SubjectRef): Attachable | null {
+export function findAttachable(tx: ReadTx, ref: SubjectRef): Attachable | null {
   const base = { ref, authorId: null, trainerId: null };
   switch (ref.type) {
     case 'note': {
@@ -63,7 +63,7 @@ export function findAttachable(tx: Tx, ref: SubjectRef): Attachable | null {
 }
 
 /** Whether `actor` may see the record's files (exactly when they may read the record). */
-export function mayReadFiles(tx: Tx, actor: Person, a: Attachable): boolean {
+export function mayReadFiles(tx: ReadTx, actor: Person, a: Attachable): boolean {
   if (!actor.active) return false;
   if (a.recordType === null) return isHr(actor);
   if (a.trainerId === actor.id) return true;
@@ -75,7 +75,7 @@ export function mayReadFiles(tx: Tx, actor: Person, a: Attachable): boolean {
 }
 
 /** Whether `actor` may add a file to the record. */
-export function mayAttach(tx: Tx, actor: Person, a: Attachable): boolean {
+export function mayAttach(tx: ReadTx, actor: Person, a: Attachable): boolean {
   if (!mayReadFiles(tx, actor, a)) return false;
   if (a.recordType === null) return isHr(actor);
   if (actor.id === a.personId) return false;

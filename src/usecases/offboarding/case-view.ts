@@ -1,5 +1,5 @@
 /** A case as the screens read it: the view of the case message and the context it is rendered in. */
-import type { Tx } from '../../ports/store.js';
+import type { ReadTx } from '../../ports/store.js';
 import type { Locale } from '../../ports/records.js';
 import type { CaseRecord } from '../../ports/repos/cases.js';
 import type { AppSettings } from '../../ports/settings.js';
@@ -10,7 +10,7 @@ import { policyOf } from './policy.js';
 import { stateOf } from './gate-inputs.js';
 import { isHr } from '../../domain/people.js';
 
-export function caseView(tx: Tx, c: CaseRecord, now: number): CaseView {
+export function caseView(tx: ReadTx, c: CaseRecord, now: number): CaseView {
   const policy = policyOf(c);
   const employee = tx.org.person(c.employeeId);
   const manager = employee?.managerId ? tx.org.person(employee.managerId) : null;

@@ -20,7 +20,7 @@ export interface OpenProtectedStatusFormInput {
 export const makeOpenProtectedStatusForm =
   ({ store, clock, settings }: UseCaseDeps) =>
   (input: OpenProtectedStatusFormInput): Result<Form> =>
-    store.tx((tx) => {
+    store.read((tx) => {
       const actor = tx.org.person(input.actorId);
       const t = tFor(actor, settings);
       if (!isHr(actor)) return fail('NOT_AUTHORIZED', t('off.protect.hrOnly'));

@@ -17,7 +17,7 @@ export interface OpenWithdrawFormInput {
 export const makeOpenWithdrawForm =
   ({ store, settings }: UseCaseDeps) =>
   (input: OpenWithdrawFormInput): Result<Form> =>
-    store.tx((tx) => {
+    store.read((tx) => {
       const actor = tx.org.person(input.actorId);
       const t = tFor(actor, settings);
       // A tampered button value names no case: say so now rather than after the reason is typed.

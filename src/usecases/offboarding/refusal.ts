@@ -1,5 +1,5 @@
 /** What the gate refused, said twice: to the actor (in plain words) and to the audit log (compact). */
-import type { Tx } from '../../ports/store.js';
+import type { ReadTx } from '../../ports/store.js';
 import type { Locale } from '../../ports/records.js';
 import type { CaseRecord } from '../../ports/repos/cases.js';
 import { pathFor, type Evaluation } from '../../domain/policy/index.js';
@@ -12,7 +12,7 @@ import { policyOf } from './policy.js';
 import { literal } from '../../ui/markup.js';
 
 /** The names the gate's sentences use, read from the db. */
-export function gateTextFor(tx: Tx, t: T, locale: Locale, c: CaseRecord, evaluation: Evaluation): GateText {
+export function gateTextFor(tx: ReadTx, t: T, locale: Locale, c: CaseRecord, evaluation: Evaluation): GateText {
   const employee = tx.org.person(c.employeeId);
   const manager = employee?.managerId ? tx.org.person(employee.managerId) : null;
   return {

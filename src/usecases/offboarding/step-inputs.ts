@@ -4,7 +4,7 @@
  * month's wage for pay in lieu, a hearing invitation that stated the right to be accompanied, an
  * appeal heard by someone not involved before.
  */
-import type { Tx } from '../../ports/store.js';
+import type { ReadTx } from '../../ports/store.js';
 import type { Person } from '../../ports/records.js';
 import type { CaseRecord } from '../../ports/repos/cases.js';
 import type { Step, EvidenceFacts } from '../../domain/policy/index.js';
@@ -42,7 +42,7 @@ export interface StepRecord {
 }
 
 /** Everyone who took part in the case or its evidence: they cannot hear the appeal. */
-export function involvedPeople(tx: Tx, c: CaseRecord, employee: Person, facts: EvidenceFacts): Set<string> {
+export function involvedPeople(tx: ReadTx, c: CaseRecord, employee: Person, facts: EvidenceFacts): Set<string> {
   return new Set([
     employee.id,
     c.openedBy,
@@ -62,7 +62,7 @@ function dateValue(t: T, raw: string | undefined, today: string, errors: Record<
 }
 
 export function readStepValues(
-  tx: Tx,
+  tx: ReadTx,
   t: T,
   ctx: { step: Step; c: CaseRecord; employee: Person; facts: EvidenceFacts; today: string },
   v: StepValues,

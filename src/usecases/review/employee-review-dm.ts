@@ -4,7 +4,7 @@
  * when it is amended (the figures are the amended ones, each changed one says what it was), and
  * when their manager replies to a dispute (the reply is kept under it).
  */
-import type { Tx } from '../../ports/store.js';
+import type { Tx, ReadTx } from '../../ports/store.js';
 import type { Person } from '../../ports/records.js';
 import type { Review } from '../../ports/repos/reviews.js';
 import type { AppSettings } from '../../ports/settings.js';
@@ -14,7 +14,7 @@ import { dateIn } from '../../domain/dates.js';
 import { localeOf, tFor, zoneOf } from '../shared/people.js';
 import { outboxKeys } from '../shared/outbox-keys.js';
 
-export function employeeReviewMessage(tx: Tx, review: Review, employee: Person, settings: AppSettings): Message {
+export function employeeReviewMessage(tx: ReadTx, review: Review, employee: Person, settings: AppSettings): Message {
   const names = (id: string) => tx.org.person(id)?.name ?? id;
   const day = (at: number) => dateIn(at, zoneOf(employee, settings));
   const ack = tx.acks.find('review', String(review.id), employee.id);

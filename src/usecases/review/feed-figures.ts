@@ -1,4 +1,4 @@
-import type { Tx } from '../../ports/store.js';
+import type { ReadTx } from '../../ports/store.js';
 import type { KpiActual } from '../../ports/repos/kpi-actuals.js';
 import { dateIn } from '../../domain/dates.js';
 
@@ -7,13 +7,13 @@ import { dateIn } from '../../domain/dates.js';
  * per key). The form offers them and the submission checks against them, both read from the
  * store: the form's state never carries a figure.
  */
-export function feedFigures(tx: Tx, employeeId: string, period: string): Record<string, KpiActual> {
+export function feedFigures(tx: ReadTx, employeeId: string, period: string): Record<string, KpiActual> {
   return Object.fromEntries(tx.kpiActuals.latestFor(employeeId, period));
 }
 
 /** The same figures as the review form shows them: each with the day it was received where the reader is. */
 export function formFeedFigures(
-  tx: Tx,
+  tx: ReadTx,
   employeeId: string,
   period: string,
   zone: string,

@@ -15,7 +15,7 @@ export interface OpenAmendFormInput {
 export const makeOpenAmendForm =
   ({ store, settings }: UseCaseDeps) =>
   (input: OpenAmendFormInput): Result<Form> =>
-    store.tx((tx) => {
+    store.read((tx) => {
       const actor = tx.org.person(input.actorId);
       const t = tFor(actor, settings);
       const review = tx.reviews.review(input.reviewId);

@@ -14,7 +14,7 @@ export interface OpenDisputeFormInput {
 export const makeOpenDisputeForm =
   ({ store, settings }: UseCaseDeps) =>
   (input: OpenDisputeFormInput): Result<Form> =>
-    store.tx((tx) => {
+    store.read((tx) => {
       const t = tFor(tx.org.person(input.actorId), settings);
       const found = ownReview(tx, input.actorId, input.reviewId);
       if (found === 'not_found') return fail('NOT_FOUND', t('common.notFound'));

@@ -14,7 +14,7 @@ export interface OpenDisputeReplyFormInput {
 export const makeOpenDisputeReplyForm =
   ({ store, settings }: UseCaseDeps) =>
   (input: OpenDisputeReplyFormInput): Result<Form> =>
-    store.tx((tx) => {
+    store.read((tx) => {
       const t = tFor(tx.org.person(input.actorId), settings);
       const d = disputeToAnswer(tx, input.actorId, input.reviewId);
       if (d === 'not_found') return fail('NOT_FOUND', t('common.notFound'));

@@ -15,7 +15,7 @@ export interface OpenKpiFormInput {
 export const makeOpenKpiForm =
   ({ store, settings }: UseCaseDeps) =>
   (input: OpenKpiFormInput): Result<Form> =>
-    store.tx((tx) => {
+    store.read((tx) => {
       const actor = tx.org.person(input.actorId);
       const t = tFor(actor, settings);
       const job = tx.org.jobWithKpis(input.jobId);

@@ -1,6 +1,6 @@
 import type { UseCaseDeps } from '../../ports/deps.js';
 import type { ReviewSlot } from '../../ports/repos/reviews.js';
-import type { Tx } from '../../ports/store.js';
+import type { ReadTx } from '../../ports/store.js';
 import type { Kpi } from '../../domain/kpi.js';
 import type { Form } from '../../ui/model.js';
 import { fail, ok, type Result } from '../result.js';
@@ -15,7 +15,7 @@ import { buildDefineKpisForm } from '../../ui/screens/review/kpi-form.js';
 const HISTORY = 4;
 
 /** Each KPI's figures in the employee's latest reviews (by key, any KPI version), oldest first. */
-function kpiHistory(tx: Tx, employeeId: string, kpis: Kpi[]): Record<string, number[]> {
+function kpiHistory(tx: ReadTx, employeeId: string, kpis: Kpi[]): Record<string, number[]> {
   const recent = tx.reviews.reviewsOf(employeeId);
   return Object.fromEntries(
     kpis.map((k) => [
@@ -47,7 +47,7 @@ export interface OpenReviewFormInput {
 export const makeOpenReviewForm =
   ({ store, settings }: UseCaseDeps) =>
   (input: OpenReviewFormInput): Result<Form> =>
-    store.tx((tx) => {
+    store.read((tx) => {
       const actor = tx.org.person(input.actorId);
       const t = tFor(actor, settings);
       if (!actor) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));

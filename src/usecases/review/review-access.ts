@@ -2,7 +2,7 @@
  * Authorization rules of the review loop, always evaluated against the db inside the use case's
  * transaction (button values and form state are untrusted).
  */
-import type { Tx } from '../../ports/store.js';
+import type { ReadTx } from '../../ports/store.js';
 import type { Person } from '../../ports/records.js';
 import type { ReviewSlot, Review } from '../../ports/repos/reviews.js';
 import { isHr } from '../../domain/people.js';
@@ -20,7 +20,7 @@ export function canAmendReview(actor: Person, review: Review, employee: Person):
 }
 
 /** HR/admin, or the manager of an active holder of the job. */
-export function canDefineKpis(tx: Tx, actor: Person | null, jobId: string): boolean {
+export function canDefineKpis(tx: ReadTx, actor: Person | null, jobId: string): boolean {
   if (!actor || !actor.active) return false;
   if (isHr(actor)) return true;
   return tx.reviews.holdersOfJob(jobId).some((h) => h.managerId === actor.id);
@@ -28,7 +28,7 @@ export function canDefineKpis(tx: Tx, actor: Person | null, jobId: string): bool
 
 /** The review, if the actor is the employee it is about: only they respond to it. */
 export function ownReview(
-  tx: Tx,
+  tx: ReadTx,
   actorId: string,
   reviewId: number,
 ): { actor: Person; review: Review } | 'not_found' | 'not_authorized' {
@@ -45,7 +45,7 @@ export function ownReview(
  * 'not_authorized' otherwise.
  */
 export function disputeToAnswer(
-  tx: Tx,
+  tx: ReadTx,
   actorId: string,
   reviewId: number,
 ):

@@ -4,7 +4,7 @@ import { fail, ok, type Result } from '../result.js';
 import { localTimeFor, tFor, zoneOf } from '../shared/people.js';
 import { isHr } from '../../domain/people.js';
 import { buildTeamStatus, buildAllStatus, type TeamStatus, type OpenDispute } from '../../ui/screens/review/status.js';
-import type { Tx } from '../../ports/store.js';
+import type { ReadTx } from '../../ports/store.js';
 import type { Person } from '../../ports/records.js';
 import type { AppSettings } from '../../ports/settings.js';
 import { DAY_MS, dateIn, daysBetween } from '../../domain/dates.js';
@@ -14,7 +14,7 @@ import { disputeIsOpen } from '../shared/dispute-notice.js';
 const DISPUTE_LOOKBACK_MS = 365 * DAY_MS;
 
 /** Disputed reviews nobody has answered yet (no reply, amendment or conversation), oldest first. */
-function openDisputes(tx: Tx, settings: AppSettings, reader: Person, now: number): OpenDispute[] {
+function openDisputes(tx: ReadTx, settings: AppSettings, reader: Person, now: number): OpenDispute[] {
   const zone = zoneOf(reader, settings);
   const today = dateIn(now, zone);
   const open: OpenDispute[] = [];

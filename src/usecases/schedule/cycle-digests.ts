@@ -12,7 +12,7 @@
  * twice: a chunk's posts and its slots' `digest_sent` are written together, and the outbox key is
  * idempotent, so the next tick sends the rest.
  */
-import type { Tx } from '../../ports/store.js';
+import type { Tx, ReadTx } from '../../ports/store.js';
 import type { AppSettings } from '../../ports/settings.js';
 import type { DigestDueGroup, DigestSlot } from '../../ports/repos/reviews.js';
 import type { ChannelAddress } from '../../ports/outbox.js';
@@ -46,7 +46,7 @@ const channelReaders = (slots: DigestSlot[]) => {
 };
 
 /** The groups of unsent slots whose due time is `digestAfter` past, in their managers' zone. */
-export function readyDigestGroups(tx: Pick<Tx, 'reviews'>, now: number, settings: AppSettings): DigestDueGroup[] {
+export function readyDigestGroups(tx: Pick<ReadTx, 'reviews'>, now: number, settings: AppSettings): DigestDueGroup[] {
   return tx.reviews
     .digestDueGroups(now)
     .filter(

@@ -2,14 +2,14 @@
  * How the access table (src/domain/access.ts) is asked from a use case: the asker's relations to
  * the subject are computed from the database inside the transaction, never from a button value.
  */
-import type { Tx } from '../../ports/store.js';
+import type { ReadTx } from '../../ports/store.js';
 import type { Person } from '../../ports/records.js';
 import { canAccess, relationsOf, type AccessContext, type Operation, type RecordType } from '../../domain/access.js';
 import { managerChain } from './people.js';
 
 /** The asker's relations to the subject. A deactivated asker is nobody to anyone. */
 export function accessContext(
-  tx: Tx,
+  tx: ReadTx,
   asker: Person,
   subjectId: string,
   extra: Omit<AccessContext, 'relations'> = {},
@@ -20,7 +20,7 @@ export function accessContext(
 
 /** Whether the asker may do `op` on a `record` about the subject. */
 export function may(
-  tx: Tx,
+  tx: ReadTx,
   asker: Person,
   subjectId: string,
   op: Operation,

@@ -4,7 +4,7 @@
  * a conversation planned) and the buttons. Sent when the employee disputes; rewritten in place by
  * every answer, from the review feature (reply, amend) and the evidence feature (a conversation).
  */
-import type { Tx } from '../../ports/store.js';
+import type { Tx, ReadTx } from '../../ports/store.js';
 import type { Person } from '../../ports/records.js';
 import type { Review } from '../../ports/repos/reviews.js';
 import type { AppSettings } from '../../ports/settings.js';
@@ -17,7 +17,7 @@ import { localeOf, localTimeFor, tFor, zoneOf } from './people.js';
 import { outboxKeys } from './outbox-keys.js';
 
 /** Who answers a dispute: the employee's current manager, else the review's author. */
-export function disputeAnswerer(tx: Tx, review: Review, employee: Person): Person | null {
+export function disputeAnswerer(tx: ReadTx, review: Review, employee: Person): Person | null {
   const manager = employee.managerId ? tx.org.person(employee.managerId) : null;
   if (manager?.active) return manager;
   const author = tx.org.person(review.authorId);
@@ -25,7 +25,7 @@ export function disputeAnswerer(tx: Tx, review: Review, employee: Person): Perso
 }
 
 /** What has been done about a dispute since it was made: replies, the latest amendment, a conversation. */
-export function disputeAnswers(tx: Tx, review: Review, disputedAt: number) {
+export function disputeAnswers(tx: ReadTx, review: Review, disputedAt: number) {
   return {
     replies: tx.reviews.repliesTo([review.id]).filter((r) => r.createdAt >= disputedAt).length,
     amended:
@@ -42,12 +42,17 @@ export function disputeAnswers(tx: Tx, review: Review, disputedAt: number) {
 }
 
 /** A dispute nobody has answered yet: no reply, no amendment since, no conversation planned. */
-export function disputeIsOpen(tx: Tx, review: Review, disputedAt: number): boolean {
+export function disputeIsOpen(tx: ReadTx, review: Review, disputedAt: number): boolean {
   const a = disputeAnswers(tx, review, disputedAt);
   return !a.replies && !a.amended && !a.conversation;
 }
 
-export function disputeNoticeMessage(tx: Tx, review: Review, reader: Person, settings: AppSettings): Message | null {
+export function disputeNoticeMessage(
+  tx: ReadTx,
+  review: Review,
+  reader: Person,
+  settings: AppSettings,
+): Message | null {
   const employee = tx.org.person(review.employeeId);
   const ack = employee ? tx.acks.find('review', String(review.id), employee.id) : null;
   if (!employee || ack?.state !== 'disputed') return null;

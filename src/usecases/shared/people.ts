@@ -2,7 +2,7 @@
  * A person as a reader: the language a message to them is written in, the zone their dates are in,
  * and their managers. The one home of these rules; every feature calls them.
  */
-import type { Tx } from '../../ports/store.js';
+import type { ReadTx } from '../../ports/store.js';
 import type { Locale, Person } from '../../ports/records.js';
 import type { AppSettings } from '../../ports/settings.js';
 import { translator, type T } from '../../ui/i18n/index.js';
@@ -45,7 +45,7 @@ export const localTimeFor = (
 ): string => formatLocal(instant, zoneOf(p, settings), localeOf(p, settings));
 
 /** The person's managers, direct one first (cycles in bad data end the walk). */
-export function managerChain(tx: Tx, personId: string): string[] {
+export function managerChain(tx: ReadTx, personId: string): string[] {
   const chain: string[] = [];
   let current = tx.org.person(personId)?.managerId ?? null;
   while (current && !chain.includes(current) && chain.length < 64) {

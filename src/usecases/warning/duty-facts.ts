@@ -1,9 +1,9 @@
 /** The records a manager's duty gaps are judged on (`domain/warning/duty-gaps.ts`). */
-import type { Tx } from '../../ports/store.js';
+import type { ReadTx } from '../../ports/store.js';
 import type { ManagerDutyFacts } from '../../domain/warning/index.js';
 
 export function dutyFacts(
-  tx: Tx,
+  tx: ReadTx,
   managerId: string,
   reportIds: readonly string[],
   belowTarget: ReadonlySet<string>,

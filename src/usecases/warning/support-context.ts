@@ -1,9 +1,9 @@
 /** What was already done for a person, which shapes the suggested next step (`suggest.ts`). */
-import type { Tx } from '../../ports/store.js';
+import type { ReadTx } from '../../ports/store.js';
 import { dateMs } from '../../domain/dates.js';
 import type { SupportContext } from '../../domain/warning/index.js';
 
-export function supportContext(tx: Tx, personId: string): SupportContext {
+export function supportContext(tx: ReadTx, personId: string): SupportContext {
   const adjustments = tx.evidence.jobAdjustmentsAbout(personId);
   const adjustedAt = adjustments
     .map((a) => a.appliedAt ?? (a.effectiveOn ? dateMs(a.effectiveOn) : null))
