@@ -91,7 +91,12 @@ export function renderMessageBody(m: Message, ctx: RenderCtx, idPrefix: string):
 }
 
 export function renderUpload(u: UploadPayload, fileHref: string): string {
-  return `<p class="blk-file">📎 <a href="${escapeHtml(fileHref)}" download="${escapeHtml(u.filename)}">${escapeHtml(u.title)}</a> <span class="detail">${escapeHtml(u.filename)}</span></p>`;
+  const link = `<p class="blk-file">📎 <a href="${escapeHtml(fileHref)}" download="${escapeHtml(u.filename)}">${escapeHtml(u.title)}</a> <span class="detail">${escapeHtml(u.filename)}</span></p>`;
+  // A picture (a chart) is shown, with its one-line summary under it as the caption and the alt text.
+  const image = u.body?.kind === 'bytes' && u.body.contentType.startsWith('image/');
+  if (!image) return u.comment ? `${link}<p class="detail">${escapeHtml(u.comment)}</p>` : link;
+  const alt = u.comment ?? u.title;
+  return `<figure class="blk-image"><img src="${escapeHtml(`${fileHref}&inline=1`)}" alt="${escapeHtml(alt)}" loading="lazy"><figcaption>${escapeHtml(alt)}</figcaption></figure>${link}`;
 }
 
 /**

@@ -11,10 +11,15 @@ import type { UploadPayload } from '../../src/ports/outbox-queue.js';
 import type { Person } from '../../src/ports/records.js';
 import { t } from '../../src/ui/i18n/index.js';
 import { PERSONA_COOKIE } from './persona.js';
+import { fileBytes } from '../reports/materialize.js';
+import { CJK_FONT_FILE } from '../reports/font.js';
 import type { Workspace } from './workspace.js';
 
 const asset = (name: string) => readFileSync(fileURLToPath(new URL(`./assets/${name}`, import.meta.url)), 'utf8');
 const MAX_BODY = 1_000_000;
+let cjkFontBytes: Buffer | null = null;
+/** The shipped CJK font (10 MB), read on first use: only a page with Chinese text asks for it. */
+const cjkFont = () => (cjkFontBytes ??= readFileSync(CJK_FONT_FILE));
 const LOOPBACK_HOSTS = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/i;
 
 function cookie(req: IncomingMessage, name: string): string | undefined {
@@ -25,7 +30,13 @@ function cookie(req: IncomingMessage, name: string): string | undefined {
   return undefined;
 }
 
-const send = (res: ServerResponse, status: number, type: string, body: string, headers: Record<string, string> = {}) =>
+const send = (
+  res: ServerResponse,
+  status: number,
+  type: string,
+  body: string | Buffer,
+  headers: Record<string, string> = {},
+) =>
   res
     .writeHead(status, {
       'content-type': type,
@@ -159,6 +170,8 @@ export function localRoutes(ws: Workspace, opts: { allowRemote: boolean }): Requ
     if (method === 'GET' && url.pathname === '/assets/app.js')
       return send(res, 200, 'text/javascript; charset=utf-8', js);
     if (method === 'GET' && url.pathname === '/favicon.ico') return send(res, 204, 'text/plain', '');
+    if (method === 'GET' && url.pathname === '/assets/noto-sans-sc.ttf')
+      return send(res, 200, 'font/ttf', cjkFont(), { 'cache-control': 'public, max-age=604800, immutable' });
 
     if (method === 'GET' && url.pathname === '/') {
       const as = url.searchParams.get('as');
@@ -182,6 +195,16 @@ export function localRoutes(ws: Workspace, opts: { allowRemote: boolean }): Requ
       return send(res, 200, 'text/html; charset=utf-8', await ws.page(persona, url.searchParams.get('c') ?? undefined));
     }
 
+    if (method === 'GET' && url.pathname === '/dashboard') {
+      const persona = ws.persona(cookie(req, PERSONA_COOKIE));
+      if (!persona) return send(res, 303, 'text/plain', '', { location: '/' });
+      const page = ws.dashboard(persona, {
+        period: url.searchParams.get('period') ?? undefined,
+        department: url.searchParams.get('department') ?? undefined,
+      });
+      return send(res, page.status, 'text/html; charset=utf-8', page.html);
+    }
+
     if (!url.pathname.startsWith('/api/')) return send(res, 404, 'text/plain', 'not found');
 
     // The page names its persona in a header (tabs can differ); a custom header also means a
@@ -202,6 +225,14 @@ export function localRoutes(ws: Workspace, opts: { allowRemote: boolean }): Requ
       const m = ws.file(persona, Number(url.searchParams.get('id')));
       if (!m) return send(res, 404, 'text/plain', 'not found');
       const u = m.payload as UploadPayload;
+      if (u.body) {
+        // A chart or a workbook, made now. Only a picture is ever shown inline; anything else downloads.
+        const f = await fileBytes(u);
+        const inline = f.isImage && url.searchParams.get('inline') === '1';
+        return sendBytes(res, f.contentType, f.bytes, {
+          'content-disposition': inline ? 'inline' : contentDisposition(f.filename),
+        });
+      }
       const bytes = await ws.uploadBytes(u);
       if (!bytes) return send(res, 410, 'text/plain; charset=utf-8', 'this file is no longer stored');
       return sendBytes(res, typeOfUpload(u), bytes, {

@@ -79,6 +79,8 @@ export interface PageModel {
   messagesHtml: string;
   suggestions: string[];
   timezone: string;
+  /** HR sees a link to the dashboard page. */
+  showDashboard?: boolean;
 }
 
 export function renderPage(p: PageModel): string {
@@ -120,6 +122,7 @@ export function renderPage(p: PageModel): string {
   <h2>${L('local.directMessages')}</h2>
   <ul>${dms.map(link).join('')}</ul>
   ${channels.length ? `<h2>${L('local.channels')}</h2><ul>${channels.map(link).join('')}</ul>` : ''}
+  ${p.showDashboard ? `<p class="dashboard-link"><a href="/dashboard">${L('local.dashboard')}</a></p>` : ''}
   <p class="warning">${L('local.warning')}</p>
 </nav>
 <main class="conversation" aria-labelledby="conversation-title">

@@ -17,6 +17,8 @@ import { parseCommandLine, commandSuggestions } from './commands.js';
 import { plainText, renderForm, type RenderCtx } from './render.js';
 import { renderEphemeral, renderHome, renderPage, renderStoredMessage, type MessageView } from './views.js';
 import { LiveHub } from './live.js';
+import { makeDashboardQuery } from '../../src/app/report.js';
+import { renderDashboardPage, renderDashboardRefusal } from './dashboard.js';
 import type { UploadPayload } from '../../src/ports/outbox-queue.js';
 import { MissingFileError, uploadBytes } from '../files/materialize.js';
 import { checkFile, refusalText, submitWithFiles, type ReceivedFile } from '../files/intake.js';
@@ -50,6 +52,14 @@ export class Workspace {
 
   get log() {
     return this.ctx.log;
+  }
+
+  /** The HR dashboard page for a persona; someone who is not HR gets the refusal, as a page. */
+  dashboard(p: Person, filter: { period?: string; department?: string }): { status: number; html: string } {
+    const locale = this.localeOf(p);
+    const r = makeDashboardQuery(this.ctx)({ actorId: p.id, ...filter });
+    if (r.ok) return { status: 200, html: renderDashboardPage(r.value, locale) };
+    return { status: r.code === 'NOT_AUTHORIZED' ? 403 : 400, html: renderDashboardRefusal(locale, r.message) };
   }
 
   person(id: string): Person | null {
@@ -105,6 +115,7 @@ export class Workspace {
       current,
       messagesHtml,
       suggestions: commandSuggestions(people, { hr: isHr(p) }),
+      showDashboard: isHr(p),
       timezone: view.timezone,
     });
   }

@@ -163,3 +163,10 @@ export function refusalMessage(text: string, actions: Button[] = []): Message {
     blocks: [{ type: 'text', text }, ...(actions.length ? [{ type: 'actions' as const, buttons: actions }] : [])],
   };
 }
+
+/**
+ * Files a message can come with, as neutral models: a chart (drawn as PNG or SVG by
+ * adapters/reports) and a spreadsheet (written as XLSX). The outbox carries them as they are.
+ */
+export type { ChartSpec } from './charts/model.js';
+export type { Workbook } from './workbook.js';

@@ -17,6 +17,7 @@ import { seedHistory, noteEvents } from './seed-history.js';
 import { backfillHrCases, backfillLocalDms, queueWelcomes } from './past-messages.js';
 import { caseHistoryEvents } from './case-history.js';
 import { deliverPastChannelPosts } from './past-channel-posts.js';
+import { seedLeaves, seedPastWarnings } from './past-warnings.js';
 
 const DAY = 86_400_000;
 const ORG_SINCE_DAYS = 200;
@@ -102,6 +103,8 @@ export function loadDemo(deps: DemoDeps): DemoSummary | null {
     channels,
   );
   deliverPastChannelPosts(conn, now);
+  seedLeaves(history, settings, now);
+  seedPastWarnings(history, past, settings, now);
 
   // The DMs and HR-channel case cards that history produced, for the local workspace (other
   // platforms never saw them).

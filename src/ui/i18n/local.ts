@@ -46,6 +46,8 @@ export const en = {
     'Your reviews and KPIs arrive here. Acknowledge each one, or dispute it with a comment that is kept word for word.',
   'local.demo.welcomeHr':
     'Open the **#hr** channel. 张伟’s record is complete under Art. 40(2) (KPIs he acknowledged, reviews below target, two conversations, training on the missed KPI, a reassessment that still fails): try `/offboard @张伟 missed sales targets after training` and walk the case to its close; Li Na confirms it and attends the meeting with you. `/offboard @Ben Carter bottom of the ranking` shows what the gate says with no evidence at all. The channel also holds two closed cases: an Art. 39 dismissal for a serious breach of the handbook (赵强) and an agreed exit (李文).',
+  'local.dashboard': 'HR dashboard',
+  'local.backToWorkspace': '← Back to the workspace',
 } as const;
 
 export const zh: Record<keyof typeof en, string> = {
@@ -94,4 +96,6 @@ export const zh: Record<keyof typeof en, string> = {
   'local.demo.welcomeEmployee': '你的考核和 KPI 会发到这里。请逐一确认，或填写意见提出异议（意见会原样保存）。',
   'local.demo.welcomeHr':
     '打开 **#hr** 频道。张伟的证据已符合第四十条第（二）项的要求（本人确认的KPI、未达标的考核、两次沟通、针对未达标KPI的培训、培训后仍未达标的再次考核）：试试 `/offboard @张伟 培训后仍未达到销售目标`，把案件一直走到结案；Li Na 确认案件并与你一同出席面谈。`/offboard @Ben Carter 排名末位` 展示没有任何证据时证据门槛的回应。频道中还有两件已结案的案件：严重违纪解除（第三十九条，赵强）和协商一致解除（李文）。',
+  'local.dashboard': 'HR 仪表盘',
+  'local.backToWorkspace': '← 返回工作区',
 };

@@ -97,6 +97,7 @@ import {
 import { buildDisputeHrNotice, buildDisputeNotice } from '../../../src/ui/screens/review/dispute-notice.js';
 import { buildDisputeReplyForm } from '../../../src/ui/screens/review/dispute-reply-form.js';
 import { buildHrWarningDigest } from '../../../src/ui/screens/warning/hr-digest.js';
+import { buildReportIntro } from '../../../src/ui/screens/report/report-intro.js';
 import { buildManagerWarnings, type WarnedPerson } from '../../../src/ui/screens/warning/manager-dm.js';
 import { buildRecordReads } from '../../../src/ui/screens/security/record-reads.js';
 import {
@@ -991,6 +992,10 @@ export const FIXTURES: Record<string, Fixture> = {
         reassessed: false,
       }),
     ),
+  ],
+  'report/report-intro#buildReportIntro': ({ t, w }) => [
+    message(buildReportIntro(t, { period: '2026-W40..2026-W49', department: w.name, charts: 7 })),
+    message(buildReportIntro(t, { period: 'last-8w', department: null, charts: 7 })),
   ],
   'warning/hr-digest#buildHrWarningDigest': ({ t, w }) => [
     message(

@@ -78,8 +78,10 @@ export function suggestionText(t: T, s: Suggestion, kpiNames: string[]): string 
 }
 
 /**
- * The button for the suggested step: the existing "plan training" and "record a conversation"
- * actions, pre-filled with the KPIs the signals are about. Their use cases authorize the click.
+ * The button for the suggested step: the existing "plan training" form pre-filled with the KPIs,
+ * or the "schedule a conversation" form (a conversation is planned before it is held; the note
+ * form records one that happened). A supportive conversation gets no KPIs, so its agenda, which
+ * the employee sees, is about how they are, not their figures. The use cases authorize the click.
  */
 export function suggestionButton(t: T, personId: string, signals: readonly PersonSignal[], s: Suggestion): Button {
   if (s.kind === 'training')
@@ -90,9 +92,9 @@ export function suggestionButton(t: T, personId: string, signals: readonly Perso
       style: 'primary',
     };
   return {
-    actionId: ACTIONS.promptConversation,
+    actionId: ACTIONS.scheduleConversation,
     label: t(`warning.action.conversation.${s.purpose}`),
-    value: followUpValue(personId, signalKpiKeys(signals)),
+    value: followUpValue(personId, s.purpose === 'support' ? [] : signalKpiKeys(signals)),
     style: 'primary',
   };
 }
