@@ -91,7 +91,7 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown> |
   }
 }
 
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+const asString = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 function formValues(v: unknown): FormValues {
   const out: FormValues = {};
@@ -124,7 +124,7 @@ export function localRoutes(ws: Workspace, opts: { allowRemote: boolean }): Requ
   const upload = async (req: IncomingMessage, res: ServerResponse, persona: Person): Promise<unknown> => {
     const name = (() => {
       try {
-        return decodeURIComponent(str(req.headers['x-file-name']));
+        return decodeURIComponent(asString(req.headers['x-file-name']));
       } catch {
         return '';
       }
@@ -211,7 +211,7 @@ export function localRoutes(ws: Workspace, opts: { allowRemote: boolean }): Requ
     // cross-site form cannot post here without a CORS preflight, which this server never grants.
     // A download link cannot set headers; reads may fall back to the (SameSite=Strict) cookie.
     const named =
-      str(req.headers['x-dandang-persona']) ||
+      asString(req.headers['x-dandang-persona']) ||
       url.searchParams.get('as') ||
       (method === 'GET' ? cookie(req, PERSONA_COOKIE) : undefined);
     const persona: Person | null = named ? ws.person(named) : null;
@@ -243,7 +243,7 @@ export function localRoutes(ws: Workspace, opts: { allowRemote: boolean }): Requ
     if (method === 'POST' && url.pathname === '/api/upload') return upload(req, res, persona);
 
     if (method !== 'POST') return json(res, 405, { kind: 'error', text: 'method not allowed' });
-    if (!str(req.headers['content-type']).startsWith('application/json'))
+    if (!asString(req.headers['content-type']).startsWith('application/json'))
       return json(res, 415, { kind: 'error', text: 'send JSON' });
     const body = await readJson(req);
     if (!body) return json(res, 400, { kind: 'error', text: 'bad request' });
@@ -251,19 +251,19 @@ export function localRoutes(ws: Workspace, opts: { allowRemote: boolean }): Requ
     try {
       switch (url.pathname) {
         case '/api/command':
-          return json(res, 200, await ws.command(persona, str(body.text)));
+          return json(res, 200, await ws.command(persona, asString(body.text)));
         case '/api/action':
-          return json(res, 200, await ws.action(persona, str(body.actionId), str(body.value)));
+          return json(res, 200, await ws.action(persona, asString(body.actionId), asString(body.value)));
         case '/api/submit':
           return json(
             res,
             200,
             await ws.submit(
               persona,
-              str(body.formId),
-              str(body.state),
+              asString(body.formId),
+              asString(body.state),
               formValues(body.values),
-              str(body.instance),
+              asString(body.instance),
               fileTokens(body.files),
             ),
           );
