@@ -2,15 +2,14 @@
  * A click on a step that records something (a date, a release, pay in lieu, a hearing invitation,
  * an appeal) opens its form, but only if the gate would let this person complete it now; otherwise
  * the click is refused and audited like any other. The form is submitted to `advance-case-step.ts`.
+ * The appeal's hearer is searched as the person types (`search-appeal-hearers.ts`), not listed here.
  */
 import { ok, type Result } from '../result.js';
 import type { UseCaseDeps } from '../../ports/deps.js';
-import type { Form, Option } from '../../ui/model.js';
+import type { Form } from '../../ui/model.js';
 import { dateIn } from '../../domain/dates.js';
-import { isHr } from '../../domain/people.js';
 import { buildStepForm } from '../../ui/screens/offboarding/forms.js';
 import { passStepGate, type StepRequest } from './step-gate.js';
-import { involvedPeople } from './step-inputs.js';
 
 export interface OpenCaseStepFormInput extends StepRequest {
   /** The notice step, paid in lieu of notice. */
@@ -25,17 +24,6 @@ export const makeOpenCaseStepForm =
       const gate = passStepGate(tx, settings, now, input);
       if (!gate.ok) return gate;
       const { t, locale, c, employee, decision } = gate;
-      let hearers: Option[] | undefined;
-      if (decision.step.input === 'appeal') {
-        // Only people who took no part in the case may hear the appeal; HR and managers first.
-        const involved = involvedPeople(tx, c, employee, tx.cases.evidenceFacts(c.employeeId));
-        hearers = tx.org
-          .activePeople()
-          .filter((p) => !involved.has(p.id))
-          .sort((a, b) => Number(isHr(b)) - Number(isHr(a)) || a.name.localeCompare(b.name))
-          .slice(0, 100)
-          .map((p) => ({ value: p.id, label: p.name }));
-      }
       return ok(
         buildStepForm(t, locale, {
           caseId: c.id,
@@ -45,7 +33,6 @@ export const makeOpenCaseStepForm =
           ...(input.lieu && decision.step.input === 'notice'
             ? { lieu: { previousMonthWage: employee.previousMonthWage ?? null } }
             : {}),
-          ...(hearers ? { hearers } : {}),
         }),
       );
     });
