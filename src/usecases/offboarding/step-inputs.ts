@@ -14,6 +14,7 @@ import { parseRelease, type Proposer, type ReleaseLine } from '../../domain/sett
 import type { T } from '../../ui/i18n/index.js';
 import { invalid, type Failure } from '../result.js';
 import { textError } from '../shared/text-errors.js';
+import { literal } from '../../ui/markup.js';
 import { eligibleHearers, involvedPeople, resolveHearer } from './hearers.js';
 
 export interface StepValues {
@@ -112,7 +113,7 @@ export function readStepValues(
           step.independent === 'not_involved' &&
           involvedPeople(tx, ctx.c, ctx.employee, ctx.facts).has(hearer.id)
         )
-          errors.heard_by = t('off.stepForm.notIndependent', { name: hearer.name });
+          errors.heard_by = t('off.stepForm.notIndependent', { name: literal(hearer.name) });
         out.detail.heardBy = hearer?.id ?? v.heardBy;
       }
       out.appeal = (outcome as StepRecord['appeal']) ?? null;

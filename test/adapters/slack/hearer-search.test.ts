@@ -6,7 +6,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSlackHarness, waitFor, type SlackHarness } from './harness.js';
 import { openAppealCase, seedAppealOrg, ZOE } from '../../support/appeal-case.js';
-import type { OpenedView } from '../../support/fake-slack-requests.js';
+import { blockSuggestionPayload, type OpenedView } from '../../support/fake-slack-requests.js';
+import { sendEnvelope } from '../../support/fake-slack-socket.js';
 import { slackSuggestionProblems } from '../../support/platform-limits.js';
 import { ACTIONS } from '../../../src/ui/actions.js';
 
@@ -84,5 +85,36 @@ describe('Slack: searching who heard the appeal', () => {
       .read((tx) => tx.cases.events(caseId))
       .find((e) => e.step === 'appeal' && e.outcome !== 'refused');
     expect(recorded?.detail.heardBy).toBe(ZOE.id);
+  });
+});
+
+describe('Slack in Socket Mode: the same search over the socket', () => {
+  let h: SlackHarness;
+  afterEach(async () => h?.close());
+
+  it('acks a block_suggestion envelope with the options', async () => {
+    h = await startSlackHarness({
+      socketMode: true,
+      now: '2026-06-30T04:00:00Z',
+      fileConfig: 'policy:\n  preset: uk-capability\n',
+    });
+    seedAppealOrg(h.db.store);
+    const caseId = openAppealCase(h.ctx, h.db.store);
+    const view: OpenedView = {
+      callback_id: 'case.step_form',
+      private_metadata: `${caseId}:appeal`,
+      title: { text: 'Appeal' },
+      blocks: [],
+    };
+    const ack = await sendEnvelope(h.fake, 'interactive', blockSuggestionPayload(HR, view, 'heard_by', 'zoe.zhang'));
+    expect(ack).toEqual({
+      options: [{ text: { type: 'plain_text', text: 'Zoë Zhang (Legal, zoe.zhang@example.com)' }, value: ZOE.id }],
+    });
+    const stranger = await sendEnvelope(
+      h.fake,
+      'interactive',
+      blockSuggestionPayload('UM2R1', view, 'heard_by', 'zoe'),
+    );
+    expect(stranger).toEqual({ options: [] });
   });
 });
