@@ -239,7 +239,7 @@ export function startOutboxSender(opts: OutboxSenderOptions): OutboxSender {
     first = [...new Set([...backlogged, ...recentlyPaced])];
     // When the next of those destinations frees up; a pass slowed by the rate stops there, so that
     // destination's next row goes first instead of after the rest of this batch.
-    const backlogFreeAt = Math.min(...first.map((a) => pacer.freeAt(a) ?? Infinity));
+    let backlogFreeAt = Math.min(...first.map((a) => pacer.freeAt(a) ?? Infinity));
     const limit = 2 * (cap - inFlightIds.size) + 4;
     // Retries have used their share of slots, or the platform looks down (a probe should test the
     // platform, not a destination that keeps failing): fresh rows for other destinations first.
@@ -269,6 +269,8 @@ export function startOutboxSender(opts: OutboxSenderOptions): OutboxSender {
       if (channelWait > 0) {
         paced.delete(row.address); // re-inserted last: the Map keeps insertion order
         paced.set(row.address, now);
+        // Held just now: this pass stops when it frees up, so its next row is not left behind the batch.
+        backlogFreeAt = Math.min(backlogFreeAt, now + channelWait);
         nextWait = Math.min(nextWait, channelWait);
         continue;
       }
