@@ -49,6 +49,7 @@ export function secretsOf(config: Config): string[] {
     e.FEISHU_APP_SECRET,
     e.FEISHU_VERIFICATION_TOKEN,
     e.FEISHU_ENCRYPT_KEY,
+    e.DANDANG_API_TOKEN,
     config.protection.dataKey?.toString('base64'),
     config.protection.dataKey?.toString('hex'),
     config.protection.auditKey?.toString('base64'),

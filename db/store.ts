@@ -25,6 +25,7 @@ export interface StoreOptions {
   whenLocked?: 'wait' | 'yield';
 }
 import { makeConductRepo } from './repos/conduct.js';
+import { makeKpiActualRepo } from './repos/kpi-actuals.js';
 
 /**
  * The Store over one SQLite connection. better-sqlite3 is synchronous and single-connection, so
@@ -48,6 +49,7 @@ export function makeStore(
     cases: makeCaseRepo(db, clock, sealer),
     warnings: makeWarningRepo(db, sealer),
     conduct: makeConductRepo(db, clock, sealer),
+    kpiActuals: makeKpiActualRepo(db),
     outbox: makeOutbox(conn, clock, outboxSettings),
     audit,
     security: makeSecurityLog(sqlite, audit),

@@ -100,6 +100,18 @@ const envSchema = z.object({
     }),
   /** Signs the audit log (HMAC-SHA256). Required with platform credentials. */
   DANDANG_AUDIT_KEY: secretKey('DANDANG_AUDIT_KEY').optional(),
+  /**
+   * Turns on POST /api/v1/kpi-actuals for the company's systems; they send it as
+   * `Authorization: Bearer <token>`. Unset, the API answers 404.
+   */
+  DANDANG_API_TOKEN: z
+    .string()
+    .trim()
+    .min(
+      24,
+      'Set DANDANG_API_TOKEN to a long random string (at least 24 characters; make one with: openssl rand -hex 32), or unset it to turn the API off',
+    )
+    .optional(),
   DANDANG_ALLOW_PLAINTEXT: flag('start with platform credentials but no DANDANG_DATA_KEY'),
   DANDANG_ALLOW_UNSIGNED_AUDIT: flag('start with platform credentials but no DANDANG_AUDIT_KEY'),
 });
@@ -283,6 +295,16 @@ const fileSchema = z.strictObject({
       shutdownGraceSeconds: z.number('use a number of seconds such as 10').min(0).default(10),
     })
     .default({ metrics: false, maxOutboxAgeSeconds: 900, shutdownGraceSeconds: 10 }),
+  /** The HTTP API for the company's systems (POST /api/v1/kpi-actuals; on with DANDANG_API_TOKEN). */
+  api: z
+    .strictObject({
+      /** Requests accepted per minute (a burst of up to 10 at once); more are answered 429 with Retry-After. */
+      requestsPerMinute: z
+        .number('use a number of requests such as 60')
+        .positive('use a number greater than 0, such as 60')
+        .default(60),
+    })
+    .default({ requestsPerMinute: 60 }),
   /** `org import` safeguards. */
   orgImport: z
     .strictObject({

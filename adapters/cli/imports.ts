@@ -1,8 +1,9 @@
-/** `org import`, `jobs import` and `leave …`: read the file, call the use case, print the outcome. */
+/** `org import`, `jobs import`, `kpi import` and `leave …`: read the file, call the use case, print the outcome. */
 import { readFileSync } from 'node:fs';
 import { makeImportOrg } from '../../src/usecases/org/import-org.js';
 import { makeImportJobs } from '../../src/usecases/org/import-jobs.js';
 import { makeAddLeaves } from '../../src/usecases/org/add-leaves.js';
+import { makeRecordKpiActuals } from '../../src/usecases/review/record-kpi-actuals.js';
 import { formatIssue, importIssues } from '../../src/usecases/org/import/issues.js';
 import type { Failure } from '../../src/usecases/result.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, type CliCommand, type CliContext } from './context.js';
@@ -35,6 +36,8 @@ function printIssues(file: string, failure: Failure, ctx: CliContext): number {
 const ALLOW_MASS_DEACTIVATION = '--allow-mass-deactivation';
 export const USAGE_ORG = 'Usage: npm run dandang -- org import <people.csv>';
 export const USAGE_JOBS = 'Usage: npm run dandang -- jobs import <jobs.yml>';
+export const USAGE_KPI =
+  'Usage: npm run dandang -- kpi import <actuals.csv>   (columns person_id,kpi_key,period,value[,source])';
 export const USAGE_LEAVE =
   'Usage: npm run dandang -- leave add <person id> <from YYYY-MM-DD> <to YYYY-MM-DD> [--kind <kind>] [reason]\n       npm run dandang -- leave import <leave.csv>   (columns person_id,start_date,end_date,reason,kind)\n  kind: annual, personal, sick, medical, maternity, paternity, nursing, work_injury, marriage, bereavement, other';
 
@@ -78,6 +81,17 @@ export const jobsCommand: CliCommand = async ([sub, file, ...rest], ctx) => {
   ctx.out(`Imported ${file}: ${v.created} created, ${v.updated} updated, ${v.unchanged} unchanged.`);
   for (const k of v.kpiVersions)
     ctx.out(`KPIs of ${k.jobId} are now version ${k.version}; holders are asked to acknowledge them.`);
+  return EXIT_OK;
+};
+
+export const kpiCommand: CliCommand = async ([sub, file, ...rest], ctx) => {
+  if (sub !== 'import' || rest.length) return usage(USAGE_KPI, ctx);
+  const csv = readInput(file, USAGE_KPI, ctx);
+  if (csv === null) return EXIT_USAGE;
+  const r = makeRecordKpiActuals({ store: ctx.store, clock: ctx.clock, settings: ctx.settings })({ csv });
+  if (!r.ok) return printIssues(file!, r, ctx);
+  const v = r.value;
+  ctx.out(`Imported ${file}: ${v.created} figure(s) recorded, ${v.updated} replaced, ${v.unchanged} unchanged.`);
   return EXIT_OK;
 };
 

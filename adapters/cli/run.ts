@@ -7,7 +7,16 @@ import { systemClock, type Clock } from '../../src/ports/clock.js';
 import { composeStore } from '../compose.js';
 import { loggerFor } from '../logging.js';
 import { EXIT_USAGE, type CliCommand, type CliContext } from './context.js';
-import { jobsCommand, leaveCommand, orgCommand, USAGE_JOBS, USAGE_LEAVE, USAGE_ORG } from './imports.js';
+import {
+  jobsCommand,
+  kpiCommand,
+  leaveCommand,
+  orgCommand,
+  USAGE_JOBS,
+  USAGE_KPI,
+  USAGE_LEAVE,
+  USAGE_ORG,
+} from './imports.js';
 import { auditCommand, USAGE_AUDIT } from './audit.js';
 import { backupCommand, restoreCommand, USAGE_BACKUP, USAGE_RESTORE } from './backup.js';
 import { keysCommand, USAGE_KEYS } from './keys.js';
@@ -27,6 +36,9 @@ export const HELP = [
   '  or every HR and admin account, is refused unless --allow-mass-deactivation is given.',
   USAGE_JOBS,
   '  Creates/updates job profiles; changed KPIs get a new version that holders are asked to acknowledge.',
+  USAGE_KPI,
+  "  Records KPI figures from the company's systems (period 2026-W49, 2026-W47/48 or 2026-12); the review",
+  '  form offers them pre-filled. Sending the same person, KPI, period and source again replaces the figure.',
   USAGE_LEAVE,
   "  Someone on leave on a period's due date gets no review slot for that period.",
   USAGE_AUDIT,
@@ -62,6 +74,7 @@ const commands: Record<string, () => Promise<CliCommand>> = {
   org: async () => orgCommand,
   jobs: async () => jobsCommand,
   leave: async () => leaveCommand,
+  kpi: async () => kpiCommand,
   audit: async () => auditCommand,
   backup: async () => backupCommand,
   restore: async () => restoreCommand,

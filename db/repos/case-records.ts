@@ -35,6 +35,7 @@ export function makeCaseRecords(db: Db, sealer: Sealer) {
     reviewComment: sealer.column(reviews.comment),
     strengths: sealer.column(reviews.strengths),
     improvement: sealer.column(reviews.improvement),
+    changeReason: sealer.column(reviewKpiResults.changeReason),
     discussion: sealer.column(notes.discussion),
     goal: sealer.column(trainingPlans.goal),
     content: sealer.column(trainingPlans.content),
@@ -122,7 +123,7 @@ export function makeCaseRecords(db: Db, sealer: Sealer) {
         strengths: a ? a.strengths : sealed.strengths.open(r.strengths),
         improvement: a ? a.improvement : sealed.improvement.open(r.improvement),
         results: a
-          ? a.results.map(({ key, name, unit, target, direction, actual, met }) => ({
+          ? a.results.map(({ key, name, unit, target, direction, actual, met, imported, changeReason }) => ({
               kpiKey: key,
               kpiName: name,
               unit,
@@ -130,17 +131,24 @@ export function makeCaseRecords(db: Db, sealer: Sealer) {
               direction,
               actual,
               met,
+              imported: imported ?? null,
+              changeReason: changeReason ?? null,
             }))
           : results
               .filter((x) => x.reviewId === r.id)
-              .map(({ kpiKey, kpiName, unit, target, direction, actual, met }) => ({
-                kpiKey,
-                kpiName,
-                unit,
-                target,
-                direction,
-                actual,
-                met,
+              .map((x) => ({
+                kpiKey: x.kpiKey,
+                kpiName: x.kpiName,
+                unit: x.unit,
+                target: x.target,
+                direction: x.direction,
+                actual: x.actual,
+                met: x.met,
+                imported:
+                  x.importedValue !== null && x.importedSource !== null
+                    ? { value: x.importedValue, source: x.importedSource }
+                    : null,
+                changeReason: sealed.changeReason.open(x.changeReason),
               })),
         ack: acks.get(String(r.id)) ?? null,
       };

@@ -47,7 +47,8 @@ const sameKpis = (a: Kpi[], b: Kpi[]) =>
       k.target === o.target &&
       k.direction === o.direction &&
       k.min === o.min &&
-      k.max === o.max
+      k.max === o.max &&
+      k.source === o.source
     );
   });
 
@@ -124,7 +125,7 @@ export function makeOrgRepo(db: Db, clock: Clock, sealer: Sealer): OrgRepo {
     `SELECT id, email, active, role, slack_id AS slackId, feishu_open_id AS feishuOpenId FROM people ORDER BY id`,
   );
   const kpiSet = (jobId: string, version: number): Kpi[] =>
-    kpisOfVersion.all({ jobId, version }).map(({ key, name, unit, target, direction, min, max }) => ({
+    kpisOfVersion.all({ jobId, version }).map(({ key, name, unit, target, direction, min, max, source }) => ({
       key,
       name,
       unit,
@@ -132,6 +133,7 @@ export function makeOrgRepo(db: Db, clock: Clock, sealer: Sealer): OrgRepo {
       direction,
       ...(min !== null ? { min } : {}),
       ...(max !== null ? { max } : {}),
+      ...(source === 'feed' ? { source } : {}),
     }));
 
   const repo: OrgRepo = {
@@ -235,7 +237,15 @@ export function makeOrgRepo(db: Db, clock: Clock, sealer: Sealer): OrgRepo {
       if (next.length)
         db.insert(kpis)
           .values(
-            next.map((k, position) => ({ ...k, min: k.min ?? null, max: k.max ?? null, jobId, version, position })),
+            next.map((k, position) => ({
+              ...k,
+              min: k.min ?? null,
+              max: k.max ?? null,
+              source: k.source ?? ('manual' as const),
+              jobId,
+              version,
+              position,
+            })),
           )
           .run();
       db.update(jobs).set({ kpiVersion: version, updatedAt: clock.now() }).where(eq(jobs.id, jobId)).run();

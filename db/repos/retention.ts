@@ -29,6 +29,7 @@ import {
   protectedStatuses,
   reviewAmendments,
   reviewKpiResults,
+  kpiActuals,
   reviewReplies,
   reviews,
   trainingPlans,
@@ -232,6 +233,7 @@ export function makeRetentionRepo(db: Db, sealer: Sealer): RetentionRepo {
       erase(warnings, [eq(warnings.personId, personId)]);
       erase(dutyGapRuns, [eq(dutyGapRuns.managerId, personId)]);
       erase(incidents, [eq(incidents.personId, personId)]);
+      erase(kpiActuals, [eq(kpiActuals.personId, personId)]);
 
       const messages = deleteMessages(personId, [
         ...reviewIds.map((id) => `review:${id}:`),

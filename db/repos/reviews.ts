@@ -41,6 +41,7 @@ export function makeReviewRepo(db: Db, _clock: Clock, sealer: Sealer): ReviewRep
   const improvement = sealer.column(reviews.improvement);
   const comment = sealer.column(reviews.comment);
   const amendReason = sealer.column(reviewAmendments.reason);
+  const changeReason = sealer.column(reviewKpiResults.changeReason);
   const before = sealer.json(reviewAmendments.before);
   const after = sealer.json(reviewAmendments.after);
   const amendedContent = makeAmendedContent(db, sealer);
@@ -167,6 +168,10 @@ export function makeReviewRepo(db: Db, _clock: Clock, sealer: Sealer): ReviewRep
         direction: r.direction,
         actual: r.actual,
         met: r.met,
+        ...(r.importedValue !== null && r.importedSource !== null
+          ? { imported: { value: r.importedValue, source: r.importedSource } }
+          : {}),
+        ...(r.changeReason !== null ? { changeReason: changeReason.open(r.changeReason) } : {}),
       });
       map.set(r.reviewId, list);
     }
@@ -203,11 +208,21 @@ export function makeReviewRepo(db: Db, _clock: Clock, sealer: Sealer): ReviewRep
       direction: ph('direction'),
       actual: ph('actual'),
       met: ph('met'),
+      importedValue: ph('importedValue'),
+      importedSource: ph('importedSource'),
+      changeReason: ph('changeReason'),
     })
     .prepare();
   // A handful of rows per review: one prepared single-row insert each, in order (ids as before).
   const writeResults = (reviewId: number, results: KpiResult[]) => {
-    for (const k of results) insertResult.run({ reviewId, ...k });
+    for (const k of results)
+      insertResult.run({
+        reviewId,
+        ...k,
+        importedValue: k.imported?.value ?? null,
+        importedSource: k.imported?.source ?? null,
+        changeReason: changeReason.seal(k.changeReason ?? null),
+      });
   };
 
   const repo: ReviewRepo = {

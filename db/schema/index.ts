@@ -7,3 +7,4 @@ export * from './infra.js';
 export * from './local.js';
 export * from './warnings.js';
 export * from './retention.js';
+export * from './kpi-actuals.js';

@@ -31,6 +31,10 @@ export const kpis = sqliteTable(
     /** The range a review's figure must fall in, when the KPI declares one (src/domain/kpi.ts). */
     min: real('min'),
     max: real('max'),
+    /** `feed` when the figure is expected from a data feed (`kpi import`, the API), not typed. */
+    source: text('source', { enum: ['manual', 'feed'] })
+      .notNull()
+      .default('manual'),
   },
   (t) => [uniqueIndex('kpis_job_version_key').on(t.jobId, t.version, t.key)],
 );

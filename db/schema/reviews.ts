@@ -126,6 +126,11 @@ export const reviewKpiResults = sqliteTable(
     direction: text('direction', { enum: ['higher', 'lower'] }).notNull(),
     actual: real('actual').notNull(),
     met: integer('met', { mode: 'boolean' }).notNull(),
+    /** The figure a data feed gave for the period when the form was submitted, and its source. */
+    importedValue: real('imported_value'),
+    importedSource: text('imported_source'),
+    /** Why the manager's figure differs from the feed's (or was typed for a feed KPI with no figure). */
+    changeReason: sealedText('change_reason'),
   },
   (t) => [uniqueIndex('results_review_kpi').on(t.reviewId, t.kpiKey)],
 );

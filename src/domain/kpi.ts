@@ -17,6 +17,11 @@ export interface Kpi {
   min?: number;
   /** The highest; left out, 100 for a percentage and 1,000 times the target otherwise. */
   max?: number;
+  /**
+   * `feed`: the figure is expected from a data feed (`kpi import`, the API; docs/kpi-feeds.md), so
+   * the review form says when it has not arrived. Left out, the manager types it.
+   */
+  source?: 'feed';
 }
 
 /** No figure is this large or this small: a typo, never a result, whatever a KPI declares. */

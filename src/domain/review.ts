@@ -9,6 +9,16 @@ import { MAX_KPIS_PER_JOB, TEXT_LIMITS, textProblem } from './text.js';
 export interface KpiResult extends Kpi {
   actual: number;
   met: boolean;
+  /** The figure a data feed gave for the period when the review was written, and its source. */
+  imported?: ImportedFigure;
+  /** Why `actual` differs from `imported` (or was typed for a `source: feed` KPI with no figure). */
+  changeReason?: string;
+}
+
+/** A figure from a data feed (src/domain/kpi-actual.ts) as the review form offers it. */
+export interface ImportedFigure {
+  value: number;
+  source: string;
 }
 
 /** What a manager writes in a review: the part the form validates and an amendment may change. */
@@ -30,6 +40,11 @@ export const REVIEW_INPUTS = {
   comment: 'comment',
 } as const;
 export const kpiInputId = (key: string) => `kpi_${key}`;
+/**
+ * The reason input beside a KPI whose figure came from a feed (or should have). A different
+ * prefix from `kpi_`, so no KPI key can make one id equal another.
+ */
+export const kpiReasonInputId = (key: string) => `kpireason_${key}`;
 
 export const RATINGS = [1, 2, 3, 4, 5] as const;
 /** At or below this rating the improvement suggestion is required. */
@@ -44,7 +59,13 @@ export type ReviewFieldError =
   | 'improvementRequired'
   | 'ratingInvalid'
   | 'tooLong'
-  | 'controlCharacter';
+  | 'controlCharacter'
+  /** A reason beside a KPI is short (TEXT_LIMITS.line). */
+  | 'reasonTooLong'
+  /** The figure differs from the feed's: say why. */
+  | 'changeReasonRequired'
+  /** A `source: feed` KPI with nothing from the feed: the typed figure needs a reason. */
+  | 'feedMissingReasonRequired';
 
 /** Long enough for a real paragraph, short enough for a Slack modal input (3,000 max). */
 export const MAX_TEXT = TEXT_LIMITS.long;
@@ -70,6 +91,8 @@ const text = (v: string | string[] | undefined) => (Array.isArray(v) ? v.join(',
 export function validateReview(
   kpis: Kpi[],
   values: Record<string, string | string[] | undefined>,
+  /** The period's figures from data feeds, by KPI key (read from the store, never from the form). */
+  imported: Readonly<Record<string, ImportedFigure>> = {},
 ): { ok: true; content: ReviewContent } | { ok: false; errors: Record<string, ReviewFieldError> } {
   const errors: Record<string, ReviewFieldError> = {};
   const results: KpiResult[] = [];
@@ -94,7 +117,28 @@ export function validateReview(
       errors[id] = 'aboveMax';
       continue;
     }
-    results.push({ ...k, actual, met: kpiMet(k, actual) });
+    const fromFeed = imported[k.key];
+    const reasonId = kpiReasonInputId(k.key);
+    const reason = text(values[reasonId]);
+    // Short (TEXT_LIMITS.line), so one input beside each KPI holds it on every platform.
+    const reasonProblem = reason ? textProblem(reason, 'long') : null;
+    if (reasonProblem || [...reason].length > TEXT_LIMITS.line) {
+      errors[reasonId] = reasonProblem?.kind === 'control' ? 'controlCharacter' : 'reasonTooLong';
+      continue;
+    }
+    // A reason is kept only where one is owed: a figure other than the feed's, or a feed that never came.
+    const owed = fromFeed ? fromFeed.value !== actual : k.source === 'feed';
+    if (owed && !reason) {
+      errors[reasonId] = fromFeed ? 'changeReasonRequired' : 'feedMissingReasonRequired';
+      continue;
+    }
+    results.push({
+      ...k,
+      actual,
+      met: kpiMet(k, actual),
+      ...(fromFeed ? { imported: { value: fromFeed.value, source: fromFeed.source } } : {}),
+      ...(owed ? { changeReason: reason } : {}),
+    });
   }
   const ratingRaw = text(values[REVIEW_INPUTS.rating]);
   const rating = Number(ratingRaw);

@@ -174,3 +174,26 @@ export function formatLocal(instant: number, timezone: string, locale: Locale): 
   if (locale === 'zh-CN') return `${w.month}月${w.day}日 ${ZH_DAYS[w.weekday]} ${hm}`;
   return `${EN_DAYS[w.weekday]} ${w.day} ${EN_MONTHS[w.month - 1]} ${hm}`;
 }
+
+/**
+ * The period a label names, as `periodContaining` labels them (`2026-W49`, `2026-W47/48`,
+ * `2026-12`); null for anything else, including a week the year does not have (`2026-W54`) or a
+ * fortnight that is not one of the anchored pairs. Data feeds name their period this way.
+ */
+export function parsePeriodLabel(label: string): Period | null {
+  const month = /^(\d{4})-(\d{2})$/.exec(label);
+  if (month) {
+    const m = Number(month[2]);
+    return m >= 1 && m <= 12 ? periodContaining('monthly', `${month[1]}-${month[2]}-01`) : null;
+  }
+  const week = /^(\d{4})-W(\d{2})(\/(\d{4}-W)?\d{2})?$/.exec(label);
+  if (!week) return null;
+  const year = Number(week[1]);
+  const n = Number(week[2]);
+  if (n < 1 || n > 53 || year < 1970 || year > 9999) return null;
+  // 4 January is always in ISO week 1.
+  const jan4 = `${week[1]}-01-04`;
+  const monday = addDays(addDays(jan4, 1 - isoWeekday(jan4)), 7 * (n - 1));
+  const p = periodContaining(week[3] ? 'biweekly' : 'weekly', monday);
+  return p.label === label && p.start === monday ? p : null;
+}

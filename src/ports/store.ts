@@ -10,6 +10,7 @@ import type { SecurityLog } from './security.js';
 import type { InboundRepo, InboundReader } from './repos/inbound.js';
 import type { ConductRepo, ConductReader } from './repos/conduct.js';
 import type { RetentionRepo, RetentionReader } from './repos/retention.js';
+import type { KpiActualRepo, KpiActualReader } from './repos/kpi-actuals.js';
 
 /**
  * What a read snapshot (`store.read`) may do: every repository's reads and nothing that writes (no
@@ -29,6 +30,7 @@ export interface ReadTx {
   security: Pick<SecurityLog, 'countSince'>;
   inbound: InboundReader;
   retention: RetentionReader;
+  kpiActuals: KpiActualReader;
 }
 
 /** Everything a use case may read or write, bound to one transaction. */
@@ -41,6 +43,8 @@ export interface Tx extends ReadTx {
   warnings: WarningRepo;
   /** The employee handbook and conduct incidents. */
   conduct: ConductRepo;
+  /** KPI figures from data feeds (`kpi import`, the API). */
+  kpiActuals: KpiActualRepo;
   outbox: Outbox;
   audit: AuditLog;
   /** Refused attempts by people with no part in what they named (audit rows, `security` category). */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Schedule } from '../../src/config.js';
 import { makeWorkCalendar } from '../../src/domain/calendar.js';
 import {
+  parsePeriodLabel,
   addDuration,
   dueInstant,
   formatLocal,
@@ -157,5 +158,20 @@ describe('dateIn and formatLocal', () => {
     expect(dateIn(t, NY)).toBe('2026-11-27');
     expect(formatLocal(Date.parse('2026-11-27T10:00:00Z'), SH, 'en')).toBe('Fri 27 Nov 18:00');
     expect(formatLocal(Date.parse('2026-11-27T10:00:00Z'), SH, 'zh-CN')).toBe('11月27日 周五 18:00');
+  });
+});
+
+describe('parsePeriodLabel (data feeds name their period)', () => {
+  it('reads the labels periodContaining writes, and nothing else', () => {
+    expect(parsePeriodLabel('2026-W49')).toEqual({ label: '2026-W49', start: '2026-11-30', end: '2026-12-06' });
+    expect(parsePeriodLabel('2026-W01')).toEqual({ label: '2026-W01', start: '2025-12-29', end: '2026-01-04' });
+    expect(parsePeriodLabel('2026-W53')?.start).toBe('2026-12-28'); // 2026 has 53 ISO weeks
+    expect(parsePeriodLabel('2027-W53')).toBeNull();
+    expect(parsePeriodLabel('2026-12')).toEqual({ label: '2026-12', start: '2026-12-01', end: '2026-12-31' });
+    expect(parsePeriodLabel('2026-W47/48')).toEqual({ label: '2026-W47/48', start: '2026-11-16', end: '2026-11-29' });
+    // Not one of the anchored fortnights.
+    expect(parsePeriodLabel('2026-W48/49')).toBeNull();
+    for (const bad of ['2026-13', '2026-00', '2026-W00', '2026-W54', '2026-w49', '26-W49', '2026-12-01', ''])
+      expect(parsePeriodLabel(bad)).toBeNull();
   });
 });

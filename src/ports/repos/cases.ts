@@ -82,6 +82,10 @@ export interface DossierData {
       direction: string;
       actual: number;
       met: boolean;
+      /** The figure a data feed gave, when there was one: the dossier shows it beside the manager's. */
+      imported: { value: number; source: string } | null;
+      /** Why the manager's figure differs from the feed's, or was typed for a feed that sent nothing. */
+      changeReason: string | null;
     }[];
     ack: AckView | null;
   }[];

@@ -21,6 +21,7 @@ import * as gate from './gate.js';
 import * as warning from './warning.js';
 import * as evidenceTerms from './evidence-terms.js';
 import * as conduct from './conduct.js';
+import * as kpiFeed from './kpi-feed.js';
 
 const catalogs = [
   common,
@@ -40,6 +41,7 @@ const catalogs = [
   warning,
   evidenceTerms,
   conduct,
+  kpiFeed,
 ] as const;
 
 type Merge<T extends readonly { en: object }[]> = T extends readonly [infer H, ...infer R]

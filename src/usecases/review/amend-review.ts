@@ -67,10 +67,21 @@ export const makeAmendReview =
       if (!checked.ok || !reason || reasonError)
         return fail('INVALID_INPUT', t('common.invalidInput'), { fieldErrors: errors });
 
+      // The data feed's figure stays beside the corrected one, and so does the first reason while the
+      // figure still differs from the feed's (the amendment's own reason says why it changed).
+      const results = checked.content.results.map((r) => {
+        const was = review.results.find((x) => x.key === r.key);
+        const stillDiffers = !was?.imported || was.imported.value !== r.actual;
+        return {
+          ...r,
+          ...(was?.imported ? { imported: was.imported } : {}),
+          ...(was?.changeReason !== undefined && stillDiffers ? { changeReason: was.changeReason } : {}),
+        };
+      });
       const amendmentId = tx.reviews.amendReview(review.id, {
         authorId: actor.id,
         reason,
-        after: checked.content,
+        after: { ...checked.content, results },
         at: now,
       });
       tx.audit.record({

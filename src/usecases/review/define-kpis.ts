@@ -1,7 +1,8 @@
 import type { UseCaseDeps } from '../../ports/deps.js';
 import type { Form, FormValues, Message } from '../../ui/model.js';
 import { fail, ok, type Result } from '../result.js';
-import { localTimeFor, tFor } from '../shared/people.js';
+import { localTimeFor, tFor, zoneOf } from '../shared/people.js';
+import { formFeedFigures } from './feed-figures.js';
 import { canDefineKpis, canWriteReview } from './review-access.js';
 import { notifyKpiChange } from '../org/notify-kpi-change.js';
 import { parseKpiLines, type KpiLineError } from '../../domain/review.js';
@@ -55,7 +56,12 @@ export const makeDefineKpis =
           .join('\n');
         return fail('INVALID_INPUT', text, { fieldErrors: { [KPI_LINES_INPUT]: text }, detail: parsed.errors });
       }
-      const version = tx.org.replaceKpis(job.id, parsed.kpis);
+      // The lines carry no source: a KPI fed by a data feed stays fed when the set is edited in chat.
+      const fed = new Set(
+        (tx.org.jobWithKpis(job.id)?.kpis ?? []).filter((k) => k.source === 'feed').map((k) => k.key),
+      );
+      const next = parsed.kpis.map((k) => (fed.has(k.key) ? { ...k, source: 'feed' as const } : k));
+      const version = tx.org.replaceKpis(job.id, next);
       const asked =
         version === null ? 0 : notifyKpiChange(tx, job.id, version, { settings, now: clock.now(), actorId: actor.id });
       const summary =
@@ -74,12 +80,14 @@ export const makeDefineKpis =
         employee.jobId === job.id
       ) {
         const current = tx.org.jobWithKpis(job.id)!;
+        const period = tx.reviews.cycle(slot.cycleId)!.label;
         return ok({
           next: buildReviewForm(t, {
             slotId: slot.id,
+            imported: formFeedFigures(tx, employee.id, period, zoneOf(actor, settings)),
             employeeName: employee.name,
             jobTitle: current.title,
-            period: tx.reviews.cycle(slot.cycleId)!.label,
+            period,
             due: localTimeFor(actor, settings, slot.dueAt),
             kpis: current.kpis,
           }),

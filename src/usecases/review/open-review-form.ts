@@ -4,7 +4,8 @@ import type { ReadTx } from '../../ports/store.js';
 import type { Kpi } from '../../domain/kpi.js';
 import type { Form } from '../../ui/model.js';
 import { fail, ok, type Result } from '../result.js';
-import { localTimeFor, tFor } from '../shared/people.js';
+import { localTimeFor, tFor, zoneOf } from '../shared/people.js';
+import { formFeedFigures } from './feed-figures.js';
 import { canWriteReview, canDefineKpis, canAmendReview } from './review-access.js';
 import { nextStep } from '../../ui/screens/next-steps.js';
 import { buildReviewForm } from '../../ui/screens/review/review-form.js';
@@ -40,7 +41,8 @@ export interface OpenReviewFormInput {
  * report, or the manager's next pending one. With nothing pending for the mentioned report, their
  * latest review is offered for amendment (Amend), as a submitted slot's is. A report whose job has no KPIs yet gets the
  * define-KPIs form first (its state carries the slot, so saving continues to the review). Each KPI's
- * input shows its last 4 figures with the trend.
+ * input shows its last 4 figures with the trend, and the figure a data feed sent for the period,
+ * pre-filled and marked with its source (docs/kpi-feeds.md).
  */
 export const makeOpenReviewForm =
   ({ store, settings }: UseCaseDeps) =>
@@ -95,9 +97,11 @@ export const makeOpenReviewForm =
           buildDefineKpisForm(t, { jobId: job.id, jobTitle: job.title, slotId: slot.id, employeeName: employee.name }),
         );
       }
+      const imported = formFeedFigures(tx, employee.id, cycle.label, zoneOf(actor, settings));
       return ok(
         buildReviewForm(t, {
           slotId: slot.id,
+          imported,
           employeeName: employee.name,
           jobTitle: job.title,
           period: cycle.label,

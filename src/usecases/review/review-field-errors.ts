@@ -1,7 +1,15 @@
 import type { T } from '../../ui/i18n/index.js';
 import type { FormValues } from '../../ui/model.js';
 import { kpiBounds, type Kpi } from '../../domain/kpi.js';
-import { kpiInputId, kpisBelowTarget, type ReviewFieldError } from '../../domain/review.js';
+import { literal } from '../../ui/markup.js';
+import { TEXT_LIMITS } from '../../domain/text.js';
+import {
+  kpiInputId,
+  kpiReasonInputId,
+  kpisBelowTarget,
+  type ImportedFigure,
+  type ReviewFieldError,
+} from '../../domain/review.js';
 
 /**
  * Localises the domain's field error codes, keyed by input id as the form expects. A figure out of
@@ -10,9 +18,13 @@ import { kpiInputId, kpisBelowTarget, type ReviewFieldError } from '../../domain
 export function reviewFieldErrors(
   t: T,
   errors: Record<string, ReviewFieldError>,
-  form: { kpis: Kpi[]; values: FormValues },
+  form: { kpis: Kpi[]; values: FormValues; imported?: Readonly<Record<string, ImportedFigure>> },
 ): Record<string, string> {
   const kpiOf = new Map(form.kpis.map((k) => [kpiInputId(k.key), k]));
+  const feedOf = (id: string) => {
+    const k = form.kpis.find((x) => kpiReasonInputId(x.key) === id);
+    return k ? form.imported?.[k.key] : undefined;
+  };
   const range = (id: string) => {
     const k = kpiOf.get(id);
     const b = k ? kpiBounds(k) : { min: 0, max: 0 };
@@ -41,6 +53,14 @@ export function reviewFieldErrors(
         return t('review.error.tooLong');
       case 'controlCharacter':
         return t('review.error.controlCharacter');
+      case 'changeReasonRequired': {
+        const figure = feedOf(id);
+        return t('review.error.changeReason', { source: literal(figure?.source ?? ''), value: figure?.value ?? '' });
+      }
+      case 'reasonTooLong':
+        return t('review.error.reasonTooLong', { max: TEXT_LIMITS.line });
+      case 'feedMissingReasonRequired':
+        return t('review.error.feedMissingReason');
     }
   };
   return Object.fromEntries(Object.entries(errors).map(([id, code]) => [id, text(id, code)]));

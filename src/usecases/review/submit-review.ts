@@ -8,6 +8,7 @@ import { refreshNudge } from './nudge.js';
 import { reviewFieldErrors } from './review-field-errors.js';
 import { refreshOpenCases } from '../offboarding/refresh-cases.js';
 import { validateReview } from '../../domain/review.js';
+import { feedFigures } from './feed-figures.js';
 import { buildEmployeeReview } from '../../ui/screens/review/employee-review.js';
 import { buildReviewSubmitted } from '../../ui/screens/review/confirmation.js';
 import { buildBelowTargetFollowUps } from '../../ui/screens/evidence/follow-ups.js';
@@ -21,8 +22,9 @@ export interface SubmitReviewInput {
 
 /**
  * Stores a review: authorize (the employee's current manager, who owns the slot), refuse a second
- * submission, validate against the job's current KPIs, then in one transaction write the review with
- * its KPI results (definitions copied), close the slot, audit, DM the employee, and update the
+ * submission, validate against the job's current KPIs (a figure other than the data feed's needs a
+ * reason), then in one transaction write the review with its KPI results (definitions copied, with
+ * the feed's figure and the reason beside the manager's), close the slot, audit, DM the employee, and update the
  * manager's nudge to show progress.
  */
 export const makeSubmitReview =
@@ -41,12 +43,14 @@ export const makeSubmitReview =
       const job = employee.jobId ? tx.org.jobWithKpis(employee.jobId) : null;
       if (!job || job.kpiVersion === 0) return fail('CONFLICT', t('review.open.noJob', { name: employee.name }));
 
-      const checked = validateReview(job.kpis, input.values);
+      const cycle = tx.reviews.cycle(slot.cycleId)!;
+      // Read now, not from the form: a figure that arrived after the form opened is the one checked.
+      const imported = feedFigures(tx, employee.id, cycle.label);
+      const checked = validateReview(job.kpis, input.values, imported);
       if (!checked.ok)
         return fail('INVALID_INPUT', t('common.invalidInput'), {
-          fieldErrors: reviewFieldErrors(t, checked.errors, { kpis: job.kpis, values: input.values }),
+          fieldErrors: reviewFieldErrors(t, checked.errors, { kpis: job.kpis, values: input.values, imported }),
         });
-      const cycle = tx.reviews.cycle(slot.cycleId)!;
 
       const review = tx.reviews.insertReview({
         slotId: slot.id,
@@ -70,8 +74,23 @@ export const makeSubmitReview =
           kpiVersion: job.kpiVersion,
           rating: review.rating,
           belowTarget: review.belowTarget,
+          // What the data feeds sent beside what the manager recorded (the reasons are in `text`).
+          ...(review.results.some((r) => r.imported || r.changeReason !== undefined)
+            ? {
+                feed: review.results
+                  .filter((r) => r.imported || r.changeReason !== undefined)
+                  .map((r) => ({ kpiKey: r.key, actual: r.actual, imported: r.imported ?? null })),
+              }
+            : {}),
         },
-        text: { strengths: review.strengths, improvement: review.improvement, comment: review.comment },
+        text: {
+          strengths: review.strengths,
+          improvement: review.improvement,
+          comment: review.comment,
+          ...Object.fromEntries(
+            review.results.filter((r) => r.changeReason).map((r) => [`changeReason.${r.key}`, r.changeReason!]),
+          ),
+        },
       });
 
       const te = tFor(employee, settings);

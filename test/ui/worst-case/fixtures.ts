@@ -17,7 +17,8 @@ import type {
   JobAdjustment,
 } from '../../../src/ports/repos/evidence.js';
 import type { Review } from '../../../src/ports/repos/reviews.js';
-import type { KpiResult } from '../../../src/domain/review.js';
+import { kpiReasonInputId, type KpiResult } from '../../../src/domain/review.js';
+import { TEXT_LIMITS } from '../../../src/domain/text.js';
 import { MAX_KPIS_PER_JOB } from '../../../src/domain/text.js';
 import { pathFor, PRESET_IDS, preset, REASON_KINDS } from '../../../src/domain/policy/index.js';
 import { computeSettlement } from '../../../src/domain/settlement.js';
@@ -568,6 +569,24 @@ export const FIXTURES: Record<string, Fixture> = {
         due: 'Fri 27 Nov 18:00',
         kpis: kpis(w),
         values: values(w),
+      }),
+    ),
+    // Every KPI sent by a data feed with the longest source name, each reason box filled in.
+    form(
+      buildReviewForm(t, {
+        slotId: 1,
+        employeeName: w.name,
+        jobTitle: w.name,
+        period: fill(w.name, 40),
+        due: 'Fri 27 Nov 18:00',
+        kpis: kpis(w).map((k) => ({ ...k, source: 'feed' as const })),
+        imported: Object.fromEntries(
+          kpis(w).map((k) => [k.key, { value: 98765.43, source: fill(w.name, 40), received: '2026-11-23' }]),
+        ),
+        values: {
+          ...values(w),
+          ...Object.fromEntries(kpis(w).map((k) => [kpiReasonInputId(k.key), fill(w.name, TEXT_LIMITS.line)])),
+        },
       }),
     ),
   ],

@@ -9,9 +9,12 @@ import { toCsv } from '../../csv.js';
 import { kpiTargetText } from '../../kpi-text.js';
 import type { DossierModel } from './dossier-model.js';
 import { ackText, stamp } from './dossier-html.js';
+import { feedText } from './dossier-feed.js';
 
 export function renderDossierCsv(t: T, m: DossierModel): string {
-  const rows: Cell[][] = [['section', 'date', 'record', 'item', 'detail', 'target', 'actual', 'result', 'response']];
+  const rows: Cell[][] = [
+    ['section', 'date', 'record', 'item', 'detail', 'target', 'actual', 'result', 'response', 'data_feed'],
+  ];
   const d = m.data;
   const day = (ms: number) => stamp(ms, m.timezone);
   for (const s of d.kpiSets)
@@ -53,6 +56,8 @@ export function renderDossierCsv(t: T, m: DossierModel): string {
         `${x.actual} ${x.unit}`,
         x.met ? 'met' : 'missed',
         '',
+        // What a data feed sent and why the manager's figure differs (docs/kpi-feeds.md).
+        feedText(t, x),
       ]);
   }
   for (const n of d.notes)

@@ -11,6 +11,7 @@ import type { DossierModel } from './dossier-model.js';
 import { itemLabel, localized, noteKindLabel, pathBasis, pathLabel, stepLabelById } from './labels.js';
 import { blockerLine, itemDetail, type GateText } from './gate-text.js';
 import { settlementLines } from './settlement.js';
+import { feedText } from './dossier-feed.js';
 
 const esc = (s: unknown): string =>
   String(s ?? '').replace(
@@ -89,7 +90,8 @@ export function renderDossierHtml(t: T, m: DossierModel): string {
             r.results.map((x) => [
               esc(x.kpiName),
               esc(kpiTargetText(t, x)),
-              esc(`${x.actual} ${x.unit}`),
+              // The feed's figure beside the manager's, and why they differ: both are the record.
+              esc(`${x.actual} ${x.unit}`) + (feedText(t, x) ? `<br><small>${esc(feedText(t, x))}</small>` : ''),
               esc(x.met ? t('off.dossier.met') : t('off.dossier.missed')),
             ]),
           ) +

@@ -22,7 +22,10 @@ export interface EmployeeReviewInput {
   replies?: { author: string; date: string; body: string }[];
 }
 
-/** One line per KPI; with `before` (an amendment), a changed figure says what it was. */
+/**
+ * One line per KPI; with `before` (an amendment), a changed figure says what it was. A figure other
+ * than the data feed's says what the feed sent and the manager's reason: the employee reads both.
+ */
 export function kpiResultLines(t: T, results: KpiResult[], before?: KpiResult[]): string {
   return results
     .map((r) => {
@@ -33,9 +36,21 @@ export function kpiResultLines(t: T, results: KpiResult[], before?: KpiResult[])
         target: kpiTargetMarkup(t, r, { unit: false }),
       });
       const was = before?.find((b) => b.key === r.key);
-      return was && was.actual !== r.actual ? `${line} ${t('review.kpi.was', { before: was.actual })}` : line;
+      const amended = was && was.actual !== r.actual ? ` ${t('review.kpi.was', { before: was.actual })}` : '';
+      return `${line}${amended}${feedNote(t, r)}`;
     })
     .join('\n');
+}
+
+/** What the data feed sent and why the recorded figure differs; '' when it does not. */
+function feedNote(t: T, r: KpiResult): string {
+  if (r.changeReason === undefined) return '';
+  const reason = userText(r.changeReason);
+  return ` ${
+    r.imported
+      ? t('review.kpi.changedFrom', { source: literal(r.imported.source), value: r.imported.value, reason })
+      : t('review.kpi.typedForFeed', { reason })
+  }`;
 }
 
 /** The review as the employee sees it in a DM, with Acknowledge / Dispute. */

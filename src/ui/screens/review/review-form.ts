@@ -2,7 +2,7 @@ import type { Form, Input } from '../../model.js';
 import type { T } from '../../i18n/index.js';
 import type { Kpi } from '../../../ports/records.js';
 import { FORMS } from '../../actions.js';
-import { REVIEW_INPUTS, RATINGS, kpiInputId, MAX_TEXT } from '../../../domain/review.js';
+import { REVIEW_INPUTS, RATINGS, kpiInputId, kpiReasonInputId, MAX_TEXT } from '../../../domain/review.js';
 import { kpiLabelMarkup } from '../../kpi-text.js';
 import { literal } from '../../markup.js';
 import { TEXT_LIMITS } from '../../../domain/text.js';
@@ -20,6 +20,8 @@ export interface ReviewFormInput {
   values?: Record<string, string | string[] | undefined>;
   /** Each KPI's figures in the last reviews (key → up to 4, oldest first), shown beside its input. */
   history?: Record<string, number[]>;
+  /** The period's figures from data feeds by KPI key, with the day each was received (the reader's date). */
+  imported?: Record<string, { value: number; source: string; received: string }>;
 }
 
 /** "Last 4: 38 → 41 → 36 → 44 (↗ improving)", or '' with no history. */
@@ -42,23 +44,7 @@ const str = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 /** The review form: one number input per KPI, a 1–5 rating, and three texts. State = slot id. */
 export function buildReviewForm(t: T, f: ReviewFormInput): Form {
   const v = f.values ?? {};
-  const kpiInputs: Input[] = f.kpis.map((k) => ({
-    id: kpiInputId(k.key),
-    kind: 'number',
-    decimal: true,
-    label: kpiLabelMarkup(k),
-    ...kpiBounds(k),
-    hint: [
-      t(k.direction === 'higher' ? 'review.form.kpiHintHigher' : 'review.form.kpiHintLower', {
-        target: k.target,
-        unit: literal(k.unit),
-      }).trim(),
-      historyText(t, k, f.history?.[k.key]),
-    ]
-      .filter(Boolean)
-      .join(' · '),
-    ...(str(v[kpiInputId(k.key)]) ? { initial: str(v[kpiInputId(k.key)]) } : {}),
-  }));
+  const kpiInputs: Input[] = f.kpis.flatMap((k) => [kpiInput(t, f, k), ...feedReasonInputs(t, f, k)]);
   const text = (id: string, label: string, extra: Partial<Extract<Input, { kind: 'text' }>> = {}): Input => ({
     id,
     kind: 'text',
@@ -101,6 +87,67 @@ export function buildReviewForm(t: T, f: ReviewFormInput): Form {
       text(REVIEW_INPUTS.comment, t('review.form.comment')),
     ],
   };
+}
+
+/**
+ * A KPI's number input: the target, the last figures, and, when a data feed sent one, the feed's
+ * figure pre-filled and marked with its source (or, for a `source: feed` KPI, that it has not come).
+ */
+function kpiInput(t: T, f: ReviewFormInput, k: Kpi): Input {
+  const v = f.values ?? {};
+  const fromFeed = f.imported?.[k.key];
+  const typed = str(v[kpiInputId(k.key)]);
+  const initial = typed ?? (fromFeed ? String(fromFeed.value) : undefined);
+  return {
+    id: kpiInputId(k.key),
+    kind: 'number',
+    decimal: true,
+    label: kpiLabelMarkup(k),
+    ...kpiBounds(k),
+    hint: [
+      t(k.direction === 'higher' ? 'review.form.kpiHintHigher' : 'review.form.kpiHintLower', {
+        target: k.target,
+        unit: literal(k.unit),
+      }).trim(),
+      historyText(t, k, f.history?.[k.key]),
+      fromFeed
+        ? t('review.form.fromFeed', {
+            source: literal(fromFeed.source),
+            value: fromFeed.value,
+            date: fromFeed.received,
+          })
+        : k.source === 'feed'
+          ? t('review.form.feedMissing', { period: literal(f.period) })
+          : '',
+    ]
+      .filter(Boolean)
+      .join(' · '),
+    ...(initial ? { initial } : {}),
+  };
+}
+
+/**
+ * Beside a KPI the feed sent (or should have): the reason a changed or typed figure needs. Optional
+ * to the renderer, since it is owed only when the figure differs; the use case decides.
+ */
+function feedReasonInputs(t: T, f: ReviewFormInput, k: Kpi): Input[] {
+  const fromFeed = f.imported?.[k.key];
+  if (!fromFeed && k.source !== 'feed') return [];
+  const id = kpiReasonInputId(k.key);
+  const typed = str(f.values?.[id]);
+  const params = { kpi: literal(k.name), source: literal(fromFeed?.source ?? '') };
+  return [
+    {
+      id,
+      kind: 'text',
+      multiline: true,
+      optional: true,
+      maxLength: TEXT_LIMITS.line,
+      label: t(fromFeed ? 'review.form.reasonChanged' : 'review.form.reasonMissing', params),
+      hint: t(fromFeed ? 'review.form.reasonChangedHint' : 'review.form.reasonMissingHint', params),
+      ...(typed ? { initial: typed } : {}),
+    },
+  ];
 }
 
 /** Input id of the amendment reason. */

@@ -30,6 +30,11 @@ const kpiSchema = z
      */
     min: z.number('a number, e.g. -50 (no units or quotes)').optional(),
     max: z.number('a number, e.g. 150 (no units or quotes)').optional(),
+    /** `feed`: the figure comes from a data feed (docs/kpi-feeds.md); `manual` (the default): typed. */
+    source: z
+      .enum(['manual', 'feed'], 'use feed (the figure comes from a data feed) or manual (typed by the manager)')
+      .optional()
+      .transform((s) => (s === 'feed' ? ('feed' as const) : undefined)),
   })
   .superRefine((k, ctx) => {
     const { min, max } = kpiBounds(k);
