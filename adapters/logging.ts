@@ -26,8 +26,14 @@ export function withLogContext<T>(ids: LogIds, fn: () => T): T {
   return context.run({ ...context.getStore(), ...ids }, fn);
 }
 
-/** A short random id for a request, an event or a tick. */
-export const newLogId = (): string => randomBytes(6).toString('hex');
+/**
+ * A short id for a request, an event or a tick: this process's random prefix and a counter. Unique
+ * across processes and restarts like a random id, without a call into the system's random source
+ * on every request.
+ */
+const LOG_ID_PREFIX = randomBytes(4).toString('hex');
+let logIdSeq = 0;
+export const newLogId = (): string => `${LOG_ID_PREFIX}${(++logIdSeq).toString(36)}`;
 
 /** Tests and the bench route every logger to one place (a capture, or nowhere) at one level. */
 export interface LoggingOverride {

@@ -4,9 +4,14 @@
  * BENCH_RATE (auto), BENCH_MESSAGES, BENCH_KNOWN_RATE (100), BENCH_SUBMISSIONS (1000),
  * BENCH_CONCURRENCY (8), BENCH_STATUS_REQUESTS (2000), BENCH_STATUS_CLIENTS (10), BENCH_MANAGERS
  * (2500), BENCH_STARTS (5), BENCH_SEED (15, the synthetic organisation of the warning backtest),
- * BENCH_PEOPLE (50000, the org import), BENCH_ONLY (fanout, status, submit, start, cycle, warn or
- * import: run just that section).
+ * BENCH_PEOPLE (50000, the org import).
+ *
+ * Sections: fanout, status, submit, start, cycle, warn, import. Name the ones to run, on the command
+ * line (`npm run bench -- status cycle`) or in BENCH_ONLY (`status,cycle`); none named runs them all.
+ * The machine's load average is printed at the start and end: on a shared machine, compare the
+ * ratios of one run, not absolute times across runs.
  */
+import { loadavg } from 'node:os';
 import { runFanoutBenches } from './fanout.js';
 import { benchSubmitLatency } from './submit-latency.js';
 import { benchOpenCycle } from './open-cycle.js';
@@ -19,7 +24,17 @@ const num = (name: string, fallback: number) => (process.env[name] ? Number(proc
 const f1 = (n: number) => n.toFixed(1);
 const f2 = (n: number) => n.toFixed(2);
 
-const only = process.env.BENCH_ONLY;
+const SECTIONS = ['fanout', 'status', 'submit', 'start', 'cycle', 'warn', 'import'] as const;
+const named = [...process.argv.slice(2), ...(process.env.BENCH_ONLY ?? '').split(',')]
+  .map((s) => s.trim())
+  .filter(Boolean);
+for (const n of named)
+  if (!(SECTIONS as readonly string[]).includes(n)) {
+    console.error(`Unknown bench section "${n}"; the sections: ${SECTIONS.join(', ')}`);
+    process.exit(2);
+  }
+const runs = (section: (typeof SECTIONS)[number]) => named.length === 0 || named.includes(section);
+const load = () => loadavg().map(f2).join(' ');
 
 /** One line of the closing table. */
 interface Row {
@@ -31,15 +46,17 @@ interface Row {
 const rows: Row[] = [];
 
 async function main(): Promise<void> {
-  console.log('Dandang bench (figures only; nothing here fails on timing)\n');
-  if (!only || only === 'fanout') await fanout();
-  if (!only || only === 'status') await status();
-  if (!only || only === 'submit') await submit();
-  if (!only || only === 'start') await start();
-  if (!only || only === 'cycle') await cycle();
-  if (!only || only === 'warn') benchWarnings(num('BENCH_SEED', 15));
-  if (!only || only === 'import') await orgImport();
+  console.log('Dandang bench (figures only; nothing here fails on timing)');
+  console.log(`load average (1, 5, 15 min) at the start: ${load()}\n`);
+  if (runs('fanout')) await fanout();
+  if (runs('status')) await status();
+  if (runs('submit')) await submit();
+  if (runs('start')) await start();
+  if (runs('cycle')) await cycle();
+  if (runs('warn')) benchWarnings(num('BENCH_SEED', 15));
+  if (runs('import')) await orgImport();
   printTable();
+  console.log(`\nload average (1, 5, 15 min) at the end: ${load()}`);
 }
 
 function printTable(): void {
@@ -75,12 +92,14 @@ async function status(): Promise<void> {
     `\n[status] /review status over HTTP, ${r.requests} requests each, ${r.concurrency} concurrent clients; ack then an ephemeral answer via response_url`,
   );
   console.log(
-    `  Dandang:  p50 ${f1(r.ours.p50)} ms, p99 ${f1(r.ours.p99)} ms, ${f1(r.ours.perSec)} answers/s (${r.ours.failed} failed)`,
+    `  Dandang:   p50 ${f1(r.ours.p50)} ms, p99 ${f1(r.ours.p99)} ms, ${f1(r.ours.perSec)} answers/s (${r.ours.failed} failed), process CPU ${f2(r.ours.cpuMsPerAnswer)} ms per answer`,
   );
   console.log(
-    `  bare Bolt: p50 ${f1(r.bare.p50)} ms, p99 ${f1(r.bare.p99)} ms, ${f1(r.bare.perSec)} answers/s (${r.bare.failed} failed)`,
+    `  bare Bolt: p50 ${f1(r.bare.p50)} ms, p99 ${f1(r.bare.p99)} ms, ${f1(r.bare.perSec)} answers/s (${r.bare.failed} failed), process CPU ${f2(r.bare.cpuMsPerAnswer)} ms per answer`,
   );
-  console.log(`  p99 ${f2(r.p99Ratio)}× (target ≤ 1.5×), throughput ${f2(r.throughputRatio)}× (target ≥ 0.7×)`);
+  console.log(
+    `  p99 ${f2(r.p99Ratio)}× (target ≤ 1.5×), throughput ${f2(r.throughputRatio)}× (target ≥ 0.7×); CPU per answer, bare over ours: ${f2(r.cpuRatio)}× (clients and fake included)`,
+  );
   rows.push({
     what: `\`/review status\` over HTTP, ${r.concurrency} clients: p99 against a bare Bolt app doing the same I/O`,
     measured: `${f2(r.p99Ratio)}× (${f1(r.ours.p99)} vs ${f1(r.bare.p99)} ms)`,
@@ -89,7 +108,7 @@ async function status(): Promise<void> {
   });
   rows.push({
     what: 'The same: throughput against that bare app',
-    measured: `${f2(r.throughputRatio)}× (${f1(r.ours.perSec)} vs ${f1(r.bare.perSec)}/s)`,
+    measured: `${f2(r.throughputRatio)}× (${f1(r.ours.perSec)} vs ${f1(r.bare.perSec)}/s; CPU per answer ${f2(r.ours.cpuMsPerAnswer)} vs ${f2(r.bare.cpuMsPerAnswer)} ms)`,
     target: '≥ 0.7×',
     met: r.throughputRatio >= 0.7,
   });
@@ -152,7 +171,7 @@ async function cycle(): Promise<void> {
   const c = await benchOpenCycle({ managers: num('BENCH_MANAGERS', 2500), reportsEach: 4 });
   console.log(`\n[cycle] ${c.managers} managers × 4 reports = ${c.slots} slots, on a SQLite file`);
   console.log(
-    `  open the cycle (slots + ${c.nudges} nudges queued + audit, in chunks that yield): ${f1(c.openMs)} ms; event-loop delay meanwhile p99 ${f1(c.loopDelay.p99)} ms, max ${f1(c.loopDelay.max)} ms (longest gap between 5 ms heartbeats ${f1(c.loopDelay.longestGapMs)} ms); an idle loop over as long: p99 ${f1(c.idleLoopDelay.p99)} ms, max ${f1(c.idleLoopDelay.max)} ms`,
+    `  open the cycle (slots + ${c.nudges} nudges queued + audit, in ${c.openTransactions} transactions that yield): ${f1(c.openMs)} ms, process CPU ${f1(c.openCpuMs)} ms; event-loop delay meanwhile p99 ${f1(c.loopDelay.p99)} ms, max ${f1(c.loopDelay.max)} ms (longest gap between 5 ms heartbeats ${f1(c.loopDelay.longestGapMs)} ms); an idle loop over as long: p99 ${f1(c.idleLoopDelay.p99)} ms, max ${f1(c.idleLoopDelay.max)} ms`,
   );
   rows.push({
     what: `Opening one department's cycle of ${c.managers} managers: event-loop delay p99 / max`,
@@ -161,7 +180,7 @@ async function cycle(): Promise<void> {
     met: c.loopDelay.max <= 50,
   });
   console.log(
-    `  tick at the due time (reminder step 0: ${c.dueTick.reminders} queued, ${c.dueTick.digests} digests, in chunks that yield): ${f1(c.dueTick.ms)} ms; event-loop delay max ${f1(c.dueTick.loopDelayMax)} ms`,
+    `  tick at the due time (reminder step 0: ${c.dueTick.reminders} queued, ${c.dueTick.digests} digests, in chunks that yield): ${f1(c.dueTick.ms)} ms, process CPU ${f1(c.dueTick.cpuMs)} ms; event-loop delay max ${f1(c.dueTick.loopDelayMax)} ms`,
   );
   console.log(
     `  idle tick with ${c.slots} overdue slots (${c.idleTick.runs} runs, ${c.idleTick.reminders + c.idleTick.digests} messages): median ${f1(c.idleTick.medianMs)} ms, max ${f1(c.idleTick.maxMs)} ms`,

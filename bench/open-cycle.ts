@@ -18,11 +18,15 @@ export interface OpenCycleResult {
   slots: number;
   nudges: number;
   openMs: number;
+  /** Process CPU time (user + system) spent opening it, ms: moves far less than wall time on a loaded machine. */
+  openCpuMs: number;
+  /** Transactions the open ran (each one a stretch the event loop is held). */
+  openTransactions: number;
   /** The event loop's delay while the cycle opened (monitorEventLoopDelay, 10 ms resolution), ms. */
   loopDelay: { p99: number; max: number; longestGapMs: number };
   /** The same monitor over an idle loop for as long (what the machine itself costs: a busy shared host preempts). */
   idleLoopDelay: { p99: number; max: number };
-  dueTick: { ms: number; reminders: number; digests: number; loopDelayMax: number };
+  dueTick: { ms: number; cpuMs: number; reminders: number; digests: number; loopDelayMax: number };
   idleTick: { medianMs: number; maxMs: number; runs: number; reminders: number; digests: number };
 }
 
@@ -34,11 +38,16 @@ export async function benchOpenCycle(opts: { managers: number; reportsEach?: num
     const settings = testSettings({ timezone: 'UTC' });
     seedTeams(db.store, { managers: opts.managers, reportsPerManager: opts.reportsEach ?? 4 });
     const tick = makeRunScheduleTick({ store: db.store, clock: db.clock, settings });
-    const timed = async (iso: string | number): Promise<{ ms: number; r: TickReport }> => {
+    let transactions = 0;
+    const tx = db.store.tx.bind(db.store);
+    db.store.tx = (fn) => (transactions++, tx(fn));
+    const timed = async (iso: string | number): Promise<{ ms: number; cpuMs: number; r: TickReport }> => {
       db.clock.set(typeof iso === 'number' ? new Date(iso).toISOString() : iso);
+      const cpu0 = process.cpuUsage();
       const t0 = performance.now();
       const r = await tick();
-      return { ms: performance.now() - t0, r };
+      const cpu = process.cpuUsage(cpu0);
+      return { ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000, r };
     };
 
     // W48 2026 opens Mon 23 Nov 09:00 and is due Fri 27 Nov 18:00 (UTC, default schedule).
@@ -54,6 +63,7 @@ export async function benchOpenCycle(opts: { managers: number; reportsEach?: num
     }, 5);
     histogram.enable();
     const open = await timed('2026-11-23T09:00:00Z');
+    const openTransactions = transactions;
     histogram.disable();
     clearInterval(beat);
     longestGapMs = Math.max(longestGapMs, performance.now() - lastBeat);
@@ -80,7 +90,7 @@ export async function benchOpenCycle(opts: { managers: number; reportsEach?: num
     const dueTick = await timed(due);
     dueLoop.disable();
     // Idle: hours after step 0 and before step 1 (1d), nothing left to send, every slot still overdue.
-    const idle: { ms: number; r: TickReport }[] = [];
+    const idle: { ms: number; cpuMs: number; r: TickReport }[] = [];
     for (let h = 1; h <= 7; h++) idle.push(await timed(due + h * HOUR));
     const ms = idle.map((x) => x.ms).sort((a, b) => a - b);
     return {
@@ -88,10 +98,13 @@ export async function benchOpenCycle(opts: { managers: number; reportsEach?: num
       slots: opened?.slots ?? 0,
       nudges,
       openMs: open.ms,
+      openCpuMs: open.cpuMs,
+      openTransactions,
       loopDelay,
       idleLoopDelay,
       dueTick: {
         ms: dueTick.ms,
+        cpuMs: dueTick.cpuMs,
         reminders: dueTick.r.reminders,
         digests: dueTick.r.digests,
         loopDelayMax: dueLoop.max / 1e6,

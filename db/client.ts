@@ -6,6 +6,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema/index.js';
 import { makeSealer, type Sealer } from './sealed.js';
+import { guardReads, type ReadGuard } from './read-guard.js';
 
 /** Drizzle over the connection; `$client` is the better-sqlite3 handle, for statements prepared by hand. */
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -30,6 +31,8 @@ export interface Connection {
    * of running the sender's due() query on every request.
    */
   outboxWrites: number;
+  /** Refuses every write while the store reads (./read-guard.ts). */
+  readGuard: ReadGuard;
   close(): void;
 }
 
@@ -43,6 +46,7 @@ const MIGRATIONS = resolve(dirname(fileURLToPath(import.meta.url)), '../migratio
 export function openDatabase(file: string, protection: DataProtection = {}): Connection {
   if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
   const sqlite = new Database(file);
+  const readGuard = guardReads(sqlite);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
@@ -56,6 +60,7 @@ export function openDatabase(file: string, protection: DataProtection = {}): Con
     sealer: makeSealer(protection.dataKey ?? null, protection.oldDataKeys ?? []),
     auditKey: protection.auditKey ?? null,
     outboxWrites: 0,
+    readGuard,
     close: () => sqlite.close(),
   };
 }

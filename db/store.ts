@@ -30,7 +30,8 @@ import { makeKpiActualRepo } from './repos/kpi-actuals.js';
 /**
  * The Store over one SQLite connection. better-sqlite3 is synchronous and single-connection, so
  * every repository shares `db` and a `BEGIN IMMEDIATE` around `fn` makes them one transaction.
- * Reads run in a deferred transaction with `query_only` on: a WAL snapshot that takes no lock.
+ * Reads run in a deferred transaction, a WAL snapshot that takes no lock, with every statement that
+ * could write refused (./read-guard.ts).
  */
 export function makeStore(
   conn: Connection,
@@ -58,19 +59,19 @@ export function makeStore(
     inbound: makeInboundRepo(sqlite, clock),
     retention: makeRetentionRepo(db, sealer),
   };
-  // Not prepared once: SQLite applies a flag pragma when the statement is compiled, so a statement
-  // prepared ahead did nothing on its first run and a connection's first read could write.
-  const queryOnly = () => sqlite.pragma('query_only = 1');
-  const writable = () => sqlite.pragma('query_only = 0');
-  let reading = false;
+  // Made once: better-sqlite3 builds a new wrapper for every `sqlite.transaction(…)`, which cost
+  // more than a small read.
+  const inTransaction = sqlite.transaction(<T>(fn: (t: Tx) => T): T => fn(tx));
+  const guard = conn.readGuard;
   return {
     tx<T>(fn: (t: Tx) => T): T {
       if (sqlite.inTransaction) {
-        if (reading) throw new Error('store.tx inside store.read: a read cannot become a write; use store.tx outside');
+        if (guard.reading)
+          throw new Error('store.tx inside store.read: a read cannot become a write; use store.tx outside');
         return fn(tx);
       }
       try {
-        return sqlite.transaction(() => fn(tx)).immediate();
+        return inTransaction.immediate(fn) as T;
       } catch (e) {
         if (isBusy(e)) throw new StoreBusyError();
         throw e;
@@ -78,16 +79,14 @@ export function makeStore(
     },
     read<T>(fn: (t: ReadTx) => T): T {
       if (sqlite.inTransaction) return fn(tx);
-      queryOnly();
-      reading = true;
+      guard.reading = true;
       try {
-        return sqlite.transaction(() => fn(tx)).deferred();
+        return inTransaction.deferred(fn) as T;
       } catch (e) {
         if (isBusy(e)) throw new StoreBusyError();
         throw e;
       } finally {
-        reading = false;
-        writable();
+        guard.reading = false;
       }
     },
   };

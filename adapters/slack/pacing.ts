@@ -13,7 +13,11 @@ import type { PacingPolicy } from '../../src/delivery/sender.js';
 export function slackPacing(cfg: SlackDeliveryConfig): PacingPolicy {
   return {
     global: cfg.perSecond ? [{ ratePerSec: cfg.perSecond, burst: cfg.burst }] : [],
-    adaptive: cfg.perSecond ? { start: cfg.perSecond, ceiling: cfg.perSecond } : { start: cfg.startPerSecond },
+    // With a known limit the fixed bucket holds calls to it, burst included; the adaptive rate then
+    // only backs off on a 429, and may catch up after a busy event loop as far as that burst.
+    adaptive: cfg.perSecond
+      ? { start: cfg.perSecond, ceiling: cfg.perSecond, burst: cfg.burst }
+      : { start: cfg.startPerSecond },
     // Burst 1: the per-channel limit is about one message per second, and Slack tolerates only short bursts.
     perChannel: { ratePerSec: cfg.perChannelPerSecond, burst: 1 },
   };

@@ -6,6 +6,7 @@ import type { OrgRepo, RosterEntry } from '../../src/ports/repos/org.js';
 import type { Person, Kpi, Locale } from '../../src/ports/records.js';
 import type { Clock } from '../../src/ports/clock.js';
 import type { Sealer } from '../sealed.js';
+import { selectList } from '../select-list.js';
 import type { LeaveKind } from '../../src/domain/warning/leave-kinds.js';
 
 type PersonRow = typeof people.$inferSelect;
@@ -59,26 +60,19 @@ const sameKpis = (a: Kpi[], b: Kpi[]) =>
 const termination = (active: boolean, now: number) =>
   active ? { inactiveSince: null, erasedAt: null } : { inactiveSince: sql`coalesce(${people.inactiveSince}, ${now})` };
 
+/** The Person record: every column but the bookkeeping of when they left and when retention erased their records. */
+const PERSON = selectList<Person>(people, { omit: ['updatedAt', 'inactiveSince', 'erasedAt'] });
+
 export function makeOrgRepo(db: Db, clock: Clock, sealer: Sealer): OrgRepo {
   const leaveReason = sealer.column(leaves.reason);
-  const one = (rows: PersonRow | undefined) => (rows ? toPerson(rows) : null);
-  // The lookups every interactive request makes, prepared once per connection (no per-call query building).
-  const personById = db
-    .select()
-    .from(people)
-    .where(eq(people.id, sql.placeholder('id')))
-    .prepare();
-  // Every Slack or Feishu request resolves its actor by platform id: prepared once, not built per call.
-  const personBySlack = db
-    .select()
-    .from(people)
-    .where(eq(people.slackId, sql.placeholder('id')))
-    .prepare();
-  const personByFeishu = db
-    .select()
-    .from(people)
-    .where(eq(people.feishuOpenId, sql.placeholder('id')))
-    .prepare();
+  // The lookups every interactive request makes (its actor, then the use case's re-read of it):
+  // prepared once, read without drizzle's row mapping (../select-list.ts).
+  const personWhere = (where: string) =>
+    db.$client.prepare<[string], Record<string, unknown>>(`SELECT ${PERSON.sql} FROM people WHERE ${where}`);
+  const personById = personWhere('id = ?');
+  const personBySlack = personWhere('slack_id = ?');
+  const personByFeishu = personWhere('feishu_open_id = ?');
+  const one = (row: Record<string, unknown> | undefined) => (row ? PERSON.decode(row) : null);
   const jobById = db
     .select()
     .from(jobs)
@@ -111,13 +105,7 @@ export function makeOrgRepo(db: Db, clock: Clock, sealer: Sealer): OrgRepo {
     }
     return found;
   };
-  const allPeopleStmt = db.$client.prepare(
-    `SELECT ${personColumns
-      // Bookkeeping, not the Person record: when they left and when retention erased their records.
-      .filter(([key]) => !['updatedAt', 'inactiveSince', 'erasedAt'].includes(key))
-      .map(([key, c]) => `"${c.name}" AS "${key}"`)
-      .join(', ')} FROM people ORDER BY id`,
-  );
+  const allPeopleStmt = db.$client.prepare<[], Record<string, unknown>>(`SELECT ${PERSON.sql} FROM people ORDER BY id`);
   const markLeft = db.$client.prepare(
     'UPDATE people SET inactive_since = coalesce(inactive_since, ?) WHERE id = ? AND active = 0',
   );
@@ -137,9 +125,9 @@ export function makeOrgRepo(db: Db, clock: Clock, sealer: Sealer): OrgRepo {
     }));
 
   const repo: OrgRepo = {
-    person: (id) => one(personById.get({ id })),
-    personBySlackId: (id) => one(personBySlack.get({ id })),
-    personByFeishuId: (id) => one(personByFeishu.get({ id })),
+    person: (id) => one(personById.get(id)),
+    personBySlackId: (id) => one(personBySlack.get(id)),
+    personByFeishuId: (id) => one(personByFeishu.get(id)),
     personByEmail: (email) =>
       one(
         db
@@ -181,12 +169,8 @@ export function makeOrgRepo(db: Db, clock: Clock, sealer: Sealer): OrgRepo {
       for (const r of rows) r.active = r.active === 1;
       return rows as RosterEntry[];
     },
-    allPeople: () => {
-      // An import reads everyone (50,000 rows): one object per row, built by the driver.
-      const rows = allPeopleStmt.all() as (Omit<Person, 'active'> & { active: number | boolean })[];
-      for (const r of rows) r.active = r.active === 1;
-      return rows as Person[];
-    },
+    // An import reads everyone (50,000 rows): one object per row, built by the driver.
+    allPeople: () => allPeopleStmt.all().map(PERSON.decode),
     upsertPerson(p) {
       const now = clock.now();
       // Coming back (re-hired) ends a retention period; leaving starts one, kept from the first time.

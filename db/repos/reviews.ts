@@ -20,11 +20,14 @@ import type {
   Review,
   KpiResult,
   ReviewContent,
+  Cycle,
+  LatestCycleSlot,
 } from '../../src/ports/repos/reviews.js';
 import type { Clock } from '../../src/ports/clock.js';
 import type { Sealer } from '../sealed.js';
 import { toPerson } from './org.js';
 import { makeAmendedContent } from './review-amendments.js';
+import { selectList } from '../select-list.js';
 
 /** Rows per multi-row INSERT: well under SQLite's bound-variable limit. */
 const CHUNK = 500;
@@ -34,6 +37,10 @@ const chunks = <T>(xs: T[]): T[][] => {
   for (let i = 0; i < xs.length; i += CHUNK) out.push(xs.slice(i, i + CHUNK));
   return out;
 };
+
+const CYCLE = selectList<Cycle>(cycles, { qualifier: 'cycles' });
+/** A slot's columns, read with the names of a SlotView (those joined in are text, read as stored). */
+const SLOT_VIEW = selectList<SlotView>(reviewSlots, { qualifier: 'review_slots' });
 
 export function makeReviewRepo(db: Db, _clock: Clock, sealer: Sealer): ReviewRepo {
   const strengths = sealer.column(reviews.strengths);
@@ -81,25 +88,54 @@ export function makeReviewRepo(db: Db, _clock: Clock, sealer: Sealer): ReviewRep
     .from(cycles)
     .where(eq(cycles.id, ph('id')))
     .prepare();
-  // `/review status` asks on every call; with no department filter the query never changes.
-  const latestOfEach = db
-    .select({ department: cycles.department, start: sql<string>`max(${cycles.periodStart})`.as('start') })
-    .from(cycles)
-    .groupBy(cycles.department)
-    .as('latest');
-  const latestCyclesOfAll = db
-    .select({ c: cycles })
-    .from(cycles)
-    .innerJoin(
-      latestOfEach,
-      and(eq(latestOfEach.department, cycles.department), eq(latestOfEach.start, cycles.periodStart)),
+  // `/review status` asks on every call: prepared once and read without drizzle's row mapping
+  // (../select-list.ts), which cost several times these queries. Same SQL and rows as the dynamic forms.
+  const latestCyclesOfAll = db.$client.prepare<[], Cycle>(
+    `SELECT ${CYCLE.sql} FROM cycles
+       JOIN (SELECT department, max(period_start) AS start FROM cycles GROUP BY department) latest
+         ON latest.department = cycles.department AND latest.start = cycles.period_start
+      ORDER BY cycles.department`,
+  );
+  const slotViewsOfManagerInCycle = db.$client.prepare<[number, string], Record<string, unknown>>(
+    `SELECT ${SLOT_VIEW.sql}, employees.name AS employeeName, managers.name AS managerName,
+            managers.locale AS managerLocale, managers.timezone AS managerTimezone,
+            cycles.department AS department, cycles.label AS cycleLabel,
+            employees.team_channel_slack AS teamChannelSlack, employees.team_channel_feishu AS teamChannelFeishu
+       FROM review_slots
+       JOIN people employees ON employees.id = review_slots.employee_id
+       JOIN people managers ON managers.id = review_slots.manager_id
+       JOIN cycles ON cycles.id = review_slots.cycle_id
+      WHERE review_slots.cycle_id = ? AND review_slots.manager_id = ?
+      ORDER BY review_slots.due_at, employees.name`,
+  );
+  // `/review status` of a manager: their slots in each department's latest cycle, in one statement
+  // (not a query per department), reading only what the screen shows.
+  const latestCycleSlotsOfManager = db.$client.prepare<[string], LatestCycleSlot>(
+    `SELECT cycles.id AS cycleId, cycles.department AS department, cycles.label AS periodLabel,
+            employees.name AS employeeName, review_slots.status AS status, review_slots.due_at AS dueAt
+       FROM review_slots
+       JOIN cycles ON cycles.id = review_slots.cycle_id
+       JOIN people employees ON employees.id = review_slots.employee_id
+      WHERE review_slots.manager_id = ?
+        AND cycles.period_start = (SELECT max(period_start) FROM cycles latest WHERE latest.department = cycles.department)
+      ORDER BY cycles.department, review_slots.due_at, employees.name`,
+  );
+  // The chunked tick's "next chunk" queries: a few managers with work left, read from the index of
+  // that work. No ORDER BY: sorting by manager would read and sort every row left (all 10,000 slots
+  // of a large cycle) for each chunk of a few managers, which made opening a cycle quadratic; in
+  // index order SQLite stops at the limit. They come in slot order, the order the cycle was filled.
+  const managersToNudgeStmt = db.$client
+    .prepare<[number], string>(
+      `SELECT DISTINCT review_slots.manager_id FROM review_slots JOIN cycles ON cycles.id = review_slots.cycle_id
+        WHERE review_slots.nudge_week IS NULL AND review_slots.status = 'pending' AND cycles.status = 'open'
+        LIMIT ?`,
     )
-    .orderBy(asc(cycles.department))
-    .prepare();
-  const slotViewsOfManagerInCycle = slotViewQuery()
-    .where(and(eq(reviewSlots.cycleId, ph('cycleId')), eq(reviewSlots.managerId, ph('managerId'))))
-    .orderBy(asc(reviewSlots.dueAt), asc(employees.name))
-    .prepare();
+    .pluck();
+  const reminderDueManagersStmt = db.$client
+    .prepare<[number, number], string>(
+      `SELECT DISTINCT manager_id FROM review_slots WHERE status = 'pending' AND next_reminder_at <= ? LIMIT ?`,
+    )
+    .pluck();
   const submitSlot = db
     .update(reviewSlots)
     .set({ status: 'submitted', nextReminderAt: null })
@@ -234,7 +270,7 @@ export function makeReviewRepo(db: Db, _clock: Clock, sealer: Sealer): ReviewRep
         .where(and(eq(cycles.department, department), eq(cycles.periodStart, periodStart)))
         .get() ?? null,
     latestCycles(department) {
-      if (!department) return latestCyclesOfAll.all().map((r) => r.c);
+      if (!department) return latestCyclesOfAll.all();
       const latest = db
         .select({ department: cycles.department, start: sql<string>`max(${cycles.periodStart})`.as('start') })
         .from(cycles)
@@ -342,7 +378,7 @@ export function makeReviewRepo(db: Db, _clock: Clock, sealer: Sealer): ReviewRep
     slot: (id) => slotById.get({ id }) ?? null,
     slotViews(f) {
       if (f.cycleId !== undefined && f.managerId !== undefined && !f.ids && !f.nudgeWeeks && !f.unnudged)
-        return slotViewsOfManagerInCycle.all({ cycleId: f.cycleId, managerId: f.managerId }).map(toView);
+        return slotViewsOfManagerInCycle.all(f.cycleId, f.managerId).map(SLOT_VIEW.decode);
       const where = (ids?: number[], managerIds?: string[]) =>
         and(
           f.cycleId !== undefined ? eq(reviewSlots.cycleId, f.cycleId) : undefined,
@@ -350,8 +386,11 @@ export function makeReviewRepo(db: Db, _clock: Clock, sealer: Sealer): ReviewRep
           managerIds ? inArray(reviewSlots.managerId, managerIds.length ? managerIds : ['']) : undefined,
           ids ? inArray(reviewSlots.id, ids.length ? ids : [-1]) : undefined,
           f.nudgeWeeks ? inArray(reviewSlots.nudgeWeek, f.nudgeWeeks.length ? f.nudgeWeeks : ['']) : undefined,
+          // The unary `+` keeps SQLite from reading every pending slot by status (to save sorting by due
+          // time) instead of these managers' unnudged slots by manager: a nudge chunk of a few managers
+          // cost as much as one of hundreds.
           f.unnudged
-            ? and(isNull(reviewSlots.nudgeWeek), eq(reviewSlots.status, 'pending'), eq(cycles.status, 'open'))
+            ? and(isNull(reviewSlots.nudgeWeek), sql`+${reviewSlots.status} = 'pending'`, eq(cycles.status, 'open'))
             : undefined,
         );
       const byDue = (a: SlotView, b: SlotView) => a.dueAt - b.dueAt || a.employeeName.localeCompare(b.employeeName);
@@ -371,20 +410,12 @@ export function makeReviewRepo(db: Db, _clock: Clock, sealer: Sealer): ReviewRep
         .all()
         .map(toView);
     },
-    managersToNudge: (limit) =>
-      db
-        .selectDistinct({ id: reviewSlots.managerId })
-        .from(reviewSlots)
-        .innerJoin(cycles, eq(cycles.id, reviewSlots.cycleId))
-        .where(and(isNull(reviewSlots.nudgeWeek), eq(reviewSlots.status, 'pending'), eq(cycles.status, 'open')))
-        .orderBy(asc(reviewSlots.managerId))
-        .limit(limit)
-        .all()
-        .map((r) => r.id),
+    managersToNudge: (limit) => managersToNudgeStmt.all(limit),
     setNudgeWeek(ids, week) {
       for (const part of chunks(ids))
         db.update(reviewSlots).set({ nudgeWeek: week }).where(inArray(reviewSlots.id, part)).run();
     },
+    latestCycleSlotsOf: (managerId) => latestCycleSlotsOfManager.all(managerId),
     pendingSlotsOf: (managerId) =>
       slotViewQuery()
         .where(and(eq(reviewSlots.managerId, managerId), eq(reviewSlots.status, 'pending')))
@@ -397,20 +428,15 @@ export function makeReviewRepo(db: Db, _clock: Clock, sealer: Sealer): ReviewRep
         withZone(
           and(
             eq(reviewSlots.status, 'pending'),
-            lte(reviewSlots.nextReminderAt, now),
+            // For a chunk of managers, read their slots by manager (slots_manager_status): the unary
+            // `+` keeps SQLite from scanning every due slot of the organisation by next reminder
+            // instead, once per chunk.
+            ids ? sql`+${reviewSlots.nextReminderAt} <= ${now}` : lte(reviewSlots.nextReminderAt, now),
             ids ? inArray(reviewSlots.managerId, ids) : undefined,
           ),
         ),
       ),
-    reminderDueManagers: (now, limit) =>
-      db
-        .selectDistinct({ id: reviewSlots.managerId })
-        .from(reviewSlots)
-        .where(and(eq(reviewSlots.status, 'pending'), lte(reviewSlots.nextReminderAt, now)))
-        .orderBy(asc(reviewSlots.managerId))
-        .limit(limit)
-        .all()
-        .map((r) => r.id),
+    reminderDueManagers: (now, limit) => reminderDueManagersStmt.all(now, limit),
     setEscalationLevel(ids, level, nextReminderAt) {
       const set =
         nextReminderAt === undefined ? { escalationLevel: level } : { escalationLevel: level, nextReminderAt };
@@ -443,7 +469,7 @@ export function makeReviewRepo(db: Db, _clock: Clock, sealer: Sealer): ReviewRep
             g.managerTimezone === null ? isNull(managers.timezone) : eq(managers.timezone, g.managerTimezone),
           ),
         )
-        .orderBy(asc(digestChannel))
+        // No ORDER BY: see managersToNudgeStmt.
         .limit(limit)
         .all()
         .map((r) => r.channel),

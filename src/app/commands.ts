@@ -86,6 +86,10 @@ export const REASON_WORDS: Record<string, ReasonKind> = {
   协商: 'mutual',
   协商一致: 'mutual',
   劝退: 'mutual',
+  协商一致解除: 'mutual',
+  // The statutory terms (issue 10): 严重违纪 is Art. 39's ground, 不能胜任 Art. 40(2)'s.
+  不能胜任: 'performance',
+  严重违纪: 'misconduct',
   违纪: 'misconduct',
 };
 

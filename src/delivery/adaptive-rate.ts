@@ -28,6 +28,13 @@ export interface AdaptiveRateSpec {
   increasePerSec?: number;
   /** Slow start doubling time. Default 500 ms. */
   doublingMs?: number;
+  /**
+   * Calls allowed back to back (catching up after the process was busy). Default: a twentieth of
+   * a second's worth, so a rate still being found never dumps a burst on the platform. With a
+   * known `ceiling`, the operator's burst for it: the tiny default would throw away every stall of
+   * the event loop over 50 ms as lost sending time.
+   */
+  burst?: number;
 }
 
 /** Successes older than this do not count towards "what got through". */
@@ -80,7 +87,7 @@ export class AdaptiveRate {
   }
 
   private refill(now: number): void {
-    const burst = Math.max(1, this.current * BURST_SECONDS);
+    const burst = Math.max(1, this.spec.burst ?? this.current * BURST_SECONDS);
     if (now > this.last) {
       this.tokens = Math.min(burst, this.tokens + ((now - this.last) / 1000) * this.current);
       this.last = now;

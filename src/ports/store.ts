@@ -78,7 +78,7 @@ export interface Store {
   /**
    * Runs `fn` in a read-only (deferred) transaction: one consistent snapshot that never waits for
    * the write lock, so reads keep answering while an import writes. `ReadTx` offers no writer, and a
-   * write that got past the type anyway throws (SQLite's query_only).
+   * write that got past the type anyway throws (the store refuses every statement that could write, db/read-guard.ts).
    */
   read<T>(fn: (tx: ReadTx) => T): T;
 }

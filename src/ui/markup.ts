@@ -91,7 +91,13 @@ export function parseMarkup(markup: string): Token[] {
   return mergeText(out);
 }
 
+/** Characters that may start markup (`**`, an escape, code, a link, a mention); all else is text. */
+const MARKUP_START = /[*\\`[<]/;
+const NEXT_MARKUP_START = /[*\\`[<]/g;
+
 function parseLine(line: string): Inline[] {
+  // Most lines (names, dates, catalog sentences) hold no markup at all.
+  if (!MARKUP_START.test(line)) return line ? [{ type: 'text', text: line }] : [];
   const out: Inline[] = [];
   let pos = 0;
   while (pos < line.length) {
@@ -146,8 +152,11 @@ function parseInline(line: string, pos: number, inBold: boolean): { tokens: Inli
       pos = token.end;
       continue;
     }
-    text += c;
-    pos++;
+    // This character is text, and so is everything up to the next one that may start markup.
+    NEXT_MARKUP_START.lastIndex = pos + 1;
+    const next = NEXT_MARKUP_START.exec(line)?.index ?? line.length;
+    text += line.slice(pos, next);
+    pos = next;
   }
   if (inBold) return null;
   flush();

@@ -74,6 +74,21 @@ describe('the adaptive send rate', () => {
     expect(r.ok).toBeGreaterThan(0.95 * 50 * 10);
   });
 
+  it('after a busy stretch, catches up as far as the known burst; a rate still being found barely at all', () => {
+    // The sender was held 400 ms (a busy event loop): how many calls may start at once now?
+    const backToBack = (spec: ConstructorParameters<typeof AdaptiveRate>[0]) => {
+      const rate = new AdaptiveRate(spec, 0);
+      let n = 0;
+      while (rate.waitMs(400) === 0 && n < 1000) {
+        rate.take(400);
+        n++;
+      }
+      return n;
+    };
+    expect(backToBack({ start: 100, ceiling: 100, burst: 10 })).toBe(10);
+    expect(backToBack({ start: 100 })).toBe(5); // a twentieth of a second's worth
+  });
+
   it('does not raise the rate while the queue trickles below it', () => {
     const r = run({ limit: 1000, seconds: 30, demandPerSec: 2 });
     expect(r.final).toBe(4);

@@ -29,7 +29,7 @@ describe('outbox pacing from dandang.yml', () => {
     );
     expect(slackPacing(delivery.slack)).toEqual({
       global: [{ ratePerSec: 20, burst: 30 }],
-      adaptive: { start: 20, ceiling: 20 },
+      adaptive: { start: 20, ceiling: 20, burst: 30 },
       perChannel: { ratePerSec: 2, burst: 1 },
     });
     expect(feishuPacing(delivery.feishu)).toEqual({

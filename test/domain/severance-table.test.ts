@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { computeSeverance, severanceMonths } from '../../src/domain/severance.js';
 import { computeSettlement } from '../../src/domain/settlement.js';
 import { preset } from '../../src/domain/policy/index.js';
+import { translator } from '../../src/ui/i18n/index.js';
+import { settlementLines } from '../../src/ui/screens/offboarding/settlement.js';
 
 const cn = preset('cn-art40');
 const rule = cn.severance.kind === 'cn_n' ? cn.severance : (undefined as never);
@@ -191,5 +193,26 @@ describe('severance table (cn-art40, items 14–17)', () => {
       localAverageMonthlyWage: 12_000,
     });
     expect([r.preLaw?.amount, r.postLaw?.amount, r.n]).toEqual([180_000, 432_000, 612_000]);
+  });
+
+  it('shows HR both segments of service that began before 2008 (item 16), in English and Chinese', () => {
+    // The row "service before 2008 is a segment of its own": 5 months before 2008, 18 from 2008-01-01.
+    const s = computeSettlement(cn, { ...base, noticeDate: '2025-05-31', hireDate: '2003-07-01', monthlyWage: 8_000 });
+    const en = settlementLines(translator('en'), s, { showRisk: true, path: '' });
+    expect(en).toContain(
+      'Service before 2008 (2003-07-01 to 2007-12-31), under the rules of the time: 5 × 8,000 = 40,000 CNY.',
+    );
+    expect(en).toContain('Service from 2008-01-01 to 2025-06-30, Art. 47: 18 × 8,000 = 144,000 CNY.');
+    expect(en).toContain('Severance N: 23 × 8,000 = 184,000 CNY.');
+    const zh = settlementLines(translator('zh-CN'), s, { showRisk: true, path: '' });
+    expect(zh).toContain('2008年前的工作年限（2003-07-01至2007-12-31），按当时规定：5 × 8,000 = 40,000 CNY。');
+    expect(zh).toContain('2008-01-01至2025-06-30的工作年限，第四十七条：18 × 8,000 = 144,000 CNY。');
+  });
+
+  it('shows one line of N when all the service falls after 2007', () => {
+    const s = computeSettlement(cn, { ...base, noticeDate: '2025-05-31', hireDate: '2012-04-01', monthlyWage: 8_000 });
+    const en = settlementLines(translator('en'), s, { showRisk: true, path: '' });
+    expect(en.filter((l) => l.startsWith('Service'))).toEqual([]);
+    expect(en).toContain('Severance N: 13.5 × 8,000 = 108,000 CNY.');
   });
 });

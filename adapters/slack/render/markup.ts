@@ -44,23 +44,33 @@ const emojiCodeAt = (text: string, i: number) => {
 };
 const SLACK_USER_ID = /^[UW][A-Z0-9]+$/;
 
+/** The only characters escapeText changes; text without any of them is already mrkdwn. */
+const NEEDS_ESCAPE = /[*_~`:&<>]/g;
+
 function escapeText(text: string, at: TextPosition): string {
+  // Copies the runs between characters that need a look, rather than escaping char by char:
+  // most text (names, dates, catalog sentences) has few or none of them.
   let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
+  let from = 0;
+  NEEDS_ESCAPE.lastIndex = 0;
+  for (let m = NEEDS_ESCAPE.exec(text); m; m = NEEDS_ESCAPE.exec(text)) {
+    const i = m.index;
+    const c = m[0];
+    out += text.slice(from, i);
+    from = i + 1;
     if (FORMATTING.has(c)) {
       // Between two word characters Slack never formats; anywhere else it might.
       const inWord = WORD.test(text[i - 1] ?? '') && WORD.test(text[i + 1] ?? '');
       out += inWord && c !== '`' ? c : verbatim(c);
-    } else if (c === ':' && emojiCodeAt(text, i)) {
-      out += verbatim(':'); // `:emoji:` would show an emoji
+    } else if (c === ':') {
+      out += emojiCodeAt(text, i) ? verbatim(':') : ':'; // `:emoji:` would show an emoji
     } else if (c === '>' && at.lineStart && i === 0) {
       out += '\u00ad&gt;'; // `&gt;` at a line start still quotes; a soft hyphen before it does not
     } else {
       out += escapeSlack(c);
     }
   }
-  return out;
+  return from === 0 ? text : out + text.slice(from);
 }
 
 export function slackSerializer(resolveMention: ResolveMention): MarkupSerializer {

@@ -202,12 +202,25 @@ const pathSchema = z.object({
 });
 export type PolicyPathInput = z.input<typeof pathSchema>;
 
+/** The most days a stated date may precede its recording and still count as that date. */
+export const MAX_BACKDATE_GRACE_DAYS = 14;
+
 export const timingSchema = z.object({
   /**
    * A record counts from when it was recorded, or from its stated date (held on, effective) only
    * when that is at most this many days earlier. Older stated dates show as "recorded N days later".
+   * "A few days" has a ceiling: a policy that let any typed date count would let a record entered
+   * today stand in for months of evidence that never happened (POLICIES.md "Time and order").
    */
-  backdateGraceDays: z.number().int().min(0).default(7),
+  backdateGraceDays: z
+    .number()
+    .int()
+    .min(0)
+    .max(
+      MAX_BACKDATE_GRACE_DAYS,
+      `at most ${MAX_BACKDATE_GRACE_DAYS}: an older stated date counts from when it was recorded, never from the date typed`,
+    )
+    .default(7),
 });
 
 /**

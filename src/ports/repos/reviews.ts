@@ -73,6 +73,16 @@ export interface DigestSlot extends SlotView {
   channel: string;
 }
 
+/** A manager's slot in the latest cycle of its department, as `/review status` lists it. */
+export interface LatestCycleSlot {
+  cycleId: number;
+  department: string;
+  periodLabel: string;
+  employeeName: string;
+  status: SlotStatus;
+  dueAt: number;
+}
+
 /** A submitted review: its content (declared by the domain's review rules) and where it belongs. */
 export interface Review extends ReviewContent {
   id: number;
@@ -160,10 +170,15 @@ export interface ReviewRepo {
     nudgeWeeks?: string[];
     unnudged?: boolean;
   }): SlotView[];
-  /** Up to `limit` managers (by id) with pending slots of open cycles that are in no nudge yet. */
+  /** Up to `limit` managers (in no set order) with pending slots of open cycles that are in no nudge yet. */
   managersToNudge(limit: number): string[];
   /** Records the week of the nudge that now lists these slots. */
   setNudgeWeek(ids: number[], week: string): void;
+  /**
+   * The manager's slots in the latest cycle of each department (one query for every department),
+   * by department, then earliest due and name.
+   */
+  latestCycleSlotsOf(managerId: string): LatestCycleSlot[];
   /** The manager's pending slots across cycles, earliest due first. */
   pendingSlotsOf(managerId: string): SlotView[];
   /** Only moves pending → submitted (and clears its next reminder); false if it was not pending. */
@@ -173,7 +188,7 @@ export interface ReviewRepo {
    * next_reminder_at), of these managers only when given.
    */
   reminderDueSlots(now: number, managerIds?: string[]): SlotWithZone[];
-  /** Up to `limit` managers (by id) with a pending slot whose next reminder step is due. */
+  /** Up to `limit` managers (in no set order) with a pending slot whose next reminder step is due. */
   reminderDueManagers(now: number, limit: number): string[];
   /**
    * Records the ladder step reached; `nextReminderAt`, when given, is the next step's instant
@@ -187,8 +202,8 @@ export interface ReviewRepo {
    */
   digestDueGroups(now: number): DigestDueGroup[];
   /**
-   * Up to `limit` team channels (their digest key, see `DigestSlot.channel`) with a slot of this
-   * group whose digest is not sent yet.
+   * Up to `limit` team channels (their digest key, see `DigestSlot.channel`; in no set order) with a
+   * slot of this group whose digest is not sent yet.
    */
   digestChannelsDue(group: DigestDueGroup, limit: number): string[];
   /** Every slot of the cycle in these team channels (sent or not), with its channel key. */

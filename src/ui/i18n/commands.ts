@@ -26,7 +26,7 @@ export const zh: Record<keyof typeof en, string> = {
   'cmd.arg.export': '导出',
   'cmd.arg.department': '部门',
   'cmd.arg.noteKind': '改进计划|跟进|改进通知|警告|最终警告|听证',
-  'cmd.arg.reasonKind': '协商|违纪',
+  'cmd.arg.reasonKind': '协商|严重违纪',
   'cmd.arg.reason': '原因',
   'cmd.arg.case': '案件编号',
   'cmd.arg.job': '岗位ID',

@@ -346,7 +346,7 @@ export const zh: Record<keyof typeof en, string> = {
   'ev.training.signIn': '签到',
   'ev.training.signInPrompt': '培训正在进行:{date} {start}–{end} · {place}。请签到以记录出勤。',
   'ev.training.signedIn': '✅ 已于 {time} 签到',
-  'ev.training.attendance': '{status}({method}{reason})',
+  'ev.training.attendance': '{status}（{method}{reason}）',
   'ev.training.present': '出席',
   'ev.training.absent': '缺席',
   'ev.training.bySignIn': '签到',

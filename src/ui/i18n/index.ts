@@ -63,7 +63,25 @@ export const MESSAGE_KEYS = Object.keys(tables.en) as MessageKey[];
 
 export function t(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
   const template = tables[locale][key] ?? tables.en[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  const parts = partsOf(template);
+  if (parts.length === 1) return template;
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
+    out += (name in params ? String(params[name]) : `{${name}}`) + parts[i + 1]!;
+  }
+  return out;
+}
+
+/**
+ * A template split once at its placeholders: text, name, text, …, text. Screens call `t` a dozen
+ * times per answer, so the catalog's templates are parsed on first use, not on every call.
+ */
+const parsedTemplates = new Map<string, string[]>();
+function partsOf(template: string): string[] {
+  let parts = parsedTemplates.get(template);
+  if (!parts) parsedTemplates.set(template, (parts = template.split(/\{(\w+)\}/)));
+  return parts;
 }
 
 /** A translator bound to one locale, for screen builders. */

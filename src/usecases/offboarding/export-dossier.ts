@@ -81,7 +81,7 @@ export const makeExportDossier =
           step: e.step,
           actor: names[e.actorId] ?? e.actorId,
           outcome: e.outcome,
-          detail: JSON.stringify(e.detail),
+          detail: e.detail,
         })),
         settlement: (c.settlement as Settlement | null) ?? null,
         auditHead,

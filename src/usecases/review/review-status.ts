@@ -55,10 +55,9 @@ export const makeReviewStatus =
       const actor = tx.org.person(input.actorId);
       const t = tFor(actor, settings);
       if (!actor) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
-      const latest = tx.reviews.latestCycles();
       if (input.all) {
         if (!isHr(actor)) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
-        const rows = latest.map((c) => {
+        const rows = tx.reviews.latestCycles().map((c) => {
           const slots = tx.reviews.slotViews({ cycleId: c.id });
           return {
             department: c.department,
@@ -69,20 +68,25 @@ export const makeReviewStatus =
         });
         return ok(buildAllStatus(t, rows, openDisputes(tx, settings, actor, clock.now())));
       }
-      // Only the latest cycles' slots (one indexed lookup each), not the manager's whole history.
-      const teams: (TeamStatus & { firstDue: number })[] = [];
-      for (const cycle of latest) {
-        const slots = tx.reviews.slotViews({ cycleId: cycle.id, managerId: actor.id });
-        if (!slots.length) continue;
-        teams.push({
-          department: cycle.department,
-          periodLabel: cycle.label,
-          firstDue: slots[0]!.dueAt,
-          slots: slots.map((s) => ({
-            employeeName: s.employeeName,
-            submitted: s.status === 'submitted',
-            due: localTimeFor(actor, settings, s.dueAt),
-          })),
+      // The actor's slots in every department's latest cycle: one query, whatever the number of
+      // departments. Rows come by department, each department's slots by due time.
+      const teams: (TeamStatus & { firstDue: number; cycleId: number })[] = [];
+      for (const s of tx.reviews.latestCycleSlotsOf(actor.id)) {
+        let team = teams.at(-1);
+        if (team?.cycleId !== s.cycleId) {
+          team = {
+            cycleId: s.cycleId,
+            department: s.department,
+            periodLabel: s.periodLabel,
+            firstDue: s.dueAt,
+            slots: [],
+          };
+          teams.push(team);
+        }
+        team.slots.push({
+          employeeName: s.employeeName,
+          submitted: s.status === 'submitted',
+          due: localTimeFor(actor, settings, s.dueAt),
         });
       }
       // Teams in the order of their first due slot, as a manager reads their week.
@@ -90,7 +94,7 @@ export const makeReviewStatus =
       return ok(
         buildTeamStatus(
           t,
-          teams.map(({ firstDue: _, ...team }) => team),
+          teams.map(({ department, periodLabel, slots }) => ({ department, periodLabel, slots })),
         ),
       );
     });

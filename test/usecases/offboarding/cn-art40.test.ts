@@ -402,7 +402,7 @@ describe('the full cn-art40 path', () => {
     expect(html).toContain('“I covered two on-call weeks and nobody adjusted my target.”');
     expect(html).toContain('“The queue was empty on Fridays.”');
     expect(html).toContain('Tickets closed');
-    expect(html).toContain('present (sign_in)');
+    expect(html).toContain('present (signed in)');
     expect(html).toContain('Grounds: the employee cannot do the job');
     expect(html).toContain('Union notified');
     expect(csv).toContain(`review #${rec.r1}`);

@@ -427,6 +427,18 @@ const attempts: Attempt[] = [
     says: 'came too early: it counts only from 2026-08-29',
   },
 
+  {
+    item: 4,
+    attempt: 'a custom policy that lets a stated date a year old count as that date',
+    run: () =>
+      policyGate({
+        preset: 'cn-art40',
+        file: { name: 'lax.yml', text: 'extends: cn-art40\ntiming:\n  backdateGraceDays: 365\n' },
+      }),
+    rule: 'PolicyError',
+    says: 'lax.yml timing.backdateGraceDays: at most 14: an older stated date counts from when it was recorded',
+  },
+
   // 5. Nothing in the future counts.
   {
     item: 5,
@@ -568,6 +580,34 @@ const attempts: Attempt[] = [
       ),
     rule: 'kpis_not_known_first',
     says: 'Bo had not acknowledged those KPIs before the review period began',
+  },
+
+  {
+    item: 6,
+    attempt: 'uk-capability: the standards acknowledged only after the final review',
+    run: () =>
+      evidenceGate(
+        uk,
+        change(ukComplete, (f) => {
+          f.kpiAcks = [{ jobId: 'eng', version: 1, ack: ack(1) }];
+          f.kpis!.ack = ack(1);
+        })(),
+      ),
+    rule: 'kpis_not_known_first',
+    says: 'review “W8” (2026-03-22) does not count: Bo had not acknowledged those KPIs before the review period began',
+  },
+  {
+    item: 6,
+    attempt: 'us-pip: expectations written yesterday, reviews from months ago',
+    run: () =>
+      evidenceGate(
+        us,
+        change(usComplete, (f) => {
+          f.kpis!.definedAt = ago(1);
+        })(),
+      ),
+    rule: 'missing:below_target_review',
+    says: 'Wei Liu must record a second review of Bo with the actual figures below target. 1 of the 2 needed are on record.',
   },
 
   // 7. Real training, real reassessment.
@@ -717,6 +757,14 @@ const attempts: Attempt[] = [
     run: () => evidenceGate(uk, ukStageGap()),
     rule: 'too_soon',
     says: /First written warning of \d{4}-\d{2}-\d{2} came before “Improvement note after a hearing” ended/,
+  },
+  {
+    item: 11,
+    attempt: 'the final review fifty days into the final written warning’s 90-day review period',
+    run: () => evidenceGate(uk, change(ukComplete, (f) => (f.reviews[0] = review(8, 150)))()),
+    rule: 'too_soon',
+    // The final warning was given 2025-12-12; its review period runs 90 days, to 2026-03-12.
+    says: 'review “W8” (2026-01-31) came before “Final written warning stating the risk of dismissal, after a hearing” ended (2026-03-12)',
   },
   {
     item: 11,

@@ -135,6 +135,22 @@ describe('/offboard and /dandang through the router', () => {
     expect(report).toContain('HR approves: median 1 days');
   });
 
+  it('names the path by its statutory term in Chinese (严重违纪, 协商一致解除, 不能胜任)', async () => {
+    const h = setup();
+    const kinds: string[] = [];
+    for (const word of ['严重违纪', '协商一致解除', '不能胜任']) {
+      await h.command('hr', 'offboard', `m1r1 ${word} 伪造报销单据`, ['m1r1']);
+      const row = db.conn.sqlite
+        .prepare('SELECT id, reason_kind AS k, reason_text AS t FROM cases ORDER BY id DESC')
+        .get() as { id: number; k: string; t: string };
+      kinds.push(row.k);
+      expect(row.t).toBe('伪造报销单据');
+      // One open case per person: resolve it before the next path.
+      db.store.tx((tx) => tx.cases.update(row.id, { status: 'withdrawn' }));
+    }
+    expect(kinds).toEqual(['misconduct', 'mutual', 'performance']);
+  });
+
   it('withdraws with a reason; HR records a protected status by command; the dossier is uploaded after the reply', async () => {
     const h = setup();
     await h.command('hr', 'offboard', 'm1r1 misconduct repeated no-shows', ['m1r1']);

@@ -278,6 +278,68 @@ describe('Chinese legal terms', () => {
   });
 });
 
+describe('the dossier says in words what each step recorded', () => {
+  /** The case walked to the end, with one refused click on the way; the dossier's timeline section. */
+  function timeline(locale: Locale) {
+    const s = setup({ locale });
+    const id = openCase(s);
+    fullRecord(s);
+    // HR tries to approve before the manager confirmed: refused, and the timeline says why.
+    expect(s.advance({ actorId: 'hr', caseId: id, stepId: 'hr_approves' }).ok).toBe(false);
+    for (const [actor, step, extra] of [
+      [s.m, 'manager_confirms', {}],
+      ['hr', 'hr_approves', {}],
+      ['hr', 'art42_check', {}],
+      ['hr', 'union_notified', { date: '2026-08-10' }],
+      ['hr', 'meeting_held', {}],
+      [s.m, 'meeting_held', {}],
+      ['hr', 'notice_issued', { payInLieu: true }],
+      ['hr', 'close', {}],
+    ] as const) {
+      const r = s.advance({ actorId: actor, caseId: id, stepId: step, ...extra });
+      if (!r.ok) throw new Error(r.message);
+    }
+    const out = makeExportDossier(s.deps)({ actorId: 'hr', caseId: id, deliver: 'none' });
+    if (!out.ok) throw new Error(out.message);
+    const html = out.value.html;
+    const text = (from: string, to: string) =>
+      html
+        .slice(html.indexOf(from), html.indexOf(to, html.indexOf(from)))
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\s+/g, ' ');
+    return { html, text, s };
+  }
+
+  it('in Chinese: statutory words, full-width punctuation, no stored JSON or raw ids', () => {
+    const { html, text } = timeline('zh-CN');
+    const part = text('案件时间线', '发起时的政策');
+    expect(part).toContain('立案 发起：Hana HR');
+    expect(part).toContain('未能办理：「经理确认」尚未完成。');
+    expect(part).toContain(
+      '已检查：职业病或工伤（无）；医疗期内（无）；孕期、产期或哺乳期（无）；连续工作满十五年且距法定退休年龄不足五年（无，工作年限3年）；',
+    );
+    expect(part).toContain('记录日期：2026-08-10。');
+    expect(part).toContain('确认出席：Hana HR');
+    expect(part).toContain('额外支付一个月工资作为代通知金。最后工作日：');
+    expect(part).not.toMatch(/&quot;|[a-z]+_[a-z_]+|\b(done|note|refused|clear)\b/);
+    const head = text('<h1>', '</p>');
+    expect(head).toContain('员工：王鹏');
+    expect(head).toContain('· 已结案 ·');
+    expect(text('培训与出勤', '调岗')).toContain('出席（签到）');
+    expect(html).not.toContain('sign_in');
+  });
+
+  it('in English', () => {
+    const { text } = timeline('en');
+    const part = text('Case timeline', 'Policy as at opening');
+    expect(part).toContain('Case opened Opened: Hana HR');
+    expect(part).toContain('Not done: “Manager confirms” not done yet.');
+    expect(part).toContain('Checked: Occupational disease or work injury (clear); Medical treatment period (clear);');
+    expect(part).toContain('One month’s wage paid in lieu of notice. Last day:');
+    expect(part).not.toMatch(/&quot;|[a-z]+_[a-z_]+/);
+  });
+});
+
 describe('item 4 in the dossier: a stated date long before its recording is flagged', () => {
   it('shows "recorded N days later" next to a note written up 45 days after it was held', () => {
     const s = setup();

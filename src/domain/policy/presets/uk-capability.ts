@@ -19,12 +19,12 @@ const stage = (noteKind: string, after: string, extra: object = {}) => ({
 
 export const ukCapability: PolicyInput = {
   id: 'uk-capability',
-  version: '2026.3',
+  version: '2026.4',
   name: { en: 'United Kingdom, capability procedure (Acas Code)', zh: '英国：能力程序（Acas准则）' },
   label: { en: 'Capability (Acas Code)', zh: '能力（Acas准则）' },
   summary: {
-    en: "Standards communicated and acknowledged; informal stage (at least 1 meeting, notes shared); then three formal stages, each after a hearing whose invitation stated the right to be accompanied, and each after the previous stage's review period (90 days): an improvement note with targets and a timescale, a first written warning, and a final written warning stating the risk of dismissal; then a final review after the final warning's review period that still fails (no training plan needed). Steps: manager confirms, HR review, protected-status check, dismissal hearing invitation (right to be accompanied; one postponement of up to 5 working days), hearing held on or after the invited date with two different company attendees, written outcome with the right of appeal, appeal heard by someone not involved before, with its outcome recorded. Notice: the longer of the contract and ERA s.86. No statutory severance for capability.",
-    zh: '传达标准并经员工确认；非正式阶段（至少1次面谈并共享记录）；随后三个正式阶段，每个阶段之前均须举行听证（邀请中写明由同事或工会代表陪同的权利），且须在上一阶段的考核期（90天）届满之后：附目标和期限的改进通知、第一次书面警告、写明可能解雇的最终书面警告；最终书面警告的考核期届满后的最终考核仍未达标（无需培训计划）。步骤：经理确认、HR审核、受保护状态检查、解雇听证邀请（陪同权；可推迟一次，不超过5个工作日）、于邀请所定日期当日或之后举行听证且两名不同公司人员出席、附申诉权的书面结果、由此前未参与的人员审理申诉并记录结果。通知期：合同与《1996年雇佣权利法》第86条中较长者。能力原因解雇无法定遣散费。',
+    en: "Standards communicated and acknowledged; informal stage (at least 1 meeting, notes shared); then three formal stages, each after a hearing whose invitation stated the right to be accompanied, and each after the previous stage's review period (90 days): an improvement note with targets and a timescale, a first written warning, and a final written warning stating the risk of dismissal; then a final review after the final warning's review period, against standards acknowledged before its period began, that still fails (no training plan needed). Steps: manager confirms, HR review, protected-status check, dismissal hearing invitation (right to be accompanied; one postponement of up to 5 working days), hearing held on or after the invited date with two different company attendees, written outcome with the right of appeal, appeal heard by someone not involved before, with its outcome recorded. Notice: the longer of the contract and ERA s.86. No statutory severance for capability.",
+    zh: '传达标准并经员工确认；非正式阶段（至少1次面谈并共享记录）；随后三个正式阶段，每个阶段之前均须举行听证（邀请中写明由同事或工会代表陪同的权利），且须在上一阶段的考核期（90天）届满之后：附目标和期限的改进通知、第一次书面警告、写明可能解雇的最终书面警告；最终书面警告的考核期届满后的最终考核仍未达标（所考核的标准须在考核期开始前经员工确认；无需培训计划）。步骤：经理确认、HR审核、受保护状态检查、解雇听证邀请（陪同权；可推迟一次，不超过5个工作日）、于邀请所定日期当日或之后举行听证且两名不同公司人员出席、附申诉权的书面结果、由此前未参与的人员审理申诉并记录结果。通知期：合同与《1996年雇佣权利法》第86条中较长者。能力原因解雇无法定遣散费。',
   },
   evidence: {
     kpi_defined: { kind: 'kpi_defined', count: 1, windowDays: 3650 },
@@ -42,7 +42,13 @@ export const ukCapability: PolicyInput = {
       kind: 'reassessment_failed',
       count: 1,
       windowDays: 180,
-      conditions: { after: 'final_written_warning', sameKpis: true, reviewKinds: ['regular', 'reassessment'] },
+      conditions: {
+        after: 'final_written_warning',
+        sameKpis: true,
+        // The standards it measures were acknowledged before its period began (issue 10, item 6).
+        kpisKnownFirst: true,
+        reviewKinds: ['regular', 'reassessment'],
+      },
       label: {
         en: 'Final review after the final warning’s review period, still failing',
         zh: '最终书面警告考核期届满后的最终考核仍未达标',

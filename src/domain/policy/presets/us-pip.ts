@@ -10,12 +10,12 @@ const OWBPA = { considerDays: 21, groupConsiderDays: 45, revokeDays: 7 };
 
 export const usPip: PolicyInput = {
   id: 'us-pip',
-  version: '2026.2',
+  version: '2026.3',
   name: { en: 'United States, documented PIP', zh: '美国：书面绩效改进计划' },
   label: { en: 'Performance (documented PIP)', zh: '绩效（书面绩效改进计划）' },
   summary: {
-    en: "At-will employment (except Montana after probation). Documentation defeats a pretext claim (McDonnell Douglas v. Green, 1973); departing from your own written policy is itself evidence of pretext. Evidence: written expectations; at least 2 below-target reviews within 90 days of each other; at least 1 coaching note before the PIP; a PIP that states its length (30, 60 or 90 days) with measurable goals and the employee's signature of receipt (not agreement) with a rebuttal; check-ins at most 2 weeks apart for the whole PIP, each a note the employee received; a documented failure against the PIP's goals no earlier than the PIP's stated end. Steps: manager confirms, HR review (consistency with peers), protected-activity check, legal review, meeting with two different company attendees, written termination notice. No federal notice or severance; OWBPA 21/45 days to consider and 7 to revoke a release for employees 40+.",
-    zh: '随意雇佣（蒙大拿州试用期后除外）。书面记录可驳斥“借口”主张（McDonnell Douglas v. Green，1973年）；偏离公司自己的书面政策本身即是借口的证据。证据：书面期望；彼此相隔不超过90天的至少2次未达标考核；改进计划之前至少1次辅导记录；写明期限（30、60或90天）并附可衡量目标的改进计划，员工签收（仅表示收到，不表示同意）并可附反驳意见；计划期间至少每两周一次跟进，每次均有员工签收的记录；不早于计划所述结束日、对照计划目标的未达成记录。步骤：经理确认、HR审核（与同级人员一致）、受保护活动检查、法务审核、两名不同公司人员参加的面谈、书面解雇通知。联邦法律不要求通知期或遣散费；向40岁及以上员工提供附放弃声明的遣散时，有21天（集体为45天）考虑期与7天撤回期（OWBPA）。',
+    en: "At-will employment (except Montana after probation). Documentation defeats a pretext claim (McDonnell Douglas v. Green, 1973); departing from your own written policy is itself evidence of pretext. Evidence: written expectations; at least 2 below-target reviews within 90 days of each other, recorded after the expectations were written; at least 1 coaching note before the PIP; a PIP that states its length (30, 60 or 90 days) with measurable goals and the employee's signature of receipt (not agreement) with a rebuttal; check-ins at most 2 weeks apart for the whole PIP, each a note the employee received; a documented failure against the PIP's goals no earlier than the PIP's stated end. Steps: manager confirms, HR review (consistency with peers), protected-activity check, legal review, meeting with two different company attendees, written termination notice. No federal notice or severance; OWBPA 21/45 days to consider and 7 to revoke a release for employees 40+.",
+    zh: '随意雇佣（蒙大拿州试用期后除外）。书面记录可驳斥“借口”主张（McDonnell Douglas v. Green，1973年）；偏离公司自己的书面政策本身即是借口的证据。证据：书面期望；书面期望确定之后、彼此相隔不超过90天的至少2次未达标考核；改进计划之前至少1次辅导记录；写明期限（30、60或90天）并附可衡量目标的改进计划，员工签收（仅表示收到，不表示同意）并可附反驳意见；计划期间至少每两周一次跟进，每次均有员工签收的记录；不早于计划所述结束日、对照计划目标的未达成记录。步骤：经理确认、HR审核（与同级人员一致）、受保护活动检查、法务审核、两名不同公司人员参加的面谈、书面解雇通知。联邦法律不要求通知期或遣散费；向40岁及以上员工提供附放弃声明的遣散时，有21天（集体为45天）考虑期与7天撤回期（OWBPA）。',
   },
   evidence: {
     kpi_defined: { kind: 'kpi_defined', count: 1, windowDays: 3650 },
@@ -23,7 +23,8 @@ export const usPip: PolicyInput = {
       kind: 'below_target_review',
       count: 2,
       windowDays: 365,
-      conditions: { spanDays: 90 },
+      // Measured against expectations written before the review: targets set in advance (issue 10, item 6).
+      conditions: { spanDays: 90, after: 'kpi_defined' },
     },
     conversation: {
       kind: 'conversation',

@@ -75,7 +75,7 @@ function planSummary(t: T, v: PlanView, reassessment: Review | null): string {
       ? t('ev.training.attendance', {
           status: t(a.status === 'present' ? 'ev.training.present' : 'ev.training.absent'),
           method: t(a.method === 'sign_in' ? 'ev.training.bySignIn' : 'ev.training.byMark'),
-          reason: a.reason ? `: ${userText(a.reason)}` : '',
+          reason: a.reason ? `${t('gate.reasonSep')}${userText(a.reason)}` : '',
         })
       : t('ev.training.noAttendance');
     lines.push(`${t('ev.training.session', sessionMarkupParams(s, v.zone))} — ${att}`);

@@ -145,7 +145,7 @@ export function attendanceText(t: T, a: Attendance | undefined): string {
   return t('ev.training.attendance', {
     status: t(a.status === 'present' ? 'ev.training.present' : 'ev.training.absent'),
     method: t(a.method === 'sign_in' ? 'ev.training.bySignIn' : 'ev.training.byMark'),
-    reason: a.reason ? `: ${userText(a.reason)}` : '',
+    reason: a.reason ? `${t('gate.reasonSep')}${userText(a.reason)}` : '',
   });
 }
 

@@ -113,7 +113,8 @@ export function renderDossierCsv(t: T, m: DossierModel): string {
       e.ok ? 'ok' : 'missing',
       '',
     ]);
-  for (const e of m.timeline) rows.push(['timeline', day(e.at), e.step, e.outcome, e.detail, '', '', e.actor, '']);
+  for (const e of m.timeline)
+    rows.push(['timeline', day(e.at), e.step, e.outcome, JSON.stringify(e.detail), '', '', e.actor, '']);
   rows.push([
     'policy',
     day(m.openedAt),

@@ -2,13 +2,14 @@
  * The print-ready HTML dossier: one self-contained file (inline CSS, no scripts) that reads on
  * screen and prints on A4. Every record is quoted as stored; disputes are verbatim.
  */
-import type { T } from '../../i18n/index.js';
+import type { MessageKey, T } from '../../i18n/index.js';
 import { kpiTargetText } from '../../kpi-text.js';
 import type { AckView } from '../../../ports/repos/cases.js';
 import { pathFor } from '../../../domain/policy/index.js';
 import { daysBetween } from '../../../domain/dates.js';
 import type { DossierModel } from './dossier-model.js';
-import { itemLabel, localized, noteKindLabel, pathBasis, pathLabel, stepLabelById } from './labels.js';
+import { itemLabel, localized, noteKindLabel, pathBasis, pathLabel } from './labels.js';
+import { timelineRows } from './dossier-timeline.js';
 import { blockerLine, itemDetail, type GateText } from './gate-text.js';
 import { settlementLines } from './settlement.js';
 import { feedText } from './dossier-feed.js';
@@ -123,7 +124,11 @@ export function renderDossierHtml(t: T, m: DossierModel): string {
               p.sessions.map((s) => {
                 const mark = s.attendance.find((a) => a.personId === m.employee.id);
                 const status = mark
-                  ? `${mark.status === 'present' ? t('off.dossier.present') : t('off.dossier.absent')} (${mark.method}${mark.reason ? `: ${mark.reason}` : ''})`
+                  ? t('ev.training.attendance', {
+                      status: t(mark.status === 'present' ? 'off.dossier.present' : 'off.dossier.absent'),
+                      method: t(mark.method === 'sign_in' ? 'ev.training.bySignIn' : 'ev.training.byMark'),
+                      reason: mark.reason ? `${t('gate.reasonSep')}${mark.reason}` : '',
+                    })
                   : '—';
                 return [esc(stamp(s.startsAt, m.timezone)), esc(s.location), esc(status)];
               }),
@@ -164,12 +169,7 @@ export function renderDossierHtml(t: T, m: DossierModel): string {
 
   const timeline = table(
     ['', '', '', ''],
-    m.timeline.map((e) => [
-      esc(stamp(e.at, m.timezone)),
-      esc(e.step === 'opened' || e.step === 'withdrawn' ? e.step : stepLabelById(t, m.locale, path.steps, e.step)),
-      esc(`${e.outcome} · ${e.actor}`),
-      esc(e.detail),
-    ]),
+    timelineRows(t, m, path.steps).map((r) => [esc(stamp(r.at, m.timezone)), ...r.cells.map(esc)]),
   );
 
   const policyText =
@@ -178,7 +178,8 @@ export function renderDossierHtml(t: T, m: DossierModel): string {
     `<details open><summary>JSON</summary><pre>${esc(JSON.stringify(m.policy, null, 2))}</pre></details>`;
 
   const title = t('off.dossier.title', { id: m.caseId, name: m.employee.name });
-  const reasonLine = `${t('off.case.reason')}: ${pathLabel(t, m.locale, m.policy, m.reason)}${m.reasonText ? ` — ${m.reasonText}` : ''}`;
+  const sep = t('gate.reasonSep');
+  const reasonLine = `${t('off.case.reason')}${sep}${pathLabel(t, m.locale, m.policy, m.reason)}${m.reasonText ? ` — ${m.reasonText}` : ''}`;
   return `<!doctype html>
 <html lang="${m.locale === 'zh-CN' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${esc(title)}</title>
 <style>
@@ -190,8 +191,8 @@ pre{white-space:pre-wrap;font-size:8pt}footer{margin-top:2rem;font-size:9pt;colo
 @media print{body{margin:0}section{break-inside:avoid-page}details>summary{display:none}@page{size:A4;margin:18mm}}
 </style></head><body>
 <h1>${esc(title)}</h1>
-<p>${esc(`${t('off.case.employee')}: ${m.employee.name} (${m.employee.id})`)} · ${esc(`${t('off.case.manager')}: ${m.manager?.name ?? '—'}`)} · ${esc(`${t('off.case.job')}: ${m.job?.title ?? '—'}`)}<br>
-${esc(reasonLine)} · ${esc(m.status)} · ${esc(stamp(m.openedAt, m.timezone))}</p>
+<p>${esc(`${t('off.case.employee')}${sep}${m.employee.name} (${m.employee.id})`)} · ${esc(`${t('off.case.manager')}${sep}${m.manager?.name ?? '—'}`)} · ${esc(`${t('off.case.job')}${sep}${m.job?.title ?? '—'}`)}<br>
+${esc(reasonLine)} · ${esc(t(`off.dossier.status.${m.status}` as MessageKey))} · ${esc(stamp(m.openedAt, m.timezone))}</p>
 ${section(t('off.dossier.job'), (m.job?.duties ? `<p>${esc(m.job.duties)}</p>` : '') + kpis)}
 ${section(t('off.dossier.reviews'), reviewBlock('regular'))}
 ${section(t('off.dossier.notes'), notes)}

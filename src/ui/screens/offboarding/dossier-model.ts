@@ -21,7 +21,8 @@ export interface DossierModel {
   policy: Policy;
   evaluation: Evaluation;
   data: DossierData;
-  timeline: { at: number; step: string; actor: string; outcome: string; detail: string }[];
+  /** The case's events; `detail` is what the step stored (the HTML says it in words, the CSV keeps it as data). */
+  timeline: { at: number; step: string; actor: string; outcome: string; detail: Record<string, unknown> }[];
   settlement: Settlement | null;
   auditHead: string;
   /** Rows in the audit log at export: with the head, what `audit verify --anchor <rows>:<head>` checks. */
