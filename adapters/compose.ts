@@ -17,6 +17,8 @@ import type { Router } from '../src/app/router.js';
 import type { FeatureHandlers, UseCaseDeps } from '../src/app/types.js';
 import type { Logger } from '../src/ports/logger.js';
 import { loggerFor } from './logging.js';
+import { makeFileStore } from '../db/files.js';
+import type { FileStore } from '../src/ports/files.js';
 
 /** The platforms this process delivers to: one outbox row is written per platform and recipient. */
 export function platformsOf(config: Config): Platform[] {
@@ -37,6 +39,8 @@ export interface StoreComposition {
   store: Store;
   /** The process's logger (adapters/logging.ts): scrubbed, with an id on every line. */
   log: Logger;
+  /** The evidence files (DANDANG_FILES), sealed with the same data key as the database. */
+  files: FileStore;
 }
 
 export interface AppComposition extends StoreComposition {
@@ -70,7 +74,8 @@ export function composeStore(config: Config, opts: ComposeOptions): StoreComposi
     { whenLocked: opts.whenLocked ?? 'wait' },
   );
   const log = opts.log ?? loggerFor(config);
-  return { config, settings, platforms, clock: opts.clock, conn, store, log };
+  const files = makeFileStore(config.env.DANDANG_FILES, conn.sealer);
+  return { config, settings, platforms, clock: opts.clock, conn, store, log, files };
 }
 
 /**
@@ -89,7 +94,13 @@ export async function composeApp(
     import('../src/app/features.js'),
   ]);
   const base = composeStore(config, { whenLocked: 'yield', ...opts });
-  const deps: UseCaseDeps = { store: base.store, clock: base.clock, settings: base.settings, log: base.log };
+  const deps: UseCaseDeps = {
+    store: base.store,
+    clock: base.clock,
+    settings: base.settings,
+    log: base.log,
+    files: base.files,
+  };
   // The router deduplicates form submissions in the store (adapters/submission-key.ts).
   const router = makeRouter((opts.features ?? allFeatures)(deps), { store: base.store });
   return { ...base, queue: makeOutboxQueue(base.conn.db, base.conn.sealer), router };

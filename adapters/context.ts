@@ -8,6 +8,7 @@ import type { OutboxQueue } from '../src/ports/outbox-queue.js';
 import type { HttpHost } from './http-host.js';
 import type { Platform } from '../src/ports/records.js';
 import type { Logger } from '../src/ports/logger.js';
+import type { FileStore } from '../src/ports/files.js';
 
 /** What the composition root hands each adapter's `start` function. */
 export interface AdapterContext {
@@ -20,6 +21,8 @@ export interface AdapterContext {
   settings: AppSettings;
   http: HttpHost;
   log: Logger;
+  /** The evidence files (DANDANG_FILES). */
+  files: FileStore;
 }
 
 export interface RunningAdapter {

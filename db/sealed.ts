@@ -81,6 +81,11 @@ export interface Sealer {
   json(column: SQLiteColumn): JsonColumnSealer;
   /** The key id a stored value was sealed with, or null for plaintext. */
   keyIdOf(value: unknown): string | null;
+  /**
+   * Seals and opens bytes (a stored evidence file) in the same format, `aad` naming what they are.
+   * `seal` returns null when no data key is configured: the caller keeps them plaintext.
+   */
+  bytes(aad: string): { seal(bytes: Uint8Array): Buffer | null; open(sealed: Uint8Array): Buffer };
 }
 
 const columnName = (column: SQLiteColumn) => `${getTableName(column.table)}.${column.name}`;
@@ -92,23 +97,25 @@ export function makeSealer(current: Buffer | null, old: readonly Buffer[] = []):
 
   const isSealed = (v: unknown): v is Buffer => Buffer.isBuffer(v) || v instanceof Uint8Array;
 
+  function sealRaw(key: DataKey, aad: string, plain: Uint8Array): Buffer {
+    const nonce = randomBytes(NONCE_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', key.key, nonce);
+    cipher.setAAD(Buffer.from(aad));
+    const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+    return Buffer.concat([Buffer.from([VERSION]), Buffer.from(key.id, 'hex'), nonce, body, cipher.getAuthTag()]);
+  }
+
   function sealText(aad: string, text: string): Sealed {
     if (!sealWith || text === '') return text as Sealed;
-    const nonce = randomBytes(NONCE_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', sealWith.key, nonce);
-    cipher.setAAD(Buffer.from(aad));
-    const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
-    return Buffer.concat([
-      Buffer.from([VERSION]),
-      Buffer.from(sealWith.id, 'hex'),
-      nonce,
-      body,
-      cipher.getAuthTag(),
-    ]) as Sealed;
+    return sealRaw(sealWith, aad, Buffer.from(text, 'utf8')) as Sealed;
   }
 
   function openText(aad: string, value: unknown): string {
     if (!isSealed(value)) return String(value);
+    return openRaw(aad, value).toString('utf8');
+  }
+
+  function openRaw(aad: string, value: Uint8Array): Buffer {
     const buf = Buffer.from(value);
     if (buf.length < HEADER + TAG_BYTES || buf[0] !== VERSION)
       throw new SealedValueError(`${aad}: a stored value is not in the sealed format`);
@@ -123,9 +130,7 @@ export function makeSealer(current: Buffer | null, old: readonly Buffer[] = []):
     decipher.setAAD(Buffer.from(aad));
     decipher.setAuthTag(buf.subarray(buf.length - TAG_BYTES));
     try {
-      return Buffer.concat([decipher.update(buf.subarray(HEADER, buf.length - TAG_BYTES)), decipher.final()]).toString(
-        'utf8',
-      );
+      return Buffer.concat([decipher.update(buf.subarray(HEADER, buf.length - TAG_BYTES)), decipher.final()]);
     } catch {
       throw new SealedValueError(
         `${aad}: a sealed value failed authentication (altered, or moved from another column)`,
@@ -150,6 +155,10 @@ export function makeSealer(current: Buffer | null, old: readonly Buffer[] = []):
         open: <T>(value: Sealed) => JSON.parse(openText(aad, value)) as T,
       };
     },
+    bytes: (aad) => ({
+      seal: (plain) => (sealWith ? sealRaw(sealWith, aad, plain) : null),
+      open: (sealed) => openRaw(aad, sealed),
+    }),
     keyIdOf: (value) =>
       isSealed(value) && value.length > 1 + ID_BYTES
         ? Buffer.from(value)

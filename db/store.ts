@@ -13,6 +13,7 @@ import { makeWarningRepo } from './repos/warnings.js';
 import { makeSecurityLog } from './repos/security.js';
 import { makeInboundRepo } from './repos/inbound.js';
 import { makeRetentionRepo } from './repos/retention.js';
+import { makeAttachmentRepo } from './repos/attachments.js';
 import { isSqliteBusy as isBusy } from './busy.js';
 
 export interface StoreOptions {
@@ -58,6 +59,7 @@ export function makeStore(
       db.insert(processedEvents).values({ key, receivedAt: clock.now() }).onConflictDoNothing().run().changes > 0,
     inbound: makeInboundRepo(sqlite, clock),
     retention: makeRetentionRepo(db, sealer),
+    attachments: makeAttachmentRepo(db, clock, sealer),
   };
   // Made once: better-sqlite3 builds a new wrapper for every `sqlite.transaction(…)`, which cost
   // more than a small read.

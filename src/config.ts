@@ -11,6 +11,7 @@ import { isKnownHolidayCountry } from './domain/calendar.js';
 import { PolicyError, resolvePolicy, type PolicySource } from './domain/policy/resolve.js';
 import { warningsSchema } from './config-warnings.js';
 import { time, weekday } from './config-fields.js';
+import { filesSchema, megabytesToBytes } from './config-files.js';
 import { defaultLocale } from './domain/locale.js';
 import type { Schedule } from './domain/schedule.js';
 
@@ -68,6 +69,11 @@ const envSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   DANDANG_DB: z.string().default('./data/dandang.db'),
   DANDANG_CONFIG: z.string().default('./dandang.yml'),
+  /** Folder of the evidence files attached to records (content-addressed, sealed with DANDANG_DATA_KEY). */
+  DANDANG_FILES: z
+    .string()
+    .min(1, 'Set DANDANG_FILES to a folder path such as ./data/files, or unset it')
+    .default('./data/files'),
   /** Force the local workspace on (1) or off (0); by default it runs only with no platform credentials. */
   DANDANG_LOCAL: z.enum(['0', '1']).optional(),
   DANDANG_LOCAL_ALLOW_REMOTE: z.enum(['0', '1']).optional(),
@@ -295,6 +301,8 @@ const fileSchema = z.strictObject({
       shutdownGraceSeconds: z.number('use a number of seconds such as 10').min(0).default(10),
     })
     .default({ metrics: false, maxOutboxAgeSeconds: 900, shutdownGraceSeconds: 10 }),
+  /** Evidence files: the size limit (issue 16). */
+  files: filesSchema,
   /** The HTTP API for the company's systems (POST /api/v1/kpi-actuals; on with DANDANG_API_TOKEN). */
   api: z
     .strictObject({
@@ -532,5 +540,6 @@ export function settingsFromConfig(c: Config): AppSettings {
     auditCheckpointTime: c.file.audit.checkpointTime,
     warnings: c.file.warnings,
     maxDeactivationShare: c.file.orgImport.maxDeactivationShare,
+    files: { maxBytes: megabytesToBytes(c.file.files.maxMegabytes) },
   };
 }

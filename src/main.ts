@@ -22,6 +22,7 @@ import { makeAlertFailedBackup } from './usecases/security/alert-failed-backup.j
 import { makeLogger, newLogId, withLogContext } from '../adapters/logging.js';
 import { startOps } from '../adapters/ops/index.js';
 import { makeRunRetention } from './usecases/schedule/run-retention.js';
+import { discardUnreferenced } from '../adapters/files/intake.js';
 import { dateIn } from './domain/dates.js';
 
 async function main(): Promise<void> {
@@ -65,11 +66,13 @@ async function main(): Promise<void> {
   const retention = makeRunRetention({ store, clock, settings });
   let retentionDay = '';
   // Once a day (and at start): erasing a terminated person's content is idempotent and audited.
-  const retentionTick = () => {
+  const retentionTick = async () => {
     const day = dateIn(clock.now(), settings.timezone);
     if (day === retentionDay) return;
     const r = retention({ actorId: null });
     retentionDay = day;
+    // The erased records' files go too, unless another record holds the same bytes.
+    if (r.ok) await discardUnreferenced(store, app.files, r.value.files);
     if (r.ok && (r.value.erased.length || r.value.held.length))
       log.info({ erased: r.value.erased.length, held: r.value.held.length }, 'retention: records past their period');
   };

@@ -1,9 +1,11 @@
 /**
  * `audit verify [--anchor <rows>:<hash>]`: checks the audit log's chain, signatures (with
  * DANDANG_AUDIT_KEY), signed head, checkpoints and tripwires, and optionally that a head published
- * earlier (the HR channel's daily checkpoint message, a dossier) is still in the chain.
+ * earlier (the HR channel's daily checkpoint message, a dossier) is still in the chain; then that
+ * every evidence file the chain records is in DANDANG_FILES and matches its SHA-256.
  */
 import { verifyAuditLog } from '../../db/repos/audit.js';
+import { verifyAttachedFiles, type FileVerification } from '../../db/repos/audit-files.js';
 import type { AuditVerification } from '../../src/domain/audit-chain.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, type CliCommand, type CliContext } from './context.js';
 
@@ -39,11 +41,29 @@ export function printVerification(v: AuditVerification, ctx: Pick<CliContext, 'o
   return false;
 }
 
+/** Prints the evidence files' check: one OK line, or each missing or altered file, named. */
+export function printFileVerification(v: FileVerification, ctx: Pick<CliContext, 'out' | 'err'>): boolean {
+  if (!v.problems.length) {
+    ctx.out(
+      `Evidence files OK: ${v.ok} file(s) present in DANDANG_FILES and matching the SHA-256 in the audit log` +
+        (v.erased ? ` (${v.erased} erased with their records by retention).` : '.'),
+    );
+    return true;
+  }
+  ctx.err(`Evidence files BROKEN: ${v.problems.length} of ${v.ok + v.problems.length} file(s) cannot be trusted.`);
+  for (const p of v.problems) ctx.err(`  ${p.message} (audit row ${p.auditRowId}).`);
+  ctx.err('Restore the files from a backup of DANDANG_FILES (they are named by their SHA-256).');
+  return false;
+}
+
 export const auditCommand: CliCommand = async ([sub, ...rest], ctx) => {
   const anchor = parseAnchor(rest);
   if (sub !== 'verify' || anchor === 'bad') {
     ctx.err(USAGE_AUDIT);
     return EXIT_USAGE;
   }
-  return printVerification(verifyAuditLog(ctx.conn, anchor), ctx) ? EXIT_OK : EXIT_INVALID;
+  const chain = printVerification(verifyAuditLog(ctx.conn, anchor), ctx);
+  // The hashes are only worth checking against once the chain that holds them is intact.
+  const files = chain ? printFileVerification(await verifyAttachedFiles(ctx.conn, ctx.files), ctx) : true;
+  return chain && files ? EXIT_OK : EXIT_INVALID;
 };

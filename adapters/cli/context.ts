@@ -4,6 +4,7 @@ import type { Store } from '../../src/ports/store.js';
 import type { Clock } from '../../src/ports/clock.js';
 import type { AppSettings } from '../../src/ports/settings.js';
 import type { Platform } from '../../src/ports/records.js';
+import type { FileStore } from '../../src/ports/files.js';
 
 /**
  * What `npm run dandang -- <command>` hands each command module (including adapters/cli/demo.ts
@@ -19,6 +20,8 @@ export interface CliContext {
   settings: AppSettings;
   /** Platforms the outbox addresses, from the configured credentials. */
   platforms: Platform[];
+  /** The evidence files (DANDANG_FILES). */
+  files: FileStore;
   out(line: string): void;
   err(line: string): void;
 }

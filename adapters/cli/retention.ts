@@ -3,6 +3,7 @@
  * retention period has passed (the bot also runs it daily). `--dry-run` lists who is due.
  */
 import { makeRunRetention } from '../../src/usecases/schedule/run-retention.js';
+import { discardUnreferenced } from '../files/intake.js';
 import { EXIT_OK, EXIT_USAGE, type CliCommand } from './context.js';
 
 export const USAGE_RETENTION = 'Usage: npm run dandang -- retention run [--dry-run]';
@@ -18,7 +19,8 @@ export const retentionCommand: CliCommand = async ([sub, ...flags], ctx) => {
     ctx.err(r.message);
     return EXIT_USAGE;
   }
-  const { years, statutory, erased, held } = r.value;
+  const { years, statutory, erased, held, files } = r.value;
+  await discardUnreferenced(ctx.store, ctx.files, files);
   ctx.out(`Retention: ${years} year(s) after termination${statutory ? ` (${statutory})` : ''}.`);
   for (const e of erased)
     ctx.out(

@@ -92,6 +92,11 @@ export async function startFeishu(ctx: AdapterContext, options: FeishuOptions = 
     router: ctx.router,
     settings: ctx.settings,
     forms: makeFormSnapshots(ctx.conn),
+    fileIntake: {
+      client,
+      files: ctx.files,
+      keyOfSentMessage: (address, messageId) => ctx.queue.keyOfSentMessage('feishu', address, messageId),
+    },
     // Answer in the background so the event is acknowledged at once.
     send: async (target, content) => {
       void sendReply(client, target, content).catch((err: unknown) => log('error', 'could not send an answer', err));

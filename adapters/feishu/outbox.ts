@@ -25,6 +25,11 @@ import { translator } from '../../src/ui/i18n/index.js';
 import { renderMessageCards, type Card } from './render/card.js';
 import type { T } from '../../src/ui/i18n/index.js';
 import { mentionLookup } from './people.js';
+import type { FileStore } from '../../src/ports/files.js';
+import { MissingFileError, uploadParts } from '../files/materialize.js';
+
+/** Feishu's im/v1/files takes at most 30 MB a file; a bigger dossier goes in parts. */
+export const FEISHU_FILE_MAX_BYTES = 30 * 1024 * 1024;
 
 /** Bursts are one second's worth (at least 1), and the minute bucket never bursts past the minute's allowance. */
 export function feishuPacing(cfg: FeishuDeliveryConfig): PacingPolicy {
@@ -78,6 +83,8 @@ export interface FeishuDeliveryDeps {
   lastSentRef(address: string): string | null;
   /** Told once when a lost send cannot be looked for (so it is sent again and may arrive twice). */
   onLookupImpossible?: (why: string) => void;
+  /** Where the stored files an upload names are read from (evidence files, the dossier's). */
+  files?: FileStore;
 }
 
 export function makeFeishuDeliver(deps: FeishuDeliveryDeps) {
@@ -232,6 +239,32 @@ export function makeFeishuDeliver(deps: FeishuDeliveryDeps) {
     return { kind: 'sent', ref, retarget: ref, fresh: true };
   }
 
+  /** A file, or a dossier in parts that each fit Feishu's limit (one file message per part). */
+  async function upload(row: OutboxRow): Promise<DeliveryOutcome> {
+    const file = row.payload as UploadPayload;
+    if ((file.blob || file.archive) && !deps.files)
+      return { kind: 'permanent', error: 'no file store configured to read the stored files of this upload' };
+    let parts;
+    try {
+      parts = await uploadParts(file, deps.files!, FEISHU_FILE_MAX_BYTES);
+    } catch (err) {
+      if (err instanceof MissingFileError) return { kind: 'permanent', error: err.message };
+      throw err;
+    }
+    const ids: string[] = [];
+    for (const [n, part] of parts.entries()) {
+      const uploaded = await client.im.v1.file.create({
+        data: { file_type: 'stream', file_name: part.filename, file: Buffer.from(part.bytes) },
+      });
+      const fileKey = uploaded?.file_key;
+      if (!fileKey) return { kind: 'transient', error: 'file upload returned no file_key', maybeDelivered: false };
+      const outcome = await sendAndLearn(row, 'file', JSON.stringify({ file_key: fileKey }), pageKey(row.key, n));
+      if (outcome.kind !== 'sent') return outcome;
+      ids.push(outcome.ref);
+    }
+    return { kind: 'sent', ref: ids.join(',') };
+  }
+
   async function deliverRow(row: OutboxRow): Promise<DeliveryOutcome> {
     const t = translator(row.locale);
     if (row.op === 'upload') {
@@ -243,15 +276,8 @@ export function makeFeishuDeliver(deps: FeishuDeliveryDeps) {
         return post(row, t);
       case 'update':
         return update(row, t);
-      case 'upload': {
-        const file = row.payload as UploadPayload;
-        const uploaded = await client.im.v1.file.create({
-          data: { file_type: 'stream', file_name: file.filename, file: Buffer.from(file.content, 'utf8') },
-        });
-        const fileKey = uploaded?.file_key;
-        if (!fileKey) return { kind: 'transient', error: 'file upload returned no file_key', maybeDelivered: false };
-        return sendAndLearn(row, 'file', JSON.stringify({ file_key: fileKey }));
-      }
+      case 'upload':
+        return upload(row);
     }
   }
 
@@ -314,6 +340,7 @@ export function startFeishuSender(opts: {
     deliver: makeFeishuDeliver({
       client: opts.client,
       store: ctx.store,
+      files: ctx.files,
       lastSentRef: (address) => ctx.queue.lastSentRef('feishu', address),
       onLookupImpossible: (why) =>
         opts.log.warn(

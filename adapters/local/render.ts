@@ -124,6 +124,10 @@ function renderInput(input: Input, domId: string, error: string | undefined, ctx
     case 'datetime':
       control = `<input type="datetime-local" ${common} value="${escapeHtml(input.initial ?? '')}">`;
       break;
+    case 'file':
+      // The page script uploads each chosen file to /api/upload and submits the tokens it gets back.
+      control = `<input type="file" ${common}${input.maxFiles > 1 ? ' multiple' : ''} data-max-files="${input.maxFiles}" accept="${escapeHtml(input.accept.map((e) => `.${e}`).join(','))}">`;
+      break;
   }
   return `<div class="field${error ? ' has-error' : ''}" data-input="${escapeHtml(input.id)}">
 <label for="${domId}">${escapeHtml(plainText(input.label, nameOf))}${input.optional ? ` <span class="optional">${escapeHtml(t(ctx.locale, 'local.optional'))}</span>` : ''}</label>

@@ -34,6 +34,33 @@ const send = (res: ServerResponse, status: number, type: string, body: string, h
       ...headers,
     })
     .end(body);
+const sendBytes = (res: ServerResponse, type: string, body: Uint8Array, headers: Record<string, string> = {}) =>
+  res
+    .writeHead(200, {
+      'content-type': type,
+      'content-length': String(body.length),
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      // Evidence files are downloaded, never rendered in the workspace's origin (an SVG, an HTML page).
+      'content-security-policy': "default-src 'none'; sandbox",
+      ...headers,
+    })
+    .end(body);
+
+/** The content type a download is served with: a stored file's detected type, else by extension. */
+function typeOfUpload(u: UploadPayload): string {
+  if (u.archive) return 'application/zip';
+  if (u.blob) return u.blob.mime;
+  if (u.filename.endsWith('.html')) return 'text/html; charset=utf-8';
+  if (u.filename.endsWith('.json')) return 'application/json';
+  if (u.filename.endsWith('.ics')) return 'text/calendar; charset=utf-8';
+  return 'text/plain; charset=utf-8';
+}
+
+/** `attachment`, with an ASCII fallback name and the real (UTF-8, e.g. Chinese) one (RFC 6266). */
+const contentDisposition = (filename: string) =>
+  `attachment; filename="${filename.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+
 const json = (res: ServerResponse, status: number, body: unknown) =>
   send(res, status, 'application/json; charset=utf-8', JSON.stringify(body));
 
@@ -65,9 +92,61 @@ function formValues(v: unknown): FormValues {
   return out;
 }
 
+/** `{ input id: [upload token] }` from the submission, ignoring anything else. */
+function fileTokens(v: unknown): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  if (!v || typeof v !== 'object') return out;
+  for (const [k, x] of Object.entries(v as Record<string, unknown>))
+    if (Array.isArray(x)) out[k] = x.filter((i): i is string => typeof i === 'string');
+  return out;
+}
+
 export function localRoutes(ws: Workspace, opts: { allowRemote: boolean }): RequestHandler {
   const css = asset('app.css');
   const js = asset('app.js');
+
+  /**
+   * One chosen file, as the raw body. Its size is checked against the limit from Content-Length
+   * before a byte is read, and again while reading (a body longer than it said stops there), so an
+   * oversize file is never buffered. The bytes wait in memory for the form's submission.
+   */
+  const upload = async (req: IncomingMessage, res: ServerResponse, persona: Person): Promise<unknown> => {
+    const name = (() => {
+      try {
+        return decodeURIComponent(str(req.headers['x-file-name']));
+      } catch {
+        return '';
+      }
+    })();
+    const max = ws.maxFileBytes();
+    const declared = Number(req.headers['content-length'] ?? NaN);
+    const tooLarge = (size: number) => json(res, 413, { kind: 'error', text: ws.tooLargeText(persona, name, size) });
+    if (Number.isFinite(declared) && declared > max) {
+      // Read and dropped, never kept: a browser shows the answer only once it has sent the body.
+      req.resume();
+      await new Promise((done) => req.once('end', done).once('error', done));
+      return tooLarge(declared);
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const c of req) {
+      size += (c as Buffer).length;
+      if (size > max) {
+        // A body longer than allowed without saying so up front: stop keeping it, drop the rest
+        // (the connection is cut if it goes on and on).
+        chunks.length = 0;
+        if (size > 2 * max) {
+          req.destroy();
+          return;
+        }
+        continue;
+      }
+      chunks.push(c as Buffer);
+    }
+    if (size > max) return tooLarge(size);
+    const answer = await ws.holdUpload(persona, name, Buffer.concat(chunks));
+    return 'token' in answer ? json(res, 200, answer) : json(res, 415, { kind: 'error', text: answer.error });
+  };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<unknown> => {
     const url = new URL(req.url ?? '/', 'http://local');
@@ -121,17 +200,14 @@ export function localRoutes(ws: Workspace, opts: { allowRemote: boolean }): Requ
       const m = ws.file(persona, Number(url.searchParams.get('id')));
       if (!m) return send(res, 404, 'text/plain', 'not found');
       const u = m.payload as UploadPayload;
-      const type = u.filename.endsWith('.html')
-        ? 'text/html; charset=utf-8'
-        : u.filename.endsWith('.json')
-          ? 'application/json'
-          : u.filename.endsWith('.ics')
-            ? 'text/calendar; charset=utf-8'
-            : 'text/plain; charset=utf-8';
-      return send(res, 200, type, u.content, {
-        'content-disposition': `attachment; filename="${u.filename.replace(/[^\w.-]/g, '_')}"`,
+      const bytes = await ws.uploadBytes(u);
+      if (!bytes) return send(res, 410, 'text/plain; charset=utf-8', 'this file is no longer stored');
+      return sendBytes(res, typeOfUpload(u), bytes, {
+        'content-disposition': contentDisposition(u.filename),
       });
     }
+
+    if (method === 'POST' && url.pathname === '/api/upload') return upload(req, res, persona);
 
     if (method !== 'POST') return json(res, 405, { kind: 'error', text: 'method not allowed' });
     if (!str(req.headers['content-type']).startsWith('application/json'))
@@ -149,7 +225,14 @@ export function localRoutes(ws: Workspace, opts: { allowRemote: boolean }): Requ
           return json(
             res,
             200,
-            await ws.submit(persona, str(body.formId), str(body.state), formValues(body.values), str(body.instance)),
+            await ws.submit(
+              persona,
+              str(body.formId),
+              str(body.state),
+              formValues(body.values),
+              str(body.instance),
+              fileTokens(body.files),
+            ),
           );
         default:
           return json(res, 404, { kind: 'error', text: 'not found' });

@@ -3,6 +3,7 @@
  * (adapters/compose.ts, then the local adapter and HTTP), minus the cron schedule. Used by the browser tests and the
  * README screenshot script instead of spawning `npm start`.
  */
+import { dirname, join } from 'node:path';
 import { loadConfig } from '../../src/config.js';
 import type { Connection } from '../../db/client.js';
 import { systemClock, type Clock } from '../../src/ports/clock.js';
@@ -26,6 +27,8 @@ export async function startLocalApp(env: Record<string, string>, clock: Clock = 
     DANDANG_LOCAL: '1',
     HOST: '127.0.0.1',
     DANDANG_CONFIG: '/nonexistent/dandang.yml',
+    // Evidence files beside the test's database, never in the working directory.
+    ...(env.DANDANG_DB ? { DANDANG_FILES: join(dirname(env.DANDANG_DB), 'files') } : {}),
     ...env,
   });
   const app = await composeApp(config, { clock });

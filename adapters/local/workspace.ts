@@ -16,6 +16,12 @@ import { parseCommandLine, commandSuggestions } from './commands.js';
 import { plainText, renderForm, type RenderCtx } from './render.js';
 import { renderEphemeral, renderPage, renderStoredMessage, type MessageView } from './views.js';
 import { LiveHub } from './live.js';
+import type { UploadPayload } from '../../src/ports/outbox-queue.js';
+import { MissingFileError, uploadBytes } from '../files/materialize.js';
+import { checkFile, refusalText, submitWithFiles, type ReceivedFile } from '../files/intake.js';
+import { maxFileBytes } from '../../src/domain/files.js';
+import { translator } from '../../src/ui/i18n/index.js';
+import { HeldUploads } from './uploads.js';
 
 /** What the page script gets back for a command, click or submission. */
 export type ReplyJson =
@@ -29,6 +35,7 @@ export class Workspace {
   readonly messages: LocalMessageStore;
   readonly live: LiveHub;
   private ephemeralSeq = 0;
+  private readonly uploads = new HeldUploads();
   /** Set by index.ts: drains the outbox right after an interaction. */
   wakeSender: () => Promise<void> = async () => {};
 
@@ -145,11 +152,22 @@ export class Workspace {
     return this.toJson(p, reply);
   }
 
-  /** `instance` is the token rendered into the form (render.ts): it makes a repeat of this submission a no-op. */
-  async submit(p: Person, formId: string, state: string, values: FormValues, instance = ''): Promise<ReplyJson> {
+  /**
+   * `instance` is the token rendered into the form (render.ts): it makes a repeat of this submission
+   * a no-op. `files` names uploads held by `holdUpload`, by input id; they are checked and stored
+   * (adapters/files/intake.ts) and handed to the use case beside the values.
+   */
+  async submit(
+    p: Person,
+    formId: string,
+    state: string,
+    values: FormValues,
+    instance = '',
+    files: Record<string, string[]> = {},
+  ): Promise<ReplyJson> {
     if (!isFormId(formId)) return { kind: 'error', text: t(this.localeOf(p), 'common.unknownCommand') };
-    const reply = await this.ctx.router.dispatch({
-      kind: 'submit',
+    const ev = {
+      kind: 'submit' as const,
       actor: actorOf(p, 'local', this.ctx.settings),
       formId,
       state,
@@ -157,8 +175,41 @@ export class Workspace {
       submissionKey: /^[\w-]{16,64}$/.test(instance)
         ? submissionKey(`local:${instance}`, { formId, state, values })
         : undefined,
-    });
-    return this.toJson(p, reply);
+    };
+    const inputs = Object.entries(files).filter(([, tokens]) => tokens.length);
+    if (!inputs.length) return this.toJson(p, await this.ctx.router.dispatch(ev));
+    const received: Record<string, ReceivedFile[]> = {};
+    for (const [inputId, tokens] of inputs) {
+      const held = tokens.map((token) => this.uploads.take(p.id, token));
+      if (held.some((h) => !h))
+        return this.toJson(p, { kind: 'formErrors', errors: { [inputId]: t(this.localeOf(p), 'local.uploadAgain') } });
+      received[inputId] = held as ReceivedFile[];
+    }
+    return this.toJson(p, await submitWithFiles(this.ctx, ev, received));
+  }
+
+  /** The configured size limit of one file. */
+  maxFileBytes(): number {
+    return maxFileBytes(this.ctx.settings);
+  }
+
+  tooLargeText(p: Person, name: string, size: number): string {
+    return refusalText(
+      translator(this.localeOf(p)),
+      name,
+      { reason: 'too_large', maxBytes: this.maxFileBytes() },
+      size,
+    );
+  }
+
+  /**
+   * A file chosen in an upload field: checked now (size, real type) so a refusal shows at once, and
+   * held in memory for the form's submission, never stored until then.
+   */
+  async holdUpload(p: Person, name: string, bytes: Uint8Array): Promise<{ token: string } | { error: string }> {
+    const refusal = await checkFile({ name, bytes }, this.maxFileBytes(), translator(this.localeOf(p)));
+    if (refusal) return { error: refusal };
+    return { token: this.uploads.hold(p.id, { name, bytes }) };
   }
 
   /** Whether `p` may download the file in message `id` (dossiers go to HR threads only). */
@@ -167,6 +218,16 @@ export class Workspace {
     if (!m || m.kind !== 'upload') return null;
     const root = m.threadId ? this.messages.get(m.threadId) : null;
     return canSee(p, root?.conversation ?? m.conversation) ? m : null;
+  }
+
+  /** The bytes of a delivered upload (a stored file is read from the FileStore); null when gone. */
+  async uploadBytes(u: UploadPayload): Promise<Uint8Array | null> {
+    try {
+      return await uploadBytes(u, this.ctx.files);
+    } catch (e) {
+      if (e instanceof MissingFileError) return null;
+      throw e;
+    }
   }
 
   canSee(p: Person, conversation: string): boolean {

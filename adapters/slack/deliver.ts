@@ -6,6 +6,8 @@
  */
 import type { WebClient } from '@slack/web-api';
 import type { OutboxRow, UploadPayload } from '../../src/ports/outbox-queue.js';
+import type { FileStore } from '../../src/ports/files.js';
+import { MissingFileError, uploadBytes } from '../files/materialize.js';
 import type { DeliveryOutcome } from '../../src/delivery/sender.js';
 import type { Message } from '../../src/ui/model.js';
 import { translator } from '../../src/ui/i18n/index.js';
@@ -96,6 +98,8 @@ export interface SlackDeliveryDeps {
   pageSize?: number;
   /** Told once per kind of conversation whose history we may not read (see the fallback below). */
   onLookupRefused?: (kind: ConversationKind, error: string) => void;
+  /** Where the stored files an upload names are read from (evidence files, the dossier's). */
+  files?: FileStore;
 }
 
 /** What a channel id says about which *:history scope reading it needs. */
@@ -268,12 +272,23 @@ export function makeSlackDeliver(deps: SlackDeliveryDeps): (row: OutboxRow) => P
     const file = row.payload as UploadPayload;
     const channel = row.threadRef ? parseRef(row.threadRef)!.channel : await conversationId(row.address);
     const thread = row.threadRef ? parseRef(row.threadRef) : null;
+    let body: { content: string } | { file: Buffer };
+    if (file.content !== undefined && !file.blob && !file.archive) body = { content: file.content };
+    else if (!deps.files) return { kind: 'permanent', error: 'no file store to read the stored files of this upload' };
+    else {
+      try {
+        body = { file: Buffer.from(await uploadBytes(file, deps.files)) };
+      } catch (err) {
+        if (err instanceof MissingFileError) return { kind: 'permanent', error: err.message };
+        throw err;
+      }
+    }
     const res = (await client.files.uploadV2({
       channel_id: channel,
       ...(thread ? { thread_ts: thread.ts } : {}),
       filename: file.filename,
       title: file.title,
-      content: file.content,
+      ...body,
     } as never)) as { files?: { files?: { id?: string }[] }[] };
     const id = res.files?.[0]?.files?.[0]?.id ?? 'uploaded';
     return { kind: 'sent', ref: formatRef(channel, id) };

@@ -144,6 +144,7 @@ export async function startSlack(ctx: AdapterContext, options: SlackAdapterOptio
           client: senderClient,
           resolveMention,
           onLookupRefused: lookupRefusedLogger((line) => log.warn(line)),
+          files: ctx.files,
         }),
         pacing: options.pacing ?? slackPacing(ctx.config.file.delivery.slack),
         ...deliveryPolicy(ctx, 'slack'),
@@ -157,6 +158,7 @@ export async function startSlack(ctx: AdapterContext, options: SlackAdapterOptio
     settings: ctx.settings,
     resolveMention,
     afterDispatch: wakeIfQueued(ctx.conn, () => sender?.wake()),
+    files: ctx.files,
   });
   options.extendApp?.(app);
   if (cfg.appToken) await app.start();

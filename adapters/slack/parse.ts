@@ -51,6 +51,16 @@ interface ElementState {
   selected_options?: { value: string }[];
   selected_date?: string | null;
   selected_date_time?: number | null;
+  /** file_input: the files the person chose, already uploaded to Slack. */
+  files?: { id?: string; name?: string; size?: number }[];
+}
+
+/** A file chosen in a modal's file_input, as Slack reports it: fetched later by id with the bot token. */
+export interface SlackFileRef {
+  id: string;
+  name: string;
+  /** As Slack reports it; checked again against the bytes received. */
+  size: number | null;
 }
 
 /**
@@ -71,6 +81,30 @@ export function parseViewValues(
   return out;
 }
 
+/** The files of every file_input in `view.state.values`, by input id (= block_id); inputs without files are left out. */
+export function parseViewFiles(
+  values: Record<string, Record<string, ElementState>> | undefined,
+): Record<string, SlackFileRef[]> {
+  const out: Record<string, SlackFileRef[]> = {};
+  for (const [blockId, elements] of Object.entries(values ?? {})) {
+    const el = elements[blockId] ?? Object.values(elements)[0];
+    if (el?.type !== 'file_input') continue;
+    const files = (el.files ?? []).flatMap((f) =>
+      typeof f?.id === 'string' && /^F[A-Z0-9]+$/.test(f.id)
+        ? [
+            {
+              id: f.id,
+              name: typeof f.name === 'string' ? f.name : f.id,
+              size: typeof f.size === 'number' ? f.size : null,
+            },
+          ]
+        : [],
+    );
+    if (files.length) out[blockId] = files;
+  }
+  return out;
+}
+
 function elementValue(el: ElementState, personOf: (slackId: string) => string | null): string | string[] | undefined {
   switch (el.type) {
     case 'users_select':
@@ -85,6 +119,9 @@ function elementValue(el: ElementState, personOf: (slackId: string) => string | 
       return typeof el.selected_date_time === 'number'
         ? new Date(el.selected_date_time * 1000).toISOString()
         : undefined;
+    case 'file_input':
+      // Files are never a typed value: parseViewFiles hands them to the listener, which fetches them.
+      return undefined;
     default:
       // plain_text_input and number_input both send `value` (a string, null when empty).
       return el.value ?? undefined;

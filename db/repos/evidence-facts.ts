@@ -2,9 +2,9 @@
  * The facts the policy engine evaluates for one employee (src/domain/policy/facts.ts): every record
  * with both the date a person stated and the instant it was recorded, and never a private note.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, min } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { jobs, kpis, people, protectedStatuses } from '../schema/index.js';
+import { attachments, jobs, kpis, people, protectedStatuses } from '../schema/index.js';
 import type { AckView } from '../../src/ports/repos/cases.js';
 import type { AckFact, EvidenceFacts } from '../../src/domain/policy/index.js';
 import type { CaseRecords } from './case-records.js';
@@ -35,6 +35,17 @@ export function evidenceFactsOf(db: Db, records: CaseRecords, employeeId: string
   });
   const reviewRows = records.reviewRows(employeeId);
   const trainingRows = records.trainingRows(employeeId);
+  // The first file on each session: its signed sign-in sheet (a policy may require one).
+  const sessionIds = trainingRows.flatMap((t) => t.sessions.map((s) => s.id));
+  const sheets = new Map<number, number>();
+  if (sessionIds.length)
+    for (const a of db
+      .select({ subjectId: attachments.subjectId, at: min(attachments.createdAt) })
+      .from(attachments)
+      .where(and(eq(attachments.subjectType, 'training_session'), inArray(attachments.subjectId, sessionIds)))
+      .groupBy(attachments.subjectId)
+      .all())
+      if (a.at !== null) sheets.set(a.subjectId, a.at);
   const adjustmentRows = records.adjustmentRows(employeeId);
   // Names of every KPI the records mention, so no screen shows a key.
   const jobIds = [
@@ -109,6 +120,7 @@ export function evidenceFactsOf(db: Db, records: CaseRecords, employeeId: string
           endsAt: s.endsAt,
           present: mark?.status === 'present',
           markedAt: mark?.createdAt ?? null,
+          sheetAt: sheets.get(s.id) ?? null,
         };
       }),
       ack: fact(t.ack),

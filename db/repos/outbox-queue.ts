@@ -181,6 +181,14 @@ export function makeOutboxQueue(db: Db, sealer: Sealer = plaintextSealer): Outbo
       WHERE platform = ? AND address = ? AND status = 'sent' AND op != 'update' AND sent_ref IS NOT NULL
       ORDER BY id DESC LIMIT 1`,
   );
+  // A message's ref may list several pages (`om_1,om_2`): any of them names it. A person's DM, or one
+  // chat, is a bounded walk of the address index.
+  const keyOfRefStmt = sqlite.prepare<[string, string, string], { key: string }>(
+    `SELECT key FROM outbox INDEXED BY outbox_address
+      WHERE platform = ? AND address = ? AND op != 'update' AND sent_ref IS NOT NULL
+        AND instr(',' || sent_ref || ',', ',' || ? || ',') > 0
+      ORDER BY id DESC LIMIT 1`,
+  );
   const failedSinceStmt = sqlite.prepare<{ platform: string; since: number; except: string }, { n: number }>(
     `SELECT count(*) AS n FROM outbox
       WHERE platform = @platform AND status = 'failed' AND failed_at >= @since AND key NOT LIKE @except ESCAPE '\\'`,
@@ -275,6 +283,7 @@ export function makeOutboxQueue(db: Db, sealer: Sealer = plaintextSealer): Outbo
     },
     backlogged: (platform, minRows, limit) => backlogStmt.all({ platform, min: minRows, limit }).map((r) => r.address),
     lastSentRef: (platform, address) => lastSentStmt.get(platform, address)?.ref ?? null,
+    keyOfSentMessage: (platform, address, ref) => keyOfRefStmt.get(platform, address, ref)?.key ?? null,
     countFailedSince: (platform, since, exceptKeyPrefix) =>
       failedSinceStmt.get({ platform, since, except: exceptKeyPrefix ? likePrefix(exceptKeyPrefix) : '' })?.n ?? 0,
     failedRows: ({ platform, keyPrefix, limit }): FailedRow[] =>

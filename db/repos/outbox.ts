@@ -138,7 +138,13 @@ export function makeOutbox(
         m.key,
         'upload',
         m.to,
-        { filename: m.filename, title: m.title, content: m.content } satisfies UploadPayload,
+        {
+          filename: m.filename,
+          title: m.title,
+          ...(m.content !== undefined ? { content: m.content } : {}),
+          ...(m.blob ? { blob: m.blob } : {}),
+          ...(m.archive ? { archive: m.archive } : {}),
+        } satisfies UploadPayload,
         m.threadKey,
       ),
     update(targetKey: string, message: Message, locale?: Locale) {

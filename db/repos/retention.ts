@@ -12,6 +12,7 @@ import { SQLiteCustomColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client.js';
 import {
   acknowledgments,
+  attachments,
   attendance,
   caseEvents,
   cases,
@@ -152,6 +153,15 @@ export function makeRetentionRepo(db: Db, sealer: Sealer): RetentionRepo {
         for (const c of conditions) count(table, eraseRows(table, c, ctx));
       };
 
+      // Files on their records: the rows go (erasures keep each one's hash), the caller removes the bytes.
+      const files = db
+        .select({ sha256: attachments.sha256 })
+        .from(attachments)
+        .where(eq(attachments.personId, personId))
+        .all()
+        .map((r) => r.sha256);
+      erase(attachments, [eq(attachments.personId, personId)]);
+
       const reviewIds = idsOf(
         db.select({ id: reviews.id }).from(reviews).where(eq(reviews.employeeId, personId)).all(),
       );
@@ -250,7 +260,7 @@ export function makeRetentionRepo(db: Db, sealer: Sealer): RetentionRepo {
         .set({ monthlyWage: null, previousMonthWage: null, birthDate: null, retirementBasis: null, erasedAt: at })
         .where(eq(people.id, personId))
         .run();
-      return { rows, digest: sha256(ctx.hashes.join('\n')) };
+      return { rows, digest: sha256(ctx.hashes.join('\n')), files: [...new Set(files)] };
     },
   };
 }

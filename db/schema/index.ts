@@ -7,4 +7,5 @@ export * from './infra.js';
 export * from './local.js';
 export * from './warnings.js';
 export * from './retention.js';
+export * from './files.js';
 export * from './kpi-actuals.js';

@@ -9,7 +9,7 @@
 import type { ReasonKind } from '../domain/policy/index.js';
 import { NOTE_KIND_WORDS } from '../ui/screens/evidence/note-terms.js';
 
-export type FeatureName = 'help' | 'review' | 'evidence' | 'offboarding' | 'security';
+export type FeatureName = 'help' | 'review' | 'evidence' | 'offboarding' | 'security' | 'files';
 
 export const COMMANDS = {
   review: {

@@ -5,6 +5,7 @@ import { reviewHandlers } from './review.js';
 import { offboardingHandlers } from './offboarding.js';
 import { evidenceHandlers } from './evidence.js';
 import { securityHandlers } from './security.js';
+import { filesHandlers } from './files.js';
 
 /**
  * Every feature module, by the name `src/app/commands.ts` uses for its owner. Each feature adds
@@ -16,6 +17,7 @@ export const FEATURES: Record<FeatureName, (deps: UseCaseDeps) => FeatureHandler
   offboarding: offboardingHandlers,
   evidence: evidenceHandlers,
   security: securityHandlers,
+  files: filesHandlers,
 };
 
 export function allFeatures(deps: UseCaseDeps): FeatureHandlers[] {

@@ -8,6 +8,7 @@ import type { ActionId, FormId } from '../ui/actions.js';
 import type { FormValues, Reply } from '../ui/model.js';
 import type { CommandName } from './commands.js';
 import type { Argv } from './command-args.js';
+import type { IncomingFile } from '../ports/files.js';
 
 /** Who is acting, resolved by the adapter from the platform user id. Never trust more than this. */
 export interface Actor {
@@ -29,7 +30,19 @@ export type Inbound =
    * this form instance (see adapters/submission-key.ts): the router records the same key once and answers
    * a repeat with the first answer.
    */
-  | { kind: 'submit'; actor: Actor; formId: FormId; state: string; values: FormValues; submissionKey?: string };
+  | {
+      kind: 'submit';
+      actor: Actor;
+      formId: FormId;
+      state: string;
+      values: FormValues;
+      submissionKey?: string;
+      /**
+       * Files sent with the form, by input id: fetched from the platform, checked (type by content,
+       * size) and already in the FileStore. Only an adapter sets this; no typed value ever becomes a file.
+       */
+      files?: Record<string, IncomingFile[]>;
+    };
 
 export type CommandEvent = Extract<Inbound, { kind: 'command' }>;
 /**

@@ -29,7 +29,7 @@ export interface AuditCheckpointView extends AuditHeadView {
 }
 
 /** The audit actions of reads: who opened whose records (subject type `person`, the record's subject). */
-export type ReadAction = 'read.record' | 'read.cases' | 'read.dossier' | 'read.reads';
+export type ReadAction = 'read.record' | 'read.cases' | 'read.dossier' | 'read.reads' | 'read.files';
 
 /** One recorded read, newest first in `readsOf`. */
 export interface RecordRead {

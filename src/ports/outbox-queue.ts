@@ -36,11 +36,24 @@ export interface OutboxRow {
   renew?: boolean;
 }
 
+/**
+ * A file to deliver, in one of three forms: text (a calendar file, a JSON export), one stored
+ * evidence file, or a ZIP assembled when sent (the dossier: its pages and every attached file).
+ * Stored files are read from the FileStore by the sender, so a row never holds their bytes.
+ */
 export interface UploadPayload {
   filename: string;
   title: string;
-  content: string;
+  /** Text content, sent as UTF-8. */
+  content?: string;
+  /** One stored file, by hash. */
+  blob?: { sha256: string; mime: string };
+  /** The entries of a ZIP archive, in order. */
+  archive?: ArchiveEntry[];
 }
+
+/** One file inside an archive: text, or a stored file by hash. */
+export type ArchiveEntry = { path: string; text: string } | { path: string; sha256: string };
 
 /** How a row goes back to the queue after an attempt that did not deliver it. */
 export interface RetryLater {
@@ -122,6 +135,11 @@ export interface OutboxQueue {
   stats(now: number): OutboxStats[];
   /** The ref of the latest post or upload delivered to `address` (Feishu: finds the chat of a DM). */
   lastSentRef(platform: Platform, address: string): string | null;
+  /**
+   * The key of the message delivered to `address` as `ref` (one of its pages), or null: what a
+   * person replied to (Feishu: a file sent as a reply to a record's card attaches to that record).
+   */
+  keyOfSentMessage(platform: Platform, address: string, ref: string): string | null;
   /** Rows of `platform` set aside since `since` (app clock), leaving out keys starting with `exceptKeyPrefix`. */
   countFailedSince(platform: Platform, since: number, exceptKeyPrefix?: string): number;
   /** Failed rows, newest first. */

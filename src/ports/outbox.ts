@@ -1,5 +1,6 @@
 import type { Message } from '../ui/model.js';
 import type { Locale } from './records.js';
+import type { ArchiveEntry } from './outbox-queue.js';
 
 /**
  * Who a message is for. Use cases name people and logical channels; the outbox resolves them to
@@ -33,13 +34,18 @@ export interface Outbox {
    * Pending updates of the same target are coalesced: only the latest content is sent.
    */
   update(targetKey: string, message: Message, locale?: Locale): void;
-  /** Queue a file (the dossier) into the thread of `threadKey`. */
+  /**
+   * Queue a file into the thread of `threadKey` (or a DM): text `content`, one stored file (`blob`),
+   * or a ZIP of `archive` entries (the dossier), assembled by the sender from the FileStore.
+   */
   upload(msg: {
     key: string;
     to: Recipient;
     threadKey?: string;
     filename: string;
     title: string;
-    content: string;
+    content?: string;
+    blob?: { sha256: string; mime: string };
+    archive?: ArchiveEntry[];
   }): boolean;
 }

@@ -23,6 +23,8 @@ export interface AppSettings {
   warnings?: WarningSettings;
   /** `orgImport.maxDeactivationShare`: the share of active people one import may deactivate (default 0.1). */
   maxDeactivationShare?: number;
+  /** Evidence files: the largest accepted, in bytes; absent means the default (20 MB). */
+  files?: { maxBytes: number };
 }
 
 export const HR_LOCAL_CHANNEL = 'hr';

@@ -10,6 +10,7 @@ import type { SecurityLog } from './security.js';
 import type { InboundRepo, InboundReader } from './repos/inbound.js';
 import type { ConductRepo, ConductReader } from './repos/conduct.js';
 import type { RetentionRepo, RetentionReader } from './repos/retention.js';
+import type { AttachmentRepo, AttachmentReader } from './repos/attachments.js';
 import type { KpiActualRepo, KpiActualReader } from './repos/kpi-actuals.js';
 
 /**
@@ -31,6 +32,7 @@ export interface ReadTx {
   inbound: InboundReader;
   retention: RetentionReader;
   kpiActuals: KpiActualReader;
+  attachments: AttachmentReader;
 }
 
 /** Everything a use case may read or write, bound to one transaction. */
@@ -58,6 +60,8 @@ export interface Tx extends ReadTx {
   inbound: InboundRepo;
   /** Deleting the content of terminated people's records after the retention period. */
   retention: RetentionRepo;
+  /** Files attached to evidence records (their bytes are in the FileStore). */
+  attachments: AttachmentRepo;
 }
 
 /**

@@ -44,6 +44,9 @@ export const ACTIONS = {
   caseOpenStepForm: 'case.open_step_form',
   caseOpenWithdraw: 'case.open_withdraw',
   caseExportDossier: 'case.export_dossier',
+  // evidence files: the value is the record (`note:12`, `training_session:3`, `case:7`)
+  attachFile: 'files.attach',
+  getFiles: 'files.get',
 } as const;
 
 export const FORMS = {
@@ -72,6 +75,8 @@ export const FORMS = {
   caseStep: 'case.step_form',
   caseWithdraw: 'case.withdraw_form',
   protectedStatus: 'case.protected_status_form',
+  // evidence files: the state is the record; the files come beside the values (Inbound.files)
+  attachFiles: 'files.attach_form',
 } as const;
 
 export type ActionId = (typeof ACTIONS)[keyof typeof ACTIONS];

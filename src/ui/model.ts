@@ -115,7 +115,19 @@ export type Input =
     })
   | (InputBase & { kind: 'multiselect'; options: Option[]; initial?: string[]; placeholder?: string })
   | (InputBase & { kind: 'date'; initial?: string })
-  | (InputBase & { kind: 'datetime'; initial?: string });
+  | (InputBase & { kind: 'datetime'; initial?: string })
+  /**
+   * Files to attach (Slack's file_input, the local workspace's upload field). The adapter fetches,
+   * checks and stores them before the use case runs, and hands them over beside the values
+   * (`Inbound.files`), never as a typed value. Feishu cards cannot carry files: the Feishu renderer
+   * shows `hint` instead, and files come as a reply in the chat.
+   */
+  | (InputBase & {
+      kind: 'file';
+      maxFiles: number;
+      /** File extensions offered by the picker (a convenience only: the content is what is checked). */
+      accept: string[];
+    });
 
 /** What an adapter gets back from a submitted form: strings, or string arrays for multiselects. */
 export type FormValues = Record<string, string | string[] | undefined>;

@@ -63,6 +63,42 @@ export function messageEvent(
   );
 }
 
+/**
+ * A file (or an image) sent to the bot, optionally as a reply to message `parentId` (a card the bot
+ * sent). Put its bytes in the fake first with `fake.sendsFile(messageId, fileKey, bytes)`.
+ */
+export function fileMessageEvent(
+  o: EnvelopeOpts & {
+    openId: string;
+    messageId: string;
+    fileKey: string;
+    fileName?: string;
+    type?: 'file' | 'image';
+    parentId?: string;
+    chatType?: 'p2p' | 'group';
+    chatId?: string;
+  },
+) {
+  const type = o.type ?? 'file';
+  return envelope(
+    'im.message.receive_v1',
+    {
+      sender: { sender_id: { open_id: o.openId }, sender_type: 'user', tenant_key: 'tenant_fake' },
+      message: {
+        message_id: o.messageId,
+        ...(o.parentId ? { parent_id: o.parentId, root_id: o.parentId } : {}),
+        chat_id: o.chatId ?? 'oc_dm',
+        chat_type: o.chatType ?? 'p2p',
+        message_type: type,
+        content: JSON.stringify(
+          type === 'file' ? { file_key: o.fileKey, file_name: o.fileName ?? 'file' } : { image_key: o.fileKey },
+        ),
+      },
+    },
+    o,
+  );
+}
+
 /** A click on a card button or a form submit (`formValue`). */
 export function cardActionEvent(
   o: EnvelopeOpts & { openId: string; value: unknown; formValue?: Record<string, unknown>; messageId?: string },

@@ -2,7 +2,8 @@
  * A fake Feishu open platform on 127.0.0.1 for the real Lark SDK: tenant token, IM messages
  * (create / reply / patch, with uuid dedupe like Feishu's: one hour from the first send), reading
  * them back (get one message; list a chat's or a thread's history by time, paged, with the card as
- * sent when asked for `raw_card_content`), file upload, contact lookup by email, and the long
+ * sent when asked for `raw_card_content`), file upload, the files people send the bot (the
+ * message-resource API, `GET …/messages/:id/resources/:key`), contact lookup by email, and the long
  * connection (POST /callback/ws/endpoint, then a WebSocket speaking pbbp2.Frame).
  * It records every call and can answer the message API with Feishu's rate-limit error, or refuse
  * reading history for a missing scope.
@@ -51,7 +52,10 @@ export const FAKE_APP_ID = 'cli_0123456789abcdef';
 export interface FakeFile {
   fileKey: string;
   fileName: string;
+  /** The upload as UTF-8 text (a calendar file, a JSON export). */
   content: string;
+  /** The upload's bytes as sent (a ZIP, a PDF). */
+  bytes: Buffer;
 }
 
 /** The ACK the SDK sent back for an event frame: `data` is the handler's answer (decoded). */
@@ -79,6 +83,8 @@ export class FakeFeishu {
   }
   readonly messages: FakeMessage[] = [];
   readonly files: FakeFile[] = [];
+  /** Files and images people sent in chats, by `<message_id>/<file_key>` (see `sendsFile`). */
+  private resources = new Map<string, { bytes: Uint8Array; type: 'file' | 'image' }>();
   /** email → open_id for contact batch_get_id. */
   readonly directory = new Map<string, string>();
   url = '';
@@ -254,6 +260,14 @@ export class FakeFeishu {
     return ack;
   }
 
+  /**
+   * A person sent a file (or an image) in message `messageId`: its bytes are there for the bot to
+   * read with the message-resource API. Push the matching event with `fileMessageEvent`.
+   */
+  sendsFile(messageId: string, fileKey: string, bytes: Uint8Array, type: 'file' | 'image' = 'file'): void {
+    this.resources.set(`${messageId}/${fileKey}`, { bytes, type });
+  }
+
   // ---- HTTP API --------------------------------------------------------------------------------
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -384,10 +398,25 @@ export class FakeFeishu {
       m.patches++;
       return send(200, { code: 0, msg: 'success', data: {} });
     }
+    const resource = /^\/open-apis\/im\/v1\/messages\/([^/]+)\/resources\/([^/]+)$/.exec(p);
+    if (resource && req.method === 'GET') {
+      const r = this.resources.get(`${resource[1]}/${resource[2]}`);
+      // Feishu: the key must belong to that message, and `type` must say what it is.
+      if (!r) return send(400, { code: 234003, msg: 'File not in msg.' });
+      if (call.query.type !== r.type) return send(400, { code: 234001, msg: 'Invalid request param.' });
+      call.status = 200;
+      res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(Buffer.from(r.bytes));
+      return;
+    }
     if (p === '/open-apis/im/v1/files' && req.method === 'POST') {
       const file = parseMultipart(raw, req.headers['content-type'] ?? '');
       const fileKey = `file_${this.files.length + 1}`;
-      this.files.push({ fileKey, fileName: file.fields.file_name ?? file.filename ?? '', content: file.content });
+      this.files.push({
+        fileKey,
+        fileName: file.fields.file_name ?? file.filename ?? '',
+        content: file.bytes.toString('utf8'),
+        bytes: file.bytes,
+      });
       call.body = { file_name: file.fields.file_name, file_type: file.fields.file_type };
       return send(200, { code: 0, msg: 'success', data: { file_key: fileKey } });
     }
@@ -501,26 +530,27 @@ function readAll(req: IncomingMessage): Promise<Buffer> {
 function parseMultipart(
   raw: Buffer,
   contentType: string,
-): { fields: Record<string, string>; filename?: string; content: string } {
+): { fields: Record<string, string>; filename?: string; bytes: Buffer } {
   const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
   const fields: Record<string, string> = {};
   let filename: string | undefined;
-  let content = '';
-  if (!boundary) return { fields, content };
-  for (const part of raw.toString('utf8').split(`--${boundary[1] ?? boundary[2]}`)) {
+  let bytes = Buffer.alloc(0);
+  if (!boundary) return { fields, bytes };
+  // Split as bytes (latin1 keeps every byte as one character), so a binary file survives.
+  for (const part of raw.toString('latin1').split(`--${boundary[1] ?? boundary[2]}`)) {
     const sep = part.indexOf('\r\n\r\n');
     if (sep < 0) continue;
-    const head = part.slice(0, sep);
-    const value = part.slice(sep + 4).replace(/\r\n$/, '');
+    const head = Buffer.from(part.slice(0, sep), 'latin1').toString('utf8');
+    const value = Buffer.from(part.slice(sep + 4).replace(/\r\n$/, ''), 'latin1');
     const name = /name="([^"]+)"/.exec(head)?.[1];
     if (!name) continue;
     const fn = /filename="([^"]*)"/.exec(head)?.[1];
     if (fn !== undefined || name === 'file') {
       filename = fn;
-      content = value;
-    } else fields[name] = value;
+      bytes = value;
+    } else fields[name] = value.toString('utf8');
   }
-  return { fields, filename, content };
+  return { fields, filename, bytes };
 }
 
 export async function startFakeFeishu(): Promise<FakeFeishu> {

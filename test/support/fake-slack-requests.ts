@@ -58,6 +58,8 @@ export interface OpenedView {
 export function stateValuesFor(
   view: OpenedView,
   values: Record<string, string | string[] | undefined>,
+  /** file_input blocks: the file objects Slack reports (FakeSlack.userUploads), by block id. */
+  files: Record<string, Record<string, unknown>[]> = {},
 ): Record<string, Record<string, unknown>> {
   const out: Record<string, Record<string, unknown>> = {};
   for (const b of view.blocks) {
@@ -84,6 +86,9 @@ export function stateValuesFor(
         break;
       case 'datetimepicker':
         state = { selected_date_time: v ? Math.floor(Date.parse(String(v)) / 1000) : null };
+        break;
+      case 'file_input':
+        state = { files: files[b.block_id] ?? [] };
         break;
       default:
         state = { value: v === undefined || v === '' ? null : String(v) };
@@ -180,7 +185,7 @@ export class SlackRequester {
     userId: string,
     view: OpenedView,
     values: Record<string, string | string[] | undefined>,
-    opts: { timestamp?: number; signature?: string } = {},
+    opts: { timestamp?: number; signature?: string; files?: Record<string, Record<string, unknown>[]> } = {},
   ) {
     return this.interactive(
       {
@@ -196,7 +201,7 @@ export class SlackRequester {
           team_id: 'T1',
           ...view,
           private_metadata: view.private_metadata ?? '',
-          state: { values: stateValuesFor(view, values) },
+          state: { values: stateValuesFor(view, values, opts.files) },
           hash: view.hash ?? 'h',
         },
         response_urls: [],

@@ -32,13 +32,32 @@ export interface FakeMessage {
 
 type Handler = (args: Record<string, any>) => Record<string, unknown>;
 
+/** A file a person uploaded through a modal's file_input, as Slack keeps it. */
+export interface FakeUserFile {
+  id: string;
+  name: string;
+  title: string;
+  mimetype: string;
+  filetype: string;
+  size: number;
+  bytes: Buffer;
+  url_private: string;
+  url_private_download: string;
+}
+
 export class FakeSlack {
   readonly calls: RecordedCall[] = [];
   /** Bodies POSTed to response_url (ephemeral replies to commands and buttons). */
   readonly responses: { id: string; body: Record<string, any> }[] = [];
   /** Called as each response_url answer arrives (the bench times answers with it). */
   onResponse: ((id: string) => void) | null = null;
-  readonly uploads: { fileId: string; bytes: number }[] = [];
+  readonly uploads: { fileId: string; bytes: number; data: Buffer }[] = [];
+  /** Files people chose in a modal's file_input (see `userUploads`), by id. */
+  readonly userFiles = new Map<string, FakeUserFile>();
+  /** Downloads of private file URLs: who asked with which Authorization header, and what they got. */
+  readonly downloads: { fileId: string; authorization: string | null; status: number; html: boolean }[] = [];
+  /** The bot token private file URLs accept (Slack: the app's own token). */
+  botToken = 'xoxb-test';
   /** Channel id → messages, oldest first. DMs live under `D<user id>`. */
   readonly conversations = new Map<string, FakeMessage[]>();
   /** Email → user id for users.lookupByEmail. */
@@ -173,6 +192,70 @@ export class FakeSlack {
     this.channelLimiter = { ratePerSec, burst, buckets: new Map() };
   }
 
+  /**
+   * A person chose `files` in a modal's file_input: Slack stores them in the workspace and puts their
+   * objects (id, name, mimetype, size, url_private_download…) in the submission's state. Returns
+   * those objects, for `view.state.values[block][action].files`.
+   */
+  userUploads(
+    files: { name: string; bytes: Buffer; mimetype?: string; filetype?: string }[],
+  ): Record<string, unknown>[] {
+    return files.map((f) => {
+      const id = `F${String(++this.seq).padStart(8, '0')}`;
+      const safe = encodeURIComponent(f.name);
+      const file: FakeUserFile = {
+        id,
+        name: f.name,
+        title: f.name,
+        // What the browser said; Slack does not check it against the content either.
+        mimetype: f.mimetype ?? 'application/octet-stream',
+        filetype: f.filetype ?? f.name.split('.').pop() ?? 'binary',
+        size: f.bytes.length,
+        bytes: f.bytes,
+        url_private: `${this.url}/files-pri/T1-${id}/${safe}`,
+        url_private_download: `${this.url}/files-pri/T1-${id}/download/${safe}`,
+      };
+      this.userFiles.set(id, file);
+      return this.fileObject(file);
+    });
+  }
+
+  /** The file object Slack sends in view state and files.info (no bytes). */
+  private fileObject(f: FakeUserFile): Record<string, unknown> {
+    const { bytes: _bytes, ...rest } = f;
+    return { ...rest, user: 'U0', created: Math.floor(Date.now() / 1000), is_public: false, mode: 'hosted' };
+  }
+
+  /**
+   * GET of a private file URL. With `Authorization: Bearer <bot token>` Slack answers with the bytes;
+   * without it (or with another token) it answers 200 with its HTML sign-in page, not an error.
+   */
+  private download(path: string, req: IncomingMessage, res: ServerResponse): void {
+    const id = /^\/files-pri\/T1-(F[0-9A-Z]+)\//.exec(path)?.[1] ?? '';
+    const file = this.userFiles.get(id);
+    const authorization = req.headers.authorization ?? null;
+    if (!file) {
+      this.downloads.push({ fileId: id, authorization, status: 404, html: false });
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('file_not_found');
+      return;
+    }
+    if (authorization !== `Bearer ${this.botToken}`) {
+      this.downloads.push({ fileId: id, authorization, status: 200, html: true });
+      res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end('<!DOCTYPE html><html><head><title>Slack</title></head><body>Sign in to your workspace</body></html>');
+      return;
+    }
+    this.downloads.push({ fileId: id, authorization, status: 200, html: false });
+    res
+      .writeHead(200, {
+        'content-type': file.mimetype,
+        'content-length': String(file.bytes.length),
+        'content-disposition': `attachment; filename="${encodeURIComponent(file.name)}"`,
+      })
+      .end(file.bytes);
+  }
+
   // ---- queries --------------------------------------------------------------------------------
 
   callsTo(method: string): RecordedCall[] {
@@ -213,8 +296,11 @@ export class FakeSlack {
     for await (const c of req) chunks.push(c as Buffer);
     const raw = Buffer.concat(chunks);
     const path = (req.url ?? '').split('?')[0]!;
+    if (path.startsWith('/files-pri/')) return this.download(path, req, res);
     if (path.startsWith('/upload/')) {
-      this.uploads.push({ fileId: path.slice('/upload/'.length), bytes: raw.length });
+      // The Web API client posts the file as multipart/form-data, as Slack's upload URL accepts it.
+      const data = multipartFile(raw, String(req.headers['content-type'] ?? '')) ?? raw;
+      this.uploads.push({ fileId: path.slice('/upload/'.length), bytes: raw.length, data });
       res.writeHead(200, { 'content-type': 'text/plain' }).end('OK');
       return;
     }
@@ -409,6 +495,10 @@ export class FakeSlack {
       const id = this.users.get(String(a.email).toLowerCase());
       return id ? { ok: true, user: { id, profile: { email: a.email } } } : { ok: false, error: 'users_not_found' };
     },
+    'files.info': (a) => {
+      const f = this.userFiles.get(String(a.file ?? ''));
+      return f ? { ok: true, file: this.fileObject(f) } : { ok: false, error: 'file_not_found' };
+    },
     'files.getUploadURLExternal': (a) => {
       const fileId = `F${++this.seq}`;
       return { ok: true, upload_url: `${this.url}/upload/${fileId}`, file_id: fileId, filename: a.filename };
@@ -456,6 +546,24 @@ export class FakeSlack {
     if (m.metadata && (withMetadata === true || withMetadata === 'true')) out.metadata = m.metadata;
     return out;
   }
+}
+
+/** The bytes of the (first) file part of a multipart/form-data body, or null when it is not one. */
+function multipartFile(raw: Buffer, contentType: string): Buffer | null {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType);
+  if (!contentType.startsWith('multipart/form-data') || !boundary) return null;
+  const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
+  let at = raw.indexOf(delimiter);
+  while (at >= 0) {
+    const next = raw.indexOf(delimiter, at + delimiter.length);
+    if (next < 0) break;
+    const part = raw.subarray(at + delimiter.length + 2, next - 2); // after CRLF, before CRLF
+    const headerEnd = part.indexOf('\r\n\r\n');
+    if (headerEnd >= 0 && /filename=/i.test(part.subarray(0, headerEnd).toString('latin1')))
+      return Buffer.from(part.subarray(headerEnd + 4));
+    at = next;
+  }
+  return null;
 }
 
 /** The Web API client sends form-encoded bodies with nested values as JSON strings. */

@@ -2,6 +2,7 @@
  * Registers one listener per Feishu event type on the guarded dispatcher. Each runs at most once
  * per event_id and never throws out of the dispatcher.
  */
+import type * as lark from '@larksuiteoapi/node-sdk';
 import type { Router } from '../../../src/app/router.js';
 import type { Store } from '../../../src/ports/store.js';
 import type { AppSettings } from '../../../src/ports/settings.js';
@@ -15,12 +16,22 @@ import { makeMessageListener } from './message.js';
 import { makeMenuListener } from './menu.js';
 
 import type { Logger } from '../../../src/ports/logger.js';
+import type { FileStore } from '../../../src/ports/files.js';
 
 export interface ListenerDeps {
   store: Store;
   router: Router;
-  /** The organisation's language, for people who name none and for open_ids we do not know. */
-  settings: Pick<AppSettings, 'locale'>;
+  /** The organisation's language (for people who name none, open_ids we do not know), the file size limit. */
+  settings: Pick<AppSettings, 'locale' | 'files'>;
+  /**
+   * Files sent to the bot (./file-message.ts): read with the client, stored in the FileStore; the
+   * record a reply is about comes from the key of the message replied to.
+   */
+  fileIntake?: {
+    client: lark.Client;
+    files: FileStore;
+    keyOfSentMessage: (address: string, messageId: string) => string | null;
+  };
   /** Sends an answer (messages, in order); failures are logged by the caller, never thrown into the dispatcher. */
   send: (target: ReplyTarget, content: OutgoingContent | OutgoingContent[]) => Promise<void>;
   /** Snapshots of the forms shown in cards, so a rejected submission can be shown again. */

@@ -1,6 +1,7 @@
 /**
  * im.message.receive_v1: a command typed to the bot (DM, or @bot in a group) → Router → the answer,
- * as a reply in the DM or as a DM to the sender for a group.
+ * as a reply in the DM or as a DM to the sender for a group. A file or an image is an evidence file
+ * for a record (./file-message.ts).
  */
 import { parseCommandText, substituteMentions, textOfMessage, type MentionRef } from '../parse/command-text.js';
 import { replyContent, sendReply } from '../replies.js';
@@ -8,11 +9,17 @@ import { translator } from '../../../src/ui/i18n/index.js';
 import { actorByOpenId, localeByOpenId, mentionLookup, personByOpenId } from '../people.js';
 import type { ListenerDeps } from './index.js';
 import { formMemory } from './form-memory.js';
+import { receiveFileMessage } from './file-message.js';
+import { fileOfMessage } from '../files.js';
 
 interface ReceiveEvent {
   sender?: { sender_id?: { open_id?: string }; sender_type?: string };
   message?: {
     message_id?: string;
+    /** Set on a reply: the message replied to, and its thread's root. */
+    parent_id?: string;
+    root_id?: string;
+    chat_id?: string;
     chat_type?: string;
     message_type?: string;
     content?: string;
@@ -33,6 +40,22 @@ export function makeMessageListener(deps: ListenerDeps) {
     const target = data.message?.chat_type === 'p2p' ? { replyTo: messageId } : { openId };
     const answer = (content: Parameters<typeof sendReply>[2]) => deps.send(target, content);
     const plainText = (s: string) => answer({ msg_type: 'text', content: JSON.stringify({ text: s }) });
+
+    const file = fileOfMessage(data.message?.message_type, data.message?.content);
+    if (file) {
+      const reply = await receiveFileMessage(deps, {
+        openId,
+        messageId,
+        chatType: data.message?.chat_type,
+        chatId: data.message?.chat_id,
+        parentId: data.message?.parent_id,
+        rootId: data.message?.root_id,
+        file,
+      });
+      if (reply === 'ignore') return;
+      if (!reply) return plainText(t('feishu.notRegistered'));
+      return answer(replyContent(reply, { t, mentions: mentionsInCards, onForm: formMemory(deps) }));
+    }
 
     const mentions: MentionRef[] = (data.message?.mentions ?? []).flatMap((m) =>
       m.key && m.id?.open_id ? [{ key: m.key, openId: m.id.open_id, name: m.name ?? m.key }] : [],

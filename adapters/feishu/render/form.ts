@@ -138,13 +138,16 @@ function renderInput(input: Input, error: string | undefined, deps: FormRenderDe
       };
       out.push(inputElement(part, plainOf, deps));
     });
+  } else if (input.kind === 'file') {
+    // A card cannot carry a file: the person sends it in the chat (adapters/feishu/listeners/file.ts).
+    out.push({ tag: 'markdown', content: md.text(deps.t('files.inChat'), { lineStart: true }), text_size: 'notation' });
   } else out.push(inputElement(input, plainOf, deps));
   if (error) out.push(errorLine(error, deps));
   return out;
 }
 
 function inputElement(
-  input: Input,
+  input: Exclude<Input, { kind: 'file' }>,
   plain: (text: string) => { tag: 'plain_text'; content: string },
   deps: FormRenderDeps,
 ): CardElement {
@@ -223,7 +226,7 @@ export function withSubmittedValues(form: Form, values: Record<string, string | 
     ...form,
     inputs: form.inputs.map((input): Input => {
       const v = values[input.id];
-      if (v === undefined) return input;
+      if (v === undefined || input.kind === 'file') return input;
       if (input.kind === 'multiselect') return { ...input, initial: Array.isArray(v) ? v : [v] };
       return { ...input, initial: Array.isArray(v) ? v.join(',') : v };
     }),

@@ -116,9 +116,38 @@ function showErrors(form, errors, summary) {
 function formValues(form) {
   const values = {};
   for (const el of form.querySelectorAll('[name]')) {
+    if (el.type === 'file') continue;
     values[el.name] = el.multiple ? [...el.selectedOptions].map((o) => o.value) : el.value;
   }
   return values;
+}
+
+/**
+ * Each chosen file goes to /api/upload on its own (the server checks its size and real type there,
+ * and stores nothing yet); the submission then names the tokens it got back. A refused file shows
+ * its error on the field and stops the submission.
+ */
+async function uploadFiles(form) {
+  const files = {};
+  for (const input of form.querySelectorAll('input[type="file"][name]')) {
+    const tokens = [];
+    for (const file of input.files) {
+      const res = await fetch('/api/upload', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/octet-stream',
+          'x-dandang-persona': persona,
+          'x-file-name': encodeURIComponent(file.name),
+        },
+        body: file,
+      });
+      const answer = await res.json().catch(() => ({ kind: 'error', text: `${res.status} ${res.statusText}` }));
+      if (!answer.token) return { errors: { [input.name]: answer.text ?? String(res.status) } };
+      tokens.push(answer.token);
+    }
+    files[input.name] = tokens;
+  }
+  return { files };
 }
 
 /** Acts on the server's answer. `form` is the form that was submitted, if any. */
@@ -202,11 +231,14 @@ document.addEventListener('submit', async (e) => {
   e.preventDefault();
   const button = form.querySelector('button[type="submit"]');
   await busy(button, async () => {
+    const uploaded = await uploadFiles(form);
+    if (uploaded.errors) return handleReply({ kind: 'formErrors', errors: uploaded.errors, text: '' }, form);
     const reply = await post('/api/submit', {
       formId: form.dataset.formId,
       state: form.dataset.state,
       instance: form.dataset.instance,
       values: formValues(form),
+      files: uploaded.files,
     });
     return handleReply(reply, form);
   });

@@ -26,6 +26,8 @@
  *   private_metadata 3,000; 100 blocks)
  * - chat.postMessage `text`: https://docs.slack.dev/reference/methods/chat.postMessage (truncated
  *   past 40,000; we keep the notification text short, the blocks carry the content)
+ * - file input: https://docs.slack.dev/reference/block-kit/block-elements/file-input-element
+ *   (max_files 1 to 10; "a 10MB file size limit"; the app needs the files:read scope)
  * - undocumented: chat.postMessage and chat.update answer `msg_blocks_too_long` when the blocks of
  *   one message hold more than roughly 12,000 characters in total. People report the cut-off
  *   between 11,341 and 13,297 (slackapi/bolt-js#2509 and #2867), so we stay at 10,000.
@@ -56,6 +58,9 @@ export const SLACK = {
   modalTitle: 24,
   modalButton: 24,
   privateMetadata: 3000,
+  fileInputMaxFiles: 10,
+  /** Slack's own limit on a file chosen in a file_input element, whatever ours is. */
+  fileInputMaxBytes: 10 * 1024 * 1024,
   /** Our budget for all block text of one message, below the undocumented msg_blocks_too_long. */
   messageBlockText: 10_000,
   /** The notification text of a message: a preview; the blocks carry the whole content. */

@@ -88,6 +88,15 @@ function renderElement(input: Input, resolve: ResolveMention): SlackBlock {
       if (!Number.isNaN(ms)) el.initial_date_time = Math.floor(ms / 1000);
       return el;
     }
+    case 'file':
+      // Slack uploads the files itself and hands back their ids on submit (listeners/views.ts
+      // fetches them with the bot token). `filetypes` only steers the picker: the content is checked.
+      return {
+        type: 'file_input',
+        ...base,
+        max_files: Math.min(input.maxFiles, SLACK.fileInputMaxFiles),
+        filetypes: input.accept,
+      };
   }
 }
 

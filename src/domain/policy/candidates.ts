@@ -37,6 +37,7 @@ export type RejectionRule =
   | 'kpis_not_known_first'
   | 'not_targeting_missed'
   | 'low_attendance'
+  | 'no_signed_sheet'
   | 'training_unfinished'
   | 'completed_before_last_session'
   | 'not_performance_reason'
@@ -255,6 +256,9 @@ function remedyCandidates(item: EvidenceItem, ctx: CandidateContext): Candidate[
     const attended = t.sessions.filter((s) => s.present && attendanceCounts(s, s.markedAt)).length;
     const share = t.sessions.length ? attended / t.sessions.length : 0;
     if (share < c.minAttendance) problems.push({ rule: 'low_attendance', days: Math.round(c.minAttendance * 100) });
+    // `days` carries the count of sessions without a sheet (the line names it).
+    const unsigned = t.sessions.filter((s) => s.sheetAt === null).length;
+    if (c.signedSheets && unsigned > 0) problems.push({ rule: 'no_signed_sheet', days: unsigned });
     return base({
       from: t.at,
       end: Math.max(lastEnd ?? t.at, t.completedAt ?? 0),

@@ -90,6 +90,8 @@ export interface SessionFact {
   /** Whether the employee is marked present, and when that mark was recorded. */
   present: boolean;
   markedAt: number | null;
+  /** When the first file was attached to the session (its signed sign-in sheet), or null. */
+  sheetAt: number | null;
 }
 
 export interface TrainingFact {

@@ -67,6 +67,8 @@ export const conditionsSchema = z.object({
   targetsMissedKpis: z.boolean().default(false),
   /** Remedy by training: the share of sessions the employee attended (0.8 = 80%). */
   minAttendance: z.number().min(0).max(1).default(0),
+  /** Remedy by training: every session has a file attached to it, its signed sign-in sheet (培训签到表). */
+  signedSheets: z.boolean().default(false),
   /** Remedy by job adjustment: made because of the performance gap (not a restructuring). */
   performanceReason: z.boolean().default(false),
   /** PIP: the stated length in days must be one of these. */

@@ -10,6 +10,8 @@ export interface RetentionCandidate {
 export interface ErasureSummary {
   rows: Record<string, number>;
   digest: string;
+  /** SHA-256 of the files that were attached to the erased records: the caller removes the bytes no record still holds. */
+  files: string[];
 }
 
 export interface RetentionRepo {

@@ -66,6 +66,8 @@ export const en = {
     '{rec} does not count: {name} had not acknowledged those KPIs before the review period began.',
   'gate.why.not_targeting_missed': '{rec} does not target any KPI {name} missed.',
   'gate.why.low_attendance': '{rec}: {name} attended {attended} of {sessions} sessions; at least {percent}% is needed.',
+  'gate.why.no_signed_sheet':
+    '{rec}: {days} of its {sessions} sessions have no signed sign-in sheet attached (Attach sign-in sheet on the plan).',
   'gate.why.training_unfinished':
     '{rec} has not finished: it counts once its last session is over and it is marked completed.',
   'gate.why.completed_before_last_session': '{rec} was marked completed before its last session ended.',
@@ -208,6 +210,7 @@ export const zh: Record<keyof typeof en, string> = {
   'gate.why.kpis_not_known_first': '{rec}不计入：考核期开始前{name}尚未确认相应KPI。',
   'gate.why.not_targeting_missed': '{rec}未针对{name}未达标的任何KPI。',
   'gate.why.low_attendance': '{rec}：{name}出席了{sessions}次中的{attended}次，出勤率须不低于{percent}%。',
+  'gate.why.no_signed_sheet': '{rec}：{sessions}次课中有{days}次未上传签到表（请在培训计划上点击“上传签到表”）。',
   'gate.why.training_unfinished': '{rec}尚未结束：最后一次课程结束并标记完成后才计入。',
   'gate.why.completed_before_last_session': '{rec}在最后一次课程结束前就被标记为完成。',
   'gate.why.not_performance_reason':

@@ -21,6 +21,7 @@ import * as gate from './gate.js';
 import * as warning from './warning.js';
 import * as evidenceTerms from './evidence-terms.js';
 import * as conduct from './conduct.js';
+import * as files from './files.js';
 import * as kpiFeed from './kpi-feed.js';
 
 const catalogs = [
@@ -41,6 +42,7 @@ const catalogs = [
   warning,
   evidenceTerms,
   conduct,
+  files,
   kpiFeed,
 ] as const;
 

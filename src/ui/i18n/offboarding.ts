@@ -238,6 +238,10 @@ export const en = {
   'off.dossier.witness': '(witness: {name})',
   'off.dossier.incidents': 'Incidents and the handbook',
   'off.dossier.incidentEvidence': 'Evidence held',
+  'off.dossier.files': 'Attached files',
+  'off.dossier.fileName': 'File',
+  'off.dossier.filesCheck':
+    'Each file is in this ZIP under files/. SHA256SUMS lists the SHA-256 of every page and file (check them with sha256sum -c SHA256SUMS); the audit log holds the same hashes, from the moment each file was attached.',
   'off.dossier.handbook': 'Handbook version {version}',
   'off.dossier.status.open': 'open',
   'off.dossier.status.closed': 'closed',
@@ -501,6 +505,10 @@ export const zh: Record<keyof typeof en, string> = {
   'off.dossier.witness': '（见证人：{name}）',
   'off.dossier.incidents': '违纪事件与员工手册',
   'off.dossier.incidentEvidence': '掌握的证据',
+  'off.dossier.files': '附件',
+  'off.dossier.fileName': '文件',
+  'off.dossier.filesCheck':
+    '每个文件都在本 ZIP 的 files/ 目录下。SHA256SUMS 列出每个页面和文件的 SHA-256（可用 sha256sum -c SHA256SUMS 核对）；审计日志自每个文件添加之时起即记录了相同的哈希值。',
   'off.dossier.handbook': '员工手册第{version}版',
   'off.dossier.status.open': '进行中',
   'off.dossier.status.closed': '已结案',

@@ -14,6 +14,9 @@ import { may } from '../shared/access.js';
 import { tFor, todayFor } from '../shared/people.js';
 import { outboxKeys } from '../shared/outbox-keys.js';
 import { incidentMessage } from './conduct-messages.js';
+import { buildAttachConfirmation } from '../../ui/screens/files/file-lines.js';
+import type { Message } from '../../ui/model.js';
+import { literal } from '../../ui/markup.js';
 
 export interface RecordIncidentInput {
   actorId: string;
@@ -24,7 +27,7 @@ export interface RecordIncidentInput {
 
 export const makeRecordIncident =
   ({ store, clock, settings }: UseCaseDeps) =>
-  (input: RecordIncidentInput): Result<{ incident: Incident; confirmation: string }> =>
+  (input: RecordIncidentInput): Result<{ incident: Incident; confirmation: string; followUp: Message }> =>
     store.tx((tx) => {
       const actor = tx.org.person(input.actorId);
       const t = tFor(actor, settings);
@@ -69,5 +72,11 @@ export const makeRecordIncident =
         message: incidentMessage(tx, settings, incident),
       });
       refreshOpenCases(tx, subject.id, { settings, now: clock.now() });
-      return ok({ incident, confirmation: t('conduct.incident.saved', { name: subject.name }) });
+      const confirmation = t('conduct.incident.saved', { name: literal(subject.name) });
+      // The screenshot, the witness's signed statement: attached to the incident right away.
+      return ok({
+        incident,
+        confirmation,
+        followUp: buildAttachConfirmation(t, confirmation, { type: 'incident', id: incident.id }),
+      });
     });

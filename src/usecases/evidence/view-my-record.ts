@@ -25,6 +25,10 @@ import { nextStep } from '../../ui/screens/next-steps.js';
 import { whereText } from '../../ui/screens/evidence/conversation.js';
 import { canAmendReview } from '../review/review-access.js';
 import { conversationView } from './evidence-messages.js';
+import { fileButtons, fileLines, sessionSheetButtons } from '../../ui/screens/files/file-lines.js';
+import { findAttachable, mayAttach } from '../files/attachable.js';
+import type { SubjectRef } from '../../domain/files.js';
+import type { Attachment } from '../../ports/repos/attachments.js';
 
 export interface ViewMyRecordInput {
   actorId: string;
@@ -88,6 +92,30 @@ export const makeViewMyRecord =
           });
       }
 
+      // Files follow their record: each list below shows a record's files only where the record shows.
+      const filesOf = new Map<string, Attachment[]>();
+      for (const a of tx.attachments.aboutPerson(subject.id)) {
+        const k = `${a.subjectType}:${a.subjectId}`;
+        filesOf.set(k, [...(filesOf.get(k) ?? []), a]);
+      }
+      const sessionDay = new Map<number, string>();
+      const filesAt = (ref: SubjectRef) => filesOf.get(`${ref.type}:${ref.id}`) ?? [];
+      const linesOf = (files: Attachment[]) =>
+        fileLines(t, files, {
+          names,
+          day: (at) => dateIn(at, zone),
+          sessionOf: (a) =>
+            a.subjectType === 'training_session'
+              ? t('files.session', { date: sessionDay.get(a.subjectId) ?? `#${a.subjectId}` })
+              : null,
+        });
+      const mayAttachTo = (ref: SubjectRef) => {
+        const record = findAttachable(tx, ref);
+        return !!record && mayAttach(tx, actor, record);
+      };
+      const buttonsFor = (ref: SubjectRef, count = filesAt(ref).length) =>
+        fileButtons(t, ref, { mayAttach: mayAttachTo(ref), count });
+
       const reviewRows = can('review') ? tx.reviews.reviewsOf(subject.id).slice(0, 20) : null;
       const replies = reviewRows ? tx.reviews.repliesTo(reviewRows.map((r) => r.id)) : [];
       const day = (at: number) => dateIn(at, zone);
@@ -112,6 +140,7 @@ export const makeViewMyRecord =
                       body: literal(r.body),
                     }),
                   ),
+                ...linesOf(filesAt({ type: 'review', id: review.id })),
               ],
             };
           })
@@ -146,6 +175,13 @@ export const makeViewMyRecord =
             ])
         : [];
       const reviewButtons = [...answerButtons, ...amendButtons];
+
+      // Files of the latest reviews that have some, and Attach file on the newest.
+      const reviewFileButtons = (reviews ?? []).flatMap(({ review }, i) =>
+        buttonsFor({ type: 'review', id: review.id }).filter(
+          (b) => (b.actionId === ACTIONS.attachFile && i === 0) || b.actionId === ACTIONS.getFiles,
+        ),
+      );
       const conversations = can('note_shared')
         ? tx.evidence
             .conversationsAbout(subject.id)
@@ -186,7 +222,8 @@ export const makeViewMyRecord =
               : pending
                 ? refusalButton('note', n.id)
                 : [];
-          return { view, buttons };
+          const ref: SubjectRef = { type: 'note', id: n.id };
+          return { view, buttons: [...buttons, ...buttonsFor(ref)], files: linesOf(filesAt(ref)) };
         });
 
       const plans = can('training_plan')
@@ -229,7 +266,31 @@ export const makeViewMyRecord =
                   );
                 }
               }
-              return { view: { ...view, attendance: can('attendance') ? view.attendance : [] }, reassessment, buttons };
+              const ref: SubjectRef = { type: 'training_plan', id: p.id };
+              for (const s of p.sessions) sessionDay.set(s.id, dateIn(s.startsAt, zone));
+              // A plan's files are its own and its sessions' (the signed sheets); one button sends them all.
+              const planFiles = [
+                ...filesAt(ref),
+                ...p.sessions.flatMap((s) => filesAt({ type: 'training_session', id: s.id })),
+              ];
+              // Each held session's signed sign-in sheet goes on the session itself.
+              const sheetButtons = mayAttachTo(ref)
+                ? sessionSheetButtons(
+                    t,
+                    p.sessions.map((s) => ({
+                      id: s.id,
+                      day: dateIn(s.startsAt, zone),
+                      started: s.startsAt <= now,
+                      hasFile: filesAt({ type: 'training_session', id: s.id }).length > 0,
+                    })),
+                  )
+                : [];
+              return {
+                view: { ...view, attendance: can('attendance') ? view.attendance : [] },
+                reassessment,
+                buttons: [...buttons, ...buttonsFor(ref, planFiles.length), ...sheetButtons],
+                files: linesOf(planFiles),
+              };
             })
         : null;
 
@@ -251,7 +312,8 @@ export const makeViewMyRecord =
                       },
                     ]
                   : refusalButton('job_adjustment', a.id);
-              return { view, buttons };
+              const ref: SubjectRef = { type: 'job_adjustment', id: a.id };
+              return { view, buttons: [...buttons, ...buttonsFor(ref)], files: linesOf(filesAt(ref)) };
             })
         : null;
 
@@ -267,7 +329,7 @@ export const makeViewMyRecord =
           personName: subject.name,
           job,
           reviews,
-          reviewButtons,
+          reviewButtons: [...reviewButtons, ...reviewFileButtons.slice(0, 4)],
           conversations,
           notes,
           plans,

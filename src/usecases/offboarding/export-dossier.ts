@@ -1,6 +1,8 @@
 /**
- * The dossier of a case: print-ready HTML and CSV of every record the gate relied on, the case
- * timeline, the policy as at opening, and the audit-chain head at export. Called after the ack of a
+ * The dossier of a case, as one ZIP: print-ready HTML and CSV of every record the gate relied on,
+ * the case timeline, the policy as at opening, every file attached to those records (the HTML
+ * links each record to its files), and a manifest of every hash with the audit-chain head at
+ * export. The ZIP is assembled from the FileStore when it is sent (adapters/files/materialize.ts). Called after the ack of a
  * chat request (`request-dossier.ts`), and directly by the operator's CLI.
  */
 import { ok, type Result } from '../result.js';
@@ -14,14 +16,57 @@ import { renderDossierCsv } from '../../ui/screens/offboarding/dossier-csv.js';
 import type { DossierModel } from '../../ui/screens/offboarding/dossier-model.js';
 import { outboxKeys } from '../shared/outbox-keys.js';
 import { policyOf } from './policy.js';
+import type { Tx } from '../../ports/store.js';
+import type { DossierData } from '../../ports/repos/cases.js';
+import type { ArchiveEntry } from '../../ports/outbox-queue.js';
+import { archivePathOf, sha256OfText, type AttachmentSubject } from '../../domain/files.js';
+import type { DossierFile } from '../../ui/screens/offboarding/dossier-model.js';
+import { dossierManifest, sha256Sums } from '../../ui/screens/offboarding/dossier-files.js';
 import { authorizeDossier, type DossierRequest } from './dossier-access.js';
 
 export interface ExportedDossier {
+  /** Without extension: the ZIP is `<filename>.zip`, its pages `<filename>.html` and `.csv`. */
   filename: string;
   html: string;
   csv: string;
   auditHead: string;
   auditRows: number;
+  /** The ZIP's entries (pages, manifest, every attached file by hash), as the outbox assembles it. */
+  archive: ArchiveEntry[];
+  files: DossierFile[];
+}
+
+/** Every file on a record the dossier shows, and on the case itself, oldest first. */
+function dossierFiles(tx: Tx, caseId: number, data: DossierData): DossierFile[] {
+  const of = (type: AttachmentSubject, ids: number[]) => tx.attachments.forSubjects(type, ids);
+  const all = [
+    ...of(
+      'review',
+      data.reviews.map((r) => r.id),
+    ),
+    ...of(
+      'note',
+      data.notes.map((n) => n.id),
+    ),
+    ...of(
+      'training_plan',
+      data.trainings.map((p) => p.id),
+    ),
+    ...of(
+      'training_session',
+      data.trainings.flatMap((p) => p.sessions.map((s) => s.id)),
+    ),
+    ...of(
+      'job_adjustment',
+      data.jobAdjustments.map((j) => j.id),
+    ),
+    ...of(
+      'incident',
+      data.incidents.map((i) => i.id),
+    ),
+    ...of('case', [caseId]),
+  ].sort((a, b) => a.id - b.id);
+  return all.map((a) => ({ ...a, path: archivePathOf(a.sha256, a.name) }));
 }
 
 export const makeExportDossier =
@@ -40,7 +85,9 @@ export const makeExportDossier =
       const windowDays = Math.max(180, ...Object.values(policy.evidence).map((i) => Math.min(i.windowDays, 730)));
       const data = tx.cases.dossierData(c.employeeId, c.openedAt - windowDays * DAY_MS);
       const events = tx.cases.events(c.id);
+      const files = dossierFiles(tx, c.id, data);
       const ids = new Set<string>([
+        ...files.map((f) => f.uploadedBy),
         c.employeeId,
         c.openedBy,
         ...events.map((e) => e.actorId),
@@ -88,17 +135,36 @@ export const makeExportDossier =
         auditRows,
         exportedAt: now,
         names,
+        files,
       };
       const t = translator(locale);
       const html = renderDossierHtml(t, model);
       const csv = renderDossierCsv(t, model);
       const filename = `dandang-case-${c.id}-${stamp(now, settings.timezone).slice(0, 10)}`;
+      // The ZIP: the pages, a manifest with every hash and the audit head, and every attached file.
+      const pages = [
+        { path: `${filename}.html`, text: html },
+        { path: `${filename}.csv`, text: csv },
+      ];
+      const pageSums = pages.map((p) => ({ path: p.path, sha256: sha256OfText(p.text) }));
+      const manifest = JSON.stringify(dossierManifest(model, pageSums), null, 2) + '\n';
+      // The same bytes under the same name on two records are one file in the ZIP.
+      const stored = [...new Map(files.map((f) => [f.path, { path: f.path, sha256: f.sha256 }])).values()];
+      const archive: ArchiveEntry[] = [
+        ...pages,
+        { path: 'manifest.json', text: manifest },
+        {
+          path: 'SHA256SUMS',
+          text: sha256Sums([...pageSums, { path: 'manifest.json', sha256: sha256OfText(manifest) }, ...stored]),
+        },
+        ...stored,
+      ];
       tx.audit.record({
         actorId: input.actorId,
         action: 'case.dossier_exported',
         subjectType: 'case',
         subjectId: c.id,
-        detail: { auditHead, auditRows, deliver: input.deliver },
+        detail: { auditHead, auditRows, deliver: input.deliver, files: files.length },
       });
       tx.audit.record({
         actorId: input.actorId,
@@ -115,21 +181,13 @@ export const makeExportDossier =
           hash: auditHead.slice(0, 16),
         });
         tx.outbox.upload({
-          key: outboxKeys.caseDossier(c.id, now, 'html'),
+          key: outboxKeys.caseDossier(c.id, now, 'zip'),
           to,
           threadKey: outboxKeys.caseRoot(c.id),
-          filename: `${filename}.html`,
+          filename: `${filename}.zip`,
           title,
-          content: html,
-        });
-        tx.outbox.upload({
-          key: outboxKeys.caseDossier(c.id, now, 'csv'),
-          to,
-          threadKey: outboxKeys.caseRoot(c.id),
-          filename: `${filename}.csv`,
-          title,
-          content: csv,
+          archive,
         });
       }
-      return ok({ filename, html, csv, auditHead, auditRows });
+      return ok({ filename, html, csv, auditHead, auditRows, archive, files });
     });

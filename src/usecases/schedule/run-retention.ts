@@ -16,6 +16,8 @@ export interface RetentionReport {
   statutory: string | null;
   /** Erased now (or, in a dry run, due to be). */
   erased: { personId: string; leftOn: string; keptUntil: string; rows: Record<string, number> }[];
+  /** Stored files of the erased records: the caller removes the bytes no other record holds (FileStore I/O). */
+  files: string[];
   /** Past the period but with a case still open: kept. */
   held: { personId: string; caseIds: number[] }[];
 }
@@ -33,7 +35,7 @@ export const makeRunRetention =
     const { yearsAfterTermination: years, statutory } = currentPolicy(settings).retention;
     const now = clock.now();
     const today = dateIn(now, settings.timezone);
-    const report: RetentionReport = { years, statutory: statutory ?? null, erased: [], held: [] };
+    const report: RetentionReport = { years, statutory: statutory ?? null, erased: [], held: [], files: [] };
     // 365 days a year is never later than the calendar anniversary: a superset, checked exactly below.
     for (const c of store.read((tx) => tx.retention.candidates(now - years * 365 * DAY_MS))) {
       const leftOn = dateIn(c.inactiveSince, settings.timezone);
@@ -68,6 +70,7 @@ export const makeRunRetention =
           },
         });
         report.erased.push({ personId: person.id, leftOn, keptUntil, rows: summary.rows });
+        report.files.push(...summary.files);
       });
     }
     return ok(report);

@@ -4,6 +4,7 @@
  * edited later with `tx.outbox.update(<the key it was posted under>, …)`.
  */
 import { kpiSubjectId } from '../../domain/kpi.js';
+import type { SubjectRef } from '../../domain/files.js';
 
 /** An instant as a key segment without colons: `2026-10-30T2200Z` (UTC, to the minute). */
 const stamp = (instant: number) => new Date(instant).toISOString().slice(0, 16).replace(':', '') + 'Z';
@@ -77,4 +78,24 @@ export const outboxKeys = {
   warningsHrDigest: (week: string) => `warnings:${week}:hr`,
   // Demo
   demoWelcome: (personId: string) => `demo:welcome:${personId}`,
+  // Evidence files: one attached file sent to a person who asked for it (once per minute).
+  recordFile: (attachmentId: number, personId: string, at: number) => `file:${attachmentId}:${personId}:${stamp(at)}`,
 } as const;
+
+/** The record a message is about, by the first segment of its key: a reply to its card attaches there. */
+const RECORD_OF_KEY: Record<string, SubjectRef['type']> = {
+  note: 'note',
+  training: 'training_plan',
+  'training-session': 'training_session',
+  review: 'review',
+  'job-adjustment': 'job_adjustment',
+  incident: 'incident',
+  case: 'case',
+};
+
+/** The record whose message was sent under `key` (`note:12:employee` → note 12), or null. */
+export function recordOfOutboxKey(key: string): SubjectRef | null {
+  const [head = '', id = ''] = key.split(':');
+  const type = RECORD_OF_KEY[head];
+  return type && /^\d{1,12}$/.test(id) && Number(id) > 0 ? { type, id: Number(id) } : null;
+}

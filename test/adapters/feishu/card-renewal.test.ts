@@ -43,6 +43,12 @@ describe('a Feishu case card older than 14 days', () => {
     expect(opened).toMatchObject({ stepIndex: 0, status: 'open' });
     expect(approveButton(first.content)).toBeDefined();
 
+    // The card is in Feishu once the fake has it, but the outbox marks it sent only when the answer
+    // arrives: wait for that, or the round below could run before the card counts as sent.
+    await waitFor(
+      () => h.db.conn.sqlite.prepare(`select 1 from outbox where key = 'case:1:root' and status = 'sent'`).get(),
+      'the case card marked sent',
+    );
     // Day 13: the hourly round finds the card close to its 14 days and sends it again.
     h.db.clock.advance(13 * DAY);
     expect(h.feishu.renewCards()).toBeGreaterThanOrEqual(1);

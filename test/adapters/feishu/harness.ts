@@ -64,6 +64,7 @@ export async function startFeishuHarness(
     ...(opts.allowInsecure ? { FEISHU_ALLOW_INSECURE: '1' } : {}),
     DANDANG_CONFIG: configFile,
     DANDANG_DB: db.file,
+    DANDANG_FILES: join(db.dir, 'files'),
   });
   // Composed as production composes it, on the test's migrated database and manual clock.
   const app = await composeApp(config, { clock: db.clock, conn: db.conn, features: opts.features });

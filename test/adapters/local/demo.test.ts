@@ -7,6 +7,8 @@ import { makeOutboxQueue } from '../../../db/repos/outbox.js';
 import { loadDemo } from '../../../adapters/local/demo/index.js';
 import { runDemo } from '../../../adapters/cli/demo.js';
 import type { CliContext } from '../../../adapters/cli/context.js';
+import { makeFileStore } from '../../../db/files.js';
+import { join } from 'node:path';
 
 const settings = settingsFromConfig(loadConfig({ DANDANG_CONFIG: '/nonexistent/dandang.yml' }));
 let db: TestDb;
@@ -94,6 +96,7 @@ describe('npm run dandang -- demo reset', () => {
       clock: db.clock,
       settings,
       platforms: ['local'],
+      files: makeFileStore(join(db.dir, 'files'), db.conn.sealer),
       out: (l) => lines.push(l),
       err: (l) => lines.push(l),
       lines,

@@ -57,6 +57,7 @@ export async function startSlackHarness(
     SLACK_API_URL: fake.apiUrl,
     DANDANG_CONFIG: configFile,
     DANDANG_DB: db.file,
+    DANDANG_FILES: join(db.dir, 'files'),
     ...(opts.socketMode ? { SLACK_APP_TOKEN: 'xapp-test' } : {}),
   });
   // Composed as production composes it, on the test's migrated database and manual clock.

@@ -67,6 +67,27 @@ describe('evaluateEvidence: cn-art40', () => {
     expect(evaluateEvidence(cn, other, NOW).items.find((i) => i.id === 'reassessment_failed')!.ok).toBe(false);
   });
 
+  it('with signedSheets on, training counts only once every session has its signed sheet attached', () => {
+    const withSheets = resolvePolicy({
+      preset: 'cn-art40',
+      overrides: { evidence: { remedy: { conditions: { signedSheets: true } } } },
+    });
+    // Off by default: the preset asks for attendance, not a file.
+    expect(evaluateEvidence(cn, cnComplete(), NOW).items.find((i) => i.id === 'remedy')!.ok).toBe(true);
+    const f = cnComplete();
+    f.trainings[0]!.sessions[0]!.sheetAt = ago(129);
+    const missing = evaluateEvidence(withSheets, f, NOW).items.find((i) => i.id === 'remedy')!;
+    expect(missing.ok).toBe(false);
+    expect(missing.rejected).toEqual([
+      {
+        record: expect.objectContaining({ type: 'training_plan', id: '7' }),
+        reason: { rule: 'no_signed_sheet', days: 2 },
+      },
+    ]);
+    for (const s of f.trainings[0]!.sessions) s.sheetAt = ago(118);
+    expect(evaluateEvidence(withSheets, f, NOW).items.find((i) => i.id === 'remedy')!.ok).toBe(true);
+  });
+
   it('a witnessed refusal counts only when the policy says so', () => {
     const strict = resolvePolicy({
       preset: 'cn-art40',

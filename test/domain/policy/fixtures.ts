@@ -63,7 +63,13 @@ export const note = (
 
 /** Sessions on the given days, each 2 hours, attended and marked during the session. */
 export const sessions = (...days: number[]) =>
-  days.map((d) => ({ startsAt: ago(d), endsAt: ago(d) + 2 * 3_600_000, present: true, markedAt: ago(d) + 600_000 }));
+  days.map((d) => ({
+    startsAt: ago(d),
+    endsAt: ago(d) + 2 * 3_600_000,
+    present: true,
+    markedAt: ago(d) + 600_000,
+    sheetAt: null as number | null,
+  }));
 
 const kpis = (ackDays = 290): Pick<EvidenceFacts, 'kpis' | 'kpiAcks' | 'kpiNames'> => ({
   kpis: {

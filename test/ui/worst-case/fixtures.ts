@@ -55,6 +55,15 @@ import {
   responseLine,
 } from '../../../src/ui/screens/evidence/responses.js';
 import { literal } from '../../../src/ui/markup.js';
+import { buildAttachForm } from '../../../src/ui/screens/files/attach-form.js';
+import {
+  buildAttachConfirmation,
+  fileButtons,
+  fileLines,
+  recordLabel,
+  sessionSheetButtons,
+} from '../../../src/ui/screens/files/file-lines.js';
+import type { Attachment } from '../../../src/ports/repos/attachments.js';
 import {
   buildMarkAttendanceForm,
   buildPlanMessage,
@@ -768,12 +777,19 @@ export const FIXTURES: Record<string, Fixture> = {
               ack: acks(w)[i % 4]!,
               zone: ZONE,
             },
-            buttons: [btn(t('ev.ack.acknowledge')), btn(t('ev.ack.dispute')), btn(t('ev.refusal.button'))],
+            buttons: [
+              btn(t('ev.ack.acknowledge')),
+              btn(t('ev.ack.dispute')),
+              btn(t('ev.refusal.button')),
+              ...fileButtons(t, { type: 'note', id: 123456789 }, { mayAttach: true, count: 5 }),
+            ],
+            files: attachmentLines(t, w, 5),
           })),
           plans: many(4, (i) => ({
             view: planView(w, acks(w)[i % 4]!, i % 2 ? 'completed' : 'active'),
             reassessment: review(w, 99),
             buttons: [btn(t('ev.ack.acknowledge'))],
+            files: attachmentLines(t, w, 5, true),
           })),
           adjustments: many(4, (i) => ({
             view: adjustView(w, acks(w)[i % 4]!),
@@ -800,6 +816,40 @@ export const FIXTURES: Record<string, Fixture> = {
       ),
     ];
   },
+  'files/attach-form#buildAttachForm': ({ t, w }) => [
+    form(
+      buildAttachForm(t, {
+        subject: { type: 'training_session', id: 123456789012 },
+        recordLabel: recordLabel(t, { type: 'training_session', id: 123456789012 }),
+        personName: w.name,
+        maxBytes: 25 * 1024 * 1024,
+      }),
+    ),
+  ],
+  'files/file-lines#fileButtons': ({ t }) => [
+    buttons(fileButtons(t, { type: 'job_adjustment', id: 123456789012 }, { mayAttach: true, count: 123456 })),
+  ],
+  'files/file-lines#sessionSheetButtons': ({ t }) => [
+    buttons(
+      sessionSheetButtons(
+        t,
+        Array.from({ length: 40 }, (_, i) => ({
+          id: 123456789000 + i,
+          day: '2026-12-31',
+          started: true,
+          hasFile: false,
+        })),
+      ),
+    ),
+  ],
+  'files/file-lines#buildAttachConfirmation': ({ t, w }) => [
+    message(
+      buildAttachConfirmation(t, t('conduct.incident.saved', { name: literal(w.name) }), {
+        type: 'incident',
+        id: 123456789012,
+      }),
+    ),
+  ],
   'evidence/responses#buildDisputeForm': ({ t, w }) => [
     form(buildNoteDisputeForm(t, 7, [{ type: 'context', text: `2026-11-20 · ${t('ev.noteKind.formal_warning')}` }])),
   ],
@@ -974,7 +1024,7 @@ export const FIXTURES: Record<string, Fixture> = {
     ];
   },
   'security/record-reads#buildRecordReads': ({ t, w }) => {
-    const actions = ['read.record', 'read.cases', 'read.dossier', 'read.reads'] as const;
+    const actions = ['read.record', 'read.cases', 'read.dossier', 'read.reads', 'read.files'] as const;
     return [
       message(
         buildRecordReads(t, {
@@ -982,8 +1032,8 @@ export const FIXTURES: Record<string, Fixture> = {
           reads: Array.from({ length: 200 }, (_, i) => ({
             at: NOW - i * DAY,
             actorId: i % 7 ? `p${i}` : null,
-            action: actions[i % 4]!,
-            detail: { caseId: 123456 },
+            action: actions[i % 5]!,
+            detail: { caseId: 123456, subjectType: 'training_session', subjectId: 123456789012 },
           })),
           zone: ZONE,
           names: (id) => `${w.name} ${id}`,
@@ -1067,6 +1117,28 @@ export const FIXTURES: Record<string, Fixture> = {
     ),
   ],
 };
+
+/** Lines of `n` attached files with hostile names at the length limit (120), as the record view shows them. */
+function attachmentLines(t: T, w: WorstCase, n: number, sessions = false): string[] {
+  const files: Attachment[] = Array.from({ length: n }, (_, i) => ({
+    id: i + 1,
+    subjectType: sessions ? 'training_session' : 'note',
+    subjectId: 123456789,
+    personId: 'emp',
+    sha256: 'ab'.repeat(32),
+    name: fill(`${w.name}.pdf`, 120),
+    mime: 'application/pdf',
+    size: 25 * 1024 * 1024,
+    uploadedBy: 'm1',
+    via: 'slack',
+    createdAt: NOW,
+  }));
+  return fileLines(t, files, {
+    names: () => w.name,
+    day: () => '2026-11-23',
+    sessionOf: sessions ? () => t('files.session', { date: '2026-11-23' }) : undefined,
+  });
+}
 
 /** Exports under src/ui/screens that produce files, not chat payloads (their own tests cover them). */
 export const NOT_CHAT = new Set([

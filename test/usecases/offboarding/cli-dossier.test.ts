@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { makeTestDb, type TestDb } from '../../support/db.js';
 import { seedTeams, testSettings } from '../../support/org.js';
 import { runCli } from '../../../adapters/cli/run.js';
@@ -24,7 +25,7 @@ async function cli(args: string[]) {
 }
 
 describe('npm run dandang -- dossier', () => {
-  it('writes the HTML and CSV of a case, quoting disputes verbatim and the audit head', async () => {
+  it('writes the dossier ZIP of a case: its HTML and CSV quote disputes verbatim and the audit head', async () => {
     db = makeTestDb({ now: '2026-06-01T02:00:00Z' });
     const settings = testSettings();
     seedTeams(db.store, { managers: 1, reportsPerManager: 1 });
@@ -51,14 +52,19 @@ describe('npm run dandang -- dossier', () => {
     const r = await cli(['dossier', '1', '--out', out]);
     expect(r.err).toEqual([]);
     expect(r.code).toBe(0);
-    const files = readdirSync(out).sort();
+    // The dossier is one ZIP (issue 16); its pages are the HTML and CSV this test always read.
+    expect(readdirSync(out)).toEqual(['dandang-case-1-2026-06-01.zip']);
+    const zip = unzipSync(readFileSync(join(out, 'dandang-case-1-2026-06-01.zip')));
+    const files = Object.keys(zip)
+      .filter((f) => /\.(csv|html)$/.test(f))
+      .sort();
     expect(files).toEqual(['dandang-case-1-2026-06-01.csv', 'dandang-case-1-2026-06-01.html']);
-    const html = readFileSync(join(out, files[1]!), 'utf8');
+    const html = strFromU8(zip[files[1]!]!);
     expect(html).toContain('“My queue was reassigned &lt;twice&gt;.”');
     const head = r.out.find((l) => l.startsWith('Audit-chain head at export: '))!.split(': ')[1]!;
     expect(html).toContain(head);
-    expect(readFileSync(join(out, files[0]!), 'utf8')).toContain('My queue was reassigned <twice>.');
-    expect(existsSync(join(out, files[0]!))).toBe(true);
+    expect(strFromU8(zip[files[0]!]!)).toContain('My queue was reassigned <twice>.');
+    expect(existsSync(join(out, 'dandang-case-1-2026-06-01.zip'))).toBe(true);
     expect(
       db.conn.sqlite.prepare(`SELECT actor_id AS a FROM audit_log WHERE action = 'case.dossier_exported'`).get(),
     ).toEqual({ a: null });

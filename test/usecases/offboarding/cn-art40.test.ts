@@ -409,7 +409,8 @@ describe('the full cn-art40 path', () => {
     expect(csv).toContain(`note #${rec.n2}`);
     expect(csv).toContain(`training #${rec.plan}`);
     const uploads = outbox(db.conn.sqlite, "op = 'upload'");
-    expect(uploads.map((u) => u.threadKey)).toEqual([`case:${id}:root`, `case:${id}:root`]);
+    // One ZIP (issue 16) holds the HTML, the CSV, the files and the manifest.
+    expect(uploads.map((u) => u.threadKey)).toEqual([`case:${id}:root`]);
   });
 });
 

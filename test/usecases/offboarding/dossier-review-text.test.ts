@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { makeTestDb, type TestDb } from '../../support/db.js';
 import { seedTeams, testSettings, DEFAULT_KPIS } from '../../support/org.js';
 import { runCli } from '../../../adapters/cli/run.js';
@@ -53,13 +54,17 @@ describe('the dossier shows review strengths and improvement suggestions', () =>
     const env = { PATH: process.env.PATH ?? '', DANDANG_DB: db.file, DANDANG_CONFIG: join(db.dir, 'none.yml') };
     const r = await runCli(['dossier', '1', '--out', out], { out: () => {}, err: () => {} }, env, db.clock);
     expect(r).toBe(0);
-    const [csvFile, htmlFile] = readdirSync(out).sort();
-    const html = readFileSync(join(out, htmlFile!), 'utf8');
+    // The dossier is one ZIP (issue 16): its CSV and HTML pages.
+    const zip = unzipSync(readFileSync(join(out, readdirSync(out)[0]!)));
+    const [csvFile, htmlFile] = Object.keys(zip)
+      .filter((f) => /\.(csv|html)$/.test(f))
+      .sort();
+    const html = strFromU8(zip[htmlFile!]!);
     expect(html).toContain('Strengths');
     expect(html).toContain('Calm with angry customers');
     expect(html).toContain('Improvement suggestion');
     expect(html).toContain('Close ten more tickets a week &amp; ask for help early');
-    const csv = readFileSync(join(out, csvFile!), 'utf8');
+    const csv = strFromU8(zip[csvFile!]!);
     expect(csv).toContain('Calm with angry customers');
     expect(csv).toContain('Close ten more tickets a week & ask for help early');
   });

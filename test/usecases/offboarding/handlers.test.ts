@@ -165,11 +165,12 @@ describe('/offboard and /dandang through the router', () => {
     expect(await h.command('m1', 'offboard', 'dossier 1')).toMatchObject({ kind: 'error', code: 'NOT_AUTHORIZED' });
     const queued = await h.command('hr', 'offboard', 'dossier #1');
     expect(text(queued)).toContain('Generating the dossier for case #1');
+    // One ZIP (issue 16) holds the HTML, the CSV, the files and the manifest.
     const uploads = await waitFor(() => {
       const u = outbox(db.conn.sqlite, "op = 'upload'");
-      return u.length === 2 ? u : null;
-    }, 'the dossier uploads');
-    expect(uploads.map((u) => u.threadKey)).toEqual(['case:1:root', 'case:1:root']);
+      return u.length === 1 ? u : null;
+    }, 'the dossier upload');
+    expect(uploads.map((u) => u.threadKey)).toEqual(['case:1:root']);
 
     expect(await h.submit('m2', FORMS.caseWithdraw, '1', { reason: 'not mine' })).toMatchObject({
       kind: 'error',

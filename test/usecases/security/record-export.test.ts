@@ -82,7 +82,7 @@ describe('the employee’s export', () => {
     const file = row!.payload as UploadPayload;
     expect(file.filename).toBe(`dandang-export-${w.emp.id}-2026-11-23.json`);
     expect(file.title).toBe('Everything Dandang has recorded about you (2026-11-23)');
-    const data = JSON.parse(file.content);
+    const data = JSON.parse(file.content!);
     expect(data.format).toBe('dandang-personal-data-export/1');
     expect(data.person).toMatchObject({ id: w.emp.id, name: w.emp.name, manager: w.m1.name });
     expect(data.notes).toHaveLength(1);
@@ -103,7 +103,7 @@ describe('the employee’s export', () => {
     const [audit] = w.audits('record.export');
     expect(audit).toMatchObject({ actor_id: w.emp.id, subject_type: 'person', subject_id: w.emp.id });
     expect(JSON.parse(audit!.detail).textSha256.export).toBe(
-      createHash('sha256').update(file.content, 'utf8').digest('hex'),
+      createHash('sha256').update(file.content!, 'utf8').digest('hex'),
     );
   });
 

@@ -26,9 +26,10 @@ export interface RecordData {
   reviewButtons?: Button[];
   /** Planned conversations, one line each. */
   conversations?: string[] | null;
-  notes: { view: NoteView; buttons: Button[] }[] | null;
-  plans: { view: PlanView; reassessment: Review | null; buttons: Button[] }[] | null;
-  adjustments: { view: AdjustView; buttons: Button[] }[] | null;
+  /** `files`: one line per attached file (src/ui/screens/files/file-lines.ts). */
+  notes: { view: NoteView; buttons: Button[]; files?: string[] }[] | null;
+  plans: { view: PlanView; reassessment: Review | null; buttons: Button[]; files?: string[] }[] | null;
+  adjustments: { view: AdjustView; buttons: Button[]; files?: string[] }[] | null;
   responses: { ack: Acknowledgment; names: (id: string) => string }[] | null;
   /** Buttons not tied to one item (e.g. Acknowledge KPIs, Sign in). */
   topButtons: Button[];
@@ -110,6 +111,9 @@ function section<I>(t: T, header: string, items: I[], max: number, render: (item
 /** A header line and its items as one text block; each renderer splits it where its platform must. */
 const linesBlock = (header: string, lines: string[]): Block => ({ type: 'text', text: [header, ...lines].join('\n') });
 
+const withFiles = (summary: string, files: string[] | undefined) =>
+  files?.length ? [summary, ...files].join('\n') : summary;
+
 const actions = (buttons: Button[]): Block[] => (buttons.length ? [{ type: 'actions', buttons }] : []);
 
 export function buildRecordView(t: T, d: RecordData): Message {
@@ -151,21 +155,21 @@ export function buildRecordView(t: T, d: RecordData): Message {
   if (d.notes)
     blocks.push(
       ...section(t, t('ev.record.notes'), d.notes, MAX_NOTES, (n) => [
-        { type: 'text', text: noteSummary(t, n.view) },
+        { type: 'text', text: withFiles(noteSummary(t, n.view), n.files) },
         ...actions(n.buttons),
       ]),
     );
   if (d.plans)
     blocks.push(
       ...section(t, t('ev.record.training'), d.plans, MAX_PLANS, (p) => [
-        { type: 'text', text: planSummary(t, p.view, p.reassessment) },
+        { type: 'text', text: withFiles(planSummary(t, p.view, p.reassessment), p.files) },
         ...actions(p.buttons),
       ]),
     );
   if (d.adjustments)
     blocks.push(
       ...section(t, t('ev.record.adjustments'), d.adjustments, MAX_ADJUSTMENTS, (a) => [
-        { type: 'text', text: adjustmentSummary(t, a.view) },
+        { type: 'text', text: withFiles(adjustmentSummary(t, a.view), a.files) },
         ...actions(a.buttons),
       ]),
     );

@@ -5,6 +5,7 @@
  * also printed in the dossier; here they go into message markup, so they are written literal().
  */
 import type { Block, Button, ChecklistItem, Message } from '../../model.js';
+import { fileButtons } from '../files/file-lines.js';
 import type { T } from '../../i18n/index.js';
 import { ACTIONS } from '../../actions.js';
 import { pathFor } from '../../../domain/policy/index.js';
@@ -129,6 +130,8 @@ export function buildCaseMessage(t: T, ctx: ScreenContext, v: CaseView): Message
         ...stepButtons(t, ctx, v, 'hr'),
         { actionId: ACTIONS.caseOpenWithdraw, label: t('off.btn.withdraw'), value: String(v.id), style: 'danger' },
         { actionId: ACTIONS.caseExportDossier, label: t('off.btn.dossier'), value: String(v.id) },
+        // The signed notice, the union's reply: filed on the case (on Feishu, also by replying to this card).
+        ...fileButtons(t, { type: 'case', id: v.id }, { mayAttach: true, count: 0 }),
       ];
   const blocks: Block[] = [
     ...header(t, ctx, v),

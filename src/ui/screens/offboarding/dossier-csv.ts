@@ -101,6 +101,19 @@ export function renderDossierCsv(t: T, m: DossierModel): string {
       '',
       ackText(t, m, j.ack),
     ]);
+  // Every attached file: its record, its place in the ZIP, its name, type and size, hash, who attached it.
+  for (const f of m.files)
+    rows.push([
+      'file',
+      day(f.createdAt),
+      `${f.subjectType.replace(/_/g, ' ')} #${f.subjectId}`,
+      f.path,
+      f.name,
+      f.mime,
+      f.size,
+      f.sha256,
+      m.names[f.uploadedBy] ?? f.uploadedBy,
+    ]);
   for (const e of m.evaluation.items)
     rows.push([
       'evidence_check',

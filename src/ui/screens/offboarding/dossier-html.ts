@@ -12,6 +12,7 @@ import { itemLabel, localized, noteKindLabel, pathBasis, pathLabel } from './lab
 import { timelineRows } from './dossier-timeline.js';
 import { blockerLine, itemDetail, type GateText } from './gate-text.js';
 import { settlementLines } from './settlement.js';
+import { fileLinksHtml, filesTableHtml } from './dossier-files.js';
 import { feedText } from './dossier-feed.js';
 
 const esc = (s: unknown): string =>
@@ -100,7 +101,8 @@ export function renderDossierHtml(t: T, m: DossierModel): string {
           (r.strengths ? `<p><strong>${esc(t('off.dossier.strengths'))}:</strong> ${esc(r.strengths)}</p>` : '') +
           (r.improvement ? `<p><strong>${esc(t('off.dossier.improvement'))}:</strong> ${esc(r.improvement)}</p>` : '') +
           (r.comment ? `<blockquote>${esc(r.comment)}</blockquote>` : '') +
-          `<p class="ack">${esc(ackText(t, m, r.ack))}</p>`,
+          `<p class="ack">${esc(ackText(t, m, r.ack))}</p>` +
+          fileLinksHtml(t, m, 'review', r.id),
       )
       .join('');
   };
@@ -109,7 +111,8 @@ export function renderDossierHtml(t: T, m: DossierModel): string {
     ? d.notes
         .map(
           (n) =>
-            `<h3>#${n.id} · ${esc(n.heldOn)}${esc(lateFlag(t, m, n.heldOn, n.recordedAt))} · ${esc(noteKindLabel(t, n.kind))} · ${name(n.authorId)}</h3><blockquote>${esc(n.discussion)}</blockquote><p class="ack">${esc(ackText(t, m, n.ack))}</p>`,
+            `<h3>#${n.id} · ${esc(n.heldOn)}${esc(lateFlag(t, m, n.heldOn, n.recordedAt))} · ${esc(noteKindLabel(t, n.kind))} · ${name(n.authorId)}</h3><blockquote>${esc(n.discussion)}</blockquote><p class="ack">${esc(ackText(t, m, n.ack))}</p>` +
+            fileLinksHtml(t, m, 'note', n.id),
         )
         .join('')
     : none;
@@ -120,7 +123,7 @@ export function renderDossierHtml(t: T, m: DossierModel): string {
           (p) =>
             `<h3>#${p.id} · ${esc(p.goal)} · ${esc(p.trainer)}</h3><p>${esc(p.content)}</p>` +
             table(
-              ['', '', ''],
+              ['', '', '', ''],
               p.sessions.map((s) => {
                 const mark = s.attendance.find((a) => a.personId === m.employee.id);
                 const status = mark
@@ -130,10 +133,17 @@ export function renderDossierHtml(t: T, m: DossierModel): string {
                       reason: mark.reason ? `${t('gate.reasonSep')}${mark.reason}` : '',
                     })
                   : '—';
-                return [esc(stamp(s.startsAt, m.timezone)), esc(s.location), esc(status)];
+                // The session's own files: its signed sign-in sheet.
+                return [
+                  esc(stamp(s.startsAt, m.timezone)),
+                  esc(s.location),
+                  esc(status),
+                  fileLinksHtml(t, m, 'training_session', s.id),
+                ];
               }),
             ) +
-            `<p class="ack">${esc(ackText(t, m, p.ack))}</p>`,
+            `<p class="ack">${esc(ackText(t, m, p.ack))}</p>` +
+            fileLinksHtml(t, m, 'training_plan', p.id),
         )
         .join('')
     : none;
@@ -142,7 +152,8 @@ export function renderDossierHtml(t: T, m: DossierModel): string {
     ? d.jobAdjustments
         .map(
           (j) =>
-            `<p>#${j.id} · ${esc(j.effectiveOn)}${esc(lateFlag(t, m, j.effectiveOn, j.recordedAt))} · ${esc(j.fromJobId)} → ${esc(j.toJobId)}: ${esc(j.reason)}<br><span class="ack">${esc(ackText(t, m, j.ack))}</span></p>`,
+            `<p>#${j.id} · ${esc(j.effectiveOn)}${esc(lateFlag(t, m, j.effectiveOn, j.recordedAt))} · ${esc(j.fromJobId)} → ${esc(j.toJobId)}: ${esc(j.reason)}<br><span class="ack">${esc(ackText(t, m, j.ack))}</span></p>` +
+            fileLinksHtml(t, m, 'job_adjustment', j.id),
         )
         .join('')
     : none;
@@ -151,7 +162,8 @@ export function renderDossierHtml(t: T, m: DossierModel): string {
     ? d.incidents
         .map(
           (i) =>
-            `<h3>#${i.id} · ${esc(i.occurredOn)}${esc(lateFlag(t, m, i.occurredOn, i.recordedAt))} · ${esc(i.rule ? `§${i.rule.section} ${i.rule.title}` : '—')} · ${name(i.reportedBy)}</h3><blockquote>${esc(i.description)}</blockquote><p>${esc(t('off.dossier.incidentEvidence'))}: ${esc(i.evidence || '—')}</p><p class="ack">${esc(ackText(t, m, i.ack))}</p>`,
+            `<h3>#${i.id} · ${esc(i.occurredOn)}${esc(lateFlag(t, m, i.occurredOn, i.recordedAt))} · ${esc(i.rule ? `§${i.rule.section} ${i.rule.title}` : '—')} · ${name(i.reportedBy)}</h3><blockquote>${esc(i.description)}</blockquote><p>${esc(t('off.dossier.incidentEvidence'))}: ${esc(i.evidence || '—')}</p><p class="ack">${esc(ackText(t, m, i.ack))}</p>` +
+            fileLinksHtml(t, m, 'incident', i.id),
         )
         .join('') +
       (d.handbookAcks.length
@@ -186,7 +198,7 @@ export function renderDossierHtml(t: T, m: DossierModel): string {
 body{font:11pt/1.45 system-ui,-apple-system,"Segoe UI","PingFang SC","Noto Sans CJK SC",sans-serif;margin:2rem;color:#111}
 h1{font-size:16pt}h2{font-size:13pt;border-bottom:1px solid #999;margin-top:1.6rem}h3{font-size:11pt;margin:.8rem 0 .3rem}
 table{border-collapse:collapse;width:100%;margin:.3rem 0}td,th{border:1px solid #bbb;padding:.2rem .4rem;text-align:left;vertical-align:top}
-blockquote{margin:.3rem 1rem;padding-left:.6rem;border-left:3px solid #999;white-space:pre-wrap}.ack{color:#333;font-style:italic}.none{color:#666}
+blockquote{margin:.3rem 1rem;padding-left:.6rem;border-left:3px solid #999;white-space:pre-wrap}.ack{color:#333;font-style:italic}.none{color:#666}.files{font-size:10pt}code{font-size:9pt}
 pre{white-space:pre-wrap;font-size:8pt}footer{margin-top:2rem;font-size:9pt;color:#333;word-break:break-all}
 @media print{body{margin:0}section{break-inside:avoid-page}details>summary{display:none}@page{size:A4;margin:18mm}}
 </style></head><body>
@@ -211,7 +223,11 @@ ${
       )
     : ''
 }
-${section(t('off.dossier.timeline'), timeline)}
+${section(t('off.dossier.timeline'), timeline + fileLinksHtml(t, m, 'case', m.caseId))}
+${section(
+  t('off.dossier.files'),
+  filesTableHtml(t, m, (ms) => stamp(ms, m.timezone)),
+)}
 ${section(t('off.dossier.policy'), policyText)}
 <footer>${esc(t('off.dossier.exported', { at: stamp(m.exportedAt, m.timezone), hash: m.auditHead, rows: m.auditRows }))}</footer>
 </body></html>

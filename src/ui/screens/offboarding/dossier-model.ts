@@ -4,6 +4,12 @@ import type { DossierData } from '../../../ports/repos/cases.js';
 import type { Policy, ReasonKind } from '../../../domain/policy/index.js';
 import type { Evaluation } from '../../../domain/policy/evaluate.js';
 import type { Settlement } from '../../../domain/settlement.js';
+import type { Attachment } from '../../../ports/repos/attachments.js';
+
+/** A file attached to a record in the dossier, and where it sits in the ZIP. */
+export interface DossierFile extends Attachment {
+  path: string;
+}
 
 export interface DossierModel {
   locale: Locale;
@@ -30,4 +36,6 @@ export interface DossierModel {
   exportedAt: number;
   /** Person id → name, for authors, witnesses and trainers. */
   names: Record<string, string>;
+  /** Every file attached to a record the dossier shows (and to the case), oldest first. */
+  files: DossierFile[];
 }

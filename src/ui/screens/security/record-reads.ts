@@ -4,6 +4,8 @@ import type { T } from '../../i18n/index.js';
 import type { RecordRead } from '../../../ports/audit.js';
 import { dateOf, pad2, wallTimeAt } from '../../../domain/zoned-time.js';
 import { literal } from '../../markup.js';
+import { parseSubjectRef } from '../../../domain/files.js';
+import { recordLabel } from '../files/file-lines.js';
 
 export interface RecordReadsView {
   personName: string;
@@ -29,6 +31,10 @@ function what(t: T, r: RecordRead): string {
       return t('sec.reads.dossier', { id: caseId });
     case 'read.reads':
       return t('sec.reads.reads');
+    case 'read.files': {
+      const ref = parseSubjectRef(`${String(r.detail.subjectType)}:${String(r.detail.subjectId)}`);
+      return t('sec.reads.files', { record: ref ? recordLabel(t, ref) : '?' });
+    }
   }
 }
 
