@@ -344,7 +344,7 @@ export const zh: Record<keyof typeof en, string> = {
   'ev.training.sessions': '**培训安排**',
   'ev.training.session': '• {date} {start}–{end} · {place}',
   'ev.training.signIn': '签到',
-  'ev.training.signInPrompt': '培训正在进行:{date} {start}–{end} · {place}。请签到以记录出勤。',
+  'ev.training.signInPrompt': '培训正在进行：{date} {start}–{end} · {place}。请签到以记录出勤。',
   'ev.training.signedIn': '✅ 已于 {time} 签到',
   'ev.training.attendance': '{status}（{method}{reason}）',
   'ev.training.present': '出席',

@@ -243,6 +243,7 @@ export const en = {
   'off.dossier.filesCheck':
     'Each file is in this ZIP under files/. SHA256SUMS lists the SHA-256 of every page and file (check them with sha256sum -c SHA256SUMS); the audit log holds the same hashes, from the moment each file was attached.',
   'off.dossier.handbook': 'Handbook version {version}',
+  'off.dossier.withId': '{name} ({id})',
   'off.dossier.status.open': 'open',
   'off.dossier.status.closed': 'closed',
   'off.dossier.status.withdrawn': 'withdrawn',
@@ -510,6 +511,7 @@ export const zh: Record<keyof typeof en, string> = {
   'off.dossier.filesCheck':
     '每个文件都在本 ZIP 的 files/ 目录下。SHA256SUMS 列出每个页面和文件的 SHA-256（可用 sha256sum -c SHA256SUMS 核对）；审计日志自每个文件添加之时起即记录了相同的哈希值。',
   'off.dossier.handbook': '员工手册第{version}版',
+  'off.dossier.withId': '{name}（{id}）',
   'off.dossier.status.open': '进行中',
   'off.dossier.status.closed': '已结案',
   'off.dossier.status.withdrawn': '已撤回',

@@ -323,7 +323,8 @@ describe('the dossier says in words what each step recorded', () => {
     expect(part).toContain('额外支付一个月工资作为代通知金。最后工作日：');
     expect(part).not.toMatch(/&quot;|[a-z]+_[a-z_]+|\b(done|note|refused|clear)\b/);
     const head = text('<h1>', '</p>');
-    expect(head).toContain('员工：王鹏');
+    expect(head).toContain('员工：王鹏（');
+    expect(text('岗位与 KPI', '期间内的考核')).toMatch(/Engineer（engineer v1）.*Tickets closed（tickets）/);
     expect(head).toContain('· 已结案 ·');
     expect(text('培训与出勤', '调岗')).toContain('出席（签到）');
     expect(html).not.toContain('sign_in');

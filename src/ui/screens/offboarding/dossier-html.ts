@@ -70,10 +70,14 @@ export function renderDossierHtml(t: T, m: DossierModel): string {
     ? d.kpiSets
         .map(
           (s) =>
-            `<h3>${esc(s.jobTitle)} (${esc(s.jobId)} v${s.version})</h3>` +
+            `<h3>${esc(t('off.dossier.withId', { name: s.jobTitle, id: `${s.jobId} v${s.version}` }))}</h3>` +
             table(
               ['KPI', t('off.dossier.target'), ''],
-              s.kpis.map((k) => [esc(`${k.name} (${k.key})`), esc(kpiTargetText(t, k)), '']),
+              s.kpis.map((k) => [
+                esc(t('off.dossier.withId', { name: k.name, id: k.key })),
+                esc(kpiTargetText(t, k)),
+                '',
+              ]),
             ) +
             `<p><strong>${esc(t('off.dossier.kpiAck'))}:</strong> ${esc(ackText(t, m, s.ack))}</p>`,
         )
@@ -203,7 +207,7 @@ pre{white-space:pre-wrap;font-size:8pt}footer{margin-top:2rem;font-size:9pt;colo
 @media print{body{margin:0}section{break-inside:avoid-page}details>summary{display:none}@page{size:A4;margin:18mm}}
 </style></head><body>
 <h1>${esc(title)}</h1>
-<p>${esc(`${t('off.case.employee')}${sep}${m.employee.name} (${m.employee.id})`)} · ${esc(`${t('off.case.manager')}${sep}${m.manager?.name ?? '—'}`)} · ${esc(`${t('off.case.job')}${sep}${m.job?.title ?? '—'}`)}<br>
+<p>${esc(`${t('off.case.employee')}${sep}${t('off.dossier.withId', { name: m.employee.name, id: m.employee.id })}`)} · ${esc(`${t('off.case.manager')}${sep}${m.manager?.name ?? '—'}`)} · ${esc(`${t('off.case.job')}${sep}${m.job?.title ?? '—'}`)}<br>
 ${esc(reasonLine)} · ${esc(t(`off.dossier.status.${m.status}` as MessageKey))} · ${esc(stamp(m.openedAt, m.timezone))}</p>
 ${section(t('off.dossier.job'), (m.job?.duties ? `<p>${esc(m.job.duties)}</p>` : '') + kpis)}
 ${section(t('off.dossier.reviews'), reviewBlock('regular'))}
