@@ -26,6 +26,7 @@ export interface StoreOptions {
   whenLocked?: 'wait' | 'yield';
 }
 import { makeConductRepo } from './repos/conduct.js';
+import { makeReportRepo } from './repos/reports.js';
 import { makeKpiActualRepo } from './repos/kpi-actuals.js';
 
 /**
@@ -51,6 +52,7 @@ export function makeStore(
     cases: makeCaseRepo(db, clock, sealer),
     warnings: makeWarningRepo(db, sealer),
     conduct: makeConductRepo(db, clock, sealer),
+    reports: makeReportRepo(db),
     kpiActuals: makeKpiActualRepo(db),
     outbox: makeOutbox(conn, clock, outboxSettings),
     audit,

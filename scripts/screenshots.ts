@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { ManualClock } from '../src/ports/clock.js';
 import { startLocalApp } from '../adapters/local/testing.js';
+import { makeRunWeeklyWarnings } from '../src/usecases/warning/run-weekly-warnings.js';
 import { launchChromium } from '../test/e2e/browser.js';
 
 const OUT = join(process.cwd(), 'docs', 'screenshots');
@@ -27,10 +28,8 @@ async function command(page: Page, text: string): Promise<void> {
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'dandang-shots-'));
   // Tuesday morning in Shanghai: the week's cycle is open, nothing is overdue yet.
-  const app = await startLocalApp(
-    { PORT: '0', DANDANG_DB: join(dir, 'd.db') },
-    new ManualClock(new Date('2026-11-24T02:00:00Z').getTime()),
-  );
+  const clock = new ManualClock(new Date('2026-11-24T02:00:00Z').getTime());
+  const app = await startLocalApp({ PORT: '0', DANDANG_DB: join(dir, 'd.db') }, clock);
   const browser = await launchChromium();
   mkdirSync(OUT, { recursive: true });
   try {
@@ -63,6 +62,21 @@ async function main(): Promise<void> {
     await caseCard.evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await page.waitForTimeout(500);
     await page.screenshot({ path: join(OUT, 'hr-view.png') });
+
+    // This week's early warnings (the scheduler's Monday tick, which this in-process app has not).
+    await makeRunWeeklyWarnings({ store: app.store, clock, settings: app.settings })();
+    await page.goto(`${app.url}/?as=wanglei`);
+    await page.locator('#live-status.on').waitFor();
+    const warning = page.locator('#messages article.msg', { hasText: '可能需要帮助' }).last();
+    await warning.waitFor();
+    await warning.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(OUT, 'warning.png') });
+
+    await page.goto(`${app.url}/?as=chenjing`);
+    await page.goto(`${app.url}/dashboard`);
+    await page.evaluate(() => document.fonts.ready);
+    await page.screenshot({ path: join(OUT, 'dashboard.png') });
     console.log(`screenshots written to ${OUT}`);
   } finally {
     await browser.close();

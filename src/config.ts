@@ -220,7 +220,11 @@ const fileSchema = z.strictObject({
       'no holiday calendar for this country; use an ISO code such as CN, US, GB or DE, or remove the key for Monday-Friday',
     )
     .optional(),
-  hrChannel: channelSchema,
+  /** Where HR is told; `locale` is the language of what is posted there (unset: see `hrChannelLocale`). */
+  hrChannel: channelSchema
+    .unwrap()
+    .extend({ locale: z.enum(['en', 'zh-CN'], 'use en or zh-CN').optional() })
+    .default({}),
   schedule: z
     .strictObject({
       default: scheduleSchema.default(scheduleSchema.parse({})),
@@ -532,6 +536,7 @@ export function settingsFromConfig(c: Config): AppSettings {
       feishu: c.file.hrChannel.feishu ?? null,
       local: HR_LOCAL_CHANNEL,
     },
+    ...(c.file.hrChannel.locale ? { hrChannelLocale: c.file.hrChannel.locale } : {}),
     scheduleFor: c.scheduleFor,
     reminders: c.file.reminders,
     digestAfter: c.file.digest.after,

@@ -58,6 +58,8 @@ export const HELP = [
   '  Empties the database and loads the demo organisation for the local workspace.',
   'Usage: npm run dandang -- dossier <case id> --out <dir>',
   '  Writes the evidence dossier of an offboarding case.',
+  'Usage: npm run dandang -- report export [--period <2026-W49>] [--department <name>] [--format xlsx|csv] [--out <file>]',
+  '  Writes the performance report (one row per person per KPI; a sheet per department in xlsx).',
   'Usage: npm run dandang -- warn run | warn backtest [--seed <n>]',
   "  Runs this week's early warnings now, or replays the rules on the demo and a synthetic organisation.",
   '',
@@ -69,6 +71,7 @@ const lazy = {
   demo: async () => (await import('./demo.js')).runDemo,
   dossier: async () => (await import('./dossier.js')).runDossier,
   warn: async () => (await import('./warn.js')).runWarn,
+  report: async () => (await import('./report.js')).runReport,
 } satisfies Record<string, () => Promise<CliCommand>>;
 
 const commands: Record<string, () => Promise<CliCommand>> = {

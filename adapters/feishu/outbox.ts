@@ -20,6 +20,8 @@ import { parseFileConfig, type FeishuDeliveryConfig } from '../../src/config.js'
 import type { Store } from '../../src/ports/store.js';
 import { deliveryPolicy, type DeliveryContext } from '../delivery-policy.js';
 import { makeFeishuLookup, markCard } from './reconcile.js';
+import { renderImageCard } from './render/image-card.js';
+import { fileBytes } from '../reports/materialize.js';
 import type { Message } from '../../src/ui/model.js';
 import { translator } from '../../src/ui/i18n/index.js';
 import { renderMessageCards, type Card } from './render/card.js';
@@ -276,8 +278,26 @@ export function makeFeishuDeliver(deps: FeishuDeliveryDeps) {
         return post(row, t);
       case 'update':
         return update(row, t);
-      case 'upload':
-        return upload(row);
+      case 'upload': {
+        const payload = row.payload as UploadPayload;
+        if (!payload.body) return upload(row);
+        const file = await fileBytes(payload);
+        if (file.isImage) {
+          // A chart: an image card, the picture with its summary under it (marked for reconciling).
+          const image = await client.im.v1.image.create({ data: { image_type: 'message', image: file.bytes } });
+          const imageKey = image?.image_key;
+          if (!imageKey)
+            return { kind: 'transient', error: 'image upload returned no image_key', maybeDelivered: false };
+          const card = markCard(renderImageCard({ title: file.title, imageKey, summary: file.comment }), row.key);
+          return sendAndLearn(row, 'interactive', JSON.stringify(card));
+        }
+        const uploaded = await client.im.v1.file.create({
+          data: { file_type: 'stream', file_name: file.filename, file: file.bytes },
+        });
+        const fileKey = uploaded?.file_key;
+        if (!fileKey) return { kind: 'transient', error: 'file upload returned no file_key', maybeDelivered: false };
+        return sendAndLearn(row, 'file', JSON.stringify({ file_key: fileKey }));
+      }
     }
   }
 

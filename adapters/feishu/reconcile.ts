@@ -87,8 +87,9 @@ export function makeFeishuLookup(deps: ReconcileDeps) {
   function isOurs(item: HistoryItem, row: OutboxRow): boolean {
     if (item.sender?.sender_type !== 'app' || !item.message_id) return false;
     const content = item.body?.content ?? '';
-    if (row.op === 'upload')
-      return item.msg_type === 'file' && safeJson(content)?.file_name === (row.payload as UploadPayload).filename;
+    // A chart goes out as an image card with the key's marker; any other file as a file message.
+    if (row.op === 'upload' && item.msg_type === 'file')
+      return safeJson(content)?.file_name === (row.payload as UploadPayload).filename;
     return item.msg_type === 'interactive' && content.includes(outboxMarker(row.key));
   }
 

@@ -3,7 +3,7 @@
  * `/offboard @p-07 missed targets`. Mentions are matched by full name (longest first) or id,
  * and replaced by the person id, as every adapter does before dispatching.
  */
-import { isCommandName, type CommandName } from '../../src/app/commands.js';
+import { typedCommand, type CommandName } from '../../src/app/commands.js';
 
 export type ParsedLine =
   | { ok: true; command: CommandName; args: string; mentions: string[] }
@@ -16,11 +16,9 @@ export interface Mentionable {
 }
 
 export function parseCommandLine(line: string, people: Mentionable[]): ParsedLine {
-  const m = /^\s*\/(\w+)(?:\s+([\s\S]*))?$/.exec(line);
-  if (!m) return { ok: false, reason: 'notACommand' };
-  const command = m[1]!.toLowerCase();
-  if (!isCommandName(command)) return { ok: false, reason: 'unknownCommand' };
-  const rest = (m[2] ?? '').trim();
+  const typed = typedCommand(line, { slashOptional: false });
+  if (!typed) return { ok: false, reason: /^\s*[/／]/.test(line) ? 'unknownCommand' : 'notACommand' };
+  const { command, args: rest } = typed;
 
   // Longest names first, so "Li Na" wins over "Li" when both exist.
   const candidates = people

@@ -11,10 +11,13 @@ import { t, type MessageKey } from '../../src/ui/i18n/index.js';
 export const PERSONA_COOKIE = 'dandang_persona';
 
 export const dmConversation = (personId: string) => `dm:${personId}`;
+/** The Home: not a conversation of messages but the persona's Home screen, drawn afresh on each load. */
+export const HOME_VIEW = 'home';
 export const teamConversation = (department: string) => `team:${department}`;
 
 /** Who may read a conversation: your own DM; your team channel; HR and admins read every channel. */
 export function canSee(p: Person, conversation: string): boolean {
+  if (conversation === HOME_VIEW) return true;
   if (conversation.startsWith('dm:')) return conversation === dmConversation(p.id);
   if (conversation.startsWith('team:')) return conversation === teamConversation(p.department) || isHr(p);
   return isHr(p);
@@ -23,12 +26,15 @@ export function canSee(p: Person, conversation: string): boolean {
 export interface ConversationEntry {
   id: string;
   label: string;
-  kind: 'dm' | 'channel';
+  kind: 'home' | 'dm' | 'channel';
 }
 
-/** The sidebar for a persona: the DM with the bot, then the channels they can read. */
+/** The sidebar for a persona: the Home, the DM with the bot, then the channels they can read. */
 export function conversationsFor(p: Person, departments: string[], locale: Locale): ConversationEntry[] {
-  const list: ConversationEntry[] = [{ id: dmConversation(p.id), label: t(locale, 'local.botDm'), kind: 'dm' }];
+  const list: ConversationEntry[] = [
+    { id: HOME_VIEW, label: t(locale, 'local.home'), kind: 'home' },
+    { id: dmConversation(p.id), label: t(locale, 'local.botDm'), kind: 'dm' },
+  ];
   const visibleTeams = isHr(p) ? departments : departments.filter((d) => d === p.department);
   for (const d of visibleTeams)
     list.push({ id: teamConversation(d), label: t(locale, 'local.teamChannel', { department: d }), kind: 'channel' });

@@ -9,6 +9,7 @@ import type { UploadPayload } from '../../src/ports/outbox-queue.js';
 import type { Locale } from '../../src/ports/records.js';
 import { t } from '../../src/ui/i18n/index.js';
 import { CHECKLIST_DETAIL_SEPARATOR, renderMarkup, visibleText, type MarkupSerializer } from '../../src/ui/markup.js';
+import { textLength } from '../../src/domain/text.js';
 
 /** Resolves `<@person:ID>` mentions to display names. */
 export type NameOf = (personId: string) => string | undefined;
@@ -90,24 +91,54 @@ export function renderMessageBody(m: Message, ctx: RenderCtx, idPrefix: string):
 }
 
 export function renderUpload(u: UploadPayload, fileHref: string): string {
-  return `<p class="blk-file">📎 <a href="${escapeHtml(fileHref)}" download="${escapeHtml(u.filename)}">${escapeHtml(u.title)}</a> <span class="detail">${escapeHtml(u.filename)}</span></p>`;
+  const link = `<p class="blk-file">📎 <a href="${escapeHtml(fileHref)}" download="${escapeHtml(u.filename)}">${escapeHtml(u.title)}</a> <span class="detail">${escapeHtml(u.filename)}</span></p>`;
+  // A picture (a chart) is shown, with its one-line summary under it as the caption and the alt text.
+  const image = u.body?.kind === 'bytes' && u.body.contentType.startsWith('image/');
+  if (!image) return u.comment ? `${link}<p class="detail">${escapeHtml(u.comment)}</p>` : link;
+  const alt = u.comment ?? u.title;
+  return `<figure class="blk-image"><img src="${escapeHtml(`${fileHref}&inline=1`)}" alt="${escapeHtml(alt)}" loading="lazy"><figcaption>${escapeHtml(alt)}</figcaption></figure>${link}`;
 }
+
+/**
+ * "120 / 3000 characters" under a text input, kept up to date by the page script. Characters are
+ * counted as people and every platform count them (code points, src/domain/text.ts). A one-line
+ * input shows it only once the text is long enough to matter.
+ */
+function renderCounter(max: number, initial: string, always: boolean, id: string, ctx: RenderCtx): string {
+  const n = textLength(initial);
+  const template = t(ctx.locale, 'local.charCount', { max });
+  const over = t(ctx.locale, 'local.charOver', { max });
+  const text = (n > max ? over : template).replace('{n}', String(n)).replace('{over}', String(n - max));
+  const shown = always || n > max * COUNTER_FROM;
+  return `<p class="counter${n > max ? ' over' : ''}" id="${id}" data-max="${max}" data-always="${always}" data-template="${escapeHtml(template)}" data-over="${escapeHtml(over)}"${shown ? '' : ' hidden'}>${escapeHtml(text)}</p>`;
+}
+
+/** A one-line input's counter appears from this share of its limit. */
+const COUNTER_FROM = 0.8;
 
 function renderInput(input: Input, domId: string, error: string | undefined, ctx: RenderCtx): string {
   const { nameOf } = ctx;
   const hintId = `${domId}-hint`;
   const errId = `${domId}-err`;
-  const describedBy = [input.hint ? hintId : '', errId].filter(Boolean).join(' ');
+  const counterId = `${domId}-count`;
+  const counted = input.kind === 'text' && !!input.maxLength;
+  const describedBy = [input.hint ? hintId : '', counted ? counterId : '', errId].filter(Boolean).join(' ');
   const common = `id="${domId}" name="${escapeHtml(input.id)}" aria-describedby="${describedBy}"${error ? ' aria-invalid="true"' : ''}`;
   const opt = (v: string, label: string, selected: boolean) =>
     `<option value="${escapeHtml(v)}"${selected ? ' selected' : ''}>${escapeHtml(plainText(label, nameOf))}</option>`;
   let control: string;
   switch (input.kind) {
-    case 'text':
+    case 'text': {
+      // No maxlength attribute: a browser would cut pasted text without a word. A counter says how
+      // long the text may be, and the use case refuses a longer one with the limit in its error.
+      const placeholder = input.placeholder ? ` placeholder="${escapeHtml(plainText(input.placeholder, nameOf))}"` : '';
       control = input.multiline
-        ? `<textarea ${common} rows="3"${input.maxLength ? ` maxlength="${input.maxLength}"` : ''}${input.placeholder ? ` placeholder="${escapeHtml(plainText(input.placeholder, nameOf))}"` : ''}>${escapeHtml(input.initial ?? '')}</textarea>`
-        : `<input type="text" ${common} value="${escapeHtml(input.initial ?? '')}"${input.maxLength ? ` maxlength="${input.maxLength}"` : ''}${input.placeholder ? ` placeholder="${escapeHtml(plainText(input.placeholder, nameOf))}"` : ''}>`;
+        ? `<textarea ${common} rows="3"${placeholder}>${escapeHtml(input.initial ?? '')}</textarea>`
+        : `<input type="text" ${common} value="${escapeHtml(input.initial ?? '')}"${placeholder}>`;
+      if (input.maxLength)
+        control += renderCounter(input.maxLength, input.initial ?? '', !!input.multiline, counterId, ctx);
       break;
+    }
     case 'number':
       // type=text + inputmode keeps the browser from blocking submission: the use case validates.
       control = `<input type="text" inputmode="${input.decimal ? 'decimal' : 'numeric'}" ${common} value="${escapeHtml(input.initial ?? '')}"${input.placeholder ? ` placeholder="${escapeHtml(plainText(input.placeholder, nameOf))}"` : ''}>`;
@@ -116,6 +147,7 @@ function renderInput(input: Input, domId: string, error: string | undefined, ctx
       control = `<select ${common}>${opt('', input.placeholder ?? '—', !input.initial)}${input.options.map((o) => opt(o.value, o.label, o.value === input.initial)).join('')}</select>`;
       break;
     case 'multiselect':
+      if (input.checkboxes) return renderCheckboxes(input, domId, error, ctx);
       control = `<select multiple ${common}>${input.options.map((o) => opt(o.value, o.label, (input.initial ?? []).includes(o.value))).join('')}</select>`;
       break;
     case 'date':
@@ -136,6 +168,29 @@ ${input.hint ? `<p class="hint" id="${hintId}">${renderInline(input.hint, nameOf
 </div>`;
 }
 
+/** A short list as checkboxes in a fieldset: one click each, no Ctrl-click (the page sends the checked values). */
+function renderCheckboxes(
+  input: Extract<Input, { kind: 'multiselect' }>,
+  domId: string,
+  error: string | undefined,
+  ctx: RenderCtx,
+): string {
+  const { nameOf } = ctx;
+  const errId = `${domId}-err`;
+  const hintId = `${domId}-hint`;
+  const boxes = input.options
+    .map(
+      (o, i) =>
+        `<label class="check"><input type="checkbox" id="${domId}-${i}" name="${escapeHtml(input.id)}" value="${escapeHtml(o.value)}"${(input.initial ?? []).includes(o.value) ? ' checked' : ''} aria-describedby="${input.hint ? `${hintId} ` : ''}${errId}"${error ? ' aria-invalid="true"' : ''}> ${escapeHtml(plainText(o.label, nameOf))}</label>`,
+    )
+    .join('');
+  return `<fieldset class="field checks${error ? ' has-error' : ''}" data-input="${escapeHtml(input.id)}" id="${domId}">
+<legend>${escapeHtml(plainText(input.label, nameOf))}${input.optional ? ` <span class="optional">${escapeHtml(t(ctx.locale, 'local.optional'))}</span>` : ''}</legend>
+${input.hint ? `<p class="hint" id="${hintId}">${renderInline(input.hint, nameOf)}</p>` : ''}${boxes}
+<p class="field-error" id="${errId}"${error ? '' : ' hidden'}>${escapeHtml(plainText(error ?? '', nameOf))}</p>
+</fieldset>`;
+}
+
 /**
  * A form, as a <form> element the page script submits to /api/submit. `inline` forms sit inside a
  * message (Feishu-style); others are shown in a modal <dialog>.
@@ -145,7 +200,17 @@ export function renderForm(form: Form, ctx: RenderCtx, opts: { inline?: boolean;
   const prefix = opts.idPrefix ?? 'dlg';
   const titleId = `${prefix}-title`;
   const intro = (form.intro ?? []).map((b) => renderBlock(b, ctx, { prefix: `${prefix}-intro`, n: 0 })).join('');
-  const inputs = form.inputs.map((i) => renderInput(i, `${prefix}-${i.id}`, form.errors?.[i.id], ctx)).join('');
+  const input = (i: Input) => renderInput(i, `${prefix}-${i.id}`, form.errors?.[i.id], ctx);
+  const more = form.inputs.filter((i) => i.more);
+  // What few people need sits behind "More", so Submit stays in sight; an error there opens it.
+  const inputs =
+    form.inputs
+      .filter((i) => !i.more)
+      .map(input)
+      .join('') +
+    (more.length
+      ? `<details class="more"${more.some((i) => form.errors?.[i.id]) ? ' open' : ''}><summary>${escapeHtml(t(ctx.locale, 'local.moreFields', { count: more.length }))}</summary>${more.map(input).join('')}</details>`
+      : '');
   // Errors for no input of the form are listed above the buttons, as the page script does.
   const unplaced = Object.entries(form.errors ?? {})
     .filter(([id]) => !form.inputs.some((i) => i.id === id))

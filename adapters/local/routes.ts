@@ -11,10 +11,15 @@ import type { UploadPayload } from '../../src/ports/outbox-queue.js';
 import type { Person } from '../../src/ports/records.js';
 import { t } from '../../src/ui/i18n/index.js';
 import { PERSONA_COOKIE } from './persona.js';
+import { fileBytes } from '../reports/materialize.js';
+import { CJK_FONT_FILE } from '../reports/font.js';
 import type { Workspace } from './workspace.js';
 
 const asset = (name: string) => readFileSync(fileURLToPath(new URL(`./assets/${name}`, import.meta.url)), 'utf8');
 const MAX_BODY = 1_000_000;
+let cjkFontBytes: Buffer | null = null;
+/** The shipped CJK font (10 MB), read on first use: only a page with Chinese text asks for it. */
+const cjkFont = () => (cjkFontBytes ??= readFileSync(CJK_FONT_FILE));
 const LOOPBACK_HOSTS = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/i;
 
 function cookie(req: IncomingMessage, name: string): string | undefined {
@@ -25,7 +30,13 @@ function cookie(req: IncomingMessage, name: string): string | undefined {
   return undefined;
 }
 
-const send = (res: ServerResponse, status: number, type: string, body: string, headers: Record<string, string> = {}) =>
+const send = (
+  res: ServerResponse,
+  status: number,
+  type: string,
+  body: string | Buffer,
+  headers: Record<string, string> = {},
+) =>
   res
     .writeHead(status, {
       'content-type': type,
@@ -80,7 +91,7 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown> |
   }
 }
 
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+const asString = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 function formValues(v: unknown): FormValues {
   const out: FormValues = {};
@@ -113,7 +124,7 @@ export function localRoutes(ws: Workspace, opts: { allowRemote: boolean }): Requ
   const upload = async (req: IncomingMessage, res: ServerResponse, persona: Person): Promise<unknown> => {
     const name = (() => {
       try {
-        return decodeURIComponent(str(req.headers['x-file-name']));
+        return decodeURIComponent(asString(req.headers['x-file-name']));
       } catch {
         return '';
       }
@@ -159,6 +170,8 @@ export function localRoutes(ws: Workspace, opts: { allowRemote: boolean }): Requ
     if (method === 'GET' && url.pathname === '/assets/app.js')
       return send(res, 200, 'text/javascript; charset=utf-8', js);
     if (method === 'GET' && url.pathname === '/favicon.ico') return send(res, 204, 'text/plain', '');
+    if (method === 'GET' && url.pathname === '/assets/noto-sans-sc.ttf')
+      return send(res, 200, 'font/ttf', cjkFont(), { 'cache-control': 'public, max-age=604800, immutable' });
 
     if (method === 'GET' && url.pathname === '/') {
       const as = url.searchParams.get('as');
@@ -179,7 +192,17 @@ export function localRoutes(ws: Workspace, opts: { allowRemote: boolean }): Requ
           'text/plain; charset=utf-8',
           'No people in the database yet. Import an org (npm run dandang -- org import) or run `npm run dandang -- demo reset`.',
         );
-      return send(res, 200, 'text/html; charset=utf-8', ws.page(persona, url.searchParams.get('c') ?? undefined));
+      return send(res, 200, 'text/html; charset=utf-8', await ws.page(persona, url.searchParams.get('c') ?? undefined));
+    }
+
+    if (method === 'GET' && url.pathname === '/dashboard') {
+      const persona = ws.persona(cookie(req, PERSONA_COOKIE));
+      if (!persona) return send(res, 303, 'text/plain', '', { location: '/' });
+      const page = ws.dashboard(persona, {
+        period: url.searchParams.get('period') ?? undefined,
+        department: url.searchParams.get('department') ?? undefined,
+      });
+      return send(res, page.status, 'text/html; charset=utf-8', page.html);
     }
 
     if (!url.pathname.startsWith('/api/')) return send(res, 404, 'text/plain', 'not found');
@@ -188,18 +211,28 @@ export function localRoutes(ws: Workspace, opts: { allowRemote: boolean }): Requ
     // cross-site form cannot post here without a CORS preflight, which this server never grants.
     // A download link cannot set headers; reads may fall back to the (SameSite=Strict) cookie.
     const named =
-      str(req.headers['x-dandang-persona']) ||
+      asString(req.headers['x-dandang-persona']) ||
       url.searchParams.get('as') ||
       (method === 'GET' ? cookie(req, PERSONA_COOKIE) : undefined);
     const persona: Person | null = named ? ws.person(named) : null;
     if (!persona?.active) return json(res, 403, { kind: 'error', text: 'unknown persona' });
 
     if (method === 'GET' && url.pathname === '/api/events') return ws.live.subscribe(persona, res);
+    // The Home, redrawn by the page script after an action changed what it shows.
+    if (method === 'GET' && url.pathname === '/api/home') return json(res, 200, { html: await ws.home(persona) });
 
     if (method === 'GET' && url.pathname === '/api/file') {
       const m = ws.file(persona, Number(url.searchParams.get('id')));
       if (!m) return send(res, 404, 'text/plain', 'not found');
       const u = m.payload as UploadPayload;
+      if (u.body) {
+        // A chart or a workbook, made now. Only a picture is ever shown inline; anything else downloads.
+        const f = await fileBytes(u);
+        const inline = f.isImage && url.searchParams.get('inline') === '1';
+        return sendBytes(res, f.contentType, f.bytes, {
+          'content-disposition': inline ? 'inline' : contentDisposition(f.filename),
+        });
+      }
       const bytes = await ws.uploadBytes(u);
       if (!bytes) return send(res, 410, 'text/plain; charset=utf-8', 'this file is no longer stored');
       return sendBytes(res, typeOfUpload(u), bytes, {
@@ -210,7 +243,7 @@ export function localRoutes(ws: Workspace, opts: { allowRemote: boolean }): Requ
     if (method === 'POST' && url.pathname === '/api/upload') return upload(req, res, persona);
 
     if (method !== 'POST') return json(res, 405, { kind: 'error', text: 'method not allowed' });
-    if (!str(req.headers['content-type']).startsWith('application/json'))
+    if (!asString(req.headers['content-type']).startsWith('application/json'))
       return json(res, 415, { kind: 'error', text: 'send JSON' });
     const body = await readJson(req);
     if (!body) return json(res, 400, { kind: 'error', text: 'bad request' });
@@ -218,19 +251,19 @@ export function localRoutes(ws: Workspace, opts: { allowRemote: boolean }): Requ
     try {
       switch (url.pathname) {
         case '/api/command':
-          return json(res, 200, await ws.command(persona, str(body.text)));
+          return json(res, 200, await ws.command(persona, asString(body.text)));
         case '/api/action':
-          return json(res, 200, await ws.action(persona, str(body.actionId), str(body.value)));
+          return json(res, 200, await ws.action(persona, asString(body.actionId), asString(body.value)));
         case '/api/submit':
           return json(
             res,
             200,
             await ws.submit(
               persona,
-              str(body.formId),
-              str(body.state),
+              asString(body.formId),
+              asString(body.state),
               formValues(body.values),
-              str(body.instance),
+              asString(body.instance),
               fileTokens(body.files),
             ),
           );

@@ -8,6 +8,14 @@ import type { Message } from '../../src/ui/model.js';
 import type { LocalMessageStore, StoredMessage } from './messages.js';
 import { startOutboxSender, type DeliveryOutcome, type OutboxSenderOptions } from '../../src/delivery/sender.js';
 import { dmConversation } from './persona.js';
+import { fileBytes } from '../reports/materialize.js';
+
+async function storedFile(u: UploadPayload): Promise<UploadPayload> {
+  const body = u.body;
+  if (!body || body.kind === 'text' || body.kind === 'bytes') return u;
+  const f = await fileBytes(u);
+  return { ...u, body: { kind: 'bytes', base64: f.bytes.toString('base64'), contentType: f.contentType } };
+}
 
 export interface LocalDelivery {
   store: LocalMessageStore;
@@ -70,7 +78,9 @@ export function startLocalSender(opts: {
     ...opts.policy,
     deliver: async (row: OutboxRow): Promise<DeliveryOutcome> => {
       try {
-        return { kind: 'sent', ref: deliverLocal(row, delivery, clock.now()) };
+        // A file is kept as the bytes it became (a chart as its PNG), as a chat platform keeps it.
+        const payload = row.op === 'upload' ? await storedFile(row.payload as UploadPayload) : row.payload;
+        return { kind: 'sent', ref: deliverLocal({ ...row, payload }, delivery, clock.now()) };
       } catch (e) {
         if (e instanceof PermanentDeliveryError) return { kind: 'permanent', error: e.message };
         throw e;

@@ -8,6 +8,7 @@ import { loadConfig } from '../../src/config.js';
 import type { Connection } from '../../db/client.js';
 import { systemClock, type Clock } from '../../src/ports/clock.js';
 import type { Store } from '../../src/ports/store.js';
+import type { AppSettings } from '../../src/ports/settings.js';
 import { composeApp } from '../compose.js';
 import { HttpHost } from '../http-host.js';
 import type { AdapterContext } from '../context.js';
@@ -18,6 +19,8 @@ export interface LocalApp {
   port: number;
   conn: Connection;
   store: Store;
+  /** What the scheduler's ticks would be given (the tests run a tick, e.g. the weekly warnings, by hand). */
+  settings: AppSettings;
   stop(): Promise<void>;
 }
 
@@ -43,6 +46,7 @@ export async function startLocalApp(env: Record<string, string>, clock: Clock = 
       port,
       conn,
       store,
+      settings: app.settings,
       async stop() {
         await adapter.stop();
         await http.close();

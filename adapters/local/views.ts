@@ -38,14 +38,19 @@ function articleBody(m: StoredMessage, view: MessageView): string {
 /** One delivered message (and its thread replies) as an article; updates replace it by id. */
 export function renderStoredMessage(m: StoredMessage, replies: StoredMessage[], view: MessageView): string {
   const botName = t(view.ctx.locale, 'local.botDm');
-  const when = timeLabel(m.updatedAt, view.ctx.locale, view.timezone);
+  // A message keeps the time it was sent; an edit is marked, as chat apps do, with its own time.
+  const when = timeLabel(m.createdAt, view.ctx.locale, view.timezone);
+  const edited =
+    m.updatedAt > m.createdAt
+      ? ` <span class="edited">(${escapeHtml(t(view.ctx.locale, 'local.edited'))} <time datetime="${new Date(m.updatedAt).toISOString()}">${escapeHtml(timeLabel(m.updatedAt, view.ctx.locale, view.timezone))}</time>)</span>`
+      : '';
   const thread = m.threadId
     ? ''
     : `<div class="thread" id="thread-${m.id}" aria-label="${escapeHtml(t(view.ctx.locale, 'local.thread'))}"${replies.length ? '' : ' hidden'}>${replies
         .map((r) => renderStoredMessage(r, [], view))
         .join('')}</div>`;
   return `<article class="msg${m.threadId ? ' reply' : ''}" id="msg-${m.id}" data-id="${m.id}" lang="${m.locale}">
-<header class="msg-meta"><span class="author">${escapeHtml(botName)}</span> <time datetime="${new Date(m.updatedAt).toISOString()}">${escapeHtml(when)}</time></header>
+<header class="msg-meta"><span class="author">${escapeHtml(botName)}</span> <time datetime="${new Date(m.createdAt).toISOString()}">${escapeHtml(when)}</time>${edited}</header>
 <div class="msg-body">${articleBody(m, view)}</div>${thread}
 </article>`;
 }
@@ -58,6 +63,13 @@ export function renderEphemeral(message: Message, view: MessageView, seq: number
 </article>`;
 }
 
+/** The Home screen, in place of a conversation's messages; the page script redraws it after each action. */
+export function renderHome(message: Message, view: MessageView): string {
+  return `<article class="msg home-screen" id="home" lang="${view.ctx.locale}">
+<div class="msg-body">${renderMessageBody(message, view.ctx, 'home')}</div>
+</article>`;
+}
+
 export interface PageModel {
   persona: Person;
   personaOptions: { id: string; label: string }[];
@@ -67,12 +79,15 @@ export interface PageModel {
   messagesHtml: string;
   suggestions: string[];
   timezone: string;
+  /** HR sees a link to the dashboard page. */
+  showDashboard?: boolean;
 }
 
 export function renderPage(p: PageModel): string {
   const L = (k: Parameters<typeof t>[1], params?: Record<string, string>) => escapeHtml(t(p.locale, k, params));
   const link = (c: ConversationEntry) =>
     `<li><a href="/?c=${encodeURIComponent(c.id)}" data-conversation="${escapeHtml(c.id)}"${c.id === p.current.id ? ' aria-current="page"' : ''}>${c.kind === 'channel' ? '<span aria-hidden="true"># </span>' : ''}${escapeHtml(c.label)}<span class="badge" hidden></span></a></li>`;
+  const homes = p.conversations.filter((c) => c.kind === 'home');
   const dms = p.conversations.filter((c) => c.kind === 'dm');
   const channels = p.conversations.filter((c) => c.kind === 'channel');
   return `<!doctype html>
@@ -86,6 +101,7 @@ export function renderPage(p: PageModel): string {
 </head>
 <body data-persona="${escapeHtml(p.persona.id)}" data-conversation="${escapeHtml(p.current.id)}" data-timezone="${escapeHtml(p.timezone)}" data-failed="${L('common.failed')}" data-unreachable="${L('local.unreachable')}">
 <header class="topbar">
+  <button type="button" class="nav-toggle" id="nav-toggle" aria-controls="sidebar" aria-expanded="false" aria-label="${L('local.menu')}"><span aria-hidden="true">☰</span></button>
   <span class="brand" lang="zh-CN">担当</span><span class="brand-en">Dandang</span>
   <form class="persona" method="get" action="/">
     <label for="persona-select">${L('local.youAre')}</label>
@@ -101,10 +117,12 @@ export function renderPage(p: PageModel): string {
   <span class="live" id="live-status" role="status" data-live="${L('local.live')}" data-reconnecting="${L('local.reconnecting')}">${L('local.reconnecting')}</span>
 </header>
 <div class="layout">
-<nav class="sidebar" aria-label="${L('local.workspace')}">
+<nav class="sidebar" id="sidebar" aria-label="${L('local.workspace')}">
+  <ul class="home-link">${homes.map(link).join('')}</ul>
   <h2>${L('local.directMessages')}</h2>
   <ul>${dms.map(link).join('')}</ul>
   ${channels.length ? `<h2>${L('local.channels')}</h2><ul>${channels.map(link).join('')}</ul>` : ''}
+  ${p.showDashboard ? `<p class="dashboard-link"><a href="/dashboard">${L('local.dashboard')}</a></p>` : ''}
   <p class="warning">${L('local.warning')}</p>
 </nav>
 <main class="conversation" aria-labelledby="conversation-title">

@@ -8,14 +8,17 @@ import { refusalMessage, type Reply, type FormValues } from '../../src/ui/model.
 import { isActionId, isFormId } from '../../src/ui/actions.js';
 import { submissionKey } from '../submission-key.js';
 import { t } from '../../src/ui/i18n/index.js';
+import { literal } from '../../src/ui/markup.js';
 import { makeLocalMessageStore, type LocalMessageStore, type StoredMessage } from './messages.js';
-import { canSee, conversationsFor, dmConversation, personaLabel, resolvePersona } from './persona.js';
+import { canSee, conversationsFor, dmConversation, HOME_VIEW, personaLabel, resolvePersona } from './persona.js';
 import { isHr } from '../../src/domain/people.js';
 import { actorOf, localeOf } from '../../src/app/actor.js';
 import { parseCommandLine, commandSuggestions } from './commands.js';
 import { plainText, renderForm, type RenderCtx } from './render.js';
-import { renderEphemeral, renderPage, renderStoredMessage, type MessageView } from './views.js';
+import { renderEphemeral, renderHome, renderPage, renderStoredMessage, type MessageView } from './views.js';
 import { LiveHub } from './live.js';
+import { makeDashboardQuery } from '../../src/app/report.js';
+import { renderDashboardPage, renderDashboardRefusal } from './dashboard.js';
 import type { UploadPayload } from '../../src/ports/outbox-queue.js';
 import { MissingFileError, uploadBytes } from '../files/materialize.js';
 import { checkFile, refusalText, submitWithFiles, type ReceivedFile } from '../files/intake.js';
@@ -51,6 +54,14 @@ export class Workspace {
     return this.ctx.log;
   }
 
+  /** The HR dashboard page for a persona; someone who is not HR gets the refusal, as a page. */
+  dashboard(p: Person, filter: { period?: string; department?: string }): { status: number; html: string } {
+    const locale = this.localeOf(p);
+    const r = makeDashboardQuery(this.ctx)({ actorId: p.id, ...filter });
+    if (r.ok) return { status: 200, html: renderDashboardPage(r.value, locale) };
+    return { status: r.code === 'NOT_AUTHORIZED' ? 403 : 400, html: renderDashboardRefusal(locale, r.message) };
+  }
+
   person(id: string): Person | null {
     return this.ctx.store.read((tx) => tx.org.person(id));
   }
@@ -75,7 +86,7 @@ export class Workspace {
   }
 
   /** The whole page for a persona and a conversation (their DM if none or not visible). */
-  page(p: Person, requested: string | undefined): string {
+  async page(p: Person, requested: string | undefined): Promise<string> {
     const locale = this.localeOf(p);
     const { everyone, people, departments, managers } = this.ctx.store.read((tx) => {
       const all = tx.org.allPeople();
@@ -85,13 +96,17 @@ export class Workspace {
       return { everyone: all, people: active, departments: depts, managers: mgrs };
     });
     const conversations = conversationsFor(p, departments, locale);
-    const current = conversations.find((c) => c.id === requested) ?? conversations[0]!;
+    const current =
+      conversations.find((c) => c.id === requested) ?? conversations.find((c) => c.kind === 'dm') ?? conversations[0]!;
     // Names of everyone, people who have left too: a closed case still names its employee.
     const view = this.viewFor(p, everyone);
-    const messagesHtml = this.messages
-      .conversation(current.id)
-      .map(({ root, replies }) => renderStoredMessage(root, replies, view))
-      .join('\n');
+    const messagesHtml =
+      current.id === HOME_VIEW
+        ? await this.home(p)
+        : this.messages
+            .conversation(current.id)
+            .map(({ root, replies }) => renderStoredMessage(root, replies, view))
+            .join('\n');
     return renderPage({
       persona: p,
       personaOptions: people.map((x) => ({ id: x.id, label: personaLabel(x, managers.has(x.id), locale) })),
@@ -100,8 +115,29 @@ export class Workspace {
       current,
       messagesHtml,
       suggestions: commandSuggestions(people, { hr: isHr(p) }),
+      showDashboard: isHr(p),
       timezone: view.timezone,
     });
+  }
+
+  /**
+   * The persona's Home (`/dandang home`, the screen Slack's App Home and the Feishu menu show), drawn
+   * from the database on every load, so it survives a reload and is never stale after one.
+   */
+  async home(p: Person): Promise<string> {
+    const reply = await this.ctx.router.dispatch({
+      kind: 'command',
+      actor: actorOf(p, 'local', this.ctx.settings),
+      command: 'dandang',
+      args: 'home',
+      mentions: [],
+    });
+    const view = this.viewFor(p);
+    const message =
+      reply.kind === 'ok' && reply.message
+        ? reply.message
+        : refusalMessage(reply.kind === 'error' ? reply.text : t(view.ctx.locale, 'common.failed'));
+    return renderHome(message, view);
   }
 
   /** A delivered message pushed to every tab that can see its conversation. */
@@ -126,12 +162,11 @@ export class Workspace {
     const people = this.ctx.store.read((tx) => tx.org.activePeople());
     const parsed = parseCommandLine(text, people);
     if (!parsed.ok) {
-      if (parsed.reason === 'unknownMention')
-        return { kind: 'error', text: t(locale, 'local.unknownMention', { name: parsed.name }) };
-      return {
-        kind: 'error',
-        text: t(locale, parsed.reason === 'notACommand' ? 'local.notACommand' : 'common.unknownCommand'),
-      };
+      const refusal =
+        parsed.reason === 'unknownMention'
+          ? t(locale, 'local.unknownMention', { name: literal(parsed.name) })
+          : t(locale, parsed.reason === 'notACommand' ? 'local.notACommand' : 'common.unknownCommand');
+      return this.toJson(p, { kind: 'error', code: 'INVALID_INPUT', text: refusal });
     }
     const reply = await this.ctx.router.dispatch({
       kind: 'command',
@@ -266,7 +301,9 @@ export class Workspace {
           text: t(view.ctx.locale, 'common.invalidInput'),
         };
       case 'error':
-        return reply.actions?.length
+        // A refusal with buttons that unblock it, or with lines to read (a command's usage), also
+        // stays in the conversation as a message only the actor sees, as Slack's ephemeral does.
+        return reply.actions?.length || reply.text.includes('\n')
           ? {
               kind: 'error',
               text: plain(reply.text),

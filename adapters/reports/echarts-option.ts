@@ -88,7 +88,8 @@ export function chartOption(spec: ChartSpec): EChartsCoreOption {
   return {
     animation: false,
     backgroundColor: '#ffffff',
-    textStyle: { fontFamily: CJK_FONT_FAMILY },
+    // Latin text falls back to the generic sans-serif, which resvg maps to the same font.
+    textStyle: { fontFamily: `'${CJK_FONT_FAMILY}', sans-serif` },
     title: titles,
     legend: spec.series.length > 1 ? { top: 44, left: 16, textStyle: { color: AXIS_TEXT } } : undefined,
     grid: {

@@ -6,6 +6,8 @@
  */
 import type { WebClient } from '@slack/web-api';
 import type { OutboxRow, UploadPayload } from '../../src/ports/outbox-queue.js';
+import { fileBytes } from '../reports/materialize.js';
+import { escapeSlack } from './render/markup.js';
 import type { FileStore } from '../../src/ports/files.js';
 import { MissingFileError, uploadBytes } from '../files/materialize.js';
 import type { DeliveryOutcome } from '../../src/delivery/sender.js';
@@ -273,7 +275,16 @@ export function makeSlackDeliver(deps: SlackDeliveryDeps): (row: OutboxRow) => P
     const channel = row.threadRef ? parseRef(row.threadRef)!.channel : await conversationId(row.address);
     const thread = row.threadRef ? parseRef(row.threadRef) : null;
     let body: { content: string } | { file: Buffer };
-    if (file.content !== undefined && !file.blob && !file.archive) body = { content: file.content };
+    let summary: { initial_comment?: string; alt_text?: string } = {};
+    if (file.body) {
+      // A chart or a workbook, made now (adapters/reports/materialize.ts).
+      const made = await fileBytes(file);
+      body = { file: made.bytes };
+      // The chart's one-line summary: shown with the picture, read out by screen readers.
+      // Plain text: escaped so a name in it can never become a mention or a link.
+      if (made.comment)
+        summary = { initial_comment: escapeSlack(made.comment), ...(made.isImage ? { alt_text: made.comment } : {}) };
+    } else if (file.content !== undefined && !file.blob && !file.archive) body = { content: file.content };
     else if (!deps.files) return { kind: 'permanent', error: 'no file store to read the stored files of this upload' };
     else {
       try {
@@ -289,6 +300,7 @@ export function makeSlackDeliver(deps: SlackDeliveryDeps): (row: OutboxRow) => P
       filename: file.filename,
       title: file.title,
       ...body,
+      ...summary,
     } as never)) as { files?: { files?: { id?: string }[] }[] };
     const id = res.files?.[0]?.files?.[0]?.id ?? 'uploaded';
     return { kind: 'sent', ref: formatRef(channel, id) };

@@ -112,6 +112,7 @@ function elementValue(el: ElementState, personOf: (slackId: string) => string | 
     case 'static_select':
       return el.selected_option?.value ?? undefined;
     case 'multi_static_select':
+    case 'checkboxes':
       return (el.selected_options ?? []).map((o) => o.value);
     case 'datepicker':
       return el.selected_date ?? undefined;

@@ -8,8 +8,9 @@ import { eq, lt } from 'drizzle-orm';
 import type { Connection } from '../client.js';
 import { formSnapshots } from '../schema/index.js';
 import type { Form } from '../../src/ui/model.js';
+import { DAY_MS } from '../../src/domain/dates.js';
 
-const KEEP_MS = 30 * 86_400_000;
+const KEEP_MS = 30 * DAY_MS;
 /** Prune at most once an hour. */
 const PRUNE_EVERY_MS = 3_600_000;
 

@@ -1,4 +1,4 @@
-import { and, eq, asc, lte, gte, sql, getTableColumns, type Column } from 'drizzle-orm';
+import { and, eq, asc, lte, gte, inArray, sql, getTableColumns, type Column } from 'drizzle-orm';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../client.js';
 import { people, jobs, kpis, leaves } from '../schema/index.js';
@@ -164,6 +164,12 @@ export function makeOrgRepo(db: Db, clock: Clock, sealer: Sealer): OrgRepo {
         .orderBy(asc(people.name))
         .all()
         .map(toPerson),
+    hrReaders: () =>
+      db
+        .select({ role: people.role, locale: people.locale })
+        .from(people)
+        .where(and(eq(people.active, true), inArray(people.role, ['hr', 'admin'])))
+        .all(),
     roster: () => {
       const rows = rosterStmt.all() as (Omit<RosterEntry, 'active'> & { active: number | boolean })[];
       for (const r of rows) r.active = r.active === 1;

@@ -141,6 +141,8 @@ export function makeOutbox(
         {
           filename: m.filename,
           title: m.title,
+          ...(m.comment ? { comment: m.comment } : {}),
+          ...(m.body ? { body: m.body } : {}),
           ...(m.content !== undefined ? { content: m.content } : {}),
           ...(m.blob ? { blob: m.blob } : {}),
           ...(m.archive ? { archive: m.archive } : {}),

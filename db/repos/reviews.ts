@@ -16,6 +16,7 @@ import type {
   ReviewRepo,
   ReviewSlot,
   SlotView,
+  DigestSlot,
   SlotWithZone,
   Review,
   KpiResult,
@@ -476,7 +477,7 @@ export function makeReviewRepo(db: Db, _clock: Clock, sealer: Sealer): ReviewRep
     digestSlots: (cycleId, channels) =>
       chunks(channels).flatMap((part) =>
         db
-          .select({ ...slotViewColumns, channel: digestChannel })
+          .select({ ...slotViewColumns, channel: digestChannel, employeeLocale: employees.locale })
           .from(reviewSlots)
           .innerJoin(employees, eq(employees.id, reviewSlots.employeeId))
           .innerJoin(managers, eq(managers.id, reviewSlots.managerId))
@@ -484,7 +485,11 @@ export function makeReviewRepo(db: Db, _clock: Clock, sealer: Sealer): ReviewRep
           .where(and(eq(reviewSlots.cycleId, cycleId), inArray(digestChannel, part)))
           .orderBy(asc(reviewSlots.dueAt), asc(employees.name))
           .all()
-          .map(({ channel, ...v }) => ({ ...toView(v), channel })),
+          .map(({ channel, employeeLocale, ...v }) => ({
+            ...toView(v),
+            channel,
+            employeeLocale: employeeLocale as DigestSlot['employeeLocale'],
+          })),
       ),
     markDigestSent(ids) {
       for (const part of chunks(ids))

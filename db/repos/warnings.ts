@@ -5,6 +5,7 @@ import {
   jobAdjustments,
   leaves,
   notes,
+  plannedConversations,
   reviewKpiResults,
   reviews,
   trainingPlans,
@@ -178,6 +179,21 @@ export function makeWarningRepo(db: Db, sealer: Sealer): WarningRepo {
         .limit(1)
         .get();
       if (note) found.push({ kind: 'conversation', id: String(note.id), at: note.at });
+      const planned = db
+        .select({ id: plannedConversations.id, at: plannedConversations.createdAt })
+        .from(plannedConversations)
+        .where(
+          and(
+            eq(plannedConversations.personId, personId),
+            ne(plannedConversations.organizerId, personId),
+            ne(plannedConversations.status, 'cancelled'),
+            gte(plannedConversations.createdAt, since),
+          ),
+        )
+        .orderBy(asc(plannedConversations.createdAt))
+        .limit(1)
+        .get();
+      if (planned) found.push({ kind: 'planned_conversation', id: String(planned.id), at: planned.at });
       const plan = db
         .select({ id: trainingPlans.id, at: trainingPlans.createdAt })
         .from(trainingPlans)

@@ -25,8 +25,10 @@ export const warnings = sqliteTable(
     signals: text('signals', { mode: 'json' }).notNull(),
     /** Suggestion: training with KPI keys, or a conversation with its purpose. */
     suggestion: text('suggestion', { mode: 'json' }).notNull(),
-    /** What the manager chain did next: a conversation, a training plan or a job adjustment. */
-    followUpKind: text('follow_up_kind', { enum: ['conversation', 'training_plan', 'job_adjustment'] }),
+    /** What the manager chain did next: a conversation (held or planned), a training plan or a job adjustment. */
+    followUpKind: text('follow_up_kind', {
+      enum: ['conversation', 'planned_conversation', 'training_plan', 'job_adjustment'],
+    }),
     followUpId: text('follow_up_id'),
     followUpAt: integer('follow_up_at'),
   },

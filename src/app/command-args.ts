@@ -9,6 +9,7 @@ import { literal } from '../ui/markup.js';
 import {
   COMMANDS,
   COMMAND_SYNTAX,
+  commandWordOf,
   type ArgName,
   type ArgSlot,
   type Audience,
@@ -41,7 +42,8 @@ const isMention = (token: string, mentions: readonly string[]) =>
 
 /**
  * Fits `args` (the text after the subcommand) to the syntax. Mentions fill the person slot wherever
- * they stand; the other words fill the other slots in order, a free text slot taking the rest.
+ * they stand; the other words fill the other slots in order, a free text slot taking the rest but
+ * for the words with a pattern that follow it, read from the end.
  */
 export function parseArgs(
   slots: readonly ArgSlot[],
@@ -67,6 +69,15 @@ export function parseArgs(
   for (const slot of slots) {
     if (slot.kind === 'person') continue;
     if (slot.kind === 'text') {
+      // Words with a pattern after the free text are read from the end of the line, last slot first.
+      for (const after of slots.slice(slots.indexOf(slot) + 1).reverse()) {
+        if (after.kind !== 'word' || !after.pattern) break;
+        const last = rest.at(-1);
+        if (last !== undefined && after.pattern.test(last)) {
+          argv.words[after.name] = last;
+          rest = rest.slice(0, -1);
+        }
+      }
       argv.text = rest.join(' ');
       rest = [];
       break;
@@ -74,7 +85,7 @@ export function parseArgs(
     const next = rest[0];
     if (next === undefined) continue;
     if (slot.words) {
-      const lower = next.toLowerCase();
+      const lower = commandWordOf(next);
       if (!slot.words.includes(lower)) continue;
       argv.words[slot.name] = lower;
     } else if (slot.pattern && !slot.pattern.test(next)) {

@@ -9,7 +9,7 @@
 import type { ReasonKind } from '../domain/policy/index.js';
 import { NOTE_KIND_WORDS } from '../ui/screens/evidence/note-terms.js';
 
-export type FeatureName = 'help' | 'review' | 'evidence' | 'offboarding' | 'security' | 'files';
+export type FeatureName = 'help' | 'review' | 'evidence' | 'offboarding' | 'security' | 'report' | 'files';
 
 export const COMMANDS = {
   review: {
@@ -24,10 +24,11 @@ export const COMMANDS = {
   dandang: {
     '': 'help',
     help: 'help',
+    home: 'help', // the Home: reviews due, disputes to answer, team status, one's record, HR's cases
     adjust: 'evidence',
     handbook: 'evidence',
     incident: 'evidence',
-    report: 'offboarding',
+    report: 'report', // the dashboard's charts, `report export` (《绩效报表》) and `report cases`
     protect: 'offboarding',
     audit: 'security', // who opened someone's records (HR)
   },
@@ -47,7 +48,9 @@ export type ArgName =
   | 'job'
   | 'statusKind'
   | 'from'
-  | 'to';
+  | 'to'
+  | 'reportForm'
+  | 'period';
 
 /** One argument of a command, after its subcommand word. */
 export type ArgSlot =
@@ -56,7 +59,8 @@ export type ArgSlot =
   /**
    * One word. `words` lists the ones accepted (matched case-insensitively), or `pattern` says what
    * it looks like; without either the use case judges the word (a job id, a date) and says what is
-   * wrong with it.
+   * wrong with it. After a free text only words with a `pattern` may follow: they are read from the
+   * end of the line (`Customer Care 2026-W49`).
    */
   | { kind: 'word'; name: ArgName; optional?: true; words?: readonly string[]; pattern?: RegExp }
   /** Free text to the end of the line (a reason, a department name); it may be empty. */
@@ -93,6 +97,22 @@ export const REASON_WORDS: Record<string, ReasonKind> = {
   违纪: 'misconduct',
 };
 
+/**
+ * The forms of `/dandang report`: the charts (into the HR channel with `channel`), the 《绩效报表》
+ * export, or the case figures; with none of these words, the charts in the asker's DM.
+ */
+export type ReportForm = 'channel' | 'export' | 'cases';
+export const REPORT_FORM_WORDS: Record<string, ReportForm> = {
+  channel: 'channel',
+  export: 'export',
+  cases: 'cases',
+  频道: 'channel',
+  导出: 'export',
+  案件: 'cases',
+};
+/** What reads as a report period (last-8w, 2026-W49, 2026-11, 2026-Q4, 2026-W40..2026-W49); the use case says which exist. */
+export const REPORT_PERIOD = /^(last-\d{1,3}w|\d{4}-W\d{2}(\.\.\d{4}-W\d{2})?|\d{4}-\d{2}|\d{4}-Q[1-4])$/i;
+
 /** Words after `/review mine` that ask for the record as a file. */
 export const EXPORT_WORDS = ['export', '导出'] as const;
 
@@ -123,10 +143,18 @@ export const COMMAND_SYNTAX: { [N in CommandName]: Record<keyof (typeof COMMANDS
   dandang: {
     '': { args: [], audience: 'everyone' },
     help: { args: [], audience: 'everyone' },
+    home: { args: [], audience: 'everyone' },
     adjust: { args: [person, word('job')], audience: 'manager' },
     handbook: { args: [optionalPerson], audience: 'hr' },
     incident: { args: [person], audience: 'manager' },
-    report: { args: [], audience: 'hr' },
+    report: {
+      args: [
+        word('reportForm', Object.keys(REPORT_FORM_WORDS)),
+        { kind: 'text', name: 'department' },
+        { kind: 'word', name: 'period', optional: true, pattern: REPORT_PERIOD },
+      ],
+      audience: 'hr',
+    },
     protect: { args: [person, word('statusKind'), word('from'), word('to')], audience: 'hr' },
     audit: { args: [person], audience: 'hr' },
   },
@@ -135,6 +163,27 @@ export const COMMAND_SYNTAX: { [N in CommandName]: Record<keyof (typeof COMMANDS
 export const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
 
 export const isCommandName = (word: string): word is CommandName => Object.hasOwn(COMMANDS, word);
+
+/**
+ * A word as the command parser compares it: NFKC (a Chinese IME types `／` and may type `ｒｅｖｉｅｗ`)
+ * and lower case. Only words the parser matches are normalised; a reason keeps what was typed.
+ */
+export const commandWordOf = (word: string): string => word.normalize('NFKC').toLowerCase();
+
+/**
+ * A command typed as text, as the local workspace and Feishu read it: `/review status`,
+ * `／review status` (the full-width slash of a Chinese IME), and without the slash where the
+ * platform allows it (`review status` to the Feishu bot). Null when the text is not a command.
+ */
+export function typedCommand(
+  text: string,
+  opts: { slashOptional: boolean },
+): { command: CommandName; args: string } | null {
+  const m = /^\s*([/／]?)(\S+)(?:\s+([\s\S]*))?$/u.exec(text);
+  if (!m || (!m[1] && !opts.slashOptional)) return null;
+  const word = commandWordOf(m[2]!).replace(/^\//, '');
+  return isCommandName(word) ? { command: word, args: (m[3] ?? '').trim() } : null;
+}
 
 /** `[command, subcommand]` pairs a feature owns, e.g. `[['review', 'mine'], ['note', '']]` for evidence. */
 export function commandsOwnedBy(feature: FeatureName): [CommandName, string][] {

@@ -5,6 +5,7 @@ import { reviewHandlers } from './review.js';
 import { offboardingHandlers } from './offboarding.js';
 import { evidenceHandlers } from './evidence.js';
 import { securityHandlers } from './security.js';
+import { reportHandlers } from './report.js';
 import { filesHandlers } from './files.js';
 
 /**
@@ -17,6 +18,7 @@ export const FEATURES: Record<FeatureName, (deps: UseCaseDeps) => FeatureHandler
   offboarding: offboardingHandlers,
   evidence: evidenceHandlers,
   security: securityHandlers,
+  report: reportHandlers,
   files: filesHandlers,
 };
 

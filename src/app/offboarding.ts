@@ -1,7 +1,8 @@
 /**
  * `/offboard @person [mutual|misconduct] [reason]`, `/offboard status`, `/offboard case <case>` (the case
  * card again, the typed fallback of its buttons), `/offboard dossier <case>`,
- * `/dandang report`, `/dandang protect @person <kind> <from> [to]`, and the case buttons and forms.
+ * `/dandang protect @person <kind> <from> [to]`, and the case buttons and forms (`/dandang report cases`
+ * is src/app/report.ts's).
  * Each handler parses, calls one use case, and maps the Result to a Reply.
  */
 import type { ActionHandler, UseCaseDeps, CommandHandler, FeatureHandlers, FormHandler } from './types.js';
@@ -17,7 +18,6 @@ import { makeOpenCaseStepForm } from '../usecases/offboarding/open-case-step-for
 import { makeWithdrawCase } from '../usecases/offboarding/withdraw-case.js';
 import { makeOpenWithdrawForm } from '../usecases/offboarding/open-withdraw-form.js';
 import { makeCaseStatus } from '../usecases/offboarding/case-status.js';
-import { makeOffboardingReport } from '../usecases/offboarding/offboarding-report.js';
 import { makeRecordProtectedStatus } from '../usecases/offboarding/record-protected-status.js';
 import { makeOpenProtectedStatusForm } from '../usecases/offboarding/open-protected-status-form.js';
 import { makeRequestDossier } from '../usecases/offboarding/request-dossier.js';
@@ -37,7 +37,6 @@ export function offboardingHandlers(deps: UseCaseDeps): FeatureHandlers {
   const withdraw = makeWithdrawCase(deps);
   const openWithdrawForm = makeOpenWithdrawForm(deps);
   const status = makeCaseStatus(deps);
-  const report = makeOffboardingReport(deps);
   const protect = makeRecordProtectedStatus(deps);
   const protectForm = makeOpenProtectedStatusForm(deps);
   const requestDossier = makeRequestDossier(deps);
@@ -149,7 +148,6 @@ export function offboardingHandlers(deps: UseCaseDeps): FeatureHandlers {
         dossier: (ev) => dossier(ev.actor.person.id, parseId(ev.argv.words.case)),
       },
       dandang: {
-        report: (ev) => replyOf(report({ actorId: ev.actor.person.id }), (v) => ({ kind: 'ok', message: v.message })),
         protect: protectCommand,
       },
     },

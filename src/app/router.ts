@@ -5,7 +5,10 @@ import { textProblemMessage } from '../usecases/shared/text-errors.js';
 import { retryWhileBusy, StoreBusyError, type Store } from '../ports/store.js';
 import { textProblem } from '../domain/text.js';
 import { isHr } from '../domain/people.js';
+import { commandWordOf } from './commands.js';
 import { argProblemText, parseCommandArgs, syntaxOf, type ArgProblem } from './command-args.js';
+import { ACTIONS } from '../ui/actions.js';
+import { entryCommand } from '../ui/screens/home/entries.js';
 
 export interface Router {
   dispatch(ev: Inbound): Promise<Reply>;
@@ -109,7 +112,8 @@ export function makeRouter(features: FeatureHandlers[], deps: RouterDeps = {}): 
         const subs = commands.get(ev.command);
         if (!subs) return unknown(ev);
         const [first = '', ...rest] = ev.args.trim().split(/\s+/);
-        const named = first && subs.has(first.toLowerCase()) && !ev.mentions.includes(first) ? first.toLowerCase() : '';
+        const word = commandWordOf(first);
+        const named = first && subs.has(word) && !ev.mentions.includes(first) ? word : '';
         const handler = subs.get(named);
         const syntax = syntaxOf(ev.command, named);
         if (!handler || !syntax) return unknown(ev);
@@ -124,6 +128,11 @@ export function makeRouter(features: FeatureHandlers[], deps: RouterDeps = {}): 
         return handler({ ...ev, args, argv: parsed.argv });
       }
       case 'action': {
+        // A menu entry (a Home shortcut, the Feishu menu's keys) is its command, typed by the presser.
+        if (ev.actionId === ACTIONS.menuEntry) {
+          const entry = entryCommand(ev.value);
+          return entry ? route({ kind: 'command', actor: ev.actor, mentions: [], ...entry }) : unknown(ev);
+        }
         const h = actions.get(ev.actionId);
         return h ? h(ev) : unknown(ev);
       }

@@ -6,6 +6,7 @@
 import { wallTimeAt, dateOf } from './zoned-time.js';
 
 export const DAY_MS = 86_400_000;
+export const WEEK_MS = 7 * DAY_MS;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -22,3 +22,19 @@ export const defaultLocale = (chat: { slack: boolean; feishu: boolean }): Locale
  */
 export const readerLocale = (own: string | null | undefined, orgLocale: Locale): Locale =>
   isLocale(own) ? own : orgLocale;
+
+/**
+ * A channel's language, from the people who read it: the language most of them read (each their
+ * own, else the organisation's), the organisation's on a tie or when nobody is known. One message
+ * is posted for everyone in a channel, so it goes out in one language.
+ */
+export function channelLocale(readers: readonly (string | null | undefined)[], orgLocale: Locale): Locale {
+  const counts = new Map<Locale, number>();
+  for (const own of readers) {
+    const l = readerLocale(own, orgLocale);
+    counts.set(l, (counts.get(l) ?? 0) + 1);
+  }
+  const most = Math.max(0, ...counts.values());
+  const leaders = LOCALES.filter((l) => counts.get(l) === most);
+  return leaders.length === 1 ? leaders[0]! : orgLocale;
+}

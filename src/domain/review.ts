@@ -282,6 +282,21 @@ export const formatKpiLines = (kpis: Kpi[]) =>
     })
     .join('\n');
 
+/**
+ * A reassessment's period: its date and a word no reader sees, stored the same whoever records it,
+ * so each reader gets it in their own language (src/ui/period.ts).
+ */
+export const reassessmentPeriodLabel = (date: string): string => `${date} · reassessment`;
+
+/**
+ * The date of a reassessment's period label, else null. Rows recorded before the label was neutral
+ * hold the word in the author's language.
+ */
+export function reassessmentDateOf(label: string): string | null {
+  const m = /^(\d{4}-\d{2}-\d{2}) · (?:reassessment|Reassessment|再次考核)$/.exec(label);
+  return m ? m[1]! : null;
+}
+
 /** "2026-W48" → 48, for "Week 48 reviews"; other labels are shown as they are. */
 export function weekNumberOf(label: string): number | null {
   const m = /^\d{4}-W(\d{2})$/.exec(label);

@@ -1,4 +1,5 @@
 import type { Message } from '../ui/model.js';
+import type { UploadBody } from './outbox.js';
 import type { Locale, Platform } from './records.js';
 
 /** One row of the outbox as the sender sees it. */
@@ -37,15 +38,20 @@ export interface OutboxRow {
 }
 
 /**
- * A file to deliver, in one of three forms: text (a calendar file, a JSON export), one stored
- * evidence file, or a ZIP assembled when sent (the dossier: its pages and every attached file).
- * Stored files are read from the FileStore by the sender, so a row never holds their bytes.
+ * A file to deliver, in one of four forms: text (a calendar file, a JSON export), a `body` made
+ * when sent (a chart drawn as PNG, a workbook written as XLSX, bytes; src/ports/outbox.ts), one
+ * stored evidence file, or a ZIP assembled when sent (the dossier: its pages and every attached
+ * file). Stored files are read from the FileStore by the sender, so a row never holds their bytes.
  */
 export interface UploadPayload {
   filename: string;
   title: string;
+  /** One line shown with the file (a chart's summary): what a screen reader or a notification says. */
+  comment?: string;
   /** Text content, sent as UTF-8. */
   content?: string;
+  /** A chart, a workbook or bytes (adapters/reports/materialize.ts makes the file). */
+  body?: UploadBody;
   /** One stored file, by hash. */
   blob?: { sha256: string; mime: string };
   /** The entries of a ZIP archive, in order. */

@@ -1,4 +1,4 @@
-import type { Message } from '../ui/model.js';
+import type { ChartSpec, Message, Workbook } from '../ui/model.js';
 import type { Locale } from './records.js';
 import type { ArchiveEntry } from './outbox-queue.js';
 
@@ -35,17 +35,38 @@ export interface Outbox {
    */
   update(targetKey: string, message: Message, locale?: Locale): void;
   /**
-   * Queue a file into the thread of `threadKey` (or a DM): text `content`, one stored file (`blob`),
-   * or a ZIP of `archive` entries (the dossier), assembled by the sender from the FileStore.
+   * Queue a file to a person, a channel or the thread of `threadKey`: text `content`, a `body`
+   * made when sent (a chart, a spreadsheet), one stored file (`blob`), or a ZIP of `archive`
+   * entries (the dossier), assembled by the sender from the FileStore.
    */
-  upload(msg: {
-    key: string;
-    to: Recipient;
-    threadKey?: string;
-    filename: string;
-    title: string;
-    content?: string;
-    blob?: { sha256: string; mime: string };
-    archive?: ArchiveEntry[];
-  }): boolean;
+  upload(msg: OutgoingUpload): boolean;
 }
+
+/**
+ * What a file carries. Text is kept as it is; bytes as base64 with their content type, so a binary
+ * file survives the JSON outbox row intact; a chart or a workbook as its neutral model, which the
+ * platform's sender draws (PNG) or writes (XLSX) when it sends, after the interaction was answered.
+ */
+export type UploadBody =
+  | { kind: 'text'; text: string; contentType?: string }
+  | { kind: 'bytes'; base64: string; contentType: string }
+  | { kind: 'chart'; chart: ChartSpec }
+  | { kind: 'workbook'; workbook: Workbook };
+
+export type OutgoingUpload = {
+  key: string;
+  to: Recipient;
+  threadKey?: string;
+  filename: string;
+  title: string;
+  /** One line shown with the file (a chart's summary): what a screen reader or a notification says. */
+  comment?: string;
+  /** Text, sent as UTF-8. */
+  content?: string;
+  /** A chart, a workbook or bytes, made into a file when sent. */
+  body?: UploadBody;
+  /** One stored evidence file, by hash. */
+  blob?: { sha256: string; mime: string };
+  /** A ZIP of these entries (the dossier), assembled when sent. */
+  archive?: ArchiveEntry[];
+};

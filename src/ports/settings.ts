@@ -11,6 +11,8 @@ export interface AppSettings {
   locale: Locale;
   holidays?: string;
   hrChannel: ChannelAddress;
+  /** `hrChannel.locale` in dandang.yml; unset, the HR channel reads what its people read (`hrChannelLocale`). */
+  hrChannelLocale?: Locale;
   scheduleFor(department: string): Schedule;
   reminders: ReminderStep[];
   digestAfter: string;

@@ -10,6 +10,7 @@ import type { SecurityLog } from './security.js';
 import type { InboundRepo, InboundReader } from './repos/inbound.js';
 import type { ConductRepo, ConductReader } from './repos/conduct.js';
 import type { RetentionRepo, RetentionReader } from './repos/retention.js';
+import type { ReportRepo } from './repos/reports.js';
 import type { AttachmentRepo, AttachmentReader } from './repos/attachments.js';
 import type { KpiActualRepo, KpiActualReader } from './repos/kpi-actuals.js';
 
@@ -33,6 +34,8 @@ export interface ReadTx {
   retention: RetentionReader;
   kpiActuals: KpiActualReader;
   attachments: AttachmentReader;
+  /** The HR dashboard's and the performance report's queries (reads only). */
+  reports: ReportRepo;
 }
 
 /** Everything a use case may read or write, bound to one transaction. */
@@ -45,6 +48,7 @@ export interface Tx extends ReadTx {
   warnings: WarningRepo;
   /** The employee handbook and conduct incidents. */
   conduct: ConductRepo;
+  reports: ReportRepo;
   /** KPI figures from data feeds (`kpi import`, the API). */
   kpiActuals: KpiActualRepo;
   outbox: Outbox;

@@ -44,6 +44,8 @@ export const ACTIONS = {
   caseOpenStepForm: 'case.open_step_form',
   caseOpenWithdraw: 'case.open_withdraw',
   caseExportDossier: 'case.export_dossier',
+  /** A menu entry (src/ui/screens/home/entries.ts): runs its command; the value is the entry key, or `case:<id>`. */
+  menuEntry: 'menu.entry',
   // evidence files: the value is the record (`note:12`, `training_session:3`, `case:7`)
   attachFile: 'files.attach',
   getFiles: 'files.get',

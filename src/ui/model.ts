@@ -89,6 +89,12 @@ interface InputBase {
   hint?: string;
   /** Optional inputs are marked "(optional)" by renderers that support it. */
   optional?: boolean;
+  /**
+   * Asked only by someone who wants it: the renderers put these inputs behind one "More" (a
+   * collapsed section on the page and in a Feishu card, a marked section at the end of a Slack
+   * modal, whose Submit never scrolls away). Only for optional inputs; an error on one opens it.
+   */
+  more?: true;
 }
 
 export type Input =
@@ -113,7 +119,14 @@ export type Input =
        */
       people?: true;
     })
-  | (InputBase & { kind: 'multiselect'; options: Option[]; initial?: string[]; placeholder?: string })
+  | (InputBase & {
+      kind: 'multiselect';
+      options: Option[];
+      initial?: string[];
+      placeholder?: string;
+      /** A short list (a job's KPIs) shown as checkboxes where the platform has them: one click each. */
+      checkboxes?: true;
+    })
   | (InputBase & { kind: 'date'; initial?: string })
   | (InputBase & { kind: 'datetime'; initial?: string })
   /**
@@ -150,3 +163,10 @@ export function refusalMessage(text: string, actions: Button[] = []): Message {
     blocks: [{ type: 'text', text }, ...(actions.length ? [{ type: 'actions' as const, buttons: actions }] : [])],
   };
 }
+
+/**
+ * Files a message can come with, as neutral models: a chart (drawn as PNG or SVG by
+ * adapters/reports) and a spreadsheet (written as XLSX). The outbox carries them as they are.
+ */
+export type { ChartSpec } from './charts/model.js';
+export type { Workbook } from './workbook.js';

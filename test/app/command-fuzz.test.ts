@@ -186,6 +186,11 @@ describe('the cases the issue names', () => {
     }
   });
 
+  it('full-width words typed with a Chinese IME are the same words', async () => {
+    expect((await say('lina', 'review', 'ｓｔａｔｕｓ')).reply.kind).toBe('ok');
+    expect((await say('chenjing', 'review', 'status　ａｌｌ')).reply.kind).toBe('ok');
+  });
+
   it('a word nobody reads is refused, not ignored', async () => {
     expect((await say('lina', 'review', 'status everything')).text).toBe(
       '/review status [all] does not take “everything”.',

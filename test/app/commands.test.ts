@@ -58,6 +58,14 @@ describe('the command table (src/app/commands.ts)', () => {
     }
   });
 
+  it('explains every form of /dandang report in /dandang help, in every language', () => {
+    for (const locale of LOCALES) {
+      const help = JSON.stringify(buildHelp(translator(locale), { isHr: true, isManager: true }));
+      for (const form of ['export', 'cases']) expect(help).toContain(`/dandang report ${form}`);
+      expect(help).toContain('/dandang report [channel]');
+    }
+  });
+
   it('maps every Feishu bot menu entry to a command and subcommand in the table', () => {
     for (const { command, args } of Object.values(BOT_MENU)) {
       const sub = args.split(/\s+/)[0] ?? '';

@@ -28,7 +28,7 @@ const actor: Actor = { person, platform: 'local', locale: 'zh-CN' };
 const db = makeTestDb();
 afterAll(() => db.cleanup());
 seedOrg(db.store, { people: [person] });
-const deps = { store: db.store, settings: testSettings() };
+const deps = { store: db.store, clock: db.clock, settings: testSettings() };
 
 describe('router', () => {
   it('routes /dandang help in the actor locale and hides HR commands from employees', async () => {

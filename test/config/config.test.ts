@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, parseFileConfig, retryWindowMs } from '../../src/config.js';
+import { DEFAULT_WARNING_SETTINGS } from '../../src/domain/warning/settings.js';
 
 const exampleYaml = readFileSync(new URL('../../dandang.example.yml', import.meta.url), 'utf8');
 
@@ -45,6 +46,8 @@ describe('dandang.yml', () => {
     });
     expect(f.reminders.map((r) => r.after)).toEqual(['0h', '1d', '3d']);
     expect(f.schedule.departments.Warehouse).toEqual({ cadence: 'biweekly' });
+    // The example spells out the early-warning defaults, so it must say exactly what they are.
+    expect(f.warnings).toEqual(DEFAULT_WARNING_SETTINGS);
   });
 
   it('an empty file gives the defaults', () => {

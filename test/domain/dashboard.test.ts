@@ -10,6 +10,8 @@ import {
   quantile,
   reviewCompletion,
   slotOutcome,
+  stageAt,
+  parseReportPeriod,
   type SlotFact,
 } from '../../src/domain/dashboard/index.js';
 
@@ -86,7 +88,7 @@ describe('dashboard figures', () => {
   it('gives the median days from open to close per month, and open cases per stage', () => {
     const c = (id: number, openedDaysAgo: number, closedDaysAgo: number | null, stage = 'closed') => ({
       id,
-      stage,
+      stages: [{ stage, from: NOW - openedDaysAgo * DAY }],
       status: closedDaysAgo === null ? ('open' as const) : ('closed' as const),
       openedAt: NOW - openedDaysAgo * DAY,
       closedAt: closedDaysAgo === null ? null : NOW - closedDaysAgo * DAY,
@@ -96,6 +98,64 @@ describe('dashboard figures', () => {
       { month: '2026-02', closed: 0, medianDays: null },
       { month: '2026-03', closed: 3, medianDays: 10 },
     ]);
-    expect(openCasesByStage(cases)).toEqual([{ stage: 'hr_review', count: 2 }]);
+    expect(openCasesByStage(cases, NOW)).toEqual([{ stage: 'hr_review', count: 2 }]);
+  });
+
+  it('counts the cases open on a past day at the stage each was in then, not today', () => {
+    const at = (daysAgo: number) => NOW - daysAgo * DAY;
+    // Opened 30 days ago at PIP; the PIP was done 12 days ago; closed 2 days ago after HR review.
+    const closed = {
+      id: 1,
+      stages: [
+        { stage: 'pip', from: at(30) },
+        { stage: 'hr_review', from: at(12) },
+        { stage: 'closed', from: at(2) },
+      ],
+      status: 'closed' as const,
+      openedAt: at(30),
+      closedAt: at(2),
+    };
+    // Opened 5 days ago, still at its first step.
+    const young = {
+      id: 2,
+      stages: [{ stage: 'pip', from: at(5) }],
+      status: 'open' as const,
+      openedAt: at(5),
+      closedAt: null,
+    };
+    expect(openCasesByStage([closed, young], at(20))).toEqual([{ stage: 'pip', count: 1 }]);
+    expect(openCasesByStage([closed, young], at(3))).toEqual([
+      { stage: 'hr_review', count: 1 },
+      { stage: 'pip', count: 1 },
+    ]);
+    expect(openCasesByStage([closed, young], NOW)).toEqual([{ stage: 'pip', count: 1 }]);
+    expect(stageAt(closed, at(40))).toBeUndefined();
+  });
+});
+
+describe('report periods', () => {
+  const today = '2026-03-18';
+  it('reads a week, a month, a quarter, a range and the last n weeks', () => {
+    expect(parseReportPeriod('2026-W49', today)).toMatchObject({
+      from: '2026-11-30',
+      to: '2026-12-06',
+      weeks: ['2026-W49'],
+      months: ['2026-11', '2026-12'],
+    });
+    expect(parseReportPeriod('2026-02', today)).toMatchObject({ from: '2026-02-01', to: '2026-02-28' });
+    expect(parseReportPeriod('2026-Q4', today)).toMatchObject({ from: '2026-10-01', to: '2026-12-31' });
+    expect(parseReportPeriod('2026-W10..2026-W12', today)!.weeks).toEqual(['2026-W10', '2026-W11', '2026-W12']);
+    expect(parseReportPeriod('last-4w', today)).toMatchObject({
+      from: '2026-02-23',
+      to: today,
+      weeks: ['2026-W09', '2026-W10', '2026-W11', '2026-W12'],
+    });
+    expect(parseReportPeriod('', today)!.label).toBe('last-8w');
+  });
+
+  it('names nothing for text that is no period', () => {
+    for (const bad of ['2026-W54', '2025-W53', '2026-13', 'last-0w', '2026-W12..2026-W10', 'yesterday', '2026-Q5'])
+      expect(parseReportPeriod(bad, today), bad).toBeNull();
+    expect(parseReportPeriod('2026-W53', today)).toMatchObject({ from: '2026-12-28' });
   });
 });

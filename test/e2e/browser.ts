@@ -14,9 +14,10 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-export async function screenshot(page: Page, name: string, dir = SHOTS): Promise<void> {
+/** The viewport, or with `fullPage` the whole page (a dashboard's seven charts in one picture). */
+export async function screenshot(page: Page, name: string, dir = SHOTS, o: { fullPage?: boolean } = {}): Promise<void> {
   mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: join(dir, `${name}.png`) });
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: o.fullPage ?? false });
 }
 
 /**

@@ -58,6 +58,13 @@ export interface FakeFile {
   bytes: Buffer;
 }
 
+/** A picture uploaded with im/v1/images, for an image message or an image in a card. */
+export interface FakeImage {
+  imageKey: string;
+  imageType: string;
+  data: Buffer;
+}
+
 /** The ACK the SDK sent back for an event frame: `data` is the handler's answer (decoded). */
 export interface WsAck {
   code: number;
@@ -83,6 +90,7 @@ export class FakeFeishu {
   }
   readonly messages: FakeMessage[] = [];
   readonly files: FakeFile[] = [];
+  readonly images: FakeImage[] = [];
   /** Files and images people sent in chats, by `<message_id>/<file_key>` (see `sendsFile`). */
   private resources = new Map<string, { bytes: Uint8Array; type: 'file' | 'image' }>();
   /** email → open_id for contact batch_get_id. */
@@ -398,6 +406,13 @@ export class FakeFeishu {
       m.patches++;
       return send(200, { code: 0, msg: 'success', data: {} });
     }
+    if (p === '/open-apis/im/v1/images' && req.method === 'POST') {
+      const image = parseMultipart(raw, req.headers['content-type'] ?? '');
+      const imageKey = `img_${this.images.length + 1}`;
+      this.images.push({ imageKey, imageType: image.fields.image_type ?? '', data: image.bytes });
+      call.body = { image_type: image.fields.image_type };
+      return send(200, { code: 0, msg: 'success', data: { image_key: imageKey } });
+    }
     const resource = /^\/open-apis\/im\/v1\/messages\/([^/]+)\/resources\/([^/]+)$/.exec(p);
     if (resource && req.method === 'GET') {
       const r = this.resources.get(`${resource[1]}/${resource[2]}`);
@@ -545,7 +560,7 @@ function parseMultipart(
     const name = /name="([^"]+)"/.exec(head)?.[1];
     if (!name) continue;
     const fn = /filename="([^"]*)"/.exec(head)?.[1];
-    if (fn !== undefined || name === 'file') {
+    if (fn !== undefined || name === 'file' || name === 'image') {
       filename = fn;
       bytes = value;
     } else fields[name] = value.toString('utf8');

@@ -51,6 +51,7 @@ export class FakeSlack {
   readonly responses: { id: string; body: Record<string, any> }[] = [];
   /** Called as each response_url answer arrives (the bench times answers with it). */
   onResponse: ((id: string) => void) | null = null;
+  /** Files PUT to an upload URL (files.uploadV2's second step), with what was sent. */
   readonly uploads: { fileId: string; bytes: number; data: Buffer }[] = [];
   /** Files people chose in a modal's file_input (see `userUploads`), by id. */
   readonly userFiles = new Map<string, FakeUserFile>();

@@ -9,6 +9,7 @@ const empty: DashboardFigures = {
   attainment: [],
   disputes: [{ month: '2026-03', count: 0 }],
   openCases: [],
+  openCasesOn: null,
   cycleTime: [{ month: '2026-03', closed: 0, medianDays: null }],
   warnings: [{ week: '2026-W11', raised: 0, acted: 0 }],
 };

@@ -6,7 +6,7 @@
  */
 import { isActionId, isFormId, type ActionId, type FormId } from '../../../src/ui/actions.js';
 import type { Form, FormValues } from '../../../src/ui/model.js';
-import { PART_SEPARATOR } from '../render/form.js';
+import { CHECK_SEPARATOR, PART_SEPARATOR } from '../render/form.js';
 
 export type ParsedCardAction =
   | { kind: 'action'; openId: string; actionId: ActionId; value: string; messageId?: string; shared: boolean }
@@ -26,38 +26,38 @@ export type ParsedCardAction =
     };
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-const str = (x: unknown): string | undefined => (typeof x === 'string' ? x : undefined);
+const asString = (x: unknown): string | undefined => (typeof x === 'string' ? x : undefined);
 
 export function parseCardAction(data: unknown): ParsedCardAction | null {
   if (!isRecord(data)) return null;
   const operator = isRecord(data.operator) ? data.operator : {};
-  const openId = str(operator.open_id) ?? str(data.open_id);
+  const openId = asString(operator.open_id) ?? asString(data.open_id);
   const action = isRecord(data.action) ? data.action : null;
   if (!openId || !action) return null;
   const context = isRecord(data.context) ? data.context : {};
-  const messageId = str(context.open_message_id) ?? str(data.open_message_id);
+  const messageId = asString(context.open_message_id) ?? asString(data.open_message_id);
   // Old-style cards send the value as a JSON string; 2.0 sends an object.
   const value = typeof action.value === 'string' ? safeJson(action.value) : action.value;
   if (!isRecord(value)) return null;
 
   if (isRecord(action.form_value) || 'f' in value) {
-    const formId = str(value.f);
+    const formId = asString(value.f);
     if (!formId || !isFormId(formId)) return null;
     return {
       kind: 'submit',
       openId,
       formId,
-      state: str(value.s) ?? '',
+      state: asString(value.s) ?? '',
       values: normalizeFormValues(isRecord(action.form_value) ? action.form_value : {}),
-      formKey: str(value.k) ?? null,
+      formKey: asString(value.k) ?? null,
       form: looksLikeForm(value.form) ? value.form : null,
       personInputs: Array.isArray(value.p) ? value.p.filter((x): x is string => typeof x === 'string') : [],
       messageId,
     };
   }
-  const actionId = str(value.a);
+  const actionId = asString(value.a);
   if (!actionId || !isActionId(actionId)) return null;
-  return { kind: 'action', openId, actionId, value: str(value.v) ?? '', messageId, shared: value.g === 1 };
+  return { kind: 'action', openId, actionId, value: asString(value.v) ?? '', messageId, shared: value.g === 1 };
 }
 
 /**
@@ -74,6 +74,15 @@ export function normalizeFormValues(raw: Record<string, unknown>): FormValues {
       const list = parts.get(part[1]!) ?? [];
       list.push({ n: Number(part[2]), text: v });
       parts.set(part[1]!, list);
+      continue;
+    }
+    const check = k.indexOf(CHECK_SEPARATOR);
+    if (typeof v === 'boolean' && check > 0) {
+      // A checker of a multiselect shown as checkboxes (render/form.ts): its input lists the checked ones.
+      const id = k.slice(0, check);
+      const list = Array.isArray(out[id]) ? (out[id] as string[]) : [];
+      if (v) list.push(k.slice(check + CHECK_SEPARATOR.length));
+      out[id] = list;
       continue;
     }
     if (Array.isArray(v)) out[k] = v.filter((x): x is string => typeof x === 'string');

@@ -5,7 +5,7 @@
  *   message: { chat_type: 'p2p' | 'group', message_type: 'text', content: '{"text":"@_user_1 /review"}',
  *              mentions: [{ key: '@_user_1', id: { open_id }, name }] }
  */
-import { isCommandName, type CommandName } from '../../../src/app/commands.js';
+import { typedCommand, type CommandName } from '../../../src/app/commands.js';
 
 export interface MentionRef {
   key: string;
@@ -30,11 +30,10 @@ export function parseCommandText(text: string, mentions: MentionRef[]): ParsedCo
     if (!lead) break;
     rest = rest.slice(lead.key.length).trim();
   }
-  const match = /^\/?([a-zA-Z]+)(?:\s+([\s\S]*))?$/.exec(rest);
-  if (!match) return null;
-  const word = match[1]!.toLowerCase();
-  if (!isCommandName(word)) return null;
-  const args = (match[2] ?? '').trim();
+  // `/review`, `review`, or `／review` as a Chinese IME types it.
+  const typed = typedCommand(rest, { slashOptional: true });
+  if (!typed) return null;
+  const { command: word, args } = typed;
   const used = mentions
     .map((m) => ({ m, at: args.indexOf(m.key) }))
     .filter((x) => x.at >= 0)

@@ -43,6 +43,8 @@ export interface FormRenderDeps {
 export const PERSON_SEARCH_OVER = 20;
 /** Separates the parts of one text input: `comment`, `comment~2`, `comment~3`. */
 export const PART_SEPARATOR = '~';
+/** Names one checkbox of a multiselect shown as checkboxes: `kpis__revenue` (parse/card-action.ts joins them). */
+export const CHECK_SEPARATOR = '__';
 
 /** The key of a form's snapshot: a hash of the form as shown, errors aside. */
 export function formKey(form: Form): string {
@@ -82,7 +84,8 @@ export function renderFormContainer(form: Form, deps: FormRenderDeps): CardEleme
     name: 'form',
     elements: [
       ...deps.renderIntro(form),
-      ...form.inputs.flatMap((input) => renderInput(input, errors?.[input.id], deps)),
+      ...form.inputs.filter((i) => !i.more).flatMap((input) => renderInput(input, errors?.[input.id], deps)),
+      ...morePanel(form, deps),
       ...Object.entries(errors ?? {})
         .filter(([id]) => !form.inputs.some((i) => i.id === id))
         .map(([, error]) => errorLine(error, deps)),
@@ -93,6 +96,29 @@ export function renderFormContainer(form: Form, deps: FormRenderDeps): CardEleme
       },
     ],
   };
+}
+
+/**
+ * The inputs few people need, in a collapsed panel inside the form (card JSON 2.0 allows a
+ * collapsible_panel in a form, not the reverse), so the submit button stays near the top. An error
+ * on one of them opens it.
+ */
+function morePanel(form: Form, deps: FormRenderDeps): CardElement[] {
+  const more = form.inputs.filter((i) => i.more);
+  if (!more.length) return [];
+  return [
+    {
+      tag: 'collapsible_panel',
+      expanded: more.some((i) => form.errors?.[i.id]),
+      header: {
+        title: { tag: 'markdown', content: `**${deps.t('feishu.moreFields', { count: more.length })}**` },
+        icon: { tag: 'standard_icon', token: 'down-small-ccm_outlined', size: '16px 16px' },
+        icon_position: 'right',
+        icon_expanded_angle: -180,
+      },
+      elements: more.flatMap((input) => renderInput(input, form.errors?.[input.id], deps)),
+    },
+  ];
 }
 
 /** A use case's error, escaped like any text, in red. */
@@ -138,6 +164,15 @@ function renderInput(input: Input, error: string | undefined, deps: FormRenderDe
       };
       out.push(inputElement(part, plainOf, deps));
     });
+  } else if (input.kind === 'multiselect' && input.checkboxes) {
+    // One checker per choice: a click each, every choice in sight.
+    for (const o of input.options)
+      out.push({
+        tag: 'checker',
+        name: `${input.id}${CHECK_SEPARATOR}${o.value}`,
+        checked: (input.initial ?? []).includes(o.value),
+        text: plainOf(o.label),
+      });
   } else if (input.kind === 'file') {
     // A card cannot carry a file: the person sends it in the chat (adapters/feishu/listeners/file.ts).
     out.push({ tag: 'markdown', content: md.text(deps.t('files.inChat'), { lineStart: true }), text_size: 'notation' });

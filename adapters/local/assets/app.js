@@ -100,6 +100,8 @@ function showErrors(form, errors, summary) {
       continue;
     }
     field.classList.add('has-error');
+    // A field behind "More" is shown with its error.
+    field.closest('details')?.setAttribute('open', '');
     const err = field.querySelector('.field-error');
     err.textContent = text;
     err.hidden = false;
@@ -117,7 +119,11 @@ function formValues(form) {
   const values = {};
   for (const el of form.querySelectorAll('[name]')) {
     if (el.type === 'file') continue;
-    values[el.name] = el.multiple ? [...el.selectedOptions].map((o) => o.value) : el.value;
+    if (el.type === 'checkbox') {
+      // Checkboxes of one input share its name: the checked values, [] when none is.
+      values[el.name] ??= [];
+      if (el.checked) values[el.name].push(el.value);
+    } else values[el.name] = el.multiple ? [...el.selectedOptions].map((o) => o.value) : el.value;
   }
   return values;
 }
@@ -154,6 +160,7 @@ async function uploadFiles(form) {
 function handleReply(reply, form) {
   switch (reply.kind) {
     case 'ok':
+      scheduleHomeRedraw();
       if (form && dialog.contains(form)) closeDialog();
       if (reply.html) appendToConversation(fragment(reply.html));
       if (reply.toast) toast(reply.toast);
@@ -244,6 +251,25 @@ document.addEventListener('submit', async (e) => {
   });
 });
 
+// "120 / 3000 characters" under a text input (render.ts): counted as the server counts, in code points.
+function updateCounter(control) {
+  const counter = control.id && document.getElementById(`${control.id}-count`);
+  if (!counter) return;
+  const n = [...control.value].length;
+  const max = Number(counter.dataset.max);
+  const over = n > max;
+  counter.textContent = (over ? counter.dataset.over : counter.dataset.template)
+    .replace('{n}', String(n))
+    .replace('{over}', String(n - max));
+  counter.classList.toggle('over', over);
+  counter.hidden = counter.dataset.always !== 'true' && n <= max * 0.8;
+  if (over) control.setAttribute('aria-invalid', 'true');
+  else if (!control.closest('.field')?.classList.contains('has-error')) control.removeAttribute('aria-invalid');
+}
+document.addEventListener('input', (e) => {
+  if (e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLInputElement) updateCounter(e.target);
+});
+
 // Live updates: the bot's posts and in-place edits, for every conversation this persona can see.
 const live = document.getElementById('live-status');
 const events = new EventSource(`/api/events?as=${encodeURIComponent(persona)}`);
@@ -257,6 +283,7 @@ events.addEventListener('error', () => {
 });
 events.addEventListener('message', (e) => {
   const m = JSON.parse(e.data);
+  scheduleHomeRedraw();
   if (m.conversation !== current) {
     const badge = document.querySelector(`a[data-conversation="${CSS.escape(m.conversation)}"] .badge`);
     if (badge) {
@@ -278,5 +305,33 @@ events.addEventListener('message', (e) => {
     }
   } else {
     appendToConversation(el);
+  }
+});
+
+// The Home (?c=home) is drawn by the server from the database. After anything this persona did, or
+// a message that reached them, it is drawn again, so it never offers what is already done.
+let homeRedraw = null;
+function scheduleHomeRedraw() {
+  if (current !== 'home') return;
+  clearTimeout(homeRedraw);
+  homeRedraw = setTimeout(async () => {
+    const res = await fetch('/api/home', { headers: { 'x-dandang-persona': persona } }).catch(() => null);
+    const reply = res?.ok ? await res.json().catch(() => null) : null;
+    const old = document.getElementById('home');
+    if (reply?.html && old) old.replaceWith(fragment(reply.html));
+  }, 150);
+}
+
+// On a narrow screen the sidebar is a drawer behind the menu button.
+const navToggle = document.getElementById('nav-toggle');
+function setNav(open) {
+  body.classList.toggle('nav-open', open);
+  navToggle.setAttribute('aria-expanded', String(open));
+}
+navToggle.addEventListener('click', () => setNav(!body.classList.contains('nav-open')));
+document.addEventListener('keydown', (e) => {
+  if (e.key === 'Escape' && body.classList.contains('nav-open')) {
+    setNav(false);
+    navToggle.focus();
   }
 });

@@ -16,6 +16,8 @@ import { DEMO_JOBS, DEMO_PEOPLE, toPersonRecord } from './org.js';
 import { seedHistory, noteEvents } from './seed-history.js';
 import { backfillHrCases, backfillLocalDms, queueWelcomes } from './past-messages.js';
 import { caseHistoryEvents } from './case-history.js';
+import { deliverPastChannelPosts } from './past-channel-posts.js';
+import { seedLeaves, seedPastWarnings } from './past-warnings.js';
 
 const DAY = 86_400_000;
 const ORG_SINCE_DAYS = 200;
@@ -89,10 +91,20 @@ export function loadDemo(deps: DemoDeps): DemoSummary | null {
         });
     });
   }
-  const summary = seedHistory(history, past, settings, now, [
-    ...noteEvents(now, settings.timezone),
-    ...caseHistoryEvents({ store: history, clock: past, settings }, now),
-  ]);
+  // The team channels' digests of those weeks are posted by the schedule's own use case, into
+  // local outbox rows that are then filed as delivered at their time.
+  const channels = makeStore(conn, past, { platforms: ['local'], defaultLocale: settings.locale });
+  const summary = seedHistory(
+    history,
+    past,
+    settings,
+    now,
+    [...noteEvents(now, settings.timezone), ...caseHistoryEvents({ store: history, clock: past, settings }, now)],
+    channels,
+  );
+  deliverPastChannelPosts(conn, now);
+  seedLeaves(history, settings, now);
+  seedPastWarnings(history, past, settings, now);
 
   // The DMs and HR-channel case cards that history produced, for the local workspace (other
   // platforms never saw them).

@@ -1,6 +1,7 @@
 /**
  * The demo organisation: three teams with real KPIs, HR and an admin. Names mix Chinese and
- * English, and so do locales, so both catalogs show up in the workspace.
+ * English, and so do locales, so both catalogs show up in the workspace. A job is written in the
+ * language of the team that holds it: the warehouse's in Chinese, sales' and support's in English.
  */
 import type { Kpi, Locale, Person } from '../../../src/ports/records.js';
 
@@ -20,17 +21,19 @@ export const DEMO_JOBS: DemoJob[] = [
     requirements: 'Two years of B2B sales; fluent Mandarin and English.',
     kpis: [
       { key: 'revenue', name: 'Sales revenue', unit: 'k CNY', target: 200, direction: 'higher' },
-      { key: 'new_accounts', name: 'New accounts', unit: 'accounts', target: 3, direction: 'higher' },
+      // A count needs no unit: its name says what is counted (no "1 accounts" in any language).
+      { key: 'new_accounts', name: 'New accounts', unit: '', target: 3, direction: 'higher' },
     ],
   },
   {
+    // The warehouse team reads Chinese (王磊 and most of his reports): its job is written in Chinese.
     id: 'warehouse-associate',
-    title: 'Warehouse associate',
-    duties: 'Pick, pack and ship orders safely and accurately.',
-    requirements: 'Forklift licence; basic WMS skills.',
+    title: '仓库操作员',
+    duties: '安全、准确地完成订单的拣货、包装和发货。',
+    requirements: '持有叉车证；会使用仓储管理系统（WMS）。',
     kpis: [
-      { key: 'units_per_hour', name: 'Units picked per hour', unit: 'units/h', target: 120, direction: 'higher' },
-      { key: 'pick_accuracy', name: 'Pick accuracy', unit: '%', target: 99.5, direction: 'higher' },
+      { key: 'units_per_hour', name: '每小时拣货件数', unit: '件/小时', target: 120, direction: 'higher' },
+      { key: 'pick_accuracy', name: '拣货准确率', unit: '%', target: 99.5, direction: 'higher' },
     ],
   },
   {

@@ -22,6 +22,7 @@ import { translator } from '../../../src/ui/i18n/index.js';
 import { kpiSubjectId } from '../../../src/domain/kpi.js';
 import { outboxKeys } from '../../../src/usecases/shared/outbox-keys.js';
 import { localeOf, tFor } from '../../../src/usecases/shared/people.js';
+import { hrChannelLocale } from '../../../src/usecases/shared/channels.js';
 import { makeLocalMessageStore } from '../messages.js';
 import { dmConversation } from '../persona.js';
 import { DEMO_PEOPLE } from './org.js';
@@ -107,18 +108,19 @@ export function backfillLocalDms(conn: Connection, store: Store, settings: AppSe
  * each was closed, so HR sees a misconduct case and an agreed exit next to the live ones.
  */
 export function backfillHrCases(conn: Connection, store: Store, settings: AppSettings, now: number): number {
-  const locale = settings.locale;
-  const t = translator(locale);
-  const items = store.tx((tx) =>
-    tx.cases.openedSince(0).map((c): PastMessage => ({
+  const items = store.tx((tx) => {
+    // In the HR channel's own language, as the live cards (issue 13 #9).
+    const locale = hrChannelLocale(tx, settings);
+    const t = translator(locale);
+    return tx.cases.openedSince(0).map((c): PastMessage => ({
       key: outboxKeys.caseRoot(c.id),
       conversation: HR_LOCAL_CHANNEL,
       to: { channel: settings.hrChannel },
       locale,
       message: buildCaseMessage(t, screenContext(locale, settings), caseView(tx, c, now)),
       at: c.closedAt ?? c.openedAt,
-    })),
-  );
+    }));
+  });
   return deliverPast(conn, store, items);
 }
 

@@ -8,7 +8,15 @@ import type { Store, Tx } from '../../../src/ports/store.js';
 import type { AppSettings } from '../../../src/ports/settings.js';
 import type { Kpi } from '../../../src/ports/records.js';
 import type { KpiResult } from '../../../src/ports/repos/reviews.js';
-import { periodContaining, openInstant, dueInstant, type Period, type Cadence } from '../../../src/domain/schedule.js';
+import {
+  periodContaining,
+  openInstant,
+  dueInstant,
+  addDuration,
+  type Period,
+  type Cadence,
+} from '../../../src/domain/schedule.js';
+import { readyDigestGroups, sendChannelDigests } from '../../../src/usecases/schedule/cycle-digests.js';
 import { makeWorkCalendar } from '../../../src/domain/calendar.js';
 import { addDays, dateIn } from '../../../src/domain/dates.js';
 import { kpiMet } from '../../../src/domain/review.js';
@@ -43,18 +51,21 @@ function actualFor(k: Kpi, profile: Profile, miss: boolean, seed: string): numbe
   // Percentages near 100 must stay plausible; counts are whole numbers.
   if (k.unit === '%') v = Math.min(99.99, k.target + (v - k.target) * (k.target > 95 ? 0.08 : 1));
   if (k.unit === '%' && miss && k.target > 95) v = k.target - 0.3 - r * 0.8;
-  if (k.unit === 'accounts' || k.unit === 'units/h') v = Math.round(v);
+  if (k.key === 'new_accounts' || k.key === 'units_per_hour') v = Math.round(v);
   return Math.round(v * 10) / 10;
 }
 
-/** The reporting periods of the last eight weeks, oldest first, for one department's cadence. */
+/**
+ * The reporting periods of the last eight weeks, oldest first, for one department's cadence: every
+ * period that ended in them, so a weekly team has eight weeks of reviews and eight digests.
+ */
 function pastPeriods(cadence: Cadence, today: string): Period[] {
   const current = periodContaining(cadence, today);
   const out: Period[] = [];
   const oldest = addDays(today, -HISTORY_DAYS);
   for (
     let p = periodContaining(cadence, addDays(current.start, -1));
-    p.start >= oldest;
+    p.end >= oldest;
     p = periodContaining(cadence, addDays(p.start, -1))
   ) {
     out.unshift(p);
@@ -69,7 +80,10 @@ export interface HistorySummary {
 
 /**
  * Writes the history. `store` must be bound to `clock` (the loader makes one with no outbox
- * platforms: these messages were "sent" weeks ago and must not be delivered now).
+ * platforms: these messages were "sent" weeks ago and must not be delivered now). `channels`, bound
+ * to the same clock, writes the local workspace's outbox rows of the team channels' digests, which
+ * the loader then files as delivered at their time (./past-channel-posts.ts); without it the
+ * digests are only marked as sent.
  */
 export function seedHistory(
   store: Store,
@@ -77,6 +91,7 @@ export function seedHistory(
   settings: AppSettings,
   now: number,
   extra: DemoEvent[] = [],
+  channels?: Store,
 ): HistorySummary {
   const cal = makeWorkCalendar(settings.holidays);
   const summary: HistorySummary = { cycles: 0, reviews: 0 };
@@ -173,11 +188,23 @@ export function seedHistory(
         run: (tx) => {
           const cycle = tx.reviews.cycleFor(d, period.start);
           const ids = cycle ? tx.reviews.slotViews({ cycleId: cycle.id }).map((x) => x.id) : [];
-          // The reminders and digest for these weeks went out long ago: mark them so nothing re-sends.
+          // The reminders for these weeks went out long ago: mark them so nothing re-sends.
           tx.reviews.setEscalationLevel(ids, lastStep);
-          tx.reviews.markDigestSent(ids);
+          if (!channels) tx.reviews.markDigestSent(ids);
         },
       });
+      // The team channel's digest, posted when the schedule would have posted it, by the same use
+      // case the schedule runs. One still due after "now" is left to the live schedule.
+      const digestAt = addDuration(dueAt, settings.digestAfter, settings.timezone);
+      if (channels && digestAt < now)
+        events.push({
+          at: digestAt,
+          store: channels,
+          run: (tx) => {
+            for (const g of readyDigestGroups(tx, digestAt, settings))
+              sendChannelDigests(tx, g.cycleId, tx.reviews.digestChannelsDue(g, 1000), settings);
+          },
+        });
     });
   }
 
@@ -185,7 +212,7 @@ export function seedHistory(
   events.sort((x, y) => x.at - y.at);
   for (const e of events) {
     clock.set(Math.min(e.at, now - 1));
-    store.tx(e.run);
+    (e.store ?? store).tx(e.run);
   }
   return summary;
 }
@@ -275,6 +302,8 @@ function respond(tx: Tx, employeeId: string, reviewId: number, dispute: string |
 export interface DemoEvent {
   at: number;
   run: (tx: Tx) => void;
+  /** The store to run in, when not the history's (the digests' writes the local outbox). */
+  store?: Store;
 }
 
 /**

@@ -20,12 +20,12 @@ const EN = {
   comment: ['', 'Thanks for the effort this week.', ''],
 };
 const ZH = {
-  strengths: ['工作认真,配合度高。', '主动帮助新同事熟悉流程。', '遇到高峰期也能保持稳定。', '沟通清晰,态度积极。'],
-  strongExtra: '持续超额完成目标,可以带教新人。',
+  strengths: ['工作认真，配合度高。', '主动帮助新同事熟悉流程。', '遇到高峰期也能保持稳定。', '沟通清晰，态度积极。'],
+  strongExtra: '持续超额完成目标，可以带教新人。',
   improvement: [
-    '每周二和我一起复盘进度,优先处理最大的两个机会。',
-    '每天下班前跟进所有未完成事项,遇到问题尽早求助。',
-    '每天早上安排专注时间,并每日对照目标跟踪进度。',
+    '每周二和我一起复盘进度，优先处理最大的两个机会。',
+    '每天下班前跟进所有未完成事项，遇到问题尽早求助。',
+    '每天早上安排专注时间，并每日对照目标跟踪进度。',
   ],
   okImprovement: '',
   comment: ['', '本周辛苦了。', ''],
@@ -42,7 +42,7 @@ export function reviewTexts(locale: Locale, o: { belowTarget: boolean; strong: b
 
 export function disputeText(locale: Locale): string {
   return locale === 'zh-CN'
-    ? '那一周扫描枪坏了两天,系统记录可以证明,不是我的工作问题。'
+    ? '那一周扫描枪坏了两天，系统记录可以证明，不是我的工作问题。'
     : 'The ticketing system was down for a day that week; the outage report shows it. Please take it into account.';
 }
 

@@ -10,6 +10,7 @@ import { baseActionId, resolveActor } from '../parse.js';
 import { decodeInlineForm, OPEN_INLINE_FORM } from '../render/inline-form.js';
 import { replyToInteraction, type InteractionOrigin } from './reply.js';
 import type { ListenerDeps } from './deps.js';
+import { publishHome } from './events.js';
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Every registered action id, with the `#n` suffix repeated buttons get. */
@@ -49,5 +50,7 @@ export function registerActions(app: App, deps: ListenerDeps): void {
     const reply = await deps.router.dispatch({ kind: 'action', actor, actionId, value });
     deps.afterDispatch();
     await replyToInteraction(reply, origin, deps.resolveMention);
+    // A button pressed in the App Home tab: draw the tab again, without what was just done.
+    if (body.view?.type === 'home' && reply.kind === 'ok') await publishHome(deps, client, body.user.id);
   });
 }

@@ -3,6 +3,7 @@ import { registerCommands } from './commands.js';
 import { registerActions } from './actions.js';
 import { registerViews } from './views.js';
 import { registerEvents } from './events.js';
+import { registerMessages } from './messages.js';
 import type { ListenerDeps } from './deps.js';
 
 export type { ListenerDeps } from './deps.js';
@@ -13,4 +14,5 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerActions(app, deps);
   registerViews(app, deps);
   registerEvents(app, deps);
+  registerMessages(app, deps);
 }

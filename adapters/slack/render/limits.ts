@@ -50,6 +50,8 @@ export const SLACK = {
   optionText: 75,
   optionValue: 150,
   selectOptions: 100,
+  /** A checkboxes element: https://docs.slack.dev/reference/block-kit/block-elements/checkboxes-element */
+  checkboxOptions: 10,
   optionGroups: 100,
   inputLabel: 2000,
   inputHint: 2000,

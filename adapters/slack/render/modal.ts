@@ -71,6 +71,13 @@ function renderElement(input: Input, resolve: ResolveMention): SlackBlock {
       return el;
     }
     case 'multiselect': {
+      if (input.checkboxes && input.options.length <= SLACK.checkboxOptions) {
+        // One click per KPI, every choice in sight (a multi-select hides them in a menu).
+        const el: SlackBlock = { type: 'checkboxes', ...base, options: input.options.map(option) };
+        const initial = input.options.filter((o) => input.initial?.includes(o.value));
+        if (initial.length) el.initial_options = initial.map(option);
+        return el;
+      }
       const el: SlackBlock = { type: 'multi_static_select', ...base, ...selectOptions(input.options, resolve) };
       const initial = input.options.filter((o) => input.initial?.includes(o.value));
       if (initial.length) el.initial_options = initial.map(option);
@@ -122,13 +129,25 @@ function fullTitle(markup: string, title: string, resolve: ResolveMention): Slac
   }));
 }
 
+function moreSection(form: Form, ctx: SlackRenderCtx): SlackBlock[] {
+  const more = form.inputs.filter((i) => i.more);
+  if (!more.length) return [];
+  return [
+    { type: 'divider' },
+    { type: 'context', elements: [{ type: 'mrkdwn', text: ctx.t('slack.moreFields') }] },
+    ...more.map((i) => renderInput(i, ctx.resolveMention)),
+  ];
+}
+
 /** A modal view for views.open / views.push / response_action 'update'. Errors are not rendered: Slack shows them from the ack. */
 export function renderFormToModal(form: Form, ctx: SlackRenderCtx): SlackBlock {
   const title = toPlain(form.title, ctx.resolveMention);
   const blocks = [
     ...fullTitle(form.title, title, ctx.resolveMention),
     ...renderBlocks(form.intro ?? [], ctx),
-    ...form.inputs.map((i) => renderInput(i, ctx.resolveMention)),
+    ...form.inputs.filter((i) => !i.more).map((i) => renderInput(i, ctx.resolveMention)),
+    // A modal has no collapsed section; its Submit stays in the footer, so "More" is the end of the form.
+    ...moreSection(form, ctx),
   ];
   // Forms are short by design (the worst-case render test holds every form to this); failing loudly
   // beats a modal Slack refuses or one missing inputs.

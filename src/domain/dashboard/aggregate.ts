@@ -133,11 +133,23 @@ export function perMonth(instants: readonly number[], months: readonly string[],
   return months.map((m) => counts.get(m)!);
 }
 
-/** Open cases per stage, biggest first. */
-export function openCasesByStage(cases: readonly CaseFact[]): { stage: string; count: number }[] {
+/**
+ * The cases open at `at` (opened by then, not yet closed or withdrawn) per the stage each was in
+ * then, biggest first. A past period's chart shows its last day, not today.
+ */
+export function openCasesByStage(cases: readonly CaseFact[], at: number): { stage: string; count: number }[] {
   const by = new Map<string, number>();
-  for (const c of cases) if (c.status === 'open') by.set(c.stage, (by.get(c.stage) ?? 0) + 1);
+  for (const c of cases) {
+    if (c.openedAt > at || (c.closedAt !== null && c.closedAt <= at)) continue;
+    const stage = stageAt(c, at);
+    if (stage !== undefined) by.set(stage, (by.get(stage) ?? 0) + 1);
+  }
   return [...by.entries()].map(([stage, count]) => ({ stage, count })).sort((a, b) => b.count - a.count);
+}
+
+/** The stage a case was in at `at`: the last one it had entered by then. */
+export function stageAt(c: CaseFact, at: number): string | undefined {
+  return c.stages.filter((s) => s.from <= at).at(-1)?.stage;
 }
 
 /** Median days from open to close of the cases closed (or withdrawn) in each month; null when none. */

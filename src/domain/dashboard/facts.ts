@@ -24,8 +24,11 @@ export interface AttainmentFact {
 
 export interface CaseFact {
   id: number;
-  /** The stage a case is in: the id of the next step, or its end state. */
-  stage: string;
+  /**
+   * The stages it has been in, oldest first, each with the instant it entered it: the first step
+   * when it was opened, the next one each time a step was done (a step id, or its end state).
+   */
+  stages: { stage: string; from: number }[];
   status: 'open' | 'closed' | 'withdrawn';
   openedAt: number;
   closedAt: number | null;

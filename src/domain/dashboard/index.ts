@@ -3,3 +3,4 @@ export * from './facts.js';
 export * from './aggregate.js';
 export * from './figures.js';
 export * from './performance-rows.js';
+export * from './period.js';

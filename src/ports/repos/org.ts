@@ -1,4 +1,5 @@
 import type { Person, Job, JobWithKpis } from '../records.js';
+import type { Role } from '../../domain/people.js';
 import type { Kpi } from '../../domain/kpi.js';
 import type { LeaveKind } from '../../domain/warning/leave-kinds.js';
 
@@ -17,6 +18,8 @@ export interface OrgRepo {
   isInChainAbove(managerId: string, personId: string): boolean;
   activePeople(filter?: { department?: string }): Person[];
   allPeople(): Person[];
+  /** The role and own language (null: the org's) of each active HR person and admin: who reads the HR channel. */
+  hrReaders(): { role: Role; locale: string | null }[];
   /** Everyone, with only what an org import plans with (a 50,000-person org in a few MB). */
   roster(): RosterEntry[];
   upsertPerson(p: Person): void;

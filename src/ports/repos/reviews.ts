@@ -71,6 +71,8 @@ export interface DigestDueGroup {
  */
 export interface DigestSlot extends SlotView {
   channel: string;
+  /** The employee as a reader of the channel (null = config default); the manager's is `managerLocale`. */
+  employeeLocale: Person['locale'];
 }
 
 /** A manager's slot in the latest cycle of its department, as `/review status` lists it. */

@@ -5,12 +5,16 @@
 import type { DutyGap, LeaveSpan, PersonSignal, Suggestion } from '../../domain/warning/index.js';
 import type { Review } from './reviews.js';
 
-/** What the manager chain did after a warning: the first such record about the person. */
-export type FollowUpKind = 'conversation' | 'training_plan' | 'job_adjustment';
+/**
+ * What the manager chain did after a warning: the first such record about the person. A
+ * conversation is a note of one held; a planned conversation is one scheduled (the warning's own
+ * button), counted when it is planned, since that is the manager acting.
+ */
+export type FollowUpKind = 'conversation' | 'planned_conversation' | 'training_plan' | 'job_adjustment';
 
 export interface FollowUp {
   kind: FollowUpKind;
-  /** The note, plan or adjustment id. */
+  /** The note, planned conversation, plan or adjustment id. */
   id: string;
   at: number;
 }
@@ -54,8 +58,8 @@ export interface WarningRepo {
   /** Date held of the person's latest conversation (a shared or evidence note), or null. */
   lastConversationOn(personId: string): string | null;
   /**
-   * The first conversation (shared or evidence note), training plan or job adjustment about the
-   * person written by someone else at or after `since`.
+   * The first conversation (shared or evidence note), planned conversation (not cancelled),
+   * training plan or job adjustment about the person written by someone else at or after `since`.
    */
   firstFollowUp(personId: string, since: number): FollowUp | null;
 }

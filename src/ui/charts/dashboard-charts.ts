@@ -105,7 +105,7 @@ export function attainmentChart(f: DashboardFigures, t: T): ChartSpec {
   const list = jobs
     .slice(0, 4)
     .map((j) => t('report.chart.attainment.item', { job: j.jobTitle, share: pct(t, j.metShare) }))
-    .join(t('report.listSeparator'));
+    .join(t('common.listSep'));
   return {
     id: 'kpiAttainment',
     title: t('report.chart.attainment.title'),
@@ -146,6 +146,14 @@ export function disputesChart(f: DashboardFigures, t: T): ChartSpec {
   };
 }
 
+/** Open cases are counted today, or on the last day of a period that has ended. */
+const casesSummary = (t: T, f: DashboardFigures, v: { total: number; stage: string; count: number }) =>
+  f.openCasesOn === null
+    ? t('report.chart.cases.summary', v)
+    : t('report.chart.cases.summaryOn', { ...v, date: f.openCasesOn });
+const casesNone = (t: T, f: DashboardFigures) =>
+  f.openCasesOn === null ? t('report.chart.cases.none') : t('report.chart.cases.noneOn', { date: f.openCasesOn });
+
 export function openCasesChart(f: DashboardFigures, t: T, labels: ChartLabels): ChartSpec {
   const stages = f.openCases.slice(0, MAX_CATEGORIES);
   const total = f.openCases.reduce((s, c) => s + c.count, 0);
@@ -153,15 +161,13 @@ export function openCasesChart(f: DashboardFigures, t: T, labels: ChartLabels): 
   return {
     id: 'openCasesByStage',
     title: t('report.chart.cases.title'),
-    summary: top
-      ? t('report.chart.cases.summary', { total, stage: labels.stage(top.stage), count: top.count })
-      : t('report.chart.cases.none'),
+    summary: top ? casesSummary(t, f, { total, stage: labels.stage(top.stage), count: top.count }) : casesNone(t, f),
     kind: 'bar',
     horizontal: true,
     categories: stages.map((s) => labels.stage(s.stage)).reverse(),
     series: [{ name: t('report.chart.cases.series'), values: stages.map((s) => s.count).reverse(), tone: 'accent' }],
     valueAxis: { name: t('report.chart.cases.axis'), format: 'count' },
-    ...(top ? {} : { empty: t('report.chart.cases.none') }),
+    ...(top ? {} : { empty: casesNone(t, f) }),
   };
 }
 

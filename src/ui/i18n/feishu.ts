@@ -1,6 +1,7 @@
 /** Strings the Feishu adapter itself shows (card chrome, toasts, command replies). */
 export const en = {
   'feishu.optional': '(optional)',
+  'feishu.moreFields': 'More ({count} optional fields)',
   'feishu.done': 'Done.',
   'feishu.notRegistered': 'I could not find you in Dandang. Ask HR to add your Feishu account to the org import.',
   'feishu.unknownMention': 'I could not find {name} in Dandang. Ask HR to import them.',
@@ -21,15 +22,16 @@ export const en = {
 } as const;
 
 export const zh: Record<keyof typeof en, string> = {
-  'feishu.optional': '(选填)',
+  'feishu.optional': '（选填）',
+  'feishu.moreFields': '更多（{count} 项选填）',
   'feishu.done': '已完成。',
-  'feishu.notRegistered': '在担当中找不到你的账号,请联系 HR 在组织导入中添加你的飞书账号。',
-  'feishu.unknownMention': '在担当中找不到 {name},请联系 HR 导入。',
-  'feishu.notACommand': '请输入命令,例如 `/review`、`/note @某人`、`/offboard @某人` 或 `/dandang help`。',
-  'feishu.staleCard': '此卡片已过期,请重新输入命令。',
-  'feishu.failed': '出了点问题,请稍后再试。',
-  'feishu.formSummary': '表单:{title}',
-  'feishu.slow': '正在处理,完成后卡片会自动更新。',
+  'feishu.notRegistered': '在担当中找不到你的账号，请联系 HR 在组织导入中添加你的飞书账号。',
+  'feishu.unknownMention': '在担当中找不到 {name}，请联系 HR 导入。',
+  'feishu.notACommand': '请输入命令，例如 `/review`、`/note @某人`、`/offboard @某人` 或 `/dandang help`。',
+  'feishu.staleCard': '此卡片已过期，请重新输入命令。',
+  'feishu.failed': '出了点问题，请稍后再试。',
+  'feishu.formSummary': '表单：{title}',
+  'feishu.slow': '正在处理，完成后卡片会自动更新。',
   'feishu.continued': '{title}（续，{n}/{total}）',
   'feishu.inputPart': '续写（第 {n}/{total} 部分）：上面的输入框写满后，在这里接着写。',
   'feishu.sentPrivately': '已发到你与担当的单聊中。',

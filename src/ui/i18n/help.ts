@@ -15,8 +15,9 @@ export const en = {
   'help.adjust':
     '**/dandang adjust @person <job-id>**: record a job adjustment (调岗) with its reason and effective date. **/dandang incident @person**: record a conduct incident (the handbook rule broken and the evidence); the employee gives a written statement.',
   'help.hrTools':
-    '**/offboard dossier <case>**: export a case’s dossier. **/dandang report**: case cycle times and disputes. **/dandang protect @person <kind> <from> [to]**: record a protected status that blocks a case. **/dandang audit @person**: who opened their records. **/dandang handbook**: add a handbook section; **/dandang handbook @person**: send the handbook to acknowledge.',
-  'help.dandang': '**/dandang help**: this message.',
+    '**/offboard dossier <case>**: export a case’s dossier. **/dandang report [channel] [department] [period]**: the HR dashboard’s charts in your DM (with `channel`, in the HR channel). **/dandang report export [department] [period]**: the performance report as .xlsx. **/dandang report cases**: case cycle times and disputes. **/dandang protect @person <kind> <from> [to]**: record a protected status that blocks a case. **/dandang audit @person**: who opened their records. **/dandang handbook**: add a handbook section; **/dandang handbook @person**: send the handbook to acknowledge.',
+  'help.dandang':
+    '**/dandang home**: your Home (reviews due, disputes to answer, your team, your record). **/dandang help**: this message.',
   'help.footer': 'Every review and note about you is shown to you, and you can acknowledge or dispute it.',
 } as const;
 
@@ -36,7 +37,8 @@ export const zh: Record<keyof typeof en, string> = {
   'help.adjust':
     '**/dandang adjust @某人 <岗位ID>**：记录调岗，包括原因和生效日期。**/dandang incident @某人**：记录违纪事件（所违反的员工手册条款及证据）；员工可提交书面陈述。',
   'help.hrTools':
-    '**/offboard dossier <案件编号>**：导出案件的证据材料。**/dandang report**：案件周期和异议统计。**/dandang protect @某人 <类型> <开始日期> [结束日期]**：记录不得解除劳动合同的情形（如孕期、医疗期）。**/dandang handbook**：新增员工手册条款；**/dandang handbook @某人**：发送员工手册签收。**/dandang audit @某人**：谁查看过其记录。',
-  'help.dandang': '**/dandang help**：显示本帮助。',
+    '**/offboard dossier <案件编号>**：导出案件的证据材料。**/dandang report [channel] [部门] [期间]**：把 HR 仪表盘的图表发到你的私信（加上 channel 则发到 HR 频道）。**/dandang report export [部门] [期间]**：导出《绩效报表》（.xlsx）。**/dandang report cases**：案件周期和异议统计。**/dandang protect @某人 <类型> <开始日期> [结束日期]**：记录不得解除劳动合同的情形（如孕期、医疗期）。**/dandang handbook**：新增员工手册条款；**/dandang handbook @某人**：发送员工手册签收。**/dandang audit @某人**：谁查看过其记录。',
+  'help.dandang':
+    '**/dandang home**：你的主页（待完成的考核、待回应的异议、团队进度、我的记录）。**/dandang help**：显示本帮助。',
   'help.footer': '所有关于你的考核和记录都会发给你，你可以确认或提出异议。',
 };

@@ -6,6 +6,7 @@
 import { LOCALES, type Locale } from '../../domain/locale.js';
 import * as common from './common.js';
 import * as help from './help.js';
+import * as home from './home.js';
 import * as commands from './commands.js';
 import * as feishu from './feishu.js';
 import * as local from './local.js';
@@ -27,6 +28,7 @@ import * as kpiFeed from './kpi-feed.js';
 const catalogs = [
   common,
   help,
+  home,
   commands,
   feishu,
   local,

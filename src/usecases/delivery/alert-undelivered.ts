@@ -12,6 +12,7 @@ import { buildUndeliveredAlert } from '../../ui/screens/delivery/undelivered.js'
 import { formatLocal } from '../../domain/schedule.js';
 import { outboxKeys } from '../shared/outbox-keys.js';
 import { ok, type Result } from '../result.js';
+import { hrChannelLocale } from '../shared/channels.js';
 
 export interface AlertUndeliveredInput {
   platform: Platform;
@@ -34,17 +35,18 @@ function spelledDuration(t: T, d: string): string {
 export const makeAlertUndelivered =
   ({ store, settings }: UseCaseDeps) =>
   (input: AlertUndeliveredInput): Result<{ key: string }> => {
-    const t = translator(settings.locale);
-    const message = buildUndeliveredAlert(t, {
-      platformLabel: t(`delivery.platform.${input.platform}` as MessageKey),
-      count: input.count,
-      since: formatLocal(input.hourStart, settings.timezone, settings.locale),
-      window: spelledDuration(t, input.retryFor),
-    });
     const key = outboxKeys.undeliveredAlert(input.platform, input.hourStart);
     return store.tx((tx) => {
-      const posted = tx.outbox.post({ key, to: { channel: settings.hrChannel }, message, locale: settings.locale });
-      if (!posted) tx.outbox.update(key, message, settings.locale);
+      const locale = hrChannelLocale(tx, settings);
+      const t = translator(locale);
+      const message = buildUndeliveredAlert(t, {
+        platformLabel: t(`delivery.platform.${input.platform}` as MessageKey),
+        count: input.count,
+        since: formatLocal(input.hourStart, settings.timezone, locale),
+        window: spelledDuration(t, input.retryFor),
+      });
+      const posted = tx.outbox.post({ key, to: { channel: settings.hrChannel }, message, locale });
+      if (!posted) tx.outbox.update(key, message, locale);
       return ok({ key });
     });
   };

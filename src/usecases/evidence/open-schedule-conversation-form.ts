@@ -48,7 +48,7 @@ export const makeOpenScheduleConversationForm =
       const agenda = dispute
         ? t('ev.conv.agendaDispute', { period: dispute.period })
         : names.length
-          ? t('ev.conv.agendaKpis', { kpis: names.join(', ') })
+          ? t('ev.conv.agendaKpis', { kpis: names.join(t('common.listSep')) })
           : t('ev.conv.agendaDefault');
       // Suggest the next working day: a conversation needs both people in.
       const cal = makeWorkCalendar(settings.holidays);

@@ -5,6 +5,7 @@
  * domain's rules and delivered to the employee as a review, so they acknowledge or dispute it with
  * the review feature's buttons.
  */
+import { reassessmentPeriodLabel } from '../../domain/review.js';
 import { ok, fail, type Result } from '../result.js';
 import type { TrainingPlan } from '../../ports/repos/evidence.js';
 import type { Review } from '../../ports/repos/reviews.js';
@@ -47,7 +48,7 @@ export const makeRecordReassessment =
         authorId: actor.id,
         jobId: l.job.id,
         kpiVersion: l.plan.kpiVersion,
-        periodLabel: `${todayFor(actor, settings, now)} · ${t('ev.reassess.formTitle')}`,
+        periodLabel: reassessmentPeriodLabel(todayFor(actor, settings, now)),
         submittedAt: now,
         ...checked.content,
       });

@@ -20,6 +20,7 @@ import { publishCase } from './publish-case.js';
 import { passStepGate } from './step-gate.js';
 import { readStepValues, type StepValues } from './step-inputs.js';
 import { literal } from '../../ui/markup.js';
+import { hrChannelLocale } from '../shared/channels.js';
 
 export interface AdvanceCaseStepInput extends StepValues {
   actorId: string;
@@ -49,7 +50,7 @@ export const makeAdvanceCaseStep =
       if ('ok' in read) return read;
       const detail: Record<string, unknown> = { role, ...read.detail };
       const path = pathFor(policy, c.reasonKind);
-      const hrLocale = settings.locale;
+      const hrLocale = hrChannelLocale(tx, settings);
       const ht = translator(hrLocale);
       // The record of a blocker check says what was checked, not only that someone clicked.
       if (step.checksBlockers)
@@ -121,7 +122,7 @@ export const makeAdvanceCaseStep =
         if (detail.date) reply += ` ${ht('off.thread.date', { date: String(detail.date) })}`;
         if (read.appeal) reply += ` ${ht('off.thread.appeal', { outcome: ht(`off.appeal.${read.appeal}`) })}`;
         if (step.checksBlockers)
-          reply += ` ${ht('off.thread.checked', { checked: literal(policy.blockers.map((b) => blockerLabel(ht, hrLocale, policy, b.id)).join(ht('gate.listSep'))) })}`;
+          reply += ` ${ht('off.thread.checked', { checked: literal(policy.blockers.map((b) => blockerLabel(ht, hrLocale, policy, b.id)).join(ht('common.listSep'))) })}`;
         if (read.release)
           reply += ` ${ht('off.thread.release', { items: literal(releaseItems(ht, read.release.lines)) })}`;
       } else {

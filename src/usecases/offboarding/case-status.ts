@@ -52,9 +52,10 @@ export const makeCaseStatus =
               lines: missingLines(
                 g,
                 blocking.filter((m) => m.kind === 'blocker'),
-              ).join(' '),
+              ).join(t('common.sentenceSep')),
             });
-          else if (blocking.length) waiting = t('gate.status.evidence', { lines: missingLines(g, blocking).join(' ') });
+          else if (blocking.length)
+            waiting = t('gate.status.evidence', { lines: missingLines(g, blocking).join(t('common.sentenceSep')) });
           else waiting = t('gate.status.step', { who: waitingWho(g, w.roles), step: stepLabel(t, locale, w.step) });
         }
         return {

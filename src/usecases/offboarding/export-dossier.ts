@@ -23,6 +23,7 @@ import { archivePathOf, sha256OfText, type AttachmentSubject } from '../../domai
 import type { DossierFile } from '../../ui/screens/offboarding/dossier-model.js';
 import { dossierManifest, sha256Sums } from '../../ui/screens/offboarding/dossier-files.js';
 import { authorizeDossier, type DossierRequest } from './dossier-access.js';
+import { hrChannelT } from '../shared/channels.js';
 
 export interface ExportedDossier {
   /** Without extension: the ZIP is `<filename>.zip`, its pages `<filename>.html` and `.csv`. */
@@ -175,7 +176,8 @@ export const makeExportDossier =
       });
       if (input.deliver === 'thread') {
         const to = { channel: settings.hrChannel };
-        const title = t('off.thread.dossier', {
+        // Posted in the case's thread: the channel's language, not the requester's.
+        const title = hrChannelT(tx, settings)('off.thread.dossier', {
           id: c.id,
           date: stamp(now, settings.timezone),
           hash: auditHead.slice(0, 16),

@@ -20,6 +20,7 @@ import { currentPolicy } from './policy.js';
 import { caseView, screenContext } from './case-view.js';
 import { literal } from '../../ui/markup.js';
 import { textError } from '../shared/text-errors.js';
+import { hrChannelLocale } from '../shared/channels.js';
 
 export interface OpenOffboardingInput {
   actorId: string;
@@ -136,7 +137,7 @@ export const makeOpenOffboarding =
       });
 
       const view = caseView(tx, created, now);
-      const hrLocale = settings.locale;
+      const hrLocale = hrChannelLocale(tx, settings);
       tx.outbox.post({
         key: outboxKeys.caseRoot(created.id),
         to: { channel: settings.hrChannel },
@@ -169,6 +170,6 @@ export const makeOpenOffboarding =
       const confirmation = [
         t('off.open.ok', { id: created.id, name: literal(employee.name) }),
         ...(missing ? [t('off.open.evidenceMissing', { n: missing })] : []),
-      ].join(' ');
+      ].join(t('common.sentenceSep'));
       return ok({ caseId: created.id, employeeName: employee.name, missing, confirmation });
     });

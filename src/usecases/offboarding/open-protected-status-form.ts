@@ -29,7 +29,7 @@ export const makeOpenProtectedStatusForm =
       if (!person)
         return fail(
           'INVALID_INPUT',
-          t('off.protect.usage', { kinds: kinds.map((k) => statusLabel(t, k)).join(t('gate.listSep')) }),
+          t('off.protect.usage', { kinds: kinds.map((k) => statusLabel(t, k)).join(t('common.listSep')) }),
         );
       return ok(buildProtectedStatusForm(t, person.id, kinds, dateIn(clock.now(), settings.timezone)));
     });

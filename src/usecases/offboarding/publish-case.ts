@@ -6,13 +6,14 @@ import { buildCaseMessage, buildManagerCaseDm } from '../../ui/screens/offboardi
 import { localeOf } from '../shared/people.js';
 import { outboxKeys } from '../shared/outbox-keys.js';
 import { screenContext } from './case-view.js';
+import { hrChannelLocale } from '../shared/channels.js';
 
 /**
  * Rebuilds the root message and the manager's DM and queues in-place updates of both, so every
  * change to a case (or to the evidence behind it) shows in the messages already sent.
  */
 export function publishCase(tx: Tx, view: CaseView, settings: AppSettings): void {
-  const locale = localeOf(null, settings);
+  const locale = hrChannelLocale(tx, settings);
   tx.outbox.update(
     outboxKeys.caseRoot(view.id),
     buildCaseMessage(translator(locale), screenContext(locale, settings), view),

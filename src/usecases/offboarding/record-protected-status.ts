@@ -57,7 +57,7 @@ export const makeRecordProtectedStatus =
         return fail('NOT_AUTHORIZED', t('off.protect.hrOnly'));
       }
       const kinds = protectedKinds(currentPolicy(settings));
-      const usage = t('off.protect.usage', { kinds: kinds.map((k) => statusLabel(t, k)).join(t('gate.listSep')) });
+      const usage = t('off.protect.usage', { kinds: kinds.map((k) => statusLabel(t, k)).join(t('common.listSep')) });
       const person = input.personId ? tx.org.person(input.personId) : null;
       if (!person) return fail('INVALID_INPUT', usage);
       const errors: Record<string, string> = {};

@@ -16,6 +16,7 @@ import { caseView } from './case-view.js';
 import { publishCase } from './publish-case.js';
 import { literal } from '../../ui/markup.js';
 import { textError } from '../shared/text-errors.js';
+import { hrChannelLocale } from '../shared/channels.js';
 
 export interface WithdrawCaseInput {
   actorId: string;
@@ -73,12 +74,13 @@ export const makeWithdrawCase =
         subjectId: c.id,
         text: { reason },
       });
-      const ht = translator(settings.locale);
+      const hrLocale = hrChannelLocale(tx, settings);
+      const ht = translator(hrLocale);
       tx.outbox.post({
         key: outboxKeys.caseWithdrawn(c.id),
         to: { channel: settings.hrChannel },
         threadKey: outboxKeys.caseRoot(c.id),
-        locale: settings.locale,
+        locale: hrLocale,
         message: textMessage(ht('off.thread.withdrawn', { who: mention(actor.id), reason: literal(reason) })),
       });
       publishCase(tx, caseView(tx, tx.cases.get(c.id)!, now), settings);

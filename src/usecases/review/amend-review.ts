@@ -1,3 +1,4 @@
+import { periodMarkup } from '../../ui/period.js';
 import type { UseCaseDeps } from '../../ports/deps.js';
 import type { FormValues } from '../../ui/model.js';
 import type { Kpi } from '../../domain/kpi.js';
@@ -97,7 +98,7 @@ export const makeAmendReview =
         text: { reason },
       });
       const text = tFor(employee, settings)('review.amended.notice', {
-        period: literal(review.periodLabel),
+        period: periodMarkup(t, review.periodLabel),
         author: literal(actor.name),
         reason: literal(reason),
       });

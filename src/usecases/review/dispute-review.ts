@@ -17,6 +17,8 @@ import { verbatimText } from '../../ui/form-values.js';
 import { DISPUTE_COMMENT_INPUT } from '../../ui/screens/review/dispute-form.js';
 import { literal } from '../../ui/markup.js';
 import { textError } from '../shared/text-errors.js';
+import { hrChannelLocale } from '../shared/channels.js';
+import { translator, type T } from '../../ui/i18n/index.js';
 
 export interface DisputeReviewInput {
   actorId: string;
@@ -30,8 +32,8 @@ export interface DisputeReviewInput {
  */
 function tellHr(tx: Tx, review: Review, employee: Person, comment: string, settings: AppSettings): void {
   const partner = employee.hrPartnerId ? tx.org.person(employee.hrPartnerId) : null;
-  const notice = (reader: Person | null) =>
-    buildDisputeHrNotice(tFor(reader, settings), {
+  const notice = (t: T) =>
+    buildDisputeHrNotice(t, {
       employeeId: employee.id,
       employeeName: employee.name,
       managerName: tx.org.person(review.authorId)?.name ?? review.authorId,
@@ -40,8 +42,16 @@ function tellHr(tx: Tx, review: Review, employee: Person, comment: string, setti
     });
   const key = outboxKeys.reviewDisputedHr(review.id);
   if (partner && isHr(partner))
-    tx.outbox.post({ key, to: { person: partner.id }, message: notice(partner), locale: localeOf(partner, settings) });
-  else tx.outbox.post({ key, to: { channel: settings.hrChannel }, message: notice(null), locale: settings.locale });
+    tx.outbox.post({
+      key,
+      to: { person: partner.id },
+      message: notice(tFor(partner, settings)),
+      locale: localeOf(partner, settings),
+    });
+  else {
+    const locale = hrChannelLocale(tx, settings);
+    tx.outbox.post({ key, to: { channel: settings.hrChannel }, message: notice(translator(locale)), locale });
+  }
 }
 
 /**

@@ -33,7 +33,7 @@ export function reviewFieldErrors(
   const improvement = () => {
     const missed = kpisBelowTarget(form.kpis, form.values).map((k) => k.name);
     return missed.length
-      ? t('review.error.improvementMissed', { kpis: missed.join(', ') })
+      ? t('review.error.improvementMissed', { kpis: missed.join(t('common.listSep')) })
       : t('review.error.improvementRating');
   };
   const text = (id: string, code: ReviewFieldError): string => {

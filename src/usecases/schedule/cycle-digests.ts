@@ -18,7 +18,9 @@ import type { DigestDueGroup, DigestSlot } from '../../ports/repos/reviews.js';
 import type { ChannelAddress } from '../../ports/outbox.js';
 import { addDuration } from '../../domain/schedule.js';
 import { buildDigest } from '../../ui/screens/review/overdue.js';
-import { tFor, zoneOf } from '../shared/people.js';
+import { zoneOf } from '../shared/people.js';
+import { teamChannelLocale } from '../shared/channels.js';
+import { translator } from '../../ui/i18n/index.js';
 import { outboxKeys } from '../shared/outbox-keys.js';
 
 /**
@@ -32,6 +34,16 @@ const addressOf = (v: DigestSlot): ChannelAddress => ({
   feishu: v.teamChannelFeishu,
   local: `team:${v.department}`,
 });
+
+/** The people of a team channel: the employees whose channel it is and their managers, each once. */
+const channelReaders = (slots: DigestSlot[]) => {
+  const readers = new Map<string, { locale: string | null }>();
+  for (const s of slots) {
+    readers.set(s.employeeId, { locale: s.employeeLocale });
+    readers.set(s.managerId, { locale: s.managerLocale });
+  }
+  return [...readers.values()];
+};
 
 /** The groups of unsent slots whose due time is `digestAfter` past, in their managers' zone. */
 export function readyDigestGroups(tx: Pick<ReadTx, 'reviews'>, now: number, settings: AppSettings): DigestDueGroup[] {
@@ -55,11 +67,11 @@ export function sendChannelDigests(tx: Tx, cycleId: number, channels: string[], 
     g.push(v);
     groups.set(v.channel, g);
   }
-  const t = tFor(null, settings);
   let sent = 0;
   for (const [channel, slots] of groups) {
     const waiting = slots.filter((s) => s.status === 'pending');
-    const message = buildDigest(t, {
+    const locale = teamChannelLocale(channelReaders(slots), settings);
+    const message = buildDigest(translator(locale), {
       periodLabel: cycle.label,
       done: slots.filter((s) => s.status === 'submitted').length,
       total: slots.length,
@@ -70,7 +82,7 @@ export function sendChannelDigests(tx: Tx, cycleId: number, channels: string[], 
         key: outboxKeys.digest(cycleId, channel),
         to: { channel: addressOf(slots[0]!) },
         message,
-        locale: settings.locale,
+        locale,
       })
     )
       sent++;

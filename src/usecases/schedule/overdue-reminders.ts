@@ -21,6 +21,7 @@ import type { SlotView } from '../../ports/repos/reviews.js';
 import { buildOverdueReminder, type ReminderAudience } from '../../ui/screens/review/overdue.js';
 import { localeOf, localTimeFor, tFor, zoneOf } from '../shared/people.js';
 import { outboxKeys } from '../shared/outbox-keys.js';
+import { hrChannelLocale } from '../shared/channels.js';
 
 /**
  * Moves the ladder on for the slots with a step due (of these managers only, when given: the tick
@@ -78,13 +79,15 @@ export function sendOverdueReminders(tx: Tx, now: number, settings: AppSettings,
     const manager = person(b.managerId);
     const slots = b.slotIds.map((id) => views.get(id)!).filter(Boolean);
     if (!manager || !slots.length) continue;
-    const reminder = (reader: Person | null, audience: ReminderAudience) =>
-      buildOverdueReminder(tFor(reader, settings), {
+    const reminder = (reader: Pick<Person, 'locale' | 'timezone'> | null, audience: ReminderAudience) => {
+      const t = tFor(reader, settings);
+      return buildOverdueReminder(t, {
         audience,
         managerName: manager.name,
-        department: [...new Set(slots.map((s) => s.department))].sort().join(', '),
+        department: [...new Set(slots.map((s) => s.department))].sort().join(t('common.listSep')),
         groups: groupByDue(slots, (at) => localTimeFor(reader, settings, at)),
       });
+    };
     for (const audience of steps[b.step]!.notify) {
       if (audience === 'manager') {
         const key = outboxKeys.overdueReminder(b.dueAt, b.managerId, b.step);
@@ -98,8 +101,10 @@ export function sendOverdueReminders(tx: Tx, now: number, settings: AppSettings,
         if (tx.outbox.post({ key, to: { person: skip.id }, message, locale: localeOf(skip, settings) })) sent++;
       } else {
         const key = outboxKeys.overdueHr(b.dueAt, b.managerId, b.step);
-        const message = reminder(null, audience);
-        if (tx.outbox.post({ key, to: { channel: settings.hrChannel }, message, locale: settings.locale })) sent++;
+        // The channel reads in its own language, at the org's time.
+        const locale = hrChannelLocale(tx, settings);
+        const message = reminder({ locale, timezone: null }, audience);
+        if (tx.outbox.post({ key, to: { channel: settings.hrChannel }, message, locale })) sent++;
       }
     }
   }

@@ -12,6 +12,7 @@ import { parseTimeOfDay } from '../../domain/dates.js';
 import { translator } from '../../ui/i18n/index.js';
 import { buildAuditCheckpointMessage } from '../../ui/screens/security/audit-checkpoint.js';
 import { outboxKeys } from '../shared/outbox-keys.js';
+import { hrChannelLocale } from '../shared/channels.js';
 
 export const DEFAULT_CHECKPOINT_TIME = '09:00';
 
@@ -33,11 +34,12 @@ export const makePostAuditCheckpoint =
         subjectId: c.id,
         detail: { checkpointId: c.id, uptoId: c.uptoId, rows: c.rows, head: c.hash },
       });
+      const locale = hrChannelLocale(tx, settings);
       tx.outbox.post({
         key: outboxKeys.auditCheckpoint(day),
         to: { channel: settings.hrChannel },
-        message: buildAuditCheckpointMessage(translator(settings.locale), c),
-        locale: settings.locale,
+        message: buildAuditCheckpointMessage(translator(locale), c),
+        locale,
       });
       return ok(c);
     });

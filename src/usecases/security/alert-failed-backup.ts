@@ -11,6 +11,7 @@ import { buildBackupAlert } from '../../ui/screens/security/failed-backup.js';
 import { formatLocal } from '../../domain/schedule.js';
 import { outboxKeys } from '../shared/outbox-keys.js';
 import { ok, type Result } from '../result.js';
+import { hrChannelLocale } from '../shared/channels.js';
 
 export interface BackupOutcome {
   /** The day whose backup was attempted (`YYYY-MM-DD`, the org's zone). */
@@ -24,22 +25,22 @@ export interface BackupOutcome {
 export const makeAlertFailedBackup =
   ({ store, clock, settings }: UseCaseDeps) =>
   (input: BackupOutcome): Result<{ key: string; posted: boolean }> => {
-    const t = translator(settings.locale);
-    const message = buildBackupAlert(t, {
-      day: input.day,
-      attempts: input.failedAttempts,
-      last: formatLocal(clock.now(), settings.timezone, settings.locale),
-      recovered: input.succeeded,
-    });
     const key = outboxKeys.backupFailed(input.day);
     return store.tx((tx) => {
+      const locale = hrChannelLocale(tx, settings);
+      const message = buildBackupAlert(translator(locale), {
+        day: input.day,
+        attempts: input.failedAttempts,
+        last: formatLocal(clock.now(), settings.timezone, locale),
+        recovered: input.succeeded,
+      });
       if (input.succeeded) {
         // Good news only where there was bad news: rewrites the day's alert, a no-op without one.
-        tx.outbox.update(key, message, settings.locale);
+        tx.outbox.update(key, message, locale);
         return ok({ key, posted: false });
       }
-      const posted = tx.outbox.post({ key, to: { channel: settings.hrChannel }, message, locale: settings.locale });
-      if (!posted) tx.outbox.update(key, message, settings.locale);
+      const posted = tx.outbox.post({ key, to: { channel: settings.hrChannel }, message, locale });
+      if (!posted) tx.outbox.update(key, message, locale);
       return ok({ key, posted });
     });
   };

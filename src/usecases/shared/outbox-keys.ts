@@ -76,6 +76,10 @@ export const outboxKeys = {
   // Early warnings
   warningsForManager: (week: string, managerId: string) => `warnings:${week}:${managerId}`,
   warningsHrDigest: (week: string) => `warnings:${week}:hr`,
+  // Reports (one per request: the asker and the instant name it)
+  reportIntro: (actorId: string, at: number, to: string) => `report:${actorId}:${at}:${to}`,
+  reportChart: (actorId: string, at: number, to: string, chartId: string) => `report:${actorId}:${at}:${to}:${chartId}`,
+  performanceReport: (actorId: string, at: number) => `report:${actorId}:${at}:performance`,
   // Demo
   demoWelcome: (personId: string) => `demo:welcome:${personId}`,
   // Evidence files: one attached file sent to a person who asked for it (once per minute).

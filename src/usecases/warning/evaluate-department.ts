@@ -13,6 +13,7 @@ import {
   type WarningPolicy,
 } from '../../domain/warning/index.js';
 import { performanceHistory } from './history.js';
+import { historyAsOf } from '../../domain/warning/backtest/replay.js';
 import { supportContext } from './support-context.js';
 
 export interface EvaluationContext {
@@ -47,7 +48,8 @@ export function evaluateDepartment(tx: Tx, department: string, c: EvaluationCont
   for (const { employee, manager } of pairs) teamOf.set(manager.id, [...(teamOf.get(manager.id) ?? []), employee.id]);
   let raised = 0;
   for (const { employee, manager } of pairs) {
-    const h = performanceHistory(history.get(employee.id) ?? []);
+    // Only what was known at the moment of judgement (a backfill, or a clock that lags a little).
+    const h = historyAsOf(performanceHistory(history.get(employee.id) ?? []), c.now);
     const absence = absenceSignal(employee.id, teamOf.get(manager.id) ?? [], c.leaves, c.today, c.policy);
     // The support context costs a few queries: read it only for someone a rule fired on.
     if (!absence && !performanceSignals(h, c.policy, c.now).length) continue;

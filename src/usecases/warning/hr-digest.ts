@@ -2,8 +2,9 @@
 import type { Tx } from '../../ports/store.js';
 import type { AppSettings } from '../../ports/settings.js';
 import { buildHrWarningDigest } from '../../ui/screens/warning/hr-digest.js';
-import { tFor } from '../shared/people.js';
+import { translator } from '../../ui/i18n/index.js';
 import { outboxKeys } from '../shared/outbox-keys.js';
+import { hrChannelLocale } from '../shared/channels.js';
 
 export function postHrDigest(
   tx: Tx,
@@ -18,11 +19,12 @@ export function postHrDigest(
   const managers = tx.warnings
     .dutyGapsForWeek(d.week)
     .map((g) => ({ name: tx.org.person(g.managerId)?.name ?? g.managerId, gaps: g.gaps }));
+  const locale = hrChannelLocale(tx, d.settings);
   const posted = tx.outbox.post({
     key: outboxKeys.warningsHrDigest(d.week),
     to: { channel: d.settings.hrChannel },
-    message: buildHrWarningDigest(tFor(null, d.settings), { week: d.week, departments, managers }),
-    locale: d.settings.locale,
+    message: buildHrWarningDigest(translator(locale), { week: d.week, departments, managers }),
+    locale,
   });
   if (posted)
     tx.audit.record({

@@ -104,7 +104,7 @@ describe('Feishu HTTP callback mode', () => {
       { encryptKey: ENCRYPT_KEY, timestamp: now() },
     );
     expect(boom.status).toBe(200);
-    expect(boom.body.toast).toEqual({ type: 'error', content: '出了点问题,请稍后再试。' });
+    expect(boom.body.toast).toEqual({ type: 'error', content: '出了点问题，请稍后再试。' });
     // Still serving.
     const after = await postCallback(cards(), click({}, 'r2'), { encryptKey: ENCRYPT_KEY, timestamp: now() });
     expect(after.body.toast.content).toBe('clicked r2');

@@ -68,7 +68,7 @@ describe('Feishu long connection (WSClient against the fake pbbp2 server)', () =
     const ack = await h.fake.pushEvent(
       cardActionEvent({ ...h.envelope(), openId: 'ou_mia', value: { a: SLOW_ACTION, v: 's1' } }),
     );
-    expect(ack.data.toast).toEqual({ type: 'info', content: '正在处理,完成后卡片会自动更新。' });
+    expect(ack.data.toast).toEqual({ type: 'info', content: '正在处理，完成后卡片会自动更新。' });
     await waitFor(() => auditCount(h!) === 1, 'the slow action to finish');
   });
 });

@@ -13,6 +13,15 @@ describe('Feishu command text', () => {
     expect(parseCommandText('  Dandang  ', [])).toEqual({ command: 'dandang', args: '', mentions: [] });
   });
 
+  it('reads a full-width slash, as a Chinese IME types it (issue 13 #10)', () => {
+    expect(parseCommandText('／review status', [])).toEqual({ command: 'review', args: 'status', mentions: [] });
+    expect(parseCommandText('@_user_1 ／note @_user_2', [bot, zw])).toEqual({
+      command: 'note',
+      args: '@_user_2',
+      mentions: [zw],
+    });
+  });
+
   it('drops the bot mention in a group and keeps the mentions in the args', () => {
     const parsed = parseCommandText('@_user_1 /offboard @_user_2 连续三个月未达标', [bot, zw]);
     expect(parsed).toEqual({ command: 'offboard', args: '@_user_2 连续三个月未达标', mentions: [zw] });

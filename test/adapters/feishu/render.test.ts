@@ -194,7 +194,7 @@ describe('Feishu card renderer', () => {
         max_length: 32,
       },
       { tag: 'markdown', content: "<font color='red'>请输入数字</font>" },
-      { tag: 'markdown', content: '**评语** (选填)' },
+      { tag: 'markdown', content: '**评语** （选填）' },
       // Feishu inputs hold at most 1,000 characters; 2,000 are typed in two parts, joined on submit.
       {
         tag: 'input',

@@ -23,6 +23,23 @@ describe('parseCommandLine', () => {
     });
   });
 
+  it('reads a full-width slash and full-width letters, as a Chinese IME types them (issue 13 #10)', () => {
+    expect(parseCommandLine('／review status', people)).toEqual({
+      ok: true,
+      command: 'review',
+      args: 'status',
+      mentions: [],
+    });
+    expect(parseCommandLine('／ｄａｎｄａｎｇ　help', people)).toEqual({
+      ok: true,
+      command: 'dandang',
+      args: 'help',
+      mentions: [],
+    });
+    expect(parseCommandLine('／frobnicate', people)).toEqual({ ok: false, reason: 'unknownCommand' });
+    expect(parseCommandLine('review status', people)).toEqual({ ok: false, reason: 'notACommand' });
+  });
+
   it('replaces @Name (longest name first) and @id mentions by person ids', () => {
     expect(parseCommandLine('/offboard @Li Na missed targets', people)).toEqual({
       ok: true,

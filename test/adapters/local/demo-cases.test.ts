@@ -98,9 +98,10 @@ describe('the demo’s dismissal history', () => {
     const cards = makeLocalMessageStore(db.conn)
       .conversation(HR_LOCAL_CHANNEL)
       .map((c) => (c.root.payload as Message).text);
+    // In the HR channel's language: its HR person, 陈静, reads Chinese (issue 13 #9).
     expect(cards).toEqual([
-      'Serious breach of company rules (Art. 39) · case #1: 赵强',
-      'Mutual agreement (Art. 36) · case #2: 李文',
+      '严重违纪（第三十九条）·解除劳动合同案件 #1：赵强',
+      '协商一致解除（第三十六条）·解除劳动合同案件 #2：李文',
     ]);
     expect(
       db.conn.sqlite

@@ -84,8 +84,9 @@ describe('the demo, walked in the local workspace', () => {
     const id = /#(\d+)/.exec(opened.toast ?? '')![1]!;
 
     // The evidence is complete: the case card has no ❌ evidence line, the manager's DM offers their step.
-    const card = await pageWhen('chenjing', 'hr', `case #${id}: 张伟`);
-    expect(card).toContain('Art. 40(2)');
+    // The HR channel reads Chinese, as its HR people do (issue 13 #9); Li Na's DM is in her English.
+    const card = await pageWhen('chenjing', 'hr', `解除劳动合同案件 #${id}：张伟`);
+    expect(card).toContain('第四十条第（二）项');
     const dm = await pageWhen('lina', 'dm:lina', `data-value="${id}:manager_confirms"`);
     expect(dm).toContain('All the evidence the policy requires is on record.');
 
@@ -99,17 +100,17 @@ describe('the demo, walked in the local workspace', () => {
     await pageWhen('chenjing', 'hr', `data-value="${id}:close"`);
     await press('chenjing', 'case.advance', `${id}:close`);
 
-    const closed = await pageWhen('chenjing', 'hr', 'closed on 2026-11-24');
-    expect(closed).toContain('With one month’s wage in lieu (N+1)');
-    expect(closed).toContain('Unlawful-termination risk (2N)');
+    const closed = await pageWhen('chenjing', 'hr', '已于 2026-11-24 结案');
+    expect(closed).toContain('加一个月代通知金（N+1）');
+    expect(closed).toContain('违法解除劳动合同赔偿金（2N）');
     const status = await post('/api/command', 'chenjing', { text: '/offboard status' });
     expect(status.html).not.toContain('张伟');
   });
 
   it('shows HR the history’s Art. 39 case and agreed exit, naming the people who left', async () => {
     const hr = await page('chenjing', 'hr');
-    expect(hr).toContain('Serious breach of company rules (Art. 39) · case #1: 赵强');
-    expect(hr).toContain('Mutual agreement (Art. 36) · case #2: 李文');
+    expect(hr).toContain('严重违纪（第三十九条）·解除劳动合同案件 #1：赵强');
+    expect(hr).toContain('协商一致解除（第三十六条）·解除劳动合同案件 #2：李文');
     expect(hr).toContain('<span class="mention">@赵强</span>');
     expect(hr).not.toMatch(/@zhaoqiang|@liwen/);
   });

@@ -75,7 +75,7 @@ describe('local workspace server', () => {
       await fetch(`${app.url}/?c=team%3AWarehouse`, { headers: { cookie: 'dandang_persona=wanglei' } })
     ).text();
     expect(zh).toContain('<html lang="zh-CN">');
-    expect(zh).toContain('当前身份:');
+    expect(zh).toContain('当前身份：');
     expect(zh).toContain('<h1 id="conversation-title"># team-Warehouse</h1>');
   });
 

@@ -27,7 +27,7 @@ function completionSpec(): ChartSpec {
   );
   const f = dashboardFigures(
     { slots, attainment: [], disputes: [], cases: [], warnings: [] },
-    { weeks: ['2026-W10', '2026-W11'], months: ['2026-03'], timezone: 'Asia/Shanghai', now: NOW },
+    { weeks: ['2026-W10', '2026-W11'], months: ['2026-03'], timezone: 'Asia/Shanghai', now: NOW, end: NOW },
   );
   return reviewCompletionChart(f, translator('zh-CN'));
 }

@@ -38,6 +38,8 @@ import { buildEmployeeReview } from '../../../src/ui/screens/review/employee-rev
 import { buildKpiAckRequest } from '../../../src/ui/screens/review/kpi-ack.js';
 import { buildDefineKpisForm } from '../../../src/ui/screens/review/kpi-form.js';
 import { buildNudge } from '../../../src/ui/screens/review/nudge.js';
+import { buildHome, HOME_LIST_LIMIT, type HomeView } from '../../../src/ui/screens/home/home.js';
+import { MENU_ENTRIES } from '../../../src/ui/screens/home/entries.js';
 import { buildDigest, buildOverdueReminder } from '../../../src/ui/screens/review/overdue.js';
 import { buildAmendReviewForm, buildReviewForm } from '../../../src/ui/screens/review/review-form.js';
 import { buildAllStatus, buildTeamStatus } from '../../../src/ui/screens/review/status.js';
@@ -102,6 +104,7 @@ import {
 import { buildDisputeHrNotice, buildDisputeNotice } from '../../../src/ui/screens/review/dispute-notice.js';
 import { buildDisputeReplyForm } from '../../../src/ui/screens/review/dispute-reply-form.js';
 import { buildHrWarningDigest } from '../../../src/ui/screens/warning/hr-digest.js';
+import { buildReportIntro } from '../../../src/ui/screens/report/report-intro.js';
 import { buildManagerWarnings, type WarnedPerson } from '../../../src/ui/screens/warning/manager-dm.js';
 import { buildRecordReads } from '../../../src/ui/screens/security/record-reads.js';
 import {
@@ -528,6 +531,45 @@ export const FIXTURES: Record<string, Fixture> = {
       }),
     ),
   ],
+  'home/home#buildHome': ({ t, w }) => {
+    // An HR manager with every list full, and the same Home empty.
+    const names = w.names(HOME_LIST_LIMIT);
+    const full: HomeView = {
+      name: w.name,
+      reviewsDue: {
+        items: names.map((n, i) => ({ slotId: i + 1, employeeName: n, due: 'Fri 27 Nov 18:00', overdue: i % 2 === 0 })),
+        more: 22,
+      },
+      disputes: names.map((n, i) => ({ reviewId: i + 1, employeeName: n, periodLabel: fill(w.name, 40), days: 30 })),
+      followUps: names.flatMap((n, i) => [
+        { kind: 'completePlan' as const, planId: i + 1, employeeName: n },
+        { kind: 'recordNote' as const, conversationId: i + 1, employeeName: n, when: 'Fri 27 Nov 18:00' },
+      ]),
+      teams: names.map((n) => ({ department: n, periodLabel: '2026-W48', done: 3, total: 30 })),
+      people: { items: names.map((n, i) => ({ id: `p${i}`, name: n })), more: 22 },
+      teamsScope: 'all',
+      teamsMore: 40,
+      record: {
+        reviews: 52,
+        latest: { periodLabel: fill(w.name, 40), rating: 2, answer: 'disputed' },
+        unanswered: names.map((_, i) => ({ reviewId: i + 1, periodLabel: fill(w.name, 40) })),
+      },
+      cases: { items: names.map((n, i) => ({ id: i + 1, employeeName: n, path: w.name, days: 400 })), more: 12 },
+      entries: [...MENU_ENTRIES],
+    };
+    const empty: HomeView = {
+      ...full,
+      reviewsDue: null,
+      disputes: [],
+      followUps: [],
+      teams: null,
+      people: null,
+      teamsMore: 0,
+      record: null,
+      cases: null,
+    };
+    return [message(buildHome(t, 'p0', full)), message(buildHome(t, 'p0', empty))];
+  },
   'review/nudge#buildNudge': ({ t, w }) => [
     message(buildNudge(t, { period: fill(w.name, 40), groups: nudgeGroups(w, false) })),
     message(buildNudge(t, { period: fill(w.name, 40), groups: nudgeGroups(w, true) })),
@@ -996,6 +1038,10 @@ export const FIXTURES: Record<string, Fixture> = {
         reassessed: false,
       }),
     ),
+  ],
+  'report/report-intro#buildReportIntro': ({ t, w }) => [
+    message(buildReportIntro(t, { period: '2026-W40..2026-W49', department: w.name, charts: 7 })),
+    message(buildReportIntro(t, { period: 'last-8w', department: null, charts: 7 })),
   ],
   'warning/hr-digest#buildHrWarningDigest': ({ t, w }) => [
     message(

@@ -8,6 +8,7 @@ import { makeTestDb, type TestDb } from '../../support/db.js';
 import { seedTeams, testSettings } from '../../support/org.js';
 import { makeRouter } from '../../../src/app/router.js';
 import { offboardingHandlers } from '../../../src/app/offboarding.js';
+import { reportHandlers } from '../../../src/app/report.js';
 import type { Inbound } from '../../../src/app/types.js';
 import { ACTIONS, FORMS } from '../../../src/ui/actions.js';
 import { count } from './support.js';
@@ -18,7 +19,9 @@ afterEach(() => db?.cleanup());
 function setup() {
   db = makeTestDb({ now: '2026-06-01T02:00:00Z' });
   seedTeams(db.store, { managers: 2, reportsPerManager: 1 });
-  const router = makeRouter([offboardingHandlers({ store: db.store, clock: db.clock, settings: testSettings() })]);
+  const deps = { store: db.store, clock: db.clock, settings: testSettings() };
+  // `/dandang report` belongs to the report feature (src/app/commands.ts).
+  const router = makeRouter([offboardingHandlers(deps), reportHandlers(deps)]);
   // The adapter resolved this person before deactivation (a stale session or a queued click).
   const actor = (id: string) => ({
     person: db.store.tx((tx) => tx.org.person(id))!,

@@ -4,6 +4,7 @@ import { seedTeams, testSettings } from '../../support/org.js';
 import { makeRouter, type Router } from '../../../src/app/router.js';
 import { offboardingHandlers } from '../../../src/app/offboarding.js';
 import { evidenceHandlers } from '../../../src/app/evidence.js';
+import { reportHandlers } from '../../../src/app/report.js';
 import type { Actor, Inbound } from '../../../src/app/types.js';
 import type { Reply } from '../../../src/ui/model.js';
 import { ACTIONS, FORMS } from '../../../src/ui/actions.js';
@@ -18,7 +19,7 @@ function setup() {
   seedTeams(db.store, { managers: 2, reportsPerManager: 1 });
   db.store.tx((tx) => tx.org.upsertPerson({ ...tx.org.person('m1r1')!, hireDate: '2023-01-01', monthlyWage: 9_000 }));
   const deps = { store: db.store, clock: db.clock, settings };
-  const router: Router = makeRouter([offboardingHandlers(deps), evidenceHandlers(deps)]);
+  const router: Router = makeRouter([offboardingHandlers(deps), evidenceHandlers(deps), reportHandlers(deps)]);
   const actor = (id: string): Actor => ({
     person: db.store.tx((tx) => tx.org.person(id))!,
     platform: 'slack',
@@ -37,8 +38,13 @@ function setup() {
   return { settings, command, click, submit };
 }
 
+/** What the asker reads: an error, or the toast and the message (`/dandang report` answers with both). */
 const text = (r: Reply) =>
-  r.kind === 'error' ? r.text : r.kind === 'ok' ? (r.toast ?? (r.message ? textOf(r.message) : '')) : '';
+  r.kind === 'error'
+    ? r.text
+    : r.kind === 'ok'
+      ? [r.toast, r.message ? textOf(r.message) : undefined].filter((x) => x !== undefined).join('\n')
+      : '';
 
 async function waitFor<T>(check: () => T, what: string): Promise<NonNullable<T>> {
   const deadline = Date.now() + 15_000;

@@ -173,7 +173,7 @@ describe('answering a disputed review', () => {
     });
     expect(saved).toMatchObject({ kind: 'ok', toast: 'Amendment saved and recorded.' });
     const dm = outboxRows(db.conn.sqlite, `review:${id}:employee#update%`).at(-1)!;
-    expect(textOf(dm.message)).toContain('✅ **Tickets closed**: 41 per week (target ≥ 40) (was 30)');
+    expect(textOf(dm.message)).toContain('✅ **Tickets closed**: 41 per week (target ≥ 40 per week) (was 30)');
     expect(textOf(dm.message)).toContain('Overall rating: 3 · Meets expectations (was 2 · Below expectations)');
     expect(textOf(dm.message)).toContain(
       `✏️ Amended on 2026-11-24 by ${manager.name}. Reason: Merged tickets were counted out by mistake.`,

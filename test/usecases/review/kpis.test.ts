@@ -76,8 +76,8 @@ describe('defining and acknowledging KPIs', () => {
     const asks = outboxRows(db.conn.sqlite, 'kpis:designer@1:%');
     expect(asks.map((a) => a.key).sort()).toEqual(['kpis:designer@1:dan', 'kpis:designer@1:dee']);
     const dans = asks.find((a) => a.key.endsWith(':dan'))!;
-    expect(textOf(dans.message)).toContain('你的 KPI:Designer(第 1 版)');
-    expect(textOf(dans.message)).toContain('**Revision rounds**:≤ 2 per mockup');
+    expect(textOf(dans.message)).toContain('你的 KPI：Designer（第 1 版）');
+    expect(textOf(dans.message)).toContain('**Revision rounds**：≤ 2 per mockup');
     const button = buttonsOf(dans.message)[0]!;
     expect(button).toMatchObject({ actionId: ACTIONS.acknowledgeKpis, value: 'designer@1' });
 

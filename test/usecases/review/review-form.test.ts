@@ -122,7 +122,7 @@ describe('the review form round trip', () => {
 
     const dm = outboxRows(db.conn.sqlite, 'review:%:employee')[0]!;
     expect(dm.address).toBe('UM1R1');
-    expect(textOf(dm.message)).toContain('❌ **Tickets closed**: 30 per week (target ≥ 40)');
+    expect(textOf(dm.message)).toContain('❌ **Tickets closed**: 30 per week (target ≥ 40 per week)');
     expect(buttonsOf(dm.message).map((b) => b.actionId)).toEqual([ACTIONS.acknowledgeReview, ACTIONS.disputeReview]);
 
     const update = outboxRows(db.conn.sqlite, 'nudge:%:m1#update%')[0]!;

@@ -100,16 +100,16 @@ describe('the schedule tick: reminder ladder and team digests', () => {
 
     expect((await at('2026-10-05T01:00:00Z')).opened.map((o) => o.period)).toEqual(['2026-W41']); // Mon 09:00 CST, a holiday: opening ignores it
     expect(outboxRows(db.conn.sqlite, 'nudge:%')[0]!.message.text).toBe(
-      '你有 2 份考核需在 10月10日 周六 18:00 前完成:Alice 1.1, Bob 1.2',
+      '你有 2 份考核需在 10月10日 周六 18:00 前完成：Alice 1.1、Bob 1.2',
     );
 
     expect(await at('2026-10-10T09:59:00Z')).toMatchObject({ reminders: 0, digests: 0 });
     expect(await at('2026-10-10T10:00:00Z')).toMatchObject({ reminders: 1, digests: 1 }); // Sat 18:00 CST
     expect(outboxRows(db.conn.sqlite, 'remind:%')[0]!.message.text).toBe(
-      '提醒:2 份考核已于 10月10日 周六 18:00 到期,仍未完成:Alice 1.1, Bob 1.2',
+      '提醒：2 份考核已于 10月10日 周六 18:00 到期，仍未完成：Alice 1.1、Bob 1.2',
     );
     expect(outboxRows(db.conn.sqlite, 'digest:%')[0]!.message.text).toBe(
-      '第 41 周 考核:已完成 0/2。 待完成:<@person:m1r1>, <@person:m1r2>。',
+      '第 41 周 考核：已完成 0/2。待完成：<@person:m1r1>、<@person:m1r2>。',
     );
 
     // The next week's Saturday is an ordinary weekend: due moves back to Friday 16 Oct.

@@ -8,6 +8,10 @@ import { ACTIONS } from '../../../src/ui/actions.js';
 import { followUpValue } from '../../../src/ui/screens/evidence/follow-ups.js';
 import { buttonsOf, count, outboxRows, textOf } from '../review/support.js';
 import { seedWeeks, steady } from './support.js';
+import { makeOpenOffboarding } from '../../../src/usecases/offboarding/open-offboarding.js';
+import { makeExportDossier } from '../../../src/usecases/offboarding/export-dossier.js';
+import { makeOpenScheduleConversationForm } from '../../../src/usecases/evidence/open-schedule-conversation-form.js';
+import { makeScheduleConversation } from '../../../src/usecases/evidence/schedule-conversation.js';
 
 // Monday 2026-03-16 11:00 UTC: week 2026-W12, after the default run time (Monday 10:00).
 const NOW = '2026-03-16T11:00:00Z';
@@ -75,7 +79,7 @@ describe('the weekly early-warning run', () => {
     expect(text2).toContain('**Alice 2.1**: leave above the team average for 3 weeks running');
     expect(text2).toContain('Leave days per week: 2 / 2 / 2 (team average 0 / 0 / 0)');
     expect(buttonsOf(m2!.message).map((b) => [b.actionId, b.label])).toEqual([
-      [ACTIONS.promptConversation, 'Offer a supportive conversation'],
+      [ACTIONS.scheduleConversation, 'Offer a supportive conversation'],
     ]);
     expect(text2).not.toContain('Bob 2.2');
     expect(text2).toContain('overdue reviews: 1 (the oldest: Chen 2.3, 2026-W11)');
@@ -140,6 +144,34 @@ describe('the weekly early-warning run', () => {
     expect(row.kind).toBe('conversation');
   });
 
+  it('records a conversation scheduled from the warning’s own button, whose agenda says nothing of the warning', async () => {
+    await run();
+    const alice = org.reports[1]![0]!;
+    const [m2] = outboxRows(db.conn.sqlite, 'warnings:2026-W12:m2');
+    const [support] = buttonsOf(m2!.message);
+    expect(support!.value).toBe(followUpValue(alice.id, []));
+    const deps = { store: db.store, clock: db.clock, settings };
+    const form = makeOpenScheduleConversationForm(deps)({ actorId: 'm2', personId: alice.id, kpiKeys: [] });
+    if (!form.ok) throw new Error(form.message);
+    const agenda = form.value.inputs.find((i) => i.id === 'agenda');
+    // A supportive conversation is about how the person is, not their figures, and never names the warning.
+    expect(agenda && 'initial' in agenda ? agenda.initial : null).toBe(
+      'How things are going, and what you need from me.',
+    );
+    const planned = makeScheduleConversation(deps)({
+      actorId: 'm2',
+      personId: alice.id,
+      values: { date: '2026-03-18', start: '10:00', minutes: '30', place: 'Room 2', agenda: 'How things are going.' },
+    });
+    expect(planned.ok).toBe(true);
+    db.clock.advance(7 * 86_400_000);
+    expect(await run()).toMatchObject({ week: '2026-W13', ran: true, followUps: 1 });
+    const row = db.conn.sqlite
+      .prepare(`SELECT follow_up_kind AS kind FROM warnings WHERE person_id = ? AND week = '2026-W12'`)
+      .get(alice.id) as { kind: string };
+    expect(row.kind).toBe('planned_conversation');
+  });
+
   it('tells an employee reading their own record that warnings exist only to trigger support', () => {
     const alice = org.reports[0]![0]!;
     const view = makeViewMyRecord({ store: db.store, clock: db.clock, settings })({ actorId: alice.id });
@@ -149,5 +181,42 @@ describe('the weekly early-warning run', () => {
       personId: alice.id,
     });
     expect(asManager.ok && textOf(asManager.value)).not.toContain('exist only to trigger support');
+  });
+});
+
+describe('a warning is never evidence', () => {
+  it('appears in no case message, no dossier and no gate check, even for the person it is about', async () => {
+    const db = makeTestDb({ now: NOW });
+    try {
+      const org = seedTeams(db.store, { managers: 1, reportsPerManager: 2 });
+      const [alice, bob] = org.reports[0]!;
+      seedWeeks(db.store, TODAY, [
+        { person: alice!, weeks: [45, 45, 45, 45, 35, 38].map((tickets) => ({ tickets })) },
+        { person: bob!, weeks: steady(6) },
+      ]);
+      const settings = testSettings();
+      const deps = { store: db.store, clock: db.clock, settings };
+      expect((await makeRunWeeklyWarnings(deps)()).warnings).toBe(1);
+
+      const opened = makeOpenOffboarding(deps)({
+        actorId: 'hr',
+        employeeId: alice!.id,
+        reasonKind: 'performance',
+        reasonText: 'Below target',
+      });
+      if (!opened.ok) throw new Error(opened.message);
+      const dossier = makeExportDossier(deps)({ actorId: 'hr', caseId: opened.value.caseId, deliver: 'none' });
+      if (!dossier.ok) throw new Error(dossier.message);
+      const caseMessages = outboxRows(db.conn.sqlite, 'case:%').map((r) => textOf(r.message));
+      // What a warning says ("formal warning" is a policy's own evidence kind, and may appear).
+      const warningWords = /may need help|early warning|below target in 2 of the last 3|Suggested:|预警/i;
+      for (const text of [dossier.value.html, dossier.value.csv, ...caseMessages])
+        expect(text).not.toMatch(warningWords);
+      // The gate counts below-target reviews, never the warning raised about them.
+      const facts = db.store.tx((tx) => tx.cases.evidenceFacts(alice!.id));
+      expect(JSON.stringify(facts)).not.toMatch(/warning|kpi_below|suggestion/);
+    } finally {
+      db.cleanup();
+    }
   });
 });

@@ -18,6 +18,7 @@ import { performanceSignals } from '../evaluate.js';
 import type { WarningPolicy } from '../policy.js';
 import type { PerformanceHistory } from '../types.js';
 import type { BacktestSet } from './types.js';
+import { WEEK_MS } from '../../dates.js';
 
 export interface BacktestProtocol {
   runLength: number;
@@ -28,8 +29,6 @@ export const BACKTEST_PROTOCOL: BacktestProtocol = { runLength: 3, horizonWeeks:
 
 /** Warns (true) or not about one person, from their history as known at `asOf`. */
 export type WarnRule = (history: PerformanceHistory, asOf: number, personId: string) => boolean;
-
-const WEEK_MS = 7 * 86_400_000;
 
 export function historyAsOf(h: PerformanceHistory, asOf: number): PerformanceHistory {
   return {

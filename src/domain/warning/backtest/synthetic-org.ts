@@ -12,6 +12,7 @@
 import type { KpiPoint, KpiSeries, PerformanceHistory, RatingPoint } from '../types.js';
 import { seededRandom, type Random } from './random.js';
 import type { BacktestPerson, BacktestSet } from './types.js';
+import { WEEK_MS } from '../../dates.js';
 
 export type SyntheticKind = 'steady' | 'noisy' | 'recover' | 'decline';
 
@@ -35,7 +36,6 @@ export const SYNTHETIC_DEFAULTS: SyntheticOptions = {
   start: Date.parse('2026-01-09T12:00:00Z'),
 };
 
-const WEEK_MS = 7 * 86_400_000;
 const KPIS = [
   { key: 'revenue', name: 'Sales revenue', unit: 'k CNY', target: 200, direction: 'higher' as const },
   { key: 'resolution_hours', name: 'Ticket resolution time', unit: 'h', target: 8, direction: 'lower' as const },

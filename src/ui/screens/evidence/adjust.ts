@@ -56,6 +56,7 @@ export function buildJobAdjustmentForm(t: T, d: AdjustFormData): Form {
             {
               id: 'kpis',
               kind: 'multiselect' as const,
+              checkboxes: true as const,
               optional: true,
               label: t('ev.adjust.kpis'),
               options: d.kpis.map((k) => ({ value: k.key, label: literal(k.name) })),
@@ -93,7 +94,8 @@ export interface AdjustView {
 export function adjustmentBlocks(t: T, v: AdjustView): Block[] {
   const a = v.adjustment;
   const fields = [{ label: t('ev.adjust.effective'), value: a.effectiveOn }];
-  if (v.kpiNames.length) fields.push({ label: t('ev.adjust.kpis'), value: v.kpiNames.map(literal).join(', ') });
+  if (v.kpiNames.length)
+    fields.push({ label: t('ev.adjust.kpis'), value: v.kpiNames.map(literal).join(t('common.listSep')) });
   return [
     {
       type: 'text',
@@ -104,7 +106,10 @@ export function adjustmentBlocks(t: T, v: AdjustView): Block[] {
       ? [
           {
             type: 'text' as const,
-            text: `${t('ev.adjust.reason')}: ${userText(a.reason, { linksClickable: v.authorIsHr })}`,
+            text: t('common.labelled', {
+              label: t('ev.adjust.reason'),
+              value: userText(a.reason, { linksClickable: v.authorIsHr }),
+            }),
           },
         ]
       : []),

@@ -3,6 +3,7 @@
  * meeting link, agenda), the DM both people get (with a calendar file beside it), the reminder
  * before it, and the prompt to record the note once it is over.
  */
+import { periodMarkup } from '../../period.js';
 import type { Block, Button, Field, Form, Message, Option } from '../../model.js';
 import type { T } from '../../i18n/index.js';
 import type { Kpi } from '../../../ports/records.js';
@@ -67,7 +68,10 @@ export function buildScheduleConversationForm(t: T, d: ConversationFormData): Fo
   if (d.dispute)
     intro.push({
       type: 'context',
-      text: t('ev.conv.aboutDispute', { period: literal(d.dispute.period), comment: literal(d.dispute.comment) }),
+      text: t('ev.conv.aboutDispute', {
+        period: periodMarkup(t, d.dispute.period),
+        comment: literal(d.dispute.comment),
+      }),
     });
   const I = CONVERSATION_INPUTS;
   return {
@@ -127,6 +131,7 @@ export function buildScheduleConversationForm(t: T, d: ConversationFormData): Fo
             {
               id: I.kpis,
               kind: 'multiselect' as const,
+              checkboxes: true as const,
               optional: true,
               label: t('ev.conv.kpis'),
               options: d.kpis.map((k) => ({ value: k.key, label: literal(k.name) })),
@@ -163,7 +168,8 @@ function detailFields(t: T, v: ConversationView): Field[] {
   const fields: Field[] = [{ label: t('ev.conv.when'), value: v.when }];
   const where = whereText(t, c);
   if (where) fields.push({ label: t('ev.conv.where'), value: where });
-  if (v.kpiNames.length) fields.push({ label: t('ev.conv.kpis'), value: v.kpiNames.map(literal).join(', ') });
+  if (v.kpiNames.length)
+    fields.push({ label: t('ev.conv.kpis'), value: v.kpiNames.map(literal).join(t('common.listSep')) });
   return fields;
 }
 

@@ -19,6 +19,14 @@ import { PLAIN_NOTE_KINDS, TERMED_NOTE_KINDS, termBlocks, termInputs } from './n
 export const NOTE_KINDS: readonly NoteKind[] = [...PLAIN_NOTE_KINDS, ...TERMED_NOTE_KINDS];
 export const NOTE_VISIBILITIES: readonly NoteVisibility[] = ['private', 'shared', 'evidence'];
 export const ACTION_ROWS = 3;
+/** Kinds whose note is followed up: agreed actions and a next check-in belong to them. */
+const FOLLOW_UP_KINDS: readonly NoteKind[] = [
+  'pip_kickoff',
+  'pip_check_in',
+  'improvement_note',
+  'first_written_warning',
+  'final_written_warning',
+];
 
 export interface NoteFormData {
   personId: string;
@@ -55,14 +63,20 @@ export function decodeNoteFormState(raw: string): NoteFormState {
 }
 
 export function buildNoteForm(t: T, d: NoteFormData): Form {
+  // A kind that follows up (a PIP, an improvement note, a warning) asks its first agreed action
+  // and the next check-in; everything else a note may carry is behind "More".
+  const kind = d.prefill?.kind;
+  const followsUp = !!kind && FOLLOW_UP_KINDS.includes(kind);
   const actionInputs: Form['inputs'] = [];
   for (let n = 1; n <= ACTION_ROWS; n++) {
+    const more = followsUp && n === 1 ? {} : { more: true as const };
     actionInputs.push(
       {
         id: `action${n}`,
         kind: 'text',
         maxLength: TEXT_LIMITS.line,
         optional: true,
+        ...more,
         label: t('ev.note.actionDesc', { n }),
         ...(n === 1 ? { hint: t('ev.note.actionHint') } : {}),
       },
@@ -71,6 +85,7 @@ export function buildNoteForm(t: T, d: NoteFormData): Form {
         kind: 'select',
         people: true,
         optional: true,
+        ...more,
         label: t('ev.note.actionOwner', { n }),
         options: d.owners.map((o) => ({ ...o, label: literal(o.label) })),
         initial: d.owners[0]?.value,
@@ -79,6 +94,7 @@ export function buildNoteForm(t: T, d: NoteFormData): Form {
         id: `action${n}_due`,
         kind: 'date',
         optional: true,
+        ...more,
         label: t('ev.note.actionDue', { n }),
       },
     );
@@ -94,11 +110,12 @@ export function buildNoteForm(t: T, d: NoteFormData): Form {
     cancelLabel: t('common.cancel'),
     state: encodeNoteFormState({
       personId: d.personId,
-      ...(termed ? [] : [{ type: 'context' as const, text: t('ev.terms.otherKinds') }]),
       ...(d.conversation ? { conversationId: d.conversation.id } : {}),
     }),
     intro: [
       { type: 'text', text: t('ev.note.about', { name: literal(d.personName) }) },
+      // The plain form says how to open a kind with terms (a PIP, a warning, a hearing invitation).
+      ...(termed ? [] : [{ type: 'context' as const, text: t('ev.terms.otherKinds') }]),
       ...(d.conversation
         ? [
             {
@@ -133,6 +150,7 @@ export function buildNoteForm(t: T, d: NoteFormData): Form {
             {
               id: 'kpis',
               kind: 'multiselect' as const,
+              checkboxes: true as const,
               optional: true,
               label: t('ev.note.kpis'),
               options: d.kpis.map((k) => ({ value: k.key, label: literal(k.name) })),
@@ -145,6 +163,7 @@ export function buildNoteForm(t: T, d: NoteFormData): Form {
         id: 'next_check_in',
         kind: 'date',
         optional: true,
+        ...(followsUp ? {} : { more: true as const }),
         label: t('ev.note.nextCheckIn'),
       },
       {
@@ -182,7 +201,10 @@ export function noteBlocks(t: T, v: NoteView): Block[] {
     ...termBlocks(t, n.kind, n.terms ?? {}),
   ];
   if (v.kpiNames.length)
-    blocks.push({ type: 'fields', fields: [{ label: t('ev.note.kpis'), value: v.kpiNames.map(literal).join(', ') }] });
+    blocks.push({
+      type: 'fields',
+      fields: [{ label: t('ev.note.kpis'), value: v.kpiNames.map(literal).join(t('common.listSep')) }],
+    });
   if (n.actions.length) {
     const lines = n.actions.map((a) =>
       t('ev.note.actionLine', {

@@ -5,6 +5,8 @@
  * Each section lists its newest items and says how many more there are; texts are shown in full
  * (each renderer splits a long message into several where its platform must).
  */
+import { reassessmentDateOf } from '../../../domain/review.js';
+import { periodMarkup } from '../../period.js';
 import type { Message, Block, Button } from '../../model.js';
 import type { T } from '../../i18n/index.js';
 import { kpiTargetMarkup } from '../../kpi-text.js';
@@ -14,7 +16,7 @@ import type { NoteView } from './note.js';
 import type { PlanView } from './training.js';
 import type { AdjustView } from './adjust.js';
 import { responseLine } from './responses.js';
-import { sessionMarkupParams } from './training.js';
+import { attendanceText, sessionMarkupParams } from './training.js';
 import { literal, userText } from '../../markup.js';
 
 export interface RecordData {
@@ -48,7 +50,10 @@ function noteSummary(t: T, v: NoteView): string {
     `**${t('ev.note.line', { date: n.heldOn, kind: t(`ev.noteKind.${n.kind}`), author: literal(v.authorName) })}**`,
     userText(n.discussion, { linksClickable: v.authorIsHr }),
   ];
-  if (v.kpiNames.length) lines.push(`${t('ev.note.kpis')}: ${v.kpiNames.map(literal).join(', ')}`);
+  if (v.kpiNames.length)
+    lines.push(
+      t('common.labelled', { label: t('ev.note.kpis'), value: v.kpiNames.map(literal).join(t('common.listSep')) }),
+    );
   for (const a of n.actions)
     lines.push(
       t('ev.note.actionLine', {
@@ -68,17 +73,11 @@ function planSummary(t: T, v: PlanView, reassessment: Review | null): string {
   const status = t(p.status === 'active' ? 'ev.training.statusActive' : 'ev.training.statusCompleted');
   const lines = [
     `**${t('ev.training.line', { goal: userText(p.goal, { linksClickable: v.authorIsHr }), status })}**`,
-    `${t('ev.training.kpis')}: ${v.kpiNames.map(literal).join(', ')} · ${t('ev.training.trainer')}: ${literal(p.trainerId ? v.names(p.trainerId) : p.trainer)}`,
+    `${t('common.labelled', { label: t('ev.training.kpis'), value: v.kpiNames.map(literal).join(t('common.listSep')) })} · ${t('common.labelled', { label: t('ev.training.trainer'), value: literal(p.trainerId ? v.names(p.trainerId) : p.trainer) })}`,
   ];
   for (const s of p.sessions) {
     const a = v.attendance.find((x) => x.sessionId === s.id && x.personId === p.personId);
-    const att = a
-      ? t('ev.training.attendance', {
-          status: t(a.status === 'present' ? 'ev.training.present' : 'ev.training.absent'),
-          method: t(a.method === 'sign_in' ? 'ev.training.bySignIn' : 'ev.training.byMark'),
-          reason: a.reason ? `${t('gate.reasonSep')}${userText(a.reason)}` : '',
-        })
-      : t('ev.training.noAttendance');
+    const att = attendanceText(t, a);
     lines.push(`${t('ev.training.session', sessionMarkupParams(s, v.zone))} — ${att}`);
   }
   if (reassessment)
@@ -94,8 +93,17 @@ function adjustmentSummary(t: T, v: AdjustView): string {
   const lines = [
     `**${t('ev.adjust.line', { from: literal(v.fromTitle), to: literal(v.toTitle), date: a.effectiveOn })}**`,
   ];
-  if (v.kpiNames.length) lines.push(`${t('ev.adjust.kpis')}: ${v.kpiNames.map(literal).join(', ')}`);
-  if (a.reason) lines.push(`${t('ev.adjust.reason')}: ${userText(a.reason, { linksClickable: v.authorIsHr })}`);
+  if (v.kpiNames.length)
+    lines.push(
+      t('common.labelled', { label: t('ev.adjust.kpis'), value: v.kpiNames.map(literal).join(t('common.listSep')) }),
+    );
+  if (a.reason)
+    lines.push(
+      t('common.labelled', {
+        label: t('ev.adjust.reason'),
+        value: userText(a.reason, { linksClickable: v.authorIsHr }),
+      }),
+    );
   lines.push(responseLine(t, v.ack, v.employeeName, v.names, v.zone));
   return lines.join('\n');
 }
@@ -140,8 +148,8 @@ export function buildRecordView(t: T, d: RecordData): Message {
       const result = t(r.belowTarget ? 'ev.record.belowTarget' : 'ev.record.onTarget');
       const head =
         r.kind === 'reassessment'
-          ? `${t('ev.reassess.line', { result })} · ${literal(r.periodLabel)}`
-          : t('ev.record.review', { period: literal(r.periodLabel), rating: r.rating, result });
+          ? `${t('ev.reassess.line', { result })} · ${literal(reassessmentDateOf(r.periodLabel) ?? r.periodLabel)}`
+          : t('ev.record.review', { period: periodMarkup(t, r.periodLabel), rating: r.rating, result });
       return [`${head} — ${ackLine}`, ...notes.map((n) => `    ${n}`)];
     });
     blocks.push(

@@ -45,12 +45,15 @@ export interface TrainingFormData {
 export function buildTrainingForm(t: T, d: TrainingFormData): Form {
   const sessions: Input[] = [];
   for (let n = 1; n <= SESSION_ROWS; n++) {
+    // The first session is asked; a second and third are for who needs them, behind "More".
     const optional = n > 1;
+    const more = optional ? { more: true as const } : {};
     sessions.push(
       {
         id: `session${n}_date`,
         kind: 'date',
         optional,
+        ...more,
         label: t('ev.training.sessionDate', { n }),
         ...(n === 1 ? { hint: t('ev.training.timesHint', { zone: d.zone }) } : {}),
       },
@@ -58,6 +61,7 @@ export function buildTrainingForm(t: T, d: TrainingFormData): Form {
         id: `session${n}_start`,
         kind: 'text',
         optional,
+        ...more,
         label: t('ev.training.sessionStart', { n }),
         placeholder: '14:00',
         maxLength: 5,
@@ -66,6 +70,7 @@ export function buildTrainingForm(t: T, d: TrainingFormData): Form {
         id: `session${n}_end`,
         kind: 'text',
         optional,
+        ...more,
         label: t('ev.training.sessionEnd', { n }),
         placeholder: '16:00',
         maxLength: 5,
@@ -75,6 +80,7 @@ export function buildTrainingForm(t: T, d: TrainingFormData): Form {
         kind: 'text',
         maxLength: TEXT_LIMITS.line,
         optional,
+        ...more,
         label: t('ev.training.sessionPlace', { n }),
       },
     );
@@ -90,6 +96,7 @@ export function buildTrainingForm(t: T, d: TrainingFormData): Form {
       {
         id: 'kpis',
         kind: 'multiselect',
+        checkboxes: true,
         label: t('ev.training.kpis'),
         options: d.kpis.map((k) => ({ value: k.key, label: literal(k.name) })),
         initial: d.preselected,
@@ -119,6 +126,8 @@ export function buildTrainingForm(t: T, d: TrainingFormData): Form {
         kind: 'text',
         maxLength: TEXT_LIMITS.line,
         optional: true,
+        // A trainer outside Dandang is the exception where the list has people to pick.
+        ...(d.trainers.length ? { more: true as const } : {}),
         label: t('ev.training.trainerName'),
       },
       ...sessions,
@@ -142,10 +151,10 @@ export interface PlanView {
 /** "Present (signed in)", "Absent (marked: sick)" or "no attendance yet". */
 export function attendanceText(t: T, a: Attendance | undefined): string {
   if (!a) return t('ev.training.noAttendance');
-  return t('ev.training.attendance', {
+  return t(a.reason ? 'ev.training.attendanceReason' : 'ev.training.attendance', {
     status: t(a.status === 'present' ? 'ev.training.present' : 'ev.training.absent'),
     method: t(a.method === 'sign_in' ? 'ev.training.bySignIn' : 'ev.training.byMark'),
-    reason: a.reason ? `${t('gate.reasonSep')}${userText(a.reason)}` : '',
+    reason: a.reason ? userText(a.reason) : '',
   });
 }
 
@@ -172,7 +181,7 @@ export function planBlocks(t: T, v: PlanView, opts: { withAttendance: boolean })
       type: 'fields',
       fields: [
         { label: t('ev.training.goal'), value: userText(p.goal, { linksClickable: v.authorIsHr }) },
-        { label: t('ev.training.kpis'), value: v.kpiNames.map(literal).join(', ') },
+        { label: t('ev.training.kpis'), value: v.kpiNames.map(literal).join(t('common.listSep')) },
         { label: t('ev.training.trainer'), value: literal(p.trainerId ? v.names(p.trainerId) : p.trainer) },
         { label: t('ev.training.expected'), value: userText(p.expectedResult, { linksClickable: v.authorIsHr }) },
       ],

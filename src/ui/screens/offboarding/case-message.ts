@@ -103,7 +103,12 @@ function header(t: T, ctx: ScreenContext, v: CaseView): Block[] {
         { label: t('off.case.manager'), value: v.manager ? mention(v.manager.id) : t('off.case.none') },
         {
           label: t('off.case.policy'),
-          value: literal(`${pathBasis(ctx.locale, v.policy, v.reason)} (${v.policy.id} ${v.policy.version})`),
+          value: literal(
+            t('common.aside', {
+              text: pathBasis(ctx.locale, v.policy, v.reason),
+              aside: `${v.policy.id} ${v.policy.version}`,
+            }),
+          ),
         },
         {
           label: t('off.case.reason'),
@@ -155,7 +160,7 @@ export function buildCaseMessage(t: T, ctx: ScreenContext, v: CaseView): Message
   ];
   const missing = v.evaluation.items.filter((i) => !i.ok).length;
   return {
-    text: `${caseTitle(t, ctx, v)}${missing ? ` (${missing} ❌)` : ''}`,
+    text: missing ? t('common.aside', { text: caseTitle(t, ctx, v), aside: `${missing} ❌` }) : caseTitle(t, ctx, v),
     blocks,
     // An open case is worked on for weeks from this card.
     ...(resolved ? {} : { lasting: true as const }),

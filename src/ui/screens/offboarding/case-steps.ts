@@ -70,7 +70,7 @@ export function stepButtons(t: T, ctx: ScreenContext, v: CaseView, forRole: 'hr'
   const value = `${v.id}:${step.id}`;
   const label =
     step.mode === 'all'
-      ? `${t('off.btn.confirmAttendance')}: ${literal(stepLabel(t, ctx.locale, step))}`
+      ? t('common.labelled', { label: t('off.btn.confirmAttendance'), value: literal(stepLabel(t, ctx.locale, step)) })
       : literal(stepLabel(t, ctx.locale, step));
   if (step.input === 'date' || step.input === 'release' || step.input === 'hearing' || step.input === 'appeal')
     return [{ actionId: ACTIONS.caseOpenStepForm, label, value, style: 'primary' }];

@@ -12,6 +12,7 @@ import { itemLabel, localized, noteKindLabel, pathBasis, pathLabel } from './lab
 import { timelineRows } from './dossier-timeline.js';
 import { blockerLine, itemDetail, type GateText } from './gate-text.js';
 import { settlementLines } from './settlement.js';
+import { periodText } from '../../period.js';
 import { fileLinksHtml, filesTableHtml } from './dossier-files.js';
 import { feedText } from './dossier-feed.js';
 
@@ -90,7 +91,7 @@ export function renderDossierHtml(t: T, m: DossierModel): string {
     return rows
       .map(
         (r) =>
-          `<h3>#${r.id} · ${esc(r.periodLabel)} · ${esc(stamp(r.submittedAt, m.timezone))} · ${name(r.authorId)} · ${r.belowTarget ? '❌' : '✅'}</h3>` +
+          `<h3>#${r.id} · ${esc(periodText(t, r.periodLabel))} · ${esc(stamp(r.submittedAt, m.timezone))} · ${name(r.authorId)} · ${r.belowTarget ? '❌' : '✅'}</h3>` +
           table(
             ['KPI', t('off.dossier.target'), t('off.dossier.actual'), ''],
             r.results.map((x) => [

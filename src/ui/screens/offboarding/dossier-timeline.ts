@@ -14,7 +14,7 @@ import { releaseItems } from './settlement.js';
 type Detail = Record<string, unknown>;
 type Event = DossierModel['timeline'][number];
 
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+const textOf = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 /** A catalog entry when there is one, else the fallback. */
 function known(t: T, key: string, fallback: string): string {
@@ -37,12 +37,12 @@ function outcomeText(t: T, e: Event): string {
 function checkedText(t: T, m: DossierModel, policy: Policy, checked: unknown): string {
   if (!Array.isArray(checked)) return '';
   const lines = checked.map((c: Detail) => {
-    const label = blockerLabel(t, m.locale, policy, str(c.id));
-    let result = known(t, `off.timeline.check.${str(c.result)}`, str(c.result));
+    const label = blockerLabel(t, m.locale, policy, textOf(c.id));
+    let result = known(t, `off.timeline.check.${textOf(c.result)}`, textOf(c.result));
     // The 15-years rule is derived from the record: say what it was derived from.
     if (typeof c.serviceYears === 'number')
-      result += str(c.retirement)
-        ? t('off.timeline.check.retirement', { years: c.serviceYears, retirement: str(c.retirement) })
+      result += textOf(c.retirement)
+        ? t('off.timeline.check.retirement', { years: c.serviceYears, retirement: textOf(c.retirement) })
         : t('off.timeline.check.service', { years: c.serviceYears });
     return t('off.timeline.checkResult', { label, result });
   });
@@ -53,7 +53,7 @@ function checkedText(t: T, m: DossierModel, policy: Policy, checked: unknown): s
 /** One refused attempt's reasons, from the stored summary ("evidence:remedy:0/1:too_soon", "step:hr_approves"). */
 function refusedText(t: T, m: DossierModel, steps: Step[], d: Detail): string {
   const evidence = pathFor(m.policy, m.reason).evidence;
-  const summary = Array.isArray(d.missing) ? (d.missing as unknown[]).map(str) : [];
+  const summary = Array.isArray(d.missing) ? (d.missing as unknown[]).map(textOf) : [];
   const parts = summary.map((s) => {
     const [kind, id = '', extra = ''] = s.split(':');
     const item = evidence[id];
@@ -75,23 +75,23 @@ function detailText(t: T, m: DossierModel, steps: Step[], e: Event): string {
   const d = e.detail;
   const out: string[] = [];
   if (e.step === 'opened') {
-    if (str(d.reasonText)) out.push(str(d.reasonText));
+    if (textOf(d.reasonText)) out.push(textOf(d.reasonText));
     return out.join(t('off.timeline.sentenceSep'));
   }
-  if (e.outcome === 'withdrawn') return str(d.reason);
+  if (e.outcome === 'withdrawn') return textOf(d.reason);
   if (e.outcome === 'refused') return refusedText(t, m, steps, d);
-  if (str(d.date)) out.push(t('off.thread.date', { date: str(d.date) }));
+  if (textOf(d.date)) out.push(t('off.thread.date', { date: textOf(d.date) }));
   if (d.accompanied === true) out.push(t('off.timeline.accompanied'));
   if (d.checked) out.push(checkedText(t, m, m.policy, d.checked));
   if (d.payInLieu === true) out.push(t('off.timeline.payInLieu'));
-  if (str(d.lastDay)) out.push(t('off.timeline.lastDay', { date: str(d.lastDay) }));
+  if (textOf(d.lastDay)) out.push(t('off.timeline.lastDay', { date: textOf(d.lastDay) }));
   if (Array.isArray(d.release))
     out.push(t('off.thread.release', { items: releaseItems(t, d.release as ReleaseLine[]) }));
   if (d.proposedBy === 'employer' || d.proposedBy === 'employee')
     out.push(t('off.timeline.proposedBy', { proposer: t(`gate.proposer.${d.proposedBy}`) }));
   if (d.outcome === 'upheld' || d.outcome === 'overturned' || d.outcome === 'not_lodged')
     out.push(t('off.thread.appeal', { outcome: t(`off.appeal.${d.outcome}`) }));
-  if (str(d.heardBy)) out.push(t('off.timeline.heardBy', { name: m.names[str(d.heardBy)] ?? str(d.heardBy) }));
+  if (textOf(d.heardBy)) out.push(t('off.timeline.heardBy', { name: m.names[textOf(d.heardBy)] ?? textOf(d.heardBy) }));
   return out.join(t('off.timeline.sentenceSep'));
 }
 

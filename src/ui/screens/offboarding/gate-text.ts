@@ -30,7 +30,7 @@ export interface GateText {
 const has = (t: T, key: string) => t(key as MessageKey) !== key;
 
 function kpiList(g: GateText, keys: string[]): string {
-  return keys.map((k) => g.kpiNames[k] ?? k).join(g.t('gate.listSep'));
+  return keys.map((k) => g.kpiNames[k] ?? k).join(g.t('common.listSep'));
 }
 
 /** "review “2026-W24” (2026-06-08)", "1:1 of 2026-06-02 (recorded 45 days later)". */

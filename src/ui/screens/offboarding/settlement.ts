@@ -67,7 +67,7 @@ export function settlementLines(t: T, s: Settlement, opts: { showRisk: boolean; 
   if (s.severanceMissing.length)
     out.push(
       t('off.settle.missing', {
-        missing: s.severanceMissing.map((m) => t(`gate.missing.${m}`)).join(t('gate.listSep')),
+        missing: s.severanceMissing.map((m) => t(`gate.missing.${m}`)).join(t('common.listSep')),
       }),
     );
   if (s.owbpa)

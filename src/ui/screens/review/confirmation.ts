@@ -1,3 +1,4 @@
+import { periodMarkup } from '../../period.js';
 import type { Message, Block, Button } from '../../model.js';
 import type { T } from '../../i18n/index.js';
 import { ACTIONS } from '../../actions.js';
@@ -18,12 +19,12 @@ export interface ReviewSubmittedInput {
 
 /** What the manager sees after submitting a review. */
 export function buildReviewSubmitted(t: T, r: ReviewSubmittedInput): Message {
-  const text = t('review.submitted.text', { name: literal(r.employeeName), period: literal(r.period) });
+  const text = t('review.submitted.text', { name: literal(r.employeeName), period: periodMarkup(t, r.period) });
   const blocks: Block[] = [{ type: 'text', text }];
   if (r.missedKpis.length)
     blocks.push({
       type: 'text',
-      text: t('review.submitted.missed', { kpis: r.missedKpis.map((k) => literal(k.name)).join(', ') }),
+      text: t('review.submitted.missed', { kpis: r.missedKpis.map((k) => literal(k.name)).join(t('common.listSep')) }),
     });
   if (r.total > 0)
     blocks.push({ type: 'context', text: t('review.submitted.progress', { done: r.done, total: r.total }) });

@@ -1,7 +1,7 @@
+import { periodMarkup } from '../../period.js';
 import type { Form } from '../../model.js';
 import type { T } from '../../i18n/index.js';
 import { FORMS } from '../../actions.js';
-import { literal } from '../../markup.js';
 import { TEXT_LIMITS } from '../../../domain/text.js';
 
 export const DISPUTE_COMMENT_INPUT = 'comment';
@@ -14,7 +14,7 @@ export function buildDisputeForm(t: T, f: { reviewId: number; period: string }):
     submitLabel: t('review.dispute.submit'),
     cancelLabel: t('common.cancel'),
     state: String(f.reviewId),
-    intro: [{ type: 'text', text: t('review.employee.header', { period: literal(f.period) }) }],
+    intro: [{ type: 'text', text: t('review.employee.header', { period: periodMarkup(t, f.period) }) }],
     inputs: [
       {
         id: DISPUTE_COMMENT_INPUT,

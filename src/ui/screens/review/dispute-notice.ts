@@ -4,6 +4,7 @@
  * employee) and **Schedule a conversation**; rebuilt in place as they do it, so it shows what is
  * done. HR gets a copy with the way to the record.
  */
+import { periodMarkup } from '../../period.js';
 import type { Block, Button, Message } from '../../model.js';
 import type { T } from '../../i18n/index.js';
 import { ACTIONS } from '../../actions.js';
@@ -28,14 +29,14 @@ export interface DisputeNoticeInput {
 }
 
 export function buildDisputeNotice(t: T, d: DisputeNoticeInput): Message {
-  const header = t('review.dispute.noticeHeader', { name: literal(d.employeeName), period: literal(d.period) });
+  const header = t('review.dispute.noticeHeader', { name: literal(d.employeeName), period: periodMarkup(t, d.period) });
   const blocks: Block[] = [
     { type: 'header', text: header },
     {
       type: 'text',
       text: t('review.dispute.managerNotice', {
         name: literal(d.employeeName),
-        period: literal(d.period),
+        period: periodMarkup(t, d.period),
         comment: userText(d.comment),
       }),
     },
@@ -54,7 +55,7 @@ export function buildDisputeNotice(t: T, d: DisputeNoticeInput): Message {
   return {
     text: t('review.dispute.managerNotice', {
       name: literal(d.employeeName),
-      period: literal(d.period),
+      period: periodMarkup(t, d.period),
       comment: userText(d.comment),
     }),
     blocks,
@@ -71,7 +72,7 @@ export function buildDisputeHrNotice(
   const text = t('review.dispute.hrNotice', {
     name: literal(d.employeeName),
     manager: literal(d.managerName),
-    period: literal(d.period),
+    period: periodMarkup(t, d.period),
     comment: userText(d.comment),
   });
   return {

@@ -1,3 +1,4 @@
+import { periodMarkup } from '../../period.js';
 import type { Form } from '../../model.js';
 import type { T } from '../../i18n/index.js';
 import { FORMS } from '../../actions.js';
@@ -22,7 +23,7 @@ export function buildDisputeReplyForm(
         type: 'text',
         text: t('review.dispute.managerNotice', {
           name: literal(f.employeeName),
-          period: literal(f.period),
+          period: periodMarkup(t, f.period),
           comment: userText(f.comment),
         }),
       },

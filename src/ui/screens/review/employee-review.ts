@@ -1,3 +1,4 @@
+import { periodMarkup } from '../../period.js';
 import type { Message, Block, Field } from '../../model.js';
 import type { T } from '../../i18n/index.js';
 import { kpiTargetMarkup } from '../../kpi-text.js';
@@ -33,10 +34,13 @@ export function kpiResultLines(t: T, results: KpiResult[], before?: KpiResult[])
         name: literal(r.name),
         actual: r.actual,
         unit: literal(r.unit),
-        target: kpiTargetMarkup(t, r, { unit: false }),
+        target: kpiTargetMarkup(t, r),
       });
       const was = before?.find((b) => b.key === r.key);
-      const amended = was && was.actual !== r.actual ? ` ${t('review.kpi.was', { before: was.actual })}` : '';
+      const amended =
+        was && was.actual !== r.actual
+          ? `${t('common.sentenceSep')}${t('review.kpi.was', { before: was.actual })}`
+          : '';
       return `${line}${amended}${feedNote(t, r)}`;
     })
     .join('\n');
@@ -70,8 +74,11 @@ export function buildEmployeeReview(t: T, r: EmployeeReviewInput): Message {
   if (r.improvement) fields.push({ label: t('review.form.improvement'), value: userText(r.improvement) });
   if (r.comment) fields.push({ label: t('review.form.comment'), value: userText(r.comment) });
   const blocks: Block[] = [
-    { type: 'header', text: t('review.employee.header', { period: literal(r.period) }) },
-    { type: 'text', text: t('review.employee.text', { manager: literal(r.managerName), period: literal(r.period) }) },
+    { type: 'header', text: t('review.employee.header', { period: periodMarkup(t, r.period) }) },
+    {
+      type: 'text',
+      text: t('review.employee.text', { manager: literal(r.managerName), period: periodMarkup(t, r.period) }),
+    },
   ];
   if (r.amendment)
     blocks.push({
@@ -114,7 +121,7 @@ export function buildEmployeeReview(t: T, r: EmployeeReviewInput): Message {
         .join('\n'),
     });
   return {
-    text: t('review.employee.fallback', { period: literal(r.period), manager: literal(r.managerName) }),
+    text: t('review.employee.fallback', { period: periodMarkup(t, r.period), manager: literal(r.managerName) }),
     blocks,
     // Acknowledged or disputed whenever the employee gets to it.
     ...(r.response ? {} : { lasting: true as const }),

@@ -43,7 +43,7 @@ export function buildNudge(t: T, n: NudgeInput): Message {
     .map((g) => ({ ...g, pending: g.slots.filter((s) => !s.submitted) }))
     .filter((g) => g.pending.length);
   const pendingCount = open.reduce((k, g) => k + g.pending.length, 0);
-  const names = (g: (typeof open)[number]) => g.pending.map((s) => literal(s.employeeName)).join(', ');
+  const names = (g: (typeof open)[number]) => g.pending.map((s) => literal(s.employeeName)).join(t('common.listSep'));
 
   let text: string;
   if (!open.length) text = t('review.nudge.allDone', { total });

@@ -1,6 +1,6 @@
 import type { Message } from '../../model.js';
 import type { T } from '../../i18n/index.js';
-import { weekNumberOf } from '../../../domain/review.js';
+import { periodName } from '../../period.js';
 import { literal, mention } from '../../markup.js';
 
 export type ReminderAudience = 'manager' | 'skip_manager' | 'hr_channel';
@@ -23,7 +23,7 @@ export function buildOverdueReminder(
   const params = { manager: literal(r.managerName), department: literal(r.department), count };
   let text: string;
   if (one) {
-    const p = { ...params, due: one.due, names: one.names.map(literal).join(', ') };
+    const p = { ...params, due: one.due, names: one.names.map(literal).join(t('common.listSep')) };
     text =
       r.audience === 'manager'
         ? t('review.remind.manager', p)
@@ -38,18 +38,12 @@ export function buildOverdueReminder(
           ? t('review.remind.skipGrouped', params)
           : t('review.remind.hrGrouped', params);
     const lines = r.groups.map((g) =>
-      t('review.remind.groupLine', { due: g.due, names: g.names.map(literal).join(', ') }),
+      t('review.remind.groupLine', { due: g.due, names: g.names.map(literal).join(t('common.listSep')) }),
     );
     text = [head, ...lines].join('\n');
   }
   return { text, blocks: [{ type: 'text', text }] };
 }
-
-/** The period as people say it: "Week 48" for weekly cycles, the label otherwise. */
-export const periodName = (t: T, label: string) => {
-  const week = weekNumberOf(label);
-  return week === null ? literal(label) : t('review.digest.week', { week });
-};
 
 /** "Week 48 reviews: 5/7 done. Waiting on @a, @b." Mentions use `<@person:ID>`. */
 export function buildDigest(
@@ -58,8 +52,8 @@ export function buildDigest(
 ): Message {
   const head = t('review.digest.text', { period: periodName(t, d.periodLabel), done: d.done, total: d.total });
   const tail = d.waitingOn.length
-    ? t('review.digest.waiting', { names: d.waitingOn.map(mention).join(', ') })
+    ? t('review.digest.waiting', { names: d.waitingOn.map(mention).join(t('common.listSep')) })
     : t('review.digest.allDone');
-  const text = `${head} ${tail}`;
+  const text = `${head}${t('common.sentenceSep')}${tail}`;
   return { text, blocks: [{ type: 'text', text }] };
 }

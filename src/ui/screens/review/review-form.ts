@@ -1,3 +1,4 @@
+import { periodMarkup } from '../../period.js';
 import type { Form, Input } from '../../model.js';
 import type { T } from '../../i18n/index.js';
 import type { Kpi } from '../../../ports/records.js';
@@ -39,7 +40,7 @@ function historyText(t: T, k: Kpi, values: number[] | undefined): string {
   return t('review.form.history', { count: values.length, values: values.join(' → ') }) + arrow;
 }
 
-const str = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+const firstValue = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 /** The review form: one number input per KPI, a 1–5 rating, and three texts. State = slot id. */
 export function buildReviewForm(t: T, f: ReviewFormInput): Form {
@@ -52,7 +53,7 @@ export function buildReviewForm(t: T, f: ReviewFormInput): Form {
     optional: true,
     maxLength: MAX_TEXT,
     label,
-    ...(str(v[id]) ? { initial: str(v[id]) } : {}),
+    ...(firstValue(v[id]) ? { initial: firstValue(v[id]) } : {}),
     ...extra,
   });
   return {
@@ -67,7 +68,7 @@ export function buildReviewForm(t: T, f: ReviewFormInput): Form {
         text: t('review.form.intro', {
           name: literal(f.employeeName),
           job: literal(f.jobTitle),
-          period: literal(f.period),
+          period: periodMarkup(t, f.period),
         }),
       },
       ...(f.due ? [{ type: 'context' as const, text: t('review.form.dueLine', { due: f.due }) }] : []),
@@ -79,7 +80,7 @@ export function buildReviewForm(t: T, f: ReviewFormInput): Form {
         kind: 'select',
         label: t('review.form.rating'),
         options: RATINGS.map((r) => ({ value: String(r), label: t(`review.rating.${r}`) })),
-        ...(str(v[REVIEW_INPUTS.rating]) ? { initial: str(v[REVIEW_INPUTS.rating]) } : {}),
+        ...(firstValue(v[REVIEW_INPUTS.rating]) ? { initial: firstValue(v[REVIEW_INPUTS.rating]) } : {}),
       },
       text(REVIEW_INPUTS.strengths, t('review.form.strengths')),
       // Optional to the renderer: whether it is required depends on the other answers, so the use case decides.
@@ -96,13 +97,13 @@ export function buildReviewForm(t: T, f: ReviewFormInput): Form {
 function kpiInput(t: T, f: ReviewFormInput, k: Kpi): Input {
   const v = f.values ?? {};
   const fromFeed = f.imported?.[k.key];
-  const typed = str(v[kpiInputId(k.key)]);
+  const typed = firstValue(v[kpiInputId(k.key)]);
   const initial = typed ?? (fromFeed ? String(fromFeed.value) : undefined);
   return {
     id: kpiInputId(k.key),
     kind: 'number',
     decimal: true,
-    label: kpiLabelMarkup(k),
+    label: kpiLabelMarkup(t, k),
     ...kpiBounds(k),
     hint: [
       t(k.direction === 'higher' ? 'review.form.kpiHintHigher' : 'review.form.kpiHintLower', {
@@ -134,7 +135,7 @@ function feedReasonInputs(t: T, f: ReviewFormInput, k: Kpi): Input[] {
   const fromFeed = f.imported?.[k.key];
   if (!fromFeed && k.source !== 'feed') return [];
   const id = kpiReasonInputId(k.key);
-  const typed = str(f.values?.[id]);
+  const typed = firstValue(f.values?.[id]);
   const params = { kpi: literal(k.name), source: literal(fromFeed?.source ?? '') };
   return [
     {

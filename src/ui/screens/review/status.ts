@@ -1,6 +1,6 @@
 import type { Message, Block } from '../../model.js';
 import type { T } from '../../i18n/index.js';
-import { periodName } from './overdue.js';
+import { periodName } from '../../period.js';
 import { literal, userText } from '../../markup.js';
 import { nextStep } from '../next-steps.js';
 

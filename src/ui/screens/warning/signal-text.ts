@@ -9,6 +9,7 @@ import { followUpValue } from '../evidence/follow-ups.js';
 import { kpiTargetMarkup } from '../../kpi-text.js';
 import type { PersonSignal, Suggestion } from '../../../domain/warning/index.js';
 import { literal } from '../../markup.js';
+import { periodMarkup } from '../../period.js';
 
 /** Figures as people read them: at most one decimal, no trailing zeros, a real minus sign. */
 export const figure = (n: number) => String(Math.round(n * 10) / 10).replace('-', '−');
@@ -35,7 +36,9 @@ export function dataPointsLine(t: T, s: PersonSignal): string {
       const last = s.points.at(-1)!;
       return t('warning.points.kpi_below', {
         kpi: literal(s.kpiName),
-        values: s.points.map((p) => `${literal(p.period)} ${figure(p.actual)}${p.met ? '' : ' ✗'}`).join(', '),
+        values: s.points
+          .map((p) => `${periodMarkup(t, p.period)} ${figure(p.actual)}${p.met ? '' : ' ✗'}`)
+          .join(t('common.listSep')),
         target: kpiTargetMarkup(t, { target: last.target, direction: last.direction, unit: s.unit }),
       });
     }
@@ -52,7 +55,7 @@ export function dataPointsLine(t: T, s: PersonSignal): string {
         before: s.points
           .slice(0, -1)
           .map((p) => p.rating)
-          .join(', '),
+          .join(t('common.listSep')),
         latest: s.latest.rating,
       });
     case 'absence':
@@ -70,13 +73,15 @@ export const signalKpiKeys = (signals: readonly PersonSignal[]) => [
 
 export function suggestionText(t: T, s: Suggestion, kpiNames: string[]): string {
   return s.kind === 'training'
-    ? t('warning.suggest.training', { kpis: kpiNames.map(literal).join(t('report.listSeparator')) })
+    ? t('warning.suggest.training', { kpis: kpiNames.map(literal).join(t('common.listSep')) })
     : t(`warning.suggest.conversation.${s.purpose}`);
 }
 
 /**
- * The button for the suggested step: the existing "plan training" and "record a conversation"
- * actions, pre-filled with the KPIs the signals are about. Their use cases authorize the click.
+ * The button for the suggested step: the existing "plan training" form pre-filled with the KPIs,
+ * or the "schedule a conversation" form (a conversation is planned before it is held; the note
+ * form records one that happened). A supportive conversation gets no KPIs, so its agenda, which
+ * the employee sees, is about how they are, not their figures. The use cases authorize the click.
  */
 export function suggestionButton(t: T, personId: string, signals: readonly PersonSignal[], s: Suggestion): Button {
   if (s.kind === 'training')
@@ -87,9 +92,9 @@ export function suggestionButton(t: T, personId: string, signals: readonly Perso
       style: 'primary',
     };
   return {
-    actionId: ACTIONS.promptConversation,
+    actionId: ACTIONS.scheduleConversation,
     label: t(`warning.action.conversation.${s.purpose}`),
-    value: followUpValue(personId, signalKpiKeys(signals)),
+    value: followUpValue(personId, s.purpose === 'support' ? [] : signalKpiKeys(signals)),
     style: 'primary',
   };
 }
