@@ -57,6 +57,19 @@ describe.skipIf(!chromiumAvailable)('the Home, a phone-sized screen and the demo
       })
       .toBe(false);
 
+  /** How many glyphs of an element Chromium drew with a CJK font (never a Latin one showing boxes). */
+  async function cjkGlyphs(page: Page, selector: string): Promise<number> {
+    await page.evaluate(() => document.fonts.ready);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument');
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    const cjk = ['PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei', 'Noto Sans SC'];
+    return fonts.filter((f) => cjk.includes(f.familyName)).reduce((n, f) => n + f.glyphCount, 0);
+  }
+
   it('11a. a manager’s Home lists the reviews due; one written from it leaves it, also after a reload', async () => {
     const lina = await openAs('lina');
     await lina.locator('nav.sidebar a[data-conversation="home"]').click();
@@ -119,13 +132,15 @@ describe.skipIf(!chromiumAvailable)('the Home, a phone-sized screen and the demo
     await expect.poll(() => disputes.count(), { timeout: 15_000 }).toBe(before - 1);
   });
 
-  it('11c. an employee’s Home is their record, in their language', async () => {
+  it('11c. an employee’s Home is their record, in their language, drawn with a CJK font', async () => {
     const zw = await openAs('zhangwei', 1280, 'home');
     await home(zw).waitFor();
     await expect(zw.locator('#conversation-title').textContent()).resolves.toBe('主页');
     await expect(home(zw).textContent()).resolves.toContain('我的记录');
     await expect(home(zw).locator('button[data-action="record.view"]').textContent()).resolves.toBe('查看我的记录');
     expect(await home(zw).locator('button[data-action="review.open_form"]').count()).toBe(0);
+    // "主页：张伟": five Chinese glyphs, every one drawn by a CJK font (the one the page serves).
+    expect(await cjkGlyphs(zw, '#home .blk-header')).toBe(5);
     await screenshot(zw, '11d-employee-home-zh');
   });
 

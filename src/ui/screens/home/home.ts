@@ -223,15 +223,16 @@ function record(t: T, r: HomeRecord, personId: string): Block[] {
   else
     blocks.push({
       type: 'text',
-      text: [
-        t('home.record.latest', {
+      // Sentences joined as each language joins them (Chinese puts no space after 。).
+      text: t('home.record.summary', {
+        latest: t('home.record.latest', {
           period: periodName(t, r.latest.periodLabel),
           label: literal(r.latest.periodLabel),
           rating: r.latest.rating,
         }),
-        t(`home.record.answer.${r.latest.answer}`),
-        t('home.record.count', { count: r.reviews }),
-      ].join(' '),
+        answer: t(`home.record.answer.${r.latest.answer}`),
+        count: t('home.record.count', { count: r.reviews }),
+      }),
     });
   for (const u of r.unanswered) {
     blocks.push({ type: 'text', text: t('home.record.unanswered', { period: periodName(t, u.periodLabel) }) });
