@@ -260,6 +260,15 @@ export const en = {
   'ev.conv.err.organizerOnly': 'Only {name}, who planned this conversation, can move or cancel it.',
   'ev.conv.err.cancelled': 'This conversation was cancelled.',
   'ev.conv.err.unchanged': 'That is the time and place it already has.',
+  'ev.conv.err.leftCancelOnly':
+    '{name}, who planned this conversation, has left: HR can cancel it, and the employee’s manager can plan a new one.',
+  'ev.conv.cancelLeftButton': 'Cancel the talk of {when}',
+  'ev.conv.cancelAboutLeft':
+    'Cancel the conversation {organizer} planned with **{name}**, {when}? {organizer} has left. {name} is told, and a calendar file removes it from their calendar.',
+  'ev.conv.cancelledByHrNotice':
+    '{hr} (HR) cancelled your conversation of {when}: {organizer}, who planned it, has left.',
+  'ev.conv.cancelledForLeaver':
+    'The conversation {organizer} planned with {name} on {when} is cancelled. {name} is told, and their calendar drops it.',
   'ev.err.placeOrLink': 'Give a place, a meeting link, or both.',
   'ev.err.meetingUrl': 'Paste the meeting’s https link as it is, e.g. https://meet.example.com/abc.',
   'ev.err.startPassed': 'That time has already passed: pick a later one.',
@@ -520,6 +529,12 @@ export const zh: Record<keyof typeof en, string> = {
   'ev.conv.err.organizerOnly': '只有安排这次谈话的 {name} 可以改期或取消。',
   'ev.conv.err.cancelled': '这次谈话已取消。',
   'ev.conv.err.unchanged': '时间和地点与原来相同。',
+  'ev.conv.err.leftCancelOnly': '安排这次谈话的 {name} 已离职：人力资源部可以取消，员工的上级可以重新安排。',
+  'ev.conv.cancelLeftButton': '取消 {when} 的谈话',
+  'ev.conv.cancelAboutLeft':
+    '要取消 {organizer} 与 **{name}** 在 {when} 的谈话吗？{organizer} 已离职。{name} 会收到通知，日历文件会将其从对方日历中移除。',
+  'ev.conv.cancelledByHrNotice': '{hr}（人力资源部）已取消你在 {when} 的谈话：安排这次谈话的 {organizer} 已离职。',
+  'ev.conv.cancelledForLeaver': '{organizer} 与 {name} 在 {when} 的谈话已取消。{name} 已收到通知，其日历会移除该谈话。',
   'ev.err.placeOrLink': '请填写地点、会议链接或两者。',
   'ev.err.meetingUrl': '请原样粘贴会议的 https 链接，例如 https://meet.example.com/abc。',
   'ev.err.startPassed': '该时间已过：请选择更晚的时间。',

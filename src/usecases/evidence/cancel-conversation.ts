@@ -1,5 +1,6 @@
 /**
- * The cancel form of a planned conversation (its organizer only; the employee cannot). Both DMs say
+ * The cancel form of a planned conversation (its organizer, or active HR once the organizer has left;
+ * the employee cannot: `conversation-organizer.ts`). Both DMs say
  * it is cancelled and lose their buttons, both people get a calendar file with METHOD:CANCEL (their
  * calendar removes the event), the employee gets a notice with the organizer's word if given, and
  * no reminder or note prompt follows. A disputed review it answered shows as unanswered again.
@@ -30,7 +31,7 @@ export const makeCancelConversation =
     store.tx((tx) => {
       const actor = tx.org.person(input.actorId);
       const t = tFor(actor, settings);
-      const found = conversationToChange(tx, t, actor, input.conversationId);
+      const found = conversationToChange(tx, t, actor, input.conversationId, 'cancel');
       if ('ok' in found) return found;
       const errors = textFieldErrors(t, input.values, { [CANCEL_REASON_INPUT]: 'long' });
       if (Object.keys(errors).length) return fail('INVALID_INPUT', t('common.invalidInput'), { fieldErrors: errors });
@@ -47,11 +48,24 @@ export const makeCancelConversation =
           sequence: conversation.sequence,
           startsAt: conversation.startsAt,
           reason: reason !== '',
+          // HR cancelled it for an organizer who has left: whose conversation it was.
+          ...(found.organizerLeft ? { organizerLeft: found.organizerLeft.id } : {}),
         },
       });
-      sendConversationChange(tx, settings, conversation, { kind: 'cancelled', reason });
+      sendConversationChange(tx, settings, conversation, {
+        kind: 'cancelled',
+        reason,
+        byHr: found.organizerLeft ? found.actor.name : null,
+      });
       const review = conversation.reviewId !== null ? tx.reviews.review(conversation.reviewId) : null;
       if (review) sendDisputeNotice(tx, review, settings);
       const view = conversationView(tx, settings, conversation, actor);
-      return ok({ conversation, confirmation: t('ev.conv.cancelled', { name: view.employeeName, when: view.when }) });
+      const confirmation = found.organizerLeft
+        ? t('ev.conv.cancelledForLeaver', {
+            organizer: found.organizerLeft.name,
+            name: view.employeeName,
+            when: view.when,
+          })
+        : t('ev.conv.cancelled', { name: view.employeeName, when: view.when });
+      return ok({ conversation, confirmation });
     });

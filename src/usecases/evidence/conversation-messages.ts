@@ -79,8 +79,12 @@ export function sendConversationToBoth(tx: Tx, settings: AppSettings, c: Planned
   }
 }
 
-/** How it changed: moved from `before` (the conversation as it was), or cancelled (with the organizer's word). */
-export type ConversationChange = { kind: 'moved'; before: PlannedConversation } | { kind: 'cancelled'; reason: string };
+/**
+ * How it changed: moved from `before` (the conversation as it was), or cancelled (with the word of
+ * whoever cancelled it; `byHr` names the HR person who did when the organizer has left).
+ */
+export type ConversationChange =
+  { kind: 'moved'; before: PlannedConversation } | { kind: 'cancelled'; reason: string; byHr: string | null };
 
 /** After a reschedule or the cancellation (`c` as it is now): both DMs, both calendar files, the employee's notice. */
 export function sendConversationChange(
@@ -112,7 +116,7 @@ export function sendConversationChange(
       message:
         change.kind === 'moved'
           ? buildConversationMovedNotice(t, view, conversationView(tx, settings, change.before, reader).when)
-          : buildConversationCancelledNotice(t, view, change.reason),
+          : buildConversationCancelledNotice(t, view, change.reason, change.byHr),
       locale,
     });
   }

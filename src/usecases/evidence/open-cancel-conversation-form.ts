@@ -1,6 +1,7 @@
 /**
- * "Cancel" on the organizer's DM of a planned conversation: a form that asks them to confirm, with
- * an optional word to the employee. Submitted to `cancel-conversation.ts`.
+ * "Cancel" on the organizer's DM of a planned conversation (or, when the organizer has left, on the
+ * employee's record as HR sees it): a form that asks them to confirm, with an optional word to the
+ * employee. Submitted to `cancel-conversation.ts`.
  */
 import { ok, type Result } from '../result.js';
 import type { Form } from '../../ui/model.js';
@@ -22,7 +23,7 @@ export const makeOpenCancelConversationForm =
     store.read((tx) => {
       const actor = tx.org.person(input.actorId);
       const t = tFor(actor, settings);
-      const found = conversationToChange(tx, t, actor, input.conversationId);
+      const found = conversationToChange(tx, t, actor, input.conversationId, 'cancel');
       if ('ok' in found) return found;
       const view = conversationView(tx, settings, found.conversation, actor);
       return ok(
@@ -30,6 +31,7 @@ export const makeOpenCancelConversationForm =
           conversationId: found.conversation.id,
           employeeName: view.employeeName,
           when: view.when,
+          organizerLeft: found.organizerLeft?.name ?? null,
         }),
       );
     });

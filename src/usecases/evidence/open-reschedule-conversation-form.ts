@@ -26,7 +26,7 @@ export const makeOpenRescheduleConversationForm =
     store.read((tx) => {
       const actor = tx.org.person(input.actorId);
       const t = tFor(actor, settings);
-      const found = conversationToChange(tx, t, actor, input.conversationId);
+      const found = conversationToChange(tx, t, actor, input.conversationId, 'reschedule');
       if ('ok' in found) return found;
       const c = found.conversation;
       const zone = zoneOf(actor, settings);

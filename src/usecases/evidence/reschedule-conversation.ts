@@ -28,7 +28,7 @@ export const makeRescheduleConversation =
     store.tx((tx) => {
       const actor = tx.org.person(input.actorId);
       const t = tFor(actor, settings);
-      const found = conversationToChange(tx, t, actor, input.conversationId);
+      const found = conversationToChange(tx, t, actor, input.conversationId, 'reschedule');
       if ('ok' in found) return found;
       const before = found.conversation;
       const now = clock.now();

@@ -983,6 +983,15 @@ export const FIXTURES: Record<string, Fixture> = {
   ],
   'evidence/conversation-change#buildCancelConversationForm': ({ t, w }) => [
     form(buildCancelConversationForm(t, { conversationId: 4, employeeName: w.name, when: 'Fri 4 Dec 14:00–15:30' })),
+    // HR cancelling for an organizer who has left.
+    form(
+      buildCancelConversationForm(t, {
+        conversationId: 4,
+        employeeName: w.name,
+        when: 'Fri 4 Dec 14:00–15:30',
+        organizerLeft: w.name,
+      }),
+    ),
   ],
   'evidence/conversation-change#buildConversationMovedNotice': ({ t, w }) => [
     message(buildConversationMovedNotice(t, changedConversation(w, 'planned'), 'Thu 3 Dec 09:00–10:30')),
@@ -990,6 +999,7 @@ export const FIXTURES: Record<string, Fixture> = {
   'evidence/conversation-change#buildConversationCancelledNotice': ({ t, w }) => [
     message(buildConversationCancelledNotice(t, changedConversation(w, 'cancelled'), w.long)),
     message(buildConversationCancelledNotice(t, changedConversation(w, 'cancelled'), '')),
+    message(buildConversationCancelledNotice(t, changedConversation(w, 'cancelled'), w.long, w.name)),
   ],
   'evidence/conversation#buildConversationReminder': ({ t, w }) =>
     (['employee', 'organizer'] as const).map((a) => message(buildConversationReminder(t, conversation(w), a))),

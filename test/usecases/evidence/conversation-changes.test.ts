@@ -236,3 +236,87 @@ describe('cancelling a planned conversation', () => {
     expect(w.audits('conversation.cancel')).toHaveLength(1);
   });
 });
+
+describe('a planned conversation whose organizer has left', () => {
+  it('HR can cancel it from the employee’s record (not move it), audited; nobody else can', async () => {
+    const h = planned();
+    const tick = makeRunEvidenceTick(w.deps);
+    const recordButtons = async (p: Person) => {
+      const r = await h.click(p, ACTIONS.viewRecord, w.emp.id);
+      if (r.kind !== 'ok' || !r.message) throw new Error(`expected the record, got ${JSON.stringify(r)}`);
+      return buttonsOf(r.message).filter((b) => b.actionId === ACTIONS.cancelConversation);
+    };
+    const nothingWritten = () => ({
+      outbox: count(w.db.conn.sqlite, 'outbox'),
+      audits: w.audits('conversation.cancel').length,
+      conversation: statusOf(w),
+    });
+
+    // While the organizer is here, it is theirs alone: HR has no button and cannot cancel it.
+    expect(await recordButtons(w.hr)).toEqual([]);
+    expect(await h.click(w.hr, ACTIONS.cancelConversation, '1')).toMatchObject({ kind: 'error', code: 'NOT_FOUND' });
+    expect(await h.submit(w.hr, FORMS.cancelConversation, '1', {})).toMatchObject({ code: 'NOT_FOUND' });
+
+    // m1 leaves.
+    w.db.store.tx((tx) => tx.org.upsertPerson({ ...w.person(w.m1.id), active: false }));
+    const before = nothingWritten();
+
+    // HR may not move it: a new time is a new conversation, planned by the employee's manager.
+    expect(await h.click(w.hr, ACTIONS.rescheduleConversation, '1')).toMatchObject({
+      kind: 'error',
+      text: `${w.m1.name}, who planned this conversation, has left: HR can cancel it, and the employee’s manager can plan a new one.`,
+    });
+    const move = { date: '2026-11-25', start: '15:00', minutes: '30', place: 'Room 5' };
+    expect(await h.submit(w.hr, FORMS.rescheduleConversation, '1', move)).toMatchObject({ code: 'NOT_AUTHORIZED' });
+    // Nor may anyone else cancel it: another manager learns nothing, the employee is told who planned it,
+    // and an HR account that is itself deactivated has no HR powers.
+    expect(await h.submit(w.m2, FORMS.cancelConversation, '1', {})).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await h.submit(w.dir, FORMS.cancelConversation, '1', {})).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await h.submit(w.emp, FORMS.cancelConversation, '1', {})).toMatchObject({ code: 'NOT_AUTHORIZED' });
+    w.db.store.tx((tx) => tx.org.upsertPerson({ ...w.person(w.admin.id), active: false }));
+    expect(await h.submit(w.admin, FORMS.cancelConversation, '1', {})).toMatchObject({ code: 'NOT_AUTHORIZED' });
+    expect(await recordButtons(w.dir)).toEqual([]);
+    expect(nothingWritten()).toEqual(before);
+
+    // HR sees it on the employee's record, with a button that opens the cancel form.
+    const [button] = await recordButtons(w.hr);
+    expect(button).toMatchObject({ label: 'Cancel the talk of Tue 24 Nov 14:00–14:30', value: '1' });
+    const form = formOf(await h.click(w.hr, button!.actionId, button!.value));
+    expect(form.formId).toBe(FORMS.cancelConversation);
+    expect(textOf({ text: '', blocks: form.intro ?? [] })).toContain(
+      `Cancel the conversation ${w.m1.name} planned with **${w.emp.name}**, Tue 24 Nov 14:00–14:30? ${w.m1.name} has left.`,
+    );
+    expect(await h.submit(w.hr, form.formId, form.state, { reason: 'Your new manager will plan one.' })).toMatchObject({
+      kind: 'ok',
+      toast: `The conversation ${w.m1.name} planned with ${w.emp.name} on Tue 24 Nov 14:00–14:30 is cancelled. ${w.emp.name} is told, and their calendar drops it.`,
+    });
+    expect(statusOf(w)).toEqual({ status: 'cancelled', sequence: 1 });
+
+    // The employee is told who cancelled it and why; only they get the calendar file (m1 is gone).
+    const [notice] = outboxRows(w.db.conn.sqlite, 'conversation:1:change:1');
+    expect(notice!.address).toBe(w.emp.slackId);
+    expect(textOf(notice!.message)).toContain(
+      `${w.hr.name} (HR) cancelled your conversation of Tue 24 Nov 14:00–14:30: ${w.m1.name}, who planned it, has left.`,
+    );
+    expect(textOf(notice!.message)).toContain('Your new manager will plan one.');
+    expect(textOf(latest(w, 'conversation:1:employee#update'))).toContain('🚫 Cancelled on 2026-11-23.');
+    expect(outboxRows(w.db.conn.sqlite, 'conversation:1:organizer#update')).toEqual([]);
+    const files = icsFiles(w, 'conversation:1:ics:%:1');
+    expect(files.map((f) => f.address)).toEqual([w.emp.slackId]);
+    for (const line of ['METHOD:CANCEL', 'STATUS:CANCELLED', 'SEQUENCE:1']) expect(files[0]!.content).toContain(line);
+
+    const [audit] = w.audits('conversation.cancel');
+    expect(audit).toMatchObject({ actor_id: w.hr.id, subject_id: '1' });
+    expect(JSON.parse(audit!.detail)).toMatchObject({ organizerLeft: w.m1.id, sequence: 1, reason: true });
+
+    // No reminder follows, the button is gone, and it cannot be cancelled twice.
+    w.db.clock.set('2026-11-24T05:00:00Z');
+    expect((await tick()).conversationReminders).toBe(0);
+    expect(await recordButtons(w.hr)).toEqual([]);
+    expect(await h.submit(w.hr, FORMS.cancelConversation, '1', {})).toMatchObject({
+      kind: 'error',
+      text: 'This conversation was cancelled.',
+    });
+    expect(w.audits('conversation.cancel')).toHaveLength(1);
+  });
+});

@@ -1,5 +1,6 @@
 /**
- * Changing a planned conversation, which only the manager who scheduled it may do: the buttons on
+ * Changing a planned conversation, which only the manager who scheduled it may do (HR may cancel
+ * one whose organizer has left, from the employee's record): the buttons on
  * their DM, the reschedule form (a new date, time, length, place or link), the cancel form (with an
  * optional word to the employee), and the notice the employee gets about either.
  */
@@ -82,15 +83,24 @@ export function buildRescheduleConversationForm(t: T, d: RescheduleFormData): Fo
 
 export function buildCancelConversationForm(
   t: T,
-  d: { conversationId: number; employeeName: string; when: string },
+  d: {
+    conversationId: number;
+    employeeName: string;
+    when: string;
+    /** The organizer's name when HR cancels because the organizer has left. */
+    organizerLeft?: string | null;
+  },
 ): Form {
+  const about = d.organizerLeft
+    ? t('ev.conv.cancelAboutLeft', { organizer: literal(d.organizerLeft), name: literal(d.employeeName), when: d.when })
+    : t('ev.conv.cancelAbout', { name: literal(d.employeeName), when: d.when });
   return {
     formId: FORMS.cancelConversation,
     title: t('ev.conv.cancelTitle'),
     submitLabel: t('ev.conv.cancelSubmit'),
     cancelLabel: t('ev.conv.cancelKeep'),
     state: String(d.conversationId),
-    intro: [{ type: 'text', text: t('ev.conv.cancelAbout', { name: literal(d.employeeName), when: d.when }) }],
+    intro: [{ type: 'text', text: about }],
     inputs: [
       {
         id: CANCEL_REASON_INPUT,
@@ -114,9 +124,19 @@ export function buildConversationMovedNotice(t: T, v: ConversationView, before: 
   return { text, blocks };
 }
 
-/** What the employee is told when the organizer cancels it, with their word if they gave one. */
-export function buildConversationCancelledNotice(t: T, v: ConversationView, reason: string): Message {
-  const text = t('ev.conv.cancelledNotice', { organizer: literal(v.organizerName), when: v.when });
+/**
+ * What the employee is told when the organizer cancels it, or HR (`byHr`, their name) because the
+ * organizer has left, with their word if they gave one.
+ */
+export function buildConversationCancelledNotice(
+  t: T,
+  v: ConversationView,
+  reason: string,
+  byHr: string | null = null,
+): Message {
+  const text = byHr
+    ? t('ev.conv.cancelledByHrNotice', { hr: literal(byHr), organizer: literal(v.organizerName), when: v.when })
+    : t('ev.conv.cancelledNotice', { organizer: literal(v.organizerName), when: v.when });
   const blocks: Block[] = [{ type: 'text', text }];
   if (reason) blocks.push({ type: 'text', text: `**${t('ev.conv.cancelReason')}**\n${literal(reason)}` });
   blocks.push({ type: 'context', text: t('ev.conv.cancelledCalendar') });
