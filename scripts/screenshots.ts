@@ -40,6 +40,14 @@ async function main(): Promise<void> {
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(OUT, 'workspace.png') });
 
+    // The manager's Home: what waits on them, the same screen as Slack's App Home.
+    await page.locator('nav.sidebar a[data-conversation="home"]').click();
+    await page.locator('article#home').waitFor();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(OUT, 'home.png') });
+    await page.goto(`${app.url}/?as=lina`);
+    await page.locator('#live-status.on').waitFor();
+
     await page.getByRole('button', { name: 'Review 张伟' }).click();
     const dialog = page.locator('dialog#form-dialog[open]');
     await dialog.waitFor();
@@ -59,7 +67,10 @@ async function main(): Promise<void> {
     // The case opens as a message in the HR channel: show it from its header.
     const caseCard = page.locator('#messages article.msg').last();
     await caseCard.waitFor();
-    await caseCard.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await caseCard.evaluate((el) => {
+      el.scrollIntoView({ block: 'start' });
+      window.scrollTo(0, 0); // only the message list scrolls: keep the top bar in the picture
+    });
     await page.waitForTimeout(500);
     await page.screenshot({ path: join(OUT, 'hr-view.png') });
 
@@ -69,7 +80,10 @@ async function main(): Promise<void> {
     await page.locator('#live-status.on').waitFor();
     const warning = page.locator('#messages article.msg', { hasText: '可能需要帮助' }).last();
     await warning.waitFor();
-    await warning.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await warning.evaluate((el) => {
+      el.scrollIntoView({ block: 'start' });
+      window.scrollTo(0, 0);
+    });
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(OUT, 'warning.png') });
 

@@ -4,39 +4,13 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client.js';
 import { acknowledgments, cycles, jobs, people, reviewKpiResults, reviewSlots, reviews } from '../schema/index.js';
 import type { PerformanceSlot, ReportRepo } from '../../src/ports/repos/reports.js';
-import type { KpiResult } from '../../src/ports/repos/reviews.js';
-
-const CHUNK = 500;
-const chunks = <T>(xs: readonly T[]): T[][] =>
-  Array.from({ length: Math.ceil(xs.length / CHUNK) }, (_, i) => xs.slice(i * CHUNK, (i + 1) * CHUNK));
+import { chunks, kpiResultsOf } from './kpi-results.js';
 
 export function makeReportRepo(db: Db): ReportRepo {
   const managers = alias(people, 'managers');
   const employees = alias(people, 'employees');
 
-  const resultsOf = (reviewIds: number[]): Map<number, KpiResult[]> => {
-    const map = new Map<number, KpiResult[]>();
-    for (const ids of chunks(reviewIds))
-      for (const r of db
-        .select()
-        .from(reviewKpiResults)
-        .where(inArray(reviewKpiResults.reviewId, ids))
-        .orderBy(asc(reviewKpiResults.id))
-        .all())
-        map.set(r.reviewId, [
-          ...(map.get(r.reviewId) ?? []),
-          {
-            key: r.kpiKey,
-            name: r.kpiName,
-            unit: r.unit,
-            target: r.target,
-            direction: r.direction,
-            actual: r.actual,
-            met: r.met,
-          },
-        ]);
-    return map;
-  };
+  const resultsOf = (reviewIds: number[]) => kpiResultsOf(db, reviewIds);
 
   return {
     departments: () =>

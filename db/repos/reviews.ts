@@ -29,15 +29,7 @@ import type { Sealer } from '../sealed.js';
 import { toPerson } from './org.js';
 import { makeAmendedContent } from './review-amendments.js';
 import { selectList } from '../select-list.js';
-
-/** Rows per multi-row INSERT: well under SQLite's bound-variable limit. */
-const CHUNK = 500;
-
-const chunks = <T>(xs: T[]): T[][] => {
-  const out: T[][] = [];
-  for (let i = 0; i < xs.length; i += CHUNK) out.push(xs.slice(i, i + CHUNK));
-  return out;
-};
+import { CHUNK, chunks, kpiResultsOf } from './kpi-results.js';
 
 const CYCLE = selectList<Cycle>(cycles, { qualifier: 'cycles' });
 /** A slot's columns, read with the names of a SlotView (those joined in are text, read as stored). */
@@ -187,33 +179,7 @@ export function makeReviewRepo(db: Db, _clock: Clock, sealer: Sealer): ReviewRep
       .all()
       .map((r) => ({ ...r.slot, managerTimezone: r.managerTimezone }));
 
-  const resultsOf = (reviewIds: number[]): Map<number, KpiResult[]> => {
-    const map = new Map<number, KpiResult[]>();
-    if (!reviewIds.length) return map;
-    for (const r of db
-      .select()
-      .from(reviewKpiResults)
-      .where(inArray(reviewKpiResults.reviewId, reviewIds))
-      .orderBy(asc(reviewKpiResults.id))
-      .all()) {
-      const list = map.get(r.reviewId) ?? [];
-      list.push({
-        key: r.kpiKey,
-        name: r.kpiName,
-        unit: r.unit,
-        target: r.target,
-        direction: r.direction,
-        actual: r.actual,
-        met: r.met,
-        ...(r.importedValue !== null && r.importedSource !== null
-          ? { imported: { value: r.importedValue, source: r.importedSource } }
-          : {}),
-        ...(r.changeReason !== null ? { changeReason: changeReason.open(r.changeReason) } : {}),
-      });
-      map.set(r.reviewId, list);
-    }
-    return map;
-  };
+  const resultsOf = (reviewIds: number[]) => kpiResultsOf(db, reviewIds, (sealed) => changeReason.open(sealed));
 
   /** The reviews as they read now: the latest amendment's content over the row as submitted. */
   const withResults = (rows: (typeof reviews.$inferSelect)[]): Review[] => {

@@ -6,18 +6,17 @@ import {
   leaves,
   notes,
   plannedConversations,
-  reviewKpiResults,
   reviews,
   trainingPlans,
   warningRuns,
   warnings,
 } from '../schema/index.js';
 import type { FollowUp, ReviewFigures, WarningRecord, WarningRepo } from '../../src/ports/repos/warnings.js';
-import type { KpiResult } from '../../src/ports/repos/reviews.js';
 import type { DutyGap, LeaveKind, PersonSignal, Suggestion } from '../../src/domain/warning/index.js';
 import { LEAVE_KINDS } from '../../src/domain/warning/index.js';
 import type { Sealer } from '../sealed.js';
 import { makeAmendedContent } from './review-amendments.js';
+import { chunks, kpiResultsOf } from './kpi-results.js';
 
 type Row = typeof warnings.$inferSelect;
 
@@ -35,11 +34,6 @@ const toRecord = (r: Row): WarningRecord => ({
       ? { kind: r.followUpKind, id: r.followUpId, at: r.followUpAt }
       : null,
 });
-
-/** SQLite's limit on bound parameters is 32,766; stay far below it. */
-const CHUNK = 500;
-const chunks = <T>(xs: readonly T[]): T[][] =>
-  Array.from({ length: Math.ceil(xs.length / CHUNK) }, (_, i) => xs.slice(i * CHUNK, (i + 1) * CHUNK));
 
 const kindOf = (raw: string): LeaveKind =>
   (LEAVE_KINDS as readonly string[]).includes(raw) ? (raw as LeaveKind) : 'unspecified';
@@ -108,26 +102,10 @@ export function makeWarningRepo(db: Db, sealer: Sealer): WarningRepo {
           .where(and(inArray(reviews.employeeId, part), gte(reviews.submittedAt, since)))
           .orderBy(asc(reviews.submittedAt), asc(reviews.id))
           .all();
-        const results = new Map<number, KpiResult[]>();
-        for (const ids of chunks(rows.map((r) => r.id)))
-          for (const r of db
-            .select()
-            .from(reviewKpiResults)
-            .where(inArray(reviewKpiResults.reviewId, ids))
-            .orderBy(asc(reviewKpiResults.id))
-            .all())
-            results.set(r.reviewId, [
-              ...(results.get(r.reviewId) ?? []),
-              {
-                key: r.kpiKey,
-                name: r.kpiName,
-                unit: r.unit,
-                target: r.target,
-                direction: r.direction,
-                actual: r.actual,
-                met: r.met,
-              },
-            ]);
+        const results = kpiResultsOf(
+          db,
+          rows.map((r) => r.id),
+        );
         // Corrected reviews count as corrected: the latest amendment's rating and results.
         const amended = amendedContent(rows.map((r) => r.id));
         for (const r of rows) {

@@ -13,6 +13,11 @@ import { canAccess, noteRecordType, type RecordType } from '../../domain/access.
 import { isHr } from '../../domain/people.js';
 import type { SubjectRef } from '../../domain/files.js';
 import { accessContext } from '../shared/access.js';
+import { parseSubjectRef } from '../../domain/files.js';
+import type { AppSettings } from '../../ports/settings.js';
+import type { T } from '../../ui/i18n/index.js';
+import { fail, ok, type Result } from '../result.js';
+import { tFor } from '../shared/people.js';
 
 export interface Attachable {
   ref: SubjectRef;
@@ -82,4 +87,25 @@ export function mayAttach(tx: ReadTx, actor: Person, a: Attachable): boolean {
   if (a.authorId === actor.id || a.trainerId === actor.id) return true;
   const ctx = accessContext(tx, actor, a.personId);
   return canAccess(ctx, 'create', a.recordType) || canAccess(ctx, 'create', 'note_evidence');
+}
+
+/**
+ * The person who pressed a file button and the record it names, both re-read from the database (a
+ * button's value is untrusted) and checked with `may`: one refusal for a stranger, a left person or
+ * a record that does not exist, in the presser's language.
+ */
+export function pressedRecord(
+  tx: ReadTx,
+  settings: Pick<AppSettings, 'locale'>,
+  input: { actorId: string; subject: string },
+  may: (tx: ReadTx, actor: Person, a: Attachable) => boolean,
+): Result<{ actor: Person; t: T; ref: SubjectRef; record: Attachable }> {
+  const actor = tx.org.person(input.actorId);
+  const t = tFor(actor, settings);
+  if (!actor?.active) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
+  const ref = parseSubjectRef(input.subject);
+  const record = ref ? findAttachable(tx, ref) : null;
+  if (!ref || !record) return fail('NOT_FOUND', t('common.notFound'));
+  if (!may(tx, actor, record)) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
+  return ok({ actor, t, ref, record });
 }

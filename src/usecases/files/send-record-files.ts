@@ -5,24 +5,18 @@
  * read of a person's files is audited, as reading their record is.
  */
 import type { UseCaseDeps } from '../../ports/deps.js';
-import { parseSubjectRef } from '../../domain/files.js';
 import { fail, ok, type Result } from '../result.js';
-import { tFor } from '../shared/people.js';
 import { outboxKeys } from '../shared/outbox-keys.js';
 import { recordLabel } from '../../ui/screens/files/file-lines.js';
-import { findAttachable, mayReadFiles } from './attachable.js';
+import { pressedRecord, mayReadFiles } from './attachable.js';
 
 export const makeSendRecordFiles =
   ({ store, clock, settings }: UseCaseDeps) =>
   (input: { actorId: string; subject: string }): Result<{ confirmation: string }> =>
     store.tx((tx) => {
-      const actor = tx.org.person(input.actorId);
-      const t = tFor(actor, settings);
-      if (!actor?.active) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
-      const ref = parseSubjectRef(input.subject);
-      const record = ref ? findAttachable(tx, ref) : null;
-      if (!ref || !record) return fail('NOT_FOUND', t('common.notFound'));
-      if (!mayReadFiles(tx, actor, record)) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
+      const pressed = pressedRecord(tx, settings, input, mayReadFiles);
+      if (!pressed.ok) return pressed;
+      const { actor, t, ref, record } = pressed.value;
       const label = recordLabel(t, ref);
       // A plan's files are its own and its sessions' (the signed sheets), as its record lists them.
       const sessions = ref.type === 'training_plan' ? (tx.evidence.plan(ref.id)?.sessions ?? []) : [];
