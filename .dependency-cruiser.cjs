@@ -117,7 +117,9 @@ module.exports = {
       comment: 'src/config.ts (and its section files src/config-*.ts): ports (settings.ts), domain; zod, yaml, node:fs',
       severity: 'error',
       from: { path: ['^src/config\\.ts$', '^src/config-[a-z]+\\.ts$'] },
-      to: { pathNot: ['^src/(ports|domain)/', '^src/config-[a-z]+\\.ts$', npm('zod', 'yaml'), '^fs$'] },
+      to: {
+        pathNot: ['^src/(ports|domain)/', '^src/config\\.ts$', '^src/config-[a-z]+\\.ts$', npm('zod', 'yaml'), '^fs$'],
+      },
     },
 
     // --- db/

@@ -4,7 +4,7 @@
  * and the adapter test harnesses. It lives here, not in src/, because only adapters may import db/.
  */
 import type { Config } from '../src/config.js';
-import { settingsFromConfig } from '../src/config.js';
+import { settingsFromConfig } from '../src/config-settings.js';
 import { openDatabase, type Connection } from '../db/client.js';
 import { makeStore, type StoreOptions } from '../db/store.js';
 import { makeOutboxQueue } from '../db/repos/outbox.js';

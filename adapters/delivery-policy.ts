@@ -3,7 +3,8 @@
  * transient failures are retried, the call timeout, and who hears about a message set aside —
  * the log at once (with the command that sends it again), and HR through src/app/delivery.ts.
  */
-import { retryWindowMs, type Config } from '../src/config.js';
+import { retryWindowMs } from '../src/config-delivery.js';
+import type { Config } from '../src/config.js';
 import type { UseCaseDeps } from '../src/ports/deps.js';
 import type { Logger } from '../src/ports/logger.js';
 import type { OutboxQueue, OutboxRow } from '../src/ports/outbox-queue.js';

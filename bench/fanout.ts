@@ -20,7 +20,7 @@ import { startOutboxSender, type PacingPolicy } from '../src/delivery/sender.js'
 import { makeSlackDeliver } from '../adapters/slack/deliver.js';
 import { mentionResolver } from '../adapters/slack/index.js';
 import { slackPacing } from '../adapters/slack/pacing.js';
-import { parseFileConfig } from '../src/config.js';
+import { parseFileConfig } from '../src/config-yaml.js';
 import type { Person } from '../src/ports/records.js';
 import type { Message } from '../src/ui/model.js';
 

@@ -3,7 +3,8 @@
  * target", replayed week by week on the demo history and on the seeded synthetic organisation.
  * Figures, not timings; docs/warnings.md explains every column.
  */
-import { loadConfig, settingsFromConfig } from '../src/config.js';
+import { loadConfig } from '../src/config.js';
+import { settingsFromConfig } from '../src/config-settings.js';
 import { syntheticOrganisation } from '../src/domain/warning/backtest/index.js';
 import { DEFAULT_WARNING_SETTINGS } from '../src/domain/warning/index.js';
 import { backtestReport } from '../adapters/cli/backtest-report.js';

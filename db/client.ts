@@ -3,10 +3,10 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import * as schema from './schema/index.js';
 import { makeSealer, type Sealer } from './sealed.js';
 import { guardReads, type ReadGuard } from './read-guard.js';
+import { appFile } from './app-root.js';
 
 /** Drizzle over the connection; `$client` is the better-sqlite3 handle, for statements prepared by hand. */
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -36,7 +36,7 @@ export interface Connection {
   close(): void;
 }
 
-const MIGRATIONS = resolve(dirname(fileURLToPath(import.meta.url)), '../migrations');
+const MIGRATIONS = appFile('migrations');
 
 /**
  * Opens (creating if needed) the SQLite file, turns on WAL and foreign keys, applies migrations.

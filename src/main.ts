@@ -4,7 +4,10 @@
  * With no platform credentials it starts the local web workspace with demo data.
  */
 import cron from 'node-cron';
-import { loadConfig, ConfigError, settingsFromConfig, startRefusal } from './config.js';
+import { loadConfig } from './config.js';
+import { ConfigError } from './config-errors.js';
+import { settingsFromConfig } from './config-settings.js';
+import { startRefusal } from './config-refusal.js';
 import { systemClock } from './ports/clock.js';
 import { composeApp } from '../adapters/compose.js';
 import type { AdapterContext, RunningAdapter } from '../adapters/context.js';

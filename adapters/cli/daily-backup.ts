@@ -7,19 +7,17 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Config } from '../../src/config.js';
 import type { Clock } from '../../src/ports/clock.js';
 import type { Logger } from '../../src/ports/logger.js';
 import { dateOf, wallTimeAt } from '../../src/domain/zoned-time.js';
 import { parseTimeOfDay } from '../../src/domain/dates.js';
 import { dailyBackupName } from '../../db/backup.js';
+import { appFile, RUNNING_BUILT } from '../../db/app-root.js';
 import type { BackupOutcome } from '../../src/usecases/security/alert-failed-backup.js';
 
-// This file runs as TypeScript (tsx, the tests) or compiled (dist/, npm start): the CLI beside it likewise.
-const CLI_ENTRY = fileURLToPath(
-  new URL(import.meta.url.endsWith('.ts') ? './index.ts' : './index.js', import.meta.url),
-);
+// This file runs as TypeScript (tsx, the tests) or built (dist/, npm start): the CLI likewise.
+const CLI_ENTRY = appFile(RUNNING_BUILT ? 'adapters/cli/index.js' : 'adapters/cli/index.ts');
 /** After a failed attempt, wait this long before trying again (the failure is logged each time). */
 const RETRY_MS = 3_600_000;
 

@@ -8,7 +8,6 @@ import { resolve } from 'node:path';
 import { makeExportPerformanceReport } from '../../src/usecases/report/export-performance.js';
 import { performanceCsv } from '../../src/ui/screens/report/performance-report.js';
 import { translator } from '../../src/ui/i18n/index.js';
-import { workbookXlsx } from '../reports/render-workbook.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, type CliCommand } from './context.js';
 
 export const USAGE_REPORT =
@@ -52,7 +51,9 @@ export const runReport: CliCommand = async (args, ctx) => {
   const file = resolve(parsed.out ?? v.filename.replace(/\.xlsx$/, `.${parsed.format}`));
   writeFileSync(
     file,
-    parsed.format === 'xlsx' ? await workbookXlsx(v.workbook) : performanceCsv(v.rows, translator(v.locale), v.locale),
+    parsed.format === 'xlsx'
+      ? await (await import('../reports/render-workbook.js')).workbookXlsx(v.workbook)
+      : performanceCsv(v.rows, translator(v.locale), v.locale),
   );
   ctx.out(`Wrote ${file}: ${v.confirmation}`);
   return EXIT_OK;

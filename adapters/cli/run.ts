@@ -2,7 +2,8 @@
  * The `npm run dandang -- <command>` adapter: config → database → store, then one command.
  * Exit codes: 0 ok, 1 the input was invalid (every problem printed), 2 usage or configuration error.
  */
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { ConfigError } from '../../src/config-errors.js';
+import { loadConfig } from '../../src/config.js';
 import { systemClock, type Clock } from '../../src/ports/clock.js';
 import { composeStore } from '../compose.js';
 import { loggerFor } from '../logging.js';

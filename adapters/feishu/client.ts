@@ -1,6 +1,7 @@
 /** The Lark SDK client for the configured app: one place that maps FEISHU_DOMAIN and the SDK's logging. */
 import * as lark from '@larksuiteoapi/node-sdk';
-import { parseFileConfig, type Config } from '../../src/config.js';
+import { parseFileConfig } from '../../src/config-yaml.js';
+import type { Config } from '../../src/config.js';
 import type { Logger } from '../../src/ports/logger.js';
 import { larkLogger } from '../logging.js';
 import { withTimeout } from './http-timeout.js';

@@ -4,7 +4,7 @@
  */
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { AdapterContext, RunningAdapter } from '../context.js';
-import { ConfigError } from '../../src/config.js';
+import { ConfigError } from '../../src/config-errors.js';
 import { GuardedDispatcher, type GuardOptions } from './guard.js';
 import { registerListeners } from './listeners/index.js';
 import { makeFormSnapshots } from '../../db/repos/form-snapshots.js';

@@ -16,7 +16,8 @@ import {
   type PacingPolicy,
 } from '../../src/delivery/sender.js';
 import type { OutboxRow, UploadPayload } from '../../src/ports/outbox-queue.js';
-import { parseFileConfig, type FeishuDeliveryConfig } from '../../src/config.js';
+import { parseFileConfig } from '../../src/config-yaml.js';
+import type { FeishuDeliveryConfig } from '../../src/config-delivery.js';
 import type { Store } from '../../src/ports/store.js';
 import { deliveryPolicy, type DeliveryContext } from '../delivery-policy.js';
 import { makeFeishuLookup, markCard } from './reconcile.js';

@@ -8,7 +8,6 @@
  *   4. if the answer records nothing (a refusal, field errors), bytes this submission newly stored
  *      and no record holds are removed again.
  */
-import { fileTypeFromBuffer } from 'file-type';
 import type { FileStore, IncomingFile } from '../../src/ports/files.js';
 import type { Store } from '../../src/ports/store.js';
 import type { Router } from '../../src/app/router.js';
@@ -66,6 +65,8 @@ async function inspect(
   t: T,
 ): Promise<{ ok: true; checked: Checked[] } | { ok: false; message: string }> {
   if (list.length > MAX_FILES_PER_UPLOAD) return { ok: false, message: tooManyText(t) };
+  // Loaded on the first upload, not at start (file-type and its readers are some thirty modules).
+  const { fileTypeFromBuffer } = await import('file-type');
   const checked: Checked[] = [];
   for (const f of list) {
     const detected = f.bytes.length ? ((await fileTypeFromBuffer(f.bytes)) ?? null) : null;

@@ -7,7 +7,6 @@ import type { Locale } from '../../src/ports/records.js';
 import type { Dashboard } from '../../src/app/report.js';
 import { t, translator, type MessageKey } from '../../src/ui/i18n/index.js';
 import { reportPeriodName } from '../../src/ui/screens/report/period-name.js';
-import { chartSvg } from '../reports/render-chart.js';
 import { escapeHtml } from './render.js';
 
 function shell(locale: Locale, title: string, body: string): string {
@@ -34,7 +33,9 @@ ${body}
 const option = (value: string, label: string, selected: boolean) =>
   `<option value="${escapeHtml(value)}"${selected ? ' selected' : ''}>${escapeHtml(label)}</option>`;
 
-export function renderDashboardPage(d: Dashboard, locale: Locale): string {
+export async function renderDashboardPage(d: Dashboard, locale: Locale): Promise<string> {
+  // ECharts (some six hundred modules) loads on the first dashboard, not at start.
+  const { chartSvg } = await import('../reports/render-chart.js');
   const L = (k: MessageKey, params?: Record<string, string>) => escapeHtml(t(locale, k, params));
   const periodName = (p: string) => reportPeriodName(translator(locale), p);
   const periods = d.periodChoices.includes(d.period.label) ? d.periodChoices : [d.period.label, ...d.periodChoices];

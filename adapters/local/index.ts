@@ -3,7 +3,7 @@
  * platform, so the product can be used in a browser without Slack or Feishu credentials.
  */
 import type { AdapterContext, RunningAdapter } from '../context.js';
-import { ConfigError } from '../../src/config.js';
+import { ConfigError } from '../../src/config-errors.js';
 import { startLocalSender } from './sender.js';
 import { deliveryPolicy } from '../delivery-policy.js';
 import { localRoutes } from './routes.js';

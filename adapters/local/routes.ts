@@ -4,7 +4,6 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { RequestHandler } from '../http-host.js';
 import type { FormValues } from '../../src/ui/model.js';
 import type { UploadPayload } from '../../src/ports/outbox-queue.js';
@@ -14,8 +13,9 @@ import { PERSONA_COOKIE } from './persona.js';
 import { fileBytes } from '../reports/materialize.js';
 import { CJK_FONT_FILE } from '../reports/font.js';
 import type { Workspace } from './workspace.js';
+import { appFile } from '../../db/app-root.js';
 
-const asset = (name: string) => readFileSync(fileURLToPath(new URL(`./assets/${name}`, import.meta.url)), 'utf8');
+const asset = (name: string) => readFileSync(appFile(`adapters/local/assets/${name}`), 'utf8');
 const MAX_BODY = 1_000_000;
 let cjkFontBytes: Buffer | null = null;
 /** The shipped CJK font (10 MB), read on first use: only a page with Chinese text asks for it. */
@@ -198,7 +198,7 @@ export function localRoutes(ws: Workspace, opts: { allowRemote: boolean }): Requ
     if (method === 'GET' && url.pathname === '/dashboard') {
       const persona = ws.persona(cookie(req, PERSONA_COOKIE));
       if (!persona) return send(res, 303, 'text/plain', '', { location: '/' });
-      const page = ws.dashboard(persona, {
+      const page = await ws.dashboard(persona, {
         period: url.searchParams.get('period') ?? undefined,
         department: url.searchParams.get('department') ?? undefined,
       });

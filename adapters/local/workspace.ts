@@ -55,10 +55,13 @@ export class Workspace {
   }
 
   /** The HR dashboard page for a persona; someone who is not HR gets the refusal, as a page. */
-  dashboard(p: Person, filter: { period?: string; department?: string }): { status: number; html: string } {
+  async dashboard(
+    p: Person,
+    filter: { period?: string; department?: string },
+  ): Promise<{ status: number; html: string }> {
     const locale = this.localeOf(p);
     const r = makeDashboardQuery(this.ctx)({ actorId: p.id, ...filter });
-    if (r.ok) return { status: 200, html: renderDashboardPage(r.value, locale) };
+    if (r.ok) return { status: 200, html: await renderDashboardPage(r.value, locale) };
     return { status: r.code === 'NOT_AUTHORIZED' ? 403 : 400, html: renderDashboardRefusal(locale, r.message) };
   }
 

@@ -5,8 +5,6 @@
  */
 import type { UploadPayload } from '../../src/ports/outbox-queue.js';
 import type { UploadBody } from '../../src/ports/outbox.js';
-import { chartPng } from './render-chart.js';
-import { workbookXlsx } from './render-workbook.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -55,8 +53,19 @@ export async function fileBytes(u: UploadPayload): Promise<FileBytes> {
         isImage: body.contentType.startsWith('image/'),
       };
     case 'chart':
-      return { ...base, bytes: chartPng(body.chart), contentType: 'image/png', isImage: true };
+      // ECharts and ExcelJS load on first use: together they are most of what a start would load.
+      return {
+        ...base,
+        bytes: (await import('./render-chart.js')).chartPng(body.chart),
+        contentType: 'image/png',
+        isImage: true,
+      };
     case 'workbook':
-      return { ...base, bytes: await workbookXlsx(body.workbook), contentType: XLSX_TYPE, isImage: false };
+      return {
+        ...base,
+        bytes: await (await import('./render-workbook.js')).workbookXlsx(body.workbook),
+        contentType: XLSX_TYPE,
+        isImage: false,
+      };
   }
 }

@@ -7,7 +7,8 @@
  * set, is the limit the operator knows: the sender starts there, never exceeds it, and still backs
  * off on a 429.
  */
-import { parseFileConfig, type SlackDeliveryConfig } from '../../src/config.js';
+import { parseFileConfig } from '../../src/config-yaml.js';
+import type { SlackDeliveryConfig } from '../../src/config-delivery.js';
 import type { PacingPolicy } from '../../src/delivery/sender.js';
 
 export function slackPacing(cfg: SlackDeliveryConfig): PacingPolicy {

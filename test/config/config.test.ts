@@ -2,7 +2,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, parseFileConfig, retryWindowMs } from '../../src/config.js';
+import { ConfigError } from '../../src/config-errors.js';
+import { loadConfig } from '../../src/config.js';
+import { parseFileConfig } from '../../src/config-yaml.js';
+import { retryWindowMs } from '../../src/config-delivery.js';
 import { DEFAULT_WARNING_SETTINGS } from '../../src/domain/warning/settings.js';
 
 const exampleYaml = readFileSync(new URL('../../dandang.example.yml', import.meta.url), 'utf8');

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { parseFileConfig, ConfigError } from '../../src/config.js';
+import { parseFileConfig } from '../../src/config-yaml.js';
+import { ConfigError } from '../../src/config-errors.js';
 import { DEFAULT_WARNING_SETTINGS } from '../../src/domain/warning/index.js';
 
 describe('dandang.yml warnings:', () => {

@@ -21,7 +21,9 @@ import { makeDisputeNote } from '../../src/usecases/evidence/dispute-note.js';
 import { makeOpenOffboarding } from '../../src/usecases/offboarding/open-offboarding.js';
 import { makeWithdrawCase } from '../../src/usecases/offboarding/withdraw-case.js';
 import { DEFAULT_KPIS } from '../support/org.js';
-import { ConfigError, loadConfig, startRefusal } from '../../src/config.js';
+import { ConfigError } from '../../src/config-errors.js';
+import { loadConfig } from '../../src/config.js';
+import { startRefusal } from '../../src/config-refusal.js';
 import { runCli } from '../../adapters/cli/run.js';
 import type { DataProtection } from '../../db/client.js';
 

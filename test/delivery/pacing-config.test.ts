@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFileConfig } from '../../src/config.js';
+import { parseFileConfig } from '../../src/config-yaml.js';
 import { SLACK_DEFAULT_PACING, slackPacing } from '../../adapters/slack/pacing.js';
 import { FEISHU_PACING, feishuPacing } from '../../adapters/feishu/outbox.js';
 

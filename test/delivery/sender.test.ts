@@ -8,7 +8,7 @@ import {
   type PacingPolicy,
 } from '../../src/delivery/sender.js';
 import type { OutboxRow } from '../../src/ports/outbox-queue.js';
-import { parseFileConfig } from '../../src/config.js';
+import { parseFileConfig } from '../../src/config-yaml.js';
 import { slackPacing } from '../../adapters/slack/pacing.js';
 
 /** The platform boundary: records each call with its real start/end time. */

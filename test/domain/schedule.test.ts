@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Schedule } from '../../src/config.js';
+import type { Schedule } from '../../src/domain/schedule.js';
 import { makeWorkCalendar } from '../../src/domain/calendar.js';
 import {
   parsePeriodLabel,

@@ -13,8 +13,9 @@
 import type { Store } from '../../src/ports/store.js';
 import type { Person, Kpi } from '../../src/ports/records.js';
 import type { AppSettings } from '../../src/ports/settings.js';
-import type { Schedule, ReminderStep } from '../../src/config.js';
-import { parseFileConfig } from '../../src/config.js';
+import type { Schedule } from '../../src/domain/schedule.js';
+import type { ReminderStep } from '../../src/config.js';
+import { parseFileConfig } from '../../src/config-yaml.js';
 import { HR_LOCAL_CHANNEL } from '../../src/ports/settings.js';
 
 /** Two KPIs, one of each direction: tickets ≥ 40 per week, response time ≤ 4 h. */

@@ -13,10 +13,11 @@ import {
   type Supplier,
 } from './schema.js';
 import type { EvidenceFacts } from './facts.js';
-import { candidatesFor, type Candidate, type EvidenceRecordRef, type Rejection } from './candidates.js';
+import { candidatesFor } from './candidates.js';
+import type { Candidate, EvidenceRecordRef, Rejection } from './candidate.js';
 import { evaluateBlockers, type BlockerEvaluation } from './blockers.js';
 
-export type { EvidenceRecordRef, Rejection, RejectionRule } from './candidates.js';
+export type { EvidenceRecordRef, Rejection, RejectionRule } from './candidate.js';
 export type { BlockerEvaluation, BlockerCheck } from './blockers.js';
 export { evaluateBlockers, checkBlockers } from './blockers.js';
 

@@ -12,9 +12,20 @@ import * as feishu from './feishu.js';
 import * as local from './local.js';
 import * as review from './review.js';
 import * as evidence from './evidence.js';
+import * as evidenceTraining from './evidence-training.js';
+import * as evidenceConversations from './evidence-conversations.js';
+import * as evidenceAdjustments from './evidence-adjustments.js';
+import * as evidenceRecord from './evidence-record.js';
+import * as evidenceErrors from './evidence-errors.js';
 import * as slack from './slack.js';
 import * as importing from './import.js';
 import * as offboarding from './offboarding.js';
+import * as offboardingChecklist from './offboarding-checklist.js';
+import * as offboardingSettlement from './offboarding-settlement.js';
+import * as offboardingStepForm from './offboarding-step-form.js';
+import * as offboardingProtect from './offboarding-protect.js';
+import * as offboardingReport from './offboarding-report.js';
+import * as offboardingDossier from './offboarding-dossier.js';
 import * as report from './report.js';
 import * as security from './security.js';
 import * as delivery from './delivery.js';
@@ -34,9 +45,20 @@ const catalogs = [
   local,
   review,
   evidence,
+  evidenceTraining,
+  evidenceConversations,
+  evidenceAdjustments,
+  evidenceRecord,
+  evidenceErrors,
   slack,
   importing,
   offboarding,
+  offboardingChecklist,
+  offboardingSettlement,
+  offboardingStepForm,
+  offboardingProtect,
+  offboardingReport,
+  offboardingDossier,
   report,
   security,
   delivery,

@@ -5,7 +5,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTestDb, type TestDb } from '../../support/db.js';
-import { loadConfig, settingsFromConfig } from '../../../src/config.js';
+import { loadConfig } from '../../../src/config.js';
+import { settingsFromConfig } from '../../../src/config-settings.js';
 import { verifyAuditChain } from '../../../db/repos/audit.js';
 import { loadDemo } from '../../../adapters/local/demo/index.js';
 import { evaluateEvidence } from '../../../src/domain/policy/index.js';

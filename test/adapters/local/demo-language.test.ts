@@ -5,7 +5,8 @@
  */
 import { describe, it, expect, afterEach } from 'vitest';
 import { makeTestDb, type TestDb } from '../../support/db.js';
-import { loadConfig, settingsFromConfig } from '../../../src/config.js';
+import { loadConfig } from '../../../src/config.js';
+import { settingsFromConfig } from '../../../src/config-settings.js';
 import { loadDemo } from '../../../adapters/local/demo/index.js';
 import { makeOpenOffboarding } from '../../../src/usecases/offboarding/open-offboarding.js';
 import type { Message } from '../../../src/ui/model.js';

@@ -1,7 +1,7 @@
 import { describe, it, expect, afterEach } from 'vitest';
 import { makeTestDb, type TestDb } from '../../support/db.js';
 import { loadConfig } from '../../../src/config.js';
-import { settingsFromConfig } from '../../../src/config.js';
+import { settingsFromConfig } from '../../../src/config-settings.js';
 import { verifyAuditChain } from '../../../db/repos/audit.js';
 import { makeOutboxQueue } from '../../../db/repos/outbox.js';
 import { loadDemo } from '../../../adapters/local/demo/index.js';

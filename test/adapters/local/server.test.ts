@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'node:http';
 import { ManualClock } from '../../../src/ports/clock.js';
-import { ConfigError } from '../../../src/config.js';
+import { ConfigError } from '../../../src/config-errors.js';
 import { startLocalApp, type LocalApp } from '../../../adapters/local/testing.js';
 
 let dir: string;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type Database from 'better-sqlite3';
-import { parseFileConfig } from '../../../src/config.js';
+import { parseFileConfig } from '../../../src/config-yaml.js';
 import { HR_LOCAL_CHANNEL, type AppSettings } from '../../../src/ports/settings.js';
 
 /** Settings as a default dandang.yml would give them. */

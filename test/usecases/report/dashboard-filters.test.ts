@@ -6,7 +6,8 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { makeTestDb, type TestDb } from '../../support/db.js';
-import { loadConfig, settingsFromConfig } from '../../../src/config.js';
+import { loadConfig } from '../../../src/config.js';
+import { settingsFromConfig } from '../../../src/config-settings.js';
 import { loadDemo } from '../../../adapters/local/demo/index.js';
 import { makeBuildDashboard } from '../../../src/usecases/report/build-dashboard.js';
 import { makeOpenOffboarding } from '../../../src/usecases/offboarding/open-offboarding.js';

@@ -8,7 +8,7 @@ import { describe, it, expect, afterEach } from 'vitest';
 import { makeTestDb, type TestDb } from '../../support/db.js';
 import { seedOrg, testSettings, seedTeams } from '../../support/org.js';
 import type { AppSettings } from '../../../src/ports/settings.js';
-import type { Schedule } from '../../../src/config.js';
+import type { Schedule } from '../../../src/domain/schedule.js';
 import { makeRunScheduleTick } from '../../../src/usecases/schedule/run-schedule-tick.js';
 import { makeSubmitReview } from '../../../src/usecases/review/submit-review.js';
 import { makeStartCycle } from '../../../src/usecases/review/start-cycle.js';
