@@ -1,7 +1,9 @@
 /**
  * A click on a step that records something (a date, a release, pay in lieu, a hearing invitation,
  * an appeal) opens its form, but only if the gate would let this person complete it now; otherwise
- * the click is refused and audited like any other. The form is submitted to `advance-case-step.ts`.
+ * the click is refused in the gate's words. Opening a form takes no step, so it only reads: a
+ * refusal here writes nothing. The form is submitted to `advance-case-step.ts`, which asks the gate
+ * again and records a refused attempt (`step-gate.ts`).
  */
 import { ok, type Result } from '../result.js';
 import type { UseCaseDeps } from '../../ports/deps.js';
@@ -9,7 +11,7 @@ import type { Form, Option } from '../../ui/model.js';
 import { dateIn } from '../../domain/dates.js';
 import { isHr } from '../../domain/people.js';
 import { buildStepForm } from '../../ui/screens/offboarding/forms.js';
-import { passStepGate, type StepRequest } from './step-gate.js';
+import { askStepGate, type StepRequest } from './step-gate.js';
 import { involvedPeople } from './step-inputs.js';
 
 export interface OpenCaseStepFormInput extends StepRequest {
@@ -20,9 +22,9 @@ export interface OpenCaseStepFormInput extends StepRequest {
 export const makeOpenCaseStepForm =
   ({ store, clock, settings }: UseCaseDeps) =>
   (input: OpenCaseStepFormInput): Result<Form> =>
-    store.tx((tx) => {
+    store.read((tx) => {
       const now = clock.now();
-      const gate = passStepGate(tx, settings, now, input);
+      const gate = askStepGate(tx, settings, now, input);
       if (!gate.ok) return gate;
       const { t, locale, c, employee, decision } = gate;
       let hearers: Option[] | undefined;

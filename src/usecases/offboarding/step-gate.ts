@@ -1,8 +1,15 @@
 /**
  * May this person take this step of this case now? Both the click on a step and the opening of a
- * step's form ask here, so a refused attempt is audited the same way whichever path made it.
+ * step's form ask here, so both answer with the same words.
+ *
+ * Only an attempt to *take* the step is recorded when refused (`passStepGate`: a click on a step, or
+ * the submit of its form): an attempt to move a dismissal case is part of how the case ran, so it
+ * goes into the case's timeline and audit history (or, for someone with no part in the case, the
+ * security log). Opening a step's form (`askStepGate`) only asks: it takes nothing, so a refusal
+ * to open the form is not evidence of anything and writes nothing; the submit would be refused
+ * and recorded like any click.
  */
-import type { Tx } from '../../ports/store.js';
+import type { ReadTx, Tx } from '../../ports/store.js';
 import type { Locale, Person } from '../../ports/records.js';
 import type { CaseRecord } from '../../ports/repos/cases.js';
 import type { AppSettings } from '../../ports/settings.js';
@@ -87,8 +94,27 @@ function refuseStranger(
   return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
 }
 
-/** Loads the case and asks the gate; a refusal is audited here. */
-export function passStepGate(tx: Tx, settings: AppSettings, now: number, input: StepRequest): PassedStepGate | Failure {
+/** What a refusing gate hands on, so the caller can answer and, for an attempt, record it. */
+interface RefusedStepGate {
+  ok: false;
+  refused: true;
+  actor: Person;
+  t: T;
+  locale: Locale;
+  c: CaseRecord;
+  /** The actor has a part in the case (HR, the employee, their managers): the case's own history. */
+  party: boolean;
+  decision: Extract<AdvanceDecision, { ok: false }>;
+  evaluation: Evaluation;
+}
+
+/** Loads the case and asks the gate, writing nothing. */
+function judge(
+  tx: ReadTx,
+  settings: AppSettings,
+  now: number,
+  input: StepRequest,
+): PassedStepGate | RefusedStepGate | Failure {
   const actor = tx.org.person(input.actorId);
   const t = tFor(actor, settings);
   const locale = localeOf(actor, settings);
@@ -101,9 +127,44 @@ export function passStepGate(tx: Tx, settings: AppSettings, now: number, input: 
   const relation = relationOf(actor, employee);
   const state = { ...stateOf(c), stepDates: stepDatesOf(tx.cases.events(c.id)), today: dateIn(now, settings.timezone) };
   const decision = canAdvance(policy, state, input.stepId, relation, evaluation);
-  if (!decision.ok) {
-    if (!hasPartInCase(actor, c, employee)) return refuseStranger(tx, t, now, c, actor.id, input.stepId, decision);
-    return refuseAndAudit(tx, t, locale, c, actor.id, input.stepId, decision, evaluation);
-  }
+  if (!decision.ok)
+    return {
+      ok: false,
+      refused: true,
+      actor,
+      t,
+      locale,
+      c,
+      party: hasPartInCase(actor, c, employee),
+      decision,
+      evaluation,
+    };
   return { ok: true, actor, t, locale, c, employee, policy, decision, evaluation };
+}
+
+/** An attempt to take the step (a click on it, or its form submitted): a refusal is recorded here. */
+export function passStepGate(tx: Tx, settings: AppSettings, now: number, input: StepRequest): PassedStepGate | Failure {
+  const gate = judge(tx, settings, now, input);
+  if (gate.ok || !('refused' in gate)) return gate;
+  const { t, locale, c, actor, decision, evaluation } = gate;
+  if (!gate.party) return refuseStranger(tx, t, now, c, actor.id, input.stepId, decision);
+  return refuseAndAudit(tx, t, locale, c, actor.id, input.stepId, decision, evaluation);
+}
+
+/**
+ * Whether the step's form may open now: the same answer as `passStepGate`, in the same words, and
+ * nothing written (see the top of this file).
+ */
+export function askStepGate(
+  tx: ReadTx,
+  settings: AppSettings,
+  now: number,
+  input: StepRequest,
+): PassedStepGate | Failure {
+  const gate = judge(tx, settings, now, input);
+  if (gate.ok || !('refused' in gate)) return gate;
+  const { t, locale, c, decision, evaluation } = gate;
+  // Someone with no part in the case learns nothing about it, as on a click.
+  if (!gate.party) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
+  return refusal(gateTextFor(tx, t, locale, c, evaluation), input.stepId, decision.code, decision.missing);
 }
