@@ -206,9 +206,15 @@ function print(title: string, r: FanoutResult): void {
 /**
  * `npm run bench` (BENCH_ONLY=fanout): both fan-outs. BENCH_RATE sets the unknown workspace limit
  * (default: half of what this machine pushes unthrottled, at most 2,000/s), BENCH_MESSAGES the
- * size (default: about 100 s of sending), BENCH_KNOWN_RATE the known limit (default 100/s).
+ * size (default: about 100 s of sending), BENCH_UNKNOWN_RATES more unknown limits to run the same
+ * mix against (default 20,100; each BENCH_UNKNOWN_SECONDS, default 60, of sending), BENCH_KNOWN_RATE
+ * the known limit (default 100/s).
  */
-export async function runFanoutBenches(): Promise<{ unknown: FanoutResult; told: FanoutResult }> {
+export async function runFanoutBenches(): Promise<{
+  unknown: FanoutResult;
+  variants: FanoutResult[];
+  told: FanoutResult;
+}> {
   const defaults = parseFileConfig('').delivery.slack;
   let rate = num('BENCH_RATE', 0);
   if (!rate) {
@@ -238,6 +244,23 @@ export async function runFanoutBenches(): Promise<{ unknown: FanoutResult; told:
     unknown,
   );
 
+  // The same at fixed limits far from the calibrated one, so the search is not tuned to one number.
+  const variants: FanoutResult[] = [];
+  for (const limit of (process.env.BENCH_UNKNOWN_RATES ?? '20,100')
+    .split(',')
+    .map(Number)
+    .filter((n) => n > 0)) {
+    const n = num('BENCH_UNKNOWN_SECONDS', 60) * limit;
+    const each = Math.max(0, n - caseThread - digests);
+    const r = await benchFanout({
+      workload: { kpiAcks: Math.floor(each / 2), nudges: Math.ceil(each / 2), digests, caseThread },
+      limitPerSec: limit,
+      pacing: slackPacing(defaults),
+    });
+    print(`[fan-out, limit not told] workspace limit ${limit}/s, the same mix`, r);
+    variants.push(r);
+  }
+
   const known = num('BENCH_KNOWN_RATE', Math.min(100, rate));
   const cycle = num('BENCH_CYCLE_MESSAGES', known * 60);
   const told = await benchFanout({
@@ -249,5 +272,5 @@ export async function runFanoutBenches(): Promise<{ unknown: FanoutResult; told:
     `[fan-out, limit in the config] delivery.slack.perSecond: ${known} = the workspace limit; a cycle's nudges behind the import's KPI acknowledgements`,
     told,
   );
-  return { unknown, told };
+  return { unknown, variants, told };
 }

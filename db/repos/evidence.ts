@@ -284,6 +284,30 @@ export function makeEvidenceRepo(db: Db, clock: Clock, sealer: Sealer): Evidence
         .set({ noteId, status: 'recorded' })
         .where(eq(plannedConversations.id, id))
         .run(),
+    rescheduleConversation: (id, move, at) =>
+      toConversation(
+        db
+          .update(plannedConversations)
+          .set({
+            ...move,
+            sequence: sql`${plannedConversations.sequence} + 1`,
+            changedAt: at,
+            reminderSentAt: null,
+            notePromptedAt: null,
+          })
+          .where(eq(plannedConversations.id, id))
+          .returning()
+          .get()!,
+      ),
+    cancelConversation: (id, at) =>
+      toConversation(
+        db
+          .update(plannedConversations)
+          .set({ status: 'cancelled', sequence: sql`${plannedConversations.sequence} + 1`, changedAt: at })
+          .where(eq(plannedConversations.id, id))
+          .returning()
+          .get()!,
+      ),
     reassessmentForPlan: (planId) =>
       db
         .select({ id: reviews.id })

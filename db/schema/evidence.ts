@@ -199,6 +199,10 @@ export const plannedConversations = sqliteTable(
     reminderSentAt: integer('reminder_sent_at'),
     notePromptedAt: integer('note_prompted_at'),
     noteId: integer('note_id').references(() => notes.id),
+    /** Its calendar file's SEQUENCE: 0 as planned, one more with each reschedule and the cancellation. */
+    sequence: integer('sequence').notNull().default(0),
+    /** When the organizer last rescheduled or cancelled it (the later calendar file's DTSTAMP). */
+    changedAt: integer('changed_at'),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [

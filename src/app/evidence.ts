@@ -33,6 +33,10 @@ import { makeViewMyRecord } from '../usecases/evidence/view-my-record.js';
 import { makeOpenScheduleConversationForm } from '../usecases/evidence/open-schedule-conversation-form.js';
 import { makeScheduleConversation } from '../usecases/evidence/schedule-conversation.js';
 import { makeOpenConversationNoteForm } from '../usecases/evidence/open-conversation-note-form.js';
+import { makeOpenRescheduleConversationForm } from '../usecases/evidence/open-reschedule-conversation-form.js';
+import { makeRescheduleConversation } from '../usecases/evidence/reschedule-conversation.js';
+import { makeOpenCancelConversationForm } from '../usecases/evidence/open-cancel-conversation-form.js';
+import { makeCancelConversation } from '../usecases/evidence/cancel-conversation.js';
 import { decodeConversationState } from '../ui/screens/evidence/conversation.js';
 import { decodeNoteFormState } from '../ui/screens/evidence/note.js';
 import { makeOpenHandbookForm } from '../usecases/evidence/open-handbook-form.js';
@@ -70,6 +74,10 @@ export function evidenceHandlers(deps: UseCaseDeps): FeatureHandlers {
   const openScheduleConversationForm = makeOpenScheduleConversationForm(deps);
   const scheduleConversation = makeScheduleConversation(deps);
   const openConversationNoteForm = makeOpenConversationNoteForm(deps);
+  const openRescheduleConversationForm = makeOpenRescheduleConversationForm(deps);
+  const rescheduleConversation = makeRescheduleConversation(deps);
+  const openCancelConversationForm = makeOpenCancelConversationForm(deps);
+  const cancelConversation = makeCancelConversation(deps);
   const openHandbookForm = makeOpenHandbookForm(deps);
   const addHandbookSection = makeAddHandbookSection(deps);
   const sendHandbook = makeSendHandbook(deps);
@@ -164,6 +172,10 @@ export function evidenceHandlers(deps: UseCaseDeps): FeatureHandlers {
       },
       [ACTIONS.recordConversationNote]: (ev) =>
         formReply(openConversationNoteForm({ actorId: ev.actor.person.id, conversationId: parseId(ev.value) })),
+      [ACTIONS.rescheduleConversation]: (ev) =>
+        formReply(openRescheduleConversationForm({ actorId: ev.actor.person.id, conversationId: parseId(ev.value) })),
+      [ACTIONS.cancelConversation]: (ev) =>
+        formReply(openCancelConversationForm({ actorId: ev.actor.person.id, conversationId: parseId(ev.value) })),
       [ACTIONS.viewRecord]: (ev) => messageReply(viewMyRecord({ actorId: ev.actor.person.id, personId: ev.value })),
       [ACTIONS.promptTrainingPlan]: (ev) => {
         const v = parseFollowUpValue(ev.value);
@@ -202,6 +214,14 @@ export function evidenceHandlers(deps: UseCaseDeps): FeatureHandlers {
         if (!state) return notFoundReply(ev.actor.locale);
         return toastReply(scheduleConversation({ actorId: ev.actor.person.id, ...state, values: ev.values }));
       },
+      [FORMS.rescheduleConversation]: (ev) =>
+        toastReply(
+          rescheduleConversation({ actorId: ev.actor.person.id, conversationId: parseId(ev.state), values: ev.values }),
+        ),
+      [FORMS.cancelConversation]: (ev) =>
+        toastReply(
+          cancelConversation({ actorId: ev.actor.person.id, conversationId: parseId(ev.state), values: ev.values }),
+        ),
       [FORMS.handbookSection]: (ev) =>
         toastReply(addHandbookSection({ actorId: ev.actor.person.id, values: ev.values })),
       [FORMS.handbookDispute]: (ev) =>

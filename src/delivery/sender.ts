@@ -45,6 +45,13 @@ export const DAY_OF_RETRIES_MS = 24 * 60 * 60 * 1000;
 const BACKLOG_EVERY_MS = 2000;
 const BACKLOG_MIN_ROWS = 3;
 const BACKLOG_MAX = 50;
+/**
+ * A destination its per-channel rate held back stays first in line this long after it was last
+ * held: its last rows (fewer than BACKLOG_MIN_ROWS, or queued behind a long fan-out) must not fall
+ * back to the end of the fan-out, as the end of a busy case thread did.
+ */
+const PACED_FOR_MS = 5000;
+const PACED_MAX = 20;
 const defaultBackoff = (attempt: number) => Math.min(5 * 60_000, 1000 * 2 ** Math.max(0, attempt - 1));
 
 export function startOutboxSender(opts: OutboxSenderOptions): OutboxSender {
@@ -72,6 +79,10 @@ export function startOutboxSender(opts: OutboxSenderOptions): OutboxSender {
   let wakePending = false;
   let idleWaiters: (() => void)[] = [];
   let backlogged: string[] = [];
+  /** Destinations held by their per-channel rate, and when they last were (see PACED_FOR_MS). */
+  const paced = new Map<string, number>();
+  /** backlogged, then paced destinations: their next rows go first (see queue.due). */
+  let first: string[] = [];
   let backlogAt = -Infinity;
   /** A destination with a backlog finished a call: its next row should not wait out the current pass. */
   let backlogFreed = false;
@@ -194,7 +205,7 @@ export function startOutboxSender(opts: OutboxSenderOptions): OutboxSender {
         inFlightIds.delete(row.id);
         retryingIds.delete(row.id);
         busyAddresses.delete(row.address);
-        if (backlogged.includes(row.address)) backlogFreed = true;
+        if (first.includes(row.address)) backlogFreed = true;
       }
     })();
     inFlight.add(p);
@@ -218,26 +229,30 @@ export function startOutboxSender(opts: OutboxSenderOptions): OutboxSender {
     const skip = new Set([...busyAddresses, ...held.addresses]);
     const retryCap = Math.max(1, Math.floor(cap / 2));
     backlogFreed = false;
-    // When the next backlogged destination frees up; a pass slowed by the rate stops there, so that
-    // destination's next row goes first instead of after the rest of this batch.
-    const backlogFreeAt = Math.min(...backlogged.map((a) => pacer.freeAt(a) ?? Infinity));
-    const limit = 2 * (cap - inFlightIds.size) + 4;
-    // Retries have used their share of slots, or the platform looks down (a probe should test the
-    // platform, not a destination that keeps failing): fresh rows for other destinations first.
-    const freshFirst = pacer.probing || retryingIds.size >= retryCap;
     if (now - backlogAt >= BACKLOG_EVERY_MS) {
       backlogAt = now;
       backlogged = queue.backlogged(platform, BACKLOG_MIN_ROWS, BACKLOG_MAX);
     }
+    for (const [address, at] of paced) if (now - at > PACED_FOR_MS) paced.delete(address);
+    // The most recently paced ones, so a fan-out of people who each get two messages adds few lookups.
+    const recentlyPaced = [...paced.keys()].slice(-PACED_MAX);
+    first = [...new Set([...backlogged, ...recentlyPaced])];
+    // When the next of those destinations frees up; a pass slowed by the rate stops there, so that
+    // destination's next row goes first instead of after the rest of this batch.
+    let backlogFreeAt = Math.min(...first.map((a) => pacer.freeAt(a) ?? Infinity));
+    const limit = 2 * (cap - inFlightIds.size) + 4;
+    // Retries have used their share of slots, or the platform looks down (a probe should test the
+    // platform, not a destination that keeps failing): fresh rows for other destinations first.
+    const freshFirst = pacer.probing || retryingIds.size >= retryCap;
     let rows = queue.due(
       platform,
       clock.now(),
       limit,
       freshFirst ? new Set([...skip, ...failingAddresses]) : skip,
-      backlogged,
+      first,
     );
     if (!rows.length && freshFirst && retryingIds.size < retryCap)
-      rows = queue.due(platform, clock.now(), limit, skip, backlogged);
+      rows = queue.due(platform, clock.now(), limit, skip, first);
     let nextWait = Math.min(pollMs, held.nextFreeMs);
     let launched = 0;
     for (const row of rows) {
@@ -252,6 +267,10 @@ export function startOutboxSender(opts: OutboxSenderOptions): OutboxSender {
       }
       const channelWait = pacer.channelWaitMs(row.address, now);
       if (channelWait > 0) {
+        paced.delete(row.address); // re-inserted last: the Map keeps insertion order
+        paced.set(row.address, now);
+        // Held just now: this pass stops when it frees up, so its next row is not left behind the batch.
+        backlogFreeAt = Math.min(backlogFreeAt, now + channelWait);
         nextWait = Math.min(nextWait, channelWait);
         continue;
       }

@@ -26,6 +26,10 @@ export const ACTIONS = {
   scheduleConversation: 'conversation.schedule',
   /** After a planned conversation: "Record the note"; the value is the conversation id. */
   recordConversationNote: 'conversation.record_note',
+  /** On the organizer's DM of a planned conversation: open the reschedule form; the value is the conversation id. */
+  rescheduleConversation: 'conversation.reschedule',
+  /** On the organizer's DM of a planned conversation: open the cancel form; the value is the conversation id. */
+  cancelConversation: 'conversation.cancel',
   /** Under a disputed review: reply to the employee's comment; the value is the review id. */
   replyToDispute: 'review.reply',
   // conduct: the handbook and incidents (an Art. 39 case's evidence)
@@ -61,6 +65,8 @@ export const FORMS = {
   reassessment: 'training.reassessment_form',
   jobAdjustment: 'job_adjustment.form',
   scheduleConversation: 'conversation.schedule_form',
+  rescheduleConversation: 'conversation.reschedule_form',
+  cancelConversation: 'conversation.cancel_form',
   disputeReply: 'review.reply_form',
   // conduct
   handbookSection: 'handbook.section_form',

@@ -24,6 +24,10 @@ export interface CalendarEvent {
   stamp: number;
   /** A reminder this many minutes before a timed event. */
   alarmMinutesBefore?: number;
+  /** Bumped with each change of the event, so a calendar takes the later file over the earlier one. */
+  sequence?: number;
+  /** A cancelled event (sent with METHOD:CANCEL): the calendar removes it. */
+  cancelled?: boolean;
 }
 
 const dateArray = (date: string): [number, number, number] => {
@@ -50,6 +54,8 @@ function toAttributes(e: CalendarEvent): EventAttributes {
           })),
         }
       : {}),
+    ...(e.sequence ? { sequence: e.sequence } : {}),
+    ...(e.cancelled ? { status: 'CANCELLED' as const } : {}),
     // `timestamp` (DTSTAMP) is read by ics' schema but missing from its types.
     ...({ timestamp: e.stamp } as object),
   };
@@ -63,7 +69,7 @@ function toAttributes(e: CalendarEvent): EventAttributes {
     end: e.when.end,
     endInputType: 'utc',
     endOutputType: 'utc',
-    ...(e.alarmMinutesBefore
+    ...(e.alarmMinutesBefore && !e.cancelled
       ? {
           alarms: [
             {
@@ -77,9 +83,15 @@ function toAttributes(e: CalendarEvent): EventAttributes {
   } as EventAttributes;
 }
 
-/** One .ics file holding `events`. Throws on a malformed event, which is a bug in its builder. */
-export function toIcs(events: CalendarEvent[], calName?: string): string {
-  const { error, value } = createEvents(events.map(toAttributes), calName ? { calName } : {});
+/**
+ * One .ics file holding `events`. Throws on a malformed event, which is a bug in its builder.
+ * `method: 'CANCEL'` (RFC 5546) tells the calendar to remove the events it names by uid.
+ */
+export function toIcs(events: CalendarEvent[], calName?: string, method?: 'CANCEL'): string {
+  const { error, value } = createEvents(events.map(toAttributes), {
+    ...(calName ? { calName } : {}),
+    ...(method ? { method } : {}),
+  });
   if (error || !value) throw error ?? new Error('ics: no output');
   return value;
 }

@@ -130,26 +130,62 @@ interface AuditRow {
 const isRecordOfAnAttempt = (r: AuditRow) =>
   r.subject_type === SECURITY_SUBJECT || r.action.endsWith('_refused') || r.action.startsWith('read.');
 
+/**
+ * The record a refused attempt to take an offboarding step leaves in the case's own history: its
+ * `case.step_refused` audit row about the case and a `refused` entry in the case's timeline
+ * (`src/usecases/offboarding/step-gate.ts`). An attempt to move a dismissal is part of how the case
+ * ran, so policy keeps it; only a request that takes a step (a click on a step, or its form
+ * submitted) may leave it. Opening a step's form takes nothing and must leave nothing.
+ */
+const isStepAttemptAudit = (r: AuditRow) => r.action === 'case.step_refused' && r.subject_type === 'case';
+
 export interface WriteCheck {
   /** What was written since the snapshot, besides records of attempts and reads; [] when nothing. */
   writes(): string[];
 }
 
+export interface WatchOptions {
+  /** Tables whose growth is not this request's doing (e.g. deliveries of earlier requests). */
+  ignoreTables?: readonly string[];
+  /**
+   * The request is an attempt to take an offboarding step: its refusal may leave the step-attempt
+   * record (one `case.step_refused` audit row and one `refused` timeline entry per attempt) and
+   * nothing else. Any other request leaves neither.
+   */
+  stepAttempt?: boolean;
+}
+
 /** Takes the snapshot now; `writes()` compares the database with it. */
-export function watchWrites(conn: Connection, ignoreTables: readonly string[] = []): WriteCheck {
+export function watchWrites(conn: Connection, options: WatchOptions = {}): WriteCheck {
+  const { ignoreTables = [], stepAttempt = false } = options;
   const before = rowCounts(conn);
   const lastAudit = (conn.sqlite.prepare('SELECT max(id) AS id FROM audit_log').get() as { id: number | null }).id ?? 0;
+  const lastEvent =
+    (conn.sqlite.prepare('SELECT max(id) AS id FROM case_events').get() as { id: number | null }).id ?? 0;
   return {
     writes() {
       const after = rowCounts(conn);
       const audits = conn.sqlite
         .prepare('SELECT id, action, subject_type FROM audit_log WHERE id > ? ORDER BY id')
         .all(lastAudit) as AuditRow[];
-      const attempts = audits.filter(isRecordOfAnAttempt).length;
-      const out = audits.filter((r) => !isRecordOfAnAttempt(r)).map((r) => `audit ${r.action}`);
+      const tolerated = (r: AuditRow) => (isStepAttemptAudit(r) ? stepAttempt : isRecordOfAnAttempt(r));
+      const attempts = audits.filter(tolerated).length;
+      const out = audits.filter((r) => !tolerated(r)).map((r) => `audit ${r.action}`);
+      // Each tolerated step attempt accounts for one `refused` timeline entry: any more is a write.
+      const refusedEvents = (
+        conn.sqlite
+          .prepare(`SELECT count(*) AS n FROM case_events WHERE id > ? AND outcome = 'refused'`)
+          .get(lastEvent) as { n: number }
+      ).n;
+      const stepAttempts = stepAttempt ? audits.filter(isStepAttemptAudit).length : 0;
+      const attemptEvents = Math.min(refusedEvents, stepAttempts);
       for (const [table, n] of Object.entries(after)) {
         if (ignoreTables.includes(table)) continue;
-        const grew = n - (before[table] ?? 0) - (table === 'audit_log' ? attempts : 0);
+        const grew =
+          n -
+          (before[table] ?? 0) -
+          (table === 'audit_log' ? attempts : 0) -
+          (table === 'case_events' ? attemptEvents : 0);
         if (grew !== 0 && !(table === 'audit_log' && out.length)) out.push(`${table} ${grew > 0 ? '+' : ''}${grew}`);
       }
       return out;

@@ -15,6 +15,7 @@ import { makeStore } from '../../db/store.js';
 import { ManualClock } from '../../src/ports/clock.js';
 import { seedOrg, person } from '../support/org.js';
 import { runCli } from '../../adapters/cli/run.js';
+import { runCliLines } from '../support/cli.js';
 import { pruneDailyBackups, dailyBackupName } from '../../db/backup.js';
 import { prepareKeys } from '../../db/keys.js';
 
@@ -36,12 +37,7 @@ afterEach(() => {
 });
 
 const envFor = (db: string) => ({ DANDANG_DB: db, DANDANG_CONFIG: join(dir, 'none.yml'), ...KEYS });
-async function cli(args: string[], db: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l) }, envFor(db));
-  return { code, out, err };
-}
+const cli = (args: string[], db: string) => runCliLines(args, envFor(db));
 const counts = (file: string) => {
   const db = new Database(file, { readonly: true });
   try {

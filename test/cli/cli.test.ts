@@ -1,55 +1,24 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeSlack } from '../support/fake-slack.js';
 import { FakeFeishu } from '../support/fake-feishu.js';
-import { runCli } from '../../adapters/cli/run.js';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
+import { ROOT, cliSandbox, runAsChild, runCliLines } from '../support/cli.js';
 
 let dir: string;
 let env: Record<string, string>;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'dandang-cli-'));
-  // A clean env: no platform tokens leak in from the machine running the tests.
-  env = {
-    PATH: process.env.PATH ?? '',
-    HOME: dir,
-    DANDANG_DB: join(dir, 'dandang.db'),
-    DANDANG_CONFIG: join(dir, 'dandang.yml'),
-  };
+  ({ dir, env } = cliSandbox('dandang-cli-'));
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs `npm run dandang -- …` the way a user does, as a child process. */
-function dandang(
-  args: string[],
-  extraEnv: Record<string, string> = {},
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      TSX,
-      [join(ROOT, 'adapters/cli/index.ts'), ...args],
-      { cwd: ROOT, env: { ...env, ...extraEnv }, timeout: 60_000 },
-      (err, stdout, stderr) => {
-        resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr });
-      },
-    );
-  });
-}
+const dandang = (args: string[], extraEnv: Record<string, string> = {}) =>
+  runAsChild('adapters/cli/index.ts', args, { ...env, ...extraEnv });
 
 /** Runs the CLI in-process (same code path minus process start-up), capturing its output. */
-async function cli(args: string[], extraEnv: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l) }, { ...env, ...extraEnv });
-  return { code, out, err };
-}
+const cli = (args: string[], extraEnv: Record<string, string> = {}) => runCliLines(args, { ...env, ...extraEnv });
 
 const query = <T>(sql: string): T[] => {
   const db = new Database(env.DANDANG_DB!, { readonly: true });

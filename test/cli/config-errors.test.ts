@@ -3,25 +3,17 @@
  * a stack trace: `npm start` and every CLI command validate the offboarding policy when they load
  * the config, and YAML alias bombs are refused wherever YAML is read.
  */
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
+import { cliSandbox, runAsChild } from '../support/cli.js';
 
 let dir: string;
 let env: Record<string, string>;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'dandang-config-errors-'));
+  ({ dir, env } = cliSandbox('dandang-config-errors-'));
   env = {
-    PATH: process.env.PATH ?? '',
-    HOME: dir,
-    DANDANG_DB: join(dir, 'dandang.db'),
-    DANDANG_CONFIG: join(dir, 'dandang.yml'),
+    ...env,
     // Port 0: if a broken config were accepted, the local workspace would start on a free port
     // instead of colliding with anything (and the timeout below ends it).
     PORT: '0',
@@ -29,13 +21,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function run(entry: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(TSX, [join(ROOT, entry), ...args], { cwd: ROOT, env, timeout: 60_000 }, (err, stdout, stderr) =>
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr }),
-    );
-  });
-}
+const run = (entry: string, args: string[]) => runAsChild(entry, args, env);
 const start = () => run('src/main.ts', []);
 const dandang = (...args: string[]) => run('adapters/cli/index.ts', args);
 

@@ -5,24 +5,20 @@
  */
 import { describe, it, expect, afterEach } from 'vitest';
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { makeTestDb, type TestDb } from '../support/db.js';
 import { seedTeams, testSettings } from '../support/org.js';
-import { runCli } from '../../adapters/cli/run.js';
+import { runCliLines } from '../support/cli.js';
 import { makeFileStore } from '../../db/files.js';
 import { checkAndStore } from '../../adapters/files/intake.js';
 import { translator } from '../../src/ui/i18n/index.js';
-import { makeCreateNote } from '../../src/usecases/evidence/create-note.js';
 import { makeAttachFiles } from '../../src/usecases/files/attach-files.js';
-import { makeOpenOffboarding } from '../../src/usecases/offboarding/open-offboarding.js';
 import { pdf, png } from '../support/sample-files.js';
+import { createEvidenceNote, openPerformanceCase, sha256 as sha } from '../support/evidence-files.js';
 
 let db: TestDb;
 afterEach(() => db?.cleanup());
-
-const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 async function setup() {
   db = makeTestDb({ now: '2026-06-01T02:00:00Z' });
@@ -30,12 +26,12 @@ async function setup() {
   const deps = { store: db.store, clock: db.clock, settings };
   seedTeams(db.store, { managers: 1, reportsPerManager: 1 });
   const files = makeFileStore(join(db.dir, 'files'), db.conn.sealer);
-  const note = makeCreateNote(deps)({
+  const noteId = createEvidenceNote(deps, {
     actorId: 'm1',
     personId: 'm1r1',
-    values: { kind: 'feedback', held_on: '2026-05-30', discussion: 'Tickets at 30 against 40', visibility: 'evidence' },
+    heldOn: '2026-05-30',
+    discussion: 'Tickets at 30 against 40',
   });
-  if (!note.ok) throw new Error(note.message);
   const sheet = pdf('signed by Alice');
   const shot = png(1);
   const stored = await checkAndStore(
@@ -49,24 +45,16 @@ async function setup() {
   if (!stored.ok) throw new Error(stored.message);
   const attached = makeAttachFiles(deps)({
     actorId: 'm1',
-    subject: `note:${note.value.note.id}`,
+    subject: `note:${noteId}`,
     files: stored.files,
     via: 'local',
   });
   if (!attached.ok) throw new Error(attached.message);
-  const opened = makeOpenOffboarding(deps)({
-    actorId: 'hr',
-    employeeId: 'm1r1',
-    reasonKind: 'performance',
-    reasonText: '',
-  });
-  if (!opened.ok) throw new Error(opened.message);
-  return { noteId: note.value.note.id, sheet, shot, files };
+  openPerformanceCase(deps, { actorId: 'hr', employeeId: 'm1r1' });
+  return { noteId, sheet, shot, files };
 }
 
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
+function cli(args: string[]) {
   const env = {
     PATH: process.env.PATH ?? '',
     DANDANG_DB: db.file,
@@ -74,8 +62,7 @@ async function cli(args: string[]) {
     DANDANG_CONFIG: join(db.dir, 'none.yml'),
     DANDANG_LOCAL: '0',
   };
-  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l) }, env, db.clock);
-  return { code, out, err };
+  return runCliLines(args, env, db.clock);
 }
 
 const pathOf = (sha256: string) => join(db.dir, 'files', sha256.slice(0, 2), sha256);

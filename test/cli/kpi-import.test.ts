@@ -1,34 +1,20 @@
 /** `npm run dandang -- kpi import actuals.csv`, in-process with the CLI's own composition. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../adapters/cli/run.js';
+import { ROOT, cliSandbox, runCliLines } from '../support/cli.js';
 import { ManualClock } from '../../src/ports/clock.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 let dir: string;
 let env: Record<string, string>;
 const clock = new ManualClock(Date.parse('2026-11-23T09:00:00Z'));
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'dandang-kpi-'));
-  env = {
-    PATH: process.env.PATH ?? '',
-    HOME: dir,
-    DANDANG_DB: join(dir, 'dandang.db'),
-    DANDANG_CONFIG: join(dir, 'x.yml'),
-  };
+  ({ dir, env } = cliSandbox('dandang-kpi-', 'x.yml'));
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l) }, env, clock);
-  return { code, out, err };
-}
+const cli = (args: string[]) => runCliLines(args, env, clock);
 const figures = () => {
   const db = new Database(env.DANDANG_DB!, { readonly: true });
   try {

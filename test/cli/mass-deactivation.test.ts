@@ -4,34 +4,27 @@
  * (default 10%), or leave no active HR or admin account, unless --allow-mass-deactivation is given;
  * the count is printed either way.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../adapters/cli/run.js';
+import { ROOT, cliSandbox, runCliText } from '../support/cli.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const PEOPLE = readFileSync(join(ROOT, 'examples/people.csv'), 'utf8');
 const [HEADER, ...ROWS] = PEOPLE.trim().split('\n');
 
 let dir: string;
 let env: Record<string, string>;
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'dandang-mass-'));
-  env = { DANDANG_DB: join(dir, 'dandang.db'), DANDANG_CONFIG: join(dir, 'dandang.yml') };
+  ({ dir, env } = cliSandbox('dandang-mass-'));
   writeFileSync(env.DANDANG_CONFIG!, '');
   expect((await cli(['jobs', 'import', join(ROOT, 'examples/jobs.yml')])).code).toBe(0);
   expect((await cli(['org', 'import', join(ROOT, 'examples/people.csv')])).code).toBe(0);
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l) }, env);
-  return { code, out: out.join('\n'), err: err.join('\n') };
+function cli(args: string[]) {
+  return runCliText(args, env);
 }
 function importFile(text: string, ...flags: string[]) {
   const file = join(dir, 'people.csv');

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../adapters/cli/run.js';
+import { runCliText } from '../support/cli.js';
 import { openDatabase } from '../../db/client.js';
 import { makeStore } from '../../db/store.js';
 import { makeOutboxQueue } from '../../db/repos/outbox.js';
@@ -25,12 +25,7 @@ describe('dandang outbox', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  async function cli(args: string[]) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l) }, env, clock);
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  }
+  const cli = (args: string[]) => runCliText(args, env, clock);
 
   /** Three nudges queued 2 h ago; two were set aside (one may have been delivered), one still waits. */
   function seed(): void {

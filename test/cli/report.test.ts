@@ -1,25 +1,18 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../adapters/cli/run.js';
+import { cliSandbox, runCliText } from '../support/cli.js';
 import { ManualClock } from '../../src/ports/clock.js';
 
 let dir: string;
 let env: Record<string, string>;
 const clock = new ManualClock(Date.parse('2026-11-24T02:00:00Z'));
 
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l) }, env, clock);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = (args: string[]) => runCliText(args, env, clock);
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'dandang-report-'));
-  env = { PATH: process.env.PATH ?? '', HOME: dir, DANDANG_DB: join(dir, 'd.db'), DANDANG_CONFIG: join(dir, 'x.yml') };
+  ({ dir, env } = cliSandbox('dandang-report-', 'x.yml'));
   expect((await cli(['demo', 'reset'])).code).toBe(0);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,28 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../adapters/cli/run.js';
+import { cliSandbox, runCliText } from '../support/cli.js';
 
 let dir: string;
 let env: Record<string, string>;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'dandang-warn-'));
-  env = {
-    PATH: process.env.PATH ?? '',
-    HOME: dir,
-    DANDANG_DB: join(dir, 'dandang.db'),
-    DANDANG_CONFIG: join(dir, 'x.yml'),
-  };
+  ({ dir, env } = cliSandbox('dandang-warn-', 'x.yml'));
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l) }, env);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = (args: string[]) => runCliText(args, env);
 
 describe('npm run dandang -- warn', () => {
   it('backtest prints the figures for the demo history and the synthetic organisation, against the baseline', async () => {

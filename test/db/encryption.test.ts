@@ -24,7 +24,7 @@ import { DEFAULT_KPIS } from '../support/org.js';
 import { ConfigError } from '../../src/config-errors.js';
 import { loadConfig } from '../../src/config.js';
 import { startRefusal } from '../../src/config-refusal.js';
-import { runCli } from '../../adapters/cli/run.js';
+import { runCliLines } from '../support/cli.js';
 import type { DataProtection } from '../../db/client.js';
 
 const KEY_A = Buffer.alloc(32, 0xa1);
@@ -71,12 +71,7 @@ const envFor = (file: string, extra: Record<string, string> = {}) => ({
   DANDANG_CONFIG: '/nonexistent/dandang.yml',
   ...extra,
 });
-async function cli(args: string[], env: Record<string, string>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l) }, env);
-  return { code, out, err };
-}
+const cli = (args: string[], env: Record<string, string>) => runCliLines(args, env);
 
 describe('encryption at rest', () => {
   it("finds none of a note's words in the raw database file, and the app still reads them", () => {

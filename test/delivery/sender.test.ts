@@ -255,4 +255,25 @@ describe('the paced outbox sender', () => {
     const thread = order.filter((k) => k.startsWith('case:'));
     expect(thread).toEqual(thread.map((_, i) => `case:${i + 1}`));
   });
+
+  it("sends a paced channel's last rows as they free up, not after the rest of the fan-out", async () => {
+    db = makeTestDb();
+    // 60 DMs queued first (6 s at 10/s), then a 10-message thread to one channel at 2/s (4.5 s). Its
+    // last rows are too few to count as a backlog, and were left behind the remaining DMs.
+    seed(db, [
+      ...Array.from({ length: 60 }, (_, i) => ({ key: `dm:${i + 1}`, person: `q${i + 1}` })),
+      ...Array.from({ length: 10 }, (_, i) => ({ key: `case:${i + 1}`, person: 'hr' })),
+    ]);
+    const platform = new FakePlatform();
+    start(
+      platform,
+      { global: [{ ratePerSec: 10, burst: 1 }], perChannel: { ratePerSec: 2, burst: 1 } },
+      { maxInFlight: 4 },
+    );
+    await until(() => platform.calls.length === 70, 'every row');
+    const order = platform.calls.map((c) => c.key);
+    expect(order.indexOf('case:10')).toBeLessThan(order.indexOf('dm:55'));
+    const thread = platform.calls.filter((c) => c.key.startsWith('case:'));
+    expect(thread.map((c) => c.key)).toEqual(thread.map((_, i) => `case:${i + 1}`));
+  });
 });

@@ -6,47 +6,30 @@
  * language, their buttons open the pre-filled form, and the people they are about never see them.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ManualClock } from '../../src/ports/clock.js';
-import { startLocalApp, type LocalApp } from '../../adapters/local/testing.js';
+import type { LocalApp } from '../../adapters/local/testing.js';
+import { workspaceSession } from './workspace-session.js';
 import { makeRunWeeklyWarnings } from '../../src/usecases/warning/run-weekly-warnings.js';
-import { chromiumAvailable, launchChromium, screenshot, unnamedControls } from './browser.js';
+import { chromiumAvailable, screenshot, unnamedControls } from './browser.js';
 
 describe.skipIf(!chromiumAvailable)('the HR dashboard in a browser', () => {
-  let dir: string;
   let app: LocalApp;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  // Tuesday 10:00 in Shanghai: this week's warnings are due (Monday 10:00); the scheduler, which
+  // this in-process app has not, would run them on its first tick, so the test runs that tick.
+  const clock = new ManualClock(new Date('2026-11-24T02:00:00Z').getTime());
+  const session = workspaceSession('dandang-e2e-dash-', clock);
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'dandang-e2e-dash-'));
-    // Tuesday 10:00 in Shanghai: this week's warnings are due (Monday 10:00); the scheduler, which
-    // this in-process app has not, would run them on its first tick, so the test runs that tick.
-    const clock = new ManualClock(new Date('2026-11-24T02:00:00Z').getTime());
-    app = await startLocalApp({ PORT: '0', DANDANG_DB: join(dir, 'dandang.db') }, clock);
+    ({ app } = await session.start());
     const week = await makeRunWeeklyWarnings({ store: app.store, clock, settings: app.settings })();
     expect(week).toMatchObject({ week: '2026-W48', ran: true });
-    browser = await launchChromium();
   });
 
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
-    await app?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => session.stop());
 
-  async function openAs(personId: string, viewport = { width: 1400, height: 1000 }): Promise<Page> {
-    const context = await browser.newContext({ viewport });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${app.url}/?as=${personId}`);
-    await page.locator('#live-status.on').waitFor();
-    return page;
-  }
+  const openAs = (personId: string, viewport = { width: 1400, height: 1000 }): Promise<Page> =>
+    session.openAs(personId, { viewport });
 
   it('HR opens the dashboard from the sidebar and sees the seven charts, each with its summary', async () => {
     const page = await openAs('chenjing');

@@ -5,52 +5,30 @@
  * thread, and the ZIP downloaded from the thread holds the file with the hash it was attached with.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createHash } from 'node:crypto';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ManualClock } from '../../src/ports/clock.js';
-import { startLocalApp, type LocalApp } from '../../adapters/local/testing.js';
-import { chromiumAvailable, launchChromium, screenshot, unnamedControls } from './browser.js';
+import type { LocalApp } from '../../adapters/local/testing.js';
+import { workspaceSession } from './workspace-session.js';
+import { chromiumAvailable, screenshot, unnamedControls } from './browser.js';
 import { exe, pdf } from '../support/sample-files.js';
-
-const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+import { sha256 as sha, storedFileCount } from '../support/evidence-files.js';
 
 describe.skipIf(!chromiumAvailable)('evidence files in the local workspace', () => {
   let dir: string;
   let app: LocalApp;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
   const clock = new ManualClock(new Date('2026-11-24T02:00:00Z').getTime());
-  const filesDir = () => join(dir, 'files');
-  const stored = () =>
-    existsSync(filesDir())
-      ? readdirSync(filesDir(), { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).length
-      : 0;
+  const session = workspaceSession('dandang-e2e-files-', clock);
+  const stored = () => storedFileCount(join(dir, 'files'));
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'dandang-e2e-files-'));
-    app = await startLocalApp({ PORT: '0', DANDANG_DB: join(dir, 'dandang.db') }, clock);
-    browser = await launchChromium();
+    ({ dir, app } = await session.start());
   });
 
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
-    await app?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => session.stop());
 
-  async function openAs(personId: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${app.url}/?as=${personId}`);
-    await page.locator('#live-status.on').waitFor();
-    return page;
-  }
+  const openAs = (personId: string): Promise<Page> => session.openAs(personId);
 
   async function type(page: Page, line: string): Promise<void> {
     await page.locator('#composer-input').fill(line);

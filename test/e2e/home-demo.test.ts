@@ -9,44 +9,26 @@
  * Screenshots go to test-output/e2e/.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { ManualClock } from '../../src/ports/clock.js';
-import { startLocalApp, type LocalApp } from '../../adapters/local/testing.js';
-import { chromiumAvailable, launchChromium, screenshot, unnamedControls } from './browser.js';
+import type { LocalApp } from '../../adapters/local/testing.js';
+import { workspaceSession } from './workspace-session.js';
+import { chromiumAvailable, screenshot, unnamedControls } from './browser.js';
 
 describe.skipIf(!chromiumAvailable)('the Home, a phone-sized screen and the demo, in a browser', () => {
-  let dir: string;
   let app: LocalApp;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
   // Tuesday 24 Nov 2026, 10:00 in Shanghai: the week's cycle is open.
   const clock = new ManualClock(new Date('2026-11-24T02:00:00Z').getTime());
+  const session = workspaceSession('dandang-e2e-home-', clock);
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'dandang-e2e-home-'));
-    app = await startLocalApp({ PORT: '0', DANDANG_DB: join(dir, 'dandang.db') }, clock);
-    browser = await launchChromium();
+    ({ app } = await session.start());
   });
 
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
-    await app?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => session.stop());
 
-  async function openAs(personId: string, width = 1280, path = ''): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: width < 500 ? 844 : 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('dialog', (d) => void d.accept());
-    await page.goto(`${app.url}/?as=${personId}${path ? `&c=${encodeURIComponent(path)}` : ''}`);
-    await page.locator('#live-status.on').waitFor();
-    return page;
-  }
+  const openAs = (personId: string, width = 1280, path = ''): Promise<Page> =>
+    session.openAs(personId, { viewport: { width, height: width < 500 ? 844 : 900 }, path, acceptDialogs: true });
 
   const home = (page: Page) => page.locator('article#home');
   const dialog = (page: Page) => page.locator('dialog#form-dialog[open]');

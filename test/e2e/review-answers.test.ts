@@ -6,50 +6,34 @@
  * Screenshots go to test-output/e2e/.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { ManualClock } from '../../src/ports/clock.js';
-import { startLocalApp, type LocalApp } from '../../adapters/local/testing.js';
+import type { LocalApp } from '../../adapters/local/testing.js';
+import { workspaceSession } from './workspace-session.js';
 import { makeRunEvidenceTick } from '../../src/usecases/schedule/run-evidence-tick.js';
 import { testSettings } from '../support/org.js';
 import { seedEndedPlan } from '../support/ended-plan.js';
-import { chromiumAvailable, launchChromium, screenshot, unnamedControls } from './browser.js';
+import { chromiumAvailable, screenshot, unnamedControls } from './browser.js';
 
 describe.skipIf(!chromiumAvailable)('answering a dispute and completing a plan, in a browser', () => {
-  let dir: string;
   let app: LocalApp;
-  let browser: Browser;
   let lina: Page;
   let zhangwei: Page;
-  const contexts: BrowserContext[] = [];
   // Tuesday 24 Nov 2026, 10:00 in Shanghai: the week's cycle is open.
   const clock = new ManualClock(new Date('2026-11-24T02:00:00Z').getTime());
+  const session = workspaceSession('dandang-e2e-answers-', clock);
   const tick = () => makeRunEvidenceTick({ store: app.store, clock, settings: testSettings() })();
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'dandang-e2e-answers-'));
-    app = await startLocalApp({ PORT: '0', DANDANG_DB: join(dir, 'dandang.db') }, clock);
-    browser = await launchChromium();
+    ({ app } = await session.start());
     lina = await openAs('lina');
     zhangwei = await openAs('zhangwei');
   });
 
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
-    await app?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => session.stop());
 
-  async function openAs(personId: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${app.url}/?as=${personId}`);
-    await page.locator('#live-status.on').waitFor();
-    return page;
+  function openAs(personId: string): Promise<Page> {
+    return session.openAs(personId);
   }
 
   const dialog = (page: Page) => page.locator('dialog#form-dialog[open]');

@@ -4,36 +4,24 @@
  * few need sits behind "More", which opens when asked. Screenshots go to test-output/e2e/.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ManualClock } from '../../src/ports/clock.js';
-import { startLocalApp, type LocalApp } from '../../adapters/local/testing.js';
-import { chromiumAvailable, launchChromium, screenshot, unnamedControls } from './browser.js';
+import type { LocalApp } from '../../adapters/local/testing.js';
+import { workspaceSession } from './workspace-session.js';
+import { chromiumAvailable, screenshot, unnamedControls } from './browser.js';
 
 describe.skipIf(!chromiumAvailable)('the short note form, in a browser', () => {
-  let dir: string;
   let app: LocalApp;
-  let browser: Browser;
   let page: Page;
   const clock = new ManualClock(new Date('2026-11-24T02:00:00Z').getTime());
+  const session = workspaceSession('dandang-e2e-forms-', clock);
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'dandang-e2e-forms-'));
-    app = await startLocalApp({ PORT: '0', DANDANG_DB: join(dir, 'dandang.db') }, clock);
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    page = await context.newPage();
-    await page.goto(`${app.url}/?as=wanglei`);
-    await page.locator('#live-status.on').waitFor();
+    ({ app } = await session.start());
+    page = await session.openAs('wanglei', { viewport: { width: 1280, height: 800 } });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => session.stop());
 
   it('ticks KPIs with a click, opens More for an agreed action, and saves', { timeout: 60_000 }, async () => {
     await page.locator('#composer-input').fill('/note @刘洋');

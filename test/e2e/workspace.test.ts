@@ -4,46 +4,28 @@
  * manager tab sees the nudge's progress change live.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ManualClock } from '../../src/ports/clock.js';
-import { startLocalApp, type LocalApp } from '../../adapters/local/testing.js';
-import { chromiumAvailable, launchChromium, screenshot, unnamedControls } from './browser.js';
+import type { LocalApp } from '../../adapters/local/testing.js';
+import { workspaceSession } from './workspace-session.js';
+import { chromiumAvailable, screenshot, unnamedControls } from './browser.js';
 
 if (!chromiumAvailable)
   console.warn('[e2e] /usr/bin/chromium is missing: skipping the browser tests (.ci/run installs it with apt-get).');
 
 describe.skipIf(!chromiumAvailable)('local workspace in a browser', () => {
-  let dir: string;
   let app: LocalApp;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  // Tuesday morning in Shanghai: this week's cycle is open and due on Friday.
+  const session = workspaceSession('dandang-e2e-', new ManualClock(new Date('2026-11-24T02:00:00Z').getTime()));
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'dandang-e2e-'));
-    // Tuesday morning in Shanghai: this week's cycle is open and due on Friday.
-    const clock = new ManualClock(new Date('2026-11-24T02:00:00Z').getTime());
-    app = await startLocalApp({ PORT: '0', DANDANG_DB: join(dir, 'dandang.db') }, clock);
-    browser = await launchChromium();
+    ({ app } = await session.start());
   });
 
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
-    await app?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => session.stop());
 
-  async function openAs(personId: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${app.url}/?as=${personId}`);
-    await page.locator('#live-status.on').waitFor();
-    return page;
-  }
+  const openAs = (personId: string): Promise<Page> =>
+    session.openAs(personId, { viewport: { width: 1280, height: 800 } });
 
   const nudge = (page: Page) =>
     page.locator('article.msg', { has: page.locator('button[data-action="review.open_form"]') }).first();

@@ -114,8 +114,15 @@ export interface PlannedConversation {
   reminderSentAt: number | null;
   notePromptedAt: number | null;
   noteId: number | null;
+  /** The calendar file's SEQUENCE: 0 as planned, one more with each reschedule and the cancellation. */
+  sequence: number;
+  /** When the organizer last rescheduled or cancelled it. */
+  changedAt: number | null;
   createdAt: number;
 }
+
+/** What a reschedule may change: the time, and where. */
+export type ConversationMove = Pick<PlannedConversation, 'startsAt' | 'endsAt' | 'location' | 'meetingUrl'>;
 
 export interface EvidenceRepo {
   insertNote(
@@ -162,7 +169,10 @@ export interface EvidenceRepo {
   markJobAdjustmentApplied(id: number): void;
 
   insertConversation(
-    c: Omit<PlannedConversation, 'id' | 'status' | 'reminderSentAt' | 'notePromptedAt' | 'noteId' | 'createdAt'>,
+    c: Omit<
+      PlannedConversation,
+      'id' | 'status' | 'reminderSentAt' | 'notePromptedAt' | 'noteId' | 'sequence' | 'changedAt' | 'createdAt'
+    >,
   ): PlannedConversation;
   conversation(id: number): PlannedConversation | null;
   /** A person's planned conversations, oldest first. */
@@ -177,6 +187,13 @@ export interface EvidenceRepo {
   markConversationNotePrompted(id: number, at: number): void;
   /** The note recorded for the conversation: it is 'recorded' from now on. */
   linkConversationNote(id: number, noteId: number): void;
+  /**
+   * Moves a planned conversation: the new time and place, the next SEQUENCE, and its reminder and
+   * note prompt due again (for the new time).
+   */
+  rescheduleConversation(id: number, move: ConversationMove, at: number): PlannedConversation;
+  /** Cancels a planned conversation (the next SEQUENCE): no reminder or note prompt follows. */
+  cancelConversation(id: number, at: number): PlannedConversation;
 
   /** Id of the reassessment review linked to a training plan, if recorded. */
   reassessmentForPlan(planId: number): number | null;
@@ -198,4 +215,6 @@ export type EvidenceReader = Omit<
   | 'markConversationReminded'
   | 'markConversationNotePrompted'
   | 'linkConversationNote'
+  | 'rescheduleConversation'
+  | 'cancelConversation'
 >;

@@ -16,6 +16,7 @@ import type { Person } from '../../ports/records.js';
 import type { ConversationView } from '../../ui/screens/evidence/conversation.js';
 import { timeIn } from '../../ui/screens/evidence/training.js';
 import { localTimeFor, tFor, zoneOf } from '../shared/people.js';
+import { dateIn } from '../../domain/dates.js';
 import { isHr } from '../../domain/people.js';
 
 const namesOf = (tx: ReadTx) => (id: string) => tx.org.person(id)?.name ?? id;
@@ -91,5 +92,6 @@ export function conversationView(
     organizerName: namesOf(tx)(c.organizerId),
     kpiNames: kpiNames(tx, subject?.jobId ?? null, c.kpiKeys),
     when: `${localTimeFor(reader, settings, c.startsAt)}–${timeIn(c.endsAt, zoneOf(reader, settings))}`,
+    changedOn: c.changedAt === null ? null : dateIn(c.changedAt, zoneOf(reader, settings)),
   };
 }

@@ -6,7 +6,7 @@
 import type { Tx } from '../../ports/store.js';
 import type { AppSettings } from '../../ports/settings.js';
 import type { Note, PlannedConversation } from '../../ports/repos/evidence.js';
-import { buildRecordNotePrompt } from '../../ui/screens/evidence/conversation.js';
+import { buildConversationMessage, buildRecordNotePrompt } from '../../ui/screens/evidence/conversation.js';
 import { toIcs } from '../../ui/calendar.js';
 import { localeOf, tFor, todayFor } from '../shared/people.js';
 import { outboxKeys } from '../shared/outbox-keys.js';
@@ -22,13 +22,17 @@ export function recordConversationNote(
   tx.evidence.linkConversationNote(c.id, note.id);
   const organizer = tx.org.person(c.organizerId);
   if (!organizer) return;
+  // Its DM loses the reschedule and cancel buttons: it happened.
+  const t = tFor(organizer, settings);
+  const recorded = { ...c, status: 'recorded' as const, noteId: note.id };
   tx.outbox.update(
-    outboxKeys.conversationNotePrompt(c.id),
-    buildRecordNotePrompt(
-      tFor(organizer, settings),
-      conversationView(tx, settings, c, organizer),
-      todayFor(organizer, settings, now),
-    ),
+    outboxKeys.conversation(c.id, 'organizer'),
+    buildConversationMessage(t, conversationView(tx, settings, recorded, organizer), 'organizer'),
+    localeOf(organizer, settings),
+  );
+  tx.outbox.update(
+    outboxKeys.conversationNotePrompt(c.id, c.sequence),
+    buildRecordNotePrompt(t, conversationView(tx, settings, c, organizer), todayFor(organizer, settings, now)),
     localeOf(organizer, settings),
   );
 }

@@ -10,17 +10,14 @@ import type { FormValues } from '../../ui/model.js';
 import type { UseCaseDeps } from '../../ports/deps.js';
 import type { PlannedConversation } from '../../ports/repos/evidence.js';
 import { textValue, listValue } from '../../ui/form-values.js';
-import { CONVERSATION_INPUTS as I, CONVERSATION_MINUTES } from '../../ui/screens/evidence/conversation.js';
-import { parseTimeOfDay } from '../../domain/dates.js';
-import { instantOfWallTime } from '../../domain/zoned-time.js';
-import { parseMeetingUrl } from '../../domain/meeting-url.js';
+import { CONVERSATION_INPUTS as I } from '../../ui/screens/evidence/conversation.js';
 import { may } from '../shared/access.js';
 import { tFor, todayFor, zoneOf } from '../shared/people.js';
-import { dateError } from '../shared/date-errors.js';
 import { sendDisputeNotice } from '../shared/dispute-notice.js';
 import { conversationView } from './evidence-messages.js';
 import { sendConversationToBoth } from './conversation-messages.js';
 import { textFieldErrors } from '../shared/text-errors.js';
+import { readConversationTime } from './conversation-time.js';
 
 export interface ScheduleConversationInput {
   actorId: string;
@@ -47,39 +44,24 @@ export const makeScheduleConversation =
 
       const v = input.values;
       const now = clock.now();
-      const zone = zoneOf(actor, settings);
-      const errors: Record<string, string> = {};
-      const date = textValue(v, I.date);
-      const dateProblem = dateError(t, 'conversation', date, todayFor(actor, settings, now));
-      if (dateProblem) errors[I.date] = dateProblem;
-      const start = parseTimeOfDay(textValue(v, I.start));
-      if (!start) errors[I.start] = t('ev.err.time');
-      const minutes = Number(textValue(v, I.minutes));
-      if (!CONVERSATION_MINUTES.includes(minutes as (typeof CONVERSATION_MINUTES)[number]))
-        errors[I.minutes] = t('ev.err.minutes');
-      const place = textValue(v, I.place);
-      const rawUrl = textValue(v, I.meetingUrl);
-      const meetingUrl = rawUrl ? parseMeetingUrl(rawUrl) : null;
-      if (rawUrl && !meetingUrl) errors[I.meetingUrl] = t('ev.err.meetingUrl');
-      if (!place && !rawUrl) errors[I.place] = t('ev.err.placeOrLink');
+      const { move, errors } = readConversationTime(t, v, {
+        zone: zoneOf(actor, settings),
+        today: todayFor(actor, settings, now),
+        now,
+      });
       const agenda = textValue(v, I.agenda);
       if (!agenda) errors[I.agenda] = t('common.required');
       const jobKpis = subject.jobId ? (tx.org.jobWithKpis(subject.jobId)?.kpis ?? []) : [];
       const kpiKeys = listValue(v, I.kpis);
       if (kpiKeys.some((k) => !jobKpis.some((x) => x.key === k))) errors[I.kpis] = t('ev.err.unknownKpi');
-      const startsAt = !dateProblem && start ? instantOfWallTime(date, start, zone) : null;
-      if (startsAt !== null && startsAt <= now) errors[I.start] = t('ev.err.startPassed');
-      Object.assign(errors, textFieldErrors(t, v, { [I.place]: 'line', [I.meetingUrl]: 'link', [I.agenda]: 'long' }));
-      if (Object.keys(errors).length || startsAt === null)
+      Object.assign(errors, textFieldErrors(t, v, { [I.agenda]: 'long' }));
+      if (Object.keys(errors).length || !move)
         return fail('INVALID_INPUT', t('common.invalidInput'), { fieldErrors: errors });
 
       const conversation = tx.evidence.insertConversation({
         personId: subject.id,
         organizerId: actor.id,
-        startsAt,
-        endsAt: startsAt + minutes * 60_000,
-        location: place,
-        meetingUrl,
+        ...move,
         agenda,
         kpiKeys,
         reviewId: review?.id ?? null,
@@ -91,11 +73,11 @@ export const makeScheduleConversation =
         subjectId: conversation.id,
         detail: {
           personId: subject.id,
-          startsAt,
+          startsAt: conversation.startsAt,
           endsAt: conversation.endsAt,
           reviewId: conversation.reviewId,
           kpiKeys,
-          link: meetingUrl !== null,
+          link: conversation.meetingUrl !== null,
         },
       });
       sendConversationToBoth(tx, settings, conversation);

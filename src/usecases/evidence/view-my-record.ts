@@ -20,6 +20,7 @@ import { noteView, planView, adjustmentView } from './evidence-messages.js';
 import { accessContext } from '../shared/access.js';
 import { tFor, zoneOf } from '../shared/people.js';
 import { dateIn } from '../../domain/dates.js';
+import { isHr } from '../../domain/people.js';
 import { literal } from '../../ui/markup.js';
 import { nextStep } from '../../ui/screens/next-steps.js';
 import { whereText } from '../../ui/screens/evidence/conversation.js';
@@ -182,24 +183,34 @@ export const makeViewMyRecord =
           (b) => (b.actionId === ACTIONS.attachFile && i === 0) || b.actionId === ACTIONS.getFiles,
         ),
       );
-      const conversations = can('note_shared')
-        ? tx.evidence
-            .conversationsAbout(subject.id)
-            .reverse()
-            .slice(0, 5)
-            .map((c) => {
-              const v = conversationView(tx, settings, c, actor);
-              const status = t(
-                c.status === 'planned'
-                  ? 'ev.conv.statusPlanned'
-                  : c.status === 'recorded'
-                    ? 'ev.conv.statusRecorded'
-                    : 'ev.conv.statusCancelled',
-              );
-              const where = whereText(t, c);
-              return `${t('ev.conv.line', { when: v.when, name: v.organizerName, status })}${where ? ` · ${where}` : ''}`;
-            })
+      const recentConversations = can('note_shared')
+        ? tx.evidence.conversationsAbout(subject.id).reverse().slice(0, 5)
         : null;
+      const conversations = recentConversations
+        ? recentConversations.map((c) => {
+            const v = conversationView(tx, settings, c, actor);
+            const status = t(
+              c.status === 'planned'
+                ? 'ev.conv.statusPlanned'
+                : c.status === 'recorded'
+                  ? 'ev.conv.statusRecorded'
+                  : 'ev.conv.statusCancelled',
+            );
+            const where = whereText(t, c);
+            return `${t('ev.conv.line', { when: v.when, name: v.organizerName, status })}${where ? ` · ${where}` : ''}`;
+          })
+        : null;
+      // A planned conversation whose organizer has left would stay on the employee's calendar: HR may
+      // cancel it (`conversation-organizer.ts`). Its organizer cancels from their own DM.
+      const conversationButtons: Button[] = isHr(actor)
+        ? (recentConversations ?? [])
+            .filter((c) => c.status === 'planned' && !tx.org.person(c.organizerId)?.active)
+            .map((c) => ({
+              actionId: ACTIONS.cancelConversation,
+              label: t('ev.conv.cancelLeftButton', { when: conversationView(tx, settings, c, actor).when }),
+              value: String(c.id),
+            }))
+        : [];
 
       const notes = tx.evidence
         .notesAbout(subject.id)
@@ -331,6 +342,7 @@ export const makeViewMyRecord =
           reviews,
           reviewButtons: [...reviewButtons, ...reviewFileButtons.slice(0, 4)],
           conversations,
+          conversationButtons,
           notes,
           plans,
           adjustments,

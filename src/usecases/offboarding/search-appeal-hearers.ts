@@ -2,13 +2,13 @@
  * The suggestions of the appeal step's "Heard by" field as the person types: the people who may
  * hear the appeal (./hearers.ts) whose name, email or department matches, at most a hundred.
  * Only someone who may record the appeal now gets any; the form state naming the case is untrusted.
- * It reads only: a refusal here is not recorded (the click that opened the form was, and the submit
- * will be), so a person typing is not an audit row per key.
+ * It reads only, like opening the form (`askStepGate`): a refusal here is not recorded, so a person
+ * typing is not an audit row per key; the submit asks the gate again and records a refused attempt.
  */
 import { fail, ok, type Result } from '../result.js';
 import type { UseCaseDeps } from '../../ports/deps.js';
 import type { Option } from '../../ui/model.js';
-import { readStepGate, type StepRequest } from './step-gate.js';
+import { askStepGate, type StepRequest } from './step-gate.js';
 import { eligibleHearers, suggestHearers } from './hearers.js';
 import { buildHearerOptions } from '../../ui/screens/offboarding/hearers.js';
 
@@ -23,7 +23,7 @@ export const makeSearchAppealHearers =
   ({ store, clock, settings }: UseCaseDeps) =>
   (input: SearchAppealHearersInput): Result<Option[]> =>
     store.read((tx) => {
-      const gate = readStepGate(tx, settings, clock.now(), input);
+      const gate = askStepGate(tx, settings, clock.now(), input);
       if (!gate.ok) return gate;
       const { t, c, employee, decision } = gate;
       if (decision.step.input !== 'appeal') return fail('NOT_FOUND', t('common.notFound'));

@@ -1,6 +1,13 @@
 /**
  * May this person take this step of this case now? Both the click on a step and the opening of a
- * step's form ask here, so a refused attempt is audited the same way whichever path made it.
+ * step's form ask here, so both answer with the same words.
+ *
+ * Only an attempt to *take* the step is recorded when refused (`passStepGate`: a click on a step, or
+ * the submit of its form): an attempt to move a dismissal case is part of how the case ran, so it
+ * goes into the case's timeline and audit history (or, for someone with no part in the case, the
+ * security log). Opening a step's form (`askStepGate`) only asks: it takes nothing, so a refusal
+ * to open the form is not evidence of anything and writes nothing; the submit would be refused
+ * and recorded like any click.
  */
 import type { ReadTx, Tx } from '../../ports/store.js';
 import type { Locale, Person } from '../../ports/records.js';
@@ -87,56 +94,77 @@ function refuseStranger(
   return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
 }
 
-/** The gate's answer before anything is recorded: passed, a refusal to record, or nothing to judge. */
-type Judgement =
-  | PassedStepGate
-  | { ok: false; failure: Failure }
-  | {
-      ok: false;
-      refused: Omit<PassedStepGate, 'ok' | 'decision'> & { decision: Extract<AdvanceDecision, { ok: false }> };
-    };
+/** What a refusing gate hands on, so the caller can answer and, for an attempt, record it. */
+interface RefusedStepGate {
+  ok: false;
+  refused: true;
+  actor: Person;
+  t: T;
+  locale: Locale;
+  c: CaseRecord;
+  /** The actor has a part in the case (HR, the employee, their managers): the case's own history. */
+  party: boolean;
+  decision: Extract<AdvanceDecision, { ok: false }>;
+  evaluation: Evaluation;
+}
 
-/** Loads the case and asks the gate; reads only. */
-function judgeStep(tx: ReadTx, settings: AppSettings, now: number, input: StepRequest): Judgement {
+/** Loads the case and asks the gate, writing nothing. */
+function judge(
+  tx: ReadTx,
+  settings: AppSettings,
+  now: number,
+  input: StepRequest,
+): PassedStepGate | RefusedStepGate | Failure {
   const actor = tx.org.person(input.actorId);
   const t = tFor(actor, settings);
   const locale = localeOf(actor, settings);
   const c = Number.isInteger(input.caseId) ? tx.cases.get(input.caseId) : null;
-  if (!actor || !c) return { ok: false, failure: fail('NOT_FOUND', t('off.dossier.notFound')) };
+  if (!actor || !c) return fail('NOT_FOUND', t('off.dossier.notFound'));
   const employee = tx.org.person(c.employeeId);
-  if (!employee) return { ok: false, failure: fail('NOT_FOUND', t('common.unknownPerson')) };
+  if (!employee) return fail('NOT_FOUND', t('common.unknownPerson'));
   const policy = policyOf(c);
   const evaluation = evaluateEvidence(policy, tx.cases.evidenceFacts(c.employeeId), now, c.reasonKind);
   const relation = relationOf(actor, employee);
   const state = { ...stateOf(c), stepDates: stepDatesOf(tx.cases.events(c.id)), today: dateIn(now, settings.timezone) };
   const decision = canAdvance(policy, state, input.stepId, relation, evaluation);
-  if (!decision.ok) return { ok: false, refused: { actor, t, locale, c, employee, policy, decision, evaluation } };
+  if (!decision.ok)
+    return {
+      ok: false,
+      refused: true,
+      actor,
+      t,
+      locale,
+      c,
+      party: hasPartInCase(actor, c, employee),
+      decision,
+      evaluation,
+    };
   return { ok: true, actor, t, locale, c, employee, policy, decision, evaluation };
 }
 
-/** Loads the case and asks the gate; a refusal is audited here. */
+/** An attempt to take the step (a click on it, or its form submitted): a refusal is recorded here. */
 export function passStepGate(tx: Tx, settings: AppSettings, now: number, input: StepRequest): PassedStepGate | Failure {
-  const judged = judgeStep(tx, settings, now, input);
-  if (judged.ok) return judged;
-  if ('failure' in judged) return judged.failure;
-  const { actor, t, locale, c, employee, decision, evaluation } = judged.refused;
-  if (!hasPartInCase(actor, c, employee)) return refuseStranger(tx, t, now, c, actor.id, input.stepId, decision);
+  const gate = judge(tx, settings, now, input);
+  if (gate.ok || !('refused' in gate)) return gate;
+  const { t, locale, c, actor, decision, evaluation } = gate;
+  if (!gate.party) return refuseStranger(tx, t, now, c, actor.id, input.stepId, decision);
   return refuseAndAudit(tx, t, locale, c, actor.id, input.stepId, decision, evaluation);
 }
 
 /**
- * The same question without a record of a refusal, for what a person asks many times while a
- * step's form is open (the suggestions of a search field): the click that opened the form was
- * judged and recorded already, and the submit will be again. Any refusal is "not authorized".
+ * Whether the step's form may open now: the same answer as `passStepGate`, in the same words, and
+ * nothing written (see the top of this file).
  */
-export function readStepGate(
+export function askStepGate(
   tx: ReadTx,
   settings: AppSettings,
   now: number,
   input: StepRequest,
 ): PassedStepGate | Failure {
-  const judged = judgeStep(tx, settings, now, input);
-  if (judged.ok) return judged;
-  if ('failure' in judged) return judged.failure;
-  return fail('NOT_AUTHORIZED', judged.refused.t('common.notAuthorized'));
+  const gate = judge(tx, settings, now, input);
+  if (gate.ok || !('refused' in gate)) return gate;
+  const { t, locale, c, decision, evaluation } = gate;
+  // Someone with no part in the case learns nothing about it, as on a click.
+  if (!gate.party) return fail('NOT_AUTHORIZED', t('common.notAuthorized'));
+  return refusal(gateTextFor(tx, t, locale, c, evaluation), input.stepId, decision.code, decision.missing);
 }

@@ -34,7 +34,7 @@ export const makeRunConversationTick =
           const to = { person: reader.id };
           if (
             tx.outbox.post({
-              key: outboxKeys.conversationReminder(c.id, reader.id),
+              key: outboxKeys.conversationReminder(c.id, reader.id, c.sequence),
               to,
               message,
               locale: localeOf(reader, settings),
@@ -55,7 +55,7 @@ export const makeRunConversationTick =
         );
         if (
           tx.outbox.post({
-            key: outboxKeys.conversationNotePrompt(c.id),
+            key: outboxKeys.conversationNotePrompt(c.id, c.sequence),
             to: { person: organizer.id },
             message,
             locale: localeOf(organizer, settings),

@@ -46,9 +46,16 @@ export const outboxKeys = {
   actionReminder: (actionId: number) => `action-remind:${actionId}`,
   /** A planned conversation: the DM to each of the two, its calendar file, the reminder, the note prompt. */
   conversation: (id: number, role: 'employee' | 'organizer') => `conversation:${id}:${role}`,
-  conversationIcs: (id: number, personId: string) => `conversation:${id}:ics:${personId}`,
-  conversationReminder: (id: number, personId: string) => `conversation:${id}:reminder:${personId}`,
-  conversationNotePrompt: (id: number) => `conversation:${id}:record-note`,
+  // A reschedule or the cancellation bumps the conversation's sequence: its calendar file, reminder
+  // and note prompt are then new messages (`…:<sequence>`); sequence 0 keeps the first keys.
+  conversationIcs: (id: number, personId: string, sequence = 0) =>
+    `conversation:${id}:ics:${personId}${sequence ? `:${sequence}` : ''}`,
+  conversationReminder: (id: number, personId: string, sequence = 0) =>
+    `conversation:${id}:reminder:${personId}${sequence ? `:${sequence}` : ''}`,
+  conversationNotePrompt: (id: number, sequence = 0) =>
+    `conversation:${id}:record-note${sequence ? `:${sequence}` : ''}`,
+  /** The employee's notice that the organizer moved or cancelled it (one per change). */
+  conversationChange: (id: number, sequence: number) => `conversation:${id}:change:${sequence}`,
   /** Calendar files of a training plan's sessions and of a note's next check-in. */
   trainingIcs: (planId: number, personId: string) => `training:${planId}:ics:${personId}`,
   checkInIcs: (noteId: number, personId: string) => `note:${noteId}:check-in-ics:${personId}`,

@@ -6,8 +6,6 @@
  * a ZIP holding the file with its hash.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { startFeishuHarness, waitFor, type FeishuHarness } from './harness.js';
@@ -15,14 +13,18 @@ import { cardActionEvent, fileMessageEvent, messageEvent } from '../../support/f
 import { buttonsIn } from './card-helpers.js';
 import { CONFIG, seedOrg } from './org.js';
 import { makeCreateNote } from '../../../src/usecases/evidence/create-note.js';
-import { makeOpenOffboarding } from '../../../src/usecases/offboarding/open-offboarding.js';
 import { exe, pdf, png } from '../../support/sample-files.js';
-
-const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+import {
+  createEvidenceNote,
+  openPerformanceCase,
+  sha256 as sha,
+  storedFileCount,
+} from '../../support/evidence-files.js';
 
 describe('evidence files through Feishu', () => {
   let h: FeishuHarness;
   let noteId: number;
+  const deps = () => ({ store: h.db.store, clock: h.db.clock, settings: h.ctx.settings });
   beforeEach(async () => {
     h = await startFeishuHarness({
       mode: 'ws',
@@ -30,21 +32,16 @@ describe('evidence files through Feishu', () => {
       now: '2026-11-24T02:00:00Z',
     });
     seedOrg(h);
-    const note = makeCreateNote({ store: h.db.store, clock: h.db.clock, settings: h.ctx.settings })({
+    noteId = createEvidenceNote(deps(), {
       actorId: 'm1',
       personId: 'zw',
-      values: { kind: 'feedback', held_on: '2026-11-23', discussion: '电话量 25，目标 40', visibility: 'evidence' },
+      heldOn: '2026-11-23',
+      discussion: '电话量 25，目标 40',
     });
-    if (!note.ok) throw new Error(note.message);
-    noteId = note.value.note.id;
   });
   afterEach(async () => h.close());
 
-  const filesDir = () => join(h.db.dir, 'files');
-  const stored = () =>
-    existsSync(filesDir())
-      ? readdirSync(filesDir(), { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).length
-      : 0;
+  const stored = () => storedFileCount(join(h.db.dir, 'files'));
   const attachedTo = (type: 'note' | 'case', id: number) =>
     h.db.store.read((tx) => tx.attachments.forSubject({ type, id }));
 
@@ -125,7 +122,7 @@ describe('evidence files through Feishu', () => {
 
   it('the employee cannot attach to their own record by replying to its card; nothing is stored', async () => {
     // A shared note reaches the employee as a card; a file in reply to it is refused for them.
-    const shared = makeCreateNote({ store: h.db.store, clock: h.db.clock, settings: h.ctx.settings })({
+    const shared = makeCreateNote(deps())({
       actorId: 'm1',
       personId: 'zw',
       values: { kind: 'one_on_one', held_on: '2026-11-23', discussion: '一对一', visibility: 'shared' },
@@ -169,14 +166,7 @@ describe('evidence files through Feishu', () => {
   });
 
   it('HR replies to the case card in the HR chat with the signed notice; the dossier in the thread is a ZIP holding it with its hash', async () => {
-    const opened = makeOpenOffboarding({ store: h.db.store, clock: h.db.clock, settings: h.ctx.settings })({
-      actorId: 'hana',
-      employeeId: 'zw',
-      reasonKind: 'performance',
-      reasonText: '',
-    });
-    if (!opened.ok) throw new Error(opened.message);
-    const caseId = opened.value.caseId;
+    const caseId = openPerformanceCase(deps(), { actorId: 'hana', employeeId: 'zw' });
     h.feishu.wakeSender();
     const root = await waitFor(() => h.fake.messagesTo('oc_hr')[0], 'the case card in the HR chat');
     expect(buttonsIn(root.content).length).toBeGreaterThan(0);

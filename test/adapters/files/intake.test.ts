@@ -5,7 +5,7 @@
  */
 import { describe, it, expect, afterEach } from 'vitest';
 import { readdirSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { makeTestDb, type TestDb } from '../../support/db.js';
 import { makeFileStore } from '../../../db/files.js';
@@ -14,11 +14,11 @@ import { checkAndStore, discardUnreferenced } from '../../../adapters/files/inta
 import { translator } from '../../../src/ui/i18n/index.js';
 import { StoredFileError } from '../../../src/ports/files.js';
 import { exe, pdf, png } from '../../support/sample-files.js';
+import { sha256 as sha } from '../../support/evidence-files.js';
 
 let db: TestDb;
 afterEach(() => db?.cleanup());
 
-const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const allFiles = (dir: string): string[] =>
   existsSync(dir)
     ? readdirSync(dir, { recursive: true, withFileTypes: true })

@@ -6,19 +6,20 @@
  * thread is a ZIP holding the file with its hash.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { startSlackHarness, waitFor, type SlackHarness } from './harness.js';
 import { seedReviewOrg, slackIdOf } from './org.js';
 import type { OpenedView } from '../../support/fake-slack-requests.js';
-import { makeCreateNote } from '../../../src/usecases/evidence/create-note.js';
-import { makeOpenOffboarding } from '../../../src/usecases/offboarding/open-offboarding.js';
 import { exe, pdf, png } from '../../support/sample-files.js';
+import {
+  createEvidenceNote,
+  openPerformanceCase,
+  sha256 as sha,
+  storedFileCount,
+} from '../../support/evidence-files.js';
 
 const CONFIG = 'timezone: UTC\nhrChannel:\n  slack: CHR\nfiles:\n  maxMegabytes: 1\n';
-const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 describe('evidence files through Slack', () => {
   let h: SlackHarness;
@@ -26,22 +27,17 @@ describe('evidence files through Slack', () => {
   beforeEach(async () => {
     h = await startSlackHarness({ fileConfig: CONFIG, now: '2026-11-24T10:00:00Z' });
     seedReviewOrg(h);
-    const deps = { store: h.db.store, clock: h.db.clock, settings: h.ctx.settings };
-    const note = makeCreateNote(deps)({
+    noteId = createEvidenceNote(deps(), {
       actorId: 'm1',
       personId: 'm1r1',
-      values: { kind: 'feedback', held_on: '2026-11-23', discussion: 'Calls at 25 against 40', visibility: 'evidence' },
+      heldOn: '2026-11-23',
+      discussion: 'Calls at 25 against 40',
     });
-    if (!note.ok) throw new Error(note.message);
-    noteId = note.value.note.id;
   });
   afterEach(async () => h.close());
 
-  const filesDir = () => join(h.db.dir, 'files');
-  const stored = () =>
-    existsSync(filesDir())
-      ? readdirSync(filesDir(), { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).length
-      : 0;
+  const deps = () => ({ store: h.db.store, clock: h.db.clock, settings: h.ctx.settings });
+  const stored = () => storedFileCount(join(h.db.dir, 'files'));
 
   async function attachModal(): Promise<OpenedView> {
     const before = h.fake.callsTo('views.open').length;
@@ -134,14 +130,8 @@ describe('evidence files through Slack', () => {
       {},
       { files: { files: h.fake.userUploads([{ name: 'sheet.pdf', bytes: sheet }]) } },
     );
-    const opened = makeOpenOffboarding({ store: h.db.store, clock: h.db.clock, settings: h.ctx.settings })({
-      actorId: 'hana',
-      employeeId: 'm1r1',
-      reasonKind: 'performance',
-      reasonText: '',
-    });
-    if (!opened.ok) throw new Error(opened.message);
-    await h.slackReq.slashCommand(slackIdOf('hana'), '/offboard', `dossier ${opened.value.caseId}`);
+    const caseId = openPerformanceCase(deps(), { actorId: 'hana', employeeId: 'm1r1' });
+    await h.slackReq.slashCommand(slackIdOf('hana'), '/offboard', `dossier ${caseId}`);
     const upload = await waitFor(() => h.fake.uploads.find((u) => u.data.length > 0), 'the dossier upload', 20_000);
     const complete = (
       await waitFor(() => h.fake.callsTo('files.completeUploadExternal').at(-1), 'the upload completed into the thread')

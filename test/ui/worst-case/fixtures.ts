@@ -94,8 +94,15 @@ import {
   buildConversationReminder,
   buildRecordNotePrompt,
   buildScheduleConversationForm,
+  conversationChangeButtons,
   type ConversationView,
 } from '../../../src/ui/screens/evidence/conversation.js';
+import {
+  buildCancelConversationForm,
+  buildConversationCancelledNotice,
+  buildConversationMovedNotice,
+  buildRescheduleConversationForm,
+} from '../../../src/ui/screens/evidence/conversation-change.js';
 import { buildDisputeHrNotice, buildDisputeNotice } from '../../../src/ui/screens/review/dispute-notice.js';
 import { buildDisputeReplyForm } from '../../../src/ui/screens/review/dispute-reply-form.js';
 import { buildHrWarningDigest } from '../../../src/ui/screens/warning/hr-digest.js';
@@ -436,13 +443,22 @@ const conversation = (w: WorstCase): ConversationView => ({
     reminderSentAt: null,
     notePromptedAt: null,
     noteId: null,
+    sequence: 0,
+    changedAt: null,
     createdAt: NOW,
   },
   employeeName: w.name,
   organizerName: w.name,
   kpiNames: kpis(w).map((k) => k.name),
   when: 'Fri 4 Dec 14:00–15:30',
+  changedOn: null,
 });
+
+/** The same conversation after its organizer moved it (still planned) or cancelled it. */
+const changedConversation = (w: WorstCase, status: 'planned' | 'cancelled'): ConversationView => {
+  const v = conversation(w);
+  return { ...v, conversation: { ...v.conversation, status, sequence: 2, changedAt: NOW }, changedOn: '2026-12-03' };
+};
 
 /** Every screen builder, by `<module>#<export>`. */
 export const FIXTURES: Record<string, Fixture> = {
@@ -946,7 +962,47 @@ export const FIXTURES: Record<string, Fixture> = {
     ),
   ],
   'evidence/conversation#buildConversationMessage': ({ t, w }) =>
-    (['employee', 'organizer'] as const).map((a) => message(buildConversationMessage(t, conversation(w), a))),
+    [conversation(w), changedConversation(w, 'planned'), changedConversation(w, 'cancelled')].flatMap((v) =>
+      (['employee', 'organizer'] as const).map((a) => message(buildConversationMessage(t, v, a))),
+    ),
+  'evidence/conversation#conversationChangeButtons': ({ t }) => [buttons(conversationChangeButtons(t, 2147483647))],
+  'evidence/conversation-change#buildRescheduleConversationForm': ({ t, w }) => [
+    form(
+      buildRescheduleConversationForm(t, {
+        conversationId: 4,
+        employeeName: w.name,
+        when: 'Fri 4 Dec 14:00–15:30',
+        zone: ZONE,
+        date: '2026-12-04',
+        start: '14:00',
+        minutes: 90,
+        // A one-line pre-fill is an input's value attribute in the local page, which this check
+        // does not read (the DM fixtures above carry the worst-case place and link).
+        place: '',
+        meetingUrl: null,
+      }),
+    ),
+  ],
+  'evidence/conversation-change#buildCancelConversationForm': ({ t, w }) => [
+    form(buildCancelConversationForm(t, { conversationId: 4, employeeName: w.name, when: 'Fri 4 Dec 14:00–15:30' })),
+    // HR cancelling for an organizer who has left.
+    form(
+      buildCancelConversationForm(t, {
+        conversationId: 4,
+        employeeName: w.name,
+        when: 'Fri 4 Dec 14:00–15:30',
+        organizerLeft: w.name,
+      }),
+    ),
+  ],
+  'evidence/conversation-change#buildConversationMovedNotice': ({ t, w }) => [
+    message(buildConversationMovedNotice(t, changedConversation(w, 'planned'), 'Thu 3 Dec 09:00–10:30')),
+  ],
+  'evidence/conversation-change#buildConversationCancelledNotice': ({ t, w }) => [
+    message(buildConversationCancelledNotice(t, changedConversation(w, 'cancelled'), w.long)),
+    message(buildConversationCancelledNotice(t, changedConversation(w, 'cancelled'), '')),
+    message(buildConversationCancelledNotice(t, changedConversation(w, 'cancelled'), w.long, w.name)),
+  ],
   'evidence/conversation#buildConversationReminder': ({ t, w }) =>
     (['employee', 'organizer'] as const).map((a) => message(buildConversationReminder(t, conversation(w), a))),
   'evidence/conversation#buildRecordNotePrompt': ({ t, w }) => [

@@ -4,24 +4,21 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { makeTestDb, type TestDb } from '../../support/db.js';
 import { seedTeams, testSettings } from '../../support/org.js';
-import { runCli } from '../../../adapters/cli/run.js';
+import { runCliLines } from '../../support/cli.js';
 import { makeOpenOffboarding } from '../../../src/usecases/offboarding/open-offboarding.js';
 import { addNote } from './support.js';
 
 let db: TestDb;
 afterEach(() => db?.cleanup());
 
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
+function cli(args: string[]) {
   const env = {
     PATH: process.env.PATH ?? '',
     DANDANG_DB: db.file,
     DANDANG_CONFIG: join(db.dir, 'none.yml'),
     DANDANG_LOCAL: '0',
   };
-  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l) }, env, db.clock);
-  return { code, out, err };
+  return runCliLines(args, env, db.clock);
 }
 
 describe('npm run dandang -- dossier', () => {

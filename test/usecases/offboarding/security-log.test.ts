@@ -15,6 +15,7 @@ import { ACTIONS, FORMS } from '../../../src/ui/actions.js';
 import type { FormValues } from '../../../src/ui/model.js';
 import { SECURITY_REFUSALS_PER_HOUR } from '../../../src/usecases/shared/security-log.js';
 import { count } from './support.js';
+import { rowCounts } from '../../app/fuzz-support.js';
 
 let db: TestDb;
 afterEach(() => db?.cleanup());
@@ -38,8 +39,12 @@ function setup() {
     router.dispatch({ kind: 'command', actor: actor(id), command: 'offboard', args, mentions });
   const dandang = (id: string, args: string, mentions: string[]) =>
     router.dispatch({ kind: 'command', actor: actor(id), command: 'dandang', args, mentions });
-  const submit = (id: string, formId: 'caseWithdraw' | 'protectedStatus', state: string, values: FormValues) =>
-    router.dispatch({ kind: 'submit', actor: actor(id), formId: FORMS[formId], state, values });
+  const submit = (
+    id: string,
+    formId: 'caseWithdraw' | 'protectedStatus' | 'caseStep',
+    state: string,
+    values: FormValues,
+  ) => router.dispatch({ kind: 'submit', actor: actor(id), formId: FORMS[formId], state, values });
   return { click, command, dandang, submit };
 }
 
@@ -101,6 +106,28 @@ describe('refusals of people with no part in a case (#7)', () => {
     expect(caseHistory().refusedEvents).toBe(before.refusedEvents + 2);
     expect(securityRows('hr')).toHaveLength(0);
     expect(securityRows('m1r1')).toHaveLength(0);
+  });
+
+  it("opening a step's form takes no step: a refusal to open it writes nothing; its submit is the attempt", async () => {
+    const h = setup();
+    expect((await h.command('m1', 'm1r1 bottom 10%', ['m1r1'])).kind).toBe('ok');
+    const before = rowCounts(db.conn);
+
+    // HR (a party) and m2r2 (a stranger) open the manager's step: refused, in the gate's words for HR.
+    const byHr = await h.click('hr', '1:manager_confirms', 'caseOpenStepForm');
+    expect(byHr.kind === 'error' && byHr.text).toContain('Only the line manager can do “Manager confirms”.');
+    expect(await h.click('m2r2', '1:manager_confirms', 'caseOpenStepForm')).toMatchObject({
+      kind: 'error',
+      code: 'NOT_AUTHORIZED',
+    });
+    // Not in the case's timeline, its audit history or the security log: no table changed.
+    expect(rowCounts(db.conn)).toEqual(before);
+
+    // Submitting the step's form anyway is an attempt to take the step, recorded as a click is.
+    const submitted = await h.submit('hr', 'caseStep', '1:manager_confirms', { date: '2026-06-01' });
+    expect(submitted.kind === 'error' && submitted.text).toContain('Only the line manager can do “Manager confirms”.');
+    expect(caseHistory()).toMatchObject({ refusedEvents: 1 });
+    expect(count(db.conn.sqlite, 'audit_log', "action = 'case.step_refused' AND actor_id = 'hr'")).toBe(1);
   });
 
   it("a stranger's withdrawal, dossier request or protected status goes to the security log too", async () => {

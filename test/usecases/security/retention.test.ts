@@ -14,7 +14,7 @@ import { makeWithdrawCase } from '../../../src/usecases/offboarding/withdraw-cas
 import { makeRunRetention } from '../../../src/usecases/schedule/run-retention.js';
 import { verifyAuditLog } from '../../../db/repos/audit.js';
 import { resolvePolicy, PolicyError } from '../../../src/domain/policy/index.js';
-import { runCli } from '../../../adapters/cli/run.js';
+import { runCliLines } from '../../support/cli.js';
 import { DEFAULT_KPIS } from '../../support/org.js';
 
 let w: EvidenceWorld;
@@ -266,12 +266,7 @@ describe('retention', () => {
     const env = { DANDANG_DB: w.db.file, DANDANG_CONFIG: '/nonexistent/dandang.yml' };
     const { ManualClock } = await import('../../../src/ports/clock.js');
     const clock = new ManualClock(Date.parse('2029-01-01T00:00:00Z'));
-    const cli = async (args: string[]) => {
-      const out: string[] = [];
-      const err: string[] = [];
-      const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l) }, env, clock);
-      return { code, out, err };
-    };
+    const cli = (args: string[]) => runCliLines(args, env, clock);
     const dry = await cli(['retention', 'run', '--dry-run']);
     expect(dry).toMatchObject({ code: 0, err: [] });
     expect(dry.out).toEqual([

@@ -4,7 +4,7 @@
  * before it, and the prompt to record the note once it is over.
  */
 import { periodMarkup } from '../../period.js';
-import type { Block, Field, Form, Message, Option } from '../../model.js';
+import type { Block, Button, Field, Form, Message, Option } from '../../model.js';
 import type { T } from '../../i18n/index.js';
 import type { Kpi } from '../../../ports/records.js';
 import type { PlannedConversation } from '../../../ports/repos/evidence.js';
@@ -151,6 +151,8 @@ export interface ConversationView {
   kpiNames: string[];
   /** 'Fri 4 Dec 14:00–14:30' in the reader's zone and language. */
   when: string;
+  /** The day (in the reader's zone) the organizer last rescheduled or cancelled it. */
+  changedOn: string | null;
 }
 
 /** "Room 3 · [Join the meeting](https://…)": the place as typed, the checked link clickable. */
@@ -171,19 +173,50 @@ function detailFields(t: T, v: ConversationView): Field[] {
   return fields;
 }
 
-/** The DM each of the two gets when it is planned; the calendar file follows as an upload. */
+/** "Reschedule" and "Cancel", for the organizer while the conversation is still planned. */
+export function conversationChangeButtons(t: T, conversationId: number): Button[] {
+  const value = String(conversationId);
+  return [
+    { actionId: ACTIONS.rescheduleConversation, label: t('ev.conv.rescheduleButton'), value },
+    { actionId: ACTIONS.cancelConversation, label: t('ev.conv.cancelButton'), value, style: 'danger' },
+  ];
+}
+
+/** The line under a DM once it was changed: moved (still planned), or cancelled. */
+export function conversationChangeLine(t: T, v: ConversationView): string | null {
+  const c = v.conversation;
+  if (c.status === 'cancelled') return t('ev.conv.cancelledLine', { date: v.changedOn ?? '' });
+  if (c.sequence > 0 && v.changedOn) return t('ev.conv.movedLine', { date: v.changedOn });
+  return null;
+}
+
+/**
+ * The DM each of the two gets when it is planned; the calendar file follows as an upload. Rebuilt
+ * in place when the organizer moves or cancels it: the organizer's keeps its buttons while it is
+ * planned, and both say when it was moved or that it was cancelled.
+ */
 export function buildConversationMessage(t: T, v: ConversationView, audience: 'employee' | 'organizer'): Message {
   const header =
     audience === 'employee'
       ? t('ev.conv.dmEmployee', { organizer: literal(v.organizerName) })
       : t('ev.conv.dmOrganizer', { name: literal(v.employeeName) });
+  const c = v.conversation;
+  const change = conversationChangeLine(t, v);
   const blocks: Block[] = [
     { type: 'header', text: header },
+    ...(c.status === 'cancelled' && change ? [{ type: 'context' as const, text: change }] : []),
     { type: 'fields', fields: detailFields(t, v) },
-    { type: 'text', text: `**${t('ev.conv.agenda')}**\n${literal(v.conversation.agenda)}` },
-    { type: 'context', text: t('ev.conv.calendarLine') },
+    { type: 'text', text: `**${t('ev.conv.agenda')}**\n${literal(c.agenda)}` },
+    ...(c.status !== 'cancelled' && change ? [{ type: 'context' as const, text: change }] : []),
   ];
-  return { text: `${header} · ${v.when}`, blocks };
+  if (c.status === 'planned') {
+    blocks.push({ type: 'context', text: t('ev.conv.calendarLine') });
+    if (audience === 'organizer') blocks.push({ type: 'actions', buttons: conversationChangeButtons(t, c.id) });
+  }
+  const status = c.status === 'cancelled' ? ` · ${t('ev.conv.statusCancelled')}` : '';
+  // Its buttons may be wanted weeks ahead: Feishu renews the card until it is cancelled or recorded.
+  const lasting = audience === 'organizer' && c.status === 'planned';
+  return { text: `${header} · ${v.when}${status}`, blocks, ...(lasting ? { lasting: true as const } : {}) };
 }
 
 /** Sent to both shortly before it starts. */

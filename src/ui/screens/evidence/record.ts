@@ -28,6 +28,8 @@ export interface RecordData {
   reviewButtons?: Button[];
   /** Planned conversations, one line each. */
   conversations?: string[] | null;
+  /** Under them: what the viewer may do about them (HR: cancel one whose organizer has left). */
+  conversationButtons?: Button[];
   /** `files`: one line per attached file (src/ui/screens/files/file-lines.ts). */
   notes: { view: NoteView; buttons: Button[]; files?: string[] }[] | null;
   plans: { view: PlanView; reassessment: Review | null; buttons: Button[]; files?: string[] }[] | null;
@@ -159,7 +161,11 @@ export function buildRecordView(t: T, d: RecordData): Message {
     );
   }
   if (d.conversations?.length)
-    blocks.push({ type: 'divider' }, linesBlock(t('ev.record.conversations'), d.conversations));
+    blocks.push(
+      { type: 'divider' },
+      linesBlock(t('ev.record.conversations'), d.conversations),
+      ...actions(d.conversationButtons ?? []),
+    );
   if (d.notes)
     blocks.push(
       ...section(t, t('ev.record.notes'), d.notes, MAX_NOTES, (n) => [
