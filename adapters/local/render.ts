@@ -144,6 +144,21 @@ function renderInput(input: Input, domId: string, error: string | undefined, ctx
       control = `<input type="text" inputmode="${input.decimal ? 'decimal' : 'numeric'}" ${common} value="${escapeHtml(input.initial ?? '')}"${input.placeholder ? ` placeholder="${escapeHtml(plainText(input.placeholder, nameOf))}"` : ''}>`;
       break;
     case 'select':
+      if (input.search) {
+        // Searched as the persona types (app.js asks /api/suggest and fills the datalist); what is
+        // typed and not picked is sent as typed, and the use case resolves it.
+        const chosen = input.options.find((o) => o.value === input.initial);
+        const shown = chosen ? plainText(chosen.label, nameOf) : (input.initial ?? '');
+        const placeholder = input.placeholder
+          ? ` placeholder="${escapeHtml(plainText(input.placeholder, nameOf))}"`
+          : '';
+        // Each option of the list is a label the persona reads, naming its value (data-value).
+        const listed = chosen
+          ? `<option value="${escapeHtml(shown)}" data-value="${escapeHtml(chosen.value)}">${escapeHtml(shown)}</option>`
+          : '';
+        control = `<input type="text" ${common} list="${domId}-list" autocomplete="off" data-suggest="${escapeHtml(input.id)}" data-min-query="${input.search.minQueryLength}" value="${escapeHtml(shown)}"${placeholder}><datalist id="${domId}-list">${listed}</datalist>`;
+        break;
+      }
       control = `<select ${common}>${opt('', input.placeholder ?? '—', !input.initial)}${input.options.map((o) => opt(o.value, o.label, o.value === input.initial)).join('')}</select>`;
       break;
     case 'multiselect':

@@ -254,6 +254,18 @@ export function localRoutes(ws: Workspace, opts: { allowRemote: boolean }): Requ
           return json(res, 200, await ws.command(persona, asString(body.text)));
         case '/api/action':
           return json(res, 200, await ws.action(persona, asString(body.actionId), asString(body.value)));
+        case '/api/suggest':
+          return json(
+            res,
+            200,
+            await ws.suggest(
+              persona,
+              asString(body.formId),
+              asString(body.state),
+              asString(body.inputId),
+              asString(body.query),
+            ),
+          );
         case '/api/submit':
           return json(
             res,

@@ -191,6 +191,29 @@ export class Workspace {
   }
 
   /**
+   * The options of a form's search field (render.ts renders it as a text input with a datalist) for
+   * what the persona typed. Labels go as the text a reader sees; the page maps a picked label back
+   * to its value, and anything else typed is sent as typed, for the use case to resolve.
+   */
+  async suggest(
+    p: Person,
+    formId: string,
+    state: string,
+    inputId: string,
+    query: string,
+  ): Promise<{ kind: 'ok'; options: { value: string; label: string }[] }> {
+    if (!isFormId(formId)) return { kind: 'ok', options: [] };
+    const found = await this.ctx.router.suggest({
+      actor: actorOf(p, 'local', this.ctx.settings),
+      formId,
+      state,
+      inputId,
+      query,
+    });
+    return { kind: 'ok', options: found.map((o) => ({ value: o.value, label: plainText(o.label, () => undefined) })) };
+  }
+
+  /**
    * `instance` is the token rendered into the form (render.ts): it makes a repeat of this submission
    * a no-op. `files` names uploads held by `holdUpload`, by input id; they are checked and stored
    * (adapters/files/intake.ts) and handed to the use case beside the values.

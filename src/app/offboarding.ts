@@ -11,7 +11,16 @@ import { REASON_WORDS } from './commands.js';
 import { retryWhileBusy } from '../ports/store.js';
 import { ACTIONS, FORMS } from '../ui/actions.js';
 import { isChecked, textValue } from '../ui/form-values.js';
-import { failureReply, formReply, messageReply, outsideForm, parseId, replyOf, toastReply } from './reply.js';
+import {
+  failureReply,
+  formReply,
+  messageReply,
+  outsideForm,
+  parseId,
+  replyOf,
+  suggestionsOf,
+  toastReply,
+} from './reply.js';
 import { makeOpenOffboarding } from '../usecases/offboarding/open-offboarding.js';
 import { makeAdvanceCaseStep } from '../usecases/offboarding/advance-case-step.js';
 import { makeOpenCaseStepForm } from '../usecases/offboarding/open-case-step-form.js';
@@ -23,6 +32,7 @@ import { makeOpenProtectedStatusForm } from '../usecases/offboarding/open-protec
 import { makeRequestDossier } from '../usecases/offboarding/request-dossier.js';
 import { makeExportDossier } from '../usecases/offboarding/export-dossier.js';
 import { makeShowCase } from '../usecases/offboarding/show-case.js';
+import { makeSearchAppealHearers } from '../usecases/offboarding/search-appeal-hearers.js';
 
 /** `12:manager_confirms[:lieu]` → [12, 'manager_confirms', lieu]; a bad id is NaN (the use case says not found). */
 function caseAndStep(value: string): [number, string, boolean] {
@@ -42,6 +52,7 @@ export function offboardingHandlers(deps: UseCaseDeps): FeatureHandlers {
   const requestDossier = makeRequestDossier(deps);
   const exportDossier = makeExportDossier(deps);
   const showCase = makeShowCase(deps);
+  const searchHearers = makeSearchAppealHearers(deps);
 
   const show: CommandHandler = (ev) =>
     messageReply(showCase({ actorId: ev.actor.person.id, caseId: parseId(ev.argv.words.case) }));
@@ -166,6 +177,14 @@ export function offboardingHandlers(deps: UseCaseDeps): FeatureHandlers {
       [FORMS.caseStep]: stepForm,
       [FORMS.caseWithdraw]: withdrawForm,
       [FORMS.protectedStatus]: protectSubmit,
+    },
+    suggestions: {
+      [FORMS.caseStep]: {
+        heard_by: (ev) => {
+          const [caseId, stepId] = caseAndStep(ev.state);
+          return suggestionsOf(searchHearers({ actorId: ev.actor.person.id, caseId, stepId, query: ev.query }));
+        },
+      },
     },
   };
 }

@@ -2,7 +2,7 @@
  * The one place a use case's Result becomes a Reply. A failure with field errors goes back into the
  * open form; any other failure is an error message; a success becomes whatever `onOk` says.
  */
-import type { Form, Message, Reply } from '../ui/model.js';
+import type { Form, Message, Option, Reply } from '../ui/model.js';
 import type { Failure, Result } from '../usecases/result.js';
 import { t } from '../ui/i18n/index.js';
 import type { Locale } from '../ports/records.js';
@@ -38,6 +38,12 @@ export const toastReply = (r: Result<Confirmation>): Reply => replyOf(r, confirm
 /** A write that goes on in another form when there is one (`next`), else confirms what it did. */
 export const nextFormReply = (r: Result<{ next: Form } | Confirmation>): Reply =>
   replyOf(r, (v) => ('next' in v ? { kind: 'form', form: v.next } : confirmed(v)));
+
+/**
+ * A search field's options. A refusal shows as no options: the field has nowhere to show a message,
+ * and a person who may not fill the form learns nothing from it.
+ */
+export const suggestionsOf = (r: Result<Option[]>): Option[] => (r.ok ? r.value : []);
 
 /** The reply to a button or form state that names nothing we know (tampered or stale). */
 export const notFoundReply = (locale: Locale): Reply => ({

@@ -1,5 +1,14 @@
-import type { Inbound, FeatureHandlers, CommandHandler, ActionHandler, FormHandler, CommandName } from './types.js';
-import type { Reply } from '../ui/model.js';
+import type {
+  Inbound,
+  FeatureHandlers,
+  CommandHandler,
+  ActionHandler,
+  FormHandler,
+  CommandName,
+  SuggestEvent,
+  SuggestHandler,
+} from './types.js';
+import type { Option, Reply } from '../ui/model.js';
 import { t, translator } from '../ui/i18n/index.js';
 import { textProblemMessage } from '../usecases/shared/text-errors.js';
 import { retryWhileBusy, StoreBusyError, type Store } from '../ports/store.js';
@@ -12,6 +21,8 @@ import { entryCommand } from '../ui/screens/home/entries.js';
 
 export interface Router {
   dispatch(ev: Inbound): Promise<Reply>;
+  /** The options of a form's search field for what was typed (none for an unknown form or input). */
+  suggest(ev: SuggestEvent): Promise<Option[]>;
   /** Command names with at least one handler (adapters register only these). */
   commandNames(): CommandName[];
 }
@@ -35,6 +46,8 @@ export function makeRouter(features: FeatureHandlers[], deps: RouterDeps = {}): 
   const commands = new Map<string, Map<string, CommandHandler>>();
   const actions = new Map<string, ActionHandler>();
   const forms = new Map<string, FormHandler>();
+  const suggestions = new Map<string, SuggestHandler>();
+  const suggestKey = (formId: string, inputId: string) => `${formId}\u0000${inputId}`;
   for (const f of features) {
     for (const [name, subs] of Object.entries(f.commands ?? {})) {
       const m = commands.get(name) ?? new Map<string, CommandHandler>();
@@ -52,6 +65,12 @@ export function makeRouter(features: FeatureHandlers[], deps: RouterDeps = {}): 
       if (forms.has(id)) throw new Error(`duplicate handler for form ${id}`);
       if (h) forms.set(id, h);
     }
+    for (const [formId, inputs] of Object.entries(f.suggestions ?? {}))
+      for (const [inputId, h] of Object.entries(inputs ?? {})) {
+        if (suggestions.has(suggestKey(formId, inputId)))
+          throw new Error(`duplicate suggestions for ${formId} ${inputId}`);
+        suggestions.set(suggestKey(formId, inputId), h);
+      }
   }
 
   /**
@@ -148,6 +167,17 @@ export function makeRouter(features: FeatureHandlers[], deps: RouterDeps = {}): 
 
   return {
     commandNames: () => [...commands.keys()] as CommandName[],
+    async suggest(ev) {
+      const h = suggestions.get(suggestKey(ev.formId, ev.inputId));
+      if (!h) return [];
+      // A read from one snapshot: no write lock to wait for. Busy anyway (a migration): no options now.
+      try {
+        return h(ev);
+      } catch (err) {
+        if (err instanceof StoreBusyError) return [];
+        throw err;
+      }
+    },
     async dispatch(ev) {
       // A handler writes in one transaction; if another process holds the lock, nothing was written
       // and the whole handler runs again after yielding, so other requests keep being served.

@@ -5,7 +5,7 @@
  */
 import type { Person, Platform, Locale } from '../ports/records.js';
 import type { ActionId, FormId } from '../ui/actions.js';
-import type { FormValues, Reply } from '../ui/model.js';
+import type { FormValues, Option, Reply } from '../ui/model.js';
 import type { CommandName } from './commands.js';
 import type { Argv } from './command-args.js';
 import type { IncomingFile } from '../ports/files.js';
@@ -44,6 +44,18 @@ export type Inbound =
       files?: Record<string, IncomingFile[]>;
     };
 
+/**
+ * Someone typed into a form's search field (an input with `search`, src/ui/model.ts) and the
+ * platform asks for options. `state` and `query` are untrusted, like a submission's.
+ */
+export interface SuggestEvent {
+  actor: Actor;
+  formId: FormId;
+  state: string;
+  inputId: string;
+  query: string;
+}
+
 export type CommandEvent = Extract<Inbound, { kind: 'command' }>;
 /**
  * A command's handler gets `args` without the subcommand word and `argv`, the arguments parsed
@@ -52,6 +64,8 @@ export type CommandEvent = Extract<Inbound, { kind: 'command' }>;
 export type CommandHandler = (ev: CommandEvent & { argv: Argv }) => Promise<Reply> | Reply;
 export type ActionHandler = (ev: Extract<Inbound, { kind: 'action' }>) => Promise<Reply> | Reply;
 export type FormHandler = (ev: Extract<Inbound, { kind: 'submit' }>) => Promise<Reply> | Reply;
+/** The options for what was typed; none when the person may not see any (the use case decides). */
+export type SuggestHandler = (ev: SuggestEvent) => Option[];
 
 /** What every feature module's handlers are built from: the use cases' own deps. */
 export type { UseCaseDeps } from '../ports/deps.js';
@@ -64,4 +78,6 @@ export interface FeatureHandlers {
   commands?: Partial<Record<CommandName, Record<string, CommandHandler>>>;
   actions?: Partial<Record<ActionId, ActionHandler>>;
   forms?: Partial<Record<FormId, FormHandler>>;
+  /** A form's search fields, by form id and input id. */
+  suggestions?: Partial<Record<FormId, Record<string, SuggestHandler>>>;
 }

@@ -118,6 +118,17 @@ export type Input =
        * choice either way.
        */
       people?: true;
+      /**
+       * Too many options to send (every eligible person of an organisation): they are searched on the
+       * server as the person types. `options` then holds at most the current choice. An adapter asks
+       * `Router.suggest` with the form's id and state, this input's id and the typed text; a platform
+       * that cannot ask while a form is open (a Feishu card) shows a text input instead, and the use
+       * case resolves the typed text on submit. The submit checks the choice either way.
+       */
+      search?: {
+        /** Suggestions start after this many typed characters (one CJK character is a surname). */
+        minQueryLength: number;
+      };
     })
   | (InputBase & {
       kind: 'multiselect';

@@ -50,3 +50,32 @@ describe('router', () => {
     expect(() => makeRouter([helpHandlers(deps), helpHandlers(deps)])).toThrow(/duplicate handler/);
   });
 });
+
+describe('router suggestions', () => {
+  const ev = { actor, formId: 'case.step_form' as const, state: '1:appeal', inputId: 'heard_by', query: 'x' };
+
+  it('asks the handler registered for the form and input, and answers none for any other', async () => {
+    const seen: string[] = [];
+    const router = makeRouter([
+      {
+        suggestions: {
+          'case.step_form': {
+            heard_by: (e) => {
+              seen.push(`${e.state}|${e.query}`);
+              return [{ value: 'p1', label: 'One' }];
+            },
+          },
+        },
+      },
+    ]);
+    await expect(router.suggest(ev)).resolves.toEqual([{ value: 'p1', label: 'One' }]);
+    expect(seen).toEqual(['1:appeal|x']);
+    await expect(router.suggest({ ...ev, inputId: 'date' })).resolves.toEqual([]);
+    await expect(router.suggest({ ...ev, formId: 'case.withdraw_form' })).resolves.toEqual([]);
+  });
+
+  it('refuses two handlers for one search field at start', () => {
+    const one = { suggestions: { 'case.step_form': { heard_by: () => [] } } };
+    expect(() => makeRouter([one, one])).toThrow(/duplicate suggestions/);
+  });
+});

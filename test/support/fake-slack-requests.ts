@@ -210,6 +210,17 @@ export class SlackRequester {
     );
   }
 
+  /** What Slack sends while someone types into an `external_select` of an open modal (the ack holds the options). */
+  blockSuggestion(
+    userId: string,
+    view: OpenedView,
+    actionId: string,
+    value: string,
+    opts: { timestamp?: number; signature?: string } = {},
+  ) {
+    return this.interactive(blockSuggestionPayload(userId, view, actionId, value), opts);
+  }
+
   event(event: Record<string, unknown>, eventId = `Ev${randomUUID().slice(0, 8)}`) {
     const body = JSON.stringify({
       token: 'legacy',
@@ -222,6 +233,38 @@ export class SlackRequester {
     });
     return postSigned(this.eventsUrl, this.secret, body, 'application/json');
   }
+}
+
+/**
+ * A `block_suggestion`: the view as opened (callback_id, private_metadata), the element's ids and
+ * the typed text. Over HTTP it is signed like any interaction; in Socket Mode it is an envelope.
+ */
+export function blockSuggestionPayload(
+  userId: string,
+  view: OpenedView,
+  actionId: string,
+  value: string,
+): Record<string, unknown> {
+  return {
+    type: 'block_suggestion',
+    team: { id: 'T1', domain: 'fake' },
+    user: { id: userId, name: userId.toLowerCase(), team_id: 'T1' },
+    api_app_id: 'A1',
+    token: 'legacy',
+    container: { type: 'view', view_id: view.id ?? 'V1' },
+    view: {
+      id: view.id ?? 'V1',
+      type: 'modal',
+      team_id: 'T1',
+      ...view,
+      private_metadata: view.private_metadata ?? '',
+      state: { values: {} },
+      hash: view.hash ?? 'h',
+    },
+    block_id: actionId,
+    action_id: actionId,
+    value,
+  };
 }
 
 /** Every button in a rendered message or view (Block Kit JSON), for finding the one to click. */

@@ -38,6 +38,14 @@ function slackButton(el: Json, where: string, out: string[]): void {
   }
 }
 
+/** The ack of a block_suggestion: what an external_select may show. */
+export function slackSuggestionProblems(body: Json): string[] {
+  const out: string[] = [];
+  if (!Array.isArray(body?.options) && !Array.isArray(body?.option_groups)) out.push('suggestions: no options array');
+  slackOptions(body?.options, 'suggestions', out);
+  return out;
+}
+
 function slackOptions(options: Json[] | undefined, where: string, out: string[]): void {
   if (!options) return;
   if (options.length > 100) out.push(`${where}: ${options.length} > 100 options`);
@@ -59,6 +67,14 @@ function slackElement(el: Json, where: string, out: string[]): void {
         if (el.option_groups.length > 100) out.push(`${where}: > 100 option groups`);
         for (const g of el.option_groups) slackOptions(g.options, `${where} group`, out);
       }
+      if (el.placeholder) slackText(el.placeholder, `${where} placeholder`, 150, out);
+      return;
+    case 'external_select':
+      // Its options come from the app as the person types (block_suggestion): none in the view.
+      if (el.options || el.option_groups) out.push(`${where}: an external_select with options`);
+      if (el.min_query_length !== undefined && !(Number.isInteger(el.min_query_length) && el.min_query_length >= 0))
+        out.push(`${where}: min_query_length ${el.min_query_length}`);
+      if (el.initial_option) slackOptions([el.initial_option], `${where} initial`, out);
       if (el.placeholder) slackText(el.placeholder, `${where} placeholder`, 150, out);
       return;
     case 'plain_text_input': {

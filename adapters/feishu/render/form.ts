@@ -8,6 +8,8 @@
  *   the same on every platform) is shown as consecutive parts `id`, `id~2`, `id~3` of 1,000 each,
  *   which the parser joins back (parse/card-action.ts);
  * - a long list of people is a person search (`select_person`, open_ids the listener maps back);
+ * - an input whose options are searched on the server (`search`) is a text input: a card cannot ask
+ *   for options while it is open, so the use case resolves the typed name or email on submit;
  * - the submit button's callback value names the form (`f`, `s`, and `k`, the key of a snapshot the
  *   adapter keeps, so a rejected submission can be shown again with its errors); it never repeats
  *   the form itself, which would put every long text in the card twice.
@@ -41,6 +43,8 @@ export interface FormRenderDeps {
 
 /** A list of people longer than this is a person search on Feishu. */
 export const PERSON_SEARCH_OVER = 20;
+/** What a search typed instead of picked may hold: a whole email (RFC 5321). */
+const SEARCH_MAX_LENGTH = 254;
 /** Separates the parts of one text input: `comment`, `comment~2`, `comment~3`. */
 export const PART_SEPARATOR = '~';
 /** Names one checkbox of a multiselect shown as checkboxes: `kpis__revenue` (parse/card-action.ts joins them). */
@@ -177,6 +181,12 @@ function renderInput(input: Input, error: string | undefined, deps: FormRenderDe
     // A card cannot carry a file: the person sends it in the chat (adapters/feishu/listeners/file.ts).
     out.push({ tag: 'markdown', content: md.text(deps.t('files.inChat'), { lineStart: true }), text_size: 'notation' });
   } else out.push(inputElement(input, plainOf, deps));
+  if (input.kind === 'select' && input.search) {
+    // The choice already made, by the name a reader knows (the input holds what the submit resolves).
+    const chosen = input.options.find((o) => o.value === input.initial);
+    if (chosen)
+      out.push({ tag: 'markdown', content: toLarkMarkdown(chosen.label, deps.mentions), text_size: 'notation' });
+  }
   if (error) out.push(errorLine(error, deps));
   return out;
 }
@@ -210,6 +220,20 @@ function inputElement(
         max_length: 32,
       };
     case 'select': {
+      if (input.search) {
+        // A card cannot ask us for options while it is open (select_static lists what the card
+        // holds; select_person offers the chat's members or the open_ids listed, not our eligible
+        // people). So the person types a name or an email and the submit resolves it: one exact
+        // match is chosen, anything else comes back as an error naming who matches.
+        return {
+          tag: 'input',
+          ...base,
+          input_type: 'text',
+          ...(input.placeholder ? { placeholder: plain(input.placeholder) } : {}),
+          ...(input.initial ? { default_value: input.initial } : {}),
+          max_length: SEARCH_MAX_LENGTH,
+        };
+      }
       if (isPersonSearch(input)) {
         const initial = input.initial ? deps.mentions(input.initial)?.openId : undefined;
         return {

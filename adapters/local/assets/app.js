@@ -123,7 +123,8 @@ function formValues(form) {
       // Checkboxes of one input share its name: the checked values, [] when none is.
       values[el.name] ??= [];
       if (el.checked) values[el.name].push(el.value);
-    } else values[el.name] = el.multiple ? [...el.selectedOptions].map((o) => o.value) : el.value;
+    } else if (el.dataset.suggest) values[el.name] = pickedOption(el)?.dataset.value ?? el.value;
+    else values[el.name] = el.multiple ? [...el.selectedOptions].map((o) => o.value) : el.value;
   }
   return values;
 }
@@ -334,4 +335,35 @@ document.addEventListener('keydown', (e) => {
     setNav(false);
     navToggle.focus();
   }
+});
+
+// A search field (render.ts: a text input with a datalist): the options for what was typed come
+// from the server, which decides who may see whom. Each option is a label naming its value
+// (data-value): a picked label is sent as its value, anything else typed as typed (formValues).
+const pickedOption = (control) => [...(control.list?.options ?? [])].find((o) => o.value === control.value);
+let suggestTimer = null;
+document.addEventListener('input', (e) => {
+  const control = e.target;
+  if (!(control instanceof HTMLInputElement) || !control.dataset.suggest) return;
+  clearTimeout(suggestTimer);
+  const query = control.value;
+  if ([...query.trim()].length < Number(control.dataset.minQuery ?? 1) || pickedOption(control)) return;
+  suggestTimer = setTimeout(async () => {
+    const form = control.closest('form.nm-form');
+    const reply = await post('/api/suggest', {
+      formId: form?.dataset.formId,
+      state: form?.dataset.state,
+      inputId: control.dataset.suggest,
+      query,
+    });
+    if (control.value !== query || !Array.isArray(reply.options)) return;
+    control.list.replaceChildren(
+      ...reply.options.map((o) => {
+        const option = document.createElement('option');
+        option.value = o.label;
+        option.dataset.value = o.value;
+        return option;
+      }),
+    );
+  }, 150);
 });

@@ -4,6 +4,7 @@ import { registerActions } from './actions.js';
 import { registerViews } from './views.js';
 import { registerEvents } from './events.js';
 import { registerMessages } from './messages.js';
+import { registerOptions } from './options.js';
 import type { ListenerDeps } from './deps.js';
 
 export type { ListenerDeps } from './deps.js';
@@ -13,6 +14,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerCommands(app, deps);
   registerActions(app, deps);
   registerViews(app, deps);
+  registerOptions(app, deps);
   registerEvents(app, deps);
   registerMessages(app, deps);
 }

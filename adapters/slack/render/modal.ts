@@ -56,6 +56,19 @@ function renderElement(input: Input, resolve: ResolveMention): SlackBlock {
       return el;
     }
     case 'select': {
+      if (input.search) {
+        // Options searched as the person types: Slack asks the app (block_suggestion, the
+        // interactivity request URL), listeners/options.ts answers through the router.
+        const el: SlackBlock = {
+          type: 'external_select',
+          ...base,
+          min_query_length: input.search.minQueryLength,
+        };
+        const initial = input.options.find((o) => o.value === input.initial);
+        if (initial) el.initial_option = option(initial);
+        if (input.placeholder) el.placeholder = plainOf(input.placeholder, SLACK.placeholder);
+        return el;
+      }
       if (input.people && input.options.length > SLACK.selectOptions) {
         // A long list of people is Slack's own person search; parse.ts maps the user back.
         const el: SlackBlock = { type: 'users_select', ...base };

@@ -24,6 +24,13 @@ export const en = {
   'off.stepForm.badWage': 'Enter the previous month’s wage, a number of 0 or more.',
   'off.stepForm.releaseNegative': 'Line {line}: a release cannot make the employee pay; remove the negative amount.',
   'off.stepForm.notIndependent': '{name} took part in this case before; the appeal needs someone not involved.',
+  'off.stepForm.heardBySearch': 'Type a name, email or department',
+  'off.stepForm.hearerOption': '{name} ({department}, {email})',
+  'off.stepForm.hearerNoMatch':
+    'Nobody who may hear the appeal matches “{query}”. Type a name, an email or a department.',
+  'off.stepForm.hearerMany': '“{query}” could be: {people}. Type the email of the one you mean.',
+  'off.stepForm.hearerManyMore': '“{query}” could be {people} or others. Type more of the name, or the email.',
+  'off.stepForm.hearerListSeparator': '; ',
 
   'off.appeal.upheld': 'Dismissal upheld',
   'off.appeal.overturned': 'Dismissal overturned',
@@ -57,6 +64,12 @@ export const zh: Record<keyof typeof en, string> = {
   'off.stepForm.badWage': '请填写上月工资，须为不小于0的数字。',
   'off.stepForm.releaseNegative': '第{line}行：解除协议不能要求劳动者付款，请删除负数金额。',
   'off.stepForm.notIndependent': '{name}此前参与过本案；申诉须由未参与的人员审理。',
+  'off.stepForm.heardBySearch': '输入姓名、邮箱或部门',
+  'off.stepForm.hearerOption': '{name}（{department}，{email}）',
+  'off.stepForm.hearerNoMatch': '没有与“{query}”相符、可审理申诉的人员。请输入姓名、邮箱或部门。',
+  'off.stepForm.hearerMany': '“{query}”可能是：{people}。请输入所指人员的邮箱。',
+  'off.stepForm.hearerManyMore': '“{query}”可能是{people}等人。请输入更完整的姓名或邮箱。',
+  'off.stepForm.hearerListSeparator': '；',
 
   'off.appeal.upheld': '维持解雇',
   'off.appeal.overturned': '撤销解雇',

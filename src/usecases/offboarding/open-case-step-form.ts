@@ -3,16 +3,15 @@
  * an appeal) opens its form, but only if the gate would let this person complete it now; otherwise
  * the click is refused in the gate's words. Opening a form takes no step, so it only reads: a
  * refusal here writes nothing. The form is submitted to `advance-case-step.ts`, which asks the gate
- * again and records a refused attempt (`step-gate.ts`).
+ * again and records a refused attempt (`step-gate.ts`). The appeal's hearer is searched as the
+ * person types (`search-appeal-hearers.ts`), not listed here.
  */
 import { ok, type Result } from '../result.js';
 import type { UseCaseDeps } from '../../ports/deps.js';
-import type { Form, Option } from '../../ui/model.js';
+import type { Form } from '../../ui/model.js';
 import { dateIn } from '../../domain/dates.js';
-import { isHr } from '../../domain/people.js';
 import { buildStepForm } from '../../ui/screens/offboarding/forms.js';
 import { askStepGate, type StepRequest } from './step-gate.js';
-import { involvedPeople } from './step-inputs.js';
 
 export interface OpenCaseStepFormInput extends StepRequest {
   /** The notice step, paid in lieu of notice. */
@@ -27,17 +26,6 @@ export const makeOpenCaseStepForm =
       const gate = askStepGate(tx, settings, now, input);
       if (!gate.ok) return gate;
       const { t, locale, c, employee, decision } = gate;
-      let hearers: Option[] | undefined;
-      if (decision.step.input === 'appeal') {
-        // Only people who took no part in the case may hear the appeal; HR and managers first.
-        const involved = involvedPeople(tx, c, employee, tx.cases.evidenceFacts(c.employeeId));
-        hearers = tx.org
-          .activePeople()
-          .filter((p) => !involved.has(p.id))
-          .sort((a, b) => Number(isHr(b)) - Number(isHr(a)) || a.name.localeCompare(b.name))
-          .slice(0, 100)
-          .map((p) => ({ value: p.id, label: p.name }));
-      }
       return ok(
         buildStepForm(t, locale, {
           caseId: c.id,
@@ -47,7 +35,6 @@ export const makeOpenCaseStepForm =
           ...(input.lieu && decision.step.input === 'notice'
             ? { lieu: { previousMonthWage: employee.previousMonthWage ?? null } }
             : {}),
-          ...(hearers ? { hearers } : {}),
         }),
       );
     });

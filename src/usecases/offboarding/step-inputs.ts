@@ -14,6 +14,8 @@ import { parseRelease, type Proposer, type ReleaseLine } from '../../domain/sett
 import type { T } from '../../ui/i18n/index.js';
 import { invalid, type Failure } from '../result.js';
 import { textError } from '../shared/text-errors.js';
+import { literal } from '../../ui/markup.js';
+import { eligibleHearers, involvedPeople, resolveHearer } from './hearers.js';
 
 export interface StepValues {
   /** Notice step: pay one month's wage in lieu instead of working the notice period. */
@@ -39,19 +41,6 @@ export interface StepRecord {
   previousMonthWage: number | null;
   release: { proposedBy: Proposer; lines: ReleaseLine[] } | null;
   appeal: 'upheld' | 'overturned' | 'not_lodged' | null;
-}
-
-/** Everyone who took part in the case or its evidence: they cannot hear the appeal. */
-export function involvedPeople(tx: ReadTx, c: CaseRecord, employee: Person, facts: EvidenceFacts): Set<string> {
-  return new Set([
-    employee.id,
-    c.openedBy,
-    ...(employee.managerId ? [employee.managerId] : []),
-    ...tx.cases.events(c.id).map((e) => e.actorId),
-    ...facts.reviews.map((r) => r.authorId),
-    ...facts.notes.map((n) => n.authorId),
-    ...facts.incidents.map((i) => i.reportedBy),
-  ]);
 }
 
 function dateValue(t: T, raw: string | undefined, today: string, errors: Record<string, string>): string {
@@ -114,14 +103,18 @@ export function readStepValues(
         errors.outcome = t('common.required');
       out.detail.date = dateValue(t, v.date, today, errors);
       if (outcome === 'upheld' || outcome === 'overturned') {
-        const hearer = v.heardBy ? tx.org.person(v.heardBy) : null;
-        if (!hearer || !hearer.active) errors.heard_by = t('common.required');
+        // The field is untrusted: a picked id or a typed name, resolved and judged again here.
+        const found = v.heardBy?.trim()
+          ? resolveHearer(tx, t, v.heardBy, () => eligibleHearers(tx, ctx.c, ctx.employee, ctx.facts))
+          : { error: t('common.required') };
+        const hearer = 'person' in found ? found.person : null;
+        if (!hearer) errors.heard_by = 'error' in found ? found.error : t('common.required');
         else if (
           step.independent === 'not_involved' &&
           involvedPeople(tx, ctx.c, ctx.employee, ctx.facts).has(hearer.id)
         )
-          errors.heard_by = t('off.stepForm.notIndependent', { name: hearer.name });
-        out.detail.heardBy = v.heardBy;
+          errors.heard_by = t('off.stepForm.notIndependent', { name: literal(hearer.name) });
+        out.detail.heardBy = hearer?.id ?? v.heardBy;
       }
       out.appeal = (outcome as StepRecord['appeal']) ?? null;
       out.detail.outcome = outcome;

@@ -78,6 +78,8 @@ import {
 } from '../../../src/ui/screens/evidence/training.js';
 import { buildCaseMessage, buildManagerCaseDm } from '../../../src/ui/screens/offboarding/case-message.js';
 import { stepButtons } from '../../../src/ui/screens/offboarding/case-steps.js';
+import { buildHearerOptions, hearerMatchError } from '../../../src/ui/screens/offboarding/hearers.js';
+import { AMBIGUOUS_SHOWN } from '../../../src/usecases/offboarding/hearers.js';
 import {
   buildProtectedStatusForm,
   buildRankingExplanation,
@@ -1118,12 +1120,40 @@ export const FIXTURES: Record<string, Fixture> = {
               employeeName: w.name,
               today: '2026-11-23',
               lieu,
-              hearers: people(w, 40),
             }),
           ),
         ),
       ),
     ),
+  // The longest names, departments and emails: as the choice a search field shows, and as the
+  // candidates a typed name that fits too many people names in the field's error.
+  'offboarding/hearers#buildHearerOptions': ({ t, locale, w }) => {
+    const options = buildHearerOptions(
+      t,
+      w.names(AMBIGUOUS_SHOWN).map((name, i) => ({
+        id: `p${i}`,
+        name,
+        department: fill(w.name, TEXT_LIMITS.name),
+        email: `${'x'.repeat(60)}.${i}@example.com`,
+      })),
+    );
+    const appeal = buildStepForm(t, locale, {
+      caseId: 123456,
+      step: pathFor(preset('uk-capability'), 'performance').steps.find((s) => s.input === 'appeal')!,
+      employeeName: w.name,
+      today: '2026-11-23',
+    });
+    const withChoice = (f: Form): Form => ({
+      ...f,
+      inputs: f.inputs.map((i) =>
+        i.kind === 'select' && i.search ? { ...i, options: options.slice(0, 1), initial: options[0]!.value } : i,
+      ),
+    });
+    return [
+      form(withChoice(appeal)),
+      form({ ...appeal, errors: { heard_by: hearerMatchError(t, w.name, options, true) } }),
+    ];
+  },
   'offboarding/forms#buildRankingExplanation': ({ t, w }) => [
     message(
       buildRankingExplanation(

@@ -20,9 +20,10 @@ export interface StepFormData {
   today: string;
   /** The notice step, paid in lieu: the previous month's wage on record, if any. */
   lieu?: { previousMonthWage: number | null };
-  /** The appeal step: people who may hear it (HR, managers), without those involved in the case. */
-  hearers?: Option[];
 }
+
+/** One character is a query: a Chinese surname, or the first letter of a name. */
+const HEARER_MIN_QUERY = 1;
 
 function stepInputs(t: T, d: StepFormData): Input[] {
   const yesNo: Option[] = [
@@ -97,7 +98,10 @@ function stepInputs(t: T, d: StepFormData): Input[] {
           hint: t('off.stepForm.heardByHint'),
           optional: true,
           people: true,
-          options: (d.hearers ?? []).map((o) => ({ ...o, label: literal(o.label) })),
+          // Every eligible person of the organisation: searched as the person types, never listed.
+          options: [],
+          placeholder: t('off.stepForm.heardBySearch'),
+          search: { minQueryLength: HEARER_MIN_QUERY },
         },
         { id: 'date', kind: 'date', label: t('off.stepForm.date'), initial: d.today },
       ];
