@@ -15,11 +15,14 @@
  *  - then it returns quickly to just under the "knee", the rate that was refused, rests there and
  *    probes above it ever faster (like TCP CUBIC). Against a platform with a tiny burst the bound
  *    undershoots (the pause was lost, not banked) and the knee is where the limit is; against one
- *    with a large burst the knee overshoots (the banked burst carried the rate past the limit), so
- *    when the sending since the pause outlasted the pause and the knee is well above the bound, the
- *    knee moves to their geometric mean. A knee where the last one was means a stable limit: the
- *    next probe waits twice as long (up to two minutes), as each probe that ends in a 429 costs a
- *    Retry-After pause;
+ *    with a large burst the knee overshoots (the banked burst carried the rate past the limit). One
+ *    429 cannot tell them apart, so when the sending since the pause outlasted the pause and the
+ *    knee is well above the bound, the knee moves to their geometric mean; the next 429 tells:
+ *    the same bound again means the platform banks its pauses and the bound is the limit (the knee
+ *    goes just above it), while resting at the narrowed knee for a few seconds without a 429 means
+ *    the guess was low (the knee moves halfway back up, and again, until a 429 or the rate refused).
+ *    A knee where the last one was means a stable limit: the next probe waits twice as long (up to
+ *    two minutes), as each probe that ends in a 429 costs a Retry-After pause;
  *  - after a pause, sending resumes evenly: the pause's tokens are not dumped on the platform.
  * It only rises while it is what holds sends back (the queue waited for a token), so an idle or
  * trickling queue does not talk itself into a rate it never tried, and a bound measured across an
@@ -65,6 +68,8 @@ const STABLE = 0.03;
 /** Seconds for the first probe to add `increasePerSec`; a stable knee stretches it up to PROBE_MAX_S. */
 const PROBE_FIRST_S = 10;
 const PROBE_MAX_S = 120;
+/** Seconds resting at a narrowed knee without a 429 before the knee moves halfway up to the rate refused. */
+const RECHECK_S = 3;
 
 export class AdaptiveRate {
   private current: number;
@@ -89,6 +94,9 @@ export class AdaptiveRate {
   private probingFor = 0;
   private lastSuccessAt = -Infinity;
   private lastPauseMs = 0;
+  private lastBound = NaN;
+  /** A rate refused above a narrowed knee: after resting without a 429, the knee moves halfway up to it. */
+  private upper = Infinity;
   private readonly floor: number;
   private readonly decrease: number;
   private readonly increasePerSec: number;
@@ -161,6 +169,13 @@ export class AdaptiveRate {
       this.current = this.clamp(Math.min(rest, this.current + step / this.current));
       return;
     }
+    // Resting at a narrowed knee went through: the guess was low (a platform with a tiny burst, whose
+    // bound undershoots), so halve the distance to the rate refused, and return to it quickly.
+    if (this.upper > this.knee * (1 + STABLE) && this.probingFor >= RECHECK_S) {
+      this.knee = Math.sqrt(this.knee * this.upper);
+      this.probingFor = 0;
+      return;
+    }
     // Probing: +increasePerSec × (t / probeSeconds)² after t seconds, so it rests near the knee,
     // then looks further and further above it.
     this.probingFor += sinceLast;
@@ -173,6 +188,7 @@ export class AdaptiveRate {
     if (now < this.episodeUntil) return;
     const refused = this.current;
     let knee = refused;
+    let upper = 0;
     let next: number;
     if (this.slowStart || !this.boundSinceEpisode || !Number.isFinite(this.lastEpisodeAt)) {
       // What got through in the last second, a pause in it included: at most the limit and the
@@ -185,13 +201,20 @@ export class AdaptiveRate {
       next = bound * UNDER_BOUND;
       // A banked burst carried the rate well past the bound: the limit is nearer the bound.
       const sentLongerThanPaused = now - this.resumedAt >= this.lastPauseMs;
-      if (sentLongerThanPaused && refused > bound * (1 + 2 * STABLE)) knee = Math.sqrt(bound * refused);
+      // The same bound twice in a row: the platform banks a whole pause, and the bound is the limit.
+      const sameBound = Math.abs(bound - this.lastBound) <= STABLE * this.lastBound;
+      if (sentLongerThanPaused && refused > bound * (1 + 2 * STABLE)) {
+        knee = sameBound ? bound * (1 + STABLE) : Math.sqrt(bound * refused);
+        if (!sameBound) upper = refused;
+      }
+      this.lastBound = bound;
     }
     next = Math.min(next, refused * REST);
     // A knee where the last one was: the limit is stable, so the next probe waits longer.
     const stable = Number.isFinite(this.knee) && Math.abs(knee - this.knee) <= STABLE * this.knee;
     this.probeSeconds = stable ? Math.min(PROBE_MAX_S, this.probeSeconds * 2) : PROBE_FIRST_S;
     this.knee = knee;
+    this.upper = Math.max(knee, upper);
     this.probingFor = 0;
     this.lastEpisodeAt = now;
     this.throughSinceEpisode = 0;
@@ -199,6 +222,8 @@ export class AdaptiveRate {
     this.current = this.clamp(next);
     this.slowStart = false;
     this.resumedAt = now + retryAfterMs;
+    // The pause held sends back as much as the rate does: the queue counts as waiting through it.
+    this.lastBindingAt = this.resumedAt;
     this.lastPauseMs = retryAfterMs;
     this.episodeUntil = now + retryAfterMs + 200;
     // Sending resumes evenly after the pause: its tokens are not kept for a burst.
