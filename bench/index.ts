@@ -2,7 +2,7 @@
  * `npm run bench`: prints figures for the speed targets, each section as it runs, then one table
  * of every figure against its target. It never fails on timing (CI does not run it). Knobs:
  * BENCH_RATE (auto), BENCH_MESSAGES, BENCH_KNOWN_RATE (100), BENCH_SUBMISSIONS (1000),
- * BENCH_CONCURRENCY (8), BENCH_STATUS_REQUESTS (2000), BENCH_STATUS_CLIENTS (10), BENCH_MANAGERS
+ * BENCH_CONCURRENCY (8), BENCH_STATUS_REQUESTS (4000), BENCH_STATUS_CLIENTS (10), BENCH_MANAGERS
  * (2500), BENCH_STARTS (5), BENCH_SEED (15, the synthetic organisation of the warning backtest),
  * BENCH_PEOPLE (50000, the org import).
  *
@@ -92,7 +92,7 @@ async function fanout(): Promise<void> {
 async function status(): Promise<void> {
   // 2. `/review status` against a bare Bolt app doing the same I/O.
   const r = await benchSameIo({
-    requests: num('BENCH_STATUS_REQUESTS', 2000),
+    requests: num('BENCH_STATUS_REQUESTS', 4000),
     concurrency: num('BENCH_STATUS_CLIENTS', 10),
   });
   console.log(

@@ -142,9 +142,9 @@ export async function benchSameIo(opts: {
     // otherwise be charged to whichever app always goes second. A short idle gap between runs lets
     // that work finish outside both.
     const settle = () => new Promise((resolve) => setTimeout(resolve, 250));
-    await run(oursUrl, 200);
-    await run(bareUrl, 200);
-    const rounds = Math.max(2, 2 * Math.round((opts.rounds ?? 4) / 2));
+    await run(oursUrl, 500);
+    await run(bareUrl, 500);
+    const rounds = Math.max(2, 2 * Math.round((opts.rounds ?? 8) / 2));
     const per = Math.ceil(opts.requests / rounds);
     const acc = {
       ours: { r: [] as { ms: number; ok: boolean }[], ms: 0, cpuMs: 0 },
