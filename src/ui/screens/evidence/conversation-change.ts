@@ -4,12 +4,12 @@
  * their DM, the reschedule form (a new date, time, length, place or link), the cancel form (with an
  * optional word to the employee), and the notice the employee gets about either.
  */
-import type { Block, Form, Message, Option } from '../../model.js';
+import type { Block, Form, Message } from '../../model.js';
 import type { T } from '../../i18n/index.js';
 import { FORMS } from '../../actions.js';
 import { literal } from '../../markup.js';
 import { TEXT_LIMITS } from '../../../domain/text.js';
-import { CONVERSATION_INPUTS as I, CONVERSATION_MINUTES, whereText, type ConversationView } from './conversation.js';
+import { CONVERSATION_INPUTS as I, whenWhereInputs, whereText, type ConversationView } from './conversation.js';
 
 /** Input id of the cancel form's optional word to the employee. */
 export const CANCEL_REASON_INPUT = 'reason';
@@ -33,7 +33,6 @@ export interface RescheduleFormData {
 export function buildRescheduleConversationForm(t: T, d: RescheduleFormData): Form {
   const v = d.values ?? {};
   const s = (id: string) => (typeof v[id] === 'string' ? (v[id] as string) : undefined);
-  const minutes: Option[] = CONVERSATION_MINUTES.map((m) => ({ value: String(m), label: t('ev.conv.minutes', { m }) }));
   return {
     formId: FORMS.rescheduleConversation,
     title: t('ev.conv.rescheduleTitle'),
@@ -42,41 +41,13 @@ export function buildRescheduleConversationForm(t: T, d: RescheduleFormData): Fo
     state: String(d.conversationId),
     intro: [{ type: 'text', text: t('ev.conv.rescheduleAbout', { name: literal(d.employeeName), when: d.when }) }],
     inputs: [
-      { id: I.date, kind: 'date', label: t('ev.conv.date'), initial: s(I.date) ?? d.date },
-      {
-        id: I.start,
-        kind: 'text',
-        label: t('ev.conv.start'),
-        hint: t('ev.conv.startHint', { zone: d.zone }),
-        placeholder: '14:00',
-        maxLength: 5,
-        initial: s(I.start) ?? d.start,
-      },
-      {
-        id: I.minutes,
-        kind: 'select',
-        label: t('ev.conv.length'),
-        options: minutes,
-        initial: s(I.minutes) ?? String(d.minutes),
-      },
-      {
-        id: I.place,
-        kind: 'text',
-        optional: true,
-        label: t('ev.conv.place'),
-        maxLength: TEXT_LIMITS.line,
-        initial: s(I.place) ?? (d.place || undefined),
-      },
-      {
-        id: I.meetingUrl,
-        kind: 'text',
-        optional: true,
-        label: t('ev.conv.meetingUrl'),
-        hint: t('ev.conv.meetingUrlHint'),
-        placeholder: 'https://',
-        maxLength: TEXT_LIMITS.link,
-        initial: s(I.meetingUrl) ?? d.meetingUrl ?? undefined,
-      },
+      ...whenWhereInputs(t, d.zone, {
+        date: s(I.date) ?? d.date,
+        start: s(I.start) ?? d.start,
+        minutes: s(I.minutes) ?? String(d.minutes),
+        place: s(I.place) ?? (d.place || undefined),
+        meetingUrl: s(I.meetingUrl) ?? d.meetingUrl ?? undefined,
+      }),
     ],
   };
 }

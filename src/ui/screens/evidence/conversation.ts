@@ -4,7 +4,7 @@
  * before it, and the prompt to record the note once it is over.
  */
 import { periodMarkup } from '../../period.js';
-import type { Block, Button, Field, Form, Message, Option } from '../../model.js';
+import type { Block, Button, Field, Form, Input, Message, Option } from '../../model.js';
 import type { T } from '../../i18n/index.js';
 import type { Kpi } from '../../../ports/records.js';
 import type { PlannedConversation } from '../../../ports/repos/evidence.js';
@@ -60,10 +60,55 @@ export interface ConversationFormData {
   values?: Record<string, string | string[] | undefined>;
 }
 
+/** What the when-and-where inputs start with: the typed values, else the form's defaults. */
+export interface WhenWhereInitial {
+  date: string;
+  start?: string;
+  minutes: string;
+  place?: string;
+  meetingUrl?: string;
+}
+
+/** Date, start, length, place and meeting link: what scheduling and rescheduling both ask. */
+export function whenWhereInputs(t: T, zone: string, initial: WhenWhereInitial): Input[] {
+  const I = CONVERSATION_INPUTS;
+  const minutes: Option[] = CONVERSATION_MINUTES.map((m) => ({ value: String(m), label: t('ev.conv.minutes', { m }) }));
+  return [
+    { id: I.date, kind: 'date', label: t('ev.conv.date'), initial: initial.date },
+    {
+      id: I.start,
+      kind: 'text',
+      label: t('ev.conv.start'),
+      hint: t('ev.conv.startHint', { zone }),
+      placeholder: '14:00',
+      maxLength: 5,
+      initial: initial.start,
+    },
+    { id: I.minutes, kind: 'select', label: t('ev.conv.length'), options: minutes, initial: initial.minutes },
+    {
+      id: I.place,
+      kind: 'text',
+      optional: true,
+      label: t('ev.conv.place'),
+      maxLength: TEXT_LIMITS.line,
+      initial: initial.place,
+    },
+    {
+      id: I.meetingUrl,
+      kind: 'text',
+      optional: true,
+      label: t('ev.conv.meetingUrl'),
+      hint: t('ev.conv.meetingUrlHint'),
+      placeholder: 'https://',
+      maxLength: TEXT_LIMITS.link,
+      initial: initial.meetingUrl,
+    },
+  ];
+}
+
 export function buildScheduleConversationForm(t: T, d: ConversationFormData): Form {
   const v = d.values ?? {};
   const s = (id: string) => (typeof v[id] === 'string' ? (v[id] as string) : undefined);
-  const minutes: Option[] = CONVERSATION_MINUTES.map((m) => ({ value: String(m), label: t('ev.conv.minutes', { m }) }));
   const intro: Block[] = [{ type: 'text', text: t('ev.conv.about', { name: literal(d.personName) }) }];
   if (d.dispute)
     intro.push({
@@ -82,41 +127,13 @@ export function buildScheduleConversationForm(t: T, d: ConversationFormData): Fo
     state: encodeConversationState({ personId: d.personId, ...(d.dispute ? { reviewId: d.dispute.reviewId } : {}) }),
     intro,
     inputs: [
-      { id: I.date, kind: 'date', label: t('ev.conv.date'), initial: s(I.date) ?? d.day },
-      {
-        id: I.start,
-        kind: 'text',
-        label: t('ev.conv.start'),
-        hint: t('ev.conv.startHint', { zone: d.zone }),
-        placeholder: '14:00',
-        maxLength: 5,
-        initial: s(I.start),
-      },
-      {
-        id: I.minutes,
-        kind: 'select',
-        label: t('ev.conv.length'),
-        options: minutes,
-        initial: s(I.minutes) ?? String(DEFAULT_CONVERSATION_MINUTES),
-      },
-      {
-        id: I.place,
-        kind: 'text',
-        optional: true,
-        label: t('ev.conv.place'),
-        maxLength: TEXT_LIMITS.line,
-        initial: s(I.place),
-      },
-      {
-        id: I.meetingUrl,
-        kind: 'text',
-        optional: true,
-        label: t('ev.conv.meetingUrl'),
-        hint: t('ev.conv.meetingUrlHint'),
-        placeholder: 'https://',
-        maxLength: TEXT_LIMITS.link,
-        initial: s(I.meetingUrl),
-      },
+      ...whenWhereInputs(t, d.zone, {
+        date: s(I.date) ?? d.day,
+        start: s(I.start),
+        minutes: s(I.minutes) ?? String(DEFAULT_CONVERSATION_MINUTES),
+        place: s(I.place),
+        meetingUrl: s(I.meetingUrl),
+      }),
       {
         id: I.agenda,
         kind: 'text',
