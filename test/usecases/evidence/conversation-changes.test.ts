@@ -5,38 +5,28 @@
  * employee, and anyone else, cannot.
  */
 import { describe, it, expect, afterEach } from 'vitest';
-import { makeEvidenceWorld, valueOf, outboxRows, textOf, buttonsOf, count, type EvidenceWorld } from './support.js';
-import { makeRouter } from '../../../src/app/router.js';
-import { allFeatures } from '../../../src/app/features.js';
+import {
+  makeEvidenceWorld,
+  valueOf,
+  outboxRows,
+  textOf,
+  buttonsOf,
+  count,
+  routerHarness,
+  formOf,
+  queuedUploads,
+  type EvidenceWorld,
+} from './support.js';
 import { makeScheduleConversation } from '../../../src/usecases/evidence/schedule-conversation.js';
 import { makeRunEvidenceTick } from '../../../src/usecases/schedule/run-evidence-tick.js';
-import { ACTIONS, FORMS, type ActionId, type FormId } from '../../../src/ui/actions.js';
-import type { FormValues, Reply } from '../../../src/ui/model.js';
+import { ACTIONS, FORMS } from '../../../src/ui/actions.js';
 import type { Person } from '../../../src/ports/records.js';
 
 let w: EvidenceWorld;
 afterEach(() => w.db.cleanup());
 
-function harness(w: EvidenceWorld) {
-  const router = makeRouter(allFeatures(w.deps));
-  const actor = (p: Person) => ({ person: w.person(p.id), platform: 'slack' as const, locale: 'en' as const });
-  return {
-    click: (p: Person, actionId: ActionId, value: string) =>
-      router.dispatch({ kind: 'action', actor: actor(p), actionId, value }),
-    submit: (p: Person, formId: FormId, state: string, values: FormValues) =>
-      router.dispatch({ kind: 'submit', actor: actor(p), formId, state, values }),
-  };
-}
-const formOf = (r: Reply) => {
-  if (r.kind !== 'form') throw new Error(`expected a form, got ${JSON.stringify(r)}`);
-  return r.form;
-};
 const icsFiles = (w: EvidenceWorld, keyLike: string) =>
-  (
-    w.db.conn.sqlite
-      .prepare(`SELECT key, address, payload FROM outbox WHERE op = 'upload' AND key LIKE ? ORDER BY id`)
-      .all(keyLike) as { key: string; address: string; payload: string }[]
-  ).map((r) => ({ address: r.address, ...(JSON.parse(r.payload) as { title: string; content: string }) }));
+  queuedUploads(w, keyLike).map((r) => ({ address: r.address, ...r.file }));
 const latest = (w: EvidenceWorld, key: string) => outboxRows(w.db.conn.sqlite, `${key}%`).at(-1)!.message;
 const statusOf = (w: EvidenceWorld) =>
   (w.db.conn.sqlite.prepare('SELECT status, sequence FROM planned_conversations WHERE id = 1').get() as {
@@ -54,7 +44,7 @@ function planned() {
       values: { date: '2026-11-24', start: '14:00', minutes: '30', place: 'Room 3', agenda: 'The ticket queue.' },
     }),
   );
-  return harness(w);
+  return routerHarness(w);
 }
 
 describe('rescheduling a planned conversation', () => {

@@ -5,40 +5,28 @@
  * sessions and a note's next check-in come as calendar files too.
  */
 import { describe, it, expect, afterEach } from 'vitest';
-import { makeEvidenceWorld, valueOf, outboxRows, textOf, buttonsOf, count, type EvidenceWorld } from './support.js';
-import { makeRouter } from '../../../src/app/router.js';
-import { allFeatures } from '../../../src/app/features.js';
+import {
+  makeEvidenceWorld,
+  valueOf,
+  outboxRows,
+  textOf,
+  buttonsOf,
+  count,
+  routerHarness,
+  formOf,
+  queuedUploads,
+  type EvidenceWorld,
+} from './support.js';
 import { makeRunEvidenceTick } from '../../../src/usecases/schedule/run-evidence-tick.js';
 import { makeCreateTrainingPlan } from '../../../src/usecases/evidence/create-training-plan.js';
 import { followUpValue } from '../../../src/ui/screens/evidence/follow-ups.js';
-import { ACTIONS, FORMS, type ActionId, type FormId } from '../../../src/ui/actions.js';
-import type { FormValues, Reply } from '../../../src/ui/model.js';
-import type { Person } from '../../../src/ports/records.js';
+import { ACTIONS, FORMS } from '../../../src/ui/actions.js';
+import type { FormValues } from '../../../src/ui/model.js';
 
 let w: EvidenceWorld;
 afterEach(() => w.db.cleanup());
 
-const uploads = (w: EvidenceWorld, keyLike: string) =>
-  (
-    w.db.conn.sqlite
-      .prepare(`SELECT key, address, payload FROM outbox WHERE op = 'upload' AND key LIKE ? ORDER BY id`)
-      .all(keyLike) as { key: string; address: string; payload: string }[]
-  ).map((r) => ({ ...r, file: JSON.parse(r.payload) as { filename: string; title: string; content: string } }));
-
-function harness(w: EvidenceWorld) {
-  const router = makeRouter(allFeatures(w.deps));
-  const actor = (p: Person) => ({ person: w.person(p.id), platform: 'slack' as const, locale: 'en' as const });
-  return {
-    click: (p: Person, actionId: ActionId, value: string) =>
-      router.dispatch({ kind: 'action', actor: actor(p), actionId, value }),
-    submit: (p: Person, formId: FormId, state: string, values: FormValues) =>
-      router.dispatch({ kind: 'submit', actor: actor(p), formId, state, values }),
-  };
-}
-const formOf = (r: Reply) => {
-  if (r.kind !== 'form') throw new Error(`expected a form, got ${JSON.stringify(r)}`);
-  return r.form;
-};
+const uploads = queuedUploads;
 
 const valid = {
   date: '2026-11-24',
@@ -53,7 +41,7 @@ const valid = {
 describe('scheduling a conversation', () => {
   it('plans it with date and time, sends both people a DM and an .ics, reminds them, then asks for the note', async () => {
     w = makeEvidenceWorld(); // Monday 23 Nov 2026, 09:00 in Shanghai
-    const h = harness(w);
+    const h = routerHarness(w);
     const form = formOf(await h.click(w.m1, ACTIONS.scheduleConversation, followUpValue(w.emp.id, ['tickets'])));
     expect(form.formId).toBe(FORMS.scheduleConversation);
     expect(form.inputs.map((i) => i.id)).toEqual([
@@ -184,7 +172,7 @@ describe('scheduling a conversation', () => {
 
   it('sends a shared note’s next check-in and a training plan’s sessions as calendar files', async () => {
     w = makeEvidenceWorld();
-    const h = harness(w);
+    const h = routerHarness(w);
     const noteForm = formOf(await h.click(w.m1, ACTIONS.promptConversation, followUpValue(w.emp.id, ['tickets'])));
     expect(
       (

@@ -8,6 +8,10 @@ import type { AppSettings } from '../../../src/ports/settings.js';
 import type { Person, Kpi } from '../../../src/ports/records.js';
 import type { Result } from '../../../src/usecases/result.js';
 import { count, outboxRows, textOf, buttonsOf } from '../review/support.js';
+import { makeRouter } from '../../../src/app/router.js';
+import { allFeatures } from '../../../src/app/features.js';
+import type { ActionId, FormId } from '../../../src/ui/actions.js';
+import type { FormValues, Reply } from '../../../src/ui/model.js';
 
 export { count, outboxRows, textOf, buttonsOf };
 
@@ -91,4 +95,31 @@ export function snapshot(db: TestDb) {
     'audit_log',
   ];
   return Object.fromEntries(tables.map((t) => [t, count(db.conn.sqlite, t)]));
+}
+
+/** Clicks and form submissions through the real router, as a person on Slack in English. */
+export function routerHarness(w: EvidenceWorld) {
+  const router = makeRouter(allFeatures(w.deps));
+  const actor = (p: Person) => ({ person: w.person(p.id), platform: 'slack' as const, locale: 'en' as const });
+  return {
+    click: (p: Person, actionId: ActionId, value: string) =>
+      router.dispatch({ kind: 'action', actor: actor(p), actionId, value }),
+    submit: (p: Person, formId: FormId, state: string, values: FormValues) =>
+      router.dispatch({ kind: 'submit', actor: actor(p), formId, state, values }),
+  };
+}
+
+/** The form a reply opens, or a test failure showing what came instead. */
+export function formOf(r: Reply) {
+  if (r.kind !== 'form') throw new Error(`expected a form, got ${JSON.stringify(r)}`);
+  return r.form;
+}
+
+/** The files queued for upload whose outbox key matches, oldest first, with their payload parsed. */
+export function queuedUploads(w: EvidenceWorld, keyLike: string) {
+  return (
+    w.db.conn.sqlite
+      .prepare(`SELECT key, address, payload FROM outbox WHERE op = 'upload' AND key LIKE ? ORDER BY id`)
+      .all(keyLike) as { key: string; address: string; payload: string }[]
+  ).map((r) => ({ ...r, file: JSON.parse(r.payload) as { filename: string; title: string; content: string } }));
 }
